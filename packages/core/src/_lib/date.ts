@@ -1,0 +1,42 @@
+import { addDays, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
+
+/** A calendar day in Taiwan, written `YYYY-MM-DD`. Core never reads a clock: callers pass these in. */
+export type PlainDate = string;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const TAIPEI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+export function isPlainDate(value: unknown): value is PlainDate {
+  return typeof value === 'string' && ISO_DAY.test(value) && isValid(parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1)));
+}
+
+/** The Taiwan calendar day of an instant, or the day itself when given `YYYY-MM-DD`. */
+export function toPlainDate(at: PlainDate | Date): PlainDate {
+  if (typeof at === 'string') return at.slice(0, 10);
+  return new Date(at.getTime() + TAIPEI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function plainDate(year: number, month: number, day: number): PlainDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function dateParts(date: PlainDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+function toLocal(date: PlainDate): Date {
+  const { year, month, day } = dateParts(date);
+  return new Date(year, month - 1, day);
+}
+
+export function addCalendarDays(date: PlainDate, days: number): PlainDate {
+  return format(addDays(toLocal(date), days), 'yyyy-MM-dd');
+}
+
+export function daysBetween(from: PlainDate, to: PlainDate): number {
+  return differenceInCalendarDays(toLocal(to), toLocal(from));
+}
+
+export function compareDates(a: PlainDate, b: PlainDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,78 @@
+/**
+ * Custom rules are data, not code: a json-logic expression may use only these operators
+ * (no `method`, no map/reduce), may not read through prototype keys, and is bounded in depth and size.
+ */
+export const ALLOWED_OPERATORS = [
+  'var', 'missing', 'missing_some',
+  'if', '?:', 'and', 'or', '!', '!!',
+  '==', '===', '!=', '!==', '>', '>=', '<', '<=',
+  '+', '-', '*', '/', '%', 'min', 'max',
+  'in', 'cat', 'all', 'some', 'none',
+] as const;
+
+export const EXPRESSION_LIMITS = { depth: 12, nodes: 200 } as const;
+
+const ALLOWED = new Set<string>(ALLOWED_OPERATORS);
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type ExpressionProblem =
+  | { kind: 'operator'; operator: string; path: readonly (string | number)[] }
+  | { kind: 'path'; varPath: string; path: readonly (string | number)[] }
+  | { kind: 'depth'; path: readonly (string | number)[] }
+  | { kind: 'size'; path: readonly (string | number)[] }
+  | { kind: 'malformed'; detail: string; path: readonly (string | number)[] };
+
+function varPaths(argument: unknown): string[] {
+  const first = Array.isArray(argument) ? argument[0] : argument;
+  if (typeof first === 'string') return [first];
+  if (typeof first === 'number') return [String(first)];
+  return [];
+}
+
+/** Finds what makes an expression unsafe or malformed; an empty list means it may be evaluated. */
+export function checkExpression(expression: unknown): ExpressionProblem[] {
+  const problems: ExpressionProblem[] = [];
+  let nodes = 0;
+  let sizeReported = false;
+
+  const visit = (node: unknown, path: (string | number)[], depth: number): void => {
+    nodes++;
+    if (nodes > EXPRESSION_LIMITS.nodes) {
+      if (!sizeReported) problems.push({ kind: 'size', path });
+      sizeReported = true;
+      return;
+    }
+    if (depth > EXPRESSION_LIMITS.depth) {
+      problems.push({ kind: 'depth', path });
+      return;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, [...path, index], depth + 1));
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const keys = Object.keys(node);
+    if (keys.length !== 1) {
+      problems.push({ kind: 'malformed', detail: `an operation has exactly one operator, found ${keys.length}`, path });
+      return;
+    }
+    const operator = keys[0]!;
+    if (!ALLOWED.has(operator)) {
+      problems.push({ kind: 'operator', operator, path: [...path, operator] });
+      return;
+    }
+    const argument = (node as Record<string, unknown>)[operator];
+    if (operator === 'var' || operator === 'missing' || operator === 'missing_some') {
+      const paths = operator === 'var' ? varPaths(argument) : (Array.isArray(argument) ? argument.flat() : [argument]).filter((p): p is string => typeof p === 'string');
+      for (const varPath of paths) {
+        if (varPath.split('.').some((segment) => FORBIDDEN_SEGMENTS.has(segment))) {
+          problems.push({ kind: 'path', varPath, path: [...path, operator] });
+        }
+      }
+    }
+    visit(argument, [...path, operator], depth + 1);
+  };
+
+  visit(expression, [], 0);
+  return problems;
+}

@@ -1,0 +1,55 @@
+/** Where a rule comes from: the document and the clause, e.g. `{ document: '馬公補充規定', clause: '五(三)1' }`. */
+export interface Source {
+  readonly document: string;
+  readonly clause: string;
+}
+
+/** Text in both languages; the caller picks one. */
+export interface Localized {
+  readonly 'zh-TW': string;
+  readonly en: string;
+}
+
+export type Language = keyof Localized;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A place in a pack file or a dataset. Lines and columns count from 1. */
+export interface Position {
+  readonly file?: string;
+  readonly line: number;
+  readonly column: number;
+  /** For dataset records: the record's line number in its file. */
+  readonly record?: number;
+}
+
+/** Another layer or clause a finding refers to, e.g. the national clause a school value loosens. */
+export interface RelatedSource {
+  readonly layer: string;
+  readonly source?: Source;
+  readonly value?: unknown;
+}
+
+export interface Finding {
+  /** Stable code, e.g. `PR1003`. The code is the contract; the text may be improved. */
+  readonly code: string;
+  readonly severity: Severity;
+  /** The rule that produced it, e.g. `caps.diversePerformance.select` or `pack.schema`. */
+  readonly rule: string;
+  /** What it is about: a pack key path, a student, a record id. */
+  readonly subject: string;
+  readonly message: Localized;
+  readonly source?: Source;
+  /** The layer that set the rule, e.g. `national@2022-08-01`, `overlay:taipei`, `school:magong`. */
+  readonly layer?: string;
+  readonly related?: readonly RelatedSource[];
+  readonly position?: Position;
+  /** The numbers behind the message: the cap, the count, the window. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** The answer of every check: allowed or not, and why. A refusal always carries at least one error finding. */
+export interface Decision {
+  readonly allowed: boolean;
+  readonly findings: readonly Finding[];
+}

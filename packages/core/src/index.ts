@@ -1,0 +1,31 @@
+export { academicYearOfDate, compareTerms, formatTerm, isDateInTerm, nextTerm, parseTerm, previousTerm, termEnd, termOfDate, termStart, type Term, type TermCode } from './term';
+export { addCalendarDays, daysBetween, isPlainDate, toPlainDate, type PlainDate } from './_lib/date';
+export { CATALOGUE, createFinding, defineCode, formatSource, hasErrors, type CodeSpec, type Decision, type Finding, type FindingContext, type Language, type Localized, type Position, type RelatedSource, type Severity, type Source } from './findings';
+export { resolveSource, SourceRefSchema, type SourceRef } from './sources';
+export {
+  ADMISSIONS_CODES,
+  DIVERSE_PERFORMANCE_CATEGORIES,
+  DIVERSE_PERFORMANCE_CATEGORY_NAMES,
+  ENTRY_SOURCES,
+  RECEIPT_CATEGORIES,
+  RECORD_KIND_NAMES,
+  RECORD_KINDS,
+  type DiversePerformanceCategory,
+  type EntrySource,
+  type ReceiptCategory,
+  type RecordKind,
+  type StudentKind,
+} from './records';
+export { COMMON_UNITS, DIVISIONS, type Division, type Unit, type Units } from './units';
+export { PERMISSIONS, ROLE_NAMES, ROLES, type Permission, type Role } from './roles';
+export { DUTIES, DUTY_NAMES, type Deputy, type Duties, type Duty, type DutyAssignment } from './duties';
+export { PERIODS, type Cap, type Caps, type Files, type KindCaps, type Period } from './caps';
+export { ACTIVITIES, ANCHORS, type Activity, type Anchor, type DateRule, type Grade, type Window } from './windows';
+export type { Receipts } from './receipts';
+export type { Retention } from './retention';
+export type { Governance } from './governance';
+export { ENROLMENT_CHANGES, type Enrolment, type EnrolmentChange, type EnrolmentRule } from './enrolment';
+export { ALLOWED_OPERATORS, checkExpression, EXPRESSION_LIMITS, type CustomRule, type ExpressionProblem } from './expressions';
+export { loadPack, PACK_CODES, PACK_LIMITS, PackSchema, validatePack, type LoadedPack, type LoadOptions, type Pack, type Validation } from './pack';
+export { NATIONAL_VERSIONS, nationalVersionFor, type NationalBound, type NationalVersion } from './national';
+export { effectiveFor, LAYERING_CODES, mergeLayers, provenanceOf, resolvePack, valueAtPath, type EffectivePack, type Layer, type PackInput, type Provenance, type Resolution, type ResolveOptions } from './layering';

@@ -1,0 +1,145 @@
+import { suggest } from '../_lib/suggest';
+import { createFinding } from '../findings/define';
+import type { Finding, Position } from '../findings/types';
+import { type NationalBound, type NationalVersion, NATIONAL_VERSIONS, nationalVersionsBetween } from '../national';
+import type { Pack } from '../pack/schema';
+import { formatTerm, parseTerm, type Term } from '../term';
+import { checkNationalBounds } from './bounds';
+import { LAYERING_CODES } from './codes';
+import { type Layer, mergeLayers, type Provenance } from './merge';
+
+export { LAYERING_CODES } from './codes';
+export { mergeLayers, provenanceOf, valueAtPath, type Layer, type Merged, type Provenance } from './merge';
+
+/** A pack with where it came from, as `loadPack` returns it. */
+export interface PackInput {
+  readonly pack: Pack;
+  readonly file?: string;
+  readonly positions?: Readonly<Record<string, Position>>;
+}
+
+/** The rules that hold: the national version, the overlay and the school merged, each value knowing who set it. */
+export interface EffectivePack {
+  readonly id: string;
+  readonly name: string;
+  readonly document: string;
+  readonly school?: string;
+  readonly national: NationalVersion;
+  /** The layers, bottom first: `national@…`, `overlay:<id>`, `school:<id>`. */
+  readonly layers: readonly string[];
+  /** The merged values, shaped like a pack without its own identity keys. */
+  readonly values: Omit<Pack, 'id' | 'name' | 'document'>;
+  readonly provenance: Readonly<Record<string, Provenance>>;
+  /** The national bounds that hold whatever the pack says. */
+  readonly bounds: readonly NationalBound[];
+  readonly appliesFrom?: Term;
+  readonly appliesUntil?: Term;
+}
+
+export interface Resolution {
+  /** One effective pack per national version in force during the pack's period, oldest first. */
+  readonly versions: readonly EffectivePack[];
+  readonly findings: readonly Finding[];
+}
+
+export interface ResolveOptions {
+  /** The regional overlays a pack may extend, by id (the fixed registry). */
+  readonly overlays?: Readonly<Record<string, PackInput>>;
+}
+
+const rank = (finding: Finding) => `${finding.code}|${finding.subject}|${finding.related?.[0]?.layer ?? ''}|${JSON.stringify(finding.data)}`;
+
+function layerName(pack: Pack): string {
+  return `${pack.kind === 'overlay' ? 'overlay' : 'school'}:${pack.id}`;
+}
+
+/**
+ * Layers a pack on the national baseline (and on the regional overlay it extends), once per
+ * national version in force during its period. Never throws: unknown layers and loosened
+ * national bounds come back as findings, and the national bounds stay in force.
+ */
+export function resolvePack(input: PackInput, options: ResolveOptions = {}): Resolution {
+  const { pack } = input;
+  const findings: Finding[] = [];
+  const overlays = options.overlays ?? {};
+  const stack: PackInput[] = [];
+  const extendsId = pack.extends ?? 'national';
+  if (extendsId !== 'national') {
+    const overlay = overlays[extendsId];
+    if (!overlay || pack.kind === 'overlay') {
+      const code = pack.kind === 'overlay' ? LAYERING_CODES.overlayCascade : LAYERING_CODES.unknownExtends;
+      const known = ['national', ...Object.keys(overlays)];
+      const suggestion = suggest(extendsId, known);
+      const position = input.positions?.extends;
+      const params = pack.kind === 'overlay' ? { overlay: pack.id, extends: extendsId } : { extends: extendsId, known, ...(suggestion && { suggestion }) };
+      findings.push(createFinding(code as typeof LAYERING_CODES.unknownExtends, params as never, { rule: 'layering.extends', subject: 'extends', ...(position && { position: { ...position, ...(input.file !== undefined && { file: input.file }) } }) }));
+      return { versions: [], findings };
+    }
+    if ((overlay.pack.extends ?? 'national') !== 'national') {
+      findings.push(createFinding(LAYERING_CODES.overlayCascade, { overlay: overlay.pack.id, extends: overlay.pack.extends ?? '' }, { rule: 'layering.extends', subject: 'extends' }));
+      return { versions: [], findings };
+    }
+    stack.push(overlay);
+  }
+  stack.push(input);
+
+  const from = pack.appliesFrom === undefined ? undefined : parseTerm(pack.appliesFrom);
+  const until = pack.appliesUntil === undefined ? undefined : parseTerm(pack.appliesUntil);
+  const nationals = nationalVersionsBetween(from, until);
+  if (nationals.length === 0) {
+    findings.push(createFinding(LAYERING_CODES.noNationalVersion, { ...(from && { from: formatTerm(from) }), ...(until && { until: formatTerm(until) }) }, { rule: 'layering.national', subject: 'appliesFrom' }));
+    return { versions: [], findings };
+  }
+
+  const byLayer = new Map(stack.map((item) => [layerName(item.pack), item]));
+  const positionOf = (path: string, layer: string): Position | undefined => {
+    const item = byLayer.get(layer);
+    const position = item?.positions?.[path];
+    return position && { ...position, ...(item?.file !== undefined && { file: item.file }) };
+  };
+
+  const seen = new Set<string>();
+  const versions = nationals.map((national) => {
+    const layers: Layer[] = [
+      { name: national.layer, document: national.pack.document, values: national.pack },
+      ...stack.map((item) => ({ name: layerName(item.pack), document: item.pack.document, values: item.pack })),
+    ];
+    const merged = mergeLayers(layers);
+    for (const finding of checkNationalBounds({ values: merged.values, provenance: merged.provenance, version: national, positionOf })) {
+      if (seen.has(rank(finding))) continue;
+      seen.add(rank(finding));
+      findings.push(finding);
+    }
+    const effective: EffectivePack = {
+      id: pack.id,
+      name: pack.name,
+      document: pack.document,
+      ...(pack.school !== undefined && { school: pack.school }),
+      national,
+      layers: layers.map((layer) => layer.name),
+      values: merged.values as EffectivePack['values'],
+      provenance: merged.provenance,
+      bounds: national.bounds,
+      ...(from && { appliesFrom: from }),
+      ...(until && { appliesUntil: until }),
+    };
+    return effective;
+  });
+  return { versions, findings };
+}
+
+/** The effective pack for a term: the one built on the national version in force then. */
+export function effectiveFor(resolution: Resolution, term: Term): EffectivePack | undefined {
+  let found: EffectivePack | undefined;
+  for (const version of resolution.versions) {
+    const first = version.national.firstTerm;
+    if (first.year < term.year || (first.year === term.year && first.semester <= term.semester)) found = version;
+  }
+  if (!found) return undefined;
+  const { appliesFrom, appliesUntil } = found;
+  const before = appliesFrom && (term.year < appliesFrom.year || (term.year === appliesFrom.year && term.semester < appliesFrom.semester));
+  const after = appliesUntil && (term.year > appliesUntil.year || (term.year === appliesUntil.year && term.semester > appliesUntil.semester));
+  return before || after ? undefined : found;
+}
+
+export { NATIONAL_VERSIONS };

@@ -1,0 +1,111 @@
+import type { Source } from '../findings/types';
+import { resolveSource, type SourceRef } from '../sources';
+
+/** Who set a value: the layer and the clause. */
+export interface Provenance {
+  readonly layer: string;
+  readonly source?: Source;
+}
+
+export interface Layer {
+  /** `national@2022-08-01`, `overlay:taipei`, `school:magong`. */
+  readonly name: string;
+  /** How the layer's bare clauses are cited. */
+  readonly document: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+type Plain = Record<string, unknown>;
+
+function isPlain(value: unknown): value is Plain {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Lists whose entries merge by a key instead of being replaced whole. */
+const KEYED_LISTS: Readonly<Record<string, (entry: Plain) => string>> = {
+  windows: (entry) => `${String(entry.activity)}|${JSON.stringify(entry.semesters ?? [])}|${JSON.stringify(entry.grades ?? [])}`,
+  rules: (entry) => String(entry.id),
+  'governance.trainings': (entry) => `${String(entry.audience)}|${String(entry.kind ?? 'training')}`,
+};
+
+/** Keys that describe a layer itself and are never inherited. */
+const OWN_KEYS = new Set(['$schema', 'id', 'kind', 'name', 'school', 'document', 'version', 'extends', 'adopted', 'appliesFrom', 'appliesUntil']);
+
+export interface Merged {
+  readonly values: Plain;
+  readonly provenance: Readonly<Record<string, Provenance>>;
+}
+
+/**
+ * Merges layers bottom to top into one set of values, recording for every value the layer and
+ * clause that set it. Maps merge key by key; lists are replaced whole, except the keyed lists
+ * (windows, custom rules, trainings), whose entries replace the lower layer's entry with the same key.
+ */
+export function mergeLayers(layers: readonly Layer[]): Merged {
+  const provenance: Record<string, Provenance> = {};
+
+  const record = (path: string, layer: Layer, source: SourceRef | undefined, value: unknown): void => {
+    const resolved = resolveSource(source, layer.document);
+    provenance[path] = { layer: layer.name, ...(resolved && { source: resolved }) };
+    if (isPlain(value)) {
+      for (const [key, inner] of Object.entries(value)) record(`${path}.${key}`, layer, (value.source as SourceRef | undefined) ?? source, inner);
+    } else if (Array.isArray(value)) {
+      value.forEach((inner, index) => record(`${path}.${index}`, layer, (isPlain(inner) ? (inner.source as SourceRef | undefined) : undefined) ?? source, inner));
+    }
+  };
+
+  const mergeInto = (target: Plain, incoming: Plain, layer: Layer, prefix: string, inherited: SourceRef | undefined): Plain => {
+    const result: Plain = { ...target };
+    const source = (incoming.source as SourceRef | undefined) ?? inherited;
+    for (const [key, value] of Object.entries(incoming)) {
+      if (prefix === '' && OWN_KEYS.has(key)) continue;
+      const path = prefix ? `${prefix}.${key}` : key;
+      const keyOf = KEYED_LISTS[path];
+      const current = result[key];
+      if (keyOf && Array.isArray(value)) {
+        const entries = Array.isArray(current) ? [...(current as Plain[])] : [];
+        for (const entry of value as Plain[]) {
+          const index = entries.findIndex((existing) => keyOf(existing) === keyOf(entry));
+          if (index >= 0) entries[index] = entry;
+          else entries.push(entry);
+        }
+        result[key] = entries;
+        entries.forEach((entry, index) => {
+          if ((value as Plain[]).includes(entry)) record(`${path}.${index}`, layer, (entry.source as SourceRef | undefined) ?? source, entry);
+        });
+      } else if (isPlain(value) && isPlain(current)) {
+        result[key] = mergeInto(current, value, layer, path, source);
+      } else {
+        result[key] = value;
+        for (const stale of Object.keys(provenance)) if (stale.startsWith(`${path}.`)) delete provenance[stale];
+        record(path, layer, isPlain(value) ? ((value.source as SourceRef | undefined) ?? source) : source, value);
+      }
+    }
+    return result;
+  };
+
+  let values: Plain = {};
+  for (const layer of layers) values = mergeInto(values, layer.values as Plain, layer, '', undefined);
+  return { values, provenance };
+}
+
+/** The layer and clause that set the value at a path, or at the nearest path above it. */
+export function provenanceOf(provenance: Readonly<Record<string, Provenance>>, path: string): Provenance | undefined {
+  let current = path;
+  for (;;) {
+    const found = provenance[current];
+    if (found) return found;
+    const dot = current.lastIndexOf('.');
+    if (dot < 0) return undefined;
+    current = current.slice(0, dot);
+  }
+}
+
+export function valueAtPath(values: unknown, path: string): unknown {
+  let current = values;
+  for (const segment of path.split('.')) {
+    if (!isPlain(current) && !Array.isArray(current)) return undefined;
+    current = (current as Plain)[segment];
+  }
+  return current;
+}

@@ -1,0 +1,138 @@
+import type { Pack } from '../pack/schema';
+import { parseTerm, type Term } from '../term';
+import type { Source } from '../findings/types';
+
+/** A bound the national rules put on what a school may set. */
+export type NationalBound =
+  | {
+      /** A cap no school may raise: compared per period (a per-semester cap counts twice in a year). */
+      readonly kind: 'capMax';
+      readonly path: string;
+      readonly max: number;
+      readonly per: 'semester' | 'academicYear';
+      readonly source: Source;
+    }
+  | {
+      /** A number no school may lower (days, meetings, years). */
+      readonly kind: 'min';
+      readonly path: string;
+      readonly min: number;
+      readonly source: Source;
+    };
+
+export interface NationalVersion {
+  /** The layer name, `national@<effective date>`. */
+  readonly layer: string;
+  readonly effectiveDate: string;
+  /** The first term it governs; it governs until the next version's first term. */
+  readonly firstTerm: Term;
+  readonly title: { readonly 'zh-TW': string; readonly en: string };
+  /** The national rules as a pack, the bottom layer every school pack merges onto. */
+  readonly pack: Pack;
+  readonly bounds: readonly NationalBound[];
+}
+
+const GUIDELINES = '作業要點';
+const FAQ = '學習歷程檔案QA';
+const FILE_LETTER = '國教署函(109學年度起檔案規格)';
+const SEAL_LETTER = '國教署111年9月23日函';
+
+const src = (document: string, clause: string): Source => ({ document, clause });
+
+const sharedPack = {
+  document: GUIDELINES,
+  files: {
+    courseOutcome: {
+      document: { types: ['pdf', 'jpg', 'png'], maxMegabytes: 4 },
+      media: { types: ['mp3', 'mp4'], maxMegabytes: 10 },
+      summaryMaxChars: 100,
+      source: src(FILE_LETTER, '檔案格式及大小'),
+    },
+    diversePerformance: {
+      document: { types: ['pdf', 'jpg', 'png'], maxMegabytes: 4 },
+      media: { types: ['mp3', 'mp4'], maxMegabytes: 10 },
+      summaryMaxChars: 100,
+      source: src(FILE_LETTER, '檔案格式及大小'),
+    },
+  },
+  receipts: { confirmationDays: 3, source: src(FAQ, '一(十)') },
+  governance: { meetings: { perSemester: 1, source: src(FAQ, '一(二)') } },
+} satisfies Partial<Pack>;
+
+const sharedBounds: NationalBound[] = [
+  { kind: 'capMax', path: 'caps.diversePerformance.select', max: 10, per: 'academicYear', source: src(GUIDELINES, '多元表現勾選件數') },
+  { kind: 'min', path: 'receipts.confirmationDays', min: 3, source: src(FAQ, '一(十)') },
+  { kind: 'min', path: 'governance.meetings.perSemester', min: 1, source: src(FAQ, '一(二)') },
+];
+
+/**
+ * The national baseline, one version per effective date (DOMAIN.md "Caps"). The reform's first term,
+ * 11101, is our best reading (uncertain): the vendor manual still shows 3 per semester, Magong's
+ * amendment of 2022-06-15 already uses 6 per academic year.
+ */
+export const NATIONAL_VERSIONS: readonly NationalVersion[] = [
+  {
+    layer: 'national@2019-08-01',
+    effectiveDate: '2019-08-01',
+    firstTerm: { year: 108, semester: 1 },
+    title: { 'zh-TW': '作業要點 (108 課綱初版：課程學習成果每學期勾選 3 件)', en: 'National guidelines, pre-reform (3 course outcomes selected per semester)' },
+    pack: {
+      id: 'national',
+      name: '高級中等學校學生學習歷程檔案作業要點',
+      ...sharedPack,
+      caps: {
+        courseOutcome: { select: { max: 3, per: 'semester', source: src(GUIDELINES, '課程學習成果勾選件數 (108學年度)') } },
+        diversePerformance: { select: { max: 10, per: 'academicYear', exempt: ['schoolEntered', 'bulkImport'], source: src(GUIDELINES, '多元表現勾選件數') } },
+      },
+    },
+    bounds: [
+      { kind: 'capMax', path: 'caps.courseOutcome.select', max: 3, per: 'semester', source: src(GUIDELINES, '課程學習成果勾選件數 (108學年度)') },
+      ...sharedBounds,
+    ],
+  },
+  {
+    layer: 'national@2022-08-01',
+    effectiveDate: '2022-08-01',
+    firstTerm: { year: 111, semester: 1 },
+    title: { 'zh-TW': '作業要點 (修正後：課程學習成果每學年勾選 6 件)', en: 'National guidelines, current (6 course outcomes selected per academic year)' },
+    pack: {
+      id: 'national',
+      name: '高級中等學校學生學習歷程檔案作業要點',
+      ...sharedPack,
+      caps: {
+        courseOutcome: { select: { max: 6, per: 'academicYear', source: src(GUIDELINES, '課程學習成果勾選件數 (111學年度起)') } },
+        diversePerformance: { select: { max: 10, per: 'academicYear', exempt: ['schoolEntered', 'bulkImport'], source: src(GUIDELINES, '多元表現勾選件數') } },
+      },
+      retention: { sealYears: 5, afterSeal: 'mayDelete', source: src(SEAL_LETTER, '畢業生資料封存') },
+    },
+    bounds: [
+      { kind: 'capMax', path: 'caps.courseOutcome.select', max: 6, per: 'academicYear', source: src(GUIDELINES, '課程學習成果勾選件數 (111學年度起)') },
+      { kind: 'min', path: 'retention.sealYears', min: 5, source: src(SEAL_LETTER, '畢業生資料封存') },
+      ...sharedBounds,
+    ],
+  },
+];
+
+export function nationalVersionFor(term: Term): NationalVersion | undefined {
+  let found: NationalVersion | undefined;
+  for (const version of NATIONAL_VERSIONS) {
+    const first = version.firstTerm;
+    if (first.year < term.year || (first.year === term.year && first.semester <= term.semester)) found = version;
+  }
+  return found;
+}
+
+/** The national versions in force at some point between two terms (either end open). */
+export function nationalVersionsBetween(from: Term | undefined, until: Term | undefined): NationalVersion[] {
+  const first = from ? nationalVersionFor(from) : NATIONAL_VERSIONS[0];
+  const startIndex = first ? NATIONAL_VERSIONS.indexOf(first) : 0;
+  return NATIONAL_VERSIONS.slice(startIndex).filter((version) => {
+    if (!until) return true;
+    const versionFirst = version.firstTerm;
+    return versionFirst.year < until.year || (versionFirst.year === until.year && versionFirst.semester <= until.semester);
+  });
+}
+
+export function termInput(value: string | number | undefined): Term | undefined {
+  return value === undefined ? undefined : parseTerm(value);
+}

@@ -1,0 +1,197 @@
+import { defineCode } from '../findings/define';
+
+const did = (suggestion: string | undefined) => ({
+  zh: suggestion ? `，您是否要輸入「${suggestion}」？` : '',
+  en: suggestion ? ` — did you mean \`${suggestion}\`?` : '',
+});
+
+const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+  string: { zh: '文字', en: 'text' },
+  number: { zh: '數字', en: 'a number' },
+  int: { zh: '整數', en: 'a whole number' },
+  boolean: { zh: '是非值 (true/false)', en: 'true or false' },
+  array: { zh: '清單 (- 開頭的項目)', en: 'a list' },
+  object: { zh: '對應表 (鍵: 值)', en: 'a mapping (key: value)' },
+  null: { zh: '空值', en: 'nothing' },
+  undefined: { zh: '空值', en: 'nothing' },
+};
+const typeName = (type: string, language: 'zh' | 'en') => TYPE_NAMES[type]?.[language] ?? type;
+
+export const PACK_CODES = {
+  yamlSyntax: defineCode<{ detail: string }>({
+    code: 'PR1001',
+    name: 'yaml-syntax',
+    severity: 'error',
+    title: { 'zh-TW': 'YAML 語法錯誤', en: 'YAML syntax error' },
+    message: ({ detail }) => ({ 'zh-TW': `YAML 語法錯誤：${detail}`, en: `YAML syntax error: ${detail}` }),
+  }),
+  duplicateKey: defineCode<{ key: string }>({
+    code: 'PR1002',
+    name: 'duplicate-key',
+    severity: 'error',
+    title: { 'zh-TW': '重複的設定鍵', en: 'Duplicate key' },
+    message: ({ key }) => ({ 'zh-TW': `設定鍵「${key}」重複出現；每個鍵只能寫一次`, en: `duplicate key \`${key}\`: each key may appear once` }),
+  }),
+  unknownKey: defineCode<{ key: string; suggestion?: string; allowed: readonly string[] }>({
+    code: 'PR1003',
+    name: 'unknown-key',
+    severity: 'error',
+    title: { 'zh-TW': '未知的設定鍵', en: 'Unknown key' },
+    message: ({ key, suggestion }) => ({
+      'zh-TW': `未知的設定鍵「${key}」${did(suggestion).zh}`,
+      en: `unknown key \`${key}\`${did(suggestion).en}`,
+    }),
+  }),
+  wrongType: defineCode<{ expected: string; received: string }>({
+    code: 'PR1004',
+    name: 'wrong-type',
+    severity: 'error',
+    title: { 'zh-TW': '資料型態錯誤', en: 'Wrong type' },
+    message: ({ expected, received }) => ({
+      'zh-TW': `此處應為${typeName(expected, 'zh')}，但寫的是${typeName(received, 'zh')}`,
+      en: `expected ${typeName(expected, 'en')}, found ${typeName(received, 'en')}`,
+    }),
+  }),
+  invalidValue: defineCode<{ value: string; allowed: readonly string[]; suggestion?: string }>({
+    code: 'PR1005',
+    name: 'invalid-value',
+    severity: 'error',
+    title: { 'zh-TW': '不允許的值', en: 'Value not allowed' },
+    message: ({ value, allowed, suggestion }) => ({
+      'zh-TW': `「${value}」不是允許的值${did(suggestion).zh || `；可用的值：${allowed.join('、')}`}`,
+      en: `\`${value}\` is not allowed${did(suggestion).en || `; use one of: ${allowed.join(', ')}`}`,
+    }),
+  }),
+  missingKey: defineCode<{ key: string }>({
+    code: 'PR1006',
+    name: 'missing-key',
+    severity: 'error',
+    title: { 'zh-TW': '缺少必要的設定鍵', en: 'Missing key' },
+    message: ({ key }) => ({ 'zh-TW': `缺少必要的設定鍵「${key}」`, en: `missing required key \`${key}\`` }),
+  }),
+  outOfRange: defineCode<{ bound: 'min' | 'max'; limit: number; what: 'value' | 'length' | 'items' }>({
+    code: 'PR1007',
+    name: 'out-of-range',
+    severity: 'error',
+    title: { 'zh-TW': '超出允許範圍', en: 'Out of range' },
+    message: ({ bound, limit, what }) => {
+      const zhWhat = what === 'value' ? '數值' : what === 'length' ? '長度' : '項目數';
+      return {
+        'zh-TW': `${zhWhat}應${bound === 'min' ? '至少' : '至多'}為 ${limit}`,
+        en: `the ${what === 'value' ? 'value' : what === 'length' ? 'length' : 'number of items'} must be ${bound === 'min' ? 'at least' : 'at most'} ${limit}`,
+      };
+    },
+  }),
+  invalidFormat: defineCode<{ value: string; format: string }>({
+    code: 'PR1008',
+    name: 'invalid-format',
+    severity: 'error',
+    title: { 'zh-TW': '格式錯誤', en: 'Invalid format' },
+    message: ({ value, format }) => {
+      const hint: Record<string, { zh: string; en: string }> = {
+        date: { zh: '日期須寫成 YYYY-MM-DD，例如 2024-04-22', en: 'write dates as YYYY-MM-DD, e.g. 2024-04-22' },
+        term: { zh: '學期須寫成 11201 或 112-1', en: 'write terms as 11201 or 112-1' },
+        identifier: { zh: '代號只能用英文字母、數字和 -，並以字母開頭', en: 'identifiers use letters, digits and -, starting with a letter' },
+        packId: { zh: '代號只能用小寫英文字母、數字和 -', en: 'pack ids use lower-case letters, digits and -' },
+        monthDay: { zh: '月日須寫成 MM-DD，例如 09-10', en: 'write month-days as MM-DD, e.g. 09-10' },
+      };
+      const h = hint[format] ?? { zh: `格式應為 ${format}`, en: `expected format ${format}` };
+      return { 'zh-TW': `「${value}」格式錯誤：${h.zh}`, en: `\`${value}\` is malformed: ${h.en}` };
+    },
+  }),
+  forbiddenKey: defineCode<{ key: string }>({
+    code: 'PR1010',
+    name: 'forbidden-key',
+    severity: 'error',
+    title: { 'zh-TW': '禁止使用的設定鍵', en: 'Forbidden key' },
+    message: ({ key }) => ({
+      'zh-TW': `不得使用設定鍵「${key}」(為保護系統安全而禁止)`,
+      en: `the key \`${key}\` is forbidden (it could alter how programs read the pack)`,
+    }),
+  }),
+  tooManyAliases: defineCode<{ limit: number }>({
+    code: 'PR1011',
+    name: 'too-many-aliases',
+    severity: 'error',
+    title: { 'zh-TW': 'YAML 別名過多', en: 'Too many YAML aliases' },
+    message: ({ limit }) => ({
+      'zh-TW': `YAML 別名 (*) 展開過多，超過 ${limit} 個上限`,
+      en: `YAML aliases (*) expand too much: more than ${limit}`,
+    }),
+  }),
+  fileTooLarge: defineCode<{ bytes: number; limit: number }>({
+    code: 'PR1012',
+    name: 'file-too-large',
+    severity: 'error',
+    title: { 'zh-TW': '檔案過大', en: 'File too large' },
+    message: ({ bytes, limit }) => ({
+      'zh-TW': `規定檔大小 ${bytes} 位元組，超過上限 ${limit} 位元組`,
+      en: `the pack is ${bytes} bytes, over the limit of ${limit}`,
+    }),
+  }),
+  tooDeep: defineCode<{ depth: number; limit: number }>({
+    code: 'PR1013',
+    name: 'too-deep',
+    severity: 'error',
+    title: { 'zh-TW': '巢狀層次過深', en: 'Nested too deeply' },
+    message: ({ limit }) => ({ 'zh-TW': `巢狀層次超過 ${limit} 層`, en: `nesting goes deeper than ${limit} levels` }),
+  }),
+  notAMapping: defineCode<{ received: string }>({
+    code: 'PR1014',
+    name: 'not-a-mapping',
+    severity: 'error',
+    title: { 'zh-TW': '規定檔內容不是對應表', en: 'The pack is not a mapping' },
+    message: ({ received }) => ({
+      'zh-TW': `規定檔應以「鍵: 值」的對應表撰寫，但內容是${typeName(received, 'zh')}`,
+      en: `a pack is a mapping of keys to values, but this file holds ${typeName(received, 'en')}`,
+    }),
+  }),
+  expressionOperator: defineCode<{ operator: string; allowed: readonly string[] }>({
+    code: 'PR1020',
+    name: 'expression-operator',
+    severity: 'error',
+    title: { 'zh-TW': '自訂規則使用了不允許的運算子', en: 'Operator not allowed in a custom rule' },
+    message: ({ operator }) => ({
+      'zh-TW': `自訂規則不得使用運算子「${operator}」`,
+      en: `custom rules may not use the operator \`${operator}\``,
+    }),
+  }),
+  expressionPath: defineCode<{ path: string }>({
+    code: 'PR1021',
+    name: 'expression-forbidden-path',
+    severity: 'error',
+    title: { 'zh-TW': '自訂規則讀取了禁止的路徑', en: 'Forbidden path in a custom rule' },
+    message: ({ path }) => ({
+      'zh-TW': `自訂規則的 var 不得讀取「${path}」`,
+      en: `custom rules may not read \`${path}\` with var`,
+    }),
+  }),
+  expressionDepth: defineCode<{ limit: number }>({
+    code: 'PR1022',
+    name: 'expression-too-deep',
+    severity: 'error',
+    title: { 'zh-TW': '自訂規則巢狀過深', en: 'Custom rule nested too deeply' },
+    message: ({ limit }) => ({ 'zh-TW': `自訂規則的巢狀層次超過 ${limit} 層`, en: `the custom rule nests deeper than ${limit} levels` }),
+  }),
+  expressionSize: defineCode<{ limit: number }>({
+    code: 'PR1023',
+    name: 'expression-too-large',
+    severity: 'error',
+    title: { 'zh-TW': '自訂規則過大', en: 'Custom rule too large' },
+    message: ({ limit }) => ({ 'zh-TW': `自訂規則超過 ${limit} 個節點`, en: `the custom rule has more than ${limit} nodes` }),
+  }),
+  expressionMalformed: defineCode<{ detail: string }>({
+    code: 'PR1024',
+    name: 'expression-malformed',
+    severity: 'error',
+    title: { 'zh-TW': '自訂規則格式錯誤', en: 'Malformed custom rule' },
+    message: ({ detail }) => ({ 'zh-TW': `自訂規則格式錯誤：${detail}`, en: `malformed custom rule: ${detail}` }),
+  }),
+  duplicateRuleId: defineCode<{ id: string }>({
+    code: 'PR1025',
+    name: 'duplicate-rule-id',
+    severity: 'error',
+    title: { 'zh-TW': '自訂規則代號重複', en: 'Duplicate custom rule id' },
+    message: ({ id }) => ({ 'zh-TW': `自訂規則代號「${id}」重複`, en: `the custom rule id \`${id}\` is used twice` }),
+  }),
+} as const;

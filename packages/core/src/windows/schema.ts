@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { SourceRefSchema } from '../sources';
+
+/** What a window opens and closes (DOMAIN.md, seeds 000 flow table and 004 timetable). */
+export const ACTIVITIES = [
+  'basicDataEntry',
+  'cadreEntry',
+  'gradeEntry',
+  'consultationEntry',
+  'courseOutcomeUpload',
+  'courseOutcomeCertification',
+  'courseOutcomeSelection',
+  'diversePerformanceUpload',
+  'diversePerformanceSelection',
+  'precheck',
+  'submission',
+  'receiptConfirmation',
+  'disputeResolution',
+  'finalSubmission',
+] as const;
+export const ActivitySchema = z.enum(ACTIVITIES).describe('作業項目 / activity');
+export type Activity = z.infer<typeof ActivitySchema>;
+
+/** Calendar anchors a school calendar gives dates for, per term. */
+export const ANCHORS = [
+  'termStart',
+  'termEnd',
+  'classesStart',
+  'closingCeremony',
+  'makeUpExam',
+  'nationalPrecheckOpens',
+  'nationalPrecheckCloses',
+  'nationalSubmissionOpens',
+  'nationalSubmissionCloses',
+  'nationalUploadDeadline',
+] as const;
+export const AnchorSchema = z.enum(ANCHORS).describe('行事曆基準日 / calendar anchor, e.g. closingCeremony 休業式');
+export type Anchor = z.infer<typeof AnchorSchema>;
+
+const IsoDateSchema = z.iso.date().describe('日期 / a date, YYYY-MM-DD');
+
+/**
+ * A date rule: an absolute date, or an anchor moved by days, weeks or working days
+ * (negative = before), or a month-day in the term (`09-10`: the first 10 September on or after the term starts).
+ */
+export const DateRuleSchema = z.union([
+  IsoDateSchema,
+  z
+    .strictObject({
+      anchor: AnchorSchema,
+      days: z.int().optional().describe('日數 (負數為之前) / calendar days, negative = before'),
+      weeks: z.int().optional().describe('週數 (負數為之前) / weeks, negative = before'),
+      workingDays: z.int().optional().describe('工作日數 / working days, negative = before'),
+    })
+    .describe('以行事曆基準日推算 / relative to a calendar anchor'),
+  z.strictObject({ monthDay: z.string().regex(/^\d{2}-\d{2}$/, 'monthDay').describe('月-日 / MM-DD') }).describe('學期中之月日 / a month and day in the term'),
+]);
+export type DateRule = z.infer<typeof DateRuleSchema>;
+
+export const GradeSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type Grade = z.infer<typeof GradeSchema>;
+
+export const WindowSchema = z
+  .strictObject({
+    activity: ActivitySchema,
+    semesters: z.array(z.union([z.literal(1), z.literal(2)])).min(1).optional().describe('適用學期 / semesters it applies to (default both)'),
+    grades: z.array(GradeSchema).min(1).optional().describe('適用年級 / grades it applies to (default all)'),
+    opens: DateRuleSchema.optional().describe('開始 / opens'),
+    closes: DateRuleSchema.describe('截止 / closes (inclusive)'),
+    minDays: z.int().positive().optional().describe('至少開放日數 / open at least this many days'),
+    source: SourceRefSchema.optional(),
+  })
+  .describe('作業期程 / a window');
+export type Window = z.infer<typeof WindowSchema>;
+
+export const WindowsSchema = z.array(WindowSchema).describe('作業期程 / windows');
