@@ -16,6 +16,8 @@ export {
   type RecordKind,
   type StudentKind,
 } from './records';
+export { CERTIFICATION_STATES, STUDENT_STATUSES, type CertificationState, type CourseOutcome, type DiversePerformance, type FileRef, type PortfolioItem, type Student, type StudentStatus } from './records/items';
+export type { Actor } from './roles/actor';
 export { COMMON_UNITS, DIVISIONS, type Division, type Unit, type Units } from './units';
 export { PERMISSIONS, ROLE_NAMES, ROLES, type Permission, type Role } from './roles';
 export { DUTIES, DUTY_NAMES, type Deputy, type Duties, type Duty, type DutyAssignment } from './duties';

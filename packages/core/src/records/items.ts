@@ -1,0 +1,70 @@
+import type { PlainDate } from '../_lib/date';
+import type { FileType } from '../caps/schema';
+import type { TermCode } from '../term';
+import type { Division } from '../units';
+import type { DiversePerformanceCategory, EntrySource } from './index';
+
+/** Certification states (seed 002, 4-7): 草稿 → 送審 → 認證成功 | 認證失敗. */
+export const CERTIFICATION_STATES = ['draft', 'submitted', 'certified', 'rejected'] as const;
+export type CertificationState = (typeof CERTIFICATION_STATES)[number];
+
+export type Grade = 1 | 2 | 3;
+
+export const STUDENT_STATUSES = ['enrolled', 'graduated', 'left', 'suspended'] as const;
+export type StudentStatus = (typeof STUDENT_STATUSES)[number];
+
+export interface Student {
+  readonly id: string;
+  readonly grade: Grade;
+  readonly class?: string;
+  readonly division?: Division;
+  readonly status: StudentStatus;
+  /** For graduates: the day they graduated (starts the retention seal). */
+  readonly graduatedOn?: PlainDate;
+  /** For students who left (transfer out, withdrawal): the day they left. */
+  readonly leftOn?: PlainDate;
+}
+
+export interface FileRef {
+  readonly name: string;
+  readonly type: FileType;
+  readonly megabytes: number;
+}
+
+interface ItemBase {
+  readonly id: string;
+  readonly studentId: string;
+  /** Who put it on the platform; school-entered items do not count against the student's own caps. */
+  readonly entry: EntrySource;
+  /** Chosen (勾選) for the central database. */
+  readonly selected: boolean;
+  /** Withdrawn or deleted by the student: it no longer counts. */
+  readonly withdrawn?: boolean;
+  readonly summary?: string;
+  readonly files?: readonly FileRef[];
+  readonly uploadedOn?: PlainDate;
+}
+
+/** A course learning outcome (課程學習成果): uploaded per semester, certified by the course teacher. */
+export interface CourseOutcome extends ItemBase {
+  readonly kind: 'courseOutcome';
+  readonly term: TermCode;
+  readonly course: string;
+  /** The course teacher assigned to certify it (may be reassigned, 更換認證教師). */
+  readonly certifier: string;
+  readonly state: CertificationState;
+  readonly rejectionReason?: string;
+  readonly certifiedBy?: string;
+  readonly certifiedOn?: PlainDate;
+}
+
+/** A diverse performance (多元表現): uploaded per academic year. */
+export interface DiversePerformance extends ItemBase {
+  readonly kind: 'diversePerformance';
+  /** The academic year (ROC) it belongs to. */
+  readonly academicYear: number;
+  readonly term?: TermCode;
+  readonly category: DiversePerformanceCategory;
+}
+
+export type PortfolioItem = CourseOutcome | DiversePerformance;

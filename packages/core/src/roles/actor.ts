@@ -1,0 +1,20 @@
+import type { Division } from '../units';
+import type { Role } from './index';
+
+/** Someone acting on the platform: a student, a teacher, a staff member. Scopes say what they may touch. */
+export interface Actor {
+  readonly id: string;
+  readonly roles: readonly Role[];
+  /** The units (處室/組) the person works in, e.g. `registration`. */
+  readonly units?: readonly string[];
+  /** Courses the person teaches (a course teacher certifies only these, unless acting as deputy). */
+  readonly courses?: readonly string[];
+  /** Classes the person is homeroom teacher of. */
+  readonly classes?: readonly string[];
+  /** Departments (科) and domains (領域) the teacher belongs to, for deputy chains. */
+  readonly departments?: readonly string[];
+  readonly domains?: readonly string[];
+  /** For a student: their own id. */
+  readonly studentId?: string;
+  readonly division?: Division;
+}
