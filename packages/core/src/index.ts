@@ -28,6 +28,6 @@ export type { Retention } from './retention';
 export type { Governance } from './governance';
 export { ENROLMENT_CHANGES, type Enrolment, type EnrolmentChange, type EnrolmentRule } from './enrolment';
 export { ALLOWED_OPERATORS, checkExpression, EXPRESSION_LIMITS, type CustomRule, type ExpressionProblem } from './expressions';
-export { loadPack, PACK_CODES, PACK_LIMITS, PackSchema, validatePack, type LoadedPack, type LoadOptions, type Pack, type Validation } from './pack';
+export { loadPack, PACK_CODES, PACK_LIMITS, packJsonSchema, PackSchema, validatePack, type LoadedPack, type LoadOptions, type Pack, type Validation } from './pack';
 export { NATIONAL_VERSIONS, nationalVersionFor, type NationalBound, type NationalVersion } from './national';
 export { effectiveFor, LAYERING_CODES, mergeLayers, provenanceOf, resolvePack, valueAtPath, type EffectivePack, type Layer, type PackInput, type Provenance, type Resolution, type ResolveOptions } from './layering';

@@ -3,6 +3,7 @@ import { resolvePack, type PackInput, type Resolution, type ResolveOptions } fro
 import { type LoadedPack, loadPack, type LoadOptions } from './load';
 
 export { PACK_CODES } from './codes';
+export { packJsonSchema } from './json-schema';
 export { loadPack, PACK_LIMITS, type LoadedPack, type LoadOptions } from './load';
 export { PackSchema, type Pack } from './schema';
 

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, LineCounter, parseDocument, type Node } from 'yaml';
 import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
 import { ALLOWED_OPERATORS, checkExpression, EXPRESSION_LIMITS, type ExpressionProblem } from '../expressions/check';
@@ -32,6 +32,12 @@ function byteLength(text: string): number {
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 2 : 3;
   }
   return bytes;
+}
+
+/** The key written at an offset: quoted (`"a b": 1`) or plain (`id: 1`, `{a: 1}`). */
+function keyAt(text: string, offset: number): string {
+  const match = /^(?:"([^"]*)"|'([^']*)'|([^\n,{}[\]]*?))\s*:(?:\s|$)/.exec(text.slice(offset));
+  return match?.[1] ?? match?.[2] ?? match?.[3] ?? '';
 }
 
 function expressionFinding(problem: ExpressionProblem, path: readonly PathSegment[], position: Position): Finding {
@@ -69,10 +75,11 @@ export function loadPack(text: string, options: LoadOptions = {}): LoadedPack {
 
   const syntax = document.errors.map((error) => {
     const position = error.linePos ? at(error.linePos[0].line, error.linePos[0].col) : where(error.pos[0]);
-    const detail = error.message.split('\n')[0] ?? error.message;
+    // prettyErrors appends " at line L, column C:" and an excerpt; the position travels separately.
+    const detail = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     if (error.code === 'DUPLICATE_KEY') {
-      const key = /"([^"]*)"|'([^']*)'/.exec(text.slice(error.pos[0], error.pos[1]))?.[0] ?? text.slice(error.pos[0], error.pos[1]).split(':')[0]?.trim() ?? '';
-      return createFinding(PACK_CODES.duplicateKey, { key: key.replace(/^["']|["']$/g, '') }, { rule: RULE, subject: key, position });
+      const key = keyAt(text, error.pos[0]);
+      return createFinding(PACK_CODES.duplicateKey, { key }, { rule: RULE, subject: key, position });
     }
     return createFinding(PACK_CODES.yamlSyntax, { detail }, { rule: RULE, subject: '', position });
   });
@@ -84,8 +91,10 @@ export function loadPack(text: string, options: LoadOptions = {}): LoadedPack {
   }
 
   const positions: Record<string, Position> = {};
+  let firstAlias: number | undefined;
   const treeProblems = inspectTree(root, PACK_LIMITS.depth, (path, node) => {
     positions[formatPath(path)] = where(startOf(node));
+    if (firstAlias === undefined && isAlias(node)) firstAlias = startOf(node);
   });
   const treeFindings = treeProblems.map((problem) =>
     problem.kind === 'forbiddenKey'
@@ -98,7 +107,7 @@ export function loadPack(text: string, options: LoadOptions = {}): LoadedPack {
   try {
     data = document.toJS({ maxAliasCount: PACK_LIMITS.aliases });
   } catch {
-    return { ...base, positions, findings: [createFinding(PACK_CODES.tooManyAliases, { limit: PACK_LIMITS.aliases }, { rule: RULE, subject: '', position: at(1, 1) })] };
+    return { ...base, positions, findings: [createFinding(PACK_CODES.tooManyAliases, { limit: PACK_LIMITS.aliases }, { rule: RULE, subject: '', position: where(firstAlias ?? 0) })] };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const received = Array.isArray(data) ? 'array' : data === null ? 'null' : typeof data;
