@@ -1,0 +1,92 @@
+import type { Duty, Deputy, DutyAssignment } from '../duties';
+import { DUTY_NAMES } from '../duties';
+import { createFinding } from '../findings/define';
+import type { Finding, Position } from '../findings/types';
+import { type EffectivePack, type Provenance, provenanceOf } from '../layering';
+import type { Division } from '../units';
+import { DEPUTY_CODES } from './codes';
+
+export { DEPUTY_CODES } from './codes';
+
+/** Who acts for a duty: the first available link of the chain, the chain itself and how far it was walked. */
+export interface ActingFor {
+  readonly acting?: string;
+  /** The owner, then the deputies in order; a designated deputy reads `designatedBy:<unit>`. */
+  readonly chain: readonly string[];
+  /** The links looked at, in order, up to and including the one that acts. */
+  readonly walked: readonly { readonly who: string; readonly available: boolean }[];
+  readonly findings: readonly Finding[];
+}
+
+/** The assignment that holds for a duty and where it sits in the pack: the division's own when it has one. */
+export interface ResolvedAssignment {
+  readonly owner?: string;
+  readonly deputies: readonly Deputy[];
+  /** The pack path of the assignment, e.g. `duties.basicData.byDivision.continuingEducation`. */
+  readonly path: string;
+}
+
+export function deputyName(deputy: Deputy): string {
+  return typeof deputy === 'string' ? deputy : `designatedBy:${deputy.designatedBy}`;
+}
+
+export function assignmentFor(effective: EffectivePack, duty: Duty, division?: Division): ResolvedAssignment {
+  const assignment: DutyAssignment | undefined = effective.values.duties?.[duty];
+  const own = division === undefined ? undefined : assignment?.byDivision?.[division];
+  if (own) return { owner: own.owner, deputies: own.deputies ?? [], path: `duties.${duty}.byDivision.${division}` };
+  return { ...(assignment?.owner !== undefined && { owner: assignment.owner }), deputies: assignment?.deputies ?? [], path: `duties.${duty}` };
+}
+
+/** The chain of a duty: owner first, then the deputies in order. */
+export function chainOf(assignment: ResolvedAssignment): readonly string[] {
+  return [...(assignment.owner === undefined ? [] : [assignment.owner]), ...assignment.deputies.map(deputyName)];
+}
+
+/**
+ * Who set an assignment and under which clause. Read at `<path>.owner`: the merge records an
+ * object's own `source:` on its members, not on the object's path.
+ */
+export function assignmentProvenance(effective: EffectivePack, path: string): Provenance | undefined {
+  return provenanceOf(effective.provenance, `${path}.owner`);
+}
+
+export interface ActingForOptions {
+  /** Units, roles or `designatedBy:<unit>` links that cannot act now. */
+  readonly unavailable: readonly string[];
+  /** The student's division, when it has its own owners (新竹 六(一)(二): 進修部). */
+  readonly division?: Division;
+  /** Positions of the pack's values by path, to place findings in the file. */
+  readonly positions?: Readonly<Record<string, Position>>;
+}
+
+/**
+ * Walks a duty's chain — owner, first deputy, second deputy … (馬公 九(三), 新竹 十一(三)) — and
+ * returns the first link that is available. When nobody is left, `acting` is undefined and an
+ * error finding cites the clause that set the chain.
+ */
+export function actingFor(effective: EffectivePack, duty: Duty, options: ActingForOptions): ActingFor {
+  const assignment = assignmentFor(effective, duty, options.division);
+  const chain = chainOf(assignment);
+  const unavailable = new Set(options.unavailable);
+  const walked: { who: string; available: boolean }[] = [];
+  for (const who of chain) {
+    const available = !unavailable.has(who);
+    walked.push({ who, available });
+    if (available) return { acting: who, chain, walked, findings: [] };
+  }
+  const provenance = assignmentProvenance(effective, assignment.path);
+  const position = options.positions?.[assignment.path] ?? options.positions?.[`duties.${duty}`];
+  const context = {
+    rule: `duties.${duty}`,
+    subject: assignment.path,
+    ...(provenance?.source && { source: provenance.source }),
+    ...(provenance && { layer: provenance.layer }),
+    ...(position && { position }),
+  };
+  const division = options.division !== undefined && assignment.path.includes('byDivision') ? { division: options.division } : {};
+  const finding =
+    assignment.owner === undefined
+      ? createFinding(DEPUTY_CODES.noOwner, { duty, dutyName: DUTY_NAMES[duty], ...division }, context)
+      : createFinding(DEPUTY_CODES.nobodyAvailable, { duty, dutyName: DUTY_NAMES[duty], chain, ...division }, context);
+  return { chain, walked, findings: [finding] };
+}
