@@ -1,5 +1,6 @@
 export { academicYearOfDate, compareTerms, formatTerm, isDateInTerm, nextTerm, parseTerm, previousTerm, termEnd, termOfDate, termStart, type Term, type TermCode } from './term';
 export { addCalendarDays, daysBetween, isPlainDate, toPlainDate, type PlainDate } from './_lib/date';
+export { suggest } from './_lib/suggest';
 export { CATALOGUE, createFinding, defineCode, formatSource, hasErrors, type CodeSpec, type Decision, type Finding, type FindingContext, type Language, type Localized, type Position, type RelatedSource, type Severity, type Source } from './findings';
 export { resolveSource, SourceRefSchema, type SourceRef } from './sources';
 export {
