@@ -23,6 +23,7 @@ export { COMMON_UNITS, DIVISIONS, type Division, type Unit, type Units } from '.
 export { PERMISSIONS, ROLE_NAMES, ROLES, type Permission, type Role } from './roles';
 export { DUTIES, DUTY_NAMES, type Deputy, type Duties, type Duty, type DutyAssignment } from './duties';
 export { actingFor, assignmentFor, chainOf, DEPUTY_CODES, deputyName, type ActingFor, type ActingForOptions, type ResolvedAssignment } from './deputies';
+export { checkDuties, LAST_RESORT_LIMIT, OWNERSHIP_CODES, ownerOf, type CheckDutiesOptions, type Ownership } from './ownership';
 export { PERIODS, type Cap, type Caps, type Files, type KindCaps, type Period } from './caps';
 export { ACTIVITIES, ANCHORS, type Activity, type Anchor, type DateRule, type Grade, type Window } from './windows';
 export type { Receipts } from './receipts';

@@ -2,7 +2,7 @@ import type { Duty, Deputy, DutyAssignment } from '../duties';
 import { DUTY_NAMES } from '../duties';
 import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
-import { type EffectivePack, type Provenance, provenanceOf } from '../layering';
+import { type EffectivePack, provenanceOf, valueAtPath } from '../layering';
 import type { Division } from '../units';
 import { DEPUTY_CODES } from './codes';
 
@@ -43,11 +43,22 @@ export function chainOf(assignment: ResolvedAssignment): readonly string[] {
 }
 
 /**
- * Who set an assignment and under which clause. Read at `<path>.owner`: the merge records an
- * object's own `source:` on its members, not on the object's path.
+ * The subject, clause, layer and — when the value was set by the pack itself and its positions are
+ * given — the place in the file, for a finding about the duty table at `path`.
  */
-export function assignmentProvenance(effective: EffectivePack, path: string): Provenance | undefined {
-  return provenanceOf(effective.provenance, `${path}.owner`);
+export function dutyContext(effective: EffectivePack, path: string, positions?: Readonly<Record<string, Position>>) {
+  // The merge records an object's own `source:` on its members, so an assignment's clause is read at its owner.
+  const value = valueAtPath(effective.values, path);
+  const isAssignment = value !== null && typeof value === 'object' && !Array.isArray(value);
+  const provenance = provenanceOf(effective.provenance, isAssignment ? `${path}.owner` : path);
+  const own = provenance?.layer === effective.layers[effective.layers.length - 1];
+  const position = own ? positions?.[path] : undefined;
+  return {
+    subject: path,
+    ...(provenance?.source && { source: provenance.source }),
+    ...(provenance && { layer: provenance.layer }),
+    ...(position && { position }),
+  };
 }
 
 export interface ActingForOptions {
@@ -74,15 +85,7 @@ export function actingFor(effective: EffectivePack, duty: Duty, options: ActingF
     walked.push({ who, available });
     if (available) return { acting: who, chain, walked, findings: [] };
   }
-  const provenance = assignmentProvenance(effective, assignment.path);
-  const position = options.positions?.[assignment.path] ?? options.positions?.[`duties.${duty}`];
-  const context = {
-    rule: `duties.${duty}`,
-    subject: assignment.path,
-    ...(provenance?.source && { source: provenance.source }),
-    ...(provenance && { layer: provenance.layer }),
-    ...(position && { position }),
-  };
+  const context = { rule: `duties.${duty}`, ...dutyContext(effective, assignment.path, options.positions) };
   const division = options.division !== undefined && assignment.path.includes('byDivision') ? { division: options.division } : {};
   const finding =
     assignment.owner === undefined

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { effectiveFrom, HSINCHU_DUTIES, MAGONG_DUTIES } from '../duties/seed-tables.fixture';
+import { validatePack } from '../pack';
+import { checkDuties, LAST_RESORT_LIMIT, ownerOf } from './index';
+
+const codes = (findings: readonly { code: string }[]) => findings.map((f) => f.code);
+
+describe('ownerOf', () => {
+  it('reads 馬公 九(三) with its clause', () => {
+    const magong = effectiveFrom(MAGONG_DUTIES);
+    expect(ownerOf(magong, 'diversePerformanceSubmission')).toEqual({
+      duty: 'diversePerformanceSubmission',
+      owner: 'discipline',
+      deputies: ['studentLife', 'activities'],
+      path: 'duties.diversePerformanceSubmission',
+      source: { document: '馬公補充規定', clause: '九(三)' },
+      layer: 'school:magong',
+    });
+  });
+
+  it('uses the division\'s own owner (新竹 七(二)3: 進修部學務組)', () => {
+    const hsinchu = effectiveFrom(HSINCHU_DUTIES, 'hsinchu', '新竹補充規定');
+    expect(ownerOf(hsinchu, 'cadreSubmission')).toMatchObject({ owner: 'discipline' });
+    expect(ownerOf(hsinchu, 'cadreSubmission', { division: 'continuingEducation' })).toMatchObject({
+      owner: 'ceStudentAffairs',
+      deputies: ['designatedBy:ceStudentAffairs'],
+      division: 'continuingEducation',
+      source: { document: '新竹補充規定', clause: '七(二)3' },
+    });
+  });
+});
+
+describe('checkDuties', () => {
+  it('finds nothing wrong in 馬公 九(三) or 新竹\'s table', () => {
+    expect(checkDuties(effectiveFrom(MAGONG_DUTIES))).toEqual([]);
+    expect(checkDuties(effectiveFrom(HSINCHU_DUTIES, 'hsinchu', '新竹補充規定'))).toEqual([]);
+  });
+
+  it('PR5002 for every national duty a pack leaves without an owner', () => {
+    const findings = checkDuties(effectiveFrom('duties:\n  basicData: { owner: registration, deputies: [teaching] }\n'));
+    expect(findings.filter((f) => f.code === 'PR5002').map((f) => f.data.duty)).toEqual([
+      'platformAdministration',
+      'courseRecordSubmission',
+      'receiptConfirmation',
+      'courseOutcomeSubmission',
+      'diversePerformanceSubmission',
+      'cadreSubmission',
+      'courseOutcomeCertification',
+    ]);
+  });
+
+  it('PR5002 for a division with no owner of its own when the general assignment has none', () => {
+    const pack = `divisions: [day, continuingEducation]\n${MAGONG_DUTIES.replace('  basicData: { owner: registration, deputies: [specialEducation, examinations], source: 九(三) }', '  basicData:\n    byDivision:\n      day: { owner: registration }')}`;
+    const findings = checkDuties(effectiveFrom(pack)).filter((f) => f.code === 'PR5002');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ subject: 'duties.basicData', data: { duty: 'basicData', division: 'continuingEducation' } });
+  });
+
+  it('PR5010 and PR5011 for a deputy equal to the owner or repeated, with positions', () => {
+    const text = `id: magong\nname: 馬公\ndocument: 馬公補充規定\n${MAGONG_DUTIES.replace('deputies: [examinations, teaching]', 'deputies: [registration, teaching, teaching]')}`;
+    const validation = validatePack(text, { file: 'magong.yaml' });
+    const findings = checkDuties(validation.resolution!.versions[0]!, { positions: validation.loaded.positions });
+    expect(codes(findings)).toEqual(['PR5010', 'PR5011']);
+    expect(findings[0]).toMatchObject({ subject: 'duties.courseRecordSubmission.deputies.0', data: { deputy: 'registration', index: 0 }, position: { file: 'magong.yaml', line: 7 } });
+    expect(findings[1]).toMatchObject({ subject: 'duties.courseRecordSubmission.deputies.2', data: { deputy: 'teaching', index: 2, first: 1 }, position: { line: 7 } });
+    expect(findings[1]!.position!.column).toBeGreaterThan(findings[0]!.position!.column);
+  });
+
+  it('PR5012 for an owner or deputy that is neither a unit nor a role, with a suggestion', () => {
+    const findings = checkDuties(effectiveFrom(MAGONG_DUTIES.replace('owner: teaching', 'owner: teachng').replace('[departmentTeacher, domainTeacher]', '[departmentTeacher, { designatedBy: library }]')));
+    expect(findings.map((f) => [f.code, f.subject, f.data.who, f.data.suggestion])).toEqual([
+      ['PR5012', 'duties.courseOutcomeSubmission.owner', 'teachng', 'teaching'],
+      ['PR5012', 'duties.courseOutcomeCertification.deputies.1.designatedBy', 'library', undefined],
+    ]);
+  });
+
+  it('a unit declared under units: is known', () => {
+    const pack = `units:\n  library: { name: 圖書館 }\n${MAGONG_DUTIES.replace('[departmentTeacher, domainTeacher]', '[departmentTeacher, library]')}`;
+    expect(checkDuties(effectiveFrom(pack))).toEqual([]);
+  });
+
+  it('PR5013 when certification has no deputy, citing 學習歷程檔案QA 一(八)', () => {
+    const findings = checkDuties(effectiveFrom(MAGONG_DUTIES.replace('owner: courseTeacher, deputies: [departmentTeacher, domainTeacher]', 'owner: courseTeacher')));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ code: 'PR5013', severity: 'error', subject: 'duties.courseOutcomeCertification', source: { document: '學習歷程檔案QA', clause: '一(八)' } });
+  });
+
+  it('PR5014 when one unit is the last resort for more than the limit', () => {
+    const piled = MAGONG_DUTIES.replace('[activities, discipline]', '[discipline, activities]').replace('[teaching, equipment]', '[teaching, activities]').replace('[specialEducation, examinations]', '[specialEducation, activities]');
+    const findings = checkDuties(effectiveFrom(piled));
+    expect(LAST_RESORT_LIMIT).toBe(3);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ code: 'PR5014', severity: 'warning', data: { who: 'activities', duties: ['platformAdministration', 'basicData', 'diversePerformanceSubmission', 'cadreSubmission'], limit: 3 } });
+    expect(checkDuties(effectiveFrom(piled), { lastResortLimit: 4 })).toEqual([]);
+  });
+
+  it('does not mutate the effective pack', () => {
+    const magong = effectiveFrom(MAGONG_DUTIES);
+    const before = JSON.stringify(magong);
+    checkDuties(magong);
+    ownerOf(magong, 'basicData');
+    expect(JSON.stringify(magong)).toBe(before);
+  });
+});
