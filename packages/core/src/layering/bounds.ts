@@ -25,13 +25,17 @@ function checkBound(bound: NationalBound, context: BoundContext): Finding[] {
     if (typeof max !== 'number') return [];
     const per = (valueAtPath(values, `${bound.path}.per`) as 'semester' | 'academicYear' | undefined) ?? bound.per;
     if (allowedIn(max, per, bound.per) <= bound.max) return [];
-    const setBy = provenanceOf(provenance, `${bound.path}.max`);
-    if (!setBy || setBy.layer === version.layer) return [];
+    // The loosening is the upper layer's whether it raised `max` or only turned a yearly cap into a per-semester one.
+    const blamed = ['max', 'per']
+      .map((key) => ({ path: `${bound.path}.${key}`, setBy: provenanceOf(provenance, `${bound.path}.${key}`) }))
+      .find(({ setBy }) => setBy !== undefined && setBy.layer !== version.layer);
+    if (!blamed?.setBy) return [];
+    const { setBy } = blamed;
     return [
       createFinding(
         LAYERING_CODES.loosensCap,
         { path: bound.path, value: max, per, nationalMax: bound.max, nationalPer: bound.per, nationalSource: bound.source, ...(setBy.source && { schoolSource: setBy.source }) },
-        { rule: 'layering.bounds', subject: `${bound.path}.max`, source: bound.source, layer: version.layer, related: [{ layer: setBy.layer, value: max, ...(setBy.source && { source: setBy.source }) }], ...optionalPosition(context.positionOf(`${bound.path}.max`, setBy.layer)) },
+        { rule: 'layering.bounds', subject: blamed.path, source: bound.source, layer: version.layer, related: [{ layer: setBy.layer, value: valueAtPath(values, blamed.path), ...(setBy.source && { source: setBy.source }) }], ...optionalPosition(context.positionOf(blamed.path, setBy.layer)) },
       ),
     ];
   }
