@@ -3,7 +3,7 @@ import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
 import { type NationalBound, type NationalVersion, NATIONAL_VERSIONS, nationalVersionsBetween } from '../national';
 import type { Pack } from '../pack/schema';
-import { formatTerm, parseTerm, type Term } from '../term';
+import { compareTerms, formatTerm, parseTerm, type Term } from '../term';
 import { checkNationalBounds } from './bounds';
 import { LAYERING_CODES } from './codes';
 import { type Layer, mergeLayers, type Provenance } from './merge';
@@ -45,12 +45,20 @@ export interface Resolution {
 export interface ResolveOptions {
   /** The regional overlays a pack may extend, by id (the fixed registry). */
   readonly overlays?: Readonly<Record<string, PackInput>>;
+  /** The term the caller is about to check; a term outside the pack's period is reported (PR2007). */
+  readonly term?: Term;
 }
 
 const rank = (finding: Finding) => `${finding.code}|${finding.subject}|${finding.related?.[0]?.layer ?? ''}|${JSON.stringify(finding.data)}`;
 
 function layerName(pack: Pack): string {
   return `${pack.kind === 'overlay' ? 'overlay' : 'school'}:${pack.id}`;
+}
+
+/** Where a pack wrote the value at a path, with its file name. */
+function positionIn(item: PackInput | undefined, path: string): { position?: Position } {
+  const position = item?.positions?.[path];
+  return position ? { position: { ...position, ...(item?.file !== undefined && { file: item.file }) } } : {};
 }
 
 /**
@@ -70,13 +78,12 @@ export function resolvePack(input: PackInput, options: ResolveOptions = {}): Res
       const code = pack.kind === 'overlay' ? LAYERING_CODES.overlayCascade : LAYERING_CODES.unknownExtends;
       const known = ['national', ...Object.keys(overlays)];
       const suggestion = suggest(extendsId, known);
-      const position = input.positions?.extends;
       const params = pack.kind === 'overlay' ? { overlay: pack.id, extends: extendsId } : { extends: extendsId, known, ...(suggestion && { suggestion }) };
-      findings.push(createFinding(code as typeof LAYERING_CODES.unknownExtends, params as never, { rule: 'layering.extends', subject: 'extends', ...(position && { position: { ...position, ...(input.file !== undefined && { file: input.file }) } }) }));
+      findings.push(createFinding(code as typeof LAYERING_CODES.unknownExtends, params as never, { rule: 'layering.extends', subject: 'extends', ...positionIn(input, 'extends') }));
       return { versions: [], findings };
     }
     if ((overlay.pack.extends ?? 'national') !== 'national') {
-      findings.push(createFinding(LAYERING_CODES.overlayCascade, { overlay: overlay.pack.id, extends: overlay.pack.extends ?? '' }, { rule: 'layering.extends', subject: 'extends' }));
+      findings.push(createFinding(LAYERING_CODES.overlayCascade, { overlay: overlay.pack.id, extends: overlay.pack.extends ?? '' }, { rule: 'layering.extends', subject: 'extends', ...positionIn(overlay, 'extends') }));
       return { versions: [], findings };
     }
     stack.push(overlay);
@@ -86,17 +93,20 @@ export function resolvePack(input: PackInput, options: ResolveOptions = {}): Res
   const from = pack.appliesFrom === undefined ? undefined : parseTerm(pack.appliesFrom);
   const until = pack.appliesUntil === undefined ? undefined : parseTerm(pack.appliesUntil);
   const nationals = nationalVersionsBetween(from, until);
+  const period = { ...(from && { from: formatTerm(from) }), ...(until && { until: formatTerm(until) }) };
   if (nationals.length === 0) {
-    findings.push(createFinding(LAYERING_CODES.noNationalVersion, { ...(from && { from: formatTerm(from) }), ...(until && { until: formatTerm(until) }) }, { rule: 'layering.national', subject: 'appliesFrom' }));
+    // Only a period that ends before the first national version has none.
+    findings.push(createFinding(LAYERING_CODES.noNationalVersion, period, { rule: 'layering.national', subject: 'appliesUntil', ...positionIn(input, 'appliesUntil') }));
     return { versions: [], findings };
+  }
+  const { term } = options;
+  if (term) {
+    const bound = from && compareTerms(term, from) < 0 ? 'appliesFrom' : until && compareTerms(term, until) > 0 ? 'appliesUntil' : undefined;
+    if (bound) findings.push(createFinding(LAYERING_CODES.termOutsidePack, { term: formatTerm(term), ...period }, { rule: 'layering.period', subject: bound, ...positionIn(input, bound) }));
   }
 
   const byLayer = new Map(stack.map((item) => [layerName(item.pack), item]));
-  const positionOf = (path: string, layer: string): Position | undefined => {
-    const item = byLayer.get(layer);
-    const position = item?.positions?.[path];
-    return position && { ...position, ...(item?.file !== undefined && { file: item.file }) };
-  };
+  const positionOf = (path: string, layer: string): Position | undefined => positionIn(byLayer.get(layer), path).position;
 
   const seen = new Set<string>();
   const versions = nationals.map((national) => {
