@@ -194,4 +194,14 @@ export const PACK_CODES = {
     title: { 'zh-TW': '自訂規則代號重複', en: 'Duplicate custom rule id' },
     message: ({ id }) => ({ 'zh-TW': `自訂規則代號「${id}」重複`, en: `the custom rule id \`${id}\` is used twice` }),
   }),
+  invertedPeriod: defineCode<{ from: string; until: string }>({
+    code: 'PR1026',
+    name: 'inverted-period',
+    severity: 'error',
+    title: { 'zh-TW': '適用期間起訖顛倒', en: 'Period ends before it starts' },
+    message: ({ from, until }) => ({
+      'zh-TW': `適用終止學期 ${until} 早於起始學期 ${from}`,
+      en: `appliesUntil ${until} comes before appliesFrom ${from}`,
+    }),
+  }),
 } as const;

@@ -1,6 +1,7 @@
 import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
 import { ALLOWED_OPERATORS, checkExpression, EXPRESSION_LIMITS, type ExpressionProblem } from '../expressions/check';
+import { compareTerms, formatTerm, parseTerm } from '../term';
 import { PACK_CODES } from './codes';
 import { type Pack, PackSchema } from './schema';
 import { parseMapping, readYamlMapping } from '../_lib/yaml-read';
@@ -69,6 +70,11 @@ export function loadPack(text: string, options: LoadOptions = {}): LoadedPack {
       ruleFindings.push(expressionFinding(problem, path, where(startOf(located.pair ?? located.node ?? located.nearest))));
     }
   });
+  const from = pack.appliesFrom === undefined ? undefined : parseTerm(pack.appliesFrom);
+  const until = pack.appliesUntil === undefined ? undefined : parseTerm(pack.appliesUntil);
+  if (from && until && compareTerms(until, from) < 0) {
+    ruleFindings.push(createFinding(PACK_CODES.invertedPeriod, { from: formatTerm(from), until: formatTerm(until) }, { rule: 'pack.period', subject: 'appliesUntil', position: positions.appliesUntil ?? at(1, 1) }));
+  }
   if (ruleFindings.length > 0) return { ...base, positions, findings: ruleFindings };
 
   return { ...base, pack, positions, findings: [] };
