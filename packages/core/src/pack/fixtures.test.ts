@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LAYERING_CODES } from '../layering/codes';
+import { parseTerm } from '../term';
+import { PACK_CODES } from './codes';
+import { PACK_LIMITS, validatePack } from '.';
+
+/**
+ * One fixture pack per code under packages/core/test/fixtures/codes/<CODE>.yaml. Each starts with
+ * `# expect: <CODE> at <line>:<column>` and, where the check needs a term, `# term: <term>`.
+ */
+const FIXTURES = new URL('../../test/fixtures/codes/', import.meta.url);
+const fixtureNames = readdirSync(FIXTURES).filter((name) => name.endsWith('.yaml'));
+
+/** Codes whose trigger cannot sensibly live in a file: they are triggered inline below. */
+const INLINE = new Set([PACK_CODES.fileTooLarge.code]);
+
+function readFixture(name: string) {
+  const text = readFileSync(new URL(name, FIXTURES), 'utf8');
+  const expectation = /^# expect: (PR\d{4}) at (\d+):(\d+)$/m.exec(text);
+  if (!expectation) throw new Error(`${name} has no "# expect: CODE at line:column" header`);
+  const term = /^# term: (\S+)$/m.exec(text)?.[1];
+  return { text, code: expectation[1]!, line: Number(expectation[2]), column: Number(expectation[3]), term: term === undefined ? undefined : parseTerm(term) };
+}
+
+describe('every pack and layering code has a fixture that triggers exactly it', () => {
+  const codes = [...Object.values(PACK_CODES), ...Object.values(LAYERING_CODES)].map((spec) => spec.code);
+
+  it('covers every code', () => {
+    const covered = new Set([...fixtureNames.map((name) => name.replace(/\.yaml$/, '')), ...INLINE]);
+    expect(codes.filter((code) => !covered.has(code))).toEqual([]);
+    expect([...covered].filter((code) => !codes.includes(code))).toEqual([]);
+  });
+
+  it.each(fixtureNames)('%s', (name) => {
+    const { text, code, line, column, term } = readFixture(name);
+    expect(name).toBe(`${code}.yaml`);
+    const { findings } = validatePack(text, { file: name, ...(term && { term }) });
+    expect(findings.map((finding) => finding.code)).toEqual([code]);
+    expect(findings[0]!.position).toEqual({ file: name, line, column });
+    expect(findings[0]!.message['zh-TW']).not.toBe('');
+    expect(findings[0]!.message.en).not.toBe('');
+  });
+
+  it('PR1012: a file over the size limit, counted in UTF-8 bytes', () => {
+    const header = 'id: big\nname: 大\ndocument: 大\nnotes:\n  - text: ';
+    const fits = header + '字'.repeat(Math.floor((PACK_LIMITS.bytes - header.length - 10) / 3)) + '\n';
+    expect(validatePack(fits).findings.map((finding) => finding.code)).toEqual([]);
+    const tooLarge = fits.replace('- text: ', '- text: 字字字字字');
+    const { findings } = validatePack(tooLarge, { file: 'big.yaml' });
+    expect(findings.map((finding) => finding.code)).toEqual(['PR1012']);
+    expect(findings[0]!.position).toEqual({ file: 'big.yaml', line: 1, column: 1 });
+    expect(findings[0]!.data).toEqual({ bytes: Buffer.byteLength(tooLarge, 'utf8'), limit: PACK_LIMITS.bytes });
+  });
+});
