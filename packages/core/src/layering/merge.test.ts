@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { type Layer, mergeLayers, valueAtPath } from './merge';
+
+const national: Layer = {
+  name: 'national@2022-08-01',
+  document: '作業要點',
+  values: {
+    id: 'national',
+    caps: { courseOutcome: { select: { max: 6, per: 'academicYear', source: '課程學習成果勾選件數' } } },
+    windows: [
+      { activity: 'courseOutcomeUpload', closes: { anchor: 'closingCeremony', weeks: 2 }, source: '一(九)' },
+      { activity: 'receiptConfirmation', closes: { anchor: 'nationalSubmissionCloses' } },
+    ],
+    files: { courseOutcome: { document: { types: ['pdf', 'jpg', 'png'], maxMegabytes: 4 } } },
+  },
+};
+
+const school: Layer = {
+  name: 'school:magong',
+  document: '馬公補充規定',
+  values: {
+    id: 'magong',
+    caps: { courseOutcome: { upload: { max: 6, per: 'semester', source: '五(三)1' } } },
+    windows: [{ activity: 'courseOutcomeUpload', closes: { anchor: 'closingCeremony', weeks: 2 }, source: '流程表' }],
+    files: { courseOutcome: { document: { types: ['pdf'] } } },
+  },
+};
+
+describe('mergeLayers', () => {
+  const { values, provenance } = mergeLayers([national, school]);
+
+  it('merges maps key by key and keeps the lower layer where the upper says nothing', () => {
+    expect(valueAtPath(values, 'caps.courseOutcome')).toEqual({
+      select: { max: 6, per: 'academicYear', source: '課程學習成果勾選件數' },
+      upload: { max: 6, per: 'semester', source: '五(三)1' },
+    });
+  });
+
+  it('never inherits a layer\'s own identity keys', () => {
+    expect(values.id).toBeUndefined();
+  });
+
+  it('replaces a plain list whole', () => {
+    expect(valueAtPath(values, 'files.courseOutcome.document')).toEqual({ types: ['pdf'], maxMegabytes: 4 });
+    expect(provenance['files.courseOutcome.document.types']).toEqual({ layer: 'school:magong' });
+    expect(provenance['files.courseOutcome.document.types.1']).toBeUndefined();
+    expect(provenance['files.courseOutcome.document.maxMegabytes']).toEqual({ layer: 'national@2022-08-01' });
+  });
+
+  it('merges windows by activity: the school entry replaces the national one with the same key', () => {
+    const windows = values.windows as { activity: string; source?: string }[];
+    expect(windows.map((window) => [window.activity, window.source])).toEqual([
+      ['courseOutcomeUpload', '流程表'],
+      ['receiptConfirmation', undefined],
+    ]);
+    expect(provenance['windows.0']).toEqual({ layer: 'school:magong', source: { document: '馬公補充規定', clause: '流程表' } });
+    expect(provenance['windows.1.closes.anchor']).toEqual({ layer: 'national@2022-08-01' });
+  });
+
+  it('cites the nearest source above a value, in the layer\'s own document', () => {
+    expect(provenance['caps.courseOutcome.upload.max']).toEqual({ layer: 'school:magong', source: { document: '馬公補充規定', clause: '五(三)1' } });
+    expect(provenance['caps.courseOutcome.select.max']).toEqual({ layer: 'national@2022-08-01', source: { document: '作業要點', clause: '課程學習成果勾選件數' } });
+  });
+
+  it('is the same whatever the call before it did (no state kept between calls)', () => {
+    mergeLayers([school, national]);
+    expect(mergeLayers([national, school])).toEqual({ values, provenance });
+  });
+});
