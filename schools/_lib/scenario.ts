@@ -1,0 +1,111 @@
+// The scenario file format (docs/reference/scenarios.md): one rule of one pack, told as
+// given → when → expect, in words a registration-section chief can check against the clause.
+import { z } from 'zod';
+
+const TermSchema = z.union([z.string().regex(/^(\d{2,3}0[12]|\d{2,3}-[12])$/), z.int()]).transform(String);
+const DateSchema = z.iso.date();
+const CODE = /^PR\d{4}$/;
+
+/** A finding the scenario expects: its code alone, or the code with the fields that matter. */
+export const ExpectedFindingSchema = z.union([
+  z.string().regex(CODE),
+  z.strictObject({
+    code: z.string().regex(CODE),
+    severity: z.enum(['error', 'warning', 'info']).optional(),
+    subject: z.string().optional(),
+    /** `<document> <clause>`, e.g. `作業要點 課程學習成果勾選件數 (111學年度起)`. */
+    source: z.string().optional(),
+    layer: z.string().optional(),
+    /** Where the finding points in the pack file: `line` or `line:column`. */
+    at: z.union([z.int(), z.string().regex(/^\d+:\d+$/)]).optional(),
+  }),
+]);
+export type ExpectedFinding = z.infer<typeof ExpectedFindingSchema>;
+
+const StudentSchema = z.strictObject({
+  id: z.string().min(1),
+  grade: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  class: z.string().optional(),
+  division: z.enum(['day', 'continuingEducation']).optional(),
+  status: z.enum(['enrolled', 'graduated', 'left', 'suspended']).optional(),
+  graduatedOn: DateSchema.optional(),
+  leftOn: DateSchema.optional(),
+});
+
+/** Records already on the platform, written as "n items like this" so a table of counts stays short. */
+const RecordsSchema = z.strictObject({
+  kind: z.enum(['courseOutcome', 'diversePerformance']),
+  student: z.string().min(1),
+  count: z.int().positive().optional().describe('how many items like this (default 1)'),
+  term: TermSchema.optional(),
+  academicYear: z.int().optional(),
+  course: z.string().optional(),
+  certifier: z.string().optional(),
+  state: z.enum(['draft', 'submitted', 'certified', 'rejected']).optional(),
+  entry: z.enum(['student', 'schoolEntered', 'bulkImport']).optional(),
+  category: z.string().optional(),
+  selected: z.boolean().optional(),
+});
+
+export const GivenSchema = z.strictObject({
+  /** The term the rules are read for (學期代碼, e.g. 11201). */
+  term: TermSchema.optional(),
+  /** A change laid over the pack before it is read: to try a value the school has not adopted. */
+  change: z.record(z.string(), z.unknown()).optional(),
+  students: z.array(StudentSchema).optional(),
+  records: z.array(RecordsSchema).optional(),
+  /** The school calendar for the term: anchor → date (e.g. closingCeremony: 2024-01-19). */
+  calendar: z.record(z.string(), DateSchema).optional(),
+  /** Units, roles or `designatedBy:<unit>` links that cannot act (請假、離職、出缺). */
+  unavailable: z.array(z.string()).optional(),
+});
+export type Given = z.infer<typeof GivenSchema>;
+
+export const WhenSchema = z.union([
+  z.literal('validate').describe('validate the pack (portfolio-rules validate)'),
+  z.strictObject({ rule: z.string().min(1).describe('read the effective value at a pack path') }),
+  z.strictObject({
+    window: z.string().min(1).describe('the window of an activity (作業期程), for a grade and a semester'),
+    grade: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    semester: z.union([z.literal(1), z.literal(2)]).optional(),
+  }),
+  z.strictObject({
+    acting: z.string().min(1).describe('who acts for a duty (代理人)'),
+    division: z.enum(['day', 'continuingEducation']).optional(),
+  }),
+]);
+export type When = z.infer<typeof WhenSchema>;
+
+export const ExpectSchema = z.strictObject({
+  /** The findings, all of them (order does not matter); `[]` means none. */
+  findings: z.array(ExpectedFindingSchema).optional(),
+  allowed: z.boolean().optional(),
+  /** The effective value (a partial object is enough: only the keys written are compared). */
+  value: z.unknown().optional(),
+  /** The layer that set the value (each key of `value`): `school:magong`, `national@2022-08-01`, `overlay:taipei`. */
+  layer: z.string().optional(),
+  /** The clause that set the value: a bare clause of the pack's document, or `<document> <clause>`. */
+  source: z.string().optional(),
+  /** The national bound that holds whatever the pack says. */
+  nationalBound: z
+    .strictObject({ max: z.int().optional(), min: z.int().optional(), per: z.enum(['semester', 'academicYear']).optional(), source: z.string().optional() })
+    .optional(),
+  /** Who acts (a unit or role identifier, or `designatedBy:<unit>`); `nobody` when the chain is exhausted. */
+  acting: z.string().optional(),
+  /** The whole chain, owner first. */
+  chain: z.array(z.string()).optional(),
+});
+export type Expect = z.infer<typeof ExpectSchema>;
+
+export const ScenarioSchema = z.strictObject({
+  /** The clause the scenario checks, cited with the pack's `document` (e.g. 五(三)1). */
+  clause: z.string().min(1),
+  /** 情境名稱 (in Chinese, as the school would say it). */
+  title: z.string().min(1),
+  /** The pack file in the pack's folder, default `pack.yaml` (e.g. `versions/111.yaml`). */
+  pack: z.string().regex(/^[a-z0-9/_-]+\.yaml$/).optional(),
+  given: GivenSchema.optional(),
+  when: WhenSchema,
+  expect: ExpectSchema,
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;
