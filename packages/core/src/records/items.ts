@@ -23,6 +23,8 @@ export interface Student {
   readonly graduatedOn?: PlainDate;
   /** For students who left (transfer out, withdrawal): the day they left. */
   readonly leftOn?: PlainDate;
+  /** The school, when one dataset holds several (audits shard by school). */
+  readonly school?: string;
 }
 
 export interface FileRef {
@@ -43,6 +45,8 @@ interface ItemBase {
   readonly summary?: string;
   readonly files?: readonly FileRef[];
   readonly uploadedOn?: PlainDate;
+  /** The school, when one dataset holds several (audits shard by school). */
+  readonly school?: string;
 }
 
 /** A course learning outcome (課程學習成果): uploaded per semester, certified by the course teacher. */
@@ -50,12 +54,17 @@ export interface CourseOutcome extends ItemBase {
   readonly kind: 'courseOutcome';
   readonly term: TermCode;
   readonly course: string;
+  /** The course's department (科) and domain (領域), for the deputy chain 科內教師 → 領域教師 (馬公 九(三)). */
+  readonly department?: string;
+  readonly domain?: string;
   /** The course teacher assigned to certify it (may be reassigned, 更換認證教師). */
   readonly certifier: string;
   readonly state: CertificationState;
   readonly rejectionReason?: string;
   readonly certifiedBy?: string;
   readonly certifiedOn?: PlainDate;
+  /** When the certifying teacher last revoked a certification (取消認證); the item must be resubmitted. */
+  readonly revokedOn?: PlainDate;
 }
 
 /** A diverse performance (多元表現): uploaded per academic year. */

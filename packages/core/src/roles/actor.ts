@@ -18,3 +18,13 @@ export interface Actor {
   readonly studentId?: string;
   readonly division?: Division;
 }
+
+/**
+ * Whether a person fills a link of an ownership or deputy chain: a unit they work in
+ * (`registration`), a role they hold (`departmentTeacher`), or `designatedBy:<unit>` — someone the
+ * head of that unit designates, taken here as anyone working in that unit.
+ */
+export function fillsLink(actor: Actor, link: string): boolean {
+  const unit = link.startsWith('designatedBy:') ? link.slice('designatedBy:'.length) : link;
+  return (actor.units ?? []).includes(unit) || (actor.roles as readonly string[]).includes(link);
+}

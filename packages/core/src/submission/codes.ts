@@ -1,0 +1,59 @@
+import { defineCode, formatSource } from '../findings/define';
+import type { Source } from '../findings/types';
+import { RECORD_KIND_NAMES, type RecordKind } from '../records';
+
+const zh = (category: string) => RECORD_KIND_NAMES[category as RecordKind] ?? category;
+const cite = (source: Source | undefined) => (source ? ` (${formatSource(source)})` : '');
+
+export const SUBMISSION_CODES = {
+  notOwner: defineCode<{ actor: string; category: string; acting: string; chain: readonly string[]; source?: Source }>({
+    code: 'PR7001',
+    name: 'not-submitting-unit',
+    severity: 'error',
+    title: { 'zh-TW': '非負責提交之單位', en: 'Not the submitting unit' },
+    message: (p) => ({
+      'zh-TW': `${p.actor} 不能提交「${zh(p.category)}」：目前應由 ${p.acting} 提交 (代理順序 ${p.chain.join(' → ')})${cite(p.source)}`,
+      en: `${p.actor} may not submit ${p.category}: ${p.acting} submits it now (chain ${p.chain.join(' → ')})${cite(p.source)}`,
+    }),
+  }),
+  alreadySubmitted: defineCode<{ category: string; term: string; submittedOn: string; submittedBy: string }>({
+    code: 'PR7002',
+    name: 'already-submitted',
+    severity: 'error',
+    title: { 'zh-TW': '已提交', en: 'Already submitted' },
+    message: (p) => ({
+      'zh-TW': `「${zh(p.category)}」${p.term} 學期已於 ${p.submittedOn} 由 ${p.submittedBy} 提交`,
+      en: `${p.category} for term ${p.term} was already submitted on ${p.submittedOn} by ${p.submittedBy}`,
+    }),
+  }),
+  outsideWindow: defineCode<{ category: string; at: string; opens?: string; closes: string; source?: Source }>({
+    code: 'PR7003',
+    name: 'submission-outside-window',
+    severity: 'error',
+    title: { 'zh-TW': '不在提交期間內', en: 'Outside the submission window' },
+    message: (p) => ({
+      'zh-TW': `${p.at} 不在「${zh(p.category)}」提交期間 (${p.opens ?? '…'}–${p.closes}) 內${cite(p.source)}`,
+      en: `${p.at} is outside the submission window for ${p.category} (${p.opens ?? '…'} to ${p.closes})${cite(p.source)}`,
+    }),
+  }),
+  studentSideLocked: defineCode<{ category: string; term: string; submittedOn: string; source?: Source }>({
+    code: 'PR7004',
+    name: 'student-side-locked',
+    severity: 'error',
+    title: { 'zh-TW': '學校已提交，學生端已鎖定', en: 'Submitted: the student side is locked' },
+    message: (p) => ({
+      'zh-TW': `學校已於 ${p.submittedOn} 提交 ${p.term}「${zh(p.category)}」名冊，學生端已鎖定，不可再編修${cite(p.source)}`,
+      en: `the school submitted the ${p.category} roster for ${p.term} on ${p.submittedOn}; the student side is locked${cite(p.source)}`,
+    }),
+  }),
+  actingDeputy: defineCode<{ category: string; acting: string; owner: string; source?: Source }>({
+    code: 'PR7005',
+    name: 'submitted-by-deputy',
+    severity: 'info',
+    title: { 'zh-TW': '由代理人提交', en: 'Submitted by a deputy' },
+    message: (p) => ({
+      'zh-TW': `主責單位 ${p.owner} 無法執行，「${zh(p.category)}」由代理人 ${p.acting} 提交${cite(p.source)}`,
+      en: `${p.owner} is unavailable: ${p.acting} submits ${p.category} as deputy${cite(p.source)}`,
+    }),
+  }),
+} as const;

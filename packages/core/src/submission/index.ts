@@ -1,0 +1,129 @@
+import { type PlainDate, toPlainDate } from '../_lib/date';
+import { actingFor } from '../deputies';
+import type { Duty } from '../duties';
+import { checkSpan, type DateSpan, decide, type Explained, origin, type Part, type Step } from '../engine/explanation';
+import { createFinding } from '../findings/define';
+import type { Finding, Source } from '../findings/types';
+import type { EffectivePack } from '../layering';
+import type { ReceiptCategory } from '../records';
+import type { PortfolioItem } from '../records/items';
+import { type Actor, fillsLink } from '../roles/actor';
+import { parseTerm, type TermCode } from '../term';
+import type { Division } from '../units';
+import { SUBMISSION_CODES } from './codes';
+
+export { SUBMISSION_CODES } from './codes';
+
+/** The duty that submits each receipt category (馬公 六(二), 新竹 七(二)). */
+export const SUBMISSION_DUTIES: Readonly<Record<ReceiptCategory, Duty>> = {
+  cadre: 'cadreSubmission',
+  courseRecord: 'courseRecordSubmission',
+  courseOutcome: 'courseOutcomeSubmission',
+  diversePerformance: 'diversePerformanceSubmission',
+};
+
+/** The platform manual: submitting a roster locks the student side (seed 002, 4-2 and 4-3). */
+export const LOCK_SOURCE: Source = { document: '學習歷程平臺操作手冊', clause: '4-2、4-3' };
+
+/** A roster the school submitted to the central database for one category and term. */
+export interface Submission {
+  readonly category: ReceiptCategory;
+  readonly term: TermCode;
+  /** The person who submitted it. */
+  readonly submittedBy: string;
+  /** The unit or role that acted: the owner or its deputy. */
+  readonly actingAs: string;
+  readonly submittedOn: PlainDate;
+}
+
+/**
+ * The submission that locks an item for the student, if any: a course outcome by its term; a
+ * diverse performance, collected per academic year, by any submission in that academic year.
+ */
+export function lockingSubmission(submissions: readonly Submission[], item: PortfolioItem): Submission | undefined {
+  return submissions.find((submission) => {
+    if (submission.category !== item.kind) return false;
+    if (item.kind === 'courseOutcome') return submission.term === item.term;
+    return parseTerm(submission.term)?.year === item.academicYear;
+  });
+}
+
+/** The lock check every student-side action runs first. */
+export function checkLock(submissions: readonly Submission[], item: PortfolioItem): Part {
+  const lock = lockingSubmission(submissions, item);
+  const rule = 'submission.lock';
+  if (!lock) {
+    const step: Step = { rule, outcome: 'passed', source: LOCK_SOURCE, detail: { 'zh-TW': '學校尚未提交此類名冊，學生端未鎖定', en: 'the school has not submitted this roster yet: the student side is open' } };
+    return { steps: [step], findings: [] };
+  }
+  const params = { category: lock.category, term: lock.term, submittedOn: lock.submittedOn, source: LOCK_SOURCE };
+  const finding = createFinding(SUBMISSION_CODES.studentSideLocked, params, { rule, subject: item.id, source: LOCK_SOURCE });
+  return { steps: [{ rule, outcome: 'failed', source: LOCK_SOURCE, detail: finding.message, data: params }], findings: [finding] };
+}
+
+export interface SubmitRequest {
+  readonly category: ReceiptCategory;
+  readonly term: TermCode;
+  readonly actor: Actor;
+  readonly at: PlainDate | Date;
+  /** The submissions already made, to refuse a second one. */
+  readonly submissions: readonly Submission[];
+  /** Units or roles that cannot act now; the deputy chain of the pack decides who does. */
+  readonly unavailable?: readonly string[];
+  readonly division?: Division;
+  /** The submission window, as the windows resolver gives it. */
+  readonly window?: DateSpan;
+}
+
+export interface SubmitDecision extends Explained {
+  /** The submission to record, when allowed. */
+  readonly submission?: Submission;
+}
+
+/** Submits one category's roster for a term: only the owning unit, or its acting deputy, may (馬公 六(二), 九(三)). */
+export function submitRoster(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
+  const day = toPlainDate(request.at);
+  const duty = SUBMISSION_DUTIES[request.category];
+  const dutyPath = `duties.${duty}`;
+  const steps: Step[] = [];
+  const findings: Finding[] = [];
+  const acting = actingFor(effective, duty, { unavailable: request.unavailable ?? [], ...(request.division && { division: request.division }) });
+  const from = origin(effective, dutyPath);
+  const chain = acting.chain;
+  if (acting.acting === undefined) {
+    findings.push(...acting.findings);
+    steps.push({ rule: dutyPath, outcome: 'failed', ...from, detail: { 'zh-TW': '沒有可執行提交的單位', en: 'nobody is left to submit' }, data: { chain } });
+  } else if (!fillsLink(request.actor, acting.acting)) {
+    const params = { actor: request.actor.id, category: request.category, acting: acting.acting, chain, ...(from.source && { source: from.source }) };
+    const finding = createFinding(SUBMISSION_CODES.notOwner, params, { rule: dutyPath, subject: request.actor.id, ...from });
+    findings.push(finding);
+    steps.push({ rule: dutyPath, outcome: 'failed', ...from, detail: finding.message, data: { chain, acting: acting.acting } });
+  } else {
+    steps.push({ rule: dutyPath, outcome: 'passed', ...from, detail: { 'zh-TW': `由 ${acting.acting} 提交`, en: `${acting.acting} submits` }, data: { chain, acting: acting.acting } });
+    if (acting.acting !== chain[0]) {
+      const params = { category: request.category, acting: acting.acting, owner: chain[0] ?? '', ...(from.source && { source: from.source }) };
+      findings.push(createFinding(SUBMISSION_CODES.actingDeputy, params, { rule: dutyPath, subject: request.actor.id, ...from }));
+    }
+  }
+
+  const previous = request.submissions.find((submission) => submission.category === request.category && submission.term === request.term);
+  if (previous) {
+    const params = { category: request.category, term: request.term, submittedOn: previous.submittedOn, submittedBy: previous.submittedBy };
+    const finding = createFinding(SUBMISSION_CODES.alreadySubmitted, params, { rule: 'submission.once', subject: `${request.category}:${request.term}` });
+    findings.push(finding);
+    steps.push({ rule: 'submission.once', outcome: 'failed', detail: finding.message, data: params });
+  } else {
+    steps.push({ rule: 'submission.once', outcome: 'passed', detail: { 'zh-TW': '此學期尚未提交', en: 'not yet submitted for this term' } });
+  }
+
+  const window = checkSpan(request.window, day, 'windows.submission', (params, cited) =>
+    createFinding(SUBMISSION_CODES.outsideWindow, { category: request.category, ...params }, { rule: 'windows.submission', subject: `${request.category}:${request.term}`, ...cited }),
+  );
+  steps.push(...window.steps);
+  findings.push(...window.findings);
+
+  const decision = decide(steps, findings);
+  if (!decision.allowed || acting.acting === undefined) return decision;
+  const submission: Submission = { category: request.category, term: request.term, submittedBy: request.actor.id, actingAs: acting.acting, submittedOn: day };
+  return { ...decision, submission };
+}
