@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createIntake } from './intake';
+
+const valid = JSON.stringify({ type: 'student', id: 's1', grade: 1 });
+
+describe('createIntake', () => {
+  it('accounts for every line: read = checked + rejected, blank lines included', () => {
+    const intake = createIntake();
+    const lines = [valid, '', '{bad', JSON.stringify({ type: 'studnet' }), valid];
+    lines.forEach((line, index) => intake.accept(line, index + 1, { file: 'a.ndjson' }));
+    const summary = intake.summary();
+    expect(summary).toMatchObject({ read: 5, checked: 2, rejected: 3, unlisted: 0, byCode: { PR8009: 1, PR8001: 1, PR8003: 1 } });
+    expect(summary.rejections.map((rejection) => [rejection.file, rejection.line, rejection.code])).toEqual([
+      ['a.ndjson', 2, 'PR8009'],
+      ['a.ndjson', 3, 'PR8001'],
+      ['a.ndjson', 4, 'PR8003'],
+    ]);
+    expect(summary.rejections[1]!.message.en).toContain('line 3');
+  });
+
+  it('lists rejections up to the limit and counts the rest', () => {
+    const intake = createIntake({ listLimit: 2 });
+    for (let line = 1; line <= 5; line++) intake.accept('x', line);
+    expect(intake.summary()).toMatchObject({ read: 5, rejected: 5, unlisted: 3, byCode: { PR8001: 5 } });
+    expect(intake.summary().rejections).toHaveLength(2);
+  });
+
+  it('returns each line\'s result and does not let callers change its totals', () => {
+    const intake = createIntake();
+    expect(intake.accept(valid, 1)).toMatchObject({ ok: true, record: { id: 's1' } });
+    const first = intake.summary();
+    (first.rejections as unknown[]).push('x');
+    expect(intake.summary().rejections).toEqual([]);
+  });
+});

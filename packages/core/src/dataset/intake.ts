@@ -1,0 +1,66 @@
+import type { Localized, Severity } from '../findings/types';
+import { parseRecord, type ParseOptions, type ParseResult } from './parse';
+
+export interface Rejection {
+  readonly file?: string;
+  readonly line: number;
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: Localized;
+}
+
+/** The accounting of a run: every line read is either checked or rejected (`read = checked + rejected`). */
+export interface IntakeSummary {
+  readonly read: number;
+  readonly checked: number;
+  readonly rejected: number;
+  /** The rejected lines in input order, up to the listing limit. */
+  readonly rejections: readonly Rejection[];
+  /** Rejected lines beyond the listing limit: counted in `rejected` and `byCode`, not listed. */
+  readonly unlisted: number;
+  /** Rejected lines per code. */
+  readonly byCode: Readonly<Record<string, number>>;
+}
+
+export interface Intake {
+  /** Reads one NDJSON line and counts it. */
+  accept(line: string, lineNumber: number, options?: ParseOptions): ParseResult;
+  /** Counts a line parsed elsewhere (a CSV row). */
+  count(result: ParseResult, lineNumber: number, options?: ParseOptions): ParseResult;
+  summary(): IntakeSummary;
+}
+
+export interface IntakeOptions {
+  /** How many rejections to list; the rest are only counted (memory stays bounded). Default 10,000. */
+  readonly listLimit?: number;
+}
+
+/**
+ * A pure accumulator for the `read N = checked C + rejected R` line: blank lines are read and
+ * rejected (PR8009, a warning), so nothing in the input goes uncounted.
+ */
+export function createIntake(options: IntakeOptions = {}): Intake {
+  const listLimit = options.listLimit ?? 10_000;
+  let read = 0;
+  let checked = 0;
+  let unlisted = 0;
+  const rejections: Rejection[] = [];
+  const byCode: Record<string, number> = {};
+  const count = (result: ParseResult, lineNumber: number, parse: ParseOptions = {}): ParseResult => {
+    read++;
+    if (result.ok) {
+      checked++;
+      return result;
+    }
+    const { code, severity, message } = result.finding;
+    byCode[code] = (byCode[code] ?? 0) + 1;
+    if (rejections.length < listLimit) rejections.push({ ...(parse.file !== undefined && { file: parse.file }), line: lineNumber, code, severity, message });
+    else unlisted++;
+    return result;
+  };
+  return {
+    accept: (line, lineNumber, parse) => count(parseRecord(line, lineNumber, parse), lineNumber, parse),
+    count,
+    summary: () => ({ read, checked, rejected: read - checked, rejections: [...rejections], unlisted, byCode: { ...byCode } }),
+  };
+}

@@ -1,0 +1,88 @@
+import { suggest } from '../_lib/suggest';
+import { createFinding, type FindingContext } from '../findings/define';
+import type { Finding } from '../findings/types';
+import { DATASET_CODES } from './codes';
+import { issueFinding, typeOfValue } from './issues';
+import { RECORD_TYPE_NAMES, recordTypeSpec } from './registry';
+import type {
+  CadreRecord,
+  CertificationEventRecord,
+  ConsultationRecord,
+  CourseRecordRecord,
+  DeletionRecord,
+  EnrolmentChangeRecord,
+  MeetingRecord,
+  ReceiptRecord,
+  SubmissionRecord,
+  TrainingRecord,
+} from './school-records';
+import type { CourseOutcomeRecord, DiversePerformanceRecord, StudentRecord } from './student-records';
+
+/** One dataset record, told apart by `type`. */
+export type DatasetRecord =
+  | StudentRecord
+  | CourseOutcomeRecord
+  | DiversePerformanceRecord
+  | CadreRecord
+  | CourseRecordRecord
+  | ConsultationRecord
+  | CertificationEventRecord
+  | SubmissionRecord
+  | ReceiptRecord
+  | MeetingRecord
+  | TrainingRecord
+  | EnrolmentChangeRecord
+  | DeletionRecord;
+
+/** A line read into a record, or the one finding that says why it was rejected. */
+export type ParseResult = { readonly ok: true; readonly record: DatasetRecord } | { readonly ok: false; readonly finding: Finding };
+
+export interface ParseOptions {
+  /** The file the line comes from, for the finding's position. */
+  readonly file?: string;
+}
+
+export function lineContext(lineNumber: number, options: ParseOptions): FindingContext {
+  return {
+    rule: 'dataset.record',
+    subject: `line ${lineNumber}`,
+    position: { ...(options.file !== undefined && { file: options.file }), line: lineNumber, column: 1, record: lineNumber },
+  };
+}
+
+/** Checks a value already decoded (from JSON or a CSV row) against its type's schema. */
+export function parseRecordValue(value: unknown, lineNumber: number, options: ParseOptions = {}): ParseResult {
+  const context = lineContext(lineNumber, options);
+  const reject = (finding: Finding): ParseResult => ({ ok: false, finding });
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return reject(createFinding(DATASET_CODES.notAnObject, { line: lineNumber, received: typeOfValue(value) }, context));
+  }
+  const type = (value as { type?: unknown }).type;
+  if (type === undefined) return reject(createFinding(DATASET_CODES.missingField, { line: lineNumber, type: '', field: 'type' }, context));
+  if (typeof type !== 'string') return reject(createFinding(DATASET_CODES.wrongType, { line: lineNumber, type: '', field: 'type', expected: 'string', received: typeOfValue(type) }, context));
+  const entry = recordTypeSpec(type);
+  if (!entry) {
+    const suggestion = suggest(type, RECORD_TYPE_NAMES);
+    return reject(createFinding(DATASET_CODES.unknownType, { line: lineNumber, type, known: RECORD_TYPE_NAMES, ...(suggestion && { suggestion }) }, context));
+  }
+  const parsed = entry.schema.safeParse(value);
+  if (parsed.success) return { ok: true, record: parsed.data as DatasetRecord };
+  return reject(issueFinding(parsed.error.issues, entry, value, lineNumber, context));
+}
+
+/**
+ * Reads one NDJSON line into a typed record. Never throws: bad JSON, a non-object, an unknown
+ * type, a missing field or a wrong value come back as one finding naming the line.
+ * A blank line is rejected with a warning (PR8009) so that it is still counted.
+ */
+export function parseRecord(line: string, lineNumber: number, options: ParseOptions = {}): ParseResult {
+  if (line.trim() === '') return { ok: false, finding: createFinding(DATASET_CODES.blankLine, { line: lineNumber }, lineContext(lineNumber, options)) };
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, finding: createFinding(DATASET_CODES.badJson, { line: lineNumber, detail }, lineContext(lineNumber, options)) };
+  }
+  return parseRecordValue(value, lineNumber, options);
+}
