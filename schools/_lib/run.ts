@@ -140,7 +140,7 @@ function checkValue(context: Context, effective: EffectivePack, path: string): v
     }
   }
   if (expect.nationalBound) {
-    const bound = effective.bounds.find((b) => b.path === path || path.startsWith(`${b.path}.`));
+    const bound = effective.bounds.find((b) => b.path === path || path.startsWith(`${b.path}.`) || b.path.startsWith(`${path}.`));
     explanation.push(`national bound: ${bound ? JSON.stringify(bound) : 'none'}`);
     const actual = bound && { ...bound, source: formatSource(bound.source) };
     if (!matches(expect.nationalBound, actual)) failures.push(`national bound: expected ${JSON.stringify(expect.nationalBound)}, got ${JSON.stringify(actual ?? null)}`);
