@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { addWorkingDays, anchorsFor, indexWorkingDays, isWorkingDay, parseCalendar } from '.';
+
+const example = readFileSync(fileURLToPath(new URL('../../../../examples/calendars/112.yaml', import.meta.url)), 'utf8');
+
+const HEAD = 'academicYear: 112\nterms:\n  - semester: 1\n    anchors: { termStart: 2023-08-01, closingCeremony: 2024-01-19 }\n';
+const codesOf = (text: string) => parseCalendar(text).findings.map((finding) => finding.code);
+
+describe('parseCalendar', () => {
+  it('reads the example calendar of academic year 112 without findings', () => {
+    const { calendar, findings } = parseCalendar(example, { file: 'examples/calendars/112.yaml' });
+    expect(findings).toEqual([]);
+    expect(calendar?.terms.map((term) => term.semester)).toEqual([1, 2]);
+    expect(anchorsFor(calendar!, { year: 112, semester: 1 })?.closingCeremony).toBe('2024-01-19');
+  });
+
+  it('gives grade 3 its own anchors over the term\'s', () => {
+    const calendar = parseCalendar(example).calendar!;
+    expect(anchorsFor(calendar, { year: 112, semester: 2 }, 3)?.closingCeremony).toBe('2024-06-07');
+    expect(anchorsFor(calendar, { year: 112, semester: 2 }, 3)?.termStart).toBe('2024-02-01');
+    expect(anchorsFor(calendar, { year: 112, semester: 2 }, 2)?.closingCeremony).toBe('2024-06-28');
+    expect(anchorsFor(calendar, { year: 113, semester: 1 })).toBeUndefined();
+  });
+
+  it('places a misspelt anchor at its line and column with a suggestion (PR1003)', () => {
+    const { calendar, findings } = parseCalendar(`${HEAD}  - semester: 2\n    anchors: { closingCeremoni: 2024-06-28 }\n`, { file: 'c.yaml' });
+    expect(calendar).toBeUndefined();
+    expect(findings.map((f) => [f.code, f.subject, f.data.suggestion, f.position])).toEqual([
+      ['PR1003', 'terms.1.anchors.closingCeremoni', 'closingCeremony', { file: 'c.yaml', line: 6, column: 16 }],
+    ]);
+  });
+
+  it('reports a malformed date (PR1008) and YAML syntax (PR1001)', () => {
+    expect(codesOf(`${HEAD}holidays:\n  - { date: 2024-02-30 }\n`)).toEqual(['PR1008']);
+    expect(codesOf('academicYear: [112\n')).toEqual(['PR1001']);
+  });
+
+  it('reports a date outside the academic year (PR6020) at its position', () => {
+    const { findings } = parseCalendar(`${HEAD}holidays:\n  - { date: 2023-02-28 }\n`);
+    expect(findings.map((f) => [f.code, f.subject, f.data, f.position?.line])).toEqual([
+      ['PR6020', 'holidays.0.date', { date: '2023-02-28', academicYear: 112, first: '2023-08-01', last: '2024-07-31' }, 6],
+    ]);
+  });
+
+  it('reports a semester listed twice (PR6021)', () => {
+    expect(codesOf(`${HEAD}  - semester: 1\n    anchors: {}\n`)).toEqual(['PR6021']);
+  });
+
+  it('reports anchors out of order (PR6022), also for a grade\'s own dates', () => {
+    const { findings } = parseCalendar('academicYear: 112\nterms:\n  - semester: 2\n    anchors: { termStart: 2024-02-01, closingCeremony: 2024-06-28, termEnd: 2024-06-01 }\n    grades:\n      3: { closingCeremony: 2024-01-07 }\n');
+    expect(findings.map((f) => [f.code, f.data.earlier, f.data.later])).toEqual([
+      ['PR6022', 'terms.0.anchors.closingCeremony', 'terms.0.anchors.termEnd'],
+      ['PR6022', 'terms.0.anchors.termStart', 'terms.0.grades.3.closingCeremony'],
+    ]);
+  });
+
+  it('reports a day both off and a make-up working day (PR6023), and a run that ends before it starts (PR6022)', () => {
+    expect(codesOf(`${HEAD}holidays:\n  - { date: 2024-02-08, until: 2024-02-14 }\nworkingDays:\n  - { date: 2024-02-10 }\n`)).toEqual(['PR6023']);
+    expect(codesOf(`${HEAD}holidays:\n  - { date: 2024-02-14, until: 2024-02-08 }\n`)).toEqual(['PR6022']);
+  });
+
+  it('never throws on arbitrary text', () => {
+    for (const text of ['', '- a', 'terms: 3', '::', 'academicYear: 112\nterms: [{semester: 3, anchors: {}}]']) {
+      expect(parseCalendar(text).findings.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('working days', () => {
+  const index = indexWorkingDays(parseCalendar(example).calendar!);
+
+  it('Friday + 1 working day is Monday', () => {
+    expect(addWorkingDays(indexWorkingDays({}), '2024-01-19', 1)).toBe('2024-01-22');
+    expect(addWorkingDays(indexWorkingDays({}), '2024-01-22', -1)).toBe('2024-01-19');
+    expect(addWorkingDays(indexWorkingDays({}), '2024-01-19', 0)).toBe('2024-01-19');
+  });
+
+  it('skips the calendar\'s days off and counts its make-up working days', () => {
+    // Wed 2024-02-07 + 1: Lunar New Year 02-08…02-14 is off, so Thursday 02-15.
+    expect(addWorkingDays(index, '2024-02-07', 1)).toBe('2024-02-15');
+    // Thu 02-15, Fri 02-16, then Saturday 02-17 is a make-up working day.
+    expect(addWorkingDays(index, '2024-02-15', 2)).toBe('2024-02-17');
+    // Friday 2023-10-06 + 1: Monday 10-09 and Tuesday 10-10 are off.
+    expect(addWorkingDays(index, '2023-10-06', 1)).toBe('2023-10-11');
+    expect(addWorkingDays(index, '2023-10-11', -1)).toBe('2023-10-06');
+    expect(isWorkingDay(index, '2023-09-23')).toBe(true);
+    expect(isWorkingDay(index, '2023-09-24')).toBe(false);
+    expect(isWorkingDay(index, '2023-09-29')).toBe(false);
+  });
+});

@@ -1,0 +1,102 @@
+import { addCalendarDays } from '../_lib/date';
+import { parseMapping, readYamlMapping } from '../_lib/yaml-read';
+import { createFinding } from '../findings/define';
+import type { Finding, Position } from '../findings/types';
+import { termEnd, termStart } from '../term';
+import type { Anchor } from '../windows/schema';
+import { CALENDAR_CODES } from './codes';
+import { CalendarSchema, type SchoolCalendar } from './schema';
+
+export const CALENDAR_LIMITS = { bytes: 256 * 1024, depth: 8, aliases: 50 } as const;
+
+export interface ParsedCalendar {
+  /** The calendar, when it has no errors. */
+  readonly calendar?: SchoolCalendar;
+  readonly findings: readonly Finding[];
+  readonly file?: string;
+  /** Position of every value, by path (`terms.0.anchors.closingCeremony`). */
+  readonly positions: Readonly<Record<string, Position>>;
+}
+
+/** Anchors that must come in this order when a calendar gives them. */
+const ORDERS: readonly (readonly Anchor[])[] = [
+  ['termStart', 'classesStart', 'closingCeremony', 'termEnd'],
+  ['nationalPrecheckOpens', 'nationalPrecheckCloses'],
+  ['nationalSubmissionOpens', 'nationalSubmissionCloses'],
+];
+
+function semanticFindings(calendar: SchoolCalendar, positionAt: (path: string) => Position | undefined): Finding[] {
+  const findings: Finding[] = [];
+  const context = (subject: string) => {
+    const position = positionAt(subject);
+    return { rule: 'calendar.dates', subject, ...(position && { position }) };
+  };
+  const first = termStart({ year: calendar.academicYear, semester: 1 });
+  const last = termEnd({ year: calendar.academicYear, semester: 2 });
+  const inYear = (date: string, path: string) => {
+    if (date < first || date > last) findings.push(createFinding(CALENDAR_CODES.outsideYear, { date, academicYear: calendar.academicYear, first, last }, context(path)));
+  };
+  const ordered = (earlier: string, earlierDate: string, later: string, laterDate: string) => {
+    if (earlierDate > laterDate) findings.push(createFinding(CALENDAR_CODES.outOfOrder, { earlier, earlierDate, later, laterDate }, context(later)));
+  };
+
+  const seen = new Set<number>();
+  calendar.terms.forEach((term, t) => {
+    if (seen.has(term.semester)) findings.push(createFinding(CALENDAR_CODES.duplicateSemester, { semester: term.semester }, context(`terms.${t}.semester`)));
+    seen.add(term.semester);
+    const sets: [string, Partial<Record<Anchor, string>>][] = [
+      [`terms.${t}.anchors`, term.anchors],
+      ...Object.entries(term.grades ?? {}).map(([grade, anchors]): [string, Partial<Record<Anchor, string>>] => [`terms.${t}.grades.${grade}`, { ...term.anchors, ...anchors }]),
+    ];
+    for (const [prefix, anchors] of sets) {
+      for (const [anchor, date] of Object.entries(anchors)) if (positionAt(`${prefix}.${anchor}`)) inYear(date, `${prefix}.${anchor}`);
+      for (const order of ORDERS) {
+        const present = order.filter((anchor) => anchors[anchor] !== undefined);
+        for (let i = 1; i < present.length; i++) {
+          const a = present[i - 1]!;
+          const b = present[i]!;
+          const own = (anchor: Anchor) => positionAt(`${prefix}.${anchor}`) !== undefined;
+          // A grade's set is checked only where it brings a date of its own: the term's pairs are checked once.
+          if (!own(a) && !own(b)) continue;
+          const pathOf = (anchor: Anchor) => (own(anchor) ? `${prefix}.${anchor}` : `terms.${t}.anchors.${anchor}`);
+          ordered(pathOf(a), anchors[a]!, pathOf(b), anchors[b]!);
+        }
+      }
+    }
+  });
+
+  const offDays = new Set<string>();
+  (calendar.holidays ?? []).forEach((off, i) => {
+    inYear(off.date, `holidays.${i}.date`);
+    if (off.until === undefined) {
+      offDays.add(off.date);
+      return;
+    }
+    inYear(off.until, `holidays.${i}.until`);
+    ordered(`holidays.${i}.date`, off.date, `holidays.${i}.until`, off.until);
+    for (let day = off.date; day <= off.until && day <= last; day = addCalendarDays(day, 1)) offDays.add(day);
+  });
+  (calendar.workingDays ?? []).forEach((made, i) => {
+    inYear(made.date, `workingDays.${i}.date`);
+    if (offDays.has(made.date)) findings.push(createFinding(CALENDAR_CODES.dayOffAndWorkingDay, { date: made.date }, context(`workingDays.${i}.date`)));
+  });
+  return findings;
+}
+
+/**
+ * Reads a school calendar (學校行事曆) from YAML: the dates of each term's anchors, days off and
+ * make-up working days. Never throws on user input; problems come back as findings with positions
+ * (PR1001–PR1014 for the file, PR6020–PR6023 for the dates).
+ */
+export function parseCalendar(text: string, options: { readonly file?: string } = {}): ParsedCalendar {
+  const { file } = options;
+  const base = { ...(file !== undefined && { file }) };
+  const read = readYamlMapping(text, { ...base, limits: CALENDAR_LIMITS, rule: 'calendar.load' });
+  const { positions } = read;
+  if (!read.data || !read.root) return { ...base, positions, findings: read.findings };
+  const parsed = parseMapping(CalendarSchema, { ...read, data: read.data, root: read.root }, 'calendar.schema');
+  if (!parsed.value) return { ...base, positions, findings: parsed.findings };
+  const findings = semanticFindings(parsed.value, (path) => positions[path]);
+  if (findings.some((finding) => finding.severity === 'error')) return { ...base, positions, findings };
+  return { ...base, calendar: parsed.value, positions, findings };
+}
