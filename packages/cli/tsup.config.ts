@@ -1,4 +1,11 @@
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+/** Folders of the repository the published package carries: the regional overlays registry and the pack template. */
+const SHIPPED = [
+  ['../../schools/_regional', 'regional'],
+  ['../../schools/_template', 'template'],
+] as const;
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/main.ts'],
@@ -7,5 +14,12 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  shims: true,
   external: ['@portfolio-rules/core'],
+  async onSuccess() {
+    for (const [from, to] of SHIPPED) {
+      rmSync(to, { recursive: true, force: true });
+      if (existsSync(from)) cpSync(from, to, { recursive: true });
+    }
+  },
 });

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { loadPack, type PackInput } from '@portfolio-rules/core';
+import { readText } from './files';
+
+export interface OverlayRegistry {
+  /** The overlays that loaded cleanly, by id (their folder's name). */
+  readonly overlays: Readonly<Record<string, PackInput>>;
+  /** Overlays present in the registry whose pack has errors: id → file. */
+  readonly broken: ReadonlyMap<string, string>;
+  /** The overlays' texts by file name, for code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/** Loads the fixed registry of regional overlays: `<dir>/<id>/pack.yaml`. No path search, no cascade. */
+export async function loadOverlays(directory: string, cwd: string): Promise<OverlayRegistry> {
+  const overlays: Record<string, PackInput> = {};
+  const broken = new Map<string, string>();
+  const sources = new Map<string, string>();
+  const entries = existsSync(directory) ? await readdir(directory, { withFileTypes: true }) : [];
+  for (const entry of entries.filter((item) => item.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(directory, entry.name, 'pack.yaml');
+    if (!existsSync(path)) continue;
+    const file = relative(cwd, path);
+    const read = await readText(cwd, path);
+    if ('finding' in read) {
+      broken.set(entry.name, file);
+      continue;
+    }
+    sources.set(file, read.text);
+    const loaded = loadPack(read.text, { file });
+    if (loaded.pack) overlays[entry.name] = { pack: loaded.pack, file, positions: loaded.positions };
+    else broken.set(entry.name, file);
+  }
+  return { overlays, broken, sources };
+}

@@ -1,0 +1,123 @@
+import { CATALOGUE, defineCode } from '@portfolio-rules/core';
+
+const did = (suggestion: string | undefined) => ({
+  zh: suggestion ? `，您是否要輸入「${suggestion}」？` : '',
+  en: suggestion ? ` — did you mean \`${suggestion}\`?` : '',
+});
+
+export type ReadFailure = 'notFound' | 'isDirectory' | 'permission' | 'other';
+const READ_FAILURES: Record<ReadFailure, { zh: string; en: string }> = {
+  notFound: { zh: '檔案不存在', en: 'no such file' },
+  isDirectory: { zh: '這是資料夾，不是檔案', en: 'it is a folder, not a file' },
+  permission: { zh: '沒有讀取權限', en: 'permission denied' },
+  other: { zh: '無法讀取', en: 'it could not be read' },
+};
+
+/** The CLI's own codes (PR9xxx): bad usage and unreadable input, reported with exit code 2. */
+export const CLI_CODES = {
+  unknownCommand: defineCode<{ command: string; known: readonly string[]; suggestion?: string }>({
+    code: 'PR9001',
+    name: 'unknown-command',
+    severity: 'error',
+    title: { 'zh-TW': '未知的指令', en: 'Unknown command' },
+    message: ({ command, known, suggestion }) => ({
+      'zh-TW': `未知的指令「${command}」${did(suggestion).zh || `；可用的指令：${known.join('、')}`}`,
+      en: `unknown command \`${command}\`${did(suggestion).en || `; the commands are: ${known.join(', ')}`}`,
+    }),
+  }),
+  unknownOption: defineCode<{ option: string; command: string; suggestion?: string }>({
+    code: 'PR9002',
+    name: 'unknown-option',
+    severity: 'error',
+    title: { 'zh-TW': '未知的選項', en: 'Unknown option' },
+    message: ({ option, command, suggestion }) => ({
+      'zh-TW': `指令 ${command} 沒有選項「${option}」${did(suggestion).zh}`,
+      en: `${command} has no option \`${option}\`${did(suggestion).en}`,
+    }),
+  }),
+  missingArgument: defineCode<{ argument: string; command: string }>({
+    code: 'PR9003',
+    name: 'missing-argument',
+    severity: 'error',
+    title: { 'zh-TW': '缺少參數', en: 'Missing argument' },
+    message: ({ argument, command }) => ({
+      'zh-TW': `指令 ${command} 缺少參數 ${argument}`,
+      en: `${command} needs ${argument}`,
+    }),
+  }),
+  invalidOptionValue: defineCode<{ option: string; value: string; allowed: readonly string[]; suggestion?: string }>({
+    code: 'PR9004',
+    name: 'invalid-option-value',
+    severity: 'error',
+    title: { 'zh-TW': '選項的值不正確', en: 'Invalid option value' },
+    message: ({ option, value, allowed, suggestion }) => ({
+      'zh-TW': `選項 ${option} 的值「${value}」不正確${did(suggestion).zh || `；可用的值：${allowed.join('、')}`}`,
+      en: `\`${value}\` is not a valid value for ${option}${did(suggestion).en || `; use one of: ${allowed.join(', ')}`}`,
+    }),
+  }),
+  unreadableFile: defineCode<{ file: string; reason: ReadFailure; detail?: string }>({
+    code: 'PR9005',
+    name: 'unreadable-file',
+    severity: 'error',
+    title: { 'zh-TW': '無法讀取檔案', en: 'Unreadable file' },
+    message: ({ file, reason }) => ({
+      'zh-TW': `無法讀取「${file}」：${READ_FAILURES[reason].zh}`,
+      en: `cannot read \`${file}\`: ${READ_FAILURES[reason].en}`,
+    }),
+  }),
+  tooManyArguments: defineCode<{ command: string; extra: readonly string[] }>({
+    code: 'PR9006',
+    name: 'too-many-arguments',
+    severity: 'error',
+    title: { 'zh-TW': '參數過多', en: 'Too many arguments' },
+    message: ({ command, extra }) => ({
+      'zh-TW': `指令 ${command} 不需要參數 ${extra.join(' ')}`,
+      en: `${command} does not take ${extra.join(' ')}`,
+    }),
+  }),
+  unknownPackKey: defineCode<{ key: string; suggestion?: string }>({
+    code: 'PR9007',
+    name: 'unknown-pack-key',
+    severity: 'error',
+    title: { 'zh-TW': '規定中沒有此設定鍵', en: 'No such key in the pack' },
+    message: ({ key, suggestion }) => ({
+      'zh-TW': `適用的規定中沒有設定鍵「${key}」${did(suggestion).zh}`,
+      en: `the effective pack has no key \`${key}\`${did(suggestion).en}`,
+    }),
+  }),
+  fileExists: defineCode<{ file: string }>({
+    code: 'PR9008',
+    name: 'file-exists',
+    severity: 'error',
+    title: { 'zh-TW': '檔案已存在', en: 'File exists' },
+    message: ({ file }) => ({
+      'zh-TW': `「${file}」已存在；不會覆寫 (如確定要覆寫，請加上 --force)`,
+      en: `\`${file}\` already exists; it is left alone (add --force to overwrite it)`,
+    }),
+  }),
+  invalidSchoolId: defineCode<{ id: string }>({
+    code: 'PR9009',
+    name: 'invalid-school-id',
+    severity: 'error',
+    title: { 'zh-TW': '學校代號格式錯誤', en: 'Invalid school id' },
+    message: ({ id }) => ({
+      'zh-TW': `學校代號「${id}」格式錯誤：只能用小寫英文字母、數字和 -，並以字母開頭，例如 magong`,
+      en: `\`${id}\` is not a valid school id: use lower-case letters, digits and -, starting with a letter, e.g. magong`,
+    }),
+  }),
+  overlayInvalid: defineCode<{ overlay: string; file: string }>({
+    code: 'PR9010',
+    name: 'overlay-invalid',
+    severity: 'error',
+    title: { 'zh-TW': '繼承的區域規定有錯誤', en: 'The extended overlay has errors' },
+    message: ({ overlay, file }) => ({
+      'zh-TW': `繼承的區域規定「${overlay}」(${file}) 本身有錯誤，無法套用；請先以 validate 檢查該檔`,
+      en: `the overlay \`${overlay}\` (${file}) has errors of its own and cannot be applied; validate it first`,
+    }),
+  }),
+} as const;
+
+/** The short name of any code, the core's or the CLI's (`PR2002` → `loosens-national-maximum`). */
+export function codeName(code: string): string | undefined {
+  return CATALOGUE[code]?.name ?? Object.values(CLI_CODES).find((spec) => spec.code === code)?.name;
+}

@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+import { validate } from './validate';
+
+/** Every command, in the order help lists them. Adding a command: one file in this folder, one line here. */
+export const COMMANDS: readonly Command[] = [
+  validate,
+];

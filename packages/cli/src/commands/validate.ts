@@ -1,0 +1,65 @@
+import { createFinding, type Finding, hasErrors, validatePack } from '@portfolio-rules/core';
+import { loadOverlays } from '../_lib/overlays';
+import { readText } from '../_lib/files';
+import { regionalDirectory } from '../_lib/package';
+import { CLI_CODES } from '../codes';
+import { type CliIo, type Command, EXIT, formatOption } from '../command';
+import { formatJson } from '../formatters/json';
+import type { FileReport, Report } from '../formatters/report';
+import { formatStylish } from '../formatters/stylish';
+
+export interface Checked {
+  readonly report: Report;
+  /** A file could not be read. */
+  readonly unreadable: boolean;
+}
+
+/** Validates packs as `validate` does: reading, schema, layering on the registry's overlays and the national bounds. */
+export async function checkPacks(files: readonly string[], io: CliIo): Promise<Checked> {
+  const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
+  const sources = new Map(registry.sources);
+  const reports: FileReport[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    const read = await readText(io.cwd, file);
+    if ('finding' in read) {
+      unreadable = true;
+      reports.push({ file, findings: [read.finding] });
+      continue;
+    }
+    sources.set(file, read.text);
+    const validation = validatePack(read.text, { file, overlays: registry.overlays });
+    const findings: Finding[] = [...validation.findings];
+    const extended = validation.loaded.pack?.extends;
+    const brokenFile = extended === undefined ? undefined : registry.broken.get(extended);
+    if (extended !== undefined && brokenFile !== undefined) {
+      const position = validation.loaded.positions.extends;
+      findings.push(createFinding(CLI_CODES.overlayInvalid, { overlay: extended, file: brokenFile }, { rule: 'cli.overlays', subject: 'extends', ...(position && { position }) }));
+    }
+    reports.push({ file, findings });
+  }
+  return { report: { files: reports, sources }, unreadable };
+}
+
+export function exitCodeOf(checked: Checked): number {
+  if (checked.unreadable) return EXIT.usage;
+  return hasErrors(checked.report.files.flatMap((file) => file.findings)) ? EXIT.errors : EXIT.ok;
+}
+
+export const validate: Command = {
+  name: 'validate',
+  summary: {
+    'zh-TW': '檢查規定檔：格式、繼承層次，以及是否放寬全國規定',
+    en: 'check packs: their format, their layers, and whether they loosen a national rule',
+  },
+  arguments: [{ name: '<pack.yaml>', required: true, variadic: true }],
+  options: {
+    format: formatOption(['stylish', 'json'], { 'zh-TW': '輸出格式', en: 'output format' }),
+  },
+  async run({ io, language, options, positionals }) {
+    const checked = await checkPacks(positionals, io);
+    const exitCode = exitCodeOf(checked);
+    io.stdout.write(options.format === 'json' ? formatJson(checked.report, 'validate', exitCode) : formatStylish(checked.report, language));
+    return exitCode;
+  },
+};

@@ -1,0 +1,150 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import {
+  createCsvSplitter,
+  createCsvTable,
+  createFinding,
+  createIntake,
+  CSV_FILE_NAMES,
+  DATASET_CODES,
+  type DatasetRecord,
+  type Finding,
+  type Intake,
+  type IntakeSummary,
+  recordTypeForCsvFile,
+  suggest,
+} from '@portfolio-rules/core';
+import { CLI_CODES } from '../codes';
+import { decodeLines, type Encoding, type LineBatch } from './decode';
+
+export interface RecordPlace {
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface ReadOptions {
+  /** The folder relative paths are read from. */
+  readonly cwd: string;
+  /** `utf-8` (default; Big5 is detected and refused) or `big5` (converted while reading). */
+  readonly encoding?: Encoding;
+  /** Receives every record that passed its checks, in file order. */
+  readonly onRecord?: (record: DatasetRecord, place: RecordPlace) => void;
+  /** The accounting to add to (a fresh one by default). */
+  readonly intake?: Intake;
+}
+
+export interface DatasetRead {
+  /** `read = checked + rejected`, and the rejected lines with their reasons. */
+  readonly summary: IntakeSummary;
+  /** Problems with whole files: encoding, CSV headers, unknown or missing files. */
+  readonly findings: readonly Finding[];
+  /** A file could not be read (exit code 2). */
+  readonly unreadable: boolean;
+  /** The files read, as shown in findings. */
+  readonly files: readonly string[];
+}
+
+const NDJSON_EXTENSIONS = new Set(['.ndjson', '.jsonl', '.json']);
+const KNOWN_NAMES = [...CSV_FILE_NAMES, '*.ndjson', '*.jsonl'];
+
+function chunksOf(path: string): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: 1 << 20 });
+}
+
+type Batches = AsyncIterable<LineBatch | { readonly finding: Finding }>;
+
+async function readNdjson(batches: Batches, file: string, intake: Intake, options: ReadOptions, findings: Finding[]): Promise<void> {
+  const parse = { file };
+  for await (const batch of batches) {
+    if ('finding' in batch) {
+      findings.push(batch.finding);
+      return;
+    }
+    batch.lines.forEach((text, index) => {
+      const line = batch.first + index;
+      const result = intake.accept(text, line, parse);
+      if (result.ok) options.onRecord?.(result.record, { file, line });
+    });
+  }
+}
+
+async function readCsv(batches: Batches, file: string, intake: Intake, options: ReadOptions, findings: Finding[]): Promise<void> {
+  const spec = recordTypeForCsvFile(file)!;
+  const parse = { file };
+  const splitter = createCsvSplitter();
+  let table: ReturnType<typeof createCsvTable> | undefined;
+  for await (const batch of batches) {
+    if ('finding' in batch) {
+      findings.push(batch.finding);
+      return;
+    }
+    for (const [index, text] of batch.lines.entries()) {
+      const row = splitter.push(text, batch.first + index);
+      if (!row) continue;
+      if (!table) {
+        table = createCsvTable(spec, row.cells, parse);
+        findings.push(...table.findings);
+        if (!table.usable) return;
+        continue;
+      }
+      const result = intake.count(table.parseRow(row.cells, row.line), row.line, parse);
+      if (result.ok) options.onRecord?.(result.record, { file, line: row.line });
+    }
+  }
+  const open = splitter.unterminated();
+  if (open !== undefined) {
+    const position = { file, line: open, column: 1, record: open };
+    intake.count({ ok: false, finding: createFinding(DATASET_CODES.csvUnterminatedQuote, { line: open }, { rule: 'dataset.csv', subject: `line ${open}`, position }) }, open, parse);
+  }
+  if (!table) findings.push(createFinding(DATASET_CODES.emptyCsv, { type: spec.type }, { rule: 'dataset.csv', subject: file, position: { file, line: 1, column: 1 } }));
+}
+
+/** The data files of a path: the file itself, or a folder's NDJSON and known CSV files (sorted; dotfiles ignored). */
+async function dataFiles(path: string, shown: string, findings: Finding[]): Promise<string[]> {
+  if (!(await stat(path)).isDirectory()) {
+    if (extname(path).toLowerCase() !== '.csv' || recordTypeForCsvFile(path)) return [path];
+    const suggestion = suggest(basename(path), CSV_FILE_NAMES);
+    findings.push(createFinding(DATASET_CODES.unknownFile, { file: shown, known: KNOWN_NAMES, ...(suggestion && { suggestion }) }, { rule: 'dataset.files', subject: shown }));
+    return [];
+  }
+  const names = (await readdir(path, { withFileTypes: true })).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name).sort();
+  const files: string[] = [];
+  for (const name of names) {
+    if (NDJSON_EXTENSIONS.has(extname(name).toLowerCase()) || recordTypeForCsvFile(name)) files.push(join(path, name));
+    else {
+      const suggestion = suggest(name, CSV_FILE_NAMES);
+      findings.push(createFinding(DATASET_CODES.unknownFile, { file: join(shown, name), known: KNOWN_NAMES, ...(suggestion && { suggestion }) }, { rule: 'dataset.files', subject: join(shown, name) }));
+    }
+  }
+  return files;
+}
+
+/**
+ * Streams a dataset — an NDJSON file, a CSV file named for its record type, or a folder of them —
+ * through the intake, handing each checked record to `onRecord`. Never throws for bad input:
+ * unreadable paths, encodings and CSV headers come back as findings.
+ */
+export async function readDataset(path: string, options: ReadOptions): Promise<DatasetRead> {
+  const intake = options.intake ?? createIntake();
+  const findings: Finding[] = [];
+  const absolute = resolve(options.cwd, path);
+  let files: string[];
+  try {
+    files = await dataFiles(absolute, path, findings);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'notFound' : 'other';
+    findings.push(createFinding(CLI_CODES.unreadableFile, { file: path, reason }, { rule: 'cli.read', subject: path }));
+    return { summary: intake.summary(), findings, unreadable: true, files: [] };
+  }
+  const shownFiles: string[] = [];
+  for (const file of files) {
+    const shown = relative(options.cwd, file) || file;
+    shownFiles.push(shown);
+    const batches = decodeLines(chunksOf(file), shown, options.encoding);
+    if (extname(file).toLowerCase() === '.csv') await readCsv(batches, shown, intake, options, findings);
+    else await readNdjson(batches, shown, intake, options, findings);
+  }
+  const unreadable = findings.some((finding) => finding.severity === 'error') || (files.length === 0 && findings.length > 0);
+  return { summary: intake.summary(), findings, unreadable, files: shownFiles };
+}

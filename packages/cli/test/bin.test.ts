@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../bin/portfolio-rules.js', import.meta.url));
+const BUILT = existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)));
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+describe('the built binary', () => {
+  it.skipIf(!BUILT)('prints its version (skipped when packages/cli/dist is not built: run `pnpm build`)', () => {
+    expect(execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' })).toBe(`${VERSION}\n`);
+  });
+
+  it.skipIf(!BUILT)('exits 1 on a loosening pack and 2 on bad usage (skipped when packages/cli/dist is not built)', () => {
+    const exitOf = (args: string[]) => {
+      try {
+        execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: fileURLToPath(new URL('./fixtures/', import.meta.url)), stdio: 'pipe' });
+        return 0;
+      } catch (error) {
+        return (error as { status: number }).status;
+      }
+    };
+    expect(exitOf(['validate', 'valid.yaml'])).toBe(0);
+    expect(exitOf(['validate', 'loosening.yaml'])).toBe(1);
+    expect(exitOf(['validate', '--nope'])).toBe(2);
+  });
+});
