@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyOptions } from '../../test/arbitraries';
 import { addCalendarDays } from '../_lib/date';
 import { academicYearOfDate, compareTerms, formatTerm, isDateInTerm, nextTerm, parseTerm, previousTerm, termEnd, termOfDate, termStart, type Term } from '.';
 
-const numRuns = Number(process.env.FC_NUM_RUNS ?? 200);
-const options = { seed: 42, numRuns };
+const options = propertyOptions(200);
 
 /** Terms of ROC academic years 100–120 (Gregorian 2011–2032). */
 const termArbitrary = fc.record({ year: fc.integer({ min: 100, max: 120 }), semester: fc.constantFrom(1 as const, 2 as const) });
