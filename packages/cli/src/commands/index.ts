@@ -1,7 +1,9 @@
 import type { Command } from '../command';
+import { schema } from './schema';
 import { validate } from './validate';
 
 /** Every command, in the order help lists them. Adding a command: one file in this folder, one line here. */
 export const COMMANDS: readonly Command[] = [
   validate,
+  schema,
 ];

@@ -142,8 +142,13 @@ export async function readDataset(path: string, options: ReadOptions): Promise<D
     const shown = relative(options.cwd, file) || file;
     shownFiles.push(shown);
     const batches = decodeLines(chunksOf(file), shown, options.encoding);
-    if (extname(file).toLowerCase() === '.csv') await readCsv(batches, shown, intake, options, findings);
-    else await readNdjson(batches, shown, intake, options, findings);
+    try {
+      if (extname(file).toLowerCase() === '.csv') await readCsv(batches, shown, intake, options, findings);
+      else await readNdjson(batches, shown, intake, options, findings);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      findings.push(createFinding(CLI_CODES.unreadableFile, { file: shown, reason: code === 'EACCES' || code === 'EPERM' ? 'permission' : 'other', ...(code && { detail: code }) }, { rule: 'cli.read', subject: shown }));
+    }
   }
   const unreadable = findings.some((finding) => finding.severity === 'error') || (files.length === 0 && findings.length > 0);
   return { summary: intake.summary(), findings, unreadable, files: shownFiles };
