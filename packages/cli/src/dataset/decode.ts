@@ -15,15 +15,10 @@ function startsWithBom(chunk: Uint8Array): boolean {
   return BOM.every((byte, index) => chunk[index] === byte);
 }
 
-/** Whether bytes read as Big5 text with at least one two-byte character (a lone lead byte at the end may be cut off). */
+/** Whether bytes read as Big5 text: Chinese characters, no undecodable bytes, no control or private-use characters. */
 function looksBig5(chunk: Uint8Array): boolean {
-  if (!chunk.some((byte) => byte >= 0x81)) return false;
-  try {
-    new TextDecoder('big5', { fatal: true }).decode(chunk, { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
+  const text = new TextDecoder('big5').decode(chunk, { stream: true });
+  return /[\u4e00-\u9fff]/.test(text) && !/[\ufffd\u0080-\u009f\ue000-\uf8ff]/.test(text);
 }
 
 /** The offset of the first byte that is not valid UTF-8 in a chunk. */

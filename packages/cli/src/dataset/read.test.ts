@@ -1,0 +1,108 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatasetRecord } from '@portfolio-rules/core';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../../test/run';
+import { readDataset } from './read';
+
+const cwd = join(FIXTURES, 'dataset');
+
+async function read(path: string, encoding?: 'utf-8' | 'big5', at = cwd) {
+  const records: { record: DatasetRecord; file: string; line: number }[] = [];
+  const result = await readDataset(path, { cwd: at, ...(encoding && { encoding }), onRecord: (record, place) => records.push({ record, ...place }) });
+  return { ...result, records };
+}
+
+function scratch(files: Record<string, Uint8Array | string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'pr-dataset-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+  return folder;
+}
+
+// 學號,年級 / s1,1 in Big5.
+const BIG5_HEADER = Buffer.from([0xbe, 0xc7, 0xb8, 0xb9, 0x2c, 0xa6, 0x7e, 0xaf, 0xc5, 0x0a]);
+
+describe('readDataset', () => {
+  it('accounts for every line of the corrupt fixture: read = checked + rejected', async () => {
+    const { summary, records, findings, unreadable } = await read('corrupt.ndjson');
+    expect(unreadable).toBe(false);
+    expect(findings).toEqual([]);
+    expect(summary.read).toBe(8);
+    expect(summary.checked + summary.rejected).toBe(summary.read);
+    expect(records.map(({ record, line }) => [record.type, line])).toEqual([
+      ['student', 1],
+      ['courseOutcome', 5],
+    ]);
+    expect(summary.rejections.map(({ file, line, code }) => [file, line, code])).toEqual([
+      ['corrupt.ndjson', 2, 'PR8001'],
+      ['corrupt.ndjson', 3, 'PR8003'],
+      ['corrupt.ndjson', 4, 'PR8004'],
+      ['corrupt.ndjson', 6, 'PR8009'],
+      ['corrupt.ndjson', 7, 'PR8002'],
+      ['corrupt.ndjson', 8, 'PR8006'],
+    ]);
+  });
+
+  it('reads a CSV folder (with and without BOM, CRLF, quoted cells over lines) and skips unknown files aloud', async () => {
+    const { summary, records, findings, unreadable, files } = await read('csv-folder');
+    expect(files).toEqual(['csv-folder/course-outcomes.csv', 'csv-folder/students.csv']);
+    expect(findings.map((finding) => [finding.code, finding.severity, finding.data.file])).toEqual([['PR8016', 'warning', 'csv-folder/notes.txt']]);
+    expect(unreadable).toBe(false);
+    expect(summary).toMatchObject({ read: 6, checked: 4, rejected: 2 });
+    expect(summary.rejections.map(({ file, line, code }) => [file, line, code])).toEqual([
+      ['csv-folder/course-outcomes.csv', 5, 'PR8013'],
+      ['csv-folder/students.csv', 4, 'PR8006'],
+    ]);
+    const co2 = records.find(({ record }) => record.type === 'courseOutcome' && record.id === 'co2');
+    expect(co2).toMatchObject({ line: 3, record: { summary: '多行\n"簡述"', state: 'rejected', selected: false } });
+    expect(records.find(({ record }) => record.type === 'student' && record.id === 's1')).toMatchObject({ line: 2, record: { grade: 1, class: '101' } });
+  });
+
+  it('reads NDJSON with and without a BOM, CRLF endings and no final line break alike', async () => {
+    const line = '{"type":"student","id":"s1","grade":3}';
+    const folder = scratch({ 'a.ndjson': `\uFEFF${line}\r\n${line}`, 'b.jsonl': `${line}\n${line}\n` });
+    const { summary } = await read('.', undefined, folder);
+    expect(summary).toMatchObject({ read: 4, checked: 4, rejected: 0 });
+  });
+
+  it('refuses a Big5 file with PR8010, and converts it with encoding big5', async () => {
+    const folder = scratch({ 'students.csv': BIG5_HEADER });
+    const refused = await read('students.csv', undefined, folder);
+    expect(refused.unreadable).toBe(true);
+    expect(refused.findings.map((finding) => [finding.code, finding.data.file])).toEqual([['PR8010', 'students.csv']]);
+    expect(refused.findings[0]!.message.en).toContain('--encoding big5');
+    const converted = await read('students.csv', 'big5', folder);
+    expect(converted.findings.map((finding) => [finding.code, finding.data.column])).toEqual([
+      ['PR8014', '學號'],
+      ['PR8014', '年級'],
+      ['PR8015', 'id'],
+      ['PR8015', 'grade'],
+    ]);
+  });
+
+  it('refuses bytes that are neither UTF-8 nor Big5 with PR8011 and the byte offset', async () => {
+    const folder = scratch({ 'data.ndjson': Buffer.concat([Buffer.from('{"type":"meeting"}\n'), Buffer.from([0x80, 0xff, 0x00])]) });
+    const { findings, unreadable } = await read('data.ndjson', undefined, folder);
+    expect(unreadable).toBe(true);
+    expect(findings.map((finding) => [finding.code, finding.data.offset])).toEqual([['PR8011', 19]]);
+  });
+
+  it('reports a CSV quote left open (PR8012) as one rejected row, and an empty CSV (PR8017)', async () => {
+    const folder = scratch({ 'meetings.csv': 'date,summary\n', 'trainings.csv': 'date,audience\n2023-09-01,parents\n"2023-10-01,students\n2023-11-01,teachers\n', 'cadres.csv': '' });
+    const meetings = await read('meetings.csv', undefined, folder);
+    expect(meetings.findings.map((finding) => finding.code)).toEqual(['PR8014']);
+    const trainings = await read('trainings.csv', undefined, folder);
+    expect(trainings.summary).toMatchObject({ read: 2, checked: 1, rejected: 1 });
+    expect(trainings.summary.rejections[0]).toMatchObject({ line: 3, code: 'PR8012' });
+    const cadres = await read('cadres.csv', undefined, folder);
+    expect(cadres.findings.map((finding) => finding.code)).toEqual(['PR8017']);
+    expect(cadres.unreadable).toBe(true);
+  });
+
+  it('reports a missing path as unreadable (PR9005) without throwing', async () => {
+    const { findings, unreadable } = await read('no-such-file.ndjson');
+    expect(unreadable).toBe(true);
+    expect(findings.map((finding) => finding.code)).toEqual(['PR9005']);
+  });
+});
