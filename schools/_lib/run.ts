@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   actingFor,
+  checkDuties,
   DUTIES,
   type Duty,
   effectiveFor,
@@ -185,6 +186,13 @@ function checkActing(context: Context, duty: string, division: 'day' | 'continui
   return result.findings;
 }
 
+/** The pack audit for the term: what `portfolio-rules audit` reports about the rules themselves. */
+function audit(context: Context): readonly Finding[] {
+  const effective = effectiveAt(context);
+  if (!effective) return [];
+  return checkDuties(effective, { positions: context.validation.loaded.positions });
+}
+
 /** Runs a scenario of the pack in `schools/<folder>/`. */
 export function runScenario(folder: string, scenario: Scenario, overlays: Readonly<Record<string, PackInput>>): Outcome {
   const packPath = join(SCHOOLS_DIR, folder, scenario.pack ?? 'pack.yaml');
@@ -199,6 +207,7 @@ export function runScenario(folder: string, scenario: Scenario, overlays: Readon
   let findings: readonly Finding[] = validation.findings;
   if (typeof when === 'object' && 'rule' in when) checkRule(context, when.rule);
   if (typeof when === 'object' && 'window' in when) checkWindow(context, when);
+  if (when === 'audit') findings = audit(context);
   if (typeof when === 'object' && 'acting' in when) findings = checkActing(context, when.acting, when.division);
 
   context.explanation.push(...(findings.length === 0 ? ['no findings'] : findings.map(describeFinding)));
