@@ -19,7 +19,7 @@ export const MAGONG_DUTIES = `duties:
 
 /**
  * 新竹 六, 七, 十一: the day school's units and 進修部's own (教務組, 學務組); unit heads designate
- * deputies (十一(一)2, 十一(二)1); 註冊組 / 進修部教務組 certify for an unavailable teacher (十一(二)2(1)).
+ * deputies (十一(一)2, 十一(三)1); 註冊組 / 進修部教務組 certify for an unavailable teacher (十一(三)2(1)).
  */
 export const HSINCHU_DUTIES = `divisions: [day, continuingEducation]
 units:
@@ -66,9 +66,9 @@ duties:
   courseOutcomeCertification:
     owner: courseTeacher
     deputies: [registration]
-    source: 十一(二)2(1)
+    source: 十一(三)2(1)
     byDivision:
-      continuingEducation: { owner: courseTeacher, deputies: [ceAcademic], source: 十一(二)2(1) }
+      continuingEducation: { owner: courseTeacher, deputies: [ceAcademic], source: 十一(三)2(1) }
 `;
 
 /** Builds the effective pack of a small school pack around a YAML snippet; throws only on a broken fixture. */

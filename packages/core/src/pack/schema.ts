@@ -4,6 +4,7 @@ import { DutiesSchema } from '../duties';
 import { EnrolmentSchema } from '../enrolment';
 import { CustomRuleSchema } from '../expressions/schema';
 import { GovernanceSchema } from '../governance';
+import { PermissionsSchema } from '../permissions/schema';
 import { ReceiptsSchema } from '../receipts';
 import { RetentionSchema } from '../retention';
 import { SourceRefSchema } from '../sources';
@@ -42,6 +43,7 @@ export const PackSchema = z
     receipts: ReceiptsSchema.optional(),
     retention: RetentionSchema.optional(),
     governance: GovernanceSchema.optional(),
+    permissions: PermissionsSchema.optional(),
     enrolment: EnrolmentSchema.optional(),
     rules: z.array(CustomRuleSchema).optional().describe('自訂檢核規則 / custom rules in json-logic'),
     notes: z

@@ -1,3 +1,4 @@
+import type { PlainDate } from '../_lib/date';
 import type { Division } from '../units';
 import type { Role } from './index';
 
@@ -17,6 +18,11 @@ export interface Actor {
   /** For a student: their own id. */
   readonly studentId?: string;
   readonly division?: Division;
+  /**
+   * The last day the account may act: a departed teacher's account may be kept alive a while so they
+   * can still certify (馬公 九(二)2(2), 新竹 十一(三)2(2)). Unset: no end.
+   */
+  readonly activeUntil?: PlainDate;
 }
 
 /**
