@@ -1,1 +1,6 @@
 export * from './schema';
+export { WINDOW_CODES } from './codes';
+export { checkWindows } from './check';
+export { NATIONAL_WINDOW_MINIMUMS, type WindowMinimum } from './minimums';
+export { CLOSING_SOON_DAYS, isOpen, type WindowQuestion } from './open';
+export { resolveDateRule, resolveWindows, selectWindow, type ResolvedWindow, type WindowResolution } from './resolve';

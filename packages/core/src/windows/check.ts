@@ -1,0 +1,141 @@
+import { addCalendarDays, daysBetween } from '../_lib/date';
+import { anchorsFor } from '../calendar';
+import type { SchoolCalendar } from '../calendar/schema';
+import { createFinding } from '../findings/define';
+import type { Finding, Source } from '../findings/types';
+import type { EffectivePack } from '../layering';
+import { valueAtPath } from '../layering/merge';
+import type { Term } from '../term';
+import { WINDOW_CODES } from './codes';
+import { NATIONAL_WINDOW_MINIMUMS, type WindowMinimum } from './minimums';
+import { GRADES, type ResolvedWindow, resolveWindows, selectWindow, windowProvenance } from './resolve';
+import type { DateRule, Grade, Window } from './schema';
+
+type Minimum<K extends WindowMinimum['kind']> = Extract<WindowMinimum, { kind: K }>;
+
+/** The days a minOpenDays minimum requires: the national bound, or the pack's tighter value at the same path. */
+function requiredDays(effective: EffectivePack, minimum: Minimum<'minOpenDays'>): number {
+  const bound = effective.bounds.find((candidate) => candidate.kind === 'min' && candidate.path === minimum.boundPath);
+  const own = valueAtPath(effective.values, minimum.boundPath);
+  return Math.max(bound?.kind === 'min' ? bound.min : 0, typeof own === 'number' ? own : 0);
+}
+
+function context(effective: EffectivePack, index: number, nationalSource: Source) {
+  const own = windowProvenance(effective, index);
+  return {
+    rule: 'windows.national',
+    subject: `windows.${index}`,
+    source: nationalSource,
+    layer: effective.national.layer,
+    ...(own.layer && { related: [{ layer: own.layer, ...(own.source && { source: own.source }) }] }),
+  };
+}
+
+const cited = (source: Source | undefined) => (source ? { source } : {});
+
+/** `{anchor, days, weeks}` as calendar days from the anchor; undefined when working days make it depend on a calendar. */
+function offsetFrom(rule: DateRule | undefined, anchor: string): number | undefined {
+  if (rule === undefined || typeof rule === 'string' || !('anchor' in rule) || rule.anchor !== anchor || rule.workingDays) return undefined;
+  return (rule.weeks ?? 0) * 7 + (rule.days ?? 0);
+}
+
+function showRule(rule: DateRule): string {
+  if (typeof rule === 'string') return rule;
+  if ('monthDay' in rule) return rule.monthDay;
+  const parts = [rule.weeks && `${rule.weeks}w`, rule.days && `${rule.days}d`, rule.workingDays && `${rule.workingDays} working days`].filter(Boolean);
+  return parts.length > 0 ? `${rule.anchor} + ${parts.join(' + ')}` : rule.anchor;
+}
+
+/** The (semester, grade) pairs a window governs once more specific windows have taken theirs. */
+function governed(windows: readonly Window[], index: number): { semester: 1 | 2; grade: Grade }[] {
+  const window = windows[index]!;
+  return ([1, 2] as const).flatMap((semester) => GRADES.filter((grade) => selectWindow(windows, window.activity, semester, grade) === index).map((grade) => ({ semester, grade })));
+}
+
+/** Lengths and deadlines that can be told from the pack alone, e.g. `closes: {anchor: closingCeremony, weeks: 1}` for the upload. */
+function symbolic(effective: EffectivePack, withCalendar: boolean): Finding[] {
+  const windows = effective.values.windows ?? [];
+  const findings: Finding[] = [];
+  windows.forEach((window, index) => {
+    const own = windowProvenance(effective, index).source;
+    for (const minimum of NATIONAL_WINDOW_MINIMUMS) {
+      if (minimum.kind === 'minOpenDays' && window.activity === minimum.activity) {
+        const required = requiredDays(effective, minimum);
+        const declared = window.minDays;
+        const absolute = typeof window.opens === 'string' && typeof window.closes === 'string' ? daysBetween(window.opens, window.closes) + 1 : undefined;
+        const anchor = typeof window.opens === 'object' && 'anchor' in window.opens ? window.opens.anchor : undefined;
+        const relative = anchor === undefined ? undefined : ((o, c) => (o === undefined || c === undefined ? undefined : c - o + 1))(offsetFrom(window.opens, anchor), offsetFrom(window.closes, anchor));
+        const days = [declared, withCalendar ? undefined : (absolute ?? relative)].filter((d): d is number => d !== undefined && d < required);
+        if (days.length > 0) findings.push(createFinding(WINDOW_CODES.tooShort, { activity: window.activity, days: Math.min(...days), required, nationalSource: minimum.source, ...cited(own) }, context(effective, index, minimum.source)));
+      }
+      if (withCalendar) continue;
+      if (minimum.kind === 'closesNoEarlierThan' && window.activity === minimum.activity) {
+        const offset = offsetFrom(window.closes, minimum.anchor);
+        const grades = [...new Set(governed(windows, index).filter((pair) => !minimum.except.some((e) => e.grade === pair.grade && e.semester === pair.semester)).map((pair) => pair.grade))];
+        if (offset !== undefined && offset < minimum.weeks * 7 && grades.length > 0) {
+          findings.push(createFinding(WINDOW_CODES.closesTooEarly, { activity: window.activity, closes: showRule(window.closes), earliest: `${minimum.anchor} + ${minimum.weeks * 7}d`, anchor: minimum.anchor, weeks: minimum.weeks, grades, nationalSource: minimum.source, ...cited(own) }, context(effective, index, minimum.source)));
+        }
+      }
+      if (minimum.kind === 'closesNoLaterThan' && minimum.activities.includes(window.activity)) {
+        const rule = window.closes;
+        const after = typeof rule === 'object' && 'anchor' in rule && rule.anchor === minimum.anchor && ((rule.weeks ?? 0) * 7 + (rule.days ?? 0) > 0 || (rule.workingDays ?? 0) > 0);
+        if (after) findings.push(createFinding(WINDOW_CODES.afterNationalDeadline, { activity: window.activity, closes: showRule(rule), deadline: minimum.anchor, anchor: minimum.anchor, nationalSource: minimum.source, ...cited(own) }, context(effective, index, minimum.source)));
+      }
+    }
+  });
+  return findings;
+}
+
+/** The date checks for one resolved window of one term. */
+function byDates(effective: EffectivePack, calendar: SchoolCalendar, term: Term, window: ResolvedWindow): Finding[] {
+  const findings: Finding[] = [];
+  const own = cited(window.source);
+  const length = window.opens === undefined ? undefined : daysBetween(window.opens, window.closes) + 1;
+  if (length !== undefined && window.minDays !== undefined && length < window.minDays) {
+    findings.push(createFinding(WINDOW_CODES.tooShort, { activity: window.activity, days: length, required: window.minDays, term: window.term, ...own }, { rule: `windows.${window.activity}`, subject: `windows.${window.index}`, ...windowProvenance(effective, window.index) }));
+  }
+  for (const minimum of NATIONAL_WINDOW_MINIMUMS) {
+    if (minimum.kind === 'minOpenDays' && window.activity === minimum.activity && length !== undefined) {
+      const required = requiredDays(effective, minimum);
+      if (length < required) findings.push(createFinding(WINDOW_CODES.tooShort, { activity: window.activity, days: length, required, term: window.term, nationalSource: minimum.source, ...own }, context(effective, window.index, minimum.source)));
+    }
+    if (minimum.kind === 'closesNoEarlierThan' && window.activity === minimum.activity) {
+      const late = new Map<string, Grade[]>();
+      for (const grade of window.grades) {
+        if (minimum.except.some((e) => e.grade === grade && e.semester === term.semester)) continue;
+        const anchor = anchorsFor(calendar, term, grade)?.[minimum.anchor];
+        if (anchor === undefined) continue;
+        const earliest = addCalendarDays(anchor, minimum.weeks * 7);
+        if (window.closes < earliest) late.set(earliest, [...(late.get(earliest) ?? []), grade]);
+      }
+      for (const [earliest, grades] of late) {
+        findings.push(createFinding(WINDOW_CODES.closesTooEarly, { activity: window.activity, closes: window.closes, earliest, anchor: minimum.anchor, weeks: minimum.weeks, term: window.term, grades, nationalSource: minimum.source, ...own }, context(effective, window.index, minimum.source)));
+      }
+    }
+    if (minimum.kind === 'closesNoLaterThan' && minimum.activities.includes(window.activity)) {
+      const deadlines = new Set(window.grades.map((grade) => anchorsFor(calendar, term, grade)?.[minimum.anchor]).filter((d): d is string => d !== undefined && window.closes > d));
+      for (const deadline of deadlines) {
+        findings.push(createFinding(WINDOW_CODES.afterNationalDeadline, { activity: window.activity, closes: window.closes, deadline, anchor: minimum.anchor, term: window.term, nationalSource: minimum.source, ...own }, context(effective, window.index, minimum.source)));
+      }
+    }
+  }
+  return findings;
+}
+
+/**
+ * Checks a pack's windows against the national minimums ({@link NATIONAL_WINDOW_MINIMUMS}). Without a
+ * calendar it compares what the pack alone tells (anchor offsets, absolute dates, declared minDays);
+ * with a calendar it resolves every term of the calendar and compares dates, reporting missing
+ * anchors too.
+ */
+export function checkWindows(effective: EffectivePack, calendar?: SchoolCalendar): Finding[] {
+  const findings = symbolic(effective, calendar !== undefined);
+  if (!calendar) return findings;
+  for (const entry of calendar.terms) {
+    const term: Term = { year: calendar.academicYear, semester: entry.semester };
+    const resolution = resolveWindows(effective, calendar, term);
+    findings.push(...resolution.findings);
+    for (const window of resolution.windows) findings.push(...byDates(effective, calendar, term, window));
+  }
+  return findings;
+}

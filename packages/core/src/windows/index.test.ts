@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseCalendar } from '../calendar';
+import type { SchoolCalendar } from '../calendar/schema';
+import type { Term } from '../term';
+import { isOpen, resolveWindows } from '.';
+import { deepFreeze, effectiveOf } from './windows.fixture';
+
+const example = readFileSync(fileURLToPath(new URL('../../../../examples/calendars/112.yaml', import.meta.url)), 'utf8');
+const CALENDAR_112 = deepFreeze(parseCalendar(example).calendar!);
+
+const T1: Term = { year: 112, semester: 1 };
+const T2: Term = { year: 112, semester: 2 };
+
+const PACK = effectiveOf(`windows:
+  - activity: courseOutcomeUpload
+    semesters: [1]
+    closes: { anchor: closingCeremony, weeks: 2 }
+    source: 五(三)1
+  - activity: courseOutcomeCertification
+    closes: { anchor: closingCeremony, weeks: 2, workingDays: 5 }
+    source: 五(三)2
+  - activity: courseOutcomeUpload
+    semesters: [2]
+    closes: { anchor: closingCeremony, weeks: 2 }
+  - activity: courseOutcomeSelection
+    semesters: [1]
+    closes: { monthDay: 09-10 }
+    source: 六(一)
+  - activity: diversePerformanceSelection
+    grades: [3]
+    semesters: [2]
+    opens: 2024-04-15
+    closes: 2024-04-19
+    source: { document: 臺北市學習歷程檔案作業時程, clause: 推估112第2學期(三) }
+  - activity: receiptConfirmation
+    opens: { anchor: nationalSubmissionOpens }
+    closes: { anchor: nationalSubmissionOpens, workingDays: 2 }
+`);
+
+describe('resolveWindows', () => {
+  it('resolves anchors, weeks and working days for term 11201', () => {
+    const { windows, findings } = resolveWindows(PACK, CALENDAR_112, T1);
+    expect(findings).toEqual([]);
+    const byActivity = Object.fromEntries(windows.map((w) => [w.activity, [w.opens, w.closes, w.grades]]));
+    expect(byActivity).toEqual({
+      // 休業式 2024-01-19 + 2 weeks.
+      courseOutcomeUpload: [undefined, '2024-02-02', [1, 2, 3]],
+      // 2024-02-02 (Fri) + 5 working days, Lunar New Year 02-08…02-14 off: 02-05, 06, 07, 15, 16.
+      courseOutcomeCertification: [undefined, '2024-02-16', [1, 2, 3]],
+      // the first 10 September on or after the term starts.
+      courseOutcomeSelection: [undefined, '2023-09-10', [1, 2, 3]],
+      // 2023-10-02 (Mon) + 2 working days.
+      receiptConfirmation: ['2023-10-02', '2023-10-04', [1, 2, 3]],
+    });
+    expect(windows.find((w) => w.activity === 'courseOutcomeUpload')).toMatchObject({ index: 0, term: '11201', source: { document: '測試補充規定', clause: '五(三)1' }, layer: 'school:test' });
+  });
+
+  it('splits a window by grade where the dates differ (grade 3\'s own closing ceremony) and lets a grade\'s own window win', () => {
+    const { windows } = resolveWindows(PACK, CALENDAR_112, T2);
+    expect(windows.filter((w) => w.activity === 'courseOutcomeUpload').map((w) => [w.grades, w.closes])).toEqual([
+      [[1, 2], '2024-07-12'],
+      [[3], '2024-06-21'],
+    ]);
+    expect(windows.filter((w) => w.activity === 'diversePerformanceSelection').map((w) => [w.index, w.grades, w.opens, w.closes])).toEqual([[4, [3], '2024-04-15', '2024-04-19']]);
+    // Grade 3 in semester 2 has its own national submission date (04-22, a Monday).
+    expect(windows.filter((w) => w.activity === 'receiptConfirmation').map((w) => [w.grades, w.opens, w.closes])).toEqual([
+      [[1, 2], '2024-03-15', '2024-03-19'],
+      [[3], '2024-04-22', '2024-04-24'],
+    ]);
+  });
+
+  it('reports a missing anchor as a finding, not an exception (PR6001)', () => {
+    const calendar = deepFreeze({ academicYear: 112, terms: [{ semester: 1, anchors: { termStart: '2023-08-01' } }] }) as SchoolCalendar;
+    const { windows, findings } = resolveWindows(PACK, calendar, T1);
+    expect(windows.map((w) => w.activity)).toEqual(['courseOutcomeSelection']);
+    expect(findings.map((f) => [f.code, f.subject, f.data.anchor, f.data.grades])).toEqual([
+      ['PR6001', 'windows.0', 'closingCeremony', [1, 2, 3]],
+      ['PR6001', 'windows.1', 'closingCeremony', [1, 2, 3]],
+      ['PR6001', 'windows.5', 'nationalSubmissionOpens', [1, 2, 3]],
+    ]);
+  });
+
+  it('reports a calendar for another year (PR6008), an impossible month-day (PR6007) and an inverted window (PR6006)', () => {
+    expect(resolveWindows(PACK, CALENDAR_112, { year: 113, semester: 1 }).findings.map((f) => f.code)).toEqual(['PR6008']);
+    const odd = effectiveOf('windows:\n  - { activity: precheck, closes: { monthDay: 02-30 } }\n  - { activity: submission, opens: 2023-10-20, closes: 2023-10-10 }\n');
+    expect(resolveWindows(odd, CALENDAR_112, T1).findings.map((f) => [f.code, f.subject])).toEqual([
+      ['PR6007', 'windows.0'],
+      ['PR6006', 'windows.1'],
+    ]);
+  });
+});
+
+describe('isOpen', () => {
+  const ask = (at: string, grade: 1 | 2 | 3 = 1, activity: 'courseOutcomeUpload' | 'diversePerformanceSelection' | 'gradeEntry' = 'courseOutcomeUpload', term = T1) => isOpen(PACK, CALENDAR_112, { activity, term, grade, at });
+
+  it('is allowed well inside the window, with no findings', () => {
+    expect(ask('2024-01-10')).toEqual({ allowed: true, findings: [] });
+  });
+
+  it('warns when 3 days or fewer are left, today included (PR6004)', () => {
+    expect(ask('2024-01-30').findings).toEqual([]);
+    const decision = ask('2024-01-31');
+    expect(decision.allowed).toBe(true);
+    expect(decision.findings.map((f) => [f.code, f.severity, f.data.daysLeft, f.source])).toEqual([['PR6004', 'warning', 3, { document: '測試補充規定', clause: '五(三)1' }]]);
+    expect(ask('2024-02-02').findings[0]?.data.daysLeft).toBe(1);
+  });
+
+  it('refuses after the window closes, with its dates and clause (PR6003)', () => {
+    const decision = ask('2024-02-03');
+    expect(decision.allowed).toBe(false);
+    expect(decision.findings.map((f) => [f.code, f.severity, f.subject, f.data.closes, f.source?.clause, f.layer])).toEqual([['PR6003', 'error', 'windows.0', '2024-02-02', '五(三)1', 'school:test']]);
+    expect(decision.findings[0]?.message.en).toContain('2024-02-02');
+  });
+
+  it('refuses before the window opens (PR6002), reading an instant in Taiwan time', () => {
+    expect(ask('2024-04-14', 3, 'diversePerformanceSelection', T2).findings.map((f) => [f.code, f.data.opens])).toEqual([['PR6002', '2024-04-15']]);
+    // 2024-04-14T16:30Z is 00:30 on 04-15 in Taipei.
+    expect(isOpen(PACK, CALENDAR_112, { activity: 'diversePerformanceSelection', term: T2, grade: 3, at: new Date('2024-04-14T16:30:00Z') }).allowed).toBe(true);
+  });
+
+  it('allows an activity the rules give no window, saying so (PR6005)', () => {
+    expect(ask('2024-01-10', 2, 'gradeEntry')).toMatchObject({ allowed: true, findings: [{ code: 'PR6005', severity: 'info' }] });
+    expect(ask('2024-04-16', 2, 'diversePerformanceSelection', T2).findings.map((f) => f.code)).toEqual(['PR6005']);
+  });
+
+  it('refuses when the calendar lacks the anchor (PR6001) or the term (PR6008)', () => {
+    const bare = deepFreeze({ academicYear: 112, terms: [{ semester: 1, anchors: {} }] }) as SchoolCalendar;
+    expect(isOpen(PACK, bare, { activity: 'courseOutcomeUpload', term: T1, grade: 1, at: '2024-01-10' })).toMatchObject({ allowed: false, findings: [{ code: 'PR6001' }] });
+    expect(isOpen(PACK, bare, { activity: 'courseOutcomeUpload', term: T2, grade: 1, at: '2024-01-10' })).toMatchObject({ allowed: false, findings: [{ code: 'PR6008' }] });
+  });
+});

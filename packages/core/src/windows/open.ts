@@ -1,0 +1,63 @@
+import { daysBetween, type PlainDate, toPlainDate } from '../_lib/date';
+import type { SchoolCalendar } from '../calendar/schema';
+import { createFinding } from '../findings/define';
+import type { Decision } from '../findings/types';
+import type { EffectivePack } from '../layering';
+import { formatTerm, type Term } from '../term';
+import { WINDOW_CODES } from './codes';
+import { resolveOne, selectWindow, windowContext, windowProvenance, wrongCalendar } from './resolve';
+import type { Activity, Grade } from './schema';
+
+/** A warning is raised when this many days or fewer are left, today included. */
+export const CLOSING_SOON_DAYS = 3;
+
+export interface WindowQuestion {
+  readonly activity: Activity;
+  readonly term: Term;
+  readonly grade: Grade;
+  /** The day asked about (a `YYYY-MM-DD` day, or an instant read in Taiwan time). */
+  readonly at: PlainDate | Date;
+}
+
+/**
+ * Is an activity open for a grade on a day? Allowed inside the window (with a warning when
+ * {@link CLOSING_SOON_DAYS} days or fewer are left); refused before it opens or after it closes,
+ * citing the window's clause. An activity the rules give no window is allowed, with an info finding.
+ */
+export function isOpen(effective: EffectivePack, calendar: SchoolCalendar, question: WindowQuestion): Decision {
+  const { activity, term, grade } = question;
+  const at = toPlainDate(question.at);
+  const calendarProblems = wrongCalendar(calendar, term);
+  if (calendarProblems.length > 0) return { allowed: false, findings: calendarProblems };
+  const windows = effective.values.windows ?? [];
+  const index = selectWindow(windows, activity, term.semester, grade);
+  const code = formatTerm(term);
+  if (index === undefined) {
+    return { allowed: true, findings: [createFinding(WINDOW_CODES.noWindow, { activity, term: code, grade }, { rule: `windows.${activity}`, subject: activity })] };
+  }
+  const provenance = windowProvenance(effective, index);
+  const context = { rule: `windows.${activity}`, subject: `windows.${index}`, ...provenance };
+  const resolved = resolveOne(windowContext(effective, calendar, term), windows[index]!, grade);
+  if ('problem' in resolved) {
+    const { problem } = resolved;
+    const finding =
+      problem.kind === 'missing'
+        ? createFinding(WINDOW_CODES.anchorMissing, { anchor: problem.anchor, term: code, activity, grades: [grade] }, context)
+        : createFinding(WINDOW_CODES.invalidMonthDay, { monthDay: problem.monthDay, activity }, context);
+    return { allowed: false, findings: [finding] };
+  }
+  const { opens, closes } = resolved;
+  const source = provenance.source;
+  const cited = { ...(source && { source }) };
+  if (opens !== undefined && at < opens) {
+    return { allowed: false, findings: [createFinding(WINDOW_CODES.notYetOpen, { activity, at, opens, closes, ...cited }, context)] };
+  }
+  if (at > closes) {
+    return { allowed: false, findings: [createFinding(WINDOW_CODES.closed, { activity, at, ...(opens !== undefined && { opens }), closes, ...cited }, context)] };
+  }
+  const daysLeft = daysBetween(at, closes) + 1;
+  if (daysLeft <= CLOSING_SOON_DAYS) {
+    return { allowed: true, findings: [createFinding(WINDOW_CODES.closingSoon, { activity, at, closes, daysLeft, ...cited }, context)] };
+  }
+  return { allowed: true, findings: [] };
+}

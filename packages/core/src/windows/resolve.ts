@@ -1,0 +1,168 @@
+import { addCalendarDays, isPlainDate, type PlainDate } from '../_lib/date';
+import { anchorsFor } from '../calendar';
+import type { SchoolCalendar } from '../calendar/schema';
+import { indexWorkingDays, addWorkingDays, type WorkingDayIndex } from '../calendar/working-days';
+import { createFinding } from '../findings/define';
+import type { Finding, Source } from '../findings/types';
+import type { EffectivePack } from '../layering';
+import { provenanceOf } from '../layering/merge';
+import { formatTerm, type Term, type TermCode, termStart } from '../term';
+import { WINDOW_CODES } from './codes';
+import { type Activity, ACTIVITIES, type Anchor, type DateRule, type Grade, type Window } from './schema';
+
+export const GRADES: readonly Grade[] = [1, 2, 3];
+
+/** A window of the effective pack resolved to dates for a term and the grades it governs there. */
+export interface ResolvedWindow {
+  /** Its place in the effective pack: `windows.<index>`. */
+  readonly index: number;
+  readonly activity: Activity;
+  readonly term: TermCode;
+  readonly grades: readonly Grade[];
+  readonly opens?: PlainDate;
+  /** Inclusive. */
+  readonly closes: PlainDate;
+  readonly minDays?: number;
+  readonly source?: Source;
+  readonly layer?: string;
+}
+
+export interface WindowResolution {
+  readonly windows: readonly ResolvedWindow[];
+  readonly findings: readonly Finding[];
+}
+
+type DateResult = { readonly date: PlainDate } | { readonly missing: Anchor } | { readonly invalidMonthDay: string };
+
+/**
+ * Which window governs an activity for a grade in a semester: a window naming the grade beats one
+ * for all grades, then one naming the semester beats one for both; among equals the later one wins.
+ */
+export function selectWindow(windows: readonly Window[], activity: Activity, semester: 1 | 2, grade: Grade): number | undefined {
+  let best: number | undefined;
+  let bestScore = -1;
+  windows.forEach((window, index) => {
+    if (window.activity !== activity) return;
+    if (window.semesters && !window.semesters.includes(semester)) return;
+    if (window.grades && !window.grades.includes(grade)) return;
+    const score = (window.grades ? 2 : 0) + (window.semesters ? 1 : 0);
+    if (score >= bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+/**
+ * A date rule on a term's anchors: `{anchor, weeks, days}` moves by calendar days first, then by
+ * working days (weekends and the calendar's days off skipped, make-up days counted); a month-day is
+ * the first such date on or after the term starts (the calendar's termStart, else 1 Aug / 1 Feb).
+ */
+export function resolveDateRule(rule: DateRule, anchors: Partial<Record<Anchor, PlainDate>>, term: Term, workingDays: WorkingDayIndex): DateResult {
+  if (typeof rule === 'string') return { date: rule };
+  if ('monthDay' in rule) {
+    const start = anchors.termStart ?? termStart(term);
+    const year = Number(start.slice(0, 4));
+    const candidates = [`${year}-${rule.monthDay}`, `${year + 1}-${rule.monthDay}`].filter((date) => isPlainDate(date) && date >= start);
+    const date = candidates[0];
+    return date ? { date } : { invalidMonthDay: rule.monthDay };
+  }
+  const base = anchors[rule.anchor];
+  if (base === undefined) return { missing: rule.anchor };
+  const moved = addCalendarDays(base, (rule.weeks ?? 0) * 7 + (rule.days ?? 0));
+  return { date: rule.workingDays ? addWorkingDays(workingDays, moved, rule.workingDays) : moved };
+}
+
+export interface WindowContext {
+  readonly effective: EffectivePack;
+  readonly calendar: SchoolCalendar;
+  readonly term: Term;
+  readonly workingDays: WorkingDayIndex;
+}
+
+export type OneResult = { readonly opens?: PlainDate; readonly closes: PlainDate } | { readonly problem: { kind: 'missing'; anchor: Anchor } | { kind: 'invalidMonthDay'; monthDay: string } };
+
+export function resolveOne(context: WindowContext, window: Window, grade: Grade): OneResult {
+  const anchors = anchorsFor(context.calendar, context.term, grade) ?? {};
+  const dates: PlainDate[] = [];
+  for (const rule of [window.closes, ...(window.opens === undefined ? [] : [window.opens])]) {
+    const result = resolveDateRule(rule, anchors, context.term, context.workingDays);
+    if ('missing' in result) return { problem: { kind: 'missing', anchor: result.missing } };
+    if ('invalidMonthDay' in result) return { problem: { kind: 'invalidMonthDay', monthDay: result.invalidMonthDay } };
+    dates.push(result.date);
+  }
+  const [closes, opens] = dates as [PlainDate, PlainDate | undefined];
+  return { closes, ...(opens !== undefined && { opens }) };
+}
+
+export function windowContext(effective: EffectivePack, calendar: SchoolCalendar, term: Term): WindowContext {
+  return { effective, calendar, term, workingDays: indexWorkingDays(calendar) };
+}
+
+export function windowProvenance(effective: EffectivePack, index: number): { source?: Source; layer?: string } {
+  const setBy = provenanceOf(effective.provenance, `windows.${index}`);
+  return { ...(setBy?.source && { source: setBy.source }), ...(setBy?.layer && { layer: setBy.layer }) };
+}
+
+export function wrongCalendar(calendar: SchoolCalendar, term: Term): Finding[] {
+  if (anchorsFor(calendar, term)) return [];
+  return [createFinding(WINDOW_CODES.wrongCalendar, { term: formatTerm(term), academicYear: calendar.academicYear }, { rule: 'windows.calendar', subject: 'calendar' })];
+}
+
+/**
+ * Every window of the effective pack resolved to dates for one term of a school calendar, by grade
+ * where the dates differ. Never throws: a missing anchor, an impossible month-day or a window that
+ * closes before it opens comes back as a finding.
+ */
+export function resolveWindows(effective: EffectivePack, calendar: SchoolCalendar, term: Term): WindowResolution {
+  const findings = wrongCalendar(calendar, term);
+  if (findings.length > 0) return { windows: [], findings };
+  const context = windowContext(effective, calendar, term);
+  const windows = effective.values.windows ?? [];
+  const code = formatTerm(term);
+  const groups = new Map<string, { index: number; opens?: PlainDate; closes: PlainDate; grades: Grade[] }>();
+  const problems = new Map<string, { index: number; problem: Exclude<OneResult, { closes: PlainDate }>['problem']; grades: Grade[] }>();
+  for (const activity of ACTIVITIES) {
+    for (const grade of GRADES) {
+      const index = selectWindow(windows, activity, term.semester, grade);
+      if (index === undefined) continue;
+      const result = resolveOne(context, windows[index]!, grade);
+      if ('problem' in result) {
+        const key = `${index}|${JSON.stringify(result.problem)}`;
+        const entry = problems.get(key) ?? { index, problem: result.problem, grades: [] };
+        entry.grades.push(grade);
+        problems.set(key, entry);
+        continue;
+      }
+      const key = `${index}|${result.opens ?? ''}|${result.closes}`;
+      const entry = groups.get(key) ?? { index, ...result, grades: [] };
+      entry.grades.push(grade);
+      groups.set(key, entry);
+    }
+  }
+
+  const problemFindings = [...problems.values()].map(({ index, problem, grades }) => {
+    const window = windows[index]!;
+    const context = { rule: `windows.${window.activity}`, subject: `windows.${index}`, ...windowProvenance(effective, index) };
+    return problem.kind === 'missing'
+      ? createFinding(WINDOW_CODES.anchorMissing, { anchor: problem.anchor, term: code, activity: window.activity, grades }, context)
+      : createFinding(WINDOW_CODES.invalidMonthDay, { monthDay: problem.monthDay, activity: window.activity }, context);
+  });
+
+  const resolved = [...groups.values()].map(({ index, opens, closes, grades }): ResolvedWindow => {
+    const window = windows[index]!;
+    return { index, activity: window.activity, term: code, grades, ...(opens !== undefined && { opens }), closes, ...(window.minDays !== undefined && { minDays: window.minDays }), ...windowProvenance(effective, index) };
+  });
+  const inverted = resolved
+    .filter((window) => window.opens !== undefined && window.opens > window.closes)
+    .map((window) =>
+      createFinding(
+        WINDOW_CODES.closesBeforeOpens,
+        { activity: window.activity, opens: window.opens!, closes: window.closes, term: code, ...(window.source && { source: window.source }) },
+        { rule: `windows.${window.activity}`, subject: `windows.${window.index}`, ...windowProvenance(effective, window.index) },
+      ),
+    );
+  return { windows: resolved, findings: [...problemFindings, ...inverted] };
+}
+
