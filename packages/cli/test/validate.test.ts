@@ -58,6 +58,15 @@ describe('portfolio-rules validate', () => {
     expect(result.stdout).toContain('您是否要輸入「demo-city」');
   });
 
+  it('runs core\'s checks on the sections a pack has: a duty table without a certification deputy', async () => {
+    const result = await run(['validate', 'duties.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('duties.yaml:13:31  錯誤  PR5013');
+    expect(result.stdout).toContain('學習歷程檔案QA 一(八)');
+    const withoutDuties = await run(['validate', 'valid.yaml']);
+    expect(withoutDuties.stdout).not.toContain('PR50');
+  });
+
   it('says so when the overlay a pack extends has errors of its own', async () => {
     const result = await run(['validate', 'broken-overlay-school.yaml']);
     expect(result.code).toBe(1);

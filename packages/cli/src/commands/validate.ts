@@ -1,6 +1,7 @@
 import { createFinding, type Finding, hasErrors, validatePack } from '@portfolio-rules/core';
 import { loadOverlays } from '../_lib/overlays';
 import { readText } from '../_lib/files';
+import { runPackChecks } from '../_lib/pack-checks';
 import { regionalDirectory } from '../_lib/package';
 import { CLI_CODES } from '../codes';
 import { type CliIo, type Command, EXIT, formatOption } from '../command';
@@ -14,7 +15,7 @@ export interface Checked {
   readonly unreadable: boolean;
 }
 
-/** Validates packs as `validate` does: reading, schema, layering on the registry's overlays and the national bounds. */
+/** Validates packs as `validate` does: reading, schema, layering on the registry's overlays, the national bounds, and core's pack checks (duties, permissions). */
 export async function checkPacks(files: readonly string[], io: CliIo): Promise<Checked> {
   const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
   const sources = new Map(registry.sources);
@@ -29,7 +30,7 @@ export async function checkPacks(files: readonly string[], io: CliIo): Promise<C
     }
     sources.set(file, read.text);
     const validation = validatePack(read.text, { file, overlays: registry.overlays });
-    const findings: Finding[] = [...validation.findings];
+    const findings: Finding[] = [...validation.findings, ...runPackChecks(validation)];
     const extended = validation.loaded.pack?.extends;
     const brokenFile = extended === undefined ? undefined : registry.broken.get(extended);
     if (extended !== undefined && brokenFile !== undefined) {
