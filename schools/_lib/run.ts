@@ -115,8 +115,12 @@ function effectiveAt(context: Context): EffectivePack | undefined {
   }
   const parsed = parseTerm(term);
   const effective = validation.resolution && parsed && effectiveFor(validation.resolution, parsed);
-  if (!effective) failures.push(`no effective pack for term ${String(term)}`);
-  else context.explanation.push(`rules for term ${String(term)}: ${effective.layers.join(' → ')}`);
+  const { applies } = context.scenario.expect;
+  if (effective) context.explanation.push(`rules for term ${String(term)}: ${effective.layers.join(' → ')}`);
+  else context.explanation.push(`no rules for term ${String(term)}: outside the pack's period`);
+  if (applies !== undefined ? applies !== Boolean(effective) : !effective) {
+    failures.push(`term ${String(term)}: expected the pack ${applies === false ? 'not ' : ''}to apply, ${effective ? 'it does' : 'it does not'}`);
+  }
   return effective;
 }
 

@@ -91,6 +91,8 @@ export const ExpectSchema = z.strictObject({
   nationalBound: z
     .strictObject({ max: z.int().optional(), min: z.int().optional(), per: z.enum(['semester', 'academicYear']).optional(), source: z.string().optional() })
     .optional(),
+  /** Whether the pack has rules for the term at all (false: the term is outside its period). */
+  applies: z.boolean().optional(),
   /** Who acts (a unit or role identifier, or `designatedBy:<unit>`); `nobody` when the chain is exhausted. */
   acting: z.string().optional(),
   /** The whole chain, owner first. */
