@@ -1,4 +1,5 @@
 import { CAP_CODES } from '../caps/codes';
+import { CERTIFICATION_CODES } from '../certification/codes';
 import { DATASET_CODES } from '../dataset/codes';
 import { DEPUTY_CODES } from '../deputies/codes';
 import { LAYERING_CODES } from '../layering/codes';
@@ -12,5 +13,5 @@ import type { CodeSpec } from './define';
 
 /** Every finding code, by code. Codes are never reused: 1xxx pack file, 2xxx layering, 3xxx caps, 4xxx certification, 5xxx ownership and deputies, 6xxx windows, 7xxx receipts, submission and retention, 8xxx dataset records, 9xxx CLI usage. */
 export const CATALOGUE: Readonly<Record<string, CodeSpec<never>>> = Object.fromEntries(
-  [...Object.values(PACK_CODES), ...Object.values(LAYERING_CODES), ...Object.values(DEPUTY_CODES), ...Object.values(OWNERSHIP_CODES), ...Object.values(PERMISSION_CODES), ...Object.values(CAP_CODES), ...Object.values(SUBMISSION_CODES), ...Object.values(DATASET_CODES), ...Object.values(CALENDAR_CODES), ...Object.values(WINDOW_CODES)].map((spec) => [spec.code, spec as CodeSpec<never>]),
+  [...Object.values(PACK_CODES), ...Object.values(LAYERING_CODES), ...Object.values(DEPUTY_CODES), ...Object.values(OWNERSHIP_CODES), ...Object.values(PERMISSION_CODES), ...Object.values(CAP_CODES), ...Object.values(CERTIFICATION_CODES), ...Object.values(SUBMISSION_CODES), ...Object.values(DATASET_CODES), ...Object.values(CALENDAR_CODES), ...Object.values(WINDOW_CODES)].map((spec) => [spec.code, spec as CodeSpec<never>]),
 );

@@ -88,7 +88,7 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
   const steps: Step[] = [];
   const findings: Finding[] = [];
   const acting = actingFor(effective, duty, { unavailable: request.unavailable ?? [], ...(request.division && { division: request.division }) });
-  const from = origin(effective, dutyPath);
+  const from = origin(effective, `${dutyPath}.owner`);
   const chain = acting.chain;
   if (acting.acting === undefined) {
     findings.push(...acting.findings);
