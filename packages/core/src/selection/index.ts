@@ -1,0 +1,82 @@
+import { toPlainDate, type PlainDate } from '../_lib/date';
+import { checkCaps, checkSelectionWindow } from '../caps/decide';
+import { CERTIFICATION_CODES } from '../certification/codes';
+import { combine, type DateSpan, type Explained, type Part } from '../engine/explanation';
+import { createFinding } from '../findings/define';
+import type { Source } from '../findings/types';
+import type { EffectivePack } from '../layering';
+import type { PortfolioItem } from '../records/items';
+import type { Actor } from '../roles/actor';
+import { checkLock, type Submission } from '../submission';
+
+/** Only what the course teacher certified can be selected (seed 002, 4-7 item 1: 教師需認證過，學生方可勾選提交). */
+export const CERTIFIED_ONLY: Source = { document: '學習歷程平臺操作手冊', clause: '4-7' };
+/** Students choose what to select; nobody selects for them (學習歷程檔案QA 一(三); seed 002, 4-10). */
+export const STUDENT_CHOICE: Source = { document: '學習歷程檔案QA', clause: '一(三)' };
+
+export interface SelectRequest {
+  readonly item: PortfolioItem;
+  /** The student's items on the platform, to count against the selection caps. */
+  readonly items: readonly PortfolioItem[];
+  readonly actor: Actor;
+  readonly at: PlainDate | Date;
+  readonly submissions?: readonly Submission[];
+  /** The selection window, as the windows resolver gives it. */
+  readonly window?: DateSpan;
+}
+
+export interface SelectDecision extends Explained {
+  /** The item with its new selection, when allowed. */
+  readonly item?: PortfolioItem;
+}
+
+function checkOwner(item: PortfolioItem, actor: Actor, event: 'select' | 'deselect'): Part {
+  const rule = 'selection.student';
+  if (actor.roles.includes('student') && actor.studentId === item.studentId) {
+    return { steps: [{ rule, outcome: 'passed', source: STUDENT_CHOICE, detail: { 'zh-TW': '學生自行勾選', en: 'the student selects their own item' } }], findings: [] };
+  }
+  const finding = createFinding(CERTIFICATION_CODES.notAuthorised, { actor: actor.id, event, authorised: `student ${item.studentId}`, source: STUDENT_CHOICE }, { rule, subject: item.id, source: STUDENT_CHOICE });
+  return { steps: [{ rule, outcome: 'failed', source: STUDENT_CHOICE, detail: finding.message }], findings: [finding] };
+}
+
+function checkStanding(item: PortfolioItem, event: 'select' | 'deselect'): Part {
+  if (item.withdrawn) {
+    const finding = createFinding(CERTIFICATION_CODES.withdrawn, { event }, { rule: 'selection.withdrawn', subject: item.id });
+    return { steps: [{ rule: 'selection.withdrawn', outcome: 'failed', detail: finding.message }], findings: [finding] };
+  }
+  if (event === 'deselect' || item.kind !== 'courseOutcome') return { steps: [], findings: [] };
+  const rule = 'selection.certified';
+  if (item.state === 'certified') return { steps: [{ rule, outcome: 'passed', source: CERTIFIED_ONLY, detail: { 'zh-TW': '已認證成功', en: 'certified' }, data: { state: item.state } }], findings: [] };
+  const finding = createFinding(CERTIFICATION_CODES.notCertified, { state: item.state, source: CERTIFIED_ONLY }, { rule, subject: item.id, source: CERTIFIED_ONLY });
+  return { steps: [{ rule, outcome: 'failed', source: CERTIFIED_ONLY, detail: finding.message, data: { state: item.state } }], findings: [finding] };
+}
+
+/** May the student select (勾選) this item for the central database now? Lock, owner, certified, window, then every selection cap. */
+export function checkSelection(effective: EffectivePack, request: SelectRequest): Explained {
+  const day = toPlainDate(request.at);
+  return combine([
+    checkLock(request.submissions ?? [], request.item),
+    checkOwner(request.item, request.actor, 'select'),
+    checkStanding(request.item, 'select'),
+    checkSelectionWindow(request.item, day, request.window),
+    checkCaps(effective, 'select', request.item, request.items),
+  ]);
+}
+
+/** Selects the item when allowed: the decision and the item with `selected: true`. */
+export function selectItem(effective: EffectivePack, request: SelectRequest): SelectDecision {
+  const decision = checkSelection(effective, request);
+  return decision.allowed ? { ...decision, item: { ...request.item, selected: true } } : decision;
+}
+
+/** Takes an item out of the selection: the student, before the roster is submitted and within the window. */
+export function deselectItem(request: SelectRequest): SelectDecision {
+  const day = toPlainDate(request.at);
+  const decision = combine([
+    checkLock(request.submissions ?? [], request.item),
+    checkOwner(request.item, request.actor, 'deselect'),
+    checkStanding(request.item, 'deselect'),
+    checkSelectionWindow(request.item, day, request.window),
+  ]);
+  return decision.allowed ? { ...decision, item: { ...request.item, selected: false } } : decision;
+}
