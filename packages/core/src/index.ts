@@ -24,11 +24,12 @@ export { PERMISSIONS, ROLE_NAMES, ROLES, type Permission, type Role } from './ro
 export { DUTIES, DUTY_NAMES, type Deputy, type Duties, type Duty, type DutyAssignment } from './duties';
 export { actingFor, assignmentFor, chainOf, DEPUTY_CODES, deputyName, type ActingFor, type ActingForOptions, type ResolvedAssignment } from './deputies';
 export { checkDuties, LAST_RESORT_LIMIT, OWNERSHIP_CODES, ownerOf, type CheckDutiesOptions, type Ownership } from './ownership';
+export { can, checkPermissionRules, effectiveMatrix, inScope, NATIONAL_MATRIX, nationalGrant, PERMISSION_CODES, PermissionsSchema, SCOPES, ScopeSchema, WITHIN, type Grant, type Matrix, type PermissionContext, type Permissions, type Resource, type Scope } from './permissions';
 export { PERIODS, type Cap, type Caps, type Files, type KindCaps, type Period } from './caps';
 export { ACTIVITIES, ANCHORS, checkWindows, CLOSING_SOON_DAYS, isOpen, NATIONAL_WINDOW_MINIMUMS, resolveDateRule, resolveWindows, selectWindow, WINDOW_CODES, type Activity, type Anchor, type DateRule, type Grade, type ResolvedWindow, type Window, type WindowMinimum, type WindowQuestion, type WindowResolution } from './windows';
 export { addWorkingDays, anchorsFor, CALENDAR_CODES, CALENDAR_LIMITS, CalendarSchema, indexWorkingDays, isWorkingDay, parseCalendar, type AnchorDates, type CalendarTerm, type ParsedCalendar, type SchoolCalendar, type WorkingDayIndex } from './calendar';
 export type { Receipts } from './receipts';
-export type { Retention } from './retention';
+export { checkRetention, RETENTION_CODES, retentionOf, type Retention, type RetentionCheck, type RetentionPlan } from './retention';
 export type { Governance } from './governance';
 export { ENROLMENT_CHANGES, type Enrolment, type EnrolmentChange, type EnrolmentRule } from './enrolment';
 export { ALLOWED_OPERATORS, checkExpression, EXPRESSION_LIMITS, type CustomRule, type ExpressionProblem } from './expressions';
