@@ -82,6 +82,16 @@ describe('resolveWindows', () => {
     ]);
   });
 
+  it('warns about a fixed date outside the term\'s academic year (PR6009): such a window serves one year only', () => {
+    const fixed = effectiveOf('windows:\n  - { activity: submission, opens: 2023-10-02, closes: 2023-10-24 }\n');
+    expect(resolveWindows(fixed, CALENDAR_112, T1).findings).toEqual([]);
+    const next = deepFreeze({ ...CALENDAR_112, academicYear: 113, terms: [{ semester: 1 as const, anchors: {} }], holidays: [], workingDays: [] });
+    expect(resolveWindows(fixed, next, { year: 113, semester: 1 }).findings.map((f) => [f.code, f.severity, f.data.date])).toEqual([
+      ['PR6009', 'warning', '2023-10-02'],
+      ['PR6009', 'warning', '2023-10-24'],
+    ]);
+  });
+
   it('reports a calendar for another year (PR6008), an impossible month-day (PR6007) and an inverted window (PR6006)', () => {
     expect(resolveWindows(PACK, CALENDAR_112, { year: 113, semester: 1 }).findings.map((f) => f.code)).toEqual(['PR6008']);
     const odd = effectiveOf('windows:\n  - { activity: precheck, closes: { monthDay: 02-30 } }\n  - { activity: submission, opens: 2023-10-20, closes: 2023-10-10 }\n');

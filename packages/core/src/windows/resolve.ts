@@ -6,7 +6,7 @@ import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import { provenanceOf } from '../layering/merge';
-import { formatTerm, type Term, type TermCode, termStart } from '../term';
+import { formatTerm, type Term, type TermCode, termEnd, termStart } from '../term';
 import { WINDOW_CODES } from './codes';
 import { type Activity, ACTIVITIES, type Anchor, type DateRule, type Grade, type Window } from './schema';
 
@@ -163,6 +163,14 @@ export function resolveWindows(effective: EffectivePack, calendar: SchoolCalenda
         { rule: `windows.${window.activity}`, subject: `windows.${window.index}`, ...windowProvenance(effective, window.index) },
       ),
     );
-  return { windows: resolved, findings: [...problemFindings, ...inverted] };
+  const first = termStart({ year: term.year, semester: 1 });
+  const last = termEnd({ year: term.year, semester: 2 });
+  const outside = [...new Set(resolved.map((window) => window.index))].flatMap((index) => {
+    const window = windows[index]!;
+    return [window.opens, window.closes]
+      .filter((rule): rule is string => typeof rule === 'string' && (rule < first || rule > last))
+      .map((date) => createFinding(WINDOW_CODES.dateOutsideYear, { activity: window.activity, date, term: code, academicYear: term.year }, { rule: `windows.${window.activity}`, subject: `windows.${index}`, ...windowProvenance(effective, index) }));
+  });
+  return { windows: resolved, findings: [...problemFindings, ...inverted, ...outside] };
 }
 
