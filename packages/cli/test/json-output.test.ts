@@ -25,23 +25,55 @@ const Finding = z
   .describe('A finding');
 const Tool = z.strictObject({ name: z.literal('portfolio-rules'), version: z.string() });
 
+const Summary = z.strictObject({
+  files: z.int().min(0),
+  errors: z.int().min(0),
+  warnings: z.int().min(0),
+  infos: z.int().min(0),
+  exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+});
+
 export const ValidateOutput = z
   .strictObject({
     version: z.literal(1).describe('The schema version; a breaking change bumps it'),
     tool: Tool,
     command: z.literal('validate'),
     files: z.array(z.strictObject({ file: z.string().describe('As given on the command line'), findings: z.array(Finding) })),
-    summary: z.strictObject({
-      files: z.int().min(0),
-      errors: z.int().min(0),
-      warnings: z.int().min(0),
-      infos: z.int().min(0),
-      exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
-    }),
+    summary: Summary,
   })
   .describe('portfolio-rules validate --format json');
 
-export const JsonOutput = z.discriminatedUnion('command', [ValidateOutput]).meta({
+const Bound = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('capMax'), path: z.string(), max: z.int(), per: z.enum(['semester', 'academicYear']), source: Source }),
+  z.strictObject({ kind: z.literal('min'), path: z.string(), min: z.number(), source: Source }),
+]);
+
+export const ExplainOutput = z
+  .strictObject({
+    version: z.literal(1),
+    tool: Tool,
+    command: z.literal('explain'),
+    file: z.string(),
+    pack: z.strictObject({ id: z.string(), name: z.string(), document: z.string() }),
+    term: z.string().nullable().describe('The --term asked for, as a 5-digit code; null: the latest national version in the pack\'s period'),
+    key: z.string().nullable().describe('The key prefix asked for, or null'),
+    national: z.string().describe('The national layer the effective pack is built on, e.g. national@2022-08-01'),
+    layers: z.array(z.string()).describe('The layers, bottom first'),
+    entries: z.array(
+      z.strictObject({
+        path: z.string().describe('Key path, e.g. caps.courseOutcome.select.max'),
+        value: z.unknown(),
+        layer: z.string().describe('The layer that set the value'),
+        source: Source.optional().describe('The clause that set the value'),
+        bound: Bound.optional().describe('The national bound on this value, which holds whatever the pack says'),
+      }),
+    ),
+    findings: z.array(Finding).describe('What validate reports about the pack'),
+    summary: Summary,
+  })
+  .describe('portfolio-rules explain --format json');
+
+export const JsonOutput = z.discriminatedUnion('command', [ValidateOutput, ExplainOutput]).meta({
   title: 'portfolio-rules --format json output, version 1',
 });
 
@@ -80,5 +112,23 @@ describe('JSON output (docs/reference/json-output.md)', () => {
     });
     expect(finding!.message['zh-TW']).toContain('超過全國規定');
     await expect(stableJson(result.stdout)).toMatchFileSnapshot('__snapshots__/validate-json.json');
+  });
+
+  it('explain: entries with layer, clause and bound; findings; parses against the schema', async () => {
+    const result = await run(['explain', 'loosening.yaml', 'caps.diversePerformance.select', '--format', 'json', '--term', '11201']);
+    expect(result.code).toBe(1);
+    const output = ExplainOutput.parse(JSON.parse(result.stdout));
+    expect(JsonOutput.parse(output).command).toBe('explain');
+    expect(output).toMatchObject({ term: '11201', key: 'caps.diversePerformance.select', national: 'national@2022-08-01', layers: ['national@2022-08-01', 'school:loose'] });
+    expect(output.entries[0]).toEqual({
+      path: 'caps.diversePerformance.select.max',
+      value: 12,
+      layer: 'school:loose',
+      source: { document: '寬鬆補充規定', clause: '六(一)' },
+      bound: { kind: 'capMax', path: 'caps.diversePerformance.select', max: 10, per: 'academicYear', source: { document: '作業要點', clause: '多元表現勾選件數' } },
+    });
+    expect(output.findings.map((finding) => finding.code)).toEqual(['PR2002']);
+    expect(output.summary.exitCode).toBe(1);
+    await expect(stableJson(result.stdout)).toMatchFileSnapshot('__snapshots__/explain-json.json');
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { explain } from './explain';
 import { schema } from './schema';
 import { validate } from './validate';
 
@@ -6,4 +7,5 @@ import { validate } from './validate';
 export const COMMANDS: readonly Command[] = [
   validate,
   schema,
+  explain,
 ];

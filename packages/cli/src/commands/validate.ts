@@ -1,9 +1,8 @@
-import { createFinding, type Finding, hasErrors, validatePack } from '@portfolio-rules/core';
-import { loadOverlays } from '../_lib/overlays';
+import { hasErrors } from '@portfolio-rules/core';
+import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
-import { runPackChecks } from '../_lib/pack-checks';
+import { loadOverlays } from '../_lib/overlays';
 import { regionalDirectory } from '../_lib/package';
-import { CLI_CODES } from '../codes';
 import { type CliIo, type Command, EXIT, formatOption } from '../command';
 import { formatJson } from '../formatters/json';
 import type { FileReport, Report } from '../formatters/report';
@@ -29,15 +28,7 @@ export async function checkPacks(files: readonly string[], io: CliIo): Promise<C
       continue;
     }
     sources.set(file, read.text);
-    const validation = validatePack(read.text, { file, overlays: registry.overlays });
-    const findings: Finding[] = [...validation.findings, ...runPackChecks(validation)];
-    const extended = validation.loaded.pack?.extends;
-    const brokenFile = extended === undefined ? undefined : registry.broken.get(extended);
-    if (extended !== undefined && brokenFile !== undefined) {
-      const position = validation.loaded.positions.extends;
-      findings.push(createFinding(CLI_CODES.overlayInvalid, { overlay: extended, file: brokenFile }, { rule: 'cli.overlays', subject: 'extends', ...(position && { position }) }));
-    }
-    reports.push({ file, findings });
+    reports.push({ file, findings: checkPack(file, read.text, registry).findings });
   }
   return { report: { files: reports, sources }, unreadable };
 }

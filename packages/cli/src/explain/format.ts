@@ -1,0 +1,97 @@
+import { type EffectivePack, type Finding, formatSource, formatTerm, type Language, type NationalBound, type Term } from '@portfolio-rules/core';
+import { padEnd, displayWidth } from '../_lib/width';
+import { jsonTool, JSON_OUTPUT_VERSION } from '../formatters/json';
+import { byPosition, type Report, summarize } from '../formatters/report';
+import { formatStylish } from '../formatters/stylish';
+import type { Entry } from './entries';
+
+export interface Explanation {
+  readonly file: string;
+  readonly effective: EffectivePack;
+  readonly term?: Term;
+  readonly key?: string;
+  readonly entries: readonly Entry[];
+  /** The findings about the pack, as `validate` reports them. */
+  readonly report: Report;
+}
+
+const TEXT = {
+  'zh-TW': {
+    term: (term: string | undefined) => (term ? `學期 ${term} 適用之規定` : '適用期間最新之規定'),
+    national: '全國規定',
+    layers: '層次',
+    key: '設定鍵',
+    value: '值',
+    layer: '設定層',
+    clause: '依據',
+    per: { semester: '每學期', academicYear: '每學年' },
+    max: '全國上限',
+    min: '全國下限',
+  },
+  en: {
+    term: (term: string | undefined) => (term ? `the rules in force in term ${term}` : 'the latest rules in the pack\'s period'),
+    national: 'national rules',
+    layers: 'layers',
+    key: 'key',
+    value: 'value',
+    layer: 'layer',
+    clause: 'clause',
+    per: { semester: 'per semester', academicYear: 'per academic year' },
+    max: 'national maximum',
+    min: 'national minimum',
+  },
+} as const;
+
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return `[${value.map(showValue).join(', ')}]`;
+  return JSON.stringify(value) ?? '';
+}
+
+function boundNote(bound: NationalBound, language: Language): string {
+  const text = TEXT[language];
+  const limit = bound.kind === 'capMax' ? `${text.max} ${bound.max} ${text.per[bound.per]}` : `${text.min} ${bound.min}`;
+  return `${limit} (${formatSource(bound.source)})`;
+}
+
+/** The effective pack as an aligned table: key, value, layer, clause; national bounds under the values they bind. */
+export function formatExplanationStylish(explanation: Explanation, language: Language): string {
+  const text = TEXT[language];
+  const { effective } = explanation;
+  const colon = language === 'zh-TW' ? '：' : ': ';
+  const header = [
+    `${effective.name} (${effective.id}) · ${explanation.file}`,
+    `${text.term(explanation.term && formatTerm(explanation.term))} · ${text.national}${colon}${effective.national.layer} ${effective.national.title[language]}`,
+    `${text.layers}${colon}${effective.layers.join(' → ')}`,
+  ];
+  const rows = explanation.entries.map((entry) => [entry.path, showValue(entry.value), entry.layer, entry.source ? formatSource(entry.source) : ''] as const);
+  const widths = [0, 1, 2].map((column) => Math.max(displayWidth([text.key, text.value, text.layer][column]!), ...rows.map((row) => displayWidth(row[column]!))));
+  const line = (cells: readonly string[]) => cells.map((cell, index) => (index < 3 ? padEnd(cell, widths[index]! + 2) : cell)).join('').trimEnd();
+  const table = [line([text.key, text.value, text.layer, text.clause])];
+  explanation.entries.forEach((entry, index) => {
+    table.push(line(rows[index]!));
+    if (entry.bound) table.push(`${' '.repeat(widths[0]! + 2)}↳ ${boundNote(entry.bound, language)}`);
+  });
+  const findings = explanation.report.files.some((file) => file.findings.length > 0) ? ['', formatStylish(explanation.report, language).trimEnd()] : [];
+  return [...header, '', ...table, ...findings, ''].join('\n');
+}
+
+export function formatExplanationJson(explanation: Explanation, exitCode: number): string {
+  const { effective } = explanation;
+  const findings: Finding[] = byPosition(explanation.report.files.flatMap((file) => file.findings));
+  const output = {
+    version: JSON_OUTPUT_VERSION,
+    tool: jsonTool(),
+    command: 'explain',
+    file: explanation.file,
+    pack: { id: effective.id, name: effective.name, document: effective.document },
+    term: explanation.term ? formatTerm(explanation.term) : null,
+    key: explanation.key ?? null,
+    national: effective.national.layer,
+    layers: effective.layers,
+    entries: explanation.entries,
+    findings,
+    summary: { ...summarize(explanation.report), exitCode },
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}
