@@ -13,7 +13,7 @@ describe('bundled packs validate', () => {
   const files = bundledPackFiles();
 
   it('finds the seeds\' packs and the template', () => {
-    expect(schoolFolders()).toEqual(expect.arrayContaining(['hsinchu-vocational', 'magong', 'pingrong', 'vendor-defaults']));
+    expect(schoolFolders()).toEqual(expect.arrayContaining(['_template', 'hsinchu-vocational', 'magong', 'pingrong', 'taipei-chenggong', 'vendor-defaults']));
   });
 
   it.each(files.map((f) => [f.file, f] as const))('%s', (_name, file) => {

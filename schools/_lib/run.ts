@@ -166,7 +166,8 @@ function checkWindow(context: Context, when: { window: string; grade?: 1 | 2 | 3
   const found = candidates[0];
   if (!found) {
     context.explanation.push(`no window for ${when.window} (semester ${semester}${when.grade ? `, grade ${when.grade}` : ''})`);
-    if (context.scenario.expect.value !== undefined) context.failures.push(`no window for ${when.window}`);
+    const wanted = context.scenario.expect.value;
+    if (wanted !== undefined && wanted !== null) context.failures.push(`no window for ${when.window}`);
     return;
   }
   checkValue(context, effective, `windows.${found.index}`);
