@@ -47,12 +47,42 @@ const RecordsSchema = z.strictObject({
   selected: z.boolean().optional(),
 });
 
+/** Someone acting on the platform (core's Actor): their roles, units, courses, classes … */
+const PersonSchema = z.strictObject({
+  id: z.string().min(1),
+  roles: z.array(z.string().min(1)).min(1),
+  units: z.array(z.string()).optional(),
+  courses: z.array(z.string()).optional(),
+  classes: z.array(z.string()).optional(),
+  departments: z.array(z.string()).optional(),
+  domains: z.array(z.string()).optional(),
+  studentId: z.string().optional(),
+  division: z.enum(['day', 'continuingEducation']).optional(),
+  activeUntil: DateSchema.optional(),
+});
+
+/** What a permission is asked about (core's Resource). */
+const ResourceSchema = z.strictObject({
+  kind: z.string().min(1),
+  id: z.string().optional(),
+  studentId: z.string().optional(),
+  class: z.string().optional(),
+  course: z.string().optional(),
+  department: z.string().optional(),
+  domain: z.string().optional(),
+  category: z.string().optional(),
+  entry: z.enum(['student', 'schoolEntered', 'bulkImport']).optional(),
+  division: z.enum(['day', 'continuingEducation']).optional(),
+});
+
 export const GivenSchema = z.strictObject({
   /** The term the rules are read for (學期代碼, e.g. 11201). */
   term: TermSchema.optional(),
   /** A change laid over the pack before it is read: to try a value the school has not adopted. */
   change: z.record(z.string(), z.unknown()).optional(),
   students: z.array(StudentSchema).optional(),
+  /** Teachers and staff (教師、行政人員) who act in the scenario. */
+  people: z.array(PersonSchema).optional(),
   records: z.array(RecordsSchema).optional(),
   /** The school calendar for the term: anchor → date (e.g. closingCeremony: 2024-01-19). */
   calendar: z.record(z.string(), DateSchema).optional(),
@@ -69,6 +99,18 @@ export const WhenSchema = z.union([
     window: z.string().min(1).describe('the window of an activity (作業期程), for a grade and a semester'),
     grade: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
     semester: z.union([z.literal(1), z.literal(2)]).optional(),
+    /** Is it open on this day? (needs `given.calendar` for windows relative to calendar anchors) */
+    at: DateSchema.optional(),
+  }),
+  z.strictObject({
+    can: z.string().min(1).describe('a permission of the platform matrix, e.g. certifyCourseOutcomes'),
+    by: z.string().min(1).describe('a person of given.people'),
+    on: ResourceSchema,
+    at: DateSchema,
+  }),
+  z.strictObject({
+    delete: z.string().min(1).describe('delete a (graduated) student\'s records: the student id'),
+    at: DateSchema,
   }),
   z.strictObject({
     acting: z.string().min(1).describe('who acts for a duty (代理人)'),

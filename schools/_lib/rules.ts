@@ -1,0 +1,89 @@
+// Reading the rules themselves: a value and who set it, a window, who acts for a duty, the pack audit.
+import { ACTIVITIES, type Activity, actingFor, checkDuties, DUTIES, type Duty, type EffectivePack, type Finding, formatSource, isOpen, parseTerm, provenanceOf, resolveWindows, selectWindow, valueAtPath } from '@portfolio-rules/core';
+import { leafPaths, matches, sameSource } from './compare';
+import { calendarOf, type Context, effectiveAt, termOf } from './context';
+
+export function checkRule(context: Context, path: string): void {
+  const effective = effectiveAt(context);
+  if (effective) checkValue(context, effective, path);
+}
+
+/** Compares the effective value at a path, who set it, and the national bound over it. */
+function checkValue(context: Context, effective: EffectivePack, path: string): void {
+  const { scenario, failures, explanation, document } = context;
+  const { expect } = scenario;
+  const value = valueAtPath(effective.values, path);
+  explanation.push(`${path} = ${JSON.stringify(value)}`);
+  if (expect.value !== undefined && !matches(expect.value, value)) failures.push(`${path}: expected ${JSON.stringify(expect.value)}, got ${JSON.stringify(value)}`);
+  for (const leaf of expect.value === undefined ? [path] : leafPaths(path, expect.value)) {
+    const setBy = provenanceOf(effective.provenance, leaf);
+    explanation.push(`  ${leaf} set by ${setBy?.layer ?? '—'} ${formatSource(setBy?.source)}`);
+    if (expect.layer !== undefined && setBy?.layer !== expect.layer) failures.push(`${leaf}: expected layer ${expect.layer}, got ${setBy?.layer ?? 'none'}`);
+    if (expect.source !== undefined && !sameSource(expect.source, setBy?.source, document)) {
+      failures.push(`${leaf}: expected source ${expect.source}, got ${formatSource(setBy?.source) || 'none'}`);
+    }
+  }
+  if (expect.nationalBound) {
+    const bound = effective.bounds.find((b) => b.path === path || path.startsWith(`${b.path}.`) || b.path.startsWith(`${path}.`));
+    explanation.push(`national bound: ${bound ? JSON.stringify(bound) : 'none'}`);
+    const actual = bound && { ...bound, source: formatSource(bound.source) };
+    if (!matches(expect.nationalBound, actual)) failures.push(`national bound: expected ${JSON.stringify(expect.nationalBound)}, got ${JSON.stringify(actual ?? null)}`);
+  }
+}
+
+/** The window that governs an activity for a grade in a semester (core's `selectWindow`), or whether it is open on a day. */
+export function checkWindow(context: Context, when: { window: string; grade?: 1 | 2 | 3; semester?: 1 | 2; at?: string }): readonly Finding[] {
+  const effective = effectiveAt(context);
+  if (!effective) return [];
+  if (when.at !== undefined) return openOn(context, effective, { ...when, at: when.at });
+  const semester = when.semester ?? parseTerm(termOf(context))?.semester ?? 1;
+  const windows = effective.values.windows ?? [];
+  const index = selectWindow(windows, when.window as Activity, semester, when.grade ?? 1);
+  if (index === undefined) {
+    context.explanation.push(`no window for ${when.window} (semester ${semester}${when.grade ? `, grade ${when.grade}` : ''})`);
+    const wanted = context.scenario.expect.value;
+    if (wanted !== undefined && wanted !== null) context.failures.push(`no window for ${when.window}`);
+    return [];
+  }
+  checkValue(context, effective, `windows.${index}`);
+  return [];
+}
+
+/** Is the activity open for the grade on the day, by the calendar the scenario gives? */
+function openOn(context: Context, effective: EffectivePack, when: { window: string; grade?: 1 | 2 | 3; at: string }): readonly Finding[] {
+  const term = parseTerm(termOf(context));
+  if (!term) return [];
+  if (!(ACTIVITIES as readonly string[]).includes(when.window)) {
+    context.failures.push(`unknown activity ${when.window} (known: ${ACTIVITIES.join(', ')})`);
+    return [];
+  }
+  const question = { activity: when.window as Activity, term, grade: when.grade ?? 1, at: when.at };
+  const resolved = resolveWindows(effective, calendarOf(context, term), term).windows.find((window) => window.activity === question.activity && window.grades.includes(question.grade));
+  context.explanation.push(`${when.window} (grade ${question.grade}) on ${when.at}: window ${resolved ? `${resolved.opens ?? '…'} – ${resolved.closes}` : 'none'}`);
+  return isOpen(effective, calendarOf(context, term), question).findings;
+}
+
+export function checkActing(context: Context, duty: string, division: 'day' | 'continuingEducation' | undefined): readonly Finding[] {
+  const { scenario, failures, explanation } = context;
+  if (!(DUTIES as readonly string[]).includes(duty)) {
+    failures.push(`unknown duty ${duty} (known: ${DUTIES.join(', ')})`);
+    return [];
+  }
+  const effective = effectiveAt(context);
+  if (!effective) return [];
+  const result = actingFor(effective, duty as Duty, { unavailable: scenario.given?.unavailable ?? [], ...(division && { division }) });
+  explanation.push(`chain: ${result.chain.join(' → ')}`);
+  explanation.push(`walked: ${result.walked.map((step) => `${step.who}${step.available ? ' ✓' : ' ✗'}`).join(', ')}`);
+  explanation.push(`acting: ${result.acting ?? 'nobody'}`);
+  const { expect } = scenario;
+  if (expect.acting !== undefined && (result.acting ?? 'nobody') !== expect.acting) failures.push(`acting: expected ${expect.acting}, got ${result.acting ?? 'nobody'}`);
+  if (expect.chain !== undefined && !matches(expect.chain, result.chain)) failures.push(`chain: expected ${expect.chain.join(' → ')}, got ${result.chain.join(' → ')}`);
+  return result.findings;
+}
+
+/** The pack audit for the term: what `portfolio-rules audit` reports about the rules themselves. */
+export function audit(context: Context): readonly Finding[] {
+  const effective = effectiveAt(context);
+  if (!effective) return [];
+  return checkDuties(effective, { positions: context.validation.loaded.positions });
+}
