@@ -32,7 +32,7 @@ export type { Receipts } from './receipts';
 export { checkRetention, RETENTION_CODES, retentionOf, type Retention, type RetentionCheck, type RetentionPlan } from './retention';
 export type { Governance } from './governance';
 export { ENROLMENT_CHANGE_NAMES, ENROLMENT_CHANGES, ENROLMENT_DEFAULT_SOURCE, ENROLMENT_DEFAULTS, enrolmentEffect, type EffectAspect, type Enrolment, type EnrolmentChange, type EnrolmentEffect, type EnrolmentRule } from './enrolment';
-export { ALLOWED_OPERATORS, checkExpression, EXPRESSION_LIMITS, type CustomRule, type ExpressionProblem } from './expressions';
+export { ALLOWED_OPERATORS, checkExpression, dayNumber, evaluateRules, EXPRESSION_CODES, EXPRESSION_LIMITS, FACT_PATHS, studentFacts, studentTermFacts, unknownFacts, type CourseOutcomeCounts, type CustomRule, type DiversePerformanceCounts, type ExpressionProblem, type Facts, type FactValues } from './expressions';
 export { loadPack, PACK_CODES, PACK_LIMITS, packJsonSchema, PackSchema, validatePack, type LoadedPack, type LoadOptions, type Pack, type Validation } from './pack';
 export { NATIONAL_VERSIONS, nationalVersionFor, type NationalBound, type NationalVersion } from './national';
 export { effectiveFor, LAYERING_CODES, mergeLayers, provenanceOf, resolvePack, valueAtPath, type EffectivePack, type Layer, type PackInput, type Provenance, type Resolution, type ResolveOptions } from './layering';
