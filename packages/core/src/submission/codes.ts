@@ -12,8 +12,8 @@ export const SUBMISSION_CODES = {
     severity: 'error',
     title: { 'zh-TW': '非負責提交之單位', en: 'Not the submitting unit' },
     message: (p) => ({
-      'zh-TW': `${p.actor} 不能提交「${zh(p.category)}」：目前應由 ${p.acting} 提交 (代理順序 ${p.chain.join(' → ')})${cite(p.source)}`,
-      en: `${p.actor} may not submit ${p.category}: ${p.acting} submits it now (chain ${p.chain.join(' → ')})${cite(p.source)}`,
+      'zh-TW': `${p.actor} 非「${zh(p.category)}」之提交單位：目前應由 ${p.acting} 辦理 (代理順序 ${p.chain.join(' → ')})${cite(p.source)}`,
+      en: `${p.actor} is not the unit that submits ${p.category}: ${p.acting} does now (chain ${p.chain.join(' → ')})${cite(p.source)}`,
     }),
   }),
   alreadySubmitted: defineCode<{ category: string; term: string; submittedOn: string; submittedBy: string }>({
@@ -48,12 +48,12 @@ export const SUBMISSION_CODES = {
   }),
   actingDeputy: defineCode<{ category: string; acting: string; owner: string; source?: Source }>({
     code: 'PR7005',
-    name: 'submitted-by-deputy',
+    name: 'by-deputy',
     severity: 'info',
-    title: { 'zh-TW': '由代理人提交', en: 'Submitted by a deputy' },
+    title: { 'zh-TW': '由代理人辦理', en: 'Done by a deputy' },
     message: (p) => ({
-      'zh-TW': `主責單位 ${p.owner} 無法執行，「${zh(p.category)}」由代理人 ${p.acting} 提交${cite(p.source)}`,
-      en: `${p.owner} is unavailable: ${p.acting} submits ${p.category} as deputy${cite(p.source)}`,
+      'zh-TW': `主責單位 ${p.owner} 無法執行，「${zh(p.category)}」由代理人 ${p.acting} 辦理${cite(p.source)}`,
+      en: `${p.owner} is unavailable: ${p.acting} acts for ${p.category} as deputy${cite(p.source)}`,
     }),
   }),
 } as const;

@@ -61,16 +61,44 @@ export function checkLock(submissions: readonly Submission[], item: PortfolioIte
   return { steps: [{ rule, outcome: 'failed', source: LOCK_SOURCE, detail: finding.message, data: params }], findings: [finding] };
 }
 
-export interface SubmitRequest {
+/** Who may act for a category's submitting unit now, from the pack's duty table and deputy chain. */
+export interface UnitOptions {
+  /** Units or roles that cannot act now; the deputy chain of the pack decides who does. */
+  readonly unavailable?: readonly string[];
+  readonly division?: Division;
+}
+
+/**
+ * Whether the actor is the unit that submits a category now — the owner, or the first available
+ * deputy (馬公 六(二), 九(三)). Submission, dispute resolution (馬公 六(三)) and final submission use it.
+ */
+export function checkSubmittingUnit(effective: EffectivePack, category: ReceiptCategory, actor: Actor, options: UnitOptions): Part & { readonly acting?: string } {
+  const duty = SUBMISSION_DUTIES[category];
+  const dutyPath = `duties.${duty}`;
+  const acting = actingFor(effective, duty, { unavailable: options.unavailable ?? [], ...(options.division && { division: options.division }) });
+  const from = origin(effective, `${dutyPath}.owner`);
+  const chain = acting.chain;
+  if (acting.acting === undefined) {
+    return { steps: [{ rule: dutyPath, outcome: 'failed', ...from, detail: { 'zh-TW': '沒有可執行的單位', en: 'nobody is left to act' }, data: { chain } }], findings: acting.findings };
+  }
+  if (!fillsLink(actor, acting.acting)) {
+    const params = { actor: actor.id, category, acting: acting.acting, chain, ...(from.source && { source: from.source }) };
+    const finding = createFinding(SUBMISSION_CODES.notOwner, params, { rule: dutyPath, subject: actor.id, ...from });
+    return { steps: [{ rule: dutyPath, outcome: 'failed', ...from, detail: finding.message, data: { chain, acting: acting.acting } }], findings: [finding] };
+  }
+  const steps: Step[] = [{ rule: dutyPath, outcome: 'passed', ...from, detail: { 'zh-TW': `由 ${acting.acting} 辦理`, en: `${acting.acting} acts` }, data: { chain, acting: acting.acting } }];
+  if (acting.acting === chain[0]) return { steps, findings: [], acting: acting.acting };
+  const params = { category, acting: acting.acting, owner: chain[0] ?? '', ...(from.source && { source: from.source }) };
+  return { steps, findings: [createFinding(SUBMISSION_CODES.actingDeputy, params, { rule: dutyPath, subject: actor.id, ...from })], acting: acting.acting };
+}
+
+export interface SubmitRequest extends UnitOptions {
   readonly category: ReceiptCategory;
   readonly term: TermCode;
   readonly actor: Actor;
   readonly at: PlainDate | Date;
   /** The submissions already made, to refuse a second one. */
   readonly submissions: readonly Submission[];
-  /** Units or roles that cannot act now; the deputy chain of the pack decides who does. */
-  readonly unavailable?: readonly string[];
-  readonly division?: Division;
   /** The submission window, as the windows resolver gives it. */
   readonly window?: DateSpan;
 }
@@ -83,28 +111,11 @@ export interface SubmitDecision extends Explained {
 /** Submits one category's roster for a term: only the owning unit, or its acting deputy, may (馬公 六(二), 九(三)). */
 export function submitRoster(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
   const day = toPlainDate(request.at);
-  const duty = SUBMISSION_DUTIES[request.category];
-  const dutyPath = `duties.${duty}`;
   const steps: Step[] = [];
   const findings: Finding[] = [];
-  const acting = actingFor(effective, duty, { unavailable: request.unavailable ?? [], ...(request.division && { division: request.division }) });
-  const from = origin(effective, `${dutyPath}.owner`);
-  const chain = acting.chain;
-  if (acting.acting === undefined) {
-    findings.push(...acting.findings);
-    steps.push({ rule: dutyPath, outcome: 'failed', ...from, detail: { 'zh-TW': '沒有可執行提交的單位', en: 'nobody is left to submit' }, data: { chain } });
-  } else if (!fillsLink(request.actor, acting.acting)) {
-    const params = { actor: request.actor.id, category: request.category, acting: acting.acting, chain, ...(from.source && { source: from.source }) };
-    const finding = createFinding(SUBMISSION_CODES.notOwner, params, { rule: dutyPath, subject: request.actor.id, ...from });
-    findings.push(finding);
-    steps.push({ rule: dutyPath, outcome: 'failed', ...from, detail: finding.message, data: { chain, acting: acting.acting } });
-  } else {
-    steps.push({ rule: dutyPath, outcome: 'passed', ...from, detail: { 'zh-TW': `由 ${acting.acting} 提交`, en: `${acting.acting} submits` }, data: { chain, acting: acting.acting } });
-    if (acting.acting !== chain[0]) {
-      const params = { category: request.category, acting: acting.acting, owner: chain[0] ?? '', ...(from.source && { source: from.source }) };
-      findings.push(createFinding(SUBMISSION_CODES.actingDeputy, params, { rule: dutyPath, subject: request.actor.id, ...from }));
-    }
-  }
+  const owner = checkSubmittingUnit(effective, request.category, request.actor, request);
+  steps.push(...owner.steps);
+  findings.push(...owner.findings);
 
   const previous = request.submissions.find((submission) => submission.category === request.category && submission.term === request.term);
   if (previous) {
@@ -123,7 +134,7 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
   findings.push(...window.findings);
 
   const decision = decide(steps, findings);
-  if (!decision.allowed || acting.acting === undefined) return decision;
-  const submission: Submission = { category: request.category, term: request.term, submittedBy: request.actor.id, actingAs: acting.acting, submittedOn: day };
+  if (!decision.allowed || owner.acting === undefined) return decision;
+  const submission: Submission = { category: request.category, term: request.term, submittedBy: request.actor.id, actingAs: owner.acting, submittedOn: day };
   return { ...decision, submission };
 }

@@ -1,0 +1,84 @@
+import { addCalendarDays, type PlainDate, toPlainDate } from '../_lib/date';
+import { combine, type DateSpan, type Explained, origin, type Part } from '../engine/explanation';
+import { createFinding } from '../findings/define';
+import type { Finding } from '../findings/types';
+import type { EffectivePack } from '../layering';
+import type { ReceiptCategory } from '../records';
+import type { Student } from '../records/items';
+import type { Actor } from '../roles/actor';
+import { checkSubmittingUnit, type UnitOptions } from '../submission';
+import type { TermCode } from '../term';
+import { RECEIPT_CODES } from './codes';
+import { checkFinalLock, confirmationMinimums, FINAL_SOURCE, type FinalSubmission, type Receipt } from './confirm';
+
+export interface FinalRequest extends UnitOptions {
+  readonly category: ReceiptCategory;
+  readonly term: TermCode;
+  readonly actor: Actor;
+  readonly at: PlainDate | Date;
+  /** The category's receipts for the term. */
+  readonly receipts: readonly Receipt[];
+  readonly finals: readonly FinalSubmission[];
+  /** The confirmation period; the final submission waits until it has lasted the minimum days. */
+  readonly period?: DateSpan;
+}
+
+export interface FinalDecision extends Explained {
+  readonly final?: FinalSubmission;
+}
+
+function checkDisputes(request: FinalRequest): Part {
+  const open = request.receipts.filter((receipt) => receipt.category === request.category && receipt.term === request.term && receipt.status === 'disputed').map((receipt) => receipt.studentId);
+  const rule = 'receipts.disputes';
+  if (open.length === 0) return { steps: [{ rule, outcome: 'passed', source: FINAL_SOURCE, detail: { 'zh-TW': '無未處理之疑義', en: 'no dispute is open' } }], findings: [] };
+  const finding = createFinding(RECEIPT_CODES.openDisputes, { category: request.category, term: request.term, students: open, source: FINAL_SOURCE }, { rule, subject: `${request.category}:${request.term}`, source: FINAL_SOURCE });
+  return { steps: [{ rule, outcome: 'failed', source: FINAL_SOURCE, detail: finding.message, data: { students: open } }], findings: [finding] };
+}
+
+function checkMinimumElapsed(effective: EffectivePack, request: FinalRequest, day: PlainDate): Part {
+  const opens = request.period?.opens;
+  if (opens === undefined) return { steps: [], findings: [] };
+  const minimums = confirmationMinimums(effective);
+  const longest = minimums.reduce((best, entry) => (entry.min > best.min ? entry : best), minimums[0] ?? { min: 0 });
+  const earliest = addCalendarDays(opens, longest.min);
+  const cited = { ...(longest.layer && { layer: longest.layer }), ...(longest.source && { source: longest.source }) };
+  const params = { at: day, opens, earliest, minDays: longest.min, ...(longest.source && { source: longest.source }) };
+  if (day >= earliest) return { steps: [{ rule: 'receipts.confirmationDays', outcome: 'passed', ...cited, detail: { 'zh-TW': `確認期間已滿 ${longest.min} 日`, en: `receipts have been open ${longest.min} days or more` }, data: params }], findings: [] };
+  const finding = createFinding(RECEIPT_CODES.finalTooEarly, params, { rule: 'receipts.confirmationDays', subject: `${request.category}:${request.term}`, ...cited });
+  return { steps: [{ rule: 'receipts.confirmationDays', outcome: 'failed', ...cited, detail: finding.message, data: params }], findings: [finding] };
+}
+
+/** The final submission (完成提交) of a category and term: by the submitting unit, after the minimum period, with every dispute resolved. */
+export function finalSubmit(effective: EffectivePack, request: FinalRequest): FinalDecision {
+  const day = toPlainDate(request.at);
+  const unit = checkSubmittingUnit(effective, request.category, request.actor, request);
+  const decision = combine([checkFinalLock(request.finals, request.category, request.term, `${request.category}:${request.term}`), unit, checkDisputes(request), checkMinimumElapsed(effective, request, day)]);
+  if (!decision.allowed || unit.acting === undefined) return decision;
+  return { ...decision, final: { category: request.category, term: request.term, submittedBy: request.actor.id, actingAs: unit.acting, finalOn: day } };
+}
+
+export interface LeaverNotice {
+  readonly studentId: string;
+  readonly leftOn?: PlainDate;
+  /** How to reach them (pack `receipts.leaverNotice`): paper, e-mail; empty when the pack does not say. */
+  readonly channels: readonly ('paper' | 'email')[];
+}
+
+/**
+ * The students who had left (or graduated) when receipt confirmation opens and so must be told by
+ * paper or e-mail to confirm (馬公 九(二)3: 紙本或電子郵寄; 新竹 十一(四): 紙本郵寄).
+ */
+export function leaverNotices(effective: EffectivePack, students: readonly Student[], opens: PlainDate): { readonly notices: readonly LeaverNotice[]; readonly findings: readonly Finding[] } {
+  const channels = effective.values.receipts?.leaverNotice ?? [];
+  const cited = origin(effective, 'receipts.leaverNotice');
+  const notices: LeaverNotice[] = [];
+  const findings: Finding[] = [];
+  for (const student of students) {
+    if (student.status !== 'left' && student.status !== 'graduated') continue;
+    const leftOn = student.leftOn ?? student.graduatedOn;
+    if (leftOn !== undefined && leftOn > opens) continue;
+    notices.push({ studentId: student.id, ...(leftOn && { leftOn }), channels });
+    findings.push(createFinding(RECEIPT_CODES.leaverNotice, { student: student.id, ...(leftOn && { leftOn }), channels, ...(cited.source && { source: cited.source }) }, { rule: 'receipts.leaverNotice', subject: student.id, ...cited }));
+  }
+  return { notices, findings };
+}
