@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { SourceRefSchema } from '../sources';
 
+export { GOVERNANCE_CODES } from './codes';
+export { checkGovernance, type GovernanceEvidence, type GovernancePeriod } from './evidence';
+export { checkGovernanceRules } from './rules';
+
 export const AUDIENCES = ['students', 'teachers', 'parents', 'staff'] as const;
+export type Audience = (typeof AUDIENCES)[number];
 export const TRAINING_KINDS = ['training', 'briefing', 'workshop'] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
 
 export const GovernanceSchema = z
   .strictObject({
