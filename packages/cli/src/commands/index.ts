@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { explain } from './explain';
+import { sample } from './sample';
 import { schema } from './schema';
 import { validate } from './validate';
 
@@ -8,4 +9,5 @@ export const COMMANDS: readonly Command[] = [
   validate,
   schema,
   explain,
+  sample,
 ];

@@ -52,6 +52,12 @@ export function lineContext(lineNumber: number, options: ParseOptions): FindingC
 
 /** Checks a value already decoded (from JSON or a CSV row) against its type's schema. */
 export function parseRecordValue(value: unknown, lineNumber: number, options: ParseOptions = {}): ParseResult {
+  const entry = typeof value === 'object' && value !== null ? recordTypeSpec((value as { type?: unknown }).type as string) : undefined;
+  if (entry) {
+    const parsed = entry.schema.safeParse(value);
+    if (parsed.success) return { ok: true, record: parsed.data as DatasetRecord };
+    return { ok: false, finding: issueFinding(parsed.error.issues, entry, value, lineNumber, lineContext(lineNumber, options)) };
+  }
   const context = lineContext(lineNumber, options);
   const reject = (finding: Finding): ParseResult => ({ ok: false, finding });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -60,14 +66,8 @@ export function parseRecordValue(value: unknown, lineNumber: number, options: Pa
   const type = (value as { type?: unknown }).type;
   if (type === undefined) return reject(createFinding(DATASET_CODES.missingField, { line: lineNumber, type: '', field: 'type' }, context));
   if (typeof type !== 'string') return reject(createFinding(DATASET_CODES.wrongType, { line: lineNumber, type: '', field: 'type', expected: 'string', received: typeOfValue(type) }, context));
-  const entry = recordTypeSpec(type);
-  if (!entry) {
-    const suggestion = suggest(type, RECORD_TYPE_NAMES);
-    return reject(createFinding(DATASET_CODES.unknownType, { line: lineNumber, type, known: RECORD_TYPE_NAMES, ...(suggestion && { suggestion }) }, context));
-  }
-  const parsed = entry.schema.safeParse(value);
-  if (parsed.success) return { ok: true, record: parsed.data as DatasetRecord };
-  return reject(issueFinding(parsed.error.issues, entry, value, lineNumber, context));
+  const suggestion = suggest(type, RECORD_TYPE_NAMES);
+  return reject(createFinding(DATASET_CODES.unknownType, { line: lineNumber, type, known: RECORD_TYPE_NAMES, ...(suggestion && { suggestion }) }, context));
 }
 
 /**

@@ -1,0 +1,94 @@
+import { createFinding, type Finding, hasErrors, validatePack } from '@portfolio-rules/core';
+import { readText } from '../_lib/files';
+import { loadOverlays } from '../_lib/overlays';
+import { regionalDirectory } from '../_lib/package';
+import { CLI_CODES } from '../codes';
+import { type Command, EXIT, type Output } from '../command';
+import { formatProblem } from '../help';
+import { defaultYear, generateSample, planFrom, type SampleOptions } from '../sample';
+
+/** Seed 004: Taipei's four cohorts, about 100,000 students in some 60 senior high schools. */
+const TAIPEI = { students: 100_000, schools: 60 } as const;
+
+/** Writes to an output, waiting for it to drain when it asks to (process.stdout under a slow reader). */
+function sinkOf(output: Output): { write(text: string): void | Promise<void> } {
+  const stream = output as Output & { once?: (event: 'drain', listener: () => void) => unknown };
+  return {
+    write(text) {
+      if (output.write(text) === false && typeof stream.once === 'function') return new Promise<void>((resolve) => stream.once!('drain', resolve));
+    },
+  };
+}
+
+type Parsed = { readonly options: SampleOptions & { readonly year?: number } } | { readonly finding: Finding };
+
+function numberOption(raw: string | boolean | undefined, name: string, check: (value: number) => boolean, allowed: string): number | Finding | undefined {
+  if (raw === undefined || typeof raw === 'boolean') return undefined;
+  const value = Number(raw);
+  if (raw.trim() !== '' && Number.isFinite(value) && check(value)) return value;
+  return createFinding(CLI_CODES.invalidOptionValue, { option: `--${name}`, value: raw, allowed: [allowed] }, { rule: 'cli.usage', subject: `--${name}` });
+}
+
+function parseOptions(options: Readonly<Record<string, string | boolean | undefined>>): Parsed {
+  const integer = (min: number, max: number) => (value: number) => Number.isInteger(value) && value >= min && value <= max;
+  const taipei = options.scale === 'taipei';
+  const read = {
+    students: numberOption(options.students, 'students', integer(1, 10_000_000), '1–10000000'),
+    seed: numberOption(options.seed, 'seed', integer(0, 0xffffffff), '0–4294967295'),
+    schools: numberOption(options.schools, 'schools', integer(1, 999), '1–999'),
+    violations: numberOption(options.violations, 'violations', (value) => value >= 0 && value <= 1, '0–1'),
+    year: numberOption(options.year, 'year', integer(100, 200), '100–200'),
+  };
+  for (const value of Object.values(read)) if (typeof value === 'object') return { finding: value };
+  const number = (value: number | Finding | undefined) => value as number | undefined;
+  const students = number(read.students) ?? (taipei ? TAIPEI.students : 2000);
+  const schools = number(read.schools) ?? (taipei ? TAIPEI.schools : 1);
+  if (schools > students) return { finding: createFinding(CLI_CODES.invalidOptionValue, { option: '--schools', value: String(schools), allowed: [`≤ --students (${students})`] }, { rule: 'cli.usage', subject: '--schools' }) };
+  const year = number(read.year);
+  return { options: { students, schools, seed: number(read.seed) ?? 1, violations: number(read.violations) ?? 0.05, ...(year !== undefined && { year }) } };
+}
+
+export const sample: Command = {
+  name: 'sample',
+  summary: {
+    'zh-TW': '依規定檔產生模擬的學校資料 (NDJSON)，含已知比例的違規，供展示、測試及效能評估',
+    en: 'generate realistic school data (NDJSON) for a pack, with a known share of violations, for demos, tests and benchmarks',
+  },
+  arguments: [],
+  options: {
+    pack: { type: 'string', placeholder: '<pack.yaml>', description: { 'zh-TW': '規定檔 (必填)：依其件數上限、分工及期程產生資料', en: 'the pack (required): its caps, duties and rules shape the data' } },
+    students: { type: 'string', placeholder: '<n>', description: { 'zh-TW': '學生人數 (預設 2000)', en: 'number of students (default 2000)' } },
+    seed: { type: 'string', placeholder: '<n>', description: { 'zh-TW': '亂數種子；相同種子產生相同資料 (預設 1)', en: 'random seed: the same seed gives the same bytes (default 1)' } },
+    schools: { type: 'string', placeholder: '<n>', description: { 'zh-TW': '學校數 (預設 1)', en: 'number of schools (default 1)' } },
+    violations: { type: 'string', placeholder: '<0–1>', description: { 'zh-TW': '違規比例 (預設 0.05)', en: 'share of violations (default 0.05)' } },
+    year: { type: 'string', placeholder: '<ROC year>', description: { 'zh-TW': '資料之最後學年度 (預設 112，或規定適用起始學年度 + 2)', en: 'the last academic year of the data (default 112, or the pack\'s first year + 2)' } },
+    scale: {
+      type: 'string',
+      values: ['school', 'taipei'],
+      placeholder: '<school|taipei>',
+      description: { 'zh-TW': 'taipei：臺北市規模 (約 10 萬名學生、60 校)', en: 'taipei: Taipei scale (about 100,000 students in 60 schools)' },
+    },
+  },
+  async run({ io, language, options }) {
+    const problem = (finding: Finding) => {
+      io.stderr.write(formatProblem(finding, language, 'sample'));
+      return EXIT.usage;
+    };
+    if (typeof options.pack !== 'string') return problem(createFinding(CLI_CODES.missingArgument, { argument: '--pack <pack.yaml>', command: 'sample' }, { rule: 'cli.usage', subject: '--pack' }));
+    const parsed = parseOptions(options);
+    if ('finding' in parsed) return problem(parsed.finding);
+    const read = await readText(io.cwd, options.pack);
+    if ('finding' in read) return problem(read.finding);
+    const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
+    const validation = validatePack(read.text, { file: options.pack, overlays: registry.overlays });
+    const versions = validation.resolution?.versions ?? [];
+    if (hasErrors(validation.findings) || versions.length === 0) {
+      for (const finding of validation.findings.filter((item) => item.severity === 'error')) io.stderr.write(formatProblem(finding, language, 'sample'));
+      return EXIT.usage;
+    }
+    const plan = planFrom(validation.resolution!, parsed.options.year ?? defaultYear(validation.resolution!));
+    const report = await generateSample(parsed.options, plan, sinkOf(io.stdout));
+    io.stderr.write(`${JSON.stringify(report, null, 2)}\n`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,155 @@
+import type { TermPlan } from './plan';
+import {
+  countIn,
+  type Item,
+  sample,
+  selectable,
+  selectLimit,
+  setState,
+  uploadLimit,
+  uploadRoom,
+} from './portfolio';
+import type { Random } from './random';
+import type { StudentViolation } from './violations';
+
+/** Makes a new clean item of a kind in a term (state as given, unselected). */
+export type NewItem = (kind: Item['kind'], term: TermPlan, state: Item['state']) => Item;
+
+export interface Portfolio {
+  readonly items: Item[];
+  readonly terms: readonly TermPlan[];
+  readonly newItem: NewItem;
+  readonly random: Random;
+}
+
+const termsOfPeriod = (terms: readonly TermPlan[], term: TermPlan, per: 'semester' | 'academicYear') => terms.filter((other) => (per === 'semester' ? other.code === term.code : other.year === term.year));
+
+/** How many items the upload caps allow in a period at most. */
+function capacity(kind: Item['kind'], periodTerms: readonly TermPlan[]): number {
+  const limit = uploadLimit(kind, periodTerms[0]!);
+  if (!limit) return Infinity;
+  if (limit.per === 'semester') return periodTerms.reduce((sum, term) => sum + (uploadLimit(kind, term)?.max ?? Infinity), 0);
+  return limit.max;
+}
+
+/** The first term with room for one more upload, among `terms`. */
+function roomyTerm(portfolio: Portfolio, kind: Item['kind'], terms: readonly TermPlan[]): TermPlan | undefined {
+  return terms.find((term) => uploadRoom(portfolio.items, kind, term) > 0);
+}
+
+function add(portfolio: Portfolio, kind: Item['kind'], term: TermPlan, state: Item['state']): Item {
+  const item = portfolio.newItem(kind, term, state);
+  portfolio.items.push(item);
+  return item;
+}
+
+/** Uploads past the cap in one period: `max - count + 1…2` more, unselected. */
+function overUpload(portfolio: Portfolio, kind: Item['kind']): boolean {
+  const term = portfolio.random.pick(portfolio.terms.filter((candidate) => uploadLimit(kind, candidate)));
+  if (!term) return false;
+  const limit = uploadLimit(kind, term)!;
+  const extra = limit.max - countIn(portfolio.items, kind, term, limit) + portfolio.random.int(1, 2);
+  const targets = termsOfPeriod(portfolio.terms, term, limit.per);
+  for (let index = 0; index < extra; index++) add(portfolio, kind, portfolio.random.pick(targets), kind === 'courseOutcome' ? 'submitted' : 'draft');
+  return true;
+}
+
+/** Selections past the cap in one period, uploads staying within their caps. */
+function overSelect(portfolio: Portfolio, kind: Item['kind']): boolean {
+  const candidates = portfolio.terms.filter((term) => {
+    const limit = selectLimit(kind, term);
+    return limit && capacity(kind, termsOfPeriod(portfolio.terms, term, limit.per)) > limit.max;
+  });
+  if (candidates.length === 0) return false;
+  const term = portfolio.random.pick(candidates);
+  const limit = selectLimit(kind, term)!;
+  const period = termsOfPeriod(portfolio.terms, term, limit.per);
+  const inPeriod = (item: Item) => item.kind === kind && !item.withdrawn && !limit.exempt.includes(item.entry) && period.includes(item.term);
+  let needed = limit.max + 1 - countIn(portfolio.items, kind, term, limit, true);
+  for (const item of portfolio.items.filter((candidate) => inPeriod(candidate) && !candidate.selected)) {
+    if (needed <= 0) break;
+    if (!selectable(item)) setState(item, 'certified', portfolio.random);
+    item.selected = true;
+    needed--;
+  }
+  while (needed > 0) {
+    const target = roomyTerm(portfolio, kind, period)!;
+    add(portfolio, kind, target, 'certified').selected = true;
+    needed--;
+  }
+  return true;
+}
+
+/** A course outcome to change: an existing one that passes `fits`, else a new one where there is room. */
+function outcome(portfolio: Portfolio, fits: (item: Item) => boolean, state: Item['state']): Item | undefined {
+  const found = portfolio.items.filter((item) => item.kind === 'courseOutcome' && !item.withdrawn && fits(item));
+  if (found.length > 0) return portfolio.random.pick(found);
+  const term = roomyTerm(portfolio, 'courseOutcome', portfolio.terms);
+  return term && add(portfolio, 'courseOutcome', term, state);
+}
+
+function selectedUncertified(portfolio: Portfolio): boolean {
+  const roomToSelect = (item: Item) => {
+    const limit = selectLimit('courseOutcome', item.term);
+    return !limit || countIn(portfolio.items, 'courseOutcome', item.term, limit, true) < limit.max;
+  };
+  const item = outcome(portfolio, (candidate) => candidate.selected || roomToSelect(candidate), 'submitted');
+  if (!item) return false;
+  setState(item, portfolio.random.pick(['submitted', 'rejected', 'draft'] as const), portfolio.random);
+  item.selected = true;
+  return true;
+}
+
+function lateCertification(portfolio: Portfolio): boolean {
+  const item = outcome(portfolio, (candidate) => candidate.state === 'certified' || !candidate.selected, 'certified');
+  if (!item) return false;
+  setState(item, 'certified', portfolio.random, { late: true });
+  return true;
+}
+
+function rejectedWithoutReason(portfolio: Portfolio): boolean {
+  const item = outcome(portfolio, (candidate) => candidate.state === 'rejected' || !candidate.selected, 'rejected');
+  if (!item) return false;
+  setState(item, 'rejected', portfolio.random, { reason: false });
+  item.selected = false;
+  return true;
+}
+
+/** Applies one violation to a student's items; false when the pack or the student leaves no room for it. */
+export function inject(kind: StudentViolation, portfolio: Portfolio): boolean {
+  switch (kind) {
+    case 'courseOutcomeOverUpload':
+      return overUpload(portfolio, 'courseOutcome');
+    case 'diversePerformanceOverUpload':
+      return overUpload(portfolio, 'diversePerformance');
+    case 'courseOutcomeOverSelection':
+      return overSelect(portfolio, 'courseOutcome');
+    case 'diversePerformanceOverSelection':
+      return overSelect(portfolio, 'diversePerformance');
+    case 'selectedUncertified':
+      return selectedUncertified(portfolio);
+    case 'lateCertification':
+      return lateCertification(portfolio);
+    case 'rejectedWithoutReason':
+      return rejectedWithoutReason(portfolio);
+    case 'unresolvedDispute':
+      return false;
+  }
+}
+
+/** The student violations a pack and a student's terms allow at all. */
+export function applicable(terms: readonly TermPlan[]): StudentViolation[] {
+  const kinds: StudentViolation[] = ['selectedUncertified', 'lateCertification', 'rejectedWithoutReason', 'unresolvedDispute'];
+  if (terms.some((term) => term.courseOutcomeUpload)) kinds.push('courseOutcomeOverUpload');
+  if (terms.some((term) => term.diversePerformanceUpload)) kinds.push('diversePerformanceOverUpload');
+  for (const kind of ['courseOutcome', 'diversePerformance'] as const) {
+    const possible = terms.some((term) => {
+      const limit = selectLimit(kind, term);
+      return limit && capacity(kind, termsOfPeriod(terms, term, limit.per)) > limit.max;
+    });
+    if (possible) kinds.push(kind === 'courseOutcome' ? 'courseOutcomeOverSelection' : 'diversePerformanceOverSelection');
+  }
+  return kinds;
+}
+
+export { sample };

@@ -1,0 +1,102 @@
+import { iso, type Day } from './days';
+import type { Limit, TermPlan } from './plan';
+import type { Random } from './random';
+
+/** A student's course outcome or diverse performance while it is being generated. */
+export interface Item {
+  readonly kind: 'courseOutcome' | 'diversePerformance';
+  readonly id: string;
+  readonly term: TermPlan;
+  state: 'draft' | 'submitted' | 'certified' | 'rejected';
+  selected: boolean;
+  withdrawn: boolean;
+  uploadedOn: Day;
+  decidedOn?: Day;
+  reason?: string;
+  deputy?: boolean;
+  readonly course?: string;
+  readonly category?: string;
+  readonly entry: 'student' | 'schoolEntered';
+}
+
+const REASONS = ['非本課程之成果', '檔案無法開啟', '內容與簡述不符', '非本人作品'];
+
+export function reasonFor(random: Random): string {
+  return random.pick(REASONS);
+}
+
+/** A certification date inside the window (before the closing ceremony + 1 week). */
+export function onTimeDecision(item: Item, random: Random): Day {
+  return Math.min(item.uploadedOn + random.int(1, 12), item.term.closingCeremony + 7);
+}
+
+/** Sets a course outcome's state with consistent dates and reason. */
+export function setState(item: Item, state: Item['state'], random: Random, options: { late?: boolean; reason?: boolean } = {}): void {
+  item.state = state;
+  delete item.decidedOn;
+  delete item.reason;
+  delete item.deputy;
+  if (state === 'certified' || state === 'rejected') {
+    item.decidedOn = options.late ? item.term.end + random.int(45, 100) : onTimeDecision(item, random);
+    if (state === 'certified' && random.chance(0.03)) item.deputy = true;
+  }
+  if (state === 'rejected' && options.reason !== false) item.reason = reasonFor(random);
+}
+
+/** The clean mix of certification states (seed 004: 583,173 certifications of 1,018,940 uploads ≈ 57 %). */
+export function cleanState(random: Random): Item['state'] {
+  const roll = random.next();
+  return roll < 0.57 ? 'certified' : roll < 0.62 ? 'rejected' : roll < 0.92 ? 'submitted' : 'draft';
+}
+
+/** Whether an item counts against a cap: not withdrawn, not from an exempt entry source. */
+export function counts(item: Item, limit: Limit): boolean {
+  return !item.withdrawn && !limit.exempt.includes(item.entry);
+}
+
+/** Whether two terms fall in the same period of a cap. */
+export function samePeriod(a: TermPlan, b: TermPlan, per: Limit['per']): boolean {
+  return per === 'semester' ? a.code === b.code : a.year === b.year;
+}
+
+/** How many of a kind's items count in the period of `term` under `limit` (selected ones only, when asked). */
+export function countIn(items: readonly Item[], kind: Item['kind'], term: TermPlan, limit: Limit, selectedOnly = false): number {
+  let total = 0;
+  for (const item of items) {
+    if (item.kind === kind && counts(item, limit) && samePeriod(item.term, term, limit.per) && (!selectedOnly || item.selected)) total++;
+  }
+  return total;
+}
+
+export function uploadLimit(kind: Item['kind'], term: TermPlan): Limit | undefined {
+  return kind === 'courseOutcome' ? term.courseOutcomeUpload : term.diversePerformanceUpload;
+}
+
+export function selectLimit(kind: Item['kind'], term: TermPlan): Limit | undefined {
+  return kind === 'courseOutcome' ? term.courseOutcomeSelect : term.diversePerformanceSelect;
+}
+
+/** Room left for one more upload in the term's upload period (Infinity without a cap). */
+export function uploadRoom(items: readonly Item[], kind: Item['kind'], term: TermPlan): number {
+  const limit = uploadLimit(kind, term);
+  return limit ? limit.max - countIn(items, kind, term, limit) : Infinity;
+}
+
+/** A selectable item: a certified course outcome, or any diverse performance, not withdrawn. */
+export function selectable(item: Item): boolean {
+  return !item.withdrawn && (item.kind === 'diversePerformance' || item.state === 'certified');
+}
+
+/** Picks `count` of the items at random (a partial Fisher–Yates on a copy). */
+export function sample<T>(items: readonly T[], count: number, random: Random): T[] {
+  const copy = [...items];
+  for (let index = 0; index < count && index < copy.length; index++) {
+    const swap = random.int(index, copy.length - 1);
+    [copy[index], copy[swap]] = [copy[swap]!, copy[index]!];
+  }
+  return copy.slice(0, count);
+}
+
+export function isoOf(value: Day | undefined): string | undefined {
+  return value === undefined ? undefined : iso(value);
+}

@@ -1,0 +1,70 @@
+import { RECEIPT_CATEGORIES } from '@portfolio-rules/core';
+import { addYears, day, iso, type Day } from './days';
+import type { SamplePlan, SubmissionCategory } from './plan';
+import type { Random } from './random';
+import type { SchoolContext } from './student';
+import type { ViolationCounts } from './violations';
+
+const CATEGORIES: readonly SubmissionCategory[] = ['basicData', 'cadre', 'courseRecord', 'courseOutcome', 'diversePerformance'];
+const UNITS = ['registration', 'teaching', 'equipment', 'specialEducation', 'examinations', 'discipline', 'studentLife', 'activities', 'guidance'];
+
+/**
+ * The school's own records: working-group meetings, trainings, and the submissions of every
+ * category and term with their receipt-confirmation periods. Injects school-level violations.
+ */
+export function generateSchool(id: string, students: number, plan: SamplePlan, random: Random, share: number, counts: ViolationCounts): { lines: string[]; context: SchoolContext } {
+  const lines: string[] = [];
+  const emit = (record: object) => lines.push(JSON.stringify(record));
+  const receiptTerm = plan.terms.get(`${plan.year}01`)!;
+  const receiptPeriods = new Map<string, { opens: Day; closes: Day }>();
+  for (const term of plan.terms.values()) {
+    if (random.chance(share)) counts.missingMeeting++;
+    else for (let index = 0; index < plan.meetingsPerSemester; index++) emit({ type: 'meeting', date: iso(term.classesStart + 20 + index * 30), body: 'workingGroup', term: term.code, school: id });
+    if (term.semester === 1) {
+      plan.trainingAudiences.forEach((audience, index) => emit({ type: 'training', date: iso(term.classesStart + 21 + index * 7), audience, academicYear: term.year, school: id }));
+    }
+    const submitted = term.semester === 1 ? day(term.year + 1912, 3, 15) : day(term.year + 1912, 10, 15);
+    for (const category of CATEGORIES) {
+      const chain = plan.submitters[category];
+      let unit = chain[0]!;
+      if (random.chance(share)) {
+        counts.wrongSubmittingUnit++;
+        unit = random.pick(UNITS.filter((candidate) => !chain.includes(candidate)));
+      }
+      const submission: Record<string, unknown> = { type: 'submission', category, term: term.code, stage: 'submit', on: iso(submitted), unit };
+      let closes = submitted + 7;
+      if ((RECEIPT_CATEGORIES as readonly string[]).includes(category)) {
+        const opens = submitted + 1;
+        closes = opens + Math.max(plan.confirmationDays, 7) - 1;
+        if (random.chance(share)) {
+          counts.shortReceiptPeriod++;
+          closes = opens;
+        }
+        submission.receiptOpens = iso(opens);
+        submission.receiptCloses = iso(closes);
+        if (term === receiptTerm) receiptPeriods.set(category, { opens, closes });
+      }
+      emit({ ...submission, school: id });
+      emit({ type: 'submission', category, term: term.code, stage: 'final', on: iso(closes + 7), unit: chain[0], school: id });
+    }
+  }
+  const teachers = Math.max(10, Math.round(students / 15));
+  return { lines, context: { id, teachers, receiptPeriods, receiptTerm } };
+}
+
+/**
+ * A graduate of an earlier cohort (6–8 years ago) with the deletion of their records: after the seal
+ * ends, or before it when a violation is injected.
+ */
+export function generateGraduate(id: string, school: string, plan: SamplePlan, random: Random, share: number, counts: ViolationCounts): string[] {
+  const graduatedOn = day(plan.year + 1911 - random.int(6, 8), 6, 30);
+  const lines = [JSON.stringify({ type: 'student', id, grade: 3, status: 'graduated', graduatedOn: iso(graduatedOn), school })];
+  if (plan.sealYears === undefined) return lines;
+  let deletedOn = addYears(graduatedOn, plan.sealYears) + random.int(1, 60);
+  if (random.chance(share)) {
+    counts.deletionBeforeSealEnds++;
+    deletedOn = addYears(graduatedOn, random.int(0, plan.sealYears - 1)) + random.int(0, 60);
+  }
+  lines.push(JSON.stringify({ type: 'deletion', studentId: id, deletedOn: iso(deletedOn), by: 'registration', school }));
+  return lines;
+}
