@@ -50,7 +50,7 @@ export const CAP_CODES = {
   }),
   fileTooLarge: defineCode<{ file: string; megabytes: number; maxMegabytes: number; source?: Source }>({
     code: 'PR3011',
-    name: 'file-too-large',
+    name: 'attachment-too-large',
     severity: 'error',
     title: { 'zh-TW': '檔案超過大小上限', en: 'File too large' },
     message: (p) => ({
@@ -87,7 +87,7 @@ export const CAP_CODES = {
   }),
   windowClosed: defineCode<{ action: 'upload' | 'select'; kind: keyof typeof KIND; at: string; opens?: string; closes: string; source?: Source }>({
     code: 'PR3020',
-    name: 'outside-window',
+    name: 'outside-student-window',
     severity: 'error',
     title: { 'zh-TW': '不在作業期間內', en: 'Outside the window' },
     message: (p) => ({
@@ -97,7 +97,7 @@ export const CAP_CODES = {
   }),
   windowClosingSoon: defineCode<{ action: 'upload' | 'select'; kind: keyof typeof KIND; closes: string; daysLeft: number; source?: Source }>({
     code: 'PR3021',
-    name: 'window-closing-soon',
+    name: 'student-window-closing-soon',
     severity: 'warning',
     title: { 'zh-TW': '作業期間即將截止', en: 'Window closing soon' },
     message: (p) => ({
