@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { diff } from './diff';
 import { explain } from './explain';
 import { sample } from './sample';
 import { schema } from './schema';
@@ -9,5 +10,6 @@ export const COMMANDS: readonly Command[] = [
   validate,
   schema,
   explain,
+  diff,
   sample,
 ];
