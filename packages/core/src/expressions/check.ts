@@ -22,11 +22,17 @@ export type ExpressionProblem =
   | { kind: 'size'; path: readonly (string | number)[] }
   | { kind: 'malformed'; detail: string; path: readonly (string | number)[] };
 
-function varPaths(argument: unknown): string[] {
-  const first = Array.isArray(argument) ? argument[0] : argument;
-  if (typeof first === 'string') return [first];
-  if (typeof first === 'number') return [String(first)];
-  return [];
+/**
+ * The paths a `var`, `missing` or `missing_some` reads. A path computed by another operation
+ * (`{ var: { cat: ["__pro", "to__"] } }`) cannot be checked before it runs, so it is returned as
+ * its JSON text, which never passes the check.
+ */
+function readPaths(operator: string, argument: unknown): { readonly text: string; readonly computed: boolean }[] {
+  const entries = operator === 'var' ? [Array.isArray(argument) ? argument[0] : argument] : operator === 'missing' ? (Array.isArray(argument) ? argument.flat() : [argument]) : Array.isArray(argument) ? [argument[1]].flat() : [argument];
+  return entries.flatMap((entry): { readonly text: string; readonly computed: boolean }[] => {
+    if (typeof entry === 'string' || typeof entry === 'number') return [{ text: String(entry), computed: false }];
+    return entry !== null && typeof entry === 'object' ? [{ text: JSON.stringify(entry), computed: true }] : [];
+  });
 }
 
 /** Finds what makes an expression unsafe or malformed; an empty list means it may be evaluated. */
@@ -63,10 +69,9 @@ export function checkExpression(expression: unknown): ExpressionProblem[] {
     }
     const argument = (node as Record<string, unknown>)[operator];
     if (operator === 'var' || operator === 'missing' || operator === 'missing_some') {
-      const paths = operator === 'var' ? varPaths(argument) : (Array.isArray(argument) ? argument.flat() : [argument]).filter((p): p is string => typeof p === 'string');
-      for (const varPath of paths) {
-        if (varPath.split('.').some((segment) => FORBIDDEN_SEGMENTS.has(segment))) {
-          problems.push({ kind: 'path', varPath, path: [...path, operator] });
+      for (const read of readPaths(operator, argument)) {
+        if (read.computed || read.text.split('.').some((segment) => FORBIDDEN_SEGMENTS.has(segment))) {
+          problems.push({ kind: 'path', varPath: read.text, path: [...path, operator] });
         }
       }
     }
