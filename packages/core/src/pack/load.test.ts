@@ -138,6 +138,15 @@ describe('loadPack', () => {
       expect(findings.map((finding) => [finding.code, finding.data.path])).toEqual([['PR1021', path]]);
     });
 
+    it.each([
+      [{ var: { cat: ['__pro', 'to__'] } }, '{"cat":["__pro","to__"]}'],
+      [{ var: [{ if: [true, 'constructor', 'x'] }, 0] }, '{"if":[true,"constructor","x"]}'],
+      [{ missing: [{ cat: ['a.', 'prototype'] }] }, '{"cat":["a.","prototype"]}'],
+    ])('rejects a var path computed by another operation, which cannot be checked: %j (PR1021)', (when, path) => {
+      const { findings } = loadPack(withRule(when));
+      expect(findings.map((finding) => [finding.code, finding.data.path])).toEqual([['PR1021', path]]);
+    });
+
     it('allows keys that merely contain a forbidden word', () => {
       expect(codesOf(withRule({ var: 'student.constructorName' }))).toEqual([]);
       expect(codesOf(withRule({ var: 'prototypes' }))).toEqual([]);
