@@ -1,5 +1,5 @@
 // Reading the rules themselves: a value and who set it, a window, who acts for a duty, the pack audit.
-import { ACTIVITIES, type Activity, actingFor, checkDuties, checkWindows, DUTIES, type Duty, type EffectivePack, type Finding, formatSource, isOpen, parseTerm, provenanceOf, resolveWindows, selectWindow, valueAtPath } from '@portfolio-rules/core';
+import { ACTIVITIES, type Activity, actingFor, checkDuties, checkGovernanceRules, checkWindows, DUTIES, type Duty, type EffectivePack, type Finding, formatSource, isOpen, parseTerm, provenanceOf, resolveWindows, selectWindow, valueAtPath } from '@portfolio-rules/core';
 import { leafPaths, matches, sameSource } from './compare';
 import { calendarOf, type Context, effectiveAt, termOf } from './context';
 
@@ -81,11 +81,12 @@ export function checkActing(context: Context, duty: string, division: 'day' | 'c
   return result.findings;
 }
 
-/** The pack audit for the term: the duty table, and the windows against the national minimums (by the calendar, when given). */
+/** The pack audit for the term: the duty table, the windows against the national minimums (by the calendar, when given), the governance. */
 export function audit(context: Context): readonly Finding[] {
   const effective = effectiveAt(context);
   if (!effective) return [];
   const term = parseTerm(termOf(context));
   const calendar = context.scenario.given?.calendar && term ? calendarOf(context, term) : undefined;
-  return [...checkDuties(effective, { positions: context.validation.loaded.positions }), ...checkWindows(effective, calendar)];
+  const { positions } = context.validation.loaded;
+  return [...checkDuties(effective, { positions }), ...checkWindows(effective, calendar), ...checkGovernanceRules(effective, { positions })];
 }

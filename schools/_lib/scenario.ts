@@ -93,7 +93,7 @@ export type Given = z.infer<typeof GivenSchema>;
 
 export const WhenSchema = z.union([
   z.literal('validate').describe('validate the pack (portfolio-rules validate)'),
-  z.literal('audit').describe('audit the rules for the term: the duty table (and, as core grows, the windows)'),
+  z.literal('audit').describe('audit the rules for the term: the duty table, the windows, the governance'),
   z.strictObject({ rule: z.string().min(1).describe('read the effective value at a pack path') }),
   z.strictObject({
     window: z.string().min(1).describe('the window of an activity (作業期程), for a grade and a semester'),
