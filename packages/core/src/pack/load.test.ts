@@ -56,6 +56,10 @@ describe('loadPack', () => {
     expect(validation.resolution?.versions[0]?.appliesFrom).toEqual({ year: 112, semester: 1 });
   });
 
+  it.each(['"0001"', '"000-1"', '11203', '"112-3"', '1120', '"11201 "'])('refuses %s as a term (PR1008)', (value) => {
+    expect(codesOf(`${HEAD}appliesFrom: ${value}\n`)).toEqual(['PR1008']);
+  });
+
   describe('safety', () => {
     it.each(['__proto__', 'constructor', 'prototype', '"__proto__"'])('rejects the key %s at any depth', (key) => {
       const bare = key.replace(/"/g, '');

@@ -12,7 +12,7 @@ import { DivisionSchema, UnitsSchema } from '../units';
 import { WindowsSchema } from '../windows';
 
 const TermInputSchema = z
-  .union([z.string().regex(/^(\d{2,3}0[12]|\d{2,3}-[12])$/, 'term'), z.int().refine((n) => /^\d{2,3}0[12]$/.test(String(n)), 'term')])
+  .union([z.string().regex(/^([1-9]\d{1,2}0[12]|[1-9]\d{1,2}-[12])$/, 'term'), z.int().refine((n) => /^\d{2,3}0[12]$/.test(String(n)), 'term')])
   .describe('學期代碼 / a term: 11201 or 112-1');
 
 export const AdoptionSchema = z.strictObject({
