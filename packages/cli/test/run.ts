@@ -16,7 +16,7 @@ const buffer = () => {
   return { write: (chunk: string) => (text += chunk), read: () => text };
 };
 
-/** Runs the CLI in memory in the fixtures folder, with the fixture overlay registry and template. */
+/** Runs the CLI in memory in the fixtures folder, with the fixture overlay registry (and the shipped template). */
 export async function run(argv: readonly string[], options: { cwd?: string; templateFile?: string } = {}): Promise<Run> {
   const stdout = buffer();
   const stderr = buffer();
@@ -25,7 +25,7 @@ export async function run(argv: readonly string[], options: { cwd?: string; temp
     stderr,
     cwd: options.cwd ?? FIXTURES,
     regionalDirectory: `${FIXTURES}regional`,
-    templateFile: options.templateFile ?? `${FIXTURES}template/pack.yaml`,
+    ...(options.templateFile && { templateFile: options.templateFile }),
   });
   const transcript = [`$ portfolio-rules ${argv.join(' ')}`, `exit ${code}`, '--- stdout', stdout.read().trimEnd(), '--- stderr', stderr.read().trimEnd(), ''].join('\n');
   return { code, stdout: stdout.read(), stderr: stderr.read(), transcript };

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { diff } from './diff';
 import { explain } from './explain';
+import { init } from './init';
 import { sample } from './sample';
 import { schema } from './schema';
 import { validate } from './validate';
@@ -11,5 +12,6 @@ export const COMMANDS: readonly Command[] = [
   schema,
   explain,
   diff,
+  init,
   sample,
 ];
