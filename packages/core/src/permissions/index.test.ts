@@ -153,6 +153,12 @@ describe('a pack may narrow the matrix, never widen it', () => {
     expect(effectiveMatrix(effective).removed).toEqual([]);
   });
 
+  it('a matrix computed once may be passed instead of the pack', () => {
+    const matrix = effectiveMatrix(effectiveFrom(pack('  narrow:\n    - { role: systemAdmin, permission: editPortfolio, source: 五 }\n')));
+    expect(codes(can({ id: 'admin', roles: ['systemAdmin'] }, 'editPortfolio', outcome('math-1'), DAY, { matrix }))).toEqual(['PR5103']);
+    expect(Object.isFrozen(effectiveMatrix().grants)).toBe(true);
+  });
+
   it('PR5107 for narrowing a cell the role does not hold', () => {
     const findings = checkPermissionRules(effectiveFrom(pack('  narrow:\n    - { role: student, permission: submitToCentral }\n')));
     expect(findings.map((f) => f.code)).toEqual(['PR5107']);

@@ -34,6 +34,8 @@ export interface PermissionContext {
   readonly effective?: EffectivePack;
   /** Links of the certification chain that cannot act now (`courseTeacher`, `registration` …). */
   readonly unavailable?: readonly string[];
+  /** `effectiveMatrix(effective)`, computed once when deciding many times under the same pack. */
+  readonly matrix?: Matrix;
 }
 
 /** The matrix a pack leaves: the national cells minus what it takes away, its findings, and the cells it removed. */
@@ -51,12 +53,14 @@ const same = (a: { role: string; permission: string }, b: { role: string; permis
  * narrows its scope; `grant` gives back a cell a lower layer narrowed. Nothing may go beyond the
  * national matrix: such entries are ignored with PR5104.
  */
+const NATIONAL: Matrix = Object.freeze({ grants: Object.freeze(NATIONAL_MATRIX.map((cell) => Object.freeze({ ...cell, layer: 'national' }))), removed: [], findings: [] });
+
 export function effectiveMatrix(effective?: EffectivePack, positions?: Readonly<Record<string, Position>>): Matrix {
-  const national = NATIONAL_MATRIX.map((cell) => ({ ...cell, layer: 'national' }));
   const permissions = effective?.values.permissions;
-  if (!effective || !permissions) return { grants: national, removed: [], findings: [] };
+  if (!effective || !permissions) return NATIONAL;
+  const national = NATIONAL.grants;
   const own = effective.layers[effective.layers.length - 1];
-  let grants: Grant[] = national;
+  let grants: readonly Grant[] = national;
   const removed: Grant[] = [];
   const findings: Finding[] = [];
   const context = (path: string) => {
@@ -146,7 +150,7 @@ export function can(actor: Actor, permission: Permission, resource: Resource, at
   if (actor.activeUntil !== undefined && compareDates(at, actor.activeUntil) > 0) {
     return { allowed: false, findings: [createFinding(PERMISSION_CODES.accountExpired, { actor: actor.id, activeUntil: actor.activeUntil, at }, { ...base, source: { document: '馬公補充規定', clause: '九(二)2(2)' } })] };
   }
-  const matrix = effectiveMatrix(context.effective);
+  const matrix = context.matrix ?? effectiveMatrix(context.effective);
   const held = matrix.grants.filter((cell) => cell.permission === permission && actor.roles.includes(cell.role));
   if (held.some((cell) => inScope(cell.scope, actor, resource))) return { allowed: true, findings: [] };
 
