@@ -85,24 +85,4 @@ export const CAP_CODES = {
       en: `a course outcome needs a document, a video, or both${cite(p.source)}`,
     }),
   }),
-  windowClosed: defineCode<{ action: 'upload' | 'select'; kind: keyof typeof KIND; at: string; opens?: string; closes: string; source?: Source }>({
-    code: 'PR3020',
-    name: 'outside-student-window',
-    severity: 'error',
-    title: { 'zh-TW': '不在作業期間內', en: 'Outside the window' },
-    message: (p) => ({
-      'zh-TW': `${p.at} 不在${KIND[p.kind].zh}${p.action === 'upload' ? '上傳' : '勾選'}期間 (${p.opens ?? '…'}–${p.closes}) 內${cite(p.source)}`,
-      en: `${p.at} is outside the ${p.action === 'upload' ? 'upload' : 'selection'} window for ${KIND[p.kind].en} (${p.opens ?? '…'} to ${p.closes})${cite(p.source)}`,
-    }),
-  }),
-  windowClosingSoon: defineCode<{ action: 'upload' | 'select'; kind: keyof typeof KIND; closes: string; daysLeft: number; source?: Source }>({
-    code: 'PR3021',
-    name: 'student-window-closing-soon',
-    severity: 'warning',
-    title: { 'zh-TW': '作業期間即將截止', en: 'Window closing soon' },
-    message: (p) => ({
-      'zh-TW': `${KIND[p.kind].zh}${p.action === 'upload' ? '上傳' : '勾選'}期間將於 ${p.closes} 截止，剩 ${p.daysLeft} 天${cite(p.source)}`,
-      en: `the ${p.action === 'upload' ? 'upload' : 'selection'} window for ${KIND[p.kind].en} closes on ${p.closes}: ${p.daysLeft} days left${cite(p.source)}`,
-    }),
-  }),
 } as const;

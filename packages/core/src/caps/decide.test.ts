@@ -79,11 +79,11 @@ describe('upload caps — 馬公 五(三)1, 五(四)', () => {
 
   it('checks the upload window when one is passed, and warns when it closes soon', () => {
     const window = { opens: '2024-01-01', closes: '2024-02-03', layer: 'school:magong', source: { document: '馬公補充規定', clause: '五(三)1' } };
-    expect(checkUpload(effective, { item: outcome(), items: [], at: '2024-02-04', window }).findings).toMatchObject([{ code: 'PR3020', data: { at: '2024-02-04', closes: '2024-02-03' } }]);
-    expect(checkUpload(effective, { item: outcome(), items: [], at: '2023-12-31', window }).allowed).toBe(false);
+    expect(checkUpload(effective, { item: outcome(), items: [], at: '2024-02-04', window }).findings).toMatchObject([{ code: 'PR6003', data: { activity: 'courseOutcomeUpload', at: '2024-02-04', closes: '2024-02-03' } }]);
+    expect(checkUpload(effective, { item: outcome(), items: [], at: '2023-12-31', window }).findings).toMatchObject([{ code: 'PR6002', layer: 'school:magong', data: { opens: '2024-01-01' } }]);
     const late = checkUpload(effective, { item: outcome(), items: [], at: '2024-02-02', window });
     expect(late.allowed).toBe(true);
-    expect(late.findings).toMatchObject([{ code: 'PR3021', severity: 'warning', data: { daysLeft: 1 } }]);
+    expect(late.findings).toMatchObject([{ code: 'PR6004', severity: 'warning', data: { daysLeft: 2 } }]);
     expect(codes(checkUpload(effective, { item: outcome(), items: [], at: '2024-01-20', window }).findings)).toEqual([]);
   });
 

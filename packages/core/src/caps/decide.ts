@@ -135,22 +135,10 @@ export function checkFiles(effective: EffectivePack, item: PortfolioItem): Part 
   return { steps, findings };
 }
 
-/** Days left at which an open window warns. */
-export const CLOSING_SOON_DAYS = 3;
-
-function windowPart(action: CapAction, item: PortfolioItem, day: PlainDate, window: DateSpan | undefined): Part {
-  const rule = `windows.${item.kind}${action === 'upload' ? 'Upload' : 'Selection'}`;
-  return checkSpan(
-    window,
-    day,
-    rule,
-    (params, cited) => createFinding(CAP_CODES.windowClosed, { action, kind: item.kind, ...params }, { rule, subject: item.id, ...cited }),
-    (daysLeft, cited) =>
-      daysLeft < CLOSING_SOON_DAYS && window
-        ? createFinding(CAP_CODES.windowClosingSoon, { action, kind: item.kind, closes: window.closes, daysLeft, ...(window.source && { source: window.source }) }, { rule, subject: item.id, ...cited })
-        : undefined,
-  );
-}
+const ACTIVITY = {
+  upload: { courseOutcome: 'courseOutcomeUpload', diversePerformance: 'diversePerformanceUpload' },
+  select: { courseOutcome: 'courseOutcomeSelection', diversePerformance: 'diversePerformanceSelection' },
+} as const;
 
 export interface UploadRequest {
   /** The item to upload (new, or an edited version of one already there: it is not counted twice). */
@@ -168,7 +156,7 @@ export function checkUpload(effective: EffectivePack, request: UploadRequest): E
   const day = toPlainDate(request.at);
   return combine([
     checkLock(request.submissions ?? [], request.item),
-    windowPart('upload', request.item, day, request.window),
+    checkSpan(request.window, day, ACTIVITY.upload[request.item.kind], request.item.id),
     checkFiles(effective, request.item),
     checkCaps(effective, 'upload', request.item, request.items),
   ]);
@@ -176,5 +164,5 @@ export function checkUpload(effective: EffectivePack, request: UploadRequest): E
 
 /** The selection window part, for the selection module. */
 export function checkSelectionWindow(item: PortfolioItem, day: PlainDate, window: DateSpan | undefined): Part {
-  return windowPart('select', item, day, window);
+  return checkSpan(window, day, ACTIVITY.select[item.kind], item.id);
 }

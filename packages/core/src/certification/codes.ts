@@ -83,16 +83,6 @@ export const CERTIFICATION_CODES = {
     title: { 'zh-TW': '此件已刪除', en: 'The item was withdrawn' },
     message: (p) => ({ 'zh-TW': `此件已刪除，不能再${zhEvent(p.event)}`, en: `the item was withdrawn; it cannot be ${p.event === 'edit' ? 'edited' : `the subject of ${p.event}`}` }),
   }),
-  windowClosed: defineCode<{ event: string; at: string; opens?: string; closes: string; source?: Source }>({
-    code: 'PR4008',
-    name: 'certification-window-closed',
-    severity: 'error',
-    title: { 'zh-TW': '不在認證期間內', en: 'Outside the certification window' },
-    message: (p) => ({
-      'zh-TW': `${p.at} 不在認證期間 (${p.opens ?? '…'}–${p.closes}) 內，不能${zhEvent(p.event)}${cite(p.source)}`,
-      en: `${p.at} is outside the certification window (${p.opens ?? '…'} to ${p.closes}): cannot ${p.event}${cite(p.source)}`,
-    }),
-  }),
   byDeputy: defineCode<{ actor: string; actingAs: string; certifier: string; chain: readonly string[]; source?: Source }>({
     code: 'PR4009',
     name: 'certified-by-deputy',

@@ -72,10 +72,10 @@ describe('certification — refusals', () => {
     expect(codesOf(run(outcome({ withdrawn: true }), { type: 'submit' }, STUDENT))).toEqual(['PR4007']);
   });
 
-  it('teachers certify within the certification window (PR4008, 馬公 五(三)2)', () => {
+  it('teachers certify within the certification window (PR6003, 馬公 五(三)2)', () => {
     const window = { opens: '2024-01-20', closes: '2024-02-10', layer: 'school:magong', source: { document: '馬公補充規定', clause: '五(三)2' } };
     const late = transition(outcome({ state: 'submitted' }), { type: 'certify' }, TEACHER, '2024-02-11', { ...context, window });
-    expect(late).toMatchObject({ ok: false, findings: [{ code: 'PR4008', layer: 'school:magong', data: { at: '2024-02-11', closes: '2024-02-10' } }] });
+    expect(late).toMatchObject({ ok: false, findings: [{ code: 'PR6003', layer: 'school:magong', data: { at: '2024-02-11', closes: '2024-02-10' } }] });
     expect(transition(outcome({ state: 'submitted' }), { type: 'certify' }, TEACHER, '2024-02-10', { ...context, window }).ok).toBe(true);
   });
 });

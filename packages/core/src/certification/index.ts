@@ -141,11 +141,7 @@ export function transition(item: CourseOutcome, event: CertificationEvent, actor
   const actorPart = checkActor(item, event, actor, context);
   const parts: Part[] = [checkLock(context.submissions ?? [], item), checkWithdrawn(item, event), actorPart, checkState(item, event)];
   if (EVENTS[event.type].who === 'certifier') {
-    parts.push(
-      checkSpan(context.window, day, 'windows.courseOutcomeCertification', (params, cited) =>
-        createFinding(CERTIFICATION_CODES.windowClosed, { event: event.type, ...params }, { rule: 'windows.courseOutcomeCertification', subject: item.id, ...cited }),
-      ),
-    );
+    parts.push(checkSpan(context.window, day, 'courseOutcomeCertification', item.id));
   }
   parts.push(checkDetails(item, event));
   const decision = combine(parts);

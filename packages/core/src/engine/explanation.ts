@@ -1,8 +1,11 @@
 import { daysBetween, type PlainDate } from '../_lib/date';
-import { formatSource, hasErrors } from '../findings/define';
+import { createFinding, formatSource, hasErrors } from '../findings/define';
 import type { Decision, Finding, Language, Localized, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import { provenanceOf } from '../layering/merge';
+import { WINDOW_CODES } from '../windows/codes';
+import { CLOSING_SOON_DAYS } from '../windows/open';
+import type { Activity } from '../windows/schema';
 
 /** How one rule came out when a decision was taken. */
 export type StepOutcome = 'passed' | 'failed' | 'skipped';
@@ -66,52 +69,29 @@ export interface DateSpan {
   readonly source?: Source;
 }
 
-/** Where a day falls against a span, and how many days are left (0 on the closing day). */
-export function placeInSpan(span: DateSpan, day: PlainDate): { readonly place: 'before' | 'within' | 'after'; readonly daysLeft: number } {
-  const place = span.opens !== undefined && day < span.opens ? 'before' : day > span.closes ? 'after' : 'within';
-  return { place, daysLeft: daysBetween(day, span.closes) };
-}
-
 /** A partial evaluation: the steps taken and the findings raised, combined into a decision later. */
 export interface Part {
   readonly steps: readonly Step[];
   readonly findings: readonly Finding[];
 }
 
-/** The numbers every window finding carries. */
-export type SpanParams = {
-  readonly at: PlainDate;
-  readonly opens?: PlainDate;
-  readonly closes: PlainDate;
-  readonly source?: Source;
-};
-
-/** Who set a window, to cite in findings and steps. */
-export interface Cited {
-  readonly layer?: string;
-  readonly source?: Source;
-}
-
 /**
- * Checks a day against an optional window: no window, no step; outside it, the finding `refuse`
- * builds; inside, optionally a warning from `warn` (e.g. a few days left).
+ * Checks a day against an optional window of an activity, as the windows resolver gives it: no
+ * window, no step; before it opens PR6002, after it closes PR6003; inside, a warning (PR6004) when
+ * {@link CLOSING_SOON_DAYS} days or fewer are left, today included.
  */
-export function checkSpan(
-  span: DateSpan | undefined,
-  day: PlainDate,
-  rule: string,
-  refuse: (params: SpanParams, cited: Cited) => Finding,
-  warn?: (daysLeft: number, cited: Cited) => Finding | undefined,
-): Part {
+export function checkSpan(span: DateSpan | undefined, day: PlainDate, activity: Activity, subject: string): Part {
   if (!span) return { steps: [], findings: [] };
-  const cited: Cited = { ...(span.layer && { layer: span.layer }), ...(span.source && { source: span.source }) };
-  const params: SpanParams = { at: day, ...(span.opens && { opens: span.opens }), closes: span.closes, ...(span.source && { source: span.source }) };
-  const { place, daysLeft } = placeInSpan(span, day);
-  if (place !== 'within') {
-    const finding = refuse(params, cited);
-    return { steps: [{ rule, outcome: 'failed', ...cited, detail: finding.message, data: params }], findings: [finding] };
-  }
-  const warning = warn?.(daysLeft, cited);
+  const rule = `windows.${activity}`;
+  const cited = { ...(span.layer && { layer: span.layer }), ...(span.source && { source: span.source }) };
+  const context = { rule, subject, ...cited };
+  const source = span.source && { source: span.source };
+  const data = { at: day, ...(span.opens && { opens: span.opens }), closes: span.closes };
+  const refuse = (finding: Finding): Part => ({ steps: [{ rule, outcome: 'failed', ...cited, detail: finding.message, data }], findings: [finding] });
+  if (span.opens !== undefined && day < span.opens) return refuse(createFinding(WINDOW_CODES.notYetOpen, { activity, at: day, opens: span.opens, closes: span.closes, ...source }, context));
+  if (day > span.closes) return refuse(createFinding(WINDOW_CODES.closed, { activity, ...data, ...source }, context));
+  const daysLeft = daysBetween(day, span.closes) + 1;
+  const findings = daysLeft <= CLOSING_SOON_DAYS ? [createFinding(WINDOW_CODES.closingSoon, { activity, at: day, closes: span.closes, daysLeft, ...source }, context)] : [];
   const detail = { 'zh-TW': `${day} 在期間 ${span.opens ?? '…'}–${span.closes} 內`, en: `${day} is within ${span.opens ?? '…'} to ${span.closes}` };
-  return { steps: [{ rule, outcome: 'passed', ...cited, detail, data: { ...params, daysLeft } }], findings: warning ? [warning] : [] };
+  return { steps: [{ rule, outcome: 'passed', ...cited, detail, data: { ...data, daysLeft } }], findings };
 }

@@ -68,16 +68,6 @@ export const RECEIPT_CODES = {
       en: p.event === 'dispute' ? 'a dispute needs a description of what is wrong' : 'resolving a dispute needs a description of how',
     }),
   }),
-  outsidePeriod: defineCode<{ event: string; at: string; opens?: string; closes: string; source?: Source }>({
-    code: 'PR7016',
-    name: 'outside-confirmation-period',
-    severity: 'error',
-    title: { 'zh-TW': '不在收訖明細確認期間內', en: 'Outside the confirmation period' },
-    message: (p) => ({
-      'zh-TW': `${p.at} 不在收訖明細確認期間 (${p.opens ?? '…'}–${p.closes}) 內，不能${EVENT[p.event] ?? p.event}${cite(p.source)}`,
-      en: `${p.at} is outside the receipt-confirmation period (${p.opens ?? '…'} to ${p.closes}): cannot ${p.event}${cite(p.source)}`,
-    }),
-  }),
   leaverNotice: defineCode<{ student: string; leftOn?: string; channels: readonly string[]; source?: Source }>({
     code: 'PR7017',
     name: 'notify-leaver',

@@ -103,7 +103,7 @@ export function receiptTransition(receipt: Receipt, event: ReceiptEvent, actor: 
   const subject = `${receipt.studentId}:${receipt.category}`;
   const parts: Part[] = [checkFinalLock(context.finals ?? [], receipt.category, receipt.term, subject), checkConfirmer(receipt, actor, event.type, context), checkStatus(receipt, event)];
   if (event.type !== 'resolve') {
-    parts.push(checkSpan(context.period, day, 'windows.receiptConfirmation', (params, cited) => createFinding(RECEIPT_CODES.outsidePeriod, { event: event.type, ...params }, { rule: 'windows.receiptConfirmation', subject, ...cited })));
+    parts.push(checkSpan(context.period, day, 'receiptConfirmation', subject));
   }
   parts.push(checkText(receipt, event));
   const decision = combine(parts);

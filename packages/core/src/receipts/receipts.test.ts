@@ -7,7 +7,8 @@ import { checkReceiptPeriod, finalSubmit, type FinalSubmission, leaverNotices, t
 const effective = magong();
 const period = { opens: '2024-03-20', closes: '2024-03-22' };
 const pending: Receipt = deepFreeze({ studentId: 's1', category: 'courseOutcome', term: '11201', status: 'pending' });
-const context = { effective, period };
+/** A confirmation period long enough that no day of the tests falls in its last three (PR6004). */
+const context = { effective, period: { opens: '2024-03-20', closes: '2024-03-29' } };
 const codes = (result: { findings: readonly { code: string }[] }) => result.findings.map((finding) => finding.code);
 
 describe('confirmation period — FAQ 一(十): at least 3 days', () => {
@@ -36,8 +37,8 @@ describe('confirm or dispute (疑義) — 馬公 六(三)', () => {
     expect(codes(receiptTransition(pending, { type: 'confirm' }, { id: 's2', roles: ['student'], studentId: 's2' }, '2024-03-21', context))).toEqual(['PR4002']);
   });
 
-  it('outside the period nothing is confirmed (PR7016)', () => {
-    expect(receiptTransition(pending, { type: 'confirm' }, STUDENT, '2024-03-23', context)).toMatchObject({ ok: false, findings: [{ code: 'PR7016', data: { closes: '2024-03-22' } }] });
+  it('outside the period nothing is confirmed (PR6003)', () => {
+    expect(receiptTransition(pending, { type: 'confirm' }, STUDENT, '2024-03-30', context)).toMatchObject({ ok: false, findings: [{ code: 'PR6003', data: { activity: 'receiptConfirmation', closes: '2024-03-29' } }] });
   });
 
   it('a dispute needs its text (PR7015); the submitting unit (教學組) resolves it, 註冊組 does not', () => {

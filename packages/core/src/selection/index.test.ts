@@ -50,8 +50,8 @@ describe('selection (勾選) — 馬公 六(一), seed 002 4-7', () => {
   it('within the selection window (馬公 flow table: by 10 September), warning in the last days', () => {
     const window = { opens: '2024-08-01', closes: '2024-09-10', layer: 'school:magong' };
     const item = outcome({ state: 'certified' });
-    expect(codes(checkSelection(effective, { item, items: [], actor: STUDENT, at: '2024-09-11', window }))).toEqual(['PR3020']);
-    expect(checkSelection(effective, { item, items: [], actor: STUDENT, at: '2024-09-09', window }).findings).toMatchObject([{ code: 'PR3021', data: { daysLeft: 1, closes: '2024-09-10' } }]);
+    expect(codes(checkSelection(effective, { item, items: [], actor: STUDENT, at: '2024-09-11', window }))).toEqual(['PR6003']);
+    expect(checkSelection(effective, { item, items: [], actor: STUDENT, at: '2024-09-09', window }).findings).toMatchObject([{ code: 'PR6004', data: { activity: 'courseOutcomeSelection', daysLeft: 2, closes: '2024-09-10' } }]);
   });
 
   it('deselecting frees a slot; a withdrawn item cannot be selected (PR4007)', () => {

@@ -26,16 +26,6 @@ export const SUBMISSION_CODES = {
       en: `${p.category} for term ${p.term} was already submitted on ${p.submittedOn} by ${p.submittedBy}`,
     }),
   }),
-  outsideWindow: defineCode<{ category: string; at: string; opens?: string; closes: string; source?: Source }>({
-    code: 'PR7003',
-    name: 'submission-outside-window',
-    severity: 'error',
-    title: { 'zh-TW': '不在提交期間內', en: 'Outside the submission window' },
-    message: (p) => ({
-      'zh-TW': `${p.at} 不在「${zh(p.category)}」提交期間 (${p.opens ?? '…'}–${p.closes}) 內${cite(p.source)}`,
-      en: `${p.at} is outside the submission window for ${p.category} (${p.opens ?? '…'} to ${p.closes})${cite(p.source)}`,
-    }),
-  }),
   studentSideLocked: defineCode<{ category: string; term: string; submittedOn: string; source?: Source }>({
     code: 'PR7004',
     name: 'student-side-locked',

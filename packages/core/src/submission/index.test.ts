@@ -35,9 +35,9 @@ describe('submission — 馬公 六(二), 九(三)', () => {
     expect(codes(submitRoster(effective, { category: 'courseOutcome', term: '11202', actor: TEACHING, at: '2024-09-21', submissions }))).toEqual([]);
   });
 
-  it('within the submission window when one is passed (PR7003)', () => {
+  it('within the submission window when one is passed (PR6003)', () => {
     const window = { opens: '2024-03-11', closes: '2024-03-29' };
-    expect(codes(submitRoster(effective, { category: 'courseOutcome', term: '11201', actor: TEACHING, at: '2024-03-30', submissions: [], window }))).toEqual(['PR7003']);
+    expect(codes(submitRoster(effective, { category: 'courseOutcome', term: '11201', actor: TEACHING, at: '2024-03-30', submissions: [], window }))).toEqual(['PR6003']);
   });
 
   it('nobody left in the chain gives PR5001', () => {

@@ -127,9 +127,7 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
     steps.push({ rule: 'submission.once', outcome: 'passed', detail: { 'zh-TW': '此學期尚未提交', en: 'not yet submitted for this term' } });
   }
 
-  const window = checkSpan(request.window, day, 'windows.submission', (params, cited) =>
-    createFinding(SUBMISSION_CODES.outsideWindow, { category: request.category, ...params }, { rule: 'windows.submission', subject: `${request.category}:${request.term}`, ...cited }),
-  );
+  const window = checkSpan(request.window, day, 'submission', `${request.category}:${request.term}`);
   steps.push(...window.steps);
   findings.push(...window.findings);
 
