@@ -8,7 +8,7 @@ const national: Layer = {
     id: 'national',
     caps: { courseOutcome: { select: { max: 6, per: 'academicYear', source: '課程學習成果勾選件數' } } },
     windows: [
-      { activity: 'courseOutcomeUpload', closes: { anchor: 'closingCeremony', weeks: 2 }, source: '一(九)' },
+      { activity: 'courseOutcomeUpload', opens: { anchor: 'termStart' }, closes: { anchor: 'closingCeremony', weeks: 2 }, source: '一(九)' },
       { activity: 'receiptConfirmation', closes: { anchor: 'nationalSubmissionCloses' } },
     ],
     files: { courseOutcome: { document: { types: ['pdf', 'jpg', 'png'], maxMegabytes: 4 } } },
@@ -55,6 +55,9 @@ describe('mergeLayers', () => {
     ]);
     expect(provenance['windows.0']).toEqual({ layer: 'school:magong', source: { document: '馬公補充規定', clause: '流程表' } });
     expect(provenance['windows.1.closes.anchor']).toEqual({ layer: 'national@2022-08-01' });
+    // The school's entry has no `opens`: nothing of the national entry it replaced is left behind.
+    expect(valueAtPath(values, 'windows.0.opens')).toBeUndefined();
+    expect(Object.keys(provenance).filter((path) => path.startsWith('windows.0.opens'))).toEqual([]);
   });
 
   it('cites the nearest source above a value, in the layer\'s own document', () => {

@@ -54,6 +54,11 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
     }
   };
 
+  /** Drops what a lower layer recorded below a value an upper layer replaces whole. */
+  const forget = (path: string): void => {
+    for (const stale of Object.keys(provenance)) if (stale.startsWith(`${path}.`)) delete provenance[stale];
+  };
+
   const mergeInto = (target: Plain, incoming: Plain, layer: Layer, prefix: string, inherited: SourceRef | undefined): Plain => {
     const result: Plain = { ...target };
     const source = (incoming.source as SourceRef | undefined) ?? inherited;
@@ -71,13 +76,15 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
         }
         result[key] = entries;
         entries.forEach((entry, index) => {
-          if ((value as Plain[]).includes(entry)) record(`${path}.${index}`, layer, (entry.source as SourceRef | undefined) ?? source, entry);
+          if (!(value as Plain[]).includes(entry)) return;
+          forget(`${path}.${index}`);
+          record(`${path}.${index}`, layer, (entry.source as SourceRef | undefined) ?? source, entry);
         });
       } else if (isPlain(value) && isPlain(current)) {
         result[key] = mergeInto(current, value, layer, path, source);
       } else {
         result[key] = value;
-        for (const stale of Object.keys(provenance)) if (stale.startsWith(`${path}.`)) delete provenance[stale];
+        forget(path);
         record(path, layer, isPlain(value) ? ((value.source as SourceRef | undefined) ?? source) : source, value);
       }
     }
