@@ -2,7 +2,6 @@ import type { TermPlan } from './plan';
 import {
   countIn,
   type Item,
-  sample,
   selectable,
   selectLimit,
   setState,
@@ -152,4 +151,3 @@ export function applicable(terms: readonly TermPlan[]): StudentViolation[] {
   return kinds;
 }
 
-export { sample };

@@ -115,7 +115,7 @@ export function generateStudent(spec: StudentSpec, plan: SamplePlan, school: Sch
     for (const course of courses) {
       emit({ type: 'courseRecord', ...base, term: term.code, course, credits: 2, score: random.int(45, 99), enteredOn: iso(term.end + 10) });
     }
-    const consultations = random.int(3, 9);
+    const consultations = random.int(4, 9);
     for (let index = 0; index < consultations; index++) {
       emit({ type: 'consultation', ...base, term: term.code, teacher: teacherId(school, spec.classIndex + 1), date: iso(term.classesStart + random.int(0, 120)) });
     }
