@@ -70,6 +70,16 @@ describe('merging never loosens a national bound unnoticed', () => {
     );
   });
 
+  it('keeps each national version\'s bounds equal to the values of its own pack', () => {
+    for (const version of NATIONAL_VERSIONS) {
+      for (const bound of version.bounds) {
+        const value = bound.path.split('.').reduce<unknown>((inner, key) => (inner as Record<string, unknown> | undefined)?.[key], version.pack);
+        if (bound.kind === 'capMax') expect(value, `${version.layer} ${bound.path}`).toMatchObject({ max: bound.max, per: bound.per, source: bound.source });
+        else expect(value, `${version.layer} ${bound.path}`).toBe(bound.min);
+      }
+    }
+  });
+
   it('covers every national bound path with the arbitrary', () => {
     for (const version of NATIONAL_VERSIONS) for (const bound of version.bounds) expect(() => schoolValue({}, bound.path)).not.toThrow();
   });
