@@ -31,7 +31,7 @@ export { addWorkingDays, anchorsFor, CALENDAR_CODES, CALENDAR_LIMITS, CalendarSc
 export type { Receipts } from './receipts';
 export { checkRetention, RETENTION_CODES, retentionOf, type Retention, type RetentionCheck, type RetentionPlan } from './retention';
 export { AUDIENCES, checkGovernance, checkGovernanceRules, GOVERNANCE_CODES, TRAINING_KINDS, type Audience, type Governance, type GovernanceEvidence, type GovernancePeriod, type TrainingKind } from './governance';
-export { ENROLMENT_CHANGE_NAMES, ENROLMENT_CHANGES, ENROLMENT_DEFAULT_SOURCE, ENROLMENT_DEFAULTS, enrolmentEffect, type EffectAspect, type Enrolment, type EnrolmentChange, type EnrolmentEffect, type EnrolmentRule } from './enrolment';
+export { ENROLMENT_CHANGE_NAMES, ENROLMENT_CHANGES, ENROLMENT_DEFAULT_SOURCE, ENROLMENT_DEFAULTS, enrolmentEffect, pendingFates, type EffectAspect, type Enrolment, type EnrolmentChange, type EnrolmentEffect, type EnrolmentRule, type PendingFate } from './enrolment';
 export { ALLOWED_OPERATORS, checkExpression, dayNumber, evaluateRules, EXPRESSION_CODES, EXPRESSION_LIMITS, FACT_PATHS, studentFacts, studentTermFacts, unknownFacts, type CourseOutcomeCounts, type CustomRule, type DiversePerformanceCounts, type ExpressionProblem, type Facts, type FactValues } from './expressions';
 export { loadPack, PACK_CODES, PACK_LIMITS, packJsonSchema, PackSchema, validatePack, type LoadedPack, type LoadOptions, type Pack, type Validation } from './pack';
 export { NATIONAL_VERSIONS, nationalVersionFor, type NationalBound, type NationalVersion } from './national';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Source } from '../findings/types';
 import { type EffectivePack, provenanceOf } from '../layering';
+import type { PortfolioItem } from '../records/items';
 import { SourceRefSchema } from '../sources';
 
 /** Enrolment changes (學籍異動), handled by national principles the seeds do not spell out (DOMAIN.md, uncertain). */
@@ -80,4 +81,19 @@ export function enrolmentEffect(effective: EffectivePack, change: EnrolmentChang
     return { value: value as Aspects[K], isDefault: false, ...(provenance?.source && { source: provenance.source }), layer: provenance?.layer ?? 'unknown' };
   };
   return { change, submittingSchool: aspect('submittingSchool'), capsCount: aspect('capsCount'), pendingCertifications: aspect('pendingCertifications') };
+}
+
+/** What becomes of one uncertified course outcome after an enrolment change. */
+export interface PendingFate {
+  readonly itemId: string;
+  readonly fate: EffectAspect<Aspects['pendingCertifications']>;
+}
+
+/**
+ * The fate of a student's uncertified course outcomes (not certified, not withdrawn) after an
+ * enrolment change — kept pending, voided, or passed to the deputy chain — as `enrolmentEffect` says.
+ */
+export function pendingFates(effective: EffectivePack, change: EnrolmentChange, items: readonly PortfolioItem[]): PendingFate[] {
+  const fate = enrolmentEffect(effective, change).pendingCertifications;
+  return items.filter((item) => item.kind === 'courseOutcome' && item.state !== 'certified' && !item.withdrawn).map((item) => ({ itemId: item.id, fate }));
 }
