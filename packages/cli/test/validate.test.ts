@@ -58,11 +58,14 @@ describe('portfolio-rules validate', () => {
     expect(result.stdout).toContain('您是否要輸入「demo-city」');
   });
 
-  it('runs core\'s checks on the sections a pack has: a duty table without a certification deputy', async () => {
+  it('runs core\'s checks on the sections a pack writes: an unknown unit in the duty table', async () => {
     const result = await run(['validate', 'duties.yaml']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('duties.yaml:13:31  錯誤  PR5013');
-    expect(result.stdout).toContain('學習歷程檔案QA 一(八)');
+    expect(result.stdout).toContain('duties.yaml:12:53  錯誤  PR5012');
+    expect(result.stdout).toContain('activites');
+    expect(result.stdout).toContain('您是否要輸入「activities」');
+    // Completeness (certification without a deputy, PR5013) is the pack audit's, not validate's.
+    expect(result.stdout).not.toContain('PR5013');
     const withoutDuties = await run(['validate', 'valid.yaml']);
     expect(withoutDuties.stdout).not.toContain('PR50');
   });
