@@ -1,0 +1,46 @@
+import type { IntakeSummary } from '../dataset';
+import type { Finding } from '../findings/types';
+
+/** Counts of one group (a school, a grade, a class) in the audit's statistics, after seed 004's table. */
+export interface GroupStatistics {
+  readonly students: number;
+  /** Students with at least one course outcome uploaded. */
+  readonly uploaders: number;
+  /** uploaders / students, 0–1 (0 when there are no students). */
+  readonly uploadRate: number;
+  readonly courseOutcomes: number;
+  readonly diversePerformances: number;
+  /** Course outcomes and diverse performances per student. */
+  readonly itemsPerStudent: number;
+  /** Course outcomes by certification state. */
+  readonly certification: Readonly<Record<'draft' | 'submitted' | 'certified' | 'rejected', number>>;
+  /** Items chosen for the central database. */
+  readonly selected: { readonly courseOutcome: number; readonly diversePerformance: number };
+  readonly consultations: number;
+}
+
+export interface AuditStatistics {
+  readonly school: GroupStatistics;
+  /** Keyed by grade: `1`, `2`, `3`. */
+  readonly byGrade: Readonly<Record<string, GroupStatistics>>;
+  /** Keyed by class as the data writes it, e.g. `101`. */
+  readonly byClass: Readonly<Record<string, GroupStatistics>>;
+  /** Certifications still pending after their deadline, by certifying teacher. */
+  readonly overdueByTeacher: Readonly<Record<string, number>>;
+  /** Findings per code. */
+  readonly findingsByCode: Readonly<Record<string, number>>;
+}
+
+/** What `audit` says about one school's pack and data: the contract the formatters render. */
+export interface AuditResult {
+  /** The pack's id (and school name, when it has one). */
+  readonly pack: { readonly id: string; readonly name: string; readonly school?: string; readonly file?: string };
+  /** The day the audit judged the data as of (`--as-of`). */
+  readonly asOf: string;
+  /** Findings about the pack itself (validate + completeness) and about the data, most severe first. */
+  readonly findings: readonly Finding[];
+  /** `read N = checked C + rejected R`; absent when the audit ran without data. */
+  readonly intake?: IntakeSummary;
+  /** Absent when the audit ran without data. */
+  readonly statistics?: AuditStatistics;
+}
