@@ -1,5 +1,4 @@
-import type { Duty, Deputy, DutyAssignment } from '../duties';
-import { DUTY_NAMES } from '../duties';
+import { DUTY_NAMES, type Deputy, type Duty, type DutyAssignment } from '../duties';
 import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
 import { type EffectivePack, provenanceOf, valueAtPath } from '../layering';

@@ -83,6 +83,25 @@ describe('can — scopes', () => {
   });
 });
 
+const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+};
+
+describe('purity', () => {
+  it('decides on deep-frozen packs, actors and resources', () => {
+    const effective = deepFreeze(effectiveFrom(`${MAGONG_DUTIES}permissions:\n  narrow:\n    - { role: systemAdmin, permission: editPortfolio }\n`));
+    const colleague = deepFreeze<Actor>({ id: 't-chen', roles: ['departmentTeacher'], departments: ['math'] });
+    const resource = deepFreeze<Resource>(outcome('math-1', { department: 'math' }));
+    expect(can(colleague, 'certifyCourseOutcomes', resource, DAY, deepFreeze({ effective, unavailable: ['courseTeacher'] })).allowed).toBe(true);
+    expect(can({ id: 'a', roles: ['systemAdmin'] }, 'editPortfolio', resource, DAY, { effective }).allowed).toBe(false);
+    expect(checkPermissionRules(effective)).toEqual([]);
+  });
+});
+
 describe('can — certification by the deputy chain', () => {
   const magong = effectiveFrom(MAGONG_DUTIES);
   const hsinchu = effectiveFrom(HSINCHU_DUTIES, 'hsinchu', '新竹補充規定');
