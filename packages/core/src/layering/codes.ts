@@ -22,10 +22,19 @@ export const LAYERING_CODES = {
     name: 'loosens-national-maximum',
     severity: 'error',
     title: { 'zh-TW': '放寬了全國上限', en: 'Loosens a national maximum' },
-    message: (p) => ({
-      'zh-TW': `${p.path} 設為${PERIOD[p.per].zh} ${p.value} 件 (${cite(p.schoolSource)})，超過全國規定${PERIOD[p.nationalPer].zh}至多 ${p.nationalMax} 件 (${cite(p.nationalSource)})；以全國規定為準`,
-      en: `${p.path} allows ${p.value} ${PERIOD[p.per].en} (${cite(p.schoolSource)}), more than the national maximum of ${p.nationalMax} ${PERIOD[p.nationalPer].en} (${cite(p.nationalSource)}); the national rule applies`,
-    }),
+    message: (p) => {
+      // Periods compared: a per-semester cap counts twice in a year; a yearly cap may all fall in one semester.
+      const counted =
+        p.per === 'semester' && p.nationalPer === 'academicYear'
+          ? { zh: `，即每學年 ${p.value * 2} 件`, en: `, that is ${p.value * 2} per academic year` }
+          : p.per === 'academicYear' && p.nationalPer === 'semester'
+            ? { zh: '，可能全數集中於一學期', en: ', which may all fall in one semester' }
+            : { zh: '', en: '' };
+      return {
+        'zh-TW': `${p.path} 設為${PERIOD[p.per].zh} ${p.value} 件${counted.zh} (${cite(p.schoolSource)})，超過全國規定${PERIOD[p.nationalPer].zh}至多 ${p.nationalMax} 件 (${cite(p.nationalSource)})；以全國規定為準`,
+        en: `${p.path} allows ${p.value} ${PERIOD[p.per].en}${counted.en} (${cite(p.schoolSource)}), more than the national maximum of ${p.nationalMax} ${PERIOD[p.nationalPer].en} (${cite(p.nationalSource)}); the national rule applies`,
+      };
+    },
   }),
   loosensMinimum: defineCode<{ path: string; value: number; nationalMin: number; schoolSource?: Source; nationalSource: Source }>({
     code: 'PR2003',

@@ -46,6 +46,7 @@ describe('the loosening rule', () => {
     expect(versions.map((version) => version.national.layer)).toEqual(['national@2019-08-01', 'national@2022-08-01']);
     expect(findings.map((finding) => [finding.code, finding.layer, finding.data.nationalMax, finding.data.nationalPer])).toEqual([['PR2002', 'national@2019-08-01', 3, 'semester']]);
     expect(findings[0]!.source).toEqual({ document: '作業要點', clause: '課程學習成果勾選件數 (108學年度)' });
+    expect(findings[0]!.message.en).toContain('allows 6 per academic year, which may all fall in one semester');
   });
 
   it('accepts 6 a year from 11101, when only the current version is in force', () => {
@@ -55,6 +56,8 @@ describe('the loosening rule', () => {
   it('counts 4 a semester as 8 a year: a loosening of the current 6 a year', () => {
     const { findings } = resolvePack(input(selectCap(4, 'semester', '11101')));
     expect(findings.map((finding) => [finding.code, finding.layer, finding.data.value, finding.data.per, finding.data.nationalMax])).toEqual([['PR2002', 'national@2022-08-01', 4, 'semester', 6]]);
+    expect(findings[0]!.message.en).toContain('allows 4 per semester, that is 8 per academic year');
+    expect(findings[0]!.message['zh-TW']).toContain('每學期 4 件，即每學年 8 件');
   });
 
   it('accepts 3 a semester under both versions (3 ≤ 3 a semester, 6 ≤ 6 a year)', () => {
