@@ -49,9 +49,13 @@ export function combine(parts: readonly Part[]): Explained {
 
 const MARK: Record<StepOutcome, string> = { passed: '✓', failed: '✗', skipped: '–' };
 
-/** A decision as lines a person reads: the verdict, each rule evaluated with its clause, then the findings. */
-export function explain(decision: Explained, language: Language = 'en'): string {
-  const verdict = language === 'en' ? (decision.allowed ? 'allowed' : 'refused') : decision.allowed ? '允許' : '不允許';
+/** What `explain` reads: a decision (`allowed`) or a transition's result (`ok`), with its findings and steps. */
+export type Explainable = { readonly findings: readonly Finding[]; readonly explanation: readonly Step[] } & ({ readonly allowed: boolean } | { readonly ok: boolean });
+
+/** A decision as lines a person reads: the verdict, each rule evaluated with its layer and clause, then the findings. */
+export function explain(decision: Explainable, language: Language = 'en'): string {
+  const allowed = 'allowed' in decision ? decision.allowed : decision.ok;
+  const verdict = language === 'en' ? (allowed ? 'allowed' : 'refused') : allowed ? '允許' : '不允許';
   const lines = [verdict];
   for (const step of decision.explanation) {
     const cited = [step.layer, formatSource(step.source)].filter(Boolean).join(' ');

@@ -11,16 +11,16 @@ import { checkSubmittingUnit, type UnitOptions } from '../submission';
 import type { TermCode } from '../term';
 import { RECEIPT_CODES } from './codes';
 
-export const RECEIPT_STATUSES = ['pending', 'confirmed', 'disputed', 'resolved'] as const;
+export const RECEIPT_STATES = ['pending', 'confirmed', 'disputed', 'resolved'] as const;
 /** 待確認, 已確認, 有疑義 (疑義), 疑義已處理. */
-export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
+export type ReceiptState = (typeof RECEIPT_STATES)[number];
 
 /** One student's receipt (收訖明細) for one category and term, after the school submitted it. */
 export interface Receipt {
   readonly studentId: string;
   readonly category: ReceiptCategory;
   readonly term: TermCode;
-  readonly status: ReceiptStatus;
+  readonly status: ReceiptState;
   readonly dispute?: string;
   readonly resolution?: string;
   readonly confirmedBy?: string;
@@ -54,7 +54,7 @@ export type ReceiptResult =
   | { readonly ok: true; readonly receipt: Receipt; readonly findings: readonly Finding[]; readonly explanation: readonly Step[] }
   | { readonly ok: false; readonly findings: readonly Finding[]; readonly explanation: readonly Step[] };
 
-const FROM: Readonly<Record<ReceiptEvent['type'], readonly ReceiptStatus[]>> = { confirm: ['pending', 'resolved'], dispute: ['pending', 'confirmed'], resolve: ['disputed'] };
+const FROM: Readonly<Record<ReceiptEvent['type'], readonly ReceiptState[]>> = { confirm: ['pending', 'resolved'], dispute: ['pending', 'confirmed'], resolve: ['disputed'] };
 
 /** Nothing changes after the final submission of a category and term. */
 export function checkFinalLock(finals: readonly FinalSubmission[], category: ReceiptCategory, term: TermCode, subject: string): Part {

@@ -1,0 +1,117 @@
+import type { PlainDate } from '../_lib/date';
+import { checkUpload, limitsFor, type CapAction, type CapLimit, type UploadRequest } from '../caps/decide';
+import { transition, type CertificationEvent, type TransitionContext, type TransitionResult } from '../certification';
+import { createFinding } from '../findings/define';
+import type { Finding } from '../findings/types';
+import { effectiveFor, LAYERING_CODES, type EffectivePack, type Resolution } from '../layering';
+import type { StudentKind } from '../records';
+import type { CourseOutcome, PortfolioItem, Student } from '../records/items';
+import { checkReceiptPeriod, finalSubmit, leaverNotices, receiptTransition, type FinalDecision, type FinalRequest, type LeaverNotice, type Receipt, type ReceiptContext, type ReceiptEvent, type ReceiptResult } from '../receipts';
+import type { Actor } from '../roles/actor';
+import { checkSelection, deselectItem, selectItem, type SelectDecision, type SelectRequest } from '../selection';
+import { submitRoster, type SubmitDecision, type SubmitRequest } from '../submission';
+import { formatTerm, parseTerm, type Term, type TermCode } from '../term';
+import { decide, type Explained, type Step } from './explanation';
+
+export { explain, type DateSpan, type Explainable, type Explained, type Step, type StepOutcome } from './explanation';
+
+/**
+ * The rules of one school compiled once, asked many times. Every check takes the time as an
+ * argument and returns `{ allowed, findings, explanation }`; transitions return the new record and
+ * the events to record, or a refusal. The effective pack is picked by the record's term, so one
+ * engine serves the pre-reform and the current national versions.
+ */
+export interface Engine {
+  /** The effective pack for a term, or undefined when the pack does not apply to it. */
+  effectiveFor(term: Term | TermCode): EffectivePack | undefined;
+  /** The caps that hold for a kind and action in a term: the pack's, then each national bound. */
+  limits(kind: StudentKind, action: CapAction, term: Term | TermCode): readonly CapLimit[];
+  checkUpload(request: UploadRequest): Explained;
+  checkSelection(request: SelectRequest): Explained;
+  select(request: SelectRequest): SelectDecision;
+  deselect(request: SelectRequest): SelectDecision;
+  transition(item: CourseOutcome, event: CertificationEvent, actor: Actor, at: PlainDate | Date, context?: Omit<TransitionContext, 'effective'>): TransitionResult;
+  submit(request: SubmitRequest): SubmitDecision;
+  checkReceiptPeriod(term: Term | TermCode, period: { readonly opens: PlainDate; readonly closes: PlainDate }): Explained;
+  receipt(receipt: Receipt, event: ReceiptEvent, actor: Actor, at: PlainDate | Date, context?: Omit<ReceiptContext, 'effective'>): ReceiptResult;
+  finalSubmit(request: FinalRequest): FinalDecision;
+  leaverNotices(term: Term | TermCode, students: readonly Student[], opens: PlainDate): { readonly notices: readonly LeaverNotice[]; readonly findings: readonly Finding[] };
+}
+
+function isResolution(input: EffectivePack | Resolution): input is Resolution {
+  return 'versions' in input;
+}
+
+function toTerm(term: Term | TermCode): Term | undefined {
+  return typeof term === 'string' ? parseTerm(term) : term;
+}
+
+/** The term a record belongs to: a course outcome's own; a diverse performance's, or the first semester of its academic year. */
+function termOf(item: PortfolioItem): Term | undefined {
+  if (item.term !== undefined) return parseTerm(item.term);
+  return item.kind === 'diversePerformance' ? { year: item.academicYear, semester: 1 } : undefined;
+}
+
+/** Compiles a school's rules once: an effective pack, or the resolution of `resolvePack`/`validatePack` (one effective pack per national version). */
+export function createEngine(input: EffectivePack | Resolution): Engine {
+  const resolution: Resolution = isResolution(input) ? input : { versions: [input], findings: [] };
+  const cache = new Map<TermCode, EffectivePack | undefined>();
+  const lookup = (term: Term | TermCode | undefined): EffectivePack | undefined => {
+    const parsed = term === undefined ? undefined : toTerm(term);
+    if (!parsed) return undefined;
+    const code = formatTerm(parsed);
+    if (!cache.has(code)) cache.set(code, effectiveFor(resolution, parsed));
+    return cache.get(code);
+  };
+
+  /** The refusal when the pack does not apply to a term (PR2007). */
+  const outside = (term: Term | TermCode | undefined, subject: string): Explained => {
+    const first = resolution.versions[0];
+    const code = term === undefined ? '?' : typeof term === 'string' ? term : formatTerm(term);
+    const params = { term: code, ...(first?.appliesFrom && { from: formatTerm(first.appliesFrom) }), ...(first?.appliesUntil && { until: formatTerm(first.appliesUntil) }) };
+    const finding = createFinding(LAYERING_CODES.termOutsidePack, params, { rule: 'layering.term', subject });
+    const step: Step = { rule: 'layering.term', outcome: 'failed', detail: finding.message, data: params };
+    return decide([step], [finding]);
+  };
+
+  const byItem = <R>(item: PortfolioItem, run: (effective: EffectivePack) => R, refuse: (decision: Explained) => R): R => {
+    const term = termOf(item);
+    const effective = lookup(term);
+    return effective ? run(effective) : refuse(outside(term, item.id));
+  };
+
+  const asTransition = (decision: Explained): { ok: false; findings: readonly Finding[]; explanation: readonly Step[] } => ({ ok: false, findings: decision.findings, explanation: decision.explanation });
+
+  return {
+    effectiveFor: (term) => lookup(term),
+    limits: (kind, action, term) => {
+      const effective = lookup(term);
+      return effective ? limitsFor(effective, kind, action) : [];
+    },
+    checkUpload: (request) => byItem(request.item, (effective) => checkUpload(effective, request), (refusal) => refusal),
+    checkSelection: (request) => byItem(request.item, (effective) => checkSelection(effective, request), (refusal) => refusal),
+    select: (request) => byItem(request.item, (effective) => selectItem(effective, request), (refusal) => refusal),
+    deselect: (request) => deselectItem(request),
+    transition: (item, event, actor, at, context = {}) => byItem(item, (effective) => transition(item, event, actor, at, { ...context, effective }), asTransition),
+    submit: (request) => {
+      const effective = lookup(request.term);
+      return effective ? submitRoster(effective, request) : outside(request.term, `${request.category}:${request.term}`);
+    },
+    checkReceiptPeriod: (term, period) => {
+      const effective = lookup(term);
+      return effective ? checkReceiptPeriod(effective, period) : outside(term, `${period.opens}..${period.closes}`);
+    },
+    receipt: (receipt, event, actor, at, context = {}) => {
+      const effective = lookup(receipt.term);
+      return effective ? receiptTransition(receipt, event, actor, at, { ...context, effective }) : asTransition(outside(receipt.term, `${receipt.studentId}:${receipt.category}`));
+    },
+    finalSubmit: (request) => {
+      const effective = lookup(request.term);
+      return effective ? finalSubmit(effective, request) : outside(request.term, `${request.category}:${request.term}`);
+    },
+    leaverNotices: (term, students, opens) => {
+      const effective = lookup(term);
+      return effective ? leaverNotices(effective, students, opens) : { notices: [], findings: outside(term, 'receipts.leaverNotice').findings };
+    },
+  };
+}
