@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { codeBlocks } from '../../../docs/markdown-blocks';
 import { z } from 'zod';
 import { run, stableJson } from './run';
 
@@ -130,5 +132,17 @@ describe('JSON output (docs/reference/json-output.md)', () => {
     expect(output.findings.map((finding) => finding.code)).toEqual(['PR2002']);
     expect(output.summary.exitCode).toBe(1);
     await expect(stableJson(result.stdout)).toMatchFileSnapshot('__snapshots__/explain-json.json');
+  });
+
+  it('the examples of docs/reference/json-output.md are what the commands print', async () => {
+    const blocks = codeBlocks(readFileSync(new URL('../../../docs/reference/json-output.md', import.meta.url), 'utf8'));
+    const examples = blocks.flatMap((block, index) => (block.comments.some((comment) => comment.startsWith('json-example:')) ? [[blocks[index - 1]!, block] as const] : []));
+    expect(examples.map(([, block]) => block.comments[0])).toEqual(['json-example: validate', 'json-example: explain']);
+    for (const [command, example] of examples) {
+      const args = command.text.trim().replace(/^\$ portfolio-rules /, '').split(' ');
+      const result = await run(args);
+      const withoutVersion = (text: string) => ({ ...JsonOutput.parse(JSON.parse(text)), tool: undefined });
+      expect(withoutVersion(result.stdout)).toEqual(withoutVersion(example.text));
+    }
   });
 });
