@@ -65,6 +65,14 @@ describe('mergeLayers', () => {
     expect(provenance['caps.courseOutcome.select.max']).toEqual({ layer: 'national@2022-08-01', source: { document: '作業要點', clause: '課程學習成果勾選件數' } });
   });
 
+  it('cites an object set whole by its own source, at its own path', () => {
+    const withDuties: Layer = { ...school, values: { ...school.values, duties: { courseOutcomeSubmission: { owner: 'teaching', deputies: ['registration'], source: '九(三)' } } } };
+    const merged = mergeLayers([national, withDuties]);
+    const cited = { layer: 'school:magong', source: { document: '馬公補充規定', clause: '九(三)' } };
+    expect(merged.provenance['duties.courseOutcomeSubmission']).toEqual(cited);
+    expect(merged.provenance['duties.courseOutcomeSubmission.deputies.0']).toEqual(cited);
+  });
+
   it('is the same whatever the call before it did (no state kept between calls)', () => {
     mergeLayers([school, national]);
     expect(mergeLayers([national, school])).toEqual({ values, provenance });

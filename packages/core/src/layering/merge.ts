@@ -44,13 +44,15 @@ export interface Merged {
 export function mergeLayers(layers: readonly Layer[]): Merged {
   const provenance: Record<string, Provenance> = {};
 
-  const record = (path: string, layer: Layer, source: SourceRef | undefined, value: unknown): void => {
+  /** Records a value set by a layer; an object's own `source:` cites it and everything inside it. */
+  const record = (path: string, layer: Layer, inherited: SourceRef | undefined, value: unknown): void => {
+    const source = (isPlain(value) ? (value.source as SourceRef | undefined) : undefined) ?? inherited;
     const resolved = resolveSource(source, layer.document);
     provenance[path] = { layer: layer.name, ...(resolved && { source: resolved }) };
     if (isPlain(value)) {
-      for (const [key, inner] of Object.entries(value)) record(`${path}.${key}`, layer, (value.source as SourceRef | undefined) ?? source, inner);
+      for (const [key, inner] of Object.entries(value)) record(`${path}.${key}`, layer, source, inner);
     } else if (Array.isArray(value)) {
-      value.forEach((inner, index) => record(`${path}.${index}`, layer, (isPlain(inner) ? (inner.source as SourceRef | undefined) : undefined) ?? source, inner));
+      value.forEach((inner, index) => record(`${path}.${index}`, layer, source, inner));
     }
   };
 
@@ -78,14 +80,14 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
         entries.forEach((entry, index) => {
           if (!(value as Plain[]).includes(entry)) return;
           forget(`${path}.${index}`);
-          record(`${path}.${index}`, layer, (entry.source as SourceRef | undefined) ?? source, entry);
+          record(`${path}.${index}`, layer, source, entry);
         });
       } else if (isPlain(value) && isPlain(current)) {
         result[key] = mergeInto(current, value, layer, path, source);
       } else {
         result[key] = value;
         forget(path);
-        record(path, layer, isPlain(value) ? ((value.source as SourceRef | undefined) ?? source) : source, value);
+        record(path, layer, source, value);
       }
     }
     return result;
