@@ -4,8 +4,8 @@ import { codeFrame } from './code-frame';
 import { byPosition, type Report, type Summary, summarize } from './report';
 
 const LABELS = {
-  'zh-TW': { error: '錯誤', warning: '警告', info: '提示', source: '依據', related: '相關', value: '值為' },
-  en: { error: 'error', warning: 'warning', info: 'info', source: 'clause', related: 'see also', value: 'value' },
+  'zh-TW': { error: '錯誤', warning: '警告', info: '提示', source: '依據：', related: '相關：', value: '值為' },
+  en: { error: 'error', warning: 'warning', info: 'info', source: 'clause: ', related: 'see also: ', value: 'value' },
 } as const satisfies Record<Language, Record<Severity | 'source' | 'related' | 'value', string>>;
 
 function where(finding: Finding, file: string): string {
@@ -23,10 +23,10 @@ export function formatFinding(finding: Finding, file: string, language: Language
   const name = codeName(finding.code);
   const lines = [`${where(finding, file)}  ${labels[finding.severity]}  ${finding.code}${name ? ` ${name}` : ''}`, `  ${finding.message[language]}`];
   const own = cite(finding.layer, finding.source);
-  if (own) lines.push(`  ${labels.source}: ${own}`);
+  if (own) lines.push(`  ${labels.source}${own}`);
   for (const related of finding.related ?? []) {
     const value = related.value === undefined ? '' : ` (${labels.value} ${JSON.stringify(related.value)})`;
-    lines.push(`  ${labels.related}: ${cite(related.layer, related.source)}${value}`);
+    lines.push(`  ${labels.related}${cite(related.layer, related.source)}${value}`);
   }
   const position = finding.position;
   const text = position && sources.get(position.file ?? file);
