@@ -5,7 +5,7 @@ import type { Decision } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import { formatTerm, type Term } from '../term';
 import { WINDOW_CODES } from './codes';
-import { resolveOne, selectWindow, windowContext, windowProvenance, wrongCalendar } from './resolve';
+import { problemFinding, resolveOne, selectWindow, windowContext, windowProvenance, wrongCalendar } from './resolve';
 import type { Activity, Grade } from './schema';
 
 /** A warning is raised when this many days or fewer are left, today included. */
@@ -38,14 +38,7 @@ export function isOpen(effective: EffectivePack, calendar: SchoolCalendar, quest
   const provenance = windowProvenance(effective, index);
   const context = { rule: `windows.${activity}`, subject: `windows.${index}`, ...provenance };
   const resolved = resolveOne(windowContext(effective, calendar, term), windows[index]!, grade);
-  if ('problem' in resolved) {
-    const { problem } = resolved;
-    const finding =
-      problem.kind === 'missing'
-        ? createFinding(WINDOW_CODES.anchorMissing, { anchor: problem.anchor, term: code, activity, grades: [grade] }, context)
-        : createFinding(WINDOW_CODES.invalidMonthDay, { monthDay: problem.monthDay, activity }, context);
-    return { allowed: false, findings: [finding] };
-  }
+  if ('problem' in resolved) return { allowed: false, findings: [problemFinding(effective, index, resolved.problem, term, [grade])] };
   const { opens, closes } = resolved;
   const source = provenance.source;
   const cited = { ...(source && { source }) };

@@ -96,6 +96,17 @@ export function resolveOne(context: WindowContext, window: Window, grade: Grade)
   return { closes, ...(opens !== undefined && { opens }) };
 }
 
+type Problem = Extract<OneResult, { problem: unknown }>['problem'];
+
+/** The finding for a window that could not be resolved: a missing anchor (PR6001) or an impossible month-day (PR6007). */
+export function problemFinding(effective: EffectivePack, index: number, problem: Problem, term: Term, grades: readonly Grade[]): Finding {
+  const activity = (effective.values.windows ?? [])[index]!.activity;
+  const context = { rule: `windows.${activity}`, subject: `windows.${index}`, ...windowProvenance(effective, index) };
+  return problem.kind === 'missing'
+    ? createFinding(WINDOW_CODES.anchorMissing, { anchor: problem.anchor, term: formatTerm(term), activity, grades }, context)
+    : createFinding(WINDOW_CODES.invalidMonthDay, { monthDay: problem.monthDay, activity }, context);
+}
+
 export function windowContext(effective: EffectivePack, calendar: SchoolCalendar, term: Term): WindowContext {
   return { effective, calendar, term, workingDays: indexWorkingDays(calendar) };
 }
@@ -122,7 +133,7 @@ export function resolveWindows(effective: EffectivePack, calendar: SchoolCalenda
   const windows = effective.values.windows ?? [];
   const code = formatTerm(term);
   const groups = new Map<string, { index: number; opens?: PlainDate; closes: PlainDate; grades: Grade[] }>();
-  const problems = new Map<string, { index: number; problem: Exclude<OneResult, { closes: PlainDate }>['problem']; grades: Grade[] }>();
+  const problems = new Map<string, { index: number; problem: Problem; grades: Grade[] }>();
   for (const activity of ACTIVITIES) {
     for (const grade of GRADES) {
       const index = selectWindow(windows, activity, term.semester, grade);
@@ -142,13 +153,7 @@ export function resolveWindows(effective: EffectivePack, calendar: SchoolCalenda
     }
   }
 
-  const problemFindings = [...problems.values()].map(({ index, problem, grades }) => {
-    const window = windows[index]!;
-    const context = { rule: `windows.${window.activity}`, subject: `windows.${index}`, ...windowProvenance(effective, index) };
-    return problem.kind === 'missing'
-      ? createFinding(WINDOW_CODES.anchorMissing, { anchor: problem.anchor, term: code, activity: window.activity, grades }, context)
-      : createFinding(WINDOW_CODES.invalidMonthDay, { monthDay: problem.monthDay, activity: window.activity }, context);
-  });
+  const problemFindings = [...problems.values()].map(({ index, problem, grades }) => problemFinding(effective, index, problem, term, grades));
 
   const resolved = [...groups.values()].map(({ index, opens, closes, grades }): ResolvedWindow => {
     const window = windows[index]!;
