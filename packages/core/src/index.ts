@@ -85,3 +85,4 @@ export {
   type SubmissionRecord,
   type TrainingRecord,
 } from './dataset';
+export { type AuditResult, type AuditStatistics, type GroupStatistics } from './audit/types';
