@@ -33,7 +33,7 @@ export interface SelectDecision extends Explained {
 function checkOwner(item: PortfolioItem, actor: Actor, event: 'select' | 'deselect'): Part {
   const rule = 'selection.student';
   if (actor.roles.includes('student') && actor.studentId === item.studentId) {
-    return { steps: [{ rule, outcome: 'passed', source: STUDENT_CHOICE, detail: { 'zh-TW': '學生自行勾選', en: 'the student selects their own item' } }], findings: [] };
+    return { steps: [{ rule, outcome: 'passed', source: STUDENT_CHOICE, detail: { 'zh-TW': '學生自行決定勾選', en: 'the student decides on their own item' } }], findings: [] };
   }
   const finding = createFinding(CERTIFICATION_CODES.notAuthorised, { actor: actor.id, event, authorised: `student ${item.studentId}`, source: STUDENT_CHOICE }, { rule, subject: item.id, source: STUDENT_CHOICE });
   return { steps: [{ rule, outcome: 'failed', source: STUDENT_CHOICE, detail: finding.message }], findings: [finding] };
