@@ -7,6 +7,7 @@ import { deleteRecords, permitted } from './actions';
 import { compareFindings, describeFinding, overlay } from './compare';
 import type { Context } from './context';
 import { REPO_DIR, SCHOOLS_DIR } from './packs';
+import { runActions } from './record-life';
 import { audit, checkActing, checkRule, checkWindow } from './rules';
 import type { Scenario } from './scenario';
 
@@ -34,6 +35,8 @@ export function runScenario(folder: string, scenario: Scenario, overlays: Readon
   if (typeof when === 'object' && 'can' in when) findings = permitted(context, when);
   if (when === 'audit') findings = audit(context);
   if (typeof when === 'object' && 'delete' in when) findings = deleteRecords(context, when.delete, when.at);
+  if (typeof when === 'object' && 'steps' in when) findings = runActions(context, when.steps);
+  if (typeof when === 'object' && ('upload' in when || 'select' in when || 'certification' in when)) findings = runActions(context, [when]);
   if (typeof when === 'object' && 'acting' in when) findings = checkActing(context, when.acting, when.division);
 
   context.explanation.push(...(findings.length === 0 ? ['no findings'] : findings.map(describeFinding)));

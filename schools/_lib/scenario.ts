@@ -34,12 +34,16 @@ const StudentSchema = z.strictObject({
 
 /** Records already on the platform, written as "n items like this" so a table of counts stays short. */
 const RecordsSchema = z.strictObject({
+  /** The item's id (with `count`, the items are `<id>#1`, `<id>#2` …); default `<student>-<kind>-<n>`. */
+  id: z.string().min(1).optional(),
   kind: z.enum(['courseOutcome', 'diversePerformance']),
   student: z.string().min(1),
   count: z.int().positive().optional().describe('how many items like this (default 1)'),
   term: TermSchema.optional(),
   academicYear: z.int().optional(),
   course: z.string().optional(),
+  department: z.string().optional(),
+  domain: z.string().optional(),
   certifier: z.string().optional(),
   state: z.enum(['draft', 'submitted', 'certified', 'rejected']).optional(),
   entry: z.enum(['student', 'schoolEntered', 'bulkImport']).optional(),
@@ -91,7 +95,37 @@ export const GivenSchema = z.strictObject({
 });
 export type Given = z.infer<typeof GivenSchema>;
 
+const StudentKindSchema = z.enum(['courseOutcome', 'diversePerformance']);
+
+/** Something that happens to a record at a date: an upload, a selection, a step of certification. */
+export const RecordActionSchema = z.union([
+  z.strictObject({
+    upload: StudentKindSchema.describe('a student uploads a new item of this kind'),
+    student: z.string().min(1),
+    term: TermSchema.optional(),
+    academicYear: z.int().optional(),
+    entry: z.enum(['student', 'schoolEntered', 'bulkImport']).optional(),
+    at: DateSchema,
+  }),
+  z.strictObject({
+    select: z.string().min(1).describe('the student selects (勾選) this record for the central database'),
+    at: DateSchema,
+  }),
+  z.strictObject({
+    certification: z.enum(['submit', 'certify', 'reject', 'revoke', 'reassign', 'edit', 'withdraw']).describe('a step of certification (送審、認證、認證失敗、撤銷認證、更換認證教師)'),
+    record: z.string().min(1),
+    /** Who does it: a person of given.people; the student themselves when left out. */
+    by: z.string().min(1).optional(),
+    reason: z.string().optional(),
+    certifier: z.string().optional(),
+    at: DateSchema,
+  }),
+]);
+export type RecordAction = z.infer<typeof RecordActionSchema>;
+
 export const WhenSchema = z.union([
+  RecordActionSchema,
+  z.strictObject({ steps: z.array(RecordActionSchema).min(1).describe('actions in order; each earlier one must be allowed') }),
   z.literal('validate').describe('validate the pack (portfolio-rules validate)'),
   z.literal('audit').describe('audit the rules for the term: the duty table, the windows, the governance'),
   z.strictObject({ rule: z.string().min(1).describe('read the effective value at a pack path') }),

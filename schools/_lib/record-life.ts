@@ -1,0 +1,106 @@
+// A record's life in a scenario: uploads against the caps, selections, certification steps.
+// core's engine functions (caps, selection, certification) are not in the public barrel yet:
+// they are read from their modules until they are.
+import type { Actor, CourseOutcome, Finding, PortfolioItem } from '@portfolio-rules/core';
+import { checkUpload } from '../../packages/core/src/caps';
+import { transition, type CertificationEvent } from '../../packages/core/src/certification';
+import { checkSelection } from '../../packages/core/src/selection';
+import { type Context, effectiveAt, personOf, termOf } from './context';
+import type { RecordAction } from './scenario';
+
+type Given = NonNullable<Context['scenario']['given']>;
+type RecordsEntry = NonNullable<Given['records']>[number];
+
+/** The items of `given.records`, `count` of each. */
+export function itemsOf(context: Context): PortfolioItem[] {
+  const term = String(termOf(context) ?? '');
+  const items: PortfolioItem[] = [];
+  (context.scenario.given?.records ?? []).forEach((entry: RecordsEntry, index) => {
+    const count = entry.count ?? 1;
+    for (let n = 1; n <= count; n++) {
+      const base = entry.id ?? `${entry.student}-${entry.kind}-${index + 1}`;
+      items.push(makeItem(entry, count === 1 ? base : `${base}#${n}`, entry.term ?? term));
+    }
+  });
+  return items;
+}
+
+function makeItem(entry: Omit<RecordsEntry, 'count'>, id: string, term: string): PortfolioItem {
+  const common = { id, studentId: entry.student, entry: entry.entry ?? 'student', selected: entry.selected ?? false };
+  if (entry.kind === 'courseOutcome') {
+    return {
+      ...common,
+      kind: 'courseOutcome',
+      term,
+      course: entry.course ?? 'course',
+      certifier: entry.certifier ?? 'teacher',
+      state: entry.state ?? 'submitted',
+      ...(entry.department && { department: entry.department }),
+      ...(entry.domain && { domain: entry.domain }),
+    };
+  }
+  return { ...common, kind: 'diversePerformance', academicYear: entry.academicYear ?? Number(term.slice(0, -2)), category: (entry.category ?? 'competition') as 'competition' };
+}
+
+const studentActor = (studentId: string): Actor => ({ id: studentId, roles: ['student'], studentId });
+
+function find(context: Context, items: readonly PortfolioItem[], id: string): PortfolioItem | undefined {
+  const item = items.find((candidate) => candidate.id === id);
+  if (!item) context.failures.push(`record ${id} is not in given.records (ids: ${items.map((i) => i.id).join(', ')})`);
+  return item;
+}
+
+/** Runs one action on the items: its findings, and the items after it. */
+export function runAction(context: Context, action: RecordAction, items: readonly PortfolioItem[]): { findings: readonly Finding[]; items: readonly PortfolioItem[] } {
+  const effective = effectiveAt(context);
+  if (!effective) return { findings: [], items };
+  const note = (line: string) => context.explanation.push(line);
+  if ('upload' in action) {
+    const term = action.term ?? String(termOf(context) ?? '');
+    const item = makeItem({ kind: action.upload, student: action.student, ...(action.entry && { entry: action.entry }), ...(action.academicYear && { academicYear: action.academicYear }) }, `${action.student}-new`, term);
+    // A well-formed upload (a summary and a small PDF), so that only the caps decide.
+    const upload = { ...item, summary: '課程學習成果簡述', files: [{ name: 'report.pdf', type: 'pdf' as const, megabytes: 1 }] };
+    const decision = checkUpload(effective, { item: upload, items, at: action.at });
+    note(`${action.student} uploads a ${action.upload} on ${action.at}: ${decision.allowed ? 'allowed' : 'refused'}`);
+    for (const step of decision.explanation) note(`  ${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
+    return { findings: decision.findings, items: decision.allowed ? [...items, upload] : items };
+  }
+  if ('select' in action) {
+    const item = find(context, items, action.select);
+    if (!item) return { findings: [], items };
+    const decision = checkSelection(effective, { item, items, actor: studentActor(item.studentId), at: action.at });
+    note(`${item.studentId} selects ${item.id} on ${action.at}: ${decision.allowed ? 'allowed' : 'refused'}`);
+    for (const step of decision.explanation) note(`  ${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
+    return { findings: decision.findings, items: decision.allowed ? items.map((other) => (other.id === item.id ? { ...other, selected: true } : other)) : items };
+  }
+  const item = find(context, items, action.record);
+  if (!item) return { findings: [], items };
+  if (item.kind !== 'courseOutcome') {
+    context.failures.push(`${item.id} is not a course outcome: only course outcomes are certified`);
+    return { findings: [], items };
+  }
+  const actor = action.by === undefined ? studentActor(item.studentId) : personOf(context, action.by);
+  if (!actor) return { findings: [], items };
+  const event = { type: action.certification, ...(action.reason !== undefined && { reason: action.reason }), ...(action.certifier !== undefined && { certifier: action.certifier }) } as CertificationEvent;
+  const result = transition(item, event, actor, action.at, { effective, unavailable: context.scenario.given?.unavailable ?? [] });
+  note(`${actor.id} ${action.certification}s ${item.id} (${item.state}) on ${action.at}: ${result.ok ? `allowed → ${result.item.state}` : 'refused'}`);
+  for (const step of result.explanation) note(`  ${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
+  if (!result.ok) return { findings: result.findings, items };
+  const next: CourseOutcome = result.item;
+  return { findings: result.findings, items: items.map((other) => (other.id === item.id ? next : other)) };
+}
+
+/** Runs the actions in order: the findings of the last one; an earlier one refused is a failure of the scenario. */
+export function runActions(context: Context, actions: readonly RecordAction[]): readonly Finding[] {
+  let items: readonly PortfolioItem[] = itemsOf(context);
+  let findings: readonly Finding[] = [];
+  actions.forEach((action, index) => {
+    const result = runAction(context, action, items);
+    if (index < actions.length - 1 && result.findings.some((finding) => finding.severity === 'error')) {
+      context.failures.push(`step ${index + 1} was refused: ${result.findings.map((finding) => finding.code).join(', ')}`);
+    }
+    items = result.items;
+    findings = result.findings;
+  });
+  return findings;
+}
