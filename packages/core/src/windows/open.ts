@@ -37,7 +37,7 @@ export function isOpen(effective: EffectivePack, calendar: SchoolCalendar, quest
   }
   const provenance = windowProvenance(effective, index);
   const context = { rule: `windows.${activity}`, subject: `windows.${index}`, ...provenance };
-  const resolved = resolveOne(windowContext(effective, calendar, term), windows[index]!, grade);
+  const resolved = resolveOne(windowContext(calendar, term), windows[index]!, grade);
   if ('problem' in resolved) return { allowed: false, findings: [problemFinding(effective, index, resolved.problem, term, [grade])] };
   const { opens, closes } = resolved;
   const source = provenance.source;

@@ -75,7 +75,6 @@ export function resolveDateRule(rule: DateRule, anchors: Partial<Record<Anchor, 
 }
 
 export interface WindowContext {
-  readonly effective: EffectivePack;
   readonly calendar: SchoolCalendar;
   readonly term: Term;
   readonly workingDays: WorkingDayIndex;
@@ -107,8 +106,8 @@ export function problemFinding(effective: EffectivePack, index: number, problem:
     : createFinding(WINDOW_CODES.invalidMonthDay, { monthDay: problem.monthDay, activity }, context);
 }
 
-export function windowContext(effective: EffectivePack, calendar: SchoolCalendar, term: Term): WindowContext {
-  return { effective, calendar, term, workingDays: indexWorkingDays(calendar) };
+export function windowContext(calendar: SchoolCalendar, term: Term): WindowContext {
+  return { calendar, term, workingDays: indexWorkingDays(calendar) };
 }
 
 export function windowProvenance(effective: EffectivePack, index: number): { source?: Source; layer?: string } {
@@ -129,7 +128,7 @@ export function wrongCalendar(calendar: SchoolCalendar, term: Term): Finding[] {
 export function resolveWindows(effective: EffectivePack, calendar: SchoolCalendar, term: Term): WindowResolution {
   const findings = wrongCalendar(calendar, term);
   if (findings.length > 0) return { windows: [], findings };
-  const context = windowContext(effective, calendar, term);
+  const context = windowContext(calendar, term);
   const windows = effective.values.windows ?? [];
   const code = formatTerm(term);
   const groups = new Map<string, { index: number; opens?: PlainDate; closes: PlainDate; grades: Grade[] }>();
