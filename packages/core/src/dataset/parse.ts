@@ -2,8 +2,9 @@ import { suggest } from '../_lib/suggest';
 import { createFinding, type FindingContext } from '../findings/define';
 import type { Finding } from '../findings/types';
 import { DATASET_CODES } from './codes';
+import { compile, FAIL } from './fast';
 import { issueFinding, typeOfValue } from './issues';
-import { RECORD_TYPE_NAMES, recordTypeSpec } from './registry';
+import { RECORD_TYPE_NAMES, RECORD_TYPES, recordTypeSpec } from './registry';
 import type {
   CadreRecord,
   CertificationEventRecord,
@@ -50,10 +51,14 @@ export function lineContext(lineNumber: number, options: ParseOptions): FindingC
   };
 }
 
+const FAST = new Map(RECORD_TYPES.map((spec) => [spec.type, compile(spec.schema)]));
+
 /** Checks a value already decoded (from JSON or a CSV row) against its type's schema. */
 export function parseRecordValue(value: unknown, lineNumber: number, options: ParseOptions = {}): ParseResult {
   const entry = typeof value === 'object' && value !== null ? recordTypeSpec((value as { type?: unknown }).type as string) : undefined;
   if (entry) {
+    const fast = FAST.get(entry.type)?.(value) ?? FAIL;
+    if (fast !== FAIL) return { ok: true, record: fast as DatasetRecord };
     const parsed = entry.schema.safeParse(value);
     if (parsed.success) return { ok: true, record: parsed.data as DatasetRecord };
     return { ok: false, finding: issueFinding(parsed.error.issues, entry, value, lineNumber, lineContext(lineNumber, options)) };
