@@ -59,8 +59,9 @@ const hasSourceInside = (value: unknown): boolean =>
 /**
  * The rules of a pack, each with the clause that holds it: an entry that names its own `source`,
  * else a section's entry (`units.registration`), else a single value. Keyed lists are matched by key.
+ * `stops` are paths taken as one rule whatever lies below them.
  */
-function unitsOf(pack: Pack): Unit[] {
+function unitsOf(pack: Pack, stops: ReadonlySet<string> = new Set()): Unit[] {
   const units: Unit[] = [];
   const visit = (value: unknown, path: string, keyPath: string, depth: number, inherited: SourceRef | undefined): void => {
     const own = isPlain(value) ? (value.source as SourceRef | undefined) : undefined;
@@ -72,7 +73,7 @@ function unitsOf(pack: Pack): Unit[] {
       }
       return;
     }
-    const atRule = isPlain(value) && depth >= 1 && (own !== undefined || (depth >= 2 && !hasSourceInside(value)));
+    const atRule = stops.has(path) || (isPlain(value) && depth >= 1 && (own !== undefined || (depth >= 2 && !hasSourceInside(value))));
     if (!isPlain(value) || atRule) {
       units.push({ path, value: withoutSource(value), ...((own ?? inherited) !== undefined && { source: own ?? inherited }) });
       return;
@@ -124,8 +125,11 @@ export function compareRules(current: Pack, amended: Pack): Change[] {
     const source = resolveSource(unit.source, pack.document);
     return { path: unit.path, value: unit.value, ...(source && { source }) };
   };
-  const before = new Map(unitsOf(current).map((unit) => [unit.path, text(unit, current)]));
-  const after = new Map(unitsOf(amended).map((unit) => [unit.path, text(unit, amended)]));
+  // Where one version splits a rule the other keeps whole (a clause added to one entry), compare the whole.
+  const paths = [...unitsOf(current), ...unitsOf(amended)].map((unit) => unit.path);
+  const stops = new Set(paths.filter((path) => paths.some((other) => other.startsWith(`${path}.`) || other.startsWith(`${path}[`))));
+  const before = new Map(unitsOf(current, stops).map((unit) => [unit.path, text(unit, current)]));
+  const after = new Map(unitsOf(amended, stops).map((unit) => [unit.path, text(unit, amended)]));
   const order = [...after.keys()];
   for (const path of before.keys()) {
     if (after.has(path)) continue;
