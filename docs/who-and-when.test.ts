@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { codeBlocks } from './markdown-blocks';
 
 /**
- * Runs the examples of the reference pages on ownership, permissions, retention, enrolment and
+ * Runs the examples of the reference pages on ownership, permissions, retention, enrolment, caps, certification, receipts and
  * governance. A YAML block marked `<!-- pack: <name> -->` is loaded and layered; a `ts` block marked
  * `<!-- run -->` is run as JavaScript with the core API, `pack(name)` (the effective pack),
  * `loaded(name)` (the loaded pack, for positions) and vitest's `expect` in scope.
  */
-const PAGES = ['ownership-and-deputies.md', 'permissions.md', 'retention.md', 'enrolment.md', 'governance.md'];
+const PAGES = ['ownership-and-deputies.md', 'permissions.md', 'retention.md', 'enrolment.md', 'governance.md', 'caps.md', 'certification.md', 'receipts.md'];
 
 describe.each(PAGES)('docs/reference/%s', (page) => {
   const blocks = codeBlocks(readFileSync(new URL(`./reference/${page}`, import.meta.url), 'utf8'));
