@@ -1,5 +1,5 @@
 // Actions at a date: what a person may do, and whether core allows it.
-import { can, checkRetention, type Finding, type Permission, PERMISSIONS, type Resource } from '@portfolio-rules/core';
+import { can, checkReceiptPeriod, checkRetention, type Finding, leaverNotices, type Permission, PERMISSIONS, type Resource, type Student } from '@portfolio-rules/core';
 import { type Context, effectiveAt, personOf, studentOf } from './context';
 
 /** Deleting a student's records on a day: too early while the seal lasts (retention). */
@@ -22,4 +22,23 @@ export function permitted(context: Context, when: { can: string; by: string; on:
   const decision = can(actor, when.can as Permission, when.on as unknown as Resource, when.at, { effective, unavailable: context.scenario.given?.unavailable ?? [] });
   context.explanation.push(`${actor.id} (${actor.roles.join(', ')}) ${when.can} on ${JSON.stringify(when.on)}: ${decision.allowed ? 'allowed' : 'refused'}`);
   return decision.findings;
+}
+
+/** A receipt-confirmation period as the school announces it: long enough for the pack and the national minimum? */
+export function receiptPeriod(context: Context, period: { opens: string; closes: string }): readonly Finding[] {
+  const effective = effectiveAt(context);
+  if (!effective) return [];
+  const decision = checkReceiptPeriod(effective, period);
+  for (const step of decision.explanation) context.explanation.push(`${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
+  return decision.findings;
+}
+
+/** The students who left before receipt confirmation opens, each to be told by the pack's channels. */
+export function notifyLeavers(context: Context, opens: string): readonly Finding[] {
+  const effective = effectiveAt(context);
+  if (!effective) return [];
+  const students: Student[] = (context.scenario.given?.students ?? []).map((student) => ({ ...student, status: student.status ?? 'enrolled' }));
+  const { notices, findings } = leaverNotices(effective, students, opens);
+  for (const notice of notices) context.explanation.push(`notify ${notice.studentId} (left ${notice.leftOn ?? '?'}) by ${notice.channels.join(', ') || 'no channel'}`);
+  return findings;
 }

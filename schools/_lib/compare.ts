@@ -32,6 +32,7 @@ function findingMatches(expected: ExpectedFinding, actual: Finding, document: st
   if (expected.subject !== undefined && expected.subject !== actual.subject) return false;
   if (expected.layer !== undefined && expected.layer !== actual.layer) return false;
   if (expected.source !== undefined && !sameSource(expected.source, actual.source, document)) return false;
+  if (expected.data !== undefined && !matches(expected.data, actual.data)) return false;
   if (expected.at !== undefined) {
     const [line, column] = String(expected.at).split(':').map(Number);
     if (actual.position?.line !== line || (column !== undefined && actual.position?.column !== column)) return false;

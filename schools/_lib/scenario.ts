@@ -18,6 +18,8 @@ export const ExpectedFindingSchema = z.union([
     layer: z.string().optional(),
     /** Where the finding points in the pack file: `line` or `line:column`. */
     at: z.union([z.int(), z.string().regex(/^\d+:\d+$/)]).optional(),
+    /** The numbers behind it (a partial map: only the keys written are compared), e.g. `{ channels: [paper] }`. */
+    data: z.record(z.string(), z.unknown()).optional(),
   }),
 ]);
 export type ExpectedFinding = z.infer<typeof ExpectedFindingSchema>;
@@ -141,6 +143,12 @@ export const WhenSchema = z.union([
     by: z.string().min(1).describe('a person of given.people'),
     on: ResourceSchema,
     at: DateSchema,
+  }),
+  z.strictObject({
+    receiptPeriod: z.strictObject({ opens: DateSchema, closes: DateSchema }).describe('a receipt-confirmation period the school announces (收訖明細確認期間)'),
+  }),
+  z.strictObject({
+    notifyLeavers: DateSchema.describe('receipt confirmation opens on this day: which students who left must be told, and how'),
   }),
   z.strictObject({
     delete: z.string().min(1).describe('delete a (graduated) student\'s records: the student id'),
