@@ -1,0 +1,65 @@
+import { type AuditResult, CATALOGUE, type CodeSpec, type Finding, type Rejection } from '@portfolio-rules/core';
+import { CLI_CODES } from '../codes';
+import type { FileReport } from './report';
+
+/** What the SARIF and JUnit formatters render: the audits of one run (one per school), or validate's findings per file. */
+export type CheckedInput = { readonly audits: readonly AuditResult[] } | { readonly files: readonly FileReport[] };
+
+/** One file checked by validate, or one school's audit: a SARIF artifact group, a JUnit test suite. */
+export interface CheckedGroup {
+  /** The file, or the school as `name (id)`. */
+  readonly name: string;
+  /** Where a finding without a position of its own belongs: the file, or the audited pack's file. */
+  readonly file?: string;
+  /** The findings, then the rejected input lines not already among them, as findings at their line. */
+  readonly findings: readonly Finding[];
+  readonly audit?: AuditResult;
+}
+
+/** The school an audit is about, as people name it: `馬公高中 (magong)`. */
+export function auditName(audit: AuditResult): string {
+  const name = audit.pack.school ?? audit.pack.name;
+  return name && name !== audit.pack.id ? `${name} (${audit.pack.id})` : audit.pack.id;
+}
+
+/** A rejected input line (bad JSON, unknown type, missing field) as a finding at its line. */
+export function rejectionFinding(rejection: Rejection): Finding {
+  const where = `${rejection.file ?? ''}:${rejection.line}`.replace(/^:/, 'line ');
+  return {
+    code: rejection.code,
+    severity: rejection.severity,
+    rule: 'dataset.intake',
+    subject: where,
+    message: rejection.message,
+    position: { ...(rejection.file !== undefined && { file: rejection.file }), line: rejection.line, column: 1, record: rejection.line },
+    data: {},
+  };
+}
+
+const placeOf = (finding: Finding) => `${finding.code} ${finding.position?.file ?? ''}:${finding.position?.record ?? finding.position?.line ?? ''}`;
+
+function auditFindings(audit: AuditResult): Finding[] {
+  const reported = new Set(audit.findings.map(placeOf));
+  const rejected = (audit.intake?.rejections ?? []).map(rejectionFinding).filter((finding) => !reported.has(placeOf(finding)));
+  return [...audit.findings, ...rejected];
+}
+
+export function checkedGroups(input: CheckedInput): CheckedGroup[] {
+  if ('files' in input) return input.files.map(({ file, findings }) => ({ name: file, file, findings }));
+  return input.audits.map((audit) => ({
+    name: auditName(audit),
+    ...(audit.pack.file !== undefined && { file: audit.pack.file }),
+    findings: auditFindings(audit),
+    audit,
+  }));
+}
+
+/** The line a finding points at: a dataset record's line, else its position's line. */
+export function lineOf(finding: Finding): number | undefined {
+  return finding.position?.record ?? finding.position?.line;
+}
+
+/** The catalogue entry of any code, the core's or the CLI's: its name, default severity and title. */
+export function specOf(code: string): Omit<CodeSpec<never>, 'message'> | undefined {
+  return CATALOGUE[code] ?? Object.values(CLI_CODES).find((spec) => spec.code === code);
+}

@@ -1,0 +1,87 @@
+import type { Finding, Language, Severity } from '@portfolio-rules/core';
+import { type CheckedInput, checkedGroups, lineOf, specOf } from './checked';
+import { type JsonTool, jsonTool } from './json';
+
+export interface SarifOptions {
+  readonly lang: Language;
+  /** The tool's name and version; default: this package's. Tests pass a fixed one. */
+  readonly tool?: JsonTool;
+}
+
+type SarifLevel = 'error' | 'warning' | 'note';
+const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** A file name as a SARIF URI reference: forward slashes, non-ASCII and spaces percent-encoded. */
+export const sarifUri = (file: string) => encodeURI(file.replace(/\\/g, '/'));
+
+function rule(code: string, language: Language) {
+  const spec = specOf(code);
+  const title = spec?.title ?? { 'zh-TW': code, en: code };
+  return {
+    id: code,
+    ...(spec && { name: spec.name }),
+    shortDescription: { text: title[language] },
+    fullDescription: { text: `${title['zh-TW']} / ${title.en}` },
+    helpUri: `docs/codes/${code}.md`,
+    defaultConfiguration: { level: LEVEL[spec?.severity ?? 'error'] },
+  };
+}
+
+function location(finding: Finding, file: string | undefined) {
+  const uri = finding.position?.file ?? file;
+  if (uri === undefined) return undefined;
+  const line = lineOf(finding);
+  const region = line !== undefined && finding.position && { startLine: line, startColumn: finding.position.column };
+  return { physicalLocation: { artifactLocation: { uri: sarifUri(uri) }, ...(region && { region }) } };
+}
+
+function properties(finding: Finding, school: string | undefined) {
+  return {
+    rule: finding.rule,
+    subject: finding.subject,
+    ...(finding.source && { source: finding.source }),
+    ...(finding.layer && { layer: finding.layer }),
+    ...(finding.related && { related: finding.related }),
+    ...(school !== undefined && { school }),
+    data: finding.data,
+  };
+}
+
+/**
+ * SARIF 2.1.0 for code-scanning tools: one run, the rules of the codes found (from the catalogue),
+ * one result per finding (and per rejected input line) at its file, line and column.
+ */
+export function formatSarif(input: CheckedInput, options: SarifOptions): string {
+  const groups = checkedGroups(input);
+  const codes = [...new Set(groups.flatMap((group) => group.findings.map((finding) => finding.code)))].sort();
+  const results = groups.flatMap((group) =>
+    group.findings.map((finding) => {
+      const where = location(finding, group.file);
+      return {
+        ruleId: finding.code,
+        ruleIndex: codes.indexOf(finding.code),
+        level: LEVEL[finding.severity],
+        message: { text: finding.message[options.lang] },
+        ...(where && { locations: [where] }),
+        properties: properties(finding, group.audit && group.audit.pack.id),
+      };
+    }),
+  );
+  const audits = groups.flatMap(({ audit }) =>
+    audit ? [{ pack: audit.pack, asOf: audit.asOf, ...(audit.intake && { intake: { read: audit.intake.read, checked: audit.intake.checked, rejected: audit.intake.rejected, unlisted: audit.intake.unlisted } }) }] : [],
+  );
+  const tool = options.tool ?? jsonTool();
+  const log = {
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: tool.name, version: tool.version, semanticVersion: tool.version, rules: codes.map((code) => rule(code, options.lang)) } },
+        language: options.lang,
+        columnKind: 'utf16CodeUnits',
+        results,
+        ...(audits.length > 0 && { properties: { audits } }),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { formatSarif } from '../src/formatters/sarif';
+import { AUDIT, PACK_ONLY_AUDIT } from './fixtures/audit-result';
+
+const TOOL = { name: 'portfolio-rules', version: '0.0.0-test' };
+
+// The parts of the SARIF 2.1.0 schema (sarif-schema-2.1.0.json) this output uses, with their required fields.
+const message = z.object({ text: z.string().min(1) }).strict();
+const level = z.enum(['none', 'note', 'warning', 'error']);
+const SarifLog = z
+  .object({
+    version: z.literal('2.1.0'),
+    runs: z.array(
+      z
+        .object({
+          tool: z.object({
+            driver: z.object({
+              name: z.string().min(1),
+              version: z.string(),
+              semanticVersion: z.string(),
+              rules: z.array(
+                z
+                  .object({
+                    id: z.string().regex(/^PR\d{4}$/),
+                    name: z.string().optional(),
+                    shortDescription: message,
+                    fullDescription: message,
+                    helpUri: z.string(),
+                    defaultConfiguration: z.object({ level }).strict(),
+                  })
+                  .strict(),
+              ),
+            }),
+          }),
+          language: z.string(),
+          columnKind: z.enum(['utf16CodeUnits', 'unicodeCodePoints']),
+          results: z.array(
+            z
+              .object({
+                ruleId: z.string(),
+                ruleIndex: z.number().int().min(0),
+                level,
+                message,
+                locations: z
+                  .array(
+                    z
+                      .object({
+                        physicalLocation: z
+                          .object({
+                            artifactLocation: z.object({ uri: z.string().min(1) }).strict(),
+                            region: z.object({ startLine: z.number().int().min(1), startColumn: z.number().int().min(1) }).strict().optional(),
+                          })
+                          .strict(),
+                      })
+                      .strict(),
+                  )
+                  .optional(),
+                properties: z.record(z.string(), z.unknown()),
+              })
+              .strict(),
+          ),
+          properties: z.record(z.string(), z.unknown()).optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+const parse = (text: string) => SarifLog.parse(JSON.parse(text));
+
+describe('formatSarif', () => {
+  it('writes a SARIF 2.1.0 log: one result per finding and per rejected line, rules from the catalogue', async () => {
+    const text = formatSarif({ audits: [AUDIT] }, { lang: 'en', tool: TOOL });
+    const log = parse(text);
+    const run = log.runs[0]!;
+    expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(['PR2002', 'PR3002', 'PR3003', 'PR8001', 'PR8009']);
+    expect(run.tool.driver.rules[0]).toEqual({
+      id: 'PR2002',
+      name: 'loosens-national-maximum',
+      shortDescription: { text: 'Loosens a national maximum' },
+      fullDescription: { text: '放寬了全國上限 / Loosens a national maximum' },
+      helpUri: 'docs/codes/PR2002.md',
+      defaultConfiguration: { level: 'error' },
+    });
+    expect(run.results.map((result) => [result.ruleId, result.level, result.locations?.[0]?.physicalLocation.region?.startLine])).toEqual([
+      ['PR2002', 'error', 14],
+      ['PR3002', 'error', 7],
+      ['PR3003', 'note', 4],
+      ['PR8001', 'error', 3],
+      ['PR8009', 'warning', 9],
+    ]);
+    for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
+    expect(run.results[0]).toMatchObject({
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'schools/magong/pack.yaml' }, region: { startLine: 14, startColumn: 12 } } }],
+      properties: { rule: 'layering.bounds', subject: 'caps.courseOutcome.upload.max', source: { document: '馬公補充規定', clause: '五(三)1' }, layer: 'school:magong', school: 'magong', data: { value: 8, bound: 6 } },
+    });
+    expect(run.properties).toEqual({ audits: [{ pack: AUDIT.pack, asOf: '2024-01-31', intake: { read: 12, checked: 10, rejected: 2, unlisted: 0 } }] });
+    await expect(text).toMatchFileSnapshot('__snapshots__/report.sarif');
+  });
+
+  it('writes the messages and short descriptions in the chosen language', () => {
+    const run = parse(formatSarif({ audits: [AUDIT] }, { lang: 'zh-TW', tool: TOOL })).runs[0]!;
+    expect(run.tool.driver.rules[0]?.shortDescription.text).toBe('放寬了全國上限');
+    expect(run.results[0]?.message.text).toBe(AUDIT.findings[0]?.message['zh-TW']);
+  });
+
+  it('puts several schools in one run and a finding without a position at its pack file, without a region', () => {
+    const run = parse(formatSarif({ audits: [AUDIT, PACK_ONLY_AUDIT] }, { lang: 'en', tool: TOOL })).runs;
+    expect(run).toHaveLength(1);
+    const last = run[0]!.results.at(-1)!;
+    expect(last.ruleId).toBe('PR5014');
+    expect(last.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'schools/pingrong/pack.yaml' } } }]);
+    expect(last.properties).toMatchObject({ school: 'pingrong' });
+  });
+
+  it('does not report a rejected line twice when the audit also lists it among its findings', () => {
+    const rejection = AUDIT.intake!.rejections[0]!;
+    const asFinding = { code: rejection.code, severity: rejection.severity, rule: 'dataset.parse', subject: 'line 3', message: rejection.message, position: { file: 'data.ndjson', line: 3, column: 1, record: 3 }, data: {} };
+    const run = parse(formatSarif({ audits: [{ ...AUDIT, findings: [...AUDIT.findings, asFinding] }] }, { lang: 'en', tool: TOOL })).runs[0]!;
+    expect(run.results.filter((result) => result.ruleId === 'PR8001')).toHaveLength(1);
+  });
+
+  it("renders validate's findings per file, percent-encoding file names", () => {
+    const finding = AUDIT.findings[0]!;
+    const run = parse(formatSarif({ files: [{ file: 'packs\\學校 A.yaml', findings: [{ ...finding, position: { line: 2, column: 3 } }] }, { file: 'ok.yaml', findings: [] }] }, { lang: 'en', tool: TOOL })).runs[0]!;
+    expect(run.results).toHaveLength(1);
+    expect(run.results[0]?.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'packs/%E5%AD%B8%E6%A0%A1%20A.yaml' }, region: { startLine: 2, startColumn: 3 } });
+    expect(run.results[0]?.properties).not.toHaveProperty('school');
+    expect(run.properties).toBeUndefined();
+  });
+});
