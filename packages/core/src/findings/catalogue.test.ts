@@ -35,6 +35,8 @@ const RANGE_OF_FOLDER: Readonly<Record<string, string>> = {
   retention: '7',
   enrolment: '7',
   governance: '7',
+  // The audit's own findings over a school's data (PR78xx), beside the concerns' codes it also reports.
+  audit: '7',
   dataset: '8',
 };
 
