@@ -1,7 +1,9 @@
-// Writes packages/core/pack.schema.json from the built core (run after `pnpm build`).
+// Writes packages/core/pack.schema.json and calendar.schema.json from the built core (run after `pnpm build`).
 import { writeFileSync } from 'node:fs';
-import { packJsonSchema } from '../packages/core/dist/index.js';
+import { calendarJsonSchema, packJsonSchema } from '../packages/core/dist/index.js';
 
-const target = new URL('../packages/core/pack.schema.json', import.meta.url);
-writeFileSync(target, `${JSON.stringify(packJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${target.pathname}`);
+for (const [name, schema] of [['pack.schema.json', packJsonSchema], ['calendar.schema.json', calendarJsonSchema]]) {
+  const target = new URL(`../packages/core/${name}`, import.meta.url);
+  writeFileSync(target, `${JSON.stringify(schema(), null, 2)}\n`);
+  console.log(`wrote ${target.pathname}`);
+}

@@ -3,6 +3,7 @@ import type { Anchor, Grade } from '../windows/schema';
 import type { AnchorDates, SchoolCalendar } from './schema';
 
 export { CALENDAR_CODES } from './codes';
+export { calendarJsonSchema } from './json-schema';
 export { CALENDAR_LIMITS, parseCalendar, type ParsedCalendar } from './parse';
 export { AnchorDatesSchema, CalendarSchema, CalendarTermSchema, type AnchorDates, type CalendarTerm, type SchoolCalendar } from './schema';
 export { addWorkingDays, indexWorkingDays, isWorkingDay, type WorkingDayIndex } from './working-days';

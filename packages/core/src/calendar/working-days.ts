@@ -1,6 +1,5 @@
 import { getISODay } from 'date-fns';
 import { addCalendarDays, dateParts, type PlainDate } from '../_lib/date';
-import type { SchoolCalendar } from './schema';
 
 /** A calendar's days off and make-up working days, indexed once for day-by-day arithmetic. */
 export interface WorkingDayIndex {
@@ -11,7 +10,10 @@ export interface WorkingDayIndex {
 /** The longest run of days off the arithmetic will walk over (a malformed calendar could otherwise loop for long). */
 const MAX_RUN = 366;
 
-export function indexWorkingDays(calendar: Pick<SchoolCalendar, 'holidays' | 'workingDays'>): WorkingDayIndex {
+export function indexWorkingDays(calendar: {
+  readonly holidays?: readonly { readonly date: PlainDate; readonly until?: PlainDate }[];
+  readonly workingDays?: readonly { readonly date: PlainDate }[];
+}): WorkingDayIndex {
   const holidays = new Set<PlainDate>();
   for (const off of calendar.holidays ?? []) {
     let day = off.date;
