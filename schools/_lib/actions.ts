@@ -1,5 +1,5 @@
 // Actions at a date: what a person may do, and whether core allows it.
-import { can, checkReceiptPeriod, checkRetention, type Finding, leaverNotices, type Permission, PERMISSIONS, type Resource, type Student } from '@portfolio-rules/core';
+import { can, checkGovernance, checkReceiptPeriod, checkRetention, type Finding, leaverNotices, type Permission, PERMISSIONS, type Resource, type Student } from '@portfolio-rules/core';
 import { type Context, effectiveAt, personOf, studentOf } from './context';
 
 /** Deleting a student's records on a day: too early while the seal lasts (retention). */
@@ -41,4 +41,13 @@ export function notifyLeavers(context: Context, opens: string): readonly Finding
   const { notices, findings } = leaverNotices(effective, students, opens);
   for (const notice of notices) context.explanation.push(`notify ${notice.studentId} (left ${notice.leftOn ?? '?'}) by ${notice.channels.join(', ') || 'no channel'}`);
   return findings;
+}
+
+/** The school's log of meetings and trainings against its rules, over the semesters and years wholly inside the period. */
+export function governanceLog(context: Context, period: { from: string; to: string }): readonly Finding[] {
+  const effective = effectiveAt(context);
+  if (!effective) return [];
+  const log = context.scenario.given?.log ?? {};
+  context.explanation.push(`log: ${log.meetings?.length ?? 0} meetings, ${log.trainings?.length ?? 0} trainings, ${period.from} – ${period.to}`);
+  return checkGovernance(effective, { meetings: log.meetings ?? [], trainings: log.trainings ?? [] }, period);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Finding, type PackInput, validatePack } from '@portfolio-rules/core';
 import { parse, stringify } from 'yaml';
-import { deleteRecords, notifyLeavers, permitted, receiptPeriod } from './actions';
+import { deleteRecords, governanceLog, notifyLeavers, permitted, receiptPeriod } from './actions';
 import { compareFindings, describeFinding, overlay } from './compare';
 import type { Context } from './context';
 import { REPO_DIR, SCHOOLS_DIR } from './packs';
@@ -35,6 +35,7 @@ export function runScenario(folder: string, scenario: Scenario, overlays: Readon
   if (typeof when === 'object' && 'can' in when) findings = permitted(context, when);
   if (when === 'audit') findings = audit(context);
   if (typeof when === 'object' && 'receiptPeriod' in when) findings = receiptPeriod(context, when.receiptPeriod);
+  if (typeof when === 'object' && 'governance' in when) findings = governanceLog(context, when.governance);
   if (typeof when === 'object' && 'notifyLeavers' in when) findings = notifyLeavers(context, when.notifyLeavers);
   if (typeof when === 'object' && 'delete' in when) findings = deleteRecords(context, when.delete, when.at);
   if (typeof when === 'object' && 'steps' in when) findings = runActions(context, when.steps);

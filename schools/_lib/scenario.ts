@@ -92,6 +92,21 @@ export const GivenSchema = z.strictObject({
   records: z.array(RecordsSchema).optional(),
   /** The school calendar for the term: anchor → date (e.g. closingCeremony: 2024-01-19). */
   calendar: z.record(z.string(), DateSchema).optional(),
+  /** What the school did, as it logs it: the working group's meetings and the trainings run (會議及研習紀錄). */
+  log: z
+    .strictObject({
+      meetings: z.array(DateSchema).optional(),
+      trainings: z
+        .array(
+          z.strictObject({
+            date: DateSchema,
+            audience: z.union([z.enum(['students', 'teachers', 'parents', 'staff']), z.array(z.enum(['students', 'teachers', 'parents', 'staff'])).min(1)]),
+            kind: z.enum(['training', 'briefing', 'workshop']).optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
   /** Units, roles or `designatedBy:<unit>` links that cannot act (請假、離職、出缺). */
   unavailable: z.array(z.string()).optional(),
 });
@@ -146,6 +161,9 @@ export const WhenSchema = z.union([
   }),
   z.strictObject({
     receiptPeriod: z.strictObject({ opens: DateSchema, closes: DateSchema }).describe('a receipt-confirmation period the school announces (收訖明細確認期間)'),
+  }),
+  z.strictObject({
+    governance: z.strictObject({ from: DateSchema, to: DateSchema }).describe('audit the school\'s log of meetings and trainings over a period'),
   }),
   z.strictObject({
     notifyLeavers: DateSchema.describe('receipt confirmation opens on this day: which students who left must be told, and how'),
