@@ -52,6 +52,11 @@ describe('checkWindows without a calendar (what the pack alone tells)', () => {
     expect(checkWindows(tight).map((f) => [f.code, f.data.days, f.data.required])).toEqual([['PR6011', 4, 5]]);
   });
 
+  it('the national submission close counts as the deadline too', () => {
+    const late = effectiveOf('windows:\n  - { activity: receiptConfirmation, opens: { anchor: nationalSubmissionCloses }, closes: { anchor: nationalSubmissionCloses, days: 2 } }\n');
+    expect(summary(checkWindows(late))).toEqual([['PR6012', 'windows.0', '一(七)', 'nationalSubmissionCloses']]);
+  });
+
   it('a submission step after the national deadline is too late (PR6012)', () => {
     const late = effectiveOf('windows:\n  - { activity: finalSubmission, closes: { anchor: nationalUploadDeadline, days: 1 } }\n  - { activity: submission, closes: { anchor: nationalUploadDeadline, weeks: -2 } }\n');
     expect(summary(checkWindows(late))).toEqual([['PR6012', 'windows.0', '一(七)', 'nationalUploadDeadline']]);
@@ -88,6 +93,10 @@ describe('checkWindows with a calendar (by dates)', () => {
       ['PR6011', 'windows.1', 2, null],
       ['PR6012', 'windows.0', '2024-03-29', '一(七)'],
     ]);
+    // Without nationalUploadDeadline, the national submission close is the deadline.
+    const noDeadline = deepFreeze({ ...CALENDAR_112, terms: [{ semester: 1 as const, anchors: { nationalSubmissionCloses: '2023-10-31' } }] });
+    const late = effectiveOf('windows:\n  - { activity: finalSubmission, semesters: [1], closes: 2023-11-01 }\n');
+    expect(checkWindows(late, noDeadline).map((f) => [f.code, f.data.anchor, f.data.deadline])).toEqual([['PR6012', 'nationalSubmissionCloses', '2023-10-31']]);
     const bare = deepFreeze({ ...CALENDAR_112, terms: [{ semester: 1 as const, anchors: {} }] });
     expect(checkWindows(effectiveOf('windows:\n  - { activity: courseOutcomeUpload, closes: { anchor: closingCeremony, weeks: 2 } }\n'), bare).map((f) => f.code)).toEqual(['PR6001']);
   });

@@ -78,8 +78,8 @@ function symbolic(effective: EffectivePack, withCalendar: boolean): Finding[] {
       }
       if (minimum.kind === 'closesNoLaterThan' && minimum.activities.includes(window.activity)) {
         const rule = window.closes;
-        const after = typeof rule === 'object' && 'anchor' in rule && rule.anchor === minimum.anchor && ((rule.weeks ?? 0) * 7 + (rule.days ?? 0) > 0 || (rule.workingDays ?? 0) > 0);
-        if (after) findings.push(createFinding(WINDOW_CODES.afterNationalDeadline, { activity: window.activity, closes: showRule(rule), deadline: minimum.anchor, anchor: minimum.anchor, nationalSource: minimum.source, ...cited(own) }, context(effective, index, minimum.source)));
+        const after = typeof rule === 'object' && 'anchor' in rule && minimum.anchors.includes(rule.anchor) && ((rule.weeks ?? 0) * 7 + (rule.days ?? 0) > 0 || (rule.workingDays ?? 0) > 0);
+        if (after) findings.push(createFinding(WINDOW_CODES.afterNationalDeadline, { activity: window.activity, closes: showRule(rule), deadline: rule.anchor, anchor: rule.anchor, nationalSource: minimum.source, ...cited(own) }, context(effective, index, minimum.source)));
       }
     }
   });
@@ -113,9 +113,15 @@ function byDates(effective: EffectivePack, calendar: SchoolCalendar, term: Term,
       }
     }
     if (minimum.kind === 'closesNoLaterThan' && minimum.activities.includes(window.activity)) {
-      const deadlines = new Set(window.grades.map((grade) => anchorsFor(calendar, term, grade)?.[minimum.anchor]).filter((d): d is string => d !== undefined && window.closes > d));
-      for (const deadline of deadlines) {
-        findings.push(createFinding(WINDOW_CODES.afterNationalDeadline, { activity: window.activity, closes: window.closes, deadline, anchor: minimum.anchor, term: window.term, nationalSource: minimum.source, ...own }, context(effective, window.index, minimum.source)));
+      const missed = new Map<string, { anchor: string; deadline: string }>();
+      for (const grade of window.grades) {
+        const anchors = anchorsFor(calendar, term, grade) ?? {};
+        const anchor = minimum.anchors.find((candidate) => anchors[candidate] !== undefined);
+        const deadline = anchor && anchors[anchor];
+        if (anchor && deadline && window.closes > deadline) missed.set(`${anchor}|${deadline}`, { anchor, deadline });
+      }
+      for (const { anchor, deadline } of missed.values()) {
+        findings.push(createFinding(WINDOW_CODES.afterNationalDeadline, { activity: window.activity, closes: window.closes, deadline, anchor, term: window.term, nationalSource: minimum.source, ...own }, context(effective, window.index, minimum.source)));
       }
     }
   }

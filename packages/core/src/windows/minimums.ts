@@ -22,10 +22,10 @@ export type WindowMinimum =
       readonly source: Source;
     }
   | {
-      /** The windows of these activities close on or before `anchor`. */
+      /** The windows of these activities close on or before the national deadline: the first of `anchors` the calendar gives. */
       readonly kind: 'closesNoLaterThan';
       readonly activities: readonly Activity[];
-      readonly anchor: Anchor;
+      readonly anchors: readonly Anchor[];
       readonly source: Source;
     };
 
@@ -48,7 +48,7 @@ export const NATIONAL_WINDOW_MINIMUMS: readonly WindowMinimum[] = [
   {
     kind: 'closesNoLaterThan',
     activities: ['precheck', 'submission', 'receiptConfirmation', 'disputeResolution', 'finalSubmission'],
-    anchor: 'nationalUploadDeadline',
+    anchors: ['nationalUploadDeadline', 'nationalSubmissionCloses'],
     source: { document: FAQ, clause: '一(七)' },
   },
 ];
