@@ -31,7 +31,7 @@ export function commandHelp(command: Command, language: Language): string {
 
 export function generalHelp(commands: readonly Command[], language: Language): string {
   const text = TEXT[language];
-  const intro = language === 'zh-TW' ? '學生學習歷程檔案作業補充規定：檢查、說明、比較。' : "The rules of Taiwan's senior-high learning portfolios, made executable.";
+  const intro = language === 'zh-TW' ? '學生學習歷程檔案作業補充規定，化為可執行的規則：檢查、說明、比較、稽核。' : "The rules of Taiwan's senior-high learning portfolios, made executable.";
   return [
     `${text.usage}${text.colon}${TOOL_NAME} <command> [options]`,
     '',
