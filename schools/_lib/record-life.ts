@@ -1,11 +1,7 @@
-// A record's life in a scenario: uploads against the caps, selections, certification steps.
-// core's engine functions (caps, selection, certification) are not in the public barrel yet:
-// they are read from their modules until they are.
-import type { Actor, CourseOutcome, Finding, PortfolioItem } from '@portfolio-rules/core';
-import { checkUpload } from '../../packages/core/src/caps';
-import { transition, type CertificationEvent } from '../../packages/core/src/certification';
-import { checkSelection } from '../../packages/core/src/selection';
-import { type Context, effectiveAt, personOf, termOf } from './context';
+// A record's life in a scenario: uploads against the caps, selections, certification steps — asked
+// of core's engine (`createEngine`), as a vendor's platform asks it: the rules of each item's own term.
+import { type Actor, type CertificationEvent, createEngine, type CourseOutcome, type Engine, type Finding, type PortfolioItem } from '@portfolio-rules/core';
+import { type Context, personOf, termOf } from './context';
 import type { RecordAction } from './scenario';
 
 type Given = NonNullable<Context['scenario']['given']>;
@@ -51,16 +47,14 @@ function find(context: Context, items: readonly PortfolioItem[], id: string): Po
 }
 
 /** Runs one action on the items: its findings, and the items after it. */
-export function runAction(context: Context, action: RecordAction, items: readonly PortfolioItem[]): { findings: readonly Finding[]; items: readonly PortfolioItem[] } {
-  const effective = effectiveAt(context);
-  if (!effective) return { findings: [], items };
+export function runAction(context: Context, engine: Engine, action: RecordAction, items: readonly PortfolioItem[]): { findings: readonly Finding[]; items: readonly PortfolioItem[] } {
   const note = (line: string) => context.explanation.push(line);
   if ('upload' in action) {
     const term = action.term ?? String(termOf(context) ?? '');
     const item = makeItem({ kind: action.upload, student: action.student, ...(action.entry && { entry: action.entry }), ...(action.academicYear && { academicYear: action.academicYear }) }, `${action.student}-new`, term);
     // A well-formed upload (a summary and a small PDF), so that only the caps decide.
     const upload = { ...item, summary: '課程學習成果簡述', files: [{ name: 'report.pdf', type: 'pdf' as const, megabytes: 1 }] };
-    const decision = checkUpload(effective, { item: upload, items, at: action.at });
+    const decision = engine.checkUpload({ item: upload, items, at: action.at });
     note(`${action.student} uploads a ${action.upload} on ${action.at}: ${decision.allowed ? 'allowed' : 'refused'}`);
     for (const step of decision.explanation) note(`  ${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
     return { findings: decision.findings, items: decision.allowed ? [...items, upload] : items };
@@ -68,7 +62,7 @@ export function runAction(context: Context, action: RecordAction, items: readonl
   if ('select' in action) {
     const item = find(context, items, action.select);
     if (!item) return { findings: [], items };
-    const decision = checkSelection(effective, { item, items, actor: studentActor(item.studentId), at: action.at });
+    const decision = engine.checkSelection({ item, items, actor: studentActor(item.studentId), at: action.at });
     note(`${item.studentId} selects ${item.id} on ${action.at}: ${decision.allowed ? 'allowed' : 'refused'}`);
     for (const step of decision.explanation) note(`  ${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
     return { findings: decision.findings, items: decision.allowed ? items.map((other) => (other.id === item.id ? { ...other, selected: true } : other)) : items };
@@ -82,7 +76,7 @@ export function runAction(context: Context, action: RecordAction, items: readonl
   const actor = action.by === undefined ? studentActor(item.studentId) : personOf(context, action.by);
   if (!actor) return { findings: [], items };
   const event = { type: action.certification, ...(action.reason !== undefined && { reason: action.reason }), ...(action.certifier !== undefined && { certifier: action.certifier }) } as CertificationEvent;
-  const result = transition(item, event, actor, action.at, { effective, unavailable: context.scenario.given?.unavailable ?? [] });
+  const result = engine.transition(item, event, actor, action.at, { unavailable: context.scenario.given?.unavailable ?? [] });
   note(`${actor.id} ${action.certification}s ${item.id} (${item.state}) on ${action.at}: ${result.ok ? `allowed → ${result.item.state}` : 'refused'}`);
   for (const step of result.explanation) note(`  ${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
   if (!result.ok) return { findings: result.findings, items };
@@ -92,10 +86,16 @@ export function runAction(context: Context, action: RecordAction, items: readonl
 
 /** Runs the actions in order: the findings of the last one; an earlier one refused is a failure of the scenario. */
 export function runActions(context: Context, actions: readonly RecordAction[]): readonly Finding[] {
+  const { resolution } = context.validation;
+  if (!resolution) {
+    context.failures.push('the pack did not load: no rules to ask');
+    return [];
+  }
+  const engine = createEngine(resolution);
   let items: readonly PortfolioItem[] = itemsOf(context);
   let findings: readonly Finding[] = [];
   actions.forEach((action, index) => {
-    const result = runAction(context, action, items);
+    const result = runAction(context, engine, action, items);
     if (index < actions.length - 1 && result.findings.some((finding) => finding.severity === 'error')) {
       context.failures.push(`step ${index + 1} was refused: ${result.findings.map((finding) => finding.code).join(', ')}`);
     }
