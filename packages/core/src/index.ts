@@ -25,7 +25,7 @@ export { DUTIES, DUTY_NAMES, type Deputy, type Duties, type Duty, type DutyAssig
 export { actingFor, assignmentFor, chainOf, DEPUTY_CODES, deputyName, type ActingFor, type ActingForOptions, type ResolvedAssignment } from './deputies';
 export { checkDuties, LAST_RESORT_LIMIT, OWNERSHIP_CODES, ownerOf, type CheckDutiesOptions, type Ownership } from './ownership';
 export { can, checkPermissionRules, effectiveMatrix, inScope, NATIONAL_MATRIX, nationalGrant, PERMISSION_CODES, PermissionsSchema, SCOPES, ScopeSchema, WITHIN, type Grant, type Matrix, type PermissionContext, type Permissions, type Resource, type Scope } from './permissions';
-export { CAP_CODES, checkCaps, checkFiles, checkUpload, DEFAULT_EXEMPT, limitsFor, PERIODS, periodOf, type Cap, type CapAction, type CapLimit, type Caps, type Files, type KindCaps, type Period, type UploadRequest } from './caps';
+export { CAP_CODES, checkCaps, checkFiles, checkUpload, countsTowards, DEFAULT_EXEMPT, limitsFor, PERIODS, periodOf, type Cap, type CapAction, type CapLimit, type Caps, type Files, type KindCaps, type Period, type UploadRequest } from './caps';
 export { ACTIVITIES, ANCHORS, checkWindows, CLOSING_SOON_DAYS, isOpen, NATIONAL_WINDOW_MINIMUMS, resolveDateRule, resolveWindows, selectWindow, WINDOW_CODES, type Activity, type Anchor, type DateRule, type Grade, type ResolvedWindow, type Window, type WindowMinimum, type WindowQuestion, type WindowResolution } from './windows';
 export { addWorkingDays, anchorsFor, CALENDAR_CODES, CALENDAR_LIMITS, calendarJsonSchema, CalendarSchema, indexWorkingDays, isWorkingDay, parseCalendar, type AnchorDates, type CalendarTerm, type ParsedCalendar, type SchoolCalendar, type WorkingDayIndex } from './calendar';
 export { checkReceiptPeriod, confirmationMinimums, finalSubmit, leaverNotices, RECEIPT_CODES, RECEIPT_STATES, receiptTransition, type FinalDecision, type FinalRequest, type FinalSubmission, type LeaverNotice, type Receipt, type ReceiptContext, type ReceiptEvent, type ReceiptResult, type Receipts, type ReceiptState } from './receipts';
@@ -86,3 +86,4 @@ export {
   type TrainingRecord,
 } from './dataset';
 export { type AuditResult, type AuditStatistics, type GroupStatistics } from './audit/types';
+export { AUDIT_CODES, createAudit, mergeAudits, sortFindings, type Audit, type AuditOptions } from './audit';

@@ -35,6 +35,8 @@ export interface AuditStatistics {
 export interface AuditResult {
   /** The pack's id (and school name, when it has one). */
   readonly pack: { readonly id: string; readonly name: string; readonly school?: string; readonly file?: string };
+  /** The school the data is about (the records' `school` field), when the data names one. */
+  readonly school?: string;
   /** The day the audit judged the data as of (`--as-of`). */
   readonly asOf: string;
   /** Findings about the pack itself (validate + completeness) and about the data, most severe first. */
@@ -43,4 +45,6 @@ export interface AuditResult {
   readonly intake?: IntakeSummary;
   /** Absent when the audit ran without data. */
   readonly statistics?: AuditStatistics;
+  /** When the data holds several schools: each school's own result, by school id; the fields above then add them up. */
+  readonly schools?: readonly AuditResult[];
 }

@@ -54,11 +54,16 @@ export function periodOf(item: PortfolioItem, per: Period): string | undefined {
   return per === 'semester' ? item.term : String(item.academicYear);
 }
 
+/** Whether an item counts under a limit at all, whatever its period: not withdrawn, not exempt, selected (for select), not a rejected item a cap leaves out (decision 0002). */
+export function countsTowards(limit: CapLimit, action: CapAction, item: PortfolioItem): boolean {
+  if (item.withdrawn || limit.exempt.includes(item.entry)) return false;
+  if (action === 'select') return item.selected;
+  return limit.countsRejected || item.kind !== 'courseOutcome' || item.state !== 'rejected';
+}
+
 function counts(limit: CapLimit, action: CapAction, item: PortfolioItem, other: PortfolioItem): boolean {
-  if (other.id === item.id || other.kind !== item.kind || other.studentId !== item.studentId || other.withdrawn) return false;
-  if (limit.exempt.includes(other.entry) || periodOf(other, limit.per) !== periodOf(item, limit.per)) return false;
-  if (action === 'select') return other.selected;
-  return limit.countsRejected || other.kind !== 'courseOutcome' || other.state !== 'rejected';
+  if (other.id === item.id || other.kind !== item.kind || other.studentId !== item.studentId) return false;
+  return periodOf(other, limit.per) === periodOf(item, limit.per) && countsTowards(limit, action, other);
 }
 
 /** Checks an item against every cap on an action: the student's other items in the same period, plus this one. */
@@ -70,6 +75,10 @@ export function checkCaps(effective: EffectivePack, action: CapAction, item: Por
   if (exempt.includes(item.entry)) {
     const detail = { 'zh-TW': `學校登錄之資料 (${item.entry}) 不計入學生件數上限`, en: `records entered by the school (${item.entry}) do not count against the student's caps` };
     return { steps: [{ rule: `caps.${item.kind}.${action}`, outcome: 'skipped', source: EXEMPT_SOURCE, detail, data: { entry: item.entry, exempt } }], findings: [] };
+  }
+  if (limits.length === 0) {
+    const detail = { 'zh-TW': '此項未訂件數上限', en: 'no cap is set for this action' };
+    return { steps: [{ rule: `caps.${item.kind}.${action}`, outcome: 'skipped', detail }], findings: [] };
   }
   const reported = new Set<string>();
   for (const limit of limits) {

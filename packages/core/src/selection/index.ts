@@ -39,7 +39,8 @@ function checkOwner(item: PortfolioItem, actor: Actor, event: 'select' | 'desele
   return { steps: [{ rule, outcome: 'failed', source: STUDENT_CHOICE, detail: finding.message }], findings: [finding] };
 }
 
-function checkStanding(item: PortfolioItem, event: 'select' | 'deselect'): Part {
+/** Whether an item may be selected at all: not withdrawn, and for a course outcome certified (seed 002, 4-7). */
+export function checkStanding(item: PortfolioItem, event: 'select' | 'deselect'): Part {
   if (item.withdrawn) {
     const finding = createFinding(CERTIFICATION_CODES.withdrawn, { event }, { rule: 'selection.withdrawn', subject: item.id });
     return { steps: [{ rule: 'selection.withdrawn', outcome: 'failed', detail: finding.message }], findings: [finding] };

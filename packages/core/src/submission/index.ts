@@ -72,8 +72,8 @@ export interface UnitOptions {
  * Whether the actor is the unit that submits a category now — the owner, or the first available
  * deputy (馬公 六(二), 九(三)). Submission, dispute resolution (馬公 六(三)) and final submission use it.
  */
-export function checkSubmittingUnit(effective: EffectivePack, category: ReceiptCategory, actor: Actor, options: UnitOptions): Part & { readonly acting?: string } {
-  const duty = SUBMISSION_DUTIES[category];
+export function checkSubmittingUnit(effective: EffectivePack, category: ReceiptCategory | 'basicData', actor: Actor, options: UnitOptions): Part & { readonly acting?: string } {
+  const duty: Duty = category === 'basicData' ? 'basicData' : SUBMISSION_DUTIES[category];
   const dutyPath = `duties.${duty}`;
   const acting = actingFor(effective, duty, { unavailable: options.unavailable ?? [], ...(options.division && { division: options.division }) });
   const from = origin(effective, `${dutyPath}.owner`);

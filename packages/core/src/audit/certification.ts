@@ -1,0 +1,53 @@
+import { checkCertifier, MANUAL_4_7 } from '../certification/authority';
+import { CERTIFICATION_CODES } from '../certification/codes';
+import { assignmentFor, chainOf } from '../deputies';
+import { createFinding } from '../findings/define';
+import type { Finding, Position } from '../findings/types';
+import type { CourseOutcome } from '../records/items';
+import { ROLES, type Role } from '../roles';
+import type { AuditState } from './state';
+
+const place = (finding: Finding, position: Position | undefined): Finding => (position ? { ...finding, position } : finding);
+
+/**
+ * Who certified, rejected or revoked an item when it was not its assigned teacher (nor a teacher it
+ * was reassigned to): the student never may; anyone else only as a deputy the pack's chain names
+ * (學習歷程檔案QA 一(八)). The data does not say which roles a teacher holds, so a role link of the
+ * chain (科內教師, 領域教師) is taken as filled and reported as certified by a deputy (info); a unit
+ * link must be the actor itself; no deputy at all is an error.
+ */
+function actorFindings(state: AuditState, out: Finding[]): void {
+  for (const [itemId, entry] of state.pending) {
+    const known = state.certifiers.get(itemId);
+    if (known === undefined) continue;
+    const cut = known.indexOf('\n');
+    const certifier = known.slice(0, cut);
+    const info = state.terms.get(known.slice(cut + 1))!;
+    const chain = chainOf(assignmentFor(info.effective, 'courseOutcomeCertification'));
+    const roles = chain.filter((link): link is Role => (ROLES as readonly string[]).includes(link) && link !== 'courseTeacher' && link !== 'student');
+    for (const { actor, event, position } of entry.actors) {
+      if (actor === certifier || entry.reassignedTo.includes(actor)) continue;
+      if (actor === entry.studentId) {
+        out.push(place(createFinding(CERTIFICATION_CODES.notAuthorised, { actor, event, authorised: certifier, source: MANUAL_4_7 }, { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 }), position));
+        continue;
+      }
+      const item = { id: itemId, certifier, studentId: entry.studentId } as CourseOutcome;
+      const verdict = checkCertifier(item, { id: actor, roles, units: [actor] }, event, { effective: info.effective, unavailable: [certifier] });
+      const judged = verdict.findings.filter((finding) => finding.code === CERTIFICATION_CODES.notAuthorised.code || finding.code === CERTIFICATION_CODES.byDeputy.code);
+      if (judged.length === 0) judged.push(createFinding(CERTIFICATION_CODES.notAuthorised, { actor, event, authorised: certifier, source: MANUAL_4_7 }, { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 }));
+      for (const finding of judged) out.push(place(finding, position));
+    }
+  }
+}
+
+/** A rejection without a reason, once per item whether the item or its event says so (seed 002, 4-7). */
+function reasonFindings(state: AuditState, out: Finding[]): void {
+  for (const [itemId, position] of state.noReason) {
+    out.push(place(createFinding(CERTIFICATION_CODES.reasonRequired, { source: MANUAL_4_7 }, { rule: 'certification.reject', subject: itemId, source: MANUAL_4_7 }), position));
+  }
+}
+
+export function certificationFindings(state: AuditState, out: Finding[]): void {
+  actorFindings(state, out);
+  reasonFindings(state, out);
+}

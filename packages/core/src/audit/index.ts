@@ -1,0 +1,99 @@
+import type { PlainDate } from '../_lib/date';
+import type { SchoolCalendar } from '../calendar/schema';
+import type { DatasetRecord } from '../dataset/parse';
+import type { Finding, Position, Severity } from '../findings/types';
+import type { GovernanceEvidence } from '../governance';
+import type { Resolution } from '../layering';
+import { addRecord } from './add';
+import { certificationFindings } from './certification';
+import { ruleFindings } from './rules';
+import { schoolFindings } from './school';
+import type { AuditState } from './state';
+import { statisticsOf } from './statistics';
+import { studentFindings } from './students';
+import { createTermCache } from './terms';
+import type { AuditResult } from './types';
+
+export { AUDIT_CODES } from './codes';
+export { mergeAudits } from './merge';
+export type { AuditResult, AuditStatistics, GroupStatistics } from './types';
+
+export interface AuditOptions {
+  /** The day the data is judged as of (`--as-of`): what is overdue, which terms are whole. */
+  readonly asOf: PlainDate;
+  /** The school calendars, one per academic year, that resolve the windows (certification deadlines). */
+  readonly calendar?: SchoolCalendar | readonly SchoolCalendar[];
+  /** The governance evidence log (meetings, trainings) besides the data's own meeting and training records. */
+  readonly evidence?: GovernanceEvidence;
+  /** The pack file, for the result. */
+  readonly file?: string;
+  /** The school the data is about, when the data names one. */
+  readonly school?: string;
+}
+
+/** A streaming audit of one school's data. */
+export interface Audit {
+  /** Takes one record; records may come in any order. `position` places the findings it causes. */
+  add(record: DatasetRecord, position?: Position): void;
+  /** Judges what needs every record (caps, deadlines, disputes …) and returns the result. Call once. */
+  finish(): AuditResult;
+}
+
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** Most severe first, then by code, subject, place and data: the same findings always print in the same order. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const keyed = findings.map((finding) => ({
+    finding,
+    key: `${RANK[finding.severity]}\u0000${finding.code}\u0000${finding.subject}\u0000${finding.position?.file ?? ''}\u0000${String(finding.position?.line ?? 0).padStart(10, '0')}\u0000${finding.rule}\u0000${JSON.stringify(finding.data)}`,
+  }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ finding }) => finding);
+}
+
+/**
+ * Audits a school's data against its pack, streaming: memory holds counters per student and per
+ * student-term and one short entry per course outcome (its certifier and term), never the records.
+ * Pure: the same records, in any order, give the same result.
+ */
+export function createAudit(resolution: Resolution, options: AuditOptions): Audit {
+  const calendars = options.calendar === undefined ? [] : Array.isArray(options.calendar) ? (options.calendar as readonly SchoolCalendar[]) : [options.calendar as SchoolCalendar];
+  const state: AuditState = {
+    resolution,
+    asOf: options.asOf,
+    terms: createTermCache(resolution, calendars),
+    calendared: calendars.length > 0,
+    students: new Map(),
+    certifiers: new Map(),
+    pending: new Map(),
+    noReason: new Map(),
+    findings: [],
+    finals: new Map(),
+    disputes: [],
+    evidence: { meetings: [...(options.evidence?.meetings ?? [])], trainings: [...(options.evidence?.trainings ?? [])] },
+    hasEvidence: options.evidence !== undefined,
+    maxYear: 0,
+  };
+  const first = resolution.versions[0];
+  return {
+    add(record, position) {
+      addRecord(state, record, position);
+    },
+    finish() {
+      const findings = [...state.findings];
+      const overdue = new Map<string, number>();
+      studentFindings(state, findings, overdue);
+      certificationFindings(state, findings);
+      schoolFindings(state, findings);
+      ruleFindings(state, findings);
+      const sorted = sortFindings(findings);
+      return {
+        pack: { id: first?.id ?? '', name: first?.name ?? '', ...(first?.school !== undefined && { school: first.school }), ...(options.file !== undefined && { file: options.file }) },
+        ...(options.school !== undefined && { school: options.school }),
+        asOf: options.asOf,
+        findings: sorted,
+        statistics: statisticsOf(state, sorted, overdue),
+      };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { dayNumber, evaluateRules, type Facts, type FactValues } from '../expressions';
+import type { Finding } from '../findings/types';
+import type { EffectivePack } from '../layering';
+import type { AuditState, StudentState, TermTally } from './state';
+import type { TermInfo } from './terms';
+
+const NO_ITEMS: TermTally = { uploaded: 0, draft: 0, submitted: 0, certified: 0, rejected: 0, selected: 0 };
+const NO_PERFORMANCES = { uploaded: 0, selected: 0, schoolEntered: 0 };
+
+function studentValues(student: StudentState): FactValues['student'] {
+  const record = student.record!;
+  return { id: record.id, grade: record.grade, division: record.division ?? 'day', status: record.status };
+}
+
+function windowsOf(info: TermInfo, grade: number): FactValues['windows'] {
+  const windows: Record<string, { opens?: number; closes: number }> = {};
+  for (const window of info.windows ?? []) {
+    if (window.grades.includes(grade as 1 | 2 | 3)) windows[window.activity] = { ...(window.opens !== undefined && { opens: dayNumber(window.opens) }), closes: dayNumber(window.closes) };
+  }
+  return windows;
+}
+
+/**
+ * The pack's custom rules (`rules:`), evaluated over the documented facts (docs/reference/custom-rules.md)
+ * built from the audit's per-student and per-student-term counters — the same values
+ * `studentTermFacts` and `studentFacts` compute from items — grouped by the effective pack of each term.
+ */
+export function ruleFindings(state: AuditState, out: Finding[]): void {
+  if (!state.resolution.versions.some((version) => (version.values.rules ?? []).length > 0)) return;
+  const asOf = dayNumber(state.asOf);
+  const byPack = new Map<EffectivePack, Facts[]>();
+  const push = (effective: EffectivePack, facts: Facts) => {
+    const list = byPack.get(effective) ?? [];
+    list.push(facts);
+    byPack.set(effective, list);
+  };
+  for (const student of state.students.values()) {
+    if (!student.record) continue;
+    const values = studentValues(student);
+    const years = new Set<number>(student.years.keys());
+    for (const [code, tally] of student.terms) {
+      const info = state.terms.get(code)!;
+      const year = info.term.year;
+      years.add(year);
+      const term = { code: Number(code), year, semester: info.term.semester };
+      push(info.effective, { about: 'studentTerm', subject: `${student.id}@${code}`, values: { student: values, academicYear: year, term, asOf, courseOutcome: { ...tally }, diversePerformance: { ...(student.years.get(year) ?? NO_PERFORMANCES) }, windows: windowsOf(info, values.grade) } });
+    }
+    for (const year of years) {
+      const courseOutcome = { ...NO_ITEMS };
+      for (const [code, tally] of student.terms) {
+        if (Number(code.slice(0, -2)) !== year) continue;
+        for (const key of Object.keys(courseOutcome) as (keyof TermTally)[]) courseOutcome[key] += tally[key];
+      }
+      push(state.terms.get(`${year}01`)!.effective, { about: 'student', subject: student.id, values: { student: values, academicYear: year, asOf, courseOutcome, diversePerformance: { ...(student.years.get(year) ?? NO_PERFORMANCES) }, windows: {} } });
+    }
+  }
+  const seen = new Set<string>();
+  for (const [effective, facts] of byPack) {
+    for (const finding of evaluateRules(effective, facts)) {
+      const key = `${finding.code}|${finding.subject}|${finding.rule}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(finding);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import type { SchoolCalendar } from '../calendar/schema';
+import { type CapAction, type CapLimit, limitsFor } from '../caps/decide';
+import { effectiveFor, type EffectivePack, type Resolution } from '../layering';
+import type { StudentKind } from '../records';
+import { parseTerm, type Term, termOfDate } from '../term';
+import { resolveWindows, type ResolvedWindow } from '../windows';
+
+/** What the audit needs of one term, computed once per term code (never per record). */
+export interface TermInfo {
+  readonly code: string;
+  readonly term: Term;
+  readonly effective: EffectivePack;
+  readonly limits: Readonly<Record<`${StudentKind}.${CapAction}`, readonly CapLimit[]>>;
+  /** The term's windows resolved on the calendar of its academic year; undefined without one. */
+  readonly windows?: readonly ResolvedWindow[];
+}
+
+/**
+ * The effective pack for a term, or — for a term outside the pack's period — the nearest version,
+ * so that old records (a graduate's deletion) are still judged by the rules closest to them.
+ */
+export function packFor(resolution: Resolution, term: Term): EffectivePack {
+  const found = effectiveFor(resolution, term);
+  if (found) return found;
+  const first = resolution.versions[0]!;
+  const from = first.appliesFrom ?? first.national.firstTerm;
+  const before = term.year < from.year || (term.year === from.year && term.semester < from.semester);
+  return before ? first : resolution.versions.at(-1)!;
+}
+
+export interface TermCache {
+  /** Undefined for a code that is not a term (cannot happen for parsed records). */
+  get(code: string): TermInfo | undefined;
+  /** The effective pack for the day's term. */
+  forDate(date: string): EffectivePack;
+  /** Academic years whose terms were looked up without a calendar for them. */
+  readonly uncalendared: ReadonlySet<number>;
+}
+
+export function createTermCache(resolution: Resolution, calendars: readonly SchoolCalendar[]): TermCache {
+  const cache = new Map<string, TermInfo | undefined>();
+  const uncalendared = new Set<number>();
+  const byYear = new Map(calendars.map((calendar) => [calendar.academicYear, calendar]));
+  const get = (code: string): TermInfo | undefined => {
+    if (cache.has(code)) return cache.get(code);
+    const term = parseTerm(code);
+    let info: TermInfo | undefined;
+    if (term) {
+      const effective = packFor(resolution, term);
+      const calendar = byYear.get(term.year);
+      if (!calendar) uncalendared.add(term.year);
+      info = {
+        code,
+        term,
+        effective,
+        limits: {
+          'courseOutcome.upload': limitsFor(effective, 'courseOutcome', 'upload'),
+          'courseOutcome.select': limitsFor(effective, 'courseOutcome', 'select'),
+          'diversePerformance.upload': limitsFor(effective, 'diversePerformance', 'upload'),
+          'diversePerformance.select': limitsFor(effective, 'diversePerformance', 'select'),
+        },
+        ...(calendar && { windows: resolveWindows(effective, calendar, term).windows }),
+      };
+    }
+    cache.set(code, info);
+    return info;
+  };
+  return { get, forDate: (date) => packFor(resolution, termOfDate(date)), uncalendared };
+}
+
+/** The window of an activity that governs a grade in a term. */
+export function windowFor(info: TermInfo, activity: ResolvedWindow['activity'], grade: 1 | 2 | 3): ResolvedWindow | undefined {
+  return info.windows?.find((window) => window.activity === activity && window.grades.includes(grade));
+}
