@@ -1,5 +1,5 @@
 import { DIVERSE_PERFORMANCE_CATEGORIES, RECEIPT_CATEGORIES } from '@portfolio-rules/core';
-import { iso, type Day } from './days';
+import { day, iso, type Day } from './days';
 import { applicable, inject, type Portfolio } from './inject';
 import type { SamplePlan, TermPlan } from './plan';
 import { cleanState, countIn, isoOf, type Item, sample, selectable, selectLimit, setState, uploadRoom } from './portfolio';
@@ -34,6 +34,12 @@ const STUDENT_CATEGORIES = DIVERSE_PERFORMANCE_CATEGORIES.filter((category) => c
 /** Seed 004: upload rates fell from 96 % to 71 % over four cohorts; the older the cohort, the higher. */
 const UPLOAD_RATE = { 1: 0.74, 2: 0.84, 3: 0.94 } as const;
 
+/** The last upload day of a term: before the closing ceremony; grade 3's final semester runs an April cycle (seed 004; 馬公 作業流程 12 closes 04-10). */
+function lastUpload(gradeThen: number, term: TermPlan): Day {
+  const closing = term.closingCeremony - 5;
+  return gradeThen === 3 && term.semester === 2 ? Math.min(closing, day(term.year + 1912, 4, 5)) : closing;
+}
+
 const teacherId = (school: SchoolContext, index: number) => `${school.id}-T${String(index % school.teachers).padStart(3, '0')}`;
 
 /** The six courses a class takes in a term. */
@@ -60,7 +66,7 @@ export function generateStudent(spec: StudentSpec, plan: SamplePlan, school: Sch
   const items: Item[] = [];
   let serial = 0;
   const newItem = (kind: Item['kind'], term: TermPlan, state: Item['state'], entry: Item['entry'] = 'student', category?: string): Item => {
-    const uploadedOn = term.classesStart + random.int(20, term.closingCeremony - term.classesStart - 5);
+    const uploadedOn = term.classesStart + random.int(20, lastUpload(spec.grade - (plan.year - term.year), term) - term.classesStart);
     const item: Item = {
       kind,
       id: `${spec.id}-${kind === 'courseOutcome' ? 'C' : 'D'}${++serial}`,
