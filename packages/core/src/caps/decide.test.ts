@@ -100,6 +100,15 @@ describe('upload caps — 馬公 五(三)1, 五(四)', () => {
   });
 });
 
+describe('no cap', () => {
+  it('a kind and action without any cap is allowed, and the explanation says so', () => {
+    const bare = effectiveOf('id: bare\nname: 無上傳上限\ndocument: 補充規定\n');
+    const part = checkCaps(bare, 'upload', outcome(), Array.from({ length: 30 }, () => outcome()));
+    expect(part.findings).toEqual([]);
+    expect(part.steps).toMatchObject([{ rule: 'caps.courseOutcome.upload', outcome: 'skipped' }]);
+  });
+});
+
 describe('selection caps — national bounds hold whatever the pack says', () => {
   it('lists the pack cap then the national bound', () => {
     const limits = limitsFor(magong(), 'courseOutcome', 'select');
