@@ -34,6 +34,11 @@ describe('certification — the happy path (seed 002, 4-7)', () => {
     expect(result).toMatchObject({ ok: false, findings: [{ code: 'PR4003', severity: 'error', source: { clause: '4-7' } }] });
   });
 
+  it('the student may withdraw a draft or a rejected item; it stops counting and takes no more events', () => {
+    const withdrawn = run(outcome({ state: 'rejected', rejectionReason: '缺檔案' }), { type: 'withdraw' }, STUDENT);
+    expect(withdrawn).toMatchObject({ ok: true, item: { withdrawn: true, state: 'rejected' }, events: [{ type: 'withdrawn' }] });
+  });
+
   it('revoke unlocks a certified item and unselects it; the student must resubmit', () => {
     const result = run(outcome({ state: 'certified', certifiedBy: 't-chen', certifiedOn: '2024-01-20', selected: true }), { type: 'revoke' }, TEACHER);
     expect(result).toMatchObject({ ok: true, item: { state: 'draft', selected: false, revokedOn: '2024-01-25' }, events: [{ type: 'revoked', from: 'certified', to: 'draft' }] });

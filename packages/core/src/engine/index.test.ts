@@ -47,6 +47,8 @@ describe('createEngine', () => {
     expect(decision.allowed).toBe(false);
     expect(decision.findings.some((finding) => finding.severity === 'error')).toBe(true);
     expect(explain(decision)).toContain('✗ caps.courseOutcome.upload [school:magong 馬公補充規定 五(三)1]');
-    expect(explain(decision, 'zh-TW').split('\n')[0]).toBe('不允許');
+    const zh = explain(decision, 'zh-TW').split('\n');
+    expect(zh[0]).toBe('不允許');
+    expect(zh).toContain('  error PR3001: 課程學習成果每學期至多上傳 6 件 (馬公補充規定 五(三)1)；11201 已有 6 件，不能再上傳');
   });
 });
