@@ -23,8 +23,8 @@ describe.skipIf(!built)('the packed @portfolio-rules/core', () => {
   });
   afterAll(() => rmSync(join(core, 'node_modules/.pack-test'), { recursive: true, force: true }));
 
-  it('ships only dist, the JSON Schema and the manifest', () => {
-    expect(readdirSync(unpacked).sort()).toEqual(['README.md', 'dist', 'pack.schema.json', 'package.json']);
+  it('ships only dist, the JSON Schemas (pack, calendar) and the manifest', () => {
+    expect(readdirSync(unpacked).sort()).toEqual(['README.md', 'calendar.schema.json', 'dist', 'pack.schema.json', 'package.json']);
   });
 
   it('loads with require() and with import, and exports the JSON Schema', () => {
