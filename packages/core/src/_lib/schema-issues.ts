@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { suggest } from '../_lib/suggest';
-import type { PathSegment } from './yaml-tree';
+import { formatPath, type PathSegment } from './yaml-tree';
 import { PACK_CODES } from '../pack/codes';
 
 /** A schema problem in our own vocabulary, before it is placed in the file. */
@@ -11,7 +11,7 @@ export type SchemaProblem =
   | { code: typeof PACK_CODES.invalidValue; path: PathSegment[]; at: 'value'; params: { value: string; allowed: string[]; suggestion?: string } }
   | { code: typeof PACK_CODES.missingKey; path: PathSegment[]; at: 'parent'; params: { key: string } }
   | { code: typeof PACK_CODES.outOfRange; path: PathSegment[]; at: 'value'; params: { bound: 'min' | 'max'; limit: number; what: 'value' | 'length' | 'items' } }
-  | { code: typeof PACK_CODES.invalidFormat; path: PathSegment[]; at: 'value'; params: { value: string; format: string } };
+  | { code: typeof PACK_CODES.invalidFormat; path: PathSegment[]; at: 'value' | 'key'; params: { value: string; format: string } };
 
 interface SchemaDef {
   type: string;
@@ -74,6 +74,7 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
 function typeOfValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && !Number.isInteger(value)) return 'decimal';
   return typeof value;
 }
 
@@ -127,6 +128,10 @@ function toProblems(issue: $ZodIssue, base: readonly PathSegment[], schema: z.Zo
       return [{ code: PACK_CODES.invalidFormat, path, at: 'value', params: { value: String(value), format: issue.message } }];
     case 'invalid_key': {
       const key = String(path.at(-1));
+      const format = issue.issues.find((inner) => inner.code === 'invalid_format');
+      if (format?.code === 'invalid_format') {
+        return [{ code: PACK_CODES.invalidFormat, path, at: 'key', params: { value: key, format: format.format === 'regex' ? format.message : format.format } }];
+      }
       const allowed = issue.issues.flatMap((inner) => (inner.code === 'invalid_value' ? inner.values.map(String) : []));
       const suggestion = suggest(key, allowed);
       return [{ code: PACK_CODES.unknownKey, path, at: 'key', params: { key, allowed, ...(suggestion && { suggestion }) } }];
@@ -140,5 +145,13 @@ function toProblems(issue: $ZodIssue, base: readonly PathSegment[], schema: z.Zo
 
 /** Maps zod's issues onto our codes, with suggestions for misspelt keys and values. */
 export function schemaProblems(issues: readonly $ZodIssue[], schema: z.ZodType, data: unknown): SchemaProblem[] {
-  return issues.flatMap((issue) => toProblems(issue, [], schema, data));
+  const problems = issues.flatMap((issue) => toProblems(issue, [], schema, data));
+  // `designatedby` for `designatedBy`: the misspelt key says it all; the "missing" twin would only repeat it.
+  const misspelt = new Set(
+    problems.flatMap((problem) => {
+      const { suggestion } = problem.code === PACK_CODES.unknownKey ? (problem.params as { suggestion?: string }) : {};
+      return suggestion ? [formatPath([...problem.path.slice(0, -1), suggestion])] : [];
+    }),
+  );
+  return problems.filter((problem) => problem.code !== PACK_CODES.missingKey || !misspelt.has(formatPath(problem.path)));
 }

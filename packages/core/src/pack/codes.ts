@@ -14,8 +14,14 @@ const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
   object: { zh: '對應表 (鍵: 值)', en: 'a mapping (key: value)' },
   null: { zh: '空值', en: 'nothing' },
   undefined: { zh: '空值', en: 'nothing' },
+  decimal: { zh: '小數', en: 'a decimal number' },
 };
-const typeName = (type: string, language: 'zh' | 'en') => TYPE_NAMES[type]?.[language] ?? type;
+/** `string | int` (a union) reads "text or a whole number". */
+const typeName = (type: string, language: 'zh' | 'en') =>
+  type
+    .split(' | ')
+    .map((part) => TYPE_NAMES[part]?.[language] ?? part)
+    .join(language === 'zh' ? '或' : ' or ');
 
 export const PACK_CODES = {
   yamlSyntax: defineCode<{ detail: string }>({

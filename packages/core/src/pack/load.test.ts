@@ -56,6 +56,23 @@ describe('loadPack', () => {
     expect(validation.resolution?.versions[0]?.appliesFrom).toEqual({ year: 112, semester: 1 });
   });
 
+  it('names a misspelt key once, without a "missing" twin for the key it meant', () => {
+    const { findings } = loadPack(`${HEAD}duties:\n  basicData: { owner: registration, deputies: [{ designatedby: registration }] }\n`);
+    expect(findings.map((finding) => [finding.code, finding.subject, finding.data.suggestion])).toEqual([['PR1003', 'duties.basicData.deputies.0.designatedby', 'designatedBy']]);
+  });
+
+  it('reports a unit key that is not an identifier as a format problem at the key (PR1008)', () => {
+    const { findings } = loadPack(`${HEAD}units:\n  "註冊組": { name: 註冊組 }\n`);
+    expect(findings).toMatchObject([{ code: 'PR1008', subject: 'units.註冊組', position: { line: 5, column: 3 }, data: { value: '註冊組', format: 'identifier' } }]);
+  });
+
+  it('names a union of types and a decimal number in words', () => {
+    const [term] = loadPack(`${HEAD}appliesFrom: 112.1\n`).findings;
+    expect(term).toMatchObject({ code: 'PR1004', data: { expected: 'string | int', received: 'decimal' } });
+    expect(term!.message.en).toBe('expected text or a whole number, found a decimal number');
+    expect(term!.message['zh-TW']).toBe('此處應為文字或整數，但寫的是小數');
+  });
+
   it.each(['"0001"', '"000-1"', '11203', '"112-3"', '1120', '"11201 "'])('refuses %s as a term (PR1008)', (value) => {
     expect(codesOf(`${HEAD}appliesFrom: ${value}\n`)).toEqual(['PR1008']);
   });
