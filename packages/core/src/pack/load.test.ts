@@ -56,6 +56,14 @@ describe('loadPack', () => {
     expect(validation.resolution?.versions[0]?.appliesFrom).toEqual({ year: 112, semester: 1 });
   });
 
+  it('gives the YAML parser\'s reason for a syntax error, its position apart (PR1001)', () => {
+    const [finding, ...rest] = loadPack(`${HEAD}key: [1, 2\n`, { file: 'p.yaml' }).findings;
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ code: 'PR1001', position: { file: 'p.yaml' } });
+    expect(finding!.data.detail).toMatch(/^Flow sequence/);
+    expect(finding!.message.en).not.toMatch(/at line \d+/);
+  });
+
   it('names a misspelt key once, without a "missing" twin for the key it meant', () => {
     const { findings } = loadPack(`${HEAD}duties:\n  basicData: { owner: registration, deputies: [{ designatedby: registration }] }\n`);
     expect(findings.map((finding) => [finding.code, finding.subject, finding.data.suggestion])).toEqual([['PR1003', 'duties.basicData.deputies.0.designatedby', 'designatedBy']]);
