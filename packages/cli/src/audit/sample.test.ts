@@ -58,6 +58,7 @@ function found(results: readonly AuditResult[]): ViolationCounts {
     diversePerformanceOverSelection: count('PR3002', kind('diversePerformance')),
     selectedUncertified: count('PR4010'),
     lateCertification: count('PR6003', (data) => data.activity === 'courseOutcomeCertification'),
+    overdueCertification: count('PR7800'),
     rejectedWithoutReason: count('PR4003'),
     unresolvedDispute: findings.filter((finding) => finding.code === 'PR7012').reduce((sum, finding) => sum + (finding.data.students as string[]).length, 0),
     deletionBeforeSealEnds: count('PR7500'),

@@ -49,7 +49,7 @@ function overUpload(portfolio: Portfolio, kind: Item['kind']): boolean {
   const limit = uploadLimit(kind, term)!;
   const extra = limit.max - countIn(portfolio.items, kind, term, limit) + portfolio.random.int(1, 2);
   const targets = termsOfPeriod(portfolio.terms, term, limit.per);
-  for (let index = 0; index < extra; index++) add(portfolio, kind, portfolio.random.pick(targets), kind === 'courseOutcome' ? 'submitted' : 'draft');
+  for (let index = 0; index < extra; index++) add(portfolio, kind, portfolio.random.pick(targets), 'draft');
   return true;
 }
 
@@ -92,9 +92,9 @@ function selectedUncertified(portfolio: Portfolio): boolean {
     const limit = selectLimit('courseOutcome', item.term);
     return !limit || countIn(portfolio.items, 'courseOutcome', item.term, limit, true) < limit.max;
   };
-  const item = outcome(portfolio, (candidate) => candidate.selected || roomToSelect(candidate), 'submitted');
+  const item = outcome(portfolio, (candidate) => candidate.selected || roomToSelect(candidate), 'draft');
   if (!item) return false;
-  setState(item, portfolio.random.pick(['submitted', 'rejected', 'draft'] as const), portfolio.random);
+  setState(item, portfolio.random.pick(['rejected', 'draft'] as const), portfolio.random);
   item.selected = true;
   return true;
 }
@@ -103,6 +103,14 @@ function lateCertification(portfolio: Portfolio): boolean {
   const item = outcome(portfolio, (candidate) => candidate.state === 'certified' || !candidate.selected, 'certified');
   if (!item) return false;
   setState(item, 'certified', portfolio.random, { late: true });
+  return true;
+}
+
+/** A course outcome sent for certification and never decided, long after the window closed. */
+function overdueCertification(portfolio: Portfolio): boolean {
+  const item = outcome(portfolio, (candidate) => !candidate.selected && candidate.state !== 'submitted', 'submitted');
+  if (!item) return false;
+  setState(item, 'submitted', portfolio.random);
   return true;
 }
 
@@ -131,6 +139,8 @@ export function inject(kind: StudentViolation, portfolio: Portfolio): boolean {
       return lateCertification(portfolio);
     case 'rejectedWithoutReason':
       return rejectedWithoutReason(portfolio);
+    case 'overdueCertification':
+      return overdueCertification(portfolio);
     case 'unresolvedDispute':
       return false;
   }
@@ -138,7 +148,7 @@ export function inject(kind: StudentViolation, portfolio: Portfolio): boolean {
 
 /** The student violations a pack and a student's terms allow at all. */
 export function applicable(terms: readonly TermPlan[]): StudentViolation[] {
-  const kinds: StudentViolation[] = ['selectedUncertified', 'lateCertification', 'rejectedWithoutReason', 'unresolvedDispute'];
+  const kinds: StudentViolation[] = ['selectedUncertified', 'lateCertification', 'overdueCertification', 'rejectedWithoutReason', 'unresolvedDispute'];
   if (terms.some((term) => term.courseOutcomeUpload)) kinds.push('courseOutcomeOverUpload');
   if (terms.some((term) => term.diversePerformanceUpload)) kinds.push('diversePerformanceOverUpload');
   for (const kind of ['courseOutcome', 'diversePerformance'] as const) {

@@ -33,7 +33,8 @@ export interface SamplePlan {
   readonly confirmationDays: number;
   readonly sealYears?: number;
   readonly meetingsPerSemester: number;
-  readonly trainingAudiences: readonly string[];
+  /** The trainings each academic year needs: audience and kind, as the pack declares them. */
+  readonly trainings: readonly { readonly audience: string; readonly kind?: string }[];
 }
 
 const DUTY_OF: Record<SubmissionCategory, string> = {
@@ -118,7 +119,7 @@ export function planFrom(resolution: Resolution, year: number): SamplePlan {
       return [category, chain];
     }),
   ) as Record<SubmissionCategory, string[]>;
-  const trainings = latest.governance?.trainings?.map((training) => training.audience) ?? ['students', 'teachers', 'parents'];
+  const trainings = latest.governance?.trainings?.map((training) => ({ audience: training.audience, ...(training.kind && { kind: training.kind }) })) ?? ['students', 'teachers', 'parents'].map((audience) => ({ audience }));
   return {
     year,
     terms,
@@ -126,6 +127,6 @@ export function planFrom(resolution: Resolution, year: number): SamplePlan {
     confirmationDays: latest.receipts?.confirmationDays ?? 3,
     ...(latest.retention?.sealYears !== undefined && { sealYears: latest.retention.sealYears }),
     meetingsPerSemester: Math.max(1, latest.governance?.meetings?.perSemester ?? 1),
-    trainingAudiences: [...new Set(trainings)],
+    trainings,
   };
 }

@@ -25,7 +25,7 @@ export function reasonFor(random: Random): string {
   return random.pick(REASONS);
 }
 
-/** A certification date inside the window (before the closing ceremony + 1 week). */
+/** A decision date inside the window (before the closing ceremony + 1 week). */
 export function onTimeDecision(item: Item, random: Random): Day {
   return Math.min(item.uploadedOn + random.int(1, 12), item.term.closingCeremony + 7);
 }
@@ -37,16 +37,20 @@ export function setState(item: Item, state: Item['state'], random: Random, optio
   delete item.reason;
   delete item.deputy;
   if (state === 'certified' || state === 'rejected') {
-    item.decidedOn = options.late ? item.term.end + random.int(45, 100) : onTimeDecision(item, random);
+    item.decidedOn = options.late ? item.term.end + random.int(15, 40) : onTimeDecision(item, random);
     if (state === 'certified' && random.chance(0.03)) item.deputy = true;
   }
   if (state === 'rejected' && options.reason !== false) item.reason = reasonFor(random);
 }
 
-/** The clean mix of certification states (seed 004: 583,173 certifications of 1,018,940 uploads ≈ 57 %). */
+/**
+ * The clean mix of certification states (seed 004: 583,173 certifications of 1,018,940 uploads ≈ 57 %).
+ * Clean data leaves nothing awaiting a decision after the window: what was not decided was never
+ * sent for certification (draft); items left `submitted` are the injected `overdueCertification`.
+ */
 export function cleanState(random: Random): Item['state'] {
   const roll = random.next();
-  return roll < 0.57 ? 'certified' : roll < 0.62 ? 'rejected' : roll < 0.92 ? 'submitted' : 'draft';
+  return roll < 0.57 ? 'certified' : roll < 0.62 ? 'rejected' : 'draft';
 }
 
 /** Whether an item counts against a cap: not withdrawn, not from an exempt entry source. */

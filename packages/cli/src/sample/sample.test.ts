@@ -45,8 +45,9 @@ function recount(records: readonly DatasetRecord[]): ViolationCounts {
         if (record.selected && !record.withdrawn) bump(`coSel|${record.studentId}|${year}`);
         if (record.selected && record.state !== 'certified') counts.selectedUncertified++;
         const termEnd = record.term.endsWith('1') ? `${Number(year) + 1912}-01-31` : `${Number(year) + 1912}-07-31`;
-        if (record.state === 'certified' && day(record.certifiedOn!) > day(termEnd) + 30) counts.lateCertification++;
+        if (record.state === 'certified' && day(record.certifiedOn!) > day(termEnd)) counts.lateCertification++;
         if (record.state === 'rejected' && record.rejectionReason === undefined) counts.rejectedWithoutReason++;
+        if (record.state === 'submitted') counts.overdueCertification++;
         break;
       }
       case 'diversePerformance':

@@ -21,7 +21,7 @@ export function generateSchool(id: string, students: number, plan: SamplePlan, r
     if (random.chance(share)) counts.missingMeeting++;
     else for (let index = 0; index < plan.meetingsPerSemester; index++) emit({ type: 'meeting', date: iso(term.classesStart + 20 + index * 30), body: 'workingGroup', term: term.code, school: id });
     if (term.semester === 1) {
-      plan.trainingAudiences.forEach((audience, index) => emit({ type: 'training', date: iso(term.classesStart + 21 + index * 7), audience, academicYear: term.year, school: id }));
+      plan.trainings.forEach((training, index) => emit({ type: 'training', date: iso(term.classesStart + 21 + index * 7), ...training, academicYear: term.year, school: id }));
     }
     const submitted = term.semester === 1 ? day(term.year + 1912, 3, 15) : day(term.year + 1912, 10, 15);
     for (const category of CATEGORIES) {

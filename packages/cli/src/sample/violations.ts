@@ -8,6 +8,7 @@ export const STUDENT_VIOLATIONS = [
   'diversePerformanceOverSelection',
   'selectedUncertified',
   'lateCertification',
+  'overdueCertification',
   'rejectedWithoutReason',
   'unresolvedDispute',
 ] as const;
@@ -24,7 +25,8 @@ export const VIOLATION_NAMES: Readonly<Record<ViolationKind, Localized>> = {
   courseOutcomeOverSelection: { 'zh-TW': '課程學習成果勾選超過上限', en: 'course outcomes selected over the cap (one student-period each)' },
   diversePerformanceOverSelection: { 'zh-TW': '多元表現勾選超過上限', en: 'diverse performances selected over the cap (one student-period each)' },
   selectedUncertified: { 'zh-TW': '勾選未認證成功之課程學習成果', en: 'a course outcome selected without being certified (one item each)' },
-  lateCertification: { 'zh-TW': '逾期認證', en: 'a certification long after the term (one item each)' },
+  lateCertification: { 'zh-TW': '逾期認證', en: 'a certification after the window, before the final submission (one item each)' },
+  overdueCertification: { 'zh-TW': '送審後逾期未認證', en: 'an item sent for certification and never decided (one item each)' },
   rejectedWithoutReason: { 'zh-TW': '認證失敗未填原因', en: 'a rejection without a reason (one item each)' },
   unresolvedDispute: { 'zh-TW': '收訖明細疑義未處理', en: 'a receipt dispute never resolved (one receipt each)' },
   deletionBeforeSealEnds: { 'zh-TW': '封存期滿前刪除畢業生資料', en: 'a graduate\'s records deleted before the seal ends (one graduate each)' },
