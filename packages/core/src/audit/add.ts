@@ -9,10 +9,33 @@ import { checkReceiptPeriod } from '../receipts';
 import { checkStanding } from '../selection';
 import { assignmentFor, chainOf } from '../deputies';
 import { checkSubmittingUnit, SUBMISSION_DUTIES } from '../submission';
-import { newTermTally, seeTerm, studentOf, type AuditState, type StudentState } from './state';
+import { newTermTally, type PendingActors, seeTerm, studentOf, type AuditState, type StudentState } from './state';
 import { type TermInfo, windowFor } from './terms';
 
 const ACTIONS: readonly CapAction[] = ['upload', 'select'];
+
+/** Of two places, the one first in the input (file, then line): what a finding cites must not depend on record order. */
+function first(a: Position | undefined, b: Position | undefined): Position | undefined {
+  if (!a || !b) return a ?? b;
+  const fileA = a.file ?? '';
+  const fileB = b.file ?? '';
+  return fileA < fileB || (fileA === fileB && a.line <= b.line) ? a : b;
+}
+
+function noteNoReason(state: AuditState, itemId: string, position: Position | undefined): void {
+  state.noReason.set(itemId, state.noReason.has(itemId) ? first(state.noReason.get(itemId), position) : position);
+}
+
+function noteActor(entry: PendingActors, actor: string, event: string, position: Position | undefined): void {
+  const index = entry.actors.findIndex((known) => known.actor === actor);
+  const known = entry.actors[index];
+  if (!known) {
+    entry.actors.push({ actor, event, ...(position && { position }) });
+    return;
+  }
+  const place = first(known.position, position);
+  if (place !== known.position) entry.actors[index] = { actor, event, ...(place && { position: place }) };
+}
 
 function countCaps(student: StudentState, info: TermInfo, item: PortfolioItem): void {
   for (const action of ACTIONS) {
@@ -67,10 +90,10 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   const pending = state.pending.get(record.id);
   if (record.certifiedBy !== undefined && record.certifiedBy !== record.certifier) {
     const entry = pending ?? { studentId: record.studentId, actors: [], reassignedTo: [] };
-    if (!entry.actors.some((known) => known.actor === record.certifiedBy)) entry.actors.push({ actor: record.certifiedBy, event: 'certify', ...(position && { position }) });
+    noteActor(entry, record.certifiedBy, 'certify', position);
     state.pending.set(record.id, entry);
   }
-  if (record.state === 'rejected' && (record.rejectionReason ?? '').trim() === '' && !state.noReason.has(record.id)) state.noReason.set(record.id, position);
+  if (record.state === 'rejected' && (record.rejectionReason ?? '').trim() === '') noteNoReason(state, record.id, position);
   if (record.withdrawn) return;
   if (record.selected) for (const finding of checkStanding(record, 'select').findings) state.findings.push(position ? { ...finding, position } : finding);
   student.courseOutcomes++;
@@ -106,7 +129,7 @@ function addDiversePerformance(state: AuditState, record: DiversePerformanceReco
 
 function addEvent(state: AuditState, record: CertificationEventRecord, position: Position | undefined): void {
   studentFor(state, record.studentId);
-  if (record.event === 'reject' && (record.reason ?? '').trim() === '' && !state.noReason.has(record.itemId)) state.noReason.set(record.itemId, position);
+  if (record.event === 'reject' && (record.reason ?? '').trim() === '') noteNoReason(state, record.itemId, position);
   if (record.event === 'submit') return;
   const known = state.certifiers.get(record.itemId);
   if (record.event !== 'reassign' && known !== undefined && known.slice(0, known.indexOf('\n')) === record.actor) return;
@@ -116,7 +139,7 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
     if (record.to !== undefined) entry.reassignedTo.push(record.to);
     return;
   }
-  if (!entry.actors.some((other) => other.actor === record.actor)) entry.actors.push({ actor: record.actor, event: record.event, ...(position && { position }) });
+  noteActor(entry, record.actor, record.event, position);
 }
 
 function addSubmission(state: AuditState, record: SubmissionRecord, position: Position | undefined): void {

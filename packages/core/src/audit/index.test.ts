@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { auditLines, CALENDAR_112, codesOf, outcome, performance, student } from './audit.fixture';
+
+describe('createAudit: caps', () => {
+  it('reports a student-term over the upload cap once, counting rejected items and not withdrawn or school-entered ones (decision 0002)', () => {
+    const result = auditLines([
+      student('s1'),
+      outcome('c1'),
+      outcome('c2', { state: 'rejected', rejectionReason: '非本人作品' }),
+      outcome('c3', { state: 'submitted', certifiedOn: undefined }),
+      outcome('c4', { withdrawn: true }),
+      outcome('c5', { entry: 'schoolEntered' }),
+    ]);
+    const [finding, ...others] = codesOf(result, 'PR3001');
+    expect(others).toHaveLength(0);
+    expect(finding).toMatchObject({ subject: 's1', rule: 'caps.courseOutcome.upload', layer: 'school:test-school', source: { document: '測試補充規定', clause: '五(三)1' }, data: { kind: 'courseOutcome', count: 3, max: 2, per: 'semester', period: '11201' } });
+  });
+
+  it('reports selections over the cap per academic year, across both semesters, school-entered items exempt', () => {
+    const result = auditLines([
+      student('s1'),
+      outcome('c1', { selected: true }),
+      outcome('c2', { selected: true, term: '11202' }),
+      outcome('c3', { selected: true, term: '11202' }),
+      performance('d1', { selected: true }),
+      performance('d2', { selected: true }),
+      performance('d3', { selected: true, entry: 'schoolEntered', category: 'cadre' }),
+    ]);
+    expect(codesOf(result, 'PR3002').map((finding) => finding.data)).toEqual([expect.objectContaining({ kind: 'courseOutcome', count: 3, max: 2, period: '112' })]);
+  });
+
+  it('stays quiet within the caps', () => {
+    expect(codesOf(auditLines([student('s1'), outcome('c1', { selected: true }), outcome('c2'), performance('d1')])).filter((finding) => finding.code.startsWith('PR3'))).toEqual([]);
+  });
+});
+
+describe('createAudit: certification', () => {
+  it('reports a selected item that is not certified, at its line (seed 002, 4-7)', () => {
+    const result = auditLines([student('s1'), outcome('c1', { selected: true, state: 'submitted', certifiedOn: undefined })]);
+    expect(codesOf(result, 'PR4010')).toEqual([expect.objectContaining({ subject: 'c1', position: { line: 2, column: 1, record: 2 }, data: expect.objectContaining({ state: 'submitted' }) })]);
+  });
+
+  it('reports a rejection without a reason once, whether the item or its event says so', () => {
+    const result = auditLines([
+      { type: 'certificationEvent', itemId: 'c1', studentId: 's1', event: 'reject', on: '2024-01-10', actor: 't1' },
+      student('s1'),
+      outcome('c1', { state: 'rejected' }),
+      { type: 'certificationEvent', itemId: 'c2', studentId: 's1', event: 'reject', on: '2024-01-10', actor: 't1', reason: '檔案無法開啟' },
+      outcome('c2', { state: 'rejected', rejectionReason: '檔案無法開啟' }),
+    ]);
+    expect(codesOf(result, 'PR4003').map((finding) => [finding.subject, finding.position?.line])).toEqual([['c1', 1]]);
+  });
+
+  it('judges who certified: the student never, another teacher as the chain\'s deputy, a reassigned teacher freely — events may precede their item', () => {
+    const event = (itemId: string, actor: string, extra: object = {}) => ({ type: 'certificationEvent', itemId, studentId: 's1', event: 'certify', on: '2024-01-10', actor, ...extra });
+    const result = auditLines([
+      event('c1', 's1'),
+      event('c2', 't9'),
+      event('c3', 't7'),
+      { type: 'certificationEvent', itemId: 'c3', studentId: 's1', event: 'reassign', on: '2024-01-05', actor: 'registration', to: 't7' },
+      event('c4', 't1'),
+      student('s1'),
+      outcome('c1'),
+      outcome('c2', { term: '11202' }),
+      outcome('c3', { term: '11202' }),
+      outcome('c4', { term: '11202' }),
+    ]);
+    expect(codesOf(result, 'PR4002').map((finding) => [finding.subject, finding.data.actor])).toEqual([['c1', 's1']]);
+    expect(codesOf(result, 'PR4009')).toEqual([expect.objectContaining({ subject: 'c2', severity: 'info', data: expect.objectContaining({ actor: 't9', actingAs: 'departmentTeacher' }) })]);
+  });
+
+  it('with a calendar, reports decisions after the certification window (PR6003) and items still pending after it (PR7800), by teacher', () => {
+    const result = auditLines(
+      [student('s1'), outcome('c1', { certifiedOn: '2024-03-01' }), outcome('c2', { certifiedOn: '2024-02-02' }), outcome('c3', { state: 'submitted', certifiedOn: undefined, certifier: 't2' }), outcome('c4', { term: '11202', state: 'submitted', certifiedOn: undefined })],
+      { calendar: CALENDAR_112, asOf: '2024-07-01' },
+    );
+    expect(codesOf(result, 'PR6003')).toEqual([expect.objectContaining({ subject: 'c1', source: { document: '測試補充規定', clause: '五(三)2' }, data: expect.objectContaining({ at: '2024-03-01', closes: '2024-02-02' }) })]);
+    expect(codesOf(result, 'PR7800')).toEqual([expect.objectContaining({ subject: 'c3', data: expect.objectContaining({ certifier: 't2', closes: '2024-02-02', daysOverdue: 150 }) })]);
+    expect(result.statistics?.overdueByTeacher).toEqual({ t2: 1 });
+    expect(codesOf(result, 'PR7801')).toEqual([]);
+  });
+
+  it('without a calendar, says once that deadlines were not checked', () => {
+    const result = auditLines([student('s1'), outcome('c1', { certifiedOn: '2024-03-01' }), outcome('c2', { term: '11202' })]);
+    expect(codesOf(result, 'PR6003')).toEqual([]);
+    expect(codesOf(result, 'PR7801')).toEqual([expect.objectContaining({ severity: 'info', data: { years: [112] } })]);
+  });
+});
+
+describe('createAudit: submissions, receipts, finals', () => {
+  const submission = (extra: object) => ({ type: 'submission', category: 'courseOutcome', term: '11201', stage: 'submit', on: '2024-03-15', unit: 'teaching', ...extra });
+
+  it('reports a submission by a unit outside the duty\'s chain, notes a deputy, and checks the receipt period', () => {
+    const result = auditLines([
+      submission({ unit: 'guidance' }),
+      submission({ unit: 'registration', stage: 'final', on: '2024-03-30' }),
+      submission({ category: 'basicData', unit: 'specialEducation' }),
+      submission({ category: 'cadre', unit: 'studentLife', receiptOpens: '2024-03-16', receiptCloses: '2024-03-17' }),
+    ]);
+    expect(codesOf(result, 'PR7001')).toEqual([expect.objectContaining({ subject: 'courseOutcome:11201:submit', position: { line: 1, column: 1, record: 1 }, data: expect.objectContaining({ actor: 'guidance', acting: 'teaching' }) })]);
+    expect(codesOf(result, 'PR7005').map((finding) => finding.subject)).toEqual(['basicData:11201:submit', 'courseOutcome:11201:final']);
+    expect(codesOf(result, 'PR7010')).toEqual([expect.objectContaining({ data: expect.objectContaining({ days: 2, minDays: 3 }) })]);
+  });
+
+  it('reports disputes still open at the final submission, naming the students', () => {
+    const receipt = (studentId: string, extra: object) => ({ type: 'receipt', studentId, category: 'courseOutcome', term: '11201', status: 'disputed', disputedOn: '2024-03-18', ...extra });
+    const result = auditLines([
+      receipt('s2', {}),
+      receipt('s1', {}),
+      receipt('s3', { resolvedOn: '2024-03-20' }),
+      receipt('s4', { category: 'cadre' }),
+      submission({ stage: 'final', on: '2024-03-30' }),
+    ]);
+    expect(codesOf(result, 'PR7012')).toEqual([expect.objectContaining({ subject: 'courseOutcome:11201', data: expect.objectContaining({ students: ['s1', 's2'], finalOn: '2024-03-30' }) })]);
+  });
+
+  it('reports records changed after their final submission', () => {
+    const result = auditLines([student('s1'), outcome('c1', { uploadedOn: '2024-01-05', certifiedOn: '2024-04-02' }), outcome('c2', { uploadedOn: '2024-01-05' }), submission({ stage: 'final', on: '2024-03-30' })]);
+    expect(codesOf(result, 'PR7014')).toEqual([expect.objectContaining({ subject: 'c1', data: expect.objectContaining({ finalOn: '2024-03-30', changedOn: '2024-04-02' }) })]);
+  });
+});
+
+describe('createAudit: retention, enrolment, governance, custom rules, unknown students', () => {
+  it('reports a graduate deleted before the seal ends', () => {
+    const result = auditLines([student('g1', { grade: 3, status: 'graduated', graduatedOn: '2020-06-30' }), { type: 'deletion', studentId: 'g1', deletedOn: '2024-06-30' }, student('g2', { grade: 3, status: 'graduated', graduatedOn: '2018-06-30' }), { type: 'deletion', studentId: 'g2', deletedOn: '2024-06-30' }]);
+    expect(codesOf(result, 'PR7500')).toEqual([expect.objectContaining({ subject: 'g1', position: expect.objectContaining({ line: 2 }), data: expect.objectContaining({ deletableFrom: '2025-06-30' }) })]);
+  });
+
+  it('states an enrolment change\'s effect with the student\'s uncertified items', () => {
+    const result = auditLines([student('s1'), outcome('c1', { state: 'submitted', certifiedOn: undefined }), outcome('c2'), { type: 'enrolmentChange', studentId: 's1', change: 'transferOut', on: '2024-02-15' }]);
+    expect(codesOf(result, 'PR7802')).toEqual([expect.objectContaining({ subject: 's1', data: expect.objectContaining({ change: 'transferOut', uncertified: 1, pendingCertifications: 'keep' }) })]);
+  });
+
+  it('checks the working group\'s meetings for every whole term, from the data\'s first term to the audit day', () => {
+    const result = auditLines([student('s1'), outcome('c1'), { type: 'meeting', date: '2023-09-20' }], { asOf: '2024-08-01' });
+    expect(codesOf(result, 'PR7520').map((finding) => finding.subject)).toEqual(['11202']);
+  });
+
+  it('evaluates the pack\'s custom rules over per-student-term facts', () => {
+    const pending = { state: 'submitted', certifiedOn: undefined };
+    const result = auditLines([student('s1'), outcome('c1', pending), outcome('c2', pending), outcome('c3', { ...pending, term: '11202' })]);
+    expect(codesOf(result, 'PR6100')).toEqual([expect.objectContaining({ subject: 's1@11201', rule: 'rules.backlog', source: { document: '測試補充規定', clause: '五(三)2' } })]);
+  });
+
+  it('reports records of a student the data never introduces', () => {
+    expect(codesOf(auditLines([outcome('c1'), performance('d1')]), 'PR7803')).toEqual([expect.objectContaining({ subject: 's1', data: { student: 's1', records: 2 } })]);
+  });
+});
+
+describe('createAudit: the result', () => {
+  it('counts students, uploaders and items per school, grade and class (seed 004)', () => {
+    const result = auditLines([
+      student('s1'),
+      student('s2', { grade: 1, class: '101' }),
+      student('s3', { grade: 1, class: '101' }),
+      outcome('c1', { selected: true }),
+      outcome('c2', { studentId: 's2', state: 'rejected', rejectionReason: '非本人作品' }),
+      performance('d1', { studentId: 's3', selected: true }),
+      { type: 'consultation', studentId: 's3', term: '11201', teacher: 't5', date: '2023-09-10' },
+    ]);
+    expect(result.statistics?.school).toEqual({
+      students: 3,
+      uploaders: 2,
+      uploadRate: 0.6667,
+      courseOutcomes: 2,
+      diversePerformances: 1,
+      itemsPerStudent: 1,
+      certification: { draft: 0, submitted: 0, certified: 1, rejected: 1 },
+      selected: { courseOutcome: 1, diversePerformance: 1 },
+      consultations: 1,
+    });
+    expect(Object.keys(result.statistics!.byGrade)).toEqual(['1', '2']);
+    expect(result.statistics?.byClass['101']).toMatchObject({ students: 2, uploaders: 1, uploadRate: 0.5, consultations: 1 });
+  });
+
+  it('lists errors first, then warnings, then infos', () => {
+    const result = auditLines([outcome('c1', { selected: true, state: 'draft', certifiedOn: undefined })]);
+    const ranks = result.findings.map((finding) => ['error', 'warning', 'info'].indexOf(finding.severity));
+    expect(ranks).toEqual([...ranks].sort());
+    expect(result.findings.map((finding) => finding.code)).toEqual(['PR4010', 'PR7803', 'PR7801']);
+  });
+});

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseRecord } from '../dataset/parse';
+import { deepFreeze } from '../windows/windows.fixture';
+import { CALENDAR_112, outcome, performance, RESOLUTION, student } from './audit.fixture';
+import { createAudit } from './index';
+
+const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 100);
+
+/** A little of everything the audit judges, including records before the ones they refer to. */
+const LINES = [
+  student('s1'),
+  student('s2', { grade: 3, class: '301' }),
+  student('g1', { grade: 3, status: 'graduated', graduatedOn: '2020-06-30' }),
+  outcome('c1', { selected: true }),
+  outcome('c2', { state: 'rejected' }),
+  outcome('c3', { state: 'submitted', certifiedOn: undefined }),
+  outcome('c8', { state: 'submitted', certifiedOn: undefined, withdrawn: false }),
+  outcome('c4', { certifiedOn: '2024-03-01', certifiedBy: 't9' }),
+  outcome('c5', { studentId: 's2', term: '11202', selected: true, state: 'draft', certifiedOn: undefined }),
+  outcome('c6', { studentId: 's2', term: '11202', uploadedOn: '2024-05-01', certifiedOn: '2024-08-01' }),
+  outcome('c7', { studentId: 's3' }),
+  performance('d1', { selected: true }),
+  performance('d2', { selected: true }),
+  performance('d3', { selected: true }),
+  performance('d4', { entry: 'schoolEntered', category: 'cadre' }),
+  { type: 'certificationEvent', itemId: 'c1', studentId: 's1', event: 'certify', on: '2024-01-10', actor: 's1' },
+  { type: 'certificationEvent', itemId: 'c2', studentId: 's1', event: 'reject', on: '2024-01-10', actor: 't1' },
+  { type: 'certificationEvent', itemId: 'c4', studentId: 's1', event: 'reassign', on: '2024-01-02', actor: 'registration', to: 't8' },
+  { type: 'certificationEvent', itemId: 'c6', studentId: 's2', event: 'certify', on: '2024-08-01', actor: 't8' },
+  { type: 'submission', category: 'courseOutcome', term: '11202', stage: 'final', on: '2024-07-30', unit: 'teaching' },
+  { type: 'submission', category: 'cadre', term: '11201', stage: 'submit', on: '2024-03-15', unit: 'guidance', receiptOpens: '2024-03-16', receiptCloses: '2024-03-16' },
+  { type: 'submission', category: 'courseOutcome', term: '11201', stage: 'final', on: '2024-03-30', unit: 'teaching' },
+  { type: 'receipt', studentId: 's1', category: 'courseOutcome', term: '11201', status: 'disputed', disputedOn: '2024-03-18' },
+  { type: 'receipt', studentId: 's2', category: 'courseOutcome', term: '11201', status: 'disputed', disputedOn: '2024-03-18' },
+  { type: 'meeting', date: '2023-09-20' },
+  { type: 'enrolmentChange', studentId: 's2', change: 'transferIn', on: '2023-08-30' },
+  { type: 'deletion', studentId: 'g1', deletedOn: '2024-06-30' },
+  { type: 'consultation', studentId: 's2', term: '11201', teacher: 't5', date: '2023-09-10' },
+].map((line, index) => {
+  const result = parseRecord(JSON.stringify(line), index + 1);
+  if (!result.ok) throw new Error(`line ${index + 1}: ${result.finding.message.en}`);
+  return deepFreeze({ record: result.record, position: { line: index + 1, column: 1, record: index + 1 } });
+});
+
+function run(order: readonly (typeof LINES)[number][]) {
+  const audit = createAudit(RESOLUTION, { asOf: '2024-09-01', calendar: CALENDAR_112 });
+  for (const { record, position } of order) audit.add(record, position);
+  return audit.finish();
+}
+
+describe('createAudit: record order', () => {
+  const expected = run(LINES);
+
+  it('finds something of every kind in the fixture (the property below is not vacuous)', () => {
+    expect(new Set(expected.findings.map((finding) => finding.code))).toEqual(
+      new Set(['PR3001', 'PR3002', 'PR4002', 'PR4003', 'PR4009', 'PR4010', 'PR6003', 'PR6100', 'PR7001', 'PR7010', 'PR7012', 'PR7014', 'PR7500', 'PR7520', 'PR7800', 'PR7802', 'PR7803']),
+    );
+  });
+
+  it('gives the same result whatever order the records come in (and never mutates them)', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(LINES, { minLength: LINES.length, maxLength: LINES.length }), (shuffled) => {
+        expect(run(shuffled)).toEqual(expected);
+      }),
+      { seed: 42, numRuns: NUM_RUNS },
+    );
+  });
+});
