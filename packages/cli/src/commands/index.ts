@@ -4,6 +4,7 @@ import { explain } from './explain';
 import { init } from './init';
 import { sample } from './sample';
 import { schema } from './schema';
+import { timeline } from './timeline';
 import { validate } from './validate';
 
 /** Every command, in the order help lists them. Adding a command: one file in this folder, one line here. */
@@ -12,6 +13,7 @@ export const COMMANDS: readonly Command[] = [
   schema,
   explain,
   diff,
+  timeline,
   init,
   sample,
 ];

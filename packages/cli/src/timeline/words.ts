@@ -1,0 +1,80 @@
+import type { Activity, Anchor, DateRule, Grade, Language, Localized } from '@portfolio-rules/core';
+
+/** What each activity is called, as the flow tables write it (馬公 作業流程, seed 004's timetable). */
+export const ACTIVITY_NAMES: Readonly<Record<Activity, Localized>> = {
+  basicDataEntry: { 'zh-TW': '學生基本資料登錄維護', en: 'basic data entry' },
+  cadreEntry: { 'zh-TW': '幹部經歷登錄', en: 'cadre records entry' },
+  gradeEntry: { 'zh-TW': '學業成績登錄', en: 'grade entry' },
+  consultationEntry: { 'zh-TW': '課程諮詢紀錄登錄', en: 'course consultation records entry' },
+  courseOutcomeUpload: { 'zh-TW': '課程學習成果上傳', en: 'course outcome upload' },
+  courseOutcomeCertification: { 'zh-TW': '課程學習成果認證', en: 'course outcome certification' },
+  courseOutcomeSelection: { 'zh-TW': '課程學習成果勾選', en: 'course outcome selection' },
+  diversePerformanceUpload: { 'zh-TW': '多元表現上傳', en: 'diverse performance upload' },
+  diversePerformanceSelection: { 'zh-TW': '多元表現勾選', en: 'diverse performance selection' },
+  precheck: { 'zh-TW': '資料預檢', en: 'pre-check' },
+  submission: { 'zh-TW': '學校提交至中央資料庫', en: 'submission to the central database' },
+  receiptConfirmation: { 'zh-TW': '收訖明細確認', en: 'receipt confirmation' },
+  disputeResolution: { 'zh-TW': '疑義處理', en: 'dispute resolution' },
+  finalSubmission: { 'zh-TW': '確認後提交 (定稿)', en: 'final submission' },
+};
+
+/** The calendar anchors as a school calendar names them. */
+export const ANCHOR_NAMES: Readonly<Record<Anchor, Localized>> = {
+  termStart: { 'zh-TW': '學期開始', en: 'the start of the term' },
+  termEnd: { 'zh-TW': '學期結束', en: 'the end of the term' },
+  classesStart: { 'zh-TW': '開學', en: 'the first day of classes' },
+  closingCeremony: { 'zh-TW': '休業式', en: 'the closing ceremony' },
+  makeUpExam: { 'zh-TW': '學期補考', en: 'the make-up exams' },
+  nationalPrecheckOpens: { 'zh-TW': '全國預檢開始', en: 'the national pre-check opening' },
+  nationalPrecheckCloses: { 'zh-TW': '全國預檢截止', en: 'the national pre-check closing' },
+  nationalSubmissionOpens: { 'zh-TW': '全國提交開始', en: 'the national submission opening' },
+  nationalSubmissionCloses: { 'zh-TW': '全國提交截止', en: 'the national submission closing' },
+  nationalUploadDeadline: { 'zh-TW': '全國上傳截止', en: 'the national upload deadline' },
+};
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function offsetWords(rule: { weeks?: number; days?: number; workingDays?: number }, language: Language): { text: string; sign: number }[] {
+  const parts: { text: string; sign: number }[] = [];
+  const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (rule.weeks) parts.push({ text: language === 'zh-TW' ? `${Math.abs(rule.weeks)}週` : plural(Math.abs(rule.weeks), 'week'), sign: Math.sign(rule.weeks) });
+  if (rule.days) parts.push({ text: language === 'zh-TW' ? `${Math.abs(rule.days)}日` : plural(Math.abs(rule.days), 'day'), sign: Math.sign(rule.days) });
+  if (rule.workingDays) parts.push({ text: language === 'zh-TW' ? `${Math.abs(rule.workingDays)}個工作日` : plural(Math.abs(rule.workingDays), 'working day'), sign: Math.sign(rule.workingDays) });
+  return parts;
+}
+
+/**
+ * A date rule as the rule writes it: `休業式後2週`, `全國上傳截止前2週`, `8月31日`; in English
+ * `2 weeks after the closing ceremony`, `31 August`. An absolute date is shown as it is.
+ */
+export function describeRule(rule: DateRule, language: Language): string {
+  if (typeof rule === 'string') return rule;
+  if ('monthDay' in rule) {
+    const [month, day] = rule.monthDay.split('-').map(Number) as [number, number];
+    return language === 'zh-TW' ? `${month}月${day}日` : `${day} ${MONTHS[month - 1] ?? rule.monthDay}`;
+  }
+  const anchor = ANCHOR_NAMES[rule.anchor][language];
+  const parts = offsetWords(rule, language);
+  if (parts.length === 0) return language === 'zh-TW' ? `${anchor}當日` : `on ${anchor}`;
+  // Parts in one direction read as one span (開學後1週又6日); mixed directions are written one after the other.
+  const direction = (sign: number) => (language === 'zh-TW' ? (sign < 0 ? '前' : '後') : sign < 0 ? 'before' : 'after');
+  if (parts.every((part) => part.sign === parts[0]!.sign)) {
+    const span = parts.map((part) => part.text).join(language === 'zh-TW' ? '又' : ' and ');
+    return language === 'zh-TW' ? `${anchor}${direction(parts[0]!.sign)}${span}` : `${span} ${direction(parts[0]!.sign)} ${anchor}`;
+  }
+  const steps = parts.map((part) => (language === 'zh-TW' ? `${direction(part.sign)}${part.text}` : `${part.text} ${direction(part.sign)}`));
+  return language === 'zh-TW' ? `${anchor}${steps.join('再')}` : `${steps.join(', then ')} ${anchor}`;
+}
+
+/** The grades a window governs: `全年級`, `1、2年級`, `3年級`; `all grades`, `grades 1, 2`, `grade 3`. */
+export function gradesText(grades: readonly Grade[] | undefined, language: Language): string {
+  if (grades === undefined || [1, 2, 3].every((grade) => grades.includes(grade as Grade))) return language === 'zh-TW' ? '全年級' : 'all grades';
+  if (language === 'zh-TW') return `${grades.join('、')}年級`;
+  return `grade${grades.length === 1 ? '' : 's'} ${grades.join(', ')}`;
+}
+
+/** The semesters a window applies to: `每學期`, `第1學期`; `each semester`, `semester 1`. */
+export function semestersText(semesters: readonly (1 | 2)[] | undefined, language: Language): string {
+  if (semesters === undefined || (semesters.includes(1) && semesters.includes(2))) return language === 'zh-TW' ? '每學期' : 'each semester';
+  return language === 'zh-TW' ? `第${semesters.join('、')}學期` : `semester ${semesters.join(', ')}`;
+}
