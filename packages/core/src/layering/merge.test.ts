@@ -60,6 +60,24 @@ describe('mergeLayers', () => {
     expect(Object.keys(provenance).filter((path) => path.startsWith('windows.0.opens'))).toEqual([]);
   });
 
+  it('merges windows by their data terms too: 11102 and 111-2 are the same key, another term is another window', () => {
+    const overlay: Layer = { name: 'overlay:taipei', document: '臺北市作業時程', values: { windows: [
+      { activity: 'submission', terms: [11102], closes: '2023-10-24', source: '重要時序 1' },
+      { activity: 'submission', terms: [11201], closes: '2024-03-29', source: '推估11202時序(二)' },
+    ] } };
+    const own: Layer = { name: 'school:demo', document: '示範補充規定', values: { windows: [{ activity: 'submission', terms: ['111-2'], closes: '2023-10-20', source: '六' }] } };
+    const merged = mergeLayers([national, overlay, own]);
+    const windows = merged.values.windows as { activity: string; closes: string }[];
+    expect(windows.map((window) => [window.activity, window.closes])).toEqual([
+      ['courseOutcomeUpload', { anchor: 'closingCeremony', weeks: 2 }],
+      ['receiptConfirmation', { anchor: 'nationalSubmissionCloses' }],
+      ['submission', '2023-10-20'],
+      ['submission', '2024-03-29'],
+    ]);
+    expect(merged.provenance['windows.2']).toEqual({ layer: 'school:demo', source: { document: '示範補充規定', clause: '六' } });
+    expect(merged.provenance['windows.3']).toEqual({ layer: 'overlay:taipei', source: { document: '臺北市作業時程', clause: '推估11202時序(二)' } });
+  });
+
   it('cites the nearest source above a value, in the layer\'s own document', () => {
     expect(provenance['caps.courseOutcome.upload.max']).toEqual({ layer: 'school:magong', source: { document: '馬公補充規定', clause: '五(三)1' } });
     expect(provenance['caps.courseOutcome.select.max']).toEqual({ layer: 'national@2022-08-01', source: { document: '作業要點', clause: '課程學習成果勾選件數' } });

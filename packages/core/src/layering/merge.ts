@@ -1,5 +1,6 @@
 import type { Source } from '../findings/types';
 import { resolveSource, type SourceRef } from '../sources';
+import { formatTerm, parseTerm } from '../term';
 
 /** Who set a value: the layer and the clause. */
 export interface Provenance {
@@ -22,8 +23,15 @@ function isPlain(value: unknown): value is Plain {
 }
 
 /** Lists whose entries merge by a key instead of being replaced whole. */
+/** A window's data terms as codes, so `11102` and `'111-2'` name the same window. */
+const termsKey = (terms: unknown) =>
+  (Array.isArray(terms) ? terms : []).map((input) => {
+    const term = parseTerm(input);
+    return term ? formatTerm(term) : String(input);
+  });
+
 const KEYED_LISTS: Readonly<Record<string, (entry: Plain) => string>> = {
-  windows: (entry) => `${String(entry.activity)}|${JSON.stringify(entry.semesters ?? [])}|${JSON.stringify(entry.grades ?? [])}`,
+  windows: (entry) => `${String(entry.activity)}|${JSON.stringify(entry.semesters ?? [])}|${JSON.stringify(entry.grades ?? [])}|${JSON.stringify(termsKey(entry.terms))}`,
   rules: (entry) => String(entry.id),
   'governance.trainings': (entry) => `${String(entry.audience)}|${String(entry.kind ?? 'training')}`,
 };

@@ -8,12 +8,10 @@ import { PermissionsSchema } from '../permissions/schema';
 import { ReceiptsSchema } from '../receipts';
 import { RetentionSchema } from '../retention';
 import { SourceRefSchema } from '../sources';
+import { TermInputSchema } from '../term/schema';
 import { DivisionSchema, UnitsSchema } from '../units';
 import { WindowsSchema } from '../windows';
 
-const TermInputSchema = z
-  .union([z.string().regex(/^([1-9]\d{1,2}0[12]|[1-9]\d{1,2}-[12])$/, 'term'), z.int().refine((n) => /^\d{2,3}0[12]$/.test(String(n)), 'term')])
-  .describe('學期代碼 / a term: 11201 or 112-1');
 
 export const AdoptionSchema = z.strictObject({
   date: z.iso.date().describe('日期 / date, YYYY-MM-DD'),
