@@ -82,16 +82,12 @@ const ResourceSchema = z.strictObject({
 });
 
 export const GivenSchema = z.strictObject({
-  /** The term the rules are read for (學期代碼, e.g. 11201). */
-  term: TermSchema.optional(),
-  /** A change laid over the pack before it is read: to try a value the school has not adopted. */
-  change: z.record(z.string(), z.unknown()).optional(),
-  students: z.array(StudentSchema).optional(),
-  /** Teachers and staff (教師、行政人員) who act in the scenario. */
-  people: z.array(PersonSchema).optional(),
-  records: z.array(RecordsSchema).optional(),
-  /** The school calendar for the term: anchor → date (e.g. closingCeremony: 2024-01-19). */
-  calendar: z.record(z.string(), DateSchema).optional(),
+  term: TermSchema.optional().describe('學期 / the term the rules are read for, e.g. 11201'),
+  change: z.record(z.string(), z.unknown()).optional().describe('試改 / a change laid over the pack before it is read, to try a value the school has not adopted'),
+  students: z.array(StudentSchema).optional().describe('學生 / students'),
+  people: z.array(PersonSchema).optional().describe('教師及行政人員 / teachers and staff who act'),
+  records: z.array(RecordsSchema).optional().describe('平臺上已有之資料 / items already on the platform'),
+  calendar: z.record(z.string(), DateSchema).optional().describe('行事曆 / the term\'s anchors: anchor → date, e.g. closingCeremony: 2024-01-19'),
   /** What the school did, as it logs it: the working group's meetings and the trainings run (會議及研習紀錄). */
   log: z
     .strictObject({
@@ -107,8 +103,7 @@ export const GivenSchema = z.strictObject({
         .optional(),
     })
     .optional(),
-  /** Units, roles or `designatedBy:<unit>` links that cannot act (請假、離職、出缺). */
-  unavailable: z.array(z.string()).optional(),
+  unavailable: z.array(z.string()).optional().describe('出缺 / units, roles or designatedBy:<unit> links that cannot act'),
 });
 export type Given = z.infer<typeof GivenSchema>;
 
@@ -202,15 +197,20 @@ export const ExpectSchema = z.strictObject({
 });
 export type Expect = z.infer<typeof ExpectSchema>;
 
-export const ScenarioSchema = z.strictObject({
-  /** The clause the scenario checks, cited with the pack's `document` (e.g. 五(三)1). */
-  clause: z.string().min(1),
-  /** 情境名稱 (in Chinese, as the school would say it). */
-  title: z.string().min(1),
-  /** The pack file in the pack's folder, default `pack.yaml` (e.g. `versions/111.yaml`). */
-  pack: z.string().regex(/^[a-z0-9/_-]+\.yaml$/).optional(),
-  given: GivenSchema.optional(),
-  when: WhenSchema,
-  expect: ExpectSchema,
-});
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    clause: z.string().min(1).describe('條次 / the clause the scenario checks, cited with the pack\'s document, e.g. 五(三)1'),
+    title: z.string().min(1).describe('情境名稱 / the scenario\'s name, in Chinese'),
+    pack: z.string().regex(/^[a-z0-9/_-]+\.yaml$/).optional().describe('規定檔 / the pack file in the school\'s folder, default pack.yaml (e.g. versions/111.yaml)'),
+    given: GivenSchema.optional().describe('情境 / the situation: term, calendar, students, people, records, who is unavailable'),
+    when: WhenSchema.describe('動作 / what happens: validate, audit, a rule, a window, who acts, an action at a date'),
+    expect: ExpectSchema.describe('預期結果 / what must come out: allowed, findings, value, layer, clause, who acts'),
+  })
+  .describe('情境測試 / a scenario: one rule of one pack, as given → when → expect (docs/reference/scenarios.md)');
+
+/** The scenario file's JSON Schema, for editors (yaml-language-server); schools/scenario.schema.json is checked against it. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+}
 export type Scenario = z.infer<typeof ScenarioSchema>;
