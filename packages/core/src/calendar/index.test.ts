@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, anchorsFor, indexWorkingDays, isWorkingDay, parseCalendar } from '.';
+import { addWorkingDays, anchorsFor, dataTermSpan, indexWorkingDays, isWorkingDay, parseCalendar, termOfEntry } from '.';
+import { formatTerm } from '../term';
 
 const example = readFileSync(fileURLToPath(new URL('../../../../examples/calendars/112.yaml', import.meta.url)), 'utf8');
 
@@ -12,8 +13,33 @@ describe('parseCalendar', () => {
   it('reads the example calendar of academic year 112 without findings', () => {
     const { calendar, findings } = parseCalendar(example, { file: 'examples/calendars/112.yaml' });
     expect(findings).toEqual([]);
-    expect(calendar?.terms.map((term) => term.semester)).toEqual([1, 2]);
+    expect(calendar?.terms.map((term) => formatTerm(termOfEntry(calendar, term)))).toEqual(['11102', '11201', '11202']);
     expect(anchorsFor(calendar!, { year: 112, semester: 1 })?.closingCeremony).toBe('2024-01-19');
+  });
+
+  it('gives each data term the national dates for its data (seed 004): 111-2 in October 2023, 112-1 in March 2024', () => {
+    const calendar = parseCalendar(example).calendar!;
+    const national = (year: number, semester: 1 | 2, grade?: 1 | 2 | 3) => {
+      const anchors = anchorsFor(calendar, { year, semester }, grade);
+      return [anchors?.nationalSubmissionOpens, anchors?.nationalSubmissionCloses, anchors?.nationalUploadDeadline];
+    };
+    expect(national(111, 2)).toEqual(['2023-10-02', '2023-10-31', '2023-10-31']);
+    expect(national(112, 1)).toEqual(['2024-03-15', '2024-03-29', '2024-03-29']);
+    expect(national(112, 2, 3)).toEqual(['2024-04-22', '2024-04-26', '2024-04-26']);
+    expect(national(112, 2, 1)).toEqual(['2024-10-01', '2024-10-31', '2024-10-31']);
+    expect(anchorsFor(calendar, { year: 111, semester: 1 })).toBeUndefined();
+  });
+
+  it('accepts national dates up to the end of the following term, and no later (PR6020 with the data term)', () => {
+    expect(dataTermSpan({ year: 112, semester: 1 })).toEqual({ first: '2023-08-01', last: '2024-07-31' });
+    expect(dataTermSpan({ year: 112, semester: 2 })).toEqual({ first: '2024-02-01', last: '2025-01-31' });
+    expect(codesOf(`${HEAD}  - { semester: 2, year: 111, anchors: { nationalUploadDeadline: 2024-01-31 } }\n`)).toEqual([]);
+    const { findings } = parseCalendar(`${HEAD}  - { semester: 2, year: 111, anchors: { nationalUploadDeadline: 2024-02-01, closingCeremony: 2023-06-30 } }\n`);
+    expect(findings.map((f) => [f.code, f.subject, f.data])).toEqual([
+      ['PR6020', 'terms.1.anchors.nationalUploadDeadline', { date: '2024-02-01', academicYear: 111, first: '2023-02-01', last: '2024-01-31', term: '11102' }],
+    ]);
+    // The term's own dates stay in its academic year.
+    expect(codesOf(`${HEAD}  - { semester: 2, year: 111, anchors: { closingCeremony: 2023-08-01 } }\n`)).toEqual(['PR6020']);
   });
 
   it('gives grade 3 its own anchors over the term\'s', () => {
@@ -44,8 +70,10 @@ describe('parseCalendar', () => {
     ]);
   });
 
-  it('reports a semester listed twice (PR6021)', () => {
+  it('reports a data term listed twice (PR6021); the same semester of another year is another term', () => {
     expect(codesOf(`${HEAD}  - semester: 1\n    anchors: {}\n`)).toEqual(['PR6021']);
+    expect(codesOf(`${HEAD}  - { semester: 1, year: 112, anchors: {} }\n`)).toEqual(['PR6021']);
+    expect(codesOf(`${HEAD}  - { semester: 1, year: 111, anchors: {} }\n`)).toEqual([]);
   });
 
   it('reports anchors out of order (PR6022), also for a grade\'s own dates', () => {
