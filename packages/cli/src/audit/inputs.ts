@@ -1,0 +1,65 @@
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { createFinding, type Finding, type GovernanceEvidence, isPlainDate, parseCalendar, type SchoolCalendar } from '@portfolio-rules/core';
+import { readText } from '../_lib/files';
+import { CLI_CODES } from '../codes';
+import { readDataset } from '../dataset';
+
+export interface Loaded<T> {
+  readonly value?: T;
+  readonly findings: readonly Finding[];
+  /** Something could not be read or is invalid: exit 2. */
+  readonly unreadable: boolean;
+}
+
+/** The files a `--calendar` names: the file, or a folder's `*.yaml` / `*.yml` files, sorted. */
+async function calendarFiles(cwd: string, path: string): Promise<string[]> {
+  try {
+    if (!(await stat(resolve(cwd, path))).isDirectory()) return [path];
+  } catch {
+    return [path];
+  }
+  const names = (await readdir(resolve(cwd, path))).filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase()) && !name.startsWith('.')).sort();
+  return names.map((name) => join(path, name));
+}
+
+/** School calendars, one academic year each, from a file or a folder of them (core's parseCalendar). */
+export async function loadCalendars(cwd: string, path: string | undefined): Promise<Loaded<SchoolCalendar[]>> {
+  if (path === undefined) return { value: [], findings: [], unreadable: false };
+  const findings: Finding[] = [];
+  const calendars: SchoolCalendar[] = [];
+  for (const file of await calendarFiles(cwd, path)) {
+    const read = await readText(cwd, file);
+    if ('finding' in read) return { findings: [read.finding], unreadable: true };
+    const parsed = parseCalendar(read.text, { file });
+    findings.push(...parsed.findings);
+    if (parsed.calendar) calendars.push(parsed.calendar);
+  }
+  const unreadable = findings.some((finding) => finding.severity === 'error');
+  return unreadable ? { findings, unreadable } : { value: calendars, findings, unreadable };
+}
+
+/**
+ * The governance evidence log: a dataset file (NDJSON or a folder) of `meeting` and `training`
+ * records, the same record types the data may carry. Other record types are reported and ignored.
+ */
+export async function loadEvidence(cwd: string, path: string | undefined): Promise<Loaded<GovernanceEvidence>> {
+  if (path === undefined) return { findings: [], unreadable: false };
+  const meetings: string[] = [];
+  const trainings: GovernanceEvidence['trainings'][number][] = [];
+  const findings: Finding[] = [];
+  const read = await readDataset(path, {
+    cwd,
+    onRecord(record, place) {
+      if (record.type === 'meeting' && record.body === 'workingGroup' && isPlainDate(record.date)) meetings.push(record.date);
+      else if (record.type === 'training') trainings.push({ date: record.date, audience: record.audience, ...(record.kind && { kind: record.kind }) });
+      else if (record.type !== 'meeting') {
+        const position = { file: place.file, line: place.line, column: 1, record: place.line };
+        findings.push(createFinding(CLI_CODES.invalidOptionValue, { option: '--evidence', value: `${place.file}:${place.line} (${record.type})`, allowed: ['meeting', 'training'] }, { rule: 'cli.evidence', subject: `${place.file}:${place.line}`, position }));
+      }
+    },
+  });
+  findings.push(...read.findings, ...read.summary.rejections.map((rejection) => createFinding(CLI_CODES.invalidOptionValue, { option: '--evidence', value: `${rejection.file ?? path}:${rejection.line}`, allowed: ['meeting', 'training'] }, { rule: 'cli.evidence', subject: `${rejection.file ?? path}:${rejection.line}` })));
+  const unreadable = read.unreadable || read.summary.rejected > 0;
+  return unreadable ? { findings, unreadable } : { value: { meetings, trainings }, findings, unreadable };
+}

@@ -1,0 +1,22 @@
+import type { AuditResult, Finding } from '@portfolio-rules/core';
+import { JSON_OUTPUT_VERSION, jsonTool } from '../formatters/json';
+import { tallyOf } from './text';
+
+/**
+ * `audit --format json`: the envelope of every command (version, tool, command, summary) with the
+ * pack file, the input problems and the `audit` section — core's AuditResult as is (findings,
+ * intake, statistics, and per school under `schools`). docs/reference/json-output.md.
+ */
+export function formatAuditJson(result: AuditResult | undefined, inputFindings: readonly Finding[], file: string, exitCode: number): string {
+  const tally = tallyOf([...inputFindings, ...(result?.findings ?? [])]);
+  const output = {
+    version: JSON_OUTPUT_VERSION,
+    tool: jsonTool(),
+    command: 'audit',
+    file,
+    inputFindings,
+    ...(result && { audit: result }),
+    summary: { files: 1, ...tally, exitCode },
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}

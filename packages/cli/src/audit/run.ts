@@ -1,0 +1,107 @@
+import { cpus } from 'node:os';
+import {
+  type Audit,
+  type AuditResult,
+  createAudit,
+  createIntake,
+  type Finding,
+  type GovernanceEvidence,
+  mergeAudits,
+  type Resolution,
+  type SchoolCalendar,
+  sortFindings,
+} from '@portfolio-rules/core';
+import { checkPack } from '../_lib/check-pack';
+import { readText } from '../_lib/files';
+import { loadOverlays } from '../_lib/overlays';
+import { regionalDirectory } from '../_lib/package';
+import { runPackChecks } from '../_lib/pack-checks';
+import type { CliIo } from '../command';
+import { readDataset } from '../dataset';
+import { loadCalendars, loadEvidence } from './inputs';
+import { createProgress } from './progress';
+import { auditSharded, shardable } from './shard';
+
+export interface AuditRequest {
+  readonly pack: string;
+  readonly data?: string;
+  readonly asOf: string;
+  readonly calendar?: string;
+  readonly evidence?: string;
+  /** Worker threads for several schools: `auto` (2 when there are ≥ 2 schools and ≥ 2 CPUs), or 1 to stay on this thread. */
+  readonly threads?: 'auto' | 1;
+}
+
+export interface AuditRun {
+  /** The audit (several schools merged, each under `schools`); absent when the pack could not be read. */
+  readonly result?: AuditResult;
+  /** Problems with the inputs themselves: unreadable files, encodings, CSV headers, calendars. */
+  readonly inputFindings: readonly Finding[];
+  /** The pack's text and the files read, for code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+  /** An input could not be read or is invalid: exit 2. */
+  readonly unreadable: boolean;
+}
+
+const identity = (finding: Finding) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
+
+/** What validate reports, plus what the pack leaves out (completeness: owners, deputies, governance). */
+function packFindings(findings: readonly Finding[], completeness: readonly Finding[]): Finding[] {
+  const seen = new Set(findings.map(identity));
+  return [...findings, ...completeness.filter((finding) => !seen.has(identity(finding)))];
+}
+
+/** The data through the dataset readers, one streaming audit per school named in the records. */
+async function auditInThread(request: AuditRequest, resolution: Resolution, io: CliIo, options: { calendars: SchoolCalendar[]; evidence?: GovernanceEvidence }) {
+  const audits = new Map<string, Audit>();
+  const progress = createProgress(io.stderr);
+  const intake = createIntake();
+  const read = await readDataset(request.data!, {
+    cwd: io.cwd,
+    intake,
+    onRecord(record, place) {
+      const school = record.school ?? '';
+      let audit = audits.get(school);
+      if (!audit) {
+        audit = createAudit(resolution, { asOf: request.asOf, calendar: options.calendars, file: request.pack, ...(options.evidence && { evidence: options.evidence }), ...(school !== '' && { school }) });
+        audits.set(school, audit);
+      }
+      audit.add(record, { file: place.file, line: place.line, column: 1, record: place.line });
+      progress.tick();
+    },
+  });
+  progress.done();
+  return { results: [...audits.values()].map((audit) => audit.finish()), read };
+}
+
+/**
+ * Runs `audit`: the pack's own findings (validate + completeness), and with `--data` every record
+ * against the effective pack of its term, one audit per school, merged in school order.
+ */
+export async function runAudit(request: AuditRequest, io: CliIo): Promise<AuditRun> {
+  const sources = new Map<string, string>();
+  const text = await readText(io.cwd, request.pack);
+  if ('finding' in text) return { inputFindings: [text.finding], sources, unreadable: true };
+  sources.set(request.pack, text.text);
+  const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
+  for (const [file, source] of registry.sources) sources.set(file, source);
+  const checked = checkPack(request.pack, text.text, registry);
+  const onPack = packFindings(checked.findings, runPackChecks(checked.validation, { completeness: true }));
+  const resolution = checked.validation.resolution;
+  const base = { asOf: request.asOf, file: request.pack };
+  if (request.data === undefined || !resolution || resolution.versions.length === 0) {
+    const empty = createAudit(resolution ?? { versions: [], findings: [] }, base).finish();
+    const { statistics: _statistics, ...rest } = empty;
+    return { result: { ...rest, findings: sortFindings(onPack) }, inputFindings: [], sources, unreadable: false };
+  }
+  const [calendars, evidence] = await Promise.all([loadCalendars(io.cwd, request.calendar), loadEvidence(io.cwd, request.evidence)]);
+  const inputFindings: Finding[] = [...calendars.findings, ...evidence.findings];
+  if (calendars.unreadable || evidence.unreadable) return { inputFindings, sources, unreadable: true };
+  const options = { calendars: calendars.value ?? [], ...(evidence.value && { evidence: evidence.value }) };
+  const threaded = request.threads !== 1 && cpus().length >= 2 && (await shardable(io.cwd, request.data));
+  const { results, read } = threaded ? await auditSharded(request, io, options, resolution) : await auditInThread(request, resolution, io, options);
+  inputFindings.push(...read.findings);
+  const data = results.length === 0 ? createAudit(resolution, base).finish() : results.length === 1 ? results[0]! : mergeAudits(results);
+  const result = { ...data, findings: sortFindings([...onPack, ...data.findings]), intake: read.summary };
+  return { result, inputFindings, sources, unreadable: read.unreadable };
+}
