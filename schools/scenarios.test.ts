@@ -20,7 +20,7 @@ function check(folder: string, text: string, where: string): void {
   const scenario = parsed.data;
   const outcome = runScenario(folder, scenario, overlays);
   const report = [
-    `${scenario.clause} — ${scenario.title} (${where})`,
+    `${outcome.document} ${scenario.clause} — ${scenario.title} (${where})`,
     ...outcome.failures.map((failure) => `  ✗ ${failure}`),
     '  explanation:',
     ...outcome.explanation.map((line) => `    ${line}`),

@@ -12,6 +12,8 @@ import { audit, checkActing, checkRule, checkWindow } from './rules';
 import type { Scenario } from './scenario';
 
 export interface Outcome {
+  /** How the pack's clauses are cited, e.g. 馬公補充規定. */
+  readonly document: string;
   /** What did not come out as expected; empty when the scenario passes. */
   readonly failures: readonly string[];
   /** The decision as a person reads it: findings with their clauses, values with who set them. */
@@ -48,5 +50,5 @@ export function runScenario(folder: string, scenario: Scenario, overlays: Readon
     const allowed = !findings.some((finding) => finding.severity === 'error');
     if (allowed !== expect.allowed) context.failures.push(`expected ${expect.allowed ? 'allowed' : 'refused'}, got ${allowed ? 'allowed' : 'refused'}`);
   }
-  return { failures: context.failures, explanation: context.explanation };
+  return { document, failures: context.failures, explanation: context.explanation };
 }
