@@ -1,0 +1,99 @@
+import { type AuditResult, type Language, nationalVersionFor, type Severity, termOfDate } from '@portfolio-rules/core';
+import { auditName, checkedGroups } from './checked';
+import { findingsSection, rejectionsSection } from './html/findings';
+import { statisticsSection } from './html/statistics';
+import { REPORT_STYLE } from './html/style';
+import { formatCount, HTML_TEXT, type HtmlText } from './html/text';
+import { type JsonTool, jsonTool } from './json';
+import { escapeMarkup as x } from './markup';
+
+export interface HtmlOptions {
+  readonly lang: Language;
+  /** The tool's name and version, printed in the header; default: this package's. Tests pass a fixed one. */
+  readonly tool?: JsonTool;
+  /** How many findings of one code each school lists; the rest are counted. Default 200. */
+  readonly findingsPerRule?: number;
+}
+
+/** Nothing may be fetched and no script may run, even if some data slipped through unescaped. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+function nationalVersion(asOf: string, language: Language): string {
+  const version = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? nationalVersionFor(termOfDate(asOf)) : undefined;
+  return version ? `${version.title[language]} (${version.layer})` : '—';
+}
+
+function header(audit: AuditResult, options: HtmlOptions, text: HtmlText, tool: JsonTool): string {
+  const facts: [string, string][] = [
+    [text.pack, audit.pack.name === audit.pack.id ? audit.pack.id : `${audit.pack.name} (${audit.pack.id})`],
+    ...(audit.pack.school ? [[text.school, audit.pack.school] as [string, string]] : []),
+    ...(audit.pack.file ? [[text.file, audit.pack.file] as [string, string]] : []),
+    [text.asOf, audit.asOf],
+    [text.national, nationalVersion(audit.asOf, options.lang)],
+    [text.tool, `${tool.name} ${tool.version}`],
+  ];
+  return `<dl class="facts">\n${facts.map(([term, value]) => `<dt>${x(term)}</dt><dd>${x(value)}</dd>`).join('\n')}\n</dl>`;
+}
+
+function summary(audit: AuditResult, findings: readonly { readonly severity: Severity }[], text: HtmlText): string {
+  const cards = SEVERITIES.map((severity) => {
+    const count = findings.filter((finding) => finding.severity === severity).length;
+    return `<div class="card ${severity}"><span class="number">${formatCount(count)}</span>${x(text.severity[severity])}</div>`;
+  });
+  const intake = audit.intake;
+  const line = intake
+    ? `<p class="intake">${x(text.intake(formatCount(intake.read), formatCount(intake.checked), formatCount(intake.rejected)))}</p>`
+    : `<p class="note">${x(text.noData)}</p>`;
+  return `<div class="cards">${cards.join('')}</div>\n${line}`;
+}
+
+function schoolSection(audit: AuditResult, index: number, options: HtmlOptions, text: HtmlText, tool: JsonTool): string {
+  const id = `school-${index + 1}`;
+  const group = checkedGroups({ audits: [audit] })[0]!;
+  const parts = [
+    `<section class="school" id="${id}">`,
+    `<h2>${x(auditName(audit))}</h2>`,
+    header(audit, options, text, tool),
+    `<h3>${x(text.summary)}</h3>`,
+    summary(audit, group.findings, text),
+    ...(audit.statistics ? [`<h3>${x(text.statistics)}</h3>`, statisticsSection(audit.statistics, options.lang, text)] : []),
+    `<h3>${x(text.findings)}</h3>`,
+    findingsSection(audit.findings, { language: options.lang, text, ...(audit.pack.file !== undefined && { file: audit.pack.file }), limit: options.findingsPerRule ?? 200, id }),
+    ...(audit.intake ? [`<h3>${x(text.rejections)}</h3>`, rejectionsSection(audit.intake, options.lang, text)] : []),
+    `</section>`,
+  ];
+  return parts.join('\n');
+}
+
+/**
+ * The audit report as ONE self-contained HTML page (inline CSS and SVG, no script, nothing to
+ * fetch), for a school's working group to read or print: per school, the header, the summary,
+ * charts and tables of the statistics, the findings grouped by rule with their clauses, and the
+ * rejected input lines. Every piece of data is escaped.
+ */
+export function formatHtml(input: { readonly audits: readonly AuditResult[] }, options: HtmlOptions): string {
+  const text = HTML_TEXT[options.lang];
+  const tool = options.tool ?? jsonTool();
+  const [only] = input.audits;
+  const title = input.audits.length === 1 && only ? `${text.title}${text.colon}${auditName(only)}` : text.title;
+  const contents =
+    input.audits.length > 1
+      ? `<nav class="contents"><h2>${x(text.contents)}</h2><ul>\n${input.audits.map((audit, index) => `<li><a href="#school-${index + 1}">${x(auditName(audit))}</a></li>`).join('\n')}\n</ul></nav>`
+      : '';
+  return [
+    '<!doctype html>',
+    `<html lang="${options.lang}">`,
+    `<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${x(title)}</title><style>${REPORT_STYLE}</style></head>`,
+    '<body>',
+    `<h1>${x(title)}</h1>`,
+    contents,
+    ...input.audits.map((audit, index) => schoolSection(audit, index, options, text, tool)),
+    '</body>',
+    '</html>',
+  ]
+    .filter(Boolean)
+    .join('\n')
+    .concat('\n');
+}

@@ -1,0 +1,113 @@
+import type { AuditResult } from '@portfolio-rules/core';
+import { describe, expect, it } from 'vitest';
+import { formatHtml } from '../src/formatters/html';
+import { AUDIT, PACK_ONLY_AUDIT } from './fixtures/audit-result';
+
+const TOOL = { name: 'portfolio-rules', version: '0.0.0-test' };
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** The text of the page without tags, entities decoded: what a reader sees. */
+const visible = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<title>[^<]*<\/title>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+describe('formatHtml', () => {
+  const audits = deepFreeze([AUDIT, PACK_ONLY_AUDIT]);
+  const en = formatHtml({ audits }, { lang: 'en', tool: TOOL });
+  const zh = formatHtml({ audits: [AUDIT] }, { lang: 'zh-TW', tool: TOOL });
+
+  it('is one self-contained page: no script, nothing to fetch, a policy that forbids both', async () => {
+    for (const html of [en, zh]) {
+      expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(|\bsrc=|\bhref="(?!#)/i);
+      // The only URL is the SVG namespace, which is a name, not a fetch.
+      expect(new Set(html.match(/https?:\/\/[^"\s)]+/g))).toEqual(new Set(['http://www.w3.org/2000/svg']));
+      expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+    }
+    expect(zh.startsWith('<!doctype html>\n<html lang="zh-TW">')).toBe(true);
+    expect(en.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    await expect(en).toMatchFileSnapshot('__snapshots__/report.html');
+    await expect(zh).toMatchFileSnapshot('__snapshots__/report.zh-TW.html');
+  });
+
+  it('escapes every piece of data: a message with <script>, a teacher named with markup', () => {
+    expect(zh).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;引號&#39;');
+    expect(zh).toContain('<td>T&lt;b&gt;&amp;amp;</td>');
+    expect(zh).toContain('Unexpected token } &lt;&amp;&quot;&#39;&gt;');
+    const withMarkupInNames = formatHtml(
+      { audits: [{ ...AUDIT, pack: { id: '"><svg onload=x>', name: '<i>n</i>', school: '</title><b>', file: 'a"b.yaml' }, asOf: '<asOf>' }] },
+      { lang: 'en', tool: { name: '<tool>', version: '"1"' } },
+    );
+    expect(withMarkupInNames).not.toMatch(/<svg onload|<i>n|<\/title><b>|<asOf>|<tool>/);
+  });
+
+  it('shows the header, the summary and read = checked + rejected', () => {
+    const text = visible(zh);
+    expect(text).toContain('學習歷程檔案稽核報告：國立馬公高級中學 (magong)');
+    expect(text).toContain('補充規定 馬公高中學習歷程檔案作業補充規定 (magong) 學校 國立馬公高級中學 規定檔 schools/magong/pack.yaml 稽核基準日 2024-01-31 全國規定版本');
+    expect(text).toContain('(national@2022-08-01)');
+    // 2 errors and 1 info among the findings, 1 error and 1 warning among the rejected lines.
+    expect(text).toContain('3 錯誤 1 警告 1 提示');
+    expect(text).toContain('讀取 12 行 = 檢查 10 行 + 退回 2 行');
+    expect(visible(en)).toContain('3 errors 1 warnings 1 info read 12 = checked 10 + rejected 2');
+  });
+
+  it('draws the statistics: upload rates per grade and class, certification states, findings by code; and tables them', () => {
+    const text = visible(en);
+    for (const bar of ['Grade 1 80.0% (4/5)', 'Grade 2 66.7% (2/3)', '101 100.0% (3/3)', '102 50.0% (1/2)', '201 66.7% (2/3)']) expect(text).toContain(bar);
+    // A bar's length is its rate: 80% of the plot's 424 pixels.
+    expect(en).toContain('<rect class="rate" x="150" y="4" width="339.2" height="18">');
+    // The certification stack of the school: 5 draft, 7 submitted, 16 certified, 2 rejected of 30.
+    expect(text).toContain('School 5 7 16 2 30 Grade 1 3 4 10 18');
+    expect(en).toContain('<title>School certified: 16</title>');
+    expect(en).toContain('<title>PR2002 Loosens a national maximum: 1</title>');
+    expect(text).toContain('Grade 1 5 4 80.0% 18 12 6.00 3 4 10 1 5 8 7');
+    expect(text).toContain('102 2 1 50.0% 7 5 6.00 2 1 4 0 2 3 3');
+    expect(text).toContain('School 8 6 75.0% 30 21 6.38 5 7 16 2 9 14 11');
+    expect(text).toContain('Overdue certifications by teacher Teacher Overdue 王老師 4 T<b>&amp; 1');
+  });
+
+  it('groups the findings by rule, most severe first, each with its clauses and layers; lists rejected lines with their line numbers', () => {
+    const text = visible(en);
+    const order = ['PR2002', 'PR3002', 'PR3003'].map((code) => en.indexOf(`id="school-1-${code}"`));
+    expect(order.every((at, index) => at > 0 && (index === 0 || at > order[index - 1]!))).toBe(true);
+    expect(text).toContain('errors PR2002 Loosens a national maximum loosens-national-maximum · 1 found Clause: 馬公補充規定 五(三)1 · Layer: school:magong');
+    expect(text).toContain('schools/magong/pack.yaml:14:12 caps.courseOutcome.upload.max the course-outcome upload cap of 8');
+    expect(text).toContain('data.ndjson:7 S0007 at most 10 diverse performances');
+    expect(text).toContain('Rejected input lines PR8001 1 · PR8009 1 Data file Line Code Reason data.ndjson 3 errors PR8001 bad-json line 3 is not valid JSON');
+    expect(text).toContain('data.ndjson 9 warnings PR8009 blank-line line 9 is blank');
+  });
+
+  it('puts several schools in one page with a table of contents; a school audited without data says so', () => {
+    expect(en).toContain('<li><a href="#school-1">國立馬公高級中學 (magong)</a></li>\n<li><a href="#school-2">pingrong</a></li>');
+    const second = visible(en.slice(en.indexOf('id="school-2"')));
+    expect(second).toContain('0 errors 1 warnings 0 info This audit had no data: only the pack itself was checked.');
+    expect(second).toContain('schools/pingrong/pack.yaml duties.certify the principal is the last-resort deputy of 5 duties');
+    expect(second).not.toContain('Statistics');
+    expect(second).not.toContain('Rejected input lines');
+  });
+
+  it('lists at most findingsPerRule findings of one code and counts the rest', () => {
+    const finding = AUDIT.findings[1]!;
+    const many: AuditResult = { ...PACK_ONLY_AUDIT, findings: [1, 2, 3, 4].map((n) => ({ ...finding, subject: `S000${n}` })) };
+    const text = visible(formatHtml({ audits: [many] }, { lang: 'zh-TW', tool: TOOL, findingsPerRule: 3 }));
+    expect(text).toContain('S0003');
+    expect(text).not.toContain('S0004');
+    expect(text).toContain('已達勾選件數上限 select-cap-reached · 4 件');
+    expect(text).toContain('另有 1 件未列出');
+  });
+});
