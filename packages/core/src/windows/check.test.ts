@@ -64,14 +64,32 @@ describe('checkWindows without a calendar (what the pack alone tells)', () => {
 });
 
 describe('checkWindows with a calendar (by dates)', () => {
+  it('holds Pingrong\'s "all content two weeks before the national upload deadline" to the deadline for the same data term, with no PR6010 (屏榮 4)', () => {
+    const pingrong = effectiveOf('windows:\n  - { activity: courseOutcomeUpload, closes: { anchor: nationalUploadDeadline, weeks: -2 }, source: \'4\' }\n  - { activity: submission, closes: { anchor: nationalUploadDeadline }, source: \'4\' }\n');
+    expect(checkWindows(pingrong, CALENDAR_112)).toEqual([]);
+  });
+
+  it('a fixed-date window with no terms: is checked in every data term it falls in; outside a term\'s span it is PR6009', () => {
+    // The old reading: October 2023 dates for "semester 1". For 11201's data the dates are plausible (and too early for nothing);
+    // the semester-2 March dates resolved for 11102's data fall after its span and after its deadline.
+    const old = effectiveOf('windows:\n  - { activity: submission, semesters: [2], opens: 2024-03-15, closes: 2024-03-29 }\n');
+    expect(checkWindows(old, CALENDAR_112).map((f) => [f.code, f.data.term, f.data.date ?? f.data.deadline])).toEqual([
+      ['PR6009', '11102', '2024-03-15'],
+      ['PR6009', '11102', '2024-03-29'],
+      ['PR6012', '11102', '2023-10-31'],
+    ]);
+    const scoped = effectiveOf('windows:\n  - { activity: submission, terms: [11201], opens: 2024-03-15, closes: 2024-03-29 }\n');
+    expect(checkWindows(scoped, CALENDAR_112)).toEqual([]);
+  });
+
   it('finds an absolute upload deadline before closing ceremony + 2 weeks, not for grade 3 semester 2', () => {
-    const pack = effectiveOf('windows:\n  - { activity: courseOutcomeUpload, semesters: [1], closes: 2024-02-01 }\n  - { activity: courseOutcomeUpload, semesters: [2], closes: 2024-07-11 }\n');
+    const pack = effectiveOf('windows:\n  - { activity: courseOutcomeUpload, terms: [11201], closes: 2024-02-01 }\n  - { activity: courseOutcomeUpload, terms: [11202], closes: 2024-07-11 }\n');
     // 11201: 01-19 + 14 = 02-02; 11202: 06-28 + 14 = 07-12 for grades 1–2; grade 3 is exempt.
     expect(checkWindows(pack, CALENDAR_112).map((f) => [f.code, f.data.term, f.data.earliest, f.data.grades])).toEqual([
       ['PR6010', '11201', '2024-02-02', [1, 2, 3]],
       ['PR6010', '11202', '2024-07-12', [1, 2]],
     ]);
-    const ok = effectiveOf('windows:\n  - { activity: courseOutcomeUpload, semesters: [1], closes: 2024-02-02 }\n  - { activity: courseOutcomeUpload, semesters: [2], closes: 2024-07-12 }\n');
+    const ok = effectiveOf('windows:\n  - { activity: courseOutcomeUpload, terms: [11201], closes: 2024-02-02 }\n  - { activity: courseOutcomeUpload, terms: [11202], closes: 2024-07-12 }\n');
     expect(checkWindows(ok, CALENDAR_112)).toEqual([]);
   });
 
@@ -80,6 +98,7 @@ describe('checkWindows with a calendar (by dates)', () => {
     expect(checkWindows(pack, CALENDAR_112)).toEqual([]);
     const short = effectiveOf('windows:\n  - { activity: receiptConfirmation, opens: { anchor: nationalSubmissionOpens }, closes: { anchor: nationalSubmissionOpens, days: 1 } }\n');
     expect(checkWindows(short, CALENDAR_112).map((f) => [f.code, f.data.term, f.data.days])).toEqual([
+      ['PR6011', '11102', 2],
       ['PR6011', '11201', 2],
       ['PR6011', '11202', 2],
       ['PR6011', '11202', 2],
@@ -87,16 +106,16 @@ describe('checkWindows with a calendar (by dates)', () => {
   });
 
   it('finds a window closing after the national deadline, per grade (PR6012), its own minDays (PR6011) and missing anchors (PR6001)', () => {
-    const pack = effectiveOf('windows:\n  - { activity: finalSubmission, semesters: [2], closes: 2024-04-01 }\n  - { activity: precheck, semesters: [1], opens: 2023-10-02, closes: 2023-10-03, minDays: 5 }\n  - { activity: disputeResolution, semesters: [1], closes: { anchor: termStart, days: -1 } }\n');
+    const pack = effectiveOf('windows:\n  - { activity: finalSubmission, terms: [11201], closes: 2024-04-01 }\n  - { activity: precheck, terms: [11102], opens: 2023-10-02, closes: 2023-10-03, minDays: 5 }\n  - { activity: disputeResolution, semesters: [1], closes: { anchor: termStart, days: -1 } }\n');
     const findings = checkWindows(pack, CALENDAR_112);
     expect(findings.map((f) => [f.code, f.subject, f.data.deadline ?? f.data.days, f.source?.clause ?? null])).toEqual([
       ['PR6011', 'windows.1', 2, null],
       ['PR6012', 'windows.0', '2024-03-29', '一(七)'],
     ]);
     // Without nationalUploadDeadline, the national submission close is the deadline.
-    const noDeadline = deepFreeze({ ...CALENDAR_112, terms: [{ semester: 1 as const, anchors: { nationalSubmissionCloses: '2023-10-31' } }] });
-    const late = effectiveOf('windows:\n  - { activity: finalSubmission, semesters: [1], closes: 2023-11-01 }\n');
-    expect(checkWindows(late, noDeadline).map((f) => [f.code, f.data.anchor, f.data.deadline])).toEqual([['PR6012', 'nationalSubmissionCloses', '2023-10-31']]);
+    const noDeadline = deepFreeze({ ...CALENDAR_112, terms: [{ semester: 1 as const, anchors: { nationalSubmissionCloses: '2024-03-29' } }] });
+    const late = effectiveOf('windows:\n  - { activity: finalSubmission, semesters: [1], closes: 2024-04-01 }\n');
+    expect(checkWindows(late, noDeadline).map((f) => [f.code, f.data.anchor, f.data.deadline])).toEqual([['PR6012', 'nationalSubmissionCloses', '2024-03-29']]);
     const bare = deepFreeze({ ...CALENDAR_112, terms: [{ semester: 1 as const, anchors: {} }] });
     expect(checkWindows(effectiveOf('windows:\n  - { activity: courseOutcomeUpload, closes: { anchor: closingCeremony, weeks: 2 } }\n'), bare).map((f) => f.code)).toEqual(['PR6001']);
   });

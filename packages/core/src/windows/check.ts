@@ -1,5 +1,5 @@
 import { addCalendarDays, daysBetween } from '../_lib/date';
-import { anchorsFor } from '../calendar';
+import { anchorsFor, termOfEntry } from '../calendar';
 import type { SchoolCalendar } from '../calendar/schema';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
@@ -131,14 +131,14 @@ function byDates(effective: EffectivePack, calendar: SchoolCalendar, term: Term,
 /**
  * Checks a pack's windows against the national minimums ({@link NATIONAL_WINDOW_MINIMUMS}). Without a
  * calendar it compares what the pack alone tells (anchor offsets, absolute dates, declared minDays);
- * with a calendar it resolves every term of the calendar and compares dates, reporting missing
- * anchors too.
+ * with a calendar it resolves the windows of every data term the calendar gives anchors for (the
+ * national deadline of 11201's data is in March 2024) and compares dates, reporting missing anchors too.
  */
 export function checkWindows(effective: EffectivePack, calendar?: SchoolCalendar): Finding[] {
   const findings = symbolic(effective, calendar !== undefined);
   if (!calendar) return findings;
   for (const entry of calendar.terms) {
-    const term: Term = { year: calendar.academicYear, semester: entry.semester };
+    const term = termOfEntry(calendar, entry);
     const resolution = resolveWindows(effective, calendar, term);
     findings.push(...resolution.findings);
     for (const window of resolution.windows) findings.push(...byDates(effective, calendar, term, window));

@@ -85,14 +85,14 @@ export const WINDOW_CODES = {
       en: `the calendar is for academic year ${p.academicYear} and has no term ${p.term}`,
     }),
   }),
-  dateOutsideYear: defineCode<{ activity: string; date: string; term: string; academicYear: number }>({
+  dateOutsideYear: defineCode<{ activity: string; date: string; term: string; academicYear: number; first: string; last: string }>({
     code: 'PR6009',
     name: 'window-date-outside-year',
     severity: 'warning',
-    title: { 'zh-TW': '期程日期不在該學年度', en: 'Window date outside the academic year' },
+    title: { 'zh-TW': '期程日期不在該資料學期之期間', en: 'Window date outside the data term' },
     message: (p) => ({
-      'zh-TW': `${p.activity} 的期程寫定日期 ${p.date}，不在 ${p.term} 學期所屬的 ${p.academicYear} 學年度內；寫定日期的期程只適用於一個學年度`,
-      en: `the ${p.activity} window gives the date ${p.date}, outside academic year ${p.academicYear} of term ${p.term}; a window with fixed dates serves one academic year only`,
+      'zh-TW': `${p.activity} 的期程寫定日期 ${p.date}，不在 ${p.term} 學期資料之作業期間 (${p.first}–${p.last}) 內；寫定日期的期程請以 terms: 註明其資料學期`,
+      en: `the ${p.activity} window gives the date ${p.date}, outside the span of term ${p.term}'s data (${p.first} to ${p.last}); give a window with fixed dates the data terms it serves with terms:`,
     }),
   }),
   closesTooEarly: defineCode<{ activity: string; closes: string; earliest: string; anchor: string; weeks: number; term?: string; grades: readonly number[]; nationalSource: Source; source?: Source }>({

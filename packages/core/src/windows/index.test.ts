@@ -12,6 +12,7 @@ const CALENDAR_112 = deepFreeze(parseCalendar(example).calendar!);
 
 const T1: Term = { year: 112, semester: 1 };
 const T2: Term = { year: 112, semester: 2 };
+const T11102: Term = { year: 111, semester: 2 };
 
 const PACK = effectiveOf(`windows:
   - activity: courseOutcomeUpload
@@ -51,8 +52,8 @@ describe('resolveWindows', () => {
       courseOutcomeCertification: [undefined, '2024-02-16', [1, 2, 3]],
       // the first 10 September on or after the term starts.
       courseOutcomeSelection: [undefined, '2023-09-10', [1, 2, 3]],
-      // 2023-10-02 (Mon) + 2 working days.
-      receiptConfirmation: ['2023-10-02', '2023-10-04', [1, 2, 3]],
+      // 11201's data is submitted in March 2024: 2024-03-15 (Fri) + 2 working days.
+      receiptConfirmation: ['2024-03-15', '2024-03-19', [1, 2, 3]],
     });
     expect(windows.find((w) => w.activity === 'courseOutcomeUpload')).toMatchObject({ index: 0, term: '11201', source: { document: '測試補充規定', clause: '五(三)1' }, layer: 'school:test' });
   });
@@ -64,9 +65,9 @@ describe('resolveWindows', () => {
       [[3], '2024-06-21'],
     ]);
     expect(windows.filter((w) => w.activity === 'diversePerformanceSelection').map((w) => [w.index, w.grades, w.opens, w.closes])).toEqual([[4, [3], '2024-04-15', '2024-04-19']]);
-    // Grade 3 in semester 2 has its own national submission date (04-22, a Monday).
+    // 11202's data: grades 1–2 submit in October 2024 (Tue 10-01), grade 3 in its April cycle (04-22, a Monday).
     expect(windows.filter((w) => w.activity === 'receiptConfirmation').map((w) => [w.grades, w.opens, w.closes])).toEqual([
-      [[1, 2], '2024-03-15', '2024-03-19'],
+      [[1, 2], '2024-10-01', '2024-10-03'],
       [[3], '2024-04-22', '2024-04-24'],
     ]);
   });
@@ -82,14 +83,63 @@ describe('resolveWindows', () => {
     ]);
   });
 
-  it('warns about a fixed date outside the term\'s academic year (PR6009): such a window serves one year only', () => {
+  it('warns about a fixed date outside the data term\'s span (PR6009): from its start to the end of the following term', () => {
     const fixed = effectiveOf('windows:\n  - { activity: submission, opens: 2023-10-02, closes: 2023-10-24 }\n');
     expect(resolveWindows(fixed, CALENDAR_112, T1).findings).toEqual([]);
+    expect(resolveWindows(fixed, CALENDAR_112, T11102).findings).toEqual([]);
+    // 11202's data runs from 2024-02-01 to 2025-01-31.
+    expect(resolveWindows(fixed, CALENDAR_112, T2).findings.map((f) => [f.code, f.data.date, f.data.first, f.data.last])).toEqual([
+      ['PR6009', '2023-10-02', '2024-02-01', '2025-01-31'],
+      ['PR6009', '2023-10-24', '2024-02-01', '2025-01-31'],
+    ]);
     const next = deepFreeze({ ...CALENDAR_112, academicYear: 113, terms: [{ semester: 1 as const, anchors: {} }], holidays: [], workingDays: [] });
     expect(resolveWindows(fixed, next, { year: 113, semester: 1 }).findings.map((f) => [f.code, f.severity, f.data.date])).toEqual([
       ['PR6009', 'warning', '2023-10-02'],
       ['PR6009', 'warning', '2023-10-24'],
     ]);
+  });
+
+  it('resolves national anchors for the term\'s data: 11201\'s submission closes in March 2024, 11102\'s in October 2023', () => {
+    const submission = effectiveOf('windows:\n  - { activity: submission, opens: { anchor: nationalSubmissionOpens }, closes: { anchor: nationalSubmissionCloses } }\n');
+    const dates = (term: Term) => resolveWindows(submission, CALENDAR_112, term).windows.map((w) => [w.term, w.grades, w.opens, w.closes]);
+    expect(dates(T1)).toEqual([['11201', [1, 2, 3], '2024-03-15', '2024-03-29']]);
+    expect(dates(T11102)).toEqual([['11102', [1, 2, 3], '2023-10-02', '2023-10-31']]);
+    expect(dates(T2)).toEqual([
+      ['11202', [1, 2], '2024-10-01', '2024-10-31'],
+      ['11202', [3], '2024-04-22', '2024-04-26'],
+    ]);
+  });
+
+  it('resolves Pingrong\'s "two weeks before the national upload deadline" for the same data term (屏榮 4)', () => {
+    const pingrong = effectiveOf('windows:\n  - { activity: courseOutcomeUpload, closes: { anchor: nationalUploadDeadline, weeks: -2 }, source: \'4\' }\n');
+    const closes = (term: Term) => resolveWindows(pingrong, CALENDAR_112, term).windows.map((w) => [w.grades, w.closes]);
+    // 11201's data: the national deadline 2024-03-29 − 14 days, well after the closing ceremony (01-19) + 2 weeks.
+    expect(closes(T1)).toEqual([[[1, 2, 3], '2024-03-15']]);
+    expect(closes(T11102)).toEqual([[[1, 2, 3], '2023-10-17']]);
+    expect(closes(T2)).toEqual([
+      [[1, 2], '2024-10-17'],
+      [[3], '2024-04-12'],
+    ]);
+  });
+
+  it('resolves a window with terms: only for the data terms it lists (11102 and 111-2 alike)', () => {
+    const taipei = effectiveOf(`windows:
+  - { activity: submission, terms: [11102], opens: 2023-10-02, closes: 2023-10-24 }
+  - { activity: submission, terms: ['112-1'], opens: 2024-03-15, closes: 2024-03-29 }
+  - { activity: submission, grades: [3], terms: [11202], opens: 2024-04-22, closes: 2024-04-22 }
+  - { activity: submission, opens: { anchor: nationalSubmissionOpens }, closes: { anchor: nationalSubmissionCloses } }
+`);
+    const dates = (term: Term) => resolveWindows(taipei, CALENDAR_112, term).windows.map((w) => [w.index, w.grades, w.opens, w.closes]);
+    expect(dates(T11102)).toEqual([[0, [1, 2, 3], '2023-10-02', '2023-10-24']]);
+    expect(dates(T1)).toEqual([[1, [1, 2, 3], '2024-03-15', '2024-03-29']]);
+    // The term-less window serves grades 1–2 of 11202; grade 3's own window for 11202 wins for grade 3.
+    expect(dates(T2)).toEqual([
+      [3, [1, 2], '2024-10-01', '2024-10-31'],
+      [2, [3], '2024-04-22', '2024-04-22'],
+    ]);
+    for (const term of [T11102, T1, T2]) expect(resolveWindows(taipei, CALENDAR_112, term).findings).toEqual([]);
+    expect(isOpen(taipei, CALENDAR_112, { activity: 'submission', term: T1, grade: 2, at: '2023-10-20' }).findings.map((f) => [f.code, f.data.opens])).toEqual([['PR6002', '2024-03-15']]);
+    expect(isOpen(taipei, CALENDAR_112, { activity: 'submission', term: T11102, grade: 2, at: '2023-10-20' }).allowed).toBe(true);
   });
 
   it('reports a calendar for another year (PR6008), an impossible month-day (PR6007) and an inverted window (PR6006)', () => {

@@ -13,6 +13,7 @@ export const CLOSING_SOON_DAYS = 3;
 
 export interface WindowQuestion {
   readonly activity: Activity;
+  /** The data term: whose data the activity is about (11201's uploads, 11201's submission in March 2024). */
   readonly term: Term;
   readonly grade: Grade;
   /** The day asked about (a `YYYY-MM-DD` day, or an instant read in Taiwan time). */
@@ -20,7 +21,8 @@ export interface WindowQuestion {
 }
 
 /**
- * Is an activity open for a grade on a day? Allowed inside the window (with a warning when
+ * Is an activity open for a grade on a day, for the data of `question.term`? (Submitting 11201's data
+ * in March 2024 asks with term 11201, not 11202.) Allowed inside the window (with a warning when
  * {@link CLOSING_SOON_DAYS} days or fewer are left); refused before it opens or after it closes,
  * citing the window's clause. An activity the rules give no window is allowed, with an info finding.
  */
@@ -30,7 +32,7 @@ export function isOpen(effective: EffectivePack, calendar: SchoolCalendar, quest
   const calendarProblems = wrongCalendar(calendar, term);
   if (calendarProblems.length > 0) return { allowed: false, findings: calendarProblems };
   const windows = effective.values.windows ?? [];
-  const index = selectWindow(windows, activity, term.semester, grade);
+  const index = selectWindow(windows, activity, term, grade);
   const code = formatTerm(term);
   if (index === undefined) {
     return { allowed: true, findings: [createFinding(WINDOW_CODES.noWindow, { activity, term: code, grade }, { rule: `windows.${activity}`, subject: activity })] };

@@ -1,12 +1,12 @@
 import { addCalendarDays, isPlainDate, type PlainDate } from '../_lib/date';
-import { anchorsFor } from '../calendar';
+import { anchorsFor, dataTermSpan } from '../calendar';
 import type { SchoolCalendar } from '../calendar/schema';
 import { indexWorkingDays, addWorkingDays, type WorkingDayIndex } from '../calendar/working-days';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import { provenanceOf } from '../layering/merge';
-import { formatTerm, type Term, type TermCode, termEnd, termStart } from '../term';
+import { formatTerm, parseTerm, type Term, type TermCode, termStart } from '../term';
 import { WINDOW_CODES } from './codes';
 import { type Activity, ACTIVITIES, type Anchor, type DateRule, type Grade, type Window } from './schema';
 
@@ -34,18 +34,30 @@ export interface WindowResolution {
 
 type DateResult = { readonly date: PlainDate } | { readonly missing: Anchor } | { readonly invalidMonthDay: string };
 
+/** Whether a window serves a data term: it lists the term in `terms` (or lists none) and its semester in `semesters` (or none). */
+function serves(window: Window, term: Term | 1 | 2): boolean {
+  const semester = typeof term === 'number' ? term : term.semester;
+  if (window.semesters && !window.semesters.includes(semester)) return false;
+  if (!window.terms) return true;
+  return window.terms.some((input) => {
+    const listed = parseTerm(input);
+    return listed !== undefined && (typeof term === 'number' ? listed.semester === term : listed.year === term.year && listed.semester === term.semester);
+  });
+}
+
 /**
- * Which window governs an activity for a grade in a semester: a window naming the grade beats one
- * for all grades, then one naming the semester beats one for both; among equals the later one wins.
+ * Which window governs an activity for a grade, for the data of a term: a window naming the grade
+ * beats one for all grades, then one naming the data term (`terms`) beats one that does not, then
+ * one naming the semester beats one for both; among equals the later one wins. Given only a
+ * semester (the year unknown), a window with `terms` serves every listed term of that semester.
  */
-export function selectWindow(windows: readonly Window[], activity: Activity, semester: 1 | 2, grade: Grade): number | undefined {
+export function selectWindow(windows: readonly Window[], activity: Activity, term: Term | 1 | 2, grade: Grade): number | undefined {
   let best: number | undefined;
   let bestScore = -1;
   windows.forEach((window, index) => {
-    if (window.activity !== activity) return;
-    if (window.semesters && !window.semesters.includes(semester)) return;
+    if (window.activity !== activity || !serves(window, term)) return;
     if (window.grades && !window.grades.includes(grade)) return;
-    const score = (window.grades ? 2 : 0) + (window.semesters ? 1 : 0);
+    const score = (window.grades ? 4 : 0) + (window.terms ? 2 : 0) + (window.semesters ? 1 : 0);
     if (score >= bestScore) {
       best = index;
       bestScore = score;
@@ -121,9 +133,12 @@ export function wrongCalendar(calendar: SchoolCalendar, term: Term): Finding[] {
 }
 
 /**
- * Every window of the effective pack resolved to dates for one term of a school calendar, by grade
- * where the dates differ. Never throws: a missing anchor, an impossible month-day or a window that
- * closes before it opens comes back as a finding.
+ * Every window of the effective pack resolved to dates for the data of one term (`term` is the data
+ * term: 11201's windows run from its start to its national submission in March 2024), against the
+ * calendar's anchors for that term's data, by grade where the dates differ. A window with `terms`
+ * resolves only for the terms it lists. Never throws: a missing anchor, an impossible month-day, a
+ * window that closes before it opens or a fixed date outside the data term's span (PR6009) comes
+ * back as a finding.
  */
 export function resolveWindows(effective: EffectivePack, calendar: SchoolCalendar, term: Term): WindowResolution {
   const findings = wrongCalendar(calendar, term);
@@ -135,7 +150,7 @@ export function resolveWindows(effective: EffectivePack, calendar: SchoolCalenda
   const problems = new Map<string, { index: number; problem: Problem; grades: Grade[] }>();
   for (const activity of ACTIVITIES) {
     for (const grade of GRADES) {
-      const index = selectWindow(windows, activity, term.semester, grade);
+      const index = selectWindow(windows, activity, term, grade);
       if (index === undefined) continue;
       const result = resolveOne(context, windows[index]!, grade);
       if ('problem' in result) {
@@ -167,13 +182,12 @@ export function resolveWindows(effective: EffectivePack, calendar: SchoolCalenda
         { rule: `windows.${window.activity}`, subject: `windows.${window.index}`, ...windowProvenance(effective, window.index) },
       ),
     );
-  const first = termStart({ year: term.year, semester: 1 });
-  const last = termEnd({ year: term.year, semester: 2 });
+  const { first, last } = dataTermSpan(term);
   const outside = [...new Set(resolved.map((window) => window.index))].flatMap((index) => {
     const window = windows[index]!;
     return [window.opens, window.closes]
       .filter((rule): rule is string => typeof rule === 'string' && (rule < first || rule > last))
-      .map((date) => createFinding(WINDOW_CODES.dateOutsideYear, { activity: window.activity, date, term: code, academicYear: term.year }, { rule: `windows.${window.activity}`, subject: `windows.${index}`, ...windowProvenance(effective, index) }));
+      .map((date) => createFinding(WINDOW_CODES.dateOutsideYear, { activity: window.activity, date, term: code, academicYear: term.year, first, last }, { rule: `windows.${window.activity}`, subject: `windows.${index}`, ...windowProvenance(effective, index) }));
   });
   return { windows: resolved, findings: [...problemFindings, ...inverted, ...outside] };
 }

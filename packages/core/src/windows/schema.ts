@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SourceRefSchema } from '../sources';
+import { TermInputSchema } from '../term/schema';
 
 /** What a window opens and closes (DOMAIN.md, seeds 000 flow table and 004 timetable). */
 export const ACTIVITIES = [
@@ -21,7 +22,11 @@ export const ACTIVITIES = [
 export const ActivitySchema = z.enum(ACTIVITIES).describe('作業項目 / activity');
 export type Activity = z.infer<typeof ActivitySchema>;
 
-/** Calendar anchors a school calendar gives dates for, per term. */
+/**
+ * Calendar anchors a school calendar gives dates for, per data term: the term's own dates (termStart …
+ * makeUpExam) and the national dates for that term's data (the pre-check, submission and upload
+ * deadline of 11201's data fall in 11202; grade 3's 11202 data in its April cycle).
+ */
 export const ANCHORS = [
   'termStart',
   'termEnd',
@@ -60,11 +65,20 @@ export type DateRule = z.infer<typeof DateRuleSchema>;
 export const GradeSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type Grade = z.infer<typeof GradeSchema>;
 
+/**
+ * A window for the data of a term: `terms` (optional) names the data terms it serves, as a window
+ * with fixed dates must; `semesters` and `grades` narrow it further.
+ */
 export const WindowSchema = z
   .strictObject({
     activity: ActivitySchema,
     semesters: z.array(z.union([z.literal(1), z.literal(2)])).min(1).optional().describe('適用學期 / semesters it applies to (default both)'),
     grades: z.array(GradeSchema).min(1).optional().describe('適用年級 / grades it applies to (default all)'),
+    terms: z
+      .array(TermInputSchema)
+      .min(1)
+      .optional()
+      .describe('適用資料學期 / the data terms it applies to, e.g. [11102] for fixed dates in October 2023 (default every term)'),
     opens: DateRuleSchema.optional().describe('開始 / opens'),
     closes: DateRuleSchema.describe('截止 / closes (inclusive)'),
     minDays: z.int().positive().optional().describe('至少開放日數 / open at least this many days'),
