@@ -1,0 +1,30 @@
+import type { Language } from '@portfolio-rules/core';
+import type { RenderedPack, Table } from './document';
+
+/** A Markdown table cell: pipes and backslashes escaped, markup characters as entities, line breaks as `<br>`. */
+export function markdownCell(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+function table(table: Table): string[] {
+  const row = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
+  return [...(table.caption ? [`**${markdownCell(table.caption)}**`, ''] : []), row(table.columns), `|${table.columns.map(() => ' --- |').join('')}`, ...table.rows.map(row), ''];
+}
+
+/** The documents in Markdown: a title, the pack's facts, then a section per document. */
+export function formatRenderedMarkdown(rendered: RenderedPack, language: Language): string {
+  const colon = language === 'zh-TW' ? '：' : ': ';
+  const lines = [`# ${markdownCell(rendered.title)}`, '', ...rendered.facts.map(([label, value]) => `- ${markdownCell(label)}${colon}${markdownCell(value)}`), ''];
+  for (const section of rendered.sections) {
+    lines.push(`## ${markdownCell(section.heading)}`, '');
+    if (section.empty !== undefined) lines.push(markdownCell(section.empty), '');
+    for (const item of section.tables) lines.push(...table(item));
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
