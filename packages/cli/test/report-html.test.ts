@@ -85,11 +85,11 @@ describe('formatHtml', () => {
     const text = visible(en);
     const order = ['PR2002', 'PR3002', 'PR3003'].map((code) => en.indexOf(`id="school-1-${code}"`));
     expect(order.every((at, index) => at > 0 && (index === 0 || at > order[index - 1]!))).toBe(true);
-    expect(text).toContain('errors PR2002 Loosens a national maximum loosens-national-maximum · 1 found Clause: 馬公補充規定 五(三)1 · Layer: school:magong');
+    expect(text).toContain('error PR2002 Loosens a national maximum loosens-national-maximum · 1 found Clause: 馬公補充規定 五(三)1 · Layer: school:magong');
     expect(text).toContain('schools/magong/pack.yaml:14:12 caps.courseOutcome.upload.max the course-outcome upload cap of 8');
     expect(text).toContain('data.ndjson:7 S0007 at most 10 diverse performances');
-    expect(text).toContain('Rejected input lines PR8001 1 · PR8009 1 Data file Line Code Reason data.ndjson 3 errors PR8001 bad-json line 3 is not valid JSON');
-    expect(text).toContain('data.ndjson 9 warnings PR8009 blank-line line 9 is blank');
+    expect(text).toContain('Rejected input lines PR8001 1 · PR8009 1 Data file Line Code Reason data.ndjson 3 error PR8001 bad-json line 3 is not valid JSON');
+    expect(text).toContain('data.ndjson 9 warning PR8009 blank-line line 9 is blank');
   });
 
   it('puts several schools in one page with a table of contents; a school audited without data says so', () => {

@@ -13,7 +13,7 @@ function where(finding: Finding, file: string | undefined): string {
   return line === undefined ? place : `${place}:${line}${finding.position && finding.position.column > 1 ? `:${finding.position.column}` : ''}`;
 }
 
-export const severityBadge = (severity: Severity, text: HtmlText) => `<span class="badge ${severity}">${x(text.severity[severity])}</span>`;
+export const severityBadge = (severity: Severity, text: HtmlText) => `<span class="badge ${severity}">${x(text.badge[severity])}</span>`;
 
 export interface FindingsOptions {
   readonly language: Language;

@@ -34,7 +34,7 @@ function table(rows: readonly (readonly [string, GroupStatistics])[], total: Gro
     ];
     return `<tr${className && ` class="${className}"`}><th>${x(label)}</th>${cells.map((cell) => `<td class="number">${x(cell)}</td>`).join('')}</tr>`;
   };
-  return `<table class="statistics"><thead>${head}</thead><tbody>\n${[...rows.map(([label, group]) => row(label, group)), row(text.all, total, 'total')].join('\n')}\n</tbody></table>`;
+  return `<div class="wide"><table class="statistics"><thead>${head}</thead><tbody>\n${[...rows.map(([label, group]) => row(label, group)), row(text.all, total, 'total')].join('\n')}\n</tbody></table></div>`;
 }
 
 /** The statistics of one school (seed 004's table): charts, then the tables per grade and class, then overdue certifications by teacher. */

@@ -16,8 +16,8 @@ nav.contents ul{columns:2;padding-left:1.2rem}
 p.intake{font-size:1.15rem;font-weight:600;font-variant-numeric:tabular-nums}
 table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem;font-size:.92rem}
 th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top}
-thead th{background:#f1f3f4}td.number,th.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-figure{margin:0 0 .6rem}table.statistics tbody th{white-space:nowrap}
+thead th{background:#f1f3f4}thead th.number{white-space:normal}td.number,th.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+figure{margin:0 0 .6rem}.wide{overflow-x:auto}table.statistics{font-size:.84rem}table.overdue{width:auto;min-width:20rem}table.statistics th,table.statistics td{padding:.2rem .35rem}table.statistics tbody th{white-space:nowrap}
 tr.total td{font-weight:700;background:#fafafa}
 .badge{display:inline-block;border-radius:3px;padding:0 .4rem;font-size:.8rem;color:#fff;vertical-align:middle}
 .badge.error{background:var(--error)}.badge.warning{background:var(--warning)}.badge.info{background:var(--info)}
@@ -32,7 +32,7 @@ svg.chart .draft{fill:#9aa0a6}svg.chart .submitted{fill:#e8a33d}svg.chart .certi
 @media print{
   @page{size:A4;margin:14mm}
   body{max-width:none;padding:0;font-size:10.5pt}
-  nav.contents{display:none}
+  nav.contents{display:none}.wide{overflow:visible}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   section.school{break-before:page}section.school:first-of-type{break-before:auto}
   h2,h3,h4{break-after:avoid}svg.chart,tr,.card{break-inside:avoid}
