@@ -1,6 +1,6 @@
 // A record's life in a scenario: uploads against the caps, selections, certification steps — asked
 // of core's engine (`createEngine`), as a vendor's platform asks it: the rules of each item's own term.
-import { type Actor, type CertificationEvent, createEngine, type CourseOutcome, type Engine, type Finding, type PortfolioItem } from '@portfolio-rules/core';
+import { type Actor, type CertificationEvent, createEngine, type CourseOutcome, type Engine, type Finding, formatSource, type PortfolioItem, type Step } from '@portfolio-rules/core';
 import { type Context, personOf, termOf } from './context';
 import type { RecordAction } from './scenario';
 
@@ -38,6 +38,14 @@ function makeItem(entry: Omit<RecordsEntry, 'count'>, id: string, term: string):
   return { ...common, kind: 'diversePerformance', academicYear: entry.academicYear ?? Number(term.slice(0, -2)), category: (entry.category ?? 'competition') as 'competition' };
 }
 
+/** Each rule the engine evaluated, in order, with the layer and clause that set it. */
+function noteSteps(context: Context, steps: readonly Step[]): void {
+  for (const step of steps) {
+    const cited = [step.layer, formatSource(step.source)].filter(Boolean).join(' ');
+    context.explanation.push(`  ${step.outcome} ${step.rule}${cited ? ` [${cited}]` : ''}: ${step.detail['zh-TW']}`);
+  }
+}
+
 const studentActor = (studentId: string): Actor => ({ id: studentId, roles: ['student'], studentId });
 
 function find(context: Context, items: readonly PortfolioItem[], id: string): PortfolioItem | undefined {
@@ -56,7 +64,7 @@ export function runAction(context: Context, engine: Engine, action: RecordAction
     const upload = { ...item, summary: '課程學習成果簡述', files: [{ name: 'report.pdf', type: 'pdf' as const, megabytes: 1 }] };
     const decision = engine.checkUpload({ item: upload, items, at: action.at });
     note(`${action.student} uploads a ${action.upload} on ${action.at}: ${decision.allowed ? 'allowed' : 'refused'}`);
-    for (const step of decision.explanation) note(`  ${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
+    noteSteps(context, decision.explanation);
     return { findings: decision.findings, items: decision.allowed ? [...items, upload] : items };
   }
   if ('select' in action) {
@@ -64,7 +72,7 @@ export function runAction(context: Context, engine: Engine, action: RecordAction
     if (!item) return { findings: [], items };
     const decision = engine.checkSelection({ item, items, actor: studentActor(item.studentId), at: action.at });
     note(`${item.studentId} selects ${item.id} on ${action.at}: ${decision.allowed ? 'allowed' : 'refused'}`);
-    for (const step of decision.explanation) note(`  ${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
+    noteSteps(context, decision.explanation);
     return { findings: decision.findings, items: decision.allowed ? items.map((other) => (other.id === item.id ? { ...other, selected: true } : other)) : items };
   }
   const item = find(context, items, action.record);
@@ -78,7 +86,7 @@ export function runAction(context: Context, engine: Engine, action: RecordAction
   const event = { type: action.certification, ...(action.reason !== undefined && { reason: action.reason }), ...(action.certifier !== undefined && { certifier: action.certifier }) } as CertificationEvent;
   const result = engine.transition(item, event, actor, action.at, { unavailable: context.scenario.given?.unavailable ?? [] });
   note(`${actor.id} ${action.certification}s ${item.id} (${item.state}) on ${action.at}: ${result.ok ? `allowed → ${result.item.state}` : 'refused'}`);
-  for (const step of result.explanation) note(`  ${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
+  noteSteps(context, result.explanation);
   if (!result.ok) return { findings: result.findings, items };
   const next: CourseOutcome = result.item;
   return { findings: result.findings, items: items.map((other) => (other.id === item.id ? next : other)) };

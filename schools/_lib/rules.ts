@@ -36,9 +36,11 @@ export function checkWindow(context: Context, when: { window: string; grade?: 1 
   const effective = effectiveAt(context);
   if (!effective) return [];
   if (when.at !== undefined) return openOn(context, effective, { ...when, at: when.at });
-  const semester = when.semester ?? parseTerm(termOf(context))?.semester ?? 1;
+  // A window serves the data of a term (its `terms`, `semesters`, `grades`): the scenario's term, or a bare semester.
+  const term = parseTerm(termOf(context));
+  const semester = when.semester ?? term?.semester ?? 1;
   const windows = effective.values.windows ?? [];
-  const index = selectWindow(windows, when.window as Activity, semester, when.grade ?? 1);
+  const index = selectWindow(windows, when.window as Activity, when.semester ?? term ?? semester, when.grade ?? 1);
   if (index === undefined) {
     context.explanation.push(`no window for ${when.window} (semester ${semester}${when.grade ? `, grade ${when.grade}` : ''})`);
     const wanted = context.scenario.expect.value;
