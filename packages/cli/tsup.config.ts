@@ -8,7 +8,7 @@ const SHIPPED = [
 ] as const;
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/main.ts'],
+  entry: { index: 'src/index.ts', main: 'src/main.ts', 'audit-worker': 'src/audit/worker.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: 'src/index.ts' },
   clean: true,

@@ -1,5 +1,5 @@
 import { compareDates, type PlainDate } from '../_lib/date';
-import { type CapAction, countsTowards, periodOf } from '../caps/decide';
+import { countsTowards, periodOf } from '../caps/decide';
 import type { DatasetRecord } from '../dataset/parse';
 import type { CertificationEventRecord, SubmissionRecord } from '../dataset/school-records';
 import type { CourseOutcomeRecord, DiversePerformanceRecord } from '../dataset/student-records';
@@ -10,9 +10,8 @@ import { checkStanding } from '../selection';
 import { assignmentFor, chainOf } from '../deputies';
 import { checkSubmittingUnit, SUBMISSION_DUTIES } from '../submission';
 import { newTermTally, type PendingActors, seeTerm, studentOf, type AuditState, type StudentState } from './state';
-import { type TermInfo, windowFor } from './terms';
+import { type TermCounter, type TermInfo, windowFor } from './terms';
 
-const ACTIONS: readonly CapAction[] = ['upload', 'select'];
 
 /** Of two places, the one first in the input (file, then line): what a finding cites must not depend on record order. */
 function first(a: Position | undefined, b: Position | undefined): Position | undefined {
@@ -38,22 +37,24 @@ function noteActor(entry: PendingActors, actor: string, event: string, position:
 }
 
 function countCaps(student: StudentState, info: TermInfo, item: PortfolioItem): void {
-  for (const action of ACTIONS) {
-    for (const limit of info.limits[`${item.kind}.${action}`]) {
-      if (!countsTowards(limit, action, item)) continue;
-      const period = periodOf(item, limit.per) ?? '';
-      const key = `${action}|${limit.rule}|${limit.max}|${limit.per}|${period}`;
-      const counter = student.caps.get(key);
-      if (counter) counter.count++;
-      else student.caps.set(key, { action, limit, period, count: 1 });
-    }
-  }
+  // A diverse performance's academic year normally is its term's; when a record says otherwise, its own year is the period.
+  const ownYear = item.kind === 'diversePerformance' && item.academicYear !== info.term.year;
+  for (const counter of info.counters[`${item.kind}.upload`]) count(student, counter, item, ownYear);
+  for (const counter of info.counters[`${item.kind}.select`]) count(student, counter, item, ownYear);
 }
 
-function noteChange(student: StudentState, category: string, term: string, on: PlainDate | undefined, subject: string, position: Position | undefined): void {
+function count(student: StudentState, counter: TermCounter, item: PortfolioItem, ownYear: boolean): void {
+  if (!countsTowards(counter.limit, counter.action, item)) return;
+  const period = ownYear && counter.limit.per === 'academicYear' ? (periodOf(item, 'academicYear') ?? '') : counter.period;
+  const key = period === counter.period ? counter.key : `${counter.action}|${counter.limit.rule}|${counter.limit.max}|${counter.limit.per}|${period}`;
+  const existing = student.caps.get(key);
+  if (existing) existing.count++;
+  else student.caps.set(key, { action: counter.action, limit: counter.limit, period, count: 1 });
+}
+
+function noteChange(student: StudentState, key: string, on: PlainDate | undefined, subject: string, position: Position | undefined): void {
   if (on === undefined) return;
   const changes = (student.changes ??= new Map());
-  const key = `${category}|${term}`;
   const latest = changes.get(key);
   if (latest && (compareDates(latest.on, on) > 0 || (latest.on === on && latest.subject <= subject))) return;
   changes.set(key, { on, subject, ...(position && { position }) });
@@ -106,7 +107,7 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
     tally[record.state]++;
     if (record.selected) tally.selected++;
   }
-  noteChange(student, 'courseOutcome', record.term, record.certifiedOn !== undefined && (record.uploadedOn === undefined || record.certifiedOn > record.uploadedOn) ? record.certifiedOn : record.uploadedOn, record.id, position);
+  noteChange(student, info.changeKeys.courseOutcome!, record.certifiedOn !== undefined && (record.uploadedOn === undefined || record.certifiedOn > record.uploadedOn) ? record.certifiedOn : record.uploadedOn, record.id, position);
   lateness(state, student, info, record, position);
 }
 
@@ -124,7 +125,7 @@ function addDiversePerformance(state: AuditState, record: DiversePerformanceReco
     tally.uploaded++;
     if (record.selected) tally.selected++;
   } else tally.schoolEntered++;
-  if (record.term !== undefined) noteChange(student, 'diversePerformance', record.term, record.uploadedOn, record.id, position);
+  if (record.term !== undefined) noteChange(student, state.terms.get(record.term)!.changeKeys.diversePerformance!, record.uploadedOn, record.id, position);
 }
 
 function addEvent(state: AuditState, record: CertificationEventRecord, position: Position | undefined): void {
@@ -181,10 +182,10 @@ export function addRecord(state: AuditState, record: DatasetRecord, position: Po
       return addSubmission(state, record, position);
     case 'cadre':
       seeTerm(state, record.term);
-      return noteChange(studentFor(state, record.studentId), 'cadre', record.term, record.enteredOn, record.id, position);
+      return noteChange(studentFor(state, record.studentId), state.terms.get(record.term)!.changeKeys.cadre!, record.enteredOn, record.id, position);
     case 'courseRecord':
       seeTerm(state, record.term);
-      return noteChange(studentFor(state, record.studentId), 'courseRecord', record.term, record.enteredOn, `${record.studentId}:${record.course}`, position);
+      return noteChange(studentFor(state, record.studentId), state.terms.get(record.term)!.changeKeys.courseRecord!, record.enteredOn, record.enteredOn === undefined ? '' : `${record.studentId}:${record.course}`, position);
     case 'consultation':
       seeTerm(state, record.term);
       studentFor(state, record.studentId).consultations++;

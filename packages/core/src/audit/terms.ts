@@ -11,6 +11,10 @@ export interface TermInfo {
   readonly term: Term;
   readonly effective: EffectivePack;
   readonly limits: Readonly<Record<`${StudentKind}.${CapAction}`, readonly CapLimit[]>>;
+  /** Per kind and action, each limit with the counter key of this term's period (built once here, not per record). */
+  readonly counters: Readonly<Record<`${StudentKind}.${CapAction}`, readonly TermCounter[]>>;
+  /** `<category>|<term>` for the latest-change map, per category. */
+  readonly changeKeys: Readonly<Record<string, string>>;
   /** The term's windows resolved on the calendar of its academic year; undefined without one. */
   readonly windows?: readonly ResolvedWindow[];
 }
@@ -26,6 +30,29 @@ export function packFor(resolution: Resolution, term: Term): EffectivePack {
   const from = first.appliesFrom ?? first.national.firstTerm;
   const before = term.year < from.year || (term.year === from.year && term.semester < from.semester);
   return before ? first : resolution.versions.at(-1)!;
+}
+
+/** A cap limit as counted for items of one term: its key includes the period the term falls in. */
+export interface TermCounter {
+  readonly action: CapAction;
+  readonly limit: CapLimit;
+  readonly period: string;
+  readonly key: string;
+}
+
+const KINDS_ACTIONS = ['courseOutcome.upload', 'courseOutcome.select', 'diversePerformance.upload', 'diversePerformance.select'] as const;
+const CATEGORIES = ['courseOutcome', 'diversePerformance', 'cadre', 'courseRecord'] as const;
+
+/** The counters of a term: the period of a semester cap is the term, of a yearly cap the academic year. */
+function countersOf(limits: TermInfo['limits'], code: string, year: number): TermInfo['counters'] {
+  const entries = KINDS_ACTIONS.map((kindAction) => {
+    const action = kindAction.split('.')[1] as CapAction;
+    return [kindAction, limits[kindAction].map((limit) => {
+      const period = limit.per === 'semester' ? code : String(year);
+      return { action, limit, period, key: `${action}|${limit.rule}|${limit.max}|${limit.per}|${period}` };
+    })];
+  });
+  return Object.fromEntries(entries) as TermInfo['counters'];
 }
 
 export interface TermCache {
@@ -49,16 +76,19 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
       const effective = packFor(resolution, term);
       const calendar = byYear.get(term.year);
       if (!calendar) uncalendared.add(term.year);
+      const limits: TermInfo['limits'] = {
+        'courseOutcome.upload': limitsFor(effective, 'courseOutcome', 'upload'),
+        'courseOutcome.select': limitsFor(effective, 'courseOutcome', 'select'),
+        'diversePerformance.upload': limitsFor(effective, 'diversePerformance', 'upload'),
+        'diversePerformance.select': limitsFor(effective, 'diversePerformance', 'select'),
+      };
       info = {
         code,
         term,
         effective,
-        limits: {
-          'courseOutcome.upload': limitsFor(effective, 'courseOutcome', 'upload'),
-          'courseOutcome.select': limitsFor(effective, 'courseOutcome', 'select'),
-          'diversePerformance.upload': limitsFor(effective, 'diversePerformance', 'upload'),
-          'diversePerformance.select': limitsFor(effective, 'diversePerformance', 'select'),
-        },
+        limits,
+        counters: countersOf(limits, code, term.year),
+        changeKeys: Object.fromEntries(CATEGORIES.map((category) => [category, `${category}|${code}`])),
         ...(calendar && { windows: resolveWindows(effective, calendar, term).windows }),
       };
     }
