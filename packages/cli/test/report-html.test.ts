@@ -101,6 +101,12 @@ describe('formatHtml', () => {
     expect(second).not.toContain('Rejected input lines');
   });
 
+  it("names the data's school in the contents and the header when one pack's data holds several schools", () => {
+    const html = formatHtml({ audits: [{ ...AUDIT, school: '013301' }, { ...PACK_ONLY_AUDIT, pack: AUDIT.pack, school: '013302' }] }, { lang: 'zh-TW', tool: TOOL });
+    expect(html).toContain('<li><a href="#school-1">013301 · 國立馬公高級中學 (magong)</a></li>\n<li><a href="#school-2">013302 · 國立馬公高級中學 (magong)</a></li>');
+    expect(visible(html)).toContain('學校 國立馬公高級中學 資料中的學校代碼 013302 規定檔');
+  });
+
   it('lists at most findingsPerRule findings of one code and counts the rest', () => {
     const finding = AUDIT.findings[1]!;
     const many: AuditResult = { ...PACK_ONLY_AUDIT, findings: [1, 2, 3, 4].map((n) => ({ ...finding, subject: `S000${n}` })) };

@@ -84,6 +84,11 @@ describe('formatJunit', () => {
     await expect(xml).toMatchFileSnapshot('__snapshots__/report-junit.zh-TW.xml');
   });
 
+  it("names each school's suite by the data's school when one pack's data holds several", () => {
+    const suites = parseXml(formatJunit({ audits: [{ ...AUDIT, school: '013301' }, { ...PACK_ONLY_AUDIT, pack: AUDIT.pack, school: '013302' }] }, { lang: 'en' }));
+    expect(suites.children.map((suite) => suite.attributes.name)).toEqual(['013301 · 國立馬公高級中學 (magong)', '013302 · 國立馬公高級中學 (magong)']);
+  });
+
   it("writes a suite per file for validate's findings, a passing case for a clean file, and drops control characters", () => {
     const finding = { ...AUDIT.findings[0]!, message: { 'zh-TW': 'x', en: 'bell\u0007 here' }, position: { line: 2, column: 3 } };
     const suites = parseXml(formatJunit({ files: [{ file: 'a.yaml', findings: [finding] }, { file: 'b <&>.yaml', findings: [] }] }, { lang: 'en' }));

@@ -114,6 +114,12 @@ describe('formatSarif', () => {
     expect(last.properties).toMatchObject({ school: 'pingrong' });
   });
 
+  it("names the data's school when one pack's data holds several schools", () => {
+    const run = parse(formatSarif({ audits: [{ ...AUDIT, school: '013301' }, { ...PACK_ONLY_AUDIT, pack: AUDIT.pack, school: '013302' }] }, { lang: 'en', tool: TOOL })).runs[0]!;
+    expect(run.results.map((result) => result.properties.school)).toEqual(['013301', '013301', '013301', '013301', '013301', '013302']);
+    expect((run.properties?.audits as { school?: string }[]).map((audit) => audit.school)).toEqual(['013301', '013302']);
+  });
+
   it('does not report a rejected line twice when the audit also lists it among its findings', () => {
     const rejection = AUDIT.intake!.rejections[0]!;
     const asFinding = { code: rejection.code, severity: rejection.severity, rule: 'dataset.parse', subject: 'line 3', message: rejection.message, position: { file: 'data.ndjson', line: 3, column: 1, record: 3 }, data: {} };

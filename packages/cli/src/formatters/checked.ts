@@ -16,11 +16,15 @@ export interface CheckedGroup {
   readonly audit?: AuditResult;
 }
 
-/** The school an audit is about, as people name it: `馬公高中 (magong)`. */
+/** The school an audit is about, as people name it: `國立馬公高級中學 (magong)`; with the data's school id when the pack's data holds several: `013301 · 臺北市 (taipei)`. */
 export function auditName(audit: AuditResult): string {
   const name = audit.pack.school ?? audit.pack.name;
-  return name && name !== audit.pack.id ? `${name} (${audit.pack.id})` : audit.pack.id;
+  const pack = name && name !== audit.pack.id ? `${name} (${audit.pack.id})` : audit.pack.id;
+  return audit.school !== undefined && audit.school !== audit.pack.id ? `${audit.school} · ${pack}` : pack;
 }
+
+/** The id of the school an audit is about: the data's school id, else the pack's id. */
+export const schoolId = (audit: AuditResult) => audit.school ?? audit.pack.id;
 
 /** A rejected input line (bad JSON, unknown type, missing field) as a finding at its line. */
 export function rejectionFinding(rejection: Rejection): Finding {

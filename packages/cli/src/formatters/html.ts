@@ -29,6 +29,7 @@ function header(audit: AuditResult, options: HtmlOptions, text: HtmlText, tool: 
   const facts: [string, string][] = [
     [text.pack, audit.pack.name === audit.pack.id ? audit.pack.id : `${audit.pack.name} (${audit.pack.id})`],
     ...(audit.pack.school ? [[text.school, audit.pack.school] as [string, string]] : []),
+    ...(audit.school !== undefined ? [[text.dataSchool, audit.school] as [string, string]] : []),
     ...(audit.pack.file ? [[text.file, audit.pack.file] as [string, string]] : []),
     [text.asOf, audit.asOf],
     [text.national, nationalVersion(audit.asOf, options.lang)],

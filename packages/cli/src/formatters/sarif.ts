@@ -1,5 +1,5 @@
 import type { Finding, Language, Severity } from '@portfolio-rules/core';
-import { type CheckedInput, checkedGroups, lineOf, specOf } from './checked';
+import { type CheckedInput, checkedGroups, lineOf, schoolId, specOf } from './checked';
 import { type JsonTool, jsonTool } from './json';
 
 export interface SarifOptions {
@@ -63,12 +63,12 @@ export function formatSarif(input: CheckedInput, options: SarifOptions): string 
         level: LEVEL[finding.severity],
         message: { text: finding.message[options.lang] },
         ...(where && { locations: [where] }),
-        properties: properties(finding, group.audit && group.audit.pack.id),
+        properties: properties(finding, group.audit && schoolId(group.audit)),
       };
     }),
   );
   const audits = groups.flatMap(({ audit }) =>
-    audit ? [{ pack: audit.pack, asOf: audit.asOf, ...(audit.intake && { intake: { read: audit.intake.read, checked: audit.intake.checked, rejected: audit.intake.rejected, unlisted: audit.intake.unlisted } }) }] : [],
+    audit ? [{ pack: audit.pack, ...(audit.school !== undefined && { school: audit.school }), asOf: audit.asOf, ...(audit.intake && { intake: { read: audit.intake.read, checked: audit.intake.checked, rejected: audit.intake.rejected, unlisted: audit.intake.unlisted } }) }] : [],
   );
   const tool = options.tool ?? jsonTool();
   const log = {
