@@ -99,14 +99,18 @@ describe('what the pages claim', () => {
   it('windows.md: the worked example resolves to the dates the page gives', () => {
     const text = readFileSync(new URL('./reference/windows.md', import.meta.url), 'utf8');
     const effective = effectiveOf(runnable(text)[0]!.text);
-    const dates = (semester: 1 | 2) => resolveWindows(effective, CALENDAR, { year: 112, semester }).windows.map((w) => `${w.activity} ${w.grades.join('')} ${w.opens ?? ''}…${w.closes}`);
-    expect(dates(1)).toEqual([
+    const dates = (year: number, semester: 1 | 2) => resolveWindows(effective, CALENDAR, { year, semester }).windows.map((w) => `${w.activity} ${w.grades.join('')} ${w.opens ?? ''}…${w.closes}`);
+    // The term is the data term: 11201's data is submitted in March 2024, 111-2's in October 2023.
+    expect(dates(112, 1)).toEqual([
       'courseOutcomeUpload 123 …2024-02-02',
       'courseOutcomeCertification 123 …2024-02-16',
-      'courseOutcomeSelection 12 …2023-09-10',
-      'receiptConfirmation 123 2023-10-02…2023-10-05',
+      'receiptConfirmation 123 2024-03-15…2024-03-20',
     ]);
-    expect(dates(2).filter((line) => line.startsWith('courseOutcomeUpload'))).toEqual(['courseOutcomeUpload 12 …2024-07-12', 'courseOutcomeUpload 3 …2024-06-21']);
+    const second = dates(112, 2);
+    expect(second.filter((line) => line.startsWith('courseOutcomeUpload'))).toEqual(['courseOutcomeUpload 12 …2024-07-12', 'courseOutcomeUpload 3 …2024-06-21']);
+    expect(second.filter((line) => line.startsWith('courseOutcomeSelection'))).toEqual(['courseOutcomeSelection 12 …2024-09-10', 'courseOutcomeSelection 3 …2024-04-15']);
+    expect(second.filter((line) => line.startsWith('receiptConfirmation'))).toEqual(['receiptConfirmation 12 2024-10-01…2024-10-04', 'receiptConfirmation 3 2024-04-22…2024-04-25']);
+    expect(dates(111, 2).filter((line) => /^(submission|receiptConfirmation)/.test(line))).toEqual(['submission 123 2023-10-02…2023-10-24', 'receiptConfirmation 123 2023-10-02…2023-10-05']);
   });
 
   it('custom-rules.md lists every fact', () => {
