@@ -96,7 +96,7 @@ describe('formatHtml', () => {
     expect(en).toContain('<li><a href="#school-1">國立馬公高級中學 (magong)</a></li>\n<li><a href="#school-2">pingrong</a></li>');
     const second = visible(en.slice(en.indexOf('id="school-2"')));
     expect(second).toContain('0 errors 1 warnings 0 info This audit had no data: only the pack itself was checked.');
-    expect(second).toContain('schools/pingrong/pack.yaml duties.certify the principal is the last-resort deputy of 5 duties');
+    expect(second).toContain('Where Subject Message Clause Layer duties.certify the principal is the last-resort deputy of 5 duties');
     expect(second).not.toContain('Statistics');
     expect(second).not.toContain('Rejected input lines');
   });

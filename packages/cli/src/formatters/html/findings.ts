@@ -7,10 +7,12 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 const unique = (values: readonly (string | undefined)[]) => [...new Set(values.filter((value): value is string => Boolean(value)))];
 
+/** Where a finding points: its file, line and column; nothing when it has no position (its subject says what it is about). */
 function where(finding: Finding, file: string | undefined): string {
-  const place = finding.position?.file ?? file ?? '';
+  const position = finding.position;
+  if (!position) return '';
   const line = lineOf(finding);
-  return line === undefined ? place : `${place}:${line}${finding.position && finding.position.column > 1 ? `:${finding.position.column}` : ''}`;
+  return `${position.file ?? file ?? ''}:${line}${position.column > 1 ? `:${position.column}` : ''}`;
 }
 
 export const severityBadge = (severity: Severity, text: HtmlText) => `<span class="badge ${severity}">${x(text.badge[severity])}</span>`;
