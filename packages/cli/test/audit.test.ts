@@ -93,3 +93,13 @@ describe('portfolio-rules audit', () => {
     expect((await run(['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', 'junit'])).stdout).toContain('<testsuites');
   });
 });
+
+describe('docs/reference/audit.md', () => {
+  it('names only codes of the catalogue, and every code the audit defines', async () => {
+    const { CATALOGUE, AUDIT_CODES } = await import('@portfolio-rules/core');
+    const text = readFileSync(new URL('../../../docs/reference/audit.md', import.meta.url), 'utf8');
+    const named = new Set(text.match(/PR\d{4}/g));
+    for (const code of named) expect.soft(code in CATALOGUE, code).toBe(true);
+    for (const spec of Object.values(AUDIT_CODES)) expect(named.has(spec.code), spec.code).toBe(true);
+  });
+});
