@@ -21,7 +21,7 @@ const TEXT = {
   'zh-TW': {
     title: (year: number) => `${year}學年度作業期程`,
     calendar: '行事曆',
-    columns: ['開始', '截止', '學期', '年級', '作業項目', '依據'],
+    columns: ['開始', '截止', '資料學期', '年級', '作業項目', '依據'],
     unresolved: '無法推算',
     none: '本規定未訂作業期程 (依全國期程)。',
     tally: (resolved: number, unresolved: number) => `共 ${resolved} 個期程${unresolved > 0 ? `，${unresolved} 個無法推算` : ''}`,
@@ -29,7 +29,7 @@ const TEXT = {
   en: {
     title: (year: number) => `windows of academic year ${year}`,
     calendar: 'calendar',
-    columns: ['opens', 'closes', 'term', 'grades', 'activity', 'clause'],
+    columns: ['opens', 'closes', 'data term', 'grades', 'activity', 'clause'],
     unresolved: 'unresolved',
     none: 'The pack sets no windows (the national schedule applies).',
     tally: (resolved: number, unresolved: number) => `${resolved} window${resolved === 1 ? '' : 's'}${unresolved > 0 ? `, ${unresolved} unresolved` : ''}`,
