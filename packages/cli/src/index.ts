@@ -6,3 +6,7 @@ export { formatStylish, formatFinding, summaryLine } from './formatters/stylish'
 export { formatJson, JSON_OUTPUT_VERSION, type JsonReport, type JsonTool } from './formatters/json';
 export { codeFrame } from './formatters/code-frame';
 export { summarize, type FileReport, type Report, type Summary } from './formatters/report';
+export { formatSarif, type SarifOptions } from './formatters/sarif';
+export { formatJunit, type JunitOptions } from './formatters/junit';
+export { formatHtml, type HtmlOptions } from './formatters/html';
+export { type CheckedInput } from './formatters/checked';
