@@ -195,7 +195,8 @@ function workflowSection(effective: EffectivePack, language: Language): Section 
       String(index + 1),
       ACTIVITY_NAMES[window.activity][language],
       gradesText(window.grades, language),
-      semestersText(window.semesters, language),
+      // A window for named data terms (`terms: [11102]`) says which; otherwise its semesters.
+      window.terms ? window.terms.map(String).join(text.list) : semestersText(window.semesters, language),
       window.opens === undefined ? '—' : describeRule(window.opens, language),
       describeRule(window.closes, language),
       cite(effective, source),
@@ -235,11 +236,12 @@ const SECTIONS: Readonly<Record<DocumentKind, (effective: EffectivePack, languag
 function factsOf(effective: EffectivePack, pack: { readonly version?: string; readonly adopted?: readonly { readonly date: string; readonly body: string }[] }, language: Language): [string, string][] {
   const text = TEXT[language].facts;
   const adopted = (pack.adopted ?? []).map((adoption) => `${adoption.date} ${adoption.body}`);
+  const separator = language === 'zh-TW' ? '；' : '; ';
   return [
     ...(effective.school ? [[text.school, effective.school] as [string, string]] : []),
     [text.document, effective.document],
     ...(pack.version ? [[text.version, pack.version] as [string, string]] : []),
-    ...(adopted.length > 0 ? [[text.adopted, adopted.join('; ')] as [string, string]] : []),
+    ...(adopted.length > 0 ? [[text.adopted, adopted.join(separator)] as [string, string]] : []),
     [text.layers, effective.layers.join(' → ')],
   ];
 }
