@@ -54,12 +54,13 @@ function properties(finding: Finding, school: string | undefined) {
 export function formatSarif(input: CheckedInput, options: SarifOptions): string {
   const groups = checkedGroups(input);
   const codes = [...new Set(groups.flatMap((group) => group.findings.map((finding) => finding.code)))].sort();
+  const ruleIndex = new Map(codes.map((code, index) => [code, index]));
   const results = groups.flatMap((group) =>
     group.findings.map((finding) => {
       const where = location(finding, group.file);
       return {
         ruleId: finding.code,
-        ruleIndex: codes.indexOf(finding.code),
+        ruleIndex: ruleIndex.get(finding.code) ?? -1,
         level: LEVEL[finding.severity],
         message: { text: finding.message[options.lang] },
         ...(where && { locations: [where] }),

@@ -33,7 +33,11 @@ export function findingsSection(findings: readonly Finding[], options: FindingsO
   const { language, text } = options;
   if (findings.length === 0) return `<p class="note">${x(text.noFindings)}</p>`;
   const byCode = new Map<string, Finding[]>();
-  for (const finding of findings) byCode.set(finding.code, [...(byCode.get(finding.code) ?? []), finding]);
+  for (const finding of findings) {
+    const group = byCode.get(finding.code);
+    if (group) group.push(finding);
+    else byCode.set(finding.code, [finding]);
+  }
   const groups = [...byCode.entries()].sort(([a, first], [b, second]) => SEVERITY_ORDER[first[0]!.severity] - SEVERITY_ORDER[second[0]!.severity] || a.localeCompare(b));
   return groups
     .map(([code, group]) => {
