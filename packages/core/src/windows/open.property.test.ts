@@ -40,4 +40,23 @@ describe('isOpen (properties)', () => {
       { seed: 42, numRuns },
     );
   });
+
+  it('resolves a window with terms: for exactly the data terms it lists, over a window without terms', () => {
+    const TERMS = [
+      { year: 111, semester: 2 as const, codes: ['11102', '111-2'] },
+      { year: 112, semester: 1 as const, codes: ['11201', '112-1'] },
+      { year: 112, semester: 2 as const, codes: ['11202', '112-2'] },
+    ];
+    fc.assert(
+      fc.property(fc.subarray([0, 1, 2], { minLength: 1 }), fc.boolean(), (listed, dashed) => {
+        const terms = listed.map((i) => `'${TERMS[i]!.codes[dashed ? 1 : 0]}'`).join(', ');
+        const effective = effectiveOf(`windows:\n  - { activity: precheck, terms: [${terms}], closes: { anchor: termStart, days: 9 }, source: 五 }\n  - { activity: precheck, closes: { anchor: termStart, days: 3 } }\n`);
+        TERMS.forEach((term, i) => {
+          const resolved = resolveWindows(effective, CALENDAR, term).windows;
+          expect(resolved.map((w) => w.index)).toEqual([listed.includes(i) ? 0 : 1]);
+        });
+      }),
+      { seed: 42, numRuns },
+    );
+  });
 });
