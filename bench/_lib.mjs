@@ -76,6 +76,14 @@ export function child(script, args, options = {}) {
 /** What a child reports at the end: its peak resident memory (ru_maxrss) in MiB. */
 export const peakRssMiB = () => process.resourceUsage().maxRSS / 1024;
 
+/** CPU milliseconds (user + system) a function takes: steadier than wall time on a shared machine. */
+export function cpuMs(fn) {
+  const before = process.cpuUsage();
+  const result = fn();
+  const used = process.cpuUsage(before);
+  return { ms: (used.user + used.system) / 1000, result };
+}
+
 export const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 export const perSecond = (count, ms) => `${Math.round(count / (ms / 1000)).toLocaleString('en-US')}/s`;
 export const mib = (value) => `${value.toFixed(0)} MiB`;

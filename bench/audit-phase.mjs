@@ -1,6 +1,6 @@
 // One phase of bench/audit.mjs, in its own process so that its peak RSS is its own:
 //   node bench/audit-phase.mjs <parse|hand|audit|cli> <data.ndjson> <pack.yaml> [cli args…]
-// Prints one JSON line: { phase, lines, ms, peakRssMiB, … }.
+// Prints one JSON line: { phase, lines, ms (CPU time, user + system), wallMs, peakRssMiB, … }.
 import { createReadStream, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { TextDecoder } from 'node:util';
@@ -104,6 +104,8 @@ async function cli() {
 
 const PHASES = { parse, hand, audit, cli };
 const started = performance.now();
+const cpu = process.cpuUsage();
 const figures = await PHASES[phase]();
 const ms = performance.now() - started;
-console.log(JSON.stringify({ phase, ...figures, ms, peakRssMiB: peakRssMiB() }));
+const used = process.cpuUsage(cpu);
+console.log(JSON.stringify({ phase, ...figures, wallMs: ms, ms: (used.user + used.system) / 1000, peakRssMiB: peakRssMiB() }));

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, FAIL } from './fast';
+import { issueFinding } from './issues';
+import { lineContext, parseRecord, parseRecordValue, type ParseResult } from './parse';
 import { type ColumnKind, columnsOf, RECORD_TYPES, recordTypeSpec } from './registry';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 2000);
@@ -47,8 +49,8 @@ describe('the compiled fast path', () => {
     fc.assert(
       fc.property(mutated, (record) => {
         const spec = recordTypeSpec(record.type as string)!;
-        const fast = compile(spec.schema)!(record);
         const zod = spec.schema.safeParse(record);
+        const fast = compile(spec.schema)!(structuredClone(record));
         expect(fast !== FAIL).toBe(zod.success);
         if (zod.success) expect(fast).toStrictEqual(zod.data);
       }),
@@ -56,10 +58,71 @@ describe('the compiled fast path', () => {
     );
   });
 
-  it('gives zod\'s output key order for the samples', () => {
+  it('gives zod\'s output for the samples, read in place', () => {
     for (const sample of samples) {
       const spec = recordTypeSpec(sample.type as string)!;
-      expect(JSON.stringify(compile(spec.schema)!(sample))).toBe(JSON.stringify(spec.schema.parse(sample)));
+      const copy = structuredClone(sample);
+      expect(compile(spec.schema)!(copy)).toBe(copy);
+      expect(copy).toStrictEqual(spec.schema.parse(sample));
     }
+  });
+});
+
+/** parseRecord with zod alone — what it did before the fast path — for a line that is JSON naming a known type. */
+function zodOnly(text: string, lineNumber: number): ParseResult | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const spec = typeof value === 'object' && value !== null ? recordTypeSpec((value as { type?: unknown }).type as string) : undefined;
+  if (!spec) return undefined;
+  const parsed = spec.schema.safeParse(value);
+  if (parsed.success) return { ok: true, record: parsed.data as never };
+  return { ok: false, finding: issueFinding(parsed.error.issues, spec, value, lineNumber, lineContext(lineNumber, { file: 'data.ndjson' })) };
+}
+
+const outcome = { type: 'courseOutcome', id: 'co-1', studentId: 's1', term: '112-1', course: 'physics', certifier: 't1', state: 'certified', certifiedOn: '2024-01-20' };
+/** A line for each dataset finding the schemas decide (PR8004–PR8008), and lines the fast path changes before it fails. */
+const CORPUS = [
+  { ...outcome, certifier: undefined },
+  { ...outcome, id: '' },
+  { ...outcome, selected: 'yes' },
+  { ...outcome, term: true },
+  { ...outcome, state: 'certifed' },
+  { type: 'student', id: 's1', grade: 4 },
+  { ...outcome, files: [{ name: 'a.doc', type: 'doc', megabytes: 1 }] },
+  { ...outcome, certifedOn: '2024-01-01' },
+  { ...outcome, certifiedOn: '2024-02-30' },
+  { ...outcome, term: '112-3' },
+  { type: 'student', grade: 'x', extra: 1 },
+  { ...outcome, term: 11201, files: [{ name: 'a.pdf', type: 'pdf', megabytes: -1 }] },
+  { ...outcome, zzz: 1 },
+  { type: 'diversePerformance', id: 'dp1', studentId: 's1', academicYear: 112, term: '112-2', category: 'competitio' },
+  outcome,
+].map((value) => JSON.stringify(value));
+
+describe('parseRecord with the fast path', () => {
+  it('gives exactly the result zod alone gives — records and findings — on every PR8004–PR8008 case', () => {
+    CORPUS.forEach((text, index) => expect(parseRecord(text, index + 1, { file: 'data.ndjson' }), text).toStrictEqual(zodOnly(text, index + 1)));
+  });
+
+  it('gives exactly the result zod alone gives on generated lines', { timeout: 300_000 }, () => {
+    fc.assert(
+      fc.property(mutated, fc.integer({ min: 1, max: 1e6 }), (record, lineNumber) => {
+        const text = JSON.stringify(record);
+        expect(parseRecord(text, lineNumber, { file: 'data.ndjson' })).toStrictEqual(zodOnly(text, lineNumber));
+      }),
+      { seed: 42, numRuns: NUM_RUNS },
+    );
+  });
+
+  it('parseRecordValue leaves the value as it was (it reads a copy)', () => {
+    const value = Object.freeze({ ...outcome, files: Object.freeze([Object.freeze({ name: 'a.pdf', type: 'pdf', megabytes: 1 })]) });
+    const result = parseRecordValue(value, 1);
+    expect(result).toMatchObject({ ok: true, record: { term: '11201', entry: 'student', kind: 'courseOutcome' } });
+    expect(value.term).toBe('112-1');
+    expect('entry' in value).toBe(false);
   });
 });

@@ -1,8 +1,12 @@
 /**
  * A fast path for reading records: the record schemas compiled into plain predicates, giving the
  * same answer and the same output as zod for the constructs the dataset schemas use. When a line
- * fails it, zod reads it again to say why; when a schema uses anything else, compiling declines
- * and zod alone is used. `fast.test.ts` checks the two agree on generated records.
+ * fails it, zod reads a pristine copy of it again to say why; when a schema uses anything else,
+ * compiling declines and zod alone is used. `fast.test.ts` checks the two agree on generated records.
+ *
+ * Objects and arrays are read IN PLACE — defaults filled in, transformed fields replaced — so that a
+ * valid line costs no allocation beyond JSON.parse: a reader must only be given values its caller
+ * owns (fresh from JSON.parse or a deep copy), and a value it FAILs may be left half-changed.
  */
 export const FAIL: unique symbol = Symbol('fail');
 type Reader = (value: unknown) => unknown;
@@ -32,6 +36,9 @@ interface CheckDef {
   fn?: (value: unknown) => unknown;
 }
 
+/** How many distinct primitive inputs a transform's results are remembered for (terms: a handful). */
+const MEMO_LIMIT = 4096;
+
 const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
 
 function check(def: CheckDef): ((value: never) => boolean) | undefined {
@@ -53,24 +60,70 @@ function withChecks(def: Def, base: (value: unknown) => boolean): Reader | undef
   const checks = (def.checks ?? []).map((item) => check(item._zod.def));
   if (checks.some((item) => item === undefined)) return undefined;
   const all = checks as ((value: unknown) => boolean)[];
+  if (all.length === 0) return (value) => (base(value) ? value : FAIL);
+  if (all.length === 1) {
+    const only = all[0]!;
+    return (value) => (base(value) && only(value) ? value : FAIL);
+  }
   return (value) => (base(value) && all.every((item) => item(value)) ? value : FAIL);
+}
+
+interface Field {
+  readonly read: Reader;
+  readonly required: boolean;
 }
 
 function compileObject(def: Def): Reader | undefined {
   if (defOf(def.catchall).type !== 'never') return undefined;
-  const fields = Object.entries(def.shape ?? {}).map(([key, field]) => [key, compile(field)] as const);
-  if (fields.some(([, reader]) => reader === undefined)) return undefined;
-  const known = new Set(fields.map(([key]) => key));
+  const fields = new Map<string, Field>();
+  const defaults: [string, unknown][] = [];
+  let required = 0;
+  for (const [key, schema] of Object.entries(def.shape ?? {})) {
+    const read = compile(schema);
+    if (!read) return undefined;
+    // What an absent key reads as: FAIL (required), undefined (optional) or its default.
+    const absent = read(undefined);
+    if (absent === FAIL) required++;
+    else if (absent !== undefined) {
+      if (typeof absent === 'object') return undefined;
+      defaults.push([key, absent]);
+    }
+    fields.set(key, { read, required: absent === FAIL });
+  }
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAIL;
-    for (const key in value) if (!known.has(key)) return FAIL;
-    const out: Record<string, unknown> = {};
-    for (const [key, reader] of fields) {
-      const read = reader!((value as Record<string, unknown>)[key]);
+    const record = value as Record<string, unknown>;
+    let seen = 0;
+    for (const key in record) {
+      const field = fields.get(key);
+      if (field === undefined) return FAIL;
+      const given = record[key];
+      const read = field.read(given);
       if (read === FAIL) return FAIL;
-      if (read !== undefined || key in value) out[key] = read;
+      if (read !== given) record[key] = read;
+      if (field.required) seen++;
     }
-    return out;
+    if (seen !== required) return FAIL;
+    for (const [key, fallback] of defaults) if (!(key in record)) record[key] = fallback;
+    return record;
+  };
+}
+
+/** A transform of primitive values, remembered: the dataset's transforms (terms) are pure and see few distinct values. */
+function memoised(inner: Reader, transform: NonNullable<Def['transform']>): Reader {
+  const memo = new Map<unknown, unknown>();
+  return (value) => {
+    const primitive = typeof value !== 'object' || value === null;
+    if (primitive && memo.has(value)) return memo.get(value);
+    const read = inner(value);
+    let result: unknown = FAIL;
+    if (read !== FAIL) {
+      let failed = false;
+      const out = transform(read, { addIssue: () => (failed = true), issues: [], value: read });
+      if (!failed) result = out;
+    }
+    if (primitive && memo.size < MEMO_LIMIT) memo.set(value, result);
+    return result;
   };
 }
 
@@ -86,7 +139,7 @@ export function compile(schema: unknown): Reader | undefined {
       return withChecks(def, (value) => typeof value === 'boolean');
     case 'literal': {
       const values = def.values ?? [];
-      return withChecks(def, (value) => values.includes(value));
+      return withChecks(def, values.length === 1 ? (value) => value === values[0] : (value) => values.includes(value));
     }
     case 'enum': {
       const values = new Set(Object.values(def.entries ?? {}));
@@ -106,18 +159,20 @@ export function compile(schema: unknown): Reader | undefined {
       if (!element || (def.checks ?? []).length > 0) return undefined;
       return (value) => {
         if (!Array.isArray(value)) return FAIL;
-        const out: unknown[] = [];
-        for (const item of value) {
-          const read = element(item);
+        for (let index = 0; index < value.length; index++) {
+          const given: unknown = value[index];
+          const read = element(given);
           if (read === FAIL) return FAIL;
-          out.push(read);
+          if (read !== given) value[index] = read;
         }
-        return out;
+        return value;
       };
     }
     case 'union': {
+      // In place, a failed option could leave the value changed for the next: unions of primitives only.
+      const primitive = (def.options ?? []).every((option) => ['string', 'number', 'boolean', 'literal', 'enum'].includes(defOf(option).type));
       const options = (def.options ?? []).map(compile);
-      if (options.some((option) => option === undefined) || (def.checks ?? []).length > 0) return undefined;
+      if (!primitive || options.some((option) => option === undefined) || (def.checks ?? []).length > 0) return undefined;
       return (value) => {
         for (const option of options) {
           const read = option!(value);
@@ -130,14 +185,7 @@ export function compile(schema: unknown): Reader | undefined {
       const inner = compile(def.in);
       const out = defOf(def.out);
       if (!inner || out.type !== 'transform' || !out.transform) return undefined;
-      const transform = out.transform;
-      return (value) => {
-        const read = inner(value);
-        if (read === FAIL) return FAIL;
-        let failed = false;
-        const result = transform(read, { addIssue: () => (failed = true), issues: [], value: read });
-        return failed ? FAIL : result;
-      };
+      return memoised(inner, out.transform);
     }
     case 'object':
       return (def.checks ?? []).length > 0 ? undefined : compileObject(def);

@@ -4,16 +4,26 @@ import { formatTerm, parseTerm } from '../term';
 /** A non-empty identifier as the school's systems write it (學號, item id, teacher account). */
 export const Id = z.string().min(1);
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Whether text is a real calendar day `YYYY-MM-DD`: the same answer as `isPlainDate`, fast enough for millions of records. */
+/** The number the decimal digits of text[from, to) write, or -1 when one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/** Whether text is a real calendar day `YYYY-MM-DD`: the same answer as `isPlainDate`, by character codes (millions of records). */
 export function isIsoDay(text: string): boolean {
-  if (!ISO_DAY.test(text)) return false;
-  const year = Number(text.slice(0, 4));
-  const month = Number(text.slice(5, 7));
-  const day = Number(text.slice(8, 10));
-  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
   return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
 }
 

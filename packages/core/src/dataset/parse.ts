@@ -53,15 +53,19 @@ export function lineContext(lineNumber: number, options: ParseOptions): FindingC
 
 const FAST = new Map(RECORD_TYPES.map((spec) => [spec.type, compile(spec.schema)]));
 
-/** Checks a value already decoded (from JSON or a CSV row) against its type's schema. */
-export function parseRecordValue(value: unknown, lineNumber: number, options: ParseOptions = {}): ParseResult {
+/**
+ * Reads a value the caller owns (the fast path changes it in place); `pristine` gives the value as
+ * it was, for zod to say why a line failed.
+ */
+function readOwned(value: unknown, pristine: () => unknown, lineNumber: number, options: ParseOptions, owned = true): ParseResult {
   const entry = typeof value === 'object' && value !== null ? recordTypeSpec((value as { type?: unknown }).type as string) : undefined;
   if (entry) {
-    const fast = FAST.get(entry.type)?.(value) ?? FAIL;
+    const fast = owned ? (FAST.get(entry.type)?.(value) ?? FAIL) : FAIL;
     if (fast !== FAIL) return { ok: true, record: fast as DatasetRecord };
-    const parsed = entry.schema.safeParse(value);
+    const original = pristine();
+    const parsed = entry.schema.safeParse(original);
     if (parsed.success) return { ok: true, record: parsed.data as DatasetRecord };
-    return { ok: false, finding: issueFinding(parsed.error.issues, entry, value, lineNumber, lineContext(lineNumber, options)) };
+    return { ok: false, finding: issueFinding(parsed.error.issues, entry, original, lineNumber, lineContext(lineNumber, options)) };
   }
   const context = lineContext(lineNumber, options);
   const reject = (finding: Finding): ParseResult => ({ ok: false, finding });
@@ -73,6 +77,18 @@ export function parseRecordValue(value: unknown, lineNumber: number, options: Pa
   if (typeof type !== 'string') return reject(createFinding(DATASET_CODES.wrongType, { line: lineNumber, type: '', field: 'type', expected: 'string', received: typeOfValue(type) }, context));
   const suggestion = suggest(type, RECORD_TYPE_NAMES);
   return reject(createFinding(DATASET_CODES.unknownType, { line: lineNumber, type, known: RECORD_TYPE_NAMES, ...(suggestion && { suggestion }) }, context));
+}
+
+/** Checks a value already decoded (from JSON or a CSV row) against its type's schema. The value is not changed. */
+export function parseRecordValue(value: unknown, lineNumber: number, options: ParseOptions = {}): ParseResult {
+  if (typeof value !== 'object' || value === null) return readOwned(value, () => value, lineNumber, options);
+  let copy: unknown;
+  try {
+    copy = structuredClone(value);
+  } catch {
+    return readOwned(value, () => value, lineNumber, options, false); // not plain data (a function inside): zod alone
+  }
+  return readOwned(copy, () => value, lineNumber, options);
 }
 
 /**
@@ -89,5 +105,5 @@ export function parseRecord(line: string, lineNumber: number, options: ParseOpti
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, finding: createFinding(DATASET_CODES.badJson, { line: lineNumber, detail }, lineContext(lineNumber, options)) };
   }
-  return parseRecordValue(value, lineNumber, options);
+  return readOwned(value, () => JSON.parse(line), lineNumber, options);
 }

@@ -49,7 +49,7 @@ export const CourseOutcomeLineSchema = z
     certifiedBy: Id.optional().describe('實際認證者 / who certified (a deputy, when not the certifier)'),
     certifiedOn: DateField.optional().describe('認證日 / day certified or rejected'),
   })
-  .transform((line) => ({ ...line, kind: 'courseOutcome' as const })) satisfies z.ZodType<CourseOutcomeRecord, unknown>;
+  .transform((line) => Object.assign(line, { kind: 'courseOutcome' as const })) satisfies z.ZodType<CourseOutcomeRecord, unknown>;
 
 /** `diversePerformance` (多元表現): uploaded per academic year, in one of the eight categories. */
 export const DiversePerformanceLineSchema = z
@@ -60,7 +60,7 @@ export const DiversePerformanceLineSchema = z
     term: TermField.optional(),
     category: DiversePerformanceCategorySchema.describe('類別 / one of the eight categories'),
   })
-  .transform((line) => ({ ...line, kind: 'diversePerformance' as const })) satisfies z.ZodType<DiversePerformanceRecord, unknown>;
+  .transform((line) => Object.assign(line, { kind: 'diversePerformance' as const })) satisfies z.ZodType<DiversePerformanceRecord, unknown>;
 
 /** A `student` line as read: the engine's `Student` with its `type`. */
 export type StudentRecord = Student & { readonly type: 'student' };
