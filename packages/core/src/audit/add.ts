@@ -150,7 +150,8 @@ function addSubmission(state: AuditState, record: SubmissionRecord, position: Po
   const place = (finding: (typeof state.findings)[number]) => state.findings.push({ ...finding, subject, ...(position && { position }) });
   const chain = chainOf(assignmentFor(info.effective, record.category === 'basicData' ? 'basicData' : SUBMISSION_DUTIES[record.category], record.division));
   const index = chain.indexOf(record.unit);
-  const unit = checkSubmittingUnit(info.effective, record.category, { id: record.unit, roles: [], units: [record.unit] }, { unavailable: index > 0 ? chain.slice(0, index) : [], ...(record.division && { division: record.division }) });
+  // A duty the pack gives no owner is a gap in the pack (PR5002, reported by the pack audit), not in each submission.
+  const unit = chain.length === 0 ? { findings: [] } : checkSubmittingUnit(info.effective, record.category, { id: record.unit, roles: [], units: [record.unit] }, { unavailable: index > 0 ? chain.slice(0, index) : [], ...(record.division && { division: record.division }) });
   unit.findings.forEach(place);
   if (record.receiptOpens !== undefined && record.receiptCloses !== undefined) checkReceiptPeriod(info.effective, { opens: record.receiptOpens, closes: record.receiptCloses }).findings.forEach(place);
   if (record.stage !== 'final') return;

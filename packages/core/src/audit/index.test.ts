@@ -102,6 +102,11 @@ describe('createAudit: submissions, receipts, finals', () => {
     expect(codesOf(result, 'PR7010')).toEqual([expect.objectContaining({ data: expect.objectContaining({ days: 2, minDays: 3 }) })]);
   });
 
+  it('leaves a duty the pack gives no owner to the pack audit (PR5002 once there), not to every submission', () => {
+    const result = auditLines([submission({ category: 'courseRecord', unit: 'registration' }), submission({ category: 'courseRecord', unit: 'guidance', stage: 'final' })]);
+    expect(result.findings.filter((finding) => finding.code.startsWith('PR5') || finding.code.startsWith('PR700'))).toEqual([]);
+  });
+
   it('reports disputes still open at the final submission, naming the students', () => {
     const receipt = (studentId: string, extra: object) => ({ type: 'receipt', studentId, category: 'courseOutcome', term: '11201', status: 'disputed', disputedOn: '2024-03-18', ...extra });
     const result = auditLines([
