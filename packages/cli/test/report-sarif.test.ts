@@ -26,7 +26,7 @@ const SarifLog = z
                     name: z.string().optional(),
                     shortDescription: message,
                     fullDescription: message,
-                    helpUri: z.string(),
+                    help: z.object({ text: z.string(), markdown: z.string() }).strict(),
                     defaultConfiguration: z.object({ level }).strict(),
                   })
                   .strict(),
@@ -48,7 +48,8 @@ const SarifLog = z
                       .object({
                         physicalLocation: z
                           .object({
-                            artifactLocation: z.object({ uri: z.string().min(1) }).strict(),
+                            // SARIF's uri-reference: no backslash, space, non-ASCII or unescaped `#`, `?`.
+                            artifactLocation: z.object({ uri: z.string().regex(/^[A-Za-z0-9\-._~:/%!$&'()*+,;=@]+$/) }).strict(),
                             region: z.object({ startLine: z.number().int().min(1), startColumn: z.number().int().min(1) }).strict().optional(),
                           })
                           .strict(),
@@ -80,7 +81,7 @@ describe('formatSarif', () => {
       name: 'loosens-national-maximum',
       shortDescription: { text: 'Loosens a national maximum' },
       fullDescription: { text: '放寬了全國上限 / Loosens a national maximum' },
-      helpUri: 'docs/codes/PR2002.md',
+      help: { text: 'docs/codes/PR2002.md', markdown: '[PR2002 loosens-national-maximum](docs/codes/PR2002.md)' },
       defaultConfiguration: { level: 'error' },
     });
     expect(run.results.map((result) => [result.ruleId, result.level, result.locations?.[0]?.physicalLocation.region?.startLine])).toEqual([
@@ -125,6 +126,14 @@ describe('formatSarif', () => {
     const asFinding = { code: rejection.code, severity: rejection.severity, rule: 'dataset.parse', subject: 'line 3', message: rejection.message, position: { file: 'data.ndjson', line: 3, column: 1, record: 3 }, data: {} };
     const run = parse(formatSarif({ audits: [{ ...AUDIT, findings: [...AUDIT.findings, asFinding] }] }, { lang: 'en', tool: TOOL })).runs[0]!;
     expect(run.results.filter((result) => result.ruleId === 'PR8001')).toHaveLength(1);
+  });
+
+  it('writes absolute paths as file: URIs and keeps a relative path with a colon from reading as a scheme', () => {
+    const uris = ['/srv/data/a b.ndjson', 'C:\\data\\x.ndjson', 'c:data.ndjson', 'week#1?.ndjson'].map((file) => {
+      const run = parse(formatSarif({ files: [{ file, findings: [{ ...AUDIT.findings[0]!, position: { line: 1, column: 1 } }] }] }, { lang: 'en', tool: TOOL })).runs[0]!;
+      return run.results[0]?.locations?.[0]?.physicalLocation.artifactLocation.uri;
+    });
+    expect(uris).toEqual(['file:///srv/data/a%20b.ndjson', 'file:///C:/data/x.ndjson', './c:data.ndjson', 'week%231%3F.ndjson']);
   });
 
   it("renders validate's findings per file, percent-encoding file names", () => {

@@ -11,8 +11,17 @@ export interface SarifOptions {
 type SarifLevel = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** A file name as a SARIF URI reference: forward slashes, non-ASCII and spaces percent-encoded. */
-export const sarifUri = (file: string) => encodeURI(file.replace(/\\/g, '/'));
+/**
+ * A file name as a SARIF `uri-reference`: forward slashes, non-ASCII, spaces, `#` and `?`
+ * percent-encoded; an absolute path as a `file:` URI; a relative first segment holding a colon
+ * prefixed with `./`, so that it is not read as a scheme.
+ */
+export function sarifUri(file: string): string {
+  const path = encodeURI(file.replace(/\\/g, '/')).replace(/#/g, '%23').replace(/\?/g, '%3F');
+  if (/^[A-Za-z]:\//.test(path)) return `file:///${path}`;
+  if (path.startsWith('/')) return `file://${path}`;
+  return /^[^/]*:/.test(path) ? `./${path}` : path;
+}
 
 function rule(code: string, language: Language) {
   const spec = specOf(code);
@@ -22,7 +31,9 @@ function rule(code: string, language: Language) {
     ...(spec && { name: spec.name }),
     shortDescription: { text: title[language] },
     fullDescription: { text: `${title['zh-TW']} / ${title.en}` },
-    helpUri: `docs/codes/${code}.md`,
+    // The code's page in the repository, as help rather than helpUri: SARIF's helpUri must be an
+    // absolute URI (code scanning rejects a relative one), and the report points to no network.
+    help: { text: `docs/codes/${code}.md`, markdown: `[${code}${spec ? ` ${spec.name}` : ''}](docs/codes/${code}.md)` },
     defaultConfiguration: { level: LEVEL[spec?.severity ?? 'error'] },
   };
 }
