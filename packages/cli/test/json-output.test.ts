@@ -75,7 +75,63 @@ export const ExplainOutput = z
   })
   .describe('portfolio-rules explain --format json');
 
-export const JsonOutput = z.discriminatedUnion('command', [ValidateOutput, ExplainOutput]).meta({
+const Group = z.strictObject({
+  students: z.int().min(0),
+  uploaders: z.int().min(0),
+  uploadRate: z.number().min(0).max(1),
+  courseOutcomes: z.int().min(0),
+  diversePerformances: z.int().min(0),
+  itemsPerStudent: z.number().min(0),
+  certification: z.strictObject({ draft: z.int().min(0), submitted: z.int().min(0), certified: z.int().min(0), rejected: z.int().min(0) }),
+  selected: z.strictObject({ courseOutcome: z.int().min(0), diversePerformance: z.int().min(0) }),
+  consultations: z.int().min(0),
+});
+
+const AuditResult = z
+  .strictObject({
+    pack: z.strictObject({ id: z.string(), name: z.string(), school: z.string().optional(), file: z.string().optional() }),
+    school: z.string().optional().describe("The data's school, when it names one"),
+    asOf: z.iso.date(),
+    findings: z.array(Finding).describe('The pack\'s findings and the data\'s, most severe first'),
+    intake: z
+      .strictObject({
+        read: z.int().min(0),
+        checked: z.int().min(0),
+        rejected: z.int().min(0),
+        rejections: z.array(z.strictObject({ file: z.string().optional(), line: z.int().min(1), code: z.string(), severity: z.enum(['error', 'warning', 'info']), message: Localized })),
+        unlisted: z.int().min(0),
+        byCode: z.record(z.string(), z.int().min(0)),
+      })
+      .optional()
+      .describe('read = checked + rejected; absent without --data'),
+    statistics: z
+      .strictObject({
+        school: Group,
+        byGrade: z.record(z.string(), Group),
+        byClass: z.record(z.string(), Group),
+        overdueByTeacher: z.record(z.string(), z.int().min(0)),
+        findingsByCode: z.record(z.string(), z.int().min(0)),
+      })
+      .optional(),
+    get schools() {
+      return z.array(AuditResult).optional().describe('Each school\'s own result, when the data holds several');
+    },
+  })
+  .describe('@portfolio-rules/core AuditResult');
+
+export const AuditOutput = z
+  .strictObject({
+    version: z.literal(1),
+    tool: Tool,
+    command: z.literal('audit'),
+    file: z.string().describe('The pack, as given'),
+    inputFindings: z.array(Finding).describe('Problems with the inputs: encodings, CSV headers, calendars, the evidence log'),
+    audit: AuditResult.optional(),
+    summary: Summary,
+  })
+  .describe('portfolio-rules audit --format json');
+
+export const JsonOutput = z.discriminatedUnion('command', [ValidateOutput, ExplainOutput, AuditOutput]).meta({
   title: 'portfolio-rules --format json output, version 1',
 });
 
@@ -95,6 +151,15 @@ describe('JSON output (docs/reference/json-output.md)', () => {
       expect(result.code).toBe(exitCode);
       const output = JsonOutput.parse(JSON.parse(result.stdout));
       expect(output.summary.exitCode).toBe(exitCode);
+    }
+  });
+
+  it('audit: pack only, data, several schools, a corrupt dataset — every run parses against the schema', async () => {
+    for (const args of [['audit/pack.yaml'], ['valid.yaml', '--data', 'dataset/corrupt.ndjson'], ['audit/pack.yaml', '--data', 'audit/data.ndjson', '--calendar', 'audit/calendar-112.yaml'], ['audit/pack.yaml', '--data', 'audit/schools.ndjson']]) {
+      const result = await run(['audit', ...args, '--as-of', '2024-08-01', '--format', 'json']);
+      const output = AuditOutput.parse(JSON.parse(result.stdout));
+      expect(JsonOutput.parse(output).command).toBe('audit');
+      expect(output.summary.exitCode).toBe(result.code);
     }
   });
 
