@@ -57,6 +57,14 @@ describe('checkWindows without a calendar (what the pack alone tells)', () => {
     expect(summary(checkWindows(late))).toEqual([['PR6012', 'windows.0', '一(七)', 'nationalSubmissionCloses']]);
   });
 
+  it('a window whose terms are all outside its semesters never applies (PR6013)', () => {
+    const never = effectiveOf("windows:\n  - { activity: submission, terms: [11201, '112-1'], semesters: [2], opens: 2024-03-15, closes: 2024-03-29, source: 六(二) }\n");
+    const findings = checkWindows(never);
+    expect(findings.map((f) => [f.code, f.severity, f.subject, f.data.terms, f.data.semesters, f.source?.clause])).toEqual([['PR6013', 'warning', 'windows.0', ['11201', '11201'], [2], '六(二)']]);
+    expect(checkWindows(never, CALENDAR_112).map((f) => f.code)).toEqual(['PR6013']);
+    expect(checkWindows(effectiveOf('windows:\n  - { activity: submission, terms: [11201, 11202], semesters: [2], closes: 2024-03-29 }\n'))).toEqual([]);
+  });
+
   it('a submission step after the national deadline is too late (PR6012)', () => {
     const late = effectiveOf('windows:\n  - { activity: finalSubmission, closes: { anchor: nationalUploadDeadline, days: 1 } }\n  - { activity: submission, closes: { anchor: nationalUploadDeadline, weeks: -2 } }\n');
     expect(summary(checkWindows(late))).toEqual([['PR6012', 'windows.0', '一(七)', 'nationalUploadDeadline']]);

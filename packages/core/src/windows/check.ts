@@ -5,7 +5,7 @@ import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import { valueAtPath } from '../layering/merge';
-import type { Term } from '../term';
+import { formatTerm, parseTerm, type Term } from '../term';
 import { WINDOW_CODES } from './codes';
 import { NATIONAL_WINDOW_MINIMUMS, type WindowMinimum } from './minimums';
 import { GRADES, type ResolvedWindow, resolveWindows, selectWindow, windowProvenance } from './resolve';
@@ -52,12 +52,28 @@ function governed(windows: readonly Window[], index: number): { semester: 1 | 2;
   return ([1, 2] as const).flatMap((semester) => GRADES.filter((grade) => selectWindow(windows, window.activity, semester, grade) === index).map((grade) => ({ semester, grade })));
 }
 
+/** A window whose `terms` are all outside its `semesters` (PR6013). */
+function neverApplies(effective: EffectivePack, window: Window, index: number): Finding | undefined {
+  if (!window.terms || !window.semesters) return undefined;
+  const semesters = window.semesters;
+  const terms = window.terms.map((input) => parseTerm(input)).filter((term) => term !== undefined);
+  if (terms.some((term) => semesters.includes(term.semester))) return undefined;
+  const own = windowProvenance(effective, index);
+  return createFinding(
+    WINDOW_CODES.neverApplies,
+    { activity: window.activity, terms: terms.map(formatTerm), semesters, ...cited(own.source) },
+    { rule: `windows.${window.activity}`, subject: `windows.${index}`, ...own },
+  );
+}
+
 /** Lengths and deadlines that can be told from the pack alone, e.g. `closes: {anchor: closingCeremony, weeks: 1}` for the upload. */
 function symbolic(effective: EffectivePack, withCalendar: boolean): Finding[] {
   const windows = effective.values.windows ?? [];
   const findings: Finding[] = [];
   windows.forEach((window, index) => {
     const own = windowProvenance(effective, index).source;
+    const never = neverApplies(effective, window, index);
+    if (never) findings.push(never);
     for (const minimum of NATIONAL_WINDOW_MINIMUMS) {
       if (minimum.kind === 'minOpenDays' && window.activity === minimum.activity) {
         const required = requiredDays(effective, minimum);

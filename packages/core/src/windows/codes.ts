@@ -125,4 +125,14 @@ export const WINDOW_CODES = {
       en: `${p.activity} closes on ${p.closes}${cite(p.source)}, after the national ${p.anchor} (${p.deadline})${cite(p.nationalSource)}`,
     }),
   }),
+  neverApplies: defineCode<{ activity: string; terms: readonly string[]; semesters: readonly number[]; source?: Source }>({
+    code: 'PR6013',
+    name: 'window-never-applies',
+    severity: 'warning',
+    title: { 'zh-TW': '期程不適用於任何學期', en: 'Window never applies' },
+    message: (p) => ({
+      'zh-TW': `${p.activity} 的期程${cite(p.source)}列出資料學期 ${p.terms.join('、')}，但限於第 ${p.semesters.join('、')} 學期，沒有任何學期適用`,
+      en: `the ${p.activity} window${cite(p.source)} lists the data terms ${p.terms.join(', ')} but only semesters ${p.semesters.join(', ')}: it applies to no term`,
+    }),
+  }),
 } as const;
