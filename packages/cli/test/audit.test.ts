@@ -74,6 +74,14 @@ describe('portfolio-rules audit', () => {
     expect(output.audit.statistics.school.students).toBe(2);
   });
 
+  it('--evidence adds the governance log: a training recorded there satisfies the yearly training rule', async () => {
+    const args = ['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', 'json'];
+    const codes = async (extra: string[]) => JSON.parse((await run([...args, ...extra])).stdout).audit.findings.map((finding: { code: string }) => finding.code);
+    expect(await codes([])).toContain('PR7521');
+    expect(await codes(['--evidence', 'audit/evidence.ndjson'])).not.toContain('PR7521');
+    expect((await run([...args, '--evidence', 'audit/data.ndjson'])).code).toBe(2);
+  });
+
   it('exit 2 for a bad --as-of, an unreadable pack or data file, an invalid calendar', async () => {
     expect((await run(['audit', 'audit/pack.yaml', '--as-of', '2024-02-30'])).code).toBe(2);
     expect((await run(['audit', 'missing.yaml', ...AS_OF])).code).toBe(2);

@@ -60,6 +60,6 @@ export async function loadEvidence(cwd: string, path: string | undefined): Promi
     },
   });
   findings.push(...read.findings, ...read.summary.rejections.map((rejection) => createFinding(CLI_CODES.invalidOptionValue, { option: '--evidence', value: `${rejection.file ?? path}:${rejection.line}`, allowed: ['meeting', 'training'] }, { rule: 'cli.evidence', subject: `${rejection.file ?? path}:${rejection.line}` })));
-  const unreadable = read.unreadable || read.summary.rejected > 0;
+  const unreadable = read.unreadable || read.summary.rejected > 0 || findings.some((finding) => finding.severity === 'error');
   return unreadable ? { findings, unreadable } : { value: { meetings, trainings }, findings, unreadable };
 }
