@@ -12,7 +12,7 @@ describe('portfolio-rules sample', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines.every((line, index) => parseRecord(line, index + 1).ok)).toBe(true);
     const report = JSON.parse(result.stderr) as { lines: number; students: number; year: number; violationsTotal: number; records: Record<string, number> };
-    expect(report).toMatchObject({ lines: lines.length, students: 40, year: 113, records: { student: 40 } });
+    expect(report).toMatchObject({ lines: lines.length, students: 40, year: 112, records: { student: 40 } });
     expect(report.violationsTotal).toBeGreaterThan(0);
     const again = await run(['sample', '--pack', MAGONG, '--students', '40', '--seed', '7', '--violations', '0.5']);
     expect(again.stdout).toBe(result.stdout);

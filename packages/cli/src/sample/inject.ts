@@ -3,6 +3,7 @@ import {
   countIn,
   type Item,
   selectable,
+  lateDays,
   selectLimit,
   setState,
   uploadLimit,
@@ -19,6 +20,8 @@ export interface Portfolio {
   readonly terms: readonly TermPlan[];
   readonly newItem: NewItem;
   readonly random: Random;
+  /** The student's certification deadline in a term (the pack's window for their grade then). */
+  readonly deadlineIn: (term: TermPlan) => number | undefined;
 }
 
 const termsOfPeriod = (terms: readonly TermPlan[], term: TermPlan, per: 'semester' | 'academicYear') => terms.filter((other) => (per === 'semester' ? other.code === term.code : other.year === term.year));
@@ -79,11 +82,11 @@ function overSelect(portfolio: Portfolio, kind: Item['kind']): boolean {
   return true;
 }
 
-/** A course outcome to change: an existing one that passes `fits`, else a new one where there is room. */
-function outcome(portfolio: Portfolio, fits: (item: Item) => boolean, state: Item['state']): Item | undefined {
-  const found = portfolio.items.filter((item) => item.kind === 'courseOutcome' && !item.withdrawn && fits(item));
+/** A course outcome to change: an existing one that passes `fits`, else a new one where there is room (in a term `termFits`). */
+function outcome(portfolio: Portfolio, fits: (item: Item) => boolean, state: Item['state'], termFits: (term: TermPlan) => boolean = () => true): Item | undefined {
+  const found = portfolio.items.filter((item) => item.kind === 'courseOutcome' && !item.withdrawn && termFits(item.term) && fits(item));
   if (found.length > 0) return portfolio.random.pick(found);
-  const term = roomyTerm(portfolio, 'courseOutcome', portfolio.terms);
+  const term = roomyTerm(portfolio, 'courseOutcome', portfolio.terms.filter(termFits));
   return term && add(portfolio, 'courseOutcome', term, state);
 }
 
@@ -100,7 +103,8 @@ function selectedUncertified(portfolio: Portfolio): boolean {
 }
 
 function lateCertification(portfolio: Portfolio): boolean {
-  const item = outcome(portfolio, (candidate) => candidate.state === 'certified' || !candidate.selected, 'certified');
+  const canBeLate = (term: TermPlan) => lateDays({ term, deadline: portfolio.deadlineIn(term) }) !== undefined;
+  const item = outcome(portfolio, (candidate) => candidate.state === 'certified' || !candidate.selected, 'certified', canBeLate);
   if (!item) return false;
   setState(item, 'certified', portfolio.random, { late: true });
   return true;
@@ -108,7 +112,7 @@ function lateCertification(portfolio: Portfolio): boolean {
 
 /** A course outcome sent for certification and never decided, long after the window closed. */
 function overdueCertification(portfolio: Portfolio): boolean {
-  const item = outcome(portfolio, (candidate) => !candidate.selected && candidate.state !== 'submitted', 'submitted');
+  const item = outcome(portfolio, (candidate) => !candidate.selected && candidate.state !== 'submitted', 'submitted', (term) => portfolio.deadlineIn(term) !== undefined);
   if (!item) return false;
   setState(item, 'submitted', portfolio.random);
   return true;
@@ -146,9 +150,11 @@ export function inject(kind: StudentViolation, portfolio: Portfolio): boolean {
   }
 }
 
-/** The student violations a pack and a student's terms allow at all. */
-export function applicable(terms: readonly TermPlan[]): StudentViolation[] {
-  const kinds: StudentViolation[] = ['selectedUncertified', 'lateCertification', 'overdueCertification', 'rejectedWithoutReason', 'unresolvedDispute'];
+/** The student violations a pack and a student's terms allow at all (late and overdue need a certification window). */
+export function applicable(terms: readonly TermPlan[], deadlineIn: Portfolio['deadlineIn']): StudentViolation[] {
+  const kinds: StudentViolation[] = ['selectedUncertified', 'rejectedWithoutReason', 'unresolvedDispute'];
+  if (terms.some((term) => lateDays({ term, deadline: deadlineIn(term) }))) kinds.push('lateCertification');
+  if (terms.some((term) => deadlineIn(term) !== undefined)) kinds.push('overdueCertification');
   if (terms.some((term) => term.courseOutcomeUpload)) kinds.push('courseOutcomeOverUpload');
   if (terms.some((term) => term.diversePerformanceUpload)) kinds.push('diversePerformanceOverUpload');
   for (const kind of ['courseOutcome', 'diversePerformance'] as const) {

@@ -1,5 +1,5 @@
-import { effectiveFor, type Cap, type EffectivePack, type Resolution } from '@portfolio-rules/core';
-import { day, type Day } from './days';
+import { assignmentFor, chainOf, effectiveFor, resolveWindows, ROLES, SUBMISSION_DUTIES, type Cap, type Duty, type EffectivePack, type Resolution, type SchoolCalendar } from '@portfolio-rules/core';
+import { day, dayOf, iso, type Day } from './days';
 
 /** A cap as the generator uses it: how many, per what, and which entry sources it ignores. */
 export interface Limit {
@@ -20,6 +20,18 @@ export interface TermPlan {
   readonly courseOutcomeSelect?: Limit;
   readonly diversePerformanceUpload?: Limit;
   readonly diversePerformanceSelect?: Limit;
+  /** The national submission of the term's data (March for semester 1, October for semester 2), its receipt period and final submission follow. */
+  readonly submittedOn: Day;
+  /** The last day to certify, per grade the student had in the term (index 0–2), from the pack's windows on the sample's calendar; undefined without a window. */
+  readonly certifyBy: readonly [Day | undefined, Day | undefined, Day | undefined];
+  /**
+   * Who certifies for an absent course teacher: the first deputy of the pack's chain (chainOf), as an
+   * actor — `role` for a role (科內教師: another teacher), else the unit itself (新竹 十一(三)2: 註冊組).
+   * Undefined when the chain names no deputy: then the course teacher always certifies.
+   */
+  readonly deputy?: { readonly role: boolean; readonly unit: string };
+  /** Per submission category: the chain of units that may submit (owner, then deputies); empty when the pack names no owner. */
+  readonly submitters: Readonly<Record<SubmissionCategory, readonly string[]>>;
 }
 
 export type SubmissionCategory = 'basicData' | 'cadre' | 'courseRecord' | 'courseOutcome' | 'diversePerformance';
@@ -28,8 +40,8 @@ export interface SamplePlan {
   /** The last academic year generated: grade g has the terms of years `year - g + 1 … year`. */
   readonly year: number;
   readonly terms: ReadonlyMap<string, TermPlan>;
-  /** Per submission category: the owning unit and its deputies (the units allowed to submit). */
-  readonly submitters: Readonly<Record<SubmissionCategory, readonly string[]>>;
+  /** The sample's school calendars, one per academic year (its own days and national dates). */
+  readonly calendars: readonly SchoolCalendar[];
   readonly confirmationDays: number;
   readonly sealYears?: number;
   readonly meetingsPerSemester: number;
@@ -37,21 +49,7 @@ export interface SamplePlan {
   readonly trainings: readonly { readonly audience: string; readonly kind?: string }[];
 }
 
-const DUTY_OF: Record<SubmissionCategory, string> = {
-  basicData: 'basicData',
-  cadre: 'cadreSubmission',
-  courseRecord: 'courseRecordSubmission',
-  courseOutcome: 'courseOutcomeSubmission',
-  diversePerformance: 'diversePerformanceSubmission',
-};
-/** Who submits when a pack names nobody (馬公補充規定 六(二), the common case). */
-const DEFAULT_SUBMITTER: Record<SubmissionCategory, string> = {
-  basicData: 'registration',
-  cadre: 'studentLife',
-  courseRecord: 'registration',
-  courseOutcome: 'teaching',
-  diversePerformance: 'discipline',
-};
+const DUTY_OF: Record<SubmissionCategory, Duty> = { basicData: 'basicData', ...SUBMISSION_DUTIES };
 
 const DEFAULT_EXEMPT = ['schoolEntered', 'bulkImport'];
 
@@ -60,26 +58,77 @@ function limit(cap: Cap | undefined, fallbackPer: Limit['per']): Limit | undefin
   return { max: cap.max, per: cap.per ?? fallbackPer, exempt: cap.exempt ?? DEFAULT_EXEMPT };
 }
 
-function termPlan(year: number, semester: 1 | 2, pack: EffectivePack): TermPlan {
+/** Plausible calendar days of a term, and the national dates for its data (seed 004: March and October submissions). */
+function daysOf(year: number, semester: 1 | 2) {
   const gregorian = year + 1911;
+  return semester === 1
+    ? { classesStart: day(gregorian, 8, 30), closingCeremony: day(gregorian + 1, 1, 20), end: day(gregorian + 1, 1, 31), national: [day(gregorian + 1, 2, 1), day(gregorian + 1, 3, 1), day(gregorian + 1, 3, 31)] as const }
+    : { classesStart: day(gregorian + 1, 2, 12), closingCeremony: day(gregorian + 1, 6, 30), end: day(gregorian + 1, 7, 31), national: [day(gregorian + 1, 9, 1), day(gregorian + 1, 10, 1), day(gregorian + 1, 10, 31)] as const };
+}
+
+/** A school calendar per academic year holding the sample's days, so that core resolves the pack's windows on them. */
+function calendarsFor(years: readonly number[]): SchoolCalendar[] {
+  return years.map((year) => ({
+    academicYear: year,
+    terms: ([1, 2] as const).map((semester) => {
+      const days = daysOf(year, semester);
+      const [precheck, submission, deadline] = days.national;
+      return {
+        semester,
+        anchors: {
+          classesStart: iso(days.classesStart),
+          closingCeremony: iso(days.closingCeremony),
+          termEnd: iso(days.end),
+          nationalPrecheckOpens: iso(precheck),
+          nationalPrecheckCloses: iso(submission - 1),
+          nationalSubmissionOpens: iso(submission),
+          nationalSubmissionCloses: iso(deadline),
+          nationalUploadDeadline: iso(deadline),
+        },
+      };
+    }),
+  }));
+}
+
+/** The first deputy of the certification chain as an actor, when the chain names one (QA 一(八)). */
+function deputyOf(pack: EffectivePack): TermPlan['deputy'] {
+  const link = chainOf(assignmentFor(pack, 'courseOutcomeCertification'))[1];
+  if (link === undefined || link.startsWith('designatedBy:')) return undefined;
+  return { role: (ROLES as readonly string[]).includes(link), unit: link };
+}
+
+function termPlan(year: number, semester: 1 | 2, pack: EffectivePack, calendar: SchoolCalendar): TermPlan {
   const caps = pack.values.caps;
   const co = caps?.courseOutcome;
   const dp = caps?.diversePerformance;
-  const calendar =
-    semester === 1
-      ? { classesStart: day(gregorian, 8, 30), closingCeremony: day(gregorian + 1, 1, 20), end: day(gregorian + 1, 1, 31) }
-      : { classesStart: day(gregorian + 1, 2, 12), closingCeremony: day(gregorian + 1, 6, 30), end: day(gregorian + 1, 7, 31) };
+  const { national, ...calendarDays } = daysOf(year, semester);
   const limits = {
     courseOutcomeUpload: limit(co?.upload, 'semester'),
     courseOutcomeSelect: limit(co?.select, 'academicYear'),
     diversePerformanceUpload: limit(dp?.upload, 'academicYear'),
     diversePerformanceSelect: limit(dp?.select, 'academicYear'),
   };
+  const windows = resolveWindows(pack, calendar, { year, semester }).windows;
+  const certifyBy = ([1, 2, 3] as const).map((grade) => {
+    const window = windows.find((candidate) => candidate.activity === 'courseOutcomeCertification' && candidate.grades.includes(grade));
+    return window && dayOf(window.closes);
+  }) as unknown as TermPlan['certifyBy'];
+  const submitters = Object.fromEntries(
+    (Object.keys(DUTY_OF) as SubmissionCategory[]).map((category) => {
+      const assignment = assignmentFor(pack, DUTY_OF[category]);
+      return [category, assignment.owner === undefined ? [] : chainOf(assignment)];
+    }),
+  ) as Record<SubmissionCategory, string[]>;
+  const deputy = deputyOf(pack);
   return {
     code: `${year}0${semester}`,
     year,
     semester,
-    ...calendar,
+    ...calendarDays,
+    submittedOn: national[1] + 14,
+    certifyBy,
+    ...(deputy && { deputy }),
+    submitters,
     ...(Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined)) as Partial<typeof limits>),
   };
 }
@@ -94,36 +143,33 @@ function packFor(resolution: Resolution, year: number, semester: 1 | 2): Effecti
 }
 
 /**
- * The default last year: 112 (seed 004's timetable), or later when the pack starts later, so that
- * every generated term lies in the pack's period (grade 3 reaches back two years).
+ * The default last year: 112 (seed 004's timetable), moved into the pack's period when the pack
+ * starts later or ends earlier (新竹 from 11201: 112; the pre-reform vendor defaults until 11002: 110).
+ * Earlier terms of grades 2 and 3 are judged by the pack's nearest version, as the audit does.
  */
 export function defaultYear(resolution: Resolution): number {
   const from = resolution.versions[0]?.appliesFrom;
-  return Math.max(112, from ? from.year + 2 : 0);
+  const until = resolution.versions.at(-1)?.appliesUntil;
+  return Math.min(Math.max(112, from?.year ?? 0), until?.year ?? Infinity);
 }
 
-/** What the generator needs from a resolved pack: caps per term, submitters, receipt days, retention, governance. */
+/** What the generator needs from a resolved pack: caps, windows, deputies and submitters per term; receipt days, retention, governance. */
 export function planFrom(resolution: Resolution, year: number): SamplePlan {
+  const years = [year - 2, year - 1, year];
+  const calendars = calendarsFor(years);
   const terms = new Map<string, TermPlan>();
-  for (let y = year - 2; y <= year; y++) {
+  years.forEach((y, index) => {
     for (const semester of [1, 2] as const) {
-      const plan = termPlan(y, semester, packFor(resolution, y, semester));
+      const plan = termPlan(y, semester, packFor(resolution, y, semester), calendars[index]!);
       terms.set(plan.code, plan);
     }
-  }
+  });
   const latest = packFor(resolution, year, 2).values;
-  const submitters = Object.fromEntries(
-    (Object.keys(DUTY_OF) as SubmissionCategory[]).map((category) => {
-      const duty = latest.duties?.[DUTY_OF[category] as keyof NonNullable<typeof latest.duties>];
-      const chain = [duty?.owner ?? DEFAULT_SUBMITTER[category], ...(duty?.deputies ?? []).filter((deputy): deputy is string => typeof deputy === 'string')];
-      return [category, chain];
-    }),
-  ) as Record<SubmissionCategory, string[]>;
   const trainings = latest.governance?.trainings?.map((training) => ({ audience: training.audience, ...(training.kind && { kind: training.kind }) })) ?? ['students', 'teachers', 'parents'].map((audience) => ({ audience }));
   return {
     year,
     terms,
-    submitters,
+    calendars,
     confirmationDays: latest.receipts?.confirmationDays ?? 3,
     ...(latest.retention?.sealYears !== undefined && { sealYears: latest.retention.sealYears }),
     meetingsPerSemester: Math.max(1, latest.governance?.meetings?.perSemester ?? 1),

@@ -17,6 +17,8 @@ export interface Item {
   readonly course?: string;
   readonly category?: string;
   readonly entry: 'student' | 'schoolEntered';
+  /** The last day to certify it: the pack's certification window for the student's grade then; undefined without one. */
+  readonly deadline?: Day;
 }
 
 const REASONS = ['非本課程之成果', '檔案無法開啟', '內容與簡述不符', '非本人作品'];
@@ -25,9 +27,20 @@ export function reasonFor(random: Random): string {
   return random.pick(REASONS);
 }
 
-/** A decision date inside the window (before the closing ceremony + 1 week). */
+/** A decision date inside the window (before the closing ceremony + 1 week, and the pack's deadline). */
 export function onTimeDecision(item: Item, random: Random): Day {
-  return Math.min(item.uploadedOn + random.int(1, 12), item.term.closingCeremony + 7);
+  return Math.max(item.uploadedOn, Math.min(item.uploadedOn + random.int(1, 12), item.term.closingCeremony + 7, item.deadline ?? Infinity));
+}
+
+/**
+ * The days a late certification may fall on: after the pack's deadline, no later than a week after
+ * the national submission (so before the final submission, which would make it a change after
+ * locking); undefined when the pack sets no certification window or leaves no such day.
+ */
+export function lateDays(item: Pick<Item, 'term' | 'deadline'>): readonly [Day, Day] | undefined {
+  if (item.deadline === undefined) return undefined;
+  const last = item.term.submittedOn + 7;
+  return last > item.deadline ? [item.deadline + 1, last] : undefined;
 }
 
 /** Sets a course outcome's state with consistent dates and reason. */
@@ -37,8 +50,9 @@ export function setState(item: Item, state: Item['state'], random: Random, optio
   delete item.reason;
   delete item.deputy;
   if (state === 'certified' || state === 'rejected') {
-    item.decidedOn = options.late ? item.term.end + random.int(15, 40) : onTimeDecision(item, random);
-    if (state === 'certified' && random.chance(0.03)) item.deputy = true;
+    const late = options.late ? lateDays(item) : undefined;
+    item.decidedOn = late ? random.int(late[0], late[1]) : onTimeDecision(item, random);
+    if (state === 'certified' && item.term.deputy && random.chance(0.03)) item.deputy = true;
   }
   if (state === 'rejected' && options.reason !== false) item.reason = reasonFor(random);
 }

@@ -44,8 +44,9 @@ function recount(records: readonly DatasetRecord[]): ViolationCounts {
         if (!record.withdrawn) bump(`coUp|${record.studentId}|${record.term}`);
         if (record.selected && !record.withdrawn) bump(`coSel|${record.studentId}|${year}`);
         if (record.selected && record.state !== 'certified') counts.selectedUncertified++;
-        const termEnd = record.term.endsWith('1') ? `${Number(year) + 1912}-01-31` : `${Number(year) + 1912}-07-31`;
-        if (record.state === 'certified' && day(record.certifiedOn!) > day(termEnd)) counts.lateCertification++;
+        // 作業流程 11: certification closes two weeks after the closing ceremony (the sample's: 20 January, 30 June).
+        const closes = record.term.endsWith('1') ? `${Number(year) + 1912}-02-03` : `${Number(year) + 1912}-07-14`;
+        if (record.state === 'certified' && day(record.certifiedOn!) > day(closes)) counts.lateCertification++;
         if (record.state === 'rejected' && record.rejectionReason === undefined) counts.rejectedWithoutReason++;
         if (record.state === 'submitted') counts.overdueCertification++;
         break;

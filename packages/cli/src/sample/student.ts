@@ -65,6 +65,7 @@ export function generateStudent(spec: StudentSpec, plan: SamplePlan, school: Sch
   const emit = (record: object) => lines.push(JSON.stringify(record));
   const items: Item[] = [];
   let serial = 0;
+  const deadlineIn = (term: TermPlan) => term.certifyBy[spec.grade - (plan.year - term.year) - 1];
   const newItem = (kind: Item['kind'], term: TermPlan, state: Item['state'], entry: Item['entry'] = 'student', category?: string): Item => {
     const uploadedOn = term.classesStart + random.int(20, lastUpload(spec.grade - (plan.year - term.year), term) - term.classesStart);
     const item: Item = {
@@ -76,12 +77,13 @@ export function generateStudent(spec: StudentSpec, plan: SamplePlan, school: Sch
       withdrawn: false,
       uploadedOn,
       entry,
+      ...(kind === 'courseOutcome' && deadlineIn(term) !== undefined && { deadline: deadlineIn(term)! }),
       ...(kind === 'courseOutcome' ? { course: random.pick(coursesOf(spec, term)) } : { category: category ?? random.pick(STUDENT_CATEGORIES) }),
     };
     if (kind === 'courseOutcome') setState(item, state, random);
     return item;
   };
-  const portfolio: Portfolio = { items, terms, newItem, random };
+  const portfolio: Portfolio = { items, terms, newItem, random, deadlineIn };
 
   emit({ type: 'student', id: spec.id, grade: spec.grade, class: spec.classCode, school: school.id });
   const uploader = random.chance(UPLOAD_RATE[spec.grade]);
@@ -111,7 +113,7 @@ export function generateStudent(spec: StudentSpec, plan: SamplePlan, school: Sch
 
   let violation: StudentViolation | undefined;
   if (random.chance(violationShare)) {
-    const kind = random.pick(applicable(terms));
+    const kind = random.pick(applicable(terms, deadlineIn));
     if (kind === 'unresolvedDispute' || inject(kind, portfolio)) violation = kind;
   }
 
@@ -159,7 +161,9 @@ function emitItem(item: Item, spec: StudentSpec, school: SchoolContext, emit: (r
     return;
   }
   const certifier = teacherId(school, spec.classIndex * 7 + item.course!.length * 13);
-  const decider = item.deputy ? teacherId(school, spec.classIndex * 7 + item.course!.length * 13 + 1) : certifier;
+  // A deputy certifies as the pack's chain says: another teacher for a role link (科內教師), else the unit itself (新竹 十一(三)2 註冊組).
+  const deputy = item.deputy ? item.term.deputy : undefined;
+  const decider = deputy ? (deputy.role ? teacherId(school, spec.classIndex * 7 + item.course!.length * 13 + 1) : deputy.unit) : certifier;
   emit({
     type: 'courseOutcome',
     ...common,
