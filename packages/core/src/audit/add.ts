@@ -10,7 +10,7 @@ import { checkStanding } from '../selection';
 import { assignmentFor, chainOf } from '../deputies';
 import { checkSubmittingUnit, SUBMISSION_DUTIES } from '../submission';
 import { newTermTally, type PendingActors, seeTerm, studentOf, type AuditState, type StudentState } from './state';
-import { type TermCounter, type TermInfo, windowFor } from './terms';
+import type { TermCounter, TermInfo } from './terms';
 
 
 /** Of two places, the one first in the input (file, then line): what a finding cites must not depend on record order. */
@@ -39,8 +39,9 @@ function noteActor(entry: PendingActors, actor: string, event: string, position:
 function countCaps(student: StudentState, info: TermInfo, item: PortfolioItem): void {
   // A diverse performance's academic year normally is its term's; when a record says otherwise, its own year is the period.
   const ownYear = item.kind === 'diversePerformance' && item.academicYear !== info.term.year;
-  for (const counter of info.counters[`${item.kind}.upload`]) count(student, counter, item, ownYear);
-  for (const counter of info.counters[`${item.kind}.select`]) count(student, counter, item, ownYear);
+  const counters = info.counters[item.kind];
+  for (const counter of counters.upload) count(student, counter, item, ownYear);
+  for (const counter of counters.select) count(student, counter, item, ownYear);
 }
 
 function count(student: StudentState, counter: TermCounter, item: PortfolioItem, ownYear: boolean): void {
@@ -66,8 +67,7 @@ function lateness(state: AuditState, student: StudentState, info: TermInfo, reco
   const decided = record.state === 'certified' || record.state === 'rejected' ? record.certifiedOn : undefined;
   if (decided === undefined && record.state !== 'submitted') return;
   const day = decided ?? state.asOf;
-  const other = windowFor(info, 'courseOutcomeCertification', 1);
-  const grade3 = windowFor(info, 'courseOutcomeCertification', 3);
+  const { other, grade3 } = info.certification;
   const lateOther = other && compareDates(day, other.closes) > 0 ? other : undefined;
   const lateGrade3 = grade3 && compareDates(day, grade3.closes) > 0 ? grade3 : undefined;
   if (!lateOther && !lateGrade3) return;

@@ -12,7 +12,9 @@ export interface TermInfo {
   readonly effective: EffectivePack;
   readonly limits: Readonly<Record<`${StudentKind}.${CapAction}`, readonly CapLimit[]>>;
   /** Per kind and action, each limit with the counter key of this term's period (built once here, not per record). */
-  readonly counters: Readonly<Record<`${StudentKind}.${CapAction}`, readonly TermCounter[]>>;
+  readonly counters: Readonly<Record<StudentKind, Readonly<Record<CapAction, readonly TermCounter[]>>>>;
+  /** The certification window for grades 1–2 and for grade 3 (they differ in semester 2), when resolved. */
+  readonly certification: { readonly other?: ResolvedWindow; readonly grade3?: ResolvedWindow };
   /** `<category>|<term>` for the latest-change map, per category. */
   readonly changeKeys: Readonly<Record<string, string>>;
   /** The term's windows resolved on the calendar of its academic year; undefined without one. */
@@ -40,19 +42,19 @@ export interface TermCounter {
   readonly key: string;
 }
 
-const KINDS_ACTIONS = ['courseOutcome.upload', 'courseOutcome.select', 'diversePerformance.upload', 'diversePerformance.select'] as const;
 const CATEGORIES = ['courseOutcome', 'diversePerformance', 'cadre', 'courseRecord'] as const;
 
 /** The counters of a term: the period of a semester cap is the term, of a yearly cap the academic year. */
 function countersOf(limits: TermInfo['limits'], code: string, year: number): TermInfo['counters'] {
-  const entries = KINDS_ACTIONS.map((kindAction) => {
-    const action = kindAction.split('.')[1] as CapAction;
-    return [kindAction, limits[kindAction].map((limit) => {
+  const of = (kind: StudentKind, action: CapAction): TermCounter[] =>
+    limits[`${kind}.${action}`].map((limit) => {
       const period = limit.per === 'semester' ? code : String(year);
       return { action, limit, period, key: `${action}|${limit.rule}|${limit.max}|${limit.per}|${period}` };
-    })];
-  });
-  return Object.fromEntries(entries) as TermInfo['counters'];
+    });
+  return {
+    courseOutcome: { upload: of('courseOutcome', 'upload'), select: of('courseOutcome', 'select') },
+    diversePerformance: { upload: of('diversePerformance', 'upload'), select: of('diversePerformance', 'select') },
+  };
 }
 
 export interface TermCache {
@@ -89,16 +91,18 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
         limits,
         counters: countersOf(limits, code, term.year),
         changeKeys: Object.fromEntries(CATEGORIES.map((category) => [category, `${category}|${code}`])),
-        ...(calendar && { windows: resolveWindows(effective, calendar, term).windows }),
+        certification: {},
       };
+      if (calendar) {
+        const windows = resolveWindows(effective, calendar, term).windows;
+        const find = (grade: 1 | 2 | 3) => windows.find((window) => window.activity === 'courseOutcomeCertification' && window.grades.includes(grade));
+        const other = find(1);
+        const grade3 = find(3);
+        info = { ...info, windows, certification: { ...(other && { other }), ...(grade3 && { grade3 }) } };
+      }
     }
     cache.set(code, info);
     return info;
   };
   return { get, forDate: (date) => packFor(resolution, termOfDate(date)), uncalendared };
-}
-
-/** The window of an activity that governs a grade in a term. */
-export function windowFor(info: TermInfo, activity: ResolvedWindow['activity'], grade: 1 | 2 | 3): ResolvedWindow | undefined {
-  return info.windows?.find((window) => window.activity === activity && window.grades.includes(grade));
 }
