@@ -1,6 +1,7 @@
 import type { AuditResult } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { formatHtml } from '../src/formatters/html';
+import { CHARTED_CLASSES } from '../src/formatters/html/statistics';
 import { AUDIT, PACK_ONLY_AUDIT } from './fixtures/audit-result';
 
 const TOOL = { name: 'portfolio-rules', version: '0.0.0-test' };
@@ -105,6 +106,21 @@ describe('formatHtml', () => {
     const html = formatHtml({ audits: [{ ...AUDIT, school: '013301' }, { ...PACK_ONLY_AUDIT, pack: AUDIT.pack, school: '013302' }] }, { lang: 'zh-TW', tool: TOOL });
     expect(html).toContain('<li><a href="#school-1">013301 · 國立馬公高級中學 (magong)</a></li>\n<li><a href="#school-2">013302 · 國立馬公高級中學 (magong)</a></li>');
     expect(visible(html)).toContain('學校 國立馬公高級中學 資料中的學校代碼 013302 規定檔');
+  });
+
+  it('charts every class up to CHARTED_CLASSES, beyond that the 30 with the lowest upload rate; the table keeps them all', () => {
+    const group = AUDIT.statistics!.byClass['101']!;
+    const count = CHARTED_CLASSES + 1;
+    // Class c has c uploaders of 100 students: class 1 has the lowest rate, class 61 the highest.
+    const byClass = Object.fromEntries(Array.from({ length: count }, (_, index) => [`C${index + 1}`, { ...group, students: 100, uploaders: index + 1, uploadRate: (index + 1) / 100 }]));
+    const html = formatHtml({ audits: [{ ...AUDIT, statistics: { ...AUDIT.statistics!, byClass } }] }, { lang: 'en', tool: TOOL });
+    const chart = html.slice(html.indexOf('<h4>Upload rate by class'), html.indexOf('<h4>Course outcomes by certification'));
+    expect(chart).toContain('Upload rate by class: the 30 lowest of 61 classes (every class is in the table below)');
+    expect(chart.match(/<g class="bar">/g)).toHaveLength(30);
+    expect(chart).toContain('C30: 30.0% (30/100)');
+    expect(chart).not.toContain('C31:');
+    const table = html.slice(html.indexOf('<h4>By class'));
+    expect(table).toContain('<th>C61</th>');
   });
 
   it('lists at most findingsPerRule findings of one code and counts the rest', () => {

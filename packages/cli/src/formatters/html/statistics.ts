@@ -15,6 +15,16 @@ const rateBar = (label: string, group: GroupStatistics) => ({
   text: `${formatRate(group.uploadRate)} (${formatCount(group.uploaders)}/${formatCount(group.students)})`,
 });
 
+/** Classes charted one bar each; beyond this, only the classes with the lowest upload rates, the ones to follow up. */
+export const CHARTED_CLASSES = 60;
+const LOWEST_CLASSES = 30;
+
+function classChart(classes: readonly (readonly [string, GroupStatistics])[], text: HtmlText): string {
+  const shown = classes.length <= CHARTED_CLASSES ? classes : [...classes].sort(([, a], [, b]) => a.uploadRate - b.uploadRate).slice(0, LOWEST_CLASSES);
+  const caption = shown.length === classes.length ? text.uploadRateByClass : text.lowestClasses(shown.length, classes.length);
+  return figure(caption, barChart(caption, shown.map(([label, group]) => rateBar(label, group)), { max: 1, className: 'rate' }));
+}
+
 function table(rows: readonly (readonly [string, GroupStatistics])[], total: GroupStatistics, text: HtmlText): string {
   const columns = text.columns;
   const certification = CERTIFICATION_STATES.map((state) => `<th class="number">${x(text.certification[state])}</th>`).join('');
@@ -49,7 +59,7 @@ export function statisticsSection(statistics: AuditStatistics, language: Languag
   const mostFound = Math.max(0, ...codes.map(([, count]) => count));
   const charts = [
     figure(text.uploadRateByGrade, barChart(text.uploadRateByGrade, grades.map(([label, group]) => rateBar(label, group)), { max: 1, className: 'rate' })),
-    figure(text.uploadRateByClass, barChart(text.uploadRateByClass, classes.map(([label, group]) => rateBar(label, group)), { max: 1, className: 'rate' })),
+    classChart(classes, text),
     figure(text.certificationStates, stackedChart(text.certificationStates, stacks)),
   ];
   if (codes.length > 0) {
