@@ -4,7 +4,7 @@ import type { Finding } from '../findings/types';
 import { DATASET_CODES } from './codes';
 import { compile, FAIL } from './fast';
 import { issueFinding, typeOfValue } from './issues';
-import { RECORD_TYPE_NAMES, RECORD_TYPES, recordTypeSpec } from './registry';
+import { RECORD_TYPE_NAMES, RECORD_TYPES, type RecordTypeSpec } from './registry';
 import type {
   CadreRecord,
   CertificationEventRecord,
@@ -51,16 +51,18 @@ export function lineContext(lineNumber: number, options: ParseOptions): FindingC
   };
 }
 
-const FAST = new Map(RECORD_TYPES.map((spec) => [spec.type, compile(spec.schema)]));
+/** Each record type's spec and compiled reader, found with one lookup per line. */
+const READERS = new Map(RECORD_TYPES.map((spec) => [spec.type as string, { spec: spec as RecordTypeSpec, fast: compile(spec.schema) }]));
 
 /**
  * Reads a value the caller owns (the fast path changes it in place); `pristine` gives the value as
  * it was, for zod to say why a line failed.
  */
 function readOwned(value: unknown, pristine: () => unknown, lineNumber: number, options: ParseOptions, owned = true): ParseResult {
-  const entry = typeof value === 'object' && value !== null ? recordTypeSpec((value as { type?: unknown }).type as string) : undefined;
-  if (entry) {
-    const fast = owned ? (FAST.get(entry.type)?.(value) ?? FAIL) : FAIL;
+  const reader = typeof value === 'object' && value !== null ? READERS.get((value as { type?: unknown }).type as string) : undefined;
+  if (reader) {
+    const entry = reader.spec;
+    const fast = owned && reader.fast ? reader.fast(value) : FAIL;
     if (fast !== FAIL) return { ok: true, record: fast as DatasetRecord };
     const original = pristine();
     const parsed = entry.schema.safeParse(original);
@@ -97,7 +99,7 @@ export function parseRecordValue(value: unknown, lineNumber: number, options: Pa
  * A blank line is rejected with a warning (PR8009) so that it is still counted.
  */
 export function parseRecord(line: string, lineNumber: number, options: ParseOptions = {}): ParseResult {
-  if (line.trim() === '') return { ok: false, finding: createFinding(DATASET_CODES.blankLine, { line: lineNumber }, lineContext(lineNumber, options)) };
+  if (line.charCodeAt(0) !== 0x7b && line.trim() === '') return { ok: false, finding: createFinding(DATASET_CODES.blankLine, { line: lineNumber }, lineContext(lineNumber, options)) };
   let value: unknown;
   try {
     value = JSON.parse(line);
