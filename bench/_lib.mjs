@@ -2,7 +2,7 @@
 // Benchmarks run with node against the BUILT packages (`pnpm build` first); they are not tests.
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, renameSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,7 +24,7 @@ export function scale() {
   return { name: 'small', students, schools: Math.max(2, Math.min(60, Math.round(students / 1700))) };
 }
 
-export const benchDirectory = () => process.env.BENCH_DIR ?? '/tmp/portfolio-rules-bench';
+export const benchDirectory = () => process.env.BENCH_DIR ?? join(tmpdir(), 'portfolio-rules-bench');
 
 /** The sample file for the scale: generated once by the CLI's `sample` command (seed 004) and reused. */
 export function sampleFile(size = scale()) {
