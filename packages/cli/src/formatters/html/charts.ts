@@ -1,4 +1,5 @@
 import { escapeMarkup as x } from '../markup';
+import { formatCount } from './text';
 
 /** Charts as inline SVG: no script, no font or image to fetch, and they print. */
 
@@ -68,11 +69,11 @@ export function stackedChart(title: string, stacks: readonly Stack[]): string {
     let offset = 0;
     const segments = stack.parts.map((part) => {
       const w = Number(width(part.value, total));
-      const segment = `<rect class="${x(part.className)}" x="${(LABEL + offset).toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR}"><title>${x(`${stack.label} ${part.name}: ${part.value}`)}</title></rect>${w >= 28 ? `<text class="inside" x="${(LABEL + offset + w / 2).toFixed(1)}" y="${y + BAR / 2}" text-anchor="middle" dominant-baseline="central">${part.value}</text>` : ''}`;
+      const segment = `<rect class="${x(part.className)}" x="${(LABEL + offset).toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR}"><title>${x(`${stack.label} ${part.name}: ${formatCount(part.value)}`)}</title></rect>${w >= 28 ? `<text class="inside" x="${(LABEL + offset + w / 2).toFixed(1)}" y="${y + BAR / 2}" text-anchor="middle" dominant-baseline="central">${formatCount(part.value)}</text>` : ''}`;
       offset += w;
       return segment;
     });
-    return [`<g class="stack">`, label(stack.label, y), `<rect class="track" x="${LABEL}" y="${y}" width="${PLOT}" height="${BAR}"/>`, ...segments, `<text class="value" x="${LABEL + PLOT + 8}" y="${y + BAR / 2}" dominant-baseline="central">${total}</text>`, `</g>`].join('');
+    return [`<g class="stack">`, label(stack.label, y), `<rect class="track" x="${LABEL}" y="${y}" width="${PLOT}" height="${BAR}"/>`, ...segments, `<text class="value" x="${LABEL + PLOT + 8}" y="${y + BAR / 2}" dominant-baseline="central">${formatCount(total)}</text>`, `</g>`].join('');
   });
   return svg(title, 30 + stacks.length * ROW, [...legend, ...rows]);
 }
