@@ -14,7 +14,7 @@ const place = (finding: Finding, position: Position | undefined): Finding => (po
  * was reassigned to): the student never may; anyone else only as a deputy the pack's chain names
  * (學習歷程檔案QA 一(八)). The data does not say which roles a teacher holds, so a role link of the
  * chain (科內教師, 領域教師) is taken as filled and reported as certified by a deputy (info); a unit
- * link must be the actor itself; no deputy at all is an error.
+ * link must be the actor itself; no deputy at all is an error. The chain is the student's division's.
  */
 function actorFindings(state: AuditState, out: Finding[]): void {
   for (const [itemId, entry] of state.pending) {
@@ -23,7 +23,9 @@ function actorFindings(state: AuditState, out: Finding[]): void {
     const cut = known.indexOf('\n');
     const certifier = known.slice(0, cut);
     const info = state.terms.get(known.slice(cut + 1))!;
-    const chain = chainOf(assignmentFor(info.effective, 'courseOutcomeCertification'));
+    // The student's division has its own deputies (新竹 十一(三)2(1): 進修部 教務組, not 註冊組).
+    const division = state.students.get(entry.studentId)?.record?.division;
+    const chain = chainOf(assignmentFor(info.effective, 'courseOutcomeCertification', division));
     const roles = chain.filter((link): link is Role => (ROLES as readonly string[]).includes(link) && link !== 'courseTeacher' && link !== 'student');
     for (const { actor, event, position } of entry.actors) {
       if (actor === certifier || entry.reassignedTo.includes(actor)) continue;
@@ -32,7 +34,7 @@ function actorFindings(state: AuditState, out: Finding[]): void {
         continue;
       }
       const item = { id: itemId, certifier, studentId: entry.studentId } as CourseOutcome;
-      const verdict = checkCertifier(item, { id: actor, roles, units: [actor] }, event, { effective: info.effective, unavailable: [certifier] });
+      const verdict = checkCertifier(item, { id: actor, roles, units: [actor] }, event, { effective: info.effective, unavailable: [certifier], ...(division && { division }) });
       const judged = verdict.findings.filter((finding) => finding.code === CERTIFICATION_CODES.notAuthorised.code || finding.code === CERTIFICATION_CODES.byDeputy.code);
       if (judged.length === 0) judged.push(createFinding(CERTIFICATION_CODES.notAuthorised, { actor, event, authorised: certifier, source: MANUAL_4_7 }, { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 }));
       for (const finding of judged) out.push(place(finding, position));

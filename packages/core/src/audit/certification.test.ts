@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseRecord } from '../dataset/parse';
+import { validatePack } from '../pack';
+import { createAudit } from './index';
+
+/** 新竹 十一(三)2(1): an absent teacher's items are certified by 註冊組, for 進修部 students by 進修部 教務組. */
+const PACK = `id: divisions
+name: 分部測試
+document: 新竹補充規定
+appliesFrom: 11101
+divisions: [day, continuingEducation]
+units:
+  ceAcademic: { name: 進修部教務組 }
+duties:
+  courseOutcomeCertification:
+    owner: courseTeacher
+    deputies: [registration]
+    byDivision:
+      continuingEducation: { owner: courseTeacher, deputies: [ceAcademic], source: 十一(三)2(1) }
+    source: 十一(三)2(1)
+`;
+
+function actorCodes(division: string | undefined, actor: string): string[] {
+  const resolution = validatePack(PACK, { file: 'pack.yaml' }).resolution!;
+  const audit = createAudit(resolution, { asOf: '2024-09-01' });
+  const lines = [
+    { type: 'student', id: 's1', grade: 2, class: '201', ...(division && { division }) },
+    { type: 'courseOutcome', id: 'c1', studentId: 's1', term: '11201', course: 'physics', certifier: 't1', state: 'certified', certifiedOn: '2024-01-10', certifiedBy: actor },
+  ];
+  lines.forEach((line, index) => {
+    const result = parseRecord(JSON.stringify(line), index + 1);
+    if (!result.ok) throw new Error(result.finding.message.en);
+    audit.add(result.record, { line: index + 1, column: 1, record: index + 1 });
+  });
+  return audit.finish().findings.filter((finding) => finding.code.startsWith('PR4')).map((finding) => finding.code);
+}
+
+describe('who may certify for an absent teacher, by the student\'s division', () => {
+  it('a day student: the registration section may, the continuing-education office may not', () => {
+    expect(actorCodes(undefined, 'registration')).not.toContain('PR4002');
+    expect(actorCodes(undefined, 'ceAcademic')).toContain('PR4002');
+  });
+
+  it('a 進修部 student: the continuing-education office may, the registration section may not', () => {
+    expect(actorCodes('continuingEducation', 'ceAcademic')).not.toContain('PR4002');
+    expect(actorCodes('continuingEducation', 'registration')).toContain('PR4002');
+  });
+});
