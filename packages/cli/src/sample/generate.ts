@@ -40,14 +40,16 @@ function schoolSizes(students: number, schools: number): number[] {
   return Array.from({ length: schools }, (_, index) => Math.floor(students / schools) + (index < students % schools ? 1 : 0));
 }
 
-function enrolled(school: string, count: number): StudentSpec[] {
+/** Enrolled students in classes of 35; with several divisions, every fourth class is of the second (新竹: 進修部). */
+function enrolled(school: string, count: number, divisions: readonly string[]): StudentSpec[] {
   const perGrade = [1, 2, 3].map((grade) => Math.floor(count / 3) + (grade <= count % 3 ? 1 : 0));
   const specs: StudentSpec[] = [];
   perGrade.forEach((size, index) => {
     const grade = (index + 1) as 1 | 2 | 3;
     for (let seat = 0; seat < size; seat++) {
       const classNumber = Math.floor(seat / CLASS_SIZE) + 1;
-      specs.push({ id: `${school}-${String(specs.length + 1).padStart(6, '0')}`, grade, classIndex: grade * 100 + classNumber, classCode: `${grade}${String(classNumber).padStart(2, '0')}` });
+      const division = (classNumber % 4 === 0 && divisions[1]) || divisions[0]!;
+      specs.push({ id: `${school}-${String(specs.length + 1).padStart(6, '0')}`, grade, classIndex: grade * 100 + classNumber, classCode: `${grade}${String(classNumber).padStart(2, '0')}`, division });
     }
   });
   return specs;
@@ -88,7 +90,7 @@ export async function generateSample(options: SampleOptions, plan: SamplePlan, s
     const graduates = Math.round(count * GRADUATE_SHARE);
     const school = generateSchool(id, count, plan, random, options.violations, violations);
     await write(school.lines);
-    for (const spec of enrolled(id, count - graduates)) {
+    for (const spec of enrolled(id, count - graduates, plan.divisions)) {
       const student = generateStudent(spec, plan, school.context, random, options.violations);
       if (student.violation) violations[student.violation]++;
       await write(student.lines);

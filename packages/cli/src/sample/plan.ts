@@ -1,4 +1,4 @@
-import { assignmentFor, chainOf, effectiveFor, resolveWindows, ROLES, SUBMISSION_DUTIES, type Cap, type Duty, type EffectivePack, type Resolution, type SchoolCalendar } from '@portfolio-rules/core';
+import { assignmentFor, chainOf, effectiveFor, resolveWindows, ROLES, SUBMISSION_DUTIES, type Cap, type Division, type Duty, type EffectivePack, type Resolution, type SchoolCalendar } from '@portfolio-rules/core';
 import { day, dayOf, iso, type Day } from './days';
 
 /** A cap as the generator uses it: how many, per what, and which entry sources it ignores. */
@@ -24,9 +24,15 @@ export interface TermPlan {
   readonly submittedOn: Day;
   /** The last day to certify, per grade the student had in the term (index 0–2), from the pack's windows on the sample's calendar; undefined without a window. */
   readonly certifyBy: readonly [Day | undefined, Day | undefined, Day | undefined];
+  /** Per division of the school (day 日間部, continuingEducation 進修部 …): its own assignments (新竹 六、十一(三)). */
+  readonly divisions: Readonly<Record<string, DivisionPlan>>;
+}
+
+/** A division's assignments in a term, as the pack's duty table gives them (assignmentFor, chainOf). */
+export interface DivisionPlan {
   /**
-   * Who certifies for an absent course teacher: the first deputy of the pack's chain (chainOf), as an
-   * actor — `role` for a role (科內教師: another teacher), else the unit itself (新竹 十一(三)2: 註冊組).
+   * Who certifies for an absent course teacher: the first deputy of the pack's chain, as an actor —
+   * `role` for a role (馬公 科內教師: another teacher), else the unit itself (新竹 十一(三)2: 註冊組, 進修部 教務組).
    * Undefined when the chain names no deputy: then the course teacher always certifies.
    */
   readonly deputy?: { readonly role: boolean; readonly unit: string };
@@ -39,6 +45,8 @@ export type SubmissionCategory = 'basicData' | 'cadre' | 'courseRecord' | 'cours
 export interface SamplePlan {
   /** The last academic year generated: grade g has the terms of years `year - g + 1 … year`. */
   readonly year: number;
+  /** The school's divisions (the pack's `divisions`, else day only); the first is the usual one. */
+  readonly divisions: readonly Division[];
   readonly terms: ReadonlyMap<string, TermPlan>;
   /** The sample's school calendars, one per academic year (its own days and national dates). */
   readonly calendars: readonly SchoolCalendar[];
@@ -91,13 +99,24 @@ function calendarsFor(years: readonly number[]): SchoolCalendar[] {
 }
 
 /** The first deputy of the certification chain as an actor, when the chain names one (QA 一(八)). */
-function deputyOf(pack: EffectivePack): TermPlan['deputy'] {
-  const link = chainOf(assignmentFor(pack, 'courseOutcomeCertification'))[1];
+function deputyOf(pack: EffectivePack, division: Division): DivisionPlan['deputy'] {
+  const link = chainOf(assignmentFor(pack, 'courseOutcomeCertification', division))[1];
   if (link === undefined || link.startsWith('designatedBy:')) return undefined;
   return { role: (ROLES as readonly string[]).includes(link), unit: link };
 }
 
-function termPlan(year: number, semester: 1 | 2, pack: EffectivePack, calendar: SchoolCalendar): TermPlan {
+function divisionPlan(pack: EffectivePack, division: Division): DivisionPlan {
+  const submitters = Object.fromEntries(
+    (Object.keys(DUTY_OF) as SubmissionCategory[]).map((category) => {
+      const assignment = assignmentFor(pack, DUTY_OF[category], division);
+      return [category, assignment.owner === undefined ? [] : chainOf(assignment)];
+    }),
+  ) as Record<SubmissionCategory, string[]>;
+  const deputy = deputyOf(pack, division);
+  return { ...(deputy && { deputy }), submitters };
+}
+
+function termPlan(year: number, semester: 1 | 2, pack: EffectivePack, calendar: SchoolCalendar, divisions: readonly Division[]): TermPlan {
   const caps = pack.values.caps;
   const co = caps?.courseOutcome;
   const dp = caps?.diversePerformance;
@@ -113,13 +132,6 @@ function termPlan(year: number, semester: 1 | 2, pack: EffectivePack, calendar: 
     const window = windows.find((candidate) => candidate.activity === 'courseOutcomeCertification' && candidate.grades.includes(grade));
     return window && dayOf(window.closes);
   }) as unknown as TermPlan['certifyBy'];
-  const submitters = Object.fromEntries(
-    (Object.keys(DUTY_OF) as SubmissionCategory[]).map((category) => {
-      const assignment = assignmentFor(pack, DUTY_OF[category]);
-      return [category, assignment.owner === undefined ? [] : chainOf(assignment)];
-    }),
-  ) as Record<SubmissionCategory, string[]>;
-  const deputy = deputyOf(pack);
   return {
     code: `${year}0${semester}`,
     year,
@@ -127,8 +139,7 @@ function termPlan(year: number, semester: 1 | 2, pack: EffectivePack, calendar: 
     ...calendarDays,
     submittedOn: national[1] + 14,
     certifyBy,
-    ...(deputy && { deputy }),
-    submitters,
+    divisions: Object.fromEntries(divisions.map((division) => [division, divisionPlan(pack, division)])),
     ...(Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined)) as Partial<typeof limits>),
   };
 }
@@ -157,17 +168,19 @@ export function defaultYear(resolution: Resolution): number {
 export function planFrom(resolution: Resolution, year: number): SamplePlan {
   const years = [year - 2, year - 1, year];
   const calendars = calendarsFor(years);
+  const latest = packFor(resolution, year, 2).values;
+  const divisions = latest.divisions ?? ['day'];
   const terms = new Map<string, TermPlan>();
   years.forEach((y, index) => {
     for (const semester of [1, 2] as const) {
-      const plan = termPlan(y, semester, packFor(resolution, y, semester), calendars[index]!);
+      const plan = termPlan(y, semester, packFor(resolution, y, semester), calendars[index]!, divisions);
       terms.set(plan.code, plan);
     }
   });
-  const latest = packFor(resolution, year, 2).values;
   const trainings = latest.governance?.trainings?.map((training) => ({ audience: training.audience, ...(training.kind && { kind: training.kind }) })) ?? ['students', 'teachers', 'parents'].map((audience) => ({ audience }));
   return {
     year,
+    divisions,
     terms,
     calendars,
     confirmationDays: latest.receipts?.confirmationDays ?? 3,

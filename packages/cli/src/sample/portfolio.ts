@@ -17,6 +17,8 @@ export interface Item {
   readonly course?: string;
   readonly category?: string;
   readonly entry: 'student' | 'schoolEntered';
+  /** The student's division, whose deputies certify for an absent teacher. */
+  readonly division: string;
   /** The last day to certify it: the pack's certification window for the student's grade then; undefined without one. */
   readonly deadline?: Day;
 }
@@ -52,7 +54,7 @@ export function setState(item: Item, state: Item['state'], random: Random, optio
   if (state === 'certified' || state === 'rejected') {
     const late = options.late ? lateDays(item) : undefined;
     item.decidedOn = late ? random.int(late[0], late[1]) : onTimeDecision(item, random);
-    if (state === 'certified' && item.term.deputy && random.chance(0.03)) item.deputy = true;
+    if (state === 'certified' && item.term.divisions[item.division]?.deputy && random.chance(0.03)) item.deputy = true;
   }
   if (state === 'rejected' && options.reason !== false) item.reason = reasonFor(random);
 }

@@ -24,28 +24,31 @@ export function generateSchool(id: string, students: number, plan: SamplePlan, r
       plan.trainings.forEach((training, index) => emit({ type: 'training', date: iso(term.classesStart + 21 + index * 7), ...training, academicYear: term.year, school: id }));
     }
     const submitted = term.submittedOn;
-    for (const category of CATEGORIES) {
-      // A category whose duty has no owner in the pack cannot be submitted by a wrong unit: the audit says so once per submission (PR5002).
-      const chain = term.submitters[category];
-      let unit = chain[0] ?? 'registration';
-      if (chain.length > 0 && random.chance(share)) {
-        counts.wrongSubmittingUnit++;
-        unit = random.pick(UNITS.filter((candidate) => !chain.includes(candidate)));
+    for (const division of plan.divisions) {
+      for (const category of CATEGORIES) {
+        // A category whose duty has no owner in the pack cannot be submitted by a wrong unit (the pack audit reports PR5002).
+        const chain = term.divisions[division]!.submitters[category];
+        let unit = chain[0] ?? 'registration';
+        if (chain.length > 0 && random.chance(share)) {
+          counts.wrongSubmittingUnit++;
+          unit = random.pick(UNITS.filter((candidate) => !chain.includes(candidate)));
+        }
+        const common = { type: 'submission', category, term: term.code, ...(division !== 'day' && { division }) };
+        const submission: Record<string, unknown> = { ...common, stage: 'submit', on: iso(submitted), unit };
+        // The final submission follows the receipt period the pack asks for, even when a short one is injected.
+        let closes = submitted + 7;
+        if ((RECEIPT_CATEGORIES as readonly string[]).includes(category)) {
+          const opens = submitted + 1;
+          closes = opens + Math.max(plan.confirmationDays, 7) - 1;
+          const given = random.chance(share) ? opens : closes;
+          if (given !== closes) counts.shortReceiptPeriod++;
+          submission.receiptOpens = iso(opens);
+          submission.receiptCloses = iso(given);
+          if (term === receiptTerm) receiptPeriods.set(`${category}|${division}`, { opens, closes: given });
+        }
+        emit({ ...submission, school: id });
+        emit({ ...common, stage: 'final', on: iso(closes + 7), unit: chain[0] ?? 'registration', school: id });
       }
-      const submission: Record<string, unknown> = { type: 'submission', category, term: term.code, stage: 'submit', on: iso(submitted), unit };
-      // The final submission follows the receipt period the pack asks for, even when a short one is injected.
-      let closes = submitted + 7;
-      if ((RECEIPT_CATEGORIES as readonly string[]).includes(category)) {
-        const opens = submitted + 1;
-        closes = opens + Math.max(plan.confirmationDays, 7) - 1;
-        const given = random.chance(share) ? opens : closes;
-        if (given !== closes) counts.shortReceiptPeriod++;
-        submission.receiptOpens = iso(opens);
-        submission.receiptCloses = iso(given);
-        if (term === receiptTerm) receiptPeriods.set(category, { opens, closes: given });
-      }
-      emit({ ...submission, school: id });
-      emit({ type: 'submission', category, term: term.code, stage: 'final', on: iso(closes + 7), unit: chain[0] ?? 'registration', school: id });
     }
   }
   const teachers = Math.max(10, Math.round(students / 15));

@@ -10,7 +10,7 @@ import type { StudentViolation } from './violations';
 export interface SchoolContext {
   readonly id: string;
   readonly teachers: number;
-  /** Receipt confirmation period per category for the receipt term. */
+  /** Receipt confirmation period per `category|division` for the receipt term. */
   readonly receiptPeriods: ReadonlyMap<string, { readonly opens: Day; readonly closes: Day }>;
   readonly receiptTerm: TermPlan;
 }
@@ -20,6 +20,8 @@ export interface StudentSpec {
   readonly grade: 1 | 2 | 3;
   readonly classIndex: number;
   readonly classCode: string;
+  /** The student's division (日間部 day unless the pack has others). */
+  readonly division: string;
 }
 
 export interface StudentOutcome {
@@ -77,6 +79,7 @@ export function generateStudent(spec: StudentSpec, plan: SamplePlan, school: Sch
       withdrawn: false,
       uploadedOn,
       entry,
+      division: spec.division,
       ...(kind === 'courseOutcome' && deadlineIn(term) !== undefined && { deadline: deadlineIn(term)! }),
       ...(kind === 'courseOutcome' ? { course: random.pick(coursesOf(spec, term)) } : { category: category ?? random.pick(STUDENT_CATEGORIES) }),
     };
@@ -85,7 +88,7 @@ export function generateStudent(spec: StudentSpec, plan: SamplePlan, school: Sch
   };
   const portfolio: Portfolio = { items, terms, newItem, random, deadlineIn };
 
-  emit({ type: 'student', id: spec.id, grade: spec.grade, class: spec.classCode, school: school.id });
+  emit({ type: 'student', id: spec.id, grade: spec.grade, class: spec.classCode, ...(spec.division !== 'day' && { division: spec.division }), school: school.id });
   const uploader = random.chance(UPLOAD_RATE[spec.grade]);
   for (const term of terms) {
     if (uploader) {
@@ -134,7 +137,7 @@ export function generateStudent(spec: StudentSpec, plan: SamplePlan, school: Sch
   });
   const disputed = violation === 'unresolvedDispute' ? random.pick(RECEIPT_CATEGORIES) : undefined;
   for (const category of RECEIPT_CATEGORIES) {
-    const period = school.receiptPeriods.get(category)!;
+    const period = school.receiptPeriods.get(`${category}|${spec.division}`)!;
     const confirmedOn = period.opens + random.int(0, period.closes - period.opens);
     const receipt = { type: 'receipt', ...base, category, term: school.receiptTerm.code };
     if (category === disputed) emit({ ...receipt, status: 'disputed', disputedOn: iso(confirmedOn) });
@@ -162,7 +165,7 @@ function emitItem(item: Item, spec: StudentSpec, school: SchoolContext, emit: (r
   }
   const certifier = teacherId(school, spec.classIndex * 7 + item.course!.length * 13);
   // A deputy certifies as the pack's chain says: another teacher for a role link (科內教師), else the unit itself (新竹 十一(三)2 註冊組).
-  const deputy = item.deputy ? item.term.deputy : undefined;
+  const deputy = item.deputy ? item.term.divisions[item.division]?.deputy : undefined;
   const decider = deputy ? (deputy.role ? teacherId(school, spec.classIndex * 7 + item.course!.length * 13 + 1) : deputy.unit) : certifier;
   emit({
     type: 'courseOutcome',
