@@ -83,7 +83,7 @@ function termEntries(effective: EffectivePack, calendar: SchoolCalendar, term: T
       const activity = windows[index]!.activity;
       // PR6001 names the grades it failed for; PR6007 fails for every grade the window governs.
       const named = (finding.data as { grades?: readonly Grade[] }).grades;
-      const grades = named ?? ([1, 2, 3] as const).filter((grade) => selectWindow(windows, activity, term.semester, grade) === index);
+      const grades = named ?? ([1, 2, 3] as const).filter((grade) => selectWindow(windows, activity, term, grade) === index);
       return { ...base(index, grades), ...(finding.source && { source: finding.source }), ...(finding.layer !== undefined && { layer: finding.layer }), unresolved: finding };
     });
   return { entries: [...resolved, ...unresolved], findings: resolution.findings };
