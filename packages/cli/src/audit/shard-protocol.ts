@@ -8,7 +8,5 @@ export interface ShardInit {
 
 export type ShardMessage = { readonly type: 'lines'; readonly file: string; readonly lines: readonly string[]; readonly numbers: readonly number[] } | { readonly type: 'end' };
 
-export interface ShardReply {
-  readonly results: readonly AuditResult[];
-  readonly summary: IntakeSummary;
-}
+/** A worker's answers: an acknowledgement per batch (backpressure), then the results once. */
+export type ShardReply = { readonly type: 'ack' } | { readonly type: 'done'; readonly results: readonly AuditResult[]; readonly summary: IntakeSummary };

@@ -13,6 +13,7 @@ import type { ShardInit, ShardMessage, ShardReply } from './shard-protocol';
 
 export const SHARDS = 2;
 const BATCH = 4_000;
+const IN_FLIGHT = 4;
 const PEEK = 64 * 1024;
 const LIST_LIMIT = 10_000;
 const SCHOOL = /"school"\s*:\s*"((?:[^"\\]|\\.)*)"/;
@@ -80,16 +81,26 @@ export async function auditSharded(request: AuditRequest, io: CliIo, options: { 
   const shown = relative(io.cwd, path) || path;
   const init: ShardInit = { resolution, options: { asOf: request.asOf, calendar: options.calendars, file: request.pack, ...(options.evidence && { evidence: options.evidence }) } };
   const workers = Array.from({ length: SHARDS }, () => new Worker(workerFile()!, { workerData: init }));
-  const replies = workers.map((worker) => new Promise<ShardReply>((done, fail) => {
-    worker.once('message', done);
+  // Backpressure: at most IN_FLIGHT batches queued per worker, so memory stays bounded however fast the file reads.
+  const inFlight = workers.map(() => 0);
+  const waiting: ((() => void) | undefined)[] = workers.map(() => undefined);
+  const replies = workers.map((worker, shard) => new Promise<Extract<ShardReply, { type: 'done' }>>((done, fail) => {
+    worker.on('message', (reply: ShardReply) => {
+      if (reply.type === 'done') return done(reply);
+      inFlight[shard]!--;
+      waiting[shard]?.();
+      waiting[shard] = undefined;
+    });
     worker.once('error', fail);
   }));
   const shardOf = new Map<string, number>();
   const pending = workers.map(() => ({ lines: [] as string[], numbers: [] as number[] }));
-  const send = (shard: number) => {
+  const send = async (shard: number) => {
     const batch = pending[shard]!;
     if (batch.lines.length === 0) return;
+    while (inFlight[shard]! >= IN_FLIGHT) await new Promise<void>((resume) => (waiting[shard] = resume));
     const message: ShardMessage = { type: 'lines', file: shown, lines: batch.lines, numbers: batch.numbers };
+    inFlight[shard]!++;
     workers[shard]!.postMessage(message);
     pending[shard] = { lines: [], numbers: [] };
   };
@@ -109,14 +120,14 @@ export async function auditSharded(request: AuditRequest, io: CliIo, options: { 
       target.lines.push(text);
       target.numbers.push(batch.first + index);
       progress.tick();
-      if (target.lines.length >= BATCH) send(shard);
+      if (target.lines.length >= BATCH) await send(shard);
     }
   }
   progress.done();
-  workers.forEach((worker, shard) => {
-    send(shard);
+  for (const [shard, worker] of workers.entries()) {
+    await send(shard);
     worker.postMessage({ type: 'end' } satisfies ShardMessage);
-  });
+  }
   const answers = await Promise.all(replies);
   await Promise.all(workers.map((worker) => worker.terminate()));
   const summary = mergeIntakes(answers.map((answer) => answer.summary));

@@ -20,8 +20,9 @@ parentPort!.on('message', (message: ShardMessage) => {
       if (!audit) audits.set(school, (audit = createAudit(resolution, { ...init.options, ...(school !== '' && { school }) })));
       audit.add(result.record, { file: message.file, line, column: 1, record: line });
     }
+    parentPort!.postMessage({ type: 'ack' } satisfies ShardReply);
     return;
   }
-  const reply: ShardReply = { results: [...audits.values()].map((audit) => audit.finish()), summary: intake.summary() };
+  const reply: ShardReply = { type: 'done', results: [...audits.values()].map((audit) => audit.finish()), summary: intake.summary() };
   parentPort!.postMessage(reply);
 });
