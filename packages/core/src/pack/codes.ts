@@ -1,11 +1,8 @@
 import { defineCode } from '../findings/define';
+import { didYouMean, typeNamer } from '../_lib/words';
 
-const did = (suggestion: string | undefined) => ({
-  zh: suggestion ? `，您是否要輸入「${suggestion}」？` : '',
-  en: suggestion ? ` — did you mean \`${suggestion}\`?` : '',
-});
-
-const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+/** Type names as a pack's YAML shows them. */
+const typeName = typeNamer({
   string: { zh: '文字', en: 'text' },
   number: { zh: '數字', en: 'a number' },
   int: { zh: '整數', en: 'a whole number' },
@@ -15,13 +12,7 @@ const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
   null: { zh: '空值', en: 'nothing' },
   undefined: { zh: '空值', en: 'nothing' },
   decimal: { zh: '小數', en: 'a decimal number' },
-};
-/** `string | int` (a union) reads "text or a whole number". */
-const typeName = (type: string, language: 'zh' | 'en') =>
-  type
-    .split(' | ')
-    .map((part) => TYPE_NAMES[part]?.[language] ?? part)
-    .join(language === 'zh' ? '或' : ' or ');
+});
 
 export const PACK_CODES = {
   yamlSyntax: defineCode<{ detail: string }>({
@@ -44,8 +35,8 @@ export const PACK_CODES = {
     severity: 'error',
     title: { 'zh-TW': '未知的設定鍵', en: 'Unknown key' },
     message: ({ key, suggestion }) => ({
-      'zh-TW': `未知的設定鍵「${key}」${did(suggestion).zh}`,
-      en: `unknown key \`${key}\`${did(suggestion).en}`,
+      'zh-TW': `未知的設定鍵「${key}」${didYouMean(suggestion).zh}`,
+      en: `unknown key \`${key}\`${didYouMean(suggestion).en}`,
     }),
   }),
   wrongType: defineCode<{ expected: string; received: string }>({
@@ -64,8 +55,8 @@ export const PACK_CODES = {
     severity: 'error',
     title: { 'zh-TW': '不允許的值', en: 'Value not allowed' },
     message: ({ value, allowed, suggestion }) => ({
-      'zh-TW': `「${value}」不是允許的值${did(suggestion).zh || `；可用的值：${allowed.join('、')}`}`,
-      en: `\`${value}\` is not allowed${did(suggestion).en || `; use one of: ${allowed.join(', ')}`}`,
+      'zh-TW': `「${value}」不是允許的值${didYouMean(suggestion).zh || `；可用的值：${allowed.join('、')}`}`,
+      en: `\`${value}\` is not allowed${didYouMean(suggestion).en || `; use one of: ${allowed.join(', ')}`}`,
     }),
   }),
   missingKey: defineCode<{ key: string }>({
