@@ -61,7 +61,7 @@ export const sample: Command = {
     seed: { type: 'string', placeholder: '<n>', description: { 'zh-TW': '亂數種子；相同種子產生相同資料 (預設 1)', en: 'random seed: the same seed gives the same bytes (default 1)' } },
     schools: { type: 'string', placeholder: '<n>', description: { 'zh-TW': '學校數 (預設 1)', en: 'number of schools (default 1)' } },
     violations: { type: 'string', placeholder: '<0–1>', description: { 'zh-TW': '違規比例 (預設 0.05)', en: 'share of violations (default 0.05)' } },
-    year: { type: 'string', placeholder: '<ROC year>', description: { 'zh-TW': '資料之最後學年度 (預設 112，或規定適用起始學年度 + 2)', en: 'the last academic year of the data (default 112, or the pack\'s first year + 2)' } },
+    year: { type: 'string', placeholder: '<ROC year>', description: { 'zh-TW': '資料之最後學年度 (預設 112，規定不適用 112 學年度時取其適用期間內最接近者)；稽核基準日建議為該學年度後之 11 月 30 日', en: 'the last academic year of the data (default 112, or the nearest year in the pack\'s period); audit it as of 30 November after it' } },
     scale: {
       type: 'string',
       values: ['school', 'taipei'],

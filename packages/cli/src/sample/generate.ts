@@ -1,3 +1,4 @@
+import { asOfFor } from './calendar';
 import type { SamplePlan } from './plan';
 import { createRandom } from './random';
 import { generateGraduate, generateSchool } from './school';
@@ -22,6 +23,8 @@ export interface SampleReport {
   readonly students: number;
   readonly schools: number;
   readonly year: number;
+  /** The day to audit the data as of: after every window of its last year closed (asOfFor). */
+  readonly asOf: string;
   readonly violationShare: number;
   /** Lines written per record type. */
   readonly records: Readonly<Record<string, number>>;
@@ -105,6 +108,7 @@ export async function generateSample(options: SampleOptions, plan: SamplePlan, s
     students: options.students,
     schools: options.schools,
     year: plan.year,
+    asOf: asOfFor(plan),
     violationShare: options.violations,
     records,
     lines,
