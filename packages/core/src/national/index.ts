@@ -1,5 +1,5 @@
 import type { Pack } from '../pack/schema';
-import { parseTerm, type Term } from '../term';
+import { compareTerms, parseTerm, type Term } from '../term';
 import type { Source } from '../findings/types';
 
 /** A bound the national rules put on what a school may set. */
@@ -40,6 +40,8 @@ const SEAL_LETTER = '國教署111年9月23日函';
 const src = (document: string, clause: string): Source => ({ document, clause });
 
 const sharedPack = {
+  id: 'national',
+  name: '高級中等學校學生學習歷程檔案作業要點',
   document: GUIDELINES,
   files: {
     courseOutcome: {
@@ -59,11 +61,49 @@ const sharedPack = {
   governance: { meetings: { perSemester: 1, source: src(FAQ, '一(二)') } },
 } satisfies Partial<Pack>;
 
+const diversePerformanceSelect: { max: number; per: 'academicYear'; exempt: ('schoolEntered' | 'bulkImport')[]; source: Source } = {
+  max: 10,
+  per: 'academicYear',
+  exempt: ['schoolEntered', 'bulkImport'],
+  source: src(GUIDELINES, '多元表現勾選件數'),
+};
+
+/** The bounds every version puts on the shared rules above: no school may raise or lower them. */
 const sharedBounds: NationalBound[] = [
-  { kind: 'capMax', path: 'caps.diversePerformance.select', max: 10, per: 'academicYear', source: src(GUIDELINES, '多元表現勾選件數') },
-  { kind: 'min', path: 'receipts.confirmationDays', min: 3, source: src(FAQ, '一(十)') },
-  { kind: 'min', path: 'governance.meetings.perSemester', min: 1, source: src(FAQ, '一(二)') },
+  { kind: 'capMax', path: 'caps.diversePerformance.select', max: diversePerformanceSelect.max, per: diversePerformanceSelect.per, source: diversePerformanceSelect.source },
+  { kind: 'min', path: 'receipts.confirmationDays', min: sharedPack.receipts.confirmationDays, source: sharedPack.receipts.source },
+  { kind: 'min', path: 'governance.meetings.perSemester', min: sharedPack.governance.meetings.perSemester, source: sharedPack.governance.meetings.source },
 ];
+
+interface VersionSpec {
+  readonly effectiveDate: string;
+  readonly firstTerm: Term;
+  readonly title: NationalVersion['title'];
+  /** The course-outcome cap of this version; no school may raise it. */
+  readonly courseOutcomeSelect: { readonly max: number; readonly per: 'semester' | 'academicYear'; readonly source: Source };
+  /** Sealing of graduates' files, where this version rules on it; no school may keep them shorter. */
+  readonly retention?: NonNullable<Pack['retention']> & { readonly sealYears: number; readonly source: Source };
+}
+
+/** One national version: the shared rules, its own cap and retention, and the bounds they imply. */
+function nationalVersion({ effectiveDate, firstTerm, title, courseOutcomeSelect, retention }: VersionSpec): NationalVersion {
+  return {
+    layer: `national@${effectiveDate}`,
+    effectiveDate,
+    firstTerm,
+    title,
+    pack: {
+      ...sharedPack,
+      caps: { courseOutcome: { select: courseOutcomeSelect }, diversePerformance: { select: diversePerformanceSelect } },
+      ...(retention ? { retention } : {}),
+    },
+    bounds: [
+      { kind: 'capMax', path: 'caps.courseOutcome.select', ...courseOutcomeSelect },
+      ...(retention ? [{ kind: 'min' as const, path: 'retention.sealYears', min: retention.sealYears, source: retention.source }] : []),
+      ...sharedBounds,
+    ],
+  };
+}
 
 /**
  * The national baseline, one version per effective date (DOMAIN.md "Caps"). The reform's first term,
@@ -71,66 +111,30 @@ const sharedBounds: NationalBound[] = [
  * amendment of 2022-06-15 already uses 6 per academic year.
  */
 export const NATIONAL_VERSIONS: readonly NationalVersion[] = [
-  {
-    layer: 'national@2019-08-01',
+  nationalVersion({
     effectiveDate: '2019-08-01',
     firstTerm: { year: 108, semester: 1 },
     title: { 'zh-TW': '作業要點 (108 課綱初版：課程學習成果每學期勾選 3 件)', en: 'National guidelines, pre-reform (3 course outcomes selected per semester)' },
-    pack: {
-      id: 'national',
-      name: '高級中等學校學生學習歷程檔案作業要點',
-      ...sharedPack,
-      caps: {
-        courseOutcome: { select: { max: 3, per: 'semester', source: src(GUIDELINES, '課程學習成果勾選件數 (108學年度)') } },
-        diversePerformance: { select: { max: 10, per: 'academicYear', exempt: ['schoolEntered', 'bulkImport'], source: src(GUIDELINES, '多元表現勾選件數') } },
-      },
-    },
-    bounds: [
-      { kind: 'capMax', path: 'caps.courseOutcome.select', max: 3, per: 'semester', source: src(GUIDELINES, '課程學習成果勾選件數 (108學年度)') },
-      ...sharedBounds,
-    ],
-  },
-  {
-    layer: 'national@2022-08-01',
+    courseOutcomeSelect: { max: 3, per: 'semester', source: src(GUIDELINES, '課程學習成果勾選件數 (108學年度)') },
+  }),
+  nationalVersion({
     effectiveDate: '2022-08-01',
     firstTerm: { year: 111, semester: 1 },
     title: { 'zh-TW': '作業要點 (修正後：課程學習成果每學年勾選 6 件)', en: 'National guidelines, current (6 course outcomes selected per academic year)' },
-    pack: {
-      id: 'national',
-      name: '高級中等學校學生學習歷程檔案作業要點',
-      ...sharedPack,
-      caps: {
-        courseOutcome: { select: { max: 6, per: 'academicYear', source: src(GUIDELINES, '課程學習成果勾選件數 (111學年度起)') } },
-        diversePerformance: { select: { max: 10, per: 'academicYear', exempt: ['schoolEntered', 'bulkImport'], source: src(GUIDELINES, '多元表現勾選件數') } },
-      },
-      retention: { sealYears: 5, afterSeal: 'mayDelete', source: src(SEAL_LETTER, '畢業生資料封存') },
-    },
-    bounds: [
-      { kind: 'capMax', path: 'caps.courseOutcome.select', max: 6, per: 'academicYear', source: src(GUIDELINES, '課程學習成果勾選件數 (111學年度起)') },
-      { kind: 'min', path: 'retention.sealYears', min: 5, source: src(SEAL_LETTER, '畢業生資料封存') },
-      ...sharedBounds,
-    ],
-  },
+    courseOutcomeSelect: { max: 6, per: 'academicYear', source: src(GUIDELINES, '課程學習成果勾選件數 (111學年度起)') },
+    retention: { sealYears: 5, afterSeal: 'mayDelete', source: src(SEAL_LETTER, '畢業生資料封存') },
+  }),
 ];
 
 export function nationalVersionFor(term: Term): NationalVersion | undefined {
-  let found: NationalVersion | undefined;
-  for (const version of NATIONAL_VERSIONS) {
-    const first = version.firstTerm;
-    if (first.year < term.year || (first.year === term.year && first.semester <= term.semester)) found = version;
-  }
-  return found;
+  return NATIONAL_VERSIONS.filter((version) => compareTerms(version.firstTerm, term) <= 0).at(-1);
 }
 
 /** The national versions in force at some point between two terms (either end open). */
 export function nationalVersionsBetween(from: Term | undefined, until: Term | undefined): NationalVersion[] {
   const first = from ? nationalVersionFor(from) : NATIONAL_VERSIONS[0];
   const startIndex = first ? NATIONAL_VERSIONS.indexOf(first) : 0;
-  return NATIONAL_VERSIONS.slice(startIndex).filter((version) => {
-    if (!until) return true;
-    const versionFirst = version.firstTerm;
-    return versionFirst.year < until.year || (versionFirst.year === until.year && versionFirst.semester <= until.semester);
-  });
+  return NATIONAL_VERSIONS.slice(startIndex).filter((version) => !until || compareTerms(version.firstTerm, until) <= 0);
 }
 
 export function termInput(value: string | number | undefined): Term | undefined {
