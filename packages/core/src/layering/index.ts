@@ -140,15 +140,11 @@ export function resolvePack(input: PackInput, options: ResolveOptions = {}): Res
 
 /** The effective pack for a term: the one built on the national version in force then. */
 export function effectiveFor(resolution: Resolution, term: Term): EffectivePack | undefined {
-  let found: EffectivePack | undefined;
-  for (const version of resolution.versions) {
-    const first = version.national.firstTerm;
-    if (first.year < term.year || (first.year === term.year && first.semester <= term.semester)) found = version;
-  }
+  const found = resolution.versions.filter((version) => compareTerms(version.national.firstTerm, term) <= 0).at(-1);
   if (!found) return undefined;
   const { appliesFrom, appliesUntil } = found;
-  const before = appliesFrom && (term.year < appliesFrom.year || (term.year === appliesFrom.year && term.semester < appliesFrom.semester));
-  const after = appliesUntil && (term.year > appliesUntil.year || (term.year === appliesUntil.year && term.semester > appliesUntil.semester));
+  const before = appliesFrom && compareTerms(term, appliesFrom) < 0;
+  const after = appliesUntil && compareTerms(term, appliesUntil) > 0;
   return before || after ? undefined : found;
 }
 
