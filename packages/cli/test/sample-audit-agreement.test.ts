@@ -104,6 +104,20 @@ describe.each(PACKS)('sample and audit agree: %s', { timeout: 60_000 }, (id) => 
   });
 });
 
+describe('the agreement is not vacuous', { timeout: 120_000 }, () => {
+  it('at a share of 0.3 every kind is injected under some pack, and found as often as injected', async () => {
+    const injected = new Set<string>();
+    for (const id of PACKS) {
+      const resolution = await resolve(id);
+      const plan = planFrom(resolution, defaultYear(resolution));
+      const { report, records } = await sample(plan, 0.3);
+      expect.soft(found(dataFindings(audit(resolution, plan, records))), id).toEqual(report.violations);
+      for (const [kind, count] of Object.entries(report.violations)) if (count > 0) injected.add(kind);
+    }
+    expect([...injected].sort()).toEqual(Object.keys(CODE_OF).sort());
+  });
+});
+
 describe('the generator follows each pack', () => {
   it('an absent teacher\'s deputy is the pack\'s: 新竹 十一(三)2 the registration section (進修部: its academic affairs), 馬公 another teacher, Pingrong nobody', async () => {
     const deputies = async (id: string) => {

@@ -24,6 +24,8 @@ export interface TermPlan {
   readonly submittedOn: Day;
   /** The last day to certify, per grade the student had in the term (index 0–2), from the pack's windows on the sample's calendar; undefined without a window. */
   readonly certifyBy: readonly [Day | undefined, Day | undefined, Day | undefined];
+  /** The retention seal in force in the term (the pack's, or the national version's then), in years. */
+  readonly sealYears?: number;
   /** Per division of the school (day 日間部, continuingEducation 進修部 …): its own assignments (新竹 六、十一(三)). */
   readonly divisions: Readonly<Record<string, DivisionPlan>>;
 }
@@ -139,6 +141,7 @@ function termPlan(year: number, semester: 1 | 2, pack: EffectivePack, calendar: 
     ...calendarDays,
     submittedOn: national[1] + 14,
     certifyBy,
+    ...(pack.values.retention?.sealYears !== undefined && { sealYears: pack.values.retention.sealYears }),
     divisions: Object.fromEntries(divisions.map((division) => [division, divisionPlan(pack, division)])),
     ...(Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined)) as Partial<typeof limits>),
   };

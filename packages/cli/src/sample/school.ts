@@ -56,17 +56,21 @@ export function generateSchool(id: string, students: number, plan: SamplePlan, r
 }
 
 /**
- * A graduate of an earlier cohort (6–8 years ago) with the deletion of their records: after the seal
- * ends, or before it when a violation is injected.
+ * A graduate of an earlier cohort (6–8 years ago) with the deletion of their records after the seal
+ * ends. An injected violation is a recent graduate (0 to seal − 1 years before the last year) whose
+ * records are deleted during the last year's first semester, under the seal in force then — a
+ * deletion before the national seal existed (2022) breaks no rule, and the audit rightly ignores it.
  */
 export function generateGraduate(id: string, school: string, plan: SamplePlan, random: Random, share: number, counts: ViolationCounts): string[] {
-  const graduatedOn = day(plan.year + 1911 - random.int(6, 8), 6, 30);
+  const term = plan.terms.get(`${plan.year}01`)!;
+  const early = plan.sealYears !== undefined && term.sealYears !== undefined && random.chance(share);
+  const graduatedOn = early ? day(plan.year + 1911 - random.int(0, term.sealYears! - 1), 6, 30) : day(plan.year + 1911 - random.int(6, 8), 6, 30);
   const lines = [JSON.stringify({ type: 'student', id, grade: 3, status: 'graduated', graduatedOn: iso(graduatedOn), school })];
   if (plan.sealYears === undefined) return lines;
   let deletedOn = addYears(graduatedOn, plan.sealYears) + random.int(1, 60);
-  if (random.chance(share)) {
+  if (early) {
     counts.deletionBeforeSealEnds++;
-    deletedOn = addYears(graduatedOn, random.int(0, plan.sealYears - 1)) + random.int(0, 60);
+    deletedOn = term.classesStart + random.int(0, term.end - term.classesStart);
   }
   lines.push(JSON.stringify({ type: 'deletion', studentId: id, deletedOn: iso(deletedOn), by: 'registration', school }));
   return lines;
