@@ -1,14 +1,7 @@
 import { loadPack, type Pack } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { compareRules } from '../src/diff/compare';
-
-const deepFreeze = <T>(value: T): T => {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-};
+import { deepFreeze } from '../../core/test/deep-freeze';
 
 const pack = (yaml: string): Pack => {
   const loaded = loadPack(`id: p\nname: 規定\ndocument: 規定\n${yaml}`);

@@ -1,14 +1,7 @@
 import { validatePack } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { entriesOf, keysOf } from '../src/explain/entries';
-
-const deepFreeze = <T>(value: T): T => {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-};
+import { deepFreeze } from '../../core/test/deep-freeze';
 
 const effective = () => {
   const text = 'id: e\nname: 規定\ndocument: 規定\nappliesFrom: 11201\ncaps:\n  courseOutcome:\n    upload: { max: 6, per: semester, exempt: [schoolEntered], source: 五 }\nwindows:\n  - { activity: courseOutcomeUpload, closes: { anchor: closingCeremony, weeks: 2 }, source: 流程 }\n';

@@ -4,14 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../src/timeline/build';
 import { ACTIVITY_NAMES, ANCHOR_NAMES, describeRule, gradesText, semestersText } from '../src/timeline/words';
 import { renderPack, DOCUMENTS } from '../src/render/document';
-
-const deepFreeze = <T>(value: T): T => {
-  if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-};
+import { deepFreeze } from '../../core/test/deep-freeze';
 
 describe('describeRule: a date rule as the rule writes it', () => {
   it.each([

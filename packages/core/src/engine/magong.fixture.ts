@@ -9,6 +9,8 @@ import type { CourseOutcome, DiversePerformance } from '../records/items';
 import type { Actor } from '../roles/actor';
 import { parseTerm } from '../term';
 
+export { deepFreeze } from '../../test/deep-freeze';
+
 export const MAGONG_YAML = `id: magong
 name: 國立馬公高級中學建置學生學習歷程檔案作業補充規定
 school: 國立馬公高級中學
@@ -74,13 +76,4 @@ export function outcome(overrides: Partial<CourseOutcome> = {}): CourseOutcome {
 export function performance(overrides: Partial<DiversePerformance> = {}): DiversePerformance {
   counter += 1;
   return { id: `dp-${counter}`, kind: 'diversePerformance', studentId: 's1', entry: 'student', selected: false, academicYear: 112, category: 'competition', summary: '科展', ...overrides };
-}
-
-/** Freezes a value and everything inside it, to prove a function never mutates its input. */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }

@@ -1,14 +1,8 @@
 import type { EffectivePack } from '../layering';
 import { validatePack } from '../pack';
+import { deepFreeze } from '../../test/deep-freeze';
 
-/** Freezes a value and everything in it, to prove the functions under test do not mutate their input. */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
+export { deepFreeze };
 
 /** The (frozen) effective pack of a school pack's YAML body; id, name and document are added. */
 export function effectiveOf(body: string): EffectivePack {
