@@ -18,6 +18,10 @@ export const RECEIPT_CATEGORIES = ['cadre', 'courseRecord', 'courseOutcome', 'di
 export const ReceiptCategorySchema = z.enum(RECEIPT_CATEGORIES);
 export type ReceiptCategory = z.infer<typeof ReceiptCategorySchema>;
 
+/** A senior-high student's grade (年級), 1 to 3: of a student, and of the students a window applies to. */
+export const GradeSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type Grade = z.infer<typeof GradeSchema>;
+
 /** Who put a record on the platform. School-entered records do not count against a student's own caps (seed 002, 4-1, 4-4). */
 export const ENTRY_SOURCES = ['student', 'schoolEntered', 'bulkImport'] as const;
 export const EntrySourceSchema = z.enum(ENTRY_SOURCES).describe('登錄來源 / who entered it: student 學生, schoolEntered 學校登錄, bulkImport 項目管理者匯入');

@@ -2,13 +2,11 @@ import type { PlainDate } from '../_lib/date';
 import type { FileType } from '../caps/schema';
 import type { TermCode } from '../term';
 import type { Division } from '../units';
-import type { DiversePerformanceCategory, EntrySource } from './index';
+import type { DiversePerformanceCategory, EntrySource, Grade } from './index';
 
 /** Certification states (seed 002, 4-7): 草稿 → 送審 → 認證成功 | 認證失敗. */
 export const CERTIFICATION_STATES = ['draft', 'submitted', 'certified', 'rejected'] as const;
 export type CertificationState = (typeof CERTIFICATION_STATES)[number];
-
-export type Grade = 1 | 2 | 3;
 
 export const STUDENT_STATUSES = ['enrolled', 'graduated', 'left', 'suspended'] as const;
 export type StudentStatus = (typeof STUDENT_STATUSES)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GradeSchema, type Grade } from '../records';
 import { SourceRefSchema } from '../sources';
 import { TermInputSchema } from '../term/schema';
 
@@ -62,8 +63,7 @@ export const DateRuleSchema = z.union([
 ]);
 export type DateRule = z.infer<typeof DateRuleSchema>;
 
-export const GradeSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-export type Grade = z.infer<typeof GradeSchema>;
+export { GradeSchema, type Grade };
 
 /**
  * A window for the data of a term: `terms` (optional) names the data terms it serves, as a window
