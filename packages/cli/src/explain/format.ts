@@ -1,5 +1,5 @@
 import { type EffectivePack, type Finding, formatSource, formatTerm, type Language, type NationalBound, type Term } from '@portfolio-rules/core';
-import { padEnd, displayWidth } from '../_lib/width';
+import { alignColumns } from '../_lib/width';
 import { jsonTool, JSON_OUTPUT_VERSION } from '../formatters/json';
 import { byPosition, type Report, summarize } from '../formatters/report';
 import { formatStylish } from '../formatters/stylish';
@@ -65,11 +65,10 @@ export function formatExplanationStylish(explanation: Explanation, language: Lan
     `${text.layers}${colon}${effective.layers.join(' → ')}`,
   ];
   const rows = explanation.entries.map((entry) => [entry.path, showValue(entry.value), entry.layer, entry.source ? formatSource(entry.source) : ''] as const);
-  const widths = [0, 1, 2].map((column) => Math.max(displayWidth([text.key, text.value, text.layer][column]!), ...rows.map((row) => displayWidth(row[column]!))));
-  const line = (cells: readonly string[]) => cells.map((cell, index) => (index < 3 ? padEnd(cell, widths[index]! + 2) : cell)).join('').trimEnd();
-  const table = [line([text.key, text.value, text.layer, text.clause])];
+  const { lines, widths } = alignColumns([[text.key, text.value, text.layer, text.clause], ...rows]);
+  const table = [lines[0]!];
   explanation.entries.forEach((entry, index) => {
-    table.push(line(rows[index]!));
+    table.push(lines[index + 1]!);
     if (entry.bound) table.push(`${' '.repeat(widths[0]! + 2)}↳ ${boundNote(entry.bound, language)}`);
   });
   const findings = explanation.report.files.some((file) => file.findings.length > 0) ? ['', formatStylish(explanation.report, language).trimEnd()] : [];

@@ -1,5 +1,5 @@
 import { type EffectivePack, formatSource, type Language } from '@portfolio-rules/core';
-import { displayWidth, padEnd } from '../_lib/width';
+import { alignColumns } from '../_lib/width';
 import { jsonTool, JSON_OUTPUT_VERSION } from '../formatters/json';
 import { type Report, summarize } from '../formatters/report';
 import { formatStylish } from '../formatters/stylish';
@@ -53,8 +53,7 @@ export function formatTimelineText(document: TimelineDocument, language: Languag
     '',
   ];
   const rows = [[...text.columns], ...entries.map((entry) => row(entry, language))];
-  const widths = text.columns.map((_, column) => Math.max(...rows.map((cells) => displayWidth(cells[column]!))));
-  const table = rows.map((cells) => cells.map((cell, column) => (column < cells.length - 1 ? padEnd(cell, widths[column]! + 2) : cell)).join('').trimEnd());
+  const table = alignColumns(rows).lines;
   const body = entries.length === 0 ? [text.none] : table;
   const resolved = entries.filter((entry) => !entry.unresolved).length;
   const findings = document.report.files.some((file) => file.findings.length > 0) ? ['', formatStylish(document.report, language).trimEnd()] : [];
