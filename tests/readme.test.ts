@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { codeBlocks } from '../docs/markdown-blocks';
 import { main } from '../packages/cli/src/main';
 
 // The README's walkthrough must stay true: each `$ npx portfolio-rules …` block is run and every
@@ -18,8 +19,8 @@ interface Example {
 
 function examples(): Example[] {
   const found: Example[] = [];
-  for (const block of readme.matchAll(/```console\n([\s\S]*?)```/g)) {
-    const [command, ...shown] = block[1]!.trimEnd().split('\n');
+  for (const block of codeBlocks(readme).filter((candidate) => candidate.language === 'console')) {
+    const [command, ...shown] = block.text.trimEnd().split('\n');
     const match = /^\$ npx portfolio-rules (.*)$/.exec(command ?? '');
     if (match) found.push({ argv: match[1]!.split(/\s+/), shown });
   }
