@@ -1,5 +1,8 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRecord } from '@portfolio-rules/core';
+import { parseCalendar, parseRecord } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { run } from './run';
 
@@ -33,5 +36,26 @@ describe('portfolio-rules sample', () => {
     const missing = await run(['sample', '--pack', 'no-such.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('PR9005');
+  });
+
+  it('--calendar writes the days it used; audit --calendar --as-of <asOf> then finds late and overdue certifications as injected', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sample-'));
+    const result = await run(['sample', '--pack', MAGONG, '--students', '300', '--seed', '3', '--violations', '0.3', '--calendar', join(directory, 'calendars')]);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(directory, 'calendars')).sort()).toEqual(['110.yaml', '111.yaml', '112.yaml']);
+    const parsed = parseCalendar(readFileSync(join(directory, 'calendars', '112.yaml'), 'utf8'), { file: '112.yaml' });
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.calendar?.terms[0]?.anchors.closingCeremony).toBe('2024-01-20');
+    const report = JSON.parse(result.stderr) as { asOf: string; violations: Record<string, number> };
+    expect(report.asOf).toBe('2024-11-30');
+    writeFileSync(join(directory, 'data.ndjson'), result.stdout);
+    const audit = await run(['audit', MAGONG, '--data', join(directory, 'data.ndjson'), '--calendar', join(directory, 'calendars'), '--as-of', report.asOf, '--format', 'json']);
+    const findings = (JSON.parse(audit.stdout) as { audit: { findings: { code: string; data: Record<string, unknown> }[] } }).audit.findings;
+    const count = (code: string) => findings.filter((finding) => finding.code === code).length;
+    expect(report.violations.lateCertification).toBeGreaterThan(0);
+    expect(report.violations.overdueCertification).toBeGreaterThan(0);
+    expect(findings.filter((finding) => finding.code === 'PR6003' && finding.data.activity === 'courseOutcomeCertification').length).toBe(report.violations.lateCertification);
+    expect(count('PR7800')).toBe(report.violations.overdueCertification);
+    expect(count('PR7801')).toBe(0);
   });
 });

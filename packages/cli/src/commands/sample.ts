@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { createFinding, type Finding, hasErrors, validatePack } from '@portfolio-rules/core';
 import { readText } from '../_lib/files';
 import { loadOverlays } from '../_lib/overlays';
@@ -5,7 +7,7 @@ import { regionalDirectory } from '../_lib/package';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT, type Output } from '../command';
 import { formatProblem } from '../help';
-import { defaultYear, generateSample, planFrom, type SampleOptions } from '../sample';
+import { calendarYaml, defaultYear, generateSample, planFrom, type SampleOptions } from '../sample';
 
 /** Seed 004: Taipei's four cohorts, about 100,000 students in some 60 senior high schools. */
 const TAIPEI = { students: 100_000, schools: 60 } as const;
@@ -62,6 +64,14 @@ export const sample: Command = {
     schools: { type: 'string', placeholder: '<n>', description: { 'zh-TW': '學校數 (預設 1)', en: 'number of schools (default 1)' } },
     violations: { type: 'string', placeholder: '<0–1>', description: { 'zh-TW': '違規比例 (預設 0.05)', en: 'share of violations (default 0.05)' } },
     year: { type: 'string', placeholder: '<ROC year>', description: { 'zh-TW': '資料之最後學年度 (預設 112，規定不適用 112 學年度時取其適用期間內最接近者)；稽核基準日建議為該學年度後之 11 月 30 日', en: 'the last academic year of the data (default 112, or the nearest year in the pack\'s period); audit it as of 30 November after it' } },
+    calendar: {
+      type: 'string',
+      placeholder: '<dir>',
+      description: {
+        'zh-TW': '將資料所用之行事曆 (每學年一檔 <學年度>.yaml) 寫入此資料夾，供 audit --calendar 檢查認證期限',
+        en: 'write the calendars the data was generated on (one <year>.yaml per academic year) to this folder, for audit --calendar',
+      },
+    },
     scale: {
       type: 'string',
       values: ['school', 'taipei'],
@@ -87,6 +97,11 @@ export const sample: Command = {
       return EXIT.usage;
     }
     const plan = planFrom(validation.resolution!, parsed.options.year ?? defaultYear(validation.resolution!));
+    if (typeof options.calendar === 'string') {
+      const directory = resolve(io.cwd, options.calendar);
+      await mkdir(directory, { recursive: true });
+      for (const calendar of plan.calendars) await writeFile(join(directory, `${calendar.academicYear}.yaml`), calendarYaml(calendar));
+    }
     const report = await generateSample(parsed.options, plan, sinkOf(io.stdout));
     io.stderr.write(`${JSON.stringify(report, null, 2)}\n`);
     return EXIT.ok;
