@@ -9,7 +9,7 @@ const TEXT = {
   en: { colon: ': ', usage: 'Usage', commands: 'Commands', options: 'Options', default: 'default', more: (command: string) => `Run \`${TOOL_NAME} ${command} --help\` for usage.`, moreAll: `Run \`${TOOL_NAME} --help\` for the commands.` },
 } as const;
 
-export function usageOf(command: Command): string {
+function usageOf(command: Command): string {
   const args = command.arguments.map((argument) => `${argument.name}${argument.variadic ? '…' : ''}`);
   return [TOOL_NAME, command.name, ...args, '[options]'].join(' ');
 }

@@ -15,7 +15,7 @@ export interface Checked {
 }
 
 /** Validates packs as `validate` does: reading, schema, layering on the registry's overlays, the national bounds, and core's pack checks (duties, permissions). */
-export async function checkPacks(files: readonly string[], io: CliIo): Promise<Checked> {
+async function checkPacks(files: readonly string[], io: CliIo): Promise<Checked> {
   const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
   const sources = new Map(registry.sources);
   const reports: FileReport[] = [];
@@ -33,7 +33,7 @@ export async function checkPacks(files: readonly string[], io: CliIo): Promise<C
   return { report: { files: reports, sources }, unreadable };
 }
 
-export function exitCodeOf(checked: Checked): number {
+function exitCodeOf(checked: Checked): number {
   if (checked.unreadable) return EXIT.usage;
   return hasErrors(checked.report.files.flatMap((file) => file.findings)) ? EXIT.errors : EXIT.ok;
 }

@@ -2,7 +2,7 @@ import type { Language } from '@portfolio-rules/core';
 import type { RenderedPack, Table } from './document';
 
 /** A Markdown table cell: pipes and backslashes escaped, markup characters as entities, line breaks as `<br>`. */
-export function markdownCell(text: string): string {
+function markdownCell(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -64,7 +64,7 @@ export interface IcsCalendar {
 }
 
 /** A stable UID: the same pack, activity, term and grades always give the same event, so a re-import updates it. */
-export function eventUid(packId: string, entry: TimelineEntry): string {
+function eventUid(packId: string, entry: TimelineEntry): string {
   return `${packId}-${entry.term}-${entry.activity}-g${entry.grades.join('')}@portfolio-rules`;
 }
 

@@ -23,7 +23,7 @@ export function indexWorkingDays(calendar: {
 }
 
 /** 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: PlainDate): number {
+function isoWeekday(date: PlainDate): number {
   const { year, month, day } = dateParts(date);
   return getISODay(new Date(year, month - 1, day));
 }

@@ -1,5 +1,5 @@
 import type { Pack } from '../pack/schema';
-import { compareTerms, parseTerm, type Term } from '../term';
+import { compareTerms, type Term } from '../term';
 import type { Source } from '../findings/types';
 
 /** A bound the national rules put on what a school may set. */
@@ -135,8 +135,4 @@ export function nationalVersionsBetween(from: Term | undefined, until: Term | un
   const first = from ? nationalVersionFor(from) : NATIONAL_VERSIONS[0];
   const startIndex = first ? NATIONAL_VERSIONS.indexOf(first) : 0;
   return NATIONAL_VERSIONS.slice(startIndex).filter((version) => !until || compareTerms(version.firstTerm, until) <= 0);
-}
-
-export function termInput(value: string | number | undefined): Term | undefined {
-  return value === undefined ? undefined : parseTerm(value);
 }

@@ -5,7 +5,7 @@ export { RECEIPT_CODES } from './codes';
 export { checkFinalLock, checkReceiptPeriod, confirmationMinimums, FINAL_SOURCE, RECEIPT_STATES, receiptTransition, type FinalSubmission, type Receipt, type ReceiptContext, type ReceiptEvent, type ReceiptResult, type ReceiptState } from './confirm';
 export { finalSubmit, leaverNotices, type FinalDecision, type FinalRequest, type LeaverNotice } from './final';
 
-export const NOTICE_CHANNELS = ['paper', 'email'] as const;
+const NOTICE_CHANNELS = ['paper', 'email'] as const;
 
 export const ReceiptsSchema = z
   .strictObject({

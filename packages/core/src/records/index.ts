@@ -9,7 +9,7 @@ export const RecordKindSchema = z.enum(RECORD_KINDS).describe('資料類別 / re
 export type RecordKind = z.infer<typeof RecordKindSchema>;
 
 /** The kinds a student uploads and selects (勾選). */
-export const STUDENT_KINDS = ['courseOutcome', 'diversePerformance'] as const;
+const STUDENT_KINDS = ['courseOutcome', 'diversePerformance'] as const;
 export const StudentKindSchema = z.enum(STUDENT_KINDS);
 export type StudentKind = z.infer<typeof StudentKindSchema>;
 

@@ -10,9 +10,9 @@ import type { Actor } from '../roles/actor';
 import { checkLock, type Submission } from '../submission';
 
 /** Only what the course teacher certified can be selected (seed 002, 4-7 item 1: 教師需認證過，學生方可勾選提交). */
-export const CERTIFIED_ONLY: Source = { document: '學習歷程平臺操作手冊', clause: '4-7' };
+const CERTIFIED_ONLY: Source = { document: '學習歷程平臺操作手冊', clause: '4-7' };
 /** Students choose what to select; nobody selects for them (學習歷程檔案QA 一(三); seed 002, 4-10). */
-export const STUDENT_CHOICE: Source = { document: '學習歷程檔案QA', clause: '一(三)' };
+const STUDENT_CHOICE: Source = { document: '學習歷程檔案QA', clause: '一(三)' };
 
 export interface SelectRequest {
   readonly item: PortfolioItem;

@@ -23,7 +23,7 @@ export const SUBMISSION_DUTIES: Readonly<Record<ReceiptCategory, Duty>> = {
 };
 
 /** The platform manual: submitting a roster locks the student side (seed 002, 4-2 and 4-3). */
-export const LOCK_SOURCE: Source = { document: '學習歷程平臺操作手冊', clause: '4-2、4-3' };
+const LOCK_SOURCE: Source = { document: '學習歷程平臺操作手冊', clause: '4-2、4-3' };
 
 /** A roster the school submitted to the central database for one category and term. */
 export interface Submission {

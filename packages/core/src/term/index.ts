@@ -31,11 +31,11 @@ export function formatTerm(term: Term): TermCode {
   return `${term.year}0${term.semester}`;
 }
 
-export function rocToGregorian(rocYear: number): number {
+function rocToGregorian(rocYear: number): number {
   return rocYear + ROC_OFFSET;
 }
 
-export function gregorianToRoc(year: number): number {
+function gregorianToRoc(year: number): number {
   return year - ROC_OFFSET;
 }
 
