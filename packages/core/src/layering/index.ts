@@ -1,7 +1,7 @@
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
-import { type NationalBound, type NationalVersion, NATIONAL_VERSIONS, nationalVersionsBetween } from '../national';
+import { type NationalBound, type NationalVersion, nationalVersionsBetween } from '../national';
 import type { Pack } from '../pack/schema';
 import { compareTerms, formatTerm, parseTerm, type Term } from '../term';
 import { checkNationalBounds } from './bounds';
@@ -147,5 +147,3 @@ export function effectiveFor(resolution: Resolution, term: Term): EffectivePack 
   const after = appliesUntil && compareTerms(term, appliesUntil) > 0;
   return before || after ? undefined : found;
 }
-
-export { NATIONAL_VERSIONS };
