@@ -26,14 +26,16 @@ run(['validate', ...packs]);
 
 for (const id of schools) {
   const data = `${out}/${id}.ndjson`;
+  const calendars = `${out}/${id}-calendars`;
   const report = `${out}/${id}.html`;
   const fd = openSync(data, 'w');
-  run(['sample', '--pack', `schools/${id}/pack.yaml`, '--students', '2000', '--seed', '1'], { stdout: fd, quiet: true });
+  // The calendars the data was generated on, so that the audit checks certification deadlines too.
+  run(['sample', '--pack', `schools/${id}/pack.yaml`, '--students', '2000', '--seed', '1', '--calendar', calendars], { stdout: fd, quiet: true });
   closeSync(fd);
-  console.log(`\n▶ portfolio-rules audit schools/${id}/pack.yaml --data ${data} --as-of ${asOf}`);
-  const stylish = run(['audit', `schools/${id}/pack.yaml`, '--data', data, '--as-of', asOf, '--lang', 'zh-TW'], { stdout: 'pipe' });
+  console.log(`\n▶ portfolio-rules audit schools/${id}/pack.yaml --data ${data} --calendar ${calendars} --as-of ${asOf}`);
+  const stylish = run(['audit', `schools/${id}/pack.yaml`, '--data', data, '--calendar', calendars, '--as-of', asOf, '--lang', 'zh-TW'], { stdout: 'pipe' });
   const lines = stylish.stdout.trimEnd().split('\n');
   console.log(lines.filter((line) => /^(read |✖|✔|⚠)/.test(line)).join('\n'));
-  run(['audit', `schools/${id}/pack.yaml`, '--data', data, '--as-of', asOf, '--format', 'html', '--output', report]);
+  run(['audit', `schools/${id}/pack.yaml`, '--data', data, '--calendar', calendars, '--as-of', asOf, '--format', 'html', '--output', report]);
 }
 console.log(`\nEverything the demo wrote is in ${out}/ (sample data, HTML reports).`);

@@ -109,7 +109,9 @@ export function generateStudent(spec: StudentSpec, plan: SamplePlan, school: Sch
       const limit = selectLimit(kind, term);
       const room = limit ? limit.max - countIn(items, kind, term, limit, true) : Infinity;
       const candidates = items.filter((item) => item.kind === kind && item.term === term && !item.selected && selectable(item) && !(limit?.exempt.includes(item.entry) ?? false));
-      for (const item of sample(candidates, Math.min(room, random.int(0, candidates.length)), random)) item.selected = true;
+      // A student who uploads diverse performances selects at least one a term (馬公 六(一)'s advisory rule asks the homeroom teacher to check those who select none).
+      const fewest = kind === 'diversePerformance' && candidates.length > 0 ? 1 : 0;
+      for (const item of sample(candidates, Math.min(room, random.int(fewest, candidates.length)), random)) item.selected = true;
     }
   }
   for (const item of items) if (item.entry === 'schoolEntered' && random.chance(0.5)) item.selected = true;
