@@ -1,11 +1,35 @@
 // Reading the rules themselves: a value and who set it, a window, who acts for a duty, the pack audit.
-import { ACTIVITIES, type Activity, actingFor, checkDuties, checkGovernanceRules, checkWindows, DUTIES, type Duty, type EffectivePack, type Finding, formatSource, isOpen, parseTerm, provenanceOf, resolveWindows, selectWindow, valueAtPath } from '@portfolio-rules/core';
+import { ACTIVITIES, type Activity, actingFor, checkDuties, checkGovernanceRules, checkWindows, type CustomRule, DUTIES, type Duty, type EffectivePack, evaluateRules, type Finding, formatSource, isOpen, parseTerm, provenanceOf, resolveWindows, selectWindow, studentFacts, studentTermFacts, valueAtPath } from '@portfolio-rules/core';
 import { leafPaths, matches, sameSource } from './compare';
-import { calendarOf, type Context, effectiveAt, termOf } from './context';
+import { calendarOf, type Context, effectiveAt, studentOf, termOf } from './context';
+import { itemsOf } from './record-life';
 
-export function checkRule(context: Context, path: string): void {
+/** The effective value at a path (a custom rule by id: `rules.<id>`) and, with a student and a day, whether that custom rule holds. */
+export function checkRule(context: Context, when: { rule: string; student?: string; at?: string }): readonly Finding[] {
   const effective = effectiveAt(context);
-  if (effective) checkValue(context, effective, path);
+  if (!effective) return context.validation.findings;
+  const id = when.rule.startsWith('rules.') ? when.rule.slice('rules.'.length) : undefined;
+  const index = (effective.values.rules ?? []).findIndex((rule) => rule.id === id);
+  checkValue(context, effective, index >= 0 ? `rules.${index}` : when.rule);
+  if (when.student === undefined && when.at === undefined) return context.validation.findings;
+  if (when.student === undefined || when.at === undefined || index < 0) {
+    context.failures.push(`evaluating a rule needs rules.<id> of a custom rule, student and at (got ${when.rule}, ${when.student ?? 'no student'}, ${when.at ?? 'no day'})`);
+    return [];
+  }
+  return [...context.validation.findings, ...evaluateCustomRule(context, effective, effective.values.rules![index]!, when.student, when.at)];
+}
+
+/** A custom rule on one student in the scenario's term: core's facts from `given.records`, the term's windows resolved by `given.calendar`. */
+function evaluateCustomRule(context: Context, effective: EffectivePack, rule: CustomRule, studentId: string, at: string): readonly Finding[] {
+  const term = parseTerm(termOf(context));
+  const student = studentOf(context, studentId);
+  if (!term || !student) return [];
+  const items = itemsOf(context);
+  const facts = rule.about === 'student'
+    ? studentFacts({ student, items, asOf: at, academicYear: term.year })
+    : studentTermFacts({ student, term, items, asOf: at, windows: context.scenario.given?.calendar ? resolveWindows(effective, calendarOf(context, term), term).windows : [] });
+  context.explanation.push(`facts about ${facts.subject} on ${at}: ${JSON.stringify(facts.values)}`);
+  return evaluateRules(effective, [facts]).filter((finding) => finding.rule === `rules.${rule.id}`);
 }
 
 /** Compares the effective value at a path, who set it, and the national bound over it. */

@@ -32,7 +32,7 @@ export function runScenario(folder: string, scenario: Scenario, overlays: Readon
   const { when, expect } = scenario;
 
   let findings: readonly Finding[] = validation.findings;
-  if (typeof when === 'object' && 'rule' in when) checkRule(context, when.rule);
+  if (typeof when === 'object' && 'rule' in when) findings = checkRule(context, when);
   if (typeof when === 'object' && 'window' in when) findings = checkWindow(context, when);
   if (typeof when === 'object' && 'can' in when) findings = permitted(context, when);
   if (when === 'audit') findings = audit(context);

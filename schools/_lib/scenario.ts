@@ -140,7 +140,13 @@ export const WhenSchema = z.union([
   z.strictObject({ steps: z.array(RecordActionSchema).min(1).describe('actions in order; each earlier one must be allowed') }),
   z.literal('validate').describe('validate the pack (portfolio-rules validate)'),
   z.literal('audit').describe('audit the rules for the term: the duty table, the windows, the governance'),
-  z.strictObject({ rule: z.string().min(1).describe('read the effective value at a pack path') }),
+  z.strictObject({
+    rule: z.string().min(1).describe('read the effective value at a pack path; a custom rule is `rules.<id>`'),
+    /** With `at`: evaluate the custom rule `rules.<id>` on this student of `given.students` (core's facts from `given.records`, windows by `given.calendar`). */
+    student: z.string().min(1).optional(),
+    /** The audit day the custom rule is evaluated on. */
+    at: DateSchema.optional(),
+  }),
   z.strictObject({
     window: z.string().min(1).describe('the window of an activity (作業期程), for a grade and a semester'),
     grade: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
