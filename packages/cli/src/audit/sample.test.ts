@@ -1,26 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type AuditResult, createAudit, type DatasetRecord, parseRecord, type SchoolCalendar, validatePack } from '@portfolio-rules/core';
+import { type AuditResult, createAudit, type DatasetRecord, parseRecord, validatePack } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { iso } from '../sample/days';
 import { generateSample } from '../sample/generate';
-import { defaultYear, planFrom, type SamplePlan } from '../sample/plan';
+import { defaultYear, planFrom } from '../sample/plan';
 import type { ViolationCounts } from '../sample/violations';
 
 const MAGONG = fileURLToPath(new URL('../../../../schools/magong/pack.yaml', import.meta.url));
 const resolution = validatePack(readFileSync(MAGONG, 'utf8'), { file: 'magong/pack.yaml' }).resolution!;
 const plan = planFrom(resolution, defaultYear(resolution));
-
-/** The sample's own calendar days (classes start, closing ceremony, term end) as school calendars, one per academic year. */
-export function calendarsOf(samplePlan: SamplePlan): SchoolCalendar[] {
-  const years = new Map<number, SchoolCalendar>();
-  for (const term of samplePlan.terms.values()) {
-    const calendar = years.get(term.year) ?? { academicYear: term.year, terms: [] };
-    (calendar.terms as SchoolCalendar['terms'][number][]).push({ semester: term.semester, anchors: { classesStart: iso(term.classesStart), closingCeremony: iso(term.closingCeremony), termEnd: iso(term.end) } });
-    years.set(term.year, calendar);
-  }
-  return [...years.values()];
-}
 
 async function sample(students: number, violations: number) {
   const lines: string[] = [];
@@ -40,7 +29,7 @@ function auditBySchool(records: readonly { record: DatasetRecord; line: number }
   for (const { record, line } of records) {
     const school = record.school ?? '';
     let audit = audits.get(school);
-    if (!audit) audits.set(school, (audit = createAudit(resolution, { asOf, calendar: calendarsOf(plan), school })));
+    if (!audit) audits.set(school, (audit = createAudit(resolution, { asOf, calendar: plan.calendars, school })));
     audit.add(record, { line, column: 1, record: line });
   }
   return [...audits.values()].map((audit) => audit.finish());
