@@ -1,6 +1,6 @@
 import type { Finding, Language } from '@portfolio-rules/core';
 import { optionsOf } from './_lib/args';
-import { padEnd } from './_lib/width';
+import { alignColumns } from './_lib/width';
 import { TOOL_NAME } from './_lib/package';
 import type { Command } from './command';
 
@@ -15,8 +15,7 @@ function usageOf(command: Command): string {
 }
 
 function table(rows: readonly (readonly [string, string])[]): string[] {
-  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
-  return rows.map(([left, right]) => `  ${padEnd(left, width)}${right}`);
+  return alignColumns(rows).lines.map((line) => `  ${line}`);
 }
 
 export function commandHelp(command: Command, language: Language): string {
