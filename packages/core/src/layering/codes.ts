@@ -1,3 +1,4 @@
+import { didYouMean } from '../_lib/words';
 import { defineCode } from '../findings/define';
 import { formatSource } from '../findings/define';
 import type { Source } from '../findings/types';
@@ -13,8 +14,8 @@ export const LAYERING_CODES = {
     severity: 'error',
     title: { 'zh-TW': '未知的繼承層', en: 'Unknown layer to extend' },
     message: (p) => ({
-      'zh-TW': `extends「${p.extends}」不在登錄的規定層中 (可用：${p.known.join('、')})${p.suggestion ? `，您是否要輸入「${p.suggestion}」？` : ''}`,
-      en: `extends \`${p.extends}\` is not a registered layer (known: ${p.known.join(', ')})${p.suggestion ? ` — did you mean \`${p.suggestion}\`?` : ''}`,
+      'zh-TW': `extends「${p.extends}」不在登錄的規定層中 (可用：${p.known.join('、')})${didYouMean(p.suggestion).zh}`,
+      en: `extends \`${p.extends}\` is not a registered layer (known: ${p.known.join(', ')})${didYouMean(p.suggestion).en}`,
     }),
   }),
   loosensCap: defineCode<{ path: string; value: number; per: PeriodName; nationalMax: number; nationalPer: PeriodName; schoolSource?: Source; nationalSource: Source }>({

@@ -1,3 +1,4 @@
+import { didYouMean } from '../_lib/words';
 import { defineCode } from '../findings/define';
 
 export const OWNERSHIP_CODES = {
@@ -27,8 +28,8 @@ export const OWNERSHIP_CODES = {
     severity: 'error',
     title: { 'zh-TW': '未宣告的處室或角色', en: 'Not a declared unit or role' },
     message: (p) => ({
-      'zh-TW': `「${p.duty}」指定的「${p.who}」既不是 units: 宣告的處室，也不是常見處室或角色${p.suggestion ? `，您是否要輸入「${p.suggestion}」？` : ''}`,
-      en: `\`${p.who}\` in ${p.duty} is neither a unit declared under units: (or a common unit) nor a role${p.suggestion ? ` — did you mean \`${p.suggestion}\`?` : ''}`,
+      'zh-TW': `「${p.duty}」指定的「${p.who}」既不是 units: 宣告的處室，也不是常見處室或角色${didYouMean(p.suggestion).zh}`,
+      en: `\`${p.who}\` in ${p.duty} is neither a unit declared under units: (or a common unit) nor a role${didYouMean(p.suggestion).en}`,
     }),
   }),
   certificationWithoutDeputy: defineCode<{ duty: string; division?: string }>({
