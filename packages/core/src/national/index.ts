@@ -39,24 +39,19 @@ const SEAL_LETTER = '國教署111年9月23日函';
 
 const src = (document: string, clause: string): Source => ({ document, clause });
 
+/** The same file rules for course outcomes and diverse performances. */
+const portfolioFiles = {
+  document: { types: ['pdf', 'jpg', 'png'], maxMegabytes: 4 },
+  media: { types: ['mp3', 'mp4'], maxMegabytes: 10 },
+  summaryMaxChars: 100,
+  source: src(FILE_LETTER, '檔案格式及大小'),
+} satisfies NonNullable<Pack['files']>['courseOutcome'];
+
 const sharedPack = {
   id: 'national',
   name: '高級中等學校學生學習歷程檔案作業要點',
   document: GUIDELINES,
-  files: {
-    courseOutcome: {
-      document: { types: ['pdf', 'jpg', 'png'], maxMegabytes: 4 },
-      media: { types: ['mp3', 'mp4'], maxMegabytes: 10 },
-      summaryMaxChars: 100,
-      source: src(FILE_LETTER, '檔案格式及大小'),
-    },
-    diversePerformance: {
-      document: { types: ['pdf', 'jpg', 'png'], maxMegabytes: 4 },
-      media: { types: ['mp3', 'mp4'], maxMegabytes: 10 },
-      summaryMaxChars: 100,
-      source: src(FILE_LETTER, '檔案格式及大小'),
-    },
-  },
+  files: { courseOutcome: portfolioFiles, diversePerformance: portfolioFiles },
   receipts: { confirmationDays: 3, source: src(FAQ, '一(十)') },
   governance: { meetings: { perSemester: 1, source: src(FAQ, '一(二)') } },
 } satisfies Partial<Pack>;
