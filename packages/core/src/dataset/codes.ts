@@ -1,11 +1,8 @@
+import { didYouMean, typeNamer } from '../_lib/words';
 import { defineCode } from '../findings/define';
 
-const did = (suggestion: string | undefined) => ({
-  zh: suggestion ? `，您是否要輸入「${suggestion}」？` : '',
-  en: suggestion ? ` — did you mean \`${suggestion}\`?` : '',
-});
-
-const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+/** Type names as a dataset's JSON shows them. */
+const typeName = typeNamer({
   string: { zh: '文字', en: 'text' },
   number: { zh: '數字', en: 'a number' },
   int: { zh: '整數', en: 'a whole number' },
@@ -13,12 +10,7 @@ const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
   array: { zh: '清單', en: 'a list' },
   object: { zh: '物件 ({ … })', en: 'an object ({ … })' },
   null: { zh: 'null', en: 'null' },
-};
-const typeName = (type: string, language: 'zh' | 'en') =>
-  type
-    .split(' | ')
-    .map((part) => TYPE_NAMES[part]?.[language] ?? part)
-    .join(language === 'zh' ? '或' : ' or ');
+});
 
 const FORMAT_HINTS: Record<string, { zh: string; en: string }> = {
   date: { zh: '日期須寫成 YYYY-MM-DD，例如 2024-04-22', en: 'write dates as YYYY-MM-DD, e.g. 2024-04-22' },
@@ -57,8 +49,8 @@ export const DATASET_CODES = {
     severity: 'error',
     title: { 'zh-TW': '未知的紀錄類型', en: 'Unknown record type' },
     message: ({ line, type, known, suggestion }) => ({
-      'zh-TW': `${where(line).zh}的紀錄類型「${type}」不存在${did(suggestion).zh || `；可用的類型：${known.join('、')}`}`,
-      en: `${where(line).en}: unknown record type \`${type}\`${did(suggestion).en || `; use one of: ${known.join(', ')}`}`,
+      'zh-TW': `${where(line).zh}的紀錄類型「${type}」不存在${didYouMean(suggestion).zh || `；可用的類型：${known.join('、')}`}`,
+      en: `${where(line).en}: unknown record type \`${type}\`${didYouMean(suggestion).en || `; use one of: ${known.join(', ')}`}`,
     }),
   }),
   missingField: defineCode<{ line: number; type: string; field: string }>({
@@ -87,8 +79,8 @@ export const DATASET_CODES = {
     severity: 'error',
     title: { 'zh-TW': '欄位值不允許', en: 'Field value not allowed' },
     message: ({ line, type, field, value, allowed, suggestion }) => ({
-      'zh-TW': `${where(line).zh}的 ${type} 紀錄欄位「${field}」的值「${value}」不允許${did(suggestion).zh || `；可用的值：${allowed.join('、')}`}`,
-      en: `${where(line).en}: \`${value}\` is not allowed in field \`${field}\` of the ${type} record${did(suggestion).en || `; use one of: ${allowed.join(', ')}`}`,
+      'zh-TW': `${where(line).zh}的 ${type} 紀錄欄位「${field}」的值「${value}」不允許${didYouMean(suggestion).zh || `；可用的值：${allowed.join('、')}`}`,
+      en: `${where(line).en}: \`${value}\` is not allowed in field \`${field}\` of the ${type} record${didYouMean(suggestion).en || `; use one of: ${allowed.join(', ')}`}`,
     }),
   }),
   unknownField: defineCode<{ line: number; type: string; field: string; suggestion?: string }>({
@@ -97,8 +89,8 @@ export const DATASET_CODES = {
     severity: 'error',
     title: { 'zh-TW': '未知的欄位', en: 'Unknown field' },
     message: ({ line, type, field, suggestion }) => ({
-      'zh-TW': `${where(line).zh}的 ${type} 紀錄有未知的欄位「${field}」${did(suggestion).zh}`,
-      en: `${where(line).en}: the ${type} record has an unknown field \`${field}\`${did(suggestion).en}`,
+      'zh-TW': `${where(line).zh}的 ${type} 紀錄有未知的欄位「${field}」${didYouMean(suggestion).zh}`,
+      en: `${where(line).en}: the ${type} record has an unknown field \`${field}\`${didYouMean(suggestion).en}`,
     }),
   }),
   invalidFormat: defineCode<{ line: number; type: string; field: string; value: string; format: string }>({
@@ -170,8 +162,8 @@ export const DATASET_CODES = {
     severity: 'error',
     title: { 'zh-TW': 'CSV 標題列有未知欄位', en: 'Unknown CSV column' },
     message: ({ type, column, suggestion }) => ({
-      'zh-TW': `${type} 檔案的標題列有未知欄位「${column}」${did(suggestion).zh}`,
-      en: `the header row of the ${type} file names an unknown column \`${column}\`${did(suggestion).en}`,
+      'zh-TW': `${type} 檔案的標題列有未知欄位「${column}」${didYouMean(suggestion).zh}`,
+      en: `the header row of the ${type} file names an unknown column \`${column}\`${didYouMean(suggestion).en}`,
     }),
   }),
   csvMissingColumn: defineCode<{ type: string; column: string }>({
@@ -190,8 +182,8 @@ export const DATASET_CODES = {
     severity: 'warning',
     title: { 'zh-TW': '資料夾中有無法辨識的檔案', en: 'Unrecognised file in the data folder' },
     message: ({ file, known, suggestion }) => ({
-      'zh-TW': `無法辨識資料夾中的「${file}」，未讀取${did(suggestion).zh || `；可辨識的檔名：${known.join('、')}`}`,
-      en: `\`${file}\` in the data folder is not a known data file and was not read${did(suggestion).en || `; known names: ${known.join(', ')}`}`,
+      'zh-TW': `無法辨識資料夾中的「${file}」，未讀取${didYouMean(suggestion).zh || `；可辨識的檔名：${known.join('、')}`}`,
+      en: `\`${file}\` in the data folder is not a known data file and was not read${didYouMean(suggestion).en || `; known names: ${known.join(', ')}`}`,
     }),
   }),
   emptyCsv: defineCode<{ type: string }>({
