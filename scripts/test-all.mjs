@@ -4,18 +4,21 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
-const run = (label, command, args) => {
+const run = (label, command, args, cwd) => {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd });
   return result.status === 0;
 };
 
+// Build first: the packaging and binary tests read dist, and core's build checks its portable types.
 const checks = [
+  ['build core', bin('tsup'), ['--silent'], 'packages/core'],
+  ['build cli', bin('tsup'), ['--silent'], 'packages/cli'],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
 ];
 let failed = 0;
-for (const [label, command, args] of checks) if (!run(label, command, args)) failed++;
+for (const [label, command, args, cwd] of checks) if (!run(label, command, args, cwd)) failed++;
 
 mkdirSync('.tmp', { recursive: true });
 const report = '.tmp/vitest-report.json';

@@ -1,0 +1,3 @@
+// structuredClone is in every runtime core supports (Node 17+, current browsers), but not in the
+// ES2022 lib core compiles against (core has neither DOM nor Node types, to stay portable).
+declare function structuredClone<T>(value: T): T;
