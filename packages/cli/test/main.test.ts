@@ -37,7 +37,7 @@ describe('portfolio-rules (the dispatcher)', () => {
     const result = await run(['validate', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('用法：portfolio-rules validate <pack.yaml>… [options]');
-    expect(result.stdout).toContain('--format <stylish|json>');
+    expect(result.stdout).toContain('--format <stylish|json|sarif|junit>');
     await expect(result.transcript).toMatchFileSnapshot('__snapshots__/help-validate.txt');
   });
 

@@ -18,6 +18,26 @@ describe('portfolio-rules validate', () => {
     await expect(result.transcript).toMatchFileSnapshot('__snapshots__/validate-loosening.txt');
   });
 
+  it('writes SARIF for code-scanning tools, with the finding at its line and column', async () => {
+    const result = await run(['validate', 'loosening.yaml', '--format', 'sarif', '--lang', 'en']);
+    expect(result.code).toBe(1);
+    const sarif = JSON.parse(result.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const [finding] = sarif.runs[0].results;
+    expect(finding.ruleId).toBe('PR2002');
+    expect(finding.level).toBe('error');
+    expect(finding.locations[0].physicalLocation.region).toMatchObject({ startLine: 9, startColumn: 12 });
+  });
+
+  it('writes JUnit for CI, a failing test case per error', async () => {
+    const result = await run(['validate', 'loosening.yaml', 'valid.yaml', '--format', 'junit']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^<\?xml/);
+    expect(result.stdout.match(/<testsuite /g)).toHaveLength(2);
+    expect(result.stdout.match(/<failure /g)).toHaveLength(1);
+    expect(result.stdout).toContain('PR2002');
+  });
+
   it('shows the malformed YAML line with a caret, exit 1', async () => {
     const result = await run(['validate', 'malformed.yaml']);
     expect(result.code).toBe(1);

@@ -5,6 +5,8 @@ import { loadOverlays } from '../_lib/overlays';
 import { regionalDirectory } from '../_lib/package';
 import { type CliIo, type Command, EXIT, formatOption } from '../command';
 import { formatJson } from '../formatters/json';
+import { formatJunit } from '../formatters/junit';
+import { formatSarif } from '../formatters/sarif';
 import type { FileReport, Report } from '../formatters/report';
 import { formatStylish } from '../formatters/stylish';
 
@@ -46,12 +48,19 @@ export const validate: Command = {
   },
   arguments: [{ name: '<pack.yaml>', required: true, variadic: true }],
   options: {
-    format: formatOption(['stylish', 'json'], { 'zh-TW': '輸出格式', en: 'output format' }),
+    format: formatOption(['stylish', 'json', 'sarif', 'junit'], { 'zh-TW': '輸出格式', en: 'output format' }),
   },
   async run({ io, language, options, positionals }) {
     const checked = await checkPacks(positionals, io);
     const exitCode = exitCodeOf(checked);
-    io.stdout.write(options.format === 'json' ? formatJson(checked.report, 'validate', exitCode) : formatStylish(checked.report, language));
+    const { report } = checked;
+    const output = {
+      stylish: () => formatStylish(report, language),
+      json: () => formatJson(report, 'validate', exitCode),
+      sarif: () => formatSarif({ files: report.files }, { lang: language }),
+      junit: () => formatJunit({ files: report.files }, { lang: language }),
+    }[options.format as 'stylish' | 'json' | 'sarif' | 'junit'];
+    io.stdout.write(output());
     return exitCode;
   },
 };
