@@ -1,8 +1,7 @@
 import type { Language } from '@portfolio-rules/core';
 import type { RuleText } from './compare';
 import { type Amendment, clauseOf, DIFF_TEXT, explanationOf, factsOf, shortPath, valueLines } from './text';
-
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeMarkup } from '../formatters/markup';
 
 const STYLE = `body{font-family:"Noto Sans TC","PingFang TC","Microsoft JhengHei",sans-serif;margin:2rem;color:#222}
 h1{font-size:1.4rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}
@@ -11,13 +10,13 @@ th{background:#eee}.rule{font-weight:bold}.clause{color:#555}code{display:block;
 del{color:#a00}ins{color:#060;text-decoration:none}.none{color:#888}`;
 
 function side(text: RuleText | undefined, language: Language, mark: 'del' | 'ins' | undefined): string {
-  if (!text) return `<span class="none">${escape(DIFF_TEXT[language].none)}</span>`;
+  if (!text) return `<span class="none">${escapeMarkup(DIFF_TEXT[language].none)}</span>`;
   const clause = clauseOf(text);
   const lines = valueLines(text).map((line) => {
-    const code = `<code>${escape(line)}</code>`;
+    const code = `<code>${escapeMarkup(line)}</code>`;
     return mark ? `<${mark}>${code}</${mark}>` : code;
   });
-  return [`<div class="rule">${escape(shortPath(text.path))}${clause ? ` <span class="clause">(${escape(clause)})</span>` : ''}</div>`, ...lines].join('');
+  return [`<div class="rule">${escapeMarkup(shortPath(text.path))}${clause ? ` <span class="clause">(${escapeMarkup(clause)})</span>` : ''}</div>`, ...lines].join('');
 }
 
 /** The amendment table as one self-contained HTML page (no network), to print or post. */
@@ -28,21 +27,21 @@ export function formatAmendmentHtml(amendment: Amendment, language: Language): s
   const amended = factsOf(amendment.amended, language);
   const facts = (Object.keys(text.facts) as (keyof typeof text.facts)[])
     .filter((key) => current[key] || amended[key])
-    .map((key) => `<tr><th>${escape(text.facts[key])}</th><td>${escape(amended[key] || '—')}</td><td>${escape(current[key] || '—')}</td></tr>`);
+    .map((key) => `<tr><th>${escapeMarkup(text.facts[key])}</th><td>${escapeMarkup(amended[key] || '—')}</td><td>${escapeMarkup(current[key] || '—')}</td></tr>`);
   const rows = amendment.changes.map(
     (change) =>
-      `<tr><td>${side(change.amended, language, change.kind === 'added' || change.kind === 'replaced' ? 'ins' : undefined)}</td><td>${side(change.current, language, change.kind === 'removed' || change.kind === 'replaced' ? 'del' : undefined)}</td><td>${escape(explanationOf(change, language))}</td></tr>`,
+      `<tr><td>${side(change.amended, language, change.kind === 'added' || change.kind === 'replaced' ? 'ins' : undefined)}</td><td>${side(change.current, language, change.kind === 'removed' || change.kind === 'replaced' ? 'del' : undefined)}</td><td>${escapeMarkup(explanationOf(change, language))}</td></tr>`,
   );
   const body =
     rows.length === 0
-      ? `<p>${escape(text.noChanges)}</p>`
-      : `<table class="changes"><thead><tr>${text.columns.map((column) => `<th>${escape(column)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+      ? `<p>${escapeMarkup(text.noChanges)}</p>`
+      : `<table class="changes"><thead><tr>${text.columns.map((column) => `<th>${escapeMarkup(column)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
   return `<!doctype html>
 <html lang="${language}">
-<head><meta charset="utf-8"><title>${escape(title)}</title><style>${STYLE}</style></head>
+<head><meta charset="utf-8"><title>${escapeMarkup(title)}</title><style>${STYLE}</style></head>
 <body>
-<h1>${escape(title)}</h1>
-<table class="facts"><thead><tr><th></th><th>${escape(text.amended)}</th><th>${escape(text.current)}</th></tr></thead><tbody>
+<h1>${escapeMarkup(title)}</h1>
+<table class="facts"><thead><tr><th></th><th>${escapeMarkup(text.amended)}</th><th>${escapeMarkup(text.current)}</th></tr></thead><tbody>
 ${facts.join('\n')}
 </tbody></table>
 ${body}
