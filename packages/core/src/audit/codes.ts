@@ -45,4 +45,14 @@ export const AUDIT_CODES = {
       en: `${p.records} record(s) belong to student ${p.student}, but the data has no \`student\` line for them; grade and class statistics leave them out`,
     }),
   }),
+  termsOutsidePack: defineCode<{ terms: readonly string[]; from?: string; until?: string; applied: string }>({
+    code: 'PR7804',
+    name: 'terms-outside-pack',
+    severity: 'info',
+    title: { 'zh-TW': '資料含規定適用期間以外之學期', en: 'Data from terms outside the pack\'s period' },
+    message: (p) => ({
+      'zh-TW': `資料含學期 ${p.terms.join('、')}，不在本規定適用期間 ${p.from ?? '…'}–${p.until ?? '…'} 內；這些資料依最接近的版本 (${p.applied}) 檢核`,
+      en: `the data holds term(s) ${p.terms.join(', ')}, outside the pack's period ${p.from ?? '…'}–${p.until ?? '…'}; they were checked by the nearest version (${p.applied})`,
+    }),
+  }),
 } as const;

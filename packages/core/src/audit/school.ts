@@ -3,7 +3,7 @@ import { createFinding } from '../findings/define';
 import type { Finding } from '../findings/types';
 import { checkGovernance } from '../governance';
 import { FINAL_SOURCE, RECEIPT_CODES } from '../receipts';
-import { parseTerm, termStart } from '../term';
+import { formatTerm, parseTerm, termStart } from '../term';
 import { AUDIT_CODES } from './codes';
 import type { AuditState } from './state';
 
@@ -38,8 +38,21 @@ function governanceFindings(state: AuditState, out: Finding[]): void {
   out.push(...checkGovernance(state.terms.forDate(state.asOf), state.evidence, { from, to: state.asOf }));
 }
 
+/** Terms the pack does not cover are judged by its nearest version: the auditor is told so, once. */
+function outsideFindings(state: AuditState, out: Finding[]): void {
+  const { outside } = state.terms;
+  if (outside.size === 0) return;
+  const terms = [...outside.keys()].sort();
+  const first = state.resolution.versions[0];
+  const from = first?.appliesFrom && formatTerm(first.appliesFrom);
+  const until = first?.appliesUntil && formatTerm(first.appliesUntil);
+  const applied = [...new Set(outside.values())].join('; ');
+  out.push(createFinding(AUDIT_CODES.termsOutsidePack, { terms, applied, ...(from && { from }), ...(until && { until }) }, { rule: 'pack.appliesFrom', subject: 'terms' }));
+}
+
 export function schoolFindings(state: AuditState, out: Finding[]): void {
   disputeFindings(state, out);
   governanceFindings(state, out);
+  outsideFindings(state, out);
   if (state.terms.uncalendared.size > 0) out.push(createFinding(AUDIT_CODES.deadlinesUnchecked, { years: [...state.terms.uncalendared].sort((a, b) => a - b) }, { rule: 'windows.courseOutcomeCertification', subject: 'calendar' }));
 }

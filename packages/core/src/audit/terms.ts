@@ -64,11 +64,14 @@ export interface TermCache {
   forDate(date: string): EffectivePack;
   /** Academic years whose terms were looked up without a calendar for them. */
   readonly uncalendared: ReadonlySet<number>;
+  /** Term codes outside the pack's period, with the layers of the nearest version that judged them. */
+  readonly outside: ReadonlyMap<string, string>;
 }
 
 export function createTermCache(resolution: Resolution, calendars: readonly SchoolCalendar[]): TermCache {
   const cache = new Map<string, TermInfo | undefined>();
   const uncalendared = new Set<number>();
+  const outside = new Map<string, string>();
   const byYear = new Map(calendars.map((calendar) => [calendar.academicYear, calendar]));
   const get = (code: string): TermInfo | undefined => {
     if (cache.has(code)) return cache.get(code);
@@ -76,6 +79,7 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
     let info: TermInfo | undefined;
     if (term) {
       const effective = packFor(resolution, term);
+      if (!effectiveFor(resolution, term)) outside.set(code, effective.layers.join(' → '));
       const calendar = byYear.get(term.year);
       if (!calendar) uncalendared.add(term.year);
       const limits: TermInfo['limits'] = {
@@ -104,5 +108,5 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
     cache.set(code, info);
     return info;
   };
-  return { get, forDate: (date) => packFor(resolution, termOfDate(date)), uncalendared };
+  return { get, forDate: (date) => packFor(resolution, termOfDate(date)), uncalendared, outside };
 }
