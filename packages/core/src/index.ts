@@ -35,7 +35,7 @@ export { ENROLMENT_CHANGE_NAMES, ENROLMENT_CHANGES, ENROLMENT_DEFAULT_SOURCE, EN
 export { ALLOWED_OPERATORS, checkExpression, dayNumber, evaluateRules, EXPRESSION_CODES, EXPRESSION_LIMITS, FACT_PATHS, studentFacts, studentTermFacts, unknownFacts, type CourseOutcomeCounts, type CustomRule, type DiversePerformanceCounts, type ExpressionProblem, type Facts, type FactValues } from './expressions';
 export { loadPack, PACK_CODES, PACK_LIMITS, packJsonSchema, PackSchema, validatePack, type LoadedPack, type LoadOptions, type Pack, type Validation } from './pack';
 export { NATIONAL_VERSIONS, nationalVersionFor, type NationalBound, type NationalVersion } from './national';
-export { effectiveFor, LAYERING_CODES, mergeLayers, provenanceOf, resolvePack, valueAtPath, type EffectivePack, type Layer, type PackInput, type Provenance, type Resolution, type ResolveOptions } from './layering';
+export { effectiveFor, LAYERING_CODES, mergeLayers, provenanceOf, resolvePack, rulesFor, valueAtPath, type EffectivePack, type Layer, type PackInput, type Provenance, type Resolution, type ResolveOptions } from './layering';
 export { CERTIFICATION_CODES, checkCertifier, transition, type CertificationEvent, type CertificationEventType, type CertifierContext, type RecordedEvent, type TransitionContext, type TransitionResult } from './certification';
 export { checkSelection, deselectItem, selectItem, type SelectDecision, type SelectRequest } from './selection';
 export { checkLock, checkSubmittingUnit, lockingSubmission, SUBMISSION_CODES, SUBMISSION_DUTIES, submitRoster, type SubmitDecision, type SubmitRequest, type Submission, type UnitOptions } from './submission';

@@ -2,11 +2,12 @@ import type { TermPlan } from './plan';
 import {
   countIn,
   type Item,
+  roomUnder,
   selectable,
   lateDays,
-  selectLimit,
+  selectLimits,
   setState,
-  uploadLimit,
+  uploadLimits,
   uploadRoom,
 } from './portfolio';
 import type { Random } from './random';
@@ -26,12 +27,19 @@ export interface Portfolio {
 
 const termsOfPeriod = (terms: readonly TermPlan[], term: TermPlan, per: 'semester' | 'academicYear') => terms.filter((other) => (per === 'semester' ? other.code === term.code : other.year === term.year));
 
-/** How many items the upload caps allow in a period at most. */
+/** The tightest of a term's upload limits of one period kind (Infinity without one). */
+const tightest = (kind: Item['kind'], term: TermPlan, per: 'semester' | 'academicYear') => Math.min(Infinity, ...uploadLimits(kind, term).filter((limit) => limit.per === per).map((limit) => limit.max));
+
+/** How many items the upload caps allow in a period at most: each semester's limits added up, within the yearly limits. */
 function capacity(kind: Item['kind'], periodTerms: readonly TermPlan[]): number {
-  const limit = uploadLimit(kind, periodTerms[0]!);
-  if (!limit) return Infinity;
-  if (limit.per === 'semester') return periodTerms.reduce((sum, term) => sum + (uploadLimit(kind, term)?.max ?? Infinity), 0);
-  return limit.max;
+  const bySemester = periodTerms.reduce((sum, term) => sum + tightest(kind, term, 'semester'), 0);
+  return Math.min(bySemester, tightest(kind, periodTerms[0]!, 'academicYear'));
+}
+
+/** A term's first select limit — the pack's own, else a national bound — when uploads leave room to exceed it. */
+function exceedableSelect(kind: Item['kind'], terms: readonly TermPlan[], term: TermPlan) {
+  const limit = selectLimits(kind, term)[0];
+  return limit && capacity(kind, termsOfPeriod(terms, term, limit.per)) > limit.max ? limit : undefined;
 }
 
 /** The first term with room for one more upload, among `terms`. */
@@ -45,11 +53,11 @@ function add(portfolio: Portfolio, kind: Item['kind'], term: TermPlan, state: It
   return item;
 }
 
-/** Uploads past the cap in one period: `max - count + 1…2` more, unselected. */
+/** Uploads past the (first) cap in one period: `max - count + 1…2` more, unselected. */
 function overUpload(portfolio: Portfolio, kind: Item['kind']): boolean {
-  const term = portfolio.random.pick(portfolio.terms.filter((candidate) => uploadLimit(kind, candidate)));
+  const term = portfolio.random.pick(portfolio.terms.filter((candidate) => uploadLimits(kind, candidate).length > 0));
   if (!term) return false;
-  const limit = uploadLimit(kind, term)!;
+  const limit = uploadLimits(kind, term)[0]!;
   const extra = limit.max - countIn(portfolio.items, kind, term, limit) + portfolio.random.int(1, 2);
   const targets = termsOfPeriod(portfolio.terms, term, limit.per);
   for (let index = 0; index < extra; index++) add(portfolio, kind, portfolio.random.pick(targets), 'draft');
@@ -58,13 +66,10 @@ function overUpload(portfolio: Portfolio, kind: Item['kind']): boolean {
 
 /** Selections past the cap in one period, uploads staying within their caps. */
 function overSelect(portfolio: Portfolio, kind: Item['kind']): boolean {
-  const candidates = portfolio.terms.filter((term) => {
-    const limit = selectLimit(kind, term);
-    return limit && capacity(kind, termsOfPeriod(portfolio.terms, term, limit.per)) > limit.max;
-  });
+  const candidates = portfolio.terms.filter((term) => exceedableSelect(kind, portfolio.terms, term));
   if (candidates.length === 0) return false;
   const term = portfolio.random.pick(candidates);
-  const limit = selectLimit(kind, term)!;
+  const limit = exceedableSelect(kind, portfolio.terms, term)!;
   const period = termsOfPeriod(portfolio.terms, term, limit.per);
   const inPeriod = (item: Item) => item.kind === kind && !item.withdrawn && !limit.exempt.includes(item.entry) && period.includes(item.term);
   let needed = limit.max + 1 - countIn(portfolio.items, kind, term, limit, true);
@@ -91,10 +96,7 @@ function outcome(portfolio: Portfolio, fits: (item: Item) => boolean, state: Ite
 }
 
 function selectedUncertified(portfolio: Portfolio): boolean {
-  const roomToSelect = (item: Item) => {
-    const limit = selectLimit('courseOutcome', item.term);
-    return !limit || countIn(portfolio.items, 'courseOutcome', item.term, limit, true) < limit.max;
-  };
+  const roomToSelect = (item: Item) => roomUnder(portfolio.items, 'courseOutcome', item.term, selectLimits('courseOutcome', item.term), true) > 0;
   const item = outcome(portfolio, (candidate) => candidate.selected || roomToSelect(candidate), 'draft');
   if (!item) return false;
   setState(item, portfolio.random.pick(['rejected', 'draft'] as const), portfolio.random);
@@ -155,13 +157,10 @@ export function applicable(terms: readonly TermPlan[], deadlineIn: Portfolio['de
   const kinds: StudentViolation[] = ['selectedUncertified', 'rejectedWithoutReason', 'unresolvedDispute'];
   if (terms.some((term) => lateDays({ term, deadline: deadlineIn(term) }))) kinds.push('lateCertification');
   if (terms.some((term) => deadlineIn(term) !== undefined)) kinds.push('overdueCertification');
-  if (terms.some((term) => term.courseOutcomeUpload)) kinds.push('courseOutcomeOverUpload');
-  if (terms.some((term) => term.diversePerformanceUpload)) kinds.push('diversePerformanceOverUpload');
+  if (terms.some((term) => term.courseOutcomeUpload.length > 0)) kinds.push('courseOutcomeOverUpload');
+  if (terms.some((term) => term.diversePerformanceUpload.length > 0)) kinds.push('diversePerformanceOverUpload');
   for (const kind of ['courseOutcome', 'diversePerformance'] as const) {
-    const possible = terms.some((term) => {
-      const limit = selectLimit(kind, term);
-      return limit && capacity(kind, termsOfPeriod(terms, term, limit.per)) > limit.max;
-    });
+    const possible = terms.some((term) => exceedableSelect(kind, terms, term));
     if (possible) kinds.push(kind === 'courseOutcome' ? 'courseOutcomeOverSelection' : 'diversePerformanceOverSelection');
   }
   return kinds;

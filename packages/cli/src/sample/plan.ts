@@ -1,12 +1,8 @@
-import { assignmentFor, chainOf, effectiveFor, resolveWindows, ROLES, SUBMISSION_DUTIES, type Cap, type Division, type Duty, type EffectivePack, type Resolution, type SchoolCalendar } from '@portfolio-rules/core';
+import { assignmentFor, chainOf, limitsFor, resolveWindows, ROLES, rulesFor, SUBMISSION_DUTIES, type CapLimit, type Division, type Duty, type EffectivePack, type Resolution, type SchoolCalendar } from '@portfolio-rules/core';
 import { day, dayOf, iso, type Day } from './days';
 
 /** A cap as the generator uses it: how many, per what, and which entry sources it ignores. */
-export interface Limit {
-  readonly max: number;
-  readonly per: 'semester' | 'academicYear';
-  readonly exempt: readonly string[];
-}
+export type Limit = Pick<CapLimit, 'max' | 'per' | 'exempt'>;
 
 /** One term of the generated years, with the pack's caps in force then and plausible calendar days. */
 export interface TermPlan {
@@ -16,10 +12,11 @@ export interface TermPlan {
   readonly classesStart: Day;
   readonly closingCeremony: Day;
   readonly end: Day;
-  readonly courseOutcomeUpload?: Limit;
-  readonly courseOutcomeSelect?: Limit;
-  readonly diversePerformanceUpload?: Limit;
-  readonly diversePerformanceSelect?: Limit;
+  /** Every limit in force, as the audit counts them: the pack's cap, then each national bound (none: no cap). */
+  readonly courseOutcomeUpload: readonly Limit[];
+  readonly courseOutcomeSelect: readonly Limit[];
+  readonly diversePerformanceUpload: readonly Limit[];
+  readonly diversePerformanceSelect: readonly Limit[];
   /** The national submission of the term's data (March for semester 1, October for semester 2), its receipt period and final submission follow. */
   readonly submittedOn: Day;
   /** The last day to certify, per grade the student had in the term (index 0–2), from the pack's windows on the sample's calendar; undefined without a window. */
@@ -60,13 +57,6 @@ export interface SamplePlan {
 }
 
 const DUTY_OF: Record<SubmissionCategory, Duty> = { basicData: 'basicData', ...SUBMISSION_DUTIES };
-
-const DEFAULT_EXEMPT = ['schoolEntered', 'bulkImport'];
-
-function limit(cap: Cap | undefined, fallbackPer: Limit['per']): Limit | undefined {
-  if (cap?.max === undefined) return undefined;
-  return { max: cap.max, per: cap.per ?? fallbackPer, exempt: cap.exempt ?? DEFAULT_EXEMPT };
-}
 
 /** Plausible calendar days of a term, and the national dates for its data (seed 004: March and October submissions). */
 function daysOf(year: number, semester: 1 | 2) {
@@ -119,16 +109,7 @@ function divisionPlan(pack: EffectivePack, division: Division): DivisionPlan {
 }
 
 function termPlan(year: number, semester: 1 | 2, pack: EffectivePack, calendar: SchoolCalendar, divisions: readonly Division[]): TermPlan {
-  const caps = pack.values.caps;
-  const co = caps?.courseOutcome;
-  const dp = caps?.diversePerformance;
   const { national, ...calendarDays } = daysOf(year, semester);
-  const limits = {
-    courseOutcomeUpload: limit(co?.upload, 'semester'),
-    courseOutcomeSelect: limit(co?.select, 'academicYear'),
-    diversePerformanceUpload: limit(dp?.upload, 'academicYear'),
-    diversePerformanceSelect: limit(dp?.select, 'academicYear'),
-  };
   const windows = resolveWindows(pack, calendar, { year, semester }).windows;
   const certifyBy = ([1, 2, 3] as const).map((grade) => {
     const window = windows.find((candidate) => candidate.activity === 'courseOutcomeCertification' && candidate.grades.includes(grade));
@@ -143,23 +124,17 @@ function termPlan(year: number, semester: 1 | 2, pack: EffectivePack, calendar: 
     certifyBy,
     ...(pack.values.retention?.sealYears !== undefined && { sealYears: pack.values.retention.sealYears }),
     divisions: Object.fromEntries(divisions.map((division) => [division, divisionPlan(pack, division)])),
-    ...(Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined)) as Partial<typeof limits>),
+    courseOutcomeUpload: limitsFor(pack, 'courseOutcome', 'upload'),
+    courseOutcomeSelect: limitsFor(pack, 'courseOutcome', 'select'),
+    diversePerformanceUpload: limitsFor(pack, 'diversePerformance', 'upload'),
+    diversePerformanceSelect: limitsFor(pack, 'diversePerformance', 'select'),
   };
-}
-
-/** The effective pack for a term, or the nearest one when the term lies outside the pack's period. */
-function packFor(resolution: Resolution, year: number, semester: 1 | 2): EffectivePack {
-  const found = effectiveFor(resolution, { year, semester });
-  if (found) return found;
-  const from = resolution.versions[0]!.appliesFrom;
-  const before = from !== undefined && (year < from.year || (year === from.year && semester < from.semester));
-  return before ? resolution.versions[0]! : resolution.versions.at(-1)!;
 }
 
 /**
  * The default last year: 112 (seed 004's timetable), moved into the pack's period when the pack
  * starts later or ends earlier (新竹 from 11201: 112; the pre-reform vendor defaults until 11002: 110).
- * Earlier terms of grades 2 and 3 are judged by the pack's nearest version, as the audit does.
+ * Earlier terms of grades 2 and 3 follow the rules the audit judges them by (`rulesFor`).
  */
 export function defaultYear(resolution: Resolution): number {
   const from = resolution.versions[0]?.appliesFrom;
@@ -171,12 +146,12 @@ export function defaultYear(resolution: Resolution): number {
 export function planFrom(resolution: Resolution, year: number): SamplePlan {
   const years = [year - 2, year - 1, year];
   const calendars = calendarsFor(years);
-  const latest = packFor(resolution, year, 2).values;
+  const latest = rulesFor(resolution, { year, semester: 2 }).values;
   const divisions = latest.divisions ?? ['day'];
   const terms = new Map<string, TermPlan>();
   years.forEach((y, index) => {
     for (const semester of [1, 2] as const) {
-      const plan = termPlan(y, semester, packFor(resolution, y, semester), calendars[index]!, divisions);
+      const plan = termPlan(y, semester, rulesFor(resolution, { year: y, semester }), calendars[index]!, divisions);
       terms.set(plan.code, plan);
     }
   });

@@ -88,18 +88,24 @@ export function countIn(items: readonly Item[], kind: Item['kind'], term: TermPl
   return total;
 }
 
-export function uploadLimit(kind: Item['kind'], term: TermPlan): Limit | undefined {
+export function uploadLimits(kind: Item['kind'], term: TermPlan): readonly Limit[] {
   return kind === 'courseOutcome' ? term.courseOutcomeUpload : term.diversePerformanceUpload;
 }
 
-export function selectLimit(kind: Item['kind'], term: TermPlan): Limit | undefined {
+export function selectLimits(kind: Item['kind'], term: TermPlan): readonly Limit[] {
   return kind === 'courseOutcome' ? term.courseOutcomeSelect : term.diversePerformanceSelect;
 }
 
-/** Room left for one more upload in the term's upload period (Infinity without a cap). */
+/** Room left under every one of `limits` in the periods of `term` (Infinity without a limit). */
+export function roomUnder(items: readonly Item[], kind: Item['kind'], term: TermPlan, limits: readonly Limit[], selectedOnly = false): number {
+  let room = Infinity;
+  for (const limit of limits) room = Math.min(room, limit.max - countIn(items, kind, term, limit, selectedOnly));
+  return room;
+}
+
+/** Room left for one more upload in the term's upload periods. */
 export function uploadRoom(items: readonly Item[], kind: Item['kind'], term: TermPlan): number {
-  const limit = uploadLimit(kind, term);
-  return limit ? limit.max - countIn(items, kind, term, limit) : Infinity;
+  return roomUnder(items, kind, term, uploadLimits(kind, term));
 }
 
 /** A selectable item: a certified course outcome, or any diverse performance, not withdrawn. */

@@ -2,7 +2,7 @@ import { DIVERSE_PERFORMANCE_CATEGORIES, RECEIPT_CATEGORIES } from '@portfolio-r
 import { day, iso, type Day } from './days';
 import { applicable, inject, type Portfolio } from './inject';
 import type { SamplePlan, TermPlan } from './plan';
-import { cleanState, countIn, isoOf, type Item, sample, selectable, selectLimit, setState, uploadRoom } from './portfolio';
+import { cleanState, isoOf, type Item, roomUnder, sample, selectable, selectLimits, setState, uploadRoom } from './portfolio';
 import type { Random } from './random';
 import type { StudentViolation } from './violations';
 
@@ -106,9 +106,9 @@ export function generateStudent(spec: StudentSpec, plan: SamplePlan, school: Sch
   }
   for (const kind of ['courseOutcome', 'diversePerformance'] as const) {
     for (const term of terms) {
-      const limit = selectLimit(kind, term);
-      const room = limit ? limit.max - countIn(items, kind, term, limit, true) : Infinity;
-      const candidates = items.filter((item) => item.kind === kind && item.term === term && !item.selected && selectable(item) && !(limit?.exempt.includes(item.entry) ?? false));
+      const limits = selectLimits(kind, term);
+      const room = roomUnder(items, kind, term, limits, true);
+      const candidates = items.filter((item) => item.kind === kind && item.term === term && !item.selected && selectable(item) && !limits.some((limit) => limit.exempt.includes(item.entry)));
       // A student who uploads diverse performances selects at least one a term (馬公 六(一)'s advisory rule asks the homeroom teacher to check those who select none).
       const fewest = kind === 'diversePerformance' && candidates.length > 0 ? 1 : 0;
       for (const item of sample(candidates, Math.min(room, random.int(fewest, candidates.length)), random)) item.selected = true;

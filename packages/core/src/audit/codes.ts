@@ -51,8 +51,8 @@ export const AUDIT_CODES = {
     severity: 'info',
     title: { 'zh-TW': '資料含規定適用期間以外之學期', en: 'Data from terms outside the pack\'s period' },
     message: (p) => ({
-      'zh-TW': `資料含學期 ${p.terms.join('、')}，不在本規定適用期間 ${p.from ?? '…'}–${p.until ?? '…'} 內；這些資料依最接近的版本 (${p.applied}) 檢核`,
-      en: `the data holds term(s) ${p.terms.join(', ')}, outside the pack's period ${p.from ?? '…'}–${p.until ?? '…'}; they were checked by the nearest version (${p.applied})`,
+      'zh-TW': `資料含學期 ${p.terms.join('、')}，不在本規定適用期間 ${p.from ?? '…'}–${p.until ?? '…'} 內；這些資料依其學期施行之全國規定，配合本規定之內容 (${p.applied}) 檢核`,
+      en: `the data holds term(s) ${p.terms.join(', ')}, outside the pack's period ${p.from ?? '…'}–${p.until ?? '…'}; they were checked by the national rules in force in those terms, with this pack's own values (${p.applied})`,
     }),
   }),
 } as const;

@@ -1,6 +1,6 @@
 import type { SchoolCalendar } from '../calendar/schema';
 import { type CapAction, type CapLimit, limitsFor } from '../caps/decide';
-import { effectiveFor, type EffectivePack, type Resolution } from '../layering';
+import { effectiveFor, type EffectivePack, type Resolution, rulesFor } from '../layering';
 import type { StudentKind } from '../records';
 import { parseTerm, type Term, termOfDate } from '../term';
 import { resolveWindows, type ResolvedWindow } from '../windows';
@@ -19,19 +19,6 @@ export interface TermInfo {
   readonly changeKeys: Readonly<Record<string, string>>;
   /** The term's windows resolved on the calendar of its academic year; undefined without one. */
   readonly windows?: readonly ResolvedWindow[];
-}
-
-/**
- * The effective pack for a term, or — for a term outside the pack's period — the nearest version,
- * so that old records (a graduate's deletion) are still judged by the rules closest to them.
- */
-export function packFor(resolution: Resolution, term: Term): EffectivePack {
-  const found = effectiveFor(resolution, term);
-  if (found) return found;
-  const first = resolution.versions[0]!;
-  const from = first.appliesFrom ?? first.national.firstTerm;
-  const before = term.year < from.year || (term.year === from.year && term.semester < from.semester);
-  return before ? first : resolution.versions.at(-1)!;
 }
 
 /** A cap limit as counted for items of one term: its key includes the period the term falls in. */
@@ -64,7 +51,7 @@ export interface TermCache {
   forDate(date: string): EffectivePack;
   /** Academic years whose terms were looked up without a calendar for them. */
   readonly uncalendared: ReadonlySet<number>;
-  /** Term codes outside the pack's period, with the layers of the nearest version that judged them. */
+  /** Term codes outside the pack's period, with the layers of the rules that judged them. */
   readonly outside: ReadonlyMap<string, string>;
 }
 
@@ -78,7 +65,7 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
     const term = parseTerm(code);
     let info: TermInfo | undefined;
     if (term) {
-      const effective = packFor(resolution, term);
+      const effective = rulesFor(resolution, term);
       if (!effectiveFor(resolution, term)) outside.set(code, effective.layers.join(' → '));
       const calendar = byYear.get(term.year);
       if (!calendar) uncalendared.add(term.year);
@@ -108,5 +95,5 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
     cache.set(code, info);
     return info;
   };
-  return { get, forDate: (date) => packFor(resolution, termOfDate(date)), uncalendared, outside };
+  return { get, forDate: (date) => rulesFor(resolution, termOfDate(date)), uncalendared, outside };
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPack, validatePack } from '../pack';
-import { effectiveFor, type PackInput, provenanceOf, resolvePack } from '.';
+import { limitsFor } from '../caps';
+import { effectiveFor, type PackInput, provenanceOf, resolvePack, rulesFor } from '.';
 
 const HEAD = 'id: school\nname: 測試規定\ndocument: 測試補充規定\n';
 const fixture = (code: string) => readFileSync(new URL(`../../test/fixtures/codes/${code}.yaml`, import.meta.url), 'utf8');
@@ -162,5 +163,50 @@ describe('periods and national versions', () => {
     expect(effectiveFor(resolution, { year: 109, semester: 1 })?.national.layer).toBe('national@2019-08-01');
     expect(effectiveFor(resolution, { year: 108, semester: 2 })).toBeUndefined();
     expect(effectiveFor(resolution, { year: 113, semester: 1 })).toBeUndefined();
+  });
+});
+
+describe('rulesFor: the rules that judge data of a term', () => {
+  const from11101 = resolvePack(input(`${HEAD}appliesFrom: 11101\ncaps:\n  diversePerformance:\n    upload: { max: 15, per: academicYear, source: 五(四) }\n`));
+  const until11002 = resolvePack(input(`${HEAD}appliesFrom: 10801\nappliesUntil: 11002\ncaps:\n  diversePerformance:\n    upload: { max: 15, per: academicYear, source: 五(四) }\n`));
+  const courseOutcomeSelect = (term: { year: number; semester: 1 | 2 }, resolution = from11101) =>
+    limitsFor(rulesFor(resolution, term), 'courseOutcome', 'select').map(({ max, per, layer }) => ({ max, per, layer }));
+
+  it('is the effective pack inside the pack\'s period', () => {
+    expect(rulesFor(from11101, { year: 112, semester: 1 })).toBe(effectiveFor(from11101, { year: 112, semester: 1 }));
+  });
+
+  it('before the pack\'s period: the pre-reform national rules of that term, with the pack\'s own values', () => {
+    const rules = rulesFor(from11101, { year: 110, semester: 2 });
+    expect(effectiveFor(from11101, { year: 110, semester: 2 })).toBeUndefined();
+    expect(rules.layers).toEqual(['national@2019-08-01', 'school:school']);
+    expect(rules.values.caps?.diversePerformance?.upload?.max).toBe(15);
+    for (const limit of courseOutcomeSelect({ year: 110, semester: 2 })) expect(limit).toEqual({ max: 3, per: 'semester', layer: 'national@2019-08-01' });
+    for (const limit of courseOutcomeSelect({ year: 111, semester: 1 })) expect(limit).toEqual({ max: 6, per: 'academicYear', layer: 'national@2022-08-01' });
+  });
+
+  it('after the pack\'s period: the national version in force then', () => {
+    expect(rulesFor(until11002, { year: 112, semester: 1 }).layers).toEqual(['national@2022-08-01', 'school:school']);
+    for (const limit of courseOutcomeSelect({ year: 112, semester: 1 }, until11002)) expect(limit).toEqual({ max: 6, per: 'academicYear', layer: 'national@2022-08-01' });
+  });
+
+  it('does not check a national version outside the pack\'s period against the pack', () => {
+    const loosensOldRule = resolvePack(input(selectCap(6, 'academicYear', '11101')));
+    expect(resolvePack(input(selectCap(6, 'academicYear', '10801'))).findings.map((finding) => finding.code)).toEqual(['PR2002']);
+    expect(loosensOldRule.findings).toEqual([]);
+    expect(loosensOldRule.outside?.map((version) => version.national.layer)).toEqual(['national@2019-08-01']);
+  });
+
+  it('before the first national version: the pack\'s first version', () => {
+    expect(rulesFor(until11002, { year: 105, semester: 1 })).toBe(until11002.versions[0]);
+  });
+});
+
+describe('rulesFor on a copied resolution', () => {
+  it('gives the same rules after a structured clone (as worker threads receive it)', () => {
+    const resolution = resolvePack(input(selectCap(6, 'academicYear', '11101')));
+    const copy = structuredClone(resolution);
+    expect(rulesFor(copy, { year: 110, semester: 1 }).layers).toEqual(['national@2019-08-01', 'school:school']);
+    expect(rulesFor(copy, { year: 110, semester: 1 })).toEqual(rulesFor(resolution, { year: 110, semester: 1 }));
   });
 });

@@ -1,7 +1,7 @@
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
-import { type NationalBound, type NationalVersion, nationalVersionsBetween } from '../national';
+import { NATIONAL_VERSIONS, type NationalBound, type NationalVersion, nationalVersionFor, nationalVersionsBetween } from '../national';
 import type { Pack } from '../pack/schema';
 import { compareTerms, formatTerm, parseTerm, type Term } from '../term';
 import { checkNationalBounds } from './bounds';
@@ -39,6 +39,12 @@ export interface EffectivePack {
 export interface Resolution {
   /** One effective pack per national version in force during the pack's period, oldest first. */
   readonly versions: readonly EffectivePack[];
+  /**
+   * The pack merged on each national version in force only outside its period, oldest first: how
+   * `rulesFor` judges data of those terms (the national rules then in force, with the pack's own
+   * values as the nearest school rules known). Their bounds are not checked against the pack.
+   */
+  readonly outside?: readonly EffectivePack[];
   readonly findings: readonly Finding[];
 }
 
@@ -109,18 +115,19 @@ export function resolvePack(input: PackInput, options: ResolveOptions = {}): Res
   const positionOf = (path: string, layer: string): Position | undefined => positionIn(byLayer.get(layer), path).position;
 
   const seen = new Set<string>();
-  const versions = nationals.map((national) => {
+  const effectiveOn = (national: NationalVersion, checked: boolean): EffectivePack => {
     const layers: Layer[] = [
       { name: national.layer, document: national.pack.document, values: national.pack },
       ...stack.map((item) => ({ name: layerName(item.pack), document: item.pack.document, values: item.pack })),
     ];
     const merged = mergeLayers(layers);
-    for (const finding of checkNationalBounds({ values: merged.values, provenance: merged.provenance, version: national, positionOf })) {
+    const bounded = checked ? checkNationalBounds({ values: merged.values, provenance: merged.provenance, version: national, positionOf }) : [];
+    for (const finding of bounded) {
       if (seen.has(rank(finding))) continue;
       seen.add(rank(finding));
       findings.push(finding);
     }
-    const effective: EffectivePack = {
+    return {
       id: pack.id,
       name: pack.name,
       document: pack.document,
@@ -133,9 +140,10 @@ export function resolvePack(input: PackInput, options: ResolveOptions = {}): Res
       ...(from && { appliesFrom: from }),
       ...(until && { appliesUntil: until }),
     };
-    return effective;
-  });
-  return { versions, findings };
+  };
+  const versions = nationals.map((national) => effectiveOn(national, true));
+  const outside = NATIONAL_VERSIONS.filter((national) => !nationals.includes(national)).map((national) => effectiveOn(national, false));
+  return { versions, ...(outside.length > 0 && { outside }), findings };
 }
 
 /** The effective pack for a term: the one built on the national version in force then. */
@@ -146,4 +154,21 @@ export function effectiveFor(resolution: Resolution, term: Term): EffectivePack 
   const before = appliesFrom && compareTerms(term, appliesFrom) < 0;
   const after = appliesUntil && compareTerms(term, appliesUntil) > 0;
   return before || after ? undefined : found;
+}
+
+/**
+ * The rules that judge data of a term: the effective pack when the term lies in the pack's period;
+ * otherwise the pack merged on the national version in force in that term (`outside`), so that the
+ * national rules of the time hold (before 11101: 3 course outcomes selected a semester); a term
+ * before any national version, or a resolution without `outside`, gets the nearest version.
+ */
+export function rulesFor(resolution: Resolution, term: Term): EffectivePack {
+  const found = effectiveFor(resolution, term);
+  if (found) return found;
+  const national = nationalVersionFor(term);
+  const ofTheTime = national && [...resolution.versions, ...(resolution.outside ?? [])].find((version) => version.national.layer === national.layer);
+  if (ofTheTime) return ofTheTime;
+  const first = resolution.versions[0]!;
+  const start = first.appliesFrom ?? first.national.firstTerm;
+  return compareTerms(term, start) < 0 ? first : resolution.versions.at(-1)!;
 }
