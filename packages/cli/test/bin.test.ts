@@ -9,11 +9,11 @@ const BUILT = ['../dist/main.js', '../../core/dist/index.js'].every((path) => ex
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe('the built binary', () => {
-  it.skipIf(!BUILT)('prints its version (skipped unless packages/cli and packages/core are built: run `pnpm build`)', () => {
+  it.skipIf(!BUILT)('prints its version (skipped unless packages/cli and packages/core are built: run `pnpm build`)', { timeout: 30_000 }, () => {
     expect(execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' })).toBe(`${VERSION}\n`);
   });
 
-  it.skipIf(!BUILT)('exits 1 on a loosening pack and 2 on bad usage (skipped unless both are built)', () => {
+  it.skipIf(!BUILT)('exits 1 on a loosening pack and 2 on bad usage (skipped unless both are built)', { timeout: 30_000 }, () => {
     const exitOf = (args: string[]) => {
       try {
         execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: fileURLToPath(new URL('./fixtures/', import.meta.url)), stdio: 'pipe' });
