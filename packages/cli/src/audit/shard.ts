@@ -111,17 +111,16 @@ export async function auditSharded(request: AuditRequest, io: CliIo, options: { 
       findings.push(batch.finding);
       break;
     }
-    for (let index = 0; index < batch.lines.length; index++) {
-      const text = batch.lines[index]!;
+    batch.forEach((text, line) => {
       const school = SCHOOL.exec(text)?.[1] ?? '';
       let shard = shardOf.get(school);
       if (shard === undefined) shardOf.set(school, (shard = shardOf.size % SHARDS));
       const target = pending[shard]!;
       target.lines.push(text);
-      target.numbers.push(batch.first + index);
+      target.numbers.push(line);
       progress.tick();
-      if (target.lines.length >= BATCH) await send(shard);
-    }
+    });
+    for (let shard = 0; shard < SHARDS; shard++) if (pending[shard]!.lines.length >= BATCH) await send(shard);
   }
   progress.done();
   for (const [shard, worker] of workers.entries()) {
