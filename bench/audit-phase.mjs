@@ -11,14 +11,14 @@ const { createAudit, createIntake, validatePack } = await importCore();
 const [phase, file, packFile, ...rest] = process.argv.slice(2);
 
 /**
- * The lines of a file as the CLI's reader yields them: 1 MiB chunks, a streaming UTF-8 decoder, each
+ * The lines of a file as the CLI's reader yields them: 64 KiB chunks, a streaming UTF-8 decoder, each
  * line sliced from the decoded chunk at its \n (no array of lines, no joining a chunk to the last one's rest).
  */
 async function eachLine(path, onLine) {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let tail = '';
   let next = 1;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
     const text = decoder.decode(chunk, { stream: true });
     let end = text.indexOf('\n');
     if (end < 0) {

@@ -1,7 +1,7 @@
 // The audit benchmark (issue 7, Performance): on ONE sample file, in one run, each phase in its own
 // process (so its peak RSS is its own), repeated BENCH_REPEAT times (best time kept, phases interleaved).
 // Times are CPU time (user + system) of the phase: on a shared machine wall time measures the neighbours.
-//   (a) reading the file and JSON.parse of every line, alone (the CLI's way of reading: 1 MiB chunks,
+//   (a) reading the file and JSON.parse of every line, alone (the CLI's way of reading: 64 KiB chunks,
 //       a streaming UTF-8 decoder, each line sliced from the decoded chunk at its \n);
 //   intake: the same reading, every line through createIntake().accept (JSON.parse + validation), no audit;
 //   (b) a hand-written loop doing the four core cap and selection checks on the parsed objects;
@@ -37,7 +37,7 @@ table([
   row('(a) shuffled', shuffled.parse),
   row('(c) shuffled', shuffled.audit, shuffled.parse),
 ]);
-console.log('(a) reads as the CLI does: 1 MiB chunks, a streaming TextDecoder, each line sliced at its \\n from the decoded chunk, then JSON.parse');
+console.log('(a) reads as the CLI does: 64 KiB chunks, a streaming TextDecoder, each line sliced at its \\n from the decoded chunk, then JSON.parse');
 console.log(`per line (CPU): (a) ${perLine(parse)}, intake ${perLine(intake)}, (c) ${perLine(audit)}`);
 console.log(`checked ${audit.checked} + rejected ${audit.rejected}; ${audit.schools} schools; ${audit.findings} findings; hand loop: ${hand.over} caps exceeded`);
 const peak = Math.max(audit.peakRssMiB, shuffled.audit.peakRssMiB);

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AuditResult, GovernanceEvidence, IntakeSummary, Rejection, Resolution, SchoolCalendar } from '@portfolio-rules/core';
 import type { CliIo } from '../command';
-import { decodeLines, type DatasetRead } from '../dataset';
+import { chunksOf, decodeLines, type DatasetRead } from '../dataset';
 import { createProgress } from './progress';
 import type { AuditRequest } from './run';
 import type { ShardInit, ShardMessage, ShardReply } from './shard-protocol';
@@ -106,7 +105,7 @@ export async function auditSharded(request: AuditRequest, io: CliIo, options: { 
   };
   const progress = createProgress(io.stderr);
   const findings: DatasetRead['findings'][number][] = [];
-  for await (const batch of decodeLines(createReadStream(path, { highWaterMark: 1 << 20 }), shown)) {
+  for await (const batch of decodeLines(chunksOf(path), shown)) {
     if ('finding' in batch) {
       findings.push(batch.finding);
       break;

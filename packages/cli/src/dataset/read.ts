@@ -53,8 +53,13 @@ export interface DatasetRead {
 const NDJSON_EXTENSIONS = new Set(['.ndjson', '.jsonl', '.json']);
 const KNOWN_NAMES = [...CSV_FILE_NAMES, '*.ndjson', '*.jsonl'];
 
-function chunksOf(path: string): AsyncIterable<Uint8Array> {
-  return createReadStream(path, { highWaterMark: 1 << 20 });
+/**
+ * A file's bytes in 64 KiB chunks. Measured on a 150 MB file, read + decode + JSON.parse: 64 KiB
+ * costs about a sixth less CPU than 1 MiB and half the peak RSS (a chunk's decoded text stays in
+ * V8's young generation; from 128 KiB on it goes to the large-object space, kept until a full GC).
+ */
+export function chunksOf(path: string): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: 64 * 1024 });
 }
 
 type Batches = AsyncIterable<LineBatch | { readonly finding: Finding }>;
