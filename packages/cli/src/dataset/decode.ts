@@ -62,8 +62,9 @@ function firstInvalidUtf8(chunk: Uint8Array): number {
 
 /**
  * Decodes a byte stream into lines, a chunk's batch at a time, in bounded memory: UTF-8 with or
- * without a BOM (or Big5 when asked). Bytes that are not UTF-8 end the stream with PR8010 (they read as Big5) or
- * PR8011. A final line break does not start an extra line; `\r\n` endings are read as `\n`.
+ * without a BOM (or Big5 when asked). Bytes that are not UTF-8 end the stream with PR8010 (they
+ * read as Big5) or PR8011. A final line break does not start an extra line; `\r\n` endings are
+ * read as `\n`.
  */
 export async function* decodeLines(chunks: AsyncIterable<Uint8Array>, file: string, encoding: Encoding = 'utf-8'): AsyncGenerator<LineBatch | { readonly finding: Finding }> {
   const decoder = new TextDecoder(encoding, { fatal: true });
