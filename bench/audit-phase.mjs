@@ -1,5 +1,5 @@
 // One phase of bench/audit.mjs, in its own process so that its peak RSS is its own:
-//   node bench/audit-phase.mjs <parse|hand|audit|cli> <data.ndjson> <pack.yaml> [cli args…]
+//   node bench/audit-phase.mjs <parse|intake|hand|audit|cli> <data.ndjson> <pack.yaml> [cli args…]
 // Prints one JSON line: { phase, lines, ms (CPU time, user + system), wallMs, peakRssMiB, … }.
 import { createReadStream, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -10,15 +10,24 @@ const { createAudit, createIntake, validatePack } = await importCore();
 
 const [phase, file, packFile, ...rest] = process.argv.slice(2);
 
-/** The lines of a file as the CLI's reader yields them: 1 MiB chunks, a streaming UTF-8 decoder, split on \n. */
+/**
+ * The lines of a file as the CLI's reader yields them: 64 KiB chunks, a streaming UTF-8 decoder, each
+ * line sliced from the decoded chunk at its \n (no array of lines, no joining a chunk to the last one's rest).
+ */
 async function eachLine(path, onLine) {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let tail = '';
   let next = 1;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const lines = (tail + decoder.decode(chunk, { stream: true })).split('\n');
-    tail = lines.pop();
-    for (const line of lines) onLine(line, next++);
+  for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
+    const text = decoder.decode(chunk, { stream: true });
+    let end = text.indexOf('\n');
+    if (end < 0) {
+      tail += text;
+      continue;
+    }
+    onLine(tail + text.slice(0, end), next++);
+    for (let start = end + 1; (end = text.indexOf('\n', start)) >= 0; start = end + 1) onLine(text.slice(start, end), next++);
+    tail = text.slice(text.lastIndexOf('\n') + 1);
   }
   if (tail !== '') onLine(tail, next++);
   return next - 1;
@@ -31,6 +40,17 @@ async function parse() {
     if (JSON.parse(line) !== null) objects++;
   });
   return { lines, objects };
+}
+
+/** Intake alone: the same reading, every line through `createIntake().accept` (validation), no audit. */
+async function intake() {
+  const accepted = createIntake();
+  const parseOptions = { file };
+  const lines = await eachLine(file, (line, number) => {
+    accepted.accept(line, number, parseOptions);
+  });
+  const summary = accepted.summary();
+  return { lines, checked: summary.checked, rejected: summary.rejected };
 }
 
 /**
@@ -102,7 +122,7 @@ async function cli() {
   return { exit: code };
 }
 
-const PHASES = { parse, hand, audit, cli };
+const PHASES = { parse, intake, hand, audit, cli };
 const started = performance.now();
 const cpu = process.cpuUsage();
 const figures = await PHASES[phase]();

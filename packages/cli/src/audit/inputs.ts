@@ -54,8 +54,7 @@ export async function loadEvidence(cwd: string, path: string | undefined): Promi
       if (record.type === 'meeting' && record.body === 'workingGroup' && isPlainDate(record.date)) meetings.push(record.date);
       else if (record.type === 'training') trainings.push({ date: record.date, audience: record.audience, ...(record.kind && { kind: record.kind }) });
       else if (record.type !== 'meeting') {
-        const position = { file: place.file, line: place.line, column: 1, record: place.line };
-        findings.push(createFinding(CLI_CODES.invalidOptionValue, { option: '--evidence', value: `${place.file}:${place.line} (${record.type})`, allowed: ['meeting', 'training'] }, { rule: 'cli.evidence', subject: `${place.file}:${place.line}`, position }));
+        findings.push(createFinding(CLI_CODES.invalidOptionValue, { option: '--evidence', value: `${place.file}:${place.line} (${record.type})`, allowed: ['meeting', 'training'] }, { rule: 'cli.evidence', subject: `${place.file}:${place.line}`, position: place }));
       }
     },
   });

@@ -66,7 +66,7 @@ async function auditInThread(request: AuditRequest, resolution: Resolution, io: 
         audit = createAudit(resolution, { asOf: request.asOf, calendar: options.calendars, file: request.pack, ...(options.evidence && { evidence: options.evidence }), ...(school !== '' && { school }) });
         audits.set(school, audit);
       }
-      audit.add(record, { file: place.file, line: place.line, column: 1, record: place.line });
+      audit.add(record, place);
       progress.tick();
     },
   });

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AuditResult, GovernanceEvidence, IntakeSummary, Rejection, Resolution, SchoolCalendar } from '@portfolio-rules/core';
 import type { CliIo } from '../command';
-import { decodeLines, type DatasetRead } from '../dataset';
+import { chunksOf, decodeLines, type DatasetRead } from '../dataset';
 import { createProgress } from './progress';
 import type { AuditRequest } from './run';
 import type { ShardInit, ShardMessage, ShardReply } from './shard-protocol';
@@ -106,22 +105,21 @@ export async function auditSharded(request: AuditRequest, io: CliIo, options: { 
   };
   const progress = createProgress(io.stderr);
   const findings: DatasetRead['findings'][number][] = [];
-  for await (const batch of decodeLines(createReadStream(path, { highWaterMark: 1 << 20 }), shown)) {
+  for await (const batch of decodeLines(chunksOf(path), shown)) {
     if ('finding' in batch) {
       findings.push(batch.finding);
       break;
     }
-    for (let index = 0; index < batch.lines.length; index++) {
-      const text = batch.lines[index]!;
+    batch.forEach((text, line) => {
       const school = SCHOOL.exec(text)?.[1] ?? '';
       let shard = shardOf.get(school);
       if (shard === undefined) shardOf.set(school, (shard = shardOf.size % SHARDS));
       const target = pending[shard]!;
       target.lines.push(text);
-      target.numbers.push(batch.first + index);
+      target.numbers.push(line);
       progress.tick();
-      if (target.lines.length >= BATCH) await send(shard);
-    }
+    });
+    for (let shard = 0; shard < SHARDS; shard++) if (pending[shard]!.lines.length >= BATCH) await send(shard);
   }
   progress.done();
   for (const [shard, worker] of workers.entries()) {

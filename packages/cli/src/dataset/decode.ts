@@ -3,10 +3,42 @@ import { createFinding, DATASET_CODES } from '@portfolio-rules/core';
 
 export type Encoding = 'utf-8' | 'big5';
 
-/** A batch of complete lines and the number of the first. */
+/**
+ * The complete lines of one chunk, numbered from `first`. They are handed out one by one by
+ * `forEach`, sliced from the chunk's text as they go: no array of a chunk's lines is ever built.
+ */
 export interface LineBatch {
-  readonly lines: readonly string[];
   readonly first: number;
+  /** Calls `onLine` with each line (without its `\n` or `\r\n`) and its number, in order. */
+  forEach(onLine: (line: string, number: number) => void): void;
+}
+
+/** text[start, end) without a final `\r`. */
+function lineAt(text: string, start: number, end: number): string {
+  return end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+}
+
+/**
+ * A batch of `head` (the first line, whole) and the lines of text[from, last], which ends at a
+ * `\n`. `count` says how many lines it holds, walking them if `forEach` has not.
+ */
+function batchOf(head: string, text: string, from: number, last: number, first: number): LineBatch & { count(): number } {
+  let count = -1;
+  const forEach = (onLine: (line: string, number: number) => void) => {
+    let number = first;
+    onLine(lineAt(head, 0, head.length), number++);
+    for (let start = from; start <= last; ) {
+      const end = text.indexOf('\n', start);
+      onLine(lineAt(text, start, end), number++);
+      start = end + 1;
+    }
+    count = number - first;
+  };
+  const counted = () => {
+    if (count < 0) forEach(() => undefined);
+    return count;
+  };
+  return { first, forEach, count: counted };
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -29,9 +61,10 @@ function firstInvalidUtf8(chunk: Uint8Array): number {
 }
 
 /**
- * Decodes a byte stream into lines, batch by batch, in bounded memory: UTF-8 with or without a BOM
- * (or Big5 when asked). Bytes that are not UTF-8 end the stream with PR8010 (they read as Big5) or
- * PR8011. A final line break does not start an extra line; `\r\n` endings are read as `\n`.
+ * Decodes a byte stream into lines, a chunk's batch at a time, in bounded memory: UTF-8 with or
+ * without a BOM (or Big5 when asked). Bytes that are not UTF-8 end the stream with PR8010 (they
+ * read as Big5) or PR8011. A final line break does not start an extra line; `\r\n` endings are
+ * read as `\n`.
  */
 export async function* decodeLines(chunks: AsyncIterable<Uint8Array>, file: string, encoding: Encoding = 'utf-8'): AsyncGenerator<LineBatch | { readonly finding: Finding }> {
   const decoder = new TextDecoder(encoding, { fatal: true });
@@ -56,11 +89,17 @@ export async function* decodeLines(chunks: AsyncIterable<Uint8Array>, file: stri
       return;
     }
     offset += chunk.length;
-    const lines = (rest + text).split('\n');
-    rest = lines.pop()!;
-    if (lines.length === 0) continue;
-    yield { lines: lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line)), first: next };
-    next += lines.length;
+    // Lines are sliced from the decoded chunk; joining `rest` to the whole chunk first would copy it (and costs more than the slicing).
+    const firstBreak = text.indexOf('\n');
+    if (firstBreak < 0) {
+      rest += text;
+      continue;
+    }
+    const last = text.lastIndexOf('\n');
+    const batch = batchOf(rest + text.slice(0, firstBreak), text, firstBreak + 1, last, next);
+    rest = text.slice(last + 1);
+    yield batch;
+    next += batch.count();
   }
   try {
     rest += decoder.decode();
@@ -68,5 +107,5 @@ export async function* decodeLines(chunks: AsyncIterable<Uint8Array>, file: stri
     yield { finding: createFinding(DATASET_CODES.notUtf8, { file, offset }, { rule: 'dataset.encoding', subject: file, position: { file, line: next, column: 1 } }) };
     return;
   }
-  if (rest !== '') yield { lines: [rest.endsWith('\r') ? rest.slice(0, -1) : rest], first: next };
+  if (rest !== '') yield batchOf(rest, '', 0, -1, next);
 }

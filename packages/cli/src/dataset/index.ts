@@ -1,2 +1,2 @@
 export { decodeLines, type Encoding, type LineBatch } from './decode';
-export { readDataset, type DatasetRead, type ReadOptions, type RecordPlace } from './read';
+export { chunksOf, readDataset, type DatasetRead, type ReadOptions, type RecordPlace } from './read';

@@ -10,7 +10,7 @@ const cwd = join(FIXTURES, 'dataset');
 
 async function read(path: string, encoding?: 'utf-8' | 'big5', at = cwd) {
   const records: { record: DatasetRecord; file: string; line: number }[] = [];
-  const result = await readDataset(path, { cwd: at, ...(encoding && { encoding }), onRecord: (record, place) => records.push({ record, ...place }) });
+  const result = await readDataset(path, { cwd: at, ...(encoding && { encoding }), onRecord: (record, place) => records.push({ record, file: place.file, line: place.line }) });
   return { ...result, records };
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { compile, FAIL } from './fast';
 import { issueFinding } from './issues';
 import { lineContext, parseRecord, parseRecordValue, type ParseResult } from './parse';
@@ -45,6 +46,10 @@ describe('the compiled fast path', () => {
     for (const spec of RECORD_TYPES) expect(compile(spec.schema), spec.type).toBeDefined();
   });
 
+  it('declines what it does not know, so that zod alone reads it', () => {
+    for (const schema of [z.email(), z.float32(), z.string().regex(/x/), z.string().max(3), z.strictObject({ mail: z.email().optional() }), z.object({ id: z.string() })]) expect(compile(schema)).toBeUndefined();
+  });
+
   it('accepts and rejects exactly what zod does, with the same output', { timeout: 300_000 }, () => {
     fc.assert(
       fc.property(mutated, (record) => {
@@ -76,6 +81,11 @@ function zodOnly(text: string, lineNumber: number): ParseResult | undefined {
   } catch {
     return undefined;
   }
+  return zodValue(value, lineNumber);
+}
+
+/** parseRecordValue with zod alone, for a value naming a known type. */
+function zodValue(value: unknown, lineNumber: number): ParseResult | undefined {
   const spec = typeof value === 'object' && value !== null ? recordTypeSpec((value as { type?: unknown }).type as string) : undefined;
   if (!spec) return undefined;
   const parsed = spec.schema.safeParse(value);
@@ -113,6 +123,19 @@ describe('parseRecord with the fast path', () => {
       fc.property(mutated, fc.integer({ min: 1, max: 1e6 }), (record, lineNumber) => {
         const text = JSON.stringify(record);
         expect(parseRecord(text, lineNumber, { file: 'data.ndjson' })).toStrictEqual(zodOnly(text, lineNumber));
+      }),
+      { seed: 42, numRuns: NUM_RUNS },
+    );
+  });
+
+  it('parseRecordValue gives exactly what zod alone gives on values JSON cannot write (undefined, NaN, ±Infinity, -0)', { timeout: 300_000 }, () => {
+    const odd = fc.constantFrom(undefined, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 2 ** 53, 1.5);
+    const values = mutated.chain((record) => fc.tuple(fc.constant(record), fc.array(fc.tuple(fc.constantFrom(...Object.keys(record).filter((key) => key !== 'type')), odd), { minLength: 1, maxLength: 2 })));
+    fc.assert(
+      fc.property(values, ([record, edits]) => {
+        const value: Record<string, unknown> = { ...record };
+        for (const [key, odd] of edits) value[key] = odd;
+        expect(parseRecordValue(value, 7, { file: 'data.ndjson' })).toStrictEqual(zodValue(value, 7));
       }),
       { seed: 42, numRuns: NUM_RUNS },
     );

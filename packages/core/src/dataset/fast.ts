@@ -68,59 +68,140 @@ function withChecks(def: Def, base: (value: unknown) => boolean): Reader | undef
   return (value) => (base(value) && all.every((item) => item(value)) ? value : FAIL);
 }
 
+/** How an object checks a field's value in its own loop (no call for the commonest leaves), or READ: by calling `read`. */
+const READ = 0;
+const STRING = 1;
+const MEMBER = 2;
+const BOOLEAN = 3;
+const NUMBER = 4;
+const INTEGER = 5;
+
 interface Field {
+  /** Reads a value given for the key (not undefined): the schema under its optional or default wrapper. */
   readonly read: Reader;
-  readonly required: boolean;
+  /** What the key reads as when absent or undefined: FAIL (required), undefined (optional) or its default. */
+  readonly absent: unknown;
+  readonly kind: number;
+  /** STRING: the least length. */
+  readonly min: number;
+  /** STRING: the one refinement; NUMBER, INTEGER: the one check (a bound or a refinement), if any. */
+  readonly test: ((value: never) => unknown) | undefined;
+  /** MEMBER: the enum's or literal's values. */
+  readonly values: ReadonlySet<unknown> | undefined;
+}
+
+/** The leaf a field's schema is, when it is a plain string (length and one refinement), number (one check), enum, literal or boolean. */
+function leafOf(def: Def): Pick<Field, 'kind' | 'min' | 'test' | 'values'> {
+  const read = { kind: READ, min: 0, test: undefined, values: undefined };
+  const checks = (def.checks ?? []).map((item) => item._zod.def);
+  if (def.type === 'string' && def.format === undefined) {
+    const lengths = checks.filter((item) => item.check === 'min_length');
+    const custom = checks.filter((item) => item.check === 'custom');
+    if (lengths.length + custom.length !== checks.length || lengths.length > 1 || custom.length > 1) return read;
+    const test = custom[0]?.fn as ((value: string) => unknown) | undefined;
+    return { kind: STRING, min: lengths[0]?.minimum ?? 0, test, values: undefined };
+  }
+  if (def.type === 'number' && (def.format === undefined || def.format === 'safeint') && checks.length <= 1) {
+    const test = checks.length === 1 ? check(checks[0]!) : undefined;
+    if (checks.length === 1 && test === undefined) return read;
+    return { kind: def.format === 'safeint' ? INTEGER : NUMBER, min: 0, test, values: undefined };
+  }
+  if (checks.length > 0) return read;
+  if (def.type === 'enum') return { ...read, kind: MEMBER, values: new Set(Object.values(def.entries ?? {})) };
+  if (def.type === 'literal') return { ...read, kind: MEMBER, values: new Set(def.values ?? []) };
+  if (def.type === 'boolean') return { ...read, kind: BOOLEAN };
+  return read;
+}
+
+/** A field, its optional or default wrapper taken off so that a value given costs one call at most. */
+function fieldOf(schema: unknown): Field | undefined {
+  const whole = compile(schema);
+  if (!whole) return undefined;
+  const def = defOf(schema);
+  const inner = def.type === 'optional' || def.type === 'default' ? def.innerType : schema;
+  const read = inner === schema ? whole : compile(inner);
+  return read && { read, absent: whole(undefined), ...leafOf(defOf(inner)) };
 }
 
 function compileObject(def: Def): Reader | undefined {
-  if (defOf(def.catchall).type !== 'never') return undefined;
+  if (def.catchall === undefined || defOf(def.catchall).type !== 'never') return undefined; // z.object() strips unknown keys: declined
   const fields = new Map<string, Field>();
   const defaults: [string, unknown][] = [];
   let required = 0;
   for (const [key, schema] of Object.entries(def.shape ?? {})) {
-    const read = compile(schema);
-    if (!read) return undefined;
-    // What an absent key reads as: FAIL (required), undefined (optional) or its default.
-    const absent = read(undefined);
-    if (absent === FAIL) required++;
-    else if (absent !== undefined) {
-      if (typeof absent === 'object') return undefined;
-      defaults.push([key, absent]);
+    const field = fieldOf(schema);
+    if (!field) return undefined;
+    if (field.absent === FAIL) required++;
+    else if (field.absent !== undefined) {
+      if (typeof field.absent === 'object') return undefined;
+      defaults.push([key, field.absent]);
     }
-    fields.set(key, { read, required: absent === FAIL });
+    fields.set(key, field);
   }
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAIL;
     const record = value as Record<string, unknown>;
     let seen = 0;
+    let defaulted = 0;
     for (const key in record) {
       const field = fields.get(key);
       if (field === undefined) return FAIL;
       const given = record[key];
-      const read = field.read(given);
-      if (read === FAIL) return FAIL;
-      if (read !== given) record[key] = read;
-      if (field.required) seen++;
+      if (given === undefined) {
+        if (field.absent === FAIL) return FAIL;
+        if (field.absent !== undefined) record[key] = field.absent;
+      } else if (field.kind === STRING) {
+        if (typeof given !== 'string' || given.length < field.min || (field.test !== undefined && !field.test(given as never))) return FAIL;
+      } else if (field.kind === MEMBER) {
+        if (!field.values!.has(given)) return FAIL;
+      } else if (field.kind === BOOLEAN) {
+        if (typeof given !== 'boolean') return FAIL;
+      } else if (field.kind === NUMBER || field.kind === INTEGER) {
+        if (!(field.kind === INTEGER ? Number.isSafeInteger(given) : typeof given === 'number' && Number.isFinite(given))) return FAIL;
+        if (field.test !== undefined && !field.test(given as never)) return FAIL;
+      } else {
+        const read = field.read(given);
+        if (read === FAIL) return FAIL;
+        if (read !== given) record[key] = read;
+      }
+      if (field.absent === FAIL) seen++;
+      else if (field.absent !== undefined) defaulted++;
     }
     if (seen !== required) return FAIL;
-    for (const [key, fallback] of defaults) if (!(key in record)) record[key] = fallback;
+    if (defaulted !== defaults.length) {
+      for (let index = 0; index < defaults.length; index++) {
+        const [key, fallback] = defaults[index]!;
+        if (!(key in record)) record[key] = fallback;
+      }
+    }
     return record;
   };
 }
 
-/** A transform of primitive values, remembered: the dataset's transforms (terms) are pure and see few distinct values. */
+/**
+ * A transform, its results remembered for primitive inputs: the dataset's transforms (terms) are
+ * pure and see few distinct values. Its context is reused: the dataset's transforms only call
+ * `addIssue` (the term) or ignore it (the record's `kind`).
+ */
 function memoised(inner: Reader, transform: NonNullable<Def['transform']>): Reader {
   const memo = new Map<unknown, unknown>();
+  let failed = false;
+  const context = { addIssue: () => (failed = true), issues: [] as unknown[], value: undefined as unknown };
   return (value) => {
     const primitive = typeof value !== 'object' || value === null;
-    if (primitive && memo.has(value)) return memo.get(value);
+    if (primitive) {
+      const known = memo.get(value);
+      if (known !== undefined || memo.has(value)) return known;
+    }
     const read = inner(value);
     let result: unknown = FAIL;
     if (read !== FAIL) {
-      let failed = false;
-      const out = transform(read, { addIssue: () => (failed = true), issues: [], value: read });
-      if (!failed) result = out;
+      failed = false;
+      context.value = read;
+      const out = transform(read, context);
+      context.value = undefined;
+      if (!failed && context.issues.length === 0) result = out;
+      if (context.issues.length > 0) context.issues.length = 0;
     }
     if (primitive && memo.size < MEMO_LIMIT) memo.set(value, result);
     return result;
@@ -132,8 +213,10 @@ export function compile(schema: unknown): Reader | undefined {
   const def = defOf(schema);
   switch (def.type) {
     case 'string':
-      return withChecks(def, (value) => typeof value === 'string');
+      // A format (z.email() …) is a check of its own: declined.
+      return def.format === undefined ? withChecks(def, (value) => typeof value === 'string') : undefined;
     case 'number':
+      if (def.format !== undefined && def.format !== 'safeint') return undefined;
       return withChecks(def, def.format === 'safeint' ? (value) => Number.isSafeInteger(value) : (value) => typeof value === 'number' && Number.isFinite(value));
     case 'boolean':
       return withChecks(def, (value) => typeof value === 'boolean');

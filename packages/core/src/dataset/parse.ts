@@ -51,30 +51,35 @@ export function lineContext(lineNumber: number, options: ParseOptions): FindingC
   };
 }
 
+interface TypeReader {
+  readonly spec: RecordTypeSpec;
+  readonly fast: ((value: unknown) => unknown) | undefined;
+}
+
 /** Each record type's spec and compiled reader, found with one lookup per line. */
-const READERS = new Map(RECORD_TYPES.map((spec) => [spec.type as string, { spec: spec as RecordTypeSpec, fast: compile(spec.schema) }]));
+const READERS = new Map<string, TypeReader>(RECORD_TYPES.map((spec) => [spec.type, { spec: spec as RecordTypeSpec, fast: compile(spec.schema) }]));
 
 /**
- * Reads a value the caller owns (the fast path changes it in place); `pristine` gives the value as
- * it was, for zod to say why a line failed.
+ * Reads a value the caller owns (the fast path changes it in place). For zod to say why a value
+ * failed, the value as it was is `original`, or parsed again from `text` when given.
  */
-function readOwned(value: unknown, pristine: () => unknown, lineNumber: number, options: ParseOptions, owned = true): ParseResult {
-  const reader = typeof value === 'object' && value !== null ? READERS.get((value as { type?: unknown }).type as string) : undefined;
+function readOwned(value: unknown, text: string | undefined, original: unknown, lineNumber: number, options: ParseOptions, owned: boolean): ParseResult {
+  const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+  const reader = typeof type === 'string' ? READERS.get(type) : undefined;
   if (reader) {
     const entry = reader.spec;
     const fast = owned && reader.fast ? reader.fast(value) : FAIL;
     if (fast !== FAIL) return { ok: true, record: fast as DatasetRecord };
-    const original = pristine();
-    const parsed = entry.schema.safeParse(original);
+    const pristine = text === undefined ? original : JSON.parse(text);
+    const parsed = entry.schema.safeParse(pristine);
     if (parsed.success) return { ok: true, record: parsed.data as DatasetRecord };
-    return { ok: false, finding: issueFinding(parsed.error.issues, entry, original, lineNumber, lineContext(lineNumber, options)) };
+    return { ok: false, finding: issueFinding(parsed.error.issues, entry, pristine, lineNumber, lineContext(lineNumber, options)) };
   }
   const context = lineContext(lineNumber, options);
   const reject = (finding: Finding): ParseResult => ({ ok: false, finding });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return reject(createFinding(DATASET_CODES.notAnObject, { line: lineNumber, received: typeOfValue(value) }, context));
   }
-  const type = (value as { type?: unknown }).type;
   if (type === undefined) return reject(createFinding(DATASET_CODES.missingField, { line: lineNumber, type: '', field: 'type' }, context));
   if (typeof type !== 'string') return reject(createFinding(DATASET_CODES.wrongType, { line: lineNumber, type: '', field: 'type', expected: 'string', received: typeOfValue(type) }, context));
   const suggestion = suggest(type, RECORD_TYPE_NAMES);
@@ -83,14 +88,14 @@ function readOwned(value: unknown, pristine: () => unknown, lineNumber: number, 
 
 /** Checks a value already decoded (from JSON or a CSV row) against its type's schema. The value is not changed. */
 export function parseRecordValue(value: unknown, lineNumber: number, options: ParseOptions = {}): ParseResult {
-  if (typeof value !== 'object' || value === null) return readOwned(value, () => value, lineNumber, options);
+  if (typeof value !== 'object' || value === null) return readOwned(value, undefined, value, lineNumber, options, true);
   let copy: unknown;
   try {
     copy = structuredClone(value);
   } catch {
-    return readOwned(value, () => value, lineNumber, options, false); // not plain data (a function inside): zod alone
+    return readOwned(value, undefined, value, lineNumber, options, false); // not plain data (a function inside): zod alone
   }
-  return readOwned(copy, () => value, lineNumber, options);
+  return readOwned(copy, undefined, value, lineNumber, options, true);
 }
 
 /**
@@ -107,5 +112,5 @@ export function parseRecord(line: string, lineNumber: number, options: ParseOpti
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, finding: createFinding(DATASET_CODES.badJson, { line: lineNumber, detail }, lineContext(lineNumber, options)) };
   }
-  return readOwned(value, () => JSON.parse(line), lineNumber, options);
+  return readOwned(value, line, undefined, lineNumber, options, true);
 }
