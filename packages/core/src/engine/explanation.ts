@@ -1,8 +1,9 @@
-import { daysBetween, type PlainDate } from '../_lib/date';
+import { daysBetween, type PlainDate, toPlainDate } from '../_lib/date';
 import { createFinding, formatSource, hasErrors } from '../findings/define';
-import type { Decision, Finding, Language, Localized, Source } from '../findings/types';
+import type { Decision, Finding, Language, Localized, Severity, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import { provenanceOf } from '../layering/merge';
+import { perPack } from './per-pack';
 import { WINDOW_CODES } from '../windows/codes';
 import { CLOSING_SOON_DAYS } from '../windows/open';
 import type { Activity } from '../windows/schema';
@@ -28,15 +29,20 @@ export interface Explained extends Decision {
   readonly explanation: readonly Step[];
 }
 
-/** Where a rule came from when a pack value sets it: the layer and the clause. */
-export function origin(effective: EffectivePack, path: string): { layer?: string; source?: Source } {
+/** Where a rule came from when a pack value sets it: the layer and the clause (looked up once per pack and path). */
+export const origin: (effective: EffectivePack, path: string) => { readonly layer?: string; readonly source?: Source } = perPack((effective, path: string) => {
   const found = provenanceOf(effective.provenance, path);
-  return { ...(found?.layer !== undefined && { layer: found.layer }), ...(found?.source && { source: found.source }) };
-}
+  return Object.freeze({ ...(found?.layer !== undefined && { layer: found.layer }), ...(found?.source && { source: found.source }) });
+});
 
 /** The decision from its steps and findings: allowed when no finding is an error. */
 export function decide(steps: readonly Step[], findings: readonly Finding[]): Explained {
   return { allowed: !hasErrors(findings), findings, explanation: steps };
+}
+
+/** Whether a finding of this code refuses the decision (see {@link decide}); verdicts computed without their findings ask it. */
+export function refuses(code: { readonly severity: Severity }): boolean {
+  return code.severity === 'error';
 }
 
 /** Joins several partial evaluations (steps and findings) into one decision, in order. */
@@ -77,6 +83,15 @@ export interface DateSpan {
 export interface Part {
   readonly steps: readonly Step[];
   readonly findings: readonly Finding[];
+}
+
+/** The verdict of {@link checkSpan} without its steps and findings. */
+export function spanAllows(span: DateSpan | undefined, at: PlainDate | Date): boolean {
+  if (!span) return true;
+  const day = toPlainDate(at);
+  if (span.opens !== undefined && day < span.opens) return !refuses(WINDOW_CODES.notYetOpen);
+  if (day > span.closes) return !refuses(WINDOW_CODES.closed);
+  return !refuses(WINDOW_CODES.closingSoon) || daysBetween(day, span.closes) + 1 > CLOSING_SOON_DAYS;
 }
 
 /**
