@@ -1,6 +1,6 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
 import { deferExplained } from '../engine/deferred';
-import { checkSpan, combine, type DateSpan, type Explained, origin, type Part, refuses, spanAllows, type Step } from '../engine/explanation';
+import { checkSpan, cite, combine, type DateSpan, type Explained, origin, type Part, refuses, spanAllows, type Step } from '../engine/explanation';
 import { perPack } from '../engine/per-pack';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
@@ -116,9 +116,10 @@ export function checkCaps(effective: EffectivePack, action: CapAction, item: Por
     const period = periodOf(item, limit.per) ?? '';
     const count = countUnder(limit, action, item, items);
     const params = { kind: item.kind, max: limit.max, per: limit.per, count, period, ...(limit.source && { source: limit.source }) };
-    const cited = { ...(limit.layer && { layer: limit.layer }), ...(limit.source && { source: limit.source }) };
+    const cited = cite(limit);
     const key = `${limit.max}|${limit.per}`;
-    const data = { ...params, exempt: limit.exempt, countsRejected: limit.countsRejected };
+    // Object.assign, not `{ ...params, … }`: see cite.
+    const data = Object.assign({}, params, { exempt: limit.exempt, countsRejected: limit.countsRejected });
     if (exceeds(limit, count)) {
       const finding = createFinding(capReached(action), params, { rule: limit.rule, subject: item.id, ...cited });
       if (!reported.has(key)) findings.push(finding);
@@ -128,7 +129,7 @@ export function checkCaps(effective: EffectivePack, action: CapAction, item: Por
     }
     if (count + 1 === limit.max && !reported.has(key)) {
       reported.add(key);
-      findings.push(createFinding(CAP_CODES.lastSlot, { ...params, action }, { rule: limit.rule, subject: item.id, ...cited }));
+      findings.push(createFinding(CAP_CODES.lastSlot, Object.assign({}, params, { action }), { rule: limit.rule, subject: item.id, ...cited }));
     }
     const detail = { 'zh-TW': `${period} 已有 ${count} 件，上限 ${limit.max} 件`, en: `${period} has ${count}, the cap is ${limit.max}` };
     steps.push({ rule: limit.rule, outcome: 'passed', ...cited, detail, data });

@@ -47,10 +47,25 @@ export function refuses(code: { readonly severity: Severity }): boolean {
 
 /** Joins several partial evaluations (steps and findings) into one decision, in order. */
 export function combine(parts: readonly Part[]): Explained {
-  return decide(
-    parts.flatMap((part) => part.steps),
-    parts.flatMap((part) => part.findings),
-  );
+  const steps: Step[] = [];
+  const findings: Finding[] = [];
+  for (const part of parts) {
+    steps.push(...part.steps);
+    findings.push(...part.findings);
+  }
+  return decide(steps, findings);
+}
+
+/**
+ * The layer and clause of a rule, each only when known, to spread into a step or a finding's
+ * context. Built by assignment: V8 copies an object that starts with a spread about fifty times
+ * slower than it builds one.
+ */
+export function cite(from: { readonly layer?: string; readonly source?: Source }): { layer?: string; source?: Source } {
+  const cited: { layer?: string; source?: Source } = {};
+  if (from.layer) cited.layer = from.layer;
+  if (from.source) cited.source = from.source;
+  return cited;
 }
 
 const MARK: Record<StepOutcome, string> = { passed: '✓', failed: '✗', skipped: '–' };
@@ -102,7 +117,7 @@ export function spanAllows(span: DateSpan | undefined, at: PlainDate | Date): bo
 export function checkSpan(span: DateSpan | undefined, day: PlainDate, activity: Activity, subject: string): Part {
   if (!span) return { steps: [], findings: [] };
   const rule = `windows.${activity}`;
-  const cited = { ...(span.layer && { layer: span.layer }), ...(span.source && { source: span.source }) };
+  const cited = cite(span);
   const context = { rule, subject, ...cited };
   const source = span.source && { source: span.source };
   const data = { at: day, ...(span.opens && { opens: span.opens }), closes: span.closes };
