@@ -84,7 +84,9 @@ function countUnder(limit: CapLimit, action: CapAction, item: PortfolioItem, ite
   let count = 0;
   for (const other of items) {
     if (other.id === item.id || other.kind !== item.kind || other.studentId !== item.studentId) continue;
-    if (periodOf(other, limit.per) === period && countsTowards(limit, action, other)) count++;
+    // A course outcome's period follows from its term alone: the same term text needs no parsing.
+    const samePeriod = (other.kind === 'courseOutcome' && other.term === item.term) || periodOf(other, limit.per) === period;
+    if (samePeriod && countsTowards(limit, action, other)) count++;
   }
   return count;
 }
