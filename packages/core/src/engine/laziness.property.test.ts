@@ -49,7 +49,7 @@ const window = fc.record({ opens: day, closes: day, layer: fc.constant('school:m
 const at = fc.oneof(day, day.map((text) => new Date(`${text}T03:00:00Z`)));
 const actor = fc.constantFrom<Actor>(STUDENT, TEACHER, { id: 's2', roles: ['student'], studentId: 's2' });
 
-export /** Another item of the same student, kind and term as the one asked about (and sometimes the same id: an edit), so that the caps are reached often. */
+/** Another item of the same student, kind and term as the one asked about (and sometimes the same id: an edit), so that the caps are reached often. */
 const sibling = (of: PortfolioItem): fc.Arbitrary<PortfolioItem> =>
   fc.record({ id: base.id, entry: base.entry, selected: base.selected, withdrawn: base.withdrawn, state: fc.constantFrom('draft', 'certified', 'rejected') }).map(({ state, ...rest }) => ({ ...of, ...rest, ...(of.kind === 'courseOutcome' && { state }) }) as PortfolioItem);
 const rarely = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
