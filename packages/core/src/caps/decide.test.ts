@@ -173,6 +173,9 @@ describe('file constraints — national letter (109學年度起)', () => {
   it('a summary of 100 characters passes, 101 does not (counted in characters, not bytes)', () => {
     expect(checkFiles(effective, outcome({ summary: '報'.repeat(100) })).findings).toEqual([]);
     expect(checkFiles(effective, outcome({ summary: '報'.repeat(101) })).findings).toMatchObject([{ code: 'PR3012', data: { length: 101, maxChars: 100 } }]);
+    // A character outside the BMP is two UTF-16 units but one character.
+    expect(checkFiles(effective, outcome({ summary: '𠮷'.repeat(100) })).findings).toEqual([]);
+    expect(checkFiles(effective, outcome({ summary: `${'𠮷'.repeat(99)}\ud842x` })).steps[0]?.data).toMatchObject({ summaryLength: 101 });
   });
 
   it('a course outcome needs a summary and a file; a diverse performance does not', () => {

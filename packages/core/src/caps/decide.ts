@@ -1,14 +1,19 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
-import { checkSpan, combine, type DateSpan, type Explained, origin, type Part, type Step } from '../engine/explanation';
+import { deferExplained } from '../engine/deferred';
+import { checkSpan, cite, combine, type DateSpan, type Explained, origin, type Part, refuses, spanAllows, type Step } from '../engine/explanation';
+import { perPack } from '../engine/per-pack';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import type { EntrySource, StudentKind } from '../records';
 import type { PortfolioItem } from '../records/items';
-import { checkLock, type Submission } from '../submission';
+import { checkLock, lockingSubmission, SUBMISSION_CODES, type Submission } from '../submission';
 import { parseTerm } from '../term';
 import { CAP_CODES } from './codes';
+import { checkFiles, filesAllow } from './files';
 import type { Cap, Period } from './schema';
+
+export { checkFiles } from './files';
 
 export type CapAction = 'upload' | 'select';
 
@@ -33,6 +38,18 @@ export interface CapLimit {
 
 /** The pack's cap for a kind and action, then every national bound on it (decision 0001: a loosened cap never takes effect beyond the national one). */
 export function limitsFor(effective: EffectivePack, kind: StudentKind, action: CapAction): CapLimit[] {
+  return [...capLimits(effective, kind, action)];
+}
+
+/** {@link limitsFor}, frozen and computed once per effective pack, kind and action. */
+const capLimits = (effective: EffectivePack, kind: StudentKind, action: CapAction): readonly CapLimit[] => limitsOfKind(effective, kind)[action];
+
+const limitsOfKind = perPack((effective: EffectivePack, kind: StudentKind): Readonly<Record<CapAction, readonly CapLimit[]>> => ({
+  upload: computeLimits(effective, kind, 'upload'),
+  select: computeLimits(effective, kind, 'select'),
+}));
+
+function computeLimits(effective: EffectivePack, kind: StudentKind, action: CapAction): readonly CapLimit[] {
   const path = `caps.${kind}.${action}`;
   const cap: Cap | undefined = effective.values.caps?.[kind]?.[action];
   const exempt = cap?.exempt ?? DEFAULT_EXEMPT;
@@ -45,7 +62,7 @@ export function limitsFor(effective: EffectivePack, kind: StudentKind, action: C
     if (bound.kind !== 'capMax' || bound.path !== path) continue;
     limits.push({ rule: `${path}#national`, max: bound.max, per: bound.per, exempt, countsRejected, national: true, layer: effective.national.layer, source: bound.source });
   }
-  return limits;
+  return Object.freeze(limits.map((limit) => Object.freeze(limit)));
 }
 
 /** The period an item falls in: its term (`11201`) or its academic year (`111`). */
@@ -61,18 +78,34 @@ export function countsTowards(limit: CapLimit, action: CapAction, item: Portfoli
   return limit.countsRejected || item.kind !== 'courseOutcome' || item.state !== 'rejected';
 }
 
-function counts(limit: CapLimit, action: CapAction, item: PortfolioItem, other: PortfolioItem): boolean {
-  if (other.id === item.id || other.kind !== item.kind || other.studentId !== item.studentId) return false;
-  return periodOf(other, limit.per) === periodOf(item, limit.per) && countsTowards(limit, action, other);
+/** The student's other items that count under a limit in the item's period (the item itself is not counted twice). */
+function countUnder(limit: CapLimit, action: CapAction, item: PortfolioItem, items: readonly PortfolioItem[]): number {
+  const period = periodOf(item, limit.per);
+  let count = 0;
+  for (const other of items) {
+    if (other.id === item.id || other.kind !== item.kind || other.studentId !== item.studentId) continue;
+    // A course outcome's period follows from its term alone: the same term text needs no parsing.
+    const samePeriod = (other.kind === 'courseOutcome' && other.term === item.term) || periodOf(other, limit.per) === period;
+    if (samePeriod && countsTowards(limit, action, other)) count++;
+  }
+  return count;
 }
+
+/** Whether one more item would go over a limit. */
+const exceeds = (limit: CapLimit, count: number): boolean => count + 1 > limit.max;
+
+const capReached = (action: CapAction) => (action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached);
+
+/** Whether the student's own caps leave the item out: it was entered by the school (or as the caps say). */
+const exemptFromCaps = (limits: readonly CapLimit[], item: PortfolioItem): boolean => (limits[0]?.exempt ?? DEFAULT_EXEMPT).includes(item.entry);
 
 /** Checks an item against every cap on an action: the student's other items in the same period, plus this one. */
 export function checkCaps(effective: EffectivePack, action: CapAction, item: PortfolioItem, items: readonly PortfolioItem[]): Part {
-  const limits = limitsFor(effective, item.kind, action);
+  const limits = capLimits(effective, item.kind, action);
   const steps: Step[] = [];
   const findings: Finding[] = [];
-  const exempt = limits[0]?.exempt ?? DEFAULT_EXEMPT;
-  if (exempt.includes(item.entry)) {
+  if (exemptFromCaps(limits, item)) {
+    const exempt = limits[0]?.exempt ?? DEFAULT_EXEMPT;
     const detail = { 'zh-TW': `學校登錄之資料 (${item.entry}) 不計入學生件數上限`, en: `records entered by the school (${item.entry}) do not count against the student's caps` };
     return { steps: [{ rule: `caps.${item.kind}.${action}`, outcome: 'skipped', source: EXEMPT_SOURCE, detail, data: { entry: item.entry, exempt } }], findings: [] };
   }
@@ -83,14 +116,14 @@ export function checkCaps(effective: EffectivePack, action: CapAction, item: Por
   const reported = new Set<string>();
   for (const limit of limits) {
     const period = periodOf(item, limit.per) ?? '';
-    const count = items.filter((other) => counts(limit, action, item, other)).length;
+    const count = countUnder(limit, action, item, items);
     const params = { kind: item.kind, max: limit.max, per: limit.per, count, period, ...(limit.source && { source: limit.source }) };
-    const cited = { ...(limit.layer && { layer: limit.layer }), ...(limit.source && { source: limit.source }) };
+    const cited = cite(limit);
     const key = `${limit.max}|${limit.per}`;
-    const data = { ...params, exempt: limit.exempt, countsRejected: limit.countsRejected };
-    if (count + 1 > limit.max) {
-      const code = action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached;
-      const finding = createFinding(code, params, { rule: limit.rule, subject: item.id, ...cited });
+    // Object.assign, not `{ ...params, … }`: see cite.
+    const data = Object.assign({}, params, { exempt: limit.exempt, countsRejected: limit.countsRejected });
+    if (exceeds(limit, count)) {
+      const finding = createFinding(capReached(action), params, { rule: limit.rule, subject: item.id, ...cited });
       if (!reported.has(key)) findings.push(finding);
       reported.add(key);
       steps.push({ rule: limit.rule, outcome: 'failed', ...cited, detail: finding.message, data });
@@ -98,7 +131,7 @@ export function checkCaps(effective: EffectivePack, action: CapAction, item: Por
     }
     if (count + 1 === limit.max && !reported.has(key)) {
       reported.add(key);
-      findings.push(createFinding(CAP_CODES.lastSlot, { ...params, action }, { rule: limit.rule, subject: item.id, ...cited }));
+      findings.push(createFinding(CAP_CODES.lastSlot, Object.assign({}, params, { action }), { rule: limit.rule, subject: item.id, ...cited }));
     }
     const detail = { 'zh-TW': `${period} 已有 ${count} 件，上限 ${limit.max} 件`, en: `${period} has ${count}, the cap is ${limit.max}` };
     steps.push({ rule: limit.rule, outcome: 'passed', ...cited, detail, data });
@@ -106,42 +139,18 @@ export function checkCaps(effective: EffectivePack, action: CapAction, item: Por
   return { steps, findings };
 }
 
-const FILE_RULE_SOURCE: Source = { document: '國教署函(109學年度起檔案規格)', clause: '檔案格式及大小' };
+/** The verdict of {@link checkCaps} without its steps and findings: no cap would be exceeded by one more item. */
+export function capsAllow(effective: EffectivePack, action: CapAction, item: PortfolioItem, items: readonly PortfolioItem[]): boolean {
+  const limits = capLimits(effective, item.kind, action);
+  if (exemptFromCaps(limits, item) || !refuses(capReached(action))) return true;
+  return !limits.some((limit) => exceeds(limit, countUnder(limit, action, item, items)));
+}
 
-/** Types, sizes and the summary (要點; the national letter on file limits from academic year 109). */
-export function checkFiles(effective: EffectivePack, item: PortfolioItem): Part {
-  const path = `files.${item.kind}`;
-  const rules = effective.values.files?.[item.kind];
-  const cited = origin(effective, path);
-  const steps: Step[] = [];
-  const findings: Finding[] = [];
-  const subject = item.id;
-  const files = item.files ?? [];
-  const documentTypes: readonly string[] = rules?.document?.types ?? [];
-  const mediaTypes: readonly string[] = rules?.media?.types ?? [];
-  const allowed = [...documentTypes, ...mediaTypes];
-  for (const file of files) {
-    const kindRule = documentTypes.includes(file.type) ? rules?.document : mediaTypes.includes(file.type) ? rules?.media : undefined;
-    const ruleName = `${path}.${kindRule === rules?.document ? 'document' : 'media'}`;
-    const from = origin(effective, ruleName);
-    if (allowed.length > 0 && !kindRule) {
-      findings.push(createFinding(CAP_CODES.fileTypeNotAllowed, { file: file.name, type: file.type, allowed, ...(cited.source && { source: cited.source }) }, { rule: `${path}.types`, subject, ...cited }));
-    } else if (kindRule?.maxMegabytes !== undefined && file.megabytes > kindRule.maxMegabytes) {
-      findings.push(createFinding(CAP_CODES.fileTooLarge, { file: file.name, megabytes: file.megabytes, maxMegabytes: kindRule.maxMegabytes, ...(from.source && { source: from.source }) }, { rule: ruleName, subject, ...from }));
-    }
-  }
-  const maxChars = rules?.summaryMaxChars;
-  const length = [...(item.summary ?? '')].length;
-  if (maxChars !== undefined && length > maxChars) {
-    const from = origin(effective, `${path}.summaryMaxChars`);
-    findings.push(createFinding(CAP_CODES.summaryTooLong, { length, maxChars, ...(from.source && { source: from.source }) }, { rule: `${path}.summaryMaxChars`, subject, ...from }));
-  }
-  if (item.kind === 'courseOutcome' && length === 0) findings.push(createFinding(CAP_CODES.summaryMissing, { source: FILE_RULE_SOURCE }, { rule: `${path}.summary`, subject, source: FILE_RULE_SOURCE }));
-  if (item.kind === 'courseOutcome' && files.length === 0) findings.push(createFinding(CAP_CODES.fileMissing, { source: FILE_RULE_SOURCE }, { rule: `${path}.file`, subject, source: FILE_RULE_SOURCE }));
-  const data = { files: files.length, summaryLength: length, ...(maxChars !== undefined && { summaryMaxChars: maxChars }), allowed };
-  const detail = findings.length === 0 ? { 'zh-TW': '檔案類型、大小及簡述皆符合規定', en: 'file types, sizes and the summary are within the rules' } : { 'zh-TW': `檔案或簡述有 ${findings.length} 項不符`, en: `${findings.length} problem(s) with the files or the summary` };
-  steps.push({ rule: path, outcome: findings.length === 0 ? 'passed' : 'failed', ...cited, detail, data });
-  return { steps, findings };
+const NO_SUBMISSIONS: readonly Submission[] = [];
+
+/** The verdict of {@link checkLock} without its step and finding. */
+export function lockAllows(submissions: readonly Submission[] | undefined, item: PortfolioItem): boolean {
+  return submissions === undefined || lockingSubmission(submissions, item) === undefined || !refuses(SUBMISSION_CODES.studentSideLocked);
 }
 
 const ACTIVITY = {
@@ -160,11 +169,21 @@ export interface UploadRequest {
   readonly window?: DateSpan;
 }
 
-/** May the student upload this item now? Lock, window, files, then the upload caps. */
+/**
+ * May the student upload this item now? Lock, window, files, then the upload caps. The verdict is
+ * taken now; the findings and the explanation are built by {@link explainUpload} when first read.
+ */
 export function checkUpload(effective: EffectivePack, request: UploadRequest): Explained {
+  const { item } = request;
+  const allowed = lockAllows(request.submissions, item) && spanAllows(request.window, request.at) && filesAllow(effective, item) && capsAllow(effective, 'upload', item, request.items);
+  return deferExplained(allowed, () => explainUpload(effective, request));
+}
+
+/** {@link checkUpload} with every step and finding built at once: the single source of its explanation. */
+export function explainUpload(effective: EffectivePack, request: UploadRequest): Explained {
   const day = toPlainDate(request.at);
   return combine([
-    checkLock(request.submissions ?? [], request.item),
+    checkLock(request.submissions ?? NO_SUBMISSIONS, request.item),
     checkSpan(request.window, day, ACTIVITY.upload[request.item.kind], request.item.id),
     checkFiles(effective, request.item),
     checkCaps(effective, 'upload', request.item, request.items),

@@ -74,10 +74,20 @@ export function createEngine(input: EffectivePack | Resolution): Engine {
     return decide([step], [finding]);
   };
 
-  const byItem = <R>(item: PortfolioItem, run: (effective: EffectivePack) => R, refuse: (decision: Explained) => R): R => {
-    const term = termOf(item);
+  /** The effective pack of a record's term as the record writes it (`11201` or `112-1`), remembered for the terms that parse. */
+  const byTermText = new Map<string, EffectivePack | undefined>();
+  const lookupItem = (item: PortfolioItem): EffectivePack | undefined => {
+    if (item.term === undefined) return lookup(termOf(item));
+    if (byTermText.has(item.term)) return byTermText.get(item.term);
+    const term = parseTerm(item.term);
     const effective = lookup(term);
-    return effective ? run(effective) : refuse(outside(term, item.id));
+    if (term) byTermText.set(item.term, effective);
+    return effective;
+  };
+
+  const byItem = <R>(item: PortfolioItem, run: (effective: EffectivePack) => R, refuse: (decision: Explained) => R): R => {
+    const effective = lookupItem(item);
+    return effective ? run(effective) : refuse(outside(termOf(item), item.id));
   };
 
   const asTransition = (decision: Explained): { ok: false; findings: readonly Finding[]; explanation: readonly Step[] } => ({ ok: false, findings: decision.findings, explanation: decision.explanation });

@@ -1,7 +1,8 @@
 import { toPlainDate, type PlainDate } from '../_lib/date';
-import { checkCaps, checkSelectionWindow } from '../caps/decide';
+import { capsAllow, checkCaps, checkSelectionWindow, lockAllows } from '../caps/decide';
 import { CERTIFICATION_CODES } from '../certification/codes';
-import { combine, type DateSpan, type Explained, type Part } from '../engine/explanation';
+import { deferExplained } from '../engine/deferred';
+import { combine, type DateSpan, type Explained, type Part, refuses, spanAllows } from '../engine/explanation';
 import { createFinding } from '../findings/define';
 import type { Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
@@ -30,9 +31,11 @@ export interface SelectDecision extends Explained {
   readonly item?: PortfolioItem;
 }
 
+const isOwner = (item: PortfolioItem, actor: Actor): boolean => actor.roles.includes('student') && actor.studentId === item.studentId;
+
 function checkOwner(item: PortfolioItem, actor: Actor, event: 'select' | 'deselect'): Part {
   const rule = 'selection.student';
-  if (actor.roles.includes('student') && actor.studentId === item.studentId) {
+  if (isOwner(item, actor)) {
     return { steps: [{ rule, outcome: 'passed', source: STUDENT_CHOICE, detail: { 'zh-TW': '學生自行決定勾選', en: 'the student decides on their own item' } }], findings: [] };
   }
   const finding = createFinding(CERTIFICATION_CODES.notAuthorised, { actor: actor.id, event, authorised: `student ${item.studentId}`, source: STUDENT_CHOICE }, { rule, subject: item.id, source: STUDENT_CHOICE });
@@ -52,8 +55,30 @@ export function checkStanding(item: PortfolioItem, event: 'select' | 'deselect')
   return { steps: [{ rule, outcome: 'failed', source: CERTIFIED_ONLY, detail: finding.message, data: { state: item.state } }], findings: [finding] };
 }
 
-/** May the student select (勾選) this item for the central database now? Lock, owner, certified, window, then every selection cap. */
+/** The verdict of {@link checkStanding} without its step and finding. */
+function standingAllows(item: PortfolioItem, event: 'select' | 'deselect'): boolean {
+  if (item.withdrawn) return !refuses(CERTIFICATION_CODES.withdrawn);
+  return event === 'deselect' || item.kind !== 'courseOutcome' || item.state === 'certified' || !refuses(CERTIFICATION_CODES.notCertified);
+}
+
+/** The verdict of everything both selecting and deselecting ask: lock, owner, standing, window. */
+function mayChangeSelection(request: SelectRequest, event: 'select' | 'deselect'): boolean {
+  const { item } = request;
+  return lockAllows(request.submissions, item) && (isOwner(item, request.actor) || !refuses(CERTIFICATION_CODES.notAuthorised)) && standingAllows(item, event) && spanAllows(request.window, request.at);
+}
+
+/**
+ * May the student select (勾選) this item for the central database now? Lock, owner, certified,
+ * window, then every selection cap. The verdict is taken now; the findings and the explanation are
+ * built by {@link explainSelection} when first read.
+ */
 export function checkSelection(effective: EffectivePack, request: SelectRequest): Explained {
+  const allowed = mayChangeSelection(request, 'select') && capsAllow(effective, 'select', request.item, request.items);
+  return deferExplained(allowed, () => explainSelection(effective, request));
+}
+
+/** {@link checkSelection} with every step and finding built at once: the single source of its explanation. */
+export function explainSelection(effective: EffectivePack, request: SelectRequest): Explained {
   const day = toPlainDate(request.at);
   return combine([
     checkLock(request.submissions ?? [], request.item),
@@ -64,20 +89,32 @@ export function checkSelection(effective: EffectivePack, request: SelectRequest)
   ]);
 }
 
+/**
+ * The decision, and when it allows the change the item with its new selection, added last (after
+ * the lazy findings and explanation). The item is copied with Object.assign, not `{ ...item, … }`
+ * (see cite in engine/explanation).
+ */
+function withItem(decision: Explained, request: SelectRequest, selected: boolean): SelectDecision {
+  return decision.allowed ? Object.assign(decision, { item: Object.assign({}, request.item, { selected }) }) : decision;
+}
+
 /** Selects the item when allowed: the decision and the item with `selected: true`. */
 export function selectItem(effective: EffectivePack, request: SelectRequest): SelectDecision {
-  const decision = checkSelection(effective, request);
-  return decision.allowed ? { ...decision, item: { ...request.item, selected: true } } : decision;
+  return withItem(checkSelection(effective, request), request, true);
 }
 
 /** Takes an item out of the selection: the student, before the roster is submitted and within the window. */
 export function deselectItem(request: SelectRequest): SelectDecision {
+  return withItem(deferExplained(mayChangeSelection(request, 'deselect'), () => explainDeselection(request)), request, false);
+}
+
+/** {@link deselectItem}'s decision with every step and finding built at once. */
+export function explainDeselection(request: SelectRequest): Explained {
   const day = toPlainDate(request.at);
-  const decision = combine([
+  return combine([
     checkLock(request.submissions ?? [], request.item),
     checkOwner(request.item, request.actor, 'deselect'),
     checkStanding(request.item, 'deselect'),
     checkSelectionWindow(request.item, day, request.window),
   ]);
-  return decision.allowed ? { ...decision, item: { ...request.item, selected: false } } : decision;
 }
