@@ -32,6 +32,8 @@ export interface ReadOptions {
   readonly onRecord?: (record: DatasetRecord, place: RecordPlace) => void;
   /** The accounting to add to (a fresh one by default). */
   readonly intake?: Intake;
+  /** Told the size of every chunk read from a file, in bytes (a progress bar's measure). */
+  readonly onBytes?: (bytes: number) => void;
 }
 
 export interface DatasetRead {
@@ -48,8 +50,11 @@ export interface DatasetRead {
 const NDJSON_EXTENSIONS = new Set(['.ndjson', '.jsonl', '.json']);
 const KNOWN_NAMES = [...CSV_FILE_NAMES, '*.ndjson', '*.jsonl'];
 
-function chunksOf(path: string): AsyncIterable<Uint8Array> {
-  return createReadStream(path, { highWaterMark: 1 << 20 });
+async function* chunksOf(path: string, onBytes?: (bytes: number) => void): AsyncIterable<Uint8Array> {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    onBytes?.(chunk.length);
+    yield chunk;
+  }
 }
 
 type Batches = AsyncIterable<LineBatch | { readonly finding: Finding }>;
@@ -141,7 +146,7 @@ export async function readDataset(path: string, options: ReadOptions): Promise<D
   for (const file of files) {
     const shown = relative(options.cwd, file) || file;
     shownFiles.push(shown);
-    const batches = decodeLines(chunksOf(file), shown, options.encoding);
+    const batches = decodeLines(chunksOf(file, options.onBytes), shown, options.encoding);
     try {
       if (extname(file).toLowerCase() === '.csv') await readCsv(batches, shown, intake, options, findings);
       else await readNdjson(batches, shown, intake, options, findings);
