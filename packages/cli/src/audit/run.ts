@@ -44,6 +44,8 @@ export interface AuditRun {
   readonly sources: ReadonlyMap<string, string>;
   /** An input could not be read or is invalid: exit 2. */
   readonly unreadable: boolean;
+  /** The findings about the pack among the result's (validate and completeness), for the reports that place them apart. */
+  readonly packFindings?: readonly Finding[];
 }
 
 const identity = (finding: Finding) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
@@ -114,7 +116,7 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
   if (request.data === undefined || !resolution || resolution.versions.length === 0) {
     const empty = createAudit(resolution ?? { versions: [], findings: [] }, base).finish();
     const { statistics: _statistics, ...rest } = empty;
-    return { result: { ...rest, findings: sortFindings(onPack) }, inputFindings: [], sources, unreadable: false };
+    return { result: { ...rest, findings: sortFindings(onPack) }, inputFindings: [], sources, unreadable: false, packFindings: onPack };
   }
   const [calendars, evidence] = await Promise.all([loadCalendars(io.cwd, request.calendar), loadEvidence(io.cwd, request.evidence)]);
   const inputFindings: Finding[] = [...calendars.findings, ...evidence.findings];
@@ -124,5 +126,5 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
   inputFindings.push(...read.findings);
   const data = results.length === 0 ? createAudit(resolution, base).finish() : results.length === 1 ? results[0]! : mergeAudits(results);
   const result = { ...data, findings: sortFindings([...onPack, ...data.findings]), intake: read.summary };
-  return { result, inputFindings, sources, unreadable: read.unreadable };
+  return { result, inputFindings, sources, unreadable: read.unreadable, packFindings: onPack };
 }

@@ -54,7 +54,7 @@ export const audit: Command = {
     }
     const format = String(options.format);
     const text =
-      format === 'json' ? formatAuditJson(run.result, run.inputFindings, pack, exitCode) : format === 'stylish' ? formatAuditText(run.result, run.inputFindings, run.sources, language) : await renderOther(format, run.result, language);
+      format === 'json' ? formatAuditJson(run.result, run.inputFindings, pack, exitCode) : format === 'stylish' ? formatAuditText(run.result, run.inputFindings, run.sources, language) : await renderOther(format, { ...run, result: run.result }, language, data);
     const output = str('output');
     if (output === undefined) io.stdout.write(text);
     else {
