@@ -18,19 +18,19 @@ export interface ShardSpec {
 /** What one shard's scan ends with: every line read, or a file that is not UTF-8 throughout (the one-thread reader says where). */
 export type ShardScan = 'read' | 'notUtf8' | 'stopped';
 
-/** Reads `"school": "<value>"` from a line's bytes without parsing it; `''` when there is none. The audit checks it against the parsed record. */
-function schoolOf(buffer: Buffer, key: number, end: number): string {
+/** Where the value of `"school": "<value>"` lies in a line's bytes, found without parsing; `undefined` when there is none. The audit checks it against the parsed record. */
+function schoolAt(buffer: Buffer, key: number, end: number): { readonly from: number; readonly to: number } | undefined {
   let at = key + KEY.length;
   const skip = () => {
     while (at < end && (buffer[at] === 0x20 || buffer[at] === 0x09 || buffer[at] === RETURN)) at++;
   };
   skip();
-  if (at >= end || buffer[at] !== COLON) return '';
+  if (at >= end || buffer[at] !== COLON) return undefined;
   at++;
   skip();
-  if (at >= end || buffer[at] !== QUOTE) return '';
+  if (at >= end || buffer[at] !== QUOTE) return undefined;
   const close = buffer.indexOf(QUOTE, at + 1);
-  return close < 0 || close >= end ? '' : buffer.toString('utf8', at + 1, close);
+  return close < 0 || close >= end ? undefined : { from: at + 1, to: close };
 }
 
 /** How many byte-order marks start the text: the reader strips one, and its UTF-8 decoder one more. */
@@ -49,6 +49,16 @@ function boms(buffer: Buffer, filled: number): number {
  */
 export function scanShard(path: string, spec: ShardSpec, onLine: (text: string, line: number, school: string) => boolean | void, onProgress: (bytes: number) => void): ShardScan {
   const shardOf = new Map<string, number>();
+  // Consecutive lines mostly name the same school: its bytes are compared before any decoding.
+  let last = { bytes: Buffer.alloc(0), school: '', shard: -1 };
+  const claim = (buffer: Buffer, value: { readonly from: number; readonly to: number } | undefined) => {
+    if (value ? last.bytes.length === value.to - value.from && buffer.compare(last.bytes, 0, last.bytes.length, value.from, value.to) === 0 : last.school === '' && last.shard >= 0) return last;
+    const school = value ? buffer.toString('utf8', value.from, value.to) : '';
+    let shard = shardOf.get(school);
+    if (shard === undefined) shardOf.set(school, (shard = shardOf.size % spec.shards));
+    last = { bytes: value ? Buffer.from(buffer.subarray(value.from, value.to)) : Buffer.alloc(0), school, shard };
+    return last;
+  };
   const fd = openSync(path, 'r');
   try {
     let buffer = Buffer.allocUnsafe(CHUNK);
@@ -73,9 +83,7 @@ export function scanShard(path: string, spec: ShardSpec, onLine: (text: string, 
         // The next `"school"` is looked up once and reused until passed, so lines without one cost no rescans.
         if (key !== -2 && key < from) key = buffer.indexOf(KEY, from);
         if (key === -1) key = -2;
-        const school = key >= 0 && key < stop ? schoolOf(buffer, key, stop) : '';
-        let shard = shardOf.get(school);
-        if (shard === undefined) shardOf.set(school, (shard = shardOf.size % spec.shards));
+        const { school, shard } = claim(buffer, key >= 0 && key < stop ? schoolAt(buffer, key, stop) : undefined);
         if (shard === spec.shard && onLine(buffer.toString('utf8', from, stop), line, school) === false) return 'stopped';
         from = next + 1;
       }
