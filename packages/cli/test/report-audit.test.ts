@@ -75,4 +75,10 @@ describe.each([['one school', 'audit/data.ndjson'], ['two schools in one file', 
     expect(aboutData.every((result) => uri(result) === data)).toBe(true);
     expect(aboutData.filter((result) => !result.locations[0]!.physicalLocation.region).every((result) => result.locations[0]!.logicalLocations?.[0]?.name === result.properties.subject)).toBe(true);
   });
+
+  it('lists the pack once in the run, without data', async () => {
+    const log = SarifLog.parse(JSON.parse((await run([...args, '--format', 'sarif'])).stdout));
+    expect(log.runs[0]!.properties?.audits).toEqual([{ pack: expect.objectContaining({ id: 'pingrong' }), asOf: '2024-08-01' }]);
+    expect(log.runs[0]!.results.every((result) => result.locations[0]!.physicalLocation.artifactLocation.uri === PINGRONG)).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 import { type AuditResult, type Finding, type Language, sortFindings } from '@portfolio-rules/core';
 import { formatHtml } from '../formatters/html';
 import { formatJunit } from '../formatters/junit';
+import { readData } from '../formatters/checked';
 import { formatSarif } from '../formatters/sarif';
 import type { AuditRun } from './run';
 
@@ -16,8 +17,10 @@ export function auditsOf(result: AuditResult): readonly AuditResult[] {
  * The audits SARIF renders: the pack's own findings as an audit without data (at the pack file),
  * then each school's audit with only the findings about its data (at the data file), so that no
  * finding about the data points at the pack and the pack's findings appear once, whatever the schools.
+ * Without data, the audit as it is: all its findings are about the pack.
  */
-export function sarifAudits(result: AuditResult, packFindings: readonly Finding[]): AuditResult[] {
+export function sarifAudits(result: AuditResult, packFindings: readonly Finding[]): readonly AuditResult[] {
+  if (!readData(result)) return [result];
   const pack = new Set(packFindings);
   const schools = auditsOf(result).map((audit) => ({ ...audit, findings: audit.findings.filter((finding) => !pack.has(finding)) }));
   return [{ pack: result.pack, asOf: result.asOf, findings: sortFindings(packFindings) }, ...schools];
