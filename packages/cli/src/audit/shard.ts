@@ -39,12 +39,14 @@ async function schoolsAtEnds(path: string): Promise<Set<string>> {
 }
 
 /**
- * Below this size `--threads auto` stays on one thread. Each worker spends about 0.3 s loading the
- * engine and reads the whole file, so two threads only pay off once the audit itself takes a
- * while; measured (thread CPU on the critical path, one thread against two): 9 MB 0.9×, 23 MB
- * 1.1×, 51 MB 1.3×, 102 MB 1.6×, 150 MB 1.7×. From 32 MiB two threads are clearly faster.
+ * Below this size `--threads auto` stays on one thread. Each worker loads the engine (about 0.3 s)
+ * and reads the whole file, and V8's background threads (GC, compiler) of three isolates share the
+ * same CPUs, so two threads only pay off on large files. Measured on 2 CPUs (10,000-student sample
+ * subsets), the best wall time two threads can reach (the slower of: main thread + slower worker,
+ * or all CPU / 2) against one thread's main thread: 51 MB about 1.0×, 102 MB 1.2×, 150 MB 1.3×;
+ * 1.5 GB (Taipei) 1.4× measured. Hence 64 MiB.
  */
-export const THREADS_FROM_BYTES = 32 * 1024 * 1024;
+export const THREADS_FROM_BYTES = 64 * 1024 * 1024;
 
 /**
  * Whether the data can be sharded across worker threads: one NDJSON file naming at least two
