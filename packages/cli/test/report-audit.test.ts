@@ -31,6 +31,7 @@ describe.each(CASES)('the report formats of an audit: %s', (_, data) => {
     expect(intakes.map((intake) => intake.read)).toEqual([audit.intake!.read]);
   });
 
+
   it('JUnit: well-formed XML, a suite per school, as many failures as error findings and error rejections', async () => {
     const audit = await audited(data);
     const xml = (await run([...AUDIT, ...data, '--format', 'junit', '--lang', 'en'])).stdout;
@@ -54,5 +55,30 @@ describe.each(CASES)('the report formats of an audit: %s', (_, data) => {
       for (const code of Object.keys(statistics.findingsByCode)) expect(html).toContain(`<code>${code}</code>`);
     }
     for (const rejection of intake.rejections) expect(html).toContain(`<td class="number">${rejection.line}</td>`);
+  });
+});
+
+describe.each([['one school', 'audit/data.ndjson'], ['two schools in one file', 'audit/schools.ndjson']])('SARIF of an audit whose pack has findings of its own: %s', (_, data) => {
+  const PINGRONG = '../../../../schools/pingrong/pack.yaml';
+  const args = ['audit', PINGRONG, '--as-of', '2024-08-01', '--threads', '1', '--lang', 'en'];
+
+  it("places the pack's own findings once at the pack file, and every finding about the data at the data file", async () => {
+    const results = SarifLog.parse(JSON.parse((await run([...args, '--data', data, '--format', 'sarif'])).stdout)).runs[0]!.results;
+    const packOnly = (JSON.parse((await run([...args, '--format', 'json'])).stdout) as { audit: AuditResult }).audit.findings;
+    expect(packOnly.length).toBeGreaterThan(0);
+    const uri = (result: (typeof results)[number]) => result.locations[0]!.physicalLocation.artifactLocation.uri;
+    const key = (code: string, subject: unknown) => `${code} ${String(subject)}`;
+    const atPack = results.filter((result) => uri(result) === PINGRONG);
+    expect(atPack.map((result) => key(result.ruleId, result.properties.subject)).sort()).toEqual(packOnly.map((finding) => key(finding.code, finding.subject)).sort());
+    const aboutData = results.filter((result) => uri(result) !== PINGRONG);
+    expect(aboutData.length).toBeGreaterThan(0);
+    expect(aboutData.every((result) => uri(result) === data)).toBe(true);
+    expect(aboutData.filter((result) => !result.locations[0]!.physicalLocation.region).every((result) => result.locations[0]!.logicalLocations?.[0]?.name === result.properties.subject)).toBe(true);
+  });
+
+  it('lists the pack once in the run, without data', async () => {
+    const log = SarifLog.parse(JSON.parse((await run([...args, '--format', 'sarif'])).stdout));
+    expect(log.runs[0]!.properties?.audits).toEqual([{ pack: expect.objectContaining({ id: 'pingrong' }), asOf: '2024-08-01' }]);
+    expect(log.runs[0]!.results.every((result) => result.locations[0]!.physicalLocation.artifactLocation.uri === PINGRONG)).toBe(true);
   });
 });

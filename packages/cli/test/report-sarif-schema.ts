@@ -5,6 +5,7 @@ const message = z.object({ text: z.string().min(1) }).strict();
 const level = z.enum(['none', 'note', 'warning', 'error']);
 export const SarifLog = z
   .object({
+    $schema: z.literal('https://json.schemastore.org/sarif-2.1.0.json'),
     version: z.literal('2.1.0'),
     runs: z.array(
       z
@@ -37,6 +38,7 @@ export const SarifLog = z
                 ruleIndex: z.number().int().min(0),
                 level,
                 message,
+                // Code scanning refuses a log in which any result lacks a location with a physical location.
                 locations: z
                   .array(
                     z
@@ -48,10 +50,11 @@ export const SarifLog = z
                             region: z.object({ startLine: z.number().int().min(1), startColumn: z.number().int().min(1) }).strict().optional(),
                           })
                           .strict(),
+                        logicalLocations: z.array(z.object({ name: z.string().min(1), fullyQualifiedName: z.string().min(1) }).strict()).min(1).optional(),
                       })
                       .strict(),
                   )
-                  .optional(),
+                  .min(1),
                 properties: z.record(z.string(), z.unknown()),
               })
               .strict(),

@@ -37,6 +37,28 @@ describe('formatSarif', () => {
     await expect(text).toMatchFileSnapshot('__snapshots__/report.sarif');
   });
 
+  it('points findings about the data at the data file and line, never at the pack file; those without a position name their subject', () => {
+    const capped = { ...AUDIT.findings[1]!, code: 'PR3001', subject: 'S0009' };
+    delete (capped as { position?: unknown }).position;
+    const unplaced = { ...AUDIT.findings[2]!, position: { line: 5, column: 1, record: 5 } };
+    const audit = { ...AUDIT, findings: [...AUDIT.findings, capped, unplaced] };
+    const results = parse(formatSarif({ audits: [audit], data: 'exports/data.ndjson' }, { lang: 'en', tool: TOOL })).runs[0]!.results;
+    const at = (code: string, subject: string) => results.find((result) => result.ruleId === code && result.properties.subject === subject)!.locations;
+    expect(at('PR2002', 'caps.courseOutcome.upload.max')).toEqual([{ physicalLocation: { artifactLocation: { uri: 'schools/magong/pack.yaml' }, region: { startLine: 14, startColumn: 12 } } }]);
+    expect(at('PR3002', 'S0007')).toEqual([{ physicalLocation: { artifactLocation: { uri: 'data.ndjson' }, region: { startLine: 7, startColumn: 1 } } }]);
+    expect(at('PR3001', 'S0009')).toEqual([{ physicalLocation: { artifactLocation: { uri: 'exports/data.ndjson' } }, logicalLocations: [{ name: 'S0009', fullyQualifiedName: 'magong/S0009' }] }]);
+    expect(results.filter((result) => result.ruleId === 'PR3003').map((result) => result.locations[0]!.physicalLocation)).toContainEqual({ artifactLocation: { uri: 'exports/data.ndjson' }, region: { startLine: 5, startColumn: 1 } });
+    const onPack = results.filter((result) => result.locations.some((where) => where.physicalLocation.artifactLocation.uri === 'schools/magong/pack.yaml'));
+    expect(onPack.map((result) => result.ruleId)).toEqual(['PR2002']);
+  });
+
+  it('without the data path, places a finding about the data at the file its other findings and rejected lines name', () => {
+    const capped = { ...AUDIT.findings[1]!, code: 'PR3001', subject: 'S0009' };
+    delete (capped as { position?: unknown }).position;
+    const results = parse(formatSarif({ audits: [{ ...AUDIT, findings: [capped] }] }, { lang: 'en', tool: TOOL })).runs[0]!.results;
+    expect(results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('data.ndjson');
+  });
+
   it('writes the messages and short descriptions in the chosen language', () => {
     const run = parse(formatSarif({ audits: [AUDIT] }, { lang: 'zh-TW', tool: TOOL })).runs[0]!;
     expect(run.tool.driver.rules[0]?.shortDescription.text).toBe('放寬了全國上限');

@@ -1,7 +1,9 @@
-import type { AuditResult, Language } from '@portfolio-rules/core';
+import { type AuditResult, type Finding, type Language, sortFindings } from '@portfolio-rules/core';
 import { formatHtml } from '../formatters/html';
 import { formatJunit } from '../formatters/junit';
+import { readData } from '../formatters/checked';
 import { formatSarif } from '../formatters/sarif';
+import type { AuditRun } from './run';
 
 /** The report formats rendered by packages/cli/src/formatters (SARIF, self-contained HTML, JUnit XML). */
 export const OTHER_FORMATS = ['sarif', 'html', 'junit'] as const;
@@ -11,9 +13,23 @@ export function auditsOf(result: AuditResult): readonly AuditResult[] {
   return result.schools && result.schools.length > 1 ? result.schools.map((school, index) => (index === 0 && result.intake ? { ...school, intake: result.intake } : school)) : [result];
 }
 
-export async function renderOther(format: string, result: AuditResult, lang: Language): Promise<string> {
+/**
+ * The audits SARIF renders: the pack's own findings as an audit without data (at the pack file),
+ * then each school's audit with only the findings about its data (at the data file), so that no
+ * finding about the data points at the pack and the pack's findings appear once, whatever the schools.
+ * Without data, the audit as it is: all its findings are about the pack.
+ */
+export function sarifAudits(result: AuditResult, packFindings: readonly Finding[]): readonly AuditResult[] {
+  if (!readData(result)) return [result];
+  const pack = new Set(packFindings);
+  const schools = auditsOf(result).map((audit) => ({ ...audit, findings: audit.findings.filter((finding) => !pack.has(finding)) }));
+  return [{ pack: result.pack, asOf: result.asOf, findings: sortFindings(packFindings) }, ...schools];
+}
+
+export async function renderOther(format: string, run: AuditRun & { result: AuditResult }, lang: Language, data: string | undefined): Promise<string> {
+  const { result } = run;
   const input = { audits: auditsOf(result) };
-  if (format === 'sarif') return formatSarif(input, { lang });
+  if (format === 'sarif') return formatSarif({ audits: sarifAudits(result, run.packFindings ?? []), ...(data !== undefined && { data }) }, { lang });
   if (format === 'junit') return formatJunit(input, { lang });
   return formatHtml(input, { lang });
 }

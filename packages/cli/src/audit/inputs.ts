@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { createFinding, type Finding, type GovernanceEvidence, isPlainDate, parseCalendar, type SchoolCalendar } from '@portfolio-rules/core';
+import { createFinding, type Finding, type GovernanceEvidence, isPlainDate, parseCalendar, recordTypeForCsvFile, type SchoolCalendar } from '@portfolio-rules/core';
 import { readText } from '../_lib/files';
 import { CLI_CODES } from '../codes';
 import { readDataset } from '../dataset';
@@ -21,6 +21,23 @@ async function calendarFiles(cwd: string, path: string): Promise<string[]> {
   }
   const names = (await readdir(resolve(cwd, path))).filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase()) && !name.startsWith('.')).sort();
   return names.map((name) => join(path, name));
+}
+
+/** The bytes the data holds: the file's size, or the sum of a folder's NDJSON and known CSV files (those the reader reads); 0 when unreadable. */
+export async function dataBytes(cwd: string, path: string): Promise<number> {
+  try {
+    const absolute = resolve(cwd, path);
+    const info = await stat(absolute);
+    if (!info.isDirectory()) return info.size;
+    const names = (await readdir(absolute)).filter((name) => !name.startsWith('.') && (['.ndjson', '.jsonl', '.json'].includes(extname(name).toLowerCase()) || recordTypeForCsvFile(name)));
+    const sizes = await Promise.all(names.map(async (name) => {
+      const file = await stat(join(absolute, name));
+      return file.isFile() ? file.size : 0;
+    }));
+    return sizes.reduce((sum, size) => sum + size, 0);
+  } catch {
+    return 0;
+  }
 }
 
 /** School calendars, one academic year each, from a file or a folder of them (core's parseCalendar). */

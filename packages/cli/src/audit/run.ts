@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import {
   type Audit,
+  type Language,
   type AuditResult,
   createAudit,
   createIntake,
@@ -18,9 +19,9 @@ import { regionalDirectory } from '../_lib/package';
 import { runPackChecks } from '../_lib/pack-checks';
 import type { CliIo } from '../command';
 import { readDataset } from '../dataset';
-import { loadCalendars, loadEvidence } from './inputs';
+import { dataBytes, loadCalendars, loadEvidence } from './inputs';
 import { createProgress } from './progress';
-import { auditSharded, shardable } from './shard';
+import { auditSharded, type ShardWorkers, shardable, startShards } from './shard';
 
 export interface AuditRequest {
   readonly pack: string;
@@ -28,8 +29,10 @@ export interface AuditRequest {
   readonly asOf: string;
   readonly calendar?: string;
   readonly evidence?: string;
-  /** Worker threads for several schools: `auto` (2 when there are ≥ 2 schools and ≥ 2 CPUs), or 1 to stay on this thread. */
-  readonly threads?: 'auto' | 1;
+  /** Worker threads for several schools: `auto` (2 for a large file of ≥ 2 schools on ≥ 2 CPUs), 2 whatever the size, or 1 to stay on this thread. */
+  readonly threads?: 'auto' | 1 | 2;
+  /** The language of the progress bar (default zh-TW). */
+  readonly language?: Language;
 }
 
 export interface AuditRun {
@@ -41,6 +44,8 @@ export interface AuditRun {
   readonly sources: ReadonlyMap<string, string>;
   /** An input could not be read or is invalid: exit 2. */
   readonly unreadable: boolean;
+  /** The findings about the pack among the result's (validate and completeness), for the reports that place them apart. */
+  readonly packFindings?: readonly Finding[];
 }
 
 const identity = (finding: Finding) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
@@ -54,11 +59,16 @@ function packFindings(findings: readonly Finding[], completeness: readonly Findi
 /** The data through the dataset readers, one streaming audit per school named in the records. */
 async function auditInThread(request: AuditRequest, resolution: Resolution, io: CliIo, options: { calendars: SchoolCalendar[]; evidence?: GovernanceEvidence }) {
   const audits = new Map<string, Audit>();
-  const progress = createProgress(io.stderr);
+  const progress = createProgress(io.stderr, await dataBytes(io.cwd, request.data!), request.language ?? 'zh-TW');
+  let bytes = 0;
+  let records = 0;
   const intake = createIntake();
   const read = await readDataset(request.data!, {
     cwd: io.cwd,
     intake,
+    onBytes(count) {
+      bytes += count;
+    },
     onRecord(record, place) {
       const school = record.school ?? '';
       let audit = audits.get(school);
@@ -67,18 +77,32 @@ async function auditInThread(request: AuditRequest, resolution: Resolution, io: 
         audits.set(school, audit);
       }
       audit.add(record, place);
-      progress.tick();
+      // The clock is read once every 1,024 records, not for each.
+      if ((++records & 1023) === 0) progress.update(bytes, records);
     },
   });
+  progress.update(bytes, records);
   progress.done();
   return { results: [...audits.values()].map((audit) => audit.finish()), read };
 }
 
 /**
  * Runs `audit`: the pack's own findings (validate + completeness), and with `--data` every record
- * against the effective pack of its term, one audit per school, merged in school order.
+ * against the effective pack of its term, one audit per school, merged in school order. Data worth
+ * sharding starts its worker threads first, so that they load the engine while the pack loads here.
  */
 export async function runAudit(request: AuditRequest, io: CliIo): Promise<AuditRun> {
+  const threads = request.threads ?? 'auto';
+  const threaded = request.data !== undefined && threads !== 1 && (threads === 2 || cpus().length >= 2) && (await shardable(io.cwd, request.data, threads));
+  const shards = threaded ? startShards() : undefined;
+  try {
+    return await auditWith(request, io, shards);
+  } finally {
+    await shards?.stop();
+  }
+}
+
+async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers | undefined): Promise<AuditRun> {
   const sources = new Map<string, string>();
   const text = await readText(io.cwd, request.pack);
   if ('finding' in text) return { inputFindings: [text.finding], sources, unreadable: true };
@@ -92,16 +116,15 @@ export async function runAudit(request: AuditRequest, io: CliIo): Promise<AuditR
   if (request.data === undefined || !resolution || resolution.versions.length === 0) {
     const empty = createAudit(resolution ?? { versions: [], findings: [] }, base).finish();
     const { statistics: _statistics, ...rest } = empty;
-    return { result: { ...rest, findings: sortFindings(onPack) }, inputFindings: [], sources, unreadable: false };
+    return { result: { ...rest, findings: sortFindings(onPack) }, inputFindings: [], sources, unreadable: false, packFindings: onPack };
   }
   const [calendars, evidence] = await Promise.all([loadCalendars(io.cwd, request.calendar), loadEvidence(io.cwd, request.evidence)]);
   const inputFindings: Finding[] = [...calendars.findings, ...evidence.findings];
   if (calendars.unreadable || evidence.unreadable) return { inputFindings, sources, unreadable: true };
   const options = { calendars: calendars.value ?? [], ...(evidence.value && { evidence: evidence.value }) };
-  const threaded = request.threads !== 1 && cpus().length >= 2 && (await shardable(io.cwd, request.data));
-  const { results, read } = threaded ? await auditSharded(request, io, options, resolution) : await auditInThread(request, resolution, io, options);
+  const { results, read } = (shards && (await auditSharded(shards, request, io, options, resolution))) || (await auditInThread(request, resolution, io, options));
   inputFindings.push(...read.findings);
   const data = results.length === 0 ? createAudit(resolution, base).finish() : results.length === 1 ? results[0]! : mergeAudits(results);
   const result = { ...data, findings: sortFindings([...onPack, ...data.findings]), intake: read.summary };
-  return { result, inputFindings, sources, unreadable: read.unreadable };
+  return { result, inputFindings, sources, unreadable: read.unreadable, packFindings: onPack };
 }

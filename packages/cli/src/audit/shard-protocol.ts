@@ -1,12 +1,22 @@
 import type { AuditOptions, AuditResult, IntakeSummary } from '@portfolio-rules/core';
 
-/** What a shard worker starts with: the resolved pack (plain data) and the audit options. */
+/** What a shard worker starts with: the resolved pack (plain data), the audit options, and the file and shard it reads. */
 export interface ShardInit {
   readonly resolution: unknown;
   readonly options: AuditOptions;
+  /** The NDJSON file, absolute, and as findings name it. */
+  readonly path: string;
+  readonly file: string;
+  readonly shard: number;
+  readonly shards: number;
 }
 
-export type ShardMessage = { readonly type: 'lines'; readonly file: string; readonly lines: readonly string[]; readonly numbers: readonly number[] } | { readonly type: 'end' };
-
-/** A worker's answers: an acknowledgement per batch (backpressure), then the results once. */
-export type ShardReply = { readonly type: 'ack' } | { readonly type: 'done'; readonly results: readonly AuditResult[]; readonly summary: IntakeSummary };
+/**
+ * A worker's messages: how far it has read (bytes of the file, lines of its shard), then its results
+ * once, with the line on which it first rejected a line for each code; or `fallback` when the file is not UTF-8 throughout or a line's school was misread by the
+ * byte scan, and the audit must run on one thread.
+ */
+export type ShardReply =
+  | { readonly type: 'progress'; readonly bytes: number; readonly lines: number }
+  | { readonly type: 'done'; readonly results: readonly AuditResult[]; readonly summary: IntakeSummary; readonly firstLines: Readonly<Record<string, number>> }
+  | { readonly type: 'fallback' };

@@ -26,7 +26,10 @@ export const audit: Command = {
     calendar: { type: 'string', placeholder: '<file|dir>', description: { 'zh-TW': '學校行事曆 (每學年一檔，或其資料夾)，用以推算認證期限', en: 'school calendar(s), one file per academic year or a folder of them, to resolve certification deadlines' } },
     evidence: { type: 'string', placeholder: '<file>', description: { 'zh-TW': '工作小組會議及研習紀錄 (meeting、training 資料列)', en: 'the governance evidence log: meeting and training records' } },
     format: formatOption(['stylish', 'json', ...OTHER_FORMATS], { 'zh-TW': '輸出格式', en: 'output format' }),
-    threads: formatOption(['auto', '1'], { 'zh-TW': '多校資料分由 2 個執行緒稽核 (auto，預設) 或僅用 1 個', en: 'audit several schools on 2 worker threads (auto, the default) or on this one (1)' }),
+    threads: formatOption(['auto', '1', '2'], {
+      'zh-TW': '多校資料分由 2 個執行緒稽核：auto (預設，資料夠大時)、2 (一律) 或 1 (僅用 1 個)',
+      en: 'audit several schools on 2 worker threads: auto (the default, when the data is large enough), 2 (always) or 1 (this thread only)',
+    }),
     output: { type: 'string', short: 'o', placeholder: '<file>', description: { 'zh-TW': '輸出至檔案 (預設標準輸出)', en: 'write the report to a file (default: stdout)' } },
   },
   async run({ io, language, options, positionals }) {
@@ -41,7 +44,7 @@ export const audit: Command = {
     const data = str('data');
     const calendar = str('calendar');
     const evidence = str('evidence');
-    const run = await runAudit({ pack, asOf, ...(data !== undefined && { data }), ...(calendar !== undefined && { calendar }), ...(evidence !== undefined && { evidence }), threads: options.threads === '1' ? 1 : 'auto' }, io);
+    const run = await runAudit({ pack, asOf, ...(data !== undefined && { data }), ...(calendar !== undefined && { calendar }), ...(evidence !== undefined && { evidence }), threads: options.threads === '1' ? 1 : options.threads === '2' ? 2 : 'auto', language }, io);
     const rejectedErrors = (run.result?.intake?.rejections ?? []).some((rejection) => rejection.severity === 'error') || (run.result?.intake?.unlisted ?? 0) > 0;
     const exitCode = run.unreadable ? EXIT.usage : hasErrors([...run.inputFindings, ...(run.result?.findings ?? [])]) || rejectedErrors ? EXIT.errors : EXIT.ok;
     if (!run.result) {
@@ -51,7 +54,7 @@ export const audit: Command = {
     }
     const format = String(options.format);
     const text =
-      format === 'json' ? formatAuditJson(run.result, run.inputFindings, pack, exitCode) : format === 'stylish' ? formatAuditText(run.result, run.inputFindings, run.sources, language) : await renderOther(format, run.result, language);
+      format === 'json' ? formatAuditJson(run.result, run.inputFindings, pack, exitCode) : format === 'stylish' ? formatAuditText(run.result, run.inputFindings, run.sources, language) : await renderOther(format, { ...run, result: run.result }, language, data);
     const output = str('output');
     if (output === undefined) io.stdout.write(text);
     else {

@@ -37,6 +37,8 @@ export interface ReadOptions {
   readonly onRecord?: (record: DatasetRecord, place: RecordPlace) => void;
   /** The accounting to add to (a fresh one by default). */
   readonly intake?: Intake;
+  /** Told the size of every chunk read from a file, in bytes (a progress bar's measure). */
+  readonly onBytes?: (bytes: number) => void;
 }
 
 export interface DatasetRead {
@@ -54,12 +56,16 @@ const NDJSON_EXTENSIONS = new Set(['.ndjson', '.jsonl', '.json']);
 const KNOWN_NAMES = [...CSV_FILE_NAMES, '*.ndjson', '*.jsonl'];
 
 /**
- * A file's bytes in 64 KiB chunks. Measured on a 150 MB file, read + decode + JSON.parse: 64 KiB
- * costs about a sixth less CPU than 1 MiB and half the peak RSS (a chunk's decoded text stays in
- * V8's young generation; from 128 KiB on it goes to the large-object space, kept until a full GC).
+ * A file's bytes in 64 KiB chunks, each size told to `onBytes` (the progress bar). Measured on a
+ * 150 MB file, read + decode + JSON.parse: 64 KiB costs about a sixth less CPU than 1 MiB and half
+ * the peak RSS (a chunk's decoded text stays in V8's young generation; from 128 KiB on it goes to
+ * the large-object space, kept until a full GC).
  */
-export function chunksOf(path: string): AsyncIterable<Uint8Array> {
-  return createReadStream(path, { highWaterMark: 64 * 1024 });
+export async function* chunksOf(path: string, onBytes?: (bytes: number) => void): AsyncIterable<Uint8Array> {
+  for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
+    onBytes?.(chunk.length);
+    yield chunk;
+  }
 }
 
 type Batches = AsyncIterable<LineBatch | { readonly finding: Finding }>;
@@ -151,7 +157,7 @@ export async function readDataset(path: string, options: ReadOptions): Promise<D
   for (const file of files) {
     const shown = relative(options.cwd, file) || file;
     shownFiles.push(shown);
-    const batches = decodeLines(chunksOf(file), shown, options.encoding);
+    const batches = decodeLines(chunksOf(file, options.onBytes), shown, options.encoding);
     try {
       if (extname(file).toLowerCase() === '.csv') await readCsv(batches, shown, intake, options, findings);
       else await readNdjson(batches, shown, intake, options, findings);

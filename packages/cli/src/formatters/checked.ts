@@ -2,8 +2,12 @@ import { type AuditResult, CATALOGUE, type CodeSpec, type Finding, type Rejectio
 import { CLI_CODES } from '../codes';
 import type { FileReport } from './report';
 
-/** What the SARIF and JUnit formatters render: the audits of one run (one per school), or validate's findings per file. */
-export type CheckedInput = { readonly audits: readonly AuditResult[] } | { readonly files: readonly FileReport[] };
+/**
+ * What the SARIF and JUnit formatters render: the audits of one run (one per school), or validate's
+ * findings per file. `data` is the data file or folder the audits read (`--data`): where a finding
+ * about the data without a file of its own belongs.
+ */
+export type CheckedInput = { readonly audits: readonly AuditResult[]; readonly data?: string } | { readonly files: readonly FileReport[] };
 
 /** One file checked by validate, or one school's audit: a SARIF artifact group, a JUnit test suite. */
 export interface CheckedGroup {
@@ -11,6 +15,8 @@ export interface CheckedGroup {
   readonly name: string;
   /** Where a finding without a position of its own belongs: the file, or the audited pack's file. */
   readonly file?: string;
+  /** For an audit that read data: the data file or folder, where the findings about the data belong. */
+  readonly data?: string;
   /** The findings, then the rejected input lines not already among them, as findings at their line. */
   readonly findings: readonly Finding[];
   readonly audit?: AuditResult;
@@ -53,9 +59,18 @@ export function checkedGroups(input: CheckedInput): CheckedGroup[] {
   return input.audits.map((audit) => ({
     name: auditName(audit),
     ...(audit.pack.file !== undefined && { file: audit.pack.file }),
+    ...(readData(audit) && dataFileOf(audit, input.data) !== undefined && { data: dataFileOf(audit, input.data)! }),
     findings: auditFindings(audit),
     audit,
   }));
+}
+
+/** Whether an audit read data (it has an intake or statistics); the findings of one that did not are about the pack. */
+export const readData = (audit: AuditResult) => audit.intake !== undefined || audit.statistics !== undefined;
+
+/** The data an audit read: as given, else the file of its first rejected line or of its first finding placed outside the pack. */
+function dataFileOf(audit: AuditResult, data: string | undefined): string | undefined {
+  return data ?? audit.intake?.rejections.find((rejection) => rejection.file !== undefined)?.file ?? audit.findings.find((finding) => finding.position?.file !== undefined && finding.position.file !== audit.pack.file)?.position?.file;
 }
 
 /** The line a finding points at: a dataset record's line, else its position's line. */

@@ -1,5 +1,5 @@
 import type { Finding, Language, Severity } from '@portfolio-rules/core';
-import { type CheckedInput, checkedGroups, lineOf, schoolId, specOf } from './checked';
+import { type CheckedGroup, type CheckedInput, checkedGroups, lineOf, readData, schoolId, specOf } from './checked';
 import { type JsonTool, jsonTool } from './json';
 
 export interface SarifOptions {
@@ -7,6 +7,9 @@ export interface SarifOptions {
   /** The tool's name and version; default: this package's. Tests pass a fixed one. */
   readonly tool?: JsonTool;
 }
+
+/** The SARIF 2.1.0 schema's URI, as GitHub code scanning asks for it (an identifier: nothing fetches it). */
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
@@ -38,12 +41,26 @@ function rule(code: string, language: Language) {
   };
 }
 
-function location(finding: Finding, file: string | undefined) {
-  const uri = finding.position?.file ?? file;
-  if (uri === undefined) return undefined;
+/** Whether a finding is about the pack: every finding of an audit without data, and those placed in the pack file. */
+function aboutPack(finding: Finding, group: CheckedGroup): boolean {
+  return !group.audit || !readData(group.audit) || (finding.position?.file !== undefined && finding.position.file === group.file);
+}
+
+/**
+ * Where a result is: a finding about the pack at the pack file (its line and column when it has a
+ * position); one about the data at its data file and record line, or, without a position (a
+ * student's cap, a term's disputes), at the data file as a whole with a logical location naming its
+ * subject. Never a data finding at the pack file. Code scanning refuses a log in which any result
+ * lacks a physical location, so a data finding always has one when the data file is known.
+ */
+function location(finding: Finding, group: CheckedGroup, school: string | undefined) {
+  const pack = aboutPack(finding, group);
+  const uri = finding.position?.file ?? (pack ? group.file : group.data);
   const line = lineOf(finding);
   const region = line !== undefined && finding.position && { startLine: line, startColumn: finding.position.column };
-  return { physicalLocation: { artifactLocation: { uri: sarifUri(uri) }, ...(region && { region }) } };
+  const logical = !pack && !finding.position && { logicalLocations: [{ name: finding.subject, fullyQualifiedName: school === undefined ? finding.subject : `${school}/${finding.subject}` }] };
+  if (uri === undefined) return logical || undefined;
+  return { physicalLocation: { artifactLocation: { uri: sarifUri(uri) }, ...(region && { region }) }, ...logical };
 }
 
 function properties(finding: Finding, school: string | undefined) {
@@ -60,7 +77,7 @@ function properties(finding: Finding, school: string | undefined) {
 
 /**
  * SARIF 2.1.0 for code-scanning tools: one run, the rules of the codes found (from the catalogue),
- * one result per finding (and per rejected input line) at its file, line and column.
+ * one result per finding (and per rejected input line) at its file, line and column (see location).
  */
 export function formatSarif(input: CheckedInput, options: SarifOptions): string {
   const groups = checkedGroups(input);
@@ -68,14 +85,15 @@ export function formatSarif(input: CheckedInput, options: SarifOptions): string 
   const ruleIndex = new Map(codes.map((code, index) => [code, index]));
   const results = groups.flatMap((group) =>
     group.findings.map((finding) => {
-      const where = location(finding, group.file);
+      const school = group.audit && schoolId(group.audit);
+      const where = location(finding, group, school);
       return {
         ruleId: finding.code,
         ruleIndex: ruleIndex.get(finding.code) ?? -1,
         level: LEVEL[finding.severity],
         message: { text: finding.message[options.lang] },
         ...(where && { locations: [where] }),
-        properties: properties(finding, group.audit && schoolId(group.audit)),
+        properties: properties(finding, school),
       };
     }),
   );
@@ -84,6 +102,7 @@ export function formatSarif(input: CheckedInput, options: SarifOptions): string 
   );
   const tool = options.tool ?? jsonTool();
   const log = {
+    $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {

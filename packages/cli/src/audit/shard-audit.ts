@@ -1,0 +1,43 @@
+import { type Audit, createAudit, createIntake, type Resolution } from '@portfolio-rules/core';
+import type { ShardInit, ShardReply } from './shard-protocol';
+import { type ShardScan, scanShard } from './shard-lines';
+
+/**
+ * One shard: reads the whole file itself, parses and audits only the lines of its schools, then
+ * answers once. A record whose parsed school is not the one the byte scan read (an escaped or
+ * nested `school`) would belong to another shard: the worker stops and the audit runs on one thread.
+ */
+export function auditShard(init: ShardInit, post: (reply: ShardReply) => void): ShardReply {
+  const resolution = init.resolution as Resolution;
+  const intake = createIntake();
+  const audits = new Map<string, Audit>();
+  const parse = { file: init.file };
+  const firstLines: Record<string, number> = {};
+  let lines = 0;
+  let scan: ShardScan;
+  try {
+    scan = scanShard(
+      init.path,
+      init,
+      (text, line, scanned) => {
+        lines++;
+        const result = intake.accept(text, line, parse);
+        if (!result.ok) {
+          firstLines[result.finding.code] ??= line;
+          return true;
+        }
+        const school = result.record.school ?? '';
+        if (school !== scanned) return false;
+        let audit = audits.get(school);
+        if (!audit) audits.set(school, (audit = createAudit(resolution, { ...init.options, ...(school !== '' && { school }) })));
+        audit.add(result.record, { file: init.file, line, column: 1, record: line });
+        return true;
+      },
+      (bytes) => post({ type: 'progress', bytes, lines }),
+    );
+  } catch {
+    // An unreadable file is left to the one-thread reader, which reports it.
+    scan = 'stopped';
+  }
+  return scan === 'read' ? { type: 'done', results: [...audits.values()].map((audit) => audit.finish()), summary: intake.summary(), firstLines } : { type: 'fallback' };
+}
