@@ -1,4 +1,5 @@
 import { compareDates, daysBetween } from '../_lib/date';
+import type { CapAction, CapLimit } from '../caps/decide';
 import { CAP_CODES } from '../caps/codes';
 import { enrolmentEffect, type EnrolmentChange } from '../enrolment';
 import { createFinding } from '../findings/define';
@@ -8,34 +9,68 @@ import { checkRetention } from '../retention';
 import { termOfDate } from '../term';
 import { WINDOW_CODES } from '../windows/codes';
 import { AUDIT_CODES } from './codes';
-import type { AuditState, CapCount, LateCandidate, StudentState } from './state';
+import type { AuditState, LateCandidate } from './state';
+import { COUNT } from './store/roster';
+import { CAP_CLASSES, CHANGE_CATEGORIES, type CapClass } from './store/student-terms';
 
-const cited = (limit: CapCount['limit']) => ({ ...(limit.layer && { layer: limit.layer }), ...(limit.source && { source: limit.source }) });
+interface CapTotal {
+  readonly action: CapAction;
+  readonly limit: CapLimit;
+  readonly period: string;
+  count: number;
+  line: number;
+  frame: number;
+}
 
-/** Upload and selection caps: one finding per student, kind, action and period over a limit; the pack's cap first, a national bound with the same max and period only once (as checkCaps does). */
-function capFindings(student: StudentState, out: Finding[]): void {
+const cited = (limit: CapLimit) => ({ ...(limit.layer && { layer: limit.layer }), ...(limit.source && { source: limit.source }) });
+
+/** The student's count under every limit and period: each term's kind-and-action counts, added up by counter key (a year's limit over its terms). */
+function capTotals(state: AuditState, student: number): Map<string, CapTotal> {
+  const totals = new Map<string, CapTotal>();
+  const add = (key: string, total: CapTotal) => {
+    const known = totals.get(key);
+    if (!known) return totals.set(key, { ...total });
+    known.count += total.count;
+    if (state.places.after(total.line, total.frame, known.line, known.frame)) Object.assign(known, { line: total.line, frame: total.frame });
+  };
+  for (const [period, row] of state.studentTerms.rowsOf(student)) {
+    for (const [capClass, [kind, action]] of CAP_CLASSES.entries()) {
+      const { count, line, frame } = state.studentTerms.cap(row, capClass as CapClass);
+      if (count === 0) continue;
+      for (const counter of state.terms.infoAt(period)!.counters[kind][action]) add(counter.key, { action, limit: counter.limit, period: counter.period, count, line, frame });
+    }
+  }
+  for (const [key, stray] of state.strayCaps.get(student) ?? []) add(key, stray);
+  return totals;
+}
+
+/**
+ * Upload and selection caps: one finding per student, kind, action and period over a limit; the pack's
+ * cap first, a national bound with the same max and period only once (as checkCaps does).
+ */
+function capFindings(state: AuditState, student: number, out: Finding[]): void {
   const reported = new Set<string>();
-  const counters = [...student.caps.values()].sort((a, b) => Number(a.limit.national) - Number(b.limit.national));
-  for (const { action, limit, period, count } of counters) {
+  const totals = [...capTotals(state, student).values()].sort((a, b) => Number(a.limit.national) - Number(b.limit.national));
+  for (const { action, limit, period, count } of totals) {
     if (count <= limit.max) continue;
     const kind = limit.rule.split('.')[1] as 'courseOutcome' | 'diversePerformance';
     const key = `${action}|${kind}|${limit.max}|${limit.per}|${period}`;
     if (reported.has(key)) continue;
     reported.add(key);
     const params = { kind, max: limit.max, per: limit.per, count, period, ...(limit.source && { source: limit.source }) };
-    out.push(createFinding(action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached, params, { rule: limit.rule, subject: student.id, ...cited(limit) }));
+    out.push(createFinding(action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached, params, { rule: limit.rule, subject: state.roster.id(student), ...cited(limit) }));
   }
 }
 
 /** The student's grade in a term, from their grade in the data's latest year. */
-function gradeIn(state: AuditState, student: StudentState, term: string): 1 | 2 | 3 | undefined {
-  const grade = student.record?.grade;
+function gradeIn(state: AuditState, student: number, term: string): 1 | 2 | 3 | undefined {
+  const grade = state.roster.grade(student);
   if (grade === undefined) return undefined;
   return Math.min(3, Math.max(1, grade - (state.maxYear - Number(term.slice(0, -2))))) as 1 | 2 | 3;
 }
 
-function lateFindings(state: AuditState, student: StudentState, candidate: LateCandidate, out: Finding[], overdue: Map<string, number>): void {
-  const grade = gradeIn(state, student, candidate.term) ?? 1;
+function lateFindings(state: AuditState, candidate: LateCandidate, out: Finding[], overdue: Map<string, number>): void {
+  const grade = gradeIn(state, candidate.student, candidate.term) ?? 1;
   const window = grade === 3 ? candidate.lateGrade3 : candidate.lateOther;
   if (!window) return;
   const context = { rule: `windows.${window.index}`, subject: candidate.item, ...(window.source && { source: window.source }), ...(window.layer && { layer: window.layer }), ...(candidate.position && { position: candidate.position }) };
@@ -49,42 +84,54 @@ function lateFindings(state: AuditState, student: StudentState, candidate: LateC
 }
 
 /** Records changed after the final submission of their category and term (the final submission is unchanged afterwards). */
-function changeFindings(state: AuditState, student: StudentState, out: Finding[]): void {
-  for (const [key, change] of student.changes ?? []) {
-    const finalOn = state.finals.get(key);
-    if (finalOn === undefined || compareDates(change.on, finalOn) <= 0) continue;
-    const [category, term] = key.split('|') as [string, string];
-    const params = { category, term, finalOn, changedOn: change.on, source: FINAL_SOURCE };
-    out.push(createFinding(RECEIPT_CODES.finalLocked, params, { rule: 'receipts.final', subject: change.subject, source: FINAL_SOURCE, ...(change.position && { position: change.position }) }));
+function changeFindings(state: AuditState, student: number, out: Finding[]): void {
+  if (state.finals.size === 0) return;
+  const studentId = state.roster.id(student);
+  for (const [period, row] of state.studentTerms.rowsOf(student)) {
+    const term = state.terms.codeOf(period);
+    for (const category of CHANGE_CATEGORIES) {
+      const change = state.studentTerms.change(row, category);
+      if (!change) continue;
+      const finalOn = state.finals.get(`${category}|${term}`);
+      if (finalOn === undefined || compareDates(change.on, finalOn) <= 0) continue;
+      const params = { category, term, finalOn, changedOn: change.on, source: FINAL_SOURCE };
+      const position = state.places.position(change.line, change.frame);
+      out.push(createFinding(RECEIPT_CODES.finalLocked, params, { rule: 'receipts.final', subject: state.subjects.text(studentId, change.subject), source: FINAL_SOURCE, ...(position && { position }) }));
+    }
   }
 }
 
-function enrolmentFindings(state: AuditState, student: StudentState, out: Finding[]): void {
-  for (const { change, on, position } of student.enrolment ?? []) {
+function enrolmentFindings(state: AuditState, student: number, out: Finding[]): void {
+  for (const { change, on, position } of state.enrolment.get(student) ?? []) {
     const effect = enrolmentEffect(state.terms.forDate(on), change as EnrolmentChange);
     const upTo = termOfDate(on);
     let uncertified = 0;
-    for (const [code, tally] of student.terms) if (Number(code) <= upTo.year * 100 + upTo.semester) uncertified += tally.draft + tally.submitted + tally.rejected;
+    for (const [period, row] of state.studentTerms.rowsOf(student)) {
+      const tally = state.studentTerms.tally(row);
+      if (tally && Number(state.terms.codeOf(period)) <= upTo.year * 100 + upTo.semester) uncertified += tally.draft + tally.submitted + tally.rejected;
+    }
     const source = effect.pendingCertifications.source;
-    const params = { student: student.id, change, on, uncertified, pendingCertifications: effect.pendingCertifications.value, submittingSchool: effect.submittingSchool.value, ...(source && { source }) };
-    out.push(createFinding(AUDIT_CODES.enrolmentChange, params, { rule: `enrolment.${change}`, subject: student.id, ...(source && { source }), layer: effect.pendingCertifications.layer, ...(position && { position }) }));
+    const id = state.roster.id(student);
+    const params = { student: id, change, on, uncertified, pendingCertifications: effect.pendingCertifications.value, submittingSchool: effect.submittingSchool.value, ...(source && { source }) };
+    out.push(createFinding(AUDIT_CODES.enrolmentChange, params, { rule: `enrolment.${change}`, subject: id, ...(source && { source }), layer: effect.pendingCertifications.layer, ...(position && { position }) }));
   }
 }
 
 /** Everything judged per student at the end: caps, late certifications, changes after the final submission, enrolment, retention, unknown students. */
 export function studentFindings(state: AuditState, out: Finding[], overdue: Map<string, number>): void {
-  for (const student of state.students.values()) {
-    capFindings(student, out);
-    for (const candidate of student.late ?? []) lateFindings(state, student, candidate, out, overdue);
+  for (const candidate of state.late) lateFindings(state, candidate, out, overdue);
+  const { roster } = state;
+  for (let student = 0; student < roster.size; student++) {
+    capFindings(state, student, out);
     changeFindings(state, student, out);
     enrolmentFindings(state, student, out);
-    if (!student.record) {
-      if (student.records > 0) out.push(createFinding(AUDIT_CODES.unknownStudent, { student: student.id, records: student.records }, { rule: 'dataset.student', subject: student.id }));
+    if (!roster.hasRecord(student)) {
+      const records = roster.get(student, COUNT.records);
+      if (records > 0) out.push(createFinding(AUDIT_CODES.unknownStudent, { student: roster.id(student), records }, { rule: 'dataset.student', subject: roster.id(student) }));
       continue;
     }
-    for (const { deletedOn, position } of student.deletions ?? []) {
-      for (const finding of checkRetention(state.terms.forDate(deletedOn), student.record, { deletedOn, at: state.asOf })) out.push(position ? { ...finding, position } : finding);
+    for (const { deletedOn, position } of state.deletions.get(student) ?? []) {
+      for (const finding of checkRetention(state.terms.forDate(deletedOn), roster.record(student)!, { deletedOn, at: state.asOf })) out.push(position ? { ...finding, position } : finding);
     }
   }
 }
-
