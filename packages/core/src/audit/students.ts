@@ -46,19 +46,21 @@ function capTotals(state: AuditState, student: number): Map<string, CapTotal> {
 
 /**
  * Upload and selection caps: one finding per student, kind, action and period over a limit; the pack's
- * cap first, a national bound with the same max and period only once (as checkCaps does).
+ * cap first, a national bound with the same max and period only once (as checkCaps does). The finding
+ * points at the last record, in input order (file, then line), that counted towards the cap.
  */
 function capFindings(state: AuditState, student: number, out: Finding[]): void {
   const reported = new Set<string>();
   const totals = [...capTotals(state, student).values()].sort((a, b) => Number(a.limit.national) - Number(b.limit.national));
-  for (const { action, limit, period, count } of totals) {
+  for (const { action, limit, period, count, line, frame } of totals) {
     if (count <= limit.max) continue;
     const kind = limit.rule.split('.')[1] as 'courseOutcome' | 'diversePerformance';
     const key = `${action}|${kind}|${limit.max}|${limit.per}|${period}`;
     if (reported.has(key)) continue;
     reported.add(key);
     const params = { kind, max: limit.max, per: limit.per, count, period, ...(limit.source && { source: limit.source }) };
-    out.push(createFinding(action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached, params, { rule: limit.rule, subject: state.roster.id(student), ...cited(limit) }));
+    const position = state.places.position(line, frame);
+    out.push(createFinding(action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached, params, { rule: limit.rule, subject: state.roster.id(student), ...cited(limit), ...(position && { position }) }));
   }
 }
 
