@@ -38,7 +38,7 @@ export class Certifiers {
   private readonly items = new Columns(ITEM.width);
   private readonly acts = new Columns(ACT.width);
   /** Per student: the first item + 1, the first act + 1. */
-  private readonly heads = new Columns(2, 4096);
+  private readonly heads = new Columns(2);
   private readonly people = new Interner();
 
   constructor(private readonly places: Places) {}

@@ -66,7 +66,7 @@ const CHANGE_FIELD: Readonly<Record<ChangeCategory, number>> = { courseOutcome: 
  */
 export class StudentTerms {
   private readonly rows = new Columns(WIDTH);
-  private readonly heads = new Columns(1, 4096);
+  private readonly heads = new Columns(1);
   private readonly dates = new Interner();
   private lastStudent = -1;
   private lastPeriod = -1;
