@@ -25,8 +25,8 @@ export interface LateCandidate {
   readonly position?: Position;
 }
 
-/** A cap counter outside its item's student-term row (a diverse performance whose academic year is not its term's, which is rare). */
-export interface StrayCap {
+/** A student's count under one limit and period, and the place of the last record counted. */
+export interface CapTotal {
   readonly action: CapAction;
   readonly limit: CapLimit;
   readonly period: string;
@@ -56,8 +56,8 @@ export interface AuditState {
   readonly roster: Roster;
   readonly studentTerms: StudentTerms;
   readonly certifiers: Certifiers;
-  /** By student, then counter key. */
-  readonly strayCaps: Map<number, Map<string, StrayCap>>;
+  /** Cap counters outside their item's student-term row (a diverse performance whose academic year is not its term's: rare), by student, then counter key. */
+  readonly strayCaps: Map<number, Map<string, CapTotal>>;
   readonly late: LateCandidate[];
   readonly enrolment: Map<number, { readonly change: string; readonly on: PlainDate; readonly position?: Position }[]>;
   readonly deletions: Map<number, { readonly deletedOn: PlainDate; readonly position?: Position }[]>;

@@ -1,5 +1,5 @@
 import { compareDates, daysBetween } from '../_lib/date';
-import type { CapAction, CapLimit } from '../caps/decide';
+import type { CapLimit } from '../caps/decide';
 import { CAP_CODES } from '../caps/codes';
 import { enrolmentEffect, type EnrolmentChange } from '../enrolment';
 import { createFinding } from '../findings/define';
@@ -9,18 +9,9 @@ import { checkRetention } from '../retention';
 import { termOfDate } from '../term';
 import { WINDOW_CODES } from '../windows/codes';
 import { AUDIT_CODES } from './codes';
-import type { AuditState, LateCandidate } from './state';
+import type { AuditState, CapTotal, LateCandidate } from './state';
 import { COUNT } from './store/roster';
 import { CAP_CLASSES, CHANGE_CATEGORIES, type CapClass } from './store/student-terms';
-
-interface CapTotal {
-  readonly action: CapAction;
-  readonly limit: CapLimit;
-  readonly period: string;
-  count: number;
-  line: number;
-  frame: number;
-}
 
 const cited = (limit: CapLimit) => ({ ...(limit.layer && { layer: limit.layer }), ...(limit.source && { source: limit.source }) });
 
