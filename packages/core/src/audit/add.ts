@@ -89,7 +89,8 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   const student = studentFor(state, record.studentId);
   const info = state.terms.get(record.term)!;
   seeTerm(state, record.term);
-  const [line, frame] = [position?.line ?? 0, state.places.frameOf(position)];
+  const line = position?.line ?? 0;
+  const frame = state.places.frameOf(position);
   const row = state.studentTerms.row(student, info.index);
   countCaps(state, student, row, info, record, line, frame);
   const subject = state.subjects.of(record.studentId, record.id);
@@ -112,7 +113,8 @@ function addDiversePerformance(state: AuditState, record: DiversePerformanceReco
   const student = studentFor(state, record.studentId);
   const info = state.terms.get(record.term ?? `${record.academicYear}01`)!;
   seeTerm(state, info.code);
-  const [line, frame] = [position?.line ?? 0, state.places.frameOf(position)];
+  const line = position?.line ?? 0;
+  const frame = state.places.frameOf(position);
   countCaps(state, student, state.studentTerms.row(student, info.index), info, record, line, frame);
   if (record.withdrawn) return;
   state.roster.count(student, COUNT.diversePerformances);

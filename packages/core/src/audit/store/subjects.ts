@@ -29,8 +29,10 @@ export class Subjects {
   /** Orders two subjects of one student as their texts order. */
   compare(studentId: string, a: number, b: number): number {
     if (a === b) return 0;
-    // Both extend the same student id: their suffixes decide.
-    const [textA, textB] = a >= 0 && b >= 0 ? [this.suffixes.value(a), this.suffixes.value(b)] : [this.text(studentId, a), this.text(studentId, b)];
+    // Both extend the same student id: their suffixes decide (and no string is built).
+    const both = a >= 0 && b >= 0;
+    const textA = both ? this.suffixes.value(a) : this.text(studentId, a);
+    const textB = both ? this.suffixes.value(b) : this.text(studentId, b);
     return textA < textB ? -1 : textA > textB ? 1 : 0;
   }
 }
