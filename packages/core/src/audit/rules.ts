@@ -42,11 +42,12 @@ export function ruleFindings(state: AuditState, out: Finding[]): void {
     // Terms and years in order, so that which of several equal findings is kept never depends on record order.
     const terms: [string, TermTally][] = [];
     const performances = new Map<number, YearTally>();
-    for (const [period, row] of state.studentTerms.rowsOf(student)) {
-      const tally = state.studentTerms.tally(row);
-      if (tally) terms.push([state.terms.codeOf(period), tally]);
-      const yearly = state.studentTerms.performances(row);
-      if (yearly) performances.set(Number(state.terms.codeOf(period).slice(0, -2)), yearly);
+    const rows = state.studentTerms;
+    for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
+      const tally = rows.tally(row);
+      if (tally) terms.push([state.terms.codeOf(rows.period(row)), tally]);
+      const yearly = rows.performances(row);
+      if (yearly) performances.set(Number(state.terms.codeOf(rows.period(row)).slice(0, -2)), yearly);
     }
     terms.sort(([a], [b]) => (a < b ? -1 : 1));
     const years = new Set<number>(performances.keys());

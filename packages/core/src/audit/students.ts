@@ -15,24 +15,29 @@ import { CAP_CLASSES, CHANGE_CATEGORIES, type CapClass } from './store/student-t
 
 const cited = (limit: CapLimit) => ({ ...(limit.layer && { layer: limit.layer }), ...(limit.source && { source: limit.source }) });
 
-/** The student's count under every limit and period: each term's kind-and-action counts, added up by counter key (a year's limit over its terms). */
-function capTotals(state: AuditState, student: number): Map<string, CapTotal> {
-  const totals = new Map<string, CapTotal>();
-  const add = (key: string, total: CapTotal) => {
+/**
+ * The student's count under every limit and period: each term's kind-and-action counts, added up by
+ * counter key (a year's limit over its terms). `totals` is reused from student to student.
+ */
+function capTotals(state: AuditState, student: number, totals: Map<string, CapTotal>): void {
+  totals.clear();
+  const add = (key: string, action: CapTotal['action'], limit: CapLimit, period: string, count: number, line: number, frame: number) => {
     const known = totals.get(key);
-    if (!known) return totals.set(key, { ...total });
-    known.count += total.count;
-    if (state.places.after(total.line, total.frame, known.line, known.frame)) Object.assign(known, { line: total.line, frame: total.frame });
+    if (!known) return totals.set(key, { action, limit, period, count, line, frame });
+    known.count += count;
+    if (state.places.after(line, frame, known.line, known.frame)) Object.assign(known, { line, frame });
   };
-  for (const [period, row] of state.studentTerms.rowsOf(student)) {
-    for (const [capClass, [kind, action]] of CAP_CLASSES.entries()) {
-      const { count, line, frame } = state.studentTerms.cap(row, capClass as CapClass);
+  const rows = state.studentTerms;
+  for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
+    for (let capClass = 0 as CapClass; capClass < CAP_CLASSES.length; capClass++) {
+      const count = rows.capCount(row, capClass);
       if (count === 0) continue;
-      for (const counter of state.terms.infoAt(period)!.counters[kind][action]) add(counter.key, { action, limit: counter.limit, period: counter.period, count, line, frame });
+      const [kind, action] = CAP_CLASSES[capClass]!;
+      const { line, frame } = rows.cap(row, capClass);
+      for (const counter of state.terms.infoAt(rows.period(row))!.counters[kind][action]) add(counter.key, action, counter.limit, counter.period, count, line, frame);
     }
   }
-  for (const [key, stray] of state.strayCaps.get(student) ?? []) add(key, stray);
-  return totals;
+  for (const [key, stray] of state.strayCaps.get(student) ?? []) add(key, stray.action, stray.limit, stray.period, stray.count, stray.line, stray.frame);
 }
 
 /**
@@ -40,10 +45,14 @@ function capTotals(state: AuditState, student: number): Map<string, CapTotal> {
  * cap first, a national bound with the same max and period only once (as checkCaps does). The finding
  * points at the last record, in input order (file, then line), that counted towards the cap.
  */
-function capFindings(state: AuditState, student: number, out: Finding[]): void {
+function capFindings(state: AuditState, student: number, totals: Map<string, CapTotal>, out: Finding[]): void {
+  capTotals(state, student, totals);
+  let over = false;
+  for (const total of totals.values()) if (total.count > total.limit.max) over = true;
+  if (!over) return;
   const reported = new Set<string>();
-  const totals = [...capTotals(state, student).values()].sort((a, b) => Number(a.limit.national) - Number(b.limit.national));
-  for (const { action, limit, period, count, line, frame } of totals) {
+  const sorted = [...totals.values()].sort((a, b) => Number(a.limit.national) - Number(b.limit.national));
+  for (const { action, limit, period, count, line, frame } of sorted) {
     if (count <= limit.max) continue;
     const kind = limit.rule.split('.')[1] as 'courseOutcome' | 'diversePerformance';
     const key = `${action}|${kind}|${limit.max}|${limit.per}|${period}`;
@@ -80,10 +89,11 @@ function lateFindings(state: AuditState, candidate: LateCandidate, out: Finding[
 function changeFindings(state: AuditState, student: number, out: Finding[]): void {
   if (state.finals.size === 0) return;
   const studentId = state.roster.id(student);
-  for (const [period, row] of state.studentTerms.rowsOf(student)) {
-    const term = state.terms.codeOf(period);
+  const rows = state.studentTerms;
+  for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
+    const term = state.terms.codeOf(rows.period(row));
     for (const category of CHANGE_CATEGORIES) {
-      const change = state.studentTerms.change(row, category);
+      const change = rows.change(row, category);
       if (!change) continue;
       const finalOn = state.finals.get(`${category}|${term}`);
       if (finalOn === undefined || compareDates(change.on, finalOn) <= 0) continue;
@@ -99,9 +109,10 @@ function enrolmentFindings(state: AuditState, student: number, out: Finding[]): 
     const effect = enrolmentEffect(state.terms.forDate(on), change as EnrolmentChange);
     const upTo = termOfDate(on);
     let uncertified = 0;
-    for (const [period, row] of state.studentTerms.rowsOf(student)) {
-      const tally = state.studentTerms.tally(row);
-      if (tally && Number(state.terms.codeOf(period)) <= upTo.year * 100 + upTo.semester) uncertified += tally.draft + tally.submitted + tally.rejected;
+    const rows = state.studentTerms;
+    for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
+      const tally = rows.tally(row);
+      if (tally && Number(state.terms.codeOf(rows.period(row))) <= upTo.year * 100 + upTo.semester) uncertified += tally.draft + tally.submitted + tally.rejected;
     }
     const source = effect.pendingCertifications.source;
     const id = state.roster.id(student);
@@ -114,8 +125,9 @@ function enrolmentFindings(state: AuditState, student: number, out: Finding[]): 
 export function studentFindings(state: AuditState, out: Finding[], overdue: Map<string, number>): void {
   for (const candidate of state.late) lateFindings(state, candidate, out, overdue);
   const { roster } = state;
+  const totals = new Map<string, CapTotal>();
   for (let student = 0; student < roster.size; student++) {
-    capFindings(state, student, out);
+    capFindings(state, student, totals, out);
     changeFindings(state, student, out);
     enrolmentFindings(state, student, out);
     if (!roster.hasRecord(student)) {

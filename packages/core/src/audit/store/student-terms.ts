@@ -95,12 +95,17 @@ export class StudentTerms {
     return row;
   }
 
-  /** The student's rows, as [period, row] pairs. */
-  rowsOf(student: number): [number, number][] {
-    const rows: [number, number][] = [];
-    if (student >= this.heads.size) return rows;
-    for (let row = this.heads.get(student, 0) - 1; row >= 0; row = this.rows.get(row, NEXT) - 1) rows.push([this.rows.get(row, PERIOD), row]);
-    return rows;
+  /** The student's first row, or -1; `for (let row = first(s); row >= 0; row = next(row))` walks them all without allocating. */
+  first(student: number): number {
+    return student < this.heads.size ? this.heads.get(student, 0) - 1 : -1;
+  }
+
+  next(row: number): number {
+    return this.rows.get(row, NEXT) - 1;
+  }
+
+  period(row: number): number {
+    return this.rows.get(row, PERIOD);
   }
 
   countCourseOutcome(row: number, state: CertificationState, selected: boolean): void {
@@ -134,6 +139,10 @@ export class StudentTerms {
       this.rows.set(row, field + 1, line);
       this.rows.set(row, field + 2, frame);
     }
+  }
+
+  capCount(row: number, capClass: CapClass): number {
+    return this.rows.get(row, CAPS + 3 * capClass);
   }
 
   cap(row: number, capClass: CapClass): CapCount {
