@@ -1,17 +1,19 @@
 import { compareDates, type PlainDate } from '../_lib/date';
-import { countsTowards, periodOf } from '../caps/decide';
+import { type CapAction, countsTowards, periodOf } from '../caps/decide';
 import type { DatasetRecord } from '../dataset/parse';
 import type { CertificationEventRecord, SubmissionRecord } from '../dataset/school-records';
 import type { CourseOutcomeRecord, DiversePerformanceRecord } from '../dataset/student-records';
+import { assignmentFor, chainOf } from '../deputies';
 import type { Position } from '../findings/types';
 import type { PortfolioItem } from '../records/items';
 import { checkReceiptPeriod } from '../receipts';
 import { checkStanding } from '../selection';
-import { assignmentFor, chainOf } from '../deputies';
 import { checkSubmittingUnit, SUBMISSION_DUTIES } from '../submission';
-import { newTermTally, type PendingActors, seeTerm, studentOf, type AuditState, type StudentState } from './state';
+import { seeTerm, type AuditState } from './state';
+import { NOWHERE } from './store/places';
+import { COUNT } from './store/roster';
+import { CAP_CLASS, type ChangeCategory } from './store/student-terms';
 import type { TermCounter, TermInfo } from './terms';
-
 
 /** Of two places, the one first in the input (file, then line): what a finding cites must not depend on record order. */
 function first(a: Position | undefined, b: Position | undefined): Position | undefined {
@@ -25,44 +27,44 @@ function noteNoReason(state: AuditState, itemId: string, position: Position | un
   state.noReason.set(itemId, state.noReason.has(itemId) ? first(state.noReason.get(itemId), position) : position);
 }
 
-function noteActor(entry: PendingActors, actor: string, event: string, position: Position | undefined): void {
-  const index = entry.actors.findIndex((known) => known.actor === actor);
-  const known = entry.actors[index];
-  if (!known) {
-    entry.actors.push({ actor, event, ...(position && { position }) });
-    return;
-  }
-  const place = first(known.position, position);
-  if (place !== known.position) entry.actors[index] = { actor, event, ...(place && { position: place }) };
-}
+const ACTIONS: readonly CapAction[] = ['upload', 'select'];
 
-function countCaps(student: StudentState, info: TermInfo, item: PortfolioItem): void {
+/**
+ * Counts an item towards its term's caps. Every limit on one kind and action counts the same items
+ * (they share their exemptions and `countsRejected`; only their periods differ), so the student-term
+ * keeps one count per kind and action and finish() adds the terms of a year up for the yearly limits.
+ */
+function countCaps(state: AuditState, student: number, row: number, info: TermInfo, item: PortfolioItem, line: number, frame: number): void {
   // A diverse performance's academic year normally is its term's; when a record says otherwise, its own year is the period.
   const ownYear = item.kind === 'diversePerformance' && item.academicYear !== info.term.year;
-  const counters = info.counters[item.kind];
-  for (const counter of counters.upload) count(student, counter, item, ownYear);
-  for (const counter of counters.select) count(student, counter, item, ownYear);
+  for (const action of ACTIONS) {
+    const counters = info.counters[item.kind][action];
+    if (counters.length === 0 || !countsTowards(counters[0]!.limit, action, item)) continue;
+    if (ownYear) for (const counter of counters) countStray(state, student, counter, item, line, frame);
+    else state.studentTerms.countCap(row, CAP_CLASS[item.kind][action], line, frame);
+  }
 }
 
-function count(student: StudentState, counter: TermCounter, item: PortfolioItem, ownYear: boolean): void {
-  if (!countsTowards(counter.limit, counter.action, item)) return;
-  const period = ownYear && counter.limit.per === 'academicYear' ? (periodOf(item, 'academicYear') ?? '') : counter.period;
+function countStray(state: AuditState, student: number, counter: TermCounter, item: PortfolioItem, line: number, frame: number): void {
+  const period = counter.limit.per === 'academicYear' ? (periodOf(item, 'academicYear') ?? '') : counter.period;
   const key = period === counter.period ? counter.key : `${counter.action}|${counter.limit.rule}|${counter.limit.max}|${counter.limit.per}|${period}`;
-  const existing = student.caps.get(key);
-  if (existing) existing.count++;
-  else student.caps.set(key, { action: counter.action, limit: counter.limit, period, count: 1 });
+  let caps = state.strayCaps.get(student);
+  if (!caps) state.strayCaps.set(student, (caps = new Map()));
+  const known = caps.get(key);
+  if (!known) caps.set(key, { action: counter.action, limit: counter.limit, period, count: 1, line, frame });
+  else {
+    known.count++;
+    if (state.places.after(line, frame, known.line, known.frame)) Object.assign(known, { line, frame });
+  }
 }
 
-function noteChange(student: StudentState, key: string, on: PlainDate | undefined, subject: string, position: Position | undefined): void {
+function noteChange(state: AuditState, student: number, studentId: string, term: number, category: ChangeCategory, on: PlainDate | undefined, subject: number, line: number, frame: number): void {
   if (on === undefined) return;
-  const changes = (student.changes ??= new Map());
-  const latest = changes.get(key);
-  if (latest && (compareDates(latest.on, on) > 0 || (latest.on === on && latest.subject <= subject))) return;
-  changes.set(key, { on, subject, ...(position && { position }) });
+  state.studentTerms.noteChange(state.studentTerms.row(student, term), category, on, studentId, subject, line, frame);
 }
 
 /** The certification window's verdict on an item, for grades 1–2 and for grade 3 (their windows differ in semester 2). */
-function lateness(state: AuditState, student: StudentState, info: TermInfo, record: CourseOutcomeRecord, position: Position | undefined): void {
+function lateness(state: AuditState, student: number, info: TermInfo, record: CourseOutcomeRecord, position: Position | undefined): void {
   if (!info.windows) return;
   const decided = record.state === 'certified' || record.state === 'rejected' ? record.certifiedOn : undefined;
   if (decided === undefined && record.state !== 'submitted') return;
@@ -71,7 +73,8 @@ function lateness(state: AuditState, student: StudentState, info: TermInfo, reco
   const lateOther = other && compareDates(day, other.closes) > 0 ? other : undefined;
   const lateGrade3 = grade3 && compareDates(day, grade3.closes) > 0 ? grade3 : undefined;
   if (!lateOther && !lateGrade3) return;
-  (student.late ??= []).push({
+  state.late.push({
+    student,
     item: record.id,
     certifier: record.certifier,
     term: record.term,
@@ -86,61 +89,51 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   const student = studentFor(state, record.studentId);
   const info = state.terms.get(record.term)!;
   seeTerm(state, record.term);
-  countCaps(student, info, record);
-  state.certifiers.set(record.id, `${record.certifier}\n${record.term}`);
-  const pending = state.pending.get(record.id);
-  if (record.certifiedBy !== undefined && record.certifiedBy !== record.certifier) {
-    const entry = pending ?? { studentId: record.studentId, actors: [], reassignedTo: [] };
-    noteActor(entry, record.certifiedBy, 'certify', position);
-    state.pending.set(record.id, entry);
-  }
+  const line = position?.line ?? 0;
+  const frame = state.places.frameOf(position);
+  const row = state.studentTerms.row(student, info.index);
+  countCaps(state, student, row, info, record, line, frame);
+  const subject = state.subjects.of(record.studentId, record.id);
+  state.certifiers.addItem(student, subject, record.certifier, info.index);
+  if (record.certifiedBy !== undefined && record.certifiedBy !== record.certifier) state.certifiers.addAct(student, subject, record.certifiedBy, 'certify', line, frame);
   if (record.state === 'rejected' && (record.rejectionReason ?? '').trim() === '') noteNoReason(state, record.id, position);
   if (record.withdrawn) return;
   if (record.selected) for (const finding of checkStanding(record, 'select').findings) state.findings.push(position ? { ...finding, position } : finding);
-  student.courseOutcomes++;
-  student[record.state]++;
-  if (record.selected) student.selectedCourseOutcomes++;
-  if (record.entry === 'student') {
-    let tally = student.terms.get(record.term);
-    if (!tally) student.terms.set(record.term, (tally = newTermTally()));
-    tally.uploaded++;
-    tally[record.state]++;
-    if (record.selected) tally.selected++;
-  }
-  noteChange(student, info.changeKeys.courseOutcome!, record.certifiedOn !== undefined && (record.uploadedOn === undefined || record.certifiedOn > record.uploadedOn) ? record.certifiedOn : record.uploadedOn, record.id, position);
+  const { roster } = state;
+  roster.count(student, COUNT.courseOutcomes);
+  roster.count(student, COUNT[record.state]);
+  if (record.selected) roster.count(student, COUNT.selectedCourseOutcomes);
+  if (record.entry === 'student') state.studentTerms.countCourseOutcome(row, record.state, record.selected);
+  const changedOn = record.certifiedOn !== undefined && (record.uploadedOn === undefined || record.certifiedOn > record.uploadedOn) ? record.certifiedOn : record.uploadedOn;
+  noteChange(state, student, record.studentId, info.index, 'courseOutcome', changedOn, subject, line, frame);
   lateness(state, student, info, record, position);
 }
 
 function addDiversePerformance(state: AuditState, record: DiversePerformanceRecord, position: Position | undefined): void {
   const student = studentFor(state, record.studentId);
-  const term = record.term ?? `${record.academicYear}01`;
-  seeTerm(state, term);
-  countCaps(student, state.terms.get(term)!, record);
+  const info = state.terms.get(record.term ?? `${record.academicYear}01`)!;
+  seeTerm(state, info.code);
+  const line = position?.line ?? 0;
+  const frame = state.places.frameOf(position);
+  countCaps(state, student, state.studentTerms.row(student, info.index), info, record, line, frame);
   if (record.withdrawn) return;
-  student.diversePerformances++;
-  if (record.selected) student.selectedDiversePerformances++;
-  let tally = student.years.get(record.academicYear);
-  if (!tally) student.years.set(record.academicYear, (tally = { uploaded: 0, selected: 0, schoolEntered: 0 }));
-  if (record.entry === 'student') {
-    tally.uploaded++;
-    if (record.selected) tally.selected++;
-  } else tally.schoolEntered++;
-  if (record.term !== undefined) noteChange(student, state.terms.get(record.term)!.changeKeys.diversePerformance!, record.uploadedOn, record.id, position);
+  state.roster.count(student, COUNT.diversePerformances);
+  if (record.selected) state.roster.count(student, COUNT.selectedDiversePerformances);
+  state.studentTerms.countPerformance(state.studentTerms.row(student, state.terms.yearIndex(record.academicYear)), record.entry === 'student', record.selected);
+  if (record.term !== undefined) noteChange(state, student, record.studentId, info.index, 'diversePerformance', record.uploadedOn, state.subjects.of(record.studentId, record.id), line, frame);
 }
 
 function addEvent(state: AuditState, record: CertificationEventRecord, position: Position | undefined): void {
-  studentFor(state, record.studentId);
+  const student = studentFor(state, record.studentId);
   if (record.event === 'reject' && (record.reason ?? '').trim() === '') noteNoReason(state, record.itemId, position);
   if (record.event === 'submit') return;
-  const known = state.certifiers.get(record.itemId);
-  if (record.event !== 'reassign' && known !== undefined && known.slice(0, known.indexOf('\n')) === record.actor) return;
-  let entry = state.pending.get(record.itemId);
-  if (!entry) state.pending.set(record.itemId, (entry = { studentId: record.studentId, actors: [], reassignedTo: [] }));
+  const subject = state.subjects.of(record.studentId, record.itemId);
   if (record.event === 'reassign') {
-    if (record.to !== undefined) entry.reassignedTo.push(record.to);
+    if (record.to !== undefined) state.certifiers.addAct(student, subject, record.to, 'reassign', 0, NOWHERE);
     return;
   }
-  noteActor(entry, record.actor, record.event, position);
+  if (state.certifiers.isCertifier(student, subject, record.actor)) return;
+  state.certifiers.addAct(student, subject, record.actor, record.event, position?.line ?? 0, state.places.frameOf(position));
 }
 
 function addSubmission(state: AuditState, record: SubmissionRecord, position: Position | undefined): void {
@@ -160,19 +153,31 @@ function addSubmission(state: AuditState, record: SubmissionRecord, position: Po
   if (earlier === undefined || compareDates(record.on, earlier) < 0) state.finals.set(key, record.on);
 }
 
-function studentFor(state: AuditState, id: string): StudentState {
-  const student = studentOf(state, id);
-  student.records++;
+/** A record the school enters (cadre, course record): its latest change per term. */
+function addEntered(state: AuditState, category: 'cadre' | 'courseRecord', studentId: string, term: string, on: PlainDate | undefined, subject: number, position: Position | undefined): void {
+  seeTerm(state, term);
+  const info = state.terms.get(term)!;
+  const student = studentFor(state, studentId);
+  if (on !== undefined) noteChange(state, student, studentId, info.index, category, on, subject, position?.line ?? 0, state.places.frameOf(position));
+}
+
+function studentFor(state: AuditState, id: string): number {
+  const student = state.roster.indexOf(id);
+  state.roster.count(student, COUNT.records);
   return student;
+}
+
+function listFor<T>(lists: Map<number, T[]>, student: number): T[] {
+  let list = lists.get(student);
+  if (!list) lists.set(student, (list = []));
+  return list;
 }
 
 /** Takes one record into the audit's state. Records may come in any order. */
 export function addRecord(state: AuditState, record: DatasetRecord, position: Position | undefined): void {
   switch (record.type) {
-    case 'student': {
-      studentOf(state, record.id).record = record;
-      return;
-    }
+    case 'student':
+      return state.roster.setRecord(state.roster.indexOf(record.id), record);
     case 'courseOutcome':
       return addCourseOutcome(state, record, position);
     case 'diversePerformance':
@@ -182,15 +187,12 @@ export function addRecord(state: AuditState, record: DatasetRecord, position: Po
     case 'submission':
       return addSubmission(state, record, position);
     case 'cadre':
-      seeTerm(state, record.term);
-      return noteChange(studentFor(state, record.studentId), state.terms.get(record.term)!.changeKeys.cadre!, record.enteredOn, record.id, position);
+      return addEntered(state, 'cadre', record.studentId, record.term, record.enteredOn, state.subjects.of(record.studentId, record.id), position);
     case 'courseRecord':
-      seeTerm(state, record.term);
-      return noteChange(studentFor(state, record.studentId), state.terms.get(record.term)!.changeKeys.courseRecord!, record.enteredOn, record.enteredOn === undefined ? '' : `${record.studentId}:${record.course}`, position);
+      return addEntered(state, 'courseRecord', record.studentId, record.term, record.enteredOn, state.subjects.ofCourse(record.course), position);
     case 'consultation':
       seeTerm(state, record.term);
-      studentFor(state, record.studentId).consultations++;
-      return;
+      return state.roster.count(studentFor(state, record.studentId), COUNT.consultations);
     case 'receipt':
       studentFor(state, record.studentId);
       if (record.status === 'disputed') state.disputes.push({ studentId: record.studentId, category: record.category, term: record.term, ...(record.resolvedOn !== undefined && { resolvedOn: record.resolvedOn }) });
@@ -204,10 +206,10 @@ export function addRecord(state: AuditState, record: DatasetRecord, position: Po
       state.evidence.trainings.push({ date: record.date, audience: record.audience, ...(record.kind && { kind: record.kind }) });
       return;
     case 'enrolmentChange':
-      (studentFor(state, record.studentId).enrolment ??= []).push({ change: record.change, on: record.on, ...(position && { position }) });
+      listFor(state.enrolment, studentFor(state, record.studentId)).push({ change: record.change, on: record.on, ...(position && { position }) });
       return;
     case 'deletion':
-      (studentFor(state, record.studentId).deletions ??= []).push({ deletedOn: record.deletedOn, ...(position && { position }) });
+      listFor(state.deletions, studentFor(state, record.studentId)).push({ deletedOn: record.deletedOn, ...(position && { position }) });
       return;
   }
 }

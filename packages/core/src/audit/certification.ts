@@ -17,27 +17,28 @@ const place = (finding: Finding, position: Position | undefined): Finding => (po
  * link must be the actor itself; no deputy at all is an error. The chain is the student's division's.
  */
 function actorFindings(state: AuditState, out: Finding[]): void {
-  for (const [itemId, entry] of state.pending) {
-    const known = state.certifiers.get(itemId);
-    if (known === undefined) continue;
-    const cut = known.indexOf('\n');
-    const certifier = known.slice(0, cut);
-    const info = state.terms.get(known.slice(cut + 1))!;
+  for (let student = 0; student < state.roster.size; student++) {
+    const studentId = state.roster.id(student);
     // The student's division has its own deputies (新竹 十一(三)2(1): 進修部 教務組, not 註冊組).
-    const division = state.students.get(entry.studentId)?.record?.division;
-    const chain = chainOf(assignmentFor(info.effective, 'courseOutcomeCertification', division));
-    const roles = chain.filter((link): link is Role => (ROLES as readonly string[]).includes(link) && link !== 'courseTeacher' && link !== 'student');
-    for (const { actor, event, position } of entry.actors) {
-      if (actor === certifier || entry.reassignedTo.includes(actor)) continue;
-      if (actor === entry.studentId) {
-        out.push(place(createFinding(CERTIFICATION_CODES.notAuthorised, { actor, event, authorised: certifier, source: MANUAL_4_7 }, { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 }), position));
-        continue;
+    const division = state.roster.division(student);
+    for (const { item: subject, certifier, period, actors, reassignedTo } of state.certifiers.questioned(student)) {
+      const itemId = state.subjects.text(studentId, subject);
+      const info = state.terms.infoAt(period)!;
+      const chain = chainOf(assignmentFor(info.effective, 'courseOutcomeCertification', division));
+      const roles = chain.filter((link): link is Role => (ROLES as readonly string[]).includes(link) && link !== 'courseTeacher' && link !== 'student');
+      for (const { actor, event, line, frame } of actors) {
+        if (actor === certifier || reassignedTo.includes(actor)) continue;
+        const position = state.places.position(line, frame);
+        if (actor === studentId) {
+          out.push(place(createFinding(CERTIFICATION_CODES.notAuthorised, { actor, event, authorised: certifier, source: MANUAL_4_7 }, { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 }), position));
+          continue;
+        }
+        const item = { id: itemId, certifier, studentId } as CourseOutcome;
+        const verdict = checkCertifier(item, { id: actor, roles, units: [actor] }, event, { effective: info.effective, unavailable: [certifier], ...(division && { division }) });
+        const judged = verdict.findings.filter((finding) => finding.code === CERTIFICATION_CODES.notAuthorised.code || finding.code === CERTIFICATION_CODES.byDeputy.code);
+        if (judged.length === 0) judged.push(createFinding(CERTIFICATION_CODES.notAuthorised, { actor, event, authorised: certifier, source: MANUAL_4_7 }, { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 }));
+        for (const finding of judged) out.push(place(finding, position));
       }
-      const item = { id: itemId, certifier, studentId: entry.studentId } as CourseOutcome;
-      const verdict = checkCertifier(item, { id: actor, roles, units: [actor] }, event, { effective: info.effective, unavailable: [certifier], ...(division && { division }) });
-      const judged = verdict.findings.filter((finding) => finding.code === CERTIFICATION_CODES.notAuthorised.code || finding.code === CERTIFICATION_CODES.byDeputy.code);
-      if (judged.length === 0) judged.push(createFinding(CERTIFICATION_CODES.notAuthorised, { actor, event, authorised: certifier, source: MANUAL_4_7 }, { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 }));
-      for (const finding of judged) out.push(place(finding, position));
     }
   }
 }

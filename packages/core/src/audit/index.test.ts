@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLines, CALENDAR_112, codesOf, outcome, performance, student } from './audit.fixture';
 
 describe('createAudit: caps', () => {
-  it('reports a student-term over the upload cap once, counting rejected items and not withdrawn or school-entered ones (decision 0002)', () => {
+  it('reports a student-term over the upload cap once, counting rejected items and not withdrawn or school-entered ones (decision 0002), at the last item counted', () => {
     const result = auditLines([
       student('s1'),
       outcome('c1'),
@@ -13,10 +13,10 @@ describe('createAudit: caps', () => {
     ]);
     const [finding, ...others] = codesOf(result, 'PR3001');
     expect(others).toHaveLength(0);
-    expect(finding).toMatchObject({ subject: 's1', rule: 'caps.courseOutcome.upload', layer: 'school:test-school', source: { document: '測試補充規定', clause: '五(三)1' }, data: { kind: 'courseOutcome', count: 3, max: 2, per: 'semester', period: '11201' } });
+    expect(finding).toMatchObject({ subject: 's1', rule: 'caps.courseOutcome.upload', layer: 'school:test-school', source: { document: '測試補充規定', clause: '五(三)1' }, data: { kind: 'courseOutcome', count: 3, max: 2, per: 'semester', period: '11201' }, position: { line: 4, column: 1, record: 4 } });
   });
 
-  it('reports selections over the cap per academic year, across both semesters, school-entered items exempt', () => {
+  it('reports selections over the cap per academic year, across both semesters, school-entered items exempt, at the last item counted whatever the order', () => {
     const result = auditLines([
       student('s1'),
       outcome('c1', { selected: true }),
@@ -27,6 +27,9 @@ describe('createAudit: caps', () => {
       performance('d3', { selected: true, entry: 'schoolEntered', category: 'cadre' }),
     ]);
     expect(codesOf(result, 'PR3002').map((finding) => finding.data)).toEqual([expect.objectContaining({ kind: 'courseOutcome', count: 3, max: 2, period: '112' })]);
+    expect(codesOf(result, 'PR3002')[0]?.position?.line).toBe(4);
+    const reversed = auditLines([performance('d1', { selected: true }), outcome('c2', { selected: true, term: '11202' }), outcome('c3', { selected: true, term: '11202' }), outcome('c1', { selected: true }), student('s1')]);
+    expect(codesOf(reversed, 'PR3002')[0]?.position?.line).toBe(4);
   });
 
   it('stays quiet within the caps', () => {

@@ -8,7 +8,7 @@ import { addRecord } from './add';
 import { certificationFindings } from './certification';
 import { ruleFindings } from './rules';
 import { schoolFindings } from './school';
-import type { AuditState } from './state';
+import { createState } from './state';
 import { statisticsOf } from './statistics';
 import { studentFindings } from './students';
 import { createTermCache } from './terms';
@@ -52,28 +52,13 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 /**
- * Audits a school's data against its pack, streaming: memory holds counters per student and per
- * student-term and one short entry per course outcome (its certifier and term), never the records.
+ * Audits a school's data against its pack, streaming: memory holds integers per student and per
+ * student-term and four per course outcome (its certifier and term), never the records.
  * Pure: the same records, in any order, give the same result.
  */
 export function createAudit(resolution: Resolution, options: AuditOptions): Audit {
   const calendars = options.calendar === undefined ? [] : Array.isArray(options.calendar) ? (options.calendar as readonly SchoolCalendar[]) : [options.calendar as SchoolCalendar];
-  const state: AuditState = {
-    resolution,
-    asOf: options.asOf,
-    terms: createTermCache(resolution, calendars),
-    calendared: calendars.length > 0,
-    students: new Map(),
-    certifiers: new Map(),
-    pending: new Map(),
-    noReason: new Map(),
-    findings: [],
-    finals: new Map(),
-    disputes: [],
-    evidence: { meetings: [...(options.evidence?.meetings ?? [])], trainings: [...(options.evidence?.trainings ?? [])] },
-    hasEvidence: options.evidence !== undefined,
-    maxYear: 0,
-  };
+  const state = createState(resolution, options.asOf, createTermCache(resolution, calendars), calendars.length > 0, options.evidence);
   const first = resolution.versions[0];
   return {
     add(record, position) {

@@ -1,14 +1,15 @@
 import { dayNumber, evaluateRules, type Facts, type FactValues } from '../expressions';
 import type { Finding } from '../findings/types';
 import type { EffectivePack } from '../layering';
-import type { AuditState, StudentState, TermTally } from './state';
+import type { Student } from '../records/items';
+import type { AuditState } from './state';
+import type { TermTally, YearTally } from './store/student-terms';
 import type { TermInfo } from './terms';
 
 const NO_ITEMS: TermTally = { uploaded: 0, draft: 0, submitted: 0, certified: 0, rejected: 0, selected: 0 };
 const NO_PERFORMANCES = { uploaded: 0, selected: 0, schoolEntered: 0 };
 
-function studentValues(student: StudentState): FactValues['student'] {
-  const record = student.record!;
+function studentValues(record: Student): FactValues['student'] {
   return { id: record.id, grade: record.grade, division: record.division ?? 'day', status: record.status };
 }
 
@@ -34,24 +35,36 @@ export function ruleFindings(state: AuditState, out: Finding[]): void {
     list.push(facts);
     byPack.set(effective, list);
   };
-  for (const student of state.students.values()) {
-    if (!student.record) continue;
-    const values = studentValues(student);
-    const years = new Set<number>(student.years.keys());
-    for (const [code, tally] of student.terms) {
+  for (let student = 0; student < state.roster.size; student++) {
+    const record = state.roster.record(student);
+    if (!record) continue;
+    const values = studentValues(record);
+    // Terms and years in order, so that which of several equal findings is kept never depends on record order.
+    const terms: [string, TermTally][] = [];
+    const performances = new Map<number, YearTally>();
+    const rows = state.studentTerms;
+    for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
+      const tally = rows.tally(row);
+      if (tally) terms.push([state.terms.codeOf(rows.period(row)), tally]);
+      const yearly = rows.performances(row);
+      if (yearly) performances.set(Number(state.terms.codeOf(rows.period(row)).slice(0, -2)), yearly);
+    }
+    terms.sort(([a], [b]) => (a < b ? -1 : 1));
+    const years = new Set<number>(performances.keys());
+    for (const [code, tally] of terms) {
       const info = state.terms.get(code)!;
       const year = info.term.year;
       years.add(year);
       const term = { code: Number(code), year, semester: info.term.semester };
-      push(info.effective, { about: 'studentTerm', subject: `${student.id}@${code}`, values: { student: values, academicYear: year, term, asOf, courseOutcome: { ...tally }, diversePerformance: { ...(student.years.get(year) ?? NO_PERFORMANCES) }, windows: windowsOf(info, values.grade) } });
+      push(info.effective, { about: 'studentTerm', subject: `${record.id}@${code}`, values: { student: values, academicYear: year, term, asOf, courseOutcome: { ...tally }, diversePerformance: { ...(performances.get(year) ?? NO_PERFORMANCES) }, windows: windowsOf(info, values.grade) } });
     }
-    for (const year of years) {
+    for (const year of [...years].sort((a, b) => a - b)) {
       const courseOutcome = { ...NO_ITEMS };
-      for (const [code, tally] of student.terms) {
+      for (const [code, tally] of terms) {
         if (Number(code.slice(0, -2)) !== year) continue;
         for (const key of Object.keys(courseOutcome) as (keyof TermTally)[]) courseOutcome[key] += tally[key];
       }
-      push(state.terms.get(`${year}01`)!.effective, { about: 'student', subject: student.id, values: { student: values, academicYear: year, asOf, courseOutcome, diversePerformance: { ...(student.years.get(year) ?? NO_PERFORMANCES) }, windows: {} } });
+      push(state.terms.get(`${year}01`)!.effective, { about: 'student', subject: record.id, values: { student: values, academicYear: year, asOf, courseOutcome, diversePerformance: { ...(performances.get(year) ?? NO_PERFORMANCES) }, windows: {} } });
     }
   }
   const seen = new Set<string>();

@@ -1,39 +1,19 @@
 import type { PlainDate } from '../_lib/date';
-import type { CapLimit } from '../caps/decide';
-import type { StudentRecord } from '../dataset/student-records';
+import type { CapAction, CapLimit } from '../caps/decide';
 import type { Finding, Position } from '../findings/types';
 import type { GovernanceEvidence } from '../governance';
 import type { Resolution } from '../layering';
 import type { ResolvedWindow } from '../windows';
+import { Certifiers } from './store/certifiers';
+import { Places } from './store/places';
+import { Roster } from './store/roster';
+import { StudentTerms } from './store/student-terms';
+import { Subjects } from './store/subjects';
 import type { TermCache } from './terms';
-
-/** A student's own course outcomes of one term, by state (the custom rules' `courseOutcome.*` facts). */
-export interface TermTally {
-  uploaded: number;
-  draft: number;
-  submitted: number;
-  certified: number;
-  rejected: number;
-  selected: number;
-}
-
-/** A student's diverse performances of one academic year (the `diversePerformance.*` facts). */
-export interface YearTally {
-  uploaded: number;
-  selected: number;
-  schoolEntered: number;
-}
-
-/** One cap's counter for a student and period. */
-export interface CapCount {
-  readonly action: 'upload' | 'select';
-  readonly limit: CapLimit;
-  readonly period: string;
-  count: number;
-}
 
 /** A certification decided after its window, or still pending after it; judged at the end, when the student's grade is known. */
 export interface LateCandidate {
+  readonly student: number;
   readonly item: string;
   readonly certifier: string;
   readonly term: string;
@@ -45,42 +25,14 @@ export interface LateCandidate {
   readonly position?: Position;
 }
 
-/** The latest change of a student's records of one category and term, against the final submission. */
-export interface LatestChange {
-  on: PlainDate;
-  subject: string;
-  position?: Position;
-}
-
-/** What the audit keeps per student: counters and a few small lists, never the records. */
-export interface StudentState {
-  readonly id: string;
-  record?: StudentRecord;
-  /** Records that name this student (items, events, receipts …), to report an unknown student. */
-  records: number;
-  readonly caps: Map<string, CapCount>;
-  readonly terms: Map<string, TermTally>;
-  readonly years: Map<number, YearTally>;
-  courseOutcomes: number;
-  diversePerformances: number;
-  consultations: number;
-  selectedCourseOutcomes: number;
-  selectedDiversePerformances: number;
-  draft: number;
-  submitted: number;
-  certified: number;
-  rejected: number;
-  late?: LateCandidate[];
-  changes?: Map<string, LatestChange>;
-  enrolment?: { readonly change: string; readonly on: PlainDate; readonly position?: Position }[];
-  deletions?: { readonly deletedOn: PlainDate; readonly position?: Position }[];
-}
-
-/** Certification events whose actor is not (yet) known to be the item's certifier. */
-export interface PendingActors {
-  readonly studentId: string;
-  readonly actors: { readonly actor: string; readonly event: string; readonly position?: Position }[];
-  readonly reassignedTo: string[];
+/** A student's count under one limit and period, and the place of the last record counted. */
+export interface CapTotal {
+  readonly action: CapAction;
+  readonly limit: CapLimit;
+  readonly period: string;
+  count: number;
+  line: number;
+  frame: number;
 }
 
 export interface Dispute {
@@ -90,15 +42,25 @@ export interface Dispute {
   readonly resolvedOn?: PlainDate;
 }
 
+/**
+ * The audit's memory: per student and student-term a row of integers (see store/), per course outcome
+ * four integers, and objects only for what is found wrong or rare.
+ */
 export interface AuditState {
   readonly resolution: Resolution;
   readonly asOf: PlainDate;
   readonly terms: TermCache;
   readonly calendared: boolean;
-  readonly students: Map<string, StudentState>;
-  /** Per course outcome: `<certifier>\n<term>` — the one per-item entry (see docs/reference/audit.md, memory). */
-  readonly certifiers: Map<string, string>;
-  readonly pending: Map<string, PendingActors>;
+  readonly places: Places;
+  readonly subjects: Subjects;
+  readonly roster: Roster;
+  readonly studentTerms: StudentTerms;
+  readonly certifiers: Certifiers;
+  /** Cap counters outside their item's student-term row (a diverse performance whose academic year is not its term's: rare), by student, then counter key. */
+  readonly strayCaps: Map<number, Map<string, CapTotal>>;
+  readonly late: LateCandidate[];
+  readonly enrolment: Map<number, { readonly change: string; readonly on: PlainDate; readonly position?: Position }[]>;
+  readonly deletions: Map<number, { readonly deletedOn: PlainDate; readonly position?: Position }[]>;
   readonly noReason: Map<string, Position | undefined>;
   /** Findings a single record decides, as they come. */
   readonly findings: Finding[];
@@ -113,32 +75,31 @@ export interface AuditState {
   minTerm?: string;
 }
 
-export function newTermTally(): TermTally {
-  return { uploaded: 0, draft: 0, submitted: 0, certified: 0, rejected: 0, selected: 0 };
-}
-
-export function studentOf(state: AuditState, id: string): StudentState {
-  let student = state.students.get(id);
-  if (!student) {
-    student = {
-      id,
-      records: 0,
-      caps: new Map(),
-      terms: new Map(),
-      years: new Map(),
-      courseOutcomes: 0,
-      diversePerformances: 0,
-      consultations: 0,
-      selectedCourseOutcomes: 0,
-      selectedDiversePerformances: 0,
-      draft: 0,
-      submitted: 0,
-      certified: 0,
-      rejected: 0,
-    };
-    state.students.set(id, student);
-  }
-  return student;
+export function createState(resolution: Resolution, asOf: PlainDate, terms: TermCache, calendared: boolean, evidence: GovernanceEvidence | undefined): AuditState {
+  const places = new Places();
+  const subjects = new Subjects();
+  return {
+    resolution,
+    asOf,
+    terms,
+    calendared,
+    places,
+    subjects,
+    roster: new Roster(),
+    studentTerms: new StudentTerms(places, subjects),
+    certifiers: new Certifiers(places),
+    strayCaps: new Map(),
+    late: [],
+    enrolment: new Map(),
+    deletions: new Map(),
+    noReason: new Map(),
+    findings: [],
+    finals: new Map(),
+    disputes: [],
+    evidence: { meetings: [...(evidence?.meetings ?? [])], trainings: [...(evidence?.trainings ?? [])] },
+    hasEvidence: evidence !== undefined,
+    maxYear: 0,
+  };
 }
 
 /** Notes a term seen in the data (latest year for grades, earliest term for governance). */

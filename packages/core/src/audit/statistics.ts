@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/types';
-import type { AuditState, StudentState } from './state';
+import type { AuditState } from './state';
+import { COUNT, type Roster } from './store/roster';
 import type { AuditStatistics, GroupStatistics } from './types';
 
 interface Group {
@@ -18,18 +19,19 @@ interface Group {
 
 const emptyGroup = (): Group => ({ students: 0, uploaders: 0, courseOutcomes: 0, diversePerformances: 0, draft: 0, submitted: 0, certified: 0, rejected: 0, selectedCourseOutcomes: 0, selectedDiversePerformances: 0, consultations: 0 });
 
-function addTo(group: Group, student: StudentState, counted: boolean): void {
+function addTo(group: Group, roster: Roster, student: number, counted: boolean): void {
+  const courseOutcomes = roster.get(student, COUNT.courseOutcomes);
   if (counted) group.students++;
-  if (counted && student.courseOutcomes > 0) group.uploaders++;
-  group.courseOutcomes += student.courseOutcomes;
-  group.diversePerformances += student.diversePerformances;
-  group.draft += student.draft;
-  group.submitted += student.submitted;
-  group.certified += student.certified;
-  group.rejected += student.rejected;
-  group.selectedCourseOutcomes += student.selectedCourseOutcomes;
-  group.selectedDiversePerformances += student.selectedDiversePerformances;
-  group.consultations += student.consultations;
+  if (counted && courseOutcomes > 0) group.uploaders++;
+  group.courseOutcomes += courseOutcomes;
+  group.diversePerformances += roster.get(student, COUNT.diversePerformances);
+  group.draft += roster.get(student, COUNT.draft);
+  group.submitted += roster.get(student, COUNT.submitted);
+  group.certified += roster.get(student, COUNT.certified);
+  group.rejected += roster.get(student, COUNT.rejected);
+  group.selectedCourseOutcomes += roster.get(student, COUNT.selectedCourseOutcomes);
+  group.selectedDiversePerformances += roster.get(student, COUNT.selectedDiversePerformances);
+  group.consultations += roster.get(student, COUNT.consultations);
 }
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
@@ -80,14 +82,15 @@ export function statisticsOf(state: AuditState, findings: readonly Finding[], ov
   const school = emptyGroup();
   const byGrade = new Map<string, Group>();
   const byClass = new Map<string, Group>();
-  for (const student of state.students.values()) {
-    const record = student.record;
+  const { roster } = state;
+  for (let student = 0; student < roster.size; student++) {
+    const record = roster.record(student);
     const current = record !== undefined && record.status !== 'graduated';
-    addTo(school, student, current);
+    addTo(school, roster, student, current);
     if (!current) continue;
     const grade = String(record.grade);
-    addTo(byGrade.get(grade) ?? byGrade.set(grade, emptyGroup()).get(grade)!, student, true);
-    if (record.class !== undefined) addTo(byClass.get(record.class) ?? byClass.set(record.class, emptyGroup()).get(record.class)!, student, true);
+    addTo(byGrade.get(grade) ?? byGrade.set(grade, emptyGroup()).get(grade)!, roster, student, true);
+    if (record.class !== undefined) addTo(byClass.get(record.class) ?? byClass.set(record.class, emptyGroup()).get(record.class)!, roster, student, true);
   }
   const findingsByCode = new Map<string, number>();
   for (const finding of findings) findingsByCode.set(finding.code, (findingsByCode.get(finding.code) ?? 0) + 1);

@@ -1,4 +1,5 @@
 import { compareDates, daysBetween } from '../_lib/date';
+import type { CapLimit } from '../caps/decide';
 import { CAP_CODES } from '../caps/codes';
 import { enrolmentEffect, type EnrolmentChange } from '../enrolment';
 import { createFinding } from '../findings/define';
@@ -8,34 +9,70 @@ import { checkRetention } from '../retention';
 import { termOfDate } from '../term';
 import { WINDOW_CODES } from '../windows/codes';
 import { AUDIT_CODES } from './codes';
-import type { AuditState, CapCount, LateCandidate, StudentState } from './state';
+import type { AuditState, CapTotal, LateCandidate } from './state';
+import { COUNT } from './store/roster';
+import { CAP_CLASSES, CHANGE_CATEGORIES, type CapClass } from './store/student-terms';
 
-const cited = (limit: CapCount['limit']) => ({ ...(limit.layer && { layer: limit.layer }), ...(limit.source && { source: limit.source }) });
+const cited = (limit: CapLimit) => ({ ...(limit.layer && { layer: limit.layer }), ...(limit.source && { source: limit.source }) });
 
-/** Upload and selection caps: one finding per student, kind, action and period over a limit; the pack's cap first, a national bound with the same max and period only once (as checkCaps does). */
-function capFindings(student: StudentState, out: Finding[]): void {
+/**
+ * The student's count under every limit and period: each term's kind-and-action counts, added up by
+ * counter key (a year's limit over its terms). `totals` is reused from student to student.
+ */
+function capTotals(state: AuditState, student: number, totals: Map<string, CapTotal>): void {
+  totals.clear();
+  const add = (key: string, action: CapTotal['action'], limit: CapLimit, period: string, count: number, line: number, frame: number) => {
+    const known = totals.get(key);
+    if (!known) return totals.set(key, { action, limit, period, count, line, frame });
+    known.count += count;
+    if (state.places.after(line, frame, known.line, known.frame)) Object.assign(known, { line, frame });
+  };
+  const rows = state.studentTerms;
+  for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
+    for (let capClass = 0 as CapClass; capClass < CAP_CLASSES.length; capClass++) {
+      const count = rows.capCount(row, capClass);
+      if (count === 0) continue;
+      const [kind, action] = CAP_CLASSES[capClass]!;
+      const { line, frame } = rows.cap(row, capClass);
+      for (const counter of state.terms.infoAt(rows.period(row))!.counters[kind][action]) add(counter.key, action, counter.limit, counter.period, count, line, frame);
+    }
+  }
+  for (const [key, stray] of state.strayCaps.get(student) ?? []) add(key, stray.action, stray.limit, stray.period, stray.count, stray.line, stray.frame);
+}
+
+/**
+ * Upload and selection caps: one finding per student, kind, action and period over a limit; the pack's
+ * cap first, a national bound with the same max and period only once (as checkCaps does). The finding
+ * points at the last record, in input order (file, then line), that counted towards the cap.
+ */
+function capFindings(state: AuditState, student: number, totals: Map<string, CapTotal>, out: Finding[]): void {
+  capTotals(state, student, totals);
+  let over = false;
+  for (const total of totals.values()) if (total.count > total.limit.max) over = true;
+  if (!over) return;
   const reported = new Set<string>();
-  const counters = [...student.caps.values()].sort((a, b) => Number(a.limit.national) - Number(b.limit.national));
-  for (const { action, limit, period, count } of counters) {
+  const sorted = [...totals.values()].sort((a, b) => Number(a.limit.national) - Number(b.limit.national));
+  for (const { action, limit, period, count, line, frame } of sorted) {
     if (count <= limit.max) continue;
     const kind = limit.rule.split('.')[1] as 'courseOutcome' | 'diversePerformance';
     const key = `${action}|${kind}|${limit.max}|${limit.per}|${period}`;
     if (reported.has(key)) continue;
     reported.add(key);
     const params = { kind, max: limit.max, per: limit.per, count, period, ...(limit.source && { source: limit.source }) };
-    out.push(createFinding(action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached, params, { rule: limit.rule, subject: student.id, ...cited(limit) }));
+    const position = state.places.position(line, frame);
+    out.push(createFinding(action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached, params, { rule: limit.rule, subject: state.roster.id(student), ...cited(limit), ...(position && { position }) }));
   }
 }
 
 /** The student's grade in a term, from their grade in the data's latest year. */
-function gradeIn(state: AuditState, student: StudentState, term: string): 1 | 2 | 3 | undefined {
-  const grade = student.record?.grade;
+function gradeIn(state: AuditState, student: number, term: string): 1 | 2 | 3 | undefined {
+  const grade = state.roster.grade(student);
   if (grade === undefined) return undefined;
   return Math.min(3, Math.max(1, grade - (state.maxYear - Number(term.slice(0, -2))))) as 1 | 2 | 3;
 }
 
-function lateFindings(state: AuditState, student: StudentState, candidate: LateCandidate, out: Finding[], overdue: Map<string, number>): void {
-  const grade = gradeIn(state, student, candidate.term) ?? 1;
+function lateFindings(state: AuditState, candidate: LateCandidate, out: Finding[], overdue: Map<string, number>): void {
+  const grade = gradeIn(state, candidate.student, candidate.term) ?? 1;
   const window = grade === 3 ? candidate.lateGrade3 : candidate.lateOther;
   if (!window) return;
   const context = { rule: `windows.${window.index}`, subject: candidate.item, ...(window.source && { source: window.source }), ...(window.layer && { layer: window.layer }), ...(candidate.position && { position: candidate.position }) };
@@ -49,42 +86,57 @@ function lateFindings(state: AuditState, student: StudentState, candidate: LateC
 }
 
 /** Records changed after the final submission of their category and term (the final submission is unchanged afterwards). */
-function changeFindings(state: AuditState, student: StudentState, out: Finding[]): void {
-  for (const [key, change] of student.changes ?? []) {
-    const finalOn = state.finals.get(key);
-    if (finalOn === undefined || compareDates(change.on, finalOn) <= 0) continue;
-    const [category, term] = key.split('|') as [string, string];
-    const params = { category, term, finalOn, changedOn: change.on, source: FINAL_SOURCE };
-    out.push(createFinding(RECEIPT_CODES.finalLocked, params, { rule: 'receipts.final', subject: change.subject, source: FINAL_SOURCE, ...(change.position && { position: change.position }) }));
+function changeFindings(state: AuditState, student: number, out: Finding[]): void {
+  if (state.finals.size === 0) return;
+  const studentId = state.roster.id(student);
+  const rows = state.studentTerms;
+  for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
+    const term = state.terms.codeOf(rows.period(row));
+    for (const category of CHANGE_CATEGORIES) {
+      const change = rows.change(row, category);
+      if (!change) continue;
+      const finalOn = state.finals.get(`${category}|${term}`);
+      if (finalOn === undefined || compareDates(change.on, finalOn) <= 0) continue;
+      const params = { category, term, finalOn, changedOn: change.on, source: FINAL_SOURCE };
+      const position = state.places.position(change.line, change.frame);
+      out.push(createFinding(RECEIPT_CODES.finalLocked, params, { rule: 'receipts.final', subject: state.subjects.text(studentId, change.subject), source: FINAL_SOURCE, ...(position && { position }) }));
+    }
   }
 }
 
-function enrolmentFindings(state: AuditState, student: StudentState, out: Finding[]): void {
-  for (const { change, on, position } of student.enrolment ?? []) {
+function enrolmentFindings(state: AuditState, student: number, out: Finding[]): void {
+  for (const { change, on, position } of state.enrolment.get(student) ?? []) {
     const effect = enrolmentEffect(state.terms.forDate(on), change as EnrolmentChange);
     const upTo = termOfDate(on);
     let uncertified = 0;
-    for (const [code, tally] of student.terms) if (Number(code) <= upTo.year * 100 + upTo.semester) uncertified += tally.draft + tally.submitted + tally.rejected;
+    const rows = state.studentTerms;
+    for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
+      const tally = rows.tally(row);
+      if (tally && Number(state.terms.codeOf(rows.period(row))) <= upTo.year * 100 + upTo.semester) uncertified += tally.draft + tally.submitted + tally.rejected;
+    }
     const source = effect.pendingCertifications.source;
-    const params = { student: student.id, change, on, uncertified, pendingCertifications: effect.pendingCertifications.value, submittingSchool: effect.submittingSchool.value, ...(source && { source }) };
-    out.push(createFinding(AUDIT_CODES.enrolmentChange, params, { rule: `enrolment.${change}`, subject: student.id, ...(source && { source }), layer: effect.pendingCertifications.layer, ...(position && { position }) }));
+    const id = state.roster.id(student);
+    const params = { student: id, change, on, uncertified, pendingCertifications: effect.pendingCertifications.value, submittingSchool: effect.submittingSchool.value, ...(source && { source }) };
+    out.push(createFinding(AUDIT_CODES.enrolmentChange, params, { rule: `enrolment.${change}`, subject: id, ...(source && { source }), layer: effect.pendingCertifications.layer, ...(position && { position }) }));
   }
 }
 
 /** Everything judged per student at the end: caps, late certifications, changes after the final submission, enrolment, retention, unknown students. */
 export function studentFindings(state: AuditState, out: Finding[], overdue: Map<string, number>): void {
-  for (const student of state.students.values()) {
-    capFindings(student, out);
-    for (const candidate of student.late ?? []) lateFindings(state, student, candidate, out, overdue);
+  for (const candidate of state.late) lateFindings(state, candidate, out, overdue);
+  const { roster } = state;
+  const totals = new Map<string, CapTotal>();
+  for (let student = 0; student < roster.size; student++) {
+    capFindings(state, student, totals, out);
     changeFindings(state, student, out);
     enrolmentFindings(state, student, out);
-    if (!student.record) {
-      if (student.records > 0) out.push(createFinding(AUDIT_CODES.unknownStudent, { student: student.id, records: student.records }, { rule: 'dataset.student', subject: student.id }));
+    if (!roster.hasRecord(student)) {
+      const records = roster.get(student, COUNT.records);
+      if (records > 0) out.push(createFinding(AUDIT_CODES.unknownStudent, { student: roster.id(student), records }, { rule: 'dataset.student', subject: roster.id(student) }));
       continue;
     }
-    for (const { deletedOn, position } of student.deletions ?? []) {
-      for (const finding of checkRetention(state.terms.forDate(deletedOn), student.record, { deletedOn, at: state.asOf })) out.push(position ? { ...finding, position } : finding);
+    for (const { deletedOn, position } of state.deletions.get(student) ?? []) {
+      for (const finding of checkRetention(state.terms.forDate(deletedOn), roster.record(student)!, { deletedOn, at: state.asOf })) out.push(position ? { ...finding, position } : finding);
     }
   }
 }
-

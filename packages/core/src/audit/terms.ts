@@ -4,10 +4,13 @@ import { effectiveFor, type EffectivePack, type Resolution, rulesFor } from '../
 import type { StudentKind } from '../records';
 import { parseTerm, type Term, termOfDate } from '../term';
 import { resolveWindows, type ResolvedWindow } from '../windows';
+import { Interner } from './store/interner';
 
 /** What the audit needs of one term, computed once per term code (never per record). */
 export interface TermInfo {
   readonly code: string;
+  /** The code's number in the audit's compact state (`TermCache.indexOf`). */
+  readonly index: number;
   readonly term: Term;
   readonly effective: EffectivePack;
   readonly limits: Readonly<Record<`${StudentKind}.${CapAction}`, readonly CapLimit[]>>;
@@ -15,8 +18,6 @@ export interface TermInfo {
   readonly counters: Readonly<Record<StudentKind, Readonly<Record<CapAction, readonly TermCounter[]>>>>;
   /** The certification window for grades 1–2 and for grade 3 (they differ in semester 2), when resolved. */
   readonly certification: { readonly other?: ResolvedWindow; readonly grade3?: ResolvedWindow };
-  /** `<category>|<term>` for the latest-change map, per category. */
-  readonly changeKeys: Readonly<Record<string, string>>;
   /** The term's windows resolved on the calendar of its academic year; undefined without one. */
   readonly windows?: readonly ResolvedWindow[];
 }
@@ -28,8 +29,6 @@ export interface TermCounter {
   readonly period: string;
   readonly key: string;
 }
-
-const CATEGORIES = ['courseOutcome', 'diversePerformance', 'cadre', 'courseRecord'] as const;
 
 /** The counters of a term: the period of a semester cap is the term, of a yearly cap the academic year. */
 function countersOf(limits: TermInfo['limits'], code: string, year: number): TermInfo['counters'] {
@@ -47,6 +46,13 @@ function countersOf(limits: TermInfo['limits'], code: string, year: number): Ter
 export interface TermCache {
   /** Undefined for a code that is not a term (cannot happen for parsed records). */
   get(code: string): TermInfo | undefined;
+  /** A small number for a term code, without judging the term (no calendar or pack looked up). */
+  indexOf(code: string): number;
+  /** The number of `<year>01`, the row of an academic year's diverse performances. */
+  yearIndex(year: number): number;
+  codeOf(index: number): string;
+  /** The term's info when `get` has been called for its code. */
+  infoAt(index: number): TermInfo | undefined;
   /** The effective pack for the day's term. */
   forDate(date: string): EffectivePack;
   /** Academic years whose terms were looked up without a calendar for them. */
@@ -60,8 +66,17 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
   const uncalendared = new Set<number>();
   const outside = new Map<string, string>();
   const byYear = new Map(calendars.map((calendar) => [calendar.academicYear, calendar]));
+  const codes = new Interner();
+  const years = new Map<number, number>();
+  const byIndex: (TermInfo | undefined)[] = [];
+  const yearIndex = (year: number): number => {
+    let index = years.get(year);
+    if (index === undefined) years.set(year, (index = codes.id(`${year}01`)));
+    return index;
+  };
   const get = (code: string): TermInfo | undefined => {
-    if (cache.has(code)) return cache.get(code);
+    const cached = cache.get(code);
+    if (cached !== undefined || cache.has(code)) return cached;
     const term = parseTerm(code);
     let info: TermInfo | undefined;
     if (term) {
@@ -77,11 +92,11 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
       };
       info = {
         code,
+        index: codes.id(code),
         term,
         effective,
         limits,
         counters: countersOf(limits, code, term.year),
-        changeKeys: Object.fromEntries(CATEGORIES.map((category) => [category, `${category}|${code}`])),
         certification: {},
       };
       if (calendar) {
@@ -93,7 +108,8 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
       }
     }
     cache.set(code, info);
+    if (info) byIndex[info.index] = info;
     return info;
   };
-  return { get, forDate: (date) => rulesFor(resolution, termOfDate(date)), uncalendared, outside };
+  return { get, indexOf: (code) => codes.id(code), yearIndex, codeOf: (index) => codes.value(index), infoAt: (index) => byIndex[index], forDate: (date) => rulesFor(resolution, termOfDate(date)), uncalendared, outside };
 }

@@ -1,0 +1,110 @@
+import { Columns } from './columns';
+import { Interner } from './interner';
+import type { Places } from './places';
+
+/** The events that say who acted on an item (`submit` does not). */
+export const ACTS = ['certify', 'reject', 'revoke', 'reassign'] as const;
+export type Act = (typeof ACTS)[number];
+
+/** An actor who is not (yet) known to be the item's certifier, at the earliest place they acted. */
+export interface Acting {
+  readonly actor: string;
+  readonly event: Exclude<Act, 'reassign'>;
+  readonly line: number;
+  readonly frame: number;
+}
+
+/** A course outcome whose certification someone else than its certifier acted on. */
+export interface Questioned {
+  /** The item's subject (see Subjects). */
+  readonly item: number;
+  readonly certifier: string;
+  readonly period: number;
+  readonly actors: readonly Acting[];
+  readonly reassignedTo: readonly string[];
+}
+
+// Item fields: subject, certifier, period, the student's next item + 1.
+const ITEM = { subject: 0, certifier: 1, period: 2, next: 3, width: 4 } as const;
+// Act fields: item subject, actor, act, line, frame, the student's next act + 1.
+const ACT = { subject: 0, actor: 1, act: 2, line: 3, frame: 4, next: 5, width: 6 } as const;
+
+/**
+ * What the actor check needs of course outcomes and certification events, which may come in any
+ * order: per item its certifier and term (four integers), and per event whose actor is not known to
+ * be the certifier when it comes its actor and place. Items and events meet through their student.
+ */
+export class Certifiers {
+  private readonly items = new Columns(ITEM.width);
+  private readonly acts = new Columns(ACT.width);
+  /** Per student: the first item + 1, the first act + 1. */
+  private readonly heads = new Columns(2);
+  private readonly people = new Interner();
+
+  constructor(private readonly places: Places) {}
+
+  addItem(student: number, subject: number, certifier: string, period: number): void {
+    const item = this.items.add();
+    this.items.set(item, ITEM.subject, subject);
+    this.items.set(item, ITEM.certifier, this.people.id(certifier));
+    this.items.set(item, ITEM.period, period);
+    this.items.set(item, ITEM.next, this.head(student, 0));
+    this.heads.set(student, 0, item + 1);
+  }
+
+  /** Whether the item is known and `actor` is its certifier. */
+  isCertifier(student: number, subject: number, actor: string): boolean {
+    const item = this.find(student, subject);
+    return item >= 0 && this.people.value(this.items.get(item, ITEM.certifier)) === actor;
+  }
+
+  addAct(student: number, subject: number, actor: string, act: Act, line: number, frame: number): void {
+    const row = this.acts.add();
+    this.acts.set(row, ACT.subject, subject);
+    this.acts.set(row, ACT.actor, this.people.id(actor));
+    this.acts.set(row, ACT.act, ACTS.indexOf(act));
+    this.acts.set(row, ACT.line, line);
+    this.acts.set(row, ACT.frame, frame);
+    this.acts.set(row, ACT.next, this.head(student, 1));
+    this.heads.set(student, 1, row + 1);
+  }
+
+  /** The student's known items on which someone else than the certifier acted; the same whatever the order of records. */
+  questioned(student: number): Questioned[] {
+    if (this.head(student, 1) === 0) return [];
+    const byItem = new Map<number, { actors: Map<number, Acting>; reassignedTo: string[] }>();
+    for (let row = this.head(student, 1) - 1; row >= 0; row = this.acts.get(row, ACT.next) - 1) {
+      const subject = this.acts.get(row, ACT.subject);
+      let entry = byItem.get(subject);
+      if (!entry) byItem.set(subject, (entry = { actors: new Map(), reassignedTo: [] }));
+      const actor = this.acts.get(row, ACT.actor);
+      const act = ACTS[this.acts.get(row, ACT.act)]!;
+      if (act === 'reassign') {
+        entry.reassignedTo.push(this.people.value(actor));
+        continue;
+      }
+      const [line, frame] = [this.acts.get(row, ACT.line), this.acts.get(row, ACT.frame)];
+      const known = entry.actors.get(actor);
+      if (!known || this.places.after(known.line, known.frame, line, frame)) entry.actors.set(actor, { actor: this.people.value(actor), event: act, line, frame });
+    }
+    const questioned: Questioned[] = [];
+    for (const [subject, { actors, reassignedTo }] of byItem) {
+      const item = this.find(student, subject);
+      if (item < 0) continue;
+      const certifier = this.people.value(this.items.get(item, ITEM.certifier));
+      questioned.push({ item: subject, certifier, period: this.items.get(item, ITEM.period), actors: [...actors.values()], reassignedTo });
+    }
+    return questioned;
+  }
+
+  private find(student: number, subject: number): number {
+    let item = this.head(student, 0) - 1;
+    while (item >= 0 && this.items.get(item, ITEM.subject) !== subject) item = this.items.get(item, ITEM.next) - 1;
+    return item;
+  }
+
+  private head(student: number, which: 0 | 1): number {
+    while (this.heads.size <= student) this.heads.add();
+    return this.heads.get(student, which);
+  }
+}

@@ -1,0 +1,57 @@
+import type { Position } from '../../findings/types';
+
+/** What a position shares with its neighbours: its file, column and how its record number relates to its line. */
+interface Frame {
+  readonly file?: string;
+  readonly column: number;
+  /** `record - line`, or undefined when the position has no record number. */
+  readonly recordOffset?: number;
+}
+
+/** Where no position was given. */
+export const NOWHERE = -1;
+
+/**
+ * Positions as two integers, a line and a frame, instead of an object per record: the frames (file,
+ * column, record offset) are few, usually one per file. Gives back positions equal to those added.
+ */
+export class Places {
+  private readonly frames: Frame[] = [];
+  private readonly byKey = new Map<string, number>();
+  private last: { file?: string; column: number; recordOffset?: number; frame: number } | undefined;
+
+  /** The frame of a position, or NOWHERE. */
+  frameOf(position: Position | undefined): number {
+    if (!position) return NOWHERE;
+    const recordOffset = position.record === undefined ? undefined : position.record - position.line;
+    const last = this.last;
+    if (last && last.file === position.file && last.column === position.column && last.recordOffset === recordOffset) return last.frame;
+    const key = `${position.file === undefined ? '-' : `+${position.file}`}\u0000${position.column}\u0000${recordOffset ?? '-'}`;
+    let frame = this.byKey.get(key);
+    if (frame === undefined) {
+      frame = this.frames.length;
+      this.frames.push({ ...(position.file !== undefined && { file: position.file }), column: position.column, ...(recordOffset !== undefined && { recordOffset }) });
+      this.byKey.set(key, frame);
+    }
+    this.last = { ...(position.file !== undefined && { file: position.file }), column: position.column, ...(recordOffset !== undefined && { recordOffset }), frame };
+    return frame;
+  }
+
+  position(line: number, frame: number): Position | undefined {
+    if (frame === NOWHERE) return undefined;
+    const { file, column, recordOffset } = this.frames[frame]!;
+    return { ...(file !== undefined && { file }), line, column, ...(recordOffset !== undefined && { record: line + recordOffset }) };
+  }
+
+  /**
+   * Whether place A comes after place B in the input (file, then line); a place beats NOWHERE. What a
+   * finding cites is chosen by this order, never by the order records were added in.
+   */
+  after(lineA: number, frameA: number, lineB: number, frameB: number): boolean {
+    if (frameB === NOWHERE) return frameA !== NOWHERE;
+    if (frameA === NOWHERE) return false;
+    const fileA = this.frames[frameA]!.file ?? '';
+    const fileB = this.frames[frameB]!.file ?? '';
+    return fileA > fileB || (fileA === fileB && lineA > lineB);
+  }
+}
