@@ -1,4 +1,5 @@
-import type { AuditResult } from '@portfolio-rules/core';
+import type { AuditResult, Finding } from '@portfolio-rules/core';
+import { auditName, specOf } from '../src/formatters/checked';
 import { describe, expect, it } from 'vitest';
 import { run } from './run';
 import { SarifLog } from './report-sarif-schema';
@@ -80,5 +81,59 @@ describe.each([['one school', 'audit/data.ndjson'], ['two schools in one file', 
     const log = SarifLog.parse(JSON.parse((await run([...args, '--format', 'sarif'])).stdout));
     expect(log.runs[0]!.properties?.audits).toEqual([{ pack: expect.objectContaining({ id: 'pingrong' }), asOf: '2024-08-01' }]);
     expect(log.runs[0]!.results.every((result) => result.locations[0]!.physicalLocation.artifactLocation.uri === PINGRONG)).toBe(true);
+  });
+});
+
+describe.each([['one school', 'audit/data.ndjson'], ['two schools in one file', 'audit/schools.ndjson']])("every format of an audit whose pack has findings of its own: %s", (_, data) => {
+  const PINGRONG = '../../../../schools/pingrong/pack.yaml';
+  const args = ['audit', PINGRONG, '--as-of', '2024-08-01', '--threads', '1', '--lang', 'en', '--data', data];
+  const output = async (format: string) => (await run([...args, '--format', format])).stdout;
+  const packFindings = async () => (JSON.parse((await run(['audit', PINGRONG, '--as-of', '2024-08-01', '--format', 'json'])).stdout) as { audit: AuditResult }).audit.findings;
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+  /** The findings of each school's JUnit suite, or HTML section, as `code subject`, in page order. */
+  const junitSuites = (xml: string) =>
+    parseXml(xml).children.map((suite) => ({
+      name: suite.attributes.name!,
+      cases: suite.children.filter((child) => child.name === 'testcase').map((testcase) => testcase.attributes.name!),
+    }));
+  const caseOf = (finding: Finding) => [finding.code, specOf(finding.code)?.name, finding.subject].filter(Boolean).join(' ');
+  const htmlSections = (html: string) => html.split('<section class="school" ').slice(1);
+  const rowOf = (finding: Finding) => `</code></td><td>${escape(finding.subject)}</td><td>${escape(finding.message.en)}</td>`;
+
+  it("the pack's findings (PR2005, PR5014 among them) appear once in JUnit, HTML, stylish and JSON", async () => {
+    const pack = await packFindings();
+    expect(pack.map((finding) => finding.code)).toEqual(expect.arrayContaining(['PR2005', 'PR5014']));
+    const suites = junitSuites(await output('junit'));
+    const html = await output('html');
+    const stylish = await output('stylish');
+    const json = (JSON.parse(await output('json')) as { audit: AuditResult }).audit;
+    for (const finding of pack) {
+      expect(suites.flatMap((suite) => suite.cases).filter((name) => name === caseOf(finding)), `JUnit ${caseOf(finding)}`).toHaveLength(1);
+      expect(occurrences(html, rowOf(finding)), `HTML ${caseOf(finding)}`).toBe(1);
+      expect(occurrences(stylish, `${finding.code} ${specOf(finding.code)?.name ?? ''}\n  ${finding.message.en}\n`.replace(' \n', '\n')), `stylish ${caseOf(finding)}`).toBe(1);
+      expect(json.findings.filter((other) => caseOf(other) === caseOf(finding)), `JSON ${caseOf(finding)}`).toHaveLength(1);
+      for (const school of json.schools ?? []) expect(school.findings.map(caseOf)).not.toContain(caseOf(finding));
+    }
+  });
+
+  it("each school's findings about its data in its own JUnit suite and HTML section", async () => {
+    const json = (JSON.parse(await output('json')) as { audit: AuditResult }).audit;
+    const schools = json.schools && json.schools.length > 1 ? json.schools : [];
+    const suites = junitSuites(await output('junit'));
+    const sections = htmlSections(await output('html'));
+    // With several schools, the pack's own findings come first (Pingrong's pack has some), then one suite or section per school.
+    expect(suites).toHaveLength(schools.length > 1 ? schools.length + 1 : 1);
+    expect(sections).toHaveLength(suites.length);
+    if (schools.length > 1) expect(sections[0]).toContain(`<p class="note">The pack&#39;s own findings; those about the data are under each school.</p>`);
+    schools.forEach((school, index) => {
+      expect(school.findings.length).toBeGreaterThan(0);
+      expect(suites[index + 1]!.name).toBe(auditName(school));
+      for (const finding of school.findings) {
+        expect(suites[index + 1]!.cases).toContain(caseOf(finding));
+        expect(sections[index + 1]).toContain(rowOf(finding));
+      }
+    });
   });
 });

@@ -26,10 +26,23 @@ export function sarifAudits(result: AuditResult, packFindings: readonly Finding[
   return [{ pack: result.pack, asOf: result.asOf, findings: sortFindings(packFindings) }, ...schools];
 }
 
+/**
+ * The audits JUnit and HTML render: with several schools and a pack with findings of its own, as
+ * for SARIF, the pack's findings first (a suite, a section of their own; no school's audit holds
+ * them), then each school with its data findings; otherwise the schools as they are (one school's
+ * findings hold the pack's once).
+ */
+export function reportAudits(result: AuditResult, packFindings: readonly Finding[]): { audits: readonly AuditResult[]; packFirst: boolean } {
+  const schools = auditsOf(result);
+  const packFirst = schools.length > 1 && packFindings.length > 0;
+  return { audits: packFirst ? sarifAudits(result, packFindings) : schools, packFirst };
+}
+
 export async function renderOther(format: string, run: AuditRun & { result: AuditResult }, lang: Language, data: string | undefined): Promise<string> {
   const { result } = run;
-  const input = { audits: auditsOf(result) };
-  if (format === 'sarif') return formatSarif({ audits: sarifAudits(result, run.packFindings ?? []), ...(data !== undefined && { data }) }, { lang });
+  const packFindings = run.packFindings ?? [];
+  if (format === 'sarif') return formatSarif({ audits: sarifAudits(result, packFindings), ...(data !== undefined && { data }) }, { lang });
+  const input = reportAudits(result, packFindings);
   if (format === 'junit') return formatJunit(input, { lang });
   return formatHtml(input, { lang });
 }

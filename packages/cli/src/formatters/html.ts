@@ -15,6 +15,12 @@ export interface HtmlOptions {
   readonly findingsPerRule?: number;
 }
 
+export interface HtmlInput {
+  readonly audits: readonly AuditResult[];
+  /** The first audit holds the pack's own findings, apart from the schools whose data was read (several schools). */
+  readonly packFirst?: boolean;
+}
+
 /** Nothing may be fetched and no script may run, even if some data slipped through unescaped. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
@@ -38,7 +44,8 @@ function header(audit: AuditResult, options: HtmlOptions, text: HtmlText, tool: 
   return `<dl class="facts">\n${facts.map(([term, value]) => `<dt>${x(term)}</dt><dd>${x(value)}</dd>`).join('\n')}\n</dl>`;
 }
 
-function summary(audit: AuditResult, findings: readonly { readonly severity: Severity }[], text: HtmlText): string {
+/** `packPart`: the section of the pack's own findings in an audit of several schools, which read data. */
+function summary(audit: AuditResult, findings: readonly { readonly severity: Severity }[], text: HtmlText, packPart: boolean): string {
   const cards = SEVERITIES.map((severity) => {
     const count = findings.filter((finding) => finding.severity === severity).length;
     return `<div class="card ${severity}"><span class="number">${formatCount(count)}</span>${x(text.severity[severity])}</div>`;
@@ -46,11 +53,11 @@ function summary(audit: AuditResult, findings: readonly { readonly severity: Sev
   const intake = audit.intake;
   const line = intake
     ? `<p class="intake">${x(text.intake(formatCount(intake.read), formatCount(intake.checked), formatCount(intake.rejected)))}</p>`
-    : `<p class="note">${x(text.noData)}</p>`;
+    : `<p class="note">${x(packPart ? text.packPart : text.noData)}</p>`;
   return `<div class="cards">${cards.join('')}</div>\n${line}`;
 }
 
-function schoolSection(audit: AuditResult, index: number, options: HtmlOptions, text: HtmlText, tool: JsonTool): string {
+function schoolSection(audit: AuditResult, index: number, packPart: boolean, options: HtmlOptions, text: HtmlText, tool: JsonTool): string {
   const id = `school-${index + 1}`;
   const group = checkedGroups({ audits: [audit] })[0]!;
   const parts = [
@@ -58,7 +65,7 @@ function schoolSection(audit: AuditResult, index: number, options: HtmlOptions, 
     `<h2>${x(auditName(audit))}</h2>`,
     header(audit, options, text, tool),
     `<h3>${x(text.summary)}</h3>`,
-    summary(audit, group.findings, text),
+    summary(audit, group.findings, text, packPart),
     ...(audit.statistics ? [`<h3>${x(text.statistics)}</h3>`, statisticsSection(audit.statistics, options.lang, text)] : []),
     `<h3>${x(text.findings)}</h3>`,
     findingsSection(audit.findings, { language: options.lang, text, ...(audit.pack.file !== undefined && { file: audit.pack.file }), limit: options.findingsPerRule ?? 200, id }),
@@ -74,7 +81,7 @@ function schoolSection(audit: AuditResult, index: number, options: HtmlOptions, 
  * charts and tables of the statistics, the findings grouped by rule with their clauses, and the
  * rejected input lines. Every piece of data is escaped.
  */
-export function formatHtml(input: { readonly audits: readonly AuditResult[] }, options: HtmlOptions): string {
+export function formatHtml(input: HtmlInput, options: HtmlOptions): string {
   const text = HTML_TEXT[options.lang];
   const tool = options.tool ?? jsonTool();
   const [only] = input.audits;
@@ -90,7 +97,7 @@ export function formatHtml(input: { readonly audits: readonly AuditResult[] }, o
     '<body>',
     `<h1>${x(title)}</h1>`,
     contents,
-    ...input.audits.map((audit, index) => schoolSection(audit, index, options, text, tool)),
+    ...input.audits.map((audit, index) => schoolSection(audit, index, index === 0 && input.packFirst === true, options, text, tool)),
     '</body>',
     '</html>',
   ]
