@@ -7,6 +7,7 @@ import {
   createIntake,
   type Finding,
   type GovernanceEvidence,
+  type Intake,
   mergeAudits,
   type Resolution,
   type SchoolCalendar,
@@ -56,13 +57,34 @@ function packFindings(findings: readonly Finding[], completeness: readonly Findi
   return [...findings, ...completeness.filter((finding) => !seen.has(identity(finding)))];
 }
 
-/** The data through the dataset readers, one streaming audit per school named in the records. */
+/** The intake, telling `onLine` of every line it takes, checked or rejected. */
+function countingLines(intake: Intake, onLine: () => void): Intake {
+  return {
+    ...intake,
+    accept(...args) {
+      onLine();
+      return intake.accept(...args);
+    },
+    count(...args) {
+      onLine();
+      return intake.count(...args);
+    },
+  };
+}
+
+/**
+ * The data through the dataset readers, one streaming audit per school named in the records. The
+ * progress bar counts the lines read, checked or rejected, as the worker threads do (shard-audit.ts).
+ */
 async function auditInThread(request: AuditRequest, resolution: Resolution, io: CliIo, options: { calendars: SchoolCalendar[]; evidence?: GovernanceEvidence }) {
   const audits = new Map<string, Audit>();
   const progress = createProgress(io.stderr, await dataBytes(io.cwd, request.data!), request.language ?? 'zh-TW');
   let bytes = 0;
-  let records = 0;
-  const intake = createIntake();
+  let lines = 0;
+  const intake = countingLines(createIntake(), () => {
+    // The clock is read once every 1,024 lines, not for each.
+    if ((++lines & 1023) === 0) progress.update(bytes, lines);
+  });
   const read = await readDataset(request.data!, {
     cwd: io.cwd,
     intake,
@@ -77,11 +99,9 @@ async function auditInThread(request: AuditRequest, resolution: Resolution, io: 
         audits.set(school, audit);
       }
       audit.add(record, place);
-      // The clock is read once every 1,024 records, not for each.
-      if ((++records & 1023) === 0) progress.update(bytes, records);
     },
   });
-  progress.update(bytes, records);
+  progress.update(bytes, lines);
   progress.done();
   return { results: [...audits.values()].map((audit) => audit.finish()), read };
 }
