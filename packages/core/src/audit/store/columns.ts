@@ -1,11 +1,12 @@
-const CHUNK_BITS = 12;
+const CHUNK_BITS = 10;
 const CHUNK_ROWS = 1 << CHUNK_BITS;
 const IN_CHUNK = CHUNK_ROWS - 1;
 
 /**
  * Rows of integer fields in typed arrays: per-student state without an object (or a Map) per
  * student. Fields are numbered by the caller; a new row reads 0 everywhere. Rows live in chunks of
- * 4,096 that are never copied nor freed, so growing costs neither a copy nor a freed block.
+ * 1,024 that are never copied nor freed, so growing costs neither a copy nor a freed block; small
+ * enough that a school's half-empty last chunks (one audit per school, sixty at Taipei's scale) waste little.
  */
 export class Columns {
   private readonly chunks: Int32Array[] = [];
