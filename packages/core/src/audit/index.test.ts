@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { auditLines, CALENDAR_112, codesOf, outcome, performance, student } from './audit.fixture';
+import { parseRecord } from '../dataset/parse';
+import { createAudit } from './index';
+import { auditLines, CALENDAR_112, codesOf, outcome, performance, RESOLUTION, student } from './audit.fixture';
 
 describe('createAudit: caps', () => {
   it('reports a student-term over the upload cap once, counting rejected items and not withdrawn or school-entered ones (decision 0002), at the last item counted', () => {
@@ -194,5 +196,13 @@ describe('createAudit: the result', () => {
     const ranks = result.findings.map((finding) => ['error', 'warning', 'info'].indexOf(finding.severity));
     expect(ranks).toEqual([...ranks].sort());
     expect(result.findings.map((finding) => finding.code)).toEqual(['PR4010', 'PR7803', 'PR7801']);
+  });
+
+  it('lets go of its memory at finish(): no record nor second finish() after it', () => {
+    const audit = createAudit(RESOLUTION, { asOf: '2024-09-01' });
+    expect(audit.finish().findings).toEqual([]);
+    expect(() => audit.finish()).toThrow('audit already finished');
+    const line = parseRecord(JSON.stringify(student('s1')), 1);
+    expect(() => line.ok && audit.add(line.record)).toThrow('audit already finished');
   });
 });

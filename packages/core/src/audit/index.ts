@@ -8,7 +8,7 @@ import { addRecord } from './add';
 import { certificationFindings } from './certification';
 import { ruleFindings } from './rules';
 import { schoolFindings } from './school';
-import { createState } from './state';
+import { createState, type AuditState } from './state';
 import { statisticsOf } from './statistics';
 import { studentFindings } from './students';
 import { createTermCache } from './terms';
@@ -35,7 +35,7 @@ export interface AuditOptions {
 export interface Audit {
   /** Takes one record; records may come in any order. `position` places the findings it causes. */
   add(record: DatasetRecord, position?: Position): void;
-  /** Judges what needs every record (caps, deadlines, disputes …) and returns the result. Call once. */
+  /** Judges what needs every record (caps, deadlines, disputes …) and returns the result. Call once: the audit lets go of its memory then, and takes no more records. */
   finish(): AuditResult;
 }
 
@@ -58,13 +58,20 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
  */
 export function createAudit(resolution: Resolution, options: AuditOptions): Audit {
   const calendars = options.calendar === undefined ? [] : Array.isArray(options.calendar) ? (options.calendar as readonly SchoolCalendar[]) : [options.calendar as SchoolCalendar];
-  const state = createState(resolution, options.asOf, createTermCache(resolution, calendars), calendars.length > 0, options.evidence);
+  // Let go of at finish(), so that a caller holding several audits (one per school) frees each one's rows as it finishes.
+  let live: AuditState | undefined = createState(resolution, options.asOf, createTermCache(resolution, calendars), calendars.length > 0, options.evidence);
   const first = resolution.versions[0];
+  const current = (): AuditState => {
+    if (!live) throw new Error('audit already finished');
+    return live;
+  };
   return {
     add(record, position) {
-      addRecord(state, record, position);
+      addRecord(current(), record, position);
     },
     finish() {
+      const state = current();
+      live = undefined;
       const findings = [...state.findings];
       const overdue = new Map<string, number>();
       studentFindings(state, findings, overdue);

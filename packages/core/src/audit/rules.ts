@@ -21,54 +21,72 @@ function windowsOf(info: TermInfo, grade: number): FactValues['windows'] {
   return windows;
 }
 
+type PackFacts = readonly [EffectivePack, Facts | undefined];
+
+/**
+ * A student's facts with the effective pack of each, in order: terms, then academic years (so that
+ * which of several equal findings is kept never depends on record order). Only the facts of `wanted`
+ * are built; the others come as their pack alone.
+ */
+function* studentFactsOf(state: AuditState, student: number, wanted: EffectivePack | undefined): Generator<PackFacts> {
+  const record = state.roster.record(student);
+  if (!record) return;
+  const values = studentValues(record);
+  const terms: [string, TermTally][] = [];
+  const performances = new Map<number, YearTally>();
+  const rows = state.studentTerms;
+  for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
+    const tally = rows.tally(row);
+    if (tally) terms.push([state.terms.codeOf(rows.period(row)), tally]);
+    const yearly = rows.performances(row);
+    if (yearly) performances.set(Number(state.terms.codeOf(rows.period(row)).slice(0, -2)), yearly);
+  }
+  terms.sort(([a], [b]) => (a < b ? -1 : 1));
+  const years = new Set<number>(performances.keys());
+  for (const [code, tally] of terms) {
+    const info = state.terms.get(code)!;
+    const year = info.term.year;
+    years.add(year);
+    if (info.effective !== wanted) {
+      yield [info.effective, undefined];
+      continue;
+    }
+    const term = { code: Number(code), year, semester: info.term.semester };
+    yield [info.effective, { about: 'studentTerm', subject: `${record.id}@${code}`, values: { student: values, academicYear: year, term, asOf: dayNumber(state.asOf), courseOutcome: { ...tally }, diversePerformance: { ...(performances.get(year) ?? NO_PERFORMANCES) }, windows: windowsOf(info, values.grade) } }];
+  }
+  for (const year of [...years].sort((a, b) => a - b)) {
+    const effective = state.terms.get(`${year}01`)!.effective;
+    if (effective !== wanted) {
+      yield [effective, undefined];
+      continue;
+    }
+    const courseOutcome = { ...NO_ITEMS };
+    for (const [code, tally] of terms) {
+      if (Number(code.slice(0, -2)) !== year) continue;
+      for (const key of Object.keys(courseOutcome) as (keyof TermTally)[]) courseOutcome[key] += tally[key];
+    }
+    yield [effective, { about: 'student', subject: record.id, values: { student: values, academicYear: year, asOf: dayNumber(state.asOf), courseOutcome, diversePerformance: { ...(performances.get(year) ?? NO_PERFORMANCES) }, windows: {} } }];
+  }
+}
+
 /**
  * The pack's custom rules (`rules:`), evaluated over the documented facts (docs/reference/custom-rules.md)
  * built from the audit's per-student and per-student-term counters — the same values
- * `studentTermFacts` and `studentFacts` compute from items — grouped by the effective pack of each term.
+ * `studentTermFacts` and `studentFacts` compute from items — grouped by the effective pack of each term,
+ * the packs in order of first use. The facts are built as each rule reads them, never all kept at once:
+ * at Taipei's scale they would be hundreds of MiB for the heap to grow by.
  */
 export function ruleFindings(state: AuditState, out: Finding[]): void {
   if (!state.resolution.versions.some((version) => (version.values.rules ?? []).length > 0)) return;
-  const asOf = dayNumber(state.asOf);
-  const byPack = new Map<EffectivePack, Facts[]>();
-  const push = (effective: EffectivePack, facts: Facts) => {
-    const list = byPack.get(effective) ?? [];
-    list.push(facts);
-    byPack.set(effective, list);
-  };
-  for (let student = 0; student < state.roster.size; student++) {
-    const record = state.roster.record(student);
-    if (!record) continue;
-    const values = studentValues(record);
-    // Terms and years in order, so that which of several equal findings is kept never depends on record order.
-    const terms: [string, TermTally][] = [];
-    const performances = new Map<number, YearTally>();
-    const rows = state.studentTerms;
-    for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
-      const tally = rows.tally(row);
-      if (tally) terms.push([state.terms.codeOf(rows.period(row)), tally]);
-      const yearly = rows.performances(row);
-      if (yearly) performances.set(Number(state.terms.codeOf(rows.period(row)).slice(0, -2)), yearly);
-    }
-    terms.sort(([a], [b]) => (a < b ? -1 : 1));
-    const years = new Set<number>(performances.keys());
-    for (const [code, tally] of terms) {
-      const info = state.terms.get(code)!;
-      const year = info.term.year;
-      years.add(year);
-      const term = { code: Number(code), year, semester: info.term.semester };
-      push(info.effective, { about: 'studentTerm', subject: `${record.id}@${code}`, values: { student: values, academicYear: year, term, asOf, courseOutcome: { ...tally }, diversePerformance: { ...(performances.get(year) ?? NO_PERFORMANCES) }, windows: windowsOf(info, values.grade) } });
-    }
-    for (const year of [...years].sort((a, b) => a - b)) {
-      const courseOutcome = { ...NO_ITEMS };
-      for (const [code, tally] of terms) {
-        if (Number(code.slice(0, -2)) !== year) continue;
-        for (const key of Object.keys(courseOutcome) as (keyof TermTally)[]) courseOutcome[key] += tally[key];
-      }
-      push(state.terms.get(`${year}01`)!.effective, { about: 'student', subject: record.id, values: { student: values, academicYear: year, asOf, courseOutcome, diversePerformance: { ...(performances.get(year) ?? NO_PERFORMANCES) }, windows: {} } });
-    }
-  }
+  const packs = new Set<EffectivePack>();
+  for (let student = 0; student < state.roster.size; student++) for (const [effective] of studentFactsOf(state, student, undefined)) packs.add(effective);
   const seen = new Set<string>();
-  for (const [effective, facts] of byPack) {
+  for (const effective of packs) {
+    const facts: Iterable<Facts> = {
+      *[Symbol.iterator]() {
+        for (let student = 0; student < state.roster.size; student++) for (const [, fact] of studentFactsOf(state, student, effective)) if (fact) yield fact;
+      },
+    };
     for (const finding of evaluateRules(effective, facts)) {
       const key = `${finding.code}|${finding.subject}|${finding.rule}`;
       if (seen.has(key)) continue;

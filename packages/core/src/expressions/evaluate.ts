@@ -56,7 +56,7 @@ function describe(problem: ExpressionProblem): string {
  * A rule runs only after it passes {@link checkExpression}; one that fails comes back as PR6101,
  * one that throws as PR6102, and one that reads an undocumented fact is flagged once (PR6103).
  */
-export function evaluateRules(effective: EffectivePack, facts: readonly Facts[]): Finding[] {
+export function evaluateRules(effective: EffectivePack, facts: Iterable<Facts>): Finding[] {
   const findings: Finding[] = [];
   (effective.values.rules ?? []).forEach((rule: CustomRule, index) => {
     const setBy = provenanceOf(effective.provenance, `rules.${index}`);

@@ -26,8 +26,8 @@ export interface Questioned {
 
 // Item fields: subject, certifier, period, the student's next item + 1.
 const ITEM = { subject: 0, certifier: 1, period: 2, next: 3, width: 4 } as const;
-// Act fields: item subject, actor, act, line, frame, the student's next act + 1.
-const ACT = { subject: 0, actor: 1, act: 2, line: 3, frame: 4, next: 5, width: 6 } as const;
+// Act fields: item subject, actor, act, frame, the student's next act + 1; their lines apart, as lines outgrow 16 bits.
+const ACT = { subject: 0, actor: 1, act: 2, frame: 3, next: 4, width: 5 } as const;
 
 /**
  * What the actor check needs of course outcomes and certification events, which may come in any
@@ -37,6 +37,7 @@ const ACT = { subject: 0, actor: 1, act: 2, line: 3, frame: 4, next: 5, width: 6
 export class Certifiers {
   private readonly items = new Columns(ITEM.width);
   private readonly acts = new Columns(ACT.width);
+  private readonly actLines = new Columns(1);
   /** Per student: the first item + 1, the first act + 1. */
   private readonly heads = new Columns(2);
   private readonly people = new Interner();
@@ -63,7 +64,7 @@ export class Certifiers {
     this.acts.set(row, ACT.subject, subject);
     this.acts.set(row, ACT.actor, this.people.id(actor));
     this.acts.set(row, ACT.act, ACTS.indexOf(act));
-    this.acts.set(row, ACT.line, line);
+    this.actLines.set(this.actLines.add(), 0, line);
     this.acts.set(row, ACT.frame, frame);
     this.acts.set(row, ACT.next, this.head(student, 1));
     this.heads.set(student, 1, row + 1);
@@ -83,7 +84,7 @@ export class Certifiers {
         entry.reassignedTo.push(this.people.value(actor));
         continue;
       }
-      const [line, frame] = [this.acts.get(row, ACT.line), this.acts.get(row, ACT.frame)];
+      const [line, frame] = [this.actLines.get(row, 0), this.acts.get(row, ACT.frame)];
       const known = entry.actors.get(actor);
       if (!known || this.places.after(known.line, known.frame, line, frame)) entry.actors.set(actor, { actor: this.people.value(actor), event: act, line, frame });
     }

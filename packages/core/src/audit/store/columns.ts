@@ -1,15 +1,20 @@
-const CHUNK_BITS = 12;
+const CHUNK_BITS = 10;
 const CHUNK_ROWS = 1 << CHUNK_BITS;
 const IN_CHUNK = CHUNK_ROWS - 1;
+
+const fitsNarrow = (value: number) => (value << 16) >> 16 === value;
 
 /**
  * Rows of integer fields in typed arrays: per-student state without an object (or a Map) per
  * student. Fields are numbered by the caller; a new row reads 0 everywhere. Rows live in chunks of
- * 4,096 that are never copied nor freed, so growing costs neither a copy nor a freed block.
+ * 1,024 that are never copied nor freed, so growing costs neither a copy nor a freed block; small
+ * enough that a school's half-empty last chunks (one audit per school, sixty at Taipei's scale) waste little.
+ * Values are kept in 16 bits until one does not fit: then every chunk is widened to 32 bits, once.
  */
 export class Columns {
-  private readonly chunks: Int32Array[] = [];
+  private readonly chunks: (Int16Array | Int32Array)[] = [];
   private rows = 0;
+  private wide = false;
 
   constructor(readonly width: number) {}
 
@@ -18,7 +23,7 @@ export class Columns {
   }
 
   add(): number {
-    if ((this.rows & IN_CHUNK) === 0) this.chunks.push(new Int32Array(CHUNK_ROWS * this.width));
+    if ((this.rows & IN_CHUNK) === 0) this.chunks.push(this.wide ? new Int32Array(CHUNK_ROWS * this.width) : new Int16Array(CHUNK_ROWS * this.width));
     return this.rows++;
   }
 
@@ -27,10 +32,16 @@ export class Columns {
   }
 
   set(row: number, field: number, value: number): void {
+    if (!this.wide && !fitsNarrow(value)) this.widen();
     this.chunks[row >>> CHUNK_BITS]![(row & IN_CHUNK) * this.width + field] = value;
   }
 
   increment(row: number, field: number): void {
-    this.chunks[row >>> CHUNK_BITS]![(row & IN_CHUNK) * this.width + field]!++;
+    this.set(row, field, this.get(row, field) + 1);
+  }
+
+  private widen(): void {
+    for (const [index, chunk] of this.chunks.entries()) this.chunks[index] = Int32Array.from(chunk);
+    this.wide = true;
   }
 }

@@ -12,6 +12,16 @@ describe('Columns', () => {
     columns.increment(4096, 0);
     expect(columns.get(4096, 0)).toBe(1);
   });
+
+  it('keeps small values and widens, keeping every row, when one does not fit in 16 bits', () => {
+    const columns = new Columns(2);
+    for (let row = 0; row < 3000; row++) columns.set(columns.add(), 0, row - 1500);
+    columns.set(5, 1, 32_767);
+    columns.increment(5, 1);
+    columns.set(2999, 1, -40_000);
+    columns.set(columns.add(), 1, 8_940_506);
+    expect([columns.get(0, 0), columns.get(2999, 0), columns.get(5, 1), columns.get(2999, 1), columns.get(3000, 1), columns.get(3000, 0)]).toEqual([-1500, 1499, 32_768, -40_000, 8_940_506, 0]);
+  });
 });
 
 describe('Places', () => {

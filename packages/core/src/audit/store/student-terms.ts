@@ -55,10 +55,12 @@ const NEXT = 1; // the student's next row + 1 (0: none)
 const STATES: Readonly<Record<CertificationState, number>> = { draft: 2, submitted: 3, certified: 4, rejected: 5 };
 const SELECTED = 6;
 const PERFORMANCES = 7; // uploaded, selected, schoolEntered
-const CAPS = 10; // per class: count, line, frame
-const CHANGES = 22; // per category: date + 1, subject, line, frame
-const WIDTH = 38;
-const CHANGE_FIELD: Readonly<Record<ChangeCategory, number>> = { courseOutcome: CHANGES, diversePerformance: CHANGES + 4, cadre: CHANGES + 8, courseRecord: CHANGES + 12 };
+const CAPS = 10; // per class: count, frame
+const CHANGES = 18; // per category: date + 1, subject, frame
+const WIDTH = 30;
+const CHANGE_INDEX: Readonly<Record<ChangeCategory, number>> = { courseOutcome: 0, diversePerformance: 1, cadre: 2, courseRecord: 3 };
+// Fields of a row's lines, apart: lines outgrow 16 bits in any large file, the other fields seldom do.
+const CHANGE_LINES = 4; // after the cap classes' lines
 
 /**
  * Per student and period (a term code, or `<year>01` for an academic year's diverse performances):
@@ -66,6 +68,7 @@ const CHANGE_FIELD: Readonly<Record<ChangeCategory, number>> = { courseOutcome: 
  */
 export class StudentTerms {
   private readonly rows = new Columns(WIDTH);
+  private readonly lines = new Columns(CHANGE_LINES + CHANGE_CATEGORIES.length);
   private readonly heads = new Columns(1);
   private readonly dates = new Interner();
   private lastStudent = -1;
@@ -85,6 +88,7 @@ export class StudentTerms {
     while (row >= 0 && this.rows.get(row, PERIOD) !== period) row = this.rows.get(row, NEXT) - 1;
     if (row < 0) {
       row = this.rows.add();
+      this.lines.add();
       this.rows.set(row, PERIOD, period);
       this.rows.set(row, NEXT, this.heads.get(student, 0));
       this.heads.set(student, 0, row + 1);
@@ -133,26 +137,26 @@ export class StudentTerms {
   }
 
   countCap(row: number, capClass: CapClass, line: number, frame: number): void {
-    const field = CAPS + 3 * capClass;
+    const field = CAPS + 2 * capClass;
     this.rows.increment(row, field);
-    if (this.rows.get(row, field) === 1 || this.places.after(line, frame, this.rows.get(row, field + 1), this.rows.get(row, field + 2))) {
-      this.rows.set(row, field + 1, line);
-      this.rows.set(row, field + 2, frame);
+    if (this.rows.get(row, field) === 1 || this.places.after(line, frame, this.lines.get(row, capClass), this.rows.get(row, field + 1))) {
+      this.lines.set(row, capClass, line);
+      this.rows.set(row, field + 1, frame);
     }
   }
 
   capCount(row: number, capClass: CapClass): number {
-    return this.rows.get(row, CAPS + 3 * capClass);
+    return this.rows.get(row, CAPS + 2 * capClass);
   }
 
   cap(row: number, capClass: CapClass): CapCount {
-    const field = CAPS + 3 * capClass;
-    return { count: this.rows.get(row, field), line: this.rows.get(row, field + 1), frame: this.rows.get(row, field + 2) };
+    const field = CAPS + 2 * capClass;
+    return { count: this.rows.get(row, field), line: this.lines.get(row, capClass), frame: this.rows.get(row, field + 1) };
   }
 
   /** Keeps the latest change of a category: the latest day, then the least subject (the same whatever the order). */
   noteChange(row: number, category: ChangeCategory, on: string, studentId: string, subject: number, line: number, frame: number): void {
-    const field = CHANGE_FIELD[category];
+    const field = CHANGES + 3 * CHANGE_INDEX[category];
     const known = this.rows.get(row, field);
     if (known !== 0) {
       const latest = this.dates.value(known - 1);
@@ -160,14 +164,14 @@ export class StudentTerms {
     }
     this.rows.set(row, field, this.dates.id(on) + 1);
     this.rows.set(row, field + 1, subject);
-    this.rows.set(row, field + 2, line);
-    this.rows.set(row, field + 3, frame);
+    this.lines.set(row, CHANGE_LINES + CHANGE_INDEX[category], line);
+    this.rows.set(row, field + 2, frame);
   }
 
   change(row: number, category: ChangeCategory): LatestChange | undefined {
-    const field = CHANGE_FIELD[category];
+    const field = CHANGES + 3 * CHANGE_INDEX[category];
     const known = this.rows.get(row, field);
     if (known === 0) return undefined;
-    return { on: this.dates.value(known - 1), subject: this.rows.get(row, field + 1), line: this.rows.get(row, field + 2), frame: this.rows.get(row, field + 3) };
+    return { on: this.dates.value(known - 1), subject: this.rows.get(row, field + 1), line: this.lines.get(row, CHANGE_LINES + CHANGE_INDEX[category]), frame: this.rows.get(row, field + 2) };
   }
 }
