@@ -41,12 +41,11 @@ async function schoolsAtEnds(path: string): Promise<Set<string>> {
 /**
  * Below this size `--threads auto` stays on one thread. Each worker loads the engine (about 0.3 s)
  * and reads the whole file, and V8's background threads (GC, compiler) of three isolates share the
- * same CPUs, so two threads only pay off on large files. Measured on 2 CPUs (10,000-student sample
- * subsets), the best wall time two threads can reach (the slower of: main thread + slower worker,
- * or all CPU / 2) against one thread's main thread: 51 MB about 1.0×, 102 MB 1.2×, 150 MB 1.3×;
- * 1.5 GB (Taipei) 1.4× measured. Hence 64 MiB.
+ * same CPUs, so two threads only pay off on large files. Wall time on a quiet 2-CPU machine
+ * (bench/threads.mjs, seed 004, after the compact audit state made one thread cheaper), one thread
+ * against two: 150 MB 0.98×, 459 MB 1.13×, 1.5 GB (Taipei) 1.43×. Hence 256 MiB.
  */
-export const THREADS_FROM_BYTES = 64 * 1024 * 1024;
+export const THREADS_FROM_BYTES = 256 * 1024 * 1024;
 
 /**
  * Whether the data can be sharded across worker threads: one NDJSON file naming at least two
