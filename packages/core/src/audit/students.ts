@@ -1,5 +1,6 @@
 import { compareDates, daysBetween } from '../_lib/date';
 import type { CapLimit } from '../caps/decide';
+import { cite } from '../engine/explanation';
 import { CAP_CODES } from '../caps/codes';
 import { enrolmentEffect, type EnrolmentChange } from '../enrolment';
 import { createFinding } from '../findings/define';
@@ -13,7 +14,6 @@ import type { AuditState, CapTotal, LateCandidate } from './state';
 import { COUNT } from './store/roster';
 import { CAP_CLASSES, CHANGE_CATEGORIES, type CapClass } from './store/student-terms';
 
-const cited = (limit: CapLimit) => ({ ...(limit.layer && { layer: limit.layer }), ...(limit.source && { source: limit.source }) });
 
 /**
  * The student's count under every limit and period: each term's kind-and-action counts, added up by
@@ -60,7 +60,7 @@ function capFindings(state: AuditState, student: number, totals: Map<string, Cap
     reported.add(key);
     const params = { kind, max: limit.max, per: limit.per, count, period, ...(limit.source && { source: limit.source }) };
     const position = state.places.position(line, frame);
-    out.push(createFinding(action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached, params, { rule: limit.rule, subject: state.roster.id(student), ...cited(limit), ...(position && { position }) }));
+    out.push(createFinding(action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached, params, { rule: limit.rule, subject: state.roster.id(student), ...cite(limit), ...(position && { position }) }));
   }
 }
 

@@ -1,7 +1,7 @@
 import { daysBetween, type PlainDate, toPlainDate } from '../_lib/date';
 import { CERTIFICATION_CODES } from '../certification/codes';
 import { actingFor } from '../deputies';
-import { checkSpan, combine, type DateSpan, decide, type Explained, origin, type Part, type Step } from '../engine/explanation';
+import { checkSpan, cite, combine, type DateSpan, decide, type Explained, origin, type Part, type Step } from '../engine/explanation';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
@@ -135,7 +135,7 @@ export function checkReceiptPeriod(effective: EffectivePack, period: { readonly 
   const steps: Step[] = [];
   const findings: Finding[] = [];
   for (const minimum of confirmationMinimums(effective)) {
-    const cited = { ...(minimum.layer && { layer: minimum.layer }), ...(minimum.source && { source: minimum.source }) };
+    const cited = cite(minimum);
     const params = { days, minDays: minimum.min, opens: period.opens, closes: period.closes, ...(minimum.source && { source: minimum.source }) };
     if (days >= minimum.min) {
       steps.push({ rule: 'receipts.confirmationDays', outcome: 'passed', ...cited, detail: { 'zh-TW': `${days} 日，至少 ${minimum.min} 日`, en: `${days} days, at least ${minimum.min}` }, data: params });
