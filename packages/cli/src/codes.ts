@@ -13,6 +13,13 @@ const READ_FAILURES: Record<ReadFailure, { zh: string; en: string }> = {
   other: { zh: '無法讀取', en: 'it could not be read' },
 };
 
+const WRITE_FAILURES: Record<ReadFailure, { zh: string; en: string }> = {
+  notFound: { zh: '資料夾不存在', en: 'no such folder' },
+  isDirectory: { zh: '這是資料夾，不是檔案', en: 'it is a folder, not a file' },
+  permission: { zh: '沒有寫入權限', en: 'permission denied' },
+  other: { zh: '無法寫入', en: 'it could not be written' },
+};
+
 /** The CLI's own codes (PR9xxx): bad usage and unreadable input, reported with exit code 2. */
 export const CLI_CODES = {
   unknownCommand: defineCode<{ command: string; known: readonly string[]; suggestion?: string }>({
@@ -113,6 +120,16 @@ export const CLI_CODES = {
     message: ({ overlay, file }) => ({
       'zh-TW': `繼承的區域規定「${overlay}」(${file}) 本身有錯誤，無法套用；請先以 validate 檢查該檔`,
       en: `the overlay \`${overlay}\` (${file}) has errors of its own and cannot be applied; validate it first`,
+    }),
+  }),
+  unwritableFile: defineCode<{ file: string; reason: ReadFailure; detail?: string }>({
+    code: 'PR9011',
+    name: 'unwritable-file',
+    severity: 'error',
+    title: { 'zh-TW': '無法寫入檔案', en: 'Unwritable file' },
+    message: ({ file, reason }) => ({
+      'zh-TW': `無法寫入「${file}」：${WRITE_FAILURES[reason].zh}`,
+      en: `cannot write \`${file}\`: ${WRITE_FAILURES[reason].en}`,
     }),
   }),
 } as const;

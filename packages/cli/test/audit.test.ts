@@ -100,6 +100,29 @@ describe('portfolio-rules audit', () => {
     expect(sarif.runs[0].results.length).toBeGreaterThanOrEqual(10);
     expect((await run(['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', 'junit'])).stdout).toContain('<testsuites');
   });
+
+  it('--output writes the JSON and SARIF reports byte for byte as stdout shows them', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'audit-'));
+    for (const format of ['json', 'sarif']) {
+      const args = ['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', format];
+      const file = join(folder, `report.${format}`);
+      const written = await run([...args, '-o', file]);
+      expect(written.stdout).toBe('');
+      expect(written.stderr).toContain(file);
+      expect(readFileSync(file, 'utf8')).toBe((await run(args)).stdout);
+    }
+  });
+
+  it('exit 2 with PR9011, not a stack trace, when --output cannot be written', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'audit-'));
+    for (const file of [join(folder, 'missing', 'report.json'), folder]) {
+      const result = await run(['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, '--format', 'json', '-o', file, '--lang', 'en']);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('PR9011');
+      expect(result.stderr).toContain(file === folder ? 'it is a folder, not a file' : 'no such folder');
+    }
+  });
 });
 
 describe('docs/reference/audit.md', () => {

@@ -1,7 +1,9 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createFinding, type Finding } from '@portfolio-rules/core';
 import { CLI_CODES, type ReadFailure } from '../codes';
+import type { Output } from '../command';
 
 const FAILURES: Readonly<Record<string, ReadFailure>> = { ENOENT: 'notFound', EISDIR: 'isDirectory', EACCES: 'permission', EPERM: 'permission' };
 
@@ -13,8 +15,37 @@ export async function readText(cwd: string, file: string): Promise<ReadResult> {
     const text = await readFile(resolve(cwd, file), 'utf8');
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = FAILURES[code] ?? 'other';
-    return { finding: createFinding(CLI_CODES.unreadableFile, { file, reason, ...(reason === 'other' && { detail: code }) }, { rule: 'cli.read', subject: file }) };
+    return { finding: failure(CLI_CODES.unreadableFile, 'cli.read', file, error) };
   }
+}
+
+function failure(code: typeof CLI_CODES.unreadableFile | typeof CLI_CODES.unwritableFile, rule: string, file: string, error: unknown): Finding {
+  const errno = (error as NodeJS.ErrnoException).code ?? '';
+  const reason = FAILURES[errno] ?? 'other';
+  return createFinding(code, { file, reason, ...(reason === 'other' && { detail: errno }) }, { rule, subject: file });
+}
+
+/**
+ * Writes a file named as the user wrote it (relative to `cwd`) piece by piece: `write` is given an
+ * output that writes each piece at once, so a large report is never held whole. A file that cannot
+ * be opened is a PR9011 finding, never an exception.
+ */
+export function writePieces(cwd: string, file: string, write: (output: Output) => void): Finding | undefined {
+  let descriptor: number;
+  try {
+    descriptor = openSync(resolve(cwd, file), 'w');
+  } catch (error) {
+    return failure(CLI_CODES.unwritableFile, 'cli.write', file, error);
+  }
+  try {
+    write({
+      write(text: string) {
+        const bytes = Buffer.from(text);
+        for (let done = 0; done < bytes.length; ) done += writeSync(descriptor, bytes, done);
+      },
+    });
+  } finally {
+    closeSync(descriptor);
+  }
+  return undefined;
 }

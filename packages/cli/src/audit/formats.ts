@@ -1,8 +1,10 @@
 import { type AuditResult, type Finding, type Language, sortFindings } from '@portfolio-rules/core';
+import type { Output } from '../command';
 import { formatHtml } from '../formatters/html';
+import { writeJson } from '../formatters/json-pieces';
 import { formatJunit } from '../formatters/junit';
 import { readData } from '../formatters/checked';
-import { formatSarif } from '../formatters/sarif';
+import { sarifLog } from '../formatters/sarif';
 import type { AuditRun } from './run';
 
 /** The report formats rendered by packages/cli/src/formatters (SARIF, self-contained HTML, JUnit XML). */
@@ -38,11 +40,14 @@ export function reportAudits(result: AuditResult, packFindings: readonly Finding
   return { audits: packFirst ? sarifAudits(result, packFindings) : schools, packFirst };
 }
 
-export async function renderOther(format: string, run: AuditRun & { result: AuditResult }, lang: Language, data: string | undefined): Promise<string> {
+/** A report, written to stdout or a file; the large ones (JSON, SARIF, stylish) piece by piece, never whole in memory. */
+export type Report = (output: Output) => void;
+
+export function renderOther(format: string, run: AuditRun & { result: AuditResult }, lang: Language, data: string | undefined): Report {
   const { result } = run;
   const packFindings = run.packFindings ?? [];
-  if (format === 'sarif') return formatSarif({ audits: sarifAudits(result, packFindings), ...(data !== undefined && { data }) }, { lang });
+  if (format === 'sarif') return (output) => writeJson(sarifLog({ audits: sarifAudits(result, packFindings), ...(data !== undefined && { data }) }, { lang }), output);
   const input = reportAudits(result, packFindings);
-  if (format === 'junit') return formatJunit(input, { lang });
-  return formatHtml(input, { lang });
+  if (format === 'junit') return (output) => output.write(formatJunit(input, { lang }));
+  return (output) => output.write(formatHtml(input, { lang }));
 }

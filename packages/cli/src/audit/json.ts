@@ -5,11 +5,12 @@ import { tallyOf } from './text';
 /**
  * `audit --format json`: the envelope of every command (version, tool, command, summary) with the
  * pack file, the input problems and the `audit` section — core's AuditResult as is (findings,
- * intake, statistics, and per school under `schools`). docs/reference/json-output.md.
+ * intake, statistics, and per school under `schools`). docs/reference/json-output.md. Written in
+ * pieces by formatters/json-pieces.
  */
-export function formatAuditJson(result: AuditResult | undefined, inputFindings: readonly Finding[], file: string, exitCode: number): string {
+export function auditJson(result: AuditResult | undefined, inputFindings: readonly Finding[], file: string, exitCode: number): object {
   const tally = tallyOf([...inputFindings, ...(result?.findings ?? [])]);
-  const output = {
+  return {
     version: JSON_OUTPUT_VERSION,
     tool: jsonTool(),
     command: 'audit',
@@ -18,5 +19,4 @@ export function formatAuditJson(result: AuditResult | undefined, inputFindings: 
     ...(result && { audit: result }),
     summary: { files: 1, ...tally, exitCode },
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
 }

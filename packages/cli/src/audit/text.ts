@@ -1,4 +1,6 @@
 import type { AuditResult, Finding, GroupStatistics, IntakeSummary, Language } from '@portfolio-rules/core';
+import type { Output } from '../command';
+import { inPieces } from '../formatters/pieces';
 import { formatFinding } from '../formatters/stylish';
 
 const TEXT = {
@@ -75,19 +77,25 @@ export function tallyOf(findings: readonly Finding[]): { errors: number; warning
   return { errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
-/** `audit` for people: each finding with its clause, the statistics, the rejected lines, the accounting and the tally. */
-export function formatAuditText(result: AuditResult, inputFindings: readonly Finding[], sources: ReadonlyMap<string, string>, language: Language): string {
+/** `audit` for people: each finding with its clause, the statistics, the rejected lines, the accounting and the tally — written a finding at a time. */
+export function writeAuditText(result: AuditResult, inputFindings: readonly Finding[], sources: ReadonlyMap<string, string>, language: Language, output: Output): void {
+  const { put, end } = inPieces(output);
+  let first = true;
+  const block = (text: string) => {
+    put(first ? text : `\n\n${text}`);
+    first = false;
+  };
   // A finding without a place in a file is named by its subject: a student, an item, `courseOutcome:11201`, a pack key.
-  const blocks: string[] = [...inputFindings, ...result.findings].map((finding) => formatFinding(finding, finding.position?.file ?? finding.subject, language, sources).join('\n'));
+  for (const finding of [...inputFindings, ...result.findings]) block(formatFinding(finding, finding.position?.file ?? finding.subject, language, sources).join('\n'));
   const stats = statistics(result, language);
-  if (stats.length > 0) blocks.push(stats.join('\n'));
+  if (stats.length > 0) block(stats.join('\n'));
   if (result.intake) {
     const rejected = rejections(result.intake, language);
-    if (rejected.length > 0) blocks.push(rejected.join('\n'));
-    blocks.push(accountingLine(result.intake));
+    if (rejected.length > 0) block(rejected.join('\n'));
+    block(accountingLine(result.intake));
   }
   const { errors, warnings, infos } = tallyOf([...inputFindings, ...result.findings]);
   const mark = errors > 0 ? '✖' : warnings + infos > 0 ? '⚠' : '✔';
-  blocks.push(`${mark} ${errors + warnings + infos === 0 ? TEXT[language].clean : TEXT[language].tally(errors, warnings, infos)}`);
-  return `${blocks.join('\n\n')}\n`;
+  block(`${mark} ${errors + warnings + infos === 0 ? TEXT[language].clean : TEXT[language].tally(errors, warnings, infos)}`);
+  end('\n');
 }

@@ -1,15 +1,15 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { createFinding, type Finding, hasErrors, isPlainDate, toPlainDate } from '@portfolio-rules/core';
 import { formatJson } from '../formatters/json';
 import { formatStylish } from '../formatters/stylish';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT, formatOption } from '../command';
 import { formatProblem } from '../help';
-import { formatAuditJson } from '../audit/json';
-import { renderOther, OTHER_FORMATS } from '../audit/formats';
+import { writePieces } from '../_lib/files';
+import { auditJson } from '../audit/json';
+import { type Report, renderOther, OTHER_FORMATS } from '../audit/formats';
+import { writeJson } from '../formatters/json-pieces';
 import { runAudit } from '../audit/run';
-import { formatAuditText } from '../audit/text';
+import { writeAuditText } from '../audit/text';
 
 const usage = (subject: string) => ({ rule: 'cli.usage', subject });
 
@@ -53,14 +53,21 @@ export const audit: Command = {
       return exitCode;
     }
     const format = String(options.format);
-    const text =
-      format === 'json' ? formatAuditJson(run.result, run.inputFindings, pack, exitCode) : format === 'stylish' ? formatAuditText(run.result, run.inputFindings, run.sources, language) : await renderOther(format, { ...run, result: run.result }, language, data);
+    const { result } = run;
+    const write: Report =
+      format === 'json'
+        ? (output) => writeJson(auditJson(result, run.inputFindings, pack, exitCode), output)
+        : format === 'stylish'
+          ? (output) => writeAuditText(result, run.inputFindings, run.sources, language, output)
+          : renderOther(format, { ...run, result }, language, data);
     const output = str('output');
-    if (output === undefined) io.stdout.write(text);
-    else {
-      await writeFile(resolve(io.cwd, output), text);
-      io.stderr.write(`${language === 'zh-TW' ? '報告已寫入' : 'report written to'} ${output}\n`);
+    if (output === undefined) {
+      write(io.stdout);
+      return exitCode;
     }
+    const unwritable = writePieces(io.cwd, output, write);
+    if (unwritable) return problem(unwritable);
+    io.stderr.write(`${language === 'zh-TW' ? '報告已寫入' : 'report written to'} ${output}\n`);
     return exitCode;
   },
 };

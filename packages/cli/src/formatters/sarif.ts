@@ -80,6 +80,11 @@ function properties(finding: Finding, school: string | undefined) {
  * one result per finding (and per rejected input line) at its file, line and column (see location).
  */
 export function formatSarif(input: CheckedInput, options: SarifOptions): string {
+  return `${JSON.stringify(sarifLog(input, options), null, 2)}\n`;
+}
+
+/** The SARIF log formatSarif writes, as an object (the audit command writes it in pieces). */
+export function sarifLog(input: CheckedInput, options: SarifOptions): object {
   const groups = checkedGroups(input);
   const codes = [...new Set(groups.flatMap((group) => group.findings.map((finding) => finding.code)))].sort();
   const ruleIndex = new Map(codes.map((code, index) => [code, index]));
@@ -101,7 +106,7 @@ export function formatSarif(input: CheckedInput, options: SarifOptions): string 
     audit ? [{ pack: audit.pack, ...(audit.school !== undefined && { school: audit.school }), asOf: audit.asOf, ...(audit.intake && { intake: { read: audit.intake.read, checked: audit.intake.checked, rejected: audit.intake.rejected, unlisted: audit.intake.unlisted } }) }] : [],
   );
   const tool = options.tool ?? jsonTool();
-  const log = {
+  return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -114,5 +119,4 @@ export function formatSarif(input: CheckedInput, options: SarifOptions): string 
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
 }
