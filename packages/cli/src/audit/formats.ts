@@ -1,8 +1,8 @@
 import { type AuditResult, type Finding, type Language, sortFindings } from '@portfolio-rules/core';
 import type { Output } from '../command';
-import { formatHtml } from '../formatters/html';
+import { writeHtml } from '../formatters/html';
 import { writeJson } from '../formatters/json-pieces';
-import { formatJunit } from '../formatters/junit';
+import { writeJunit } from '../formatters/junit';
 import { readData } from '../formatters/checked';
 import { sarifLog } from '../formatters/sarif';
 import type { AuditRun } from './run';
@@ -40,7 +40,7 @@ export function reportAudits(result: AuditResult, packFindings: readonly Finding
   return { audits: packFirst ? sarifAudits(result, packFindings) : schools, packFirst };
 }
 
-/** A report, written to stdout or a file; the large ones (JSON, SARIF, stylish) piece by piece, never whole in memory. */
+/** A report, written to stdout or a file piece by piece (a finding, a school at a time), never whole in memory. */
 export type Report = (output: Output) => void;
 
 export function renderOther(format: string, run: AuditRun & { result: AuditResult }, lang: Language, data: string | undefined): Report {
@@ -48,6 +48,6 @@ export function renderOther(format: string, run: AuditRun & { result: AuditResul
   const packFindings = run.packFindings ?? [];
   if (format === 'sarif') return (output) => writeJson(sarifLog({ audits: sarifAudits(result, packFindings), ...(data !== undefined && { data }) }, { lang }), output);
   const input = reportAudits(result, packFindings);
-  if (format === 'junit') return (output) => output.write(formatJunit(input, { lang }));
-  return (output) => output.write(formatHtml(input, { lang }));
+  if (format === 'junit') return (output) => writeJunit(input, { lang }, output);
+  return (output) => writeHtml(input, { lang }, output);
 }

@@ -1,4 +1,5 @@
 import { type AuditResult, type Language, nationalVersionFor, type Severity, termOfDate } from '@portfolio-rules/core';
+import type { Output } from '../command';
 import { auditName, checkedGroups } from './checked';
 import { findingsSection, rejectionsSection } from './html/findings';
 import { statisticsSection } from './html/statistics';
@@ -6,6 +7,7 @@ import { REPORT_STYLE } from './html/style';
 import { formatCount, HTML_TEXT, type HtmlText } from './html/text';
 import { type JsonTool, jsonTool } from './json';
 import { escapeMarkup as x } from './markup';
+import { collected } from './pieces';
 
 export interface HtmlOptions {
   readonly lang: Language;
@@ -82,26 +84,29 @@ function schoolSection(audit: AuditResult, index: number, packPart: boolean, opt
  * rejected input lines. Every piece of data is escaped.
  */
 export function formatHtml(input: HtmlInput, options: HtmlOptions): string {
+  return collected((output) => writeHtml(input, options, output));
+}
+
+/** What formatHtml returns, written a school at a time. */
+export function writeHtml(input: HtmlInput, options: HtmlOptions, output: Output): void {
   const text = HTML_TEXT[options.lang];
   const tool = options.tool ?? jsonTool();
   const [only] = input.audits;
   const title = input.audits.length === 1 && only ? `${text.title}${text.colon}${auditName(only)}` : text.title;
   const contents =
     input.audits.length > 1
-      ? `<nav class="contents"><h2>${x(text.contents)}</h2><ul>\n${input.audits.map((audit, index) => `<li><a href="#school-${index + 1}">${x(auditName(audit))}</a></li>`).join('\n')}\n</ul></nav>`
+      ? `<nav class="contents"><h2>${x(text.contents)}</h2><ul>\n${input.audits.map((audit, index) => `<li><a href="#school-${index + 1}">${x(auditName(audit))}</a></li>`).join('\n')}\n</ul></nav>\n`
       : '';
-  return [
-    '<!doctype html>',
-    `<html lang="${options.lang}">`,
-    `<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${x(title)}</title><style>${REPORT_STYLE}</style></head>`,
-    '<body>',
-    `<h1>${x(title)}</h1>`,
-    contents,
-    ...input.audits.map((audit, index) => schoolSection(audit, index, index === 0 && input.packFirst === true, options, text, tool)),
-    '</body>',
-    '</html>',
-  ]
-    .filter(Boolean)
-    .join('\n')
-    .concat('\n');
+  output.write(
+    [
+      '<!doctype html>',
+      `<html lang="${options.lang}">`,
+      `<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${x(title)}</title><style>${REPORT_STYLE}</style></head>`,
+      '<body>',
+      `<h1>${x(title)}</h1>`,
+      '',
+    ].join('\n') + contents,
+  );
+  input.audits.forEach((audit, index) => output.write(`${schoolSection(audit, index, index === 0 && input.packFirst === true, options, text, tool)}\n`));
+  output.write('</body>\n</html>\n');
 }

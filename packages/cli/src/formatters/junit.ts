@@ -1,6 +1,8 @@
 import type { Finding, Language } from '@portfolio-rules/core';
+import type { Output } from '../command';
 import { type CheckedGroup, type CheckedInput, checkedGroups, lineOf, specOf } from './checked';
 import { escapeMarkup as x } from './markup';
+import { collected } from './pieces';
 import { formatFinding } from './stylish';
 
 export interface JunitOptions {
@@ -28,9 +30,15 @@ function testcase(finding: Finding, group: CheckedGroup, language: Language): st
   return `${head}\n      ${inner}\n    </testcase>`;
 }
 
-function testsuite(group: CheckedGroup, language: Language): { xml: string; tests: number; failures: number } {
-  const text = TEXT[language];
+/** A suite's test cases and failures: one case per finding, or one passing case when none is an error. */
+function counts(group: CheckedGroup): { tests: number; failures: number } {
   const failures = group.findings.filter((finding) => finding.severity === 'error').length;
+  return { tests: group.findings.length + (failures === 0 ? 1 : 0), failures };
+}
+
+function testsuite(group: CheckedGroup, language: Language): string {
+  const text = TEXT[language];
+  const { tests, failures } = counts(group);
   const cases = group.findings.map((finding) => testcase(finding, group, language));
   // A suite with no error still shows one passing case, so that CI lists the file or school as checked.
   if (failures === 0) cases.unshift(`    <testcase${attributes({ classname: group.name, name: text.clean, file: group.file })}/>`);
@@ -43,8 +51,8 @@ function testsuite(group: CheckedGroup, language: Language): { xml: string; test
         '    </properties>',
       ]
     : [];
-  const head = `  <testsuite${attributes({ name: group.name, tests: cases.length, failures, errors: 0, skipped: 0, file: group.file })}>`;
-  return { xml: [head, ...properties, ...cases, '  </testsuite>'].join('\n'), tests: cases.length, failures };
+  const head = `  <testsuite${attributes({ name: group.name, tests, failures, errors: 0, skipped: 0, file: group.file })}>`;
+  return [head, ...properties, ...cases, '  </testsuite>'].join('\n');
 }
 
 /**
@@ -52,14 +60,16 @@ function testsuite(group: CheckedGroup, language: Language): { xml: string; test
  * finding and per rejected input line, failing when it is an error, with its code, message and clause.
  */
 export function formatJunit(input: CheckedInput, options: JunitOptions): string {
-  const suites = checkedGroups(input).map((group) => testsuite(group, options.lang));
-  const tests = suites.reduce((sum, suite) => sum + suite.tests, 0);
-  const failures = suites.reduce((sum, suite) => sum + suite.failures, 0);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attributes({ name: 'portfolio-rules', tests, failures, errors: 0 })}>`,
-    ...suites.map((suite) => suite.xml),
-    '</testsuites>',
-    '',
-  ].join('\n');
+  return collected((output) => writeJunit(input, options, output));
+}
+
+/** What formatJunit returns, written a suite at a time. */
+export function writeJunit(input: CheckedInput, options: JunitOptions, output: Output): void {
+  const groups = checkedGroups(input);
+  const totals = groups.map(counts);
+  const tests = totals.reduce((sum, suite) => sum + suite.tests, 0);
+  const failures = totals.reduce((sum, suite) => sum + suite.failures, 0);
+  output.write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attributes({ name: 'portfolio-rules', tests, failures, errors: 0 })}>\n`);
+  for (const group of groups) output.write(`${testsuite(group, options.lang)}\n`);
+  output.write('</testsuites>\n');
 }

@@ -23,3 +23,10 @@ export function inPieces(output: Output): { put(text: string): void; end(text: s
     },
   };
 }
+
+/** The text a writer writes, as one string (for the small reports and the library's format functions). */
+export function collected(write: (output: Output) => void): string {
+  const parts: string[] = [];
+  write({ write: (text: string) => parts.push(text) });
+  return parts.join('');
+}
