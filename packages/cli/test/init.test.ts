@@ -59,4 +59,13 @@ describe('portfolio-rules init', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('PR9005');
   });
+
+  it('reports a --dir it cannot write in as PR9011, exit 2, not a stack trace', async () => {
+    const cwd = scratch();
+    writeFileSync(join(cwd, 'schools'), 'a file where the folder should be');
+    const result = await run(['init', 'x', '--lang', 'en'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('PR9011');
+    expect(result.stderr).toContain('cannot write `schools/x/pack.yaml`');
+  });
 });

@@ -58,4 +58,13 @@ describe('portfolio-rules sample', () => {
     expect(count('PR7800')).toBe(report.violations.overdueCertification);
     expect(count('PR7801')).toBe(0);
   });
+
+  it('reports a --calendar folder it cannot write as PR9011, exit 2, before writing any data', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sample-'));
+    writeFileSync(join(directory, 'calendars'), 'a file where the folder should be');
+    const result = await run(['sample', '--pack', MAGONG, '--students', '10', '--calendar', join(directory, 'calendars'), '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('PR9011');
+  });
 });

@@ -1,11 +1,11 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { createFinding, type Finding } from '@portfolio-rules/core';
 import { CLI_CODES, type ReadFailure } from '../codes';
 import type { Output } from '../command';
 
-const FAILURES: Readonly<Record<string, ReadFailure>> = { ENOENT: 'notFound', EISDIR: 'isDirectory', EACCES: 'permission', EPERM: 'permission' };
+const FAILURES: Readonly<Record<string, ReadFailure>> = { ENOENT: 'notFound', ENOTDIR: 'notFound', EISDIR: 'isDirectory', EACCES: 'permission', EPERM: 'permission' };
 
 export type ReadResult = { readonly text: string } | { readonly finding: Finding };
 
@@ -48,4 +48,16 @@ export function writePieces(cwd: string, file: string, write: (output: Output) =
     closeSync(descriptor);
   }
   return undefined;
+}
+
+/** Writes a text file named as the user wrote it (relative to `cwd`), creating its folders; a failure is a PR9011 finding, never an exception. */
+export async function writeText(cwd: string, file: string, text: string): Promise<Finding | undefined> {
+  try {
+    const target = resolve(cwd, file);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text, 'utf8');
+    return undefined;
+  } catch (error) {
+    return failure(CLI_CODES.unwritableFile, 'cli.write', file, error);
+  }
 }

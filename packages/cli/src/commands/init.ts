@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createFinding } from '@portfolio-rules/core';
-import { readText } from '../_lib/files';
+import { readText, writeText } from '../_lib/files';
 import { templateFile } from '../_lib/package';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT } from '../command';
@@ -61,8 +60,8 @@ export const init: Command = {
     const line = schemaLine(target);
     const text = read.text.replace(/^id: .*$/m, `id: ${id}`).replace(SCHEMA_LINE, (found) => line ?? found);
 
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, text, 'utf8');
+    const unwritable = await writeText(io.cwd, file, text);
+    if (unwritable) return problem(unwritable);
     const shown = relative(io.cwd, template);
     io.stdout.write([TEXT[language].created(file, shown.startsWith('..') ? template : shown), '', ...TEXT[language].next(file), ''].join('\n'));
     return EXIT.ok;

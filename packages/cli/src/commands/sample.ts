@@ -1,7 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createFinding, type Finding, hasErrors, validatePack } from '@portfolio-rules/core';
-import { readText } from '../_lib/files';
+import { readText, writeText } from '../_lib/files';
 import { loadOverlays } from '../_lib/overlays';
 import { regionalDirectory } from '../_lib/package';
 import { CLI_CODES } from '../codes';
@@ -98,9 +97,10 @@ export const sample: Command = {
     }
     const plan = planFrom(validation.resolution!, parsed.options.year ?? defaultYear(validation.resolution!));
     if (typeof options.calendar === 'string') {
-      const directory = resolve(io.cwd, options.calendar);
-      await mkdir(directory, { recursive: true });
-      for (const calendar of plan.calendars) await writeFile(join(directory, `${calendar.academicYear}.yaml`), calendarYaml(calendar));
+      for (const calendar of plan.calendars) {
+        const unwritable = await writeText(io.cwd, join(options.calendar, `${calendar.academicYear}.yaml`), calendarYaml(calendar));
+        if (unwritable) return problem(unwritable);
+      }
     }
     const report = await generateSample(parsed.options, plan, sinkOf(io.stdout));
     io.stderr.write(`${JSON.stringify(report, null, 2)}\n`);
