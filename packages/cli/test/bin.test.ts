@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -25,5 +25,16 @@ describe('the built binary', () => {
     expect(exitOf(['validate', 'valid.yaml'])).toBe(0);
     expect(exitOf(['validate', 'loosening.yaml'])).toBe(1);
     expect(exitOf(['validate', '--nope'])).toBe(2);
+  });
+
+  it.skipIf(!BUILT)('stops at once and quietly when its reader closes the pipe (`| head`): status 141, no EPIPE stack trace', { timeout: 30_000 }, async () => {
+    const pack = fileURLToPath(new URL('../../../schools/magong/pack.yaml', import.meta.url));
+    const child = spawn(process.execPath, [BIN, 'sample', '--pack', pack, '--students', '100000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(status).toBe(141);
+    expect(stderr).toBe('');
   });
 });
