@@ -1,5 +1,5 @@
 // One phase of bench/audit.mjs, in its own process so that its peak RSS is its own:
-//   node bench/audit-phase.mjs <parse|intake|hand|audit|cli> <data.ndjson> <pack.yaml> [cli args…]
+//   node bench/audit-phase.mjs <parse|intake|hand|audit|cli:<format>> <data.ndjson> <pack.yaml> [cli args…]
 // Prints one JSON line: { phase, lines, ms (CPU time, user + system), wallMs, peakRssMiB, … }.
 import { createReadStream, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -8,7 +8,8 @@ import { importCli, importCore, peakRssMiB } from './_lib.mjs';
 
 const { createAudit, createIntake, validatePack } = await importCore();
 
-const [phase, file, packFile, ...rest] = process.argv.slice(2);
+const [named, file, packFile, ...rest] = process.argv.slice(2);
+const [phase, format = 'json'] = named.split(':');
 
 /**
  * The lines of a file as the CLI's reader yields them: 64 KiB chunks, a streaming UTF-8 decoder, each
@@ -114,11 +115,11 @@ async function audit() {
   return { lines, checked: summary.checked, rejected: summary.rejected, schools: results.length, findings: results.reduce((sum, result) => sum + result.findings.length, 0) };
 }
 
-/** The CLI itself, in process, its report thrown away. */
+/** The CLI itself, in process, its report (in `format`) written to a sink that throws it away. */
 async function cli() {
   const { main } = await importCli();
   const sink = { write: () => true };
-  const code = await main(['audit', packFile, '--data', file, '--format', 'json', ...rest], { stdout: sink, stderr: sink, cwd: process.cwd() });
+  const code = await main(['audit', packFile, '--data', file, '--format', format, ...rest], { stdout: sink, stderr: sink, cwd: process.cwd() });
   return { exit: code };
 }
 
@@ -128,4 +129,4 @@ const cpu = process.cpuUsage();
 const figures = await PHASES[phase]();
 const ms = performance.now() - started;
 const used = process.cpuUsage(cpu);
-console.log(JSON.stringify({ phase, ...figures, wallMs: ms, ms: (used.user + used.system) / 1000, peakRssMiB: peakRssMiB() }));
+console.log(JSON.stringify({ phase: named, ...figures, wallMs: ms, ms: (used.user + used.system) / 1000, peakRssMiB: peakRssMiB() }));

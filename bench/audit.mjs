@@ -6,7 +6,8 @@
 //   intake: the same reading, every line through createIntake().accept (JSON.parse + validation), no audit;
 //   (b) a hand-written loop doing the four core cap and selection checks on the parsed objects;
 //   (c) the full audit as the CLI runs it on one thread (intake + createAudit per school);
-// then the CLI `audit` command itself, and (c) again on the same lines shuffled (order must not matter).
+// then the CLI `audit` command itself (its report in each of BENCH_FORMATS, default json, thrown away),
+// and (c) again on the same lines shuffled (order must not matter).
 // Targets: c/a ≤ 1.2; peak RSS < 256 MiB in any order.
 import { child, countLines, mib, machine, PACK, perSecond, ratio, sampleFile, scale, seconds, shuffledFile, table } from './_lib.mjs';
 
@@ -22,9 +23,11 @@ async function best(phases, data, args = []) {
   return Object.fromEntries(phases.map((phase) => [phase, runs[phase].reduce((a, b) => (b.ms < a.ms ? b : a))]));
 }
 
-const ordered = await best(['parse', 'intake', 'hand', 'audit', 'cli'], file, ['--threads', '1']);
+// BENCH_FORMATS: the report formats the CLI phase writes, one run each (default json).
+const formats = (process.env.BENCH_FORMATS ?? 'json').split(',');
+const ordered = await best(['parse', 'intake', 'hand', 'audit', ...formats.map((format) => `cli:${format}`)], file, ['--threads', '1']);
 const shuffled = await best(['parse', 'audit'], shuffledFile(file));
-const { parse, intake, hand, audit, cli } = ordered;
+const { parse, intake, hand, audit } = ordered;
 const perLine = (run) => `${((run.ms * 1000) / parse.lines).toFixed(2)} µs`;
 const row = (name, run, base) => [name, seconds(run.ms), perSecond(run.lines ?? parse.lines, run.ms), mib(run.peakRssMiB), base ? ratio(run.ms, base.ms) : '', seconds(run.wallMs)];
 table([
@@ -33,7 +36,10 @@ table([
   row('    intake alone (read + createIntake().accept)', intake, parse),
   row('(b) hand-written cap checks', hand, parse),
   row('(c) full audit (intake + createAudit)', audit, parse),
-  row('    CLI audit --threads 1 (json)', cli.exit === 2 ? { ...cli, ms: NaN } : cli, parse),
+  ...formats.map((format) => {
+    const cli = ordered[`cli:${format}`];
+    return row(`    CLI audit --threads 1 (${format})`, cli.exit === 2 ? { ...cli, ms: NaN } : cli, parse);
+  }),
   row('(a) shuffled', shuffled.parse),
   row('(c) shuffled', shuffled.audit, shuffled.parse),
 ]);
