@@ -89,7 +89,9 @@ function* studentFactsOf(state: AuditState, student: number, wanted: Wanted | un
 export function ruleFindings(state: AuditState, out: Finding[]): void {
   if (!state.resolution.versions.some((version) => (version.values.rules ?? []).length > 0)) return;
   const packs = new Set<EffectivePack>();
-  for (let student = 0; student < state.roster.size; student++) for (const [effective] of studentFactsOf(state, student, undefined)) packs.add(effective);
+  // Every term's rules are one of these (rulesFor): once all are found, the rest of the students add none.
+  const possible = new Set([...state.resolution.versions, ...(state.resolution.outside ?? [])]).size;
+  for (let student = 0; student < state.roster.size && packs.size < possible; student++) for (const [effective] of studentFactsOf(state, student, undefined)) packs.add(effective);
   const seen = new Set<string>();
   const asOf = dayNumber(state.asOf);
   for (const effective of packs) {
