@@ -32,10 +32,11 @@ interface Wanted {
 
 /**
  * A student's facts with the effective pack of each, in order: terms, then academic years (so that
- * which of several equal findings is kept never depends on record order). Only the facts `wanted`
- * are built; the others come as their pack alone.
+ * which of several equal findings is kept never depends on record order), into `out` (emptied first:
+ * one list serves every student). Only the facts `wanted` are built; the others come as their pack alone.
  */
-function* studentFactsOf(state: AuditState, student: number, wanted: Wanted | undefined): Generator<PackFacts> {
+function studentFactsOf(state: AuditState, student: number, wanted: Wanted | undefined, out: PackFacts[]): void {
+  out.length = 0;
   if (!state.roster.hasRecord(student)) return;
   const rows = state.studentTerms;
   const terms: [string, number][] = [];
@@ -45,7 +46,7 @@ function* studentFactsOf(state: AuditState, student: number, wanted: Wanted | un
     if (rows.hasTally(row)) terms.push([code, row]);
     if (rows.hasPerformances(row)) performances.set(Number(code.slice(0, -2)), row);
   }
-  terms.sort(([a], [b]) => (a < b ? -1 : 1));
+  terms.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   let values: FactValues['student'] | undefined;
   const years = new Set<number>(performances.keys());
   for (const [code, row] of terms) {
@@ -53,18 +54,18 @@ function* studentFactsOf(state: AuditState, student: number, wanted: Wanted | un
     const year = info.term.year;
     years.add(year);
     if (info.effective !== wanted?.effective || !wanted.abouts.has('studentTerm')) {
-      yield [info.effective, undefined];
+      out.push([info.effective, undefined]);
       continue;
     }
     values ??= studentValues(state.roster.record(student)!);
     const term = { code: Number(code), year, semester: info.term.semester };
     const yearly = performances.get(year);
-    yield [info.effective, { about: 'studentTerm', subject: `${values.id}@${code}`, values: { student: values, academicYear: year, term, asOf: wanted.asOf, courseOutcome: rows.tally(row)!, diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!, windows: windowsOf(info, values.grade) } }];
+    out.push([info.effective, { about: 'studentTerm', subject: `${values.id}@${code}`, values: { student: values, academicYear: year, term, asOf: wanted.asOf, courseOutcome: rows.tally(row)!, diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!, windows: windowsOf(info, values.grade) } }]);
   }
   for (const year of [...years].sort((a, b) => a - b)) {
     const effective = state.terms.ofYear(year).effective;
     if (effective !== wanted?.effective || !wanted.abouts.has('student')) {
-      yield [effective, undefined];
+      out.push([effective, undefined]);
       continue;
     }
     values ??= studentValues(state.roster.record(student)!);
@@ -75,7 +76,7 @@ function* studentFactsOf(state: AuditState, student: number, wanted: Wanted | un
       for (const key of Object.keys(courseOutcome) as (keyof TermTally)[]) courseOutcome[key] += tally[key];
     }
     const yearly = performances.get(year);
-    yield [effective, { about: 'student', subject: values.id, values: { student: values, academicYear: year, asOf: wanted.asOf, courseOutcome, diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!, windows: {} } }];
+    out.push([effective, { about: 'student', subject: values.id, values: { student: values, academicYear: year, asOf: wanted.asOf, courseOutcome, diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!, windows: {} } }]);
   }
 }
 
@@ -91,14 +92,22 @@ export function ruleFindings(state: AuditState, out: Finding[]): void {
   const packs = new Set<EffectivePack>();
   // Every term's rules are one of these (rulesFor): once all are found, the rest of the students add none.
   const possible = new Set([...state.resolution.versions, ...(state.resolution.outside ?? [])]).size;
-  for (let student = 0; student < state.roster.size && packs.size < possible; student++) for (const [effective] of studentFactsOf(state, student, undefined)) packs.add(effective);
+  const list: PackFacts[] = [];
+  for (let student = 0; student < state.roster.size && packs.size < possible; student++) {
+    studentFactsOf(state, student, undefined, list);
+    for (const [effective] of list) packs.add(effective);
+  }
   const seen = new Set<string>();
   const asOf = dayNumber(state.asOf);
   for (const effective of packs) {
     const wanted: Wanted = { effective, abouts: new Set((effective.values.rules ?? []).map((rule) => rule.about ?? 'studentTerm')), asOf };
     const facts: Iterable<Facts> = {
       *[Symbol.iterator]() {
-        for (let student = 0; student < state.roster.size; student++) for (const [, fact] of studentFactsOf(state, student, wanted)) if (fact) yield fact;
+        const facts: PackFacts[] = [];
+        for (let student = 0; student < state.roster.size; student++) {
+          studentFactsOf(state, student, wanted, facts);
+          for (const [, fact] of facts) if (fact) yield fact;
+        }
       },
     };
     for (const finding of evaluateRules(effective, facts)) {
