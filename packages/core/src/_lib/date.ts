@@ -1,9 +1,10 @@
-import { addDays, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
+import { addDays, format, isValid, parse } from 'date-fns';
 
 /** A calendar day in Taiwan, written `YYYY-MM-DD`. Core never reads a clock: callers pass these in. */
 export type PlainDate = string;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
 const TAIPEI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export function isPlainDate(value: unknown): value is PlainDate {
@@ -33,8 +34,14 @@ export function addCalendarDays(date: PlainDate, days: number): PlainDate {
   return format(addDays(toLocal(date), days), 'yyyy-MM-dd');
 }
 
+/** Days since 1970-01-01: plain calendar arithmetic (`Date.UTC` rolls over and reads years 0–99 as `new Date` does), no time zone to look up. */
+function epochDay(date: PlainDate): number {
+  const { year, month, day } = dateParts(date);
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
 export function daysBetween(from: PlainDate, to: PlainDate): number {
-  return differenceInCalendarDays(toLocal(to), toLocal(from));
+  return epochDay(to) - epochDay(from);
 }
 
 export function compareDates(a: PlainDate, b: PlainDate): number {

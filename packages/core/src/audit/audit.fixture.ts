@@ -53,8 +53,8 @@ export const CALENDAR_112: SchoolCalendar = {
 };
 
 /** Audits NDJSON lines (objects are stringified), each placed at its line number. */
-export function auditLines(lines: readonly (object | string)[], options: Partial<AuditOptions> = {}): AuditResult {
-  const audit = createAudit(RESOLUTION, { asOf: '2024-09-01', ...options });
+export function auditLines(lines: readonly (object | string)[], options: Partial<AuditOptions> = {}, resolution: Resolution = RESOLUTION): AuditResult {
+  const audit = createAudit(resolution, { asOf: '2024-09-01', ...options });
   lines.forEach((line, index) => {
     const result = parseRecord(typeof line === 'string' ? line : JSON.stringify(line), index + 1);
     if (!result.ok) throw new Error(`line ${index + 1}: ${result.finding.message.en}`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../dataset/parse';
 import { createAudit } from './index';
-import { auditLines, CALENDAR_112, codesOf, outcome, performance, RESOLUTION, student } from './audit.fixture';
+import { validatePack } from '../pack';
+import { auditLines, CALENDAR_112, codesOf, outcome, PACK_YAML, performance, RESOLUTION, student } from './audit.fixture';
 
 describe('createAudit: caps', () => {
   it('reports a student-term over the upload cap once, counting rejected items and not withdrawn or school-entered ones (decision 0002), at the last item counted', () => {
@@ -158,6 +159,28 @@ describe('createAudit: retention, enrolment, governance, custom rules, unknown s
     const pending = { state: 'submitted', certifiedOn: undefined };
     const result = auditLines([student('s1'), outcome('c1', pending), outcome('c2', pending), outcome('c3', { ...pending, term: '11202' })]);
     expect(codesOf(result, 'PR6100')).toEqual([expect.objectContaining({ subject: 's1@11201', rule: 'rules.backlog', source: { document: '測試補充規定', clause: '五(三)2' } })]);
+  });
+
+  it('evaluates rules about students over the academic year, and rules reading the audit day and the windows, in and before the pack\'s period', () => {
+    const rules = `rules:
+  - id: busy-year
+    about: student
+    when: { '>=': [{ var: courseOutcome.uploaded }, 3] }
+    message: { zh-TW: 本學年上傳 3 件以上, en: three or more uploads this year }
+    source: 五(三)1
+  - id: past-deadline
+    when: { '>': [{ var: asOf }, { var: windows.courseOutcomeCertification.closes }] }
+    message: { zh-TW: 已過認證期限, en: past the certification deadline }
+    source: 五(三)2
+`;
+    const { resolution } = validatePack(PACK_YAML.replace('rules:\n', rules), { file: 'pack.yaml' });
+    const lines = [student('s1'), outcome('c1'), outcome('c2'), outcome('c3', { term: '11202' }), outcome('c0', { term: '11001' }), performance('d1')];
+    const result = auditLines(lines, { calendar: CALENDAR_112 }, resolution!);
+    const found = (id: string) => codesOf(result, 'PR6100').filter((finding) => finding.rule === `rules.${id}`).map((finding) => finding.subject);
+    expect(found('busy-year')).toEqual(['s1']);
+    // 11001 lies before the pack (its older national version judges it) and has no calendar: no window, and json-logic reads `asOf > null` as true.
+    expect(found('past-deadline')).toEqual(['s1@11001', 's1@11201', 's1@11202']);
+    expect(found('backlog')).toEqual([]);
   });
 
   it('reports records of a student the data never introduces', () => {

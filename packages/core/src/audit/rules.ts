@@ -3,7 +3,7 @@ import type { Finding } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import type { Student } from '../records/items';
 import type { AuditState } from './state';
-import type { TermTally, YearTally } from './store/student-terms';
+import type { TermTally } from './store/student-terms';
 import type { TermInfo } from './terms';
 
 const NO_ITEMS: TermTally = { uploaded: 0, draft: 0, submitted: 0, certified: 0, rejected: 0, selected: 0 };
@@ -23,49 +23,60 @@ function windowsOf(info: TermInfo, grade: number): FactValues['windows'] {
 
 type PackFacts = readonly [EffectivePack, Facts | undefined];
 
+/** Whose facts a walk builds: one pack's, of the kinds its rules are about, with the audit day as a day number. */
+interface Wanted {
+  readonly effective: EffectivePack;
+  readonly abouts: ReadonlySet<Facts['about']>;
+  readonly asOf: number;
+}
+
 /**
  * A student's facts with the effective pack of each, in order: terms, then academic years (so that
- * which of several equal findings is kept never depends on record order). Only the facts of `wanted`
- * are built; the others come as their pack alone.
+ * which of several equal findings is kept never depends on record order), into `out` (emptied first:
+ * one list serves every student). Only the facts `wanted` are built; the others come as their pack alone.
  */
-function* studentFactsOf(state: AuditState, student: number, wanted: EffectivePack | undefined): Generator<PackFacts> {
-  const record = state.roster.record(student);
-  if (!record) return;
-  const values = studentValues(record);
-  const terms: [string, TermTally][] = [];
-  const performances = new Map<number, YearTally>();
+function studentFactsOf(state: AuditState, student: number, wanted: Wanted | undefined, out: PackFacts[]): void {
+  out.length = 0;
+  if (!state.roster.hasRecord(student)) return;
   const rows = state.studentTerms;
+  const terms: [string, number][] = [];
+  const performances = new Map<number, number>();
   for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
-    const tally = rows.tally(row);
-    if (tally) terms.push([state.terms.codeOf(rows.period(row)), tally]);
-    const yearly = rows.performances(row);
-    if (yearly) performances.set(Number(state.terms.codeOf(rows.period(row)).slice(0, -2)), yearly);
+    const code = state.terms.codeOf(rows.period(row));
+    if (rows.hasTally(row)) terms.push([code, row]);
+    if (rows.hasPerformances(row)) performances.set(Number(code.slice(0, -2)), row);
   }
-  terms.sort(([a], [b]) => (a < b ? -1 : 1));
+  terms.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  let values: FactValues['student'] | undefined;
   const years = new Set<number>(performances.keys());
-  for (const [code, tally] of terms) {
+  for (const [code, row] of terms) {
     const info = state.terms.get(code)!;
     const year = info.term.year;
     years.add(year);
-    if (info.effective !== wanted) {
-      yield [info.effective, undefined];
+    if (info.effective !== wanted?.effective || !wanted.abouts.has('studentTerm')) {
+      out.push([info.effective, undefined]);
       continue;
     }
+    values ??= studentValues(state.roster.record(student)!);
     const term = { code: Number(code), year, semester: info.term.semester };
-    yield [info.effective, { about: 'studentTerm', subject: `${record.id}@${code}`, values: { student: values, academicYear: year, term, asOf: dayNumber(state.asOf), courseOutcome: { ...tally }, diversePerformance: { ...(performances.get(year) ?? NO_PERFORMANCES) }, windows: windowsOf(info, values.grade) } }];
+    const yearly = performances.get(year);
+    out.push([info.effective, { about: 'studentTerm', subject: `${values.id}@${code}`, values: { student: values, academicYear: year, term, asOf: wanted.asOf, courseOutcome: rows.tally(row)!, diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!, windows: windowsOf(info, values.grade) } }]);
   }
   for (const year of [...years].sort((a, b) => a - b)) {
-    const effective = state.terms.get(`${year}01`)!.effective;
-    if (effective !== wanted) {
-      yield [effective, undefined];
+    const effective = state.terms.ofYear(year).effective;
+    if (effective !== wanted?.effective || !wanted.abouts.has('student')) {
+      out.push([effective, undefined]);
       continue;
     }
+    values ??= studentValues(state.roster.record(student)!);
     const courseOutcome = { ...NO_ITEMS };
-    for (const [code, tally] of terms) {
+    for (const [code, row] of terms) {
       if (Number(code.slice(0, -2)) !== year) continue;
+      const tally = rows.tally(row)!;
       for (const key of Object.keys(courseOutcome) as (keyof TermTally)[]) courseOutcome[key] += tally[key];
     }
-    yield [effective, { about: 'student', subject: record.id, values: { student: values, academicYear: year, asOf: dayNumber(state.asOf), courseOutcome, diversePerformance: { ...(performances.get(year) ?? NO_PERFORMANCES) }, windows: {} } }];
+    const yearly = performances.get(year);
+    out.push([effective, { about: 'student', subject: values.id, values: { student: values, academicYear: year, asOf: wanted.asOf, courseOutcome, diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!, windows: {} } }]);
   }
 }
 
@@ -79,12 +90,24 @@ function* studentFactsOf(state: AuditState, student: number, wanted: EffectivePa
 export function ruleFindings(state: AuditState, out: Finding[]): void {
   if (!state.resolution.versions.some((version) => (version.values.rules ?? []).length > 0)) return;
   const packs = new Set<EffectivePack>();
-  for (let student = 0; student < state.roster.size; student++) for (const [effective] of studentFactsOf(state, student, undefined)) packs.add(effective);
+  // Every term's rules are one of these (rulesFor): once all are found, the rest of the students add none.
+  const possible = new Set([...state.resolution.versions, ...(state.resolution.outside ?? [])]).size;
+  const list: PackFacts[] = [];
+  for (let student = 0; student < state.roster.size && packs.size < possible; student++) {
+    studentFactsOf(state, student, undefined, list);
+    for (const [effective] of list) packs.add(effective);
+  }
   const seen = new Set<string>();
+  const asOf = dayNumber(state.asOf);
   for (const effective of packs) {
+    const wanted: Wanted = { effective, abouts: new Set((effective.values.rules ?? []).map((rule) => rule.about ?? 'studentTerm')), asOf };
     const facts: Iterable<Facts> = {
       *[Symbol.iterator]() {
-        for (let student = 0; student < state.roster.size; student++) for (const [, fact] of studentFactsOf(state, student, effective)) if (fact) yield fact;
+        const facts: PackFacts[] = [];
+        for (let student = 0; student < state.roster.size; student++) {
+          studentFactsOf(state, student, wanted, facts);
+          for (const [, fact] of facts) if (fact) yield fact;
+        }
       },
     };
     for (const finding of evaluateRules(effective, facts)) {

@@ -99,6 +99,8 @@ export function createState(resolution: Resolution, asOf: PlainDate, terms: Term
     evidence: { meetings: [...(evidence?.meetings ?? [])], trainings: [...(evidence?.trainings ?? [])] },
     hasEvidence: evidence !== undefined,
     maxYear: 0,
+    // Present from the start: a property added later changes the state's shape, and the optimised code that reads it is thrown away.
+    minTerm: undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import { compareDates, daysBetween } from '../_lib/date';
+import { compareDates, daysBetween, type PlainDate } from '../_lib/date';
 import type { CapLimit } from '../caps/decide';
 import { cite } from '../engine/explanation';
 import { CAP_CODES } from '../caps/codes';
@@ -85,21 +85,34 @@ function lateFindings(state: AuditState, candidate: LateCandidate, out: Finding[
   out.push(createFinding(AUDIT_CODES.certificationOverdue, params, context));
 }
 
-/** Records changed after the final submission of their category and term (the final submission is unchanged afterwards). */
-function changeFindings(state: AuditState, student: number, out: Finding[]): void {
+/** The earliest final submission of each change category (in CHANGE_CATEGORIES order), by term number. */
+type FinalsByTerm = Map<number, readonly (PlainDate | undefined)[]>;
+
+function finalsIn(state: AuditState, period: number, known: FinalsByTerm): readonly (PlainDate | undefined)[] {
+  let finals = known.get(period);
+  if (!finals) {
+    const term = state.terms.codeOf(period);
+    known.set(period, (finals = CHANGE_CATEGORIES.map((category) => state.finals.get(`${category}|${term}`))));
+  }
+  return finals;
+}
+
+/** Records changed after the final submission of their category and term (the final submission is unchanged afterwards). `known` is shared by all students. */
+function changeFindings(state: AuditState, student: number, known: FinalsByTerm, out: Finding[]): void {
   if (state.finals.size === 0) return;
-  const studentId = state.roster.id(student);
   const rows = state.studentTerms;
   for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
-    const term = state.terms.codeOf(rows.period(row));
-    for (const category of CHANGE_CATEGORIES) {
+    const finals = finalsIn(state, rows.period(row), known);
+    for (let index = 0; index < CHANGE_CATEGORIES.length; index++) {
+      const finalOn = finals[index];
+      if (finalOn === undefined) continue;
+      const category = CHANGE_CATEGORIES[index]!;
       const change = rows.change(row, category);
-      if (!change) continue;
-      const finalOn = state.finals.get(`${category}|${term}`);
-      if (finalOn === undefined || compareDates(change.on, finalOn) <= 0) continue;
+      if (!change || compareDates(change.on, finalOn) <= 0) continue;
+      const term = state.terms.codeOf(rows.period(row));
       const params = { category, term, finalOn, changedOn: change.on, source: FINAL_SOURCE };
       const position = state.places.position(change.line, change.frame);
-      out.push(createFinding(RECEIPT_CODES.finalLocked, params, { rule: 'receipts.final', subject: state.subjects.text(studentId, change.subject), source: FINAL_SOURCE, ...(position && { position }) }));
+      out.push(createFinding(RECEIPT_CODES.finalLocked, params, { rule: 'receipts.final', subject: state.subjects.text(state.roster.id(student), change.subject), source: FINAL_SOURCE, ...(position && { position }) }));
     }
   }
 }
@@ -126,9 +139,10 @@ export function studentFindings(state: AuditState, out: Finding[], overdue: Map<
   for (const candidate of state.late) lateFindings(state, candidate, out, overdue);
   const { roster } = state;
   const totals = new Map<string, CapTotal>();
+  const finals: FinalsByTerm = new Map();
   for (let student = 0; student < roster.size; student++) {
     capFindings(state, student, totals, out);
-    changeFindings(state, student, out);
+    changeFindings(state, student, finals, out);
     enrolmentFindings(state, student, out);
     if (!roster.hasRecord(student)) {
       const records = roster.get(student, COUNT.records);

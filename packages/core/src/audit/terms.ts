@@ -50,6 +50,8 @@ export interface TermCache {
   indexOf(code: string): number;
   /** The number of `<year>01`, the row of an academic year's diverse performances. */
   yearIndex(year: number): number;
+  /** The info of `<year>01`, the term an academic year's rules are those of. */
+  ofYear(year: number): TermInfo;
   codeOf(index: number): string;
   /** The term's info when `get` has been called for its code. */
   infoAt(index: number): TermInfo | undefined;
@@ -111,5 +113,6 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
     if (info) byIndex[info.index] = info;
     return info;
   };
-  return { get, indexOf: (code) => codes.id(code), yearIndex, codeOf: (index) => codes.value(index), infoAt: (index) => byIndex[index], forDate: (date) => rulesFor(resolution, termOfDate(date)), uncalendared, outside };
+  const ofYear = (year: number): TermInfo => byIndex[yearIndex(year)] ?? get(`${year}01`)!;
+  return { get, indexOf: (code) => codes.id(code), yearIndex, ofYear, codeOf: (index) => codes.value(index), infoAt: (index) => byIndex[index], forDate: (date) => rulesFor(resolution, termOfDate(date)), uncalendared, outside };
 }

@@ -1,11 +1,15 @@
 import type { Position } from '../../findings/types';
 
-/** What a position shares with its neighbours: its file, column and how its record number relates to its line. */
+/**
+ * What a position shares with its neighbours: its file, column and how its record number relates to
+ * its line. Every field is present (undefined when absent), so that every frame has one shape and the
+ * optimised code reading them stays.
+ */
 interface Frame {
-  readonly file?: string;
+  readonly file: string | undefined;
   readonly column: number;
   /** `record - line`, or undefined when the position has no record number. */
-  readonly recordOffset?: number;
+  readonly recordOffset: number | undefined;
 }
 
 /** Where no position was given. */
@@ -18,22 +22,24 @@ export const NOWHERE = -1;
 export class Places {
   private readonly frames: Frame[] = [];
   private readonly byKey = new Map<string, number>();
-  private last: { file?: string; column: number; recordOffset?: number; frame: number } | undefined;
+  private lastFrame = NOWHERE;
 
   /** The frame of a position, or NOWHERE. */
   frameOf(position: Position | undefined): number {
     if (!position) return NOWHERE;
     const recordOffset = position.record === undefined ? undefined : position.record - position.line;
-    const last = this.last;
-    if (last && last.file === position.file && last.column === position.column && last.recordOffset === recordOffset) return last.frame;
+    if (this.lastFrame !== NOWHERE) {
+      const last = this.frames[this.lastFrame]!;
+      if (last.file === position.file && last.column === position.column && last.recordOffset === recordOffset) return this.lastFrame;
+    }
     const key = `${position.file === undefined ? '-' : `+${position.file}`}\u0000${position.column}\u0000${recordOffset ?? '-'}`;
     let frame = this.byKey.get(key);
     if (frame === undefined) {
       frame = this.frames.length;
-      this.frames.push({ ...(position.file !== undefined && { file: position.file }), column: position.column, ...(recordOffset !== undefined && { recordOffset }) });
+      this.frames.push({ file: position.file, column: position.column, recordOffset });
       this.byKey.set(key, frame);
     }
-    this.last = { ...(position.file !== undefined && { file: position.file }), column: position.column, ...(recordOffset !== undefined && { recordOffset }), frame };
+    this.lastFrame = frame;
     return frame;
   }
 

@@ -117,6 +117,11 @@ export class StudentTerms {
     if (selected) this.rows.increment(row, SELECTED);
   }
 
+  /** Whether the student has course outcomes of their own in the row's term (`tally` is defined). */
+  hasTally(row: number): boolean {
+    return this.rows.get(row, STATES.draft) + this.rows.get(row, STATES.submitted) + this.rows.get(row, STATES.certified) + this.rows.get(row, STATES.rejected) > 0;
+  }
+
   /** The student's own course outcomes of the row's term; undefined when there are none. */
   tally(row: number): TermTally | undefined {
     const [draft, submitted, certified, rejected] = [this.rows.get(row, STATES.draft), this.rows.get(row, STATES.submitted), this.rows.get(row, STATES.certified), this.rows.get(row, STATES.rejected)];
@@ -128,6 +133,11 @@ export class StudentTerms {
     if (!byStudent) return this.rows.increment(row, PERFORMANCES + 2);
     this.rows.increment(row, PERFORMANCES);
     if (selected) this.rows.increment(row, PERFORMANCES + 1);
+  }
+
+  /** Whether the row's academic year has diverse performances (`performances` is defined). */
+  hasPerformances(row: number): boolean {
+    return this.rows.get(row, PERFORMANCES) + this.rows.get(row, PERFORMANCES + 2) > 0;
   }
 
   /** The diverse performances of the row's academic year; undefined when there are none. */
