@@ -124,9 +124,9 @@ export class StudentTerms {
 
   /** The student's own course outcomes of the row's term; undefined when there are none. */
   tally(row: number): TermTally | undefined {
+    if (!this.hasTally(row)) return undefined;
     const [draft, submitted, certified, rejected] = [this.rows.get(row, STATES.draft), this.rows.get(row, STATES.submitted), this.rows.get(row, STATES.certified), this.rows.get(row, STATES.rejected)];
-    const uploaded = draft + submitted + certified + rejected;
-    return uploaded === 0 ? undefined : { uploaded, draft, submitted, certified, rejected, selected: this.rows.get(row, SELECTED) };
+    return { uploaded: draft + submitted + certified + rejected, draft, submitted, certified, rejected, selected: this.rows.get(row, SELECTED) };
   }
 
   countPerformance(row: number, byStudent: boolean, selected: boolean): void {
@@ -142,8 +142,8 @@ export class StudentTerms {
 
   /** The diverse performances of the row's academic year; undefined when there are none. */
   performances(row: number): YearTally | undefined {
-    const [uploaded, selected, schoolEntered] = [this.rows.get(row, PERFORMANCES), this.rows.get(row, PERFORMANCES + 1), this.rows.get(row, PERFORMANCES + 2)];
-    return uploaded + schoolEntered === 0 ? undefined : { uploaded, selected, schoolEntered };
+    if (!this.hasPerformances(row)) return undefined;
+    return { uploaded: this.rows.get(row, PERFORMANCES), selected: this.rows.get(row, PERFORMANCES + 1), schoolEntered: this.rows.get(row, PERFORMANCES + 2) };
   }
 
   countCap(row: number, capClass: CapClass, line: number, frame: number): void {
