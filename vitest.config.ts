@@ -8,7 +8,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'schools/**/*.test.ts', 'docs/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'schools/**/*.test.ts',
+      'docs/**/*.test.ts',
+      'tests/**/*.test.ts',
+    ],
     reporters: ['default'],
   },
 });

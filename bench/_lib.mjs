@@ -33,8 +33,22 @@ export function sampleFile(size = scale()) {
   const file = join(directory, `sample-${size.students}-${size.schools}-seed${SEED}.ndjson`);
   if (existsSync(file)) return file;
   const started = performance.now();
-  const args = [BIN, 'sample', '--pack', PACK, '--students', String(size.students), '--schools', String(size.schools), '--seed', String(SEED)];
-  const result = spawnSync('bash', ['-c', `node ${args.map((arg) => `'${arg}'`).join(' ')} > '${file}.part'`], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  const args = [
+    BIN,
+    'sample',
+    '--pack',
+    PACK,
+    '--students',
+    String(size.students),
+    '--schools',
+    String(size.schools),
+    '--seed',
+    String(SEED),
+  ];
+  const result = spawnSync('bash', ['-c', `node ${args.map((arg) => `'${arg}'`).join(' ')} > '${file}.part'`], {
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`sample failed: ${result.stderr}`);
   renameSync(`${file}.part`, file);
   console.log(`generated ${file} in ${seconds(performance.now() - started)}`);
@@ -45,7 +59,9 @@ export function sampleFile(size = scale()) {
 export function shuffledFile(file) {
   const shuffled = file.replace(/\.ndjson$/, '.shuffled.ndjson');
   if (existsSync(shuffled)) return shuffled;
-  const result = spawnSync('bash', ['-c', `shuf --random-source=<(yes ${SEED}) '${file}' > '${shuffled}.part'`], { stdio: 'inherit' });
+  const result = spawnSync('bash', ['-c', `shuf --random-source=<(yes ${SEED}) '${file}' > '${shuffled}.part'`], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('shuf failed');
   renameSync(`${shuffled}.part`, shuffled);
   return shuffled;
@@ -54,14 +70,17 @@ export function shuffledFile(file) {
 /** Counts the lines of a file. */
 export async function countLines(file) {
   let lines = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) for (let index = chunk.indexOf(10); index >= 0; index = chunk.indexOf(10, index + 1)) lines++;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
+    for (let index = chunk.indexOf(10); index >= 0; index = chunk.indexOf(10, index + 1)) lines++;
   return lines;
 }
 
 /** Runs a script in a fresh node process; it prints one JSON line with its figures (and its own peak RSS). */
 export function child(script, args, options = {}) {
   return new Promise((done, fail) => {
-    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'bench', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'bench', script), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     proc.stdout.on('data', (chunk) => (out += chunk));
     proc.on('error', fail);
@@ -90,11 +109,22 @@ export const mib = (value) => `${value.toFixed(0)} MiB`;
 export const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 
 export function machine() {
-  return { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', node: process.version, memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB` };
+  return {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? '?',
+    node: process.version,
+    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  };
 }
 
 /** Prints a table of rows (arrays of cells), left-aligned. */
 export function table(rows) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
-  for (const row of rows) console.log(row.map((cell, column) => String(cell).padEnd(widths[column])).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, column) => String(cell).padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    );
 }

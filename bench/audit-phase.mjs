@@ -27,7 +27,8 @@ async function eachLine(path, onLine) {
       continue;
     }
     onLine(tail + text.slice(0, end), next++);
-    for (let start = end + 1; (end = text.indexOf('\n', start)) >= 0; start = end + 1) onLine(text.slice(start, end), next++);
+    for (let start = end + 1; (end = text.indexOf('\n', start)) >= 0; start = end + 1)
+      onLine(text.slice(start, end), next++);
     tail = text.slice(text.lastIndexOf('\n') + 1);
   }
   if (tail !== '') onLine(tail, next++);
@@ -107,19 +108,37 @@ async function audit() {
     if (!result.ok) return;
     const school = result.record.school ?? '';
     let one = audits.get(school);
-    if (!one) audits.set(school, (one = createAudit(validation.resolution, { asOf: '2025-08-01', file: packFile, ...(school !== '' && { school }) })));
+    if (!one)
+      audits.set(
+        school,
+        (one = createAudit(validation.resolution, {
+          asOf: '2025-08-01',
+          file: packFile,
+          ...(school !== '' && { school }),
+        })),
+      );
     one.add(result.record, { file, line: number, column: 1, record: number });
   });
   const results = [...audits.values()].map((one) => one.finish());
   const summary = intake.summary();
-  return { lines, checked: summary.checked, rejected: summary.rejected, schools: results.length, findings: results.reduce((sum, result) => sum + result.findings.length, 0) };
+  return {
+    lines,
+    checked: summary.checked,
+    rejected: summary.rejected,
+    schools: results.length,
+    findings: results.reduce((sum, result) => sum + result.findings.length, 0),
+  };
 }
 
 /** The CLI itself, in process, its report (in `format`) written to a sink that throws it away. */
 async function cli() {
   const { main } = await importCli();
   const sink = { write: () => true };
-  const code = await main(['audit', packFile, '--data', file, '--format', format, ...rest], { stdout: sink, stderr: sink, cwd: process.cwd() });
+  const code = await main(['audit', packFile, '--data', file, '--format', format, ...rest], {
+    stdout: sink,
+    stderr: sink,
+    cwd: process.cwd(),
+  });
   return { exit: code };
 }
 
@@ -129,4 +148,12 @@ const cpu = process.cpuUsage();
 const figures = await PHASES[phase]();
 const ms = performance.now() - started;
 const used = process.cpuUsage(cpu);
-console.log(JSON.stringify({ phase: named, ...figures, wallMs: ms, ms: (used.user + used.system) / 1000, peakRssMiB: peakRssMiB() }));
+console.log(
+  JSON.stringify({
+    phase: named,
+    ...figures,
+    wallMs: ms,
+    ms: (used.user + used.system) / 1000,
+    peakRssMiB: peakRssMiB(),
+  }),
+);

@@ -9,27 +9,53 @@
 // then the CLI `audit` command itself (its report in each of BENCH_FORMATS, default json, thrown away),
 // and (c) again on the same lines shuffled (order must not matter).
 // Targets: c/a ≤ 1.2; peak RSS < 256 MiB in any order.
-import { child, countLines, mib, machine, PACK, perSecond, ratio, sampleFile, scale, seconds, shuffledFile, table } from './_lib.mjs';
+import {
+  child,
+  countLines,
+  mib,
+  machine,
+  PACK,
+  perSecond,
+  ratio,
+  sampleFile,
+  scale,
+  seconds,
+  shuffledFile,
+  table,
+} from './_lib.mjs';
 
 const size = scale();
 const file = sampleFile(size);
 const repeat = Number(process.env.BENCH_REPEAT ?? (size.name === 'taipei' ? 1 : 3));
-console.log(`audit bench — ${size.students.toLocaleString('en-US')} students in ${size.schools} schools (seed 004), ${JSON.stringify(machine())}`);
+console.log(
+  `audit bench — ${size.students.toLocaleString('en-US')} students in ${size.schools} schools (seed 004), ${JSON.stringify(machine())}`,
+);
 console.log(`file ${file}: ${(await countLines(file)).toLocaleString('en-US')} lines`);
 
 async function best(phases, data, args = []) {
   const runs = Object.fromEntries(phases.map((phase) => [phase, []]));
-  for (let round = 0; round < repeat; round++) for (const phase of phases) runs[phase].push(await child('audit-phase.mjs', [phase, data, PACK, ...args]));
+  for (let round = 0; round < repeat; round++)
+    for (const phase of phases) runs[phase].push(await child('audit-phase.mjs', [phase, data, PACK, ...args]));
   return Object.fromEntries(phases.map((phase) => [phase, runs[phase].reduce((a, b) => (b.ms < a.ms ? b : a))]));
 }
 
 // BENCH_FORMATS: the report formats the CLI phase writes, one run each (default json).
 const formats = (process.env.BENCH_FORMATS ?? 'json').split(',');
-const ordered = await best(['parse', 'intake', 'hand', 'audit', ...formats.map((format) => `cli:${format}`)], file, ['--threads', '1']);
+const ordered = await best(['parse', 'intake', 'hand', 'audit', ...formats.map((format) => `cli:${format}`)], file, [
+  '--threads',
+  '1',
+]);
 const shuffled = await best(['parse', 'audit'], shuffledFile(file));
 const { parse, intake, hand, audit } = ordered;
 const perLine = (run) => `${((run.ms * 1000) / parse.lines).toFixed(2)} µs`;
-const row = (name, run, base) => [name, seconds(run.ms), perSecond(run.lines ?? parse.lines, run.ms), mib(run.peakRssMiB), base ? ratio(run.ms, base.ms) : '', seconds(run.wallMs)];
+const row = (name, run, base) => [
+  name,
+  seconds(run.ms),
+  perSecond(run.lines ?? parse.lines, run.ms),
+  mib(run.peakRssMiB),
+  base ? ratio(run.ms, base.ms) : '',
+  seconds(run.wallMs),
+];
 table([
   ['phase', 'CPU time', 'records', 'peak RSS', '÷ (a)', 'wall'],
   row('(a) read + JSON.parse', parse),
@@ -43,8 +69,14 @@ table([
   row('(a) shuffled', shuffled.parse),
   row('(c) shuffled', shuffled.audit, shuffled.parse),
 ]);
-console.log('(a) reads as the CLI does: 64 KiB chunks, a streaming TextDecoder, each line sliced at its \\n from the decoded chunk, then JSON.parse');
+console.log(
+  '(a) reads as the CLI does: 64 KiB chunks, a streaming TextDecoder, each line sliced at its \\n from the decoded chunk, then JSON.parse',
+);
 console.log(`per line (CPU): (a) ${perLine(parse)}, intake ${perLine(intake)}, (c) ${perLine(audit)}`);
-console.log(`checked ${audit.checked} + rejected ${audit.rejected}; ${audit.schools} schools; ${audit.findings} findings; hand loop: ${hand.over} caps exceeded`);
+console.log(
+  `checked ${audit.checked} + rejected ${audit.rejected}; ${audit.schools} schools; ${audit.findings} findings; hand loop: ${hand.over} caps exceeded`,
+);
 const peak = Math.max(audit.peakRssMiB, shuffled.audit.peakRssMiB);
-console.log(`targets: c/a ${ratio(audit.ms, parse.ms)} (≤ 1.20× ${audit.ms / parse.ms <= 1.2 ? 'met' : 'NOT met'}); peak RSS ${mib(peak)} in file and shuffled order (< 256 MiB ${peak < 256 ? 'met' : 'NOT met'}); b/a ${ratio(hand.ms, parse.ms)}`);
+console.log(
+  `targets: c/a ${ratio(audit.ms, parse.ms)} (≤ 1.20× ${audit.ms / parse.ms <= 1.2 ? 'met' : 'NOT met'}); peak RSS ${mib(peak)} in file and shuffled order (< 256 MiB ${peak < 256 ? 'met' : 'NOT met'}); b/a ${ratio(hand.ms, parse.ms)}`,
+);

@@ -5,4 +5,6 @@ import { countLines, sampleFile, scale } from './_lib.mjs';
 
 const size = scale();
 const file = sampleFile(size);
-console.log(`${file}: ${size.students.toLocaleString('en-US')} students, ${size.schools} schools, ${(await countLines(file)).toLocaleString('en-US')} lines`);
+console.log(
+  `${file}: ${size.students.toLocaleString('en-US')} students, ${size.schools} schools, ${(await countLines(file)).toLocaleString('en-US')} lines`,
+);

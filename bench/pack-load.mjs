@@ -33,6 +33,8 @@ for (const name of PACKS) {
   const full = median(() => validatePack(text, { file, overlays }));
   const yaml = median(() => parse(text));
   worst = Math.max(worst, full);
-  console.log(`${name.padEnd(20)} load + validate + merge ${full.toFixed(2)} ms; YAML parse alone ${yaml.toFixed(2)} ms; ratio ${ratio(full, yaml)}; first (cold) ${first.toFixed(1)} ms`);
+  console.log(
+    `${name.padEnd(20)} load + validate + merge ${full.toFixed(2)} ms; YAML parse alone ${yaml.toFixed(2)} ms; ratio ${ratio(full, yaml)}; first (cold) ${first.toFixed(1)} ms`,
+  );
 }
 console.log(`target < 20 ms: ${worst < 20 ? 'met' : 'NOT met'} (slowest ${worst.toFixed(2)} ms)`);

@@ -8,7 +8,9 @@ const PAGE = readFileSync(new URL('./reference/audit.md', import.meta.url), 'utf
 
 describe('docs/reference/audit.md', () => {
   it('the code example runs and finds what its comment says', async () => {
-    const block = codeBlocks(PAGE).find((candidate) => candidate.comments.some((comment) => comment.startsWith('audit-example')));
+    const block = codeBlocks(PAGE).find((candidate) =>
+      candidate.comments.some((comment) => comment.startsWith('audit-example')),
+    );
     expect(block?.language).toBe('ts');
     const folder = fileURLToPath(new URL('../.tmp/', import.meta.url));
     mkdirSync(folder, { recursive: true });

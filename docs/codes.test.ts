@@ -13,7 +13,10 @@ import { type CodeBlock, codeBlocks } from './markdown-blocks';
 const CODES_DIR = new URL('./codes/', import.meta.url);
 const CODE = /\bPR\d{4}\b/g;
 
-const specs: readonly CodeSpec<never>[] = [...Object.values(CATALOGUE), ...Object.values(CLI_CODES).map((spec) => spec as CodeSpec<never>)];
+const specs: readonly CodeSpec<never>[] = [
+  ...Object.values(CATALOGUE),
+  ...Object.values(CLI_CODES).map((spec) => spec as CodeSpec<never>),
+];
 const known = new Set(specs.map((spec) => spec.code));
 const pages = readdirSync(CODES_DIR).filter((name) => name.endsWith('.md') && name !== 'README.md');
 const read = (name: string) => readFileSync(new URL(name, CODES_DIR), 'utf8');
@@ -23,14 +26,19 @@ function exampleUnder(blocks: readonly CodeBlock[], heading: string): CodeBlock 
 }
 
 function run(block: CodeBlock) {
-  const options = block.comments.flatMap((comment) => (comment.startsWith('options:') ? [JSON.parse(comment.slice('options:'.length)) as { term?: string }] : []))[0] ?? {};
+  const options =
+    block.comments.flatMap((comment) =>
+      comment.startsWith('options:') ? [JSON.parse(comment.slice('options:'.length)) as { term?: string }] : [],
+    )[0] ?? {};
   const term = options.term === undefined ? undefined : parseTerm(options.term);
   return validatePack(block.text, term ? { term } : {}).findings;
 }
 
 describe('finding code pages', () => {
   it('every catalogued code has a page', () => {
-    const missing = specs.filter((spec) => !pages.includes(`${spec.code}.md`)).map((spec) => `docs/codes/${spec.code}.md (${spec.name})`);
+    const missing = specs
+      .filter((spec) => !pages.includes(`${spec.code}.md`))
+      .map((spec) => `docs/codes/${spec.code}.md (${spec.name})`);
     expect(missing).toEqual([]);
   });
 
@@ -46,7 +54,12 @@ describe('finding code pages', () => {
   it('the index lists every code with a link to its page, and no other', () => {
     const index = read('README.md');
     const listed = new Set([...index.matchAll(/\[(PR\d{4})\]\(\1\.md\)/g)].map((match) => match[1]!));
-    const rows = specs.filter((spec) => !listed.has(spec.code)).map((spec) => `| [${spec.code}](${spec.code}.md) | ${spec.name} | ${spec.severity} | ${spec.title.en} ${spec.title['zh-TW']} |`);
+    const rows = specs
+      .filter((spec) => !listed.has(spec.code))
+      .map(
+        (spec) =>
+          `| [${spec.code}](${spec.code}.md) | ${spec.name} | ${spec.severity} | ${spec.title.en} ${spec.title['zh-TW']} |`,
+      );
     expect(rows, 'add these rows to docs/codes/README.md').toEqual([]);
     expect([...listed].filter((code) => !known.has(code))).toEqual([]);
   });
@@ -65,7 +78,14 @@ describe('finding code pages', () => {
     });
 
     it.runIf(/^PR[12]/.test(code))('has the sections of a code page, and its examples do what they say', () => {
-      for (const section of ['## What it means', '## The rule', '## Failing example', '## Passing example', '## How to fix']) expect(text).toContain(section);
+      for (const section of [
+        '## What it means',
+        '## The rule',
+        '## Failing example',
+        '## Passing example',
+        '## How to fix',
+      ])
+        expect(text).toContain(section);
       const blocks = codeBlocks(text);
       const failing = exampleUnder(blocks, 'failing');
       const passing = exampleUnder(blocks, 'passing');

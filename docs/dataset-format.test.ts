@@ -18,7 +18,9 @@ function section(type: string): string {
   return start < 0 ? '' : reference.slice(start, end < 0 ? undefined : end);
 }
 
-async function records(path: string): Promise<{ records: DatasetRecord[]; read: Awaited<ReturnType<typeof readDataset>> }> {
+async function records(
+  path: string,
+): Promise<{ records: DatasetRecord[]; read: Awaited<ReturnType<typeof readDataset>> }> {
   const found: DatasetRecord[] = [];
   const read = await readDataset(path, { cwd: EXAMPLES, onRecord: (record) => found.push(record) });
   return { records: found, read };
@@ -30,7 +32,8 @@ describe('the dataset format reference', () => {
       const text = section(spec.type);
       expect(text, `a section for ${spec.type}`).not.toBe('');
       expect(text).toContain(spec.csvFile);
-      for (const column of columnsOf(spec).filter((candidate) => candidate.name !== 'school')) expect(text, `${spec.type}.${column.name}`).toContain(`\`${column.name}\``);
+      for (const column of columnsOf(spec).filter((candidate) => candidate.name !== 'school'))
+        expect(text, `${spec.type}.${column.name}`).toContain(`\`${column.name}\``);
     }
   });
 
@@ -38,7 +41,8 @@ describe('the dataset format reference', () => {
     const blocks = codeBlocks(reference);
     const json = blocks.filter((block) => block.language === 'json');
     expect(json.length).toBeGreaterThan(0);
-    for (const block of json) for (const line of block.text.trimEnd().split('\n')) expect(parseRecord(line, 1).ok).toBe(true);
+    for (const block of json)
+      for (const line of block.text.trimEnd().split('\n')) expect(parseRecord(line, 1).ok).toBe(true);
   });
 
   it('examples/data/sample.ndjson holds every record type, all valid', async () => {
@@ -62,30 +66,42 @@ describe('the dataset format reference', () => {
 describe('the dataset code pages', () => {
   const blocksOf = (code: string) => {
     const blocks = codeBlocks(page(code));
-    return { failing: blocks.find((block) => block.heading.startsWith('Failing'))!, passing: blocks.find((block) => block.heading.startsWith('Passing'))! };
+    return {
+      failing: blocks.find((block) => block.heading.startsWith('Failing'))!,
+      passing: blocks.find((block) => block.heading.startsWith('Passing'))!,
+    };
   };
 
-  it.each(['PR8001', 'PR8002', 'PR8003', 'PR8004', 'PR8005', 'PR8006', 'PR8007', 'PR8008', 'PR8009'])('%s: the failing NDJSON example raises it, the passing one is clean', (code) => {
-    const { failing, passing } = blocksOf(code);
-    const run = (text: string) => {
-      const intake = createIntake();
-      text.replace(/\n$/, '').split('\n').forEach((line, index) => intake.accept(line, index + 1));
-      return intake.summary();
-    };
-    expect(Object.keys(run(failing.text).byCode)).toContain(code);
-    expect(run(passing.text).rejected).toBe(0);
-  });
+  it.each(['PR8001', 'PR8002', 'PR8003', 'PR8004', 'PR8005', 'PR8006', 'PR8007', 'PR8008', 'PR8009'])(
+    '%s: the failing NDJSON example raises it, the passing one is clean',
+    (code) => {
+      const { failing, passing } = blocksOf(code);
+      const run = (text: string) => {
+        const intake = createIntake();
+        text
+          .replace(/\n$/, '')
+          .split('\n')
+          .forEach((line, index) => intake.accept(line, index + 1));
+        return intake.summary();
+      };
+      expect(Object.keys(run(failing.text).byCode)).toContain(code);
+      expect(run(passing.text).rejected).toBe(0);
+    },
+  );
 
-  it.each(['PR8012', 'PR8013', 'PR8014', 'PR8015'])('%s: the failing CSV example raises it, the passing one is clean', async (code) => {
-    const { failing, passing } = blocksOf(code);
-    const run = async (text: string) => {
-      const folder = mkdtempSync(join(tmpdir(), 'pr-docs-'));
-      const name = text.startsWith('id,studentId') ? 'course-outcomes.csv' : 'students.csv';
-      writeFileSync(join(folder, name), text);
-      const read = await readDataset(name, { cwd: folder });
-      return [...read.findings.map((finding) => finding.code), ...Object.keys(read.summary.byCode)];
-    };
-    expect(await run(failing.text)).toContain(code);
-    expect(await run(passing.text)).toEqual([]);
-  });
+  it.each(['PR8012', 'PR8013', 'PR8014', 'PR8015'])(
+    '%s: the failing CSV example raises it, the passing one is clean',
+    async (code) => {
+      const { failing, passing } = blocksOf(code);
+      const run = async (text: string) => {
+        const folder = mkdtempSync(join(tmpdir(), 'pr-docs-'));
+        const name = text.startsWith('id,studentId') ? 'course-outcomes.csv' : 'students.csv';
+        writeFileSync(join(folder, name), text);
+        const read = await readDataset(name, { cwd: folder });
+        return [...read.findings.map((finding) => finding.code), ...Object.keys(read.summary.byCode)];
+      };
+      expect(await run(failing.text)).toContain(code);
+      expect(await run(passing.text)).toEqual([]);
+    },
+  );
 });

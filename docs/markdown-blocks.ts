@@ -33,7 +33,13 @@ export function codeBlocks(markdown: string): CodeBlock[] {
     }
     const end = lines.findIndex((candidate, at) => at > index && /^```\s*$/.test(candidate));
     const close = end < 0 ? lines.length : end;
-    blocks.push({ heading, language: fence[1]!, text: `${lines.slice(index + 1, close).join('\n')}\n`, comments, line: index + 1 });
+    blocks.push({
+      heading,
+      language: fence[1]!,
+      text: `${lines.slice(index + 1, close).join('\n')}\n`,
+      comments,
+      line: index + 1,
+    });
     index = close;
   }
   return blocks;

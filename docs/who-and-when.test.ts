@@ -9,21 +9,35 @@ import { codeBlocks } from './markdown-blocks';
  * `<!-- run -->` is run as JavaScript with the core API, `pack(name)` (the effective pack),
  * `loaded(name)` (the loaded pack, for positions) and vitest's `expect` in scope.
  */
-const PAGES = ['ownership-and-deputies.md', 'permissions.md', 'retention.md', 'enrolment.md', 'governance.md', 'caps.md', 'certification.md', 'receipts.md'];
+const PAGES = [
+  'ownership-and-deputies.md',
+  'permissions.md',
+  'retention.md',
+  'enrolment.md',
+  'governance.md',
+  'caps.md',
+  'certification.md',
+  'receipts.md',
+];
 
 describe.each(PAGES)('docs/reference/%s', (page) => {
   const blocks = codeBlocks(readFileSync(new URL(`./reference/${page}`, import.meta.url), 'utf8'));
-  const marked = (prefix: string) => blocks.filter((block) => block.comments.some((comment) => comment.startsWith(prefix)));
+  const marked = (prefix: string) =>
+    blocks.filter((block) => block.comments.some((comment) => comment.startsWith(prefix)));
   const validations = new Map(
     marked('pack:').map((block) => {
-      const name = block.comments.find((comment) => comment.startsWith('pack:'))!.slice('pack:'.length).trim();
+      const name = block.comments
+        .find((comment) => comment.startsWith('pack:'))!
+        .slice('pack:'.length)
+        .trim();
       return [name, core.validatePack(block.text, { file: `${name}.yaml` })] as const;
     }),
   );
   const pack = (name: string) => {
     const validation = validations.get(name);
     const versions = validation?.resolution?.versions ?? [];
-    if (versions.length === 0) throw new Error(`no pack ${name}: ${JSON.stringify(validation?.findings.map((f) => f.message.en))}`);
+    if (versions.length === 0)
+      throw new Error(`no pack ${name}: ${JSON.stringify(validation?.findings.map((f) => f.message.en))}`);
     return versions[versions.length - 1]!;
   };
   const loaded = (name: string) => validations.get(name)!.loaded;

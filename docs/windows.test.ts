@@ -20,7 +20,9 @@ import { type CodeBlock, codeBlocks } from './markdown-blocks';
  * custom-rules references). A `<!-- run: <function> <json>? (fails PRnnnn)? -->` comment above a YAML
  * block says what to run it through; the calendar is examples/calendars/112.yaml unless the JSON gives one.
  */
-const CALENDAR = parseCalendar(readFileSync(new URL('../examples/calendars/112.yaml', import.meta.url), 'utf8')).calendar!;
+const CALENDAR = parseCalendar(
+  readFileSync(new URL('../examples/calendars/112.yaml', import.meta.url), 'utf8'),
+).calendar!;
 
 function effectiveOf(text: string) {
   const { resolution, findings } = validatePack(text);
@@ -47,7 +49,12 @@ function run(block: CodeBlock): { findings: Finding[]; fails?: string } {
       case 'resolveWindows':
         return [...resolveWindows(effectiveOf(block.text), calendar, term()).findings];
       case 'isOpen': {
-        const decision = isOpen(effectiveOf(block.text), calendar, { activity: options.activity as never, term: term(), grade: options.grade as 1 | 2 | 3, at: options.at as string });
+        const decision = isOpen(effectiveOf(block.text), calendar, {
+          activity: options.activity as never,
+          term: term(),
+          grade: options.grade as 1 | 2 | 3,
+          at: options.at as string,
+        });
         if (!decision.allowed) expect(decision.findings.some((finding) => finding.severity === 'error')).toBe(true);
         return [...decision.findings];
       }
@@ -60,24 +67,38 @@ function run(block: CodeBlock): { findings: Finding[]; fails?: string } {
   return { findings, ...(fails && { fails }) };
 }
 
-const runnable = (text: string) => codeBlocks(text).filter((block) => block.comments.some((line) => line.startsWith('run:')));
+const runnable = (text: string) =>
+  codeBlocks(text).filter((block) => block.comments.some((line) => line.startsWith('run:')));
 const codePages = readdirSync(new URL('./codes/', import.meta.url)).filter((name) => /^PR6\d{3}\.md$/.test(name));
 
 describe('PR6xxx code pages', () => {
   it.each(codePages)('%s: the failing example raises the code, the passing one does not', (name) => {
     const code = name.slice(0, -3);
     const text = readFileSync(new URL(`./codes/${name}`, import.meta.url), 'utf8');
-    for (const section of ['## What it means', '## The rule', '## Failing example', '## Passing example', '## How to fix']) expect(text).toContain(section);
+    for (const section of [
+      '## What it means',
+      '## The rule',
+      '## Failing example',
+      '## Passing example',
+      '## How to fix',
+    ])
+      expect(text).toContain(section);
     const blocks = runnable(text);
     const failing = blocks.filter((block) => block.heading.toLowerCase().includes('failing'));
     const passing = blocks.filter((block) => block.heading.toLowerCase().includes('passing'));
-    const abridged = codeBlocks(text).some((block) => block.heading.toLowerCase().includes('failing') && block.comments.includes('example: abridged'));
+    const abridged = codeBlocks(text).some(
+      (block) => block.heading.toLowerCase().includes('failing') && block.comments.includes('example: abridged'),
+    );
     expect(failing.length > 0 || abridged, 'a run: example under "Failing example"').toBe(true);
     expect(passing.length).toBeGreaterThan(0);
     for (const block of failing) expect(run(block).findings.map((finding) => finding.code)).toContain(code);
     for (const block of passing) {
       const { findings } = run(block);
-      expect(findings.filter((finding) => finding.code === code || finding.severity === 'error').map((finding) => finding.code)).toEqual([]);
+      expect(
+        findings
+          .filter((finding) => finding.code === code || finding.severity === 'error')
+          .map((finding) => finding.code),
+      ).toEqual([]);
     }
   });
 });
@@ -88,18 +109,24 @@ describe.each(['windows.md', 'custom-rules.md'])('docs/reference/%s', (name) => 
 
   it('has examples to run', () => expect(blocks.length).toBeGreaterThanOrEqual(name === 'windows.md' ? 4 : 1));
 
-  it.each(blocks.map((block) => [block.line, block] as const))('the example at line %i does what its marker says', (_, block) => {
-    const { findings, fails } = run(block);
-    if (fails) expect(findings.map((finding) => finding.code)).toContain(fails);
-    else expect(findings.map((finding) => `${finding.code} ${finding.message.en}`)).toEqual([]);
-  });
+  it.each(blocks.map((block) => [block.line, block] as const))(
+    'the example at line %i does what its marker says',
+    (_, block) => {
+      const { findings, fails } = run(block);
+      if (fails) expect(findings.map((finding) => finding.code)).toContain(fails);
+      else expect(findings.map((finding) => `${finding.code} ${finding.message.en}`)).toEqual([]);
+    },
+  );
 });
 
 describe('what the pages claim', () => {
   it('windows.md: the worked example resolves to the dates the page gives', () => {
     const text = readFileSync(new URL('./reference/windows.md', import.meta.url), 'utf8');
     const effective = effectiveOf(runnable(text)[0]!.text);
-    const dates = (year: number, semester: 1 | 2) => resolveWindows(effective, CALENDAR, { year, semester }).windows.map((w) => `${w.activity} ${w.grades.join('')} ${w.opens ?? ''}…${w.closes}`);
+    const dates = (year: number, semester: 1 | 2) =>
+      resolveWindows(effective, CALENDAR, { year, semester }).windows.map(
+        (w) => `${w.activity} ${w.grades.join('')} ${w.opens ?? ''}…${w.closes}`,
+      );
     // The term is the data term: 11201's data is submitted in March 2024, 111-2's in October 2023.
     expect(dates(112, 1)).toEqual([
       'courseOutcomeUpload 123 …2024-02-02',
@@ -107,15 +134,29 @@ describe('what the pages claim', () => {
       'receiptConfirmation 123 2024-03-15…2024-03-20',
     ]);
     const second = dates(112, 2);
-    expect(second.filter((line) => line.startsWith('courseOutcomeUpload'))).toEqual(['courseOutcomeUpload 12 …2024-07-12', 'courseOutcomeUpload 3 …2024-06-21']);
-    expect(second.filter((line) => line.startsWith('courseOutcomeSelection'))).toEqual(['courseOutcomeSelection 12 …2024-09-10', 'courseOutcomeSelection 3 …2024-04-15']);
-    expect(second.filter((line) => line.startsWith('receiptConfirmation'))).toEqual(['receiptConfirmation 12 2024-10-01…2024-10-04', 'receiptConfirmation 3 2024-04-22…2024-04-25']);
-    expect(dates(111, 2).filter((line) => /^(submission|receiptConfirmation)/.test(line))).toEqual(['submission 123 2023-10-02…2023-10-24', 'receiptConfirmation 123 2023-10-02…2023-10-05']);
+    expect(second.filter((line) => line.startsWith('courseOutcomeUpload'))).toEqual([
+      'courseOutcomeUpload 12 …2024-07-12',
+      'courseOutcomeUpload 3 …2024-06-21',
+    ]);
+    expect(second.filter((line) => line.startsWith('courseOutcomeSelection'))).toEqual([
+      'courseOutcomeSelection 12 …2024-09-10',
+      'courseOutcomeSelection 3 …2024-04-15',
+    ]);
+    expect(second.filter((line) => line.startsWith('receiptConfirmation'))).toEqual([
+      'receiptConfirmation 12 2024-10-01…2024-10-04',
+      'receiptConfirmation 3 2024-04-22…2024-04-25',
+    ]);
+    expect(dates(111, 2).filter((line) => /^(submission|receiptConfirmation)/.test(line))).toEqual([
+      'submission 123 2023-10-02…2023-10-24',
+      'receiptConfirmation 123 2023-10-02…2023-10-05',
+    ]);
   });
 
   it('custom-rules.md lists every fact', () => {
     const text = readFileSync(new URL('./reference/custom-rules.md', import.meta.url), 'utf8');
-    const missing = FACT_PATHS.map((path) => path.replace(/^windows\.\w+\./, 'windows.<activity>.')).filter((path) => !text.includes(`| \`${path}\` |`));
+    const missing = FACT_PATHS.map((path) => path.replace(/^windows\.\w+\./, 'windows.<activity>.')).filter(
+      (path) => !text.includes(`| \`${path}\` |`),
+    );
     expect([...new Set(missing)]).toEqual([]);
   });
 });

@@ -21,15 +21,26 @@ const PACK_CHECKS: Record<string, Expected> = {
   'schools/pingrong/pack.yaml': [{ code: 'PR5014', severity: 'warning', subject: 'duties' }],
 };
 
-const shown = (findings: readonly Finding[]) => findings.map((f) => ({ code: f.code, severity: f.severity, subject: f.subject }));
-const explained = (findings: readonly Finding[]) => findings.map((f) => `${f.code} ${f.subject}: ${f.message['zh-TW']} / ${f.message.en}`).join('\n');
+const shown = (findings: readonly Finding[]) =>
+  findings.map((f) => ({ code: f.code, severity: f.severity, subject: f.subject }));
+const explained = (findings: readonly Finding[]) =>
+  findings.map((f) => `${f.code} ${f.subject}: ${f.message['zh-TW']} / ${f.message.en}`).join('\n');
 
 describe('bundled packs validate', () => {
   const overlays = bundledOverlays();
   const files = bundledPackFiles();
 
-  it('finds the seeds\' packs and the template', () => {
-    expect(schoolFolders()).toEqual(expect.arrayContaining(['_template', 'hsinchu-vocational', 'magong', 'pingrong', 'taipei-chenggong', 'vendor-defaults']));
+  it("finds the seeds' packs and the template", () => {
+    expect(schoolFolders()).toEqual(
+      expect.arrayContaining([
+        '_template',
+        'hsinchu-vocational',
+        'magong',
+        'pingrong',
+        'taipei-chenggong',
+        'vendor-defaults',
+      ]),
+    );
   });
 
   describe('loading and layering (validatePack)', () => {

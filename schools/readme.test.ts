@@ -28,7 +28,10 @@ function firstCells(readme: string): string[] {
 describe.each(schoolFolders().filter((folder) => folder !== '_template'))('schools/%s/README.md', (folder) => {
   const dir = join(SCHOOLS_DIR, folder);
   const readme = existsSync(join(dir, 'README.md')) ? readFileSync(join(dir, 'README.md'), 'utf8') : '';
-  const files = ['pack.yaml', ...(existsSync(join(dir, 'versions')) ? readdirSync(join(dir, 'versions')).map((name) => `versions/${name}`) : [])];
+  const files = [
+    'pack.yaml',
+    ...(existsSync(join(dir, 'versions')) ? readdirSync(join(dir, 'versions')).map((name) => `versions/${name}`) : []),
+  ];
 
   it('exists', () => expect(readme).not.toBe(''));
 
@@ -42,7 +45,9 @@ describe.each(schoolFolders().filter((folder) => folder !== '_template'))('schoo
   });
 
   it('names every scenario file', () => {
-    const scenarios = existsSync(join(dir, 'scenarios')) ? readdirSync(join(dir, 'scenarios')).filter((name) => name.endsWith('.yaml')) : [];
+    const scenarios = existsSync(join(dir, 'scenarios'))
+      ? readdirSync(join(dir, 'scenarios')).filter((name) => name.endsWith('.yaml'))
+      : [];
     expect(scenarios.filter((name) => !readme.includes(name))).toEqual([]);
   });
 });

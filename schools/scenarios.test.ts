@@ -15,7 +15,9 @@ const overlays = bundledOverlays();
 function check(folder: string, text: string, where: string): void {
   const parsed = ScenarioSchema.safeParse(parse(text));
   if (!parsed.success) {
-    throw new Error(`${where} is not a valid scenario:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new Error(
+      `${where} is not a valid scenario:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
   }
   const scenario = parsed.data;
   const outcome = runScenario(folder, scenario, overlays);
@@ -30,10 +32,16 @@ function check(folder: string, text: string, where: string): void {
 
 for (const folder of schoolFolders()) {
   const dir = join(SCHOOLS_DIR, folder, 'scenarios');
-  const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.yaml'))
+        .sort()
+    : [];
   if (files.length === 0) continue;
   describe(folder, () => {
-    it.each(files)('%s', (name) => check(folder, readFileSync(join(dir, name), 'utf8'), `schools/${folder}/scenarios/${name}`));
+    it.each(files)('%s', (name) =>
+      check(folder, readFileSync(join(dir, name), 'utf8'), `schools/${folder}/scenarios/${name}`),
+    );
   });
 }
 
@@ -45,7 +53,8 @@ describe('docs/reference/scenarios.md', () => {
   });
 
   it('has runnable examples', () => expect(examples.length).toBeGreaterThan(0));
-  it.each(examples.map(({ folder, block }) => [`line ${block.line} (${folder})`, folder, block.text] as const))('%s', (name, folder, text) =>
-    check(folder, text, `docs/reference/scenarios.md, the example at ${name}`),
+  it.each(examples.map(({ folder, block }) => [`line ${block.line} (${folder})`, folder, block.text] as const))(
+    '%s',
+    (name, folder, text) => check(folder, text, `docs/reference/scenarios.md, the example at ${name}`),
   );
 });

@@ -12,7 +12,9 @@ function uncommentRules(text: string): string {
   const start = lines.indexOf('# rules:');
   let end = start + 1;
   while (lines[end]?.startsWith('#   ')) end++;
-  return [...lines.slice(0, start), ...lines.slice(start, end).map((line) => line.slice(2)), ...lines.slice(end)].join('\n');
+  return [...lines.slice(0, start), ...lines.slice(start, end).map((line) => line.slice(2)), ...lines.slice(end)].join(
+    '\n',
+  );
 }
 
 describe('schools/_template: the commented-out custom rule', () => {
@@ -20,8 +22,21 @@ describe('schools/_template: the commented-out custom rule', () => {
   const validation = validatePack(text, { file: 'schools/_template/pack.yaml' });
   const effective = validation.resolution && effectiveFor(validation.resolution, { year: 112, semester: 1 });
   const student = { id: 'S1', grade: 1, status: 'enrolled' } as const;
-  const outcome = (id: string, state: 'certified' | 'submitted', selected: boolean): PortfolioItem => ({ id, kind: 'courseOutcome', studentId: 'S1', term: '11201', course: '物理', certifier: 't1', state, entry: 'student', selected });
-  const evaluate = (items: readonly PortfolioItem[]) => evaluateRules(effective!, [studentTermFacts({ student, term: { year: 112, semester: 1 }, items, asOf: '2024-02-20' })]);
+  const outcome = (id: string, state: 'certified' | 'submitted', selected: boolean): PortfolioItem => ({
+    id,
+    kind: 'courseOutcome',
+    studentId: 'S1',
+    term: '11201',
+    course: '物理',
+    certifier: 't1',
+    state,
+    entry: 'student',
+    selected,
+  });
+  const evaluate = (items: readonly PortfolioItem[]) =>
+    evaluateRules(effective!, [
+      studentTermFacts({ student, term: { year: 112, semester: 1 }, items, asOf: '2024-02-20' }),
+    ]);
 
   it('uncommented, loads and validates without findings', () => {
     expect(text).not.toBe(templateText);
@@ -33,7 +48,9 @@ describe('schools/_template: the commented-out custom rule', () => {
   it('reads documented facts only: no PR6103, and it holds only when more are selected than certified', () => {
     // A selected item that is not certified (the engine would refuse the selection; the data may still say so).
     const fired = evaluate([outcome('c1', 'certified', true), outcome('c2', 'submitted', true)]);
-    expect(fired.map((finding) => [finding.code, finding.severity, finding.subject, finding.rule])).toEqual([['PR6100', 'warning', 'S1@11201', 'rules.outcomes-before-selection']]);
+    expect(fired.map((finding) => [finding.code, finding.severity, finding.subject, finding.rule])).toEqual([
+      ['PR6100', 'warning', 'S1@11201', 'rules.outcomes-before-selection'],
+    ]);
     expect(evaluate([outcome('c1', 'certified', true), outcome('c2', 'submitted', false)])).toEqual([]);
   });
 });

@@ -11,7 +11,10 @@ const schools = ['magong', 'hsinchu-vocational', 'pingrong', 'taipei-chenggong']
 const asOf = '2024-11-30';
 
 function run(args, { stdout = 'inherit', quiet = false } = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], { stdio: ['ignore', stdout, quiet ? 'ignore' : 'inherit'], encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    stdio: ['ignore', stdout, quiet ? 'ignore' : 'inherit'],
+    encoding: 'utf8',
+  });
   if (result.status === 2 || result.status === null) {
     console.error(`\nportfolio-rules ${args.join(' ')} failed (exit ${result.status})`);
     process.exit(1);
@@ -20,7 +23,12 @@ function run(args, { stdout = 'inherit', quiet = false } = {}) {
 }
 
 mkdirSync(out, { recursive: true });
-const packs = ['schools/_template/pack.yaml', ...schools.map((id) => `schools/${id}/pack.yaml`), 'schools/vendor-defaults/pack.yaml', 'schools/_regional/taipei/pack.yaml'];
+const packs = [
+  'schools/_template/pack.yaml',
+  ...schools.map((id) => `schools/${id}/pack.yaml`),
+  'schools/vendor-defaults/pack.yaml',
+  'schools/_regional/taipei/pack.yaml',
+];
 console.log(`\n▶ portfolio-rules validate ${packs.length} packs`);
 run(['validate', ...packs]);
 
@@ -30,12 +38,33 @@ for (const id of schools) {
   const report = `${out}/${id}.html`;
   const fd = openSync(data, 'w');
   // The calendars the data was generated on, so that the audit checks certification deadlines too.
-  run(['sample', '--pack', `schools/${id}/pack.yaml`, '--students', '2000', '--seed', '1', '--calendar', calendars], { stdout: fd, quiet: true });
+  run(['sample', '--pack', `schools/${id}/pack.yaml`, '--students', '2000', '--seed', '1', '--calendar', calendars], {
+    stdout: fd,
+    quiet: true,
+  });
   closeSync(fd);
-  console.log(`\n▶ portfolio-rules audit schools/${id}/pack.yaml --data ${data} --calendar ${calendars} --as-of ${asOf}`);
-  const stylish = run(['audit', `schools/${id}/pack.yaml`, '--data', data, '--calendar', calendars, '--as-of', asOf, '--lang', 'zh-TW'], { stdout: 'pipe' });
+  console.log(
+    `\n▶ portfolio-rules audit schools/${id}/pack.yaml --data ${data} --calendar ${calendars} --as-of ${asOf}`,
+  );
+  const stylish = run(
+    ['audit', `schools/${id}/pack.yaml`, '--data', data, '--calendar', calendars, '--as-of', asOf, '--lang', 'zh-TW'],
+    { stdout: 'pipe' },
+  );
   const lines = stylish.stdout.trimEnd().split('\n');
   console.log(lines.filter((line) => /^(read |✖|✔|⚠)/.test(line)).join('\n'));
-  run(['audit', `schools/${id}/pack.yaml`, '--data', data, '--calendar', calendars, '--as-of', asOf, '--format', 'html', '--output', report]);
+  run([
+    'audit',
+    `schools/${id}/pack.yaml`,
+    '--data',
+    data,
+    '--calendar',
+    calendars,
+    '--as-of',
+    asOf,
+    '--format',
+    'html',
+    '--output',
+    report,
+  ]);
 }
 console.log(`\nEverything the demo wrote is in ${out}/ (sample data, HTML reports).`);

@@ -2,7 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { calendarJsonSchema, packJsonSchema } from '../packages/core/dist/index.js';
 
-for (const [name, schema] of [['pack.schema.json', packJsonSchema], ['calendar.schema.json', calendarJsonSchema]]) {
+for (const [name, schema] of [
+  ['pack.schema.json', packJsonSchema],
+  ['calendar.schema.json', calendarJsonSchema],
+]) {
   const target = new URL(`../packages/core/${name}`, import.meta.url);
   writeFileSync(target, `${JSON.stringify(schema(), null, 2)}\n`);
   console.log(`wrote ${target.pathname}`);

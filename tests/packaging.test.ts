@@ -24,13 +24,32 @@ describe.skipIf(!built)('the packed @portfolio-rules/core', () => {
   afterAll(() => rmSync(join(core, 'node_modules/.pack-test'), { recursive: true, force: true }));
 
   it('ships only dist, the JSON Schemas (pack, calendar) and the manifest', () => {
-    expect(readdirSync(unpacked).sort()).toEqual(['README.md', 'calendar.schema.json', 'dist', 'pack.schema.json', 'package.json']);
+    expect(readdirSync(unpacked).sort()).toEqual([
+      'README.md',
+      'calendar.schema.json',
+      'dist',
+      'pack.schema.json',
+      'package.json',
+    ]);
   });
 
   it('loads with require() and with import, and exports the JSON Schema', () => {
-    const cjs = node(['-e', "const c = require('./dist/index.cjs'); console.log(typeof c.loadPack, typeof c.resolvePack, require('./pack.schema.json').type)"], unpacked);
+    const cjs = node(
+      [
+        '-e',
+        "const c = require('./dist/index.cjs'); console.log(typeof c.loadPack, typeof c.resolvePack, require('./pack.schema.json').type)",
+      ],
+      unpacked,
+    );
     expect(cjs).toBe('function function object');
-    const esm = node(['--input-type=module', '-e', "const c = await import('./dist/index.js'); console.log(typeof c.loadPack, c.formatTerm({ year: 112, semester: 1 }))"], unpacked);
+    const esm = node(
+      [
+        '--input-type=module',
+        '-e',
+        "const c = await import('./dist/index.js'); console.log(typeof c.loadPack, c.formatTerm({ year: 112, semester: 1 }))",
+      ],
+      unpacked,
+    );
     expect(esm).toBe('function 11201');
   });
 });

@@ -39,7 +39,11 @@ function fixedCopy(): string {
 async function run(argv: readonly string[], cwd = root) {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: { write: (chunk: string) => (stdout += chunk) }, stderr: { write: (chunk: string) => (stderr += chunk) }, cwd };
+  const io = {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    cwd,
+  };
   const code = await main([...argv], io);
   return { code, output: fold(stdout + stderr) };
 }
@@ -51,10 +55,13 @@ describe('README walkthrough', () => {
     expect(list.map((example) => example.argv[0])).toEqual(['validate', 'validate', 'explain']);
   });
 
-  it.each(list.map((example, index) => [example.argv.join(' '), example, index] as const))('%s prints what the README shows', async (_, example, index) => {
-    const { output } = await run(example.argv, index === 1 ? fixedCopy() : root);
-    for (const line of example.shown) expect(output).toContain(fold(line));
-  });
+  it.each(list.map((example, index) => [example.argv.join(' '), example, index] as const))(
+    '%s prints what the README shows',
+    async (_, example, index) => {
+      const { output } = await run(example.argv, index === 1 ? fixedCopy() : root);
+      for (const line of example.shown) expect(output).toContain(fold(line));
+    },
+  );
 
   it('exits 1 while the example pack has an error', async () => {
     expect((await run(['validate', 'examples/packs/loosening.yaml'])).code).toBe(1);

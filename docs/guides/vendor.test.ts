@@ -14,13 +14,13 @@ describe('the vendor guide', () => {
     await expect(`${output}\n`).toMatchFileSnapshot('./vendor-walkthrough.txt');
   });
 
-  it('shows the walk-through\'s output exactly', () => {
+  it("shows the walk-through's output exactly", () => {
     const shown = blocks.find((block) => block.comments.includes('output: examples/vendor-walkthrough.ts'));
     expect(shown, 'a ```text block marked <!-- output: examples/vendor-walkthrough.ts -->').toBeDefined();
     expect(shown!.text.trimEnd(), 'copy docs/guides/vendor-walkthrough.txt into the guide').toBe(output);
   });
 
-  it('quotes the example\'s code as it is', () => {
+  it("quotes the example's code as it is", () => {
     const quoted = blocks.filter((block) => block.comments.includes('from: examples/vendor-walkthrough.ts'));
     expect(quoted.length).toBeGreaterThanOrEqual(2);
     for (const block of quoted) expect(example).toContain(block.text.trimEnd());

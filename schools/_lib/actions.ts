@@ -1,5 +1,16 @@
 // Actions at a date: what a person may do, and whether core allows it.
-import { can, checkGovernance, checkReceiptPeriod, checkRetention, type Finding, leaverNotices, type Permission, PERMISSIONS, type Resource, type Student } from '@portfolio-rules/core';
+import {
+  can,
+  checkGovernance,
+  checkReceiptPeriod,
+  checkRetention,
+  type Finding,
+  leaverNotices,
+  type Permission,
+  PERMISSIONS,
+  type Resource,
+  type Student,
+} from '@portfolio-rules/core';
 import { type Context, effectiveAt, personOf, studentOf } from './context';
 
 /** Deleting a student's records on a day: too early while the seal lasts (retention). */
@@ -11,7 +22,10 @@ export function deleteRecords(context: Context, studentId: string, at: string): 
 }
 
 /** May this person do this to this resource on this day (the platform's permission matrix, narrowed by the pack, with deputies)? */
-export function permitted(context: Context, when: { can: string; by: string; on: Record<string, unknown>; at: string }): readonly Finding[] {
+export function permitted(
+  context: Context,
+  when: { can: string; by: string; on: Record<string, unknown>; at: string },
+): readonly Finding[] {
   if (!(PERMISSIONS as readonly string[]).includes(when.can)) {
     context.failures.push(`unknown permission ${when.can} (known: ${PERMISSIONS.join(', ')})`);
     return [];
@@ -19,8 +33,13 @@ export function permitted(context: Context, when: { can: string; by: string; on:
   const effective = effectiveAt(context);
   const actor = personOf(context, when.by);
   if (!effective || !actor) return [];
-  const decision = can(actor, when.can as Permission, when.on as unknown as Resource, when.at, { effective, unavailable: context.scenario.given?.unavailable ?? [] });
-  context.explanation.push(`${actor.id} (${actor.roles.join(', ')}) ${when.can} on ${JSON.stringify(when.on)}: ${decision.allowed ? 'allowed' : 'refused'}`);
+  const decision = can(actor, when.can as Permission, when.on as unknown as Resource, when.at, {
+    effective,
+    unavailable: context.scenario.given?.unavailable ?? [],
+  });
+  context.explanation.push(
+    `${actor.id} (${actor.roles.join(', ')}) ${when.can} on ${JSON.stringify(when.on)}: ${decision.allowed ? 'allowed' : 'refused'}`,
+  );
   return decision.findings;
 }
 
@@ -29,7 +48,8 @@ export function receiptPeriod(context: Context, period: { opens: string; closes:
   const effective = effectiveAt(context);
   if (!effective) return [];
   const decision = checkReceiptPeriod(effective, period);
-  for (const step of decision.explanation) context.explanation.push(`${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
+  for (const step of decision.explanation)
+    context.explanation.push(`${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
   return decision.findings;
 }
 
@@ -37,9 +57,15 @@ export function receiptPeriod(context: Context, period: { opens: string; closes:
 export function notifyLeavers(context: Context, opens: string): readonly Finding[] {
   const effective = effectiveAt(context);
   if (!effective) return [];
-  const students: Student[] = (context.scenario.given?.students ?? []).map((student) => ({ ...student, status: student.status ?? 'enrolled' }));
+  const students: Student[] = (context.scenario.given?.students ?? []).map((student) => ({
+    ...student,
+    status: student.status ?? 'enrolled',
+  }));
   const { notices, findings } = leaverNotices(effective, students, opens);
-  for (const notice of notices) context.explanation.push(`notify ${notice.studentId} (left ${notice.leftOn ?? '?'}) by ${notice.channels.join(', ') || 'no channel'}`);
+  for (const notice of notices)
+    context.explanation.push(
+      `notify ${notice.studentId} (left ${notice.leftOn ?? '?'}) by ${notice.channels.join(', ') || 'no channel'}`,
+    );
   return findings;
 }
 
@@ -48,6 +74,8 @@ export function governanceLog(context: Context, period: { from: string; to: stri
   const effective = effectiveAt(context);
   if (!effective) return [];
   const log = context.scenario.given?.log ?? {};
-  context.explanation.push(`log: ${log.meetings?.length ?? 0} meetings, ${log.trainings?.length ?? 0} trainings, ${period.from} – ${period.to}`);
+  context.explanation.push(
+    `log: ${log.meetings?.length ?? 0} meetings, ${log.trainings?.length ?? 0} trainings, ${period.from} – ${period.to}`,
+  );
   return checkGovernance(effective, { meetings: log.meetings ?? [], trainings: log.trainings ?? [] }, period);
 }

@@ -3,7 +3,8 @@ import { type Finding, formatSource, type Source } from '@portfolio-rules/core';
 import type { ExpectedFinding } from './scenario';
 
 export type Plain = Record<string, unknown>;
-export const isPlain = (value: unknown): value is Plain => value !== null && typeof value === 'object' && !Array.isArray(value);
+export const isPlain = (value: unknown): value is Plain =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Lays `change` over `base`: maps merge key by key, anything else is replaced. */
 export function overlay(base: unknown, change: unknown): unknown {
@@ -15,8 +16,14 @@ export function overlay(base: unknown, change: unknown): unknown {
 
 /** True when every key written in `expected` has the same value in `actual` (lists compare item by item, in full). */
 export function matches(expected: unknown, actual: unknown): boolean {
-  if (isPlain(expected)) return isPlain(actual) && Object.entries(expected).every(([key, value]) => matches(value, actual[key]));
-  if (Array.isArray(expected)) return Array.isArray(actual) && actual.length === expected.length && expected.every((value, i) => matches(value, actual[i]));
+  if (isPlain(expected))
+    return isPlain(actual) && Object.entries(expected).every(([key, value]) => matches(value, actual[key]));
+  if (Array.isArray(expected))
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((value, i) => matches(value, actual[i]))
+    );
   return Object.is(expected, actual);
 }
 
@@ -41,7 +48,11 @@ function findingMatches(expected: ExpectedFinding, actual: Finding, document: st
 }
 
 /** Every expected finding matched by a different actual one, and nothing left over. */
-export function compareFindings(expected: readonly ExpectedFinding[], actual: readonly Finding[], document: string): string[] {
+export function compareFindings(
+  expected: readonly ExpectedFinding[],
+  actual: readonly Finding[],
+  document: string,
+): string[] {
   const left = [...actual];
   const missing: ExpectedFinding[] = [];
   for (const want of expected) {
@@ -63,7 +74,8 @@ export function describeFinding(finding: Finding): string {
 
 /** The paths of the leaves written in an expected value, under `path`. */
 export function leafPaths(path: string, value: unknown): string[] {
-  if (Array.isArray(value) && value.some((inner) => isPlain(inner))) return value.flatMap((inner, index) => leafPaths(`${path}.${index}`, inner));
+  if (Array.isArray(value) && value.some((inner) => isPlain(inner)))
+    return value.flatMap((inner, index) => leafPaths(`${path}.${index}`, inner));
   if (!isPlain(value)) return [path];
   return Object.entries(value).flatMap(([key, inner]) => leafPaths(`${path}.${key}`, inner));
 }

@@ -1,5 +1,16 @@
 // What a scenario runs in: its pack (validated, read for the term) and the people and students it gives.
-import { type Actor, type AnchorDates, effectiveFor, type EffectivePack, parseTerm, type Role, type SchoolCalendar, type Student, type Term, type Validation } from '@portfolio-rules/core';
+import {
+  type Actor,
+  type AnchorDates,
+  effectiveFor,
+  type EffectivePack,
+  parseTerm,
+  type Role,
+  type SchoolCalendar,
+  type Student,
+  type Term,
+  type Validation,
+} from '@portfolio-rules/core';
 import type { Scenario } from './scenario';
 
 export interface Context {
@@ -27,7 +38,9 @@ export function effectiveAt(context: Context): EffectivePack | undefined {
   if (effective) context.explanation.push(`rules for term ${String(term)}: ${effective.layers.join(' → ')}`);
   else context.explanation.push(`no rules for term ${String(term)}: outside the pack's period`);
   if (applies !== undefined ? applies !== Boolean(effective) : !effective) {
-    failures.push(`term ${String(term)}: expected the pack ${applies === false ? 'not ' : ''}to apply, ${effective ? 'it does' : 'it does not'}`);
+    failures.push(
+      `term ${String(term)}: expected the pack ${applies === false ? 'not ' : ''}to apply, ${effective ? 'it does' : 'it does not'}`,
+    );
   }
   return effective;
 }

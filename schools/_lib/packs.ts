@@ -16,14 +16,25 @@ export interface PackFile {
   readonly text: string;
 }
 
-const read = (folder: string, path: string): PackFile => ({ folder, file: relative(REPO_DIR, path), text: readFileSync(path, 'utf8') });
+const read = (folder: string, path: string): PackFile => ({
+  folder,
+  file: relative(REPO_DIR, path),
+  text: readFileSync(path, 'utf8'),
+});
 
 const subfolders = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort() : [];
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
 
 /** The school folders holding a pack.yaml (the template included), sorted. */
 export function schoolFolders(): string[] {
-  return subfolders(SCHOOLS_DIR).filter((name) => !['_lib', '_regional'].includes(name) && existsSync(join(SCHOOLS_DIR, name, 'pack.yaml')));
+  return subfolders(SCHOOLS_DIR).filter(
+    (name) => !['_lib', '_regional'].includes(name) && existsSync(join(SCHOOLS_DIR, name, 'pack.yaml')),
+  );
 }
 
 /** Every bundled pack file: schools/<id>/pack.yaml, schools/<id>/versions/*.yaml, schools/_regional/<id>/pack.yaml. */
@@ -33,7 +44,10 @@ export function bundledPackFiles(): PackFile[] {
     files.push(read(folder, join(SCHOOLS_DIR, folder, 'pack.yaml')));
     const versions = join(SCHOOLS_DIR, folder, 'versions');
     if (existsSync(versions)) {
-      for (const name of readdirSync(versions).filter((n) => n.endsWith('.yaml')).sort()) files.push(read(folder, join(versions, name)));
+      for (const name of readdirSync(versions)
+        .filter((n) => n.endsWith('.yaml'))
+        .sort())
+        files.push(read(folder, join(versions, name)));
     }
   }
   for (const region of subfolders(join(SCHOOLS_DIR, '_regional'))) {

@@ -1,6 +1,16 @@
 // A record's life in a scenario: uploads against the caps, selections, certification steps — asked
 // of core's engine (`createEngine`), as a vendor's platform asks it: the rules of each item's own term.
-import { type Actor, type CertificationEvent, createEngine, type CourseOutcome, type Engine, type Finding, formatSource, type PortfolioItem, type Step } from '@portfolio-rules/core';
+import {
+  type Actor,
+  type CertificationEvent,
+  createEngine,
+  type CourseOutcome,
+  type Engine,
+  type Finding,
+  formatSource,
+  type PortfolioItem,
+  type Step,
+} from '@portfolio-rules/core';
 import { type Context, personOf, termOf } from './context';
 import type { RecordAction } from './scenario';
 
@@ -35,7 +45,12 @@ function makeItem(entry: Omit<RecordsEntry, 'count'>, id: string, term: string):
       ...(entry.domain && { domain: entry.domain }),
     };
   }
-  return { ...common, kind: 'diversePerformance', academicYear: entry.academicYear ?? Number(term.slice(0, -2)), category: (entry.category ?? 'competition') as 'competition' };
+  return {
+    ...common,
+    kind: 'diversePerformance',
+    academicYear: entry.academicYear ?? Number(term.slice(0, -2)),
+    category: (entry.category ?? 'competition') as 'competition',
+  };
 }
 
 /** Each rule the engine evaluated, in order, with the layer and clause that set it. */
@@ -55,13 +70,31 @@ function find(context: Context, items: readonly PortfolioItem[], id: string): Po
 }
 
 /** Runs one action on the items: its findings, and the items after it. */
-export function runAction(context: Context, engine: Engine, action: RecordAction, items: readonly PortfolioItem[]): { findings: readonly Finding[]; items: readonly PortfolioItem[] } {
+export function runAction(
+  context: Context,
+  engine: Engine,
+  action: RecordAction,
+  items: readonly PortfolioItem[],
+): { findings: readonly Finding[]; items: readonly PortfolioItem[] } {
   const note = (line: string) => context.explanation.push(line);
   if ('upload' in action) {
     const term = action.term ?? String(termOf(context) ?? '');
-    const item = makeItem({ kind: action.upload, student: action.student, ...(action.entry && { entry: action.entry }), ...(action.academicYear && { academicYear: action.academicYear }) }, `${action.student}-new`, term);
+    const item = makeItem(
+      {
+        kind: action.upload,
+        student: action.student,
+        ...(action.entry && { entry: action.entry }),
+        ...(action.academicYear && { academicYear: action.academicYear }),
+      },
+      `${action.student}-new`,
+      term,
+    );
     // A well-formed upload (a summary and a small PDF), so that only the caps decide.
-    const upload = { ...item, summary: '課程學習成果簡述', files: [{ name: 'report.pdf', type: 'pdf' as const, megabytes: 1 }] };
+    const upload = {
+      ...item,
+      summary: '課程學習成果簡述',
+      files: [{ name: 'report.pdf', type: 'pdf' as const, megabytes: 1 }],
+    };
     const decision = engine.checkUpload({ item: upload, items, at: action.at });
     note(`${action.student} uploads a ${action.upload} on ${action.at}: ${decision.allowed ? 'allowed' : 'refused'}`);
     noteSteps(context, decision.explanation);
@@ -73,7 +106,12 @@ export function runAction(context: Context, engine: Engine, action: RecordAction
     const decision = engine.checkSelection({ item, items, actor: studentActor(item.studentId), at: action.at });
     note(`${item.studentId} selects ${item.id} on ${action.at}: ${decision.allowed ? 'allowed' : 'refused'}`);
     noteSteps(context, decision.explanation);
-    return { findings: decision.findings, items: decision.allowed ? items.map((other) => (other.id === item.id ? { ...other, selected: true } : other)) : items };
+    return {
+      findings: decision.findings,
+      items: decision.allowed
+        ? items.map((other) => (other.id === item.id ? { ...other, selected: true } : other))
+        : items,
+    };
   }
   const item = find(context, items, action.record);
   if (!item) return { findings: [], items };
@@ -83,9 +121,17 @@ export function runAction(context: Context, engine: Engine, action: RecordAction
   }
   const actor = action.by === undefined ? studentActor(item.studentId) : personOf(context, action.by);
   if (!actor) return { findings: [], items };
-  const event = { type: action.certification, ...(action.reason !== undefined && { reason: action.reason }), ...(action.certifier !== undefined && { certifier: action.certifier }) } as CertificationEvent;
-  const result = engine.transition(item, event, actor, action.at, { unavailable: context.scenario.given?.unavailable ?? [] });
-  note(`${actor.id} ${action.certification}s ${item.id} (${item.state}) on ${action.at}: ${result.ok ? `allowed → ${result.item.state}` : 'refused'}`);
+  const event = {
+    type: action.certification,
+    ...(action.reason !== undefined && { reason: action.reason }),
+    ...(action.certifier !== undefined && { certifier: action.certifier }),
+  } as CertificationEvent;
+  const result = engine.transition(item, event, actor, action.at, {
+    unavailable: context.scenario.given?.unavailable ?? [],
+  });
+  note(
+    `${actor.id} ${action.certification}s ${item.id} (${item.state}) on ${action.at}: ${result.ok ? `allowed → ${result.item.state}` : 'refused'}`,
+  );
   noteSteps(context, result.explanation);
   if (!result.ok) return { findings: result.findings, items };
   const next: CourseOutcome = result.item;
@@ -105,7 +151,9 @@ export function runActions(context: Context, actions: readonly RecordAction[]): 
   actions.forEach((action, index) => {
     const result = runAction(context, engine, action, items);
     if (index < actions.length - 1 && result.findings.some((finding) => finding.severity === 'error')) {
-      context.failures.push(`step ${index + 1} was refused: ${result.findings.map((finding) => finding.code).join(', ')}`);
+      context.failures.push(
+        `step ${index + 1} was refused: ${result.findings.map((finding) => finding.code).join(', ')}`,
+      );
     }
     items = result.items;
     findings = result.findings;

@@ -1,5 +1,27 @@
 // Reading the rules themselves: a value and who set it, a window, who acts for a duty, the pack audit.
-import { ACTIVITIES, type Activity, actingFor, checkDuties, checkGovernanceRules, checkWindows, type CustomRule, DUTIES, type Duty, type EffectivePack, evaluateRules, type Finding, formatSource, isOpen, parseTerm, provenanceOf, resolveWindows, selectWindow, studentFacts, studentTermFacts, valueAtPath } from '@portfolio-rules/core';
+import {
+  ACTIVITIES,
+  type Activity,
+  actingFor,
+  checkDuties,
+  checkGovernanceRules,
+  checkWindows,
+  type CustomRule,
+  DUTIES,
+  type Duty,
+  type EffectivePack,
+  evaluateRules,
+  type Finding,
+  formatSource,
+  isOpen,
+  parseTerm,
+  provenanceOf,
+  resolveWindows,
+  selectWindow,
+  studentFacts,
+  studentTermFacts,
+  valueAtPath,
+} from '@portfolio-rules/core';
 import { leafPaths, matches, sameSource } from './compare';
 import { calendarOf, type Context, effectiveAt, studentOf, termOf } from './context';
 import { itemsOf } from './record-life';
@@ -13,21 +35,41 @@ export function checkRule(context: Context, when: { rule: string; student?: stri
   checkValue(context, effective, index >= 0 ? `rules.${index}` : when.rule);
   if (when.student === undefined && when.at === undefined) return context.validation.findings;
   if (when.student === undefined || when.at === undefined || index < 0) {
-    context.failures.push(`evaluating a rule needs rules.<id> of a custom rule, student and at (got ${when.rule}, ${when.student ?? 'no student'}, ${when.at ?? 'no day'})`);
+    context.failures.push(
+      `evaluating a rule needs rules.<id> of a custom rule, student and at (got ${when.rule}, ${when.student ?? 'no student'}, ${when.at ?? 'no day'})`,
+    );
     return [];
   }
-  return [...context.validation.findings, ...evaluateCustomRule(context, effective, effective.values.rules![index]!, when.student, when.at)];
+  return [
+    ...context.validation.findings,
+    ...evaluateCustomRule(context, effective, effective.values.rules![index]!, when.student, when.at),
+  ];
 }
 
 /** A custom rule on one student in the scenario's term: core's facts from `given.records`, the term's windows resolved by `given.calendar`. */
-function evaluateCustomRule(context: Context, effective: EffectivePack, rule: CustomRule, studentId: string, at: string): readonly Finding[] {
+function evaluateCustomRule(
+  context: Context,
+  effective: EffectivePack,
+  rule: CustomRule,
+  studentId: string,
+  at: string,
+): readonly Finding[] {
   const term = parseTerm(termOf(context));
   const student = studentOf(context, studentId);
   if (!term || !student) return [];
   const items = itemsOf(context);
-  const facts = rule.about === 'student'
-    ? studentFacts({ student, items, asOf: at, academicYear: term.year })
-    : studentTermFacts({ student, term, items, asOf: at, windows: context.scenario.given?.calendar ? resolveWindows(effective, calendarOf(context, term), term).windows : [] });
+  const facts =
+    rule.about === 'student'
+      ? studentFacts({ student, items, asOf: at, academicYear: term.year })
+      : studentTermFacts({
+          student,
+          term,
+          items,
+          asOf: at,
+          windows: context.scenario.given?.calendar
+            ? resolveWindows(effective, calendarOf(context, term), term).windows
+            : [],
+        });
   context.explanation.push(`facts about ${facts.subject} on ${at}: ${JSON.stringify(facts.values)}`);
   return evaluateRules(effective, [facts]).filter((finding) => finding.rule === `rules.${rule.id}`);
 }
@@ -38,25 +80,35 @@ function checkValue(context: Context, effective: EffectivePack, path: string): v
   const { expect } = scenario;
   const value = valueAtPath(effective.values, path);
   explanation.push(`${path} = ${JSON.stringify(value)}`);
-  if (expect.value !== undefined && !matches(expect.value, value)) failures.push(`${path}: expected ${JSON.stringify(expect.value)}, got ${JSON.stringify(value)}`);
+  if (expect.value !== undefined && !matches(expect.value, value))
+    failures.push(`${path}: expected ${JSON.stringify(expect.value)}, got ${JSON.stringify(value)}`);
   for (const leaf of expect.value === undefined ? [path] : leafPaths(path, expect.value)) {
     const setBy = provenanceOf(effective.provenance, leaf);
     explanation.push(`  ${leaf} set by ${setBy?.layer ?? '—'} ${formatSource(setBy?.source)}`);
-    if (expect.layer !== undefined && setBy?.layer !== expect.layer) failures.push(`${leaf}: expected layer ${expect.layer}, got ${setBy?.layer ?? 'none'}`);
+    if (expect.layer !== undefined && setBy?.layer !== expect.layer)
+      failures.push(`${leaf}: expected layer ${expect.layer}, got ${setBy?.layer ?? 'none'}`);
     if (expect.source !== undefined && !sameSource(expect.source, setBy?.source, document)) {
       failures.push(`${leaf}: expected source ${expect.source}, got ${formatSource(setBy?.source) || 'none'}`);
     }
   }
   if (expect.nationalBound) {
-    const bound = effective.bounds.find((b) => b.path === path || path.startsWith(`${b.path}.`) || b.path.startsWith(`${path}.`));
+    const bound = effective.bounds.find(
+      (b) => b.path === path || path.startsWith(`${b.path}.`) || b.path.startsWith(`${path}.`),
+    );
     explanation.push(`national bound: ${bound ? JSON.stringify(bound) : 'none'}`);
     const actual = bound && { ...bound, source: formatSource(bound.source) };
-    if (!matches(expect.nationalBound, actual)) failures.push(`national bound: expected ${JSON.stringify(expect.nationalBound)}, got ${JSON.stringify(actual ?? null)}`);
+    if (!matches(expect.nationalBound, actual))
+      failures.push(
+        `national bound: expected ${JSON.stringify(expect.nationalBound)}, got ${JSON.stringify(actual ?? null)}`,
+      );
   }
 }
 
 /** The window that governs an activity for a grade in a semester (core's `selectWindow`), or whether it is open on a day. */
-export function checkWindow(context: Context, when: { window: string; grade?: 1 | 2 | 3; semester?: 1 | 2; at?: string }): readonly Finding[] {
+export function checkWindow(
+  context: Context,
+  when: { window: string; grade?: 1 | 2 | 3; semester?: 1 | 2; at?: string },
+): readonly Finding[] {
   const effective = effectiveAt(context);
   if (!effective) return [];
   if (when.at !== undefined) return openOn(context, effective, { ...when, at: when.at });
@@ -66,7 +118,9 @@ export function checkWindow(context: Context, when: { window: string; grade?: 1 
   const windows = effective.values.windows ?? [];
   const index = selectWindow(windows, when.window as Activity, when.semester ?? term ?? semester, when.grade ?? 1);
   if (index === undefined) {
-    context.explanation.push(`no window for ${when.window} (semester ${semester}${when.grade ? `, grade ${when.grade}` : ''})`);
+    context.explanation.push(
+      `no window for ${when.window} (semester ${semester}${when.grade ? `, grade ${when.grade}` : ''})`,
+    );
     const wanted = context.scenario.expect.value;
     if (wanted !== undefined && wanted !== null) context.failures.push(`no window for ${when.window}`);
     return [];
@@ -76,7 +130,11 @@ export function checkWindow(context: Context, when: { window: string; grade?: 1 
 }
 
 /** Is the activity open for the grade on the day, by the calendar the scenario gives? */
-function openOn(context: Context, effective: EffectivePack, when: { window: string; grade?: 1 | 2 | 3; at: string }): readonly Finding[] {
+function openOn(
+  context: Context,
+  effective: EffectivePack,
+  when: { window: string; grade?: 1 | 2 | 3; at: string },
+): readonly Finding[] {
   const term = parseTerm(termOf(context));
   if (!term) return [];
   if (!(ACTIVITIES as readonly string[]).includes(when.window)) {
@@ -84,12 +142,20 @@ function openOn(context: Context, effective: EffectivePack, when: { window: stri
     return [];
   }
   const question = { activity: when.window as Activity, term, grade: when.grade ?? 1, at: when.at };
-  const resolved = resolveWindows(effective, calendarOf(context, term), term).windows.find((window) => window.activity === question.activity && window.grades.includes(question.grade));
-  context.explanation.push(`${when.window} (grade ${question.grade}) on ${when.at}: window ${resolved ? `${resolved.opens ?? '…'} – ${resolved.closes}` : 'none'}`);
+  const resolved = resolveWindows(effective, calendarOf(context, term), term).windows.find(
+    (window) => window.activity === question.activity && window.grades.includes(question.grade),
+  );
+  context.explanation.push(
+    `${when.window} (grade ${question.grade}) on ${when.at}: window ${resolved ? `${resolved.opens ?? '…'} – ${resolved.closes}` : 'none'}`,
+  );
   return isOpen(effective, calendarOf(context, term), question).findings;
 }
 
-export function checkActing(context: Context, duty: string, division: 'day' | 'continuingEducation' | undefined): readonly Finding[] {
+export function checkActing(
+  context: Context,
+  duty: string,
+  division: 'day' | 'continuingEducation' | undefined,
+): readonly Finding[] {
   const { scenario, failures, explanation } = context;
   if (!(DUTIES as readonly string[]).includes(duty)) {
     failures.push(`unknown duty ${duty} (known: ${DUTIES.join(', ')})`);
@@ -97,13 +163,18 @@ export function checkActing(context: Context, duty: string, division: 'day' | 'c
   }
   const effective = effectiveAt(context);
   if (!effective) return [];
-  const result = actingFor(effective, duty as Duty, { unavailable: scenario.given?.unavailable ?? [], ...(division && { division }) });
+  const result = actingFor(effective, duty as Duty, {
+    unavailable: scenario.given?.unavailable ?? [],
+    ...(division && { division }),
+  });
   explanation.push(`chain: ${result.chain.join(' → ')}`);
   explanation.push(`walked: ${result.walked.map((step) => `${step.who}${step.available ? ' ✓' : ' ✗'}`).join(', ')}`);
   explanation.push(`acting: ${result.acting ?? 'nobody'}`);
   const { expect } = scenario;
-  if (expect.acting !== undefined && (result.acting ?? 'nobody') !== expect.acting) failures.push(`acting: expected ${expect.acting}, got ${result.acting ?? 'nobody'}`);
-  if (expect.chain !== undefined && !matches(expect.chain, result.chain)) failures.push(`chain: expected ${expect.chain.join(' → ')}, got ${result.chain.join(' → ')}`);
+  if (expect.acting !== undefined && (result.acting ?? 'nobody') !== expect.acting)
+    failures.push(`acting: expected ${expect.acting}, got ${result.acting ?? 'nobody'}`);
+  if (expect.chain !== undefined && !matches(expect.chain, result.chain))
+    failures.push(`chain: expected ${expect.chain.join(' → ')}, got ${result.chain.join(' → ')}`);
   return result.findings;
 }
 
@@ -114,5 +185,9 @@ export function audit(context: Context): readonly Finding[] {
   const term = parseTerm(termOf(context));
   const calendar = context.scenario.given?.calendar && term ? calendarOf(context, term) : undefined;
   const { positions } = context.validation.loaded;
-  return [...checkDuties(effective, { positions }), ...checkWindows(effective, calendar), ...checkGovernanceRules(effective, { positions })];
+  return [
+    ...checkDuties(effective, { positions }),
+    ...checkWindows(effective, calendar),
+    ...checkGovernanceRules(effective, { positions }),
+  ];
 }

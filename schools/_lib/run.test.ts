@@ -10,13 +10,19 @@ const run = (folder: string, yaml: string) => runScenario(folder, ScenarioSchema
 
 describe('runScenario', () => {
   it('passes a true scenario and explains it with the layer and clause', () => {
-    const outcome = run('magong', 'clause: 五(三)1\ntitle: t\ngiven: { term: 11201 }\nwhen: { rule: caps.courseOutcome.upload }\nexpect: { value: { max: 6 }, layer: school:magong, source: 五(三)1 }\n');
+    const outcome = run(
+      'magong',
+      'clause: 五(三)1\ntitle: t\ngiven: { term: 11201 }\nwhen: { rule: caps.courseOutcome.upload }\nexpect: { value: { max: 6 }, layer: school:magong, source: 五(三)1 }\n',
+    );
     expect(outcome.failures).toEqual([]);
     expect(outcome.explanation).toContain('  caps.courseOutcome.upload.max set by school:magong 馬公補充規定 五(三)1');
   });
 
   it('reports a wrong value, layer and clause', () => {
-    const outcome = run('magong', 'clause: 五(三)1\ntitle: t\ngiven: { term: 11201 }\nwhen: { rule: caps.courseOutcome.upload }\nexpect: { value: { max: 7 }, layer: national@2022-08-01, source: 五(四) }\n');
+    const outcome = run(
+      'magong',
+      'clause: 五(三)1\ntitle: t\ngiven: { term: 11201 }\nwhen: { rule: caps.courseOutcome.upload }\nexpect: { value: { max: 7 }, layer: national@2022-08-01, source: 五(四) }\n',
+    );
     expect(outcome.failures).toEqual([
       'caps.courseOutcome.upload: expected {"max":7}, got {"max":6,"per":"semester","source":"五(三)1"}',
       'caps.courseOutcome.upload.max: expected layer national@2022-08-01, got school:magong',
@@ -25,18 +31,31 @@ describe('runScenario', () => {
   });
 
   it('reports missing and unexpected findings, and the verdict', () => {
-    const outcome = run('magong', 'clause: 六(一)\ntitle: t\ngiven: { change: { caps: { courseOutcome: { select: { max: 8 } } } } }\nwhen: validate\nexpect: { allowed: true, findings: [PR2003] }\n');
-    expect(outcome.failures).toEqual(['expected finding not raised: "PR2003"', 'unexpected finding: PR2002 caps.courseOutcome.select.max', 'expected allowed, got refused']);
+    const outcome = run(
+      'magong',
+      'clause: 六(一)\ntitle: t\ngiven: { change: { caps: { courseOutcome: { select: { max: 8 } } } } }\nwhen: validate\nexpect: { allowed: true, findings: [PR2003] }\n',
+    );
+    expect(outcome.failures).toEqual([
+      'expected finding not raised: "PR2003"',
+      'unexpected finding: PR2002 caps.courseOutcome.select.max',
+      'expected allowed, got refused',
+    ]);
     expect(outcome.explanation.join('\n')).toContain('作業要點 課程學習成果勾選件數 (111學年度起)');
   });
 
   it('reports who acts when it is not who was expected', () => {
-    const outcome = run('magong', 'clause: 九(三)\ntitle: t\ngiven: { term: 11201, unavailable: [courseTeacher] }\nwhen: { acting: courseOutcomeCertification }\nexpect: { acting: domainTeacher }\n');
+    const outcome = run(
+      'magong',
+      'clause: 九(三)\ntitle: t\ngiven: { term: 11201, unavailable: [courseTeacher] }\nwhen: { acting: courseOutcomeCertification }\nexpect: { acting: domainTeacher }\n',
+    );
     expect(outcome.failures).toEqual(['acting: expected domainTeacher, got departmentTeacher']);
   });
 
   it('reports a term outside the pack when the scenario expects rules', () => {
-    const outcome = run('vendor-defaults', 'clause: 第3章\ntitle: t\ngiven: { term: 11101 }\nwhen: { rule: caps }\nexpect: { value: {} }\n');
+    const outcome = run(
+      'vendor-defaults',
+      'clause: 第3章\ntitle: t\ngiven: { term: 11101 }\nwhen: { rule: caps }\nexpect: { value: {} }\n',
+    );
     expect(outcome.failures).toEqual(['term 11101: expected the pack to apply, it does not']);
   });
 
@@ -49,7 +68,11 @@ describe('runScenario', () => {
   });
 
   it('rejects a file that is not a scenario', () => {
-    expect(ScenarioSchema.safeParse(parse('clause: 一\ntitle: t\nwhen: validate\nexpect: {}\ngivne: {}\n')).success).toBe(false);
-    expect(ScenarioSchema.safeParse(parse('clause: 一\ntitle: t\nwhen: { rule: x, acting: y }\nexpect: {}\n')).success).toBe(false);
+    expect(
+      ScenarioSchema.safeParse(parse('clause: 一\ntitle: t\nwhen: validate\nexpect: {}\ngivne: {}\n')).success,
+    ).toBe(false);
+    expect(
+      ScenarioSchema.safeParse(parse('clause: 一\ntitle: t\nwhen: { rule: x, acting: y }\nexpect: {}\n')).success,
+    ).toBe(false);
   });
 });

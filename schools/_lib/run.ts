@@ -21,7 +21,11 @@ export interface Outcome {
 }
 
 /** Runs a scenario of the pack in `schools/<folder>/`. */
-export function runScenario(folder: string, scenario: Scenario, overlays: Readonly<Record<string, PackInput>>): Outcome {
+export function runScenario(
+  folder: string,
+  scenario: Scenario,
+  overlays: Readonly<Record<string, PackInput>>,
+): Outcome {
   const packPath = join(SCHOOLS_DIR, folder, scenario.pack ?? 'pack.yaml');
   const file = packPath.slice(REPO_DIR.length + 1);
   let text = readFileSync(packPath, 'utf8');
@@ -41,14 +45,18 @@ export function runScenario(folder: string, scenario: Scenario, overlays: Readon
   if (typeof when === 'object' && 'notifyLeavers' in when) findings = notifyLeavers(context, when.notifyLeavers);
   if (typeof when === 'object' && 'delete' in when) findings = deleteRecords(context, when.delete, when.at);
   if (typeof when === 'object' && 'steps' in when) findings = runActions(context, when.steps);
-  if (typeof when === 'object' && ('upload' in when || 'select' in when || 'certification' in when)) findings = runActions(context, [when]);
+  if (typeof when === 'object' && ('upload' in when || 'select' in when || 'certification' in when))
+    findings = runActions(context, [when]);
   if (typeof when === 'object' && 'acting' in when) findings = checkActing(context, when.acting, when.division);
 
   context.explanation.push(...(findings.length === 0 ? ['no findings'] : findings.map(describeFinding)));
   if (expect.findings) context.failures.push(...compareFindings(expect.findings, findings, document));
   if (expect.allowed !== undefined) {
     const allowed = !findings.some((finding) => finding.severity === 'error');
-    if (allowed !== expect.allowed) context.failures.push(`expected ${expect.allowed ? 'allowed' : 'refused'}, got ${allowed ? 'allowed' : 'refused'}`);
+    if (allowed !== expect.allowed)
+      context.failures.push(
+        `expected ${expect.allowed ? 'allowed' : 'refused'}, got ${allowed ? 'allowed' : 'refused'}`,
+      );
   }
   return { document, failures: context.failures, explanation: context.explanation };
 }

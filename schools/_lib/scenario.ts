@@ -83,11 +83,17 @@ const ResourceSchema = z.strictObject({
 
 export const GivenSchema = z.strictObject({
   term: TermSchema.optional().describe('學期 / the term the rules are read for, e.g. 11201'),
-  change: z.record(z.string(), z.unknown()).optional().describe('試改 / a change laid over the pack before it is read, to try a value the school has not adopted'),
+  change: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('試改 / a change laid over the pack before it is read, to try a value the school has not adopted'),
   students: z.array(StudentSchema).optional().describe('學生 / students'),
   people: z.array(PersonSchema).optional().describe('教師及行政人員 / teachers and staff who act'),
   records: z.array(RecordsSchema).optional().describe('平臺上已有之資料 / items already on the platform'),
-  calendar: z.record(z.string(), DateSchema).optional().describe('行事曆 / the term\'s anchors: anchor → date, e.g. closingCeremony: 2024-01-19'),
+  calendar: z
+    .record(z.string(), DateSchema)
+    .optional()
+    .describe("行事曆 / the term's anchors: anchor → date, e.g. closingCeremony: 2024-01-19"),
   /** What the school did, as it logs it: the working group's meetings and the trainings run (會議及研習紀錄). */
   log: z
     .strictObject({
@@ -96,14 +102,20 @@ export const GivenSchema = z.strictObject({
         .array(
           z.strictObject({
             date: DateSchema,
-            audience: z.union([z.enum(['students', 'teachers', 'parents', 'staff']), z.array(z.enum(['students', 'teachers', 'parents', 'staff'])).min(1)]),
+            audience: z.union([
+              z.enum(['students', 'teachers', 'parents', 'staff']),
+              z.array(z.enum(['students', 'teachers', 'parents', 'staff'])).min(1),
+            ]),
             kind: z.enum(['training', 'briefing', 'workshop']).optional(),
           }),
         )
         .optional(),
     })
     .optional(),
-  unavailable: z.array(z.string()).optional().describe('出缺 / units, roles or designatedBy:<unit> links that cannot act'),
+  unavailable: z
+    .array(z.string())
+    .optional()
+    .describe('出缺 / units, roles or designatedBy:<unit> links that cannot act'),
 });
 export type Given = z.infer<typeof GivenSchema>;
 
@@ -124,7 +136,9 @@ export const RecordActionSchema = z.union([
     at: DateSchema,
   }),
   z.strictObject({
-    certification: z.enum(['submit', 'certify', 'reject', 'revoke', 'reassign', 'edit', 'withdraw']).describe('a step of certification (送審、認證、認證失敗、撤銷認證、更換認證教師)'),
+    certification: z
+      .enum(['submit', 'certify', 'reject', 'revoke', 'reassign', 'edit', 'withdraw'])
+      .describe('a step of certification (送審、認證、認證失敗、撤銷認證、更換認證教師)'),
     record: z.string().min(1),
     /** Who does it: a person of given.people; the student themselves when left out. */
     by: z.string().min(1).optional(),
@@ -137,7 +151,9 @@ export type RecordAction = z.infer<typeof RecordActionSchema>;
 
 export const WhenSchema = z.union([
   RecordActionSchema,
-  z.strictObject({ steps: z.array(RecordActionSchema).min(1).describe('actions in order; each earlier one must be allowed') }),
+  z.strictObject({
+    steps: z.array(RecordActionSchema).min(1).describe('actions in order; each earlier one must be allowed'),
+  }),
   z.literal('validate').describe('validate the pack (portfolio-rules validate)'),
   z.literal('audit').describe('audit the rules for the term: the duty table, the windows, the governance'),
   z.strictObject({
@@ -161,16 +177,22 @@ export const WhenSchema = z.union([
     at: DateSchema,
   }),
   z.strictObject({
-    receiptPeriod: z.strictObject({ opens: DateSchema, closes: DateSchema }).describe('a receipt-confirmation period the school announces (收訖明細確認期間)'),
+    receiptPeriod: z
+      .strictObject({ opens: DateSchema, closes: DateSchema })
+      .describe('a receipt-confirmation period the school announces (收訖明細確認期間)'),
   }),
   z.strictObject({
-    governance: z.strictObject({ from: DateSchema, to: DateSchema }).describe('audit the school\'s log of meetings and trainings over a period'),
+    governance: z
+      .strictObject({ from: DateSchema, to: DateSchema })
+      .describe("audit the school's log of meetings and trainings over a period"),
   }),
   z.strictObject({
-    notifyLeavers: DateSchema.describe('receipt confirmation opens on this day: which students who left must be told, and how'),
+    notifyLeavers: DateSchema.describe(
+      'receipt confirmation opens on this day: which students who left must be told, and how',
+    ),
   }),
   z.strictObject({
-    delete: z.string().min(1).describe('delete a (graduated) student\'s records: the student id'),
+    delete: z.string().min(1).describe("delete a (graduated) student's records: the student id"),
     at: DateSchema,
   }),
   z.strictObject({
@@ -192,7 +214,12 @@ export const ExpectSchema = z.strictObject({
   source: z.string().optional(),
   /** The national bound that holds whatever the pack says. */
   nationalBound: z
-    .strictObject({ max: z.int().optional(), min: z.int().optional(), per: z.enum(['semester', 'academicYear']).optional(), source: z.string().optional() })
+    .strictObject({
+      max: z.int().optional(),
+      min: z.int().optional(),
+      per: z.enum(['semester', 'academicYear']).optional(),
+      source: z.string().optional(),
+    })
     .optional(),
   /** Whether the pack has rules for the term at all (false: the term is outside its period). */
   applies: z.boolean().optional(),
@@ -206,10 +233,19 @@ export type Expect = z.infer<typeof ExpectSchema>;
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    clause: z.string().min(1).describe('條次 / the clause the scenario checks, cited with the pack\'s document, e.g. 五(三)1'),
-    title: z.string().min(1).describe('情境名稱 / the scenario\'s name, in Chinese'),
-    pack: z.string().regex(/^[a-z0-9/_-]+\.yaml$/).optional().describe('規定檔 / the pack file in the school\'s folder, default pack.yaml (e.g. versions/111.yaml)'),
-    given: GivenSchema.optional().describe('情境 / the situation: term, calendar, students, people, records, who is unavailable'),
+    clause: z
+      .string()
+      .min(1)
+      .describe("條次 / the clause the scenario checks, cited with the pack's document, e.g. 五(三)1"),
+    title: z.string().min(1).describe("情境名稱 / the scenario's name, in Chinese"),
+    pack: z
+      .string()
+      .regex(/^[a-z0-9/_-]+\.yaml$/)
+      .optional()
+      .describe("規定檔 / the pack file in the school's folder, default pack.yaml (e.g. versions/111.yaml)"),
+    given: GivenSchema.optional().describe(
+      '情境 / the situation: term, calendar, students, people, records, who is unavailable',
+    ),
     when: WhenSchema.describe('動作 / what happens: validate, audit, a rule, a window, who acts, an action at a date'),
     expect: ExpectSchema.describe('預期結果 / what must come out: allowed, findings, value, layer, clause, who acts'),
   })
@@ -217,6 +253,9 @@ export const ScenarioSchema = z
 
 /** The scenario file's JSON Schema, for editors (yaml-language-server); schools/scenario.schema.json is checked against it. */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
 }
 export type Scenario = z.infer<typeof ScenarioSchema>;

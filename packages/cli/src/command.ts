@@ -62,7 +62,12 @@ export const LANGUAGES: readonly Language[] = ['zh-TW', 'en'];
 
 /** Options every command has. */
 export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  lang: { type: 'string', values: LANGUAGES, placeholder: '<zh-TW|en>', description: { 'zh-TW': '訊息語言', en: 'language of the messages' } },
+  lang: {
+    type: 'string',
+    values: LANGUAGES,
+    placeholder: '<zh-TW|en>',
+    description: { 'zh-TW': '訊息語言', en: 'language of the messages' },
+  },
   help: { type: 'boolean', short: 'h', description: { 'zh-TW': '顯示本說明', en: 'show this help' } },
 };
 

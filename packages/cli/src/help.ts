@@ -5,8 +5,24 @@ import { TOOL_NAME } from './_lib/package';
 import type { Command } from './command';
 
 const TEXT = {
-  'zh-TW': { colon: '：', usage: '用法', commands: '指令', options: '選項', default: '預設', more: (command: string) => `執行「${TOOL_NAME} ${command} --help」查看用法。`, moreAll: `執行「${TOOL_NAME} --help」查看所有指令。` },
-  en: { colon: ': ', usage: 'Usage', commands: 'Commands', options: 'Options', default: 'default', more: (command: string) => `Run \`${TOOL_NAME} ${command} --help\` for usage.`, moreAll: `Run \`${TOOL_NAME} --help\` for the commands.` },
+  'zh-TW': {
+    colon: '：',
+    usage: '用法',
+    commands: '指令',
+    options: '選項',
+    default: '預設',
+    more: (command: string) => `執行「${TOOL_NAME} ${command} --help」查看用法。`,
+    moreAll: `執行「${TOOL_NAME} --help」查看所有指令。`,
+  },
+  en: {
+    colon: ': ',
+    usage: 'Usage',
+    commands: 'Commands',
+    options: 'Options',
+    default: 'default',
+    more: (command: string) => `Run \`${TOOL_NAME} ${command} --help\` for usage.`,
+    moreAll: `Run \`${TOOL_NAME} --help\` for the commands.`,
+  },
 } as const;
 
 function usageOf(command: Command): string {
@@ -25,12 +41,23 @@ export function commandHelp(command: Command, language: Language): string {
     const fallback = spec.default ?? spec.values?.[0];
     return [flag, `${spec.description[language]}${fallback ? ` (${text.default} ${fallback})` : ''}`] as const;
   });
-  return [`${text.usage}${text.colon}${usageOf(command)}`, '', command.summary[language], '', `${text.options}${text.colon.trim()}`, ...table(rows), ''].join('\n');
+  return [
+    `${text.usage}${text.colon}${usageOf(command)}`,
+    '',
+    command.summary[language],
+    '',
+    `${text.options}${text.colon.trim()}`,
+    ...table(rows),
+    '',
+  ].join('\n');
 }
 
 export function generalHelp(commands: readonly Command[], language: Language): string {
   const text = TEXT[language];
-  const intro = language === 'zh-TW' ? '學生學習歷程檔案作業補充規定，化為可執行的規則：檢查、說明、比較、稽核。' : "The rules of Taiwan's senior-high learning portfolios, made executable.";
+  const intro =
+    language === 'zh-TW'
+      ? '學生學習歷程檔案作業補充規定，化為可執行的規則：檢查、說明、比較、稽核。'
+      : "The rules of Taiwan's senior-high learning portfolios, made executable.";
   return [
     `${text.usage}${text.colon}${TOOL_NAME} <command> [options]`,
     '',
@@ -55,5 +82,10 @@ export function formatProblem(finding: Finding, language: Language, command?: st
   const other: Language = language === 'zh-TW' ? 'en' : 'zh-TW';
   const prefix = `${TOOL_NAME}: ${finding.code} `;
   const hint = command === undefined ? TEXT[language].moreAll : TEXT[language].more(command);
-  return [`${prefix}${finding.message[language]}`, `${' '.repeat(prefix.length)}${finding.message[other]}`, hint, ''].join('\n');
+  return [
+    `${prefix}${finding.message[language]}`,
+    `${' '.repeat(prefix.length)}${finding.message[other]}`,
+    hint,
+    '',
+  ].join('\n');
 }

@@ -1,7 +1,16 @@
 export { dispatch, main } from './main';
 export { CLI_CODES, codeName, type ReadFailure } from './codes';
 export { COMMANDS } from './commands';
-export { EXIT, type ArgumentSpec, type CliIo, type Command, type Invocation, type OptionSpec, type OptionValues, type Output } from './command';
+export {
+  EXIT,
+  type ArgumentSpec,
+  type CliIo,
+  type Command,
+  type Invocation,
+  type OptionSpec,
+  type OptionValues,
+  type Output,
+} from './command';
 export { formatStylish, formatFinding, summaryLine } from './formatters/stylish';
 export { formatJson, JSON_OUTPUT_VERSION, type JsonReport, type JsonTool } from './formatters/json';
 export { codeFrame } from './formatters/code-frame';

@@ -9,7 +9,8 @@ import { commandHelp, formatProblem, generalHelp } from './help';
 /** `--lang` read ahead of parsing, so that even a usage problem speaks the chosen language. */
 function languageOf(argv: readonly string[]): Language {
   const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
-  const value = index < 0 ? undefined : argv[index]?.startsWith('--lang=') ? argv[index]?.slice('--lang='.length) : argv[index + 1];
+  const value =
+    index < 0 ? undefined : argv[index]?.startsWith('--lang=') ? argv[index]?.slice('--lang='.length) : argv[index + 1];
   return LANGUAGES.find((language) => language === value) ?? 'zh-TW';
 }
 
@@ -38,7 +39,16 @@ export async function dispatch(commands: readonly Command[], argv: readonly stri
   if (!command) {
     const known = commands.map((candidate) => candidate.name);
     const suggestion = suggest(name, known);
-    io.stderr.write(formatProblem(createFinding(CLI_CODES.unknownCommand, { command: name, known, ...(suggestion && { suggestion }) }, { rule: 'cli.usage', subject: name }), language));
+    io.stderr.write(
+      formatProblem(
+        createFinding(
+          CLI_CODES.unknownCommand,
+          { command: name, known, ...(suggestion && { suggestion }) },
+          { rule: 'cli.usage', subject: name },
+        ),
+        language,
+      ),
+    );
     return EXIT.usage;
   }
   const parsed = parseCommandLine(command, rest);

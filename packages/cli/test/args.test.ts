@@ -9,9 +9,15 @@ const numRuns = Number(process.env.FC_NUM_RUNS ?? 300);
 
 describe('parseCommandLine', () => {
   it('reads inline values, short flags and defaults', () => {
-    expect(parseCommandLine(validate, ['a.yaml', '--format=json', 'b.yaml'])).toEqual({ options: { format: 'json', lang: 'zh-TW' }, positionals: ['a.yaml', 'b.yaml'] });
+    expect(parseCommandLine(validate, ['a.yaml', '--format=json', 'b.yaml'])).toEqual({
+      options: { format: 'json', lang: 'zh-TW' },
+      positionals: ['a.yaml', 'b.yaml'],
+    });
     expect(parseCommandLine(validate, ['-h'])).toMatchObject({ options: { help: true } });
-    expect(parseCommandLine(explain, ['p.yaml', 'caps', '--term', '112-1', '--lang', 'en'])).toEqual({ options: { term: '112-1', lang: 'en', format: 'stylish' }, positionals: ['p.yaml', 'caps'] });
+    expect(parseCommandLine(explain, ['p.yaml', 'caps', '--term', '112-1', '--lang', 'en'])).toEqual({
+      options: { term: '112-1', lang: 'en', format: 'stylish' },
+      positionals: ['p.yaml', 'caps'],
+    });
   });
 
   it('turns every problem into a PR9xxx finding', () => {
@@ -28,7 +34,24 @@ describe('parseCommandLine', () => {
   });
 
   it('never throws on any command line, and answers with known options or a PR9001–PR9006 finding', () => {
-    const word = fc.oneof(fc.string(), fc.constantFrom('--format', '--lang', '--term', '--dir', '--force', '-h', '--help', 'json', 'en', '--', '-', '--format=', '--lang=xx'));
+    const word = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '--format',
+        '--lang',
+        '--term',
+        '--dir',
+        '--force',
+        '-h',
+        '--help',
+        'json',
+        'en',
+        '--',
+        '-',
+        '--format=',
+        '--lang=xx',
+      ),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...COMMANDS), fc.array(word, { maxLength: 8 }), (command, argv) => {
         const parsed = parseCommandLine(command, argv);

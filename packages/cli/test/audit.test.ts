@@ -9,7 +9,7 @@ const AS_OF = ['--as-of', '2024-08-01'];
 const CALENDAR = ['--calendar', 'audit/calendar-112.yaml'];
 
 describe('portfolio-rules audit', () => {
-  it('without data: the pack\'s own findings plus completeness (no owner, no working group …), exit 1', async () => {
+  it("without data: the pack's own findings plus completeness (no owner, no working group …), exit 1", async () => {
     const result = await run(['audit', 'valid.yaml', ...AS_OF, '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('PR5002');
@@ -24,36 +24,91 @@ describe('portfolio-rules audit', () => {
   });
 
   it('clean data: statistics and the accounting line, exit 0', async () => {
-    const result = await run(['audit', 'audit/pack.yaml', '--data', 'audit/clean.ndjson', ...AS_OF, ...CALENDAR, '--lang', 'en']);
+    const result = await run([
+      'audit',
+      'audit/pack.yaml',
+      '--data',
+      'audit/clean.ndjson',
+      ...AS_OF,
+      ...CALENDAR,
+      '--lang',
+      'en',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('read 6 = checked 6 + rejected 0');
   });
 
   it('data with violations: each finding with its clause and line, the statistics per grade and class, exit 1 (stylish, zh-TW and en)', async () => {
     for (const lang of ['zh-TW', 'en'] as const) {
-      const result = await run(['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--lang', lang]);
+      const result = await run([
+        'audit',
+        'audit/pack.yaml',
+        '--data',
+        'audit/data.ndjson',
+        ...AS_OF,
+        ...CALENDAR,
+        '--lang',
+        lang,
+      ]);
       expect(result.code).toBe(1);
       await expect(result.transcript).toMatchFileSnapshot(`__snapshots__/audit-data-${lang}.txt`);
     }
   });
 
   it('--format json: the envelope with the audit section (findings, intake, statistics)', async () => {
-    const result = await run(['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', 'json']);
+    const result = await run([
+      'audit',
+      'audit/pack.yaml',
+      '--data',
+      'audit/data.ndjson',
+      ...AS_OF,
+      ...CALENDAR,
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(1);
     const output = JSON.parse(result.stdout);
-    expect(output).toMatchObject({ version: 1, command: 'audit', file: 'audit/pack.yaml', summary: { errors: 8, warnings: 2, infos: 0, exitCode: 1 } });
+    expect(output).toMatchObject({
+      version: 1,
+      command: 'audit',
+      file: 'audit/pack.yaml',
+      summary: { errors: 8, warnings: 2, infos: 0, exitCode: 1 },
+    });
     expect(output.audit.intake).toMatchObject({ read: 14, checked: 14, rejected: 0 });
     expect(output.audit.statistics.byClass['201']).toMatchObject({ students: 1, courseOutcomes: 3 });
-    expect(output.audit.findings.map((finding: { code: string }) => finding.code)).toEqual(['PR3001', 'PR4002', 'PR4003', 'PR4010', 'PR7001', 'PR7010', 'PR7012', 'PR7521', 'PR7800', 'PR7800']);
+    expect(output.audit.findings.map((finding: { code: string }) => finding.code)).toEqual([
+      'PR3001',
+      'PR4002',
+      'PR4003',
+      'PR4010',
+      'PR7001',
+      'PR7010',
+      'PR7012',
+      'PR7521',
+      'PR7800',
+      'PR7800',
+    ]);
     await expect(stableJson(result.stdout)).toMatchFileSnapshot('__snapshots__/audit-data.json');
   });
 
   it('a corrupt dataset: every line accounted for, read = checked + rejected, rejected lines listed with line numbers and reasons', async () => {
-    const result = await run(['audit', 'audit/pack.yaml', '--data', 'dataset/corrupt.ndjson', ...AS_OF, '--lang', 'en']);
+    const result = await run([
+      'audit',
+      'audit/pack.yaml',
+      '--data',
+      'dataset/corrupt.ndjson',
+      ...AS_OF,
+      '--lang',
+      'en',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('read 8 = checked 2 + rejected 6');
-    for (const line of [2, 3, 4, 6, 7, 8]) expect(result.stdout).toMatch(new RegExp(`dataset/corrupt\\.ndjson:${line}  PR80`));
-    const json = JSON.parse((await run(['audit', 'audit/pack.yaml', '--data', 'dataset/corrupt.ndjson', ...AS_OF, '--format', 'json'])).stdout);
+    for (const line of [2, 3, 4, 6, 7, 8])
+      expect(result.stdout).toMatch(new RegExp(`dataset/corrupt\\.ndjson:${line}  PR80`));
+    const json = JSON.parse(
+      (await run(['audit', 'audit/pack.yaml', '--data', 'dataset/corrupt.ndjson', ...AS_OF, '--format', 'json']))
+        .stdout,
+    );
     const { read, checked, rejected, rejections } = json.audit.intake;
     expect(read).toBe(checked + rejected);
     expect(rejections.map((rejection: { line: number }) => rejection.line)).toEqual([2, 3, 4, 6, 7, 8]);
@@ -67,17 +122,32 @@ describe('portfolio-rules audit', () => {
   });
 
   it('several schools: each audited on its own, findings named by school, statistics added up, classes by school', async () => {
-    const result = await run(['audit', 'audit/pack.yaml', '--data', 'audit/schools.ndjson', ...AS_OF, '--format', 'json']);
+    const result = await run([
+      'audit',
+      'audit/pack.yaml',
+      '--data',
+      'audit/schools.ndjson',
+      ...AS_OF,
+      '--format',
+      'json',
+    ]);
     const output = JSON.parse(result.stdout);
     expect(output.audit.schools.map((school: { school: string }) => school.school)).toEqual(['S01', 'S02']);
-    expect(output.audit.findings.filter((finding: { code: string }) => finding.code === 'PR3001').map((finding: { subject: string }) => finding.subject)).toEqual(['S01/S01-s1', 'S02/S02-s1']);
+    expect(
+      output.audit.findings
+        .filter((finding: { code: string }) => finding.code === 'PR3001')
+        .map((finding: { subject: string }) => finding.subject),
+    ).toEqual(['S01/S01-s1', 'S02/S02-s1']);
     expect(Object.keys(output.audit.statistics.byClass)).toEqual(['S01/201', 'S02/201']);
     expect(output.audit.statistics.school.students).toBe(2);
   });
 
   it('--evidence adds the governance log: a training recorded there satisfies the yearly training rule', async () => {
     const args = ['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', 'json'];
-    const codes = async (extra: string[]) => JSON.parse((await run([...args, ...extra])).stdout).audit.findings.map((finding: { code: string }) => finding.code);
+    const codes = async (extra: string[]) =>
+      JSON.parse((await run([...args, ...extra])).stdout).audit.findings.map(
+        (finding: { code: string }) => finding.code,
+      );
     expect(await codes([])).toContain('PR7521');
     expect(await codes(['--evidence', 'audit/evidence.ndjson'])).not.toContain('PR7521');
     expect((await run([...args, '--evidence', 'audit/data.ndjson'])).code).toBe(2);
@@ -87,25 +157,85 @@ describe('portfolio-rules audit', () => {
     expect((await run(['audit', 'audit/pack.yaml', '--as-of', '2024-02-30'])).code).toBe(2);
     expect((await run(['audit', 'missing.yaml', ...AS_OF])).code).toBe(2);
     expect((await run(['audit', 'audit/pack.yaml', '--data', 'missing.ndjson', ...AS_OF])).code).toBe(2);
-    expect((await run(['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', '--calendar', 'audit/pack.yaml', ...AS_OF])).code).toBe(2);
+    expect(
+      (
+        await run([
+          'audit',
+          'audit/pack.yaml',
+          '--data',
+          'audit/data.ndjson',
+          '--calendar',
+          'audit/pack.yaml',
+          ...AS_OF,
+        ])
+      ).code,
+    ).toBe(2);
   });
 
   it('--output writes the report to a file; sarif, html and junit render the same audit', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'audit-'));
     const file = join(folder, 'report.html');
-    const result = await run(['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', 'html', '--output', file, '--lang', 'en']);
+    const result = await run([
+      'audit',
+      'audit/pack.yaml',
+      '--data',
+      'audit/data.ndjson',
+      ...AS_OF,
+      ...CALENDAR,
+      '--format',
+      'html',
+      '--output',
+      file,
+      '--lang',
+      'en',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
-    const sarif = JSON.parse((await run(['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', 'sarif'])).stdout);
+    const sarif = JSON.parse(
+      (
+        await run([
+          'audit',
+          'audit/pack.yaml',
+          '--data',
+          'audit/data.ndjson',
+          ...AS_OF,
+          ...CALENDAR,
+          '--format',
+          'sarif',
+        ])
+      ).stdout,
+    );
     expect(sarif.runs[0].results.length).toBeGreaterThanOrEqual(10);
-    expect((await run(['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', 'junit'])).stdout).toContain('<testsuites');
+    expect(
+      (
+        await run([
+          'audit',
+          'audit/pack.yaml',
+          '--data',
+          'audit/data.ndjson',
+          ...AS_OF,
+          ...CALENDAR,
+          '--format',
+          'junit',
+        ])
+      ).stdout,
+    ).toContain('<testsuites');
   });
 
   it('--output writes the JSON and SARIF reports byte for byte as stdout shows them', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'audit-'));
     for (const format of ['json', 'sarif']) {
-      const args = ['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', format];
+      const args = [
+        'audit',
+        'audit/pack.yaml',
+        '--data',
+        'audit/data.ndjson',
+        ...AS_OF,
+        ...CALENDAR,
+        '--format',
+        format,
+      ];
       const file = join(folder, `report.${format}`);
       const written = await run([...args, '-o', file]);
       expect(written.stdout).toBe('');
@@ -117,7 +247,19 @@ describe('portfolio-rules audit', () => {
   it('exit 2 with PR9011, not a stack trace, when --output cannot be written', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'audit-'));
     for (const file of [join(folder, 'missing', 'report.json'), folder]) {
-      const result = await run(['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, '--format', 'json', '-o', file, '--lang', 'en']);
+      const result = await run([
+        'audit',
+        'audit/pack.yaml',
+        '--data',
+        'audit/data.ndjson',
+        ...AS_OF,
+        '--format',
+        'json',
+        '-o',
+        file,
+        '--lang',
+        'en',
+      ]);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toContain('PR9011');

@@ -5,9 +5,13 @@ import { main } from '../src/main';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const packsIn = (dir: string) =>
-  existsSync(`${REPO}${dir}`) ? readdirSync(`${REPO}${dir}`).filter((name) => existsSync(`${REPO}${dir}/${name}/pack.yaml`)).map((name) => `${dir}/${name}/pack.yaml`) : [];
+  existsSync(`${REPO}${dir}`)
+    ? readdirSync(`${REPO}${dir}`)
+        .filter((name) => existsSync(`${REPO}${dir}/${name}/pack.yaml`))
+        .map((name) => `${dir}/${name}/pack.yaml`)
+    : [];
 
-describe('the README\'s main command: validate every bundled pack', () => {
+describe("the README's main command: validate every bundled pack", () => {
   it('exits 0: no bundled pack has an error-level finding', async () => {
     const files = [...packsIn('schools'), ...packsIn('schools/_regional')];
     expect(files.length).toBeGreaterThan(0);

@@ -19,7 +19,9 @@ describe('CLI codes (PR9xxx)', () => {
     for (const spec of specs) {
       const page = new URL(`${spec.code}.md`, DOCS);
       expect(existsSync(page), `${spec.code} has no page`).toBe(true);
-      expect(readFileSync(page, 'utf8').split('\n')[0]).toBe(`# ${spec.code} — ${spec.name}: ${spec.title.en} ${spec.title['zh-TW']}`);
+      expect(readFileSync(page, 'utf8').split('\n')[0]).toBe(
+        `# ${spec.code} — ${spec.name}: ${spec.title.en} ${spec.title['zh-TW']}`,
+      );
     }
   });
 
@@ -30,7 +32,11 @@ describe('CLI codes (PR9xxx)', () => {
   });
 
   it('say the same thing in both languages, with the suggestion when there is one', () => {
-    const message = CLI_CODES.unknownCommand.message({ command: 'validte', known: ['validate', 'schema'], suggestion: 'validate' });
+    const message = CLI_CODES.unknownCommand.message({
+      command: 'validte',
+      known: ['validate', 'schema'],
+      suggestion: 'validate',
+    });
     expect(message['zh-TW']).toBe('未知的指令「validte」，您是否要輸入「validate」？');
     expect(message.en).toBe('unknown command `validte` — did you mean `validate`?');
     const plain = CLI_CODES.unknownCommand.message({ command: 'x', known: ['validate', 'schema'] });

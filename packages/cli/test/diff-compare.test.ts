@@ -11,7 +11,9 @@ const pack = (yaml: string): Pack => {
 
 describe('compareRules', () => {
   it('finds nothing between a pack and itself, and does not mutate its inputs', () => {
-    const current = pack('caps:\n  courseOutcome:\n    upload: { max: 6, per: semester, source: 五 }\nunits:\n  registration: { name: 註冊組 }\n');
+    const current = pack(
+      'caps:\n  courseOutcome:\n    upload: { max: 6, per: semester, source: 五 }\nunits:\n  registration: { name: 註冊組 }\n',
+    );
     expect(compareRules(current, current)).toEqual([]);
   });
 
@@ -23,8 +25,16 @@ describe('compareRules', () => {
     expect(changes).toEqual([
       {
         kind: 'changed',
-        current: { path: 'caps.courseOutcome.upload', value: { max: 6, per: 'semester' }, source: { document: '規定', clause: '五' } },
-        amended: { path: 'caps.courseOutcome.upload', value: { max: 5, per: 'semester' }, source: { document: '規定', clause: '六' } },
+        current: {
+          path: 'caps.courseOutcome.upload',
+          value: { max: 6, per: 'semester' },
+          source: { document: '規定', clause: '五' },
+        },
+        amended: {
+          path: 'caps.courseOutcome.upload',
+          value: { max: 5, per: 'semester' },
+          source: { document: '規定', clause: '六' },
+        },
         details: [
           { path: 'max', from: 6, to: 5 },
           { path: 'source', from: '五', to: '六' },
@@ -38,7 +48,9 @@ describe('compareRules', () => {
       pack('caps:\n  courseOutcome:\n    upload: { max: 6 }\n    select: { max: 6 }\n'),
       pack('caps:\n  courseOutcome:\n    upload: { max: 6, source: 五 }\n    select: { max: 6 }\n'),
     );
-    expect(changes.map((change) => [change.kind, change.current?.path, change.amended?.path])).toEqual([['changed', 'caps.courseOutcome', 'caps.courseOutcome']]);
+    expect(changes.map((change) => [change.kind, change.current?.path, change.amended?.path])).toEqual([
+      ['changed', 'caps.courseOutcome', 'caps.courseOutcome'],
+    ]);
     expect(changes[0]!.details).toEqual([{ path: 'upload.source', to: '五' }]);
   });
 
@@ -49,7 +61,12 @@ describe('compareRules', () => {
   });
 
   it('joins a deleted and an added rule of the same clause into one row', () => {
-    const changes = compareRules(pack('notes:\n  - { text: 家長通知書, source: 八 }\n'), pack('retention: { sealYears: 5, source: 八 }\n'));
-    expect(changes.map((change) => [change.kind, change.current?.path, change.amended?.path])).toEqual([['replaced', 'notes[家長通知書]', 'retention']]);
+    const changes = compareRules(
+      pack('notes:\n  - { text: 家長通知書, source: 八 }\n'),
+      pack('retention: { sealYears: 5, source: 八 }\n'),
+    );
+    expect(changes.map((change) => [change.kind, change.current?.path, change.amended?.path])).toEqual([
+      ['replaced', 'notes[家長通知書]', 'retention'],
+    ]);
   });
 });

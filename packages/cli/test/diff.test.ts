@@ -25,7 +25,9 @@ describe('portfolio-rules diff', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^<!doctype html>/);
     expect(result.stdout).not.toMatch(/<(script|link)\b|https?:\/\//);
-    expect(result.stdout).toContain('<th>Amended (修正條文)</th><th>Current (現行條文)</th><th>Explanation (說明)</th>');
+    expect(result.stdout).toContain(
+      '<th>Amended (修正條文)</th><th>Current (現行條文)</th><th>Explanation (說明)</th>',
+    );
     expect(result.stdout).toContain('<del><code>text: 學期中發放家長通知書並繳回回條</code></del>');
     expect(result.stdout).toContain('Amended: max 20 → 15; clause 五(四) → 五(五).');
     await expect(result.stdout).toMatchFileSnapshot('__snapshots__/diff.html');

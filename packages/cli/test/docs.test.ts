@@ -12,12 +12,15 @@ describe('docs/reference/cli.md', () => {
     expect(examples.length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(examples.map((block) => [block.line, block] as const))('the example at line %i prints what the page shows', async (_, block) => {
-    const [command = '', ...expected] = block.text.trimEnd().split('\n');
-    expect(command.startsWith('$ portfolio-rules ')).toBe(true);
-    const result = await run(command.slice('$ portfolio-rules '.length).split(' '));
-    expect((result.stdout + result.stderr).trimEnd()).toBe(expected.join('\n'));
-  });
+  it.each(examples.map((block) => [block.line, block] as const))(
+    'the example at line %i prints what the page shows',
+    async (_, block) => {
+      const [command = '', ...expected] = block.text.trimEnd().split('\n');
+      expect(command.startsWith('$ portfolio-rules ')).toBe(true);
+      const result = await run(command.slice('$ portfolio-rules '.length).split(' '));
+      expect((result.stdout + result.stderr).trimEnd()).toBe(expected.join('\n'));
+    },
+  );
 
   it('documents every command and every option', async () => {
     const { COMMANDS } = await import('../src/commands');
@@ -25,7 +28,8 @@ describe('docs/reference/cli.md', () => {
     const mine = COMMANDS.filter((command) => ['validate', 'schema', 'explain', 'diff', 'init'].includes(command.name));
     for (const command of mine) {
       expect(page).toContain(`## ${command.name}`);
-      for (const option of Object.keys(optionsOf(command)).filter((name) => name !== 'help')) expect(page).toContain(`--${option}`);
+      for (const option of Object.keys(optionsOf(command)).filter((name) => name !== 'help'))
+        expect(page).toContain(`--${option}`);
     }
   });
 });

@@ -27,13 +27,13 @@ describe('portfolio-rules explain', () => {
     expect(later.stdout).toMatch(/caps\.courseOutcome\.select\.max +6 +national@2022-08-01/);
   });
 
-  it('shows values an overlay sets with the overlay\'s layer and clause', async () => {
+  it("shows values an overlay sets with the overlay's layer and clause", async () => {
     const result = await run(['explain', 'overlay-until.yaml', 'receipts']);
     expect(result.stdout).toMatch(/receipts\.confirmationDays +5 +overlay:demo-city +示範市規定 三\n/);
     expect(result.stdout).toContain('national@2022-08-01 → overlay:demo-city → school:overlay-until');
   });
 
-  it('reports a term outside the pack\'s period (PR2007), exit 1', async () => {
+  it("reports a term outside the pack's period (PR2007), exit 1", async () => {
     const result = await run(['explain', 'valid.yaml', '--term', '11102']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('PR2007');
@@ -42,7 +42,9 @@ describe('portfolio-rules explain', () => {
   it('shows a loosened value and the finding about it, exit 1', async () => {
     const result = await run(['explain', 'loosening.yaml', 'caps']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/caps\.diversePerformance\.select\.max +12 +school:loose +寬鬆補充規定 六\(一\)\n +↳ 全國上限 10 每學年/);
+    expect(result.stdout).toMatch(
+      /caps\.diversePerformance\.select\.max +12 +school:loose +寬鬆補充規定 六\(一\)\n +↳ 全國上限 10 每學年/,
+    );
     expect(result.stdout).toContain('PR2002');
   });
 

@@ -26,7 +26,10 @@ describe('portfolio-rules init', () => {
   it('takes another folder with --dir and any template (here a fixture)', async () => {
     const cwd = scratch();
     const template = join(cwd, 'template.yaml');
-    writeFileSync(template, '# yaml-language-server: $schema=nowhere.json\nid: template-school\nname: 範本\ndocument: 範本規定\n');
+    writeFileSync(
+      template,
+      '# yaml-language-server: $schema=nowhere.json\nid: template-school\nname: 範本\ndocument: 範本規定\n',
+    );
     const result = await run(['init', 'north', '--dir', 'packs', '--lang', 'en'], { cwd, templateFile: template });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('created packs/north/pack.yaml');

@@ -7,20 +7,33 @@ import { run, stableJson } from './run';
 // The JSON output's contract, written once in zod: the committed JSON Schema
 // (docs/reference/json-output.schema.json) is generated from it, and every JSON run is parsed by it.
 const Localized = z.strictObject({ 'zh-TW': z.string(), en: z.string() }).describe('The message in both languages');
-const Source = z.strictObject({ document: z.string(), clause: z.string() }).describe('A document and a clause, e.g. 作業要點 一(十)');
+const Source = z
+  .strictObject({ document: z.string(), clause: z.string() })
+  .describe('A document and a clause, e.g. 作業要點 一(十)');
 const Position = z
-  .strictObject({ file: z.string().optional(), line: z.int().min(1), column: z.int().min(1), record: z.int().min(1).optional() })
+  .strictObject({
+    file: z.string().optional(),
+    line: z.int().min(1),
+    column: z.int().min(1),
+    record: z.int().min(1).optional(),
+  })
   .describe('Where: lines and columns count from 1');
 const Finding = z
   .strictObject({
-    code: z.string().regex(/^PR\d{4}$/).describe('Stable code, documented in docs/codes/<code>.md'),
+    code: z
+      .string()
+      .regex(/^PR\d{4}$/)
+      .describe('Stable code, documented in docs/codes/<code>.md'),
     severity: z.enum(['error', 'warning', 'info']),
     rule: z.string().describe('The rule that produced it, e.g. caps.diversePerformance.select'),
     subject: z.string().describe('What it is about: a pack key path, a file'),
     message: Localized,
     source: Source.optional().describe('The clause of the rule'),
     layer: z.string().optional().describe('The layer that set the rule: national@<date>, overlay:<id>, school:<id>'),
-    related: z.array(z.strictObject({ layer: z.string(), source: Source.optional(), value: z.unknown().optional() })).optional().describe('Other layers and clauses involved'),
+    related: z
+      .array(z.strictObject({ layer: z.string(), source: Source.optional(), value: z.unknown().optional() }))
+      .optional()
+      .describe('Other layers and clauses involved'),
     position: Position.optional(),
     data: z.record(z.string(), z.unknown()).describe('The parameters behind the message, per code'),
   })
@@ -40,13 +53,21 @@ export const ValidateOutput = z
     version: z.literal(1).describe('The schema version; a breaking change bumps it'),
     tool: Tool,
     command: z.literal('validate'),
-    files: z.array(z.strictObject({ file: z.string().describe('As given on the command line'), findings: z.array(Finding) })),
+    files: z.array(
+      z.strictObject({ file: z.string().describe('As given on the command line'), findings: z.array(Finding) }),
+    ),
     summary: Summary,
   })
   .describe('portfolio-rules validate --format json');
 
 const Bound = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('capMax'), path: z.string(), max: z.int(), per: z.enum(['semester', 'academicYear']), source: Source }),
+  z.strictObject({
+    kind: z.literal('capMax'),
+    path: z.string(),
+    max: z.int(),
+    per: z.enum(['semester', 'academicYear']),
+    source: Source,
+  }),
   z.strictObject({ kind: z.literal('min'), path: z.string(), min: z.number(), source: Source }),
 ]);
 
@@ -57,7 +78,10 @@ export const ExplainOutput = z
     command: z.literal('explain'),
     file: z.string(),
     pack: z.strictObject({ id: z.string(), name: z.string(), document: z.string() }),
-    term: z.string().nullable().describe('The --term asked for, as a 5-digit code; null: the latest national version in the pack\'s period'),
+    term: z
+      .string()
+      .nullable()
+      .describe("The --term asked for, as a 5-digit code; null: the latest national version in the pack's period"),
     key: z.string().nullable().describe('The key prefix asked for, or null'),
     national: z.string().describe('The national layer the effective pack is built on, e.g. national@2022-08-01'),
     layers: z.array(z.string()).describe('The layers, bottom first'),
@@ -82,23 +106,41 @@ const Group = z.strictObject({
   courseOutcomes: z.int().min(0),
   diversePerformances: z.int().min(0),
   itemsPerStudent: z.number().min(0),
-  certification: z.strictObject({ draft: z.int().min(0), submitted: z.int().min(0), certified: z.int().min(0), rejected: z.int().min(0) }),
+  certification: z.strictObject({
+    draft: z.int().min(0),
+    submitted: z.int().min(0),
+    certified: z.int().min(0),
+    rejected: z.int().min(0),
+  }),
   selected: z.strictObject({ courseOutcome: z.int().min(0), diversePerformance: z.int().min(0) }),
   consultations: z.int().min(0),
 });
 
 const AuditResult = z
   .strictObject({
-    pack: z.strictObject({ id: z.string(), name: z.string(), school: z.string().optional(), file: z.string().optional() }),
+    pack: z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      school: z.string().optional(),
+      file: z.string().optional(),
+    }),
     school: z.string().optional().describe("The data's school, when it names one"),
     asOf: z.iso.date(),
-    findings: z.array(Finding).describe('The pack\'s findings and the data\'s, most severe first'),
+    findings: z.array(Finding).describe("The pack's findings and the data's, most severe first"),
     intake: z
       .strictObject({
         read: z.int().min(0),
         checked: z.int().min(0),
         rejected: z.int().min(0),
-        rejections: z.array(z.strictObject({ file: z.string().optional(), line: z.int().min(1), code: z.string(), severity: z.enum(['error', 'warning', 'info']), message: Localized })),
+        rejections: z.array(
+          z.strictObject({
+            file: z.string().optional(),
+            line: z.int().min(1),
+            code: z.string(),
+            severity: z.enum(['error', 'warning', 'info']),
+            message: Localized,
+          }),
+        ),
         unlisted: z.int().min(0),
         byCode: z.record(z.string(), z.int().min(0)),
       })
@@ -114,7 +156,7 @@ const AuditResult = z
       })
       .optional(),
     get schools() {
-      return z.array(AuditResult).optional().describe('Each school\'s own result, when the data holds several');
+      return z.array(AuditResult).optional().describe("Each school's own result, when the data holds several");
     },
   })
   .describe('@portfolio-rules/core AuditResult');
@@ -125,7 +167,9 @@ export const AuditOutput = z
     tool: Tool,
     command: z.literal('audit'),
     file: z.string().describe('The pack, as given'),
-    inputFindings: z.array(Finding).describe('Problems with the inputs: encodings, CSV headers, calendars, the evidence log'),
+    inputFindings: z
+      .array(Finding)
+      .describe('Problems with the inputs: encodings, CSV headers, calendars, the evidence log'),
     audit: AuditResult.optional(),
     summary: Summary,
   })
@@ -138,7 +182,9 @@ export const JsonOutput = z.discriminatedUnion('command', [ValidateOutput, Expla
 describe('JSON output (docs/reference/json-output.md)', () => {
   it('has a committed JSON Schema generated from the contract', async () => {
     const schema = z.toJSONSchema(JsonOutput, { target: 'draft-2020-12' });
-    await expect(`${JSON.stringify(schema, null, 2)}\n`).toMatchFileSnapshot('../../../docs/reference/json-output.schema.json');
+    await expect(`${JSON.stringify(schema, null, 2)}\n`).toMatchFileSnapshot(
+      '../../../docs/reference/json-output.schema.json',
+    );
   });
 
   it('validate: clean, loosening, unreadable — every run parses against the schema', async () => {
@@ -155,7 +201,12 @@ describe('JSON output (docs/reference/json-output.md)', () => {
   });
 
   it('audit: pack only, data, several schools, a corrupt dataset — every run parses against the schema', async () => {
-    for (const args of [['audit/pack.yaml'], ['valid.yaml', '--data', 'dataset/corrupt.ndjson'], ['audit/pack.yaml', '--data', 'audit/data.ndjson', '--calendar', 'audit/calendar-112.yaml'], ['audit/pack.yaml', '--data', 'audit/schools.ndjson']]) {
+    for (const args of [
+      ['audit/pack.yaml'],
+      ['valid.yaml', '--data', 'dataset/corrupt.ndjson'],
+      ['audit/pack.yaml', '--data', 'audit/data.ndjson', '--calendar', 'audit/calendar-112.yaml'],
+      ['audit/pack.yaml', '--data', 'audit/schools.ndjson'],
+    ]) {
       const result = await run(['audit', ...args, '--as-of', '2024-08-01', '--format', 'json']);
       const output = AuditOutput.parse(JSON.parse(result.stdout));
       expect(JsonOutput.parse(output).command).toBe('audit');
@@ -182,17 +233,36 @@ describe('JSON output (docs/reference/json-output.md)', () => {
   });
 
   it('explain: entries with layer, clause and bound; findings; parses against the schema', async () => {
-    const result = await run(['explain', 'loosening.yaml', 'caps.diversePerformance.select', '--format', 'json', '--term', '11201']);
+    const result = await run([
+      'explain',
+      'loosening.yaml',
+      'caps.diversePerformance.select',
+      '--format',
+      'json',
+      '--term',
+      '11201',
+    ]);
     expect(result.code).toBe(1);
     const output = ExplainOutput.parse(JSON.parse(result.stdout));
     expect(JsonOutput.parse(output).command).toBe('explain');
-    expect(output).toMatchObject({ term: '11201', key: 'caps.diversePerformance.select', national: 'national@2022-08-01', layers: ['national@2022-08-01', 'school:loose'] });
+    expect(output).toMatchObject({
+      term: '11201',
+      key: 'caps.diversePerformance.select',
+      national: 'national@2022-08-01',
+      layers: ['national@2022-08-01', 'school:loose'],
+    });
     expect(output.entries[0]).toEqual({
       path: 'caps.diversePerformance.select.max',
       value: 12,
       layer: 'school:loose',
       source: { document: '寬鬆補充規定', clause: '六(一)' },
-      bound: { kind: 'capMax', path: 'caps.diversePerformance.select', max: 10, per: 'academicYear', source: { document: '作業要點', clause: '多元表現勾選件數' } },
+      bound: {
+        kind: 'capMax',
+        path: 'caps.diversePerformance.select',
+        max: 10,
+        per: 'academicYear',
+        source: { document: '作業要點', clause: '多元表現勾選件數' },
+      },
     });
     expect(output.findings.map((finding) => finding.code)).toEqual(['PR2002']);
     expect(output.summary.exitCode).toBe(1);
@@ -201,10 +271,17 @@ describe('JSON output (docs/reference/json-output.md)', () => {
 
   it('the examples of docs/reference/json-output.md are what the commands print', async () => {
     const blocks = codeBlocks(readFileSync(new URL('../../../docs/reference/json-output.md', import.meta.url), 'utf8'));
-    const examples = blocks.flatMap((block, index) => (block.comments.some((comment) => comment.startsWith('json-example:')) ? [[blocks[index - 1]!, block] as const] : []));
+    const examples = blocks.flatMap((block, index) =>
+      block.comments.some((comment) => comment.startsWith('json-example:'))
+        ? [[blocks[index - 1]!, block] as const]
+        : [],
+    );
     expect(examples.map(([, block]) => block.comments[0])).toEqual(['json-example: validate', 'json-example: explain']);
     for (const [command, example] of examples) {
-      const args = command.text.trim().replace(/^\$ portfolio-rules /, '').split(' ');
+      const args = command.text
+        .trim()
+        .replace(/^\$ portfolio-rules /, '')
+        .split(' ');
       const result = await run(args);
       const withoutVersion = (text: string) => ({ ...JsonOutput.parse(JSON.parse(text)), tool: undefined });
       expect(withoutVersion(result.stdout)).toEqual(withoutVersion(example.text));

@@ -12,8 +12,21 @@ const stringified = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** JSON values and what JSON.stringify leaves out or converts: undefined, functions, dates, maps, deep nesting. */
 const value = fc.letrec((tie) => ({
-  leaf: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined), fc.constant(() => 1), fc.date({ noInvalidDate: true }), fc.constant(new Map([[1, 2]])), fc.string({ unit: 'grapheme' })),
-  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('leaf'), fc.array(tie('node'), { maxLength: 5 }), fc.dictionary(fc.string(), tie('node'), { maxKeys: 5 }), fc.dictionary(fc.string(), tie('node'), { maxKeys: 3, noNullPrototype: false })),
+  leaf: fc.oneof(
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.constant(undefined),
+    fc.constant(() => 1),
+    fc.date({ noInvalidDate: true }),
+    fc.constant(new Map([[1, 2]])),
+    fc.string({ unit: 'grapheme' }),
+  ),
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    tie('leaf'),
+    fc.array(tie('node'), { maxLength: 5 }),
+    fc.dictionary(fc.string(), tie('node'), { maxKeys: 5 }),
+    fc.dictionary(fc.string(), tie('node'), { maxKeys: 3, noNullPrototype: false }),
+  ),
 })).node;
 
 describe('writeJson', () => {
@@ -27,7 +40,11 @@ describe('writeJson', () => {
   });
 
   it('writes a large report in pieces of about 64 KiB, never as one string', () => {
-    const findings = Array.from({ length: 3000 }, (_, index) => ({ code: 'PR3001', subject: `S01/${index}`, message: { 'zh-TW': '多元表現每學年至多上傳 15 件', en: 'at most 15 diverse performances' } }));
+    const findings = Array.from({ length: 3000 }, (_, index) => ({
+      code: 'PR3001',
+      subject: `S01/${index}`,
+      message: { 'zh-TW': '多元表現每學年至多上傳 15 件', en: 'at most 15 diverse performances' },
+    }));
     const report = { version: 1, audit: { findings, schools: [{ school: 'S01', findings }] } };
     const { text, pieces } = written(report);
     expect(text).toBe(stringified(report));
@@ -36,6 +53,18 @@ describe('writeJson', () => {
   });
 
   it('writes scalars, empty containers and values JSON leaves out as JSON.stringify does', () => {
-    for (const item of [1, 'text', null, true, [], {}, [undefined, () => 1], { gone: undefined, kept: 1 }, new Date(0), Object.create(null) as object]) expect(written(item).text).toBe(stringified(item));
+    for (const item of [
+      1,
+      'text',
+      null,
+      true,
+      [],
+      {},
+      [undefined, () => 1],
+      { gone: undefined, kept: 1 },
+      new Date(0),
+      Object.create(null) as object,
+    ])
+      expect(written(item).text).toBe(stringified(item));
   });
 });

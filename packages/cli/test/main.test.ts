@@ -33,7 +33,7 @@ describe('portfolio-rules (the dispatcher)', () => {
     expect(result.stderr).toContain('did you mean `validate`');
   });
 
-  it('shows a command\'s usage and options with --help, whatever else is missing', async () => {
+  it("shows a command's usage and options with --help, whatever else is missing", async () => {
     const result = await run(['validate', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('用法：portfolio-rules validate <pack.yaml>… [options]');
@@ -44,7 +44,11 @@ describe('portfolio-rules (the dispatcher)', () => {
   it('turns an unexpected failure into a short message and exit 2, never a stack trace', async () => {
     const broken: Command = { ...validate, run: () => Promise.reject(new Error('boom')) };
     let stderr = '';
-    const code = await dispatch([broken], ['validate', 'x.yaml'], { stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) }, cwd: '.' });
+    const code = await dispatch([broken], ['validate', 'x.yaml'], {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+      cwd: '.',
+    });
     expect(code).toBe(2);
     expect(stderr).toBe('portfolio-rules: internal error / 內部錯誤: boom\n');
   });

@@ -53,14 +53,25 @@ describe('portfolio-rules render', () => {
     expect(flow[0]).toEqual(['序號', '作業項目', '年級', '學期', '開始', '截止', '依據']);
     expect(flow).toContainEqual(['3', '課程學習成果上傳', '全年級', '每學期', '—', '休業式後2週', '作業流程 10']);
     expect(flow).toContainEqual(['6', '多元表現上傳', '3年級', '第2學期', '—', '4月10日', '作業流程 12']);
-    expect(tableRows(result.stdout, '件數規定')).toContainEqual(['課程學習成果', '上傳', '每學期至多 6 件', '五(三)1', 'school:magong']);
+    expect(tableRows(result.stdout, '件數規定')).toContainEqual([
+      '課程學習成果',
+      '上傳',
+      '每學期至多 6 件',
+      '五(三)1',
+      'school:magong',
+    ]);
     await expect(result.stdout).toMatchFileSnapshot('__snapshots__/render-magong.md');
   });
 
   it("writes 新竹's two divisions side by side, and each division's deputies designated by the unit head", async () => {
     const result = await run(['render', HSINCHU], { cwd: ROOT });
     expect(result.code).toBe(0);
-    expect(tableRows(result.stdout, '工作分工表')).toContainEqual(['基本資料', '教務處 註冊組', '進修部教務組', '六(一)1、十一(三)1']);
+    expect(tableRows(result.stdout, '工作分工表')).toContainEqual([
+      '基本資料',
+      '教務處 註冊組',
+      '進修部教務組',
+      '六(一)1、十一(三)1',
+    ]);
     expect(result.stdout).toContain('**進修部**');
     expect(result.stdout).toContain('| 基本資料 | 進修部教務組 | 由進修部教務組主管指定 | 六(一)1、十一(三)1 |');
     expect(result.stdout).toContain('| 課程學習成果認證 | 任課教師 | 進修部教務組 | 十一(三)2(1) |');
@@ -85,16 +96,25 @@ describe('portfolio-rules render', () => {
     expect(html.code).toBe(0);
     expect(html.stdout).not.toContain('<script>');
     expect(html.stdout).not.toContain('<i>');
-    expect(html.stdout).toContain('<title>示範 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 補充規定</title>');
+    expect(html.stdout).toContain(
+      '<title>示範 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 補充規定</title>',
+    );
     expect(html.stdout).toContain('<td>教務處 &amp; 學務處 A|B 組 &lt;i&gt;</td>');
     expect(html.stdout).toContain('<td>由A|B 組 &lt;i&gt;主管指定</td>');
     expect(html.stdout).toContain('<td>九(三) &#39;a&#39; \\ b</td>');
     const markdown = await run(['render', 'render/escape.yaml']);
-    expect(markdown.stdout).toContain('| 基本資料 | A\\|B 組 &lt;i&gt; | 由A\\|B 組 &lt;i&gt;主管指定 | 註冊組 | 九(三) \'a\' \\\\ b |');
-    expect(markdown.stdout).toContain('| 1 | 學校提交至中央資料庫 | 3年級 | 第2學期 | — | 全國上傳截止前2週 | 流程表 &lt;1&gt; |');
+    expect(markdown.stdout).toContain(
+      "| 基本資料 | A\\|B 組 &lt;i&gt; | 由A\\|B 組 &lt;i&gt;主管指定 | 註冊組 | 九(三) 'a' \\\\ b |",
+    );
+    expect(markdown.stdout).toContain(
+      '| 1 | 學校提交至中央資料庫 | 3年級 | 第2學期 | — | 全國上傳截止前2週 | 流程表 &lt;1&gt; |',
+    );
     // Every table row keeps its column count: no pipe leaked from a cell.
     for (const line of markdown.stdout.split('\n').filter((row) => row.startsWith('| '))) {
-      const header = markdown.stdout.split('\n').filter((row) => row.startsWith('| ')).find((row) => row.split(/(?<!\\)\|/).length === line.split(/(?<!\\)\|/).length);
+      const header = markdown.stdout
+        .split('\n')
+        .filter((row) => row.startsWith('| '))
+        .find((row) => row.split(/(?<!\\)\|/).length === line.split(/(?<!\\)\|/).length);
       expect(header).toBeDefined();
     }
   });
@@ -109,6 +129,9 @@ describe('portfolio-rules render', () => {
   it('bad usage exits 2', async () => {
     expect((await run(['render', 'nope.yaml'])).stderr).toContain('PR9005');
     const document = await run(['render', 'valid.yaml', '--document', 'deputy']);
-    expect([document.code, document.stderr]).toEqual([2, expect.stringContaining('PR9004 選項 --document 的值「deputy」不正確')]);
+    expect([document.code, document.stderr]).toEqual([
+      2,
+      expect.stringContaining('PR9004 選項 --document 的值「deputy」不正確'),
+    ]);
   });
 });

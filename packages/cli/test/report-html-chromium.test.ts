@@ -19,9 +19,16 @@ let why = '';
 let folder = '';
 
 function install(): string {
-  if (process.env.CI !== 'true' || process.getuid?.() !== 0) return `Chromium is not installed (${CANDIDATES.join(' or ')}); install Debian's chromium to run this test (it is installed automatically on CI, as root)`;
-  const result = spawnSync('bash', ['-c', 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium'], { encoding: 'utf8', timeout: INSTALL_TIMEOUT, stdio: ['ignore', 'ignore', 'pipe'] });
-  return result.status === 0 ? '' : `apt-get install chromium failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr?.slice(-500) ?? ''}`;
+  if (process.env.CI !== 'true' || process.getuid?.() !== 0)
+    return `Chromium is not installed (${CANDIDATES.join(' or ')}); install Debian's chromium to run this test (it is installed automatically on CI, as root)`;
+  const result = spawnSync(
+    'bash',
+    ['-c', 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium'],
+    { encoding: 'utf8', timeout: INSTALL_TIMEOUT, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  return result.status === 0
+    ? ''
+    : `apt-get install chromium failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr?.slice(-500) ?? ''}`;
 }
 
 beforeAll(() => {
@@ -43,7 +50,22 @@ function open(file: string, ...action: string[]) {
   const profile = mkdtempSync(join(folder, 'profile-'));
   const result = spawnSync(
     chromium!,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', '--enable-logging=stderr', '--v=0', `--user-data-dir=${profile}`, ...action, pathToFileURL(file).href],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--hide-scrollbars',
+      '--enable-logging=stderr',
+      '--v=0',
+      `--user-data-dir=${profile}`,
+      ...action,
+      pathToFileURL(file).href,
+    ],
     { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
   );
   return { status: result.status, dom: result.stdout, log: result.stderr ?? '' };
@@ -62,10 +84,21 @@ describe('the HTML report in headless Chromium', () => {
     const { status, dom, log } = open(file, '--dump-dom');
     expect(status).toBe(0);
     // The DOM Chromium built, serialised: the statistics, the intake line and every code are in it.
-    for (const shown of ['讀取 12 行 = 檢查 10 行 + 退回 2 行', '80.0% (4/5)', '66.7% (2/3)', '100.0% (3/3)', '50.0% (1/2)', '<td class="number">6.38</td>', '王老師', '作業要點', 'national@2022-08-01']) {
+    for (const shown of [
+      '讀取 12 行 = 檢查 10 行 + 退回 2 行',
+      '80.0% (4/5)',
+      '66.7% (2/3)',
+      '100.0% (3/3)',
+      '50.0% (1/2)',
+      '<td class="number">6.38</td>',
+      '王老師',
+      '作業要點',
+      'national@2022-08-01',
+    ]) {
       expect(dom).toContain(shown);
     }
-    for (const code of ['PR2002', 'PR3002', 'PR3003', 'PR8001', 'PR8009', 'PR5014']) expect(dom).toContain(`<code>${code}</code>`);
+    for (const code of ['PR2002', 'PR3002', 'PR3003', 'PR8001', 'PR8009', 'PR5014'])
+      expect(dom).toContain(`<code>${code}</code>`);
     expect(dom.match(/<svg class="chart"/g)).toHaveLength(4);
     // The message's <script> is text, not an element; the CSP saw nothing to block and no console spoke.
     expect(dom).not.toMatch(/<script/i);

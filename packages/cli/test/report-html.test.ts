@@ -37,7 +37,9 @@ describe('formatHtml', () => {
       expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(|\bsrc=|\bhref="(?!#)/i);
       // The only URL is the SVG namespace, which is a name, not a fetch.
       expect(new Set(html.match(/https?:\/\/[^"\s)]+/g))).toEqual(new Set(['http://www.w3.org/2000/svg']));
-      expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+      expect(html).toContain(
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+      );
     }
     expect(zh.startsWith('<!doctype html>\n<html lang="zh-TW">')).toBe(true);
     expect(en.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
@@ -50,7 +52,15 @@ describe('formatHtml', () => {
     expect(zh).toContain('<td>T&lt;b&gt;&amp;amp;</td>');
     expect(zh).toContain('Unexpected token } &lt;&amp;&quot;&#39;&gt;');
     const withMarkupInNames = formatHtml(
-      { audits: [{ ...AUDIT, pack: { id: '"><svg onload=x>', name: '<i>n</i>', school: '</title><b>', file: 'a"b.yaml' }, asOf: '<asOf>' }] },
+      {
+        audits: [
+          {
+            ...AUDIT,
+            pack: { id: '"><svg onload=x>', name: '<i>n</i>', school: '</title><b>', file: 'a"b.yaml' },
+            asOf: '<asOf>',
+          },
+        ],
+      },
       { lang: 'en', tool: { name: '<tool>', version: '"1"' } },
     );
     expect(withMarkupInNames).not.toMatch(/<svg onload|<i>n|<\/title><b>|<asOf>|<tool>/);
@@ -59,7 +69,9 @@ describe('formatHtml', () => {
   it('shows the header, the summary and read = checked + rejected', () => {
     const text = visible(zh);
     expect(text).toContain('學習歷程檔案稽核報告：國立馬公高級中學 (magong)');
-    expect(text).toContain('補充規定 馬公高中學習歷程檔案作業補充規定 (magong) 學校 國立馬公高級中學 規定檔 schools/magong/pack.yaml 稽核基準日 2024-01-31 全國規定版本');
+    expect(text).toContain(
+      '補充規定 馬公高中學習歷程檔案作業補充規定 (magong) 學校 國立馬公高級中學 規定檔 schools/magong/pack.yaml 稽核基準日 2024-01-31 全國規定版本',
+    );
     expect(text).toContain('(national@2022-08-01)');
     // 2 errors and 1 info among the findings, 1 error and 1 warning among the rejected lines.
     expect(text).toContain('3 錯誤 1 警告 1 提示');
@@ -69,7 +81,14 @@ describe('formatHtml', () => {
 
   it('draws the statistics: upload rates per grade and class, certification states, findings by code; and tables them', () => {
     const text = visible(en);
-    for (const bar of ['Grade 1 80.0% (4/5)', 'Grade 2 66.7% (2/3)', '101 100.0% (3/3)', '102 50.0% (1/2)', '201 66.7% (2/3)']) expect(text).toContain(bar);
+    for (const bar of [
+      'Grade 1 80.0% (4/5)',
+      'Grade 2 66.7% (2/3)',
+      '101 100.0% (3/3)',
+      '102 50.0% (1/2)',
+      '201 66.7% (2/3)',
+    ])
+      expect(text).toContain(bar);
     // A bar's length is its rate: 80% of the plot's 424 pixels.
     expect(en).toContain('<rect class="rate" x="150" y="4" width="339.2" height="18">');
     // The certification stack of the school: 5 draft, 7 submitted, 16 certified, 2 rejected of 30.
@@ -86,25 +105,45 @@ describe('formatHtml', () => {
     const text = visible(en);
     const order = ['PR2002', 'PR3002', 'PR3003'].map((code) => en.indexOf(`id="school-1-${code}"`));
     expect(order.every((at, index) => at > 0 && (index === 0 || at > order[index - 1]!))).toBe(true);
-    expect(text).toContain('error PR2002 Loosens a national maximum loosens-national-maximum · 1 found Clause: 馬公補充規定 五(三)1 · Layer: school:magong');
-    expect(text).toContain('schools/magong/pack.yaml:14:12 caps.courseOutcome.upload.max the course-outcome upload cap of 8');
+    expect(text).toContain(
+      'error PR2002 Loosens a national maximum loosens-national-maximum · 1 found Clause: 馬公補充規定 五(三)1 · Layer: school:magong',
+    );
+    expect(text).toContain(
+      'schools/magong/pack.yaml:14:12 caps.courseOutcome.upload.max the course-outcome upload cap of 8',
+    );
     expect(text).toContain('data.ndjson:7 S0007 at most 10 diverse performances');
-    expect(text).toContain('Rejected input lines PR8001 1 · PR8009 1 Data file Line Code Reason data.ndjson 3 error PR8001 bad-json line 3 is not valid JSON');
+    expect(text).toContain(
+      'Rejected input lines PR8001 1 · PR8009 1 Data file Line Code Reason data.ndjson 3 error PR8001 bad-json line 3 is not valid JSON',
+    );
     expect(text).toContain('data.ndjson 9 warning PR8009 blank-line line 9 is blank');
   });
 
   it('puts several schools in one page with a table of contents; a school audited without data says so', () => {
-    expect(en).toContain('<li><a href="#school-1">國立馬公高級中學 (magong)</a></li>\n<li><a href="#school-2">pingrong</a></li>');
+    expect(en).toContain(
+      '<li><a href="#school-1">國立馬公高級中學 (magong)</a></li>\n<li><a href="#school-2">pingrong</a></li>',
+    );
     const second = visible(en.slice(en.indexOf('id="school-2"')));
     expect(second).toContain('0 errors 1 warnings 0 info This audit had no data: only the pack itself was checked.');
-    expect(second).toContain('Where Subject Message Clause Layer duties.certify the principal is the last-resort deputy of 5 duties');
+    expect(second).toContain(
+      'Where Subject Message Clause Layer duties.certify the principal is the last-resort deputy of 5 duties',
+    );
     expect(second).not.toContain('Statistics');
     expect(second).not.toContain('Rejected input lines');
   });
 
   it("names the data's school in the contents and the header when one pack's data holds several schools", () => {
-    const html = formatHtml({ audits: [{ ...AUDIT, school: '013301' }, { ...PACK_ONLY_AUDIT, pack: AUDIT.pack, school: '013302' }] }, { lang: 'zh-TW', tool: TOOL });
-    expect(html).toContain('<li><a href="#school-1">013301 · 國立馬公高級中學 (magong)</a></li>\n<li><a href="#school-2">013302 · 國立馬公高級中學 (magong)</a></li>');
+    const html = formatHtml(
+      {
+        audits: [
+          { ...AUDIT, school: '013301' },
+          { ...PACK_ONLY_AUDIT, pack: AUDIT.pack, school: '013302' },
+        ],
+      },
+      { lang: 'zh-TW', tool: TOOL },
+    );
+    expect(html).toContain(
+      '<li><a href="#school-1">013301 · 國立馬公高級中學 (magong)</a></li>\n<li><a href="#school-2">013302 · 國立馬公高級中學 (magong)</a></li>',
+    );
     expect(visible(html)).toContain('學校 國立馬公高級中學 資料中的學校代碼 013302 規定檔');
   });
 
@@ -112,9 +151,20 @@ describe('formatHtml', () => {
     const group = AUDIT.statistics!.byClass['101']!;
     const count = CHARTED_CLASSES + 1;
     // Class c has c uploaders of 100 students: class 1 has the lowest rate, class 61 the highest.
-    const byClass = Object.fromEntries(Array.from({ length: count }, (_, index) => [`C${index + 1}`, { ...group, students: 100, uploaders: index + 1, uploadRate: (index + 1) / 100 }]));
-    const html = formatHtml({ audits: [{ ...AUDIT, statistics: { ...AUDIT.statistics!, byClass } }] }, { lang: 'en', tool: TOOL });
-    const chart = html.slice(html.indexOf('<h4>Upload rate by class'), html.indexOf('<h4>Course outcomes by certification'));
+    const byClass = Object.fromEntries(
+      Array.from({ length: count }, (_, index) => [
+        `C${index + 1}`,
+        { ...group, students: 100, uploaders: index + 1, uploadRate: (index + 1) / 100 },
+      ]),
+    );
+    const html = formatHtml(
+      { audits: [{ ...AUDIT, statistics: { ...AUDIT.statistics!, byClass } }] },
+      { lang: 'en', tool: TOOL },
+    );
+    const chart = html.slice(
+      html.indexOf('<h4>Upload rate by class'),
+      html.indexOf('<h4>Course outcomes by certification'),
+    );
     expect(chart).toContain('Upload rate by class: the 30 lowest of 61 classes (every class is in the table below)');
     expect(chart.match(/<g class="bar">/g)).toHaveLength(30);
     expect(chart).toContain('C30: 30.0% (30/100)');
@@ -125,7 +175,10 @@ describe('formatHtml', () => {
 
   it('lists at most findingsPerRule findings of one code and counts the rest', () => {
     const finding = AUDIT.findings[1]!;
-    const many: AuditResult = { ...PACK_ONLY_AUDIT, findings: [1, 2, 3, 4].map((n) => ({ ...finding, subject: `S000${n}` })) };
+    const many: AuditResult = {
+      ...PACK_ONLY_AUDIT,
+      findings: [1, 2, 3, 4].map((n) => ({ ...finding, subject: `S000${n}` })),
+    };
     const text = visible(formatHtml({ audits: [many] }, { lang: 'zh-TW', tool: TOOL, findingsPerRule: 3 }));
     expect(text).toContain('S0003');
     expect(text).not.toContain('S0004');

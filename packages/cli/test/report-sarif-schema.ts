@@ -46,11 +46,19 @@ export const SarifLog = z
                         physicalLocation: z
                           .object({
                             // SARIF's uri-reference: no backslash, space, non-ASCII or unescaped `#`, `?`.
-                            artifactLocation: z.object({ uri: z.string().regex(/^[A-Za-z0-9\-._~:/%!$&'()*+,;=@]+$/) }).strict(),
-                            region: z.object({ startLine: z.number().int().min(1), startColumn: z.number().int().min(1) }).strict().optional(),
+                            artifactLocation: z
+                              .object({ uri: z.string().regex(/^[A-Za-z0-9\-._~:/%!$&'()*+,;=@]+$/) })
+                              .strict(),
+                            region: z
+                              .object({ startLine: z.number().int().min(1), startColumn: z.number().int().min(1) })
+                              .strict()
+                              .optional(),
                           })
                           .strict(),
-                        logicalLocations: z.array(z.object({ name: z.string().min(1), fullyQualifiedName: z.string().min(1) }).strict()).min(1).optional(),
+                        logicalLocations: z
+                          .array(z.object({ name: z.string().min(1), fullyQualifiedName: z.string().min(1) }).strict())
+                          .min(1)
+                          .optional(),
                       })
                       .strict(),
                   )

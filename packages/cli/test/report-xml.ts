@@ -9,7 +9,12 @@ export interface XmlElement {
 
 const decode = (text: string) => {
   expect(text, 'a bare & or <').not.toMatch(/&(?!(amp|lt|gt|quot|#39);)|</);
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 };
 
 /** A strict little XML reader for this output: balanced tags, quoted attributes, escaped text; fails on anything else. */
@@ -28,7 +33,9 @@ export function parseXml(xml: string): XmlElement {
     if (text !== undefined) top.text += decode(text);
     else if (closing) expect(stack.pop()!.name).toBe(name);
     else {
-      const attributes = Object.fromEntries([...attributeText!.matchAll(/([a-z-]+)="([^"]*)"/g)].map(([, key, value]) => [key!, decode(value!)]));
+      const attributes = Object.fromEntries(
+        [...attributeText!.matchAll(/([a-z-]+)="([^"]*)"/g)].map(([, key, value]) => [key!, decode(value!)]),
+      );
       const element: XmlElement = { name: name!, attributes, children: [], text: '' };
       top.children.push(element);
       if (!selfClosing) stack.push(element);

@@ -17,7 +17,10 @@ const buffer = () => {
 };
 
 /** Runs the CLI in memory in the fixtures folder, with the fixture overlay registry (and the shipped template). */
-export async function run(argv: readonly string[], options: { cwd?: string; templateFile?: string } = {}): Promise<Run> {
+export async function run(
+  argv: readonly string[],
+  options: { cwd?: string; templateFile?: string } = {},
+): Promise<Run> {
   const stdout = buffer();
   const stderr = buffer();
   const code = await main(argv, {
@@ -27,7 +30,15 @@ export async function run(argv: readonly string[], options: { cwd?: string; temp
     regionalDirectory: `${FIXTURES}regional`,
     ...(options.templateFile && { templateFile: options.templateFile }),
   });
-  const transcript = [`$ portfolio-rules ${argv.join(' ')}`, `exit ${code}`, '--- stdout', stdout.read().trimEnd(), '--- stderr', stderr.read().trimEnd(), ''].join('\n');
+  const transcript = [
+    `$ portfolio-rules ${argv.join(' ')}`,
+    `exit ${code}`,
+    '--- stdout',
+    stdout.read().trimEnd(),
+    '--- stderr',
+    stderr.read().trimEnd(),
+    '',
+  ].join('\n');
   return { code, stdout: stdout.read(), stderr: stderr.read(), transcript };
 }
 

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type AuditResult, createAudit, type DatasetRecord, type Finding, parseRecord, type Resolution, validatePack } from '@portfolio-rules/core';
+import {
+  type AuditResult,
+  createAudit,
+  type DatasetRecord,
+  type Finding,
+  parseRecord,
+  type Resolution,
+  validatePack,
+} from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { loadOverlays } from '../src/_lib/overlays';
 import { asOfFor, defaultYear, generateSample, planFrom, type SamplePlan, type ViolationCounts } from '../src/sample';
@@ -36,22 +44,36 @@ async function resolve(id: string): Promise<Resolution> {
 
 async function sample(plan: SamplePlan, violations: number) {
   const lines: string[] = [];
-  const report = await generateSample({ students: STUDENTS, seed: 1, schools: 1, violations }, plan, { write: (text) => void lines.push(text) });
-  const records = lines.join('').trimEnd().split('\n').map((line, index) => {
-    const result = parseRecord(line, index + 1);
-    if (!result.ok) throw new Error(result.finding.message.en);
-    return { record: result.record, line: index + 1 };
+  const report = await generateSample({ students: STUDENTS, seed: 1, schools: 1, violations }, plan, {
+    write: (text) => void lines.push(text),
   });
+  const records = lines
+    .join('')
+    .trimEnd()
+    .split('\n')
+    .map((line, index) => {
+      const result = parseRecord(line, index + 1);
+      if (!result.ok) throw new Error(result.finding.message.en);
+      return { record: result.record, line: index + 1 };
+    });
   return { report, records };
 }
 
 /** One audit per school, as the CLI runs them, as of the generator's documented day, on the sample's own calendar. */
-function audit(resolution: Resolution, plan: SamplePlan, records: readonly { record: DatasetRecord; line: number }[]): AuditResult[] {
+function audit(
+  resolution: Resolution,
+  plan: SamplePlan,
+  records: readonly { record: DatasetRecord; line: number }[],
+): AuditResult[] {
   const audits = new Map<string, ReturnType<typeof createAudit>>();
   for (const { record, line } of records) {
     const school = record.school ?? '';
     let current = audits.get(school);
-    if (!current) audits.set(school, (current = createAudit(resolution, { asOf: asOfFor(plan), calendar: plan.calendars, school })));
+    if (!current)
+      audits.set(
+        school,
+        (current = createAudit(resolution, { asOf: asOfFor(plan), calendar: plan.calendars, school })),
+      );
     current.add(record, { line, column: 1, record: line });
   }
   return [...audits.values()].map((result) => result.finish());
@@ -64,9 +86,15 @@ function audit(resolution: Resolution, plan: SamplePlan, records: readonly { rec
 const dataFindings = (results: readonly AuditResult[]): Finding[] => results.flatMap((result) => result.findings);
 
 function found(findings: readonly Finding[]): ViolationCounts {
-  const count = (code: string, where: (data: Readonly<Record<string, unknown>>) => boolean = () => true) => findings.filter((finding) => finding.code === code && where(finding.data)).length;
+  const count = (code: string, where: (data: Readonly<Record<string, unknown>>) => boolean = () => true) =>
+    findings.filter((finding) => finding.code === code && where(finding.data)).length;
   // One injected excess can break two limits (the pack's 6 a year and the national 3 a semester before 11101): students, not findings.
-  const students = (code: string, kind: string) => new Set(findings.filter((finding) => finding.code === code && finding.data.kind === kind).map((finding) => finding.subject)).size;
+  const students = (code: string, kind: string) =>
+    new Set(
+      findings
+        .filter((finding) => finding.code === code && finding.data.kind === kind)
+        .map((finding) => finding.subject),
+    ).size;
   return {
     courseOutcomeOverUpload: students(CODE_OF.courseOutcomeOverUpload, 'courseOutcome'),
     diversePerformanceOverUpload: students(CODE_OF.diversePerformanceOverUpload, 'diversePerformance'),
@@ -76,7 +104,9 @@ function found(findings: readonly Finding[]): ViolationCounts {
     lateCertification: count(CODE_OF.lateCertification, (data) => data.activity === 'courseOutcomeCertification'),
     overdueCertification: count(CODE_OF.overdueCertification),
     rejectedWithoutReason: count(CODE_OF.rejectedWithoutReason),
-    unresolvedDispute: findings.filter((finding) => finding.code === CODE_OF.unresolvedDispute).reduce((sum, finding) => sum + (finding.data.students as string[]).length, 0),
+    unresolvedDispute: findings
+      .filter((finding) => finding.code === CODE_OF.unresolvedDispute)
+      .reduce((sum, finding) => sum + (finding.data.students as string[]).length, 0),
     deletionBeforeSealEnds: count(CODE_OF.deletionBeforeSealEnds),
     missingMeeting: count(CODE_OF.missingMeeting),
     shortReceiptPeriod: count(CODE_OF.shortReceiptPeriod),
@@ -84,7 +114,12 @@ function found(findings: readonly Finding[]): ViolationCounts {
   };
 }
 
-const summary = (findings: readonly Finding[]) => Object.fromEntries([...new Set(findings.map((finding) => `${finding.code} ${finding.severity}`))].sort().map((key) => [key, findings.filter((finding) => `${finding.code} ${finding.severity}` === key).length]));
+const summary = (findings: readonly Finding[]) =>
+  Object.fromEntries(
+    [...new Set(findings.map((finding) => `${finding.code} ${finding.severity}`))]
+      .sort()
+      .map((key) => [key, findings.filter((finding) => `${finding.code} ${finding.severity}` === key).length]),
+  );
 
 describe.each(PACKS)('sample and audit agree: %s', { timeout: 60_000 }, (id) => {
   it('clean data (--violations 0) gives no error- or warning-level finding about the data', async () => {
@@ -120,11 +155,15 @@ describe('the agreement is not vacuous', { timeout: 120_000 }, () => {
 });
 
 describe('the generator follows each pack', () => {
-  it('an absent teacher\'s deputy is the pack\'s: 新竹 十一(三)2 the registration section (進修部: its academic affairs), 馬公 another teacher, Pingrong nobody', async () => {
+  it("an absent teacher's deputy is the pack's: 新竹 十一(三)2 the registration section (進修部: its academic affairs), 馬公 another teacher, Pingrong nobody", async () => {
     const deputies = async (id: string) => {
       const resolution = await resolve(id);
       const { records } = await sample(planFrom(resolution, defaultYear(resolution)), 0);
-      const actors = records.flatMap(({ record }) => (record.type === 'courseOutcome' && record.certifiedBy !== undefined && record.certifiedBy !== record.certifier ? [record.certifiedBy] : []));
+      const actors = records.flatMap(({ record }) =>
+        record.type === 'courseOutcome' && record.certifiedBy !== undefined && record.certifiedBy !== record.certifier
+          ? [record.certifiedBy]
+          : [],
+      );
       return { count: actors.length, units: [...new Set(actors.filter((actor) => !actor.startsWith('S01-')))] };
     };
     const hsinchu = await deputies('hsinchu-vocational');
@@ -136,9 +175,16 @@ describe('the generator follows each pack', () => {
     expect((await deputies('pingrong')).count).toBe(0);
   });
 
-  it('the default year lies in the pack\'s period and the audit day after its windows', async () => {
+  it("the default year lies in the pack's period and the audit day after its windows", async () => {
     const years = await Promise.all(PACKS.map(async (id) => defaultYear(await resolve(id))));
-    expect(Object.fromEntries(PACKS.map((id, index) => [id, years[index]]))).toEqual({ magong: 112, 'hsinchu-vocational': 112, pingrong: 112, 'taipei-chenggong': 112, 'vendor-defaults': 110, _template: 112 });
+    expect(Object.fromEntries(PACKS.map((id, index) => [id, years[index]]))).toEqual({
+      magong: 112,
+      'hsinchu-vocational': 112,
+      pingrong: 112,
+      'taipei-chenggong': 112,
+      'vendor-defaults': 110,
+      _template: 112,
+    });
     const plan = planFrom(await resolve('magong'), 112);
     expect(asOfFor(plan)).toBe('2024-11-30');
   });

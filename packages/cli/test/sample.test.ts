@@ -14,7 +14,13 @@ describe('portfolio-rules sample', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines.every((line, index) => parseRecord(line, index + 1).ok)).toBe(true);
-    const report = JSON.parse(result.stderr) as { lines: number; students: number; year: number; violationsTotal: number; records: Record<string, number> };
+    const report = JSON.parse(result.stderr) as {
+      lines: number;
+      students: number;
+      year: number;
+      violationsTotal: number;
+      records: Record<string, number>;
+    };
     expect(report).toMatchObject({ lines: lines.length, students: 40, year: 112, records: { student: 40 } });
     expect(report.violationsTotal).toBeGreaterThan(0);
     const again = await run(['sample', '--pack', MAGONG, '--students', '40', '--seed', '7', '--violations', '0.5']);
@@ -40,7 +46,19 @@ describe('portfolio-rules sample', () => {
 
   it('--calendar writes the days it used; audit --calendar --as-of <asOf> then finds late and overdue certifications as injected', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'sample-'));
-    const result = await run(['sample', '--pack', MAGONG, '--students', '300', '--seed', '3', '--violations', '0.3', '--calendar', join(directory, 'calendars')]);
+    const result = await run([
+      'sample',
+      '--pack',
+      MAGONG,
+      '--students',
+      '300',
+      '--seed',
+      '3',
+      '--violations',
+      '0.3',
+      '--calendar',
+      join(directory, 'calendars'),
+    ]);
     expect(result.code).toBe(0);
     expect(readdirSync(join(directory, 'calendars')).sort()).toEqual(['110.yaml', '111.yaml', '112.yaml']);
     const parsed = parseCalendar(readFileSync(join(directory, 'calendars', '112.yaml'), 'utf8'), { file: '112.yaml' });
@@ -49,12 +67,28 @@ describe('portfolio-rules sample', () => {
     const report = JSON.parse(result.stderr) as { asOf: string; violations: Record<string, number> };
     expect(report.asOf).toBe('2024-11-30');
     writeFileSync(join(directory, 'data.ndjson'), result.stdout);
-    const audit = await run(['audit', MAGONG, '--data', join(directory, 'data.ndjson'), '--calendar', join(directory, 'calendars'), '--as-of', report.asOf, '--format', 'json']);
-    const findings = (JSON.parse(audit.stdout) as { audit: { findings: { code: string; data: Record<string, unknown> }[] } }).audit.findings;
+    const audit = await run([
+      'audit',
+      MAGONG,
+      '--data',
+      join(directory, 'data.ndjson'),
+      '--calendar',
+      join(directory, 'calendars'),
+      '--as-of',
+      report.asOf,
+      '--format',
+      'json',
+    ]);
+    const findings = (
+      JSON.parse(audit.stdout) as { audit: { findings: { code: string; data: Record<string, unknown> }[] } }
+    ).audit.findings;
     const count = (code: string) => findings.filter((finding) => finding.code === code).length;
     expect(report.violations.lateCertification).toBeGreaterThan(0);
     expect(report.violations.overdueCertification).toBeGreaterThan(0);
-    expect(findings.filter((finding) => finding.code === 'PR6003' && finding.data.activity === 'courseOutcomeCertification').length).toBe(report.violations.lateCertification);
+    expect(
+      findings.filter((finding) => finding.code === 'PR6003' && finding.data.activity === 'courseOutcomeCertification')
+        .length,
+    ).toBe(report.violations.lateCertification);
     expect(count('PR7800')).toBe(report.violations.overdueCertification);
     expect(count('PR7801')).toBe(0);
   });
@@ -62,7 +96,17 @@ describe('portfolio-rules sample', () => {
   it('reports a --calendar folder it cannot write as PR9011, exit 2, before writing any data', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'sample-'));
     writeFileSync(join(directory, 'calendars'), 'a file where the folder should be');
-    const result = await run(['sample', '--pack', MAGONG, '--students', '10', '--calendar', join(directory, 'calendars'), '--lang', 'en']);
+    const result = await run([
+      'sample',
+      '--pack',
+      MAGONG,
+      '--students',
+      '10',
+      '--calendar',
+      join(directory, 'calendars'),
+      '--lang',
+      'en',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('PR9011');

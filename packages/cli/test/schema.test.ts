@@ -12,8 +12,12 @@ describe('portfolio-rules schema', () => {
   });
 
   it('describes the pack keys an editor completes, in both languages', async () => {
-    const output = JSON.parse((await run(['schema'])).stdout) as { properties: Record<string, { description?: string }> };
-    expect(Object.keys(output.properties)).toEqual(expect.arrayContaining(['id', 'extends', 'caps', 'duties', 'windows']));
+    const output = JSON.parse((await run(['schema'])).stdout) as {
+      properties: Record<string, { description?: string }>;
+    };
+    expect(Object.keys(output.properties)).toEqual(
+      expect.arrayContaining(['id', 'extends', 'caps', 'duties', 'windows']),
+    );
     expect(output.properties.extends?.description).toContain('繼承');
   });
 

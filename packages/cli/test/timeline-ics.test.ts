@@ -35,11 +35,14 @@ function events(text: string): Map<string, string>[] {
   return result;
 }
 
-const unescape = (value: string) => value.replace(/\\([\\;,nN])/g, (_, character: string) => (character.toLowerCase() === 'n' ? '\n' : character));
+const unescape = (value: string) =>
+  value.replace(/\\([\\;,nN])/g, (_, character: string) => (character.toLowerCase() === 'n' ? '\n' : character));
 
 describe('escapeIcsText (RFC 5545 3.3.11)', () => {
   it('escapes backslash, semicolon, comma and line breaks, in that order', () => {
-    expect(escapeIcsText('流程表 1, 2; 附表\\3\n第二行\r\n第三行')).toBe('流程表 1\\, 2\\; 附表\\\\3\\n第二行\\n第三行');
+    expect(escapeIcsText('流程表 1, 2; 附表\\3\n第二行\r\n第三行')).toBe(
+      '流程表 1\\, 2\\; 附表\\\\3\\n第二行\\n第三行',
+    );
   });
 
   it('drops control characters TEXT may not hold, keeps tabs', () => {
@@ -118,7 +121,13 @@ describe('formatTimelineIcs', () => {
   const calendar = { packId: 'magong', packName: '馬公', academicYear: 112, stamp: '2023-08-01' };
 
   it('makes a deadline a one-day event with an exclusive DTEND, and a window an event over its days', () => {
-    const text = formatTimelineIcs({ ...calendar, entries: [entry({}), entry({ activity: 'submission', opens: '2023-12-31', closes: '2024-01-01' })] }, 'zh-TW');
+    const text = formatTimelineIcs(
+      {
+        ...calendar,
+        entries: [entry({}), entry({ activity: 'submission', opens: '2023-12-31', closes: '2024-01-01' })],
+      },
+      'zh-TW',
+    );
     const [deadline, window] = events(text);
     expect(deadline!.get('DTSTART;VALUE=DATE')).toBe('20240202');
     expect(deadline!.get('DTEND;VALUE=DATE')).toBe('20240203');
@@ -131,7 +140,9 @@ describe('formatTimelineIcs', () => {
   it('leaves out what has no dates or ends before it starts', () => {
     const unresolved = entry({ closes: undefined as never, unresolved: { code: 'PR6001' } as never });
     const inverted = entry({ activity: 'submission', opens: '2024-04-22', closes: '2024-04-19' });
-    expect(events(formatTimelineIcs({ ...calendar, entries: [unresolved, inverted, entry({})] }, 'en'))).toHaveLength(1);
+    expect(events(formatTimelineIcs({ ...calendar, entries: [unresolved, inverted, entry({})] }, 'en'))).toHaveLength(
+      1,
+    );
   });
 
   it('depends only on its input: the same input gives the same bytes', () => {
@@ -141,7 +152,10 @@ describe('formatTimelineIcs', () => {
 });
 
 describe('portfolio-rules timeline --format ics on the Magong pack', () => {
-  const magong = () => run(['timeline', 'schools/magong/pack.yaml', '--calendar', 'examples/calendars/112.yaml', '--format', 'ics'], { cwd: new URL('../../../', import.meta.url).pathname });
+  const magong = () =>
+    run(['timeline', 'schools/magong/pack.yaml', '--calendar', 'examples/calendars/112.yaml', '--format', 'ics'], {
+      cwd: new URL('../../../', import.meta.url).pathname,
+    });
 
   it('is a VCALENDAR with the properties calendar apps need, CRLF line ends and no line over 75 octets', async () => {
     const { code, stdout, stderr } = await magong();
@@ -172,7 +186,15 @@ describe('portfolio-rules timeline --format ics on the Magong pack', () => {
     expect(uids).toContain('magong-11202-courseOutcomeUpload-g3@portfolio-rules');
     expect(new Set(list.map((event) => event.get('DTSTAMP')))).toEqual(new Set(['20230801T000000Z']));
     for (const event of list) {
-      expect([...event.keys()].sort()).toEqual(['DESCRIPTION', 'DTEND;VALUE=DATE', 'DTSTAMP', 'DTSTART;VALUE=DATE', 'SUMMARY', 'TRANSP', 'UID']);
+      expect([...event.keys()].sort()).toEqual([
+        'DESCRIPTION',
+        'DTEND;VALUE=DATE',
+        'DTSTAMP',
+        'DTSTART;VALUE=DATE',
+        'SUMMARY',
+        'TRANSP',
+        'UID',
+      ]);
       expect(event.get('DTEND;VALUE=DATE')! > event.get('DTSTART;VALUE=DATE')!).toBe(true);
     }
     // 作業流程 10, grade 3 in 112-2: graduation 2024-06-07 + 2 weeks = 2024-06-21, so DTEND is the 22nd.
@@ -180,7 +202,9 @@ describe('portfolio-rules timeline --format ics on the Magong pack', () => {
     expect(upload.get('DTSTART;VALUE=DATE')).toBe('20240621');
     expect(upload.get('DTEND;VALUE=DATE')).toBe('20240622');
     expect(unescape(upload.get('SUMMARY')!)).toBe('截止：課程學習成果上傳 (11202，3年級)');
-    expect(unescape(upload.get('DESCRIPTION')!)).toBe('截止：休業式後2週 (2024-06-21)\n依據：馬公補充規定 作業流程 10 · school:magong');
+    expect(unescape(upload.get('DESCRIPTION')!)).toBe(
+      '截止：休業式後2週 (2024-06-21)\n依據：馬公補充規定 作業流程 10 · school:magong',
+    );
   });
 
   it('is the same on every run (no clock, no randomness)', async () => {

@@ -9,11 +9,23 @@ import { deepFreeze } from '../../core/test/deep-freeze';
 describe('describeRule: a date rule as the rule writes it', () => {
   it.each([
     [{ anchor: 'closingCeremony', weeks: 2 }, '休業式後2週', '2 weeks after the closing ceremony'],
-    [{ anchor: 'nationalUploadDeadline', weeks: -2 }, '全國上傳截止前2週', '2 weeks before the national upload deadline'],
+    [
+      { anchor: 'nationalUploadDeadline', weeks: -2 },
+      '全國上傳截止前2週',
+      '2 weeks before the national upload deadline',
+    ],
     [{ anchor: 'classesStart', days: 13 }, '開學後13日', '13 days after the first day of classes'],
-    [{ anchor: 'classesStart', weeks: 1, days: 1 }, '開學後1週又1日', '1 week and 1 day after the first day of classes'],
+    [
+      { anchor: 'classesStart', weeks: 1, days: 1 },
+      '開學後1週又1日',
+      '1 week and 1 day after the first day of classes',
+    ],
     [{ anchor: 'makeUpExam', workingDays: -3 }, '學期補考前3個工作日', '3 working days before the make-up exams'],
-    [{ anchor: 'termEnd', weeks: 2, days: -1 }, '學期結束後2週再前1日', '2 weeks after, then 1 day before the end of the term'],
+    [
+      { anchor: 'termEnd', weeks: 2, days: -1 },
+      '學期結束後2週再前1日',
+      '2 weeks after, then 1 day before the end of the term',
+    ],
     [{ anchor: 'nationalSubmissionOpens' }, '全國提交開始當日', 'on the national submission opening'],
     [{ monthDay: '08-31' }, '8月31日', '31 August'],
     ['2024-04-15', '2024-04-15', '2024-04-15'],
@@ -23,7 +35,8 @@ describe('describeRule: a date rule as the rule writes it', () => {
   });
 
   it('names every activity and anchor in both languages', () => {
-    for (const activity of ACTIVITIES) expect(ACTIVITY_NAMES[activity]['zh-TW'] && ACTIVITY_NAMES[activity].en).toBeTruthy();
+    for (const activity of ACTIVITIES)
+      expect(ACTIVITY_NAMES[activity]['zh-TW'] && ACTIVITY_NAMES[activity].en).toBeTruthy();
     expect(Object.keys(ANCHOR_NAMES)).toHaveLength(10);
   });
 
@@ -45,12 +58,17 @@ describe('buildTimeline and renderPack are pure', () => {
   const calendar = parseCalendar(readFileSync(new URL('examples/calendars/112.yaml', root), 'utf8')).calendar!;
 
   it('read frozen inputs without changing them, and give the same result twice', () => {
-    const terms = deepFreeze([{ term: { year: 112, semester: 1 as const }, effective }, { term: { year: 112, semester: 2 as const }, effective }]);
+    const terms = deepFreeze([
+      { term: { year: 112, semester: 1 as const }, effective },
+      { term: { year: 112, semester: 2 as const }, effective },
+    ]);
     deepFreeze(calendar);
     const first = buildTimeline(terms, calendar);
     expect(buildTimeline(terms, calendar)).toEqual(first);
     expect(first.entries.length).toBeGreaterThan(0);
-    expect(renderPack(effective, deepFreeze({ ...loaded.pack! }), DOCUMENTS, 'zh-TW')).toEqual(renderPack(effective, loaded.pack!, DOCUMENTS, 'zh-TW'));
+    expect(renderPack(effective, deepFreeze({ ...loaded.pack! }), DOCUMENTS, 'zh-TW')).toEqual(
+      renderPack(effective, loaded.pack!, DOCUMENTS, 'zh-TW'),
+    );
   });
 
   it('with a grade, keeps exactly the entries that govern it', () => {

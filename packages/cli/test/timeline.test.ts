@@ -35,7 +35,14 @@ describe('portfolio-rules timeline', () => {
     const result = await run(['timeline', ...DEMO, '--format', 'json']);
     expect(result.code).toBe(1);
     const output = JSON.parse(result.stdout);
-    expect(output).toMatchObject({ version: 1, command: 'timeline', academicYear: 112, pack: { id: 'timeline-demo' }, calendar: { file: 'timeline/calendar.yaml', title: '示範行事曆' }, summary: { errors: 3, exitCode: 1 } });
+    expect(output).toMatchObject({
+      version: 1,
+      command: 'timeline',
+      academicYear: 112,
+      pack: { id: 'timeline-demo' },
+      calendar: { file: 'timeline/calendar.yaml', title: '示範行事曆' },
+      summary: { errors: 3, exitCode: 1 },
+    });
     expect(output.entries[0]).toEqual({
       term: '11201',
       semester: 1,
@@ -44,14 +51,22 @@ describe('portfolio-rules timeline', () => {
       grades: [1, 2, 3],
       opens: '2023-08-30',
       closes: '2024-02-02',
-      rule: { opens: { 'zh-TW': '開學當日', en: 'on the first day of classes' }, closes: { 'zh-TW': '休業式後2週', en: '2 weeks after the closing ceremony' } },
+      rule: {
+        opens: { 'zh-TW': '開學當日', en: 'on the first day of classes' },
+        closes: { 'zh-TW': '休業式後2週', en: '2 weeks after the closing ceremony' },
+      },
       window: 'windows.0',
       source: { document: '示範補充規定', clause: '流程表 1, 2; 附表\\3' },
       layer: 'school:timeline-demo',
       unresolved: null,
     });
     const unresolved = output.entries.filter((entry: { unresolved: unknown }) => entry.unresolved);
-    expect(unresolved.map((entry: { activity: string; unresolved: { code: string } }) => [entry.activity, entry.unresolved.code])).toEqual([
+    expect(
+      unresolved.map((entry: { activity: string; unresolved: { code: string } }) => [
+        entry.activity,
+        entry.unresolved.code,
+      ]),
+    ).toEqual([
       ['gradeEntry', 'PR6001'],
       ['courseOutcomeSelection', 'PR6007'],
     ]);
@@ -76,7 +91,10 @@ describe('portfolio-rules timeline', () => {
   });
 
   it('says so when a pack sets no windows (新竹: the national schedule applies)', async () => {
-    const result = await run(['timeline', 'schools/hsinchu-vocational/pack.yaml', '--calendar', 'examples/calendars/112.yaml', '--lang', 'en'], { cwd: ROOT });
+    const result = await run(
+      ['timeline', 'schools/hsinchu-vocational/pack.yaml', '--calendar', 'examples/calendars/112.yaml', '--lang', 'en'],
+      { cwd: ROOT },
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('The pack sets no windows (the national schedule applies).');
   });
@@ -88,7 +106,14 @@ describe('portfolio-rules timeline', () => {
   });
 
   it('reports a calendar with errors and exits 1, without a table', async () => {
-    const result = await run(['timeline', 'timeline/pack.yaml', '--calendar', 'timeline/pack.yaml', '--format', 'json']);
+    const result = await run([
+      'timeline',
+      'timeline/pack.yaml',
+      '--calendar',
+      'timeline/pack.yaml',
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(1);
     const output = JSON.parse(result.stdout);
     expect(output.files.at(-1).file).toBe('timeline/pack.yaml');
@@ -97,7 +122,10 @@ describe('portfolio-rules timeline', () => {
 
   it('bad usage exits 2: no --calendar, a bad --grade or --year, an unreadable file', async () => {
     const missing = await run(['timeline', 'timeline/pack.yaml']);
-    expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('PR9003 指令 timeline 缺少參數 --calendar <file>')]);
+    expect([missing.code, missing.stderr]).toEqual([
+      2,
+      expect.stringContaining('PR9003 指令 timeline 缺少參數 --calendar <file>'),
+    ]);
     const grade = await run(['timeline', ...DEMO, '--grade', '4']);
     expect([grade.code, grade.stderr]).toEqual([2, expect.stringContaining('PR9004')]);
     const year = await run(['timeline', ...DEMO, '--year', '2023-24']);

@@ -78,7 +78,7 @@ describe('portfolio-rules validate', () => {
     expect(result.stdout).toContain('您是否要輸入「demo-city」');
   });
 
-  it('runs core\'s checks on the sections a pack writes: an unknown unit in the duty table', async () => {
+  it("runs core's checks on the sections a pack writes: an unknown unit in the duty table", async () => {
     const result = await run(['validate', 'duties.yaml']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('duties.yaml:12:53  錯誤  PR5012');

@@ -13,6 +13,11 @@ describe('alignColumns: a terminal table', () => {
   });
 
   it('trims the spaces a short last cell leaves', () => {
-    expect(alignColumns([['a', ''], ['bbb', 'x']]).lines).toEqual(['a', 'bbb  x']);
+    expect(
+      alignColumns([
+        ['a', ''],
+        ['bbb', 'x'],
+      ]).lines,
+    ).toEqual(['a', 'bbb  x']);
   });
 });

@@ -19,7 +19,9 @@ export interface SchoolBounds {
   readonly sealYears?: number;
 }
 
-const term = fc.record({ year: fc.integer({ min: 108, max: 114 }), semester: fc.constantFrom(1, 2) }).map(({ year, semester }) => year * 100 + semester);
+const term = fc
+  .record({ year: fc.integer({ min: 108, max: 114 }), semester: fc.constantFrom(1, 2) })
+  .map(({ year, semester }) => year * 100 + semester);
 const per = fc.constantFrom<Per>('semester', 'academicYear');
 const cap = fc.record({ max: fc.integer({ min: 0, max: 14 }), per }, { requiredKeys: [] });
 
@@ -37,12 +39,19 @@ export const schoolBoundsArbitrary: fc.Arbitrary<SchoolBounds> = fc
     },
     { requiredKeys: [] },
   )
-  .filter(({ appliesFrom, appliesUntil }) => appliesFrom === undefined || appliesUntil === undefined || appliesFrom <= appliesUntil);
+  .filter(
+    ({ appliesFrom, appliesUntil }) =>
+      appliesFrom === undefined || appliesUntil === undefined || appliesFrom <= appliesUntil,
+  );
 
 /** The pack a school would write for these values (as a plain object, for the yaml package to stringify). */
 export function schoolPack(bounds: SchoolBounds): Record<string, unknown> {
-  const select = (value: SchoolBounds['courseOutcomeSelect']) => (value === undefined ? undefined : { select: { ...value, source: '六(一)' } });
-  const caps = { courseOutcome: select(bounds.courseOutcomeSelect), diversePerformance: select(bounds.diversePerformanceSelect) };
+  const select = (value: SchoolBounds['courseOutcomeSelect']) =>
+    value === undefined ? undefined : { select: { ...value, source: '六(一)' } };
+  const caps = {
+    courseOutcome: select(bounds.courseOutcomeSelect),
+    diversePerformance: select(bounds.diversePerformanceSelect),
+  };
   const pack: Record<string, unknown> = {
     id: 'property',
     name: '測試規定',
@@ -50,8 +59,12 @@ export function schoolPack(bounds: SchoolBounds): Record<string, unknown> {
     appliesFrom: bounds.appliesFrom,
     appliesUntil: bounds.appliesUntil,
     caps: caps.courseOutcome || caps.diversePerformance ? caps : undefined,
-    receipts: bounds.confirmationDays === undefined ? undefined : { confirmationDays: bounds.confirmationDays, source: '六(三)' },
-    governance: bounds.meetingsPerSemester === undefined ? undefined : { meetings: { perSemester: bounds.meetingsPerSemester } },
+    receipts:
+      bounds.confirmationDays === undefined
+        ? undefined
+        : { confirmationDays: bounds.confirmationDays, source: '六(三)' },
+    governance:
+      bounds.meetingsPerSemester === undefined ? undefined : { meetings: { perSemester: bounds.meetingsPerSemester } },
     retention: bounds.sealYears === undefined ? undefined : { sealYears: bounds.sealYears, source: '八' },
   };
   return JSON.parse(JSON.stringify(pack)) as Record<string, unknown>;

@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkWindows, isOpen, loadPack, parseCalendar, resolveWindows, validatePack, type Activity, type EffectivePack, type Grade, type Term } from '@portfolio-rules/core';
+import {
+  checkWindows,
+  isOpen,
+  loadPack,
+  parseCalendar,
+  resolveWindows,
+  validatePack,
+  type Activity,
+  type EffectivePack,
+  type Grade,
+  type Term,
+} from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
@@ -12,7 +23,9 @@ const T1: Term = { year: 112, semester: 1 };
 const T2: Term = { year: 112, semester: 2 };
 
 const loaded = loadPack(TEXT, { file: 'schools/_regional/taipei/pack.yaml' });
-const overlays = { taipei: { pack: loaded.pack!, file: 'schools/_regional/taipei/pack.yaml', positions: loaded.positions } };
+const overlays = {
+  taipei: { pack: loaded.pack!, file: 'schools/_regional/taipei/pack.yaml', positions: loaded.positions },
+};
 const TAIPEI = validatePack(TEXT).resolution!.versions[0]!;
 
 const ask = (effective: EffectivePack, activity: Activity, term: Term, grade: Grade, at: string) => {
@@ -22,7 +35,10 @@ const ask = (effective: EffectivePack, activity: Activity, term: Term, grade: Gr
 
 /** A Taipei school's pack on the overlay. */
 function school(body: string): EffectivePack {
-  const { resolution, findings } = validatePack(`id: school\nname: 範例高中補充規定\ndocument: 範例補充規定\nextends: taipei\nappliesFrom: 11201\nappliesUntil: 11202\n${body}`, { overlays });
+  const { resolution, findings } = validatePack(
+    `id: school\nname: 範例高中補充規定\ndocument: 範例補充規定\nextends: taipei\nappliesFrom: 11201\nappliesUntil: 11202\n${body}`,
+    { overlays },
+  );
   expect(findings).toEqual([]);
   return resolution!.versions[0]!;
 }
@@ -36,7 +52,10 @@ describe('Taipei overlay (臺北市學習歷程檔案作業時程, seed 004)', (
 
   it('cites a clause of the deck on every window', () => {
     expect(loaded.pack?.windows?.filter((window) => window.source === undefined)).toEqual([]);
-    expect(TAIPEI.provenance['windows.1']).toEqual({ layer: 'overlay:taipei', source: { document: '臺北市學習歷程檔案作業時程', clause: '重要時序 1' } });
+    expect(TAIPEI.provenance['windows.1']).toEqual({
+      layer: 'overlay:taipei',
+      source: { document: '臺北市學習歷程檔案作業時程', clause: '重要時序 1' },
+    });
   });
 
   it('meets the national minimums, with and without the 112 calendar', () => {
@@ -45,7 +64,9 @@ describe('Taipei overlay (臺北市學習歷程檔案作業時程, seed 004)', (
   });
 
   it('gives every fixed-date window the data term it serves (terms:)', () => {
-    const fixed = loaded.pack?.windows?.filter((window) => typeof window.closes === 'string' || typeof window.opens === 'string') ?? [];
+    const fixed =
+      loaded.pack?.windows?.filter((window) => typeof window.closes === 'string' || typeof window.opens === 'string') ??
+      [];
     expect(fixed.length).toBeGreaterThan(0);
     expect(fixed.filter((window) => window.terms === undefined)).toEqual([]);
   });
@@ -55,7 +76,13 @@ describe('Taipei overlay (臺北市學習歷程檔案作業時程, seed 004)', (
     expect(ask(TAIPEI, 'submission', T0, 2, '2023-10-24')).toEqual([true, 'PR6004']);
     const refused = isOpen(TAIPEI, CALENDAR, { activity: 'submission', term: T0, grade: 2, at: '2023-10-25' });
     expect(refused.findings.map((f) => [f.code, f.data.opens, f.data.closes, f.source, f.layer])).toEqual([
-      ['PR6003', '2023-10-02', '2023-10-24', { document: '臺北市學習歷程檔案作業時程', clause: '重要時序 1' }, 'overlay:taipei'],
+      [
+        'PR6003',
+        '2023-10-02',
+        '2023-10-24',
+        { document: '臺北市學習歷程檔案作業時程', clause: '重要時序 1' },
+        'overlay:taipei',
+      ],
     ]);
     expect(ask(TAIPEI, 'receiptConfirmation', T0, 2, '2023-10-25')).toEqual([true, 'PR6004']);
     expect(ask(TAIPEI, 'diversePerformanceSelection', T0, 2, '2023-11-01')).toEqual([false, 'PR6003']);
@@ -77,8 +104,10 @@ describe('Taipei overlay (臺北市學習歷程檔案作業時程, seed 004)', (
     expect(resolveWindows(TAIPEI, CALENDAR, T1).findings).toEqual([]);
   });
 
-  it('112-2 data: the course-record pre-check from mid-February; grade 3\'s April cycle — selection at least 3 days, submission 04-22, disputes 04-23…25, final 04-26', () => {
-    const grade3 = resolveWindows(TAIPEI, CALENDAR, T2).windows.filter((w) => w.grades.includes(3)).map((w) => [w.activity, w.opens ?? null, w.closes]);
+  it("112-2 data: the course-record pre-check from mid-February; grade 3's April cycle — selection at least 3 days, submission 04-22, disputes 04-23…25, final 04-26", () => {
+    const grade3 = resolveWindows(TAIPEI, CALENDAR, T2)
+      .windows.filter((w) => w.grades.includes(3))
+      .map((w) => [w.activity, w.opens ?? null, w.closes]);
     expect(grade3).toEqual([
       ['courseOutcomeUpload', null, '2024-04-12'],
       ['courseOutcomeSelection', '2024-04-15', '2024-04-19'],
@@ -97,10 +126,14 @@ describe('Taipei overlay (臺北市學習歷程檔案作業時程, seed 004)', (
   });
 
   it('a Taipei school may set its own windows; the national minimums still hold against them', () => {
-    const own = school('windows:\n  - { activity: receiptConfirmation, terms: [11201], opens: 2024-03-18, closes: 2024-03-19, source: 六(三) }\n  - { activity: courseOutcomeUpload, terms: [11201], closes: { anchor: closingCeremony, weeks: 1 }, source: 五(三)1 }\n');
+    const own = school(
+      'windows:\n  - { activity: receiptConfirmation, terms: [11201], opens: 2024-03-18, closes: 2024-03-19, source: 六(三) }\n  - { activity: courseOutcomeUpload, terms: [11201], closes: { anchor: closingCeremony, weeks: 1 }, source: 五(三)1 }\n',
+    );
     expect(own.layers).toEqual(['national@2022-08-01', 'overlay:taipei', 'school:school']);
     const findings = checkWindows(own, CALENDAR);
-    expect(findings.map((f) => [f.code, f.data.term ?? null, f.related?.[0]?.layer, f.related?.[0]?.source?.clause])).toEqual([
+    expect(
+      findings.map((f) => [f.code, f.data.term ?? null, f.related?.[0]?.layer, f.related?.[0]?.source?.clause]),
+    ).toEqual([
       ['PR6010', '11201', 'school:school', '五(三)1'],
       ['PR6011', '11201', 'school:school', '六(三)'],
     ]);

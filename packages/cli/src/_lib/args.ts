@@ -20,8 +20,16 @@ export function optionsOf(command: Command): Readonly<Record<string, OptionSpec>
  */
 export function parseCommandLine(command: Command, argv: readonly string[]): Parsed | { readonly finding: Finding } {
   const specs = optionsOf(command);
-  const config = Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, ...(spec.short && { short: spec.short }) }]));
-  const { tokens } = parseArgs({ args: [...argv], options: config, strict: false, allowPositionals: true, tokens: true });
+  const config = Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, ...(spec.short && { short: spec.short }) }]),
+  );
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: config,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const options: Record<string, string | boolean | undefined> = {};
   const positionals: string[] = [];
   const known = Object.keys(specs).map((name) => `--${name}`);
@@ -32,21 +40,45 @@ export function parseCommandLine(command: Command, argv: readonly string[]): Par
     const spec = specs[token.name];
     if (!spec) {
       const suggestion = suggest(token.rawName, known);
-      return { finding: createFinding(CLI_CODES.unknownOption, { option: token.rawName, command: command.name, ...(suggestion && { suggestion }) }, usage(token.rawName)) };
+      return {
+        finding: createFinding(
+          CLI_CODES.unknownOption,
+          { option: token.rawName, command: command.name, ...(suggestion && { suggestion }) },
+          usage(token.rawName),
+        ),
+      };
     }
     if (spec.type === 'boolean') {
       if (token.inlineValue) {
-        return { finding: createFinding(CLI_CODES.invalidOptionValue, { option: `--${token.name}`, value: token.value ?? '', allowed: [] }, usage(`--${token.name}`)) };
+        return {
+          finding: createFinding(
+            CLI_CODES.invalidOptionValue,
+            { option: `--${token.name}`, value: token.value ?? '', allowed: [] },
+            usage(`--${token.name}`),
+          ),
+        };
       }
       options[token.name] = true;
       continue;
     }
     if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
-      return { finding: createFinding(CLI_CODES.missingArgument, { argument: `--${token.name} ${spec.placeholder ?? '<value>'}`, command: command.name }, usage(`--${token.name}`)) };
+      return {
+        finding: createFinding(
+          CLI_CODES.missingArgument,
+          { argument: `--${token.name} ${spec.placeholder ?? '<value>'}`, command: command.name },
+          usage(`--${token.name}`),
+        ),
+      };
     }
     if (spec.values && !spec.values.includes(token.value)) {
       const suggestion = suggest(token.value, spec.values);
-      return { finding: createFinding(CLI_CODES.invalidOptionValue, { option: `--${token.name}`, value: token.value, allowed: spec.values, ...(suggestion && { suggestion }) }, usage(`--${token.name}`)) };
+      return {
+        finding: createFinding(
+          CLI_CODES.invalidOptionValue,
+          { option: `--${token.name}`, value: token.value, allowed: spec.values, ...(suggestion && { suggestion }) },
+          usage(`--${token.name}`),
+        ),
+      };
     }
     options[token.name] = token.value;
   }
@@ -58,11 +90,20 @@ export function parseCommandLine(command: Command, argv: readonly string[]): Par
 
   const required = command.arguments.filter((argument) => argument.required);
   const missing = required[positionals.length];
-  if (missing) return { finding: createFinding(CLI_CODES.missingArgument, { argument: missing.name, command: command.name }, usage(missing.name)) };
+  if (missing)
+    return {
+      finding: createFinding(
+        CLI_CODES.missingArgument,
+        { argument: missing.name, command: command.name },
+        usage(missing.name),
+      ),
+    };
   const variadic = command.arguments.some((argument) => argument.variadic);
   if (!variadic && positionals.length > command.arguments.length) {
     const extra = positionals.slice(command.arguments.length);
-    return { finding: createFinding(CLI_CODES.tooManyArguments, { command: command.name, extra }, usage(extra[0] ?? '')) };
+    return {
+      finding: createFinding(CLI_CODES.tooManyArguments, { command: command.name, extra }, usage(extra[0] ?? '')),
+    };
   }
   return { options, positionals };
 }

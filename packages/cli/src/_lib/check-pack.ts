@@ -10,14 +10,29 @@ export interface CheckedPack {
 }
 
 /** Loads, layers and checks one pack's text: what `validate` reports and what `explain` builds on. */
-export function checkPack(file: string, text: string, registry: OverlayRegistry, options: { readonly term?: Term } = {}): CheckedPack {
-  const validation = validatePack(text, { file, overlays: registry.overlays, ...(options.term && { term: options.term }) });
+export function checkPack(
+  file: string,
+  text: string,
+  registry: OverlayRegistry,
+  options: { readonly term?: Term } = {},
+): CheckedPack {
+  const validation = validatePack(text, {
+    file,
+    overlays: registry.overlays,
+    ...(options.term && { term: options.term }),
+  });
   const findings: Finding[] = [...validation.findings, ...runPackChecks(validation)];
   const extended = validation.loaded.pack?.extends;
   const brokenFile = extended === undefined ? undefined : registry.broken.get(extended);
   if (extended !== undefined && brokenFile !== undefined) {
     const position = validation.loaded.positions.extends;
-    findings.push(createFinding(CLI_CODES.overlayInvalid, { overlay: extended, file: brokenFile }, { rule: 'cli.overlays', subject: 'extends', ...(position && { position }) }));
+    findings.push(
+      createFinding(
+        CLI_CODES.overlayInvalid,
+        { overlay: extended, file: brokenFile },
+        { rule: 'cli.overlays', subject: 'extends', ...(position && { position }) },
+      ),
+    );
   }
   return { validation, findings };
 }

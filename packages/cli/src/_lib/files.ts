@@ -5,7 +5,13 @@ import { createFinding, type Finding } from '@portfolio-rules/core';
 import { CLI_CODES, type ReadFailure } from '../codes';
 import type { Output } from '../command';
 
-const FAILURES: Readonly<Record<string, ReadFailure>> = { ENOENT: 'notFound', ENOTDIR: 'notFound', EISDIR: 'isDirectory', EACCES: 'permission', EPERM: 'permission' };
+const FAILURES: Readonly<Record<string, ReadFailure>> = {
+  ENOENT: 'notFound',
+  ENOTDIR: 'notFound',
+  EISDIR: 'isDirectory',
+  EACCES: 'permission',
+  EPERM: 'permission',
+};
 
 export type ReadResult = { readonly text: string } | { readonly finding: Finding };
 
@@ -19,7 +25,12 @@ export async function readText(cwd: string, file: string): Promise<ReadResult> {
   }
 }
 
-function failure(code: typeof CLI_CODES.unreadableFile | typeof CLI_CODES.unwritableFile, rule: string, file: string, error: unknown): Finding {
+function failure(
+  code: typeof CLI_CODES.unreadableFile | typeof CLI_CODES.unwritableFile,
+  rule: string,
+  file: string,
+  error: unknown,
+): Finding {
   const errno = (error as NodeJS.ErrnoException).code ?? '';
   const reason = FAILURES[errno] ?? 'other';
   return createFinding(code, { file, reason, ...(reason === 'other' && { detail: errno }) }, { rule, subject: file });
@@ -41,7 +52,7 @@ export function writePieces(cwd: string, file: string, write: (output: Output) =
     write({
       write(text: string) {
         const bytes = Buffer.from(text);
-        for (let done = 0; done < bytes.length; ) done += writeSync(descriptor, bytes, done);
+        for (let done = 0; done < bytes.length;) done += writeSync(descriptor, bytes, done);
       },
     });
   } finally {

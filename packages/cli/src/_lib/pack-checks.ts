@@ -12,7 +12,10 @@ import {
   type Validation,
 } from '@portfolio-rules/core';
 
-type PackCheck = (effective: EffectivePack, options: { readonly positions?: Readonly<Record<string, Position>> }) => Finding[];
+type PackCheck = (
+  effective: EffectivePack,
+  options: { readonly positions?: Readonly<Record<string, Position>> },
+) => Finding[];
 
 /** The concern checks core exports for a whole pack, each run on a section the pack writes itself. */
 const PACK_CHECKS: readonly { readonly section: string; readonly check: PackCheck }[] = [
@@ -28,7 +31,14 @@ const PACK_CHECKS: readonly { readonly section: string; readonly check: PackChec
  * `validate` does not report them; the pack audit (`audit` without data) does.
  */
 export const COMPLETENESS_CODES: ReadonlySet<string> = new Set(
-  [DEPUTY_CODES.noOwner, OWNERSHIP_CODES.certificationWithoutDeputy, GOVERNANCE_CODES.noWorkingGroup, GOVERNANCE_CODES.noConvener, GOVERNANCE_CODES.noSecretary, GOVERNANCE_CODES.noTrainings].map((spec) => spec.code),
+  [
+    DEPUTY_CODES.noOwner,
+    OWNERSHIP_CODES.certificationWithoutDeputy,
+    GOVERNANCE_CODES.noWorkingGroup,
+    GOVERNANCE_CODES.noConvener,
+    GOVERNANCE_CODES.noSecretary,
+    GOVERNANCE_CODES.noTrainings,
+  ].map((spec) => spec.code),
 );
 
 const identity = (finding: Finding) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;

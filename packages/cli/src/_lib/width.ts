@@ -27,9 +27,19 @@ export function padEnd(text: string, width: number): string {
  * A plain-text table for the terminal: every cell but a row's last is padded to its column's widest
  * cell and two spaces, trailing spaces trimmed. `widths` are the columns' widths without the two spaces.
  */
-export function alignColumns(rows: readonly (readonly string[])[]): { readonly lines: string[]; readonly widths: number[] } {
+export function alignColumns(rows: readonly (readonly string[])[]): {
+  readonly lines: string[];
+  readonly widths: number[];
+} {
   const columns = Math.max(0, ...rows.map((cells) => cells.length));
-  const widths = Array.from({ length: columns }, (_, column) => Math.max(0, ...rows.map((cells) => displayWidth(cells[column] ?? ''))));
-  const lines = rows.map((cells) => cells.map((cell, column) => (column < cells.length - 1 ? padEnd(cell, widths[column]! + 2) : cell)).join('').trimEnd());
+  const widths = Array.from({ length: columns }, (_, column) =>
+    Math.max(0, ...rows.map((cells) => displayWidth(cells[column] ?? ''))),
+  );
+  const lines = rows.map((cells) =>
+    cells
+      .map((cell, column) => (column < cells.length - 1 ? padEnd(cell, widths[column]! + 2) : cell))
+      .join('')
+      .trimEnd(),
+  );
   return { lines, widths };
 }

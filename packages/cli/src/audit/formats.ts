@@ -12,7 +12,11 @@ export const OTHER_FORMATS = ['sarif', 'html', 'junit'] as const;
 
 /** The audits the formatters render: each school on its own when the data holds several, the one audit otherwise. */
 export function auditsOf(result: AuditResult): readonly AuditResult[] {
-  return result.schools && result.schools.length > 1 ? result.schools.map((school, index) => (index === 0 && result.intake ? { ...school, intake: result.intake } : school)) : [result];
+  return result.schools && result.schools.length > 1
+    ? result.schools.map((school, index) =>
+        index === 0 && result.intake ? { ...school, intake: result.intake } : school,
+      )
+    : [result];
 }
 
 /**
@@ -24,7 +28,10 @@ export function auditsOf(result: AuditResult): readonly AuditResult[] {
 export function sarifAudits(result: AuditResult, packFindings: readonly Finding[]): readonly AuditResult[] {
   if (!readData(result)) return [result];
   const pack = new Set(packFindings);
-  const schools = auditsOf(result).map((audit) => ({ ...audit, findings: audit.findings.filter((finding) => !pack.has(finding)) }));
+  const schools = auditsOf(result).map((audit) => ({
+    ...audit,
+    findings: audit.findings.filter((finding) => !pack.has(finding)),
+  }));
   return [{ pack: result.pack, asOf: result.asOf, findings: sortFindings(packFindings) }, ...schools];
 }
 
@@ -34,7 +41,10 @@ export function sarifAudits(result: AuditResult, packFindings: readonly Finding[
  * them), then each school with its data findings; otherwise the schools as they are (one school's
  * findings hold the pack's once).
  */
-export function reportAudits(result: AuditResult, packFindings: readonly Finding[]): { audits: readonly AuditResult[]; packFirst: boolean } {
+export function reportAudits(
+  result: AuditResult,
+  packFindings: readonly Finding[],
+): { audits: readonly AuditResult[]; packFirst: boolean } {
   const schools = auditsOf(result);
   const packFirst = schools.length > 1 && packFindings.length > 0;
   return { audits: packFirst ? sarifAudits(result, packFindings) : schools, packFirst };
@@ -43,10 +53,20 @@ export function reportAudits(result: AuditResult, packFindings: readonly Finding
 /** A report, written to stdout or a file piece by piece (a finding, a school at a time), never whole in memory. */
 export type Report = (output: Output) => void;
 
-export function renderOther(format: string, run: AuditRun & { result: AuditResult }, lang: Language, data: string | undefined): Report {
+export function renderOther(
+  format: string,
+  run: AuditRun & { result: AuditResult },
+  lang: Language,
+  data: string | undefined,
+): Report {
   const { result } = run;
   const packFindings = run.packFindings ?? [];
-  if (format === 'sarif') return (output) => writeJson(sarifLog({ audits: sarifAudits(result, packFindings), ...(data !== undefined && { data }) }, { lang }), output);
+  if (format === 'sarif')
+    return (output) =>
+      writeJson(
+        sarifLog({ audits: sarifAudits(result, packFindings), ...(data !== undefined && { data }) }, { lang }),
+        output,
+      );
   const input = reportAudits(result, packFindings);
   if (format === 'junit') return (output) => writeJunit(input, { lang }, output);
   return (output) => writeHtml(input, { lang }, output);

@@ -1,6 +1,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { createFinding, type Finding, type GovernanceEvidence, isPlainDate, parseCalendar, recordTypeForCsvFile, type SchoolCalendar } from '@portfolio-rules/core';
+import {
+  createFinding,
+  type Finding,
+  type GovernanceEvidence,
+  isPlainDate,
+  parseCalendar,
+  recordTypeForCsvFile,
+  type SchoolCalendar,
+} from '@portfolio-rules/core';
 import { readText } from '../_lib/files';
 import { CLI_CODES } from '../codes';
 import { readDataset } from '../dataset';
@@ -19,7 +27,9 @@ async function calendarFiles(cwd: string, path: string): Promise<string[]> {
   } catch {
     return [path];
   }
-  const names = (await readdir(resolve(cwd, path))).filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase()) && !name.startsWith('.')).sort();
+  const names = (await readdir(resolve(cwd, path)))
+    .filter((name) => ['.yaml', '.yml'].includes(extname(name).toLowerCase()) && !name.startsWith('.'))
+    .sort();
   return names.map((name) => join(path, name));
 }
 
@@ -29,11 +39,17 @@ export async function dataBytes(cwd: string, path: string): Promise<number> {
     const absolute = resolve(cwd, path);
     const info = await stat(absolute);
     if (!info.isDirectory()) return info.size;
-    const names = (await readdir(absolute)).filter((name) => !name.startsWith('.') && (['.ndjson', '.jsonl', '.json'].includes(extname(name).toLowerCase()) || recordTypeForCsvFile(name)));
-    const sizes = await Promise.all(names.map(async (name) => {
-      const file = await stat(join(absolute, name));
-      return file.isFile() ? file.size : 0;
-    }));
+    const names = (await readdir(absolute)).filter(
+      (name) =>
+        !name.startsWith('.') &&
+        (['.ndjson', '.jsonl', '.json'].includes(extname(name).toLowerCase()) || recordTypeForCsvFile(name)),
+    );
+    const sizes = await Promise.all(
+      names.map(async (name) => {
+        const file = await stat(join(absolute, name));
+        return file.isFile() ? file.size : 0;
+      }),
+    );
     return sizes.reduce((sum, size) => sum + size, 0);
   } catch {
     return 0;
@@ -68,14 +84,40 @@ export async function loadEvidence(cwd: string, path: string | undefined): Promi
   const read = await readDataset(path, {
     cwd,
     onRecord(record, place) {
-      if (record.type === 'meeting' && record.body === 'workingGroup' && isPlainDate(record.date)) meetings.push(record.date);
-      else if (record.type === 'training') trainings.push({ date: record.date, audience: record.audience, ...(record.kind && { kind: record.kind }) });
+      if (record.type === 'meeting' && record.body === 'workingGroup' && isPlainDate(record.date))
+        meetings.push(record.date);
+      else if (record.type === 'training')
+        trainings.push({ date: record.date, audience: record.audience, ...(record.kind && { kind: record.kind }) });
       else if (record.type !== 'meeting') {
-        findings.push(createFinding(CLI_CODES.invalidOptionValue, { option: '--evidence', value: `${place.file}:${place.line} (${record.type})`, allowed: ['meeting', 'training'] }, { rule: 'cli.evidence', subject: `${place.file}:${place.line}`, position: place }));
+        findings.push(
+          createFinding(
+            CLI_CODES.invalidOptionValue,
+            {
+              option: '--evidence',
+              value: `${place.file}:${place.line} (${record.type})`,
+              allowed: ['meeting', 'training'],
+            },
+            { rule: 'cli.evidence', subject: `${place.file}:${place.line}`, position: place },
+          ),
+        );
       }
     },
   });
-  findings.push(...read.findings, ...read.summary.rejections.map((rejection) => createFinding(CLI_CODES.invalidOptionValue, { option: '--evidence', value: `${rejection.file ?? path}:${rejection.line}`, allowed: ['meeting', 'training'] }, { rule: 'cli.evidence', subject: `${rejection.file ?? path}:${rejection.line}` })));
-  const unreadable = read.unreadable || read.summary.rejected > 0 || findings.some((finding) => finding.severity === 'error');
+  findings.push(
+    ...read.findings,
+    ...read.summary.rejections.map((rejection) =>
+      createFinding(
+        CLI_CODES.invalidOptionValue,
+        {
+          option: '--evidence',
+          value: `${rejection.file ?? path}:${rejection.line}`,
+          allowed: ['meeting', 'training'],
+        },
+        { rule: 'cli.evidence', subject: `${rejection.file ?? path}:${rejection.line}` },
+      ),
+    ),
+  );
+  const unreadable =
+    read.unreadable || read.summary.rejected > 0 || findings.some((finding) => finding.severity === 'error');
   return unreadable ? { findings, unreadable } : { value: { meetings, trainings }, findings, unreadable };
 }

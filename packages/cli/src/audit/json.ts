@@ -8,7 +8,12 @@ import { tallyOf } from './text';
  * intake, statistics, and per school under `schools`). docs/reference/json-output.md. Written in
  * pieces by formatters/json-pieces.
  */
-export function auditJson(result: AuditResult | undefined, inputFindings: readonly Finding[], file: string, exitCode: number): object {
+export function auditJson(
+  result: AuditResult | undefined,
+  inputFindings: readonly Finding[],
+  file: string,
+  exitCode: number,
+): object {
   const tally = tallyOf([...inputFindings, ...(result?.findings ?? [])]);
   return {
     version: JSON_OUTPUT_VERSION,

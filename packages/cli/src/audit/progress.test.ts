@@ -16,7 +16,8 @@ const clock = () => {
   return { now: () => now, advance: (ms: number) => void (now += ms) };
 };
 
-const percents = (writes: readonly string[]) => writes.filter((text) => /\d+%/.test(text)).map((text) => Number(/(\d+)%/.exec(text)![1]));
+const percents = (writes: readonly string[]) =>
+  writes.filter((text) => /\d+%/.test(text)).map((text) => Number(/(\d+)%/.exec(text)![1]));
 
 describe('createProgress', () => {
   it('draws on a terminal for a large input: the bar, the percent of bytes read, the records, the rate and the time left', () => {
@@ -26,7 +27,9 @@ describe('createProgress', () => {
     time.advance(2000);
     progress.update(25 * MiB, 150_000);
     expect(terminal.writes).toHaveLength(1);
-    expect(terminal.writes[0]).toBe(`\r[${'#'.repeat(7)}${'.'.repeat(23)}]  25% | 150,000 records | 75,000/s | 0:06 left`);
+    expect(terminal.writes[0]).toBe(
+      `\r[${'#'.repeat(7)}${'.'.repeat(23)}]  25% | 150,000 records | 75,000/s | 0:06 left`,
+    );
   });
 
   it('writes nothing to a pipe, a file or a CI log, nor for an input below the threshold', () => {

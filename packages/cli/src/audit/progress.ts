@@ -24,8 +24,16 @@ export interface Progress {
 }
 
 const TEXT = {
-  'zh-TW': { records: (count: string) => `${count} 筆`, rate: (count: string) => `每秒 ${count} 筆`, left: (time: string) => `約剩 ${time}` },
-  en: { records: (count: string) => `${count} records`, rate: (count: string) => `${count}/s`, left: (time: string) => `${time} left` },
+  'zh-TW': {
+    records: (count: string) => `${count} 筆`,
+    rate: (count: string) => `每秒 ${count} 筆`,
+    left: (time: string) => `約剩 ${time}`,
+  },
+  en: {
+    records: (count: string) => `${count} records`,
+    rate: (count: string) => `${count}/s`,
+    left: (time: string) => `${time} left`,
+  },
 } as const;
 
 const number = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -33,7 +41,9 @@ const number = (value: number) => Math.round(value).toLocaleString('en-US');
 function clock(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
   const minutes = Math.floor(seconds / 60);
-  return minutes >= 60 ? `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}` : `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
+  return minutes >= 60
+    ? `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`
+    : `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
 /**
@@ -41,11 +51,18 @@ function clock(ms: number): string {
  * count drop out. ASCII only but for the Chinese words: `█`, `░` and `·` are "ambiguous width" and
  * take two columns in many CJK terminals, which would wrap the line.
  */
-export function progressLine(fraction: number, records: number, elapsedMs: number, columns: number, language: Language): string {
+export function progressLine(
+  fraction: number,
+  records: number,
+  elapsedMs: number,
+  columns: number,
+  language: Language,
+): string {
   const text = TEXT[language];
   const parts = [`${String(Math.floor(fraction * 100)).padStart(3)}%`, text.records(number(records))];
   if (elapsedMs > 0) parts.push(text.rate(number((records * 1000) / elapsedMs)));
-  if (fraction > 0 && fraction < 1 && elapsedMs >= 1000) parts.push(text.left(clock((elapsedMs * (1 - fraction)) / fraction)));
+  if (fraction > 0 && fraction < 1 && elapsedMs >= 1000)
+    parts.push(text.left(clock((elapsedMs * (1 - fraction)) / fraction)));
   const room = columns - 1;
   while (parts.length > 1 && displayWidth(parts.join(' | ')) > room) parts.pop();
   const line = parts.join(' | ');
@@ -61,7 +78,12 @@ export function progressLine(fraction: number, records: number, elapsedMs: numbe
  * end, when stderr is a terminal and the input is large; nothing otherwise, so pipes, files and CI
  * logs stay clean. `now` is the clock (milliseconds); tests pass their own.
  */
-export function createProgress(stderr: ProgressOutput, totalBytes: number, language: Language, now: () => number = () => performance.now()): Progress {
+export function createProgress(
+  stderr: ProgressOutput,
+  totalBytes: number,
+  language: Language,
+  now: () => number = () => performance.now(),
+): Progress {
   if (stderr.isTTY !== true || totalBytes < PROGRESS_FROM_BYTES) return { update() {}, done() {} };
   const started = now();
   let drawnAt = -Infinity;

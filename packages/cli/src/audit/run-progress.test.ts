@@ -16,7 +16,11 @@ const resolution = validatePack(readFileSync(MAGONG, 'utf8'), { file: MAGONG }).
 /** Two schools' sample with rejected lines (bad JSON, a blank line, an unknown type), padded with unknown-type lines past the bar's threshold. */
 async function largeData(): Promise<string> {
   const chunks: string[] = [];
-  await generateSample({ students: 120, seed: 7, schools: 2, violations: 0.2 }, planFrom(resolution, defaultYear(resolution)), { write: (text) => void chunks.push(text) });
+  await generateSample(
+    { students: 120, seed: 7, schools: 2, violations: 0.2 },
+    planFrom(resolution, defaultYear(resolution)),
+    { write: (text) => void chunks.push(text) },
+  );
   const lines = [...chunks.join('').trimEnd().split('\n'), '{"type":"student","id":"x1",', ''];
   const pad = 'x'.repeat(1000);
   for (let index = 0, size = lines.join('\n').length; size <= PROGRESS_FROM_BYTES; index++) {
@@ -34,7 +38,10 @@ describe('the progress bar of audit', { timeout: 120_000 }, () => {
     const path = await largeData();
     const writes: string[] = [];
     const stderr = { isTTY: true, columns: 100, write: (text: string) => void writes.push(text) };
-    const run = await runAudit({ pack: MAGONG, data: path, asOf: '2025-08-01', threads: 1, language: 'en' }, { cwd: tmpdir(), stdout: { write() {} }, stderr });
+    const run = await runAudit(
+      { pack: MAGONG, data: path, asOf: '2025-08-01', threads: 1, language: 'en' },
+      { cwd: tmpdir(), stdout: { write() {} }, stderr },
+    );
     const intake = run.result!.intake!;
     expect(intake.rejected).toBeGreaterThan(intake.checked);
     const last = writes.filter((text) => text.includes('100%')).at(-1)!;

@@ -76,7 +76,12 @@ function countingLines(intake: Intake, onLine: () => void): Intake {
  * The data through the dataset readers, one streaming audit per school named in the records. The
  * progress bar counts the lines read, checked or rejected, as the worker threads do (shard-audit.ts).
  */
-async function auditInThread(request: AuditRequest, resolution: Resolution, io: CliIo, options: { calendars: SchoolCalendar[]; evidence?: GovernanceEvidence }) {
+async function auditInThread(
+  request: AuditRequest,
+  resolution: Resolution,
+  io: CliIo,
+  options: { calendars: SchoolCalendar[]; evidence?: GovernanceEvidence },
+) {
   const audits = new Map<string, Audit>();
   const progress = createProgress(io.stderr, await dataBytes(io.cwd, request.data!), request.language ?? 'zh-TW');
   let bytes = 0;
@@ -95,7 +100,13 @@ async function auditInThread(request: AuditRequest, resolution: Resolution, io: 
       const school = record.school ?? '';
       let audit = audits.get(school);
       if (!audit) {
-        audit = createAudit(resolution, { asOf: request.asOf, calendar: options.calendars, file: request.pack, ...(options.evidence && { evidence: options.evidence }), ...(school !== '' && { school }) });
+        audit = createAudit(resolution, {
+          asOf: request.asOf,
+          calendar: options.calendars,
+          file: request.pack,
+          ...(options.evidence && { evidence: options.evidence }),
+          ...(school !== '' && { school }),
+        });
         audits.set(school, audit);
       }
       audit.add(record, place);
@@ -113,7 +124,11 @@ async function auditInThread(request: AuditRequest, resolution: Resolution, io: 
  */
 export async function runAudit(request: AuditRequest, io: CliIo): Promise<AuditRun> {
   const threads = request.threads ?? 'auto';
-  const threaded = request.data !== undefined && threads !== 1 && (threads === 2 || cpus().length >= 2) && (await shardable(io.cwd, request.data, threads));
+  const threaded =
+    request.data !== undefined &&
+    threads !== 1 &&
+    (threads === 2 || cpus().length >= 2) &&
+    (await shardable(io.cwd, request.data, threads));
   const shards = threaded ? startShards() : undefined;
   try {
     return await auditWith(request, io, shards);
@@ -136,15 +151,31 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
   if (request.data === undefined || !resolution || resolution.versions.length === 0) {
     const empty = createAudit(resolution ?? { versions: [], findings: [] }, base).finish();
     const { statistics: _statistics, ...rest } = empty;
-    return { result: { ...rest, findings: sortFindings(onPack) }, inputFindings: [], sources, unreadable: false, packFindings: onPack };
+    return {
+      result: { ...rest, findings: sortFindings(onPack) },
+      inputFindings: [],
+      sources,
+      unreadable: false,
+      packFindings: onPack,
+    };
   }
-  const [calendars, evidence] = await Promise.all([loadCalendars(io.cwd, request.calendar), loadEvidence(io.cwd, request.evidence)]);
+  const [calendars, evidence] = await Promise.all([
+    loadCalendars(io.cwd, request.calendar),
+    loadEvidence(io.cwd, request.evidence),
+  ]);
   const inputFindings: Finding[] = [...calendars.findings, ...evidence.findings];
   if (calendars.unreadable || evidence.unreadable) return { inputFindings, sources, unreadable: true };
   const options = { calendars: calendars.value ?? [], ...(evidence.value && { evidence: evidence.value }) };
-  const { results, read } = (shards && (await auditSharded(shards, request, io, options, resolution))) || (await auditInThread(request, resolution, io, options));
+  const { results, read } =
+    (shards && (await auditSharded(shards, request, io, options, resolution))) ||
+    (await auditInThread(request, resolution, io, options));
   inputFindings.push(...read.findings);
-  const data = results.length === 0 ? createAudit(resolution, base).finish() : results.length === 1 ? results[0]! : mergeAudits(results);
+  const data =
+    results.length === 0
+      ? createAudit(resolution, base).finish()
+      : results.length === 1
+        ? results[0]!
+        : mergeAudits(results);
   const result = { ...data, findings: sortFindings([...onPack, ...data.findings]), intake: read.summary };
   return { result, inputFindings, sources, unreadable: read.unreadable, packFindings: onPack };
 }

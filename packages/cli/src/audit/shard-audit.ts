@@ -29,7 +29,8 @@ export function auditShard(init: ShardInit, post: (reply: ShardReply) => void): 
         const school = result.record.school ?? '';
         if (school !== scanned) return false;
         let audit = audits.get(school);
-        if (!audit) audits.set(school, (audit = createAudit(resolution, { ...init.options, ...(school !== '' && { school }) })));
+        if (!audit)
+          audits.set(school, (audit = createAudit(resolution, { ...init.options, ...(school !== '' && { school }) })));
         audit.add(result.record, { file: init.file, line, column: 1, record: line });
         return true;
       },
@@ -39,5 +40,12 @@ export function auditShard(init: ShardInit, post: (reply: ShardReply) => void): 
     // An unreadable file is left to the one-thread reader, which reports it.
     scan = 'stopped';
   }
-  return scan === 'read' ? { type: 'done', results: [...audits.values()].map((audit) => audit.finish()), summary: intake.summary(), firstLines } : { type: 'fallback' };
+  return scan === 'read'
+    ? {
+        type: 'done',
+        results: [...audits.values()].map((audit) => audit.finish()),
+        summary: intake.summary(),
+        firstLines,
+      }
+    : { type: 'fallback' };
 }

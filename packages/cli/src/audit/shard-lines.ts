@@ -19,7 +19,11 @@ export interface ShardSpec {
 export type ShardScan = 'read' | 'notUtf8' | 'stopped';
 
 /** Where the value of `"school": "<value>"` lies in a line's bytes, found without parsing; `undefined` when there is none. The audit checks it against the parsed record. */
-function schoolAt(buffer: Buffer, key: number, end: number): { readonly from: number; readonly to: number } | undefined {
+function schoolAt(
+  buffer: Buffer,
+  key: number,
+  end: number,
+): { readonly from: number; readonly to: number } | undefined {
   let at = key + KEY.length;
   const skip = () => {
     while (at < end && (buffer[at] === 0x20 || buffer[at] === 0x09 || buffer[at] === RETURN)) at++;
@@ -47,12 +51,23 @@ function boms(buffer: Buffer, filled: number): number {
  * (byte-order marks stripped, `\r\n` read as `\n`, no extra line after a final line break); a file
  * that is not UTF-8 throughout is left to that reader, which reports where it stops.
  */
-export function scanShard(path: string, spec: ShardSpec, onLine: (text: string, line: number, school: string) => boolean | void, onProgress: (bytes: number) => void): ShardScan {
+export function scanShard(
+  path: string,
+  spec: ShardSpec,
+  onLine: (text: string, line: number, school: string) => boolean | void,
+  onProgress: (bytes: number) => void,
+): ShardScan {
   const shardOf = new Map<string, number>();
   // Consecutive lines mostly name the same school: its bytes are compared before any decoding.
   let last = { bytes: Buffer.alloc(0), school: '', shard: -1 };
   const claim = (buffer: Buffer, value: { readonly from: number; readonly to: number } | undefined) => {
-    if (value ? last.bytes.length === value.to - value.from && buffer.compare(last.bytes, 0, last.bytes.length, value.from, value.to) === 0 : last.school === '' && last.shard >= 0) return last;
+    if (
+      value
+        ? last.bytes.length === value.to - value.from &&
+          buffer.compare(last.bytes, 0, last.bytes.length, value.from, value.to) === 0
+        : last.school === '' && last.shard >= 0
+    )
+      return last;
     const school = value ? buffer.toString('utf8', value.from, value.to) : '';
     let shard = shardOf.get(school);
     if (shard === undefined) shardOf.set(school, (shard = shardOf.size % spec.shards));
@@ -84,7 +99,8 @@ export function scanShard(path: string, spec: ShardSpec, onLine: (text: string, 
         if (key !== -2 && key < from) key = buffer.indexOf(KEY, from);
         if (key === -1) key = -2;
         const { school, shard } = claim(buffer, key >= 0 && key < stop ? schoolAt(buffer, key, stop) : undefined);
-        if (shard === spec.shard && onLine(buffer.toString('utf8', from, stop), line, school) === false) return 'stopped';
+        if (shard === spec.shard && onLine(buffer.toString('utf8', from, stop), line, school) === false)
+          return 'stopped';
         from = next + 1;
       }
       onProgress(before + complete);

@@ -18,5 +18,10 @@ export interface ShardInit {
  */
 export type ShardReply =
   | { readonly type: 'progress'; readonly bytes: number; readonly lines: number }
-  | { readonly type: 'done'; readonly results: readonly AuditResult[]; readonly summary: IntakeSummary; readonly firstLines: Readonly<Record<string, number>> }
+  | {
+      readonly type: 'done';
+      readonly results: readonly AuditResult[];
+      readonly summary: IntakeSummary;
+      readonly firstLines: Readonly<Record<string, number>>;
+    }
   | { readonly type: 'fallback' };

@@ -3,7 +3,14 @@ import { open, stat } from 'node:fs/promises';
 import { extname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AuditResult, GovernanceEvidence, IntakeSummary, Rejection, Resolution, SchoolCalendar } from '@portfolio-rules/core';
+import type {
+  AuditResult,
+  GovernanceEvidence,
+  IntakeSummary,
+  Rejection,
+  Resolution,
+  SchoolCalendar,
+} from '@portfolio-rules/core';
 import type { CliIo } from '../command';
 import type { DatasetRead } from '../dataset';
 import { createProgress } from './progress';
@@ -68,14 +75,19 @@ export async function shardable(cwd: string, data: string, threads: 'auto' | 2):
  * rejections in line order, and the counts per code in the order the codes first occur in the file
  * (each shard says on which line it first met each code).
  */
-export function mergeIntakes(shards: readonly { readonly summary: IntakeSummary; readonly firstLines: Readonly<Record<string, number>> }[]): IntakeSummary {
+export function mergeIntakes(
+  shards: readonly { readonly summary: IntakeSummary; readonly firstLines: Readonly<Record<string, number>> }[],
+): IntakeSummary {
   const summaries = shards.map((shard) => shard.summary);
   const rejections: Rejection[] = summaries.flatMap((summary) => summary.rejections).sort((a, b) => a.line - b.line);
   const byCode = new Map<string, { count: number; first: number }>();
   for (const { summary, firstLines } of shards) {
     for (const [code, count] of Object.entries(summary.byCode)) {
       const known = byCode.get(code);
-      byCode.set(code, { count: (known?.count ?? 0) + count, first: Math.min(known?.first ?? Infinity, firstLines[code] ?? Infinity) });
+      byCode.set(code, {
+        count: (known?.count ?? 0) + count,
+        first: Math.min(known?.first ?? Infinity, firstLines[code] ?? Infinity),
+      });
     }
   }
   const rejected = summaries.reduce((sum, summary) => sum + summary.rejected, 0);
@@ -86,7 +98,9 @@ export function mergeIntakes(shards: readonly { readonly summary: IntakeSummary;
     rejected,
     rejections: listed,
     unlisted: rejected - listed.length,
-    byCode: Object.fromEntries([...byCode].sort(([, a], [, b]) => a.first - b.first).map(([code, { count }]) => [code, count])),
+    byCode: Object.fromEntries(
+      [...byCode].sort(([, a], [, b]) => a.first - b.first).map(([code, { count }]) => [code, count]),
+    ),
   };
 }
 
@@ -118,30 +132,40 @@ export async function auditSharded(
 ): Promise<{ results: AuditResult[]; read: DatasetRead } | undefined> {
   const path = resolve(io.cwd, request.data!);
   const shown = relative(io.cwd, path) || path;
-  const audit = { asOf: request.asOf, calendar: options.calendars, file: request.pack, ...(options.evidence && { evidence: options.evidence }) };
+  const audit = {
+    asOf: request.asOf,
+    calendar: options.calendars,
+    file: request.pack,
+    ...(options.evidence && { evidence: options.evidence }),
+  };
   const progress = createProgress(io.stderr, (await stat(path)).size, request.language ?? 'zh-TW');
   const bytes = workers.map(() => 0);
   const lines = workers.map(() => 0);
-  const replies = workers.map(
-    (worker, shard) =>
-      new Promise<Exclude<ShardReply, { type: 'progress' }>>((done, fail) => {
-        worker.on('message', (reply: ShardReply) => {
-          if (reply.type !== 'progress') return done(reply);
-          bytes[shard] = reply.bytes;
-          lines[shard] = reply.lines;
-          progress.update(Math.min(...bytes), lines.reduce((sum, count) => sum + count, 0));
-        });
-        worker.once('error', fail);
-        worker.once('exit', () => done({ type: 'fallback' }));
-        worker.postMessage({ resolution, options: audit, path, file: shown, shard, shards: SHARDS } satisfies ShardInit);
-      }).then((reply) => {
-        if (reply.type === 'fallback') void stop();
-        return reply;
-      }),
+  const replies = workers.map((worker, shard) =>
+    new Promise<Exclude<ShardReply, { type: 'progress' }>>((done, fail) => {
+      worker.on('message', (reply: ShardReply) => {
+        if (reply.type !== 'progress') return done(reply);
+        bytes[shard] = reply.bytes;
+        lines[shard] = reply.lines;
+        progress.update(
+          Math.min(...bytes),
+          lines.reduce((sum, count) => sum + count, 0),
+        );
+      });
+      worker.once('error', fail);
+      worker.once('exit', () => done({ type: 'fallback' }));
+      worker.postMessage({ resolution, options: audit, path, file: shown, shard, shards: SHARDS } satisfies ShardInit);
+    }).then((reply) => {
+      if (reply.type === 'fallback') void stop();
+      return reply;
+    }),
   );
   const answers = await Promise.all(replies).finally(() => progress.done());
   const finished = answers.flatMap((answer) => (answer.type === 'done' ? [answer] : []));
   if (finished.length < answers.length) return undefined;
   const summary = mergeIntakes(finished);
-  return { results: finished.flatMap((answer) => answer.results), read: { summary, findings: [], unreadable: false, files: [shown] } };
+  return {
+    results: finished.flatMap((answer) => answer.results),
+    read: { summary, findings: [], unreadable: false, files: [shown] },
+  };
 }

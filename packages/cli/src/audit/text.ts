@@ -9,7 +9,21 @@ const TEXT = {
     school: '全校',
     grade: (grade: string) => `${grade} 年級`,
     klass: (name: string) => `${name} 班`,
-    header: ['學生', '上傳人數', '上傳率', '課程成果', '多元表現', '每人件數', '認證成功', '認證失敗', '待認證', '草稿', '勾選成果', '勾選多元', '諮詢紀錄'],
+    header: [
+      '學生',
+      '上傳人數',
+      '上傳率',
+      '課程成果',
+      '多元表現',
+      '每人件數',
+      '認證成功',
+      '認證失敗',
+      '待認證',
+      '草稿',
+      '勾選成果',
+      '勾選多元',
+      '諮詢紀錄',
+    ],
     overdue: '逾期未認證 (依教師)',
     rejected: '未讀入之資料列',
     unlisted: (count: number) => `… 另有 ${count} 列未列出`,
@@ -22,11 +36,26 @@ const TEXT = {
     school: 'school',
     grade: (grade: string) => `grade ${grade}`,
     klass: (name: string) => `class ${name}`,
-    header: ['students', 'uploaders', 'rate', 'outcomes', 'diverse', 'per student', 'certified', 'rejected', 'submitted', 'draft', 'sel. outc.', 'sel. div.', 'consult.'],
+    header: [
+      'students',
+      'uploaders',
+      'rate',
+      'outcomes',
+      'diverse',
+      'per student',
+      'certified',
+      'rejected',
+      'submitted',
+      'draft',
+      'sel. outc.',
+      'sel. div.',
+      'consult.',
+    ],
     overdue: 'Overdue certifications by teacher',
     rejected: 'Rejected lines',
     unlisted: (count: number) => `… and ${count} more not listed`,
-    tally: (errors: number, warnings: number, infos: number) => `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${infos === 1 ? '' : 's'}`,
+    tally: (errors: number, warnings: number, infos: number) =>
+      `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${infos === 1 ? '' : 's'}`,
     clean: 'no problems',
     pack: 'pack',
   },
@@ -36,14 +65,38 @@ const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
 function row(name: string, group: GroupStatistics): string[] {
   const { certification: c, selected: s } = group;
-  return [name, String(group.students), String(group.uploaders), percent(group.uploadRate), String(group.courseOutcomes), String(group.diversePerformances), group.itemsPerStudent.toFixed(2), String(c.certified), String(c.rejected), String(c.submitted), String(c.draft), String(s.courseOutcome), String(s.diversePerformance), String(group.consultations)];
+  return [
+    name,
+    String(group.students),
+    String(group.uploaders),
+    percent(group.uploadRate),
+    String(group.courseOutcomes),
+    String(group.diversePerformances),
+    group.itemsPerStudent.toFixed(2),
+    String(c.certified),
+    String(c.rejected),
+    String(c.submitted),
+    String(c.draft),
+    String(s.courseOutcome),
+    String(s.diversePerformance),
+    String(group.consultations),
+  ];
 }
 
 /** A table with right-aligned numbers, widths by the longest cell (CJK characters count double). */
 function table(rows: readonly string[][]): string[] {
   const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\uffff]/.test(char) ? 2 : 1), 0);
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((cells) => width(cells[column] ?? ''))));
-  return rows.map((cells) => cells.map((cell, column) => (column === 0 ? cell + ' '.repeat(widths[column]! - width(cell)) : ' '.repeat(widths[column]! - width(cell)) + cell)).join('  ').trimEnd());
+  return rows.map((cells) =>
+    cells
+      .map((cell, column) =>
+        column === 0
+          ? cell + ' '.repeat(widths[column]! - width(cell))
+          : ' '.repeat(widths[column]! - width(cell)) + cell,
+      )
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function statistics(result: AuditResult, language: Language): string[] {
@@ -55,14 +108,23 @@ function statistics(result: AuditResult, language: Language): string[] {
   for (const [name, group] of Object.entries(stats.byClass)) rows.push(row(text.klass(name), group));
   const lines = [text.statistics(result.asOf), ...table(rows).map((line) => `  ${line}`)];
   const overdue = Object.entries(stats.overdueByTeacher).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
-  if (overdue.length > 0) lines.push('', text.overdue, ...overdue.slice(0, 20).map(([teacher, count]) => `  ${teacher}  ${count}`), ...(overdue.length > 20 ? [`  ${text.unlisted(overdue.length - 20)}`] : []));
+  if (overdue.length > 0)
+    lines.push(
+      '',
+      text.overdue,
+      ...overdue.slice(0, 20).map(([teacher, count]) => `  ${teacher}  ${count}`),
+      ...(overdue.length > 20 ? [`  ${text.unlisted(overdue.length - 20)}`] : []),
+    );
   return lines;
 }
 
 function rejections(intake: IntakeSummary, language: Language): string[] {
   if (intake.rejections.length === 0) return [];
   const lines: string[] = [TEXT[language].rejected];
-  for (const rejection of intake.rejections) lines.push(`  ${rejection.file ? `${rejection.file}:` : 'line '}${rejection.line}  ${rejection.code}  ${rejection.message[language]}`);
+  for (const rejection of intake.rejections)
+    lines.push(
+      `  ${rejection.file ? `${rejection.file}:` : 'line '}${rejection.line}  ${rejection.code}  ${rejection.message[language]}`,
+    );
   if (intake.unlisted > 0) lines.push(`  ${TEXT[language].unlisted(intake.unlisted)}`);
   return lines;
 }
@@ -78,7 +140,13 @@ export function tallyOf(findings: readonly Finding[]): { errors: number; warning
 }
 
 /** `audit` for people: each finding with its clause, the statistics, the rejected lines, the accounting and the tally — written a finding at a time. */
-export function writeAuditText(result: AuditResult, inputFindings: readonly Finding[], sources: ReadonlyMap<string, string>, language: Language, output: Output): void {
+export function writeAuditText(
+  result: AuditResult,
+  inputFindings: readonly Finding[],
+  sources: ReadonlyMap<string, string>,
+  language: Language,
+  output: Output,
+): void {
   const { put, end } = inPieces(output);
   let first = true;
   const block = (text: string) => {
@@ -86,7 +154,8 @@ export function writeAuditText(result: AuditResult, inputFindings: readonly Find
     first = false;
   };
   // A finding without a place in a file is named by its subject: a student, an item, `courseOutcome:11201`, a pack key.
-  for (const finding of [...inputFindings, ...result.findings]) block(formatFinding(finding, finding.position?.file ?? finding.subject, language, sources).join('\n'));
+  for (const finding of [...inputFindings, ...result.findings])
+    block(formatFinding(finding, finding.position?.file ?? finding.subject, language, sources).join('\n'));
   const stats = statistics(result, language);
   if (stats.length > 0) block(stats.join('\n'));
   if (result.intake) {
@@ -96,6 +165,8 @@ export function writeAuditText(result: AuditResult, inputFindings: readonly Find
   }
   const { errors, warnings, infos } = tallyOf([...inputFindings, ...result.findings]);
   const mark = errors > 0 ? '✖' : warnings + infos > 0 ? '⚠' : '✔';
-  block(`${mark} ${errors + warnings + infos === 0 ? TEXT[language].clean : TEXT[language].tally(errors, warnings, infos)}`);
+  block(
+    `${mark} ${errors + warnings + infos === 0 ? TEXT[language].clean : TEXT[language].tally(errors, warnings, infos)}`,
+  );
   end('\n');
 }

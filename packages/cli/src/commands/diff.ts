@@ -20,7 +20,10 @@ export const diff: Command = {
     { name: '<new.yaml>', required: true },
   ],
   options: {
-    format: formatOption(['md', 'html'], { 'zh-TW': '輸出格式：Markdown 或獨立的 HTML 檔', en: 'output format: Markdown or a self-contained HTML page' }),
+    format: formatOption(['md', 'html'], {
+      'zh-TW': '輸出格式：Markdown 或獨立的 HTML 檔',
+      en: 'output format: Markdown or a self-contained HTML page',
+    }),
   },
   async run({ io, language, options, positionals }) {
     const sides: { file: string; pack: Pack }[] = [];
@@ -44,7 +47,11 @@ export const diff: Command = {
       return EXIT.errors;
     }
     const amendment: Amendment = { current, amended, changes: compareRules(current.pack, amended.pack) };
-    io.stdout.write(options.format === 'html' ? formatAmendmentHtml(amendment, language) : formatAmendmentMarkdown(amendment, language));
+    io.stdout.write(
+      options.format === 'html'
+        ? formatAmendmentHtml(amendment, language)
+        : formatAmendmentMarkdown(amendment, language),
+    );
     return EXIT.ok;
   },
 };

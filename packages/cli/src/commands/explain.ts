@@ -21,7 +21,14 @@ export const explain: Command = {
     { name: '[key]', required: false },
   ],
   options: {
-    term: { type: 'string', placeholder: '<term>', description: { 'zh-TW': '學期，例如 11201 或 112-1 (預設：適用期間最新的全國規定版本)', en: 'term, e.g. 11201 or 112-1 (default: the latest national version in the pack\'s period)' } },
+    term: {
+      type: 'string',
+      placeholder: '<term>',
+      description: {
+        'zh-TW': '學期，例如 11201 或 112-1 (預設：適用期間最新的全國規定版本)',
+        en: "term, e.g. 11201 or 112-1 (default: the latest national version in the pack's period)",
+      },
+    },
     format: formatOption(['stylish', 'json'], { 'zh-TW': '輸出格式', en: 'output format' }),
   },
   async run({ io, language, options, positionals }) {
@@ -33,16 +40,27 @@ export const explain: Command = {
     const termText = typeof options.term === 'string' ? options.term : undefined;
     const term = termText === undefined ? undefined : parseTerm(termText);
     if (termText !== undefined && !term) {
-      return usage(createFinding(CLI_CODES.invalidOptionValue, { option: '--term', value: termText, allowed: ['11201', '112-1'] }, { rule: 'cli.usage', subject: '--term' }));
+      return usage(
+        createFinding(
+          CLI_CODES.invalidOptionValue,
+          { option: '--term', value: termText, allowed: ['11201', '112-1'] },
+          { rule: 'cli.usage', subject: '--term' },
+        ),
+      );
     }
     const read = await readText(io.cwd, file);
     if ('finding' in read) return usage(read.finding);
 
     const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
     const checked = checkPack(file, read.text, registry, { ...(term && { term }) });
-    const report = { files: [{ file, findings: checked.findings }], sources: new Map([...registry.sources, [file, read.text]]) };
+    const report = {
+      files: [{ file, findings: checked.findings }],
+      sources: new Map([...registry.sources, [file, read.text]]),
+    };
     const versions = checked.validation.resolution?.versions ?? [];
-    const effective: EffectivePack | undefined = term ? effectiveFor({ versions, findings: [] }, term) : versions.at(-1);
+    const effective: EffectivePack | undefined = term
+      ? effectiveFor({ versions, findings: [] }, term)
+      : versions.at(-1);
     if (!effective) {
       io.stdout.write(formatStylish(report, language));
       return EXIT.errors;
@@ -50,11 +68,21 @@ export const explain: Command = {
     const entries = entriesOf(effective, key);
     if (key !== undefined && entries.length === 0) {
       const suggestion = suggest(key, keysOf(effective));
-      return usage(createFinding(CLI_CODES.unknownPackKey, { key, ...(suggestion && { suggestion }) }, { rule: 'cli.usage', subject: key }));
+      return usage(
+        createFinding(
+          CLI_CODES.unknownPackKey,
+          { key, ...(suggestion && { suggestion }) },
+          { rule: 'cli.usage', subject: key },
+        ),
+      );
     }
     const exitCode = hasErrors(checked.findings) ? EXIT.errors : EXIT.ok;
     const explanation = { file, effective, ...(term && { term }), ...(key !== undefined && { key }), entries, report };
-    io.stdout.write(options.format === 'json' ? formatExplanationJson(explanation, exitCode) : formatExplanationStylish(explanation, language));
+    io.stdout.write(
+      options.format === 'json'
+        ? formatExplanationJson(explanation, exitCode)
+        : formatExplanationStylish(explanation, language),
+    );
     return exitCode;
   },
 };

@@ -24,11 +24,19 @@ function schemaLine(target: string): string | undefined {
 const TEXT = {
   'zh-TW': {
     created: (file: string, template: string) => `已建立 ${file} (取自範本 ${template})`,
-    next: (file: string) => ['下一步：', '  1. 依貴校補充規定逐條修改數值，並以 source: 註明依據的條次', `  2. portfolio-rules validate ${file}`],
+    next: (file: string) => [
+      '下一步：',
+      '  1. 依貴校補充規定逐條修改數值，並以 source: 註明依據的條次',
+      `  2. portfolio-rules validate ${file}`,
+    ],
   },
   en: {
     created: (file: string, template: string) => `created ${file} (from the template ${template})`,
-    next: (file: string) => ['Next:', "  1. go through your school's rules clause by clause: change each value and name its clause in source:", `  2. portfolio-rules validate ${file}`],
+    next: (file: string) => [
+      'Next:',
+      "  1. go through your school's rules clause by clause: change each value and name its clause in source:",
+      `  2. portfolio-rules validate ${file}`,
+    ],
   },
 } as const;
 
@@ -40,7 +48,12 @@ export const init: Command = {
   },
   arguments: [{ name: '<school-id>', required: true }],
   options: {
-    dir: { type: 'string', placeholder: '<folder>', default: 'schools', description: { 'zh-TW': '放置學校資料夾的目錄', en: 'the folder that holds school folders' } },
+    dir: {
+      type: 'string',
+      placeholder: '<folder>',
+      default: 'schools',
+      description: { 'zh-TW': '放置學校資料夾的目錄', en: 'the folder that holds school folders' },
+    },
     force: { type: 'boolean', description: { 'zh-TW': '覆寫已存在的規定檔', en: 'overwrite an existing pack' } },
   },
   async run({ io, language, options, positionals }) {
@@ -49,10 +62,12 @@ export const init: Command = {
       io.stderr.write(formatProblem(finding, language, 'init'));
       return EXIT.usage;
     };
-    if (!SCHOOL_ID.test(id)) return problem(createFinding(CLI_CODES.invalidSchoolId, { id }, { rule: 'cli.init', subject: id }));
+    if (!SCHOOL_ID.test(id))
+      return problem(createFinding(CLI_CODES.invalidSchoolId, { id }, { rule: 'cli.init', subject: id }));
     const file = join(String(options.dir), id, 'pack.yaml');
     const target = resolve(io.cwd, file);
-    if (existsSync(target) && !options.force) return problem(createFinding(CLI_CODES.fileExists, { file }, { rule: 'cli.init', subject: file }));
+    if (existsSync(target) && !options.force)
+      return problem(createFinding(CLI_CODES.fileExists, { file }, { rule: 'cli.init', subject: file }));
 
     const template = io.templateFile ?? templateFile();
     const read = await readText(io.cwd, template);
@@ -63,7 +78,14 @@ export const init: Command = {
     const unwritable = await writeText(io.cwd, file, text);
     if (unwritable) return problem(unwritable);
     const shown = relative(io.cwd, template);
-    io.stdout.write([TEXT[language].created(file, shown.startsWith('..') ? template : shown), '', ...TEXT[language].next(file), ''].join('\n'));
+    io.stdout.write(
+      [
+        TEXT[language].created(file, shown.startsWith('..') ? template : shown),
+        '',
+        ...TEXT[language].next(file),
+        '',
+      ].join('\n'),
+    );
     return EXIT.ok;
   },
 };

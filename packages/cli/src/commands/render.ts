@@ -18,7 +18,10 @@ export const render: Command = {
   },
   arguments: [{ name: '<pack.yaml>', required: true }],
   options: {
-    format: formatOption(['md', 'html'], { 'zh-TW': '輸出格式：Markdown 或獨立的 HTML 檔 (可列印)', en: 'output format: Markdown or a self-contained, printable HTML page' }),
+    format: formatOption(['md', 'html'], {
+      'zh-TW': '輸出格式：Markdown 或獨立的 HTML 檔 (可列印)',
+      en: 'output format: Markdown or a self-contained, printable HTML page',
+    }),
     document: formatOption(['all', ...DOCUMENTS], { 'zh-TW': '產生哪一份文件', en: 'which document to write' }),
   },
   async run({ io, language, options, positionals }) {
@@ -30,7 +33,10 @@ export const render: Command = {
     }
     const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
     const checked = checkPack(file, read.text, registry);
-    const report = { files: [{ file, findings: checked.findings }], sources: new Map([...registry.sources, [file, read.text]]) };
+    const report = {
+      files: [{ file, findings: checked.findings }],
+      sources: new Map([...registry.sources, [file, read.text]]),
+    };
     // The latest rules of the pack's period, as `explain` shows them without --term.
     const effective = checked.validation.resolution?.versions.at(-1);
     const pack = checked.validation.loaded.pack;
@@ -39,9 +45,14 @@ export const render: Command = {
       io.stderr.write(formatStylish(report, language));
       return EXIT.errors;
     }
-    const documents: readonly DocumentKind[] = options.document === 'all' || typeof options.document !== 'string' ? DOCUMENTS : [options.document as DocumentKind];
+    const documents: readonly DocumentKind[] =
+      options.document === 'all' || typeof options.document !== 'string'
+        ? DOCUMENTS
+        : [options.document as DocumentKind];
     const rendered = renderPack(effective, pack, documents, language);
-    io.stdout.write(options.format === 'html' ? formatRenderedHtml(rendered, language) : formatRenderedMarkdown(rendered, language));
+    io.stdout.write(
+      options.format === 'html' ? formatRenderedHtml(rendered, language) : formatRenderedMarkdown(rendered, language),
+    );
     if (checked.findings.length > 0) io.stderr.write(formatStylish(report, language));
     return EXIT.ok;
   },

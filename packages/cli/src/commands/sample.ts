@@ -16,22 +16,33 @@ function sinkOf(output: Output): { write(text: string): void | Promise<void> } {
   const stream = output as Output & { once?: (event: 'drain', listener: () => void) => unknown };
   return {
     write(text) {
-      if (output.write(text) === false && typeof stream.once === 'function') return new Promise<void>((resolve) => stream.once!('drain', resolve));
+      if (output.write(text) === false && typeof stream.once === 'function')
+        return new Promise<void>((resolve) => stream.once!('drain', resolve));
     },
   };
 }
 
 type Parsed = { readonly options: SampleOptions & { readonly year?: number } } | { readonly finding: Finding };
 
-function numberOption(raw: string | boolean | undefined, name: string, check: (value: number) => boolean, allowed: string): number | Finding | undefined {
+function numberOption(
+  raw: string | boolean | undefined,
+  name: string,
+  check: (value: number) => boolean,
+  allowed: string,
+): number | Finding | undefined {
   if (raw === undefined || typeof raw === 'boolean') return undefined;
   const value = Number(raw);
   if (raw.trim() !== '' && Number.isFinite(value) && check(value)) return value;
-  return createFinding(CLI_CODES.invalidOptionValue, { option: `--${name}`, value: raw, allowed: [allowed] }, { rule: 'cli.usage', subject: `--${name}` });
+  return createFinding(
+    CLI_CODES.invalidOptionValue,
+    { option: `--${name}`, value: raw, allowed: [allowed] },
+    { rule: 'cli.usage', subject: `--${name}` },
+  );
 }
 
 function parseOptions(options: Readonly<Record<string, string | boolean | undefined>>): Parsed {
-  const integer = (min: number, max: number) => (value: number) => Number.isInteger(value) && value >= min && value <= max;
+  const integer = (min: number, max: number) => (value: number) =>
+    Number.isInteger(value) && value >= min && value <= max;
   const taipei = options.scale === 'taipei';
   const read = {
     students: numberOption(options.students, 'students', integer(1, 10_000_000), '1–10000000'),
@@ -44,9 +55,24 @@ function parseOptions(options: Readonly<Record<string, string | boolean | undefi
   const number = (value: number | Finding | undefined) => value as number | undefined;
   const students = number(read.students) ?? (taipei ? TAIPEI.students : 2000);
   const schools = number(read.schools) ?? (taipei ? TAIPEI.schools : 1);
-  if (schools > students) return { finding: createFinding(CLI_CODES.invalidOptionValue, { option: '--schools', value: String(schools), allowed: [`≤ --students (${students})`] }, { rule: 'cli.usage', subject: '--schools' }) };
+  if (schools > students)
+    return {
+      finding: createFinding(
+        CLI_CODES.invalidOptionValue,
+        { option: '--schools', value: String(schools), allowed: [`≤ --students (${students})`] },
+        { rule: 'cli.usage', subject: '--schools' },
+      ),
+    };
   const year = number(read.year);
-  return { options: { students, schools, seed: number(read.seed) ?? 1, violations: number(read.violations) ?? 0.05, ...(year !== undefined && { year }) } };
+  return {
+    options: {
+      students,
+      schools,
+      seed: number(read.seed) ?? 1,
+      violations: number(read.violations) ?? 0.05,
+      ...(year !== undefined && { year }),
+    },
+  };
 }
 
 export const sample: Command = {
@@ -57,12 +83,46 @@ export const sample: Command = {
   },
   arguments: [],
   options: {
-    pack: { type: 'string', placeholder: '<pack.yaml>', description: { 'zh-TW': '規定檔 (必填)：依其件數上限、分工及期程產生資料', en: 'the pack (required): its caps, duties and rules shape the data' } },
-    students: { type: 'string', placeholder: '<n>', description: { 'zh-TW': '學生人數 (預設 2000)', en: 'number of students (default 2000)' } },
-    seed: { type: 'string', placeholder: '<n>', description: { 'zh-TW': '亂數種子；相同種子產生相同資料 (預設 1)', en: 'random seed: the same seed gives the same bytes (default 1)' } },
-    schools: { type: 'string', placeholder: '<n>', description: { 'zh-TW': '學校數 (預設 1)', en: 'number of schools (default 1)' } },
-    violations: { type: 'string', placeholder: '<0–1>', description: { 'zh-TW': '違規比例 (預設 0.05)', en: 'share of violations (default 0.05)' } },
-    year: { type: 'string', placeholder: '<ROC year>', description: { 'zh-TW': '資料之最後學年度 (預設 112，規定不適用 112 學年度時取其適用期間內最接近者)；稽核基準日建議為該學年度後之 11 月 30 日', en: 'the last academic year of the data (default 112, or the nearest year in the pack\'s period); audit it as of 30 November after it' } },
+    pack: {
+      type: 'string',
+      placeholder: '<pack.yaml>',
+      description: {
+        'zh-TW': '規定檔 (必填)：依其件數上限、分工及期程產生資料',
+        en: 'the pack (required): its caps, duties and rules shape the data',
+      },
+    },
+    students: {
+      type: 'string',
+      placeholder: '<n>',
+      description: { 'zh-TW': '學生人數 (預設 2000)', en: 'number of students (default 2000)' },
+    },
+    seed: {
+      type: 'string',
+      placeholder: '<n>',
+      description: {
+        'zh-TW': '亂數種子；相同種子產生相同資料 (預設 1)',
+        en: 'random seed: the same seed gives the same bytes (default 1)',
+      },
+    },
+    schools: {
+      type: 'string',
+      placeholder: '<n>',
+      description: { 'zh-TW': '學校數 (預設 1)', en: 'number of schools (default 1)' },
+    },
+    violations: {
+      type: 'string',
+      placeholder: '<0–1>',
+      description: { 'zh-TW': '違規比例 (預設 0.05)', en: 'share of violations (default 0.05)' },
+    },
+    year: {
+      type: 'string',
+      placeholder: '<ROC year>',
+      description: {
+        'zh-TW':
+          '資料之最後學年度 (預設 112，規定不適用 112 學年度時取其適用期間內最接近者)；稽核基準日建議為該學年度後之 11 月 30 日',
+        en: "the last academic year of the data (default 112, or the nearest year in the pack's period); audit it as of 30 November after it",
+      },
+    },
     calendar: {
       type: 'string',
       placeholder: '<dir>',
@@ -75,7 +135,10 @@ export const sample: Command = {
       type: 'string',
       values: ['school', 'taipei'],
       placeholder: '<school|taipei>',
-      description: { 'zh-TW': 'taipei：臺北市規模 (約 10 萬名學生、60 校)', en: 'taipei: Taipei scale (about 100,000 students in 60 schools)' },
+      description: {
+        'zh-TW': 'taipei：臺北市規模 (約 10 萬名學生、60 校)',
+        en: 'taipei: Taipei scale (about 100,000 students in 60 schools)',
+      },
     },
   },
   async run({ io, language, options }) {
@@ -83,7 +146,14 @@ export const sample: Command = {
       io.stderr.write(formatProblem(finding, language, 'sample'));
       return EXIT.usage;
     };
-    if (typeof options.pack !== 'string') return problem(createFinding(CLI_CODES.missingArgument, { argument: '--pack <pack.yaml>', command: 'sample' }, { rule: 'cli.usage', subject: '--pack' }));
+    if (typeof options.pack !== 'string')
+      return problem(
+        createFinding(
+          CLI_CODES.missingArgument,
+          { argument: '--pack <pack.yaml>', command: 'sample' },
+          { rule: 'cli.usage', subject: '--pack' },
+        ),
+      );
     const parsed = parseOptions(options);
     if ('finding' in parsed) return problem(parsed.finding);
     const read = await readText(io.cwd, options.pack);
@@ -92,13 +162,18 @@ export const sample: Command = {
     const validation = validatePack(read.text, { file: options.pack, overlays: registry.overlays });
     const versions = validation.resolution?.versions ?? [];
     if (hasErrors(validation.findings) || versions.length === 0) {
-      for (const finding of validation.findings.filter((item) => item.severity === 'error')) io.stderr.write(formatProblem(finding, language, 'sample'));
+      for (const finding of validation.findings.filter((item) => item.severity === 'error'))
+        io.stderr.write(formatProblem(finding, language, 'sample'));
       return EXIT.usage;
     }
     const plan = planFrom(validation.resolution!, parsed.options.year ?? defaultYear(validation.resolution!));
     if (typeof options.calendar === 'string') {
       for (const calendar of plan.calendars) {
-        const unwritable = await writeText(io.cwd, join(options.calendar, `${calendar.academicYear}.yaml`), calendarYaml(calendar));
+        const unwritable = await writeText(
+          io.cwd,
+          join(options.calendar, `${calendar.academicYear}.yaml`),
+          calendarYaml(calendar),
+        );
         if (unwritable) return problem(unwritable);
       }
     }

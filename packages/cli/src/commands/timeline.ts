@@ -1,4 +1,15 @@
-import { createFinding, effectiveFor, type Finding, type Grade, hasErrors, type Language, parseCalendar, type PlainDate, type Term, termStart } from '@portfolio-rules/core';
+import {
+  createFinding,
+  effectiveFor,
+  type Finding,
+  type Grade,
+  hasErrors,
+  type Language,
+  parseCalendar,
+  type PlainDate,
+  type Term,
+  termStart,
+} from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
 import { loadOverlays } from '../_lib/overlays';
@@ -20,17 +31,42 @@ const usageProblem = (io: Invocation['io'], language: Language, finding: Finding
 const identity = (finding: Finding) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
 
 /** The options as given: the year and grade, when they are well-formed, or the usage finding. */
-function readOptions(options: Invocation['options']): { year?: number; grade?: Grade; calendar: string } | { finding: Finding } {
+function readOptions(
+  options: Invocation['options'],
+): { year?: number; grade?: Grade; calendar: string } | { finding: Finding } {
   const usage = (subject: string) => ({ rule: 'cli.usage', subject });
-  if (typeof options.calendar !== 'string') return { finding: createFinding(CLI_CODES.missingArgument, { argument: '--calendar <file>', command: 'timeline' }, usage('--calendar')) };
+  if (typeof options.calendar !== 'string')
+    return {
+      finding: createFinding(
+        CLI_CODES.missingArgument,
+        { argument: '--calendar <file>', command: 'timeline' },
+        usage('--calendar'),
+      ),
+    };
   const { year, grade } = options;
   if (typeof year === 'string' && !/^[1-9]\d{0,2}$/.test(year)) {
-    return { finding: createFinding(CLI_CODES.invalidOptionValue, { option: '--year', value: year, allowed: ['112'] }, usage('--year')) };
+    return {
+      finding: createFinding(
+        CLI_CODES.invalidOptionValue,
+        { option: '--year', value: year, allowed: ['112'] },
+        usage('--year'),
+      ),
+    };
   }
   if (typeof grade === 'string' && !['1', '2', '3'].includes(grade)) {
-    return { finding: createFinding(CLI_CODES.invalidOptionValue, { option: '--grade', value: grade, allowed: ['1', '2', '3'] }, usage('--grade')) };
+    return {
+      finding: createFinding(
+        CLI_CODES.invalidOptionValue,
+        { option: '--grade', value: grade, allowed: ['1', '2', '3'] },
+        usage('--grade'),
+      ),
+    };
   }
-  return { calendar: options.calendar, ...(typeof year === 'string' && { year: Number(year) }), ...(typeof grade === 'string' && { grade: Number(grade) as Grade }) };
+  return {
+    calendar: options.calendar,
+    ...(typeof year === 'string' && { year: Number(year) }),
+    ...(typeof grade === 'string' && { grade: Number(grade) as Grade }),
+  };
 }
 
 /** DTSTAMP of every event: the later of the pack's last adoption and the first day of the academic year. Never the clock. */
@@ -46,10 +82,28 @@ export const timeline: Command = {
   },
   arguments: [{ name: '<pack.yaml>', required: true }],
   options: {
-    calendar: { type: 'string', placeholder: '<file>', description: { 'zh-TW': '學校行事曆 (YAML)，必填', en: 'the school calendar (YAML), required' } },
-    year: { type: 'string', placeholder: '<year>', description: { 'zh-TW': '學年度，例如 112 (預設：行事曆的學年度)', en: "academic year, e.g. 112 (default: the calendar's)" } },
-    grade: { type: 'string', placeholder: '<1|2|3>', description: { 'zh-TW': '只列出該年級適用的期程', en: 'only the windows that govern this grade' } },
-    format: formatOption(['text', 'json', 'ics'], { 'zh-TW': '輸出格式：文字表格、JSON 或行事曆檔 (ICS)', en: 'output format: a text table, JSON or an iCalendar file' }),
+    calendar: {
+      type: 'string',
+      placeholder: '<file>',
+      description: { 'zh-TW': '學校行事曆 (YAML)，必填', en: 'the school calendar (YAML), required' },
+    },
+    year: {
+      type: 'string',
+      placeholder: '<year>',
+      description: {
+        'zh-TW': '學年度，例如 112 (預設：行事曆的學年度)',
+        en: "academic year, e.g. 112 (default: the calendar's)",
+      },
+    },
+    grade: {
+      type: 'string',
+      placeholder: '<1|2|3>',
+      description: { 'zh-TW': '只列出該年級適用的期程', en: 'only the windows that govern this grade' },
+    },
+    format: formatOption(['text', 'json', 'ics'], {
+      'zh-TW': '輸出格式：文字表格、JSON 或行事曆檔 (ICS)',
+      en: 'output format: a text table, JSON or an iCalendar file',
+    }),
   },
   async run({ io, language, options, positionals }) {
     const [file = ''] = positionals;
@@ -75,7 +129,10 @@ export const timeline: Command = {
       return { term, ...(effective && { effective }) };
     });
     const effective = terms.find((term) => term.effective)?.effective;
-    const result = parsed.calendar && effective ? buildTimeline(terms, parsed.calendar, { ...(read.grade && { grade: read.grade }) }) : undefined;
+    const result =
+      parsed.calendar && effective
+        ? buildTimeline(terms, parsed.calendar, { ...(read.grade && { grade: read.grade }) })
+        : undefined;
     const report = {
       files: [
         { file, findings: [...packFindings.values(), ...(result?.findings ?? [])] },
@@ -90,11 +147,29 @@ export const timeline: Command = {
       else (options.format === 'text' ? io.stdout : io.stderr).write(formatStylish(report, language));
       return EXIT.errors;
     }
-    const document: TimelineDocument = { packFile: file, calendarFile: read.calendar, effective, ...(parsed.calendar?.document && { calendarTitle: parsed.calendar.document }), timeline: result, report };
+    const document: TimelineDocument = {
+      packFile: file,
+      calendarFile: read.calendar,
+      effective,
+      ...(parsed.calendar?.document && { calendarTitle: parsed.calendar.document }),
+      timeline: result,
+      report,
+    };
     if (options.format === 'json') {
       io.stdout.write(formatTimelineJson(document, exitCode));
     } else if (options.format === 'ics') {
-      io.stdout.write(formatTimelineIcs({ packId: effective.id, packName: effective.name, academicYear: year, stamp: stampOf(adopted, year), entries: result.entries }, language));
+      io.stdout.write(
+        formatTimelineIcs(
+          {
+            packId: effective.id,
+            packName: effective.name,
+            academicYear: year,
+            stamp: stampOf(adopted, year),
+            entries: result.entries,
+          },
+          language,
+        ),
+      );
       // The calendar goes to stdout, often into a file: what is wrong goes to stderr.
       if (report.files.some((entry) => entry.findings.length > 0)) io.stderr.write(formatStylish(report, language));
     } else {

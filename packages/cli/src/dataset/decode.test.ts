@@ -31,12 +31,17 @@ describe('decodeLines', () => {
   it('reads a line cut between chunks, and one spanning several chunks, whole', async () => {
     const text = '{"a":1}\n{"b":"long line"}\n{"c":3}\n';
     expect((await decode(utf8(text), [12])).lines).toEqual(numbered(['{"a":1}', '{"b":"long line"}', '{"c":3}']));
-    expect((await decode(utf8(text), [10, 13, 16, 20])).lines).toEqual(numbered(['{"a":1}', '{"b":"long line"}', '{"c":3}']));
+    expect((await decode(utf8(text), [10, 13, 16, 20])).lines).toEqual(
+      numbered(['{"a":1}', '{"b":"long line"}', '{"c":3}']),
+    );
   });
 
   it('joins a multi-byte UTF-8 character cut between chunks', async () => {
     const bytes = utf8('{"course":"國語文"}\n{"course":"音樂"}');
-    for (let cut = 1; cut < bytes.length; cut++) expect((await decode(bytes, [cut])).lines, `cut at ${cut}`).toEqual(numbered(['{"course":"國語文"}', '{"course":"音樂"}']));
+    for (let cut = 1; cut < bytes.length; cut++)
+      expect((await decode(bytes, [cut])).lines, `cut at ${cut}`).toEqual(
+        numbered(['{"course":"國語文"}', '{"course":"音樂"}']),
+      );
   });
 
   it('reads \\r\\n as \\n, also when the \\r ends one chunk and the \\n starts the next', async () => {
@@ -83,16 +88,23 @@ describe('decodeLines', () => {
   });
 
   it('gives the lines of String.split, however the bytes are cut into chunks', async () => {
-    const line = fc.array(fc.constantFrom('a', '{', '"', '國', '\r', ' ', '😀', 'é'), { maxLength: 8 }).map((parts) => parts.join(''));
+    const line = fc
+      .array(fc.constantFrom('a', '{', '"', '國', '\r', ' ', '😀', 'é'), { maxLength: 8 })
+      .map((parts) => parts.join(''));
     await fc.assert(
-      fc.asyncProperty(fc.array(line, { maxLength: 8 }), fc.boolean(), fc.array(fc.nat(), { maxLength: 6 }), async (lines, finalBreak, cuts) => {
-        const text = lines.join('\n') + (finalBreak && lines.length > 0 ? '\n' : '');
-        const bytes = utf8(text);
-        const expected = text.split('\n').map((one) => one.replace(/\r$/, ''));
-        if (text === '' || text.endsWith('\n')) expected.pop();
-        const { lines: read } = await decode(bytes, bytes.length === 0 ? [] : cuts.map((cut) => cut % bytes.length));
-        expect(read).toEqual(numbered(expected));
-      }),
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 8 }),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (lines, finalBreak, cuts) => {
+          const text = lines.join('\n') + (finalBreak && lines.length > 0 ? '\n' : '');
+          const bytes = utf8(text);
+          const expected = text.split('\n').map((one) => one.replace(/\r$/, ''));
+          if (text === '' || text.endsWith('\n')) expected.pop();
+          const { lines: read } = await decode(bytes, bytes.length === 0 ? [] : cuts.map((cut) => cut % bytes.length));
+          expect(read).toEqual(numbered(expected));
+        },
+      ),
       { seed: 42, numRuns: NUM_RUNS },
     );
   });

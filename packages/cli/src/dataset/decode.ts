@@ -22,12 +22,18 @@ function lineAt(text: string, start: number, end: number): string {
  * A batch of `head` (the first line, whole) and the lines of text[from, last], which ends at a
  * `\n`. `count` says how many lines it holds, walking them if `forEach` has not.
  */
-function batchOf(head: string, text: string, from: number, last: number, first: number): LineBatch & { count(): number } {
+function batchOf(
+  head: string,
+  text: string,
+  from: number,
+  last: number,
+  first: number,
+): LineBatch & { count(): number } {
   let count = -1;
   const forEach = (onLine: (line: string, number: number) => void) => {
     let number = first;
     onLine(lineAt(head, 0, head.length), number++);
-    for (let start = from; start <= last; ) {
+    for (let start = from; start <= last;) {
       const end = text.indexOf('\n', start);
       onLine(lineAt(text, start, end), number++);
       start = end + 1;
@@ -66,7 +72,11 @@ function firstInvalidUtf8(chunk: Uint8Array): number {
  * read as Big5) or PR8011. A final line break does not start an extra line; `\r\n` endings are
  * read as `\n`.
  */
-export async function* decodeLines(chunks: AsyncIterable<Uint8Array>, file: string, encoding: Encoding = 'utf-8'): AsyncGenerator<LineBatch | { readonly finding: Finding }> {
+export async function* decodeLines(
+  chunks: AsyncIterable<Uint8Array>,
+  file: string,
+  encoding: Encoding = 'utf-8',
+): AsyncGenerator<LineBatch | { readonly finding: Finding }> {
   const decoder = new TextDecoder(encoding, { fatal: true });
   let rest = '';
   let next = 1;
@@ -82,9 +92,10 @@ export async function* decodeLines(chunks: AsyncIterable<Uint8Array>, file: stri
     } catch {
       const context = { rule: 'dataset.encoding', subject: file, position: { file, line: next, column: 1 } };
       yield {
-        finding: encoding === 'utf-8' && looksBig5(chunk)
-          ? createFinding(DATASET_CODES.big5Encoding, { file }, context)
-          : createFinding(DATASET_CODES.notUtf8, { file, offset: offset + firstInvalidUtf8(chunk) }, context),
+        finding:
+          encoding === 'utf-8' && looksBig5(chunk)
+            ? createFinding(DATASET_CODES.big5Encoding, { file }, context)
+            : createFinding(DATASET_CODES.notUtf8, { file, offset: offset + firstInvalidUtf8(chunk) }, context),
       };
       return;
     }
@@ -104,7 +115,13 @@ export async function* decodeLines(chunks: AsyncIterable<Uint8Array>, file: stri
   try {
     rest += decoder.decode();
   } catch {
-    yield { finding: createFinding(DATASET_CODES.notUtf8, { file, offset }, { rule: 'dataset.encoding', subject: file, position: { file, line: next, column: 1 } }) };
+    yield {
+      finding: createFinding(
+        DATASET_CODES.notUtf8,
+        { file, offset },
+        { rule: 'dataset.encoding', subject: file, position: { file, line: next, column: 1 } },
+      ),
+    };
     return;
   }
   if (rest !== '') yield batchOf(rest, '', 0, -1, next);

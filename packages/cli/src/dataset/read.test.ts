@@ -10,7 +10,11 @@ const cwd = join(FIXTURES, 'dataset');
 
 async function read(path: string, encoding?: 'utf-8' | 'big5', at = cwd) {
   const records: { record: DatasetRecord; file: string; line: number }[] = [];
-  const result = await readDataset(path, { cwd: at, ...(encoding && { encoding }), onRecord: (record, place) => records.push({ record, file: place.file, line: place.line }) });
+  const result = await readDataset(path, {
+    cwd: at,
+    ...(encoding && { encoding }),
+    onRecord: (record, place) => records.push({ record, file: place.file, line: place.line }),
+  });
   return { ...result, records };
 }
 
@@ -47,7 +51,9 @@ describe('readDataset', () => {
   it('reads a CSV folder (with and without BOM, CRLF, quoted cells over lines) and skips unknown files aloud', async () => {
     const { summary, records, findings, unreadable, files } = await read('csv-folder');
     expect(files).toEqual(['csv-folder/course-outcomes.csv', 'csv-folder/students.csv']);
-    expect(findings.map((finding) => [finding.code, finding.severity, finding.data.file])).toEqual([['PR8016', 'warning', 'csv-folder/notes.txt']]);
+    expect(findings.map((finding) => [finding.code, finding.severity, finding.data.file])).toEqual([
+      ['PR8016', 'warning', 'csv-folder/notes.txt'],
+    ]);
     expect(unreadable).toBe(false);
     expect(summary).toMatchObject({ read: 6, checked: 4, rejected: 2 });
     expect(summary.rejections.map(({ file, line, code }) => [file, line, code])).toEqual([
@@ -56,7 +62,10 @@ describe('readDataset', () => {
     ]);
     const co2 = records.find(({ record }) => record.type === 'courseOutcome' && record.id === 'co2');
     expect(co2).toMatchObject({ line: 3, record: { summary: '多行\n"簡述"', state: 'rejected', selected: false } });
-    expect(records.find(({ record }) => record.type === 'student' && record.id === 's1')).toMatchObject({ line: 2, record: { grade: 1, class: '101' } });
+    expect(records.find(({ record }) => record.type === 'student' && record.id === 's1')).toMatchObject({
+      line: 2,
+      record: { grade: 1, class: '101' },
+    });
   });
 
   it('reads NDJSON with and without a BOM, CRLF endings and no final line break alike', async () => {
@@ -82,14 +91,20 @@ describe('readDataset', () => {
   });
 
   it('refuses bytes that are neither UTF-8 nor Big5 with PR8011 and the byte offset', async () => {
-    const folder = scratch({ 'data.ndjson': Buffer.concat([Buffer.from('{"type":"meeting"}\n'), Buffer.from([0x80, 0xff, 0x00])]) });
+    const folder = scratch({
+      'data.ndjson': Buffer.concat([Buffer.from('{"type":"meeting"}\n'), Buffer.from([0x80, 0xff, 0x00])]),
+    });
     const { findings, unreadable } = await read('data.ndjson', undefined, folder);
     expect(unreadable).toBe(true);
     expect(findings.map((finding) => [finding.code, finding.data.offset])).toEqual([['PR8011', 19]]);
   });
 
   it('reports a CSV quote left open (PR8012) as one rejected row, and an empty CSV (PR8017)', async () => {
-    const folder = scratch({ 'meetings.csv': 'date,summary\n', 'trainings.csv': 'date,audience\n2023-09-01,parents\n"2023-10-01,students\n2023-11-01,teachers\n', 'cadres.csv': '' });
+    const folder = scratch({
+      'meetings.csv': 'date,summary\n',
+      'trainings.csv': 'date,audience\n2023-09-01,parents\n"2023-10-01,students\n2023-11-01,teachers\n',
+      'cadres.csv': '',
+    });
     const meetings = await read('meetings.csv', undefined, folder);
     expect(meetings.findings.map((finding) => finding.code)).toEqual(['PR8014']);
     const trainings = await read('trainings.csv', undefined, folder);

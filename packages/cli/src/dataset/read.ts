@@ -70,7 +70,13 @@ export async function* chunksOf(path: string, onBytes?: (bytes: number) => void)
 
 type Batches = AsyncIterable<LineBatch | { readonly finding: Finding }>;
 
-async function readNdjson(batches: Batches, file: string, intake: Intake, options: ReadOptions, findings: Finding[]): Promise<void> {
+async function readNdjson(
+  batches: Batches,
+  file: string,
+  intake: Intake,
+  options: ReadOptions,
+  findings: Finding[],
+): Promise<void> {
   const parse = { file };
   for await (const batch of batches) {
     if ('finding' in batch) {
@@ -84,7 +90,13 @@ async function readNdjson(batches: Batches, file: string, intake: Intake, option
   }
 }
 
-async function readCsv(batches: Batches, file: string, intake: Intake, options: ReadOptions, findings: Finding[]): Promise<void> {
+async function readCsv(
+  batches: Batches,
+  file: string,
+  intake: Intake,
+  options: ReadOptions,
+  findings: Finding[],
+): Promise<void> {
   const spec = recordTypeForCsvFile(file)!;
   const parse = { file };
   const splitter = createCsvSplitter();
@@ -111,9 +123,27 @@ async function readCsv(batches: Batches, file: string, intake: Intake, options: 
   }
   const open = splitter.unterminated();
   if (open !== undefined) {
-    intake.count({ ok: false, finding: createFinding(DATASET_CODES.csvUnterminatedQuote, { line: open }, { rule: 'dataset.csv', subject: `line ${open}`, position: placeOf(file, open) }) }, open, parse);
+    intake.count(
+      {
+        ok: false,
+        finding: createFinding(
+          DATASET_CODES.csvUnterminatedQuote,
+          { line: open },
+          { rule: 'dataset.csv', subject: `line ${open}`, position: placeOf(file, open) },
+        ),
+      },
+      open,
+      parse,
+    );
   }
-  if (!table) findings.push(createFinding(DATASET_CODES.emptyCsv, { type: spec.type }, { rule: 'dataset.csv', subject: file, position: { file, line: 1, column: 1 } }));
+  if (!table)
+    findings.push(
+      createFinding(
+        DATASET_CODES.emptyCsv,
+        { type: spec.type },
+        { rule: 'dataset.csv', subject: file, position: { file, line: 1, column: 1 } },
+      ),
+    );
 }
 
 /** The data files of a path: the file itself, or a folder's NDJSON and known CSV files (sorted; dotfiles ignored). */
@@ -121,16 +151,31 @@ async function dataFiles(path: string, shown: string, findings: Finding[]): Prom
   if (!(await stat(path)).isDirectory()) {
     if (extname(path).toLowerCase() !== '.csv' || recordTypeForCsvFile(path)) return [path];
     const suggestion = suggest(basename(path), CSV_FILE_NAMES);
-    findings.push(createFinding(DATASET_CODES.unknownFile, { file: shown, known: KNOWN_NAMES, ...(suggestion && { suggestion }) }, { rule: 'dataset.files', subject: shown }));
+    findings.push(
+      createFinding(
+        DATASET_CODES.unknownFile,
+        { file: shown, known: KNOWN_NAMES, ...(suggestion && { suggestion }) },
+        { rule: 'dataset.files', subject: shown },
+      ),
+    );
     return [];
   }
-  const names = (await readdir(path, { withFileTypes: true })).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name).sort();
+  const names = (await readdir(path, { withFileTypes: true }))
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
   const files: string[] = [];
   for (const name of names) {
     if (NDJSON_EXTENSIONS.has(extname(name).toLowerCase()) || recordTypeForCsvFile(name)) files.push(join(path, name));
     else {
       const suggestion = suggest(name, CSV_FILE_NAMES);
-      findings.push(createFinding(DATASET_CODES.unknownFile, { file: join(shown, name), known: KNOWN_NAMES, ...(suggestion && { suggestion }) }, { rule: 'dataset.files', subject: join(shown, name) }));
+      findings.push(
+        createFinding(
+          DATASET_CODES.unknownFile,
+          { file: join(shown, name), known: KNOWN_NAMES, ...(suggestion && { suggestion }) },
+          { rule: 'dataset.files', subject: join(shown, name) },
+        ),
+      );
     }
   }
   return files;
@@ -163,9 +208,20 @@ export async function readDataset(path: string, options: ReadOptions): Promise<D
       else await readNdjson(batches, shown, intake, options, findings);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      findings.push(createFinding(CLI_CODES.unreadableFile, { file: shown, reason: code === 'EACCES' || code === 'EPERM' ? 'permission' : 'other', ...(code && { detail: code }) }, { rule: 'cli.read', subject: shown }));
+      findings.push(
+        createFinding(
+          CLI_CODES.unreadableFile,
+          {
+            file: shown,
+            reason: code === 'EACCES' || code === 'EPERM' ? 'permission' : 'other',
+            ...(code && { detail: code }),
+          },
+          { rule: 'cli.read', subject: shown },
+        ),
+      );
     }
   }
-  const unreadable = findings.some((finding) => finding.severity === 'error') || (files.length === 0 && findings.length > 0);
+  const unreadable =
+    findings.some((finding) => finding.severity === 'error') || (files.length === 0 && findings.length > 0);
   return { summary: intake.summary(), findings, unreadable, files: shownFiles };
 }

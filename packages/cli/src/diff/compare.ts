@@ -28,14 +28,33 @@ export interface Change {
 }
 
 type Plain = Record<string, unknown>;
-const isPlain = (value: unknown): value is Plain => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isPlain = (value: unknown): value is Plain =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Keys that describe the pack itself; the table's header shows them, they are no rows. */
-const IDENTITY_KEYS = new Set(['$schema', 'id', 'kind', 'name', 'school', 'document', 'version', 'adopted', 'appliesFrom', 'appliesUntil']);
+const IDENTITY_KEYS = new Set([
+  '$schema',
+  'id',
+  'kind',
+  'name',
+  'school',
+  'document',
+  'version',
+  'adopted',
+  'appliesFrom',
+  'appliesUntil',
+]);
 
 /** Lists whose entries are matched by a key, so that reordering them is no amendment. */
 const KEYED_LISTS: Readonly<Record<string, (entry: Plain) => string>> = {
-  windows: (entry) => [entry.activity, entry.semesters && `semesters:${String(entry.semesters)}`, entry.grades && `grades:${String(entry.grades)}`].filter(Boolean).join(' '),
+  windows: (entry) =>
+    [
+      entry.activity,
+      entry.semesters && `semesters:${String(entry.semesters)}`,
+      entry.grades && `grades:${String(entry.grades)}`,
+    ]
+      .filter(Boolean)
+      .join(' '),
   rules: (entry) => String(entry.id),
   'governance.trainings': (entry) => [entry.audience, entry.kind].filter(Boolean).join(' '),
   notes: (entry) => String(entry.text),
@@ -54,7 +73,9 @@ const withoutSource = (value: unknown): unknown => {
 };
 
 const hasSourceInside = (value: unknown): boolean =>
-  isPlain(value) ? 'source' in value || Object.values(value).some(hasSourceInside) : Array.isArray(value) && value.some(hasSourceInside);
+  isPlain(value)
+    ? 'source' in value || Object.values(value).some(hasSourceInside)
+    : Array.isArray(value) && value.some(hasSourceInside);
 
 /**
  * The rules of a pack, each with the clause that holds it: an entry that names its own `source`,
@@ -63,7 +84,13 @@ const hasSourceInside = (value: unknown): boolean =>
  */
 function unitsOf(pack: Pack, stops: ReadonlySet<string> = new Set()): Unit[] {
   const units: Unit[] = [];
-  const visit = (value: unknown, path: string, keyPath: string, depth: number, inherited: SourceRef | undefined): void => {
+  const visit = (
+    value: unknown,
+    path: string,
+    keyPath: string,
+    depth: number,
+    inherited: SourceRef | undefined,
+  ): void => {
     const own = isPlain(value) ? (value.source as SourceRef | undefined) : undefined;
     const keyOf = KEYED_LISTS[keyPath];
     if (keyOf && Array.isArray(value)) {
@@ -73,9 +100,15 @@ function unitsOf(pack: Pack, stops: ReadonlySet<string> = new Set()): Unit[] {
       }
       return;
     }
-    const atRule = stops.has(path) || (isPlain(value) && depth >= 1 && (own !== undefined || (depth >= 2 && !hasSourceInside(value))));
+    const atRule =
+      stops.has(path) ||
+      (isPlain(value) && depth >= 1 && (own !== undefined || (depth >= 2 && !hasSourceInside(value))));
     if (!isPlain(value) || atRule) {
-      units.push({ path, value: withoutSource(value), ...((own ?? inherited) !== undefined && { source: own ?? inherited }) });
+      units.push({
+        path,
+        value: withoutSource(value),
+        ...((own ?? inherited) !== undefined && { source: own ?? inherited }),
+      });
       return;
     }
     for (const [key, inner] of Object.entries(value)) {
@@ -90,7 +123,11 @@ function unitsOf(pack: Pack, stops: ReadonlySet<string> = new Set()): Unit[] {
 /** JSON with sorted keys: equal values, equal text. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isPlain(value)) return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+  if (isPlain(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
+      .join(',')}}`;
   return JSON.stringify(value) ?? 'undefined';
 }
 
@@ -109,9 +146,18 @@ function details(current: RuleText, amended: RuleText): Detail[] {
   const paths = [...new Set([...after.keys(), ...before.keys()])];
   const changed: Detail[] = paths
     .filter((path) => canonical(before.get(path)) !== canonical(after.get(path)))
-    .map((path) => ({ path, ...(before.has(path) && { from: before.get(path) }), ...(after.has(path) && { to: after.get(path) }) }));
+    .map((path) => ({
+      path,
+      ...(before.has(path) && { from: before.get(path) }),
+      ...(after.has(path) && { to: after.get(path) }),
+    }));
   const clause = (text: RuleText) => text.source?.clause;
-  if (clause(current) !== clause(amended)) changed.push({ path: 'source', ...(clause(current) && { from: clause(current) }), ...(clause(amended) && { to: clause(amended) }) });
+  if (clause(current) !== clause(amended))
+    changed.push({
+      path: 'source',
+      ...(clause(current) && { from: clause(current) }),
+      ...(clause(amended) && { to: clause(amended) }),
+    });
   return changed;
 }
 
@@ -127,7 +173,9 @@ export function compareRules(current: Pack, amended: Pack): Change[] {
   };
   // Where one version splits a rule the other keeps whole (a clause added to one entry), compare the whole.
   const paths = [...unitsOf(current), ...unitsOf(amended)].map((unit) => unit.path);
-  const stops = new Set(paths.filter((path) => paths.some((other) => other.startsWith(`${path}.`) || other.startsWith(`${path}[`))));
+  const stops = new Set(
+    paths.filter((path) => paths.some((other) => other.startsWith(`${path}.`) || other.startsWith(`${path}[`))),
+  );
   const before = new Map(unitsOf(current, stops).map((unit) => [unit.path, text(unit, current)]));
   const after = new Map(unitsOf(amended, stops).map((unit) => [unit.path, text(unit, amended)]));
   const order = [...after.keys()];
@@ -153,7 +201,8 @@ export function compareRules(current: Pack, amended: Pack): Change[] {
   return pairByClause(changes);
 }
 
-const clauseKey = (text: RuleText | undefined) => (text?.source ? `${text.source.document}|${text.source.clause}` : undefined);
+const clauseKey = (text: RuleText | undefined) =>
+  text?.source ? `${text.source.document}|${text.source.clause}` : undefined;
 
 /** Joins a deleted rule and an added rule of the same clause into one row, the added rule's place. */
 function pairByClause(changes: readonly Change[]): Change[] {
@@ -161,7 +210,9 @@ function pairByClause(changes: readonly Change[]): Change[] {
   const used = new Set<Change>();
   const paired = changes.map((change) => {
     if (change.kind !== 'added' || clauseKey(change.amended) === undefined) return change;
-    const partner = removed.find((candidate) => !used.has(candidate) && clauseKey(candidate.current) === clauseKey(change.amended));
+    const partner = removed.find(
+      (candidate) => !used.has(candidate) && clauseKey(candidate.current) === clauseKey(change.amended),
+    );
     if (!partner) return change;
     used.add(partner);
     return { kind: 'replaced' as const, amended: change.amended, current: partner.current, details: [] };

@@ -16,7 +16,10 @@ function side(text: RuleText | undefined, language: Language, mark: 'del' | 'ins
     const code = `<code>${escapeMarkup(line)}</code>`;
     return mark ? `<${mark}>${code}</${mark}>` : code;
   });
-  return [`<div class="rule">${escapeMarkup(shortPath(text.path))}${clause ? ` <span class="clause">(${escapeMarkup(clause)})</span>` : ''}</div>`, ...lines].join('');
+  return [
+    `<div class="rule">${escapeMarkup(shortPath(text.path))}${clause ? ` <span class="clause">(${escapeMarkup(clause)})</span>` : ''}</div>`,
+    ...lines,
+  ].join('');
 }
 
 /** The amendment table as one self-contained HTML page (no network), to print or post. */
@@ -27,7 +30,10 @@ export function formatAmendmentHtml(amendment: Amendment, language: Language): s
   const amended = factsOf(amendment.amended, language);
   const facts = (Object.keys(text.facts) as (keyof typeof text.facts)[])
     .filter((key) => current[key] || amended[key])
-    .map((key) => `<tr><th>${escapeMarkup(text.facts[key])}</th><td>${escapeMarkup(amended[key] || '—')}</td><td>${escapeMarkup(current[key] || '—')}</td></tr>`);
+    .map(
+      (key) =>
+        `<tr><th>${escapeMarkup(text.facts[key])}</th><td>${escapeMarkup(amended[key] || '—')}</td><td>${escapeMarkup(current[key] || '—')}</td></tr>`,
+    );
   const rows = amendment.changes.map(
     (change) =>
       `<tr><td>${side(change.amended, language, change.kind === 'added' || change.kind === 'replaced' ? 'ins' : undefined)}</td><td>${side(change.current, language, change.kind === 'removed' || change.kind === 'replaced' ? 'del' : undefined)}</td><td>${escapeMarkup(explanationOf(change, language))}</td></tr>`,

@@ -19,11 +19,20 @@ export function formatAmendmentMarkdown(amendment: Amendment, language: Language
   const facts = (Object.keys(text.facts) as (keyof typeof text.facts)[])
     .filter((key) => current[key] || amended[key])
     .map((key) => `| ${text.facts[key]} | ${cell(amended[key] || '—')} | ${cell(current[key] || '—')} |`);
-  const lines = [`# ${amendment.amended.pack.name} ${text.title}`, '', `| | ${text.amended} | ${text.current} |`, '| --- | --- | --- |', ...facts, ''];
+  const lines = [
+    `# ${amendment.amended.pack.name} ${text.title}`,
+    '',
+    `| | ${text.amended} | ${text.current} |`,
+    '| --- | --- | --- |',
+    ...facts,
+    '',
+  ];
   if (amendment.changes.length === 0) return [...lines, text.noChanges, ''].join('\n');
   lines.push(`| ${text.columns.join(' | ')} |`, '| --- | --- | --- |');
   for (const change of amendment.changes) {
-    lines.push(`| ${side(change.amended, language, false)} | ${side(change.current, language, change.kind === 'removed' || change.kind === 'replaced')} | ${cell(explanationOf(change, language))} |`);
+    lines.push(
+      `| ${side(change.amended, language, false)} | ${side(change.current, language, change.kind === 'removed' || change.kind === 'replaced')} | ${cell(explanationOf(change, language))} |`,
+    );
   }
   return [...lines, ''].join('\n');
 }

@@ -64,7 +64,9 @@ export function valueLines(text: RuleText): string[] {
 
 function showInline(value: unknown): string {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return `{ ${Object.entries(value).map(([key, inner]) => `${key}: ${showInline(inner)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([key, inner]) => `${key}: ${showInline(inner)}`)
+      .join(', ')} }`;
   }
   if (Array.isArray(value)) return `[${value.map(showInline).join(', ')}]`;
   return showValue(value);
@@ -87,18 +89,27 @@ export function explanationOf(change: Change, language: Language): string {
   const text = DIFF_TEXT[language];
   if (change.kind === 'added') return text.added;
   if (change.kind === 'removed') return text.removed;
-  if (change.kind === 'replaced') return text.replaced(shortPath(change.current?.path ?? ''), shortPath(change.amended?.path ?? ''));
+  if (change.kind === 'replaced')
+    return text.replaced(shortPath(change.current?.path ?? ''), shortPath(change.amended?.path ?? ''));
   return `${text.amendedPrefix}${change.details.map((detail) => detailText(detail, language)).join(text.separator)}${text.end}`;
 }
 
 /** The header facts of each version: file, version, terms, adoption. */
-export function factsOf(side: Amendment['current'], language: Language): Record<keyof (typeof DIFF_TEXT)['en']['facts'], string> {
+export function factsOf(
+  side: Amendment['current'],
+  language: Language,
+): Record<keyof (typeof DIFF_TEXT)['en']['facts'], string> {
   const { pack } = side;
   const term = (value: string | number | undefined) => {
     const parsed = value === undefined ? undefined : parseTerm(value);
     return parsed ? formatTerm(parsed) : '';
   };
-  const period = pack.appliesFrom === undefined && pack.appliesUntil === undefined ? '' : `${term(pack.appliesFrom)}–${term(pack.appliesUntil)}`;
-  const adopted = (pack.adopted ?? []).map((entry) => `${entry.date} ${entry.body}`).join(language === 'zh-TW' ? '；' : '; ');
+  const period =
+    pack.appliesFrom === undefined && pack.appliesUntil === undefined
+      ? ''
+      : `${term(pack.appliesFrom)}–${term(pack.appliesUntil)}`;
+  const adopted = (pack.adopted ?? [])
+    .map((entry) => `${entry.date} ${entry.body}`)
+    .join(language === 'zh-TW' ? '；' : '; ');
   return { file: side.file, version: pack.version ?? '', period, adopted };
 }

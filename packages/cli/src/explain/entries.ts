@@ -11,13 +11,16 @@ export interface Entry {
   readonly bound?: NationalBound;
 }
 
-const isPlain = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
-const isScalarList = (value: unknown): boolean => Array.isArray(value) && value.every((item) => !isPlain(item) && !Array.isArray(item));
+const isPlain = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+const isScalarList = (value: unknown): boolean =>
+  Array.isArray(value) && value.every((item) => !isPlain(item) && !Array.isArray(item));
 
 /** The leaves of the effective values, in pack order; `source` keys are shown as provenance, not as values. */
 function leaves(value: unknown, path: string, out: [string, unknown][]): [string, unknown][] {
   if (isPlain(value)) {
-    for (const [key, inner] of Object.entries(value)) if (key !== 'source') leaves(inner, path ? `${path}.${key}` : key, out);
+    for (const [key, inner] of Object.entries(value))
+      if (key !== 'source') leaves(inner, path ? `${path}.${key}` : key, out);
   } else if (Array.isArray(value) && !isScalarList(value)) {
     value.forEach((inner, index) => leaves(inner, `${path}.${index}`, out));
   } else {
@@ -37,7 +40,13 @@ export function entriesOf(effective: EffectivePack, key?: string): Entry[] {
     .map(([path, value]) => {
       const provenance = provenanceOf(effective.provenance, path);
       const bound = boundOn(path, effective.bounds);
-      return { path, value, layer: provenance?.layer ?? effective.national.layer, ...(provenance?.source && { source: provenance.source }), ...(bound && { bound }) };
+      return {
+        path,
+        value,
+        layer: provenance?.layer ?? effective.national.layer,
+        ...(provenance?.source && { source: provenance.source }),
+        ...(bound && { bound }),
+      };
     });
 }
 

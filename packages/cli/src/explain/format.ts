@@ -1,4 +1,12 @@
-import { type EffectivePack, type Finding, formatSource, formatTerm, type Language, type NationalBound, type Term } from '@portfolio-rules/core';
+import {
+  type EffectivePack,
+  type Finding,
+  formatSource,
+  formatTerm,
+  type Language,
+  type NationalBound,
+  type Term,
+} from '@portfolio-rules/core';
 import { alignColumns } from '../_lib/width';
 import { jsonTool, JSON_OUTPUT_VERSION } from '../formatters/json';
 import { byPosition, type Report, summarize } from '../formatters/report';
@@ -29,7 +37,8 @@ const TEXT = {
     min: '全國下限',
   },
   en: {
-    term: (term: string | undefined) => (term ? `the rules in force in term ${term}` : 'the latest rules in the pack\'s period'),
+    term: (term: string | undefined) =>
+      term ? `the rules in force in term ${term}` : "the latest rules in the pack's period",
     national: 'national rules',
     layers: 'layers',
     key: 'key',
@@ -50,7 +59,8 @@ export function showValue(value: unknown): string {
 
 function boundNote(bound: NationalBound, language: Language): string {
   const text = TEXT[language];
-  const limit = bound.kind === 'capMax' ? `${text.max} ${bound.max} ${text.per[bound.per]}` : `${text.min} ${bound.min}`;
+  const limit =
+    bound.kind === 'capMax' ? `${text.max} ${bound.max} ${text.per[bound.per]}` : `${text.min} ${bound.min}`;
   return `${limit} (${formatSource(bound.source)})`;
 }
 
@@ -64,14 +74,19 @@ export function formatExplanationStylish(explanation: Explanation, language: Lan
     `${text.term(explanation.term && formatTerm(explanation.term))} · ${text.national}${colon}${effective.national.layer} ${effective.national.title[language]}`,
     `${text.layers}${colon}${effective.layers.join(' → ')}`,
   ];
-  const rows = explanation.entries.map((entry) => [entry.path, showValue(entry.value), entry.layer, entry.source ? formatSource(entry.source) : ''] as const);
+  const rows = explanation.entries.map(
+    (entry) =>
+      [entry.path, showValue(entry.value), entry.layer, entry.source ? formatSource(entry.source) : ''] as const,
+  );
   const { lines, widths } = alignColumns([[text.key, text.value, text.layer, text.clause], ...rows]);
   const table = [lines[0]!];
   explanation.entries.forEach((entry, index) => {
     table.push(lines[index + 1]!);
     if (entry.bound) table.push(`${' '.repeat(widths[0]! + 2)}↳ ${boundNote(entry.bound, language)}`);
   });
-  const findings = explanation.report.files.some((file) => file.findings.length > 0) ? ['', formatStylish(explanation.report, language).trimEnd()] : [];
+  const findings = explanation.report.files.some((file) => file.findings.length > 0)
+    ? ['', formatStylish(explanation.report, language).trimEnd()]
+    : [];
   return [...header, '', ...table, ...findings, ''].join('\n');
 }
 

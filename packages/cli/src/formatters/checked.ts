@@ -7,7 +7,8 @@ import type { FileReport } from './report';
  * findings per file. `data` is the data file or folder the audits read (`--data`): where a finding
  * about the data without a file of its own belongs.
  */
-export type CheckedInput = { readonly audits: readonly AuditResult[]; readonly data?: string } | { readonly files: readonly FileReport[] };
+export type CheckedInput =
+  { readonly audits: readonly AuditResult[]; readonly data?: string } | { readonly files: readonly FileReport[] };
 
 /** One file checked by validate, or one school's audit: a SARIF artifact group, a JUnit test suite. */
 export interface CheckedGroup {
@@ -41,16 +42,24 @@ export function rejectionFinding(rejection: Rejection): Finding {
     rule: 'dataset.intake',
     subject: where,
     message: rejection.message,
-    position: { ...(rejection.file !== undefined && { file: rejection.file }), line: rejection.line, column: 1, record: rejection.line },
+    position: {
+      ...(rejection.file !== undefined && { file: rejection.file }),
+      line: rejection.line,
+      column: 1,
+      record: rejection.line,
+    },
     data: {},
   };
 }
 
-const placeOf = (finding: Finding) => `${finding.code} ${finding.position?.file ?? ''}:${finding.position?.record ?? finding.position?.line ?? ''}`;
+const placeOf = (finding: Finding) =>
+  `${finding.code} ${finding.position?.file ?? ''}:${finding.position?.record ?? finding.position?.line ?? ''}`;
 
 function auditFindings(audit: AuditResult): Finding[] {
   const reported = new Set(audit.findings.map(placeOf));
-  const rejected = (audit.intake?.rejections ?? []).map(rejectionFinding).filter((finding) => !reported.has(placeOf(finding)));
+  const rejected = (audit.intake?.rejections ?? [])
+    .map(rejectionFinding)
+    .filter((finding) => !reported.has(placeOf(finding)));
   return [...audit.findings, ...rejected];
 }
 
@@ -70,7 +79,12 @@ export const readData = (audit: AuditResult) => audit.intake !== undefined || au
 
 /** The data an audit read: as given, else the file of its first rejected line or of its first finding placed outside the pack. */
 function dataFileOf(audit: AuditResult, data: string | undefined): string | undefined {
-  return data ?? audit.intake?.rejections.find((rejection) => rejection.file !== undefined)?.file ?? audit.findings.find((finding) => finding.position?.file !== undefined && finding.position.file !== audit.pack.file)?.position?.file;
+  return (
+    data ??
+    audit.intake?.rejections.find((rejection) => rejection.file !== undefined)?.file ??
+    audit.findings.find((finding) => finding.position?.file !== undefined && finding.position.file !== audit.pack.file)
+      ?.position?.file
+  );
 }
 
 /** The line a finding points at: a dataset record's line, else its position's line. */

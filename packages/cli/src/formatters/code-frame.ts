@@ -13,5 +13,8 @@ export function codeFrame(text: string, line: number, column: number, indent = '
   const shown = source.replace(/\t/g, ' ');
   const gutter = String(line);
   const before = shown.slice(0, Math.max(0, column - 1));
-  return [`${indent}${gutter} | ${shown}`.trimEnd(), `${indent}${' '.repeat(gutter.length)} | ${' '.repeat(displayWidth(before))}^`];
+  return [
+    `${indent}${gutter} | ${shown}`.trimEnd(),
+    `${indent}${' '.repeat(gutter.length)} | ${' '.repeat(displayWidth(before))}^`,
+  ];
 }

@@ -47,7 +47,12 @@ function header(audit: AuditResult, options: HtmlOptions, text: HtmlText, tool: 
 }
 
 /** `packPart`: the section of the pack's own findings in an audit of several schools, which read data. */
-function summary(audit: AuditResult, findings: readonly { readonly severity: Severity }[], text: HtmlText, packPart: boolean): string {
+function summary(
+  audit: AuditResult,
+  findings: readonly { readonly severity: Severity }[],
+  text: HtmlText,
+  packPart: boolean,
+): string {
   const cards = SEVERITIES.map((severity) => {
     const count = findings.filter((finding) => finding.severity === severity).length;
     return `<div class="card ${severity}"><span class="number">${formatCount(count)}</span>${x(text.severity[severity])}</div>`;
@@ -59,7 +64,14 @@ function summary(audit: AuditResult, findings: readonly { readonly severity: Sev
   return `<div class="cards">${cards.join('')}</div>\n${line}`;
 }
 
-function schoolSection(audit: AuditResult, index: number, packPart: boolean, options: HtmlOptions, text: HtmlText, tool: JsonTool): string {
+function schoolSection(
+  audit: AuditResult,
+  index: number,
+  packPart: boolean,
+  options: HtmlOptions,
+  text: HtmlText,
+  tool: JsonTool,
+): string {
   const id = `school-${index + 1}`;
   const group = checkedGroups({ audits: [audit] })[0]!;
   const parts = [
@@ -68,9 +80,17 @@ function schoolSection(audit: AuditResult, index: number, packPart: boolean, opt
     header(audit, options, text, tool),
     `<h3>${x(text.summary)}</h3>`,
     summary(audit, group.findings, text, packPart),
-    ...(audit.statistics ? [`<h3>${x(text.statistics)}</h3>`, statisticsSection(audit.statistics, options.lang, text)] : []),
+    ...(audit.statistics
+      ? [`<h3>${x(text.statistics)}</h3>`, statisticsSection(audit.statistics, options.lang, text)]
+      : []),
     `<h3>${x(text.findings)}</h3>`,
-    findingsSection(audit.findings, { language: options.lang, text, ...(audit.pack.file !== undefined && { file: audit.pack.file }), limit: options.findingsPerRule ?? 200, id }),
+    findingsSection(audit.findings, {
+      language: options.lang,
+      text,
+      ...(audit.pack.file !== undefined && { file: audit.pack.file }),
+      limit: options.findingsPerRule ?? 200,
+      id,
+    }),
     ...(audit.intake ? [`<h3>${x(text.rejections)}</h3>`, rejectionsSection(audit.intake, options.lang, text)] : []),
     `</section>`,
   ];
@@ -107,6 +127,8 @@ export function writeHtml(input: HtmlInput, options: HtmlOptions, output: Output
       '',
     ].join('\n') + contents,
   );
-  input.audits.forEach((audit, index) => output.write(`${schoolSection(audit, index, index === 0 && input.packFirst === true, options, text, tool)}\n`));
+  input.audits.forEach((audit, index) =>
+    output.write(`${schoolSection(audit, index, index === 0 && input.packFirst === true, options, text, tool)}\n`),
+  );
   output.write('</body>\n</html>\n');
 }

@@ -25,7 +25,13 @@ export function writeJson(value: unknown, output: Output): void {
     put(indent === '' ? text : text.replaceAll('\n', `\n${indent}`));
   };
   const write = (item: unknown, indent: string, level: number): void => {
-    if (level >= STREAMED_LEVELS || typeof item !== 'object' || item === null || typeof (item as { toJSON?: unknown }).toJSON === 'function') return whole(item, indent);
+    if (
+      level >= STREAMED_LEVELS ||
+      typeof item !== 'object' ||
+      item === null ||
+      typeof (item as { toJSON?: unknown }).toJSON === 'function'
+    )
+      return whole(item, indent);
     const inner = `${indent}  `;
     if (Array.isArray(item)) {
       if (item.length === 0) return put('[]');

@@ -10,8 +10,15 @@ export interface JunitOptions {
 }
 
 const TEXT = {
-  'zh-TW': { clean: '沒有錯誤', intake: (read: number, checked: number, rejected: number) => `讀取 ${read} 行 = 檢查 ${checked} + 退回 ${rejected}` },
-  en: { clean: 'no errors', intake: (read: number, checked: number, rejected: number) => `read ${read} = checked ${checked} + rejected ${rejected}` },
+  'zh-TW': {
+    clean: '沒有錯誤',
+    intake: (read: number, checked: number, rejected: number) => `讀取 ${read} 行 = 檢查 ${checked} + 退回 ${rejected}`,
+  },
+  en: {
+    clean: 'no errors',
+    intake: (read: number, checked: number, rejected: number) =>
+      `read ${read} = checked ${checked} + rejected ${rejected}`,
+  },
 } as const;
 
 const attributes = (values: Record<string, string | number | undefined>) =>
@@ -26,7 +33,10 @@ function testcase(finding: Finding, group: CheckedGroup, language: Language): st
   const file = finding.position?.file ?? group.file;
   const head = `    <testcase${attributes({ classname: finding.rule, name, file, line: lineOf(finding) })}>`;
   const body = x(formatFinding(finding, group.file ?? group.name, language, new Map()).join('\n'));
-  const inner = finding.severity === 'error' ? `<failure${attributes({ type: finding.code, message: finding.message[language] })}>${body}</failure>` : `<system-out>${body}</system-out>`;
+  const inner =
+    finding.severity === 'error'
+      ? `<failure${attributes({ type: finding.code, message: finding.message[language] })}>${body}</failure>`
+      : `<system-out>${body}</system-out>`;
   return `${head}\n      ${inner}\n    </testcase>`;
 }
 
@@ -41,13 +51,18 @@ function testsuite(group: CheckedGroup, language: Language): string {
   const { tests, failures } = counts(group);
   const cases = group.findings.map((finding) => testcase(finding, group, language));
   // A suite with no error still shows one passing case, so that CI lists the file or school as checked.
-  if (failures === 0) cases.unshift(`    <testcase${attributes({ classname: group.name, name: text.clean, file: group.file })}/>`);
+  if (failures === 0)
+    cases.unshift(`    <testcase${attributes({ classname: group.name, name: text.clean, file: group.file })}/>`);
   const audit = group.audit;
   const properties = audit
     ? [
         '    <properties>',
         `      <property${attributes({ name: 'asOf', value: audit.asOf })}/>`,
-        ...(audit.intake ? [`      <property${attributes({ name: 'intake', value: text.intake(audit.intake.read, audit.intake.checked, audit.intake.rejected) })}/>`] : []),
+        ...(audit.intake
+          ? [
+              `      <property${attributes({ name: 'intake', value: text.intake(audit.intake.read, audit.intake.checked, audit.intake.rejected) })}/>`,
+            ]
+          : []),
         '    </properties>',
       ]
     : [];
@@ -69,7 +84,9 @@ export function writeJunit(input: CheckedInput, options: JunitOptions, output: O
   const totals = groups.map(counts);
   const tests = totals.reduce((sum, suite) => sum + suite.tests, 0);
   const failures = totals.reduce((sum, suite) => sum + suite.failures, 0);
-  output.write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attributes({ name: 'portfolio-rules', tests, failures, errors: 0 })}>\n`);
+  output.write(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attributes({ name: 'portfolio-rules', tests, failures, errors: 0 })}>\n`,
+  );
   for (const group of groups) output.write(`${testsuite(group, options.lang)}\n`);
   output.write('</testsuites>\n');
 }

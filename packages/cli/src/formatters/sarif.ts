@@ -43,7 +43,11 @@ function rule(code: string, language: Language) {
 
 /** Whether a finding is about the pack: every finding of an audit without data, and those placed in the pack file. */
 function aboutPack(finding: Finding, group: CheckedGroup): boolean {
-  return !group.audit || !readData(group.audit) || (finding.position?.file !== undefined && finding.position.file === group.file);
+  return (
+    !group.audit ||
+    !readData(group.audit) ||
+    (finding.position?.file !== undefined && finding.position.file === group.file)
+  );
 }
 
 /**
@@ -58,7 +62,15 @@ function location(finding: Finding, group: CheckedGroup, school: string | undefi
   const uri = finding.position?.file ?? (pack ? group.file : group.data);
   const line = lineOf(finding);
   const region = line !== undefined && finding.position && { startLine: line, startColumn: finding.position.column };
-  const logical = !pack && !finding.position && { logicalLocations: [{ name: finding.subject, fullyQualifiedName: school === undefined ? finding.subject : `${school}/${finding.subject}` }] };
+  const logical = !pack &&
+    !finding.position && {
+      logicalLocations: [
+        {
+          name: finding.subject,
+          fullyQualifiedName: school === undefined ? finding.subject : `${school}/${finding.subject}`,
+        },
+      ],
+    };
   if (uri === undefined) return logical || undefined;
   return { physicalLocation: { artifactLocation: { uri: sarifUri(uri) }, ...(region && { region }) }, ...logical };
 }
@@ -103,7 +115,23 @@ export function sarifLog(input: CheckedInput, options: SarifOptions): object {
     }),
   );
   const audits = groups.flatMap(({ audit }) =>
-    audit ? [{ pack: audit.pack, ...(audit.school !== undefined && { school: audit.school }), asOf: audit.asOf, ...(audit.intake && { intake: { read: audit.intake.read, checked: audit.intake.checked, rejected: audit.intake.rejected, unlisted: audit.intake.unlisted } }) }] : [],
+    audit
+      ? [
+          {
+            pack: audit.pack,
+            ...(audit.school !== undefined && { school: audit.school }),
+            asOf: audit.asOf,
+            ...(audit.intake && {
+              intake: {
+                read: audit.intake.read,
+                checked: audit.intake.checked,
+                rejected: audit.intake.rejected,
+                unlisted: audit.intake.unlisted,
+              },
+            }),
+          },
+        ]
+      : [],
   );
   const tool = options.tool ?? jsonTool();
   return {
@@ -111,7 +139,14 @@ export function sarifLog(input: CheckedInput, options: SarifOptions): object {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: tool.name, version: tool.version, semanticVersion: tool.version, rules: codes.map((code) => rule(code, options.lang)) } },
+        tool: {
+          driver: {
+            name: tool.name,
+            version: tool.version,
+            semanticVersion: tool.version,
+            rules: codes.map((code) => rule(code, options.lang)),
+          },
+        },
         language: options.lang,
         columnKind: 'utf16CodeUnits',
         results,

@@ -18,10 +18,18 @@ function cite(layer: string | undefined, source: Finding['source']): string {
 }
 
 /** One finding as a block: where, severity, code, message, clause and layer, related clauses, code frame. */
-export function formatFinding(finding: Finding, file: string, language: Language, sources: ReadonlyMap<string, string>): string[] {
+export function formatFinding(
+  finding: Finding,
+  file: string,
+  language: Language,
+  sources: ReadonlyMap<string, string>,
+): string[] {
   const labels = LABELS[language];
   const name = codeName(finding.code);
-  const lines = [`${where(finding, file)}  ${labels[finding.severity]}  ${finding.code}${name ? ` ${name}` : ''}`, `  ${finding.message[language]}`];
+  const lines = [
+    `${where(finding, file)}  ${labels[finding.severity]}  ${finding.code}${name ? ` ${name}` : ''}`,
+    `  ${finding.message[language]}`,
+  ];
   const own = cite(finding.layer, finding.source);
   if (own) lines.push(`  ${labels.source}${own}`);
   for (const related of finding.related ?? []) {
@@ -55,7 +63,8 @@ export function summaryLine(summary: Summary, language: Language): string {
 export function formatStylish(report: Report, language: Language): string {
   const blocks: string[] = [];
   for (const { file, findings } of report.files) {
-    for (const finding of byPosition(findings)) blocks.push(formatFinding(finding, file, language, report.sources).join('\n'));
+    for (const finding of byPosition(findings))
+      blocks.push(formatFinding(finding, file, language, report.sources).join('\n'));
   }
   return [...blocks, summaryLine(summarize(report), language)].join('\n\n') + '\n';
 }

@@ -87,9 +87,23 @@ const TEXT = {
     emptyCaps: '本規定未訂件數規定。',
   },
   en: {
-    headings: { division: 'Division of labour (工作分工表)', deputies: 'Deputy list (代理人名單)', workflow: 'Work flow (作業流程)', caps: 'Caps (件數規定)' },
-    facts: { school: 'school', document: 'cited as', version: 'version', adopted: 'adopted and amended', layers: 'layers' },
-    divisions: { day: 'day school (日間部)', continuingEducation: 'continuing education (進修部)' } as Record<Division, string>,
+    headings: {
+      division: 'Division of labour (工作分工表)',
+      deputies: 'Deputy list (代理人名單)',
+      workflow: 'Work flow (作業流程)',
+      caps: 'Caps (件數規定)',
+    },
+    facts: {
+      school: 'school',
+      document: 'cited as',
+      version: 'version',
+      adopted: 'adopted and amended',
+      layers: 'layers',
+    },
+    divisions: { day: 'day school (日間部)', continuingEducation: 'continuing education (進修部)' } as Record<
+      Division,
+      string
+    >,
     duty: 'duty',
     owner: 'owner',
     person: 'owner',
@@ -110,7 +124,11 @@ const TEXT = {
     max: (count: number, per: string) => `at most ${count} ${per}`,
     min: (count: number, per: string) => `at least ${count} ${per}`,
     exempt: (sources: string) => `(not counted: ${sources})`,
-    sources: { student: 'uploaded by the student', schoolEntered: 'entered by the school', bulkImport: 'imported by an item manager' } as Record<string, string>,
+    sources: {
+      student: 'uploaded by the student',
+      schoolEntered: 'entered by the school',
+      bulkImport: 'imported by an item manager',
+    } as Record<string, string>,
     designated: (unit: string) => `designated by the head of ${unit}`,
     unset: '(not set)',
     list: ', ',
@@ -124,7 +142,12 @@ const TEXT = {
  * A unit or role as the school writes it: `註冊組`, `任課教師`; with `office`, its office first as in
  * 馬公's 分工表 (`教務處 註冊組`); in English followed by its identifier.
  */
-function unitName(effective: EffectivePack, id: string, language: Language, options: { readonly office?: boolean } = {}): string {
+function unitName(
+  effective: EffectivePack,
+  id: string,
+  language: Language,
+  options: { readonly office?: boolean } = {},
+): string {
   const unit = effective.values.units?.[id] ?? COMMON_UNITS[id];
   // 進修部教務組 already names its office 進修部.
   const office = options.office && unit?.office && !unit.name.startsWith(unit.office) ? `${unit.office} ` : '';
@@ -151,17 +174,36 @@ function divisionSection(effective: EffectivePack, language: Language): Section 
   const split = divisions.length > 1;
   const rows = dutiesSet(effective).map((duty) => {
     const owners = divisions.map((division) => ownerOf(effective, duty, split ? { division } : {}));
-    const clauses = [...new Set(owners.map((ownership) => cite(effective, ownership.source)).filter((clause) => clause !== ''))];
+    const clauses = [
+      ...new Set(owners.map((ownership) => cite(effective, ownership.source)).filter((clause) => clause !== '')),
+    ];
     const name = language === 'zh-TW' ? DUTY_NAMES[duty] : `${DUTY_NAMES_EN[duty]} (${DUTY_NAMES[duty]})`;
-    return [name, ...owners.map((ownership) => (ownership.owner === undefined ? text.unset : unitName(effective, ownership.owner, language, { office: true }))), clauses.join(text.list)];
+    return [
+      name,
+      ...owners.map((ownership) =>
+        ownership.owner === undefined ? text.unset : unitName(effective, ownership.owner, language, { office: true }),
+      ),
+      clauses.join(text.list),
+    ];
   });
-  const columns = [text.duty, ...(split ? divisions.map((division) => text.divisions[division]) : [text.owner]), text.clause];
-  return { kind: 'division', heading: text.headings.division, tables: rows.length > 0 ? [{ columns, rows }] : [], ...(rows.length === 0 && { empty: text.emptyDuties }) };
+  const columns = [
+    text.duty,
+    ...(split ? divisions.map((division) => text.divisions[division]) : [text.owner]),
+    text.clause,
+  ];
+  return {
+    kind: 'division',
+    heading: text.headings.division,
+    tables: rows.length > 0 ? [{ columns, rows }] : [],
+    ...(rows.length === 0 && { empty: text.emptyDuties }),
+  };
 }
 
 function deputyName(effective: EffectivePack, link: string, language: Language): string {
   const designated = /^designatedBy:(.+)$/.exec(link);
-  return designated ? TEXT[language].designated(unitName(effective, designated[1]!, language)) : unitName(effective, link, language);
+  return designated
+    ? TEXT[language].designated(unitName(effective, designated[1]!, language))
+    : unitName(effective, link, language);
 }
 
 function deputiesSection(effective: EffectivePack, language: Language): Section {
@@ -173,17 +215,35 @@ function deputiesSection(effective: EffectivePack, language: Language): Section 
     const owners = duties.map((duty) => ownerOf(effective, duty, split ? { division } : {}));
     const depth = Math.max(0, ...owners.map((ownership) => ownership.deputies.length));
     const rows = owners.map((ownership) => {
-      const name = language === 'zh-TW' ? DUTY_NAMES[ownership.duty] : `${DUTY_NAMES_EN[ownership.duty]} (${DUTY_NAMES[ownership.duty]})`;
+      const name =
+        language === 'zh-TW'
+          ? DUTY_NAMES[ownership.duty]
+          : `${DUTY_NAMES_EN[ownership.duty]} (${DUTY_NAMES[ownership.duty]})`;
       const deputies = Array.from({ length: depth }, (_, rank) => {
         const link = ownership.deputies[rank];
         return link === undefined ? '—' : deputyName(effective, link, language);
       });
-      return [name, ownership.owner === undefined ? text.unset : unitName(effective, ownership.owner, language), ...deputies, cite(effective, ownership.source)];
+      return [
+        name,
+        ownership.owner === undefined ? text.unset : unitName(effective, ownership.owner, language),
+        ...deputies,
+        cite(effective, ownership.source),
+      ];
     });
-    const columns = [text.duty, text.person, ...Array.from({ length: depth }, (_, rank) => text.deputy(rank + 1)), text.clause];
+    const columns = [
+      text.duty,
+      text.person,
+      ...Array.from({ length: depth }, (_, rank) => text.deputy(rank + 1)),
+      text.clause,
+    ];
     return { ...(split && { caption: text.divisions[division] }), columns, rows };
   });
-  return { kind: 'deputies', heading: text.headings.deputies, tables: duties.length > 0 ? tables : [], ...(duties.length === 0 && { empty: text.emptyDuties }) };
+  return {
+    kind: 'deputies',
+    heading: text.headings.deputies,
+    tables: duties.length > 0 ? tables : [],
+    ...(duties.length === 0 && { empty: text.emptyDuties }),
+  };
 }
 
 function workflowSection(effective: EffectivePack, language: Language): Section {
@@ -203,7 +263,12 @@ function workflowSection(effective: EffectivePack, language: Language): Section 
     ];
   });
   const columns = [text.number, text.activity, text.grades, text.semester, text.opens, text.closes, text.clause];
-  return { kind: 'workflow', heading: text.headings.workflow, tables: rows.length > 0 ? [{ columns, rows }] : [], ...(rows.length === 0 && { empty: text.emptyWindows }) };
+  return {
+    kind: 'workflow',
+    heading: text.headings.workflow,
+    tables: rows.length > 0 ? [{ columns, rows }] : [],
+    ...(rows.length === 0 && { empty: text.emptyWindows }),
+  };
 }
 
 function capsSection(effective: EffectivePack, language: Language): Section {
@@ -214,15 +279,35 @@ function capsSection(effective: EffectivePack, language: Language): Section {
       const cap = effective.values.caps?.[kind]?.[action];
       if (!cap || (cap.max === undefined && cap.min === undefined)) continue;
       const per = text.per[cap.per ?? 'academicYear'];
-      const limits = [...(cap.max === undefined ? [] : [text.max(cap.max, per)]), ...(cap.min === undefined ? [] : [text.min(cap.min, per)])];
-      const exempt = cap.exempt && cap.exempt.length > 0 ? ` ${text.exempt(cap.exempt.map((source) => text.sources[source] ?? source).join(text.list))}` : '';
-      const setBy = provenanceOf(effective.provenance, `caps.${kind}.${action}.${cap.max === undefined ? 'min' : 'max'}`);
+      const limits = [
+        ...(cap.max === undefined ? [] : [text.max(cap.max, per)]),
+        ...(cap.min === undefined ? [] : [text.min(cap.min, per)]),
+      ];
+      const exempt =
+        cap.exempt && cap.exempt.length > 0
+          ? ` ${text.exempt(cap.exempt.map((source) => text.sources[source] ?? source).join(text.list))}`
+          : '';
+      const setBy = provenanceOf(
+        effective.provenance,
+        `caps.${kind}.${action}.${cap.max === undefined ? 'min' : 'max'}`,
+      );
       const name = language === 'zh-TW' ? RECORD_KIND_NAMES[kind] : `${kind} (${RECORD_KIND_NAMES[kind]})`;
-      rows.push([name, text.actions[action], `${limits.join(text.list)}${exempt}`, cite(effective, setBy?.source), setBy?.layer ?? '']);
+      rows.push([
+        name,
+        text.actions[action],
+        `${limits.join(text.list)}${exempt}`,
+        cite(effective, setBy?.source),
+        setBy?.layer ?? '',
+      ]);
     }
   }
   const columns = [text.kind, text.action, text.limit, text.clause, text.layer];
-  return { kind: 'caps', heading: text.headings.caps, tables: rows.length > 0 ? [{ columns, rows }] : [], ...(rows.length === 0 && { empty: text.emptyCaps }) };
+  return {
+    kind: 'caps',
+    heading: text.headings.caps,
+    tables: rows.length > 0 ? [{ columns, rows }] : [],
+    ...(rows.length === 0 && { empty: text.emptyCaps }),
+  };
 }
 
 const SECTIONS: Readonly<Record<DocumentKind, (effective: EffectivePack, language: Language) => Section>> = {
@@ -233,7 +318,11 @@ const SECTIONS: Readonly<Record<DocumentKind, (effective: EffectivePack, languag
 };
 
 /** The pack's facts as a document header: school, how it is cited, version, adoptions and layers. */
-function factsOf(effective: EffectivePack, pack: { readonly version?: string; readonly adopted?: readonly { readonly date: string; readonly body: string }[] }, language: Language): [string, string][] {
+function factsOf(
+  effective: EffectivePack,
+  pack: { readonly version?: string; readonly adopted?: readonly { readonly date: string; readonly body: string }[] },
+  language: Language,
+): [string, string][] {
   const text = TEXT[language].facts;
   const adopted = (pack.adopted ?? []).map((adoption) => `${adoption.date} ${adoption.body}`);
   const separator = language === 'zh-TW' ? '；' : '; ';
@@ -247,6 +336,15 @@ function factsOf(effective: EffectivePack, pack: { readonly version?: string; re
 }
 
 /** The documents a school publishes, generated from its effective pack: data for the Markdown and HTML formatters. */
-export function renderPack(effective: EffectivePack, pack: Parameters<typeof factsOf>[1], documents: readonly DocumentKind[], language: Language): RenderedPack {
-  return { title: effective.name, facts: factsOf(effective, pack, language), sections: documents.map((kind) => SECTIONS[kind](effective, language)) };
+export function renderPack(
+  effective: EffectivePack,
+  pack: Parameters<typeof factsOf>[1],
+  documents: readonly DocumentKind[],
+  language: Language,
+): RenderedPack {
+  return {
+    title: effective.name,
+    facts: factsOf(effective, pack, language),
+    sections: documents.map((kind) => SECTIONS[kind](effective, language)),
+  };
 }

@@ -11,15 +11,25 @@ th,td{border:1px solid #555;padding:.35rem .55rem;vertical-align:top;text-align:
 
 function table(table: Table): string {
   const head = `<thead><tr>${table.columns.map((column) => `<th scope="col">${escapeMarkup(column)}</th>`).join('')}</tr></thead>`;
-  const body = table.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeMarkup(cell)}</td>`).join('')}</tr>`).join('\n');
+  const body = table.rows
+    .map((row) => `<tr>${row.map((cell) => `<td>${escapeMarkup(cell)}</td>`).join('')}</tr>`)
+    .join('\n');
   return `<table>${table.caption ? `<caption>${escapeMarkup(table.caption)}</caption>` : ''}${head}<tbody>\n${body}\n</tbody></table>`;
 }
 
 /** The documents as one self-contained HTML page (no script, no stylesheet or font from the network), to post or print. */
 export function formatRenderedHtml(rendered: RenderedPack, language: Language): string {
-  const facts = rendered.facts.map(([label, value]) => `<dt>${escapeMarkup(label)}</dt><dd>${escapeMarkup(value)}</dd>`).join('');
+  const facts = rendered.facts
+    .map(([label, value]) => `<dt>${escapeMarkup(label)}</dt><dd>${escapeMarkup(value)}</dd>`)
+    .join('');
   const sections = rendered.sections.map((section) =>
-    [`<section id="${section.kind}">`, `<h2>${escapeMarkup(section.heading)}</h2>`, ...(section.empty !== undefined ? [`<p>${escapeMarkup(section.empty)}</p>`] : []), ...section.tables.map(table), '</section>'].join('\n'),
+    [
+      `<section id="${section.kind}">`,
+      `<h2>${escapeMarkup(section.heading)}</h2>`,
+      ...(section.empty !== undefined ? [`<p>${escapeMarkup(section.empty)}</p>`] : []),
+      ...section.tables.map(table),
+      '</section>',
+    ].join('\n'),
   );
   return `<!doctype html>
 <html lang="${language}">

@@ -40,7 +40,10 @@ const FLUSH_AT = 1 << 18;
 
 /** Students per school: as even as possible, the first schools taking the remainder. */
 function schoolSizes(students: number, schools: number): number[] {
-  return Array.from({ length: schools }, (_, index) => Math.floor(students / schools) + (index < students % schools ? 1 : 0));
+  return Array.from(
+    { length: schools },
+    (_, index) => Math.floor(students / schools) + (index < students % schools ? 1 : 0),
+  );
 }
 
 /** Enrolled students in classes of 35; with several divisions, every fourth class is of the second (新竹: 進修部). */
@@ -52,7 +55,13 @@ function enrolled(school: string, count: number, divisions: readonly string[]): 
     for (let seat = 0; seat < size; seat++) {
       const classNumber = Math.floor(seat / CLASS_SIZE) + 1;
       const division = (classNumber % 4 === 0 && divisions[1]) || divisions[0]!;
-      specs.push({ id: `${school}-${String(specs.length + 1).padStart(6, '0')}`, grade, classIndex: grade * 100 + classNumber, classCode: `${grade}${String(classNumber).padStart(2, '0')}`, division });
+      specs.push({
+        id: `${school}-${String(specs.length + 1).padStart(6, '0')}`,
+        grade,
+        classIndex: grade * 100 + classNumber,
+        classCode: `${grade}${String(classNumber).padStart(2, '0')}`,
+        division,
+      });
     }
   });
   return specs;
@@ -99,7 +108,16 @@ export async function generateSample(options: SampleOptions, plan: SamplePlan, s
       await write(student.lines);
     }
     for (let graduate = 0; graduate < graduates; graduate++) {
-      await write(generateGraduate(`${id}-G${String(graduate + 1).padStart(5, '0')}`, id, plan, random, options.violations, violations));
+      await write(
+        generateGraduate(
+          `${id}-G${String(graduate + 1).padStart(5, '0')}`,
+          id,
+          plan,
+          random,
+          options.violations,
+          violations,
+        ),
+      );
     }
   }
   await flush();

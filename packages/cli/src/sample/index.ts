@@ -1,4 +1,10 @@
 export { asOfFor, calendarYaml } from './calendar';
 export { generateSample, type SampleOptions, type SampleReport, type Sink } from './generate';
 export { defaultYear, planFrom, type SamplePlan } from './plan';
-export { STUDENT_VIOLATIONS, VIOLATION_KINDS, VIOLATION_NAMES, type ViolationCounts, type ViolationKind } from './violations';
+export {
+  STUDENT_VIOLATIONS,
+  VIOLATION_KINDS,
+  VIOLATION_NAMES,
+  type ViolationCounts,
+  type ViolationKind,
+} from './violations';

@@ -25,10 +25,17 @@ export interface Portfolio {
   readonly deadlineIn: (term: TermPlan) => number | undefined;
 }
 
-const termsOfPeriod = (terms: readonly TermPlan[], term: TermPlan, per: 'semester' | 'academicYear') => terms.filter((other) => (per === 'semester' ? other.code === term.code : other.year === term.year));
+const termsOfPeriod = (terms: readonly TermPlan[], term: TermPlan, per: 'semester' | 'academicYear') =>
+  terms.filter((other) => (per === 'semester' ? other.code === term.code : other.year === term.year));
 
 /** The tightest of a term's upload limits of one period kind (Infinity without one). */
-const tightest = (kind: Item['kind'], term: TermPlan, per: 'semester' | 'academicYear') => Math.min(Infinity, ...uploadLimits(kind, term).filter((limit) => limit.per === per).map((limit) => limit.max));
+const tightest = (kind: Item['kind'], term: TermPlan, per: 'semester' | 'academicYear') =>
+  Math.min(
+    Infinity,
+    ...uploadLimits(kind, term)
+      .filter((limit) => limit.per === per)
+      .map((limit) => limit.max),
+  );
 
 /** How many items the upload caps allow in a period at most: each semester's limits added up, within the yearly limits. */
 function capacity(kind: Item['kind'], periodTerms: readonly TermPlan[]): number {
@@ -71,7 +78,8 @@ function overSelect(portfolio: Portfolio, kind: Item['kind']): boolean {
   const term = portfolio.random.pick(candidates);
   const limit = exceedableSelect(kind, portfolio.terms, term)!;
   const period = termsOfPeriod(portfolio.terms, term, limit.per);
-  const inPeriod = (item: Item) => item.kind === kind && !item.withdrawn && !limit.exempt.includes(item.entry) && period.includes(item.term);
+  const inPeriod = (item: Item) =>
+    item.kind === kind && !item.withdrawn && !limit.exempt.includes(item.entry) && period.includes(item.term);
   let needed = limit.max + 1 - countIn(portfolio.items, kind, term, limit, true);
   for (const item of portfolio.items.filter((candidate) => inPeriod(candidate) && !candidate.selected)) {
     if (needed <= 0) break;
@@ -88,15 +96,23 @@ function overSelect(portfolio: Portfolio, kind: Item['kind']): boolean {
 }
 
 /** A course outcome to change: an existing one that passes `fits`, else a new one where there is room (in a term `termFits`). */
-function outcome(portfolio: Portfolio, fits: (item: Item) => boolean, state: Item['state'], termFits: (term: TermPlan) => boolean = () => true): Item | undefined {
-  const found = portfolio.items.filter((item) => item.kind === 'courseOutcome' && !item.withdrawn && termFits(item.term) && fits(item));
+function outcome(
+  portfolio: Portfolio,
+  fits: (item: Item) => boolean,
+  state: Item['state'],
+  termFits: (term: TermPlan) => boolean = () => true,
+): Item | undefined {
+  const found = portfolio.items.filter(
+    (item) => item.kind === 'courseOutcome' && !item.withdrawn && termFits(item.term) && fits(item),
+  );
   if (found.length > 0) return portfolio.random.pick(found);
   const term = roomyTerm(portfolio, 'courseOutcome', portfolio.terms.filter(termFits));
   return term && add(portfolio, 'courseOutcome', term, state);
 }
 
 function selectedUncertified(portfolio: Portfolio): boolean {
-  const roomToSelect = (item: Item) => roomUnder(portfolio.items, 'courseOutcome', item.term, selectLimits('courseOutcome', item.term), true) > 0;
+  const roomToSelect = (item: Item) =>
+    roomUnder(portfolio.items, 'courseOutcome', item.term, selectLimits('courseOutcome', item.term), true) > 0;
   const item = outcome(portfolio, (candidate) => candidate.selected || roomToSelect(candidate), 'draft');
   if (!item) return false;
   setState(item, portfolio.random.pick(['rejected', 'draft'] as const), portfolio.random);
@@ -106,7 +122,12 @@ function selectedUncertified(portfolio: Portfolio): boolean {
 
 function lateCertification(portfolio: Portfolio): boolean {
   const canBeLate = (term: TermPlan) => lateDays({ term, deadline: portfolio.deadlineIn(term) }) !== undefined;
-  const item = outcome(portfolio, (candidate) => candidate.state === 'certified' || !candidate.selected, 'certified', canBeLate);
+  const item = outcome(
+    portfolio,
+    (candidate) => candidate.state === 'certified' || !candidate.selected,
+    'certified',
+    canBeLate,
+  );
   if (!item) return false;
   setState(item, 'certified', portfolio.random, { late: true });
   return true;
@@ -114,7 +135,12 @@ function lateCertification(portfolio: Portfolio): boolean {
 
 /** A course outcome sent for certification and never decided, long after the window closed. */
 function overdueCertification(portfolio: Portfolio): boolean {
-  const item = outcome(portfolio, (candidate) => !candidate.selected && candidate.state !== 'submitted', 'submitted', (term) => portfolio.deadlineIn(term) !== undefined);
+  const item = outcome(
+    portfolio,
+    (candidate) => !candidate.selected && candidate.state !== 'submitted',
+    'submitted',
+    (term) => portfolio.deadlineIn(term) !== undefined,
+  );
   if (!item) return false;
   setState(item, 'submitted', portfolio.random);
   return true;
@@ -161,8 +187,8 @@ export function applicable(terms: readonly TermPlan[], deadlineIn: Portfolio['de
   if (terms.some((term) => term.diversePerformanceUpload.length > 0)) kinds.push('diversePerformanceOverUpload');
   for (const kind of ['courseOutcome', 'diversePerformance'] as const) {
     const possible = terms.some((term) => exceedableSelect(kind, terms, term));
-    if (possible) kinds.push(kind === 'courseOutcome' ? 'courseOutcomeOverSelection' : 'diversePerformanceOverSelection');
+    if (possible)
+      kinds.push(kind === 'courseOutcome' ? 'courseOutcomeOverSelection' : 'diversePerformanceOverSelection');
   }
   return kinds;
 }
-

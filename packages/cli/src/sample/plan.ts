@@ -1,4 +1,18 @@
-import { assignmentFor, chainOf, limitsFor, resolveWindows, ROLES, rulesFor, SUBMISSION_DUTIES, type CapLimit, type Division, type Duty, type EffectivePack, type Resolution, type SchoolCalendar } from '@portfolio-rules/core';
+import {
+  assignmentFor,
+  chainOf,
+  limitsFor,
+  resolveWindows,
+  ROLES,
+  rulesFor,
+  SUBMISSION_DUTIES,
+  type CapLimit,
+  type Division,
+  type Duty,
+  type EffectivePack,
+  type Resolution,
+  type SchoolCalendar,
+} from '@portfolio-rules/core';
 import { day, dayOf, iso, type Day } from './days';
 
 /** A cap as the generator uses it: how many, per what, and which entry sources it ignores. */
@@ -62,8 +76,18 @@ const DUTY_OF: Record<SubmissionCategory, Duty> = { basicData: 'basicData', ...S
 function daysOf(year: number, semester: 1 | 2) {
   const gregorian = year + 1911;
   return semester === 1
-    ? { classesStart: day(gregorian, 8, 30), closingCeremony: day(gregorian + 1, 1, 20), end: day(gregorian + 1, 1, 31), national: [day(gregorian + 1, 2, 1), day(gregorian + 1, 3, 1), day(gregorian + 1, 3, 31)] as const }
-    : { classesStart: day(gregorian + 1, 2, 12), closingCeremony: day(gregorian + 1, 6, 30), end: day(gregorian + 1, 7, 31), national: [day(gregorian + 1, 9, 1), day(gregorian + 1, 10, 1), day(gregorian + 1, 10, 31)] as const };
+    ? {
+        classesStart: day(gregorian, 8, 30),
+        closingCeremony: day(gregorian + 1, 1, 20),
+        end: day(gregorian + 1, 1, 31),
+        national: [day(gregorian + 1, 2, 1), day(gregorian + 1, 3, 1), day(gregorian + 1, 3, 31)] as const,
+      }
+    : {
+        classesStart: day(gregorian + 1, 2, 12),
+        closingCeremony: day(gregorian + 1, 6, 30),
+        end: day(gregorian + 1, 7, 31),
+        national: [day(gregorian + 1, 9, 1), day(gregorian + 1, 10, 1), day(gregorian + 1, 10, 31)] as const,
+      };
 }
 
 /** A school calendar per academic year holding the sample's days, so that core resolves the pack's windows on them. */
@@ -108,11 +132,19 @@ function divisionPlan(pack: EffectivePack, division: Division): DivisionPlan {
   return { ...(deputy && { deputy }), submitters };
 }
 
-function termPlan(year: number, semester: 1 | 2, pack: EffectivePack, calendar: SchoolCalendar, divisions: readonly Division[]): TermPlan {
+function termPlan(
+  year: number,
+  semester: 1 | 2,
+  pack: EffectivePack,
+  calendar: SchoolCalendar,
+  divisions: readonly Division[],
+): TermPlan {
   const { national, ...calendarDays } = daysOf(year, semester);
   const windows = resolveWindows(pack, calendar, { year, semester }).windows;
   const certifyBy = ([1, 2, 3] as const).map((grade) => {
-    const window = windows.find((candidate) => candidate.activity === 'courseOutcomeCertification' && candidate.grades.includes(grade));
+    const window = windows.find(
+      (candidate) => candidate.activity === 'courseOutcomeCertification' && candidate.grades.includes(grade),
+    );
     return window && dayOf(window.closes);
   }) as unknown as TermPlan['certifyBy'];
   return {
@@ -155,7 +187,11 @@ export function planFrom(resolution: Resolution, year: number): SamplePlan {
       terms.set(plan.code, plan);
     }
   });
-  const trainings = latest.governance?.trainings?.map((training) => ({ audience: training.audience, ...(training.kind && { kind: training.kind }) })) ?? ['students', 'teachers', 'parents'].map((audience) => ({ audience }));
+  const trainings =
+    latest.governance?.trainings?.map((training) => ({
+      audience: training.audience,
+      ...(training.kind && { kind: training.kind }),
+    })) ?? ['students', 'teachers', 'parents'].map((audience) => ({ audience }));
   return {
     year,
     divisions,

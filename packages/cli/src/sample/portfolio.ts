@@ -31,7 +31,10 @@ export function reasonFor(random: Random): string {
 
 /** A decision date inside the window (before the closing ceremony + 1 week, and the pack's deadline). */
 export function onTimeDecision(item: Item, random: Random): Day {
-  return Math.max(item.uploadedOn, Math.min(item.uploadedOn + random.int(1, 12), item.term.closingCeremony + 7, item.deadline ?? Infinity));
+  return Math.max(
+    item.uploadedOn,
+    Math.min(item.uploadedOn + random.int(1, 12), item.term.closingCeremony + 7, item.deadline ?? Infinity),
+  );
 }
 
 /**
@@ -46,7 +49,12 @@ export function lateDays(item: Pick<Item, 'term' | 'deadline'>): readonly [Day, 
 }
 
 /** Sets a course outcome's state with consistent dates and reason. */
-export function setState(item: Item, state: Item['state'], random: Random, options: { late?: boolean; reason?: boolean } = {}): void {
+export function setState(
+  item: Item,
+  state: Item['state'],
+  random: Random,
+  options: { late?: boolean; reason?: boolean } = {},
+): void {
   item.state = state;
   delete item.decidedOn;
   delete item.reason;
@@ -80,10 +88,22 @@ export function samePeriod(a: TermPlan, b: TermPlan, per: Limit['per']): boolean
 }
 
 /** How many of a kind's items count in the period of `term` under `limit` (selected ones only, when asked). */
-export function countIn(items: readonly Item[], kind: Item['kind'], term: TermPlan, limit: Limit, selectedOnly = false): number {
+export function countIn(
+  items: readonly Item[],
+  kind: Item['kind'],
+  term: TermPlan,
+  limit: Limit,
+  selectedOnly = false,
+): number {
   let total = 0;
   for (const item of items) {
-    if (item.kind === kind && counts(item, limit) && samePeriod(item.term, term, limit.per) && (!selectedOnly || item.selected)) total++;
+    if (
+      item.kind === kind &&
+      counts(item, limit) &&
+      samePeriod(item.term, term, limit.per) &&
+      (!selectedOnly || item.selected)
+    )
+      total++;
   }
   return total;
 }
@@ -97,7 +117,13 @@ export function selectLimits(kind: Item['kind'], term: TermPlan): readonly Limit
 }
 
 /** Room left under every one of `limits` in the periods of `term` (Infinity without a limit). */
-export function roomUnder(items: readonly Item[], kind: Item['kind'], term: TermPlan, limits: readonly Limit[], selectedOnly = false): number {
+export function roomUnder(
+  items: readonly Item[],
+  kind: Item['kind'],
+  term: TermPlan,
+  limits: readonly Limit[],
+  selectedOnly = false,
+): number {
   let room = Infinity;
   for (const limit of limits) room = Math.min(room, limit.max - countIn(items, kind, term, limit, selectedOnly));
   return room;

@@ -12,7 +12,9 @@ const plan = planFrom(resolution, defaultYear(resolution));
 
 async function generate(options: Partial<SampleOptions> = {}) {
   const chunks: string[] = [];
-  const report = await generateSample({ students: 600, seed: 1, schools: 2, violations: 0.2, ...options }, plan, { write: (text) => void chunks.push(text) });
+  const report = await generateSample({ students: 600, seed: 1, schools: 2, violations: 0.2, ...options }, plan, {
+    write: (text) => void chunks.push(text),
+  });
   return { text: chunks.join(''), chunks, report };
 }
 
@@ -53,7 +55,8 @@ function recount(records: readonly DatasetRecord[]): ViolationCounts {
       }
       case 'diversePerformance':
         if (record.entry === 'student' && !record.withdrawn) bump(`dpUp|${record.studentId}|${record.academicYear}`);
-        if (record.entry === 'student' && record.selected && !record.withdrawn) bump(`dpSel|${record.studentId}|${record.academicYear}`);
+        if (record.entry === 'student' && record.selected && !record.withdrawn)
+          bump(`dpSel|${record.studentId}|${record.academicYear}`);
         break;
       case 'receipt':
         if (record.status === 'disputed' && record.resolvedOn === undefined) counts.unresolvedDispute++;
@@ -72,20 +75,28 @@ function recount(records: readonly DatasetRecord[]): ViolationCounts {
         meetings.add(`${record.school}|${record.term}`);
         break;
       case 'submission':
-        if (record.stage === 'submit' && !submitters[record.category]!.includes(record.unit)) counts.wrongSubmittingUnit++;
-        if (record.receiptOpens && day(record.receiptCloses!) - day(record.receiptOpens) + 1 < 3) counts.shortReceiptPeriod++;
+        if (record.stage === 'submit' && !submitters[record.category]!.includes(record.unit))
+          counts.wrongSubmittingUnit++;
+        if (record.receiptOpens && day(record.receiptCloses!) - day(record.receiptOpens) + 1 < 3)
+          counts.shortReceiptPeriod++;
         break;
       default:
         break;
     }
   }
   const caps = { coUp: 6, coSel: 6, dpUp: 15, dpSel: 10 };
-  const kinds = { coUp: 'courseOutcomeOverUpload', coSel: 'courseOutcomeOverSelection', dpUp: 'diversePerformanceOverUpload', dpSel: 'diversePerformanceOverSelection' } as const;
+  const kinds = {
+    coUp: 'courseOutcomeOverUpload',
+    coSel: 'courseOutcomeOverSelection',
+    dpUp: 'diversePerformanceOverUpload',
+    dpSel: 'diversePerformanceOverSelection',
+  } as const;
   for (const [key, count] of tally) {
     const cap = key.split('|')[0] as keyof typeof caps;
     if (count > caps[cap]) counts[kinds[cap]]++;
   }
-  for (const school of schools) for (const term of plan.terms.keys()) if (!meetings.has(`${school}|${term}`)) counts.missingMeeting++;
+  for (const school of schools)
+    for (const term of plan.terms.keys()) if (!meetings.has(`${school}|${term}`)) counts.missingMeeting++;
   return counts;
 }
 
@@ -105,7 +116,11 @@ describe('generateSample', { timeout: 30_000 }, () => {
   const clean = generate({ students: 900, schools: 1, violations: 0 });
 
   it('is deterministic: the same seed gives the same bytes, another seed other bytes', async () => {
-    const [first, again, other] = await Promise.all([generate({ students: 120 }), generate({ students: 120 }), generate({ students: 120, seed: 2 })]);
+    const [first, again, other] = await Promise.all([
+      generate({ students: 120 }),
+      generate({ students: 120 }),
+      generate({ students: 120, seed: 2 }),
+    ]);
     expect(again.text).toBe(first.text);
     expect(other.text).not.toBe(first.text);
   });

@@ -5,23 +5,62 @@ import type { Random } from './random';
 import type { SchoolContext } from './student';
 import type { ViolationCounts } from './violations';
 
-const CATEGORIES: readonly SubmissionCategory[] = ['basicData', 'cadre', 'courseRecord', 'courseOutcome', 'diversePerformance'];
-const UNITS = ['registration', 'teaching', 'equipment', 'specialEducation', 'examinations', 'discipline', 'studentLife', 'activities', 'guidance'];
+const CATEGORIES: readonly SubmissionCategory[] = [
+  'basicData',
+  'cadre',
+  'courseRecord',
+  'courseOutcome',
+  'diversePerformance',
+];
+const UNITS = [
+  'registration',
+  'teaching',
+  'equipment',
+  'specialEducation',
+  'examinations',
+  'discipline',
+  'studentLife',
+  'activities',
+  'guidance',
+];
 
 /**
  * The school's own records: working-group meetings, trainings, and the submissions of every
  * category and term with their receipt-confirmation periods. Injects school-level violations.
  */
-export function generateSchool(id: string, students: number, plan: SamplePlan, random: Random, share: number, counts: ViolationCounts): { lines: string[]; context: SchoolContext } {
+export function generateSchool(
+  id: string,
+  students: number,
+  plan: SamplePlan,
+  random: Random,
+  share: number,
+  counts: ViolationCounts,
+): { lines: string[]; context: SchoolContext } {
   const lines: string[] = [];
   const emit = (record: object) => lines.push(JSON.stringify(record));
   const receiptTerm = plan.terms.get(`${plan.year}01`)!;
   const receiptPeriods = new Map<string, { opens: Day; closes: Day }>();
   for (const term of plan.terms.values()) {
     if (random.chance(share)) counts.missingMeeting++;
-    else for (let index = 0; index < plan.meetingsPerSemester; index++) emit({ type: 'meeting', date: iso(term.classesStart + 20 + index * 30), body: 'workingGroup', term: term.code, school: id });
+    else
+      for (let index = 0; index < plan.meetingsPerSemester; index++)
+        emit({
+          type: 'meeting',
+          date: iso(term.classesStart + 20 + index * 30),
+          body: 'workingGroup',
+          term: term.code,
+          school: id,
+        });
     if (term.semester === 1) {
-      plan.trainings.forEach((training, index) => emit({ type: 'training', date: iso(term.classesStart + 21 + index * 7), ...training, academicYear: term.year, school: id }));
+      plan.trainings.forEach((training, index) =>
+        emit({
+          type: 'training',
+          date: iso(term.classesStart + 21 + index * 7),
+          ...training,
+          academicYear: term.year,
+          school: id,
+        }),
+      );
     }
     const submitted = term.submittedOn;
     for (const division of plan.divisions) {
@@ -61,17 +100,30 @@ export function generateSchool(id: string, students: number, plan: SamplePlan, r
  * records are deleted during the last year's first semester, under the seal in force then — a
  * deletion before the national seal existed (2022) breaks no rule, and the audit rightly ignores it.
  */
-export function generateGraduate(id: string, school: string, plan: SamplePlan, random: Random, share: number, counts: ViolationCounts): string[] {
+export function generateGraduate(
+  id: string,
+  school: string,
+  plan: SamplePlan,
+  random: Random,
+  share: number,
+  counts: ViolationCounts,
+): string[] {
   const term = plan.terms.get(`${plan.year}01`)!;
   const early = plan.sealYears !== undefined && term.sealYears !== undefined && random.chance(share);
-  const graduatedOn = early ? day(plan.year + 1911 - random.int(0, term.sealYears! - 1), 6, 30) : day(plan.year + 1911 - random.int(6, 8), 6, 30);
-  const lines = [JSON.stringify({ type: 'student', id, grade: 3, status: 'graduated', graduatedOn: iso(graduatedOn), school })];
+  const graduatedOn = early
+    ? day(plan.year + 1911 - random.int(0, term.sealYears! - 1), 6, 30)
+    : day(plan.year + 1911 - random.int(6, 8), 6, 30);
+  const lines = [
+    JSON.stringify({ type: 'student', id, grade: 3, status: 'graduated', graduatedOn: iso(graduatedOn), school }),
+  ];
   if (plan.sealYears === undefined) return lines;
   let deletedOn = addYears(graduatedOn, plan.sealYears) + random.int(1, 60);
   if (early) {
     counts.deletionBeforeSealEnds++;
     deletedOn = term.classesStart + random.int(0, term.end - term.classesStart);
   }
-  lines.push(JSON.stringify({ type: 'deletion', studentId: id, deletedOn: iso(deletedOn), by: 'registration', school }));
+  lines.push(
+    JSON.stringify({ type: 'deletion', studentId: id, deletedOn: iso(deletedOn), by: 'registration', school }),
+  );
   return lines;
 }

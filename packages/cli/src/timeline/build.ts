@@ -54,20 +54,38 @@ export interface TermPack {
 
 const UNRESOLVED: ReadonlySet<string> = new Set([WINDOW_CODES.anchorMissing.code, WINDOW_CODES.invalidMonthDay.code]);
 
-const localized = (describe: (language: 'zh-TW' | 'en') => string): Localized => ({ 'zh-TW': describe('zh-TW'), en: describe('en') });
+const localized = (describe: (language: 'zh-TW' | 'en') => string): Localized => ({
+  'zh-TW': describe('zh-TW'),
+  en: describe('en'),
+});
 
 function ruleOf(effective: EffectivePack, index: number): TimelineEntry['rule'] {
   const window = effective.values.windows![index]!;
   const opens = window.opens;
-  return { ...(opens !== undefined && { opens: localized((language) => describeRule(opens, language)) }), closes: localized((language) => describeRule(window.closes, language)) };
+  return {
+    ...(opens !== undefined && { opens: localized((language) => describeRule(opens, language)) }),
+    closes: localized((language) => describeRule(window.closes, language)),
+  };
 }
 
-function termEntries(effective: EffectivePack, calendar: SchoolCalendar, term: Term): { entries: TimelineEntry[]; findings: readonly Finding[] } {
+function termEntries(
+  effective: EffectivePack,
+  calendar: SchoolCalendar,
+  term: Term,
+): { entries: TimelineEntry[]; findings: readonly Finding[] } {
   const resolution = resolveWindows(effective, calendar, term);
   const windows = effective.values.windows ?? [];
   const base = (index: number, grades: readonly Grade[]) => {
     const activity = windows[index]!.activity;
-    return { term: formatTerm(term), semester: term.semester, activity, name: ACTIVITY_NAMES[activity], grades, index, rule: ruleOf(effective, index) };
+    return {
+      term: formatTerm(term),
+      semester: term.semester,
+      activity,
+      name: ACTIVITY_NAMES[activity],
+      grades,
+      index,
+      rule: ruleOf(effective, index),
+    };
   };
   const resolved = resolution.windows.map((window): TimelineEntry => ({
     ...base(window.index, window.grades),
@@ -83,13 +101,27 @@ function termEntries(effective: EffectivePack, calendar: SchoolCalendar, term: T
       const activity = windows[index]!.activity;
       // PR6001 names the grades it failed for; PR6007 fails for every grade the window governs.
       const named = (finding.data as { grades?: readonly Grade[] }).grades;
-      const grades = named ?? ([1, 2, 3] as const).filter((grade) => selectWindow(windows, activity, term, grade) === index);
-      return { ...base(index, grades), ...(finding.source && { source: finding.source }), ...(finding.layer !== undefined && { layer: finding.layer }), unresolved: finding };
+      const grades =
+        named ?? ([1, 2, 3] as const).filter((grade) => selectWindow(windows, activity, term, grade) === index);
+      return {
+        ...base(index, grades),
+        ...(finding.source && { source: finding.source }),
+        ...(finding.layer !== undefined && { layer: finding.layer }),
+        unresolved: finding,
+      };
     });
   return { entries: [...resolved, ...unresolved], findings: resolution.findings };
 }
 
-const order = (entry: TimelineEntry) => [entry.unresolved ? 1 : 0, entry.opens ?? entry.closes ?? '', entry.closes ?? '', entry.term, ACTIVITIES.indexOf(entry.activity), entry.grades.join('')] as const;
+const order = (entry: TimelineEntry) =>
+  [
+    entry.unresolved ? 1 : 0,
+    entry.opens ?? entry.closes ?? '',
+    entry.closes ?? '',
+    entry.term,
+    ACTIVITIES.indexOf(entry.activity),
+    entry.grades.join(''),
+  ] as const;
 
 function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
   const left = order(a);
@@ -106,7 +138,11 @@ function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
  * core's `resolveWindows` (by grade where the dates differ), sorted by date. A window that cannot be
  * resolved is kept, unresolved, with its finding. With `grade`, only the windows governing that grade.
  */
-export function buildTimeline(terms: readonly TermPack[], calendar: SchoolCalendar, options: { readonly grade?: Grade } = {}): Timeline {
+export function buildTimeline(
+  terms: readonly TermPack[],
+  calendar: SchoolCalendar,
+  options: { readonly grade?: Grade } = {},
+): Timeline {
   const entries: TimelineEntry[] = [];
   const findings: Finding[] = [];
   for (const { term, effective } of terms) {

@@ -24,7 +24,8 @@ const TEXT = {
     columns: ['開始', '截止', '資料學期', '年級', '作業項目', '依據'],
     unresolved: '無法推算',
     none: '本規定未訂作業期程 (依全國期程)。',
-    tally: (resolved: number, unresolved: number) => `共 ${resolved} 個期程${unresolved > 0 ? `，${unresolved} 個無法推算` : ''}`,
+    tally: (resolved: number, unresolved: number) =>
+      `共 ${resolved} 個期程${unresolved > 0 ? `，${unresolved} 個無法推算` : ''}`,
   },
   en: {
     title: (year: number) => `windows of academic year ${year}`,
@@ -32,7 +33,8 @@ const TEXT = {
     columns: ['opens', 'closes', 'data term', 'grades', 'activity', 'clause'],
     unresolved: 'unresolved',
     none: 'The pack sets no windows (the national schedule applies).',
-    tally: (resolved: number, unresolved: number) => `${resolved} window${resolved === 1 ? '' : 's'}${unresolved > 0 ? `, ${unresolved} unresolved` : ''}`,
+    tally: (resolved: number, unresolved: number) =>
+      `${resolved} window${resolved === 1 ? '' : 's'}${unresolved > 0 ? `, ${unresolved} unresolved` : ''}`,
   },
 } as const;
 
@@ -56,7 +58,9 @@ export function formatTimelineText(document: TimelineDocument, language: Languag
   const table = alignColumns(rows).lines;
   const body = entries.length === 0 ? [text.none] : table;
   const resolved = entries.filter((entry) => !entry.unresolved).length;
-  const findings = document.report.files.some((file) => file.findings.length > 0) ? ['', formatStylish(document.report, language).trimEnd()] : [];
+  const findings = document.report.files.some((file) => file.findings.length > 0)
+    ? ['', formatStylish(document.report, language).trimEnd()]
+    : [];
   return [...header, ...body, '', text.tally(resolved, entries.length - resolved), ...findings, ''].join('\n');
 }
 

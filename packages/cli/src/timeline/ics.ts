@@ -50,8 +50,20 @@ export function foldIcsLine(line: string): string {
 const icsDate = (date: PlainDate) => date.replaceAll('-', '');
 
 const TEXT = {
-  'zh-TW': { deadline: '截止', opens: '開始', closes: '截止', clause: '依據', calendar: (year: number) => `${year}學年度作業期程` },
-  en: { deadline: 'deadline', opens: 'opens', closes: 'closes', clause: 'clause', calendar: (year: number) => `academic year ${year} windows` },
+  'zh-TW': {
+    deadline: '截止',
+    opens: '開始',
+    closes: '截止',
+    clause: '依據',
+    calendar: (year: number) => `${year}學年度作業期程`,
+  },
+  en: {
+    deadline: 'deadline',
+    opens: 'opens',
+    closes: 'closes',
+    clause: 'clause',
+    calendar: (year: number) => `academic year ${year} windows`,
+  },
 } as const;
 
 export interface IcsCalendar {
@@ -74,9 +86,13 @@ function event(calendar: IcsCalendar, entry: TimelineEntry & { closes: PlainDate
   const summary = entry.opens === undefined ? `${text.deadline}${language === 'zh-TW' ? '：' : ': '}${name}` : name;
   const colon = language === 'zh-TW' ? '：' : ': ';
   const description = [
-    ...(entry.opens !== undefined && entry.rule.opens ? [`${text.opens}${colon}${entry.rule.opens[language]} (${entry.opens})`] : []),
+    ...(entry.opens !== undefined && entry.rule.opens
+      ? [`${text.opens}${colon}${entry.rule.opens[language]} (${entry.opens})`]
+      : []),
     `${text.closes}${colon}${entry.rule.closes[language]} (${entry.closes})`,
-    ...(entry.source ? [`${text.clause}${colon}${formatSource(entry.source)}${entry.layer ? ` · ${entry.layer}` : ''}`] : []),
+    ...(entry.source
+      ? [`${text.clause}${colon}${formatSource(entry.source)}${entry.layer ? ` · ${entry.layer}` : ''}`]
+      : []),
   ].join('\n');
   return [
     'BEGIN:VEVENT',
@@ -99,7 +115,10 @@ function event(calendar: IcsCalendar, entry: TimelineEntry & { closes: PlainDate
  */
 export function formatTimelineIcs(calendar: IcsCalendar, language: Language): string {
   // A window that closes before it opens (PR6006) would be an event that ends before it starts: left out too.
-  const resolved = calendar.entries.filter((entry): entry is TimelineEntry & { closes: PlainDate } => entry.closes !== undefined && (entry.opens === undefined || entry.opens <= entry.closes));
+  const resolved = calendar.entries.filter(
+    (entry): entry is TimelineEntry & { closes: PlainDate } =>
+      entry.closes !== undefined && (entry.opens === undefined || entry.opens <= entry.closes),
+  );
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

@@ -32,14 +32,45 @@ export const ANCHOR_NAMES: Readonly<Record<Anchor, Localized>> = {
   nationalUploadDeadline: { 'zh-TW': '全國上傳截止', en: 'the national upload deadline' },
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
-function offsetWords(rule: { weeks?: number; days?: number; workingDays?: number }, language: Language): { text: string; sign: number }[] {
+function offsetWords(
+  rule: { weeks?: number; days?: number; workingDays?: number },
+  language: Language,
+): { text: string; sign: number }[] {
   const parts: { text: string; sign: number }[] = [];
   const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
-  if (rule.weeks) parts.push({ text: language === 'zh-TW' ? `${Math.abs(rule.weeks)}週` : plural(Math.abs(rule.weeks), 'week'), sign: Math.sign(rule.weeks) });
-  if (rule.days) parts.push({ text: language === 'zh-TW' ? `${Math.abs(rule.days)}日` : plural(Math.abs(rule.days), 'day'), sign: Math.sign(rule.days) });
-  if (rule.workingDays) parts.push({ text: language === 'zh-TW' ? `${Math.abs(rule.workingDays)}個工作日` : plural(Math.abs(rule.workingDays), 'working day'), sign: Math.sign(rule.workingDays) });
+  if (rule.weeks)
+    parts.push({
+      text: language === 'zh-TW' ? `${Math.abs(rule.weeks)}週` : plural(Math.abs(rule.weeks), 'week'),
+      sign: Math.sign(rule.weeks),
+    });
+  if (rule.days)
+    parts.push({
+      text: language === 'zh-TW' ? `${Math.abs(rule.days)}日` : plural(Math.abs(rule.days), 'day'),
+      sign: Math.sign(rule.days),
+    });
+  if (rule.workingDays)
+    parts.push({
+      text:
+        language === 'zh-TW'
+          ? `${Math.abs(rule.workingDays)}個工作日`
+          : plural(Math.abs(rule.workingDays), 'working day'),
+      sign: Math.sign(rule.workingDays),
+    });
   return parts;
 }
 
@@ -60,21 +91,27 @@ export function describeRule(rule: DateRule, language: Language): string {
   const direction = (sign: number) => (language === 'zh-TW' ? (sign < 0 ? '前' : '後') : sign < 0 ? 'before' : 'after');
   if (parts.every((part) => part.sign === parts[0]!.sign)) {
     const span = parts.map((part) => part.text).join(language === 'zh-TW' ? '又' : ' and ');
-    return language === 'zh-TW' ? `${anchor}${direction(parts[0]!.sign)}${span}` : `${span} ${direction(parts[0]!.sign)} ${anchor}`;
+    return language === 'zh-TW'
+      ? `${anchor}${direction(parts[0]!.sign)}${span}`
+      : `${span} ${direction(parts[0]!.sign)} ${anchor}`;
   }
-  const steps = parts.map((part) => (language === 'zh-TW' ? `${direction(part.sign)}${part.text}` : `${part.text} ${direction(part.sign)}`));
+  const steps = parts.map((part) =>
+    language === 'zh-TW' ? `${direction(part.sign)}${part.text}` : `${part.text} ${direction(part.sign)}`,
+  );
   return language === 'zh-TW' ? `${anchor}${steps.join('再')}` : `${steps.join(', then ')} ${anchor}`;
 }
 
 /** The grades a window governs: `全年級`, `1、2年級`, `3年級`; `all grades`, `grades 1, 2`, `grade 3`. */
 export function gradesText(grades: readonly Grade[] | undefined, language: Language): string {
-  if (grades === undefined || [1, 2, 3].every((grade) => grades.includes(grade as Grade))) return language === 'zh-TW' ? '全年級' : 'all grades';
+  if (grades === undefined || [1, 2, 3].every((grade) => grades.includes(grade as Grade)))
+    return language === 'zh-TW' ? '全年級' : 'all grades';
   if (language === 'zh-TW') return `${grades.join('、')}年級`;
   return `grade${grades.length === 1 ? '' : 's'} ${grades.join(', ')}`;
 }
 
 /** The semesters a window applies to: `每學期`, `第1學期`; `each semester`, `semester 1`. */
 export function semestersText(semesters: readonly (1 | 2)[] | undefined, language: Language): string {
-  if (semesters === undefined || (semesters.includes(1) && semesters.includes(2))) return language === 'zh-TW' ? '每學期' : 'each semester';
+  if (semesters === undefined || (semesters.includes(1) && semesters.includes(2)))
+    return language === 'zh-TW' ? '每學期' : 'each semester';
   return language === 'zh-TW' ? `第${semesters.join('、')}學期` : `semester ${semesters.join(', ')}`;
 }

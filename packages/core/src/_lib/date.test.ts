@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, daysBetween, plainDate } from './date';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 1000);
-const local = (date: string) => new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+const local = (date: string) =>
+  new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 // Real days and rolled-over ones (day 0, 31 February, month 13): daysBetween reads them as `new Date` does.
-const day = fc.tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([year, month, date]) => plainDate(year, month, date));
+const day = fc
+  .tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+  .map(([year, month, date]) => plainDate(year, month, date));
 
 describe('daysBetween', () => {
   it('counts calendar days as date-fns differenceInCalendarDays does on local dates', () => {
@@ -23,7 +26,8 @@ describe('daysBetween', () => {
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('2023-02-28', '2023-03-01')).toBe(1);
     expect(daysBetween('2025-08-01', '2024-08-01')).toBe(-365);
-    for (const days of [-400, -1, 0, 1, 59, 366, 1000]) expect(daysBetween('2023-12-31', addCalendarDays('2023-12-31', days))).toBe(days);
+    for (const days of [-400, -1, 0, 1, 59, 366, 1000])
+      expect(daysBetween('2023-12-31', addCalendarDays('2023-12-31', days))).toBe(days);
   });
 
   it('is NaN for text that is not a day', () => {

@@ -6,12 +6,37 @@ import { PACK_CODES } from '../pack/codes';
 
 /** A schema problem in our own vocabulary, before it is placed in the file. */
 export type SchemaProblem =
-  | { code: typeof PACK_CODES.unknownKey; path: PathSegment[]; at: 'key'; params: { key: string; suggestion?: string; allowed: string[] } }
-  | { code: typeof PACK_CODES.wrongType; path: PathSegment[]; at: 'value'; params: { expected: string; received: string } }
-  | { code: typeof PACK_CODES.invalidValue; path: PathSegment[]; at: 'value'; params: { value: string; allowed: string[]; suggestion?: string } }
+  | {
+      code: typeof PACK_CODES.unknownKey;
+      path: PathSegment[];
+      at: 'key';
+      params: { key: string; suggestion?: string; allowed: string[] };
+    }
+  | {
+      code: typeof PACK_CODES.wrongType;
+      path: PathSegment[];
+      at: 'value';
+      params: { expected: string; received: string };
+    }
+  | {
+      code: typeof PACK_CODES.invalidValue;
+      path: PathSegment[];
+      at: 'value';
+      params: { value: string; allowed: string[]; suggestion?: string };
+    }
   | { code: typeof PACK_CODES.missingKey; path: PathSegment[]; at: 'parent'; params: { key: string } }
-  | { code: typeof PACK_CODES.outOfRange; path: PathSegment[]; at: 'value'; params: { bound: 'min' | 'max'; limit: number; what: 'value' | 'length' | 'items' } }
-  | { code: typeof PACK_CODES.invalidFormat; path: PathSegment[]; at: 'value' | 'key'; params: { value: string; format: string } };
+  | {
+      code: typeof PACK_CODES.outOfRange;
+      path: PathSegment[];
+      at: 'value';
+      params: { bound: 'min' | 'max'; limit: number; what: 'value' | 'length' | 'items' };
+    }
+  | {
+      code: typeof PACK_CODES.invalidFormat;
+      path: PathSegment[];
+      at: 'value' | 'key';
+      params: { value: string; format: string };
+    };
 
 interface SchemaDef {
   type: string;
@@ -46,7 +71,8 @@ function objectDefsAt(def: SchemaDef, path: readonly PathSegment[]): SchemaDef[]
   }
   if (path.length === 0) return def.type === 'object' || def.type === 'record' ? [def] : [];
   const [head, ...rest] = path;
-  if (def.type === 'object' && def.shape && typeof head === 'string' && def.shape[head]) return objectDefsAt(defOf(def.shape[head]), rest);
+  if (def.type === 'object' && def.shape && typeof head === 'string' && def.shape[head])
+    return objectDefsAt(defOf(def.shape[head]), rest);
   if (def.type === 'array' && def.element) return objectDefsAt(defOf(def.element), rest);
   if (def.type === 'record' && def.valueType) return objectDefsAt(defOf(def.valueType), rest);
   return [];
@@ -95,24 +121,61 @@ function toProblems(issue: $ZodIssue, base: readonly PathSegment[], schema: z.Zo
       const allowed = knownKeysAt(schema, path);
       return issue.keys.map((key) => {
         const suggestion = suggest(key, allowed);
-        return { code: PACK_CODES.unknownKey, path: [...path, key], at: 'key', params: { key, allowed, ...(suggestion && { suggestion }) } };
+        return {
+          code: PACK_CODES.unknownKey,
+          path: [...path, key],
+          at: 'key',
+          params: { key, allowed, ...(suggestion && { suggestion }) },
+        };
       });
     }
     case 'invalid_type':
-      if (value === undefined) return [{ code: PACK_CODES.missingKey, path, at: 'parent', params: { key: String(path.at(-1) ?? '') } }];
-      return [{ code: PACK_CODES.wrongType, path, at: 'value', params: { expected: issue.expected, received: typeOfValue(value) } }];
+      if (value === undefined)
+        return [{ code: PACK_CODES.missingKey, path, at: 'parent', params: { key: String(path.at(-1) ?? '') } }];
+      return [
+        {
+          code: PACK_CODES.wrongType,
+          path,
+          at: 'value',
+          params: { expected: issue.expected, received: typeOfValue(value) },
+        },
+      ];
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const text = String(value);
       const suggestion = suggest(text, allowed);
-      return [{ code: PACK_CODES.invalidValue, path, at: 'value', params: { value: text, allowed, ...(suggestion && { suggestion }) } }];
+      return [
+        {
+          code: PACK_CODES.invalidValue,
+          path,
+          at: 'value',
+          params: { value: text, allowed, ...(suggestion && { suggestion }) },
+        },
+      ];
     }
     case 'invalid_union': {
       if (issue.errors.length === 0) return [];
-      const allRootTypeMisses = issue.errors.every((branch) => branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+      const allRootTypeMisses = issue.errors.every((branch) =>
+        branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0),
+      );
       if (allRootTypeMisses && value !== undefined) {
-        const expected = [...new Set(issue.errors.flatMap((branch) => branch.filter((inner) => inner.code === 'invalid_type').map((inner) => (inner as { expected: string }).expected)))];
-        return [{ code: PACK_CODES.wrongType, path, at: 'value', params: { expected: expected.join(' | '), received: typeOfValue(value) } }];
+        const expected = [
+          ...new Set(
+            issue.errors.flatMap((branch) =>
+              branch
+                .filter((inner) => inner.code === 'invalid_type')
+                .map((inner) => (inner as { expected: string }).expected),
+            ),
+          ),
+        ];
+        return [
+          {
+            code: PACK_CODES.wrongType,
+            path,
+            at: 'value',
+            params: { expected: expected.join(' | '), received: typeOfValue(value) },
+          },
+        ];
       }
       return bestBranch(issue.errors).flatMap((inner) => toProblems(inner, path, schema, data));
     }
@@ -120,26 +183,58 @@ function toProblems(issue: $ZodIssue, base: readonly PathSegment[], schema: z.Zo
     case 'too_big': {
       const what = issue.origin === 'array' ? 'items' : issue.origin === 'string' ? 'length' : 'value';
       const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
-      return [{ code: PACK_CODES.outOfRange, path, at: 'value', params: { bound: issue.code === 'too_small' ? 'min' : 'max', limit, what } }];
+      return [
+        {
+          code: PACK_CODES.outOfRange,
+          path,
+          at: 'value',
+          params: { bound: issue.code === 'too_small' ? 'min' : 'max', limit, what },
+        },
+      ];
     }
     case 'invalid_format':
-      return [{ code: PACK_CODES.invalidFormat, path, at: 'value', params: { value: String(value), format: issue.format === 'regex' ? issue.message : issue.format } }];
+      return [
+        {
+          code: PACK_CODES.invalidFormat,
+          path,
+          at: 'value',
+          params: { value: String(value), format: issue.format === 'regex' ? issue.message : issue.format },
+        },
+      ];
     case 'custom':
-      return [{ code: PACK_CODES.invalidFormat, path, at: 'value', params: { value: String(value), format: issue.message } }];
+      return [
+        { code: PACK_CODES.invalidFormat, path, at: 'value', params: { value: String(value), format: issue.message } },
+      ];
     case 'invalid_key': {
       const key = String(path.at(-1));
       const format = issue.issues.find((inner) => inner.code === 'invalid_format');
       if (format?.code === 'invalid_format') {
-        return [{ code: PACK_CODES.invalidFormat, path, at: 'key', params: { value: key, format: format.format === 'regex' ? format.message : format.format } }];
+        return [
+          {
+            code: PACK_CODES.invalidFormat,
+            path,
+            at: 'key',
+            params: { value: key, format: format.format === 'regex' ? format.message : format.format },
+          },
+        ];
       }
       const allowed = issue.issues.flatMap((inner) => (inner.code === 'invalid_value' ? inner.values.map(String) : []));
       const suggestion = suggest(key, allowed);
-      return [{ code: PACK_CODES.unknownKey, path, at: 'key', params: { key, allowed, ...(suggestion && { suggestion }) } }];
+      return [
+        { code: PACK_CODES.unknownKey, path, at: 'key', params: { key, allowed, ...(suggestion && { suggestion }) } },
+      ];
     }
     case 'invalid_element':
       return issue.issues.flatMap((inner) => toProblems(inner, path, schema, data));
     default:
-      return [{ code: PACK_CODES.wrongType, path, at: 'value', params: { expected: issue.code, received: typeOfValue(value) } }];
+      return [
+        {
+          code: PACK_CODES.wrongType,
+          path,
+          at: 'value',
+          params: { expected: issue.code, received: typeOfValue(value) },
+        },
+      ];
   }
 }
 
@@ -153,5 +248,7 @@ export function schemaProblems(issues: readonly $ZodIssue[], schema: z.ZodType, 
       return suggestion ? [formatPath([...problem.path.slice(0, -1), suggestion])] : [];
     }),
   );
-  return problems.filter((problem) => problem.code !== PACK_CODES.missingKey || !misspelt.has(formatPath(problem.path)));
+  return problems.filter(
+    (problem) => problem.code !== PACK_CODES.missingKey || !misspelt.has(formatPath(problem.path)),
+  );
 }

@@ -34,7 +34,15 @@ const ACTIONS: readonly CapAction[] = ['upload', 'select'];
  * (they share their exemptions and `countsRejected`; only their periods differ), so the student-term
  * keeps one count per kind and action and finish() adds the terms of a year up for the yearly limits.
  */
-function countCaps(state: AuditState, student: number, row: number, info: TermInfo, item: PortfolioItem, line: number, frame: number): void {
+function countCaps(
+  state: AuditState,
+  student: number,
+  row: number,
+  info: TermInfo,
+  item: PortfolioItem,
+  line: number,
+  frame: number,
+): void {
   // A diverse performance's academic year normally is its term's; when a record says otherwise, its own year is the period.
   const ownYear = item.kind === 'diversePerformance' && item.academicYear !== info.term.year;
   for (const action of ACTIONS) {
@@ -45,9 +53,19 @@ function countCaps(state: AuditState, student: number, row: number, info: TermIn
   }
 }
 
-function countStray(state: AuditState, student: number, counter: TermCounter, item: PortfolioItem, line: number, frame: number): void {
+function countStray(
+  state: AuditState,
+  student: number,
+  counter: TermCounter,
+  item: PortfolioItem,
+  line: number,
+  frame: number,
+): void {
   const period = counter.limit.per === 'academicYear' ? (periodOf(item, 'academicYear') ?? '') : counter.period;
-  const key = period === counter.period ? counter.key : `${counter.action}|${counter.limit.rule}|${counter.limit.max}|${counter.limit.per}|${period}`;
+  const key =
+    period === counter.period
+      ? counter.key
+      : `${counter.action}|${counter.limit.rule}|${counter.limit.max}|${counter.limit.per}|${period}`;
   let caps = state.strayCaps.get(student);
   if (!caps) state.strayCaps.set(student, (caps = new Map()));
   const known = caps.get(key);
@@ -58,13 +76,29 @@ function countStray(state: AuditState, student: number, counter: TermCounter, it
   }
 }
 
-function noteChange(state: AuditState, student: number, studentId: string, term: number, category: ChangeCategory, on: PlainDate | undefined, subject: number, line: number, frame: number): void {
+function noteChange(
+  state: AuditState,
+  student: number,
+  studentId: string,
+  term: number,
+  category: ChangeCategory,
+  on: PlainDate | undefined,
+  subject: number,
+  line: number,
+  frame: number,
+): void {
   if (on === undefined) return;
   state.studentTerms.noteChange(state.studentTerms.row(student, term), category, on, studentId, subject, line, frame);
 }
 
 /** The certification window's verdict on an item, for grades 1–2 and for grade 3 (their windows differ in semester 2). */
-function lateness(state: AuditState, student: number, info: TermInfo, record: CourseOutcomeRecord, position: Position | undefined): void {
+function lateness(
+  state: AuditState,
+  student: number,
+  info: TermInfo,
+  record: CourseOutcomeRecord,
+  position: Position | undefined,
+): void {
   if (!info.windows) return;
   const decided = record.state === 'certified' || record.state === 'rejected' ? record.certifiedOn : undefined;
   if (decided === undefined && record.state !== 'submitted') return;
@@ -95,21 +129,32 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   countCaps(state, student, row, info, record, line, frame);
   const subject = state.subjects.of(record.studentId, record.id);
   state.certifiers.addItem(student, subject, record.certifier, info.index);
-  if (record.certifiedBy !== undefined && record.certifiedBy !== record.certifier) state.certifiers.addAct(student, subject, record.certifiedBy, 'certify', line, frame);
-  if (record.state === 'rejected' && (record.rejectionReason ?? '').trim() === '') noteNoReason(state, record.id, position);
+  if (record.certifiedBy !== undefined && record.certifiedBy !== record.certifier)
+    state.certifiers.addAct(student, subject, record.certifiedBy, 'certify', line, frame);
+  if (record.state === 'rejected' && (record.rejectionReason ?? '').trim() === '')
+    noteNoReason(state, record.id, position);
   if (record.withdrawn) return;
-  if (record.selected) for (const finding of checkStanding(record, 'select').findings) state.findings.push(position ? { ...finding, position } : finding);
+  if (record.selected)
+    for (const finding of checkStanding(record, 'select').findings)
+      state.findings.push(position ? { ...finding, position } : finding);
   const { roster } = state;
   roster.count(student, COUNT.courseOutcomes);
   roster.count(student, COUNT[record.state]);
   if (record.selected) roster.count(student, COUNT.selectedCourseOutcomes);
   if (record.entry === 'student') state.studentTerms.countCourseOutcome(row, record.state, record.selected);
-  const changedOn = record.certifiedOn !== undefined && (record.uploadedOn === undefined || record.certifiedOn > record.uploadedOn) ? record.certifiedOn : record.uploadedOn;
+  const changedOn =
+    record.certifiedOn !== undefined && (record.uploadedOn === undefined || record.certifiedOn > record.uploadedOn)
+      ? record.certifiedOn
+      : record.uploadedOn;
   noteChange(state, student, record.studentId, info.index, 'courseOutcome', changedOn, subject, line, frame);
   lateness(state, student, info, record, position);
 }
 
-function addDiversePerformance(state: AuditState, record: DiversePerformanceRecord, position: Position | undefined): void {
+function addDiversePerformance(
+  state: AuditState,
+  record: DiversePerformanceRecord,
+  position: Position | undefined,
+): void {
   const student = studentFor(state, record.studentId);
   const info = state.terms.get(record.term ?? `${record.academicYear}01`)!;
   seeTerm(state, info.code);
@@ -119,8 +164,23 @@ function addDiversePerformance(state: AuditState, record: DiversePerformanceReco
   if (record.withdrawn) return;
   state.roster.count(student, COUNT.diversePerformances);
   if (record.selected) state.roster.count(student, COUNT.selectedDiversePerformances);
-  state.studentTerms.countPerformance(state.studentTerms.row(student, state.terms.yearIndex(record.academicYear)), record.entry === 'student', record.selected);
-  if (record.term !== undefined) noteChange(state, student, record.studentId, info.index, 'diversePerformance', record.uploadedOn, state.subjects.of(record.studentId, record.id), line, frame);
+  state.studentTerms.countPerformance(
+    state.studentTerms.row(student, state.terms.yearIndex(record.academicYear)),
+    record.entry === 'student',
+    record.selected,
+  );
+  if (record.term !== undefined)
+    noteChange(
+      state,
+      student,
+      record.studentId,
+      info.index,
+      'diversePerformance',
+      record.uploadedOn,
+      state.subjects.of(record.studentId, record.id),
+      line,
+      frame,
+    );
 }
 
 function addEvent(state: AuditState, record: CertificationEventRecord, position: Position | undefined): void {
@@ -133,20 +193,48 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
     return;
   }
   if (state.certifiers.isCertifier(student, subject, record.actor)) return;
-  state.certifiers.addAct(student, subject, record.actor, record.event, position?.line ?? 0, state.places.frameOf(position));
+  state.certifiers.addAct(
+    student,
+    subject,
+    record.actor,
+    record.event,
+    position?.line ?? 0,
+    state.places.frameOf(position),
+  );
 }
 
 function addSubmission(state: AuditState, record: SubmissionRecord, position: Position | undefined): void {
   const info = state.terms.get(record.term)!;
   seeTerm(state, record.term);
   const subject = `${record.category}:${record.term}:${record.stage}`;
-  const place = (finding: (typeof state.findings)[number]) => state.findings.push({ ...finding, subject, ...(position && { position }) });
-  const chain = chainOf(assignmentFor(info.effective, record.category === 'basicData' ? 'basicData' : SUBMISSION_DUTIES[record.category], record.division));
+  const place = (finding: (typeof state.findings)[number]) =>
+    state.findings.push({ ...finding, subject, ...(position && { position }) });
+  const chain = chainOf(
+    assignmentFor(
+      info.effective,
+      record.category === 'basicData' ? 'basicData' : SUBMISSION_DUTIES[record.category],
+      record.division,
+    ),
+  );
   const index = chain.indexOf(record.unit);
   // A duty the pack gives no owner is a gap in the pack (PR5002, reported by the pack audit), not in each submission.
-  const unit = chain.length === 0 ? { findings: [] } : checkSubmittingUnit(info.effective, record.category, { id: record.unit, roles: [], units: [record.unit] }, { unavailable: index > 0 ? chain.slice(0, index) : [], ...(record.division && { division: record.division }) });
+  const unit =
+    chain.length === 0
+      ? { findings: [] }
+      : checkSubmittingUnit(
+          info.effective,
+          record.category,
+          { id: record.unit, roles: [], units: [record.unit] },
+          {
+            unavailable: index > 0 ? chain.slice(0, index) : [],
+            ...(record.division && { division: record.division }),
+          },
+        );
   unit.findings.forEach(place);
-  if (record.receiptOpens !== undefined && record.receiptCloses !== undefined) checkReceiptPeriod(info.effective, { opens: record.receiptOpens, closes: record.receiptCloses }).findings.forEach(place);
+  if (record.receiptOpens !== undefined && record.receiptCloses !== undefined)
+    checkReceiptPeriod(info.effective, { opens: record.receiptOpens, closes: record.receiptCloses }).findings.forEach(
+      place,
+    );
   if (record.stage !== 'final') return;
   const key = `${record.category}|${record.term}`;
   const earlier = state.finals.get(key);
@@ -154,11 +242,30 @@ function addSubmission(state: AuditState, record: SubmissionRecord, position: Po
 }
 
 /** A record the school enters (cadre, course record): its latest change per term. */
-function addEntered(state: AuditState, category: 'cadre' | 'courseRecord', studentId: string, term: string, on: PlainDate | undefined, subject: number, position: Position | undefined): void {
+function addEntered(
+  state: AuditState,
+  category: 'cadre' | 'courseRecord',
+  studentId: string,
+  term: string,
+  on: PlainDate | undefined,
+  subject: number,
+  position: Position | undefined,
+): void {
   seeTerm(state, term);
   const info = state.terms.get(term)!;
   const student = studentFor(state, studentId);
-  if (on !== undefined) noteChange(state, student, studentId, info.index, category, on, subject, position?.line ?? 0, state.places.frameOf(position));
+  if (on !== undefined)
+    noteChange(
+      state,
+      student,
+      studentId,
+      info.index,
+      category,
+      on,
+      subject,
+      position?.line ?? 0,
+      state.places.frameOf(position),
+    );
 }
 
 function studentFor(state: AuditState, id: string): number {
@@ -187,15 +294,37 @@ export function addRecord(state: AuditState, record: DatasetRecord, position: Po
     case 'submission':
       return addSubmission(state, record, position);
     case 'cadre':
-      return addEntered(state, 'cadre', record.studentId, record.term, record.enteredOn, state.subjects.of(record.studentId, record.id), position);
+      return addEntered(
+        state,
+        'cadre',
+        record.studentId,
+        record.term,
+        record.enteredOn,
+        state.subjects.of(record.studentId, record.id),
+        position,
+      );
     case 'courseRecord':
-      return addEntered(state, 'courseRecord', record.studentId, record.term, record.enteredOn, state.subjects.ofCourse(record.course), position);
+      return addEntered(
+        state,
+        'courseRecord',
+        record.studentId,
+        record.term,
+        record.enteredOn,
+        state.subjects.ofCourse(record.course),
+        position,
+      );
     case 'consultation':
       seeTerm(state, record.term);
       return state.roster.count(studentFor(state, record.studentId), COUNT.consultations);
     case 'receipt':
       studentFor(state, record.studentId);
-      if (record.status === 'disputed') state.disputes.push({ studentId: record.studentId, category: record.category, term: record.term, ...(record.resolvedOn !== undefined && { resolvedOn: record.resolvedOn }) });
+      if (record.status === 'disputed')
+        state.disputes.push({
+          studentId: record.studentId,
+          category: record.category,
+          term: record.term,
+          ...(record.resolvedOn !== undefined && { resolvedOn: record.resolvedOn }),
+        });
       return;
     case 'meeting':
       state.hasEvidence = true;
@@ -203,13 +332,24 @@ export function addRecord(state: AuditState, record: DatasetRecord, position: Po
       return;
     case 'training':
       state.hasEvidence = true;
-      state.evidence.trainings.push({ date: record.date, audience: record.audience, ...(record.kind && { kind: record.kind }) });
+      state.evidence.trainings.push({
+        date: record.date,
+        audience: record.audience,
+        ...(record.kind && { kind: record.kind }),
+      });
       return;
     case 'enrolmentChange':
-      listFor(state.enrolment, studentFor(state, record.studentId)).push({ change: record.change, on: record.on, ...(position && { position }) });
+      listFor(state.enrolment, studentFor(state, record.studentId)).push({
+        change: record.change,
+        on: record.on,
+        ...(position && { position }),
+      });
       return;
     case 'deletion':
-      listFor(state.deletions, studentFor(state, record.studentId)).push({ deletedOn: record.deletedOn, ...(position && { position }) });
+      listFor(state.deletions, studentFor(state, record.studentId)).push({
+        deletedOn: record.deletedOn,
+        ...(position && { position }),
+      });
       return;
   }
 }

@@ -53,7 +53,11 @@ export const CALENDAR_112: SchoolCalendar = {
 };
 
 /** Audits NDJSON lines (objects are stringified), each placed at its line number. */
-export function auditLines(lines: readonly (object | string)[], options: Partial<AuditOptions> = {}, resolution: Resolution = RESOLUTION): AuditResult {
+export function auditLines(
+  lines: readonly (object | string)[],
+  options: Partial<AuditOptions> = {},
+  resolution: Resolution = RESOLUTION,
+): AuditResult {
   const audit = createAudit(resolution, { asOf: '2024-09-01', ...options });
   lines.forEach((line, index) => {
     const result = parseRecord(typeof line === 'string' ? line : JSON.stringify(line), index + 1);
@@ -63,8 +67,26 @@ export function auditLines(lines: readonly (object | string)[], options: Partial
   return audit.finish();
 }
 
-export const codesOf = (result: AuditResult, code?: string): Finding[] => result.findings.filter((finding) => code === undefined || finding.code === code);
+export const codesOf = (result: AuditResult, code?: string): Finding[] =>
+  result.findings.filter((finding) => code === undefined || finding.code === code);
 
 export const student = (id: string, extra: object = {}) => ({ type: 'student', id, grade: 2, class: '201', ...extra });
-export const outcome = (id: string, extra: object = {}) => ({ type: 'courseOutcome', id, studentId: 's1', term: '11201', course: 'physics', certifier: 't1', state: 'certified', certifiedOn: '2024-01-10', ...extra });
-export const performance = (id: string, extra: object = {}) => ({ type: 'diversePerformance', id, studentId: 's1', academicYear: 112, category: 'competition', ...extra });
+export const outcome = (id: string, extra: object = {}) => ({
+  type: 'courseOutcome',
+  id,
+  studentId: 's1',
+  term: '11201',
+  course: 'physics',
+  certifier: 't1',
+  state: 'certified',
+  certifiedOn: '2024-01-10',
+  ...extra,
+});
+export const performance = (id: string, extra: object = {}) => ({
+  type: 'diversePerformance',
+  id,
+  studentId: 's1',
+  academicYear: 112,
+  category: 'competition',
+  ...extra,
+});

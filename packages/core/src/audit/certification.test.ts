@@ -25,17 +25,30 @@ function actorCodes(division: string | undefined, actor: string): string[] {
   const audit = createAudit(resolution, { asOf: '2024-09-01' });
   const lines = [
     { type: 'student', id: 's1', grade: 2, class: '201', ...(division && { division }) },
-    { type: 'courseOutcome', id: 'c1', studentId: 's1', term: '11201', course: 'physics', certifier: 't1', state: 'certified', certifiedOn: '2024-01-10', certifiedBy: actor },
+    {
+      type: 'courseOutcome',
+      id: 'c1',
+      studentId: 's1',
+      term: '11201',
+      course: 'physics',
+      certifier: 't1',
+      state: 'certified',
+      certifiedOn: '2024-01-10',
+      certifiedBy: actor,
+    },
   ];
   lines.forEach((line, index) => {
     const result = parseRecord(JSON.stringify(line), index + 1);
     if (!result.ok) throw new Error(result.finding.message.en);
     audit.add(result.record, { line: index + 1, column: 1, record: index + 1 });
   });
-  return audit.finish().findings.filter((finding) => finding.code.startsWith('PR4')).map((finding) => finding.code);
+  return audit
+    .finish()
+    .findings.filter((finding) => finding.code.startsWith('PR4'))
+    .map((finding) => finding.code);
 }
 
-describe('who may certify for an absent teacher, by the student\'s division', () => {
+describe("who may certify for an absent teacher, by the student's division", () => {
   it('a day student: the registration section may, the continuing-education office may not', () => {
     expect(actorCodes(undefined, 'registration')).not.toContain('PR4002');
     expect(actorCodes(undefined, 'ceAcademic')).toContain('PR4002');

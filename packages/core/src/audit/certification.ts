@@ -7,7 +7,8 @@ import type { CourseOutcome } from '../records/items';
 import { ROLES, type Role } from '../roles';
 import type { AuditState } from './state';
 
-const place = (finding: Finding, position: Position | undefined): Finding => (position ? { ...finding, position } : finding);
+const place = (finding: Finding, position: Position | undefined): Finding =>
+  position ? { ...finding, position } : finding;
 
 /**
  * Who certified, rejected or revoked an item when it was not its assigned teacher (nor a teacher it
@@ -27,18 +28,45 @@ function actorFindings(state: AuditState, out: Finding[]): void {
       const itemId = state.subjects.text(studentId, subject);
       const info = state.terms.infoAt(period)!;
       const chain = chainOf(assignmentFor(info.effective, 'courseOutcomeCertification', division));
-      const roles = chain.filter((link): link is Role => (ROLES as readonly string[]).includes(link) && link !== 'courseTeacher' && link !== 'student');
+      const roles = chain.filter(
+        (link): link is Role =>
+          (ROLES as readonly string[]).includes(link) && link !== 'courseTeacher' && link !== 'student',
+      );
       for (const { actor, event, line, frame } of actors) {
         if (actor === certifier || reassignedTo.includes(actor)) continue;
         const position = state.places.position(line, frame);
         if (actor === studentId) {
-          out.push(place(createFinding(CERTIFICATION_CODES.notAuthorised, { actor, event, authorised: certifier, source: MANUAL_4_7 }, { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 }), position));
+          out.push(
+            place(
+              createFinding(
+                CERTIFICATION_CODES.notAuthorised,
+                { actor, event, authorised: certifier, source: MANUAL_4_7 },
+                { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 },
+              ),
+              position,
+            ),
+          );
           continue;
         }
         const item = { id: itemId, certifier, studentId } as CourseOutcome;
-        const verdict = checkCertifier(item, { id: actor, roles, units: [actor] }, event, { effective: info.effective, unavailable: [certifier], ...(division && { division }) });
-        const judged = verdict.findings.filter((finding) => finding.code === CERTIFICATION_CODES.notAuthorised.code || finding.code === CERTIFICATION_CODES.byDeputy.code);
-        if (judged.length === 0) judged.push(createFinding(CERTIFICATION_CODES.notAuthorised, { actor, event, authorised: certifier, source: MANUAL_4_7 }, { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 }));
+        const verdict = checkCertifier(item, { id: actor, roles, units: [actor] }, event, {
+          effective: info.effective,
+          unavailable: [certifier],
+          ...(division && { division }),
+        });
+        const judged = verdict.findings.filter(
+          (finding) =>
+            finding.code === CERTIFICATION_CODES.notAuthorised.code ||
+            finding.code === CERTIFICATION_CODES.byDeputy.code,
+        );
+        if (judged.length === 0)
+          judged.push(
+            createFinding(
+              CERTIFICATION_CODES.notAuthorised,
+              { actor, event, authorised: certifier, source: MANUAL_4_7 },
+              { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 },
+            ),
+          );
         for (const finding of judged) out.push(place(finding, position));
       }
     }
@@ -48,7 +76,16 @@ function actorFindings(state: AuditState, out: Finding[]): void {
 /** A rejection without a reason, once per item whether the item or its event says so (seed 002, 4-7). */
 function reasonFindings(state: AuditState, out: Finding[]): void {
   for (const [itemId, position] of state.noReason) {
-    out.push(place(createFinding(CERTIFICATION_CODES.reasonRequired, { source: MANUAL_4_7 }, { rule: 'certification.reject', subject: itemId, source: MANUAL_4_7 }), position));
+    out.push(
+      place(
+        createFinding(
+          CERTIFICATION_CODES.reasonRequired,
+          { source: MANUAL_4_7 },
+          { rule: 'certification.reject', subject: itemId, source: MANUAL_4_7 },
+        ),
+        position,
+      ),
+    );
   }
 }
 

@@ -5,7 +5,14 @@ const cite = (source: Source | undefined) => (source ? ` (${formatSource(source)
 
 /** Findings only a data audit makes: the rest reuse the codes of caps, certification, windows, receipts … */
 export const AUDIT_CODES = {
-  certificationOverdue: defineCode<{ item: string; certifier: string; closes: string; asOf: string; daysOverdue: number; source?: Source }>({
+  certificationOverdue: defineCode<{
+    item: string;
+    certifier: string;
+    closes: string;
+    asOf: string;
+    daysOverdue: number;
+    source?: Source;
+  }>({
     code: 'PR7800',
     name: 'certification-overdue',
     severity: 'warning',
@@ -25,7 +32,15 @@ export const AUDIT_CODES = {
       en: `no calendar for academic year(s) ${p.years.join(', ')} (--calendar): certification windows cannot be resolved, so late and overdue certifications were not checked`,
     }),
   }),
-  enrolmentChange: defineCode<{ student: string; change: string; on: string; uncertified: number; pendingCertifications: string; submittingSchool: string; source?: Source }>({
+  enrolmentChange: defineCode<{
+    student: string;
+    change: string;
+    on: string;
+    uncertified: number;
+    pendingCertifications: string;
+    submittingSchool: string;
+    source?: Source;
+  }>({
     code: 'PR7802',
     name: 'enrolment-change-effect',
     severity: 'info',
@@ -49,7 +64,7 @@ export const AUDIT_CODES = {
     code: 'PR7804',
     name: 'terms-outside-pack',
     severity: 'info',
-    title: { 'zh-TW': '資料含規定適用期間以外之學期', en: 'Data from terms outside the pack\'s period' },
+    title: { 'zh-TW': '資料含規定適用期間以外之學期', en: "Data from terms outside the pack's period" },
     message: (p) => ({
       'zh-TW': `資料含學期 ${p.terms.join('、')}，不在本規定適用期間 ${p.from ?? '…'}–${p.until ?? '…'} 內；這些資料依其學期施行之全國規定，配合本規定之內容 (${p.applied}) 檢核`,
       en: `the data holds term(s) ${p.terms.join(', ')}, outside the pack's period ${p.from ?? '…'}–${p.until ?? '…'}; they were checked by the national rules in force in those terms, with this pack's own values (${p.applied})`,

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../dataset/parse';
 import { createAudit } from './index';
 import { validatePack } from '../pack';
-import { auditLines, CALENDAR_112, codesOf, outcome, PACK_YAML, performance, RESOLUTION, student } from './audit.fixture';
+import {
+  auditLines,
+  CALENDAR_112,
+  codesOf,
+  outcome,
+  PACK_YAML,
+  performance,
+  RESOLUTION,
+  student,
+} from './audit.fixture';
 
 describe('createAudit: caps', () => {
   it('reports a student-term over the upload cap once, counting rejected items and not withdrawn or school-entered ones (decision 0002), at the last item counted', () => {
@@ -16,7 +25,14 @@ describe('createAudit: caps', () => {
     ]);
     const [finding, ...others] = codesOf(result, 'PR3001');
     expect(others).toHaveLength(0);
-    expect(finding).toMatchObject({ subject: 's1', rule: 'caps.courseOutcome.upload', layer: 'school:test-school', source: { document: '測試補充規定', clause: '五(三)1' }, data: { kind: 'courseOutcome', count: 3, max: 2, per: 'semester', period: '11201' }, position: { line: 4, column: 1, record: 4 } });
+    expect(finding).toMatchObject({
+      subject: 's1',
+      rule: 'caps.courseOutcome.upload',
+      layer: 'school:test-school',
+      source: { document: '測試補充規定', clause: '五(三)1' },
+      data: { kind: 'courseOutcome', count: 3, max: 2, per: 'semester', period: '11201' },
+      position: { line: 4, column: 1, record: 4 },
+    });
   });
 
   it('reports selections over the cap per academic year, across both semesters, school-entered items exempt, at the last item counted whatever the order', () => {
@@ -29,21 +45,42 @@ describe('createAudit: caps', () => {
       performance('d2', { selected: true }),
       performance('d3', { selected: true, entry: 'schoolEntered', category: 'cadre' }),
     ]);
-    expect(codesOf(result, 'PR3002').map((finding) => finding.data)).toEqual([expect.objectContaining({ kind: 'courseOutcome', count: 3, max: 2, period: '112' })]);
+    expect(codesOf(result, 'PR3002').map((finding) => finding.data)).toEqual([
+      expect.objectContaining({ kind: 'courseOutcome', count: 3, max: 2, period: '112' }),
+    ]);
     expect(codesOf(result, 'PR3002')[0]?.position?.line).toBe(4);
-    const reversed = auditLines([performance('d1', { selected: true }), outcome('c2', { selected: true, term: '11202' }), outcome('c3', { selected: true, term: '11202' }), outcome('c1', { selected: true }), student('s1')]);
+    const reversed = auditLines([
+      performance('d1', { selected: true }),
+      outcome('c2', { selected: true, term: '11202' }),
+      outcome('c3', { selected: true, term: '11202' }),
+      outcome('c1', { selected: true }),
+      student('s1'),
+    ]);
     expect(codesOf(reversed, 'PR3002')[0]?.position?.line).toBe(4);
   });
 
   it('stays quiet within the caps', () => {
-    expect(codesOf(auditLines([student('s1'), outcome('c1', { selected: true }), outcome('c2'), performance('d1')])).filter((finding) => finding.code.startsWith('PR3'))).toEqual([]);
+    expect(
+      codesOf(auditLines([student('s1'), outcome('c1', { selected: true }), outcome('c2'), performance('d1')])).filter(
+        (finding) => finding.code.startsWith('PR3'),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('createAudit: certification', () => {
   it('reports a selected item that is not certified, at its line (seed 002, 4-7)', () => {
-    const result = auditLines([student('s1'), outcome('c1', { selected: true, state: 'submitted', certifiedOn: undefined })]);
-    expect(codesOf(result, 'PR4010')).toEqual([expect.objectContaining({ subject: 'c1', position: { line: 2, column: 1, record: 2 }, data: expect.objectContaining({ state: 'submitted' }) })]);
+    const result = auditLines([
+      student('s1'),
+      outcome('c1', { selected: true, state: 'submitted', certifiedOn: undefined }),
+    ]);
+    expect(codesOf(result, 'PR4010')).toEqual([
+      expect.objectContaining({
+        subject: 'c1',
+        position: { line: 2, column: 1, record: 2 },
+        data: expect.objectContaining({ state: 'submitted' }),
+      }),
+    ]);
   });
 
   it('reports a rejection without a reason once, whether the item or its event says so', () => {
@@ -51,19 +88,43 @@ describe('createAudit: certification', () => {
       { type: 'certificationEvent', itemId: 'c1', studentId: 's1', event: 'reject', on: '2024-01-10', actor: 't1' },
       student('s1'),
       outcome('c1', { state: 'rejected' }),
-      { type: 'certificationEvent', itemId: 'c2', studentId: 's1', event: 'reject', on: '2024-01-10', actor: 't1', reason: '檔案無法開啟' },
+      {
+        type: 'certificationEvent',
+        itemId: 'c2',
+        studentId: 's1',
+        event: 'reject',
+        on: '2024-01-10',
+        actor: 't1',
+        reason: '檔案無法開啟',
+      },
       outcome('c2', { state: 'rejected', rejectionReason: '檔案無法開啟' }),
     ]);
     expect(codesOf(result, 'PR4003').map((finding) => [finding.subject, finding.position?.line])).toEqual([['c1', 1]]);
   });
 
-  it('judges who certified: the student never, another teacher as the chain\'s deputy, a reassigned teacher freely — events may precede their item', () => {
-    const event = (itemId: string, actor: string, extra: object = {}) => ({ type: 'certificationEvent', itemId, studentId: 's1', event: 'certify', on: '2024-01-10', actor, ...extra });
+  it("judges who certified: the student never, another teacher as the chain's deputy, a reassigned teacher freely — events may precede their item", () => {
+    const event = (itemId: string, actor: string, extra: object = {}) => ({
+      type: 'certificationEvent',
+      itemId,
+      studentId: 's1',
+      event: 'certify',
+      on: '2024-01-10',
+      actor,
+      ...extra,
+    });
     const result = auditLines([
       event('c1', 's1'),
       event('c2', 't9'),
       event('c3', 't7'),
-      { type: 'certificationEvent', itemId: 'c3', studentId: 's1', event: 'reassign', on: '2024-01-05', actor: 'registration', to: 't7' },
+      {
+        type: 'certificationEvent',
+        itemId: 'c3',
+        studentId: 's1',
+        event: 'reassign',
+        on: '2024-01-05',
+        actor: 'registration',
+        to: 't7',
+      },
       event('c4', 't1'),
       student('s1'),
       outcome('c1'),
@@ -72,57 +133,124 @@ describe('createAudit: certification', () => {
       outcome('c4', { term: '11202' }),
     ]);
     expect(codesOf(result, 'PR4002').map((finding) => [finding.subject, finding.data.actor])).toEqual([['c1', 's1']]);
-    expect(codesOf(result, 'PR4009')).toEqual([expect.objectContaining({ subject: 'c2', severity: 'info', data: expect.objectContaining({ actor: 't9', actingAs: 'departmentTeacher' }) })]);
+    expect(codesOf(result, 'PR4009')).toEqual([
+      expect.objectContaining({
+        subject: 'c2',
+        severity: 'info',
+        data: expect.objectContaining({ actor: 't9', actingAs: 'departmentTeacher' }),
+      }),
+    ]);
   });
 
   it('with a calendar, reports decisions after the certification window (PR6003) and items still pending after it (PR7800), by teacher', () => {
     const result = auditLines(
-      [student('s1'), outcome('c1', { certifiedOn: '2024-03-01' }), outcome('c2', { certifiedOn: '2024-02-02' }), outcome('c3', { state: 'submitted', certifiedOn: undefined, certifier: 't2' }), outcome('c4', { term: '11202', state: 'submitted', certifiedOn: undefined })],
+      [
+        student('s1'),
+        outcome('c1', { certifiedOn: '2024-03-01' }),
+        outcome('c2', { certifiedOn: '2024-02-02' }),
+        outcome('c3', { state: 'submitted', certifiedOn: undefined, certifier: 't2' }),
+        outcome('c4', { term: '11202', state: 'submitted', certifiedOn: undefined }),
+      ],
       { calendar: CALENDAR_112, asOf: '2024-07-01' },
     );
-    expect(codesOf(result, 'PR6003')).toEqual([expect.objectContaining({ subject: 'c1', source: { document: '測試補充規定', clause: '五(三)2' }, data: expect.objectContaining({ at: '2024-03-01', closes: '2024-02-02' }) })]);
-    expect(codesOf(result, 'PR7800')).toEqual([expect.objectContaining({ subject: 'c3', data: expect.objectContaining({ certifier: 't2', closes: '2024-02-02', daysOverdue: 150 }) })]);
+    expect(codesOf(result, 'PR6003')).toEqual([
+      expect.objectContaining({
+        subject: 'c1',
+        source: { document: '測試補充規定', clause: '五(三)2' },
+        data: expect.objectContaining({ at: '2024-03-01', closes: '2024-02-02' }),
+      }),
+    ]);
+    expect(codesOf(result, 'PR7800')).toEqual([
+      expect.objectContaining({
+        subject: 'c3',
+        data: expect.objectContaining({ certifier: 't2', closes: '2024-02-02', daysOverdue: 150 }),
+      }),
+    ]);
     expect(result.statistics?.overdueByTeacher).toEqual({ t2: 1 });
     expect(codesOf(result, 'PR7801')).toEqual([]);
   });
 
   it('without a calendar, says once that deadlines were not checked', () => {
-    const result = auditLines([student('s1'), outcome('c1', { certifiedOn: '2024-03-01' }), outcome('c2', { term: '11202' })]);
+    const result = auditLines([
+      student('s1'),
+      outcome('c1', { certifiedOn: '2024-03-01' }),
+      outcome('c2', { term: '11202' }),
+    ]);
     expect(codesOf(result, 'PR6003')).toEqual([]);
     expect(codesOf(result, 'PR7801')).toEqual([expect.objectContaining({ severity: 'info', data: { years: [112] } })]);
   });
 
-  it('says once which terms lie outside the pack\'s period and that the national rules of their time judged them', () => {
-    const result = auditLines([student('s1'), outcome('c1', { term: '11002', certifiedOn: '2022-01-10' }), outcome('c2', { term: '11001', certifiedOn: '2021-01-10' }), outcome('c3')]);
+  it("says once which terms lie outside the pack's period and that the national rules of their time judged them", () => {
+    const result = auditLines([
+      student('s1'),
+      outcome('c1', { term: '11002', certifiedOn: '2022-01-10' }),
+      outcome('c2', { term: '11001', certifiedOn: '2021-01-10' }),
+      outcome('c3'),
+    ]);
     expect(codesOf(result, 'PR7804')).toEqual([
-      expect.objectContaining({ severity: 'info', data: { terms: ['11001', '11002'], from: '11101', applied: 'national@2019-08-01 → school:test-school' } }),
+      expect.objectContaining({
+        severity: 'info',
+        data: { terms: ['11001', '11002'], from: '11101', applied: 'national@2019-08-01 → school:test-school' },
+      }),
     ]);
     expect(codesOf(auditLines([student('s1'), outcome('c3')]), 'PR7804')).toEqual([]);
   });
 });
 
 describe('createAudit: submissions, receipts, finals', () => {
-  const submission = (extra: object) => ({ type: 'submission', category: 'courseOutcome', term: '11201', stage: 'submit', on: '2024-03-15', unit: 'teaching', ...extra });
+  const submission = (extra: object) => ({
+    type: 'submission',
+    category: 'courseOutcome',
+    term: '11201',
+    stage: 'submit',
+    on: '2024-03-15',
+    unit: 'teaching',
+    ...extra,
+  });
 
-  it('reports a submission by a unit outside the duty\'s chain, notes a deputy, and checks the receipt period', () => {
+  it("reports a submission by a unit outside the duty's chain, notes a deputy, and checks the receipt period", () => {
     const result = auditLines([
       submission({ unit: 'guidance' }),
       submission({ unit: 'registration', stage: 'final', on: '2024-03-30' }),
       submission({ category: 'basicData', unit: 'specialEducation' }),
       submission({ category: 'cadre', unit: 'studentLife', receiptOpens: '2024-03-16', receiptCloses: '2024-03-17' }),
     ]);
-    expect(codesOf(result, 'PR7001')).toEqual([expect.objectContaining({ subject: 'courseOutcome:11201:submit', position: { line: 1, column: 1, record: 1 }, data: expect.objectContaining({ actor: 'guidance', acting: 'teaching' }) })]);
-    expect(codesOf(result, 'PR7005').map((finding) => finding.subject)).toEqual(['basicData:11201:submit', 'courseOutcome:11201:final']);
-    expect(codesOf(result, 'PR7010')).toEqual([expect.objectContaining({ data: expect.objectContaining({ days: 2, minDays: 3 }) })]);
+    expect(codesOf(result, 'PR7001')).toEqual([
+      expect.objectContaining({
+        subject: 'courseOutcome:11201:submit',
+        position: { line: 1, column: 1, record: 1 },
+        data: expect.objectContaining({ actor: 'guidance', acting: 'teaching' }),
+      }),
+    ]);
+    expect(codesOf(result, 'PR7005').map((finding) => finding.subject)).toEqual([
+      'basicData:11201:submit',
+      'courseOutcome:11201:final',
+    ]);
+    expect(codesOf(result, 'PR7010')).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ days: 2, minDays: 3 }) }),
+    ]);
   });
 
   it('leaves a duty the pack gives no owner to the pack audit (PR5002 once there), not to every submission', () => {
-    const result = auditLines([submission({ category: 'courseRecord', unit: 'registration' }), submission({ category: 'courseRecord', unit: 'guidance', stage: 'final' })]);
-    expect(result.findings.filter((finding) => finding.code.startsWith('PR5') || finding.code.startsWith('PR700'))).toEqual([]);
+    const result = auditLines([
+      submission({ category: 'courseRecord', unit: 'registration' }),
+      submission({ category: 'courseRecord', unit: 'guidance', stage: 'final' }),
+    ]);
+    expect(
+      result.findings.filter((finding) => finding.code.startsWith('PR5') || finding.code.startsWith('PR700')),
+    ).toEqual([]);
   });
 
   it('reports disputes still open at the final submission, naming the students', () => {
-    const receipt = (studentId: string, extra: object) => ({ type: 'receipt', studentId, category: 'courseOutcome', term: '11201', status: 'disputed', disputedOn: '2024-03-18', ...extra });
+    const receipt = (studentId: string, extra: object) => ({
+      type: 'receipt',
+      studentId,
+      category: 'courseOutcome',
+      term: '11201',
+      status: 'disputed',
+      disputedOn: '2024-03-18',
+      ...extra,
+    });
     const result = auditLines([
       receipt('s2', {}),
       receipt('s1', {}),
@@ -130,38 +258,87 @@ describe('createAudit: submissions, receipts, finals', () => {
       receipt('s4', { category: 'cadre' }),
       submission({ stage: 'final', on: '2024-03-30' }),
     ]);
-    expect(codesOf(result, 'PR7012')).toEqual([expect.objectContaining({ subject: 'courseOutcome:11201', data: expect.objectContaining({ students: ['s1', 's2'], finalOn: '2024-03-30' }) })]);
+    expect(codesOf(result, 'PR7012')).toEqual([
+      expect.objectContaining({
+        subject: 'courseOutcome:11201',
+        data: expect.objectContaining({ students: ['s1', 's2'], finalOn: '2024-03-30' }),
+      }),
+    ]);
   });
 
   it('reports records changed after their final submission', () => {
-    const result = auditLines([student('s1'), outcome('c1', { uploadedOn: '2024-01-05', certifiedOn: '2024-04-02' }), outcome('c2', { uploadedOn: '2024-01-05' }), submission({ stage: 'final', on: '2024-03-30' })]);
-    expect(codesOf(result, 'PR7014')).toEqual([expect.objectContaining({ subject: 'c1', data: expect.objectContaining({ finalOn: '2024-03-30', changedOn: '2024-04-02' }) })]);
+    const result = auditLines([
+      student('s1'),
+      outcome('c1', { uploadedOn: '2024-01-05', certifiedOn: '2024-04-02' }),
+      outcome('c2', { uploadedOn: '2024-01-05' }),
+      submission({ stage: 'final', on: '2024-03-30' }),
+    ]);
+    expect(codesOf(result, 'PR7014')).toEqual([
+      expect.objectContaining({
+        subject: 'c1',
+        data: expect.objectContaining({ finalOn: '2024-03-30', changedOn: '2024-04-02' }),
+      }),
+    ]);
   });
 });
 
 describe('createAudit: retention, enrolment, governance, custom rules, unknown students', () => {
   it('reports a graduate deleted before the seal ends', () => {
-    const result = auditLines([student('g1', { grade: 3, status: 'graduated', graduatedOn: '2020-06-30' }), { type: 'deletion', studentId: 'g1', deletedOn: '2024-06-30' }, student('g2', { grade: 3, status: 'graduated', graduatedOn: '2018-06-30' }), { type: 'deletion', studentId: 'g2', deletedOn: '2024-06-30' }]);
-    expect(codesOf(result, 'PR7500')).toEqual([expect.objectContaining({ subject: 'g1', position: expect.objectContaining({ line: 2 }), data: expect.objectContaining({ deletableFrom: '2025-06-30' }) })]);
+    const result = auditLines([
+      student('g1', { grade: 3, status: 'graduated', graduatedOn: '2020-06-30' }),
+      { type: 'deletion', studentId: 'g1', deletedOn: '2024-06-30' },
+      student('g2', { grade: 3, status: 'graduated', graduatedOn: '2018-06-30' }),
+      { type: 'deletion', studentId: 'g2', deletedOn: '2024-06-30' },
+    ]);
+    expect(codesOf(result, 'PR7500')).toEqual([
+      expect.objectContaining({
+        subject: 'g1',
+        position: expect.objectContaining({ line: 2 }),
+        data: expect.objectContaining({ deletableFrom: '2025-06-30' }),
+      }),
+    ]);
   });
 
-  it('states an enrolment change\'s effect with the student\'s uncertified items', () => {
-    const result = auditLines([student('s1'), outcome('c1', { state: 'submitted', certifiedOn: undefined }), outcome('c2'), { type: 'enrolmentChange', studentId: 's1', change: 'transferOut', on: '2024-02-15' }]);
-    expect(codesOf(result, 'PR7802')).toEqual([expect.objectContaining({ subject: 's1', data: expect.objectContaining({ change: 'transferOut', uncertified: 1, pendingCertifications: 'keep' }) })]);
+  it("states an enrolment change's effect with the student's uncertified items", () => {
+    const result = auditLines([
+      student('s1'),
+      outcome('c1', { state: 'submitted', certifiedOn: undefined }),
+      outcome('c2'),
+      { type: 'enrolmentChange', studentId: 's1', change: 'transferOut', on: '2024-02-15' },
+    ]);
+    expect(codesOf(result, 'PR7802')).toEqual([
+      expect.objectContaining({
+        subject: 's1',
+        data: expect.objectContaining({ change: 'transferOut', uncertified: 1, pendingCertifications: 'keep' }),
+      }),
+    ]);
   });
 
-  it('checks the working group\'s meetings for every whole term, from the data\'s first term to the audit day', () => {
-    const result = auditLines([student('s1'), outcome('c1'), { type: 'meeting', date: '2023-09-20' }], { asOf: '2024-08-01' });
+  it("checks the working group's meetings for every whole term, from the data's first term to the audit day", () => {
+    const result = auditLines([student('s1'), outcome('c1'), { type: 'meeting', date: '2023-09-20' }], {
+      asOf: '2024-08-01',
+    });
     expect(codesOf(result, 'PR7520').map((finding) => finding.subject)).toEqual(['11202']);
   });
 
-  it('evaluates the pack\'s custom rules over per-student-term facts', () => {
+  it("evaluates the pack's custom rules over per-student-term facts", () => {
     const pending = { state: 'submitted', certifiedOn: undefined };
-    const result = auditLines([student('s1'), outcome('c1', pending), outcome('c2', pending), outcome('c3', { ...pending, term: '11202' })]);
-    expect(codesOf(result, 'PR6100')).toEqual([expect.objectContaining({ subject: 's1@11201', rule: 'rules.backlog', source: { document: '測試補充規定', clause: '五(三)2' } })]);
+    const result = auditLines([
+      student('s1'),
+      outcome('c1', pending),
+      outcome('c2', pending),
+      outcome('c3', { ...pending, term: '11202' }),
+    ]);
+    expect(codesOf(result, 'PR6100')).toEqual([
+      expect.objectContaining({
+        subject: 's1@11201',
+        rule: 'rules.backlog',
+        source: { document: '測試補充規定', clause: '五(三)2' },
+      }),
+    ]);
   });
 
-  it('evaluates rules about students over the academic year, and rules reading the audit day and the windows, in and before the pack\'s period', () => {
+  it("evaluates rules about students over the academic year, and rules reading the audit day and the windows, in and before the pack's period", () => {
     const rules = `rules:
   - id: busy-year
     about: student
@@ -174,9 +351,19 @@ describe('createAudit: retention, enrolment, governance, custom rules, unknown s
     source: 五(三)2
 `;
     const { resolution } = validatePack(PACK_YAML.replace('rules:\n', rules), { file: 'pack.yaml' });
-    const lines = [student('s1'), outcome('c1'), outcome('c2'), outcome('c3', { term: '11202' }), outcome('c0', { term: '11001' }), performance('d1')];
+    const lines = [
+      student('s1'),
+      outcome('c1'),
+      outcome('c2'),
+      outcome('c3', { term: '11202' }),
+      outcome('c0', { term: '11001' }),
+      performance('d1'),
+    ];
     const result = auditLines(lines, { calendar: CALENDAR_112 }, resolution!);
-    const found = (id: string) => codesOf(result, 'PR6100').filter((finding) => finding.rule === `rules.${id}`).map((finding) => finding.subject);
+    const found = (id: string) =>
+      codesOf(result, 'PR6100')
+        .filter((finding) => finding.rule === `rules.${id}`)
+        .map((finding) => finding.subject);
     expect(found('busy-year')).toEqual(['s1']);
     // 11001 lies before the pack (its older national version judges it) and has no calendar: no window, and json-logic reads `asOf > null` as true.
     expect(found('past-deadline')).toEqual(['s1@11001', 's1@11201', 's1@11202']);
@@ -184,7 +371,9 @@ describe('createAudit: retention, enrolment, governance, custom rules, unknown s
   });
 
   it('reports records of a student the data never introduces', () => {
-    expect(codesOf(auditLines([outcome('c1'), performance('d1')]), 'PR7803')).toEqual([expect.objectContaining({ subject: 's1', data: { student: 's1', records: 2 } })]);
+    expect(codesOf(auditLines([outcome('c1'), performance('d1')]), 'PR7803')).toEqual([
+      expect.objectContaining({ subject: 's1', data: { student: 's1', records: 2 } }),
+    ]);
   });
 });
 
@@ -211,7 +400,12 @@ describe('createAudit: the result', () => {
       consultations: 1,
     });
     expect(Object.keys(result.statistics!.byGrade)).toEqual(['1', '2']);
-    expect(result.statistics?.byClass['101']).toMatchObject({ students: 2, uploaders: 1, uploadRate: 0.5, consultations: 1 });
+    expect(result.statistics?.byClass['101']).toMatchObject({
+      students: 2,
+      uploaders: 1,
+      uploadRate: 0.5,
+      consultations: 1,
+    });
   });
 
   it('lists errors first, then warnings, then infos', () => {

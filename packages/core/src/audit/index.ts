@@ -57,9 +57,20 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
  * Pure: the same records, in any order, give the same result.
  */
 export function createAudit(resolution: Resolution, options: AuditOptions): Audit {
-  const calendars = options.calendar === undefined ? [] : Array.isArray(options.calendar) ? (options.calendar as readonly SchoolCalendar[]) : [options.calendar as SchoolCalendar];
+  const calendars =
+    options.calendar === undefined
+      ? []
+      : Array.isArray(options.calendar)
+        ? (options.calendar as readonly SchoolCalendar[])
+        : [options.calendar as SchoolCalendar];
   // Let go of at finish(), so that a caller holding several audits (one per school) frees each one's rows as it finishes.
-  let live: AuditState | undefined = createState(resolution, options.asOf, createTermCache(resolution, calendars), calendars.length > 0, options.evidence);
+  let live: AuditState | undefined = createState(
+    resolution,
+    options.asOf,
+    createTermCache(resolution, calendars),
+    calendars.length > 0,
+    options.evidence,
+  );
   const first = resolution.versions[0];
   const current = (): AuditState => {
     if (!live) throw new Error('audit already finished');
@@ -80,7 +91,12 @@ export function createAudit(resolution: Resolution, options: AuditOptions): Audi
       ruleFindings(state, findings);
       const sorted = sortFindings(findings);
       return {
-        pack: { id: first?.id ?? '', name: first?.name ?? '', ...(first?.school !== undefined && { school: first.school }), ...(options.file !== undefined && { file: options.file }) },
+        pack: {
+          id: first?.id ?? '',
+          name: first?.name ?? '',
+          ...(first?.school !== undefined && { school: first.school }),
+          ...(options.file !== undefined && { file: options.file }),
+        },
         ...(options.school !== undefined && { school: options.school }),
         asOf: options.asOf,
         findings: sorted,

@@ -16,7 +16,11 @@ function studentValues(record: Student): FactValues['student'] {
 function windowsOf(info: TermInfo, grade: number): FactValues['windows'] {
   const windows: Record<string, { opens?: number; closes: number }> = {};
   for (const window of info.windows ?? []) {
-    if (window.grades.includes(grade as 1 | 2 | 3)) windows[window.activity] = { ...(window.opens !== undefined && { opens: dayNumber(window.opens) }), closes: dayNumber(window.closes) };
+    if (window.grades.includes(grade as 1 | 2 | 3))
+      windows[window.activity] = {
+        ...(window.opens !== undefined && { opens: dayNumber(window.opens) }),
+        closes: dayNumber(window.closes),
+      };
   }
   return windows;
 }
@@ -60,7 +64,22 @@ function studentFactsOf(state: AuditState, student: number, wanted: Wanted | und
     values ??= studentValues(state.roster.record(student)!);
     const term = { code: Number(code), year, semester: info.term.semester };
     const yearly = performances.get(year);
-    out.push([info.effective, { about: 'studentTerm', subject: `${values.id}@${code}`, values: { student: values, academicYear: year, term, asOf: wanted.asOf, courseOutcome: rows.tally(row)!, diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!, windows: windowsOf(info, values.grade) } }]);
+    out.push([
+      info.effective,
+      {
+        about: 'studentTerm',
+        subject: `${values.id}@${code}`,
+        values: {
+          student: values,
+          academicYear: year,
+          term,
+          asOf: wanted.asOf,
+          courseOutcome: rows.tally(row)!,
+          diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!,
+          windows: windowsOf(info, values.grade),
+        },
+      },
+    ]);
   }
   for (const year of [...years].sort((a, b) => a - b)) {
     const effective = state.terms.ofYear(year).effective;
@@ -76,7 +95,21 @@ function studentFactsOf(state: AuditState, student: number, wanted: Wanted | und
       for (const key of Object.keys(courseOutcome) as (keyof TermTally)[]) courseOutcome[key] += tally[key];
     }
     const yearly = performances.get(year);
-    out.push([effective, { about: 'student', subject: values.id, values: { student: values, academicYear: year, asOf: wanted.asOf, courseOutcome, diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!, windows: {} } }]);
+    out.push([
+      effective,
+      {
+        about: 'student',
+        subject: values.id,
+        values: {
+          student: values,
+          academicYear: year,
+          asOf: wanted.asOf,
+          courseOutcome,
+          diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!,
+          windows: {},
+        },
+      },
+    ]);
   }
 }
 
@@ -100,7 +133,11 @@ export function ruleFindings(state: AuditState, out: Finding[]): void {
   const seen = new Set<string>();
   const asOf = dayNumber(state.asOf);
   for (const effective of packs) {
-    const wanted: Wanted = { effective, abouts: new Set((effective.values.rules ?? []).map((rule) => rule.about ?? 'studentTerm')), asOf };
+    const wanted: Wanted = {
+      effective,
+      abouts: new Set((effective.values.rules ?? []).map((rule) => rule.about ?? 'studentTerm')),
+      asOf,
+    };
     const facts: Iterable<Facts> = {
       *[Symbol.iterator]() {
         const facts: PackFacts[] = [];

@@ -21,8 +21,20 @@ function disputeFindings(state: AuditState, out: Finding[]): void {
   }
   for (const [key, students] of open) {
     const [category, term] = key.split('|') as [string, string];
-    const params = { category, term, students: [...new Set(students)].sort(), finalOn: state.finals.get(key)!, source: FINAL_SOURCE };
-    out.push(createFinding(RECEIPT_CODES.openDisputes, params, { rule: 'receipts.disputes', subject: `${category}:${term}`, source: FINAL_SOURCE }));
+    const params = {
+      category,
+      term,
+      students: [...new Set(students)].sort(),
+      finalOn: state.finals.get(key)!,
+      source: FINAL_SOURCE,
+    };
+    out.push(
+      createFinding(RECEIPT_CODES.openDisputes, params, {
+        rule: 'receipts.disputes',
+        subject: `${category}:${term}`,
+        source: FINAL_SOURCE,
+      }),
+    );
   }
 }
 
@@ -47,12 +59,25 @@ function outsideFindings(state: AuditState, out: Finding[]): void {
   const from = first?.appliesFrom && formatTerm(first.appliesFrom);
   const until = first?.appliesUntil && formatTerm(first.appliesUntil);
   const applied = [...new Set(outside.values())].join('; ');
-  out.push(createFinding(AUDIT_CODES.termsOutsidePack, { terms, applied, ...(from && { from }), ...(until && { until }) }, { rule: 'pack.appliesFrom', subject: 'terms' }));
+  out.push(
+    createFinding(
+      AUDIT_CODES.termsOutsidePack,
+      { terms, applied, ...(from && { from }), ...(until && { until }) },
+      { rule: 'pack.appliesFrom', subject: 'terms' },
+    ),
+  );
 }
 
 export function schoolFindings(state: AuditState, out: Finding[]): void {
   disputeFindings(state, out);
   governanceFindings(state, out);
   outsideFindings(state, out);
-  if (state.terms.uncalendared.size > 0) out.push(createFinding(AUDIT_CODES.deadlinesUnchecked, { years: [...state.terms.uncalendared].sort((a, b) => a - b) }, { rule: 'windows.courseOutcomeCertification', subject: 'calendar' }));
+  if (state.terms.uncalendared.size > 0)
+    out.push(
+      createFinding(
+        AUDIT_CODES.deadlinesUnchecked,
+        { years: [...state.terms.uncalendared].sort((a, b) => a - b) },
+        { rule: 'windows.courseOutcomeCertification', subject: 'calendar' },
+      ),
+    );
 }

@@ -75,7 +75,13 @@ export interface AuditState {
   minTerm?: string;
 }
 
-export function createState(resolution: Resolution, asOf: PlainDate, terms: TermCache, calendared: boolean, evidence: GovernanceEvidence | undefined): AuditState {
+export function createState(
+  resolution: Resolution,
+  asOf: PlainDate,
+  terms: TermCache,
+  calendared: boolean,
+  evidence: GovernanceEvidence | undefined,
+): AuditState {
   const places = new Places();
   const subjects = new Subjects();
   return {

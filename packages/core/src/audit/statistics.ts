@@ -17,7 +17,19 @@ interface Group {
   consultations: number;
 }
 
-const emptyGroup = (): Group => ({ students: 0, uploaders: 0, courseOutcomes: 0, diversePerformances: 0, draft: 0, submitted: 0, certified: 0, rejected: 0, selectedCourseOutcomes: 0, selectedDiversePerformances: 0, consultations: 0 });
+const emptyGroup = (): Group => ({
+  students: 0,
+  uploaders: 0,
+  courseOutcomes: 0,
+  diversePerformances: 0,
+  draft: 0,
+  submitted: 0,
+  certified: 0,
+  rejected: 0,
+  selectedCourseOutcomes: 0,
+  selectedDiversePerformances: 0,
+  consultations: 0,
+});
 
 function addTo(group: Group, roster: Roster, student: number, counted: boolean): void {
   const courseOutcomes = roster.get(student, COUNT.courseOutcomes);
@@ -44,8 +56,14 @@ export function finishGroup(group: Group): GroupStatistics {
     uploadRate: group.students === 0 ? 0 : round(group.uploaders / group.students),
     courseOutcomes: group.courseOutcomes,
     diversePerformances: group.diversePerformances,
-    itemsPerStudent: group.students === 0 ? 0 : round((group.courseOutcomes + group.diversePerformances) / group.students),
-    certification: { draft: group.draft, submitted: group.submitted, certified: group.certified, rejected: group.rejected },
+    itemsPerStudent:
+      group.students === 0 ? 0 : round((group.courseOutcomes + group.diversePerformances) / group.students),
+    certification: {
+      draft: group.draft,
+      submitted: group.submitted,
+      certified: group.certified,
+      rejected: group.rejected,
+    },
     selected: { courseOutcome: group.selectedCourseOutcomes, diversePerformance: group.selectedDiversePerformances },
     consultations: group.consultations,
   };
@@ -67,18 +85,24 @@ export function groupOf(statistics: GroupStatistics): Group {
 
 export function sumGroups(groups: readonly GroupStatistics[]): GroupStatistics {
   const total = emptyGroup();
-  for (const group of groups.map(groupOf)) for (const key of Object.keys(total) as (keyof Group)[]) total[key] += group[key];
+  for (const group of groups.map(groupOf))
+    for (const key of Object.keys(total) as (keyof Group)[]) total[key] += group[key];
   return finishGroup(total);
 }
 
-const sortedRecord = <T>(entries: Iterable<[string, T]>): Record<string, T> => Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const sortedRecord = <T>(entries: Iterable<[string, T]>): Record<string, T> =>
+  Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /**
  * Seed 004's table per school, grade and class. Students are those with a `student` line; items of a
  * student without one count for the school only. Graduates of earlier cohorts (status graduated) are
  * not students of the school's grades and are left out of the student counts.
  */
-export function statisticsOf(state: AuditState, findings: readonly Finding[], overdue: ReadonlyMap<string, number>): AuditStatistics {
+export function statisticsOf(
+  state: AuditState,
+  findings: readonly Finding[],
+  overdue: ReadonlyMap<string, number>,
+): AuditStatistics {
   const school = emptyGroup();
   const byGrade = new Map<string, Group>();
   const byClass = new Map<string, Group>();
@@ -90,7 +114,13 @@ export function statisticsOf(state: AuditState, findings: readonly Finding[], ov
     if (!current) continue;
     const grade = String(record.grade);
     addTo(byGrade.get(grade) ?? byGrade.set(grade, emptyGroup()).get(grade)!, roster, student, true);
-    if (record.class !== undefined) addTo(byClass.get(record.class) ?? byClass.set(record.class, emptyGroup()).get(record.class)!, roster, student, true);
+    if (record.class !== undefined)
+      addTo(
+        byClass.get(record.class) ?? byClass.set(record.class, emptyGroup()).get(record.class)!,
+        roster,
+        student,
+        true,
+      );
   }
   const findingsByCode = new Map<string, number>();
   for (const finding of findings) findingsByCode.set(finding.code, (findingsByCode.get(finding.code) ?? 0) + 1);

@@ -14,14 +14,21 @@ import type { AuditState, CapTotal, LateCandidate } from './state';
 import { COUNT } from './store/roster';
 import { CAP_CLASSES, CHANGE_CATEGORIES, type CapClass } from './store/student-terms';
 
-
 /**
  * The student's count under every limit and period: each term's kind-and-action counts, added up by
  * counter key (a year's limit over its terms). `totals` is reused from student to student.
  */
 function capTotals(state: AuditState, student: number, totals: Map<string, CapTotal>): void {
   totals.clear();
-  const add = (key: string, action: CapTotal['action'], limit: CapLimit, period: string, count: number, line: number, frame: number) => {
+  const add = (
+    key: string,
+    action: CapTotal['action'],
+    limit: CapLimit,
+    period: string,
+    count: number,
+    line: number,
+    frame: number,
+  ) => {
     const known = totals.get(key);
     if (!known) return totals.set(key, { action, limit, period, count, line, frame });
     known.count += count;
@@ -34,10 +41,12 @@ function capTotals(state: AuditState, student: number, totals: Map<string, CapTo
       if (count === 0) continue;
       const [kind, action] = CAP_CLASSES[capClass]!;
       const { line, frame } = rows.cap(row, capClass);
-      for (const counter of state.terms.infoAt(rows.period(row))!.counters[kind][action]) add(counter.key, action, counter.limit, counter.period, count, line, frame);
+      for (const counter of state.terms.infoAt(rows.period(row))!.counters[kind][action])
+        add(counter.key, action, counter.limit, counter.period, count, line, frame);
     }
   }
-  for (const [key, stray] of state.strayCaps.get(student) ?? []) add(key, stray.action, stray.limit, stray.period, stray.count, stray.line, stray.frame);
+  for (const [key, stray] of state.strayCaps.get(student) ?? [])
+    add(key, stray.action, stray.limit, stray.period, stray.count, stray.line, stray.frame);
 }
 
 /**
@@ -58,9 +67,23 @@ function capFindings(state: AuditState, student: number, totals: Map<string, Cap
     const key = `${action}|${kind}|${limit.max}|${limit.per}|${period}`;
     if (reported.has(key)) continue;
     reported.add(key);
-    const params = { kind, max: limit.max, per: limit.per, count, period, ...(limit.source && { source: limit.source }) };
+    const params = {
+      kind,
+      max: limit.max,
+      per: limit.per,
+      count,
+      period,
+      ...(limit.source && { source: limit.source }),
+    };
     const position = state.places.position(line, frame);
-    out.push(createFinding(action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached, params, { rule: limit.rule, subject: state.roster.id(student), ...cite(limit), ...(position && { position }) }));
+    out.push(
+      createFinding(action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached, params, {
+        rule: limit.rule,
+        subject: state.roster.id(student),
+        ...cite(limit),
+        ...(position && { position }),
+      }),
+    );
   }
 }
 
@@ -75,13 +98,38 @@ function lateFindings(state: AuditState, candidate: LateCandidate, out: Finding[
   const grade = gradeIn(state, candidate.student, candidate.term) ?? 1;
   const window = grade === 3 ? candidate.lateGrade3 : candidate.lateOther;
   if (!window) return;
-  const context = { rule: `windows.${window.index}`, subject: candidate.item, ...(window.source && { source: window.source }), ...(window.layer && { layer: window.layer }), ...(candidate.position && { position: candidate.position }) };
+  const context = {
+    rule: `windows.${window.index}`,
+    subject: candidate.item,
+    ...(window.source && { source: window.source }),
+    ...(window.layer && { layer: window.layer }),
+    ...(candidate.position && { position: candidate.position }),
+  };
   if (candidate.decidedOn !== undefined) {
-    out.push(createFinding(WINDOW_CODES.closed, { activity: 'courseOutcomeCertification', at: candidate.decidedOn, ...(window.opens && { opens: window.opens }), closes: window.closes, ...(window.source && { source: window.source }) }, context));
+    out.push(
+      createFinding(
+        WINDOW_CODES.closed,
+        {
+          activity: 'courseOutcomeCertification',
+          at: candidate.decidedOn,
+          ...(window.opens && { opens: window.opens }),
+          closes: window.closes,
+          ...(window.source && { source: window.source }),
+        },
+        context,
+      ),
+    );
     return;
   }
   overdue.set(candidate.certifier, (overdue.get(candidate.certifier) ?? 0) + 1);
-  const params = { item: candidate.item, certifier: candidate.certifier, closes: window.closes, asOf: state.asOf, daysOverdue: daysBetween(window.closes, state.asOf), ...(window.source && { source: window.source }) };
+  const params = {
+    item: candidate.item,
+    certifier: candidate.certifier,
+    closes: window.closes,
+    asOf: state.asOf,
+    daysOverdue: daysBetween(window.closes, state.asOf),
+    ...(window.source && { source: window.source }),
+  };
   out.push(createFinding(AUDIT_CODES.certificationOverdue, params, context));
 }
 
@@ -112,7 +160,14 @@ function changeFindings(state: AuditState, student: number, known: FinalsByTerm,
       const term = state.terms.codeOf(rows.period(row));
       const params = { category, term, finalOn, changedOn: change.on, source: FINAL_SOURCE };
       const position = state.places.position(change.line, change.frame);
-      out.push(createFinding(RECEIPT_CODES.finalLocked, params, { rule: 'receipts.final', subject: state.subjects.text(state.roster.id(student), change.subject), source: FINAL_SOURCE, ...(position && { position }) }));
+      out.push(
+        createFinding(RECEIPT_CODES.finalLocked, params, {
+          rule: 'receipts.final',
+          subject: state.subjects.text(state.roster.id(student), change.subject),
+          source: FINAL_SOURCE,
+          ...(position && { position }),
+        }),
+      );
     }
   }
 }
@@ -125,12 +180,29 @@ function enrolmentFindings(state: AuditState, student: number, out: Finding[]): 
     const rows = state.studentTerms;
     for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
       const tally = rows.tally(row);
-      if (tally && Number(state.terms.codeOf(rows.period(row))) <= upTo.year * 100 + upTo.semester) uncertified += tally.draft + tally.submitted + tally.rejected;
+      if (tally && Number(state.terms.codeOf(rows.period(row))) <= upTo.year * 100 + upTo.semester)
+        uncertified += tally.draft + tally.submitted + tally.rejected;
     }
     const source = effect.pendingCertifications.source;
     const id = state.roster.id(student);
-    const params = { student: id, change, on, uncertified, pendingCertifications: effect.pendingCertifications.value, submittingSchool: effect.submittingSchool.value, ...(source && { source }) };
-    out.push(createFinding(AUDIT_CODES.enrolmentChange, params, { rule: `enrolment.${change}`, subject: id, ...(source && { source }), layer: effect.pendingCertifications.layer, ...(position && { position }) }));
+    const params = {
+      student: id,
+      change,
+      on,
+      uncertified,
+      pendingCertifications: effect.pendingCertifications.value,
+      submittingSchool: effect.submittingSchool.value,
+      ...(source && { source }),
+    };
+    out.push(
+      createFinding(AUDIT_CODES.enrolmentChange, params, {
+        rule: `enrolment.${change}`,
+        subject: id,
+        ...(source && { source }),
+        layer: effect.pendingCertifications.layer,
+        ...(position && { position }),
+      }),
+    );
   }
 }
 
@@ -146,11 +218,22 @@ export function studentFindings(state: AuditState, out: Finding[], overdue: Map<
     enrolmentFindings(state, student, out);
     if (!roster.hasRecord(student)) {
       const records = roster.get(student, COUNT.records);
-      if (records > 0) out.push(createFinding(AUDIT_CODES.unknownStudent, { student: roster.id(student), records }, { rule: 'dataset.student', subject: roster.id(student) }));
+      if (records > 0)
+        out.push(
+          createFinding(
+            AUDIT_CODES.unknownStudent,
+            { student: roster.id(student), records },
+            { rule: 'dataset.student', subject: roster.id(student) },
+          ),
+        );
       continue;
     }
     for (const { deletedOn, position } of state.deletions.get(student) ?? []) {
-      for (const finding of checkRetention(state.terms.forDate(deletedOn), roster.record(student)!, { deletedOn, at: state.asOf })) out.push(position ? { ...finding, position } : finding);
+      for (const finding of checkRetention(state.terms.forDate(deletedOn), roster.record(student)!, {
+        deletedOn,
+        at: state.asOf,
+      }))
+        out.push(position ? { ...finding, position } : finding);
     }
   }
 }

@@ -103,7 +103,8 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
       };
       if (calendar) {
         const windows = resolveWindows(effective, calendar, term).windows;
-        const find = (grade: 1 | 2 | 3) => windows.find((window) => window.activity === 'courseOutcomeCertification' && window.grades.includes(grade));
+        const find = (grade: 1 | 2 | 3) =>
+          windows.find((window) => window.activity === 'courseOutcomeCertification' && window.grades.includes(grade));
         const other = find(1);
         const grade3 = find(3);
         info = { ...info, windows, certification: { ...(other && { other }), ...(grade3 && { grade3 }) } };
@@ -114,5 +115,15 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
     return info;
   };
   const ofYear = (year: number): TermInfo => byIndex[yearIndex(year)] ?? get(`${year}01`)!;
-  return { get, indexOf: (code) => codes.id(code), yearIndex, ofYear, codeOf: (index) => codes.value(index), infoAt: (index) => byIndex[index], forDate: (date) => rulesFor(resolution, termOfDate(date)), uncalendared, outside };
+  return {
+    get,
+    indexOf: (code) => codes.id(code),
+    yearIndex,
+    ofYear,
+    codeOf: (index) => codes.value(index),
+    infoAt: (index) => byIndex[index],
+    forDate: (date) => rulesFor(resolution, termOfDate(date)),
+    uncalendared,
+    outside,
+  };
 }

@@ -7,8 +7,14 @@ export const CALENDAR_CODES = {
     severity: 'error',
     title: { 'zh-TW': '日期不在該學年度內', en: 'Date outside the academic year' },
     message: (p) => ({
-      'zh-TW': p.term === undefined ? `日期 ${p.date} 不在 ${p.academicYear} 學年度 (${p.first}–${p.last}) 內` : `全國日期 ${p.date} 不在 ${p.term} 學期資料之作業期間 (${p.first}–${p.last}) 內`,
-      en: p.term === undefined ? `${p.date} is outside academic year ${p.academicYear} (${p.first} to ${p.last})` : `the national date ${p.date} is outside the span of term ${p.term}'s data (${p.first} to ${p.last})`,
+      'zh-TW':
+        p.term === undefined
+          ? `日期 ${p.date} 不在 ${p.academicYear} 學年度 (${p.first}–${p.last}) 內`
+          : `全國日期 ${p.date} 不在 ${p.term} 學期資料之作業期間 (${p.first}–${p.last}) 內`,
+      en:
+        p.term === undefined
+          ? `${p.date} is outside academic year ${p.academicYear} (${p.first} to ${p.last})`
+          : `the national date ${p.date} is outside the span of term ${p.term}'s data (${p.first} to ${p.last})`,
     }),
   }),
   duplicateSemester: defineCode<{ semester: number; term?: string }>({
@@ -16,7 +22,10 @@ export const CALENDAR_CODES = {
     name: 'calendar-duplicate-semester',
     severity: 'error',
     title: { 'zh-TW': '學期重複', en: 'Semester listed twice' },
-    message: (p) => (p.term === undefined ? { 'zh-TW': `第 ${p.semester} 學期列了兩次`, en: `semester ${p.semester} is listed twice` } : { 'zh-TW': `${p.term} 學期列了兩次`, en: `term ${p.term} is listed twice` }),
+    message: (p) =>
+      p.term === undefined
+        ? { 'zh-TW': `第 ${p.semester} 學期列了兩次`, en: `semester ${p.semester} is listed twice` }
+        : { 'zh-TW': `${p.term} 學期列了兩次`, en: `term ${p.term} is listed twice` },
   }),
   outOfOrder: defineCode<{ earlier: string; earlierDate: string; later: string; laterDate: string }>({
     code: 'PR6022',

@@ -1,12 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, anchorsFor, dataTermSpan, indexWorkingDays, isWorkingDay, parseCalendar, termOfEntry } from '.';
+import {
+  addWorkingDays,
+  anchorsFor,
+  dataTermSpan,
+  indexWorkingDays,
+  isWorkingDay,
+  parseCalendar,
+  termOfEntry,
+} from '.';
 import { formatTerm } from '../term';
 
-const example = readFileSync(fileURLToPath(new URL('../../../../examples/calendars/112.yaml', import.meta.url)), 'utf8');
+const example = readFileSync(
+  fileURLToPath(new URL('../../../../examples/calendars/112.yaml', import.meta.url)),
+  'utf8',
+);
 
-const HEAD = 'academicYear: 112\nterms:\n  - semester: 1\n    anchors: { termStart: 2023-08-01, closingCeremony: 2024-01-19 }\n';
+const HEAD =
+  'academicYear: 112\nterms:\n  - semester: 1\n    anchors: { termStart: 2023-08-01, closingCeremony: 2024-01-19 }\n';
 const codesOf = (text: string) => parseCalendar(text).findings.map((finding) => finding.code);
 
 describe('parseCalendar', () => {
@@ -33,16 +45,26 @@ describe('parseCalendar', () => {
   it('accepts national dates up to the end of the following term, and no later (PR6020 with the data term)', () => {
     expect(dataTermSpan({ year: 112, semester: 1 })).toEqual({ first: '2023-08-01', last: '2024-07-31' });
     expect(dataTermSpan({ year: 112, semester: 2 })).toEqual({ first: '2024-02-01', last: '2025-01-31' });
-    expect(codesOf(`${HEAD}  - { semester: 2, year: 111, anchors: { nationalUploadDeadline: 2024-01-31 } }\n`)).toEqual([]);
-    const { findings } = parseCalendar(`${HEAD}  - { semester: 2, year: 111, anchors: { nationalUploadDeadline: 2024-02-01, closingCeremony: 2023-06-30 } }\n`);
+    expect(codesOf(`${HEAD}  - { semester: 2, year: 111, anchors: { nationalUploadDeadline: 2024-01-31 } }\n`)).toEqual(
+      [],
+    );
+    const { findings } = parseCalendar(
+      `${HEAD}  - { semester: 2, year: 111, anchors: { nationalUploadDeadline: 2024-02-01, closingCeremony: 2023-06-30 } }\n`,
+    );
     expect(findings.map((f) => [f.code, f.subject, f.data])).toEqual([
-      ['PR6020', 'terms.1.anchors.nationalUploadDeadline', { date: '2024-02-01', academicYear: 111, first: '2023-02-01', last: '2024-01-31', term: '11102' }],
+      [
+        'PR6020',
+        'terms.1.anchors.nationalUploadDeadline',
+        { date: '2024-02-01', academicYear: 111, first: '2023-02-01', last: '2024-01-31', term: '11102' },
+      ],
     ]);
     // The term's own dates stay in its academic year.
-    expect(codesOf(`${HEAD}  - { semester: 2, year: 111, anchors: { closingCeremony: 2023-08-01 } }\n`)).toEqual(['PR6020']);
+    expect(codesOf(`${HEAD}  - { semester: 2, year: 111, anchors: { closingCeremony: 2023-08-01 } }\n`)).toEqual([
+      'PR6020',
+    ]);
   });
 
-  it('gives grade 3 its own anchors over the term\'s', () => {
+  it("gives grade 3 its own anchors over the term's", () => {
     const calendar = parseCalendar(example).calendar!;
     expect(anchorsFor(calendar, { year: 112, semester: 2 }, 3)?.closingCeremony).toBe('2024-06-07');
     expect(anchorsFor(calendar, { year: 112, semester: 2 }, 3)?.termStart).toBe('2024-02-01');
@@ -51,7 +73,10 @@ describe('parseCalendar', () => {
   });
 
   it('places a misspelt anchor at its line and column with a suggestion (PR1003)', () => {
-    const { calendar, findings } = parseCalendar(`${HEAD}  - semester: 2\n    anchors: { closingCeremoni: 2024-06-28 }\n`, { file: 'c.yaml' });
+    const { calendar, findings } = parseCalendar(
+      `${HEAD}  - semester: 2\n    anchors: { closingCeremoni: 2024-06-28 }\n`,
+      { file: 'c.yaml' },
+    );
     expect(calendar).toBeUndefined();
     expect(findings.map((f) => [f.code, f.subject, f.data.suggestion, f.position])).toEqual([
       ['PR1003', 'terms.1.anchors.closingCeremoni', 'closingCeremony', { file: 'c.yaml', line: 6, column: 16 }],
@@ -66,7 +91,12 @@ describe('parseCalendar', () => {
   it('reports a date outside the academic year (PR6020) at its position', () => {
     const { findings } = parseCalendar(`${HEAD}holidays:\n  - { date: 2023-02-28 }\n`);
     expect(findings.map((f) => [f.code, f.subject, f.data, f.position?.line])).toEqual([
-      ['PR6020', 'holidays.0.date', { date: '2023-02-28', academicYear: 112, first: '2023-08-01', last: '2024-07-31' }, 6],
+      [
+        'PR6020',
+        'holidays.0.date',
+        { date: '2023-02-28', academicYear: 112, first: '2023-08-01', last: '2024-07-31' },
+        6,
+      ],
     ]);
   });
 
@@ -76,8 +106,10 @@ describe('parseCalendar', () => {
     expect(codesOf(`${HEAD}  - { semester: 1, year: 111, anchors: {} }\n`)).toEqual([]);
   });
 
-  it('reports anchors out of order (PR6022), also for a grade\'s own dates', () => {
-    const { findings } = parseCalendar('academicYear: 112\nterms:\n  - semester: 2\n    anchors: { termStart: 2024-02-01, closingCeremony: 2024-06-28, termEnd: 2024-06-01 }\n    grades:\n      3: { closingCeremony: 2024-01-07 }\n');
+  it("reports anchors out of order (PR6022), also for a grade's own dates", () => {
+    const { findings } = parseCalendar(
+      'academicYear: 112\nterms:\n  - semester: 2\n    anchors: { termStart: 2024-02-01, closingCeremony: 2024-06-28, termEnd: 2024-06-01 }\n    grades:\n      3: { closingCeremony: 2024-01-07 }\n',
+    );
     expect(findings.map((f) => [f.code, f.data.earlier, f.data.later])).toEqual([
       ['PR6022', 'terms.0.anchors.closingCeremony', 'terms.0.anchors.termEnd'],
       ['PR6022', 'terms.0.anchors.termStart', 'terms.0.grades.3.closingCeremony'],
@@ -85,7 +117,11 @@ describe('parseCalendar', () => {
   });
 
   it('reports a day both off and a make-up working day (PR6023), and a run that ends before it starts (PR6022)', () => {
-    expect(codesOf(`${HEAD}holidays:\n  - { date: 2024-02-08, until: 2024-02-14 }\nworkingDays:\n  - { date: 2024-02-10 }\n`)).toEqual(['PR6023']);
+    expect(
+      codesOf(
+        `${HEAD}holidays:\n  - { date: 2024-02-08, until: 2024-02-14 }\nworkingDays:\n  - { date: 2024-02-10 }\n`,
+      ),
+    ).toEqual(['PR6023']);
     expect(codesOf(`${HEAD}holidays:\n  - { date: 2024-02-14, until: 2024-02-08 }\n`)).toEqual(['PR6022']);
   });
 
@@ -105,7 +141,7 @@ describe('working days', () => {
     expect(addWorkingDays(indexWorkingDays({}), '2024-01-19', 0)).toBe('2024-01-19');
   });
 
-  it('skips the calendar\'s days off and counts its make-up working days', () => {
+  it("skips the calendar's days off and counts its make-up working days", () => {
     // Wed 2024-02-07 + 1: Lunar New Year 02-08…02-14 is off, so Thursday 02-15.
     expect(addWorkingDays(index, '2024-02-07', 1)).toBe('2024-02-15');
     // Thu 02-15, Fri 02-16, then Saturday 02-17 is a make-up working day.

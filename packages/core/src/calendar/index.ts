@@ -6,7 +6,14 @@ import { termOfEntry } from './terms';
 export { CALENDAR_CODES } from './codes';
 export { calendarJsonSchema } from './json-schema';
 export { CALENDAR_LIMITS, parseCalendar, type ParsedCalendar } from './parse';
-export { AnchorDatesSchema, CalendarSchema, CalendarTermSchema, type AnchorDates, type CalendarTerm, type SchoolCalendar } from './schema';
+export {
+  AnchorDatesSchema,
+  CalendarSchema,
+  CalendarTermSchema,
+  type AnchorDates,
+  type CalendarTerm,
+  type SchoolCalendar,
+} from './schema';
 export { dataTermSpan, termOfEntry } from './terms';
 export { addWorkingDays, indexWorkingDays, isWorkingDay, type WorkingDayIndex } from './working-days';
 

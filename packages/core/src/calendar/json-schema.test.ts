@@ -18,6 +18,8 @@ describe('calendar.schema.json', () => {
   });
 
   it('is what the example calendar points its editor at', () => {
-    expect(readFileSync(example, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../packages/core/calendar.schema.json');
+    expect(readFileSync(example, 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../packages/core/calendar.schema.json',
+    );
   });
 });

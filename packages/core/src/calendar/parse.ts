@@ -32,33 +32,65 @@ function semanticFindings(calendar: SchoolCalendar, positionAt: (path: string) =
     const position = positionAt(subject);
     return { rule: 'calendar.dates', subject, ...(position && { position }) };
   };
-  const yearSpan = (year: number) => ({ first: termStart({ year, semester: 1 }), last: termEnd({ year, semester: 2 }) });
+  const yearSpan = (year: number) => ({
+    first: termStart({ year, semester: 1 }),
+    last: termEnd({ year, semester: 2 }),
+  });
   const { first, last } = yearSpan(calendar.academicYear);
-  const within = (date: string, path: string, span: { first: string; last: string }, academicYear: number, term?: string) => {
-    if (date < span.first || date > span.last) findings.push(createFinding(CALENDAR_CODES.outsideYear, { date, academicYear, ...span, ...(term !== undefined && { term }) }, context(path)));
+  const within = (
+    date: string,
+    path: string,
+    span: { first: string; last: string },
+    academicYear: number,
+    term?: string,
+  ) => {
+    if (date < span.first || date > span.last)
+      findings.push(
+        createFinding(
+          CALENDAR_CODES.outsideYear,
+          { date, academicYear, ...span, ...(term !== undefined && { term }) },
+          context(path),
+        ),
+      );
   };
   const inYear = (date: string, path: string) => within(date, path, { first, last }, calendar.academicYear);
   const ordered = (earlier: string, earlierDate: string, later: string, laterDate: string) => {
-    if (earlierDate > laterDate) findings.push(createFinding(CALENDAR_CODES.outOfOrder, { earlier, earlierDate, later, laterDate }, context(later)));
+    if (earlierDate > laterDate)
+      findings.push(
+        createFinding(CALENDAR_CODES.outOfOrder, { earlier, earlierDate, later, laterDate }, context(later)),
+      );
   };
 
   const seen = new Set<string>();
   calendar.terms.forEach((term, t) => {
     const dataTerm = termOfEntry(calendar, term);
     const code = formatTerm(dataTerm);
-    if (seen.has(code)) findings.push(createFinding(CALENDAR_CODES.duplicateSemester, { semester: term.semester, term: code }, context(`terms.${t}.semester`)));
+    if (seen.has(code))
+      findings.push(
+        createFinding(
+          CALENDAR_CODES.duplicateSemester,
+          { semester: term.semester, term: code },
+          context(`terms.${t}.semester`),
+        ),
+      );
     seen.add(code);
     // The term's own dates fall in its academic year; the national dates for its data up to the end of the following term.
     const own = yearSpan(dataTerm.year);
     const national = dataTermSpan(dataTerm);
     const check = (anchor: string, date: string, path: string) =>
-      anchor.startsWith('national') ? within(date, path, national, dataTerm.year, code) : within(date, path, own, dataTerm.year);
+      anchor.startsWith('national')
+        ? within(date, path, national, dataTerm.year, code)
+        : within(date, path, own, dataTerm.year);
     const sets: [string, Partial<Record<Anchor, string>>][] = [
       [`terms.${t}.anchors`, term.anchors],
-      ...Object.entries(term.grades ?? {}).map(([grade, anchors]): [string, Partial<Record<Anchor, string>>] => [`terms.${t}.grades.${grade}`, { ...term.anchors, ...anchors }]),
+      ...Object.entries(term.grades ?? {}).map(([grade, anchors]): [string, Partial<Record<Anchor, string>>] => [
+        `terms.${t}.grades.${grade}`,
+        { ...term.anchors, ...anchors },
+      ]),
     ];
     for (const [prefix, anchors] of sets) {
-      for (const [anchor, date] of Object.entries(anchors)) if (positionAt(`${prefix}.${anchor}`)) check(anchor, date, `${prefix}.${anchor}`);
+      for (const [anchor, date] of Object.entries(anchors))
+        if (positionAt(`${prefix}.${anchor}`)) check(anchor, date, `${prefix}.${anchor}`);
       for (const order of ORDERS) {
         const present = order.filter((anchor) => anchors[anchor] !== undefined);
         for (let i = 1; i < present.length; i++) {
@@ -87,7 +119,10 @@ function semanticFindings(calendar: SchoolCalendar, positionAt: (path: string) =
   });
   (calendar.workingDays ?? []).forEach((made, i) => {
     inYear(made.date, `workingDays.${i}.date`);
-    if (offDays.has(made.date)) findings.push(createFinding(CALENDAR_CODES.dayOffAndWorkingDay, { date: made.date }, context(`workingDays.${i}.date`)));
+    if (offDays.has(made.date))
+      findings.push(
+        createFinding(CALENDAR_CODES.dayOffAndWorkingDay, { date: made.date }, context(`workingDays.${i}.date`)),
+      );
   });
   return findings;
 }

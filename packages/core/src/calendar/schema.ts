@@ -3,10 +3,15 @@ import { type Anchor, ANCHORS } from '../windows/schema';
 
 const IsoDateSchema = z.iso.date().describe('日期 / a date, YYYY-MM-DD');
 
-const anchorShape = Object.fromEntries(ANCHORS.map((anchor) => [anchor, IsoDateSchema.optional()])) as Record<Anchor, z.ZodOptional<typeof IsoDateSchema>>;
+const anchorShape = Object.fromEntries(ANCHORS.map((anchor) => [anchor, IsoDateSchema.optional()])) as Record<
+  Anchor,
+  z.ZodOptional<typeof IsoDateSchema>
+>;
 
 /** The dates of a term's anchors; a school lists the ones it has. */
-export const AnchorDatesSchema = z.strictObject(anchorShape).describe('基準日 / anchor dates, e.g. closingCeremony 休業式');
+export const AnchorDatesSchema = z
+  .strictObject(anchorShape)
+  .describe('基準日 / anchor dates, e.g. closingCeremony 休業式');
 export type AnchorDates = Partial<Record<Anchor, string>>;
 
 /**
@@ -21,15 +26,21 @@ export const CalendarTermSchema = z
       .int()
       .min(1)
       .optional()
-      .describe('資料學期之學年度 / academic year of the data term when not the calendar\'s, e.g. 111 for the national submission of 11102 data in October 2023'),
-    anchors: AnchorDatesSchema.describe('該學期資料之基準日 / anchors for this term\'s data: its own dates and the national pre-check, submission and upload deadline of its data (in the following term)'),
+      .describe(
+        "資料學期之學年度 / academic year of the data term when not the calendar's, e.g. 111 for the national submission of 11102 data in October 2023",
+      ),
+    anchors: AnchorDatesSchema.describe(
+      "該學期資料之基準日 / anchors for this term's data: its own dates and the national pre-check, submission and upload deadline of its data (in the following term)",
+    ),
     grades: z
       .partialRecord(z.enum(['1', '2', '3']), AnchorDatesSchema)
       .optional()
-      .describe('各年級不同之基準日 / anchors that differ by grade, e.g. grade 3 graduation 畢業典禮 as its closingCeremony, its April national dates'),
+      .describe(
+        '各年級不同之基準日 / anchors that differ by grade, e.g. grade 3 graduation 畢業典禮 as its closingCeremony, its April national dates',
+      ),
     note: z.string().optional(),
   })
-  .describe('學期資料之基準日 / the anchors for one term\'s data');
+  .describe("學期資料之基準日 / the anchors for one term's data");
 export type CalendarTerm = z.infer<typeof CalendarTermSchema>;
 
 export const DayOffSchema = z

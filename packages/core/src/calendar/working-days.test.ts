@@ -37,7 +37,11 @@ describe('working-day arithmetic (properties)', () => {
         const result = addWorkingDays(index, day, n);
         if (n === 0) return result === day;
         const direction = Math.sign(compareDates(result, day));
-        return direction === Math.sign(n) && isWorkingDay(index, result) && workingDaysPassed(index, day, result) === Math.abs(n);
+        return (
+          direction === Math.sign(n) &&
+          isWorkingDay(index, result) &&
+          workingDaysPassed(index, day, result) === Math.abs(n)
+        );
       }),
       { seed: 42, numRuns },
     );

@@ -17,7 +17,8 @@ export function indexWorkingDays(calendar: {
   const holidays = new Set<PlainDate>();
   for (const off of calendar.holidays ?? []) {
     let day = off.date;
-    for (let i = 0; i < MAX_RUN && day <= (off.until ?? off.date); i++, day = addCalendarDays(day, 1)) holidays.add(day);
+    for (let i = 0; i < MAX_RUN && day <= (off.until ?? off.date); i++, day = addCalendarDays(day, 1))
+      holidays.add(day);
   }
   return { holidays, workingDays: new Set((calendar.workingDays ?? []).map((made) => made.date)) };
 }

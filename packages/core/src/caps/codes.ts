@@ -1,11 +1,24 @@
 import { defineCode, formatSource } from '../findings/define';
 import type { Source } from '../findings/types';
 
-const KIND = { courseOutcome: { zh: '課程學習成果', en: 'course outcomes' }, diversePerformance: { zh: '多元表現', en: 'diverse performances' } } as const;
-const PERIOD = { semester: { zh: '每學期', en: 'per semester' }, academicYear: { zh: '每學年', en: 'per academic year' } } as const;
+const KIND = {
+  courseOutcome: { zh: '課程學習成果', en: 'course outcomes' },
+  diversePerformance: { zh: '多元表現', en: 'diverse performances' },
+} as const;
+const PERIOD = {
+  semester: { zh: '每學期', en: 'per semester' },
+  academicYear: { zh: '每學年', en: 'per academic year' },
+} as const;
 const cite = (source: Source | undefined) => (source ? ` (${formatSource(source)})` : '');
 
-type CapParams = { kind: keyof typeof KIND; max: number; per: keyof typeof PERIOD; count: number; period: string; source?: Source };
+type CapParams = {
+  kind: keyof typeof KIND;
+  max: number;
+  per: keyof typeof PERIOD;
+  count: number;
+  period: string;
+  source?: Source;
+};
 
 export const CAP_CODES = {
   uploadCapReached: defineCode<CapParams>({
@@ -73,7 +86,10 @@ export const CAP_CODES = {
     name: 'summary-missing',
     severity: 'error',
     title: { 'zh-TW': '缺少簡述', en: 'Summary missing' },
-    message: (p) => ({ 'zh-TW': `課程學習成果須附簡述${cite(p.source)}`, en: `a course outcome needs a summary${cite(p.source)}` }),
+    message: (p) => ({
+      'zh-TW': `課程學習成果須附簡述${cite(p.source)}`,
+      en: `a course outcome needs a summary${cite(p.source)}`,
+    }),
   }),
   fileMissing: defineCode<{ source?: Source }>({
     code: 'PR3014',

@@ -1,6 +1,17 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
 import { deferExplained } from '../engine/deferred';
-import { checkSpan, cite, combine, type DateSpan, type Explained, origin, type Part, refuses, spanAllows, type Step } from '../engine/explanation';
+import {
+  checkSpan,
+  cite,
+  combine,
+  type DateSpan,
+  type Explained,
+  origin,
+  type Part,
+  refuses,
+  spanAllows,
+  type Step,
+} from '../engine/explanation';
 import { perPack } from '../engine/per-pack';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
@@ -22,7 +33,10 @@ export const DEFAULT_EXEMPT: readonly EntrySource[] = ['schoolEntered', 'bulkImp
 const EXEMPT_SOURCE: Source = { document: '學習歷程平臺操作手冊', clause: '4-1、4-4' };
 
 /** Upload caps count per the record's cadence when a pack leaves `per` out (要點 3). */
-const DEFAULT_PERIOD: Readonly<Record<StudentKind, Period>> = { courseOutcome: 'semester', diversePerformance: 'academicYear' };
+const DEFAULT_PERIOD: Readonly<Record<StudentKind, Period>> = {
+  courseOutcome: 'semester',
+  diversePerformance: 'academicYear',
+};
 
 /** One limit that holds for an action: the pack's cap, or a national bound that holds whatever the pack says. */
 export interface CapLimit {
@@ -42,12 +56,15 @@ export function limitsFor(effective: EffectivePack, kind: StudentKind, action: C
 }
 
 /** {@link limitsFor}, frozen and computed once per effective pack, kind and action. */
-const capLimits = (effective: EffectivePack, kind: StudentKind, action: CapAction): readonly CapLimit[] => limitsOfKind(effective, kind)[action];
+const capLimits = (effective: EffectivePack, kind: StudentKind, action: CapAction): readonly CapLimit[] =>
+  limitsOfKind(effective, kind)[action];
 
-const limitsOfKind = perPack((effective: EffectivePack, kind: StudentKind): Readonly<Record<CapAction, readonly CapLimit[]>> => ({
-  upload: computeLimits(effective, kind, 'upload'),
-  select: computeLimits(effective, kind, 'select'),
-}));
+const limitsOfKind = perPack(
+  (effective: EffectivePack, kind: StudentKind): Readonly<Record<CapAction, readonly CapLimit[]>> => ({
+    upload: computeLimits(effective, kind, 'upload'),
+    select: computeLimits(effective, kind, 'select'),
+  }),
+);
 
 function computeLimits(effective: EffectivePack, kind: StudentKind, action: CapAction): readonly CapLimit[] {
   const path = `caps.${kind}.${action}`;
@@ -56,11 +73,28 @@ function computeLimits(effective: EffectivePack, kind: StudentKind, action: CapA
   const countsRejected = cap?.countsRejected ?? true;
   const limits: CapLimit[] = [];
   if (cap?.max !== undefined) {
-    limits.push({ rule: path, max: cap.max, per: cap.per ?? DEFAULT_PERIOD[kind], exempt, countsRejected, national: false, ...origin(effective, `${path}.max`) });
+    limits.push({
+      rule: path,
+      max: cap.max,
+      per: cap.per ?? DEFAULT_PERIOD[kind],
+      exempt,
+      countsRejected,
+      national: false,
+      ...origin(effective, `${path}.max`),
+    });
   }
   for (const bound of effective.bounds) {
     if (bound.kind !== 'capMax' || bound.path !== path) continue;
-    limits.push({ rule: `${path}#national`, max: bound.max, per: bound.per, exempt, countsRejected, national: true, layer: effective.national.layer, source: bound.source });
+    limits.push({
+      rule: `${path}#national`,
+      max: bound.max,
+      per: bound.per,
+      exempt,
+      countsRejected,
+      national: true,
+      layer: effective.national.layer,
+      source: bound.source,
+    });
   }
   return Object.freeze(limits.map((limit) => Object.freeze(limit)));
 }
@@ -85,7 +119,8 @@ function countUnder(limit: CapLimit, action: CapAction, item: PortfolioItem, ite
   for (const other of items) {
     if (other.id === item.id || other.kind !== item.kind || other.studentId !== item.studentId) continue;
     // A course outcome's period follows from its term alone: the same term text needs no parsing.
-    const samePeriod = (other.kind === 'courseOutcome' && other.term === item.term) || periodOf(other, limit.per) === period;
+    const samePeriod =
+      (other.kind === 'courseOutcome' && other.term === item.term) || periodOf(other, limit.per) === period;
     if (samePeriod && countsTowards(limit, action, other)) count++;
   }
   return count;
@@ -94,20 +129,41 @@ function countUnder(limit: CapLimit, action: CapAction, item: PortfolioItem, ite
 /** Whether one more item would go over a limit. */
 const exceeds = (limit: CapLimit, count: number): boolean => count + 1 > limit.max;
 
-const capReached = (action: CapAction) => (action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached);
+const capReached = (action: CapAction) =>
+  action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached;
 
 /** Whether the student's own caps leave the item out: it was entered by the school (or as the caps say). */
-const exemptFromCaps = (limits: readonly CapLimit[], item: PortfolioItem): boolean => (limits[0]?.exempt ?? DEFAULT_EXEMPT).includes(item.entry);
+const exemptFromCaps = (limits: readonly CapLimit[], item: PortfolioItem): boolean =>
+  (limits[0]?.exempt ?? DEFAULT_EXEMPT).includes(item.entry);
 
 /** Checks an item against every cap on an action: the student's other items in the same period, plus this one. */
-export function checkCaps(effective: EffectivePack, action: CapAction, item: PortfolioItem, items: readonly PortfolioItem[]): Part {
+export function checkCaps(
+  effective: EffectivePack,
+  action: CapAction,
+  item: PortfolioItem,
+  items: readonly PortfolioItem[],
+): Part {
   const limits = capLimits(effective, item.kind, action);
   const steps: Step[] = [];
   const findings: Finding[] = [];
   if (exemptFromCaps(limits, item)) {
     const exempt = limits[0]?.exempt ?? DEFAULT_EXEMPT;
-    const detail = { 'zh-TW': `學校登錄之資料 (${item.entry}) 不計入學生件數上限`, en: `records entered by the school (${item.entry}) do not count against the student's caps` };
-    return { steps: [{ rule: `caps.${item.kind}.${action}`, outcome: 'skipped', source: EXEMPT_SOURCE, detail, data: { entry: item.entry, exempt } }], findings: [] };
+    const detail = {
+      'zh-TW': `學校登錄之資料 (${item.entry}) 不計入學生件數上限`,
+      en: `records entered by the school (${item.entry}) do not count against the student's caps`,
+    };
+    return {
+      steps: [
+        {
+          rule: `caps.${item.kind}.${action}`,
+          outcome: 'skipped',
+          source: EXEMPT_SOURCE,
+          detail,
+          data: { entry: item.entry, exempt },
+        },
+      ],
+      findings: [],
+    };
   }
   if (limits.length === 0) {
     const detail = { 'zh-TW': '此項未訂件數上限', en: 'no cap is set for this action' };
@@ -117,7 +173,14 @@ export function checkCaps(effective: EffectivePack, action: CapAction, item: Por
   for (const limit of limits) {
     const period = periodOf(item, limit.per) ?? '';
     const count = countUnder(limit, action, item, items);
-    const params = { kind: item.kind, max: limit.max, per: limit.per, count, period, ...(limit.source && { source: limit.source }) };
+    const params = {
+      kind: item.kind,
+      max: limit.max,
+      per: limit.per,
+      count,
+      period,
+      ...(limit.source && { source: limit.source }),
+    };
     const cited = cite(limit);
     const key = `${limit.max}|${limit.per}`;
     // Object.assign, not `{ ...params, … }`: see cite.
@@ -131,16 +194,30 @@ export function checkCaps(effective: EffectivePack, action: CapAction, item: Por
     }
     if (count + 1 === limit.max && !reported.has(key)) {
       reported.add(key);
-      findings.push(createFinding(CAP_CODES.lastSlot, Object.assign({}, params, { action }), { rule: limit.rule, subject: item.id, ...cited }));
+      findings.push(
+        createFinding(CAP_CODES.lastSlot, Object.assign({}, params, { action }), {
+          rule: limit.rule,
+          subject: item.id,
+          ...cited,
+        }),
+      );
     }
-    const detail = { 'zh-TW': `${period} 已有 ${count} 件，上限 ${limit.max} 件`, en: `${period} has ${count}, the cap is ${limit.max}` };
+    const detail = {
+      'zh-TW': `${period} 已有 ${count} 件，上限 ${limit.max} 件`,
+      en: `${period} has ${count}, the cap is ${limit.max}`,
+    };
     steps.push({ rule: limit.rule, outcome: 'passed', ...cited, detail, data });
   }
   return { steps, findings };
 }
 
 /** The verdict of {@link checkCaps} without its steps and findings: no cap would be exceeded by one more item. */
-export function capsAllow(effective: EffectivePack, action: CapAction, item: PortfolioItem, items: readonly PortfolioItem[]): boolean {
+export function capsAllow(
+  effective: EffectivePack,
+  action: CapAction,
+  item: PortfolioItem,
+  items: readonly PortfolioItem[],
+): boolean {
   const limits = capLimits(effective, item.kind, action);
   if (exemptFromCaps(limits, item) || !refuses(capReached(action))) return true;
   return !limits.some((limit) => exceeds(limit, countUnder(limit, action, item, items)));
@@ -150,7 +227,11 @@ const NO_SUBMISSIONS: readonly Submission[] = [];
 
 /** The verdict of {@link checkLock} without its step and finding. */
 export function lockAllows(submissions: readonly Submission[] | undefined, item: PortfolioItem): boolean {
-  return submissions === undefined || lockingSubmission(submissions, item) === undefined || !refuses(SUBMISSION_CODES.studentSideLocked);
+  return (
+    submissions === undefined ||
+    lockingSubmission(submissions, item) === undefined ||
+    !refuses(SUBMISSION_CODES.studentSideLocked)
+  );
 }
 
 const ACTIVITY = {
@@ -175,7 +256,11 @@ export interface UploadRequest {
  */
 export function checkUpload(effective: EffectivePack, request: UploadRequest): Explained {
   const { item } = request;
-  const allowed = lockAllows(request.submissions, item) && spanAllows(request.window, request.at) && filesAllow(effective, item) && capsAllow(effective, 'upload', item, request.items);
+  const allowed =
+    lockAllows(request.submissions, item) &&
+    spanAllows(request.window, request.at) &&
+    filesAllow(effective, item) &&
+    capsAllow(effective, 'upload', item, request.items);
   return deferExplained(allowed, () => explainUpload(effective, request));
 }
 

@@ -1,3 +1,26 @@
-export { type Cap, type Caps, CapsSchema, type Files, FilesSchema, type FileType, FileTypeSchema, type KindCaps, type Period, PERIODS } from './schema';
+export {
+  type Cap,
+  type Caps,
+  CapsSchema,
+  type Files,
+  FilesSchema,
+  type FileType,
+  FileTypeSchema,
+  type KindCaps,
+  type Period,
+  PERIODS,
+} from './schema';
 export { CAP_CODES } from './codes';
-export { checkCaps, checkFiles, checkSelectionWindow, checkUpload, countsTowards, DEFAULT_EXEMPT, limitsFor, periodOf, type CapAction, type CapLimit, type UploadRequest } from './decide';
+export {
+  checkCaps,
+  checkFiles,
+  checkSelectionWindow,
+  checkUpload,
+  countsTowards,
+  DEFAULT_EXEMPT,
+  limitsFor,
+  periodOf,
+  type CapAction,
+  type CapLimit,
+  type UploadRequest,
+} from './decide';

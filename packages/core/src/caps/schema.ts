@@ -11,8 +11,14 @@ export const CapSchema = z
     max: z.int().min(0).optional().describe('上限件數 / at most this many'),
     min: z.int().min(0).optional().describe('下限件數 / at least this many'),
     per: PeriodSchema.optional(),
-    exempt: z.array(EntrySourceSchema).optional().describe('不計入上限之登錄來源 / entry sources that do not count, e.g. schoolEntered'),
-    countsRejected: z.boolean().optional().describe('認證失敗者是否仍計入上傳件數 / whether a rejected item still counts as uploaded'),
+    exempt: z
+      .array(EntrySourceSchema)
+      .optional()
+      .describe('不計入上限之登錄來源 / entry sources that do not count, e.g. schoolEntered'),
+    countsRejected: z
+      .boolean()
+      .optional()
+      .describe('認證失敗者是否仍計入上傳件數 / whether a rejected item still counts as uploaded'),
     source: SourceRefSchema.optional(),
   })
   .describe('件數上限 / a cap on a count');

@@ -18,8 +18,16 @@ const DUTY = 'courseOutcomeCertification';
 
 /** Whether the actor fills a link of the certification chain for this item: same department or domain for 科內/領域教師. */
 function fills(actor: Actor, link: string, item: CourseOutcome): boolean {
-  if (link === 'departmentTeacher') return actor.roles.includes('departmentTeacher') && (item.department === undefined || (actor.departments ?? []).includes(item.department));
-  if (link === 'domainTeacher') return actor.roles.includes('domainTeacher') && (item.domain === undefined || (actor.domains ?? []).includes(item.domain));
+  if (link === 'departmentTeacher')
+    return (
+      actor.roles.includes('departmentTeacher') &&
+      (item.department === undefined || (actor.departments ?? []).includes(item.department))
+    );
+  if (link === 'domainTeacher')
+    return (
+      actor.roles.includes('domainTeacher') &&
+      (item.domain === undefined || (actor.domains ?? []).includes(item.domain))
+    );
   return fillsLink(actor, link);
 }
 
@@ -31,35 +39,94 @@ export interface CertifierContext {
 }
 
 /** The certifier's right, for `certify`, `reject` and `revoke`: the assigned teacher, or — when unavailable — whoever the pack's deputy chain names. */
-export function checkCertifier(item: CourseOutcome, actor: Actor, event: string, context: CertifierContext): Part & { readonly actingAs?: string } {
+export function checkCertifier(
+  item: CourseOutcome,
+  actor: Actor,
+  event: string,
+  context: CertifierContext,
+): Part & { readonly actingAs?: string } {
   const rule = 'certification.certifier';
   const unavailable = context.unavailable ?? [];
   if (!unavailable.includes(item.certifier) && !unavailable.includes('courseTeacher')) {
     if (actor.id === item.certifier) {
-      const step: Step = { rule, outcome: 'passed', source: MANUAL_4_7, detail: { 'zh-TW': `${actor.id} 為指定之認證教師`, en: `${actor.id} is the assigned certifier` }, data: { certifier: item.certifier } };
+      const step: Step = {
+        rule,
+        outcome: 'passed',
+        source: MANUAL_4_7,
+        detail: { 'zh-TW': `${actor.id} 為指定之認證教師`, en: `${actor.id} is the assigned certifier` },
+        data: { certifier: item.certifier },
+      };
       return { steps: [step], findings: [], actingAs: 'courseTeacher' };
     }
-    const finding = createFinding(CERTIFICATION_CODES.notAuthorised, { actor: actor.id, event, authorised: item.certifier, source: MANUAL_4_7 }, { rule, subject: item.id, source: MANUAL_4_7 });
-    return { steps: [{ rule, outcome: 'failed', source: MANUAL_4_7, detail: finding.message, data: { certifier: item.certifier } }], findings: [finding] };
+    const finding = createFinding(
+      CERTIFICATION_CODES.notAuthorised,
+      { actor: actor.id, event, authorised: item.certifier, source: MANUAL_4_7 },
+      { rule, subject: item.id, source: MANUAL_4_7 },
+    );
+    return {
+      steps: [
+        { rule, outcome: 'failed', source: MANUAL_4_7, detail: finding.message, data: { certifier: item.certifier } },
+      ],
+      findings: [finding],
+    };
   }
 
   const path = `duties.${DUTY}`;
   const cited = origin(context.effective, `${path}.owner`);
   const citedOrRule = { ...cited, source: cited.source ?? DEPUTY_RULE };
-  const acting = actingFor(context.effective, DUTY, { unavailable: [...unavailable, 'courseTeacher'], ...(context.division && { division: context.division }) });
-  const data = { certifier: item.certifier, chain: acting.chain, walked: acting.walked, ...(acting.acting && { acting: acting.acting }) };
+  const acting = actingFor(context.effective, DUTY, {
+    unavailable: [...unavailable, 'courseTeacher'],
+    ...(context.division && { division: context.division }),
+  });
+  const data = {
+    certifier: item.certifier,
+    chain: acting.chain,
+    walked: acting.walked,
+    ...(acting.acting && { acting: acting.acting }),
+  };
   if (acting.acting === undefined) {
-    return { steps: [{ rule: path, outcome: 'failed', ...citedOrRule, detail: { 'zh-TW': '認證教師無法認證，且無代理人', en: 'the certifier is unavailable and no deputy is left' }, data }], findings: acting.findings };
+    return {
+      steps: [
+        {
+          rule: path,
+          outcome: 'failed',
+          ...citedOrRule,
+          detail: { 'zh-TW': '認證教師無法認證，且無代理人', en: 'the certifier is unavailable and no deputy is left' },
+          data,
+        },
+      ],
+      findings: acting.findings,
+    };
   }
   if (!fills(actor, acting.acting, item) || actor.id === item.certifier) {
-    const finding = createFinding(CERTIFICATION_CODES.notAuthorised, { actor: actor.id, event, authorised: acting.acting, ...(citedOrRule.source && { source: citedOrRule.source }) }, { rule: path, subject: item.id, ...citedOrRule });
-    return { steps: [{ rule: path, outcome: 'failed', ...citedOrRule, detail: finding.message, data }], findings: [finding] };
+    const finding = createFinding(
+      CERTIFICATION_CODES.notAuthorised,
+      { actor: actor.id, event, authorised: acting.acting, ...(citedOrRule.source && { source: citedOrRule.source }) },
+      { rule: path, subject: item.id, ...citedOrRule },
+    );
+    return {
+      steps: [{ rule: path, outcome: 'failed', ...citedOrRule, detail: finding.message, data }],
+      findings: [finding],
+    };
   }
   const info = createFinding(
     CERTIFICATION_CODES.byDeputy,
-    { actor: actor.id, actingAs: acting.acting, certifier: item.certifier, chain: acting.chain, ...(citedOrRule.source && { source: citedOrRule.source }) },
+    {
+      actor: actor.id,
+      actingAs: acting.acting,
+      certifier: item.certifier,
+      chain: acting.chain,
+      ...(citedOrRule.source && { source: citedOrRule.source }),
+    },
     { rule: path, subject: item.id, ...citedOrRule },
   );
-  const detail = { 'zh-TW': `${item.certifier} 無法認證，由 ${actor.id} (${acting.acting}) 代理`, en: `${item.certifier} is unavailable: ${actor.id} acts as ${acting.acting}` };
-  return { steps: [{ rule: path, outcome: 'passed', ...citedOrRule, detail, data }], findings: [info], actingAs: acting.acting };
+  const detail = {
+    'zh-TW': `${item.certifier} 無法認證，由 ${actor.id} (${acting.acting}) 代理`,
+    en: `${item.certifier} is unavailable: ${actor.id} acts as ${acting.acting}`,
+  };
+  return {
+    steps: [{ rule: path, outcome: 'passed', ...citedOrRule, detail, data }],
+    findings: [info],
+    actingAs: acting.acting,
+  };
 }

@@ -14,7 +14,12 @@ const EVENT_NAMES: Readonly<Record<string, string>> = {
   select: '勾選',
   deselect: '取消勾選',
 };
-const STATE_NAMES: Readonly<Record<string, string>> = { draft: '草稿', submitted: '已送審', certified: '認證成功', rejected: '認證失敗' };
+const STATE_NAMES: Readonly<Record<string, string>> = {
+  draft: '草稿',
+  submitted: '已送審',
+  certified: '認證成功',
+  rejected: '認證失敗',
+};
 const zhEvent = (event: string) => EVENT_NAMES[event] ?? event;
 const zhState = (state: string) => STATE_NAMES[state] ?? state;
 
@@ -44,7 +49,10 @@ export const CERTIFICATION_CODES = {
     name: 'reason-required',
     severity: 'error',
     title: { 'zh-TW': '認證失敗須填寫說明', en: 'A rejection needs a reason' },
-    message: (p) => ({ 'zh-TW': `認證失敗時須同時填寫認證說明，方可存檔${cite(p.source)}`, en: `a rejection needs a reason before it can be saved${cite(p.source)}` }),
+    message: (p) => ({
+      'zh-TW': `認證失敗時須同時填寫認證說明，方可存檔${cite(p.source)}`,
+      en: `a rejection needs a reason before it can be saved${cite(p.source)}`,
+    }),
   }),
   certifiedLocked: defineCode<{ certifiedBy?: string; source?: Source }>({
     code: 'PR4004',
@@ -81,9 +89,18 @@ export const CERTIFICATION_CODES = {
     name: 'item-withdrawn',
     severity: 'error',
     title: { 'zh-TW': '此件已刪除', en: 'The item was withdrawn' },
-    message: (p) => ({ 'zh-TW': `此件已刪除，不能再${zhEvent(p.event)}`, en: `the item was withdrawn; it cannot be ${p.event === 'edit' ? 'edited' : `the subject of ${p.event}`}` }),
+    message: (p) => ({
+      'zh-TW': `此件已刪除，不能再${zhEvent(p.event)}`,
+      en: `the item was withdrawn; it cannot be ${p.event === 'edit' ? 'edited' : `the subject of ${p.event}`}`,
+    }),
   }),
-  byDeputy: defineCode<{ actor: string; actingAs: string; certifier: string; chain: readonly string[]; source?: Source }>({
+  byDeputy: defineCode<{
+    actor: string;
+    actingAs: string;
+    certifier: string;
+    chain: readonly string[];
+    source?: Source;
+  }>({
     code: 'PR4009',
     name: 'certified-by-deputy',
     severity: 'info',

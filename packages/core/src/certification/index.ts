@@ -45,11 +45,22 @@ export interface TransitionContext extends CertifierContext {
 }
 
 export type TransitionResult =
-  | { readonly ok: true; readonly item: CourseOutcome; readonly events: readonly RecordedEvent[]; readonly findings: readonly Finding[]; readonly explanation: Explained['explanation'] }
+  | {
+      readonly ok: true;
+      readonly item: CourseOutcome;
+      readonly events: readonly RecordedEvent[];
+      readonly findings: readonly Finding[];
+      readonly explanation: Explained['explanation'];
+    }
   | { readonly ok: false; readonly findings: readonly Finding[]; readonly explanation: Explained['explanation'] };
 
 type Who = 'student' | 'certifier' | 'admin';
-const EVENTS: Readonly<Record<CertificationEventType, { readonly from: readonly CertificationState[]; readonly who: Who; readonly recorded: RecordedEvent['type'] }>> = {
+const EVENTS: Readonly<
+  Record<
+    CertificationEventType,
+    { readonly from: readonly CertificationState[]; readonly who: Who; readonly recorded: RecordedEvent['type'] }
+  >
+> = {
   edit: { from: ['draft', 'rejected'], who: 'student', recorded: 'edited' },
   submit: { from: ['draft', 'rejected'], who: 'student', recorded: 'submitted' },
   withdraw: { from: ['draft', 'rejected'], who: 'student', recorded: 'withdrawn' },
@@ -59,46 +70,136 @@ const EVENTS: Readonly<Record<CertificationEventType, { readonly from: readonly 
   reassign: { from: ['draft', 'submitted', 'rejected'], who: 'admin', recorded: 'reassigned' },
 };
 
-function checkActor(item: CourseOutcome, event: CertificationEvent, actor: Actor, context: TransitionContext): Part & { readonly actingAs?: string } {
+function checkActor(
+  item: CourseOutcome,
+  event: CertificationEvent,
+  actor: Actor,
+  context: TransitionContext,
+): Part & { readonly actingAs?: string } {
   const who = EVENTS[event.type].who;
   if (who === 'certifier') return checkCertifier(item, actor, event.type, context);
   const rule = 'certification.actor';
-  const ok = who === 'student' ? actor.roles.includes('student') && actor.studentId === item.studentId : actor.roles.includes('systemAdmin') || actor.roles.includes('courseOutcomeSubmitter') || actor.id === item.certifier;
-  const authorised = who === 'student' ? `student ${item.studentId}` : `systemAdmin, courseOutcomeSubmitter, ${item.certifier}`;
-  if (ok) return { steps: [{ rule, outcome: 'passed', source: MANUAL_4_7, detail: { 'zh-TW': `${actor.id} 可${event.type}`, en: `${actor.id} may ${event.type}` }, data: { authorised } }], findings: [] };
-  const finding = createFinding(CERTIFICATION_CODES.notAuthorised, { actor: actor.id, event: event.type, authorised, source: MANUAL_4_7 }, { rule, subject: item.id, source: MANUAL_4_7 });
-  return { steps: [{ rule, outcome: 'failed', source: MANUAL_4_7, detail: finding.message, data: { authorised } }], findings: [finding] };
+  const ok =
+    who === 'student'
+      ? actor.roles.includes('student') && actor.studentId === item.studentId
+      : actor.roles.includes('systemAdmin') ||
+        actor.roles.includes('courseOutcomeSubmitter') ||
+        actor.id === item.certifier;
+  const authorised =
+    who === 'student' ? `student ${item.studentId}` : `systemAdmin, courseOutcomeSubmitter, ${item.certifier}`;
+  if (ok)
+    return {
+      steps: [
+        {
+          rule,
+          outcome: 'passed',
+          source: MANUAL_4_7,
+          detail: { 'zh-TW': `${actor.id} 可${event.type}`, en: `${actor.id} may ${event.type}` },
+          data: { authorised },
+        },
+      ],
+      findings: [],
+    };
+  const finding = createFinding(
+    CERTIFICATION_CODES.notAuthorised,
+    { actor: actor.id, event: event.type, authorised, source: MANUAL_4_7 },
+    { rule, subject: item.id, source: MANUAL_4_7 },
+  );
+  return {
+    steps: [{ rule, outcome: 'failed', source: MANUAL_4_7, detail: finding.message, data: { authorised } }],
+    findings: [finding],
+  };
 }
 
 function checkState(item: CourseOutcome, event: CertificationEvent): Part {
   const rule = 'certification.state';
   const { from, who } = EVENTS[event.type];
   if (from.includes(item.state)) {
-    return { steps: [{ rule, outcome: 'passed', source: MANUAL_4_7, detail: { 'zh-TW': `${item.state} 可${event.type}`, en: `${event.type} is possible from ${item.state}` }, data: { state: item.state } }], findings: [] };
+    return {
+      steps: [
+        {
+          rule,
+          outcome: 'passed',
+          source: MANUAL_4_7,
+          detail: { 'zh-TW': `${item.state} 可${event.type}`, en: `${event.type} is possible from ${item.state}` },
+          data: { state: item.state },
+        },
+      ],
+      findings: [],
+    };
   }
   const context = { rule, subject: item.id, source: MANUAL_4_7 };
   const studentChange = who === 'student' && event.type !== 'submit';
   const finding =
     studentChange && item.state === 'certified'
-      ? createFinding(CERTIFICATION_CODES.certifiedLocked, { ...(item.certifiedBy && { certifiedBy: item.certifiedBy }), source: MANUAL_4_7 }, context)
+      ? createFinding(
+          CERTIFICATION_CODES.certifiedLocked,
+          { ...(item.certifiedBy && { certifiedBy: item.certifiedBy }), source: MANUAL_4_7 },
+          context,
+        )
       : studentChange && item.state === 'submitted'
         ? createFinding(CERTIFICATION_CODES.underReview, { certifier: item.certifier, source: MANUAL_4_7 }, context)
-        : createFinding(CERTIFICATION_CODES.invalidTransition, { event: event.type, state: item.state, allowedFrom: from, source: MANUAL_4_7 }, context);
-  return { steps: [{ rule, outcome: 'failed', source: MANUAL_4_7, detail: finding.message, data: { state: item.state, allowedFrom: from } }], findings: [finding] };
+        : createFinding(
+            CERTIFICATION_CODES.invalidTransition,
+            { event: event.type, state: item.state, allowedFrom: from, source: MANUAL_4_7 },
+            context,
+          );
+  return {
+    steps: [
+      {
+        rule,
+        outcome: 'failed',
+        source: MANUAL_4_7,
+        detail: finding.message,
+        data: { state: item.state, allowedFrom: from },
+      },
+    ],
+    findings: [finding],
+  };
 }
 
 function checkDetails(item: CourseOutcome, event: CertificationEvent): Part {
   if (event.type === 'reject') {
     const rule = 'certification.reason';
-    if (event.reason.trim().length > 0) return { steps: [{ rule, outcome: 'passed', source: MANUAL_4_7, detail: { 'zh-TW': '已填寫認證說明', en: 'a reason is given' } }], findings: [] };
-    const finding = createFinding(CERTIFICATION_CODES.reasonRequired, { source: MANUAL_4_7 }, { rule, subject: item.id, source: MANUAL_4_7 });
+    if (event.reason.trim().length > 0)
+      return {
+        steps: [
+          {
+            rule,
+            outcome: 'passed',
+            source: MANUAL_4_7,
+            detail: { 'zh-TW': '已填寫認證說明', en: 'a reason is given' },
+          },
+        ],
+        findings: [],
+      };
+    const finding = createFinding(
+      CERTIFICATION_CODES.reasonRequired,
+      { source: MANUAL_4_7 },
+      { rule, subject: item.id, source: MANUAL_4_7 },
+    );
     return { steps: [{ rule, outcome: 'failed', source: MANUAL_4_7, detail: finding.message }], findings: [finding] };
   }
   if (event.type === 'reassign') {
     const rule = 'certification.reassign';
     const requested = event.certifier.trim();
-    if (requested.length > 0 && requested !== item.certifier) return { steps: [{ rule, outcome: 'passed', source: MANUAL_4_7, detail: { 'zh-TW': `改由 ${requested} 認證`, en: `${requested} certifies from now on` } }], findings: [] };
-    const finding = createFinding(CERTIFICATION_CODES.invalidReassignment, { certifier: item.certifier, requested: event.certifier }, { rule, subject: item.id, source: MANUAL_4_7 });
+    if (requested.length > 0 && requested !== item.certifier)
+      return {
+        steps: [
+          {
+            rule,
+            outcome: 'passed',
+            source: MANUAL_4_7,
+            detail: { 'zh-TW': `改由 ${requested} 認證`, en: `${requested} certifies from now on` },
+          },
+        ],
+        findings: [],
+      };
+    const finding = createFinding(
+      CERTIFICATION_CODES.invalidReassignment,
+      { certifier: item.certifier, requested: event.certifier },
+      { rule, subject: item.id, source: MANUAL_4_7 },
+    );
     return { steps: [{ rule, outcome: 'failed', source: MANUAL_4_7, detail: finding.message }], findings: [finding] };
   }
   return { steps: [], findings: [] };
@@ -106,15 +207,27 @@ function checkDetails(item: CourseOutcome, event: CertificationEvent): Part {
 
 function checkWithdrawn(item: CourseOutcome, event: CertificationEvent): Part {
   if (!item.withdrawn) return { steps: [], findings: [] };
-  const finding = createFinding(CERTIFICATION_CODES.withdrawn, { event: event.type }, { rule: 'certification.withdrawn', subject: item.id });
-  return { steps: [{ rule: 'certification.withdrawn', outcome: 'failed', detail: finding.message }], findings: [finding] };
+  const finding = createFinding(
+    CERTIFICATION_CODES.withdrawn,
+    { event: event.type },
+    { rule: 'certification.withdrawn', subject: item.id },
+  );
+  return {
+    steps: [{ rule: 'certification.withdrawn', outcome: 'failed', detail: finding.message }],
+    findings: [finding],
+  };
 }
 
 function apply(item: CourseOutcome, event: CertificationEvent, actor: Actor, day: PlainDate): CourseOutcome {
   const { rejectionReason: _reason, certifiedBy: _by, certifiedOn: _on, ...rest } = item;
   switch (event.type) {
     case 'edit':
-      return { ...rest, state: 'draft', ...(event.summary !== undefined && { summary: event.summary }), ...(event.files !== undefined && { files: event.files }) };
+      return {
+        ...rest,
+        state: 'draft',
+        ...(event.summary !== undefined && { summary: event.summary }),
+        ...(event.files !== undefined && { files: event.files }),
+      };
     case 'submit':
       return { ...rest, state: 'submitted' };
     case 'withdraw':
@@ -136,10 +249,21 @@ function apply(item: CourseOutcome, event: CertificationEvent, actor: Actor, day
  * state, the certification window and the event's own rules; returns the new item and the events
  * to record, or a refusal with findings. The input is never changed.
  */
-export function transition(item: CourseOutcome, event: CertificationEvent, actor: Actor, at: PlainDate | Date, context: TransitionContext): TransitionResult {
+export function transition(
+  item: CourseOutcome,
+  event: CertificationEvent,
+  actor: Actor,
+  at: PlainDate | Date,
+  context: TransitionContext,
+): TransitionResult {
   const day = toPlainDate(at);
   const actorPart = checkActor(item, event, actor, context);
-  const parts: Part[] = [checkLock(context.submissions ?? [], item), checkWithdrawn(item, event), actorPart, checkState(item, event)];
+  const parts: Part[] = [
+    checkLock(context.submissions ?? [], item),
+    checkWithdrawn(item, event),
+    actorPart,
+    checkState(item, event),
+  ];
   if (EVENTS[event.type].who === 'certifier') {
     parts.push(checkSpan(context.window, day, 'courseOutcomeCertification', item.id));
   }

@@ -73,7 +73,14 @@ export const DATASET_CODES = {
       en: `${where(line).en}: field \`${field}\` of ${rec(type).en} should be ${typeName(expected, 'en')}, found ${typeName(received, 'en')}`,
     }),
   }),
-  invalidValue: defineCode<{ line: number; type: string; field: string; value: string; allowed: readonly string[]; suggestion?: string }>({
+  invalidValue: defineCode<{
+    line: number;
+    type: string;
+    field: string;
+    value: string;
+    allowed: readonly string[];
+    suggestion?: string;
+  }>({
     code: 'PR8006',
     name: 'invalid-field-value',
     severity: 'error',

@@ -12,9 +12,16 @@ describe('createCsvTable', () => {
   });
 
   it('reads a row into the same record as NDJSON, with typed cells and files', () => {
-    const table = createCsvTable(outcomes, ['\uFEFFid', 'studentId', 'term', 'course', 'certifier', 'state', 'selected', 'files', 'certifiedOn'], { file: 'course-outcomes.csv' });
+    const table = createCsvTable(
+      outcomes,
+      ['\uFEFFid', 'studentId', 'term', 'course', 'certifier', 'state', 'selected', 'files', 'certifiedOn'],
+      { file: 'course-outcomes.csv' },
+    );
     expect(table.findings).toEqual([]);
-    const result = table.parseRow(['co1', 's1', '112-2', '物理', 't1', 'certified', '是', 'report.PDF:3.5; talk.mp4:9', ''], 2);
+    const result = table.parseRow(
+      ['co1', 's1', '112-2', '物理', 't1', 'certified', '是', 'report.PDF:3.5; talk.mp4:9', ''],
+      2,
+    );
     expect(result).toEqual({
       ok: true,
       record: {
@@ -38,10 +45,19 @@ describe('createCsvTable', () => {
 
   it('rejects rows with the wrong number of cells (PR8013), blank rows (PR8009) and bad values, by line', () => {
     const table = createCsvTable(recordTypeForCsvFile('students.csv')!, ['id', 'grade', 'class']);
-    expect(table.parseRow(['s1', '2'], 5)).toMatchObject({ ok: false, finding: { code: 'PR8013', position: { line: 5 }, data: { expected: 3, received: 2 } } });
+    expect(table.parseRow(['s1', '2'], 5)).toMatchObject({
+      ok: false,
+      finding: { code: 'PR8013', position: { line: 5 }, data: { expected: 3, received: 2 } },
+    });
     expect(table.parseRow([''], 6)).toMatchObject({ ok: false, finding: { code: 'PR8009' } });
-    expect(table.parseRow(['s1', 'two', '201'], 7)).toMatchObject({ ok: false, finding: { code: 'PR8006', data: { field: 'grade', value: 'two', line: 7 } } });
-    expect(table.parseRow(['s1', '', '201'], 8)).toMatchObject({ ok: false, finding: { code: 'PR8004', data: { field: 'grade' } } });
+    expect(table.parseRow(['s1', 'two', '201'], 7)).toMatchObject({
+      ok: false,
+      finding: { code: 'PR8006', data: { field: 'grade', value: 'two', line: 7 } },
+    });
+    expect(table.parseRow(['s1', '', '201'], 8)).toMatchObject({
+      ok: false,
+      finding: { code: 'PR8004', data: { field: 'grade' } },
+    });
   });
 
   it('checks the header: unknown columns with a suggestion (PR8014), missing required ones (PR8015)', () => {

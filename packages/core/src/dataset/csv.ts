@@ -65,10 +65,17 @@ export function createCsvTable(spec: RecordTypeSpec, header: readonly string[], 
   names.forEach((name) => {
     if (known.has(name)) return;
     const suggestion = suggest(name, [...known.keys()]);
-    findings.push(createFinding(DATASET_CODES.csvUnknownColumn, { type: spec.type, column: name, ...(suggestion && { suggestion }) }, context));
+    findings.push(
+      createFinding(
+        DATASET_CODES.csvUnknownColumn,
+        { type: spec.type, column: name, ...(suggestion && { suggestion }) },
+        context,
+      ),
+    );
   });
   for (const column of columns) {
-    if (column.required && !names.includes(column.name)) findings.push(createFinding(DATASET_CODES.csvMissingColumn, { type: spec.type, column: column.name }, context));
+    if (column.required && !names.includes(column.name))
+      findings.push(createFinding(DATASET_CODES.csvMissingColumn, { type: spec.type, column: column.name }, context));
   }
   const byIndex = names.map((name) => known.get(name));
   return {
@@ -77,10 +84,20 @@ export function createCsvTable(spec: RecordTypeSpec, header: readonly string[], 
     usable: findings.length === 0,
     parseRow(cells, lineNumber) {
       if (cells.length === 1 && cells[0]!.trim() === '' && names.length > 1) {
-        return { ok: false, finding: createFinding(DATASET_CODES.blankLine, { line: lineNumber }, lineContext(lineNumber, options)) };
+        return {
+          ok: false,
+          finding: createFinding(DATASET_CODES.blankLine, { line: lineNumber }, lineContext(lineNumber, options)),
+        };
       }
       if (cells.length !== names.length) {
-        return { ok: false, finding: createFinding(DATASET_CODES.csvColumnCount, { line: lineNumber, expected: names.length, received: cells.length }, lineContext(lineNumber, options)) };
+        return {
+          ok: false,
+          finding: createFinding(
+            DATASET_CODES.csvColumnCount,
+            { line: lineNumber, expected: names.length, received: cells.length },
+            lineContext(lineNumber, options),
+          ),
+        };
       }
       const value: Record<string, unknown> = { type: spec.type };
       cells.forEach((cell, index) => {

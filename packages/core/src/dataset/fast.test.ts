@@ -17,8 +17,33 @@ const samples = readFileSync(new URL('../../../../examples/data/sample.ndjson', 
 const EDGES: Record<ColumnKind, readonly unknown[]> = {
   boolean: [true, false, null, 'true', 0, 1],
   number: [0, -1, 1.5, 1, 3, 4, 112, 1000, 1120, 11201, '3', null],
-  string: ['', 'x', '2023-02-29', '2024-02-29', '2023-13-01', '2023-1-01', '11201', '112-1', '112-3', 11202, 1120, 'certifed', 'doc', true, null],
-  files: [[], [{ name: 'a.pdf', type: 'pdf', megabytes: 1 }], [{ name: 'a.doc', type: 'doc', megabytes: 1 }], [{ name: '', type: 'pdf', megabytes: 1 }], [{ name: 'a.pdf', type: 'pdf', megabytes: -1 }], [{ name: 'a.pdf', type: 'pdf' }], [{ name: 'a.pdf', type: 'pdf', megabytes: 1, x: 1 }], 'a.pdf'],
+  string: [
+    '',
+    'x',
+    '2023-02-29',
+    '2024-02-29',
+    '2023-13-01',
+    '2023-1-01',
+    '11201',
+    '112-1',
+    '112-3',
+    11202,
+    1120,
+    'certifed',
+    'doc',
+    true,
+    null,
+  ],
+  files: [
+    [],
+    [{ name: 'a.pdf', type: 'pdf', megabytes: 1 }],
+    [{ name: 'a.doc', type: 'doc', megabytes: 1 }],
+    [{ name: '', type: 'pdf', megabytes: 1 }],
+    [{ name: 'a.pdf', type: 'pdf', megabytes: -1 }],
+    [{ name: 'a.pdf', type: 'pdf' }],
+    [{ name: 'a.pdf', type: 'pdf', megabytes: 1, x: 1 }],
+    'a.pdf',
+  ],
 };
 const seen = (field: string) => samples.flatMap((sample) => (field in sample ? [sample[field]] : []));
 const types = [...new Set(samples.map((sample) => sample.type as string))];
@@ -27,18 +52,30 @@ const types = [...new Set(samples.map((sample) => sample.type as string))];
 const mutated = fc.constantFrom(...types).chain((type) => {
   const columns = columnsOf(recordTypeSpec(type)!);
   const edit = fc.oneof(
-    { weight: 8, arbitrary: fc.constantFrom(...columns).chain((column) => fc.tuple(fc.constant(column.name), fc.constantFrom(...EDGES[column.kind], ...seen(column.name), undefined))) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .constantFrom(...columns)
+        .chain((column) =>
+          fc.tuple(fc.constant(column.name), fc.constantFrom(...EDGES[column.kind], ...seen(column.name), undefined)),
+        ),
+    },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...columns.map((column) => column.name)), fc.jsonValue()) },
     { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 6 }), fc.jsonValue()) },
   );
-  return fc.tuple(fc.constantFrom(...samples.filter((sample) => sample.type === type)), fc.array(edit, { minLength: 1, maxLength: 3 })).map(([sample, edits]) => {
-    const record: Record<string, unknown> = { ...sample };
-    for (const [key, value] of edits) {
-      if (value === undefined) delete record[key];
-      else record[key] = value;
-    }
-    return record;
-  });
+  return fc
+    .tuple(
+      fc.constantFrom(...samples.filter((sample) => sample.type === type)),
+      fc.array(edit, { minLength: 1, maxLength: 3 }),
+    )
+    .map(([sample, edits]) => {
+      const record: Record<string, unknown> = { ...sample };
+      for (const [key, value] of edits) {
+        if (value === undefined) delete record[key];
+        else record[key] = value;
+      }
+      return record;
+    });
 });
 
 describe('the compiled fast path', () => {
@@ -47,7 +84,15 @@ describe('the compiled fast path', () => {
   });
 
   it('declines what it does not know, so that zod alone reads it', () => {
-    for (const schema of [z.email(), z.float32(), z.string().regex(/x/), z.string().max(3), z.strictObject({ mail: z.email().optional() }), z.object({ id: z.string() })]) expect(compile(schema)).toBeUndefined();
+    for (const schema of [
+      z.email(),
+      z.float32(),
+      z.string().regex(/x/),
+      z.string().max(3),
+      z.strictObject({ mail: z.email().optional() }),
+      z.object({ id: z.string() }),
+    ])
+      expect(compile(schema)).toBeUndefined();
   });
 
   it('accepts and rejects exactly what zod does, with the same output', { timeout: 300_000 }, () => {
@@ -63,7 +108,7 @@ describe('the compiled fast path', () => {
     );
   });
 
-  it('gives zod\'s output for the samples, read in place', () => {
+  it("gives zod's output for the samples, read in place", () => {
     for (const sample of samples) {
       const spec = recordTypeSpec(sample.type as string)!;
       const copy = structuredClone(sample);
@@ -86,14 +131,35 @@ function zodOnly(text: string, lineNumber: number): ParseResult | undefined {
 
 /** parseRecordValue with zod alone, for a value naming a known type. */
 function zodValue(value: unknown, lineNumber: number): ParseResult | undefined {
-  const spec = typeof value === 'object' && value !== null ? recordTypeSpec((value as { type?: unknown }).type as string) : undefined;
+  const spec =
+    typeof value === 'object' && value !== null
+      ? recordTypeSpec((value as { type?: unknown }).type as string)
+      : undefined;
   if (!spec) return undefined;
   const parsed = spec.schema.safeParse(value);
   if (parsed.success) return { ok: true, record: parsed.data as never };
-  return { ok: false, finding: issueFinding(parsed.error.issues, spec, value, lineNumber, lineContext(lineNumber, { file: 'data.ndjson' })) };
+  return {
+    ok: false,
+    finding: issueFinding(
+      parsed.error.issues,
+      spec,
+      value,
+      lineNumber,
+      lineContext(lineNumber, { file: 'data.ndjson' }),
+    ),
+  };
 }
 
-const outcome = { type: 'courseOutcome', id: 'co-1', studentId: 's1', term: '112-1', course: 'physics', certifier: 't1', state: 'certified', certifiedOn: '2024-01-20' };
+const outcome = {
+  type: 'courseOutcome',
+  id: 'co-1',
+  studentId: 's1',
+  term: '112-1',
+  course: 'physics',
+  certifier: 't1',
+  state: 'certified',
+  certifiedOn: '2024-01-20',
+};
 /** A line for each dataset finding the schemas decide (PR8004–PR8008), and lines the fast path changes before it fails. */
 const CORPUS = [
   { ...outcome, certifier: undefined },
@@ -115,7 +181,9 @@ const CORPUS = [
 
 describe('parseRecord with the fast path', () => {
   it('gives exactly the result zod alone gives — records and findings — on every PR8004–PR8008 case', () => {
-    CORPUS.forEach((text, index) => expect(parseRecord(text, index + 1, { file: 'data.ndjson' }), text).toStrictEqual(zodOnly(text, index + 1)));
+    CORPUS.forEach((text, index) =>
+      expect(parseRecord(text, index + 1, { file: 'data.ndjson' }), text).toStrictEqual(zodOnly(text, index + 1)),
+    );
   });
 
   it('gives exactly the result zod alone gives on generated lines', { timeout: 300_000 }, () => {
@@ -128,21 +196,44 @@ describe('parseRecord with the fast path', () => {
     );
   });
 
-  it('parseRecordValue gives exactly what zod alone gives on values JSON cannot write (undefined, NaN, ±Infinity, -0)', { timeout: 300_000 }, () => {
-    const odd = fc.constantFrom(undefined, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 2 ** 53, 1.5);
-    const values = mutated.chain((record) => fc.tuple(fc.constant(record), fc.array(fc.tuple(fc.constantFrom(...Object.keys(record).filter((key) => key !== 'type')), odd), { minLength: 1, maxLength: 2 })));
-    fc.assert(
-      fc.property(values, ([record, edits]) => {
-        const value: Record<string, unknown> = { ...record };
-        for (const [key, odd] of edits) value[key] = odd;
-        expect(parseRecordValue(value, 7, { file: 'data.ndjson' })).toStrictEqual(zodValue(value, 7));
-      }),
-      { seed: 42, numRuns: NUM_RUNS },
-    );
-  });
+  it(
+    'parseRecordValue gives exactly what zod alone gives on values JSON cannot write (undefined, NaN, ±Infinity, -0)',
+    { timeout: 300_000 },
+    () => {
+      const odd = fc.constantFrom(
+        undefined,
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+        Number.NEGATIVE_INFINITY,
+        -0,
+        2 ** 53,
+        1.5,
+      );
+      const values = mutated.chain((record) =>
+        fc.tuple(
+          fc.constant(record),
+          fc.array(fc.tuple(fc.constantFrom(...Object.keys(record).filter((key) => key !== 'type')), odd), {
+            minLength: 1,
+            maxLength: 2,
+          }),
+        ),
+      );
+      fc.assert(
+        fc.property(values, ([record, edits]) => {
+          const value: Record<string, unknown> = { ...record };
+          for (const [key, odd] of edits) value[key] = odd;
+          expect(parseRecordValue(value, 7, { file: 'data.ndjson' })).toStrictEqual(zodValue(value, 7));
+        }),
+        { seed: 42, numRuns: NUM_RUNS },
+      );
+    },
+  );
 
   it('parseRecordValue leaves the value as it was (it reads a copy)', () => {
-    const value = Object.freeze({ ...outcome, files: Object.freeze([Object.freeze({ name: 'a.pdf', type: 'pdf', megabytes: 1 })]) });
+    const value = Object.freeze({
+      ...outcome,
+      files: Object.freeze([Object.freeze({ name: 'a.pdf', type: 'pdf', megabytes: 1 })]),
+    });
     const result = parseRecordValue(value, 1);
     expect(result).toMatchObject({ ok: true, record: { term: '11201', entry: 'student', kind: 'courseOutcome' } });
     expect(value.term).toBe('112-1');

@@ -151,13 +151,21 @@ function compileObject(def: Def): Reader | undefined {
         if (field.absent === FAIL) return FAIL;
         if (field.absent !== undefined) record[key] = field.absent;
       } else if (field.kind === STRING) {
-        if (typeof given !== 'string' || given.length < field.min || (field.test !== undefined && !field.test(given as never))) return FAIL;
+        if (
+          typeof given !== 'string' ||
+          given.length < field.min ||
+          (field.test !== undefined && !field.test(given as never))
+        )
+          return FAIL;
       } else if (field.kind === MEMBER) {
         if (!field.values!.has(given)) return FAIL;
       } else if (field.kind === BOOLEAN) {
         if (typeof given !== 'boolean') return FAIL;
       } else if (field.kind === NUMBER || field.kind === INTEGER) {
-        if (!(field.kind === INTEGER ? Number.isSafeInteger(given) : typeof given === 'number' && Number.isFinite(given))) return FAIL;
+        if (
+          !(field.kind === INTEGER ? Number.isSafeInteger(given) : typeof given === 'number' && Number.isFinite(given))
+        )
+          return FAIL;
         if (field.test !== undefined && !field.test(given as never)) return FAIL;
       } else {
         const read = field.read(given);
@@ -217,7 +225,12 @@ export function compile(schema: unknown): Reader | undefined {
       return def.format === undefined ? withChecks(def, (value) => typeof value === 'string') : undefined;
     case 'number':
       if (def.format !== undefined && def.format !== 'safeint') return undefined;
-      return withChecks(def, def.format === 'safeint' ? (value) => Number.isSafeInteger(value) : (value) => typeof value === 'number' && Number.isFinite(value));
+      return withChecks(
+        def,
+        def.format === 'safeint'
+          ? (value) => Number.isSafeInteger(value)
+          : (value) => typeof value === 'number' && Number.isFinite(value),
+      );
     case 'boolean':
       return withChecks(def, (value) => typeof value === 'boolean');
     case 'literal': {
@@ -235,7 +248,9 @@ export function compile(schema: unknown): Reader | undefined {
     case 'default': {
       const inner = compile(def.innerType);
       const fallback = def.defaultValue;
-      return inner && (typeof fallback !== 'object' || fallback === null) ? (value) => (value === undefined ? fallback : inner(value)) : undefined;
+      return inner && (typeof fallback !== 'object' || fallback === null)
+        ? (value) => (value === undefined ? fallback : inner(value))
+        : undefined;
     }
     case 'array': {
       const element = compile(def.element);
@@ -253,9 +268,12 @@ export function compile(schema: unknown): Reader | undefined {
     }
     case 'union': {
       // In place, a failed option could leave the value changed for the next: unions of primitives only.
-      const primitive = (def.options ?? []).every((option) => ['string', 'number', 'boolean', 'literal', 'enum'].includes(defOf(option).type));
+      const primitive = (def.options ?? []).every((option) =>
+        ['string', 'number', 'boolean', 'literal', 'enum'].includes(defOf(option).type),
+      );
       const options = (def.options ?? []).map(compile);
-      if (!primitive || options.some((option) => option === undefined) || (def.checks ?? []).length > 0) return undefined;
+      if (!primitive || options.some((option) => option === undefined) || (def.checks ?? []).length > 0)
+        return undefined;
       return (value) => {
         for (const option of options) {
           const read = option!(value);

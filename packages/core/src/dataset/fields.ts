@@ -39,7 +39,9 @@ export const TermField = z.union([z.string(), z.int()]).transform((value, contex
 });
 
 /** An ROC academic year, e.g. 112. */
-export const AcademicYearField = z.int().refine((year) => year >= 1 && year <= 999, { params: { format: 'academicYear' } });
+export const AcademicYearField = z
+  .int()
+  .refine((year) => year >= 1 && year <= 999, { params: { format: 'academicYear' } });
 
 /** The school a record belongs to, when one file holds several schools. */
 export const SchoolField = Id.optional().describe('學校代碼 / the school, when a file holds several');

@@ -2,7 +2,18 @@ export { DATASET_CODES } from './codes';
 export { createCsvTable, type CsvTable } from './csv';
 export { createIntake, type Intake, type IntakeOptions, type IntakeSummary, type Rejection } from './intake';
 export { parseRecord, parseRecordValue, type DatasetRecord, type ParseOptions, type ParseResult } from './parse';
-export { columnsOf, CSV_FILE_NAMES, RECORD_TYPE_NAMES, RECORD_TYPES, recordTypeForCsvFile, recordTypeSpec, type Column, type ColumnKind, type RecordType, type RecordTypeSpec } from './registry';
+export {
+  columnsOf,
+  CSV_FILE_NAMES,
+  RECORD_TYPE_NAMES,
+  RECORD_TYPES,
+  recordTypeForCsvFile,
+  recordTypeSpec,
+  type Column,
+  type ColumnKind,
+  type RecordType,
+  type RecordTypeSpec,
+} from './registry';
 export {
   CERTIFICATION_EVENTS,
   RECEIPT_STATUSES,

@@ -9,7 +9,13 @@ describe('createIntake', () => {
     const lines = [valid, '', '{bad', JSON.stringify({ type: 'studnet' }), valid];
     lines.forEach((line, index) => intake.accept(line, index + 1, { file: 'a.ndjson' }));
     const summary = intake.summary();
-    expect(summary).toMatchObject({ read: 5, checked: 2, rejected: 3, unlisted: 0, byCode: { PR8009: 1, PR8001: 1, PR8003: 1 } });
+    expect(summary).toMatchObject({
+      read: 5,
+      checked: 2,
+      rejected: 3,
+      unlisted: 0,
+      byCode: { PR8009: 1, PR8001: 1, PR8003: 1 },
+    });
     expect(summary.rejections.map((rejection) => [rejection.file, rejection.line, rejection.code])).toEqual([
       ['a.ndjson', 2, 'PR8009'],
       ['a.ndjson', 3, 'PR8001'],
@@ -25,7 +31,7 @@ describe('createIntake', () => {
     expect(intake.summary().rejections).toHaveLength(2);
   });
 
-  it('returns each line\'s result and does not let callers change its totals', () => {
+  it("returns each line's result and does not let callers change its totals", () => {
     const intake = createIntake();
     expect(intake.accept(valid, 1)).toMatchObject({ ok: true, record: { id: 's1' } });
     const first = intake.summary();

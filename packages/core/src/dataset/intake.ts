@@ -54,13 +54,27 @@ export function createIntake(options: IntakeOptions = {}): Intake {
     }
     const { code, severity, message } = result.finding;
     byCode[code] = (byCode[code] ?? 0) + 1;
-    if (rejections.length < listLimit) rejections.push({ ...(parse.file !== undefined && { file: parse.file }), line: lineNumber, code, severity, message });
+    if (rejections.length < listLimit)
+      rejections.push({
+        ...(parse.file !== undefined && { file: parse.file }),
+        line: lineNumber,
+        code,
+        severity,
+        message,
+      });
     else unlisted++;
     return result;
   };
   return {
     accept: (line, lineNumber, parse) => count(parseRecord(line, lineNumber, parse), lineNumber, parse),
     count,
-    summary: () => ({ read, checked, rejected: read - checked, rejections: [...rejections], unlisted, byCode: { ...byCode } }),
+    summary: () => ({
+      read,
+      checked,
+      rejected: read - checked,
+      rejections: [...rejections],
+      unlisted,
+      byCode: { ...byCode },
+    }),
   };
 }

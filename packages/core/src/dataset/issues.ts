@@ -8,7 +8,11 @@ import { fieldsAt, type RecordTypeSpec } from './registry';
 
 /** `files[0].type` from zod's path. */
 export function fieldName(path: readonly PropertyKey[]): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index > 0 ? '.' : ''}${String(segment)}`)).join('');
+  return path
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : `${index > 0 ? '.' : ''}${String(segment)}`,
+    )
+    .join('');
 }
 
 export function typeOfValue(value: unknown): string {
@@ -26,10 +30,16 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
+const shown = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
 
 /** Turns the first zod issue of a record into our finding; `problems` counts them all. */
-export function issueFinding(issues: readonly $ZodIssue[], entry: RecordTypeSpec, data: unknown, line: number, context: FindingContext): Finding {
+export function issueFinding(
+  issues: readonly $ZodIssue[],
+  entry: RecordTypeSpec,
+  data: unknown,
+  line: number,
+  context: FindingContext,
+): Finding {
   const issue = issues[0]!;
   const type = entry.type;
   const path = issue.path;
@@ -37,35 +47,87 @@ export function issueFinding(issues: readonly $ZodIssue[], entry: RecordTypeSpec
   const value = valueAt(data, path);
   const more = { problems: issues.length };
   const withMore = (finding: Finding): Finding => ({ ...finding, data: { ...finding.data, ...more } });
-  if (value === undefined && issue.code !== 'unrecognized_keys') return withMore(createFinding(DATASET_CODES.missingField, { line, type, field }, context));
+  if (value === undefined && issue.code !== 'unrecognized_keys')
+    return withMore(createFinding(DATASET_CODES.missingField, { line, type, field }, context));
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys[0]!;
       const suggestion = suggest(key, fieldsAt(entry, path));
-      return withMore(createFinding(DATASET_CODES.unknownField, { line, type, field: fieldName([...path, key]), ...(suggestion && { suggestion }) }, context));
+      return withMore(
+        createFinding(
+          DATASET_CODES.unknownField,
+          { line, type, field: fieldName([...path, key]), ...(suggestion && { suggestion }) },
+          context,
+        ),
+      );
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const suggestion = suggest(shown(value), allowed);
-      return withMore(createFinding(DATASET_CODES.invalidValue, { line, type, field, value: shown(value), allowed, ...(suggestion && { suggestion }) }, context));
+      return withMore(
+        createFinding(
+          DATASET_CODES.invalidValue,
+          { line, type, field, value: shown(value), allowed, ...(suggestion && { suggestion }) },
+          context,
+        ),
+      );
     }
     case 'too_small':
     case 'too_big':
-      if (issue.origin === 'string' && value === '') return withMore(createFinding(DATASET_CODES.missingField, { line, type, field }, context));
+      if (issue.origin === 'string' && value === '')
+        return withMore(createFinding(DATASET_CODES.missingField, { line, type, field }, context));
       return withMore(
-        createFinding(DATASET_CODES.invalidValue, { line, type, field, value: shown(value), allowed: [`${issue.code === 'too_small' ? '≥' : '≤'} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}`] }, context),
+        createFinding(
+          DATASET_CODES.invalidValue,
+          {
+            line,
+            type,
+            field,
+            value: shown(value),
+            allowed: [
+              `${issue.code === 'too_small' ? '≥' : '≤'} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}`,
+            ],
+          },
+          context,
+        ),
       );
     case 'custom': {
       const format = (issue.params as { format?: string } | undefined)?.format ?? 'value';
-      return withMore(createFinding(DATASET_CODES.invalidFormat, { line, type, field, value: shown(value), format }, context));
+      return withMore(
+        createFinding(DATASET_CODES.invalidFormat, { line, type, field, value: shown(value), format }, context),
+      );
     }
     case 'invalid_union': {
-      const expected = [...new Set(issue.errors.flatMap((branch) => branch.flatMap((inner) => (inner.code === 'invalid_type' ? [inner.expected] : []))))];
-      return withMore(createFinding(DATASET_CODES.wrongType, { line, type, field, expected: expected.join(' | '), received: typeOfValue(value) }, context));
+      const expected = [
+        ...new Set(
+          issue.errors.flatMap((branch) =>
+            branch.flatMap((inner) => (inner.code === 'invalid_type' ? [inner.expected] : [])),
+          ),
+        ),
+      ];
+      return withMore(
+        createFinding(
+          DATASET_CODES.wrongType,
+          { line, type, field, expected: expected.join(' | '), received: typeOfValue(value) },
+          context,
+        ),
+      );
     }
     case 'invalid_type':
-      return withMore(createFinding(DATASET_CODES.wrongType, { line, type, field, expected: issue.expected, received: typeOfValue(value) }, context));
+      return withMore(
+        createFinding(
+          DATASET_CODES.wrongType,
+          { line, type, field, expected: issue.expected, received: typeOfValue(value) },
+          context,
+        ),
+      );
     default:
-      return withMore(createFinding(DATASET_CODES.wrongType, { line, type, field, expected: issue.code, received: typeOfValue(value) }, context));
+      return withMore(
+        createFinding(
+          DATASET_CODES.wrongType,
+          { line, type, field, expected: issue.code, received: typeOfValue(value) },
+          context,
+        ),
+      );
   }
 }

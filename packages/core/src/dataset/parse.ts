@@ -36,7 +36,8 @@ export type DatasetRecord =
   | DeletionRecord;
 
 /** A line read into a record, or the one finding that says why it was rejected. */
-export type ParseResult = { readonly ok: true; readonly record: DatasetRecord } | { readonly ok: false; readonly finding: Finding };
+export type ParseResult =
+  { readonly ok: true; readonly record: DatasetRecord } | { readonly ok: false; readonly finding: Finding };
 
 export interface ParseOptions {
   /** The file the line comes from, for the finding's position. */
@@ -47,7 +48,12 @@ export function lineContext(lineNumber: number, options: ParseOptions): FindingC
   return {
     rule: 'dataset.record',
     subject: `line ${lineNumber}`,
-    position: { ...(options.file !== undefined && { file: options.file }), line: lineNumber, column: 1, record: lineNumber },
+    position: {
+      ...(options.file !== undefined && { file: options.file }),
+      line: lineNumber,
+      column: 1,
+      record: lineNumber,
+    },
   };
 }
 
@@ -57,13 +63,22 @@ interface TypeReader {
 }
 
 /** Each record type's spec and compiled reader, found with one lookup per line. */
-const READERS = new Map<string, TypeReader>(RECORD_TYPES.map((spec) => [spec.type, { spec: spec as RecordTypeSpec, fast: compile(spec.schema) }]));
+const READERS = new Map<string, TypeReader>(
+  RECORD_TYPES.map((spec) => [spec.type, { spec: spec as RecordTypeSpec, fast: compile(spec.schema) }]),
+);
 
 /**
  * Reads a value the caller owns (the fast path changes it in place). For zod to say why a value
  * failed, the value as it was is `original`, or parsed again from `text` when given.
  */
-function readOwned(value: unknown, text: string | undefined, original: unknown, lineNumber: number, options: ParseOptions, owned: boolean): ParseResult {
+function readOwned(
+  value: unknown,
+  text: string | undefined,
+  original: unknown,
+  lineNumber: number,
+  options: ParseOptions,
+  owned: boolean,
+): ParseResult {
   const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
   const reader = typeof type === 'string' ? READERS.get(type) : undefined;
   if (reader) {
@@ -73,17 +88,36 @@ function readOwned(value: unknown, text: string | undefined, original: unknown, 
     const pristine = text === undefined ? original : JSON.parse(text);
     const parsed = entry.schema.safeParse(pristine);
     if (parsed.success) return { ok: true, record: parsed.data as DatasetRecord };
-    return { ok: false, finding: issueFinding(parsed.error.issues, entry, pristine, lineNumber, lineContext(lineNumber, options)) };
+    return {
+      ok: false,
+      finding: issueFinding(parsed.error.issues, entry, pristine, lineNumber, lineContext(lineNumber, options)),
+    };
   }
   const context = lineContext(lineNumber, options);
   const reject = (finding: Finding): ParseResult => ({ ok: false, finding });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return reject(createFinding(DATASET_CODES.notAnObject, { line: lineNumber, received: typeOfValue(value) }, context));
+    return reject(
+      createFinding(DATASET_CODES.notAnObject, { line: lineNumber, received: typeOfValue(value) }, context),
+    );
   }
-  if (type === undefined) return reject(createFinding(DATASET_CODES.missingField, { line: lineNumber, type: '', field: 'type' }, context));
-  if (typeof type !== 'string') return reject(createFinding(DATASET_CODES.wrongType, { line: lineNumber, type: '', field: 'type', expected: 'string', received: typeOfValue(type) }, context));
+  if (type === undefined)
+    return reject(createFinding(DATASET_CODES.missingField, { line: lineNumber, type: '', field: 'type' }, context));
+  if (typeof type !== 'string')
+    return reject(
+      createFinding(
+        DATASET_CODES.wrongType,
+        { line: lineNumber, type: '', field: 'type', expected: 'string', received: typeOfValue(type) },
+        context,
+      ),
+    );
   const suggestion = suggest(type, RECORD_TYPE_NAMES);
-  return reject(createFinding(DATASET_CODES.unknownType, { line: lineNumber, type, known: RECORD_TYPE_NAMES, ...(suggestion && { suggestion }) }, context));
+  return reject(
+    createFinding(
+      DATASET_CODES.unknownType,
+      { line: lineNumber, type, known: RECORD_TYPE_NAMES, ...(suggestion && { suggestion }) },
+      context,
+    ),
+  );
 }
 
 /** Checks a value already decoded (from JSON or a CSV row) against its type's schema. The value is not changed. */
@@ -104,13 +138,20 @@ export function parseRecordValue(value: unknown, lineNumber: number, options: Pa
  * A blank line is rejected with a warning (PR8009) so that it is still counted.
  */
 export function parseRecord(line: string, lineNumber: number, options: ParseOptions = {}): ParseResult {
-  if (line.charCodeAt(0) !== 0x7b && line.trim() === '') return { ok: false, finding: createFinding(DATASET_CODES.blankLine, { line: lineNumber }, lineContext(lineNumber, options)) };
+  if (line.charCodeAt(0) !== 0x7b && line.trim() === '')
+    return {
+      ok: false,
+      finding: createFinding(DATASET_CODES.blankLine, { line: lineNumber }, lineContext(lineNumber, options)),
+    };
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, finding: createFinding(DATASET_CODES.badJson, { line: lineNumber, detail }, lineContext(lineNumber, options)) };
+    return {
+      ok: false,
+      finding: createFinding(DATASET_CODES.badJson, { line: lineNumber, detail }, lineContext(lineNumber, options)),
+    };
   }
   return readOwned(value, line, undefined, lineNumber, options, true);
 }

@@ -30,17 +30,34 @@ export interface RecordTypeSpec {
   readonly schema: z.ZodType;
 }
 
-const spec = (type: string, csvFile: string, zh: string, en: string, schema: z.ZodType): RecordTypeSpec => ({ type, csvFile, title: { 'zh-TW': zh, en }, schema });
+const spec = (type: string, csvFile: string, zh: string, en: string, schema: z.ZodType): RecordTypeSpec => ({
+  type,
+  csvFile,
+  title: { 'zh-TW': zh, en },
+  schema,
+});
 
 /** Every record type, in the order the dataset reference documents them. */
 export const RECORD_TYPES = [
   spec('student', 'students.csv', '學生基本資料', 'Student', StudentLineSchema),
   spec('courseOutcome', 'course-outcomes.csv', '課程學習成果', 'Course learning outcome', CourseOutcomeLineSchema),
-  spec('diversePerformance', 'diverse-performances.csv', '多元表現', 'Diverse performance', DiversePerformanceLineSchema),
+  spec(
+    'diversePerformance',
+    'diverse-performances.csv',
+    '多元表現',
+    'Diverse performance',
+    DiversePerformanceLineSchema,
+  ),
   spec('cadre', 'cadres.csv', '幹部紀錄', 'Cadre record', CadreLineSchema),
   spec('courseRecord', 'course-records.csv', '修課紀錄', 'Course record (grade)', CourseRecordLineSchema),
   spec('consultation', 'consultations.csv', '課程諮詢紀錄', 'Course-consultation record', ConsultationLineSchema),
-  spec('certificationEvent', 'certification-events.csv', '認證紀錄', 'Certification event', CertificationEventLineSchema),
+  spec(
+    'certificationEvent',
+    'certification-events.csv',
+    '認證紀錄',
+    'Certification event',
+    CertificationEventLineSchema,
+  ),
   spec('submission', 'submissions.csv', '提交紀錄', 'Submission', SubmissionLineSchema),
   spec('receipt', 'receipts.csv', '收訖明細確認', 'Receipt confirmation', ReceiptLineSchema),
   spec('meeting', 'meetings.csv', '工作小組會議', 'Working-group meeting', MeetingLineSchema),

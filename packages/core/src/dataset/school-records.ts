@@ -51,7 +51,9 @@ export const CertificationEventLineSchema = z.strictObject({
   type: z.literal('certificationEvent'),
   itemId: Id.describe('課程學習成果代碼 / the course outcome'),
   studentId: Id,
-  event: z.enum(CERTIFICATION_EVENTS).describe('submit 送審, certify 認證成功, reject 認證失敗, revoke 撤銷認證, reassign 更換認證教師'),
+  event: z
+    .enum(CERTIFICATION_EVENTS)
+    .describe('submit 送審, certify 認證成功, reject 認證失敗, revoke 撤銷認證, reassign 更換認證教師'),
   on: DateField,
   actor: Id.describe('執行者 / who did it'),
   reason: z.string().optional().describe('認證失敗原因 / required for reject'),
@@ -89,7 +91,10 @@ export const ReceiptLineSchema = z.strictObject({
   confirmedOn: DateField.optional(),
   disputedOn: DateField.optional(),
   resolvedOn: DateField.optional().describe('疑義處理完成日 / the day the dispute was resolved'),
-  channel: z.enum(['platform', 'paper', 'email']).optional().describe('確認方式 / how it was confirmed (students who left: paper or e-mail)'),
+  channel: z
+    .enum(['platform', 'paper', 'email'])
+    .optional()
+    .describe('確認方式 / how it was confirmed (students who left: paper or e-mail)'),
   school: SchoolField,
 });
 

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { FileTypeSchema } from '../caps/schema';
 import { DiversePerformanceCategorySchema, EntrySourceSchema } from '../records';
-import { CERTIFICATION_STATES, STUDENT_STATUSES, type CourseOutcome, type DiversePerformance, type Student } from '../records/items';
+import {
+  CERTIFICATION_STATES,
+  STUDENT_STATUSES,
+  type CourseOutcome,
+  type DiversePerformance,
+  type Student,
+} from '../records/items';
 import { DivisionSchema } from '../units';
 import { AcademicYearField, DateField, Id, SchoolField, TermField } from './fields';
 
@@ -12,7 +18,10 @@ export const StudentLineSchema = z.strictObject({
   grade: z.literal([1, 2, 3]).describe('年級 / grade 1–3'),
   class: z.string().min(1).optional().describe('班級 / class, e.g. 101'),
   division: DivisionSchema.optional(),
-  status: z.enum(STUDENT_STATUSES).default('enrolled').describe('學籍狀態 / enrolled (default), graduated, left, suspended'),
+  status: z
+    .enum(STUDENT_STATUSES)
+    .default('enrolled')
+    .describe('學籍狀態 / enrolled (default), graduated, left, suspended'),
   graduatedOn: DateField.optional().describe('畢業日 / the day they graduated (starts the retention seal)'),
   leftOn: DateField.optional().describe('離校日 / the day they left'),
   school: SchoolField,
@@ -49,7 +58,10 @@ export const CourseOutcomeLineSchema = z
     certifiedBy: Id.optional().describe('實際認證者 / who certified (a deputy, when not the certifier)'),
     certifiedOn: DateField.optional().describe('認證日 / day certified or rejected'),
   })
-  .transform((line) => Object.assign(line, { kind: 'courseOutcome' as const })) satisfies z.ZodType<CourseOutcomeRecord, unknown>;
+  .transform((line) => Object.assign(line, { kind: 'courseOutcome' as const })) satisfies z.ZodType<
+  CourseOutcomeRecord,
+  unknown
+>;
 
 /** `diversePerformance` (多元表現): uploaded per academic year, in one of the eight categories. */
 export const DiversePerformanceLineSchema = z
@@ -60,7 +72,10 @@ export const DiversePerformanceLineSchema = z
     term: TermField.optional(),
     category: DiversePerformanceCategorySchema.describe('類別 / one of the eight categories'),
   })
-  .transform((line) => Object.assign(line, { kind: 'diversePerformance' as const })) satisfies z.ZodType<DiversePerformanceRecord, unknown>;
+  .transform((line) => Object.assign(line, { kind: 'diversePerformance' as const })) satisfies z.ZodType<
+  DiversePerformanceRecord,
+  unknown
+>;
 
 /** A `student` line as read: the engine's `Student` with its `type`. */
 export type StudentRecord = Student & { readonly type: 'student' };

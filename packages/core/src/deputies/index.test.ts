@@ -28,11 +28,15 @@ describe('actingFor — 馬公 九(三)', () => {
   });
 
   it('任課教師 → 科內教師 → 領域教師 for certification', () => {
-    expect(actingFor(magong, 'courseOutcomeCertification', { unavailable: ['courseTeacher'] }).acting).toBe('departmentTeacher');
+    expect(actingFor(magong, 'courseOutcomeCertification', { unavailable: ['courseTeacher'] }).acting).toBe(
+      'departmentTeacher',
+    );
   });
 
   it('gives PR5001 citing the clause when nobody is left', () => {
-    const result = actingFor(magong, 'receiptConfirmation', { unavailable: ['registration', 'equipment', 'specialEducation'] });
+    const result = actingFor(magong, 'receiptConfirmation', {
+      unavailable: ['registration', 'equipment', 'specialEducation'],
+    });
     expect(result.acting).toBeUndefined();
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]).toMatchObject({
@@ -57,7 +61,10 @@ describe('actingFor — 馬公 九(三)', () => {
     const text = `id: magong\nname: 馬公\ndocument: 馬公補充規定\n${MAGONG_DUTIES}`;
     const validation = validatePack(text, { file: 'magong.yaml' });
     const effective = validation.resolution!.versions[0]!;
-    const result = actingFor(effective, 'basicData', { unavailable: ['registration', 'specialEducation', 'examinations'], positions: validation.loaded.positions });
+    const result = actingFor(effective, 'basicData', {
+      unavailable: ['registration', 'specialEducation', 'examinations'],
+      positions: validation.loaded.positions,
+    });
     expect(result.findings[0]?.position).toMatchObject({ line: 6 });
   });
 });
@@ -66,8 +73,15 @@ describe('actingFor — 新竹 十一(三) and 進修部', () => {
   const hsinchu = effectiveFrom(HSINCHU_DUTIES, 'hsinchu', '新竹補充規定');
 
   it('the registration sections certify for an unavailable teacher, by division', () => {
-    expect(actingFor(hsinchu, 'courseOutcomeCertification', { unavailable: ['courseTeacher'] }).acting).toBe('registration');
-    expect(actingFor(hsinchu, 'courseOutcomeCertification', { unavailable: ['courseTeacher'], division: 'continuingEducation' }).acting).toBe('ceAcademic');
+    expect(actingFor(hsinchu, 'courseOutcomeCertification', { unavailable: ['courseTeacher'] }).acting).toBe(
+      'registration',
+    );
+    expect(
+      actingFor(hsinchu, 'courseOutcomeCertification', {
+        unavailable: ['courseTeacher'],
+        division: 'continuingEducation',
+      }).acting,
+    ).toBe('ceAcademic');
   });
 
   it('a unit head designates the deputy: the chain names designatedBy:<unit>', () => {
@@ -77,21 +91,51 @@ describe('actingFor — 新竹 十一(三) and 進修部', () => {
   });
 
   it('a division without its own assignment uses the general one', () => {
-    expect(actingFor(hsinchu, 'platformAdministration', { unavailable: [], division: 'continuingEducation' }).acting).toBe('registration');
+    expect(
+      actingFor(hsinchu, 'platformAdministration', { unavailable: [], division: 'continuingEducation' }).acting,
+    ).toBe('registration');
   });
 
   it('cites the division assignment when nobody is left there', () => {
-    const result = actingFor(hsinchu, 'basicData', { unavailable: ['ceAcademic', 'designatedBy:ceAcademic'], division: 'continuingEducation' });
-    expect(result.findings[0]).toMatchObject({ code: 'PR5001', subject: 'duties.basicData.byDivision.continuingEducation', data: { division: 'continuingEducation' } });
+    const result = actingFor(hsinchu, 'basicData', {
+      unavailable: ['ceAcademic', 'designatedBy:ceAcademic'],
+      division: 'continuingEducation',
+    });
+    expect(result.findings[0]).toMatchObject({
+      code: 'PR5001',
+      subject: 'duties.basicData.byDivision.continuingEducation',
+      data: { division: 'continuingEducation' },
+    });
   });
 });
 
 describe('actingFor — properties', () => {
   const magong = effectiveFrom(MAGONG_DUTIES);
-  const duties = ['platformAdministration', 'basicData', 'courseRecordSubmission', 'receiptConfirmation', 'courseOutcomeSubmission', 'diversePerformanceSubmission', 'cadreSubmission', 'courseOutcomeCertification'] as const;
+  const duties = [
+    'platformAdministration',
+    'basicData',
+    'courseRecordSubmission',
+    'receiptConfirmation',
+    'courseOutcomeSubmission',
+    'diversePerformanceSubmission',
+    'cadreSubmission',
+    'courseOutcomeCertification',
+  ] as const;
 
   it('the acting link is always the first available one in the chain', () => {
-    const everyone = ['registration', 'teaching', 'equipment', 'specialEducation', 'examinations', 'discipline', 'studentLife', 'activities', 'courseTeacher', 'departmentTeacher', 'domainTeacher'];
+    const everyone = [
+      'registration',
+      'teaching',
+      'equipment',
+      'specialEducation',
+      'examinations',
+      'discipline',
+      'studentLife',
+      'activities',
+      'courseTeacher',
+      'departmentTeacher',
+      'domainTeacher',
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...duties), fc.subarray(everyone), (duty, unavailable) => {
         const result = actingFor(magong, duty, { unavailable });

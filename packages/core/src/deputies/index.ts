@@ -33,7 +33,11 @@ export function assignmentFor(effective: EffectivePack, duty: Duty, division?: D
   const assignment: DutyAssignment | undefined = effective.values.duties?.[duty];
   const own = division === undefined ? undefined : assignment?.byDivision?.[division];
   if (own) return { owner: own.owner, deputies: own.deputies ?? [], path: `duties.${duty}.byDivision.${division}` };
-  return { ...(assignment?.owner !== undefined && { owner: assignment.owner }), deputies: assignment?.deputies ?? [], path: `duties.${duty}` };
+  return {
+    ...(assignment?.owner !== undefined && { owner: assignment.owner }),
+    deputies: assignment?.deputies ?? [],
+    path: `duties.${duty}`,
+  };
 }
 
 /** The chain of a duty: owner first, then the deputies in order. */
@@ -85,7 +89,8 @@ export function actingFor(effective: EffectivePack, duty: Duty, options: ActingF
     if (available) return { acting: who, chain, walked, findings: [] };
   }
   const context = { rule: `duties.${duty}`, ...dutyContext(effective, assignment.path, options.positions) };
-  const division = options.division !== undefined && assignment.path.includes('byDivision') ? { division: options.division } : {};
+  const division =
+    options.division !== undefined && assignment.path.includes('byDivision') ? { division: options.division } : {};
   const finding =
     assignment.owner === undefined
       ? createFinding(DEPUTY_CODES.noOwner, { duty, dutyName: DUTY_NAMES[duty], ...division }, context)

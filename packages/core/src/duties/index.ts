@@ -33,7 +33,9 @@ export const DUTY_NAMES: Readonly<Record<Duty, string>> = {
  */
 export const DeputySchema = z.union([
   IdentifierSchema.describe('處室或角色 / a unit or role identifier'),
-  z.strictObject({ designatedBy: IdentifierSchema.describe('由該單位主管指定之代理人 / a deputy the head of this unit designates') }),
+  z.strictObject({
+    designatedBy: IdentifierSchema.describe('由該單位主管指定之代理人 / a deputy the head of this unit designates'),
+  }),
 ]);
 export type Deputy = z.infer<typeof DeputySchema>;
 
@@ -48,13 +50,22 @@ export const DutyAssignmentSchema = z
     owner: AssignmentShape.owner.optional(),
     deputies: AssignmentShape.deputies.optional(),
     byDivision: z
-      .partialRecord(DivisionSchema, z.strictObject({ ...AssignmentShape, deputies: AssignmentShape.deputies.optional(), source: SourceRefSchema.optional() }))
+      .partialRecord(
+        DivisionSchema,
+        z.strictObject({
+          ...AssignmentShape,
+          deputies: AssignmentShape.deputies.optional(),
+          source: SourceRefSchema.optional(),
+        }),
+      )
       .optional()
-      .describe('依部別 / owners for a division\'s own students, e.g. 進修部'),
+      .describe("依部別 / owners for a division's own students, e.g. 進修部"),
     source: SourceRefSchema.optional(),
   })
   .describe('業務分工及代理 / who owns a duty and who deputises');
 export type DutyAssignment = z.infer<typeof DutyAssignmentSchema>;
 
-export const DutiesSchema = z.partialRecord(DutySchema, DutyAssignmentSchema).describe('業務分工及代理人 / ownership and deputies, per duty');
+export const DutiesSchema = z
+  .partialRecord(DutySchema, DutyAssignmentSchema)
+  .describe('業務分工及代理人 / ownership and deputies, per duty');
 export type Duties = z.infer<typeof DutiesSchema>;

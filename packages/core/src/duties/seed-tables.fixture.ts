@@ -75,6 +75,7 @@ duties:
 export function effectiveFrom(snippet: string, id = 'magong', document = '馬公補充規定'): EffectivePack {
   const validation = validatePack(`id: ${id}\nname: ${id}\ndocument: ${document}\n${snippet}`);
   const effective = validation.resolution?.versions[0];
-  if (!effective) throw new Error(`fixture does not load: ${JSON.stringify(validation.findings.map((f) => f.message.en))}`);
+  if (!effective)
+    throw new Error(`fixture does not load: ${JSON.stringify(validation.findings.map((f) => f.message.en))}`);
   return effective;
 }

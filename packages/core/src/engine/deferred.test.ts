@@ -2,8 +2,19 @@ import { describe, expect, it, vi } from 'vitest';
 import { deferExplained } from './deferred';
 import type { Explained } from './explanation';
 
-const FINDING = { code: 'PR3003', severity: 'info', rule: 'caps.courseOutcome.upload', subject: 'co-1', message: { 'zh-TW': '最後一件', en: 'the last one' }, data: { max: 6 } } as const;
-const STEP = { rule: 'caps.courseOutcome.upload', outcome: 'passed', detail: { 'zh-TW': '已有 5 件', en: 'has 5' } } as const;
+const FINDING = {
+  code: 'PR3003',
+  severity: 'info',
+  rule: 'caps.courseOutcome.upload',
+  subject: 'co-1',
+  message: { 'zh-TW': '最後一件', en: 'the last one' },
+  data: { max: 6 },
+} as const;
+const STEP = {
+  rule: 'caps.courseOutcome.upload',
+  outcome: 'passed',
+  detail: { 'zh-TW': '已有 5 件', en: 'has 5' },
+} as const;
 const eager = (): Explained => ({ allowed: true, findings: [FINDING], explanation: [STEP] });
 
 describe('deferExplained', () => {
@@ -29,9 +40,17 @@ describe('deferExplained', () => {
 
   it('turns each property into a writable data property once read, and accepts assignment like a plain object', () => {
     const decision = deferExplained(true, eager);
-    expect(Object.getOwnPropertyDescriptor(decision, 'findings')).toMatchObject({ enumerable: true, configurable: true });
+    expect(Object.getOwnPropertyDescriptor(decision, 'findings')).toMatchObject({
+      enumerable: true,
+      configurable: true,
+    });
     void decision.findings;
-    expect(Object.getOwnPropertyDescriptor(decision, 'findings')).toEqual({ value: [FINDING], writable: true, enumerable: true, configurable: true });
+    expect(Object.getOwnPropertyDescriptor(decision, 'findings')).toEqual({
+      value: [FINDING],
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
     const other = deferExplained(true, eager) as { explanation: unknown };
     other.explanation = [];
     expect(other.explanation).toEqual([]);

@@ -53,7 +53,10 @@ const lazily = (key: Deferrable): PropertyDescriptor => ({
   },
 });
 
-const LAZY: Readonly<Record<Deferrable, PropertyDescriptor>> = { findings: lazily('findings'), explanation: lazily('explanation') };
+const LAZY: Readonly<Record<Deferrable, PropertyDescriptor>> = {
+  findings: lazily('findings'),
+  explanation: lazily('explanation'),
+};
 
 /**
  * A decision whose verdict is known now and whose findings and explanation are built by `build`

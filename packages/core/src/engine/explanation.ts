@@ -30,10 +30,14 @@ export interface Explained extends Decision {
 }
 
 /** Where a rule came from when a pack value sets it: the layer and the clause (looked up once per pack and path). */
-export const origin: (effective: EffectivePack, path: string) => { readonly layer?: string; readonly source?: Source } = perPack((effective, path: string) => {
-  const found = provenanceOf(effective.provenance, path);
-  return Object.freeze({ ...(found?.layer !== undefined && { layer: found.layer }), ...(found?.source && { source: found.source }) });
-});
+export const origin: (effective: EffectivePack, path: string) => { readonly layer?: string; readonly source?: Source } =
+  perPack((effective, path: string) => {
+    const found = provenanceOf(effective.provenance, path);
+    return Object.freeze({
+      ...(found?.layer !== undefined && { layer: found.layer }),
+      ...(found?.source && { source: found.source }),
+    });
+  });
 
 /** The decision from its steps and findings: allowed when no finding is an error. */
 export function decide(steps: readonly Step[], findings: readonly Finding[]): Explained {
@@ -71,7 +75,9 @@ export function cite(from: { readonly layer?: string; readonly source?: Source }
 const MARK: Record<StepOutcome, string> = { passed: '✓', failed: '✗', skipped: '–' };
 
 /** What `explain` reads: a decision (`allowed`) or a transition's result (`ok`), with its findings and steps. */
-export type Explainable = { readonly findings: readonly Finding[]; readonly explanation: readonly Step[] } & ({ readonly allowed: boolean } | { readonly ok: boolean });
+export type Explainable = { readonly findings: readonly Finding[]; readonly explanation: readonly Step[] } & (
+  { readonly allowed: boolean } | { readonly ok: boolean }
+);
 
 /** A decision as lines a person reads: the verdict, each rule evaluated with its layer and clause, then the findings. */
 export function explain(decision: Explainable, language: Language = 'en'): string {
@@ -82,7 +88,8 @@ export function explain(decision: Explainable, language: Language = 'en'): strin
     const cited = [step.layer, formatSource(step.source)].filter(Boolean).join(' ');
     lines.push(`  ${MARK[step.outcome]} ${step.rule}${cited ? ` [${cited}]` : ''}: ${step.detail[language]}`);
   }
-  for (const finding of decision.findings) lines.push(`  ${finding.severity} ${finding.code}: ${finding.message[language]}`);
+  for (const finding of decision.findings)
+    lines.push(`  ${finding.severity} ${finding.code}: ${finding.message[language]}`);
   return lines.join('\n');
 }
 
@@ -121,11 +128,33 @@ export function checkSpan(span: DateSpan | undefined, day: PlainDate, activity: 
   const context = { rule, subject, ...cited };
   const source = span.source && { source: span.source };
   const data = { at: day, ...(span.opens && { opens: span.opens }), closes: span.closes };
-  const refuse = (finding: Finding): Part => ({ steps: [{ rule, outcome: 'failed', ...cited, detail: finding.message, data }], findings: [finding] });
-  if (span.opens !== undefined && day < span.opens) return refuse(createFinding(WINDOW_CODES.notYetOpen, { activity, at: day, opens: span.opens, closes: span.closes, ...source }, context));
+  const refuse = (finding: Finding): Part => ({
+    steps: [{ rule, outcome: 'failed', ...cited, detail: finding.message, data }],
+    findings: [finding],
+  });
+  if (span.opens !== undefined && day < span.opens)
+    return refuse(
+      createFinding(
+        WINDOW_CODES.notYetOpen,
+        { activity, at: day, opens: span.opens, closes: span.closes, ...source },
+        context,
+      ),
+    );
   if (day > span.closes) return refuse(createFinding(WINDOW_CODES.closed, { activity, ...data, ...source }, context));
   const daysLeft = daysBetween(day, span.closes) + 1;
-  const findings = daysLeft <= CLOSING_SOON_DAYS ? [createFinding(WINDOW_CODES.closingSoon, { activity, at: day, closes: span.closes, daysLeft, ...source }, context)] : [];
-  const detail = { 'zh-TW': `${day} 在期間 ${span.opens ?? '…'}–${span.closes} 內`, en: `${day} is within ${span.opens ?? '…'} to ${span.closes}` };
+  const findings =
+    daysLeft <= CLOSING_SOON_DAYS
+      ? [
+          createFinding(
+            WINDOW_CODES.closingSoon,
+            { activity, at: day, closes: span.closes, daysLeft, ...source },
+            context,
+          ),
+        ]
+      : [];
+  const detail = {
+    'zh-TW': `${day} 在期間 ${span.opens ?? '…'}–${span.closes} 內`,
+    en: `${day} is within ${span.opens ?? '…'} to ${span.closes}`,
+  };
   return { steps: [{ rule, outcome: 'passed', ...cited, detail, data: { ...data, daysLeft } }], findings };
 }

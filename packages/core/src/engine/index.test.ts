@@ -6,17 +6,29 @@ import { createEngine, explain } from './index';
 const resolution = validatePack(MAGONG_YAML).resolution!;
 
 describe('createEngine', () => {
-  it('picks the national version by the record\'s term: 3 per semester before 11101, 6 per academic year after', () => {
+  it("picks the national version by the record's term: 3 per semester before 11101, 6 per academic year after", () => {
     const engine = createEngine(resolution);
-    expect(engine.limits('courseOutcome', 'select', '10902').map((limit) => [limit.max, limit.per, limit.layer])).toEqual([
+    expect(
+      engine.limits('courseOutcome', 'select', '10902').map((limit) => [limit.max, limit.per, limit.layer]),
+    ).toEqual([
       [6, 'academicYear', 'school:magong'],
       [3, 'semester', 'national@2019-08-01'],
     ]);
     expect(engine.effectiveFor('11201')?.national.layer).toBe('national@2022-08-01');
     const selected = Array.from({ length: 3 }, () => outcome({ term: '10902', state: 'certified', selected: true }));
-    expect(engine.checkSelection({ item: outcome({ term: '10902', state: 'certified' }), items: selected, actor: STUDENT, at: '2021-09-01' }).allowed).toBe(false);
+    expect(
+      engine.checkSelection({
+        item: outcome({ term: '10902', state: 'certified' }),
+        items: selected,
+        actor: STUDENT,
+        at: '2021-09-01',
+      }).allowed,
+    ).toBe(false);
     const now = selected.map((item) => ({ ...item, term: '11201' }));
-    expect(engine.checkSelection({ item: outcome({ state: 'certified' }), items: now, actor: STUDENT, at: '2024-09-01' }).allowed).toBe(true);
+    expect(
+      engine.checkSelection({ item: outcome({ state: 'certified' }), items: now, actor: STUDENT, at: '2024-09-01' })
+        .allowed,
+    ).toBe(true);
   });
 
   it('accepts one effective pack as well', () => {
@@ -28,11 +40,17 @@ describe('createEngine', () => {
     const limited = validatePack(`${MAGONG_YAML}appliesFrom: 11101\n`).resolution!;
     const engine = createEngine(limited);
     const decision = engine.checkUpload({ item: outcome({ term: '11002' }), items: [], at: '2022-01-20' });
-    expect(decision).toMatchObject({ allowed: false, findings: [{ code: 'PR2007', data: { term: '11002', from: '11101' } }] });
-    expect(engine.transition(outcome({ term: '11002' }), { type: 'submit' }, STUDENT, '2022-01-20')).toMatchObject({ ok: false, findings: [{ code: 'PR2007' }] });
+    expect(decision).toMatchObject({
+      allowed: false,
+      findings: [{ code: 'PR2007', data: { term: '11002', from: '11101' } }],
+    });
+    expect(engine.transition(outcome({ term: '11002' }), { type: 'submit' }, STUDENT, '2022-01-20')).toMatchObject({
+      ok: false,
+      findings: [{ code: 'PR2007' }],
+    });
   });
 
-  it('runs the certification machine with the pack of the item\'s term, never changing its input', () => {
+  it("runs the certification machine with the pack of the item's term, never changing its input", () => {
     const engine = createEngine(resolution);
     const item = deepFreeze(outcome({ state: 'submitted' }));
     const result = engine.transition(item, { type: 'certify' }, TEACHER, new Date('2024-01-25T02:00:00Z'));
@@ -49,6 +67,8 @@ describe('createEngine', () => {
     expect(explain(decision)).toContain('✗ caps.courseOutcome.upload [school:magong 馬公補充規定 五(三)1]');
     const zh = explain(decision, 'zh-TW').split('\n');
     expect(zh[0]).toBe('不允許');
-    expect(zh).toContain('  error PR3001: 課程學習成果每學期至多上傳 6 件 (馬公補充規定 五(三)1)；11201 已有 6 件，不能再上傳');
+    expect(zh).toContain(
+      '  error PR3001: 課程學習成果每學期至多上傳 6 件 (馬公補充規定 五(三)1)；11201 已有 6 件，不能再上傳',
+    );
   });
 });

@@ -6,7 +6,19 @@ import type { Finding } from '../findings/types';
 import { effectiveFor, LAYERING_CODES, type EffectivePack, type Resolution } from '../layering';
 import type { StudentKind } from '../records';
 import type { CourseOutcome, PortfolioItem, Student } from '../records/items';
-import { checkReceiptPeriod, finalSubmit, leaverNotices, receiptTransition, type FinalDecision, type FinalRequest, type LeaverNotice, type Receipt, type ReceiptContext, type ReceiptEvent, type ReceiptResult } from '../receipts';
+import {
+  checkReceiptPeriod,
+  finalSubmit,
+  leaverNotices,
+  receiptTransition,
+  type FinalDecision,
+  type FinalRequest,
+  type LeaverNotice,
+  type Receipt,
+  type ReceiptContext,
+  type ReceiptEvent,
+  type ReceiptResult,
+} from '../receipts';
 import type { Actor } from '../roles/actor';
 import { checkSelection, deselectItem, selectItem, type SelectDecision, type SelectRequest } from '../selection';
 import { submitRoster, type SubmitDecision, type SubmitRequest } from '../submission';
@@ -30,12 +42,31 @@ export interface Engine {
   checkSelection(request: SelectRequest): Explained;
   select(request: SelectRequest): SelectDecision;
   deselect(request: SelectRequest): SelectDecision;
-  transition(item: CourseOutcome, event: CertificationEvent, actor: Actor, at: PlainDate | Date, context?: Omit<TransitionContext, 'effective'>): TransitionResult;
+  transition(
+    item: CourseOutcome,
+    event: CertificationEvent,
+    actor: Actor,
+    at: PlainDate | Date,
+    context?: Omit<TransitionContext, 'effective'>,
+  ): TransitionResult;
   submit(request: SubmitRequest): SubmitDecision;
-  checkReceiptPeriod(term: Term | TermCode, period: { readonly opens: PlainDate; readonly closes: PlainDate }): Explained;
-  receipt(receipt: Receipt, event: ReceiptEvent, actor: Actor, at: PlainDate | Date, context?: Omit<ReceiptContext, 'effective'>): ReceiptResult;
+  checkReceiptPeriod(
+    term: Term | TermCode,
+    period: { readonly opens: PlainDate; readonly closes: PlainDate },
+  ): Explained;
+  receipt(
+    receipt: Receipt,
+    event: ReceiptEvent,
+    actor: Actor,
+    at: PlainDate | Date,
+    context?: Omit<ReceiptContext, 'effective'>,
+  ): ReceiptResult;
   finalSubmit(request: FinalRequest): FinalDecision;
-  leaverNotices(term: Term | TermCode, students: readonly Student[], opens: PlainDate): { readonly notices: readonly LeaverNotice[]; readonly findings: readonly Finding[] };
+  leaverNotices(
+    term: Term | TermCode,
+    students: readonly Student[],
+    opens: PlainDate,
+  ): { readonly notices: readonly LeaverNotice[]; readonly findings: readonly Finding[] };
 }
 
 function isResolution(input: EffectivePack | Resolution): input is Resolution {
@@ -68,7 +99,11 @@ export function createEngine(input: EffectivePack | Resolution): Engine {
   const outside = (term: Term | TermCode | undefined, subject: string): Explained => {
     const first = resolution.versions[0];
     const code = term === undefined ? '?' : typeof term === 'string' ? term : formatTerm(term);
-    const params = { term: code, ...(first?.appliesFrom && { from: formatTerm(first.appliesFrom) }), ...(first?.appliesUntil && { until: formatTerm(first.appliesUntil) }) };
+    const params = {
+      term: code,
+      ...(first?.appliesFrom && { from: formatTerm(first.appliesFrom) }),
+      ...(first?.appliesUntil && { until: formatTerm(first.appliesUntil) }),
+    };
     const finding = createFinding(LAYERING_CODES.termOutsidePack, params, { rule: 'layering.term', subject });
     const step: Step = { rule: 'layering.term', outcome: 'failed', detail: finding.message, data: params };
     return decide([step], [finding]);
@@ -85,12 +120,22 @@ export function createEngine(input: EffectivePack | Resolution): Engine {
     return effective;
   };
 
-  const byItem = <R>(item: PortfolioItem, run: (effective: EffectivePack) => R, refuse: (decision: Explained) => R): R => {
+  const byItem = <R>(
+    item: PortfolioItem,
+    run: (effective: EffectivePack) => R,
+    refuse: (decision: Explained) => R,
+  ): R => {
     const effective = lookupItem(item);
     return effective ? run(effective) : refuse(outside(termOf(item), item.id));
   };
 
-  const asTransition = (decision: Explained): { ok: false; findings: readonly Finding[]; explanation: readonly Step[] } => ({ ok: false, findings: decision.findings, explanation: decision.explanation });
+  const asTransition = (
+    decision: Explained,
+  ): { ok: false; findings: readonly Finding[]; explanation: readonly Step[] } => ({
+    ok: false,
+    findings: decision.findings,
+    explanation: decision.explanation,
+  });
 
   return {
     effectiveFor: (term) => lookup(term),
@@ -98,14 +143,32 @@ export function createEngine(input: EffectivePack | Resolution): Engine {
       const effective = lookup(term);
       return effective ? limitsFor(effective, kind, action) : [];
     },
-    checkUpload: (request) => byItem(request.item, (effective) => checkUpload(effective, request), (refusal) => refusal),
-    checkSelection: (request) => byItem(request.item, (effective) => checkSelection(effective, request), (refusal) => refusal),
-    select: (request) => byItem(request.item, (effective) => selectItem(effective, request), (refusal) => refusal),
+    checkUpload: (request) =>
+      byItem(
+        request.item,
+        (effective) => checkUpload(effective, request),
+        (refusal) => refusal,
+      ),
+    checkSelection: (request) =>
+      byItem(
+        request.item,
+        (effective) => checkSelection(effective, request),
+        (refusal) => refusal,
+      ),
+    select: (request) =>
+      byItem(
+        request.item,
+        (effective) => selectItem(effective, request),
+        (refusal) => refusal,
+      ),
     deselect: (request) => deselectItem(request),
-    transition: (item, event, actor, at, context = {}) => byItem(item, (effective) => transition(item, event, actor, at, { ...context, effective }), asTransition),
+    transition: (item, event, actor, at, context = {}) =>
+      byItem(item, (effective) => transition(item, event, actor, at, { ...context, effective }), asTransition),
     submit: (request) => {
       const effective = lookup(request.term);
-      return effective ? submitRoster(effective, request) : outside(request.term, `${request.category}:${request.term}`);
+      return effective
+        ? submitRoster(effective, request)
+        : outside(request.term, `${request.category}:${request.term}`);
     },
     checkReceiptPeriod: (term, period) => {
       const effective = lookup(term);
@@ -113,7 +176,9 @@ export function createEngine(input: EffectivePack | Resolution): Engine {
     },
     receipt: (receipt, event, actor, at, context = {}) => {
       const effective = lookup(receipt.term);
-      return effective ? receiptTransition(receipt, event, actor, at, { ...context, effective }) : asTransition(outside(receipt.term, `${receipt.studentId}:${receipt.category}`));
+      return effective
+        ? receiptTransition(receipt, event, actor, at, { ...context, effective })
+        : asTransition(outside(receipt.term, `${receipt.studentId}:${receipt.category}`));
     },
     finalSubmit: (request) => {
       const effective = lookup(request.term);
@@ -121,7 +186,9 @@ export function createEngine(input: EffectivePack | Resolution): Engine {
     },
     leaverNotices: (term, students, opens) => {
       const effective = lookup(term);
-      return effective ? leaverNotices(effective, students, opens) : { notices: [], findings: outside(term, 'receipts.leaverNotice').findings };
+      return effective
+        ? leaverNotices(effective, students, opens)
+        : { notices: [], findings: outside(term, 'receipts.leaverNotice').findings };
     },
   };
 }

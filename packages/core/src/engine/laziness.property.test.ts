@@ -16,7 +16,10 @@ const timeout = Math.max(60_000, numRuns * 100);
 /** Magong, and a variant whose upload cap counts per academic year, leaves rejected items out and exempts only school entries. */
 const PACKS = [
   MAGONG_YAML,
-  MAGONG_YAML.replace('upload: { max: 6, per: semester, source: 五(三)1 }', 'upload: { max: 2, per: academicYear, countsRejected: false, exempt: [schoolEntered], source: 五(三)1 }'),
+  MAGONG_YAML.replace(
+    'upload: { max: 6, per: semester, source: 五(三)1 }',
+    'upload: { max: 2, per: academicYear, countsRejected: false, exempt: [schoolEntered], source: 五(三)1 }',
+  ),
 ].map((text) => createEngine(validatePack(text).resolution!));
 
 const TERMS = ['10902', '11101', '11201', '11201', '112-1', '11202', '11301'];
@@ -29,8 +32,17 @@ const file = fc.record({
   megabytes: fc.constantFrom(0.5, 3.9, 4, 4.1, 9, 12),
 });
 /** Mostly well-formed, so that the caps decide often; else around the national 100-character limit, some in characters outside the BMP (two UTF-16 units each). */
-const summary = fc.oneof({ weight: 4, arbitrary: fc.constant('簡述') }, { weight: 3, arbitrary: fc.constantFrom(undefined, '', 'x'.repeat(100), 'x'.repeat(101), '😀'.repeat(60), '😀'.repeat(101)) });
-const files = fc.oneof({ weight: 4, arbitrary: fc.constant([{ name: 'a.pdf', type: 'pdf' as const, megabytes: 1.2 }]) }, { weight: 3, arbitrary: fc.option(fc.array(file, { maxLength: 3 }), { nil: undefined }) });
+const summary = fc.oneof(
+  { weight: 4, arbitrary: fc.constant('簡述') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(undefined, '', 'x'.repeat(100), 'x'.repeat(101), '😀'.repeat(60), '😀'.repeat(101)),
+  },
+);
+const files = fc.oneof(
+  { weight: 4, arbitrary: fc.constant([{ name: 'a.pdf', type: 'pdf' as const, megabytes: 1.2 }]) },
+  { weight: 3, arbitrary: fc.option(fc.array(file, { maxLength: 3 }), { nil: undefined }) },
+);
 const base = {
   id: fc.constantFrom('i0', 'i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8', 'i9'),
   studentId: fc.constantFrom('s1', 's1', 's1', 's2'),
@@ -41,18 +53,58 @@ const base = {
   files,
 } as const;
 const item: fc.Arbitrary<PortfolioItem> = fc.oneof(
-  fc.record({ ...base, kind: fc.constant('courseOutcome' as const), term: fc.constantFrom(...TERMS), course: fc.constant('physics'), certifier: fc.constant('t-chen'), state: fc.constantFrom('draft', 'submitted', 'certified', 'rejected') }, { requiredKeys: ['id', 'studentId', 'entry', 'selected', 'kind', 'term', 'course', 'certifier', 'state'] }),
-  fc.record({ ...base, kind: fc.constant('diversePerformance' as const), academicYear: fc.constantFrom(109, 111, 112, 113), term: fc.constantFrom(...TERMS), category: fc.constant('competition' as const) }, { requiredKeys: ['id', 'studentId', 'entry', 'selected', 'kind', 'academicYear', 'category'] }),
+  fc.record(
+    {
+      ...base,
+      kind: fc.constant('courseOutcome' as const),
+      term: fc.constantFrom(...TERMS),
+      course: fc.constant('physics'),
+      certifier: fc.constant('t-chen'),
+      state: fc.constantFrom('draft', 'submitted', 'certified', 'rejected'),
+    },
+    { requiredKeys: ['id', 'studentId', 'entry', 'selected', 'kind', 'term', 'course', 'certifier', 'state'] },
+  ),
+  fc.record(
+    {
+      ...base,
+      kind: fc.constant('diversePerformance' as const),
+      academicYear: fc.constantFrom(109, 111, 112, 113),
+      term: fc.constantFrom(...TERMS),
+      category: fc.constant('competition' as const),
+    },
+    { requiredKeys: ['id', 'studentId', 'entry', 'selected', 'kind', 'academicYear', 'category'] },
+  ),
 ) as fc.Arbitrary<PortfolioItem>;
-const submission: fc.Arbitrary<Submission> = fc.record({ category: fc.constantFrom('courseOutcome', 'diversePerformance'), term: fc.constantFrom(...TERMS), submittedBy: fc.constant('u1'), actingAs: fc.constant('teaching'), submittedOn: day }) as fc.Arbitrary<Submission>;
-const window = fc.record({ opens: day, closes: day, layer: fc.constant('school:magong') }, { requiredKeys: ['closes'] });
-const at = fc.oneof(day, day.map((text) => new Date(`${text}T03:00:00Z`)));
+const submission: fc.Arbitrary<Submission> = fc.record({
+  category: fc.constantFrom('courseOutcome', 'diversePerformance'),
+  term: fc.constantFrom(...TERMS),
+  submittedBy: fc.constant('u1'),
+  actingAs: fc.constant('teaching'),
+  submittedOn: day,
+}) as fc.Arbitrary<Submission>;
+const window = fc.record(
+  { opens: day, closes: day, layer: fc.constant('school:magong') },
+  { requiredKeys: ['closes'] },
+);
+const at = fc.oneof(
+  day,
+  day.map((text) => new Date(`${text}T03:00:00Z`)),
+);
 const actor = fc.constantFrom<Actor>(STUDENT, TEACHER, { id: 's2', roles: ['student'], studentId: 's2' });
 
 /** Another item of the same student, kind and term as the one asked about (and sometimes the same id: an edit), so that the caps are reached often. */
 const sibling = (of: PortfolioItem): fc.Arbitrary<PortfolioItem> =>
-  fc.record({ id: base.id, entry: base.entry, selected: base.selected, withdrawn: base.withdrawn, state: fc.constantFrom('draft', 'certified', 'rejected') }).map(({ state, ...rest }) => ({ ...of, ...rest, ...(of.kind === 'courseOutcome' && { state }) }) as PortfolioItem);
-const rarely = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+  fc
+    .record({
+      id: base.id,
+      entry: base.entry,
+      selected: base.selected,
+      withdrawn: base.withdrawn,
+      state: fc.constantFrom('draft', 'certified', 'rejected'),
+    })
+    .map(({ state, ...rest }) => ({ ...of, ...rest, ...(of.kind === 'courseOutcome' && { state }) }) as PortfolioItem);
+const rarely = <T>(arbitrary: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
 
 const request = fc.record({ pack: fc.nat(PACKS.length - 1), item }).chain(({ pack, item: asked }) =>
   fc.record({
@@ -67,7 +119,8 @@ const request = fc.record({ pack: fc.nat(PACKS.length - 1), item }).chain(({ pac
 );
 
 /** The effective pack the engine picks for an item: its term's, or for a diverse performance without one its academic year's first semester. */
-const effectiveOf = (engine: Engine, item: PortfolioItem) => engine.effectiveFor(item.term ?? `${item.kind === 'diversePerformance' ? item.academicYear : ''}01`);
+const effectiveOf = (engine: Engine, item: PortfolioItem) =>
+  engine.effectiveFor(item.term ?? `${item.kind === 'diversePerformance' ? item.academicYear : ''}01`);
 
 /** A decision read the way a caller reads it: the verdict first, then everything it carries, as plain data. */
 function read(decision: Explained): { allowed: boolean; plain: unknown; json: string } {
@@ -76,7 +129,8 @@ function read(decision: Explained): { allowed: boolean; plain: unknown; json: st
 }
 
 /** What select and deselect answered before decisions were lazy: the decision spread, with the changed item last when allowed. */
-const withItem = (decision: Explained, item: PortfolioItem, selected: boolean): SelectDecision => (decision.allowed ? { ...decision, item: { ...item, selected } } : decision);
+const withItem = (decision: Explained, item: PortfolioItem, selected: boolean): SelectDecision =>
+  decision.allowed ? { ...decision, item: { ...item, selected } } : decision;
 
 function expectSame(lazy: Explained, eager: Explained): void {
   const seen = read(lazy);
@@ -86,38 +140,46 @@ function expectSame(lazy: Explained, eager: Explained): void {
 }
 
 describe('lazy decisions — properties (seed 42)', () => {
-  it('checkUpload, checkSelection, select and deselect answer exactly what the eager builders answer, on deep-frozen requests', () => {
-    fc.assert(
-      fc.property(request, ({ pack, ...given }) => {
-        const engine = PACKS[pack]!;
-        const effective = effectiveOf(engine, given.item);
-        if (!effective) return;
-        // A deep-frozen copy: reading the lazy decision must not need to write to its request.
-        const frozen = deepFreeze(structuredClone(given)) as SelectRequest & UploadRequest;
-        const original = given as SelectRequest & UploadRequest;
-        expectSame(engine.checkUpload(frozen), explainUpload(effective, original));
-        expectSame(engine.checkSelection(frozen), explainSelection(effective, original));
-        expectSame(engine.select(frozen), withItem(explainSelection(effective, original), original.item, true));
-        expectSame(engine.deselect(frozen), withItem(explainDeselection(original), original.item, false));
-      }),
-      { seed: 42, numRuns },
-    );
-  }, timeout);
+  it(
+    'checkUpload, checkSelection, select and deselect answer exactly what the eager builders answer, on deep-frozen requests',
+    () => {
+      fc.assert(
+        fc.property(request, ({ pack, ...given }) => {
+          const engine = PACKS[pack]!;
+          const effective = effectiveOf(engine, given.item);
+          if (!effective) return;
+          // A deep-frozen copy: reading the lazy decision must not need to write to its request.
+          const frozen = deepFreeze(structuredClone(given)) as SelectRequest & UploadRequest;
+          const original = given as SelectRequest & UploadRequest;
+          expectSame(engine.checkUpload(frozen), explainUpload(effective, original));
+          expectSame(engine.checkSelection(frozen), explainSelection(effective, original));
+          expectSame(engine.select(frozen), withItem(explainSelection(effective, original), original.item, true));
+          expectSame(engine.deselect(frozen), withItem(explainDeselection(original), original.item, false));
+        }),
+        { seed: 42, numRuns },
+      );
+    },
+    timeout,
+  );
 
-  it('reading the findings before the verdict, or the explanation alone, changes nothing', () => {
-    fc.assert(
-      fc.property(request, ({ pack, ...given }) => {
-        const engine = PACKS[pack]!;
-        const upload = given as UploadRequest;
-        const effective = effectiveOf(engine, upload.item);
-        if (!effective) return;
-        const eager = explainUpload(effective, upload);
-        const findingsFirst = engine.checkUpload(upload);
-        expect(findingsFirst.findings).toEqual(eager.findings);
-        expect(findingsFirst.allowed).toBe(eager.allowed);
-        expect(engine.checkUpload(upload).explanation).toEqual(eager.explanation);
-      }),
-      { seed: 42, numRuns },
-    );
-  }, timeout);
+  it(
+    'reading the findings before the verdict, or the explanation alone, changes nothing',
+    () => {
+      fc.assert(
+        fc.property(request, ({ pack, ...given }) => {
+          const engine = PACKS[pack]!;
+          const upload = given as UploadRequest;
+          const effective = effectiveOf(engine, upload.item);
+          if (!effective) return;
+          const eager = explainUpload(effective, upload);
+          const findingsFirst = engine.checkUpload(upload);
+          expect(findingsFirst.findings).toEqual(eager.findings);
+          expect(findingsFirst.allowed).toBe(eager.allowed);
+          expect(engine.checkUpload(upload).explanation).toEqual(eager.explanation);
+        }),
+        { seed: 42, numRuns },
+      );
+    },
+    timeout,
+  );
 });

@@ -22,7 +22,9 @@ const refused = {
   item: outcome({ summary: '', files: [{ name: 'big.pdf', type: 'pdf', megabytes: 40 }] }),
   items: Array.from({ length: 6 }, () => outcome()),
   at: '2024-01-20',
-  submissions: [{ category: 'courseOutcome', term: '11201', submittedBy: 'u1', actingAs: 'teaching', submittedOn: '2024-01-10' }],
+  submissions: [
+    { category: 'courseOutcome', term: '11201', submittedBy: 'u1', actingAs: 'teaching', submittedOn: '2024-01-10' },
+  ],
 } as const;
 
 describe('a decision builds its findings and explanation only when they are read', () => {
@@ -41,11 +43,18 @@ describe('a decision builds its findings and explanation only when they are read
   });
 
   it('checkSelection, select and deselect: the same', () => {
-    const request = { item: outcome({ state: 'draft' }), items: [], actor: { id: 't1', roles: ['courseTeacher'] }, at: '2024-09-01' } as const;
+    const request = {
+      item: outcome({ state: 'draft' }),
+      items: [],
+      actor: { id: 't1', roles: ['courseTeacher'] },
+      at: '2024-09-01',
+    } as const;
     expect(engine.checkSelection(request).allowed).toBe(false);
     expect(engine.select(request).allowed).toBe(false);
     expect(engine.deselect(request).allowed).toBe(false);
-    expect(engine.select({ ...request, item: outcome({ state: 'certified' }), actor: STUDENT }).item).toMatchObject({ selected: true });
+    expect(engine.select({ ...request, item: outcome({ state: 'certified' }), actor: STUDENT }).item).toMatchObject({
+      selected: true,
+    });
     expect(createFinding).not.toHaveBeenCalled();
     expect(combine).not.toHaveBeenCalled();
     expect(engine.checkSelection(request).findings.map((finding) => finding.code)).toEqual(['PR4002', 'PR4010']);

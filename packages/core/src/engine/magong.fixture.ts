@@ -45,9 +45,25 @@ export function effectiveOf(text: string, term = '11201'): EffectivePack {
 export const magong = (term?: string): EffectivePack => effectiveOf(MAGONG_YAML, term);
 
 export const STUDENT: Actor = { id: 's1', roles: ['student'], studentId: 's1' };
-export const TEACHER: Actor = { id: 't-chen', roles: ['courseTeacher'], courses: ['physics'], departments: ['science'], domains: ['nature'] };
-export const COLLEAGUE: Actor = { id: 't-lin', roles: ['courseTeacher', 'departmentTeacher'], departments: ['science'], domains: ['nature'] };
-export const DOMAIN_TEACHER: Actor = { id: 't-wu', roles: ['courseTeacher', 'domainTeacher'], departments: ['biology'], domains: ['nature'] };
+export const TEACHER: Actor = {
+  id: 't-chen',
+  roles: ['courseTeacher'],
+  courses: ['physics'],
+  departments: ['science'],
+  domains: ['nature'],
+};
+export const COLLEAGUE: Actor = {
+  id: 't-lin',
+  roles: ['courseTeacher', 'departmentTeacher'],
+  departments: ['science'],
+  domains: ['nature'],
+};
+export const DOMAIN_TEACHER: Actor = {
+  id: 't-wu',
+  roles: ['courseTeacher', 'domainTeacher'],
+  departments: ['biology'],
+  domains: ['nature'],
+};
 export const ADMIN: Actor = { id: 'a-lee', roles: ['systemAdmin'], units: ['registration'] };
 export const TEACHING: Actor = { id: 'u-teaching', roles: ['courseOutcomeSubmitter'], units: ['teaching'] };
 export const REGISTRATION: Actor = { id: 'u-registration', roles: ['systemAdmin'], units: ['registration'] };
@@ -75,5 +91,15 @@ export function outcome(overrides: Partial<CourseOutcome> = {}): CourseOutcome {
 
 export function performance(overrides: Partial<DiversePerformance> = {}): DiversePerformance {
   counter += 1;
-  return { id: `dp-${counter}`, kind: 'diversePerformance', studentId: 's1', entry: 'student', selected: false, academicYear: 112, category: 'competition', summary: '科展', ...overrides };
+  return {
+    id: `dp-${counter}`,
+    kind: 'diversePerformance',
+    studentId: 's1',
+    entry: 'student',
+    selected: false,
+    academicYear: 112,
+    category: 'competition',
+    summary: '科展',
+    ...overrides,
+  };
 }

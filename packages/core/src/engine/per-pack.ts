@@ -5,7 +5,9 @@ import type { EffectivePack } from '../layering';
  * action, the origin of a value). An effective pack is immutable, so the answer cannot change; the
  * cache is held by the pack (a WeakMap) and goes when the pack goes.
  */
-export function perPack<K, V>(compute: (effective: EffectivePack, key: K) => V): (effective: EffectivePack, key: K) => V {
+export function perPack<K, V>(
+  compute: (effective: EffectivePack, key: K) => V,
+): (effective: EffectivePack, key: K) => V {
   const caches = new WeakMap<EffectivePack, Map<K, V>>();
   return (effective, key) => {
     let cache = caches.get(effective);

@@ -5,19 +5,37 @@ import type { PortfolioItem } from '../records/items';
 import { SourceRefSchema } from '../sources';
 
 /** Enrolment changes (學籍異動), handled by national principles the seeds do not spell out (DOMAIN.md, uncertain). */
-export const ENROLMENT_CHANGES = ['repeat', 'resume', 'transferIn', 'transferOut', 'borrowedStudy', 'suspension'] as const;
+export const ENROLMENT_CHANGES = [
+  'repeat',
+  'resume',
+  'transferIn',
+  'transferOut',
+  'borrowedStudy',
+  'suspension',
+] as const;
 export const EnrolmentChangeSchema = z.enum(ENROLMENT_CHANGES);
 export type EnrolmentChange = z.infer<typeof EnrolmentChangeSchema>;
 
 export const EnrolmentRuleSchema = z.strictObject({
-  capsCount: z.enum(['perStudentTerm', 'perSchool']).optional().describe('件數計算 / caps count per student-term or per school'),
-  submittingSchool: z.enum(['origin', 'destination', 'enrolled']).optional().describe('提交學校 / which school submits'),
-  pendingCertifications: z.enum(['keep', 'void', 'deputy']).optional().describe('未認證項目 / what happens to uncertified items'),
+  capsCount: z
+    .enum(['perStudentTerm', 'perSchool'])
+    .optional()
+    .describe('件數計算 / caps count per student-term or per school'),
+  submittingSchool: z
+    .enum(['origin', 'destination', 'enrolled'])
+    .optional()
+    .describe('提交學校 / which school submits'),
+  pendingCertifications: z
+    .enum(['keep', 'void', 'deputy'])
+    .optional()
+    .describe('未認證項目 / what happens to uncertified items'),
   source: SourceRefSchema.optional(),
 });
 export type EnrolmentRule = z.infer<typeof EnrolmentRuleSchema>;
 
-export const EnrolmentSchema = z.partialRecord(EnrolmentChangeSchema, EnrolmentRuleSchema).describe('學籍異動 / enrolment changes');
+export const EnrolmentSchema = z
+  .partialRecord(EnrolmentChangeSchema, EnrolmentRuleSchema)
+  .describe('學籍異動 / enrolment changes');
 export type Enrolment = z.infer<typeof EnrolmentSchema>;
 
 export const ENROLMENT_CHANGE_NAMES: Readonly<Record<EnrolmentChange, string>> = {
@@ -50,7 +68,10 @@ export const ENROLMENT_DEFAULTS: Readonly<Record<EnrolmentChange, Aspects>> = {
 };
 
 /** Where the defaults are taken to come from: the national handling principles, as our reading. */
-export const ENROLMENT_DEFAULT_SOURCE: Source = { document: '作業要點', clause: '學籍異動處理原則 (our reading; uncertain)' };
+export const ENROLMENT_DEFAULT_SOURCE: Source = {
+  document: '作業要點',
+  clause: '學籍異動處理原則 (our reading; uncertain)',
+};
 
 /** One aspect of an enrolment change's effect, with who set it and whether it is our default. */
 export interface EffectAspect<T> {
@@ -76,11 +97,27 @@ export function enrolmentEffect(effective: EffectivePack, change: EnrolmentChang
   const rule = effective.values.enrolment?.[change];
   const aspect = <K extends keyof Aspects>(key: K): EffectAspect<Aspects[K]> => {
     const value = rule?.[key];
-    if (value === undefined) return { value: ENROLMENT_DEFAULTS[change][key], isDefault: true, source: ENROLMENT_DEFAULT_SOURCE, layer: 'default' };
+    if (value === undefined)
+      return {
+        value: ENROLMENT_DEFAULTS[change][key],
+        isDefault: true,
+        source: ENROLMENT_DEFAULT_SOURCE,
+        layer: 'default',
+      };
     const provenance = provenanceOf(effective.provenance, `enrolment.${change}.${key}`);
-    return { value: value as Aspects[K], isDefault: false, ...(provenance?.source && { source: provenance.source }), layer: provenance?.layer ?? 'unknown' };
+    return {
+      value: value as Aspects[K],
+      isDefault: false,
+      ...(provenance?.source && { source: provenance.source }),
+      layer: provenance?.layer ?? 'unknown',
+    };
   };
-  return { change, submittingSchool: aspect('submittingSchool'), capsCount: aspect('capsCount'), pendingCertifications: aspect('pendingCertifications') };
+  return {
+    change,
+    submittingSchool: aspect('submittingSchool'),
+    capsCount: aspect('capsCount'),
+    pendingCertifications: aspect('pendingCertifications'),
+  };
 }
 
 /** What becomes of one uncertified course outcome after an enrolment change. */
@@ -93,7 +130,13 @@ export interface PendingFate {
  * The fate of a student's uncertified course outcomes (not certified, not withdrawn) after an
  * enrolment change — kept pending, voided, or passed to the deputy chain — as `enrolmentEffect` says.
  */
-export function pendingFates(effective: EffectivePack, change: EnrolmentChange, items: readonly PortfolioItem[]): PendingFate[] {
+export function pendingFates(
+  effective: EffectivePack,
+  change: EnrolmentChange,
+  items: readonly PortfolioItem[],
+): PendingFate[] {
   const fate = enrolmentEffect(effective, change).pendingCertifications;
-  return items.filter((item) => item.kind === 'courseOutcome' && item.state !== 'certified' && !item.withdrawn).map((item) => ({ itemId: item.id, fate }));
+  return items
+    .filter((item) => item.kind === 'courseOutcome' && item.state !== 'certified' && !item.withdrawn)
+    .map((item) => ({ itemId: item.id, fate }));
 }

@@ -3,11 +3,35 @@
  * (no `method`, no map/reduce), may not read through prototype keys, and is bounded in depth and size.
  */
 export const ALLOWED_OPERATORS = [
-  'var', 'missing', 'missing_some',
-  'if', '?:', 'and', 'or', '!', '!!',
-  '==', '===', '!=', '!==', '>', '>=', '<', '<=',
-  '+', '-', '*', '/', '%', 'min', 'max',
-  'in', 'cat', 'all', 'some', 'none',
+  'var',
+  'missing',
+  'missing_some',
+  'if',
+  '?:',
+  'and',
+  'or',
+  '!',
+  '!!',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'min',
+  'max',
+  'in',
+  'cat',
+  'all',
+  'some',
+  'none',
 ] as const;
 
 export const EXPRESSION_LIMITS = { depth: 12, nodes: 200 } as const;
@@ -28,7 +52,16 @@ export type ExpressionProblem =
  * its JSON text, which never passes the check.
  */
 function readPaths(operator: string, argument: unknown): { readonly text: string; readonly computed: boolean }[] {
-  const entries = operator === 'var' ? [Array.isArray(argument) ? argument[0] : argument] : operator === 'missing' ? (Array.isArray(argument) ? argument.flat() : [argument]) : Array.isArray(argument) ? [argument[1]].flat() : [argument];
+  const entries =
+    operator === 'var'
+      ? [Array.isArray(argument) ? argument[0] : argument]
+      : operator === 'missing'
+        ? Array.isArray(argument)
+          ? argument.flat()
+          : [argument]
+        : Array.isArray(argument)
+          ? [argument[1]].flat()
+          : [argument];
   return entries.flatMap((entry): { readonly text: string; readonly computed: boolean }[] => {
     if (typeof entry === 'string' || typeof entry === 'number') return [{ text: String(entry), computed: false }];
     return entry !== null && typeof entry === 'object' ? [{ text: JSON.stringify(entry), computed: true }] : [];

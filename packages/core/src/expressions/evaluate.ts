@@ -11,7 +11,8 @@ import type { CustomRule } from './schema';
 
 // json-logic-js is a UMD module: Node's ESM sees it as `default`, bundlers as the namespace.
 // Only `apply` and `truthy` are used; never add_operation (its operations are global).
-const jsonLogic = ((jsonLogicModule as { default?: typeof jsonLogicModule }).default ?? jsonLogicModule) as typeof jsonLogicModule;
+const jsonLogic = ((jsonLogicModule as { default?: typeof jsonLogicModule }).default ??
+  jsonLogicModule) as typeof jsonLogicModule;
 
 const SCOPED = new Set(['all', 'some', 'none']);
 const KNOWN = new Set(FACT_PATHS);
@@ -25,7 +26,12 @@ export function unknownFacts(expression: unknown): string[] {
     const [operator, argument] = Object.entries(node)[0] ?? [];
     if (operator === undefined) return;
     if (operator === 'var' || operator === 'missing' || operator === 'missing_some') {
-      const paths = operator === 'var' ? [Array.isArray(argument) ? argument[0] : argument] : operator === 'missing' ? [argument].flat() : [Array.isArray(argument) ? argument[1] : []].flat();
+      const paths =
+        operator === 'var'
+          ? [Array.isArray(argument) ? argument[0] : argument]
+          : operator === 'missing'
+            ? [argument].flat()
+            : [Array.isArray(argument) ? argument[1] : []].flat();
       for (const path of paths) if (typeof path === 'string' && path !== '' && !KNOWN.has(path)) found.add(path);
       if (operator === 'var' && Array.isArray(argument)) visit(argument.slice(1));
       return;
@@ -60,15 +66,31 @@ export function evaluateRules(effective: EffectivePack, facts: Iterable<Facts>):
   const findings: Finding[] = [];
   (effective.values.rules ?? []).forEach((rule: CustomRule, index) => {
     const setBy = provenanceOf(effective.provenance, `rules.${index}`);
-    const context = { rule: `rules.${rule.id}`, ...(setBy?.source && { source: setBy.source }), ...(setBy?.layer && { layer: setBy.layer }) };
+    const context = {
+      rule: `rules.${rule.id}`,
+      ...(setBy?.source && { source: setBy.source }),
+      ...(setBy?.layer && { layer: setBy.layer }),
+    };
     const problems = checkExpression(rule.when);
     if (problems.length > 0) {
-      findings.push(createFinding(EXPRESSION_CODES.ruleNotEvaluated, { id: rule.id, problems: problems.map(describe) }, { ...context, subject: `rules.${index}` }));
+      findings.push(
+        createFinding(
+          EXPRESSION_CODES.ruleNotEvaluated,
+          { id: rule.id, problems: problems.map(describe) },
+          { ...context, subject: `rules.${index}` },
+        ),
+      );
       return;
     }
     for (const fact of unknownFacts(rule.when)) {
       const suggestion = suggest(fact, FACT_PATHS);
-      findings.push(createFinding(EXPRESSION_CODES.unknownFact, { id: rule.id, fact, ...(suggestion && { suggestion }) }, { ...context, subject: `rules.${index}` }));
+      findings.push(
+        createFinding(
+          EXPRESSION_CODES.unknownFact,
+          { id: rule.id, fact, ...(suggestion && { suggestion }) },
+          { ...context, subject: `rules.${index}` },
+        ),
+      );
     }
     const about = rule.about ?? 'studentTerm';
     for (const fact of facts) {
@@ -77,10 +99,23 @@ export function evaluateRules(effective: EffectivePack, facts: Iterable<Facts>):
       try {
         holds = jsonLogic.truthy(jsonLogic.apply(rule.when as Parameters<typeof jsonLogic.apply>[0], fact.values));
       } catch (error) {
-        findings.push(createFinding(EXPRESSION_CODES.ruleFailed, { id: rule.id, detail: error instanceof Error ? error.message : String(error) }, { ...context, subject: fact.subject }));
+        findings.push(
+          createFinding(
+            EXPRESSION_CODES.ruleFailed,
+            { id: rule.id, detail: error instanceof Error ? error.message : String(error) },
+            { ...context, subject: fact.subject },
+          ),
+        );
         break;
       }
-      if (holds) findings.push(createFinding(EXPRESSION_CODES.customRule, { id: rule.id, text: rule.message }, { ...context, subject: fact.subject, severity: rule.severity ?? 'warning' }));
+      if (holds)
+        findings.push(
+          createFinding(
+            EXPRESSION_CODES.customRule,
+            { id: rule.id, text: rule.message },
+            { ...context, subject: fact.subject, severity: rule.severity ?? 'warning' },
+          ),
+        );
     }
   });
   return findings;

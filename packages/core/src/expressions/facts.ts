@@ -61,8 +61,15 @@ const KIND_FACTS = {
 
 /** Every path a rule may read, exactly (a misspelt fact would silently never fire). */
 export const FACT_PATHS: readonly string[] = [
-  'student.id', 'student.grade', 'student.division', 'student.status',
-  'academicYear', 'term.code', 'term.year', 'term.semester', 'asOf',
+  'student.id',
+  'student.grade',
+  'student.division',
+  'student.status',
+  'academicYear',
+  'term.code',
+  'term.year',
+  'term.semester',
+  'asOf',
   ...Object.entries(KIND_FACTS).flatMap(([kind, names]) => names.map((name) => `${kind}.${name}`)),
   ...ACTIVITIES.flatMap((activity) => [`windows.${activity}.opens`, `windows.${activity}.closes`]),
 ];
@@ -70,12 +77,23 @@ export const FACT_PATHS: readonly string[] = [
 function courseOutcomeCounts(items: readonly CourseOutcome[]): CourseOutcomeCounts {
   const own = items.filter((item) => item.entry === 'student');
   const inState = (state: CourseOutcome['state']) => own.filter((item) => item.state === state).length;
-  return { uploaded: own.length, draft: inState('draft'), submitted: inState('submitted'), certified: inState('certified'), rejected: inState('rejected'), selected: own.filter((item) => item.selected).length };
+  return {
+    uploaded: own.length,
+    draft: inState('draft'),
+    submitted: inState('submitted'),
+    certified: inState('certified'),
+    rejected: inState('rejected'),
+    selected: own.filter((item) => item.selected).length,
+  };
 }
 
 function diversePerformanceCounts(items: readonly DiversePerformance[]): DiversePerformanceCounts {
   const own = items.filter((item) => item.entry === 'student');
-  return { uploaded: own.length, selected: own.filter((item) => item.selected).length, schoolEntered: items.length - own.length };
+  return {
+    uploaded: own.length,
+    selected: own.filter((item) => item.selected).length,
+    schoolEntered: items.length - own.length,
+  };
 }
 
 const academicYearOfTerm = (code: string) => Number(code.slice(0, -2));
@@ -100,13 +118,18 @@ function studentValues(student: Student) {
 }
 
 /** The facts about a student in one term; pass the term's resolved windows to give rules their dates. */
-export function studentTermFacts(input: FactInput & { readonly term: Term; readonly windows?: readonly ResolvedWindow[] }): Facts {
+export function studentTermFacts(
+  input: FactInput & { readonly term: Term; readonly windows?: readonly ResolvedWindow[] },
+): Facts {
   const code = formatTerm(input.term);
   const { outcomes, performances } = live(input);
   const windows: Partial<Record<Activity, { opens?: number; closes: number }>> = {};
   for (const window of input.windows ?? []) {
     if (window.term !== code || !window.grades.includes(input.student.grade)) continue;
-    windows[window.activity] = { ...(window.opens !== undefined && { opens: dayNumber(window.opens) }), closes: dayNumber(window.closes) };
+    windows[window.activity] = {
+      ...(window.opens !== undefined && { opens: dayNumber(window.opens) }),
+      closes: dayNumber(window.closes),
+    };
   }
   return {
     about: 'studentTerm',
@@ -117,7 +140,9 @@ export function studentTermFacts(input: FactInput & { readonly term: Term; reado
       term: { code: Number(code), year: input.term.year, semester: input.term.semester },
       asOf: dayNumber(input.asOf),
       courseOutcome: courseOutcomeCounts(outcomes.filter((item) => item.term === code)),
-      diversePerformance: diversePerformanceCounts(performances.filter((item) => item.academicYear === input.term.year)),
+      diversePerformance: diversePerformanceCounts(
+        performances.filter((item) => item.academicYear === input.term.year),
+      ),
       windows,
     },
   };
@@ -133,8 +158,12 @@ export function studentFacts(input: FactInput & { readonly academicYear: number 
       student: studentValues(input.student),
       academicYear: input.academicYear,
       asOf: dayNumber(input.asOf),
-      courseOutcome: courseOutcomeCounts(outcomes.filter((item) => academicYearOfTerm(item.term) === input.academicYear)),
-      diversePerformance: diversePerformanceCounts(performances.filter((item) => item.academicYear === input.academicYear)),
+      courseOutcome: courseOutcomeCounts(
+        outcomes.filter((item) => academicYearOfTerm(item.term) === input.academicYear),
+      ),
+      diversePerformance: diversePerformanceCounts(
+        performances.filter((item) => item.academicYear === input.academicYear),
+      ),
       windows: {},
     },
   };

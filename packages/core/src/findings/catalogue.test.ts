@@ -43,7 +43,12 @@ const RANGE_OF_FOLDER: Readonly<Record<string, string>> = {
 /** Every `code: 'PRnnnn'` written in a codes.ts of core, by folder: what the catalogue must hold. */
 const defined = readdirSync(SRC, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && readdirSync(new URL(`${entry.name}/`, SRC)).includes('codes.ts'))
-  .flatMap((entry) => [...readFileSync(new URL(`${entry.name}/codes.ts`, SRC), 'utf8').matchAll(/\bcode:\s*'([^']+)'/g)].map((match) => ({ folder: entry.name, code: match[1]! })));
+  .flatMap((entry) =>
+    [...readFileSync(new URL(`${entry.name}/codes.ts`, SRC), 'utf8').matchAll(/\bcode:\s*'([^']+)'/g)].map((match) => ({
+      folder: entry.name,
+      code: match[1]!,
+    })),
+  );
 
 const specs = Object.values(CATALOGUE);
 
@@ -52,7 +57,25 @@ const specs = Object.values(CATALOGUE);
  * list, as a source (`{ document, clause }`) and as a text in both languages; where a message looks a param up in a table (a period, a record kind …) and fails, the
  * param is retried with the domain's words until the message renders.
  */
-const WORDS = [...PERIODS, ...RECORD_KINDS, ...ENTRY_SOURCES, ...RECEIPT_CATEGORIES, ...DUTIES, ...ACTIVITIES, ...ANCHORS, ...ENROLMENT_CHANGES, 'upload', 'select', 'min', 'max', 'value', 'length', 'items', 'student', 'error'];
+const WORDS = [
+  ...PERIODS,
+  ...RECORD_KINDS,
+  ...ENTRY_SOURCES,
+  ...RECEIPT_CATEGORIES,
+  ...DUTIES,
+  ...ACTIVITIES,
+  ...ANCHORS,
+  ...ENROLMENT_CHANGES,
+  'upload',
+  'select',
+  'min',
+  'max',
+  'value',
+  'length',
+  'items',
+  'student',
+  'error',
+];
 
 function render(spec: CodeSpec<never>): Localized {
   const chosen = new Map<string, number>();
@@ -66,7 +89,14 @@ function render(spec: CodeSpec<never>): Localized {
           last = key;
           const index = chosen.get(key);
           const word = index === undefined ? 'x' : WORDS[index]!;
-          return Object.assign(new String(word), { join: () => word, map: <T>(f: (item: string) => T) => [f(word)], document: '馬公補充規定', clause: '五(三)1', 'zh-TW': '範例訊息', en: 'a sample message' });
+          return Object.assign(new String(word), {
+            join: () => word,
+            map: <T>(f: (item: string) => T) => [f(word)],
+            document: '馬公補充規定',
+            clause: '五(三)1',
+            'zh-TW': '範例訊息',
+            en: 'a sample message',
+          });
         },
       },
     );
@@ -75,7 +105,8 @@ function render(spec: CodeSpec<never>): Localized {
     } catch (error) {
       if (last === undefined) throw error;
       const next = (chosen.get(last) ?? -1) + 1;
-      if (next >= WORDS.length) throw new Error(`${spec.code}: no sample value of \`${last}\` renders the message`, { cause: error });
+      if (next >= WORDS.length)
+        throw new Error(`${spec.code}: no sample value of \`${last}\` renders the message`, { cause: error });
       chosen.set(last, next);
     }
   }
@@ -89,11 +120,16 @@ describe('the code catalogue', () => {
       expect(key).toBe(spec.code);
     }
     const codes = defined.map((entry) => entry.code);
-    expect(codes.filter((code, index) => codes.indexOf(code) !== index), 'codes defined twice').toEqual([]);
+    expect(
+      codes.filter((code, index) => codes.indexOf(code) !== index),
+      'codes defined twice',
+    ).toEqual([]);
   });
 
   it('registers every code defined in a codes.ts of core', () => {
-    const unregistered = defined.filter((entry) => !CATALOGUE[entry.code]).map((entry) => `${entry.folder}/codes.ts: ${entry.code}`);
+    const unregistered = defined
+      .filter((entry) => !CATALOGUE[entry.code])
+      .map((entry) => `${entry.folder}/codes.ts: ${entry.code}`);
     expect(unregistered, 'add the codes object to findings/catalogue.ts').toEqual([]);
     expect(specs).toHaveLength(defined.length);
   });
@@ -106,7 +142,15 @@ describe('the code catalogue', () => {
       expect(spec.title['zh-TW'].trim(), spec.code).not.toBe('');
       expect(spec.title.en.trim(), spec.code).not.toBe('');
     }
-    const shared = names.filter((name, index) => names.indexOf(name) !== index).map((name) => `${name}: ${specs.filter((spec) => spec.name === name).map((spec) => spec.code).join(', ')}`);
+    const shared = names
+      .filter((name, index) => names.indexOf(name) !== index)
+      .map(
+        (name) =>
+          `${name}: ${specs
+            .filter((spec) => spec.name === name)
+            .map((spec) => spec.code)
+            .join(', ')}`,
+      );
     expect(shared, 'names shared by several codes').toEqual([]);
   });
 
@@ -120,7 +164,12 @@ describe('the code catalogue', () => {
   });
 
   it('keeps each code in the range of the folder that defines it', () => {
-    const misplaced = defined.filter((entry) => !RANGE_OF_FOLDER[entry.folder]?.includes(entry.code[2]!)).map((entry) => `${entry.folder}: ${entry.code} (range ${RANGE_OF_FOLDER[entry.folder] ?? 'unknown: add the folder to RANGE_OF_FOLDER'}xxx)`);
+    const misplaced = defined
+      .filter((entry) => !RANGE_OF_FOLDER[entry.folder]?.includes(entry.code[2]!))
+      .map(
+        (entry) =>
+          `${entry.folder}: ${entry.code} (range ${RANGE_OF_FOLDER[entry.folder] ?? 'unknown: add the folder to RANGE_OF_FOLDER'}xxx)`,
+      );
     expect(misplaced).toEqual([]);
   });
 });

@@ -18,5 +18,22 @@ import type { CodeSpec } from './define';
 
 /** Every finding code, by code. Codes are never reused: 1xxx pack file, 2xxx layering, 3xxx caps, 4xxx certification, 5xxx ownership and deputies, 6xxx windows, 7xxx receipts, submission and retention, 8xxx dataset records, 9xxx CLI usage. */
 export const CATALOGUE: Readonly<Record<string, CodeSpec<never>>> = Object.fromEntries(
-  [...Object.values(PACK_CODES), ...Object.values(LAYERING_CODES), ...Object.values(DEPUTY_CODES), ...Object.values(OWNERSHIP_CODES), ...Object.values(PERMISSION_CODES), ...Object.values(RETENTION_CODES), ...Object.values(GOVERNANCE_CODES), ...Object.values(CAP_CODES), ...Object.values(CERTIFICATION_CODES), ...Object.values(SUBMISSION_CODES), ...Object.values(RECEIPT_CODES), ...Object.values(DATASET_CODES), ...Object.values(CALENDAR_CODES), ...Object.values(WINDOW_CODES), ...Object.values(EXPRESSION_CODES), ...Object.values(AUDIT_CODES)].map((spec) => [spec.code, spec as CodeSpec<never>]),
+  [
+    ...Object.values(PACK_CODES),
+    ...Object.values(LAYERING_CODES),
+    ...Object.values(DEPUTY_CODES),
+    ...Object.values(OWNERSHIP_CODES),
+    ...Object.values(PERMISSION_CODES),
+    ...Object.values(RETENTION_CODES),
+    ...Object.values(GOVERNANCE_CODES),
+    ...Object.values(CAP_CODES),
+    ...Object.values(CERTIFICATION_CODES),
+    ...Object.values(SUBMISSION_CODES),
+    ...Object.values(RECEIPT_CODES),
+    ...Object.values(DATASET_CODES),
+    ...Object.values(CALENDAR_CODES),
+    ...Object.values(WINDOW_CODES),
+    ...Object.values(EXPRESSION_CODES),
+    ...Object.values(AUDIT_CODES),
+  ].map((spec) => [spec.code, spec as CodeSpec<never>]),
 );

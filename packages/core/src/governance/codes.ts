@@ -16,14 +16,20 @@ export const GOVERNANCE_CODES = {
     name: 'no-convener',
     severity: 'warning',
     title: { 'zh-TW': '工作小組未指定召集人', en: 'Working group without a convener' },
-    message: () => ({ 'zh-TW': '工作小組未指定召集人 (通常為校長)', en: 'the working group names no convener (usually the principal, 校長)' }),
+    message: () => ({
+      'zh-TW': '工作小組未指定召集人 (通常為校長)',
+      en: 'the working group names no convener (usually the principal, 校長)',
+    }),
   }),
   noSecretary: defineCode({
     code: 'PR7512',
     name: 'no-secretary',
     severity: 'warning',
     title: { 'zh-TW': '工作小組未指定執行秘書', en: 'Working group without a secretary' },
-    message: () => ({ 'zh-TW': '工作小組未指定執行秘書 (通常為教務主任)', en: 'the working group names no executive secretary (usually the academic director, 教務主任)' }),
+    message: () => ({
+      'zh-TW': '工作小組未指定執行秘書 (通常為教務主任)',
+      en: 'the working group names no executive secretary (usually the academic director, 教務主任)',
+    }),
   }),
   sizeMismatch: defineCode<{ size: number; listed: number }>({
     code: 'PR7513',
@@ -65,7 +71,13 @@ export const GOVERNANCE_CODES = {
       en: `the working group met ${p.held} time(s) in term ${p.term}; at least ${p.required} per semester are required`,
     }),
   }),
-  tooFewTrainings: defineCode<{ academicYear: number; audience: string; kind?: string; required: number; held: number }>({
+  tooFewTrainings: defineCode<{
+    academicYear: number;
+    audience: string;
+    kind?: string;
+    required: number;
+    held: number;
+  }>({
     code: 'PR7521',
     name: 'too-few-trainings',
     severity: 'error',

@@ -23,7 +23,8 @@ export interface GovernancePeriod {
   readonly to: PlainDate;
 }
 
-const within = (date: PlainDate, from: PlainDate, to: PlainDate) => compareDates(date, from) >= 0 && compareDates(date, to) <= 0;
+const within = (date: PlainDate, from: PlainDate, to: PlainDate) =>
+  compareDates(date, from) >= 0 && compareDates(date, to) <= 0;
 
 /** The terms that lie wholly inside the period: a term still running cannot yet have missed its meeting. */
 function wholeTerms({ from, to }: GovernancePeriod): Term[] {
@@ -40,13 +41,23 @@ function wholeTerms({ from, to }: GovernancePeriod): Term[] {
  * audience and kind the pack declares (馬公 八, 新竹 十). Only terms and academic years that lie wholly
  * inside the period are judged. Dates that are not `YYYY-MM-DD` are reported and skipped.
  */
-export function checkGovernance(effective: EffectivePack, evidence: GovernanceEvidence, period: GovernancePeriod): Finding[] {
+export function checkGovernance(
+  effective: EffectivePack,
+  evidence: GovernanceEvidence,
+  period: GovernancePeriod,
+): Finding[] {
   const findings: Finding[] = [];
   const valid = <T>(entries: readonly T[], dateOf: (entry: T) => unknown, name: string): T[] =>
     entries.filter((entry, index) => {
       const date = dateOf(entry);
       if (isPlainDate(date)) return true;
-      findings.push(createFinding(GOVERNANCE_CODES.invalidEvidence, { entry: `${name}[${index}]`, value: String(date) }, { rule: 'governance.evidence', subject: `${name}.${index}` }));
+      findings.push(
+        createFinding(
+          GOVERNANCE_CODES.invalidEvidence,
+          { entry: `${name}[${index}]`, value: String(date) },
+          { rule: 'governance.evidence', subject: `${name}.${index}` },
+        ),
+      );
       return false;
     });
   const meetings = valid(evidence.meetings, (date) => date, 'meetings');
@@ -58,32 +69,61 @@ export function checkGovernance(effective: EffectivePack, evidence: GovernanceEv
   const set = effective.values.governance?.meetings?.perSemester ?? 0;
   const national = bound?.kind === 'min' && bound.min > set ? bound : undefined;
   const required = national?.min ?? set;
-  const meetingRule = national ? { layer: effective.national.layer, source: national.source } : provenanceOf(effective.provenance, 'governance.meetings.perSemester');
+  const meetingRule = national
+    ? { layer: effective.national.layer, source: national.source }
+    : provenanceOf(effective.provenance, 'governance.meetings.perSemester');
   for (const term of terms) {
     const held = meetings.filter((date) => within(date, termStart(term), termEnd(term))).length;
     if (held >= required) continue;
     const code = formatTerm(term);
     findings.push(
-      createFinding(GOVERNANCE_CODES.tooFewMeetings, { term: code, required, held }, { rule: 'governance.meetings', subject: code, ...(meetingRule?.source && { source: meetingRule.source }), ...(meetingRule && { layer: meetingRule.layer }) }),
+      createFinding(
+        GOVERNANCE_CODES.tooFewMeetings,
+        { term: code, required, held },
+        {
+          rule: 'governance.meetings',
+          subject: code,
+          ...(meetingRule?.source && { source: meetingRule.source }),
+          ...(meetingRule && { layer: meetingRule.layer }),
+        },
+      ),
     );
   }
 
-  const years = terms.filter((term) => term.semester === 1 && terms.some((other) => other.year === term.year && other.semester === 2)).map((term) => term.year);
+  const years = terms
+    .filter((term) => term.semester === 1 && terms.some((other) => other.year === term.year && other.semester === 2))
+    .map((term) => term.year);
   (effective.values.governance?.trainings ?? []).forEach((rule, index) => {
     const provenance = provenanceOf(effective.provenance, `governance.trainings.${index}.audience`);
     for (const year of years) {
       const start = termStart({ year, semester: 1 });
       const end = termEnd({ year, semester: 2 });
       const held = trainings.filter((training) => {
-        const audiences: readonly Audience[] = typeof training.audience === 'string' ? [training.audience] : training.audience;
-        return within(training.date, start, end) && audiences.includes(rule.audience) && (rule.kind === undefined || (training.kind ?? 'training') === rule.kind);
+        const audiences: readonly Audience[] =
+          typeof training.audience === 'string' ? [training.audience] : training.audience;
+        return (
+          within(training.date, start, end) &&
+          audiences.includes(rule.audience) &&
+          (rule.kind === undefined || (training.kind ?? 'training') === rule.kind)
+        );
       }).length;
       if (held >= rule.perAcademicYear) continue;
       findings.push(
         createFinding(
           GOVERNANCE_CODES.tooFewTrainings,
-          { academicYear: year, audience: rule.audience, ...(rule.kind && { kind: rule.kind }), required: rule.perAcademicYear, held },
-          { rule: 'governance.trainings', subject: `${year}:${rule.audience}${rule.kind ? `:${rule.kind}` : ''}`, ...(provenance?.source && { source: provenance.source }), ...(provenance && { layer: provenance.layer }) },
+          {
+            academicYear: year,
+            audience: rule.audience,
+            ...(rule.kind && { kind: rule.kind }),
+            required: rule.perAcademicYear,
+            held,
+          },
+          {
+            rule: 'governance.trainings',
+            subject: `${year}:${rule.audience}${rule.kind ? `:${rule.kind}` : ''}`,
+            ...(provenance?.source && { source: provenance.source }),
+            ...(provenance && { layer: provenance.layer }),
+          },
         ),
       );
     }

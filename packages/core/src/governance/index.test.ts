@@ -60,16 +60,29 @@ describe('checkGovernanceRules', () => {
   it('PR7513 when the size does not match the members listed, with the position of size', () => {
     const text = `id: magong\nname: 馬公\ndocument: 馬公補充規定\n${MAGONG_GOVERNANCE.replace('size: 15', 'size: 13')}`;
     const validation = validatePack(text);
-    const findings = checkGovernanceRules(validation.resolution!.versions[0]!, { positions: validation.loaded.positions });
+    const findings = checkGovernanceRules(validation.resolution!.versions[0]!, {
+      positions: validation.loaded.positions,
+    });
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ code: 'PR7513', data: { size: 13, listed: 15 }, source: { document: '馬公補充規定', clause: '二' }, position: { line: 6 } });
+    expect(findings[0]).toMatchObject({
+      code: 'PR7513',
+      data: { size: 13, listed: 15 },
+      source: { document: '馬公補充規定', clause: '二' },
+      position: { line: 6 },
+    });
   });
 
   it('PR7511, PR7512 for a group without convener or secretary; PR7514 for an officer who is not a member', () => {
-    const bare = effectiveFrom('governance:\n  workingGroup: { size: 2, members: [校長, 教務主任] }\n  trainings:\n    - { audience: students, perAcademicYear: 1 }\n');
+    const bare = effectiveFrom(
+      'governance:\n  workingGroup: { size: 2, members: [校長, 教務主任] }\n  trainings:\n    - { audience: students, perAcademicYear: 1 }\n',
+    );
     expect(codes(checkGovernanceRules(bare))).toEqual(['PR7511', 'PR7512']);
-    const outsider = effectiveFrom('governance:\n  workingGroup: { convener: 校長, secretary: 學務主任, members: [校長, 教務主任] }\n  trainings:\n    - { audience: students, perAcademicYear: 1 }\n');
-    expect(checkGovernanceRules(outsider)).toMatchObject([{ code: 'PR7514', data: { office: 'secretary', who: '學務主任' } }]);
+    const outsider = effectiveFrom(
+      'governance:\n  workingGroup: { convener: 校長, secretary: 學務主任, members: [校長, 教務主任] }\n  trainings:\n    - { audience: students, perAcademicYear: 1 }\n',
+    );
+    expect(checkGovernanceRules(outsider)).toMatchObject([
+      { code: 'PR7514', data: { office: 'secretary', who: '學務主任' } },
+    ]);
   });
 
   it('PR7510 and PR7515 for a pack that sets neither a group nor trainings', () => {
@@ -87,12 +100,21 @@ describe('checkGovernance against the evidence log', () => {
   it('PR7520 for a semester without a meeting, citing 馬公 三', () => {
     const findings = checkGovernance(magong, { ...magongYear, meetings: ['2023-08-30', '2023-12-01'] }, YEAR_112);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ code: 'PR7520', subject: '11202', data: { term: '11202', required: 1, held: 0 }, source: { document: '馬公補充規定', clause: '三' } });
+    expect(findings[0]).toMatchObject({
+      code: 'PR7520',
+      subject: '11202',
+      data: { term: '11202', required: 1, held: 0 },
+      source: { document: '馬公補充規定', clause: '三' },
+    });
   });
 
   it('the national minimum applies when no school sets one (學習歷程檔案QA 一(二))', () => {
     const findings = checkGovernance(effectiveFrom(''), { meetings: ['2023-09-01'], trainings: [] }, YEAR_112);
-    expect(findings[0]).toMatchObject({ code: 'PR7520', data: { term: '11202' }, source: { document: '學習歷程檔案QA', clause: '一(二)' } });
+    expect(findings[0]).toMatchObject({
+      code: 'PR7520',
+      data: { term: '11202' },
+      source: { document: '學習歷程檔案QA', clause: '一(二)' },
+    });
   });
 
   it('a pack asking fewer meetings than the national minimum still needs one', () => {
@@ -103,7 +125,12 @@ describe('checkGovernance against the evidence log', () => {
   it('PR7521 per missing audience and kind, citing its clause', () => {
     const findings = checkGovernance(magong, { ...magongYear, trainings: magongYear.trainings.slice(0, 2) }, YEAR_112);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ code: 'PR7521', subject: '112:parents:briefing', data: { academicYear: 112, audience: 'parents', kind: 'briefing', required: 1, held: 0 }, source: { clause: '八(三)' } });
+    expect(findings[0]).toMatchObject({
+      code: 'PR7521',
+      subject: '112:parents:briefing',
+      data: { academicYear: 112, audience: 'parents', kind: 'briefing', required: 1, held: 0 },
+      source: { clause: '八(三)' },
+    });
   });
 
   it('a joint briefing counts for each of its audiences (新竹 十(一))', () => {
@@ -121,10 +148,19 @@ describe('checkGovernance against the evidence log', () => {
   });
 
   it('judges only whole terms and academic years inside the period', () => {
-    expect(checkGovernance(magong, { meetings: [], trainings: [] }, { from: '2023-09-01', to: '2024-03-01' })).toEqual([]);
-    expect(codes(checkGovernance(magong, { meetings: [], trainings: [] }, { from: '2023-08-01', to: '2024-03-01' }))).toEqual(['PR7520']);
+    expect(checkGovernance(magong, { meetings: [], trainings: [] }, { from: '2023-09-01', to: '2024-03-01' })).toEqual(
+      [],
+    );
+    expect(
+      codes(checkGovernance(magong, { meetings: [], trainings: [] }, { from: '2023-08-01', to: '2024-03-01' })),
+    ).toEqual(['PR7520']);
     const twoYears = checkGovernance(magong, { meetings: [], trainings: [] }, { from: '2022-08-01', to: '2024-07-31' });
-    expect(twoYears.filter((f) => f.code === 'PR7520').map((f) => f.data.term)).toEqual(['11101', '11102', '11201', '11202']);
+    expect(twoYears.filter((f) => f.code === 'PR7520').map((f) => f.data.term)).toEqual([
+      '11101',
+      '11102',
+      '11201',
+      '11202',
+    ]);
     expect(twoYears.filter((f) => f.code === 'PR7521')).toHaveLength(6);
   });
 

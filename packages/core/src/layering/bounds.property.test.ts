@@ -3,7 +3,13 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { type NationalBound, type NationalVersion, NATIONAL_VERSIONS } from '../national';
 import { validatePack } from '../pack';
-import { type Per, propertyOptions, type SchoolBounds, schoolBoundsArbitrary, schoolPack } from '../../test/arbitraries';
+import {
+  type Per,
+  propertyOptions,
+  type SchoolBounds,
+  schoolBoundsArbitrary,
+  schoolPack,
+} from '../../test/arbitraries';
 
 const code = (term: { year: number; semester: number }) => term.year * 100 + term.semester;
 
@@ -40,7 +46,12 @@ function loosens(bounds: SchoolBounds, bound: NationalBound, version: NationalVe
   const written = schoolValue(bounds, bound.path);
   if (bound.kind === 'min') return typeof written === 'number' && written < bound.min;
   if (typeof written !== 'object' || (written.max === undefined && written.per === undefined)) return false;
-  const national = bound.path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], version.pack) as { max: number; per: Per };
+  const national = bound.path
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], version.pack) as {
+    max: number;
+    per: Per;
+  };
   const max = written.max ?? national.max;
   const per = written.per ?? national.per;
   const perBoundPeriod = per === 'semester' && bound.per === 'academicYear' ? max * 2 : max;
@@ -53,10 +64,16 @@ describe('merging never loosens a national bound unnoticed', () => {
       fc.property(schoolBoundsArbitrary, (bounds) => {
         const versions = versionsInForce(bounds.appliesFrom, bounds.appliesUntil);
         const expected = new Set(
-          versions.flatMap((version) => version.bounds.filter((bound) => loosens(bounds, bound, version)).map((bound) => `${bound.kind === 'min' ? 'PR2003' : 'PR2002'} ${bound.path}`)),
+          versions.flatMap((version) =>
+            version.bounds
+              .filter((bound) => loosens(bounds, bound, version))
+              .map((bound) => `${bound.kind === 'min' ? 'PR2003' : 'PR2002'} ${bound.path}`),
+          ),
         );
         const { findings, resolution } = validatePack(stringify(schoolPack(bounds)));
-        expect(resolution?.versions.map((version) => version.national.layer)).toEqual(versions.map((version) => version.layer));
+        expect(resolution?.versions.map((version) => version.national.layer)).toEqual(
+          versions.map((version) => version.layer),
+        );
         const reported = new Set(findings.map((finding) => `${finding.code} ${String(finding.data.path)}`));
         expect(reported).toEqual(expected);
         for (const finding of findings) {
@@ -70,17 +87,25 @@ describe('merging never loosens a national bound unnoticed', () => {
     );
   });
 
-  it('keeps each national version\'s bounds equal to the values of its own pack', () => {
+  it("keeps each national version's bounds equal to the values of its own pack", () => {
     for (const version of NATIONAL_VERSIONS) {
       for (const bound of version.bounds) {
-        const value = bound.path.split('.').reduce<unknown>((inner, key) => (inner as Record<string, unknown> | undefined)?.[key], version.pack);
-        if (bound.kind === 'capMax') expect(value, `${version.layer} ${bound.path}`).toMatchObject({ max: bound.max, per: bound.per, source: bound.source });
+        const value = bound.path
+          .split('.')
+          .reduce<unknown>((inner, key) => (inner as Record<string, unknown> | undefined)?.[key], version.pack);
+        if (bound.kind === 'capMax')
+          expect(value, `${version.layer} ${bound.path}`).toMatchObject({
+            max: bound.max,
+            per: bound.per,
+            source: bound.source,
+          });
         else expect(value, `${version.layer} ${bound.path}`).toBe(bound.min);
       }
     }
   });
 
   it('covers every national bound path with the arbitrary', () => {
-    for (const version of NATIONAL_VERSIONS) for (const bound of version.bounds) expect(() => schoolValue({}, bound.path)).not.toThrow();
+    for (const version of NATIONAL_VERSIONS)
+      for (const bound of version.bounds) expect(() => schoolValue({}, bound.path)).not.toThrow();
   });
 });

@@ -34,8 +34,29 @@ function checkBound(bound: NationalBound, context: BoundContext): Finding[] {
     return [
       createFinding(
         LAYERING_CODES.loosensCap,
-        { path: bound.path, value: max, per, nationalMax: bound.max, nationalPer: bound.per, nationalSource: bound.source, ...(setBy.source && { schoolSource: setBy.source }) },
-        { rule: 'layering.bounds', subject: blamed.path, source: bound.source, layer: version.layer, related: [{ layer: setBy.layer, value: valueAtPath(values, blamed.path), ...(setBy.source && { source: setBy.source }) }], ...optionalPosition(context.positionOf(blamed.path, setBy.layer)) },
+        {
+          path: bound.path,
+          value: max,
+          per,
+          nationalMax: bound.max,
+          nationalPer: bound.per,
+          nationalSource: bound.source,
+          ...(setBy.source && { schoolSource: setBy.source }),
+        },
+        {
+          rule: 'layering.bounds',
+          subject: blamed.path,
+          source: bound.source,
+          layer: version.layer,
+          related: [
+            {
+              layer: setBy.layer,
+              value: valueAtPath(values, blamed.path),
+              ...(setBy.source && { source: setBy.source }),
+            },
+          ],
+          ...optionalPosition(context.positionOf(blamed.path, setBy.layer)),
+        },
       ),
     ];
   }
@@ -46,8 +67,21 @@ function checkBound(bound: NationalBound, context: BoundContext): Finding[] {
   return [
     createFinding(
       LAYERING_CODES.loosensMinimum,
-      { path: bound.path, value, nationalMin: bound.min, nationalSource: bound.source, ...(setBy.source && { schoolSource: setBy.source }) },
-      { rule: 'layering.bounds', subject: bound.path, source: bound.source, layer: version.layer, related: [{ layer: setBy.layer, value, ...(setBy.source && { source: setBy.source }) }], ...optionalPosition(context.positionOf(bound.path, setBy.layer)) },
+      {
+        path: bound.path,
+        value,
+        nationalMin: bound.min,
+        nationalSource: bound.source,
+        ...(setBy.source && { schoolSource: setBy.source }),
+      },
+      {
+        rule: 'layering.bounds',
+        subject: bound.path,
+        source: bound.source,
+        layer: version.layer,
+        related: [{ layer: setBy.layer, value, ...(setBy.source && { source: setBy.source }) }],
+        ...optionalPosition(context.positionOf(bound.path, setBy.layer)),
+      },
     ),
   ];
 }
@@ -68,8 +102,22 @@ function forcedCounts(context: BoundContext): Finding[] {
       findings.push(
         createFinding(
           LAYERING_CODES.forcedCount,
-          { path: `caps.${kind}.${action}`, min, nationalSource: NO_FORCED_COUNTS, ...(setBy?.source && { schoolSource: setBy.source }) },
-          { rule: 'layering.bounds', subject: path, source: NO_FORCED_COUNTS, layer: context.version.layer, ...(setBy && { related: [{ layer: setBy.layer, value: min, ...(setBy.source && { source: setBy.source }) }] }), ...optionalPosition(setBy && context.positionOf(path, setBy.layer)) },
+          {
+            path: `caps.${kind}.${action}`,
+            min,
+            nationalSource: NO_FORCED_COUNTS,
+            ...(setBy?.source && { schoolSource: setBy.source }),
+          },
+          {
+            rule: 'layering.bounds',
+            subject: path,
+            source: NO_FORCED_COUNTS,
+            layer: context.version.layer,
+            ...(setBy && {
+              related: [{ layer: setBy.layer, value: min, ...(setBy.source && { source: setBy.source }) }],
+            }),
+            ...optionalPosition(setBy && context.positionOf(path, setBy.layer)),
+          },
         ),
       );
     }

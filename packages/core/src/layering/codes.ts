@@ -4,7 +4,10 @@ import { formatSource } from '../findings/define';
 import type { Source } from '../findings/types';
 
 const cite = (source: Source | undefined) => (source ? formatSource(source) : '—');
-const PERIOD = { semester: { zh: '每學期', en: 'per semester' }, academicYear: { zh: '每學年', en: 'per academic year' } } as const;
+const PERIOD = {
+  semester: { zh: '每學期', en: 'per semester' },
+  academicYear: { zh: '每學年', en: 'per academic year' },
+} as const;
 type PeriodName = keyof typeof PERIOD;
 
 export const LAYERING_CODES = {
@@ -18,7 +21,15 @@ export const LAYERING_CODES = {
       en: `extends \`${p.extends}\` is not a registered layer (known: ${p.known.join(', ')})${didYouMean(p.suggestion).en}`,
     }),
   }),
-  loosensCap: defineCode<{ path: string; value: number; per: PeriodName; nationalMax: number; nationalPer: PeriodName; schoolSource?: Source; nationalSource: Source }>({
+  loosensCap: defineCode<{
+    path: string;
+    value: number;
+    per: PeriodName;
+    nationalMax: number;
+    nationalPer: PeriodName;
+    schoolSource?: Source;
+    nationalSource: Source;
+  }>({
     code: 'PR2002',
     name: 'loosens-national-maximum',
     severity: 'error',
@@ -37,7 +48,13 @@ export const LAYERING_CODES = {
       };
     },
   }),
-  loosensMinimum: defineCode<{ path: string; value: number; nationalMin: number; schoolSource?: Source; nationalSource: Source }>({
+  loosensMinimum: defineCode<{
+    path: string;
+    value: number;
+    nationalMin: number;
+    schoolSource?: Source;
+    nationalSource: Source;
+  }>({
     code: 'PR2003',
     name: 'loosens-national-minimum',
     severity: 'error',
@@ -81,7 +98,7 @@ export const LAYERING_CODES = {
     code: 'PR2007',
     name: 'term-outside-pack',
     severity: 'error',
-    title: { 'zh-TW': '學期不在規定適用期間內', en: 'Term outside the pack\'s period' },
+    title: { 'zh-TW': '學期不在規定適用期間內', en: "Term outside the pack's period" },
     message: (p) => ({
       'zh-TW': `學期 ${p.term} 不在本規定的適用期間 ${p.from ?? '…'}–${p.until ?? '…'} 內`,
       en: `term ${p.term} is outside the pack's period ${p.from ?? '…'}–${p.until ?? '…'}`,

@@ -1,7 +1,13 @@
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
-import { NATIONAL_VERSIONS, type NationalBound, type NationalVersion, nationalVersionFor, nationalVersionsBetween } from '../national';
+import {
+  NATIONAL_VERSIONS,
+  type NationalBound,
+  type NationalVersion,
+  nationalVersionFor,
+  nationalVersionsBetween,
+} from '../national';
 import type { Pack } from '../pack/schema';
 import { compareTerms, formatTerm, parseTerm, type Term } from '../term';
 import { checkNationalBounds } from './bounds';
@@ -55,7 +61,8 @@ export interface ResolveOptions {
   readonly term?: Term;
 }
 
-const rank = (finding: Finding) => `${finding.code}|${finding.subject}|${finding.related?.[0]?.layer ?? ''}|${JSON.stringify(finding.data)}`;
+const rank = (finding: Finding) =>
+  `${finding.code}|${finding.subject}|${finding.related?.[0]?.layer ?? ''}|${JSON.stringify(finding.data)}`;
 
 function layerName(pack: Pack): string {
   return `${pack.kind === 'overlay' ? 'overlay' : 'school'}:${pack.id}`;
@@ -84,12 +91,27 @@ export function resolvePack(input: PackInput, options: ResolveOptions = {}): Res
       const code = pack.kind === 'overlay' ? LAYERING_CODES.overlayCascade : LAYERING_CODES.unknownExtends;
       const known = ['national', ...Object.keys(overlays)];
       const suggestion = suggest(extendsId, known);
-      const params = pack.kind === 'overlay' ? { overlay: pack.id, extends: extendsId } : { extends: extendsId, known, ...(suggestion && { suggestion }) };
-      findings.push(createFinding(code as typeof LAYERING_CODES.unknownExtends, params as never, { rule: 'layering.extends', subject: 'extends', ...positionIn(input, 'extends') }));
+      const params =
+        pack.kind === 'overlay'
+          ? { overlay: pack.id, extends: extendsId }
+          : { extends: extendsId, known, ...(suggestion && { suggestion }) };
+      findings.push(
+        createFinding(code as typeof LAYERING_CODES.unknownExtends, params as never, {
+          rule: 'layering.extends',
+          subject: 'extends',
+          ...positionIn(input, 'extends'),
+        }),
+      );
       return { versions: [], findings };
     }
     if ((overlay.pack.extends ?? 'national') !== 'national') {
-      findings.push(createFinding(LAYERING_CODES.overlayCascade, { overlay: overlay.pack.id, extends: overlay.pack.extends ?? '' }, { rule: 'layering.extends', subject: 'extends', ...positionIn(overlay, 'extends') }));
+      findings.push(
+        createFinding(
+          LAYERING_CODES.overlayCascade,
+          { overlay: overlay.pack.id, extends: overlay.pack.extends ?? '' },
+          { rule: 'layering.extends', subject: 'extends', ...positionIn(overlay, 'extends') },
+        ),
+      );
       return { versions: [], findings };
     }
     stack.push(overlay);
@@ -102,17 +124,36 @@ export function resolvePack(input: PackInput, options: ResolveOptions = {}): Res
   const period = { ...(from && { from: formatTerm(from) }), ...(until && { until: formatTerm(until) }) };
   if (nationals.length === 0) {
     // Only a period that ends before the first national version has none.
-    findings.push(createFinding(LAYERING_CODES.noNationalVersion, period, { rule: 'layering.national', subject: 'appliesUntil', ...positionIn(input, 'appliesUntil') }));
+    findings.push(
+      createFinding(LAYERING_CODES.noNationalVersion, period, {
+        rule: 'layering.national',
+        subject: 'appliesUntil',
+        ...positionIn(input, 'appliesUntil'),
+      }),
+    );
     return { versions: [], findings };
   }
   const { term } = options;
   if (term) {
-    const bound = from && compareTerms(term, from) < 0 ? 'appliesFrom' : until && compareTerms(term, until) > 0 ? 'appliesUntil' : undefined;
-    if (bound) findings.push(createFinding(LAYERING_CODES.termOutsidePack, { term: formatTerm(term), ...period }, { rule: 'layering.period', subject: bound, ...positionIn(input, bound) }));
+    const bound =
+      from && compareTerms(term, from) < 0
+        ? 'appliesFrom'
+        : until && compareTerms(term, until) > 0
+          ? 'appliesUntil'
+          : undefined;
+    if (bound)
+      findings.push(
+        createFinding(
+          LAYERING_CODES.termOutsidePack,
+          { term: formatTerm(term), ...period },
+          { rule: 'layering.period', subject: bound, ...positionIn(input, bound) },
+        ),
+      );
   }
 
   const byLayer = new Map(stack.map((item) => [layerName(item.pack), item]));
-  const positionOf = (path: string, layer: string): Position | undefined => positionIn(byLayer.get(layer), path).position;
+  const positionOf = (path: string, layer: string): Position | undefined =>
+    positionIn(byLayer.get(layer), path).position;
 
   const seen = new Set<string>();
   const effectiveOn = (national: NationalVersion, checked: boolean): EffectivePack => {
@@ -121,7 +162,9 @@ export function resolvePack(input: PackInput, options: ResolveOptions = {}): Res
       ...stack.map((item) => ({ name: layerName(item.pack), document: item.pack.document, values: item.pack })),
     ];
     const merged = mergeLayers(layers);
-    const bounded = checked ? checkNationalBounds({ values: merged.values, provenance: merged.provenance, version: national, positionOf }) : [];
+    const bounded = checked
+      ? checkNationalBounds({ values: merged.values, provenance: merged.provenance, version: national, positionOf })
+      : [];
     for (const finding of bounded) {
       if (seen.has(rank(finding))) continue;
       seen.add(rank(finding));
@@ -142,7 +185,9 @@ export function resolvePack(input: PackInput, options: ResolveOptions = {}): Res
     };
   };
   const versions = nationals.map((national) => effectiveOn(national, true));
-  const outside = NATIONAL_VERSIONS.filter((national) => !nationals.includes(national)).map((national) => effectiveOn(national, false));
+  const outside = NATIONAL_VERSIONS.filter((national) => !nationals.includes(national)).map((national) =>
+    effectiveOn(national, false),
+  );
   return { versions, ...(outside.length > 0 && { outside }), findings };
 }
 
@@ -166,7 +211,11 @@ export function rulesFor(resolution: Resolution, term: Term): EffectivePack {
   const found = effectiveFor(resolution, term);
   if (found) return found;
   const national = nationalVersionFor(term);
-  const ofTheTime = national && [...resolution.versions, ...(resolution.outside ?? [])].find((version) => version.national.layer === national.layer);
+  const ofTheTime =
+    national &&
+    [...resolution.versions, ...(resolution.outside ?? [])].find(
+      (version) => version.national.layer === national.layer,
+    );
   if (ofTheTime) return ofTheTime;
   const first = resolution.versions[0]!;
   const start = first.appliesFrom ?? first.national.firstTerm;

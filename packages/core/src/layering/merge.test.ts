@@ -8,7 +8,12 @@ const national: Layer = {
     id: 'national',
     caps: { courseOutcome: { select: { max: 6, per: 'academicYear', source: '課程學習成果勾選件數' } } },
     windows: [
-      { activity: 'courseOutcomeUpload', opens: { anchor: 'termStart' }, closes: { anchor: 'closingCeremony', weeks: 2 }, source: '一(九)' },
+      {
+        activity: 'courseOutcomeUpload',
+        opens: { anchor: 'termStart' },
+        closes: { anchor: 'closingCeremony', weeks: 2 },
+        source: '一(九)',
+      },
       { activity: 'receiptConfirmation', closes: { anchor: 'nationalSubmissionCloses' } },
     ],
     files: { courseOutcome: { document: { types: ['pdf', 'jpg', 'png'], maxMegabytes: 4 } } },
@@ -36,7 +41,7 @@ describe('mergeLayers', () => {
     });
   });
 
-  it('never inherits a layer\'s own identity keys', () => {
+  it("never inherits a layer's own identity keys", () => {
     expect(values.id).toBeUndefined();
   });
 
@@ -53,7 +58,10 @@ describe('mergeLayers', () => {
       ['courseOutcomeUpload', '流程表'],
       ['receiptConfirmation', undefined],
     ]);
-    expect(provenance['windows.0']).toEqual({ layer: 'school:magong', source: { document: '馬公補充規定', clause: '流程表' } });
+    expect(provenance['windows.0']).toEqual({
+      layer: 'school:magong',
+      source: { document: '馬公補充規定', clause: '流程表' },
+    });
     expect(provenance['windows.1.closes.anchor']).toEqual({ layer: 'national@2022-08-01' });
     // The school's entry has no `opens`: nothing of the national entry it replaced is left behind.
     expect(valueAtPath(values, 'windows.0.opens')).toBeUndefined();
@@ -61,11 +69,21 @@ describe('mergeLayers', () => {
   });
 
   it('merges windows by their data terms too: 11102 and 111-2 are the same key, another term is another window', () => {
-    const overlay: Layer = { name: 'overlay:taipei', document: '臺北市作業時程', values: { windows: [
-      { activity: 'submission', terms: [11102], closes: '2023-10-24', source: '重要時序 1' },
-      { activity: 'submission', terms: [11201], closes: '2024-03-29', source: '推估11202時序(二)' },
-    ] } };
-    const own: Layer = { name: 'school:demo', document: '示範補充規定', values: { windows: [{ activity: 'submission', terms: ['111-2'], closes: '2023-10-20', source: '六' }] } };
+    const overlay: Layer = {
+      name: 'overlay:taipei',
+      document: '臺北市作業時程',
+      values: {
+        windows: [
+          { activity: 'submission', terms: [11102], closes: '2023-10-24', source: '重要時序 1' },
+          { activity: 'submission', terms: [11201], closes: '2024-03-29', source: '推估11202時序(二)' },
+        ],
+      },
+    };
+    const own: Layer = {
+      name: 'school:demo',
+      document: '示範補充規定',
+      values: { windows: [{ activity: 'submission', terms: ['111-2'], closes: '2023-10-20', source: '六' }] },
+    };
     const merged = mergeLayers([national, overlay, own]);
     const windows = merged.values.windows as { activity: string; closes: string }[];
     expect(windows.map((window) => [window.activity, window.closes])).toEqual([
@@ -74,17 +92,35 @@ describe('mergeLayers', () => {
       ['submission', '2023-10-20'],
       ['submission', '2024-03-29'],
     ]);
-    expect(merged.provenance['windows.2']).toEqual({ layer: 'school:demo', source: { document: '示範補充規定', clause: '六' } });
-    expect(merged.provenance['windows.3']).toEqual({ layer: 'overlay:taipei', source: { document: '臺北市作業時程', clause: '推估11202時序(二)' } });
+    expect(merged.provenance['windows.2']).toEqual({
+      layer: 'school:demo',
+      source: { document: '示範補充規定', clause: '六' },
+    });
+    expect(merged.provenance['windows.3']).toEqual({
+      layer: 'overlay:taipei',
+      source: { document: '臺北市作業時程', clause: '推估11202時序(二)' },
+    });
   });
 
-  it('cites the nearest source above a value, in the layer\'s own document', () => {
-    expect(provenance['caps.courseOutcome.upload.max']).toEqual({ layer: 'school:magong', source: { document: '馬公補充規定', clause: '五(三)1' } });
-    expect(provenance['caps.courseOutcome.select.max']).toEqual({ layer: 'national@2022-08-01', source: { document: '作業要點', clause: '課程學習成果勾選件數' } });
+  it("cites the nearest source above a value, in the layer's own document", () => {
+    expect(provenance['caps.courseOutcome.upload.max']).toEqual({
+      layer: 'school:magong',
+      source: { document: '馬公補充規定', clause: '五(三)1' },
+    });
+    expect(provenance['caps.courseOutcome.select.max']).toEqual({
+      layer: 'national@2022-08-01',
+      source: { document: '作業要點', clause: '課程學習成果勾選件數' },
+    });
   });
 
   it('cites an object set whole by its own source, at its own path', () => {
-    const withDuties: Layer = { ...school, values: { ...school.values, duties: { courseOutcomeSubmission: { owner: 'teaching', deputies: ['registration'], source: '九(三)' } } } };
+    const withDuties: Layer = {
+      ...school,
+      values: {
+        ...school.values,
+        duties: { courseOutcomeSubmission: { owner: 'teaching', deputies: ['registration'], source: '九(三)' } },
+      },
+    };
     const merged = mergeLayers([national, withDuties]);
     const cited = { layer: 'school:magong', source: { document: '馬公補充規定', clause: '九(三)' } };
     expect(merged.provenance['duties.courseOutcomeSubmission']).toEqual(cited);

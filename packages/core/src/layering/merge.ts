@@ -31,13 +31,26 @@ const termsKey = (terms: unknown) =>
   });
 
 const KEYED_LISTS: Readonly<Record<string, (entry: Plain) => string>> = {
-  windows: (entry) => `${String(entry.activity)}|${JSON.stringify(entry.semesters ?? [])}|${JSON.stringify(entry.grades ?? [])}|${JSON.stringify(termsKey(entry.terms))}`,
+  windows: (entry) =>
+    `${String(entry.activity)}|${JSON.stringify(entry.semesters ?? [])}|${JSON.stringify(entry.grades ?? [])}|${JSON.stringify(termsKey(entry.terms))}`,
   rules: (entry) => String(entry.id),
   'governance.trainings': (entry) => `${String(entry.audience)}|${String(entry.kind ?? 'training')}`,
 };
 
 /** Keys that describe a layer itself and are never inherited. */
-const OWN_KEYS = new Set(['$schema', 'id', 'kind', 'name', 'school', 'document', 'version', 'extends', 'adopted', 'appliesFrom', 'appliesUntil']);
+const OWN_KEYS = new Set([
+  '$schema',
+  'id',
+  'kind',
+  'name',
+  'school',
+  'document',
+  'version',
+  'extends',
+  'adopted',
+  'appliesFrom',
+  'appliesUntil',
+]);
 
 export interface Merged {
   readonly values: Plain;
@@ -69,7 +82,13 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
     for (const stale of Object.keys(provenance)) if (stale.startsWith(`${path}.`)) delete provenance[stale];
   };
 
-  const mergeInto = (target: Plain, incoming: Plain, layer: Layer, prefix: string, inherited: SourceRef | undefined): Plain => {
+  const mergeInto = (
+    target: Plain,
+    incoming: Plain,
+    layer: Layer,
+    prefix: string,
+    inherited: SourceRef | undefined,
+  ): Plain => {
     const result: Plain = { ...target };
     const source = (incoming.source as SourceRef | undefined) ?? inherited;
     for (const [key, value] of Object.entries(incoming)) {

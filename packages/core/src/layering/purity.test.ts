@@ -7,7 +7,8 @@ import { deepFreeze } from '../../test/deep-freeze';
 import { propertyOptions, schoolBoundsArbitrary, schoolPack } from '../../test/arbitraries';
 import { type Layer, mergeLayers, type PackInput, resolvePack } from '.';
 
-const OVERLAY = 'kind: overlay\nid: taipei\nname: 臺北市\ndocument: 臺北市規定\nreceipts: { confirmationDays: 4 }\nwindows:\n  - activity: precheck\n    closes: 2024-03-10\n';
+const OVERLAY =
+  'kind: overlay\nid: taipei\nname: 臺北市\ndocument: 臺北市規定\nreceipts: { confirmationDays: 4 }\nwindows:\n  - activity: precheck\n    closes: 2024-03-10\n';
 
 function loaded(text: string, file: string): PackInput {
   const result = loadPack(text, { file });
@@ -35,7 +36,10 @@ describe('no function mutates its input', () => {
         const options = { file: 'school.yaml' };
         const plain = validatePack(text, { ...options, overlays: { taipei: loaded(OVERLAY, 'taipei.yaml') } });
         const frozenOverlays = deepFreeze({ taipei: loaded(OVERLAY, 'taipei.yaml') });
-        const frozen = validatePack(text, deepFreeze({ ...options, overlays: frozenOverlays, term: { year: 112, semester: 1 as const } }));
+        const frozen = validatePack(
+          text,
+          deepFreeze({ ...options, overlays: frozenOverlays, term: { year: 112, semester: 1 as const } }),
+        );
         expect(frozen.loaded).toEqual(plain.loaded);
         expect(frozen.resolution?.versions).toEqual(plain.resolution?.versions);
         expect(frozen.findings.filter((finding) => finding.code !== 'PR2007')).toEqual(plain.findings);
@@ -56,7 +60,11 @@ describe('no function mutates its input', () => {
       fc.property(scenario, (text) => {
         const school = loaded(text, 'school.yaml').pack;
         const layers = (): Layer[] => [
-          { name: NATIONAL_VERSIONS[1]!.layer, document: '作業要點', values: structuredClone(NATIONAL_VERSIONS[1]!.pack) },
+          {
+            name: NATIONAL_VERSIONS[1]!.layer,
+            document: '作業要點',
+            values: structuredClone(NATIONAL_VERSIONS[1]!.pack),
+          },
           { name: 'overlay:taipei', document: '臺北市規定', values: loaded(OVERLAY, 'taipei.yaml').pack },
           { name: 'school:property', document: school.document, values: structuredClone(school) },
         ];

@@ -56,7 +56,12 @@ const sharedPack = {
   governance: { meetings: { perSemester: 1, source: src(FAQ, '一(二)') } },
 } satisfies Partial<Pack>;
 
-const diversePerformanceSelect: { max: number; per: 'academicYear'; exempt: ('schoolEntered' | 'bulkImport')[]; source: Source } = {
+const diversePerformanceSelect: {
+  max: number;
+  per: 'academicYear';
+  exempt: ('schoolEntered' | 'bulkImport')[];
+  source: Source;
+} = {
   max: 10,
   per: 'academicYear',
   exempt: ['schoolEntered', 'bulkImport'],
@@ -65,9 +70,25 @@ const diversePerformanceSelect: { max: number; per: 'academicYear'; exempt: ('sc
 
 /** The bounds every version puts on the shared rules above: no school may raise or lower them. */
 const sharedBounds: NationalBound[] = [
-  { kind: 'capMax', path: 'caps.diversePerformance.select', max: diversePerformanceSelect.max, per: diversePerformanceSelect.per, source: diversePerformanceSelect.source },
-  { kind: 'min', path: 'receipts.confirmationDays', min: sharedPack.receipts.confirmationDays, source: sharedPack.receipts.source },
-  { kind: 'min', path: 'governance.meetings.perSemester', min: sharedPack.governance.meetings.perSemester, source: sharedPack.governance.meetings.source },
+  {
+    kind: 'capMax',
+    path: 'caps.diversePerformance.select',
+    max: diversePerformanceSelect.max,
+    per: diversePerformanceSelect.per,
+    source: diversePerformanceSelect.source,
+  },
+  {
+    kind: 'min',
+    path: 'receipts.confirmationDays',
+    min: sharedPack.receipts.confirmationDays,
+    source: sharedPack.receipts.source,
+  },
+  {
+    kind: 'min',
+    path: 'governance.meetings.perSemester',
+    min: sharedPack.governance.meetings.perSemester,
+    source: sharedPack.governance.meetings.source,
+  },
 ];
 
 interface VersionSpec {
@@ -75,13 +96,23 @@ interface VersionSpec {
   readonly firstTerm: Term;
   readonly title: NationalVersion['title'];
   /** The course-outcome cap of this version; no school may raise it. */
-  readonly courseOutcomeSelect: { readonly max: number; readonly per: 'semester' | 'academicYear'; readonly source: Source };
+  readonly courseOutcomeSelect: {
+    readonly max: number;
+    readonly per: 'semester' | 'academicYear';
+    readonly source: Source;
+  };
   /** Sealing of graduates' files, where this version rules on it; no school may keep them shorter. */
   readonly retention?: NonNullable<Pack['retention']> & { readonly sealYears: number; readonly source: Source };
 }
 
 /** One national version: the shared rules, its own cap and retention, and the bounds they imply. */
-function nationalVersion({ effectiveDate, firstTerm, title, courseOutcomeSelect, retention }: VersionSpec): NationalVersion {
+function nationalVersion({
+  effectiveDate,
+  firstTerm,
+  title,
+  courseOutcomeSelect,
+  retention,
+}: VersionSpec): NationalVersion {
   return {
     layer: `national@${effectiveDate}`,
     effectiveDate,
@@ -89,12 +120,17 @@ function nationalVersion({ effectiveDate, firstTerm, title, courseOutcomeSelect,
     title,
     pack: {
       ...sharedPack,
-      caps: { courseOutcome: { select: courseOutcomeSelect }, diversePerformance: { select: diversePerformanceSelect } },
+      caps: {
+        courseOutcome: { select: courseOutcomeSelect },
+        diversePerformance: { select: diversePerformanceSelect },
+      },
       ...(retention ? { retention } : {}),
     },
     bounds: [
       { kind: 'capMax', path: 'caps.courseOutcome.select', ...courseOutcomeSelect },
-      ...(retention ? [{ kind: 'min' as const, path: 'retention.sealYears', min: retention.sealYears, source: retention.source }] : []),
+      ...(retention
+        ? [{ kind: 'min' as const, path: 'retention.sealYears', min: retention.sealYears, source: retention.source }]
+        : []),
       ...sharedBounds,
     ],
   };
@@ -109,13 +145,19 @@ export const NATIONAL_VERSIONS: readonly NationalVersion[] = [
   nationalVersion({
     effectiveDate: '2019-08-01',
     firstTerm: { year: 108, semester: 1 },
-    title: { 'zh-TW': '作業要點 (108 課綱初版：課程學習成果每學期勾選 3 件)', en: 'National guidelines, pre-reform (3 course outcomes selected per semester)' },
+    title: {
+      'zh-TW': '作業要點 (108 課綱初版：課程學習成果每學期勾選 3 件)',
+      en: 'National guidelines, pre-reform (3 course outcomes selected per semester)',
+    },
     courseOutcomeSelect: { max: 3, per: 'semester', source: src(GUIDELINES, '課程學習成果勾選件數 (108學年度)') },
   }),
   nationalVersion({
     effectiveDate: '2022-08-01',
     firstTerm: { year: 111, semester: 1 },
-    title: { 'zh-TW': '作業要點 (修正後：課程學習成果每學年勾選 6 件)', en: 'National guidelines, current (6 course outcomes selected per academic year)' },
+    title: {
+      'zh-TW': '作業要點 (修正後：課程學習成果每學年勾選 6 件)',
+      en: 'National guidelines, current (6 course outcomes selected per academic year)',
+    },
     courseOutcomeSelect: { max: 6, per: 'academicYear', source: src(GUIDELINES, '課程學習成果勾選件數 (111學年度起)') },
     retention: { sealYears: 5, afterSeal: 'mayDelete', source: src(SEAL_LETTER, '畢業生資料封存') },
   }),

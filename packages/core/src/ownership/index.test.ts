@@ -18,7 +18,7 @@ describe('ownerOf', () => {
     });
   });
 
-  it('uses the division\'s own owner (新竹 七(二)3: 進修部學務組)', () => {
+  it("uses the division's own owner (新竹 七(二)3: 進修部學務組)", () => {
     const hsinchu = effectiveFrom(HSINCHU_DUTIES, 'hsinchu', '新竹補充規定');
     expect(ownerOf(hsinchu, 'cadreSubmission')).toMatchObject({ owner: 'discipline' });
     expect(ownerOf(hsinchu, 'cadreSubmission', { division: 'continuingEducation' })).toMatchObject({
@@ -31,13 +31,15 @@ describe('ownerOf', () => {
 });
 
 describe('checkDuties', () => {
-  it('finds nothing wrong in 馬公 九(三) or 新竹\'s table', () => {
+  it("finds nothing wrong in 馬公 九(三) or 新竹's table", () => {
     expect(checkDuties(effectiveFrom(MAGONG_DUTIES))).toEqual([]);
     expect(checkDuties(effectiveFrom(HSINCHU_DUTIES, 'hsinchu', '新竹補充規定'))).toEqual([]);
   });
 
   it('PR5002 for every national duty a pack leaves without an owner', () => {
-    const findings = checkDuties(effectiveFrom('duties:\n  basicData: { owner: registration, deputies: [teaching] }\n'));
+    const findings = checkDuties(
+      effectiveFrom('duties:\n  basicData: { owner: registration, deputies: [teaching] }\n'),
+    );
     expect(findings.filter((f) => f.code === 'PR5002').map((f) => f.data.duty)).toEqual([
       'platformAdministration',
       'courseRecordSubmission',
@@ -53,7 +55,10 @@ describe('checkDuties', () => {
     const pack = `divisions: [day, continuingEducation]\n${MAGONG_DUTIES.replace('  basicData: { owner: registration, deputies: [specialEducation, examinations], source: 九(三) }', '  basicData:\n    byDivision:\n      day: { owner: registration }')}`;
     const findings = checkDuties(effectiveFrom(pack)).filter((f) => f.code === 'PR5002');
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ subject: 'duties.basicData', data: { duty: 'basicData', division: 'continuingEducation' } });
+    expect(findings[0]).toMatchObject({
+      subject: 'duties.basicData',
+      data: { duty: 'basicData', division: 'continuingEducation' },
+    });
   });
 
   it('PR5010 and PR5011 for a deputy equal to the owner or repeated, with positions', () => {
@@ -61,13 +66,28 @@ describe('checkDuties', () => {
     const validation = validatePack(text, { file: 'magong.yaml' });
     const findings = checkDuties(validation.resolution!.versions[0]!, { positions: validation.loaded.positions });
     expect(codes(findings)).toEqual(['PR5010', 'PR5011']);
-    expect(findings[0]).toMatchObject({ subject: 'duties.courseRecordSubmission.deputies.0', data: { deputy: 'registration', index: 0 }, position: { file: 'magong.yaml', line: 7 } });
-    expect(findings[1]).toMatchObject({ subject: 'duties.courseRecordSubmission.deputies.2', data: { deputy: 'teaching', index: 2, first: 1 }, position: { line: 7 } });
+    expect(findings[0]).toMatchObject({
+      subject: 'duties.courseRecordSubmission.deputies.0',
+      data: { deputy: 'registration', index: 0 },
+      position: { file: 'magong.yaml', line: 7 },
+    });
+    expect(findings[1]).toMatchObject({
+      subject: 'duties.courseRecordSubmission.deputies.2',
+      data: { deputy: 'teaching', index: 2, first: 1 },
+      position: { line: 7 },
+    });
     expect(findings[1]!.position!.column).toBeGreaterThan(findings[0]!.position!.column);
   });
 
   it('PR5012 for an owner or deputy that is neither a unit nor a role, with a suggestion', () => {
-    const findings = checkDuties(effectiveFrom(MAGONG_DUTIES.replace('owner: teaching', 'owner: teachng').replace('[departmentTeacher, domainTeacher]', '[departmentTeacher, { designatedBy: library }]')));
+    const findings = checkDuties(
+      effectiveFrom(
+        MAGONG_DUTIES.replace('owner: teaching', 'owner: teachng').replace(
+          '[departmentTeacher, domainTeacher]',
+          '[departmentTeacher, { designatedBy: library }]',
+        ),
+      ),
+    );
     expect(findings.map((f) => [f.code, f.subject, f.data.who, f.data.suggestion])).toEqual([
       ['PR5012', 'duties.courseOutcomeSubmission.owner', 'teachng', 'teaching'],
       ['PR5012', 'duties.courseOutcomeCertification.deputies.1.designatedBy', 'library', undefined],
@@ -80,17 +100,39 @@ describe('checkDuties', () => {
   });
 
   it('PR5013 when certification has no deputy, citing 學習歷程檔案QA 一(八)', () => {
-    const findings = checkDuties(effectiveFrom(MAGONG_DUTIES.replace('owner: courseTeacher, deputies: [departmentTeacher, domainTeacher]', 'owner: courseTeacher')));
+    const findings = checkDuties(
+      effectiveFrom(
+        MAGONG_DUTIES.replace(
+          'owner: courseTeacher, deputies: [departmentTeacher, domainTeacher]',
+          'owner: courseTeacher',
+        ),
+      ),
+    );
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ code: 'PR5013', severity: 'error', subject: 'duties.courseOutcomeCertification', source: { document: '學習歷程檔案QA', clause: '一(八)' } });
+    expect(findings[0]).toMatchObject({
+      code: 'PR5013',
+      severity: 'error',
+      subject: 'duties.courseOutcomeCertification',
+      source: { document: '學習歷程檔案QA', clause: '一(八)' },
+    });
   });
 
   it('PR5014 when one unit is the last resort for more than the limit', () => {
-    const piled = MAGONG_DUTIES.replace('[activities, discipline]', '[discipline, activities]').replace('[teaching, equipment]', '[teaching, activities]').replace('[specialEducation, examinations]', '[specialEducation, activities]');
+    const piled = MAGONG_DUTIES.replace('[activities, discipline]', '[discipline, activities]')
+      .replace('[teaching, equipment]', '[teaching, activities]')
+      .replace('[specialEducation, examinations]', '[specialEducation, activities]');
     const findings = checkDuties(effectiveFrom(piled));
     expect(LAST_RESORT_LIMIT).toBe(3);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ code: 'PR5014', severity: 'warning', data: { who: 'activities', duties: ['platformAdministration', 'basicData', 'diversePerformanceSubmission', 'cadreSubmission'], limit: 3 } });
+    expect(findings[0]).toMatchObject({
+      code: 'PR5014',
+      severity: 'warning',
+      data: {
+        who: 'activities',
+        duties: ['platformAdministration', 'basicData', 'diversePerformanceSubmission', 'cadreSubmission'],
+        limit: 3,
+      },
+    });
     expect(checkDuties(effectiveFrom(piled), { lastResortLimit: 4 })).toEqual([]);
   });
 

@@ -25,7 +25,11 @@ export interface Ownership {
   readonly layer?: string;
 }
 
-export function ownerOf(effective: EffectivePack, duty: Duty, options: { readonly division?: Division } = {}): Ownership {
+export function ownerOf(
+  effective: EffectivePack,
+  duty: Duty,
+  options: { readonly division?: Division } = {},
+): Ownership {
   const assignment = assignmentFor(effective, duty, options.division);
   const { source, layer } = dutyContext(effective, assignment.path);
   return {
@@ -82,14 +86,27 @@ export function checkDuties(effective: EffectivePack, options: CheckDutiesOption
   const checkKnown = (duty: Duty, who: string, path: string) => {
     if (known.includes(who)) return;
     const suggestion = suggest(who, known);
-    findings.push(createFinding(OWNERSHIP_CODES.unknownUnitOrRole, { duty, who, ...(suggestion && { suggestion }) }, { rule: 'duties.units', ...dutyContext(effective, path, positions) }));
+    findings.push(
+      createFinding(
+        OWNERSHIP_CODES.unknownUnitOrRole,
+        { duty, who, ...(suggestion && { suggestion }) },
+        { rule: 'duties.units', ...dutyContext(effective, path, positions) },
+      ),
+    );
   };
 
   for (const duty of DUTIES) {
     const missing = ownerless(effective, duty);
     if (missing.length > 0) {
-      const division = (effective.values.divisions?.length ?? 1) > 1 && missing.length === 1 ? { division: missing[0]! } : {};
-      findings.push(createFinding(DEPUTY_CODES.noOwner, { duty, dutyName: DUTY_NAMES[duty], ...division }, { rule: 'duties.owner', ...dutyContext(effective, `duties.${duty}`, positions) }));
+      const division =
+        (effective.values.divisions?.length ?? 1) > 1 && missing.length === 1 ? { division: missing[0]! } : {};
+      findings.push(
+        createFinding(
+          DEPUTY_CODES.noOwner,
+          { duty, dutyName: DUTY_NAMES[duty], ...division },
+          { rule: 'duties.owner', ...dutyContext(effective, `duties.${duty}`, positions) },
+        ),
+      );
     }
     for (const assignment of assignmentsOf(effective, duty)) {
       const { owner, deputies, path } = assignment;
@@ -100,13 +117,39 @@ export function checkDuties(effective: EffectivePack, options: CheckDutiesOption
         const at = `${path}.deputies.${index}`;
         const name = names[index]!;
         const first = names.indexOf(name);
-        if (name === owner) findings.push(createFinding(OWNERSHIP_CODES.deputyIsOwner, { duty, deputy: name, index }, { rule: 'duties.deputies', ...dutyContext(effective, at, positions) }));
-        else if (first < index) findings.push(createFinding(OWNERSHIP_CODES.deputyRepeated, { duty, deputy: name, index, first }, { rule: 'duties.deputies', ...dutyContext(effective, at, positions) }));
-        checkKnown(duty, typeof deputy === 'string' ? deputy : deputy.designatedBy, typeof deputy === 'string' ? at : `${at}.designatedBy`);
+        if (name === owner)
+          findings.push(
+            createFinding(
+              OWNERSHIP_CODES.deputyIsOwner,
+              { duty, deputy: name, index },
+              { rule: 'duties.deputies', ...dutyContext(effective, at, positions) },
+            ),
+          );
+        else if (first < index)
+          findings.push(
+            createFinding(
+              OWNERSHIP_CODES.deputyRepeated,
+              { duty, deputy: name, index, first },
+              { rule: 'duties.deputies', ...dutyContext(effective, at, positions) },
+            ),
+          );
+        checkKnown(
+          duty,
+          typeof deputy === 'string' ? deputy : deputy.designatedBy,
+          typeof deputy === 'string' ? at : `${at}.designatedBy`,
+        );
       });
       if (duty === 'courseOutcomeCertification' && owner !== undefined && deputies.length === 0) {
         findings.push(
-          createFinding(OWNERSHIP_CODES.certificationWithoutDeputy, { duty, ...division }, { rule: 'duties.certification.deputy', ...dutyContext(effective, path, positions), source: { document: '學習歷程檔案QA', clause: '一(八)' } }),
+          createFinding(
+            OWNERSHIP_CODES.certificationWithoutDeputy,
+            { duty, ...division },
+            {
+              rule: 'duties.certification.deputy',
+              ...dutyContext(effective, path, positions),
+              source: { document: '學習歷程檔案QA', clause: '一(八)' },
+            },
+          ),
         );
       }
       const last = deputies[deputies.length - 1] ?? owner;
@@ -121,8 +164,13 @@ export function checkDuties(effective: EffectivePack, options: CheckDutiesOption
   for (const [who, duties] of lastResorts) {
     if (duties.length <= limit) continue;
     const position = positions?.duties;
-    findings.push(createFinding(OWNERSHIP_CODES.lastResortOverload, { who, duties, limit }, { rule: 'duties.lastResort', subject: 'duties', ...(position && { position }) }));
+    findings.push(
+      createFinding(
+        OWNERSHIP_CODES.lastResortOverload,
+        { who, duties, limit },
+        { rule: 'duties.lastResort', subject: 'duties', ...(position && { position }) },
+      ),
+    );
   }
   return findings;
 }
-

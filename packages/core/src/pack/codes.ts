@@ -27,7 +27,10 @@ export const PACK_CODES = {
     name: 'duplicate-key',
     severity: 'error',
     title: { 'zh-TW': '重複的設定鍵', en: 'Duplicate key' },
-    message: ({ key }) => ({ 'zh-TW': `設定鍵「${key}」重複出現；每個鍵只能寫一次`, en: `duplicate key \`${key}\`: each key may appear once` }),
+    message: ({ key }) => ({
+      'zh-TW': `設定鍵「${key}」重複出現；每個鍵只能寫一次`,
+      en: `duplicate key \`${key}\`: each key may appear once`,
+    }),
   }),
   unknownKey: defineCode<{ key: string; suggestion?: string; allowed: readonly string[] }>({
     code: 'PR1003',
@@ -88,7 +91,10 @@ export const PACK_CODES = {
       const hint: Record<string, { zh: string; en: string }> = {
         date: { zh: '日期須寫成 YYYY-MM-DD，例如 2024-04-22', en: 'write dates as YYYY-MM-DD, e.g. 2024-04-22' },
         term: { zh: '學期須寫成 11201 或 112-1', en: 'write terms as 11201 or 112-1' },
-        identifier: { zh: '代號只能用英文字母、數字和 -，並以字母開頭', en: 'identifiers use letters, digits and -, starting with a letter' },
+        identifier: {
+          zh: '代號只能用英文字母、數字和 -，並以字母開頭',
+          en: 'identifiers use letters, digits and -, starting with a letter',
+        },
         packId: { zh: '代號只能用小寫英文字母、數字和 -', en: 'pack ids use lower-case letters, digits and -' },
         monthDay: { zh: '月日須寫成 MM-DD，例如 09-10', en: 'write month-days as MM-DD, e.g. 09-10' },
       };
@@ -168,14 +174,20 @@ export const PACK_CODES = {
     name: 'expression-too-deep',
     severity: 'error',
     title: { 'zh-TW': '自訂規則巢狀過深', en: 'Custom rule nested too deeply' },
-    message: ({ limit }) => ({ 'zh-TW': `自訂規則的巢狀層次超過 ${limit} 層`, en: `the custom rule nests deeper than ${limit} levels` }),
+    message: ({ limit }) => ({
+      'zh-TW': `自訂規則的巢狀層次超過 ${limit} 層`,
+      en: `the custom rule nests deeper than ${limit} levels`,
+    }),
   }),
   expressionSize: defineCode<{ limit: number }>({
     code: 'PR1023',
     name: 'expression-too-large',
     severity: 'error',
     title: { 'zh-TW': '自訂規則過大', en: 'Custom rule too large' },
-    message: ({ limit }) => ({ 'zh-TW': `自訂規則超過 ${limit} 個節點`, en: `the custom rule has more than ${limit} nodes` }),
+    message: ({ limit }) => ({
+      'zh-TW': `自訂規則超過 ${limit} 個節點`,
+      en: `the custom rule has more than ${limit} nodes`,
+    }),
   }),
   expressionMalformed: defineCode<{ detail: string }>({
     code: 'PR1024',

@@ -20,7 +20,13 @@ function readFixture(name: string) {
   const expectation = /^# expect: (PR\d{4}) at (\d+):(\d+)$/m.exec(text);
   if (!expectation) throw new Error(`${name} has no "# expect: CODE at line:column" header`);
   const term = /^# term: (\S+)$/m.exec(text)?.[1];
-  return { text, code: expectation[1]!, line: Number(expectation[2]), column: Number(expectation[3]), term: term === undefined ? undefined : parseTerm(term) };
+  return {
+    text,
+    code: expectation[1]!,
+    line: Number(expectation[2]),
+    column: Number(expectation[3]),
+    term: term === undefined ? undefined : parseTerm(term),
+  };
 }
 
 describe('every pack and layering code has a fixture that triggers exactly it', () => {

@@ -23,9 +23,54 @@ rules:
 
 /** Pieces YAML is made of, and the words our packs use, so random text gets past the parser often enough. */
 const TOKENS = [
-  ':', ': ', '- ', '\n', '\n  ', '\n    ', '  ', '[', ']', '{', '}', ', ', '&a ', '*a', '!!str ', '? ', '|', '>', '#', '"', "'", '---\n', '...\n',
-  'id', 'name', 'document', 'caps', 'courseOutcome', 'select', 'max', 'per', 'semester', 'rules', 'when', 'var', 'extends', 'taipei',
-  '__proto__', 'constructor', '11201', '112-1', '6', '-1', 'true', 'null', '~', '2024-02-30', '學期',
+  ':',
+  ': ',
+  '- ',
+  '\n',
+  '\n  ',
+  '\n    ',
+  '  ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ', ',
+  '&a ',
+  '*a',
+  '!!str ',
+  '? ',
+  '|',
+  '>',
+  '#',
+  '"',
+  "'",
+  '---\n',
+  '...\n',
+  'id',
+  'name',
+  'document',
+  'caps',
+  'courseOutcome',
+  'select',
+  'max',
+  'per',
+  'semester',
+  'rules',
+  'when',
+  'var',
+  'extends',
+  'taipei',
+  '__proto__',
+  'constructor',
+  '11201',
+  '112-1',
+  '6',
+  '-1',
+  'true',
+  'null',
+  '~',
+  '2024-02-30',
+  '學期',
 ];
 
 /** Every answer is a pack or at least one finding; every finding is a catalogued code with a position in the file. */
@@ -55,23 +100,57 @@ describe('loadPack never throws', () => {
   }, 30_000);
 
   it('on YAML-like token soup', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).map((tokens) => tokens.join('')), expectWellFormed), propertyOptions(300));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).map((tokens) => tokens.join('')),
+        expectWellFormed,
+      ),
+      propertyOptions(300),
+    );
   }, 30_000);
 
   it('on YAML written from random JSON values', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => expectWellFormed(stringify(value))), propertyOptions(200));
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => expectWellFormed(stringify(value))),
+      propertyOptions(200),
+    );
   }, 30_000);
 
   it('on random mappings with pack keys at the top', () => {
-    const packLike = fc.dictionary(fc.constantFrom('id', 'name', 'document', 'caps', 'extends', 'appliesFrom', 'rules', 'windows', 'units', 'uplaod', '__proto__'), fc.jsonValue({ maxDepth: 4 }));
-    fc.assert(fc.property(packLike, (value) => expectWellFormed(stringify(value))), propertyOptions(200));
+    const packLike = fc.dictionary(
+      fc.constantFrom(
+        'id',
+        'name',
+        'document',
+        'caps',
+        'extends',
+        'appliesFrom',
+        'rules',
+        'windows',
+        'units',
+        'uplaod',
+        '__proto__',
+      ),
+      fc.jsonValue({ maxDepth: 4 }),
+    );
+    fc.assert(
+      fc.property(packLike, (value) => expectWellFormed(stringify(value))),
+      propertyOptions(200),
+    );
   }, 30_000);
 
   it('on a valid pack with characters deleted, inserted or replaced', () => {
-    const edit = fc.record({ at: fc.nat({ max: VALID.length }), remove: fc.nat({ max: 5 }), insert: fc.constantFrom('', ':', ' ', '\n', '-', '[', '"', '\t', 'x', '*a') });
+    const edit = fc.record({
+      at: fc.nat({ max: VALID.length }),
+      remove: fc.nat({ max: 5 }),
+      insert: fc.constantFrom('', ':', ' ', '\n', '-', '[', '"', '\t', 'x', '*a'),
+    });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
-        const text = edits.reduce((current, { at, remove, insert }) => current.slice(0, at) + insert + current.slice(at + remove), VALID);
+        const text = edits.reduce(
+          (current, { at, remove, insert }) => current.slice(0, at) + insert + current.slice(at + remove),
+          VALID,
+        );
         expectWellFormed(text);
       }),
       propertyOptions(200),

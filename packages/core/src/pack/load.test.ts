@@ -7,11 +7,14 @@ const HEAD = 'id: test\nname: 測試規定\ndocument: 測試補充規定\n';
 const codesOf = (text: string) => loadPack(text).findings.map((finding) => finding.code);
 
 /** A pack with one custom rule whose `when` is the given json-logic, written as JSON (valid YAML). */
-const withRule = (when: unknown) => `${HEAD}rules:\n  - id: r\n    when: ${JSON.stringify(when)}\n    message: { zh-TW: 訊息, en: message }\n`;
+const withRule = (when: unknown) =>
+  `${HEAD}rules:\n  - id: r\n    when: ${JSON.stringify(when)}\n    message: { zh-TW: 訊息, en: message }\n`;
 
 describe('loadPack', () => {
   it('returns the pack and the position of every value, with the file name', () => {
-    const loaded = loadPack(`${HEAD}caps:\n  courseOutcome:\n    upload:\n      max: 6\n      per: semester\n`, { file: 'magong.yaml' });
+    const loaded = loadPack(`${HEAD}caps:\n  courseOutcome:\n    upload:\n      max: 6\n      per: semester\n`, {
+      file: 'magong.yaml',
+    });
     expect(loaded.findings).toEqual([]);
     expect(loaded.pack?.caps?.courseOutcome?.upload).toEqual({ max: 6, per: 'semester' });
     expect(loaded.positions['caps.courseOutcome.upload.max']).toEqual({ file: 'magong.yaml', line: 7, column: 12 });
@@ -19,7 +22,9 @@ describe('loadPack', () => {
   });
 
   it('suggests `upload` for `uplaod`, in both languages', () => {
-    const [finding, ...rest] = loadPack(`${HEAD}caps:\n  courseOutcome:\n    uplaod:\n      max: 6\n`, { file: 'p.yaml' }).findings;
+    const [finding, ...rest] = loadPack(`${HEAD}caps:\n  courseOutcome:\n    uplaod:\n      max: 6\n`, {
+      file: 'p.yaml',
+    }).findings;
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       code: 'PR1003',
@@ -40,7 +45,9 @@ describe('loadPack', () => {
   });
 
   it('reports every problem of a file, not only the first', () => {
-    const codes = codesOf(`id: Bad\nname: x\ndocument: x\nkind: shcool\ncaps: { courseOutcome: { upload: { max: -1 } } }\n`);
+    const codes = codesOf(
+      `id: Bad\nname: x\ndocument: x\nkind: shcool\ncaps: { courseOutcome: { upload: { max: -1 } } }\n`,
+    );
     expect(codes.sort()).toEqual(['PR1005', 'PR1007', 'PR1008']);
   });
 
@@ -56,7 +63,7 @@ describe('loadPack', () => {
     expect(validation.resolution?.versions[0]?.appliesFrom).toEqual({ year: 112, semester: 1 });
   });
 
-  it('gives the YAML parser\'s reason for a syntax error, its position apart (PR1001)', () => {
+  it("gives the YAML parser's reason for a syntax error, its position apart (PR1001)", () => {
     const [finding, ...rest] = loadPack(`${HEAD}key: [1, 2\n`, { file: 'p.yaml' }).findings;
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ code: 'PR1001', position: { file: 'p.yaml' } });
@@ -65,13 +72,24 @@ describe('loadPack', () => {
   });
 
   it('names a misspelt key once, without a "missing" twin for the key it meant', () => {
-    const { findings } = loadPack(`${HEAD}duties:\n  basicData: { owner: registration, deputies: [{ designatedby: registration }] }\n`);
-    expect(findings.map((finding) => [finding.code, finding.subject, finding.data.suggestion])).toEqual([['PR1003', 'duties.basicData.deputies.0.designatedby', 'designatedBy']]);
+    const { findings } = loadPack(
+      `${HEAD}duties:\n  basicData: { owner: registration, deputies: [{ designatedby: registration }] }\n`,
+    );
+    expect(findings.map((finding) => [finding.code, finding.subject, finding.data.suggestion])).toEqual([
+      ['PR1003', 'duties.basicData.deputies.0.designatedby', 'designatedBy'],
+    ]);
   });
 
   it('reports a unit key that is not an identifier as a format problem at the key (PR1008)', () => {
     const { findings } = loadPack(`${HEAD}units:\n  "註冊組": { name: 註冊組 }\n`);
-    expect(findings).toMatchObject([{ code: 'PR1008', subject: 'units.註冊組', position: { line: 5, column: 3 }, data: { value: '註冊組', format: 'identifier' } }]);
+    expect(findings).toMatchObject([
+      {
+        code: 'PR1008',
+        subject: 'units.註冊組',
+        position: { line: 5, column: 3 },
+        data: { value: '註冊組', format: 'identifier' },
+      },
+    ]);
   });
 
   it('names a union of types and a decimal number in words', () => {
@@ -105,7 +123,13 @@ describe('loadPack', () => {
       const few = `${HEAD}units:\n  registration: &reg { name: 註冊組 }\n  registrationEvening: *reg\n`;
       expect(codesOf(few)).toEqual([]);
       const rows = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-      for (const [name, previous] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']] as const) {
+      for (const [name, previous] of [
+        ['b', 'a'],
+        ['c', 'b'],
+        ['d', 'c'],
+        ['e', 'd'],
+        ['f', 'e'],
+      ] as const) {
         rows.push(`${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]`);
       }
       const { findings } = loadPack(`${HEAD}${rows.join('\n')}\n`);
@@ -130,11 +154,15 @@ describe('loadPack', () => {
       // The root mapping is level 0 and `notes`' value level 1: the n-th [ is level n, the scalar inside level n + 1.
       expect(codesOf(nested(PACK_LIMITS.depth - 1))).not.toContain('PR1013');
       expect(codesOf(nested(PACK_LIMITS.depth))).toEqual(['PR1013']);
-      expect(loadPack(nested(PACK_LIMITS.depth)).findings[0]!.data).toEqual({ depth: PACK_LIMITS.depth + 1, limit: PACK_LIMITS.depth });
+      expect(loadPack(nested(PACK_LIMITS.depth)).findings[0]!.data).toEqual({
+        depth: PACK_LIMITS.depth + 1,
+        limit: PACK_LIMITS.depth,
+      });
     });
 
     it(`accepts ${PACK_LIMITS.bytes} bytes and rejects one more (PR1012)`, () => {
-      const filler = (bytes: number) => `${HEAD}notes: [{ text: "${'x'.repeat(bytes - Buffer.byteLength(HEAD) - 'notes: [{ text: "" }]\n'.length)}" }]\n`;
+      const filler = (bytes: number) =>
+        `${HEAD}notes: [{ text: "${'x'.repeat(bytes - Buffer.byteLength(HEAD) - 'notes: [{ text: "" }]\n'.length)}" }]\n`;
       expect(Buffer.byteLength(filler(PACK_LIMITS.bytes))).toBe(PACK_LIMITS.bytes);
       expect(codesOf(filler(PACK_LIMITS.bytes))).toEqual([]);
       expect(codesOf(filler(PACK_LIMITS.bytes + 1))).toEqual(['PR1012']);
@@ -149,11 +177,14 @@ describe('loadPack', () => {
       }
     });
 
-    it.each(['method', 'map', 'reduce', 'filter', 'merge', 'substr', 'log', 'constructor2'])('rejects the operator %s (PR1020)', (operator) => {
-      const { findings } = loadPack(withRule({ and: [true, { [operator]: [{ var: 'a' }, 'b'] }] }));
-      expect(findings.map((finding) => [finding.code, finding.data.operator])).toEqual([['PR1020', operator]]);
-      expect(findings[0]!.subject).toBe(`rules.0.when.and.1.${operator}`);
-    });
+    it.each(['method', 'map', 'reduce', 'filter', 'merge', 'substr', 'log', 'constructor2'])(
+      'rejects the operator %s (PR1020)',
+      (operator) => {
+        const { findings } = loadPack(withRule({ and: [true, { [operator]: [{ var: 'a' }, 'b'] }] }));
+        expect(findings.map((finding) => [finding.code, finding.data.operator])).toEqual([['PR1020', operator]]);
+        expect(findings[0]!.subject).toBe(`rules.0.when.and.1.${operator}`);
+      },
+    );
 
     it.each([
       [{ var: '__proto__' }, '__proto__'],
@@ -201,14 +232,22 @@ describe('loadPack', () => {
     });
 
     it('reads a custom rule written in YAML block style', () => {
-      const loaded = loadPack(`${HEAD}rules:\n  - id: too-many\n    when:\n      ">": [{ var: selected }, 6]\n    message: { zh-TW: 太多, en: too many }\n`);
+      const loaded = loadPack(
+        `${HEAD}rules:\n  - id: too-many\n    when:\n      ">": [{ var: selected }, 6]\n    message: { zh-TW: 太多, en: too many }\n`,
+      );
       expect(loaded.findings).toEqual([]);
       expect(loaded.pack?.rules?.[0]?.when).toEqual({ '>': [{ var: 'selected' }, 6] });
     });
   });
 
   it('reads what the yaml package writes from a pack object', () => {
-    const text = stringify({ id: 'round-trip', name: '規定', document: '補充規定', appliesFrom: 11201, caps: { courseOutcome: { upload: { max: 6, per: 'semester' } } } });
+    const text = stringify({
+      id: 'round-trip',
+      name: '規定',
+      document: '補充規定',
+      appliesFrom: 11201,
+      caps: { courseOutcome: { upload: { max: 6, per: 'semester' } } },
+    });
     expect(loadPack(text).findings).toEqual([]);
   });
 });

@@ -29,7 +29,11 @@ function expressionFinding(problem: ExpressionProblem, path: readonly PathSegmen
   const context = { rule: 'pack.rules', subject: formatPath(path), position };
   switch (problem.kind) {
     case 'operator':
-      return createFinding(PACK_CODES.expressionOperator, { operator: problem.operator, allowed: ALLOWED_OPERATORS }, context);
+      return createFinding(
+        PACK_CODES.expressionOperator,
+        { operator: problem.operator, allowed: ALLOWED_OPERATORS },
+        context,
+      );
     case 'path':
       return createFinding(PACK_CODES.expressionPath, { path: problem.varPath }, context);
     case 'depth':
@@ -61,19 +65,33 @@ export function loadPack(text: string, options: LoadOptions = {}): LoadedPack {
   const seenIds = new Set<string>();
   (pack.rules ?? []).forEach((rule, index) => {
     if (seenIds.has(rule.id)) {
-      ruleFindings.push(createFinding(PACK_CODES.duplicateRuleId, { id: rule.id }, { rule: 'pack.rules', subject: `rules.${index}.id`, position: positions[`rules.${index}.id`] ?? at(1, 1) }));
+      ruleFindings.push(
+        createFinding(
+          PACK_CODES.duplicateRuleId,
+          { id: rule.id },
+          { rule: 'pack.rules', subject: `rules.${index}.id`, position: positions[`rules.${index}.id`] ?? at(1, 1) },
+        ),
+      );
     }
     seenIds.add(rule.id);
     for (const problem of checkExpression(rule.when)) {
       const path = ['rules', index, 'when', ...problem.path];
       const located = locate(root, path);
-      ruleFindings.push(expressionFinding(problem, path, where(startOf(located.pair ?? located.node ?? located.nearest))));
+      ruleFindings.push(
+        expressionFinding(problem, path, where(startOf(located.pair ?? located.node ?? located.nearest))),
+      );
     }
   });
   const from = pack.appliesFrom === undefined ? undefined : parseTerm(pack.appliesFrom);
   const until = pack.appliesUntil === undefined ? undefined : parseTerm(pack.appliesUntil);
   if (from && until && compareTerms(until, from) < 0) {
-    ruleFindings.push(createFinding(PACK_CODES.invertedPeriod, { from: formatTerm(from), until: formatTerm(until) }, { rule: 'pack.period', subject: 'appliesUntil', position: positions.appliesUntil ?? at(1, 1) }));
+    ruleFindings.push(
+      createFinding(
+        PACK_CODES.invertedPeriod,
+        { from: formatTerm(from), until: formatTerm(until) },
+        { rule: 'pack.period', subject: 'appliesUntil', position: positions.appliesUntil ?? at(1, 1) },
+      ),
+    );
   }
   if (ruleFindings.length > 0) return { ...base, positions, findings: ruleFindings };
 

@@ -12,7 +12,6 @@ import { TermInputSchema } from '../term/schema';
 import { DivisionSchema, UnitsSchema } from '../units';
 import { WindowsSchema } from '../windows';
 
-
 export const AdoptionSchema = z.strictObject({
   date: z.iso.date().describe('日期 / date, YYYY-MM-DD'),
   body: z.string().min(1).describe('通過會議 / the body that adopted it, e.g. 校務會議'),
@@ -22,20 +21,30 @@ export const AdoptionSchema = z.strictObject({
 export const PackSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'packId').describe('代號 / pack id: lower-case letters, digits and -'),
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, 'packId')
+      .describe('代號 / pack id: lower-case letters, digits and -'),
     kind: z.enum(['school', 'overlay']).optional().describe('school 學校補充規定 (default) or overlay 區域規定'),
-    name: z.string().min(1).describe('規定名稱 / the rules\' title'),
+    name: z.string().min(1).describe("規定名稱 / the rules' title"),
     school: z.string().min(1).optional().describe('學校名稱 / the school'),
-    document: z.string().min(1).describe('引用時之文件簡稱 / how this pack\'s clauses are cited, e.g. 馬公補充規定'),
+    document: z.string().min(1).describe("引用時之文件簡稱 / how this pack's clauses are cited, e.g. 馬公補充規定"),
     version: z.string().min(1).optional().describe('版本 / version label, e.g. 112'),
-    extends: z.string().min(1).optional().describe('繼承 / the layer below: national (default) or a regional overlay id such as taipei'),
+    extends: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('繼承 / the layer below: national (default) or a regional overlay id such as taipei'),
     adopted: z.array(AdoptionSchema).optional().describe('訂定及修正沿革 / adoption and amendments'),
     appliesFrom: TermInputSchema.optional().describe('適用起始學期 / first term it applies to'),
     appliesUntil: TermInputSchema.optional().describe('適用終止學期 / last term it applies to'),
     divisions: z.array(DivisionSchema).min(1).optional().describe('部別 / divisions the school has'),
     units: UnitsSchema.optional(),
     caps: CapsSchema.optional(),
-    files: z.strictObject({ courseOutcome: FilesSchema.optional(), diversePerformance: FilesSchema.optional() }).optional().describe('檔案規格 / file constraints per kind'),
+    files: z
+      .strictObject({ courseOutcome: FilesSchema.optional(), diversePerformance: FilesSchema.optional() })
+      .optional()
+      .describe('檔案規格 / file constraints per kind'),
     duties: DutiesSchema.optional(),
     windows: WindowsSchema.optional(),
     receipts: ReceiptsSchema.optional(),
@@ -49,6 +58,6 @@ export const PackSchema = z
       .optional()
       .describe('不可機器檢核之條文 / clauses recorded but not machine-checkable'),
   })
-  .describe('學生學習歷程檔案作業補充規定 / a school\'s supplementary rules for the learning portfolio');
+  .describe("學生學習歷程檔案作業補充規定 / a school's supplementary rules for the learning portfolio");
 
 export type Pack = z.infer<typeof PackSchema>;

@@ -15,7 +15,7 @@ export const PERMISSION_CODES = {
     code: 'PR5102',
     name: 'out-of-scope',
     severity: 'error',
-    title: { 'zh-TW': '超出權限範圍', en: 'Outside the permission\'s scope' },
+    title: { 'zh-TW': '超出權限範圍', en: "Outside the permission's scope" },
     message: (p) => ({
       'zh-TW': `「${p.actor}」以「${p.role}」身分只能在「${p.scope}」範圍內${p.permission}，此筆資料不在範圍內`,
       en: `as ${p.role}, \`${p.actor}\` holds ${p.permission} only within \`${p.scope}\`; this record is outside it`,

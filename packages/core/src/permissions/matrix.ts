@@ -5,7 +5,17 @@ import type { Permission, Role } from '../roles';
  * How far a permission reaches: `all` (V), a category (V(限課程), V(限多元), V(限幹部), V(限項目),
  * V(限證照)), or a person-bound scope — the courses one teaches, one's own class, oneself.
  */
-export const SCOPES = ['all', 'courseOutcomes', 'diversePerformances', 'cadre', 'diverseItems', 'certificates', 'taughtCourses', 'ownClass', 'self'] as const;
+export const SCOPES = [
+  'all',
+  'courseOutcomes',
+  'diversePerformances',
+  'cadre',
+  'diverseItems',
+  'certificates',
+  'taughtCourses',
+  'ownClass',
+  'self',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** The scopes each scope contains, itself included: a pack may narrow a scope to one of these, never to another. */
@@ -33,7 +43,12 @@ export interface Grant {
 
 const MANUAL = '學習歷程平臺操作手冊';
 const at = (clause: string): Source => ({ document: MANUAL, clause });
-const grant = (role: Role, permission: Permission, scope: Scope, clause: string): Grant => ({ role, permission, scope, source: at(clause) });
+const grant = (role: Role, permission: Permission, scope: Scope, clause: string): Grant => ({
+  role,
+  permission,
+  scope,
+  source: at(clause),
+});
 
 /**
  * The roles × permissions matrix of the platform manual (seed 002, 第4章 角色功能), the national ceiling:

@@ -5,7 +5,9 @@ import { SCOPES } from './matrix';
 
 export const ScopeSchema = z
   .enum(SCOPES)
-  .describe('範圍 / scope: all 全部, courseOutcomes 限課程, diversePerformances 限多元, cadre 限幹部, diverseItems 限項目, certificates 限證照, taughtCourses 任教課程, ownClass 本班, self 本人');
+  .describe(
+    '範圍 / scope: all 全部, courseOutcomes 限課程, diversePerformances 限多元, cadre 限幹部, diverseItems 限項目, certificates 限證照, taughtCourses 任教課程, ownClass 本班, self 本人',
+  );
 
 const CellSchema = z.strictObject({
   role: RoleSchema,
@@ -26,5 +28,7 @@ export const PermissionsSchema = z
       .describe('回復權限 / give back a permission a lower layer narrowed; never beyond the national matrix'),
     source: SourceRefSchema.optional(),
   })
-  .describe('角色權限 / roles and permissions: may narrow the national matrix (學習歷程平臺操作手冊 第4章), never widen it');
+  .describe(
+    '角色權限 / roles and permissions: may narrow the national matrix (學習歷程平臺操作手冊 第4章), never widen it',
+  );
 export type Permissions = z.infer<typeof PermissionsSchema>;

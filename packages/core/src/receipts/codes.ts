@@ -4,7 +4,12 @@ import { RECORD_KIND_NAMES, type RecordKind } from '../records';
 
 const cite = (source: Source | undefined) => (source ? ` (${formatSource(source)})` : '');
 const zh = (category: string) => RECORD_KIND_NAMES[category as RecordKind] ?? category;
-const STATUS: Readonly<Record<string, string>> = { pending: '待確認', confirmed: '已確認', disputed: '有疑義', resolved: '疑義已處理' };
+const STATUS: Readonly<Record<string, string>> = {
+  pending: '待確認',
+  confirmed: '已確認',
+  disputed: '有疑義',
+  resolved: '疑義已處理',
+};
 const EVENT: Readonly<Record<string, string>> = { confirm: '確認', dispute: '提出疑義', resolve: '處理疑義' };
 
 export const RECEIPT_CODES = {
@@ -65,7 +70,10 @@ export const RECEIPT_CODES = {
     title: { 'zh-TW': '疑義須說明', en: 'A dispute needs its text' },
     message: (p) => ({
       'zh-TW': p.event === 'dispute' ? '提出疑義時須說明疑義內容' : '處理疑義時須說明處理結果',
-      en: p.event === 'dispute' ? 'a dispute needs a description of what is wrong' : 'resolving a dispute needs a description of how',
+      en:
+        p.event === 'dispute'
+          ? 'a dispute needs a description of what is wrong'
+          : 'resolving a dispute needs a description of how',
     }),
   }),
   leaverNotice: defineCode<{ student: string; leftOn?: string; channels: readonly string[]; source?: Source }>({

@@ -28,11 +28,34 @@ export interface FinalDecision extends Explained {
 }
 
 function checkDisputes(request: FinalRequest): Part {
-  const open = request.receipts.filter((receipt) => receipt.category === request.category && receipt.term === request.term && receipt.status === 'disputed').map((receipt) => receipt.studentId);
+  const open = request.receipts
+    .filter(
+      (receipt) =>
+        receipt.category === request.category && receipt.term === request.term && receipt.status === 'disputed',
+    )
+    .map((receipt) => receipt.studentId);
   const rule = 'receipts.disputes';
-  if (open.length === 0) return { steps: [{ rule, outcome: 'passed', source: FINAL_SOURCE, detail: { 'zh-TW': '無未處理之疑義', en: 'no dispute is open' } }], findings: [] };
-  const finding = createFinding(RECEIPT_CODES.openDisputes, { category: request.category, term: request.term, students: open, source: FINAL_SOURCE }, { rule, subject: `${request.category}:${request.term}`, source: FINAL_SOURCE });
-  return { steps: [{ rule, outcome: 'failed', source: FINAL_SOURCE, detail: finding.message, data: { students: open } }], findings: [finding] };
+  if (open.length === 0)
+    return {
+      steps: [
+        {
+          rule,
+          outcome: 'passed',
+          source: FINAL_SOURCE,
+          detail: { 'zh-TW': '無未處理之疑義', en: 'no dispute is open' },
+        },
+      ],
+      findings: [],
+    };
+  const finding = createFinding(
+    RECEIPT_CODES.openDisputes,
+    { category: request.category, term: request.term, students: open, source: FINAL_SOURCE },
+    { rule, subject: `${request.category}:${request.term}`, source: FINAL_SOURCE },
+  );
+  return {
+    steps: [{ rule, outcome: 'failed', source: FINAL_SOURCE, detail: finding.message, data: { students: open } }],
+    findings: [finding],
+  };
 }
 
 function checkMinimumElapsed(effective: EffectivePack, request: FinalRequest, day: PlainDate): Part {
@@ -43,18 +66,54 @@ function checkMinimumElapsed(effective: EffectivePack, request: FinalRequest, da
   const earliest = addCalendarDays(opens, longest.min);
   const cited = { ...(longest.layer && { layer: longest.layer }), ...(longest.source && { source: longest.source }) };
   const params = { at: day, opens, earliest, minDays: longest.min, ...(longest.source && { source: longest.source }) };
-  if (day >= earliest) return { steps: [{ rule: 'receipts.confirmationDays', outcome: 'passed', ...cited, detail: { 'zh-TW': `確認期間已滿 ${longest.min} 日`, en: `receipts have been open ${longest.min} days or more` }, data: params }], findings: [] };
-  const finding = createFinding(RECEIPT_CODES.finalTooEarly, params, { rule: 'receipts.confirmationDays', subject: `${request.category}:${request.term}`, ...cited });
-  return { steps: [{ rule: 'receipts.confirmationDays', outcome: 'failed', ...cited, detail: finding.message, data: params }], findings: [finding] };
+  if (day >= earliest)
+    return {
+      steps: [
+        {
+          rule: 'receipts.confirmationDays',
+          outcome: 'passed',
+          ...cited,
+          detail: {
+            'zh-TW': `確認期間已滿 ${longest.min} 日`,
+            en: `receipts have been open ${longest.min} days or more`,
+          },
+          data: params,
+        },
+      ],
+      findings: [],
+    };
+  const finding = createFinding(RECEIPT_CODES.finalTooEarly, params, {
+    rule: 'receipts.confirmationDays',
+    subject: `${request.category}:${request.term}`,
+    ...cited,
+  });
+  return {
+    steps: [{ rule: 'receipts.confirmationDays', outcome: 'failed', ...cited, detail: finding.message, data: params }],
+    findings: [finding],
+  };
 }
 
 /** The final submission (完成提交) of a category and term: by the submitting unit, after the minimum period, with every dispute resolved. */
 export function finalSubmit(effective: EffectivePack, request: FinalRequest): FinalDecision {
   const day = toPlainDate(request.at);
   const unit = checkSubmittingUnit(effective, request.category, request.actor, request);
-  const decision = combine([checkFinalLock(request.finals, request.category, request.term, `${request.category}:${request.term}`), unit, checkDisputes(request), checkMinimumElapsed(effective, request, day)]);
+  const decision = combine([
+    checkFinalLock(request.finals, request.category, request.term, `${request.category}:${request.term}`),
+    unit,
+    checkDisputes(request),
+    checkMinimumElapsed(effective, request, day),
+  ]);
   if (!decision.allowed || unit.acting === undefined) return decision;
-  return { ...decision, final: { category: request.category, term: request.term, submittedBy: request.actor.id, actingAs: unit.acting, finalOn: day } };
+  return {
+    ...decision,
+    final: {
+      category: request.category,
+      term: request.term,
+      submittedBy: request.actor.id,
+      actingAs: unit.acting,
+      finalOn: day,
+    },
+  };
 }
 
 export interface LeaverNotice {
@@ -68,7 +127,11 @@ export interface LeaverNotice {
  * The students who had left (or graduated) when receipt confirmation opens and so must be told by
  * paper or e-mail to confirm (馬公 九(二)3: 紙本或電子郵寄; 新竹 十一(四): 紙本郵寄).
  */
-export function leaverNotices(effective: EffectivePack, students: readonly Student[], opens: PlainDate): { readonly notices: readonly LeaverNotice[]; readonly findings: readonly Finding[] } {
+export function leaverNotices(
+  effective: EffectivePack,
+  students: readonly Student[],
+  opens: PlainDate,
+): { readonly notices: readonly LeaverNotice[]; readonly findings: readonly Finding[] } {
   const channels = effective.values.receipts?.leaverNotice ?? [];
   const cited = origin(effective, 'receipts.leaverNotice');
   const notices: LeaverNotice[] = [];
@@ -78,7 +141,13 @@ export function leaverNotices(effective: EffectivePack, students: readonly Stude
     const leftOn = student.leftOn ?? student.graduatedOn;
     if (leftOn !== undefined && leftOn > opens) continue;
     notices.push({ studentId: student.id, ...(leftOn && { leftOn }), channels });
-    findings.push(createFinding(RECEIPT_CODES.leaverNotice, { student: student.id, ...(leftOn && { leftOn }), channels, ...(cited.source && { source: cited.source }) }, { rule: 'receipts.leaverNotice', subject: student.id, ...cited }));
+    findings.push(
+      createFinding(
+        RECEIPT_CODES.leaverNotice,
+        { student: student.id, ...(leftOn && { leftOn }), channels, ...(cited.source && { source: cited.source }) },
+        { rule: 'receipts.leaverNotice', subject: student.id, ...cited },
+      ),
+    );
   }
   return { notices, findings };
 }

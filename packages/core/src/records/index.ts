@@ -4,7 +4,15 @@ import { z } from 'zod';
  * The record kinds of 要點 3. The first five reach the central database;
  * consultation records and study plans are kept by the school only.
  */
-export const RECORD_KINDS = ['basicData', 'cadre', 'courseRecord', 'courseOutcome', 'diversePerformance', 'consultation', 'studyPlan'] as const;
+export const RECORD_KINDS = [
+  'basicData',
+  'cadre',
+  'courseRecord',
+  'courseOutcome',
+  'diversePerformance',
+  'consultation',
+  'studyPlan',
+] as const;
 export const RecordKindSchema = z.enum(RECORD_KINDS).describe('資料類別 / record kind');
 export type RecordKind = z.infer<typeof RecordKindSchema>;
 
@@ -24,7 +32,9 @@ export type Grade = z.infer<typeof GradeSchema>;
 
 /** Who put a record on the platform. School-entered records do not count against a student's own caps (seed 002, 4-1, 4-4). */
 export const ENTRY_SOURCES = ['student', 'schoolEntered', 'bulkImport'] as const;
-export const EntrySourceSchema = z.enum(ENTRY_SOURCES).describe('登錄來源 / who entered it: student 學生, schoolEntered 學校登錄, bulkImport 項目管理者匯入');
+export const EntrySourceSchema = z
+  .enum(ENTRY_SOURCES)
+  .describe('登錄來源 / who entered it: student 學生, schoolEntered 學校登錄, bulkImport 項目管理者匯入');
 export type EntrySource = z.infer<typeof EntrySourceSchema>;
 
 /** The eight diverse-performance categories of the platform manual (seed 002). */

@@ -1,7 +1,13 @@
 import { defineCode } from '../findings/define';
 
 export const RETENTION_CODES = {
-  deletedTooEarly: defineCode<{ studentId: string; deletedOn: string; graduatedOn: string; sealYears: number; deletableFrom?: string }>({
+  deletedTooEarly: defineCode<{
+    studentId: string;
+    deletedOn: string;
+    graduatedOn: string;
+    sealYears: number;
+    deletableFrom?: string;
+  }>({
     code: 'PR7500',
     name: 'deleted-too-early',
     severity: 'error',
@@ -15,7 +21,13 @@ export const RETENTION_CODES = {
         : `student ${p.studentId}'s records must be kept, but were deleted on ${p.deletedOn}`,
     }),
   }),
-  keptPastPeriod: defineCode<{ studentId: string; graduatedOn: string; sealYears: number; deletableFrom: string; at: string }>({
+  keptPastPeriod: defineCode<{
+    studentId: string;
+    graduatedOn: string;
+    sealYears: number;
+    deletableFrom: string;
+    at: string;
+  }>({
     code: 'PR7501',
     name: 'kept-past-period',
     severity: 'error',
@@ -39,7 +51,7 @@ export const RETENTION_CODES = {
     code: 'PR7503',
     name: 'deleted-not-graduated',
     severity: 'error',
-    title: { 'zh-TW': '刪除未畢業學生的資料', en: 'Deleted a non-graduate\'s records' },
+    title: { 'zh-TW': '刪除未畢業學生的資料', en: "Deleted a non-graduate's records" },
     message: (p) => ({
       'zh-TW': `學生 ${p.studentId} 尚未畢業 (狀態 ${p.status})，其資料於 ${p.deletedOn} 被刪除；封存及刪除僅適用於畢業生`,
       en: `student ${p.studentId} has not graduated (status ${p.status}) but their records were deleted on ${p.deletedOn}; sealing and deletion apply to graduates only`,

@@ -28,16 +28,27 @@ describe('retentionOf (新竹 八: sealed 5 years, then deletable)', () => {
 
   it('without a school rule the national letter applies', () => {
     const plan = retentionOf(effectiveFrom('appliesFrom: 11101\n'), graduate);
-    expect(plan).toMatchObject({ sealYears: 5, deletableFrom: '2029-06-15', source: { document: '國教署111年9月23日函' }, layer: 'national@2022-08-01' });
+    expect(plan).toMatchObject({
+      sealYears: 5,
+      deletableFrom: '2029-06-15',
+      source: { document: '國教署111年9月23日函' },
+      layer: 'national@2022-08-01',
+    });
   });
 
   it('a shorter seal loosens the national minimum: the national 5 years apply', () => {
     const plan = retentionOf(effectiveFrom('appliesFrom: 11101\nretention: { sealYears: 3, source: 八 }\n'), graduate);
-    expect(plan).toMatchObject({ sealYears: 5, deletableFrom: '2029-06-15', source: { document: '國教署111年9月23日函' } });
+    expect(plan).toMatchObject({
+      sealYears: 5,
+      deletableFrom: '2029-06-15',
+      source: { document: '國教署111年9月23日函' },
+    });
   });
 
-  it('a longer seal is the school\'s to set', () => {
-    expect(retentionOf(effectiveFrom('retention: { sealYears: 7, source: 八 }\n'), graduate)?.deletableFrom).toBe('2031-06-15');
+  it("a longer seal is the school's to set", () => {
+    expect(retentionOf(effectiveFrom('retention: { sealYears: 7, source: 八 }\n'), graduate)?.deletableFrom).toBe(
+      '2031-06-15',
+    );
   });
 
   it('no plan before the 2022 letter, nor for a student who has not graduated', () => {
@@ -50,7 +61,12 @@ describe('checkRetention', () => {
   it('PR7500 for a deletion the day before the seal ends; the anniversary itself is fine', () => {
     const findings = checkRetention(hsinchu, graduate, { deletedOn: '2029-06-14', at: '2030-01-01' });
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ code: 'PR7500', subject: 's-1', source: { document: '新竹補充規定', clause: '八' }, data: { deletableFrom: '2029-06-15', deletedOn: '2029-06-14', sealYears: 5 } });
+    expect(findings[0]).toMatchObject({
+      code: 'PR7500',
+      subject: 's-1',
+      source: { document: '新竹補充規定', clause: '八' },
+      data: { deletableFrom: '2029-06-15', deletedOn: '2029-06-14', sealYears: 5 },
+    });
     expect(checkRetention(hsinchu, graduate, { deletedOn: '2029-06-15', at: '2030-01-01' })).toEqual([]);
   });
 
@@ -78,8 +94,18 @@ describe('checkRetention', () => {
   });
 
   it('PR7503 for deleting a student who has not graduated; PR7502 for a graduate without a date', () => {
-    expect(codes(checkRetention(hsinchu, { id: 's-2', grade: 2, status: 'left', leftOn: '2024-03-01' }, { deletedOn: '2024-05-01', at: '2024-06-01' }))).toEqual(['PR7503']);
+    expect(
+      codes(
+        checkRetention(
+          hsinchu,
+          { id: 's-2', grade: 2, status: 'left', leftOn: '2024-03-01' },
+          { deletedOn: '2024-05-01', at: '2024-06-01' },
+        ),
+      ),
+    ).toEqual(['PR7503']);
     expect(checkRetention(hsinchu, { id: 's-2', grade: 2, status: 'enrolled' }, { at: '2024-06-01' })).toEqual([]);
-    expect(codes(checkRetention(hsinchu, { id: 's-3', grade: 3, status: 'graduated' }, { at: '2024-06-01' }))).toEqual(['PR7502']);
+    expect(codes(checkRetention(hsinchu, { id: 's-3', grade: 3, status: 'graduated' }, { at: '2024-06-01' }))).toEqual([
+      'PR7502',
+    ]);
   });
 });

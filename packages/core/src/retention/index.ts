@@ -12,8 +12,11 @@ export { RETENTION_CODES } from './codes';
 
 export const RetentionSchema = z
   .strictObject({
-    sealYears: z.int().positive().optional().describe('畢業後封存年限 / years graduates\' records stay sealed'),
-    afterSeal: z.enum(['mayDelete', 'mustDelete', 'keep']).optional().describe('封存期滿後 / after the seal: mayDelete 得刪除, mustDelete 應刪除, keep 保留'),
+    sealYears: z.int().positive().optional().describe("畢業後封存年限 / years graduates' records stay sealed"),
+    afterSeal: z
+      .enum(['mayDelete', 'mustDelete', 'keep'])
+      .optional()
+      .describe('封存期滿後 / after the seal: mayDelete 得刪除, mustDelete 應刪除, keep 保留'),
     backupBy: z.string().optional().describe('備份及典藏單位 / the unit that backs up and archives'),
     source: SourceRefSchema.optional(),
   })
@@ -46,13 +49,16 @@ function anniversary(date: PlainDate, years: number): PlainDate {
  */
 export function retentionOf(effective: EffectivePack, student: Student): RetentionPlan | undefined {
   const retention = effective.values.retention;
-  if (student.status !== 'graduated' || student.graduatedOn === undefined || retention?.sealYears === undefined) return undefined;
+  if (student.status !== 'graduated' || student.graduatedOn === undefined || retention?.sealYears === undefined)
+    return undefined;
   const afterSeal = retention.afterSeal ?? 'mayDelete';
   // A pack that shortens the seal loosens a national minimum (PR2003): the national years apply.
   const bound = effective.bounds.find((b) => b.kind === 'min' && b.path === 'retention.sealYears');
   const national = bound?.kind === 'min' && bound.min > retention.sealYears ? bound : undefined;
   const sealYears = national?.min ?? retention.sealYears;
-  const provenance = national ? { layer: effective.national.layer, source: national.source } : provenanceOf(effective.provenance, afterSeal === 'mayDelete' ? 'retention.sealYears' : 'retention.afterSeal');
+  const provenance = national
+    ? { layer: effective.national.layer, source: national.source }
+    : provenanceOf(effective.provenance, afterSeal === 'mayDelete' ? 'retention.sealYears' : 'retention.afterSeal');
   return {
     studentId: student.id,
     graduatedOn: student.graduatedOn,
@@ -78,20 +84,47 @@ export interface RetentionCheck {
  */
 export function checkRetention(effective: EffectivePack, student: Student, check: RetentionCheck): Finding[] {
   const base = { rule: 'retention', subject: student.id };
-  const deleted = check.deletedOn !== undefined && compareDates(check.deletedOn, check.at) <= 0 ? check.deletedOn : undefined;
-  if (student.status === 'graduated' && student.graduatedOn === undefined) return [createFinding(RETENTION_CODES.noGraduationDate, { studentId: student.id }, base)];
+  const deleted =
+    check.deletedOn !== undefined && compareDates(check.deletedOn, check.at) <= 0 ? check.deletedOn : undefined;
+  if (student.status === 'graduated' && student.graduatedOn === undefined)
+    return [createFinding(RETENTION_CODES.noGraduationDate, { studentId: student.id }, base)];
   if (student.status !== 'graduated') {
-    return deleted === undefined ? [] : [createFinding(RETENTION_CODES.deletedNotGraduated, { studentId: student.id, status: student.status, deletedOn: deleted }, base)];
+    return deleted === undefined
+      ? []
+      : [
+          createFinding(
+            RETENTION_CODES.deletedNotGraduated,
+            { studentId: student.id, status: student.status, deletedOn: deleted },
+            base,
+          ),
+        ];
   }
   const plan = retentionOf(effective, student);
   if (!plan) return [];
   const context = { ...base, ...(plan.source && { source: plan.source }), ...(plan.layer && { layer: plan.layer }) };
   const facts = { studentId: student.id, graduatedOn: plan.graduatedOn, sealYears: plan.sealYears };
   if (deleted !== undefined && (plan.deletableFrom === undefined || compareDates(deleted, plan.deletableFrom) < 0)) {
-    return [createFinding(RETENTION_CODES.deletedTooEarly, { ...facts, deletedOn: deleted, ...(plan.deletableFrom && { deletableFrom: plan.deletableFrom }) }, context)];
+    return [
+      createFinding(
+        RETENTION_CODES.deletedTooEarly,
+        { ...facts, deletedOn: deleted, ...(plan.deletableFrom && { deletableFrom: plan.deletableFrom }) },
+        context,
+      ),
+    ];
   }
-  if (deleted === undefined && plan.afterSeal === 'mustDelete' && plan.deletableFrom !== undefined && compareDates(check.at, plan.deletableFrom) > 0) {
-    return [createFinding(RETENTION_CODES.keptPastPeriod, { ...facts, deletableFrom: plan.deletableFrom, at: check.at }, context)];
+  if (
+    deleted === undefined &&
+    plan.afterSeal === 'mustDelete' &&
+    plan.deletableFrom !== undefined &&
+    compareDates(check.at, plan.deletableFrom) > 0
+  ) {
+    return [
+      createFinding(
+        RETENTION_CODES.keptPastPeriod,
+        { ...facts, deletableFrom: plan.deletableFrom, at: check.at },
+        context,
+      ),
+    ];
   }
   return [];
 }

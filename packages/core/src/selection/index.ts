@@ -31,40 +31,91 @@ export interface SelectDecision extends Explained {
   readonly item?: PortfolioItem;
 }
 
-const isOwner = (item: PortfolioItem, actor: Actor): boolean => actor.roles.includes('student') && actor.studentId === item.studentId;
+const isOwner = (item: PortfolioItem, actor: Actor): boolean =>
+  actor.roles.includes('student') && actor.studentId === item.studentId;
 
 function checkOwner(item: PortfolioItem, actor: Actor, event: 'select' | 'deselect'): Part {
   const rule = 'selection.student';
   if (isOwner(item, actor)) {
-    return { steps: [{ rule, outcome: 'passed', source: STUDENT_CHOICE, detail: { 'zh-TW': '學生自行決定勾選', en: 'the student decides on their own item' } }], findings: [] };
+    return {
+      steps: [
+        {
+          rule,
+          outcome: 'passed',
+          source: STUDENT_CHOICE,
+          detail: { 'zh-TW': '學生自行決定勾選', en: 'the student decides on their own item' },
+        },
+      ],
+      findings: [],
+    };
   }
-  const finding = createFinding(CERTIFICATION_CODES.notAuthorised, { actor: actor.id, event, authorised: `student ${item.studentId}`, source: STUDENT_CHOICE }, { rule, subject: item.id, source: STUDENT_CHOICE });
+  const finding = createFinding(
+    CERTIFICATION_CODES.notAuthorised,
+    { actor: actor.id, event, authorised: `student ${item.studentId}`, source: STUDENT_CHOICE },
+    { rule, subject: item.id, source: STUDENT_CHOICE },
+  );
   return { steps: [{ rule, outcome: 'failed', source: STUDENT_CHOICE, detail: finding.message }], findings: [finding] };
 }
 
 /** Whether an item may be selected at all: not withdrawn, and for a course outcome certified (seed 002, 4-7). */
 export function checkStanding(item: PortfolioItem, event: 'select' | 'deselect'): Part {
   if (item.withdrawn) {
-    const finding = createFinding(CERTIFICATION_CODES.withdrawn, { event }, { rule: 'selection.withdrawn', subject: item.id });
-    return { steps: [{ rule: 'selection.withdrawn', outcome: 'failed', detail: finding.message }], findings: [finding] };
+    const finding = createFinding(
+      CERTIFICATION_CODES.withdrawn,
+      { event },
+      { rule: 'selection.withdrawn', subject: item.id },
+    );
+    return {
+      steps: [{ rule: 'selection.withdrawn', outcome: 'failed', detail: finding.message }],
+      findings: [finding],
+    };
   }
   if (event === 'deselect' || item.kind !== 'courseOutcome') return { steps: [], findings: [] };
   const rule = 'selection.certified';
-  if (item.state === 'certified') return { steps: [{ rule, outcome: 'passed', source: CERTIFIED_ONLY, detail: { 'zh-TW': '已認證成功', en: 'certified' }, data: { state: item.state } }], findings: [] };
-  const finding = createFinding(CERTIFICATION_CODES.notCertified, { state: item.state, source: CERTIFIED_ONLY }, { rule, subject: item.id, source: CERTIFIED_ONLY });
-  return { steps: [{ rule, outcome: 'failed', source: CERTIFIED_ONLY, detail: finding.message, data: { state: item.state } }], findings: [finding] };
+  if (item.state === 'certified')
+    return {
+      steps: [
+        {
+          rule,
+          outcome: 'passed',
+          source: CERTIFIED_ONLY,
+          detail: { 'zh-TW': '已認證成功', en: 'certified' },
+          data: { state: item.state },
+        },
+      ],
+      findings: [],
+    };
+  const finding = createFinding(
+    CERTIFICATION_CODES.notCertified,
+    { state: item.state, source: CERTIFIED_ONLY },
+    { rule, subject: item.id, source: CERTIFIED_ONLY },
+  );
+  return {
+    steps: [{ rule, outcome: 'failed', source: CERTIFIED_ONLY, detail: finding.message, data: { state: item.state } }],
+    findings: [finding],
+  };
 }
 
 /** The verdict of {@link checkStanding} without its step and finding. */
 function standingAllows(item: PortfolioItem, event: 'select' | 'deselect'): boolean {
   if (item.withdrawn) return !refuses(CERTIFICATION_CODES.withdrawn);
-  return event === 'deselect' || item.kind !== 'courseOutcome' || item.state === 'certified' || !refuses(CERTIFICATION_CODES.notCertified);
+  return (
+    event === 'deselect' ||
+    item.kind !== 'courseOutcome' ||
+    item.state === 'certified' ||
+    !refuses(CERTIFICATION_CODES.notCertified)
+  );
 }
 
 /** The verdict of everything both selecting and deselecting ask: lock, owner, standing, window. */
 function mayChangeSelection(request: SelectRequest, event: 'select' | 'deselect'): boolean {
   const { item } = request;
-  return lockAllows(request.submissions, item) && (isOwner(item, request.actor) || !refuses(CERTIFICATION_CODES.notAuthorised)) && standingAllows(item, event) && spanAllows(request.window, request.at);
+  return (
+    lockAllows(request.submissions, item) &&
+    (isOwner(item, request.actor) || !refuses(CERTIFICATION_CODES.notAuthorised)) &&
+    standingAllows(item, event) &&
+    spanAllows(request.window, request.at)
+  );
 }
 
 /**
@@ -105,7 +156,11 @@ export function selectItem(effective: EffectivePack, request: SelectRequest): Se
 
 /** Takes an item out of the selection: the student, before the roster is submitted and within the window. */
 export function deselectItem(request: SelectRequest): SelectDecision {
-  return withItem(deferExplained(mayChangeSelection(request, 'deselect'), () => explainDeselection(request)), request, false);
+  return withItem(
+    deferExplained(mayChangeSelection(request, 'deselect'), () => explainDeselection(request)),
+    request,
+    false,
+  );
 }
 
 /** {@link deselectItem}'s decision with every step and finding built at once. */

@@ -53,12 +53,27 @@ export function checkLock(submissions: readonly Submission[], item: PortfolioIte
   const lock = lockingSubmission(submissions, item);
   const rule = 'submission.lock';
   if (!lock) {
-    const step: Step = { rule, outcome: 'passed', source: LOCK_SOURCE, detail: { 'zh-TW': '學校尚未提交此類名冊，學生端未鎖定', en: 'the school has not submitted this roster yet: the student side is open' } };
+    const step: Step = {
+      rule,
+      outcome: 'passed',
+      source: LOCK_SOURCE,
+      detail: {
+        'zh-TW': '學校尚未提交此類名冊，學生端未鎖定',
+        en: 'the school has not submitted this roster yet: the student side is open',
+      },
+    };
     return { steps: [step], findings: [] };
   }
   const params = { category: lock.category, term: lock.term, submittedOn: lock.submittedOn, source: LOCK_SOURCE };
-  const finding = createFinding(SUBMISSION_CODES.studentSideLocked, params, { rule, subject: item.id, source: LOCK_SOURCE });
-  return { steps: [{ rule, outcome: 'failed', source: LOCK_SOURCE, detail: finding.message, data: params }], findings: [finding] };
+  const finding = createFinding(SUBMISSION_CODES.studentSideLocked, params, {
+    rule,
+    subject: item.id,
+    source: LOCK_SOURCE,
+  });
+  return {
+    steps: [{ rule, outcome: 'failed', source: LOCK_SOURCE, detail: finding.message, data: params }],
+    findings: [finding],
+  };
 }
 
 /** Who may act for a category's submitting unit now, from the pack's duty table and deputy chain. */
@@ -72,24 +87,71 @@ export interface UnitOptions {
  * Whether the actor is the unit that submits a category now — the owner, or the first available
  * deputy (馬公 六(二), 九(三)). Submission, dispute resolution (馬公 六(三)) and final submission use it.
  */
-export function checkSubmittingUnit(effective: EffectivePack, category: ReceiptCategory | 'basicData', actor: Actor, options: UnitOptions): Part & { readonly acting?: string } {
+export function checkSubmittingUnit(
+  effective: EffectivePack,
+  category: ReceiptCategory | 'basicData',
+  actor: Actor,
+  options: UnitOptions,
+): Part & { readonly acting?: string } {
   const duty: Duty = category === 'basicData' ? 'basicData' : SUBMISSION_DUTIES[category];
   const dutyPath = `duties.${duty}`;
-  const acting = actingFor(effective, duty, { unavailable: options.unavailable ?? [], ...(options.division && { division: options.division }) });
+  const acting = actingFor(effective, duty, {
+    unavailable: options.unavailable ?? [],
+    ...(options.division && { division: options.division }),
+  });
   const from = origin(effective, `${dutyPath}.owner`);
   const chain = acting.chain;
   if (acting.acting === undefined) {
-    return { steps: [{ rule: dutyPath, outcome: 'failed', ...from, detail: { 'zh-TW': '沒有可執行的單位', en: 'nobody is left to act' }, data: { chain } }], findings: acting.findings };
+    return {
+      steps: [
+        {
+          rule: dutyPath,
+          outcome: 'failed',
+          ...from,
+          detail: { 'zh-TW': '沒有可執行的單位', en: 'nobody is left to act' },
+          data: { chain },
+        },
+      ],
+      findings: acting.findings,
+    };
   }
   if (!fillsLink(actor, acting.acting)) {
-    const params = { actor: actor.id, category, acting: acting.acting, chain, ...(from.source && { source: from.source }) };
+    const params = {
+      actor: actor.id,
+      category,
+      acting: acting.acting,
+      chain,
+      ...(from.source && { source: from.source }),
+    };
     const finding = createFinding(SUBMISSION_CODES.notOwner, params, { rule: dutyPath, subject: actor.id, ...from });
-    return { steps: [{ rule: dutyPath, outcome: 'failed', ...from, detail: finding.message, data: { chain, acting: acting.acting } }], findings: [finding] };
+    return {
+      steps: [
+        { rule: dutyPath, outcome: 'failed', ...from, detail: finding.message, data: { chain, acting: acting.acting } },
+      ],
+      findings: [finding],
+    };
   }
-  const steps: Step[] = [{ rule: dutyPath, outcome: 'passed', ...from, detail: { 'zh-TW': `由 ${acting.acting} 辦理`, en: `${acting.acting} acts` }, data: { chain, acting: acting.acting } }];
+  const steps: Step[] = [
+    {
+      rule: dutyPath,
+      outcome: 'passed',
+      ...from,
+      detail: { 'zh-TW': `由 ${acting.acting} 辦理`, en: `${acting.acting} acts` },
+      data: { chain, acting: acting.acting },
+    },
+  ];
   if (acting.acting === chain[0]) return { steps, findings: [], acting: acting.acting };
-  const params = { category, acting: acting.acting, owner: chain[0] ?? '', ...(from.source && { source: from.source }) };
-  return { steps, findings: [createFinding(SUBMISSION_CODES.actingDeputy, params, { rule: dutyPath, subject: actor.id, ...from })], acting: acting.acting };
+  const params = {
+    category,
+    acting: acting.acting,
+    owner: chain[0] ?? '',
+    ...(from.source && { source: from.source }),
+  };
+  return {
+    steps,
+    findings: [createFinding(SUBMISSION_CODES.actingDeputy, params, { rule: dutyPath, subject: actor.id, ...from })],
+    acting: acting.acting,
+  };
 }
 
 export interface SubmitRequest extends UnitOptions {
@@ -117,14 +179,28 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
   steps.push(...owner.steps);
   findings.push(...owner.findings);
 
-  const previous = request.submissions.find((submission) => submission.category === request.category && submission.term === request.term);
+  const previous = request.submissions.find(
+    (submission) => submission.category === request.category && submission.term === request.term,
+  );
   if (previous) {
-    const params = { category: request.category, term: request.term, submittedOn: previous.submittedOn, submittedBy: previous.submittedBy };
-    const finding = createFinding(SUBMISSION_CODES.alreadySubmitted, params, { rule: 'submission.once', subject: `${request.category}:${request.term}` });
+    const params = {
+      category: request.category,
+      term: request.term,
+      submittedOn: previous.submittedOn,
+      submittedBy: previous.submittedBy,
+    };
+    const finding = createFinding(SUBMISSION_CODES.alreadySubmitted, params, {
+      rule: 'submission.once',
+      subject: `${request.category}:${request.term}`,
+    });
     findings.push(finding);
     steps.push({ rule: 'submission.once', outcome: 'failed', detail: finding.message, data: params });
   } else {
-    steps.push({ rule: 'submission.once', outcome: 'passed', detail: { 'zh-TW': '此學期尚未提交', en: 'not yet submitted for this term' } });
+    steps.push({
+      rule: 'submission.once',
+      outcome: 'passed',
+      detail: { 'zh-TW': '此學期尚未提交', en: 'not yet submitted for this term' },
+    });
   }
 
   const window = checkSpan(request.window, day, 'submission', `${request.category}:${request.term}`);
@@ -133,6 +209,12 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
 
   const decision = decide(steps, findings);
   if (!decision.allowed || owner.acting === undefined) return decision;
-  const submission: Submission = { category: request.category, term: request.term, submittedBy: request.actor.id, actingAs: owner.acting, submittedOn: day };
+  const submission: Submission = {
+    category: request.category,
+    term: request.term,
+    submittedBy: request.actor.id,
+    actingAs: owner.acting,
+    submittedOn: day,
+  };
   return { ...decision, submission };
 }

@@ -2,12 +2,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { propertyOptions } from '../../test/arbitraries';
 import { addCalendarDays } from '../_lib/date';
-import { academicYearOfDate, compareTerms, formatTerm, isDateInTerm, nextTerm, parseTerm, previousTerm, termEnd, termOfDate, termStart, type Term } from '.';
+import {
+  academicYearOfDate,
+  compareTerms,
+  formatTerm,
+  isDateInTerm,
+  nextTerm,
+  parseTerm,
+  previousTerm,
+  termEnd,
+  termOfDate,
+  termStart,
+  type Term,
+} from '.';
 
 const options = propertyOptions(200);
 
 /** Terms of ROC academic years 100–120 (Gregorian 2011–2032). */
-const termArbitrary = fc.record({ year: fc.integer({ min: 100, max: 120 }), semester: fc.constantFrom(1 as const, 2 as const) });
+const termArbitrary = fc.record({
+  year: fc.integer({ min: 100, max: 120 }),
+  semester: fc.constantFrom(1 as const, 2 as const),
+});
 
 describe('parseTerm', () => {
   it('reads the 5-digit code, the dashed form and the number YAML reads', () => {
@@ -20,12 +35,28 @@ describe('parseTerm', () => {
     expect(parseTerm('9901')).toEqual({ year: 99, semester: 1 });
   });
 
-  it.each([11203, '11203', '112-3', '112-0', '11200', '', '   ', null, undefined, 1.5, 11201.5, NaN, '1120', 'abc', '112/1', {}, [11201], true])(
-    'rejects %j',
-    (input) => {
-      expect(parseTerm(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    11203,
+    '11203',
+    '112-3',
+    '112-0',
+    '11200',
+    '',
+    '   ',
+    null,
+    undefined,
+    1.5,
+    11201.5,
+    NaN,
+    '1120',
+    'abc',
+    '112/1',
+    {},
+    [11201],
+    true,
+  ])('rejects %j', (input) => {
+    expect(parseTerm(input)).toBeUndefined();
+  });
 
   it('rejects academic year 0', () => {
     expect(parseTerm('0001')).toBeUndefined();

@@ -18,7 +18,12 @@ const DASHED = /^(\d{2,3})\s*-\s*([12])$/;
 
 /** Reads `11201`, `112-1` or the number 11201 (YAML reads an unquoted 11201 as a number). */
 export function parseTerm(input: unknown): Term | undefined {
-  const text = typeof input === 'number' && Number.isInteger(input) ? String(input) : typeof input === 'string' ? input.trim() : undefined;
+  const text =
+    typeof input === 'number' && Number.isInteger(input)
+      ? String(input)
+      : typeof input === 'string'
+        ? input.trim()
+        : undefined;
   if (text === undefined) return undefined;
   const match = CODE.exec(text) ?? DASHED.exec(text);
   if (!match) return undefined;

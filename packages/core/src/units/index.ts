@@ -17,7 +17,9 @@ export const UnitSchema = z
   .describe('處室/組 / a unit of the school');
 export type Unit = z.infer<typeof UnitSchema>;
 
-export const UnitsSchema = z.record(IdentifierSchema, UnitSchema).describe('本校處室 / the units this pack names, by identifier');
+export const UnitsSchema = z
+  .record(IdentifierSchema, UnitSchema)
+  .describe('本校處室 / the units this pack names, by identifier');
 export type Units = z.infer<typeof UnitsSchema>;
 
 /** The units most schools have (DOMAIN.md glossary). A pack may add its own or rename these. */

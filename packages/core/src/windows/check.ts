@@ -35,21 +35,37 @@ const cited = (source: Source | undefined) => (source ? { source } : {});
 
 /** `{anchor, days, weeks}` as calendar days from the anchor; undefined when working days make it depend on a calendar. */
 function offsetFrom(rule: DateRule | undefined, anchor: string): number | undefined {
-  if (rule === undefined || typeof rule === 'string' || !('anchor' in rule) || rule.anchor !== anchor || rule.workingDays) return undefined;
+  if (
+    rule === undefined ||
+    typeof rule === 'string' ||
+    !('anchor' in rule) ||
+    rule.anchor !== anchor ||
+    rule.workingDays
+  )
+    return undefined;
   return (rule.weeks ?? 0) * 7 + (rule.days ?? 0);
 }
 
 function showRule(rule: DateRule): string {
   if (typeof rule === 'string') return rule;
   if ('monthDay' in rule) return rule.monthDay;
-  const parts = [rule.weeks && `${rule.weeks}w`, rule.days && `${rule.days}d`, rule.workingDays && `${rule.workingDays} working days`].filter(Boolean);
+  const parts = [
+    rule.weeks && `${rule.weeks}w`,
+    rule.days && `${rule.days}d`,
+    rule.workingDays && `${rule.workingDays} working days`,
+  ].filter(Boolean);
   return parts.length > 0 ? `${rule.anchor} + ${parts.join(' + ')}` : rule.anchor;
 }
 
 /** The (semester, grade) pairs a window governs once more specific windows have taken theirs. */
 function governed(windows: readonly Window[], index: number): { semester: 1 | 2; grade: Grade }[] {
   const window = windows[index]!;
-  return ([1, 2] as const).flatMap((semester) => GRADES.filter((grade) => selectWindow(windows, window.activity, semester, grade) === index).map((grade) => ({ semester, grade })));
+  return ([1, 2] as const).flatMap((semester) =>
+    GRADES.filter((grade) => selectWindow(windows, window.activity, semester, grade) === index).map((grade) => ({
+      semester,
+      grade,
+    })),
+  );
 }
 
 /** A window whose `terms` are all outside its `semesters` (PR6013). */
@@ -78,24 +94,87 @@ function symbolic(effective: EffectivePack, withCalendar: boolean): Finding[] {
       if (minimum.kind === 'minOpenDays' && window.activity === minimum.activity) {
         const required = requiredDays(effective, minimum);
         const declared = window.minDays;
-        const absolute = typeof window.opens === 'string' && typeof window.closes === 'string' ? daysBetween(window.opens, window.closes) + 1 : undefined;
+        const absolute =
+          typeof window.opens === 'string' && typeof window.closes === 'string'
+            ? daysBetween(window.opens, window.closes) + 1
+            : undefined;
         const anchor = typeof window.opens === 'object' && 'anchor' in window.opens ? window.opens.anchor : undefined;
-        const relative = anchor === undefined ? undefined : ((o, c) => (o === undefined || c === undefined ? undefined : c - o + 1))(offsetFrom(window.opens, anchor), offsetFrom(window.closes, anchor));
-        const days = [declared, withCalendar ? undefined : (absolute ?? relative)].filter((d): d is number => d !== undefined && d < required);
-        if (days.length > 0) findings.push(createFinding(WINDOW_CODES.tooShort, { activity: window.activity, days: Math.min(...days), required, nationalSource: minimum.source, ...cited(own) }, context(effective, index, minimum.source)));
+        const relative =
+          anchor === undefined
+            ? undefined
+            : ((o, c) => (o === undefined || c === undefined ? undefined : c - o + 1))(
+                offsetFrom(window.opens, anchor),
+                offsetFrom(window.closes, anchor),
+              );
+        const days = [declared, withCalendar ? undefined : (absolute ?? relative)].filter(
+          (d): d is number => d !== undefined && d < required,
+        );
+        if (days.length > 0)
+          findings.push(
+            createFinding(
+              WINDOW_CODES.tooShort,
+              {
+                activity: window.activity,
+                days: Math.min(...days),
+                required,
+                nationalSource: minimum.source,
+                ...cited(own),
+              },
+              context(effective, index, minimum.source),
+            ),
+          );
       }
       if (withCalendar) continue;
       if (minimum.kind === 'closesNoEarlierThan' && window.activity === minimum.activity) {
         const offset = offsetFrom(window.closes, minimum.anchor);
-        const grades = [...new Set(governed(windows, index).filter((pair) => !minimum.except.some((e) => e.grade === pair.grade && e.semester === pair.semester)).map((pair) => pair.grade))];
+        const grades = [
+          ...new Set(
+            governed(windows, index)
+              .filter((pair) => !minimum.except.some((e) => e.grade === pair.grade && e.semester === pair.semester))
+              .map((pair) => pair.grade),
+          ),
+        ];
         if (offset !== undefined && offset < minimum.weeks * 7 && grades.length > 0) {
-          findings.push(createFinding(WINDOW_CODES.closesTooEarly, { activity: window.activity, closes: showRule(window.closes), earliest: `${minimum.anchor} + ${minimum.weeks * 7}d`, anchor: minimum.anchor, weeks: minimum.weeks, grades, nationalSource: minimum.source, ...cited(own) }, context(effective, index, minimum.source)));
+          findings.push(
+            createFinding(
+              WINDOW_CODES.closesTooEarly,
+              {
+                activity: window.activity,
+                closes: showRule(window.closes),
+                earliest: `${minimum.anchor} + ${minimum.weeks * 7}d`,
+                anchor: minimum.anchor,
+                weeks: minimum.weeks,
+                grades,
+                nationalSource: minimum.source,
+                ...cited(own),
+              },
+              context(effective, index, minimum.source),
+            ),
+          );
         }
       }
       if (minimum.kind === 'closesNoLaterThan' && minimum.activities.includes(window.activity)) {
         const rule = window.closes;
-        const after = typeof rule === 'object' && 'anchor' in rule && minimum.anchors.includes(rule.anchor) && ((rule.weeks ?? 0) * 7 + (rule.days ?? 0) > 0 || (rule.workingDays ?? 0) > 0);
-        if (after) findings.push(createFinding(WINDOW_CODES.afterNationalDeadline, { activity: window.activity, closes: showRule(rule), deadline: rule.anchor, anchor: rule.anchor, nationalSource: minimum.source, ...cited(own) }, context(effective, index, minimum.source)));
+        const after =
+          typeof rule === 'object' &&
+          'anchor' in rule &&
+          minimum.anchors.includes(rule.anchor) &&
+          ((rule.weeks ?? 0) * 7 + (rule.days ?? 0) > 0 || (rule.workingDays ?? 0) > 0);
+        if (after)
+          findings.push(
+            createFinding(
+              WINDOW_CODES.afterNationalDeadline,
+              {
+                activity: window.activity,
+                closes: showRule(rule),
+                deadline: rule.anchor,
+                anchor: rule.anchor,
+                nationalSource: minimum.source,
+                ...cited(own),
+              },
+              context(effective, index, minimum.source),
+            ),
+          );
       }
     }
   });
@@ -108,12 +187,36 @@ function byDates(effective: EffectivePack, calendar: SchoolCalendar, term: Term,
   const own = cited(window.source);
   const length = window.opens === undefined ? undefined : daysBetween(window.opens, window.closes) + 1;
   if (length !== undefined && window.minDays !== undefined && length < window.minDays) {
-    findings.push(createFinding(WINDOW_CODES.tooShort, { activity: window.activity, days: length, required: window.minDays, term: window.term, ...own }, { rule: `windows.${window.activity}`, subject: `windows.${window.index}`, ...windowProvenance(effective, window.index) }));
+    findings.push(
+      createFinding(
+        WINDOW_CODES.tooShort,
+        { activity: window.activity, days: length, required: window.minDays, term: window.term, ...own },
+        {
+          rule: `windows.${window.activity}`,
+          subject: `windows.${window.index}`,
+          ...windowProvenance(effective, window.index),
+        },
+      ),
+    );
   }
   for (const minimum of NATIONAL_WINDOW_MINIMUMS) {
     if (minimum.kind === 'minOpenDays' && window.activity === minimum.activity && length !== undefined) {
       const required = requiredDays(effective, minimum);
-      if (length < required) findings.push(createFinding(WINDOW_CODES.tooShort, { activity: window.activity, days: length, required, term: window.term, nationalSource: minimum.source, ...own }, context(effective, window.index, minimum.source)));
+      if (length < required)
+        findings.push(
+          createFinding(
+            WINDOW_CODES.tooShort,
+            {
+              activity: window.activity,
+              days: length,
+              required,
+              term: window.term,
+              nationalSource: minimum.source,
+              ...own,
+            },
+            context(effective, window.index, minimum.source),
+          ),
+        );
     }
     if (minimum.kind === 'closesNoEarlierThan' && window.activity === minimum.activity) {
       const late = new Map<string, Grade[]>();
@@ -125,7 +228,23 @@ function byDates(effective: EffectivePack, calendar: SchoolCalendar, term: Term,
         if (window.closes < earliest) late.set(earliest, [...(late.get(earliest) ?? []), grade]);
       }
       for (const [earliest, grades] of late) {
-        findings.push(createFinding(WINDOW_CODES.closesTooEarly, { activity: window.activity, closes: window.closes, earliest, anchor: minimum.anchor, weeks: minimum.weeks, term: window.term, grades, nationalSource: minimum.source, ...own }, context(effective, window.index, minimum.source)));
+        findings.push(
+          createFinding(
+            WINDOW_CODES.closesTooEarly,
+            {
+              activity: window.activity,
+              closes: window.closes,
+              earliest,
+              anchor: minimum.anchor,
+              weeks: minimum.weeks,
+              term: window.term,
+              grades,
+              nationalSource: minimum.source,
+              ...own,
+            },
+            context(effective, window.index, minimum.source),
+          ),
+        );
       }
     }
     if (minimum.kind === 'closesNoLaterThan' && minimum.activities.includes(window.activity)) {
@@ -137,7 +256,21 @@ function byDates(effective: EffectivePack, calendar: SchoolCalendar, term: Term,
         if (anchor && deadline && window.closes > deadline) missed.set(`${anchor}|${deadline}`, { anchor, deadline });
       }
       for (const { anchor, deadline } of missed.values()) {
-        findings.push(createFinding(WINDOW_CODES.afterNationalDeadline, { activity: window.activity, closes: window.closes, deadline, anchor, term: window.term, nationalSource: minimum.source, ...own }, context(effective, window.index, minimum.source)));
+        findings.push(
+          createFinding(
+            WINDOW_CODES.afterNationalDeadline,
+            {
+              activity: window.activity,
+              closes: window.closes,
+              deadline,
+              anchor,
+              term: window.term,
+              nationalSource: minimum.source,
+              ...own,
+            },
+            context(effective, window.index, minimum.source),
+          ),
+        );
       }
     }
   }

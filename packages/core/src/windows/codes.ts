@@ -85,7 +85,14 @@ export const WINDOW_CODES = {
       en: `the calendar is for academic year ${p.academicYear} and has no term ${p.term}`,
     }),
   }),
-  dateOutsideYear: defineCode<{ activity: string; date: string; term: string; academicYear: number; first: string; last: string }>({
+  dateOutsideYear: defineCode<{
+    activity: string;
+    date: string;
+    term: string;
+    academicYear: number;
+    first: string;
+    last: string;
+  }>({
     code: 'PR6009',
     name: 'window-date-outside-year',
     severity: 'warning',
@@ -95,7 +102,17 @@ export const WINDOW_CODES = {
       en: `the ${p.activity} window gives the date ${p.date}, outside the span of term ${p.term}'s data (${p.first} to ${p.last}); give a window with fixed dates the data terms it serves with terms:`,
     }),
   }),
-  closesTooEarly: defineCode<{ activity: string; closes: string; earliest: string; anchor: string; weeks: number; term?: string; grades: readonly number[]; nationalSource: Source; source?: Source }>({
+  closesTooEarly: defineCode<{
+    activity: string;
+    closes: string;
+    earliest: string;
+    anchor: string;
+    weeks: number;
+    term?: string;
+    grades: readonly number[];
+    nationalSource: Source;
+    source?: Source;
+  }>({
     code: 'PR6010',
     name: 'window-closes-too-early',
     severity: 'error',
@@ -105,7 +122,14 @@ export const WINDOW_CODES = {
       en: `${p.activity} closes on ${p.closes}${cite(p.source)}, before ${p.anchor} + ${p.weeks} weeks (${p.earliest}) as the national rules require${cite(p.nationalSource)}; grades ${p.grades.join(', ')}`,
     }),
   }),
-  tooShort: defineCode<{ activity: string; days: number | string; required: number; term?: string; nationalSource?: Source; source?: Source }>({
+  tooShort: defineCode<{
+    activity: string;
+    days: number | string;
+    required: number;
+    term?: string;
+    nationalSource?: Source;
+    source?: Source;
+  }>({
     code: 'PR6011',
     name: 'window-too-short',
     severity: 'error',
@@ -115,7 +139,15 @@ export const WINDOW_CODES = {
       en: `the ${p.activity} window lasts ${p.days} day${p.days === 1 ? '' : 's'}${cite(p.source)}; it must last at least ${p.required}${cite(p.nationalSource)}`,
     }),
   }),
-  afterNationalDeadline: defineCode<{ activity: string; closes: string; deadline: string; anchor: string; term?: string; nationalSource: Source; source?: Source }>({
+  afterNationalDeadline: defineCode<{
+    activity: string;
+    closes: string;
+    deadline: string;
+    anchor: string;
+    term?: string;
+    nationalSource: Source;
+    source?: Source;
+  }>({
     code: 'PR6012',
     name: 'window-after-national-deadline',
     severity: 'error',
@@ -125,7 +157,12 @@ export const WINDOW_CODES = {
       en: `${p.activity} closes on ${p.closes}${cite(p.source)}, after the national ${p.anchor} (${p.deadline})${cite(p.nationalSource)}`,
     }),
   }),
-  neverApplies: defineCode<{ activity: string; terms: readonly string[]; semesters: readonly number[]; source?: Source }>({
+  neverApplies: defineCode<{
+    activity: string;
+    terms: readonly string[];
+    semesters: readonly number[];
+    source?: Source;
+  }>({
     code: 'PR6013',
     name: 'window-never-applies',
     severity: 'warning',

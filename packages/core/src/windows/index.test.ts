@@ -7,7 +7,10 @@ import type { Term } from '../term';
 import { isOpen, resolveWindows } from '.';
 import { deepFreeze, effectiveOf } from './windows.fixture';
 
-const example = readFileSync(fileURLToPath(new URL('../../../../examples/calendars/112.yaml', import.meta.url)), 'utf8');
+const example = readFileSync(
+  fileURLToPath(new URL('../../../../examples/calendars/112.yaml', import.meta.url)),
+  'utf8',
+);
 const CALENDAR_112 = deepFreeze(parseCalendar(example).calendar!);
 
 const T1: Term = { year: 112, semester: 1 };
@@ -55,25 +58,39 @@ describe('resolveWindows', () => {
       // 11201's data is submitted in March 2024: 2024-03-15 (Fri) + 2 working days.
       receiptConfirmation: ['2024-03-15', '2024-03-19', [1, 2, 3]],
     });
-    expect(windows.find((w) => w.activity === 'courseOutcomeUpload')).toMatchObject({ index: 0, term: '11201', source: { document: '測試補充規定', clause: '五(三)1' }, layer: 'school:test' });
+    expect(windows.find((w) => w.activity === 'courseOutcomeUpload')).toMatchObject({
+      index: 0,
+      term: '11201',
+      source: { document: '測試補充規定', clause: '五(三)1' },
+      layer: 'school:test',
+    });
   });
 
-  it('splits a window by grade where the dates differ (grade 3\'s own closing ceremony) and lets a grade\'s own window win', () => {
+  it("splits a window by grade where the dates differ (grade 3's own closing ceremony) and lets a grade's own window win", () => {
     const { windows } = resolveWindows(PACK, CALENDAR_112, T2);
     expect(windows.filter((w) => w.activity === 'courseOutcomeUpload').map((w) => [w.grades, w.closes])).toEqual([
       [[1, 2], '2024-07-12'],
       [[3], '2024-06-21'],
     ]);
-    expect(windows.filter((w) => w.activity === 'diversePerformanceSelection').map((w) => [w.index, w.grades, w.opens, w.closes])).toEqual([[4, [3], '2024-04-15', '2024-04-19']]);
+    expect(
+      windows
+        .filter((w) => w.activity === 'diversePerformanceSelection')
+        .map((w) => [w.index, w.grades, w.opens, w.closes]),
+    ).toEqual([[4, [3], '2024-04-15', '2024-04-19']]);
     // 11202's data: grades 1–2 submit in October 2024 (Tue 10-01), grade 3 in its April cycle (04-22, a Monday).
-    expect(windows.filter((w) => w.activity === 'receiptConfirmation').map((w) => [w.grades, w.opens, w.closes])).toEqual([
+    expect(
+      windows.filter((w) => w.activity === 'receiptConfirmation').map((w) => [w.grades, w.opens, w.closes]),
+    ).toEqual([
       [[1, 2], '2024-10-01', '2024-10-03'],
       [[3], '2024-04-22', '2024-04-24'],
     ]);
   });
 
   it('reports a missing anchor as a finding, not an exception (PR6001)', () => {
-    const calendar = deepFreeze({ academicYear: 112, terms: [{ semester: 1, anchors: { termStart: '2023-08-01' } }] }) as SchoolCalendar;
+    const calendar = deepFreeze({
+      academicYear: 112,
+      terms: [{ semester: 1, anchors: { termStart: '2023-08-01' } }],
+    }) as SchoolCalendar;
     const { windows, findings } = resolveWindows(PACK, calendar, T1);
     expect(windows.map((w) => w.activity)).toEqual(['courseOutcomeSelection']);
     expect(findings.map((f) => [f.code, f.subject, f.data.anchor, f.data.grades])).toEqual([
@@ -83,25 +100,38 @@ describe('resolveWindows', () => {
     ]);
   });
 
-  it('warns about a fixed date outside the data term\'s span (PR6009): from its start to the end of the following term', () => {
+  it("warns about a fixed date outside the data term's span (PR6009): from its start to the end of the following term", () => {
     const fixed = effectiveOf('windows:\n  - { activity: submission, opens: 2023-10-02, closes: 2023-10-24 }\n');
     expect(resolveWindows(fixed, CALENDAR_112, T1).findings).toEqual([]);
     expect(resolveWindows(fixed, CALENDAR_112, T11102).findings).toEqual([]);
     // 11202's data runs from 2024-02-01 to 2025-01-31.
-    expect(resolveWindows(fixed, CALENDAR_112, T2).findings.map((f) => [f.code, f.data.date, f.data.first, f.data.last])).toEqual([
+    expect(
+      resolveWindows(fixed, CALENDAR_112, T2).findings.map((f) => [f.code, f.data.date, f.data.first, f.data.last]),
+    ).toEqual([
       ['PR6009', '2023-10-02', '2024-02-01', '2025-01-31'],
       ['PR6009', '2023-10-24', '2024-02-01', '2025-01-31'],
     ]);
-    const next = deepFreeze({ ...CALENDAR_112, academicYear: 113, terms: [{ semester: 1 as const, anchors: {} }], holidays: [], workingDays: [] });
-    expect(resolveWindows(fixed, next, { year: 113, semester: 1 }).findings.map((f) => [f.code, f.severity, f.data.date])).toEqual([
+    const next = deepFreeze({
+      ...CALENDAR_112,
+      academicYear: 113,
+      terms: [{ semester: 1 as const, anchors: {} }],
+      holidays: [],
+      workingDays: [],
+    });
+    expect(
+      resolveWindows(fixed, next, { year: 113, semester: 1 }).findings.map((f) => [f.code, f.severity, f.data.date]),
+    ).toEqual([
       ['PR6009', 'warning', '2023-10-02'],
       ['PR6009', 'warning', '2023-10-24'],
     ]);
   });
 
-  it('resolves national anchors for the term\'s data: 11201\'s submission closes in March 2024, 11102\'s in October 2023', () => {
-    const submission = effectiveOf('windows:\n  - { activity: submission, opens: { anchor: nationalSubmissionOpens }, closes: { anchor: nationalSubmissionCloses } }\n');
-    const dates = (term: Term) => resolveWindows(submission, CALENDAR_112, term).windows.map((w) => [w.term, w.grades, w.opens, w.closes]);
+  it("resolves national anchors for the term's data: 11201's submission closes in March 2024, 11102's in October 2023", () => {
+    const submission = effectiveOf(
+      'windows:\n  - { activity: submission, opens: { anchor: nationalSubmissionOpens }, closes: { anchor: nationalSubmissionCloses } }\n',
+    );
+    const dates = (term: Term) =>
+      resolveWindows(submission, CALENDAR_112, term).windows.map((w) => [w.term, w.grades, w.opens, w.closes]);
     expect(dates(T1)).toEqual([['11201', [1, 2, 3], '2024-03-15', '2024-03-29']]);
     expect(dates(T11102)).toEqual([['11102', [1, 2, 3], '2023-10-02', '2023-10-31']]);
     expect(dates(T2)).toEqual([
@@ -111,8 +141,11 @@ describe('resolveWindows', () => {
   });
 
   it('resolves Pingrong\'s "two weeks before the national upload deadline" for the same data term (屏榮 4)', () => {
-    const pingrong = effectiveOf('windows:\n  - { activity: courseOutcomeUpload, closes: { anchor: nationalUploadDeadline, weeks: -2 }, source: \'4\' }\n');
-    const closes = (term: Term) => resolveWindows(pingrong, CALENDAR_112, term).windows.map((w) => [w.grades, w.closes]);
+    const pingrong = effectiveOf(
+      "windows:\n  - { activity: courseOutcomeUpload, closes: { anchor: nationalUploadDeadline, weeks: -2 }, source: '4' }\n",
+    );
+    const closes = (term: Term) =>
+      resolveWindows(pingrong, CALENDAR_112, term).windows.map((w) => [w.grades, w.closes]);
     // 11201's data: the national deadline 2024-03-29 − 14 days, well after the closing ceremony (01-19) + 2 weeks.
     expect(closes(T1)).toEqual([[[1, 2, 3], '2024-03-15']]);
     expect(closes(T11102)).toEqual([[[1, 2, 3], '2023-10-17']]);
@@ -129,7 +162,8 @@ describe('resolveWindows', () => {
   - { activity: submission, grades: [3], terms: [11202], opens: 2024-04-22, closes: 2024-04-22 }
   - { activity: submission, opens: { anchor: nationalSubmissionOpens }, closes: { anchor: nationalSubmissionCloses } }
 `);
-    const dates = (term: Term) => resolveWindows(taipei, CALENDAR_112, term).windows.map((w) => [w.index, w.grades, w.opens, w.closes]);
+    const dates = (term: Term) =>
+      resolveWindows(taipei, CALENDAR_112, term).windows.map((w) => [w.index, w.grades, w.opens, w.closes]);
     expect(dates(T11102)).toEqual([[0, [1, 2, 3], '2023-10-02', '2023-10-24']]);
     expect(dates(T1)).toEqual([[1, [1, 2, 3], '2024-03-15', '2024-03-29']]);
     // The term-less window serves grades 1–2 of 11202; grade 3's own window for 11202 wins for grade 3.
@@ -138,13 +172,23 @@ describe('resolveWindows', () => {
       [2, [3], '2024-04-22', '2024-04-22'],
     ]);
     for (const term of [T11102, T1, T2]) expect(resolveWindows(taipei, CALENDAR_112, term).findings).toEqual([]);
-    expect(isOpen(taipei, CALENDAR_112, { activity: 'submission', term: T1, grade: 2, at: '2023-10-20' }).findings.map((f) => [f.code, f.data.opens])).toEqual([['PR6002', '2024-03-15']]);
-    expect(isOpen(taipei, CALENDAR_112, { activity: 'submission', term: T11102, grade: 2, at: '2023-10-20' }).allowed).toBe(true);
+    expect(
+      isOpen(taipei, CALENDAR_112, { activity: 'submission', term: T1, grade: 2, at: '2023-10-20' }).findings.map(
+        (f) => [f.code, f.data.opens],
+      ),
+    ).toEqual([['PR6002', '2024-03-15']]);
+    expect(
+      isOpen(taipei, CALENDAR_112, { activity: 'submission', term: T11102, grade: 2, at: '2023-10-20' }).allowed,
+    ).toBe(true);
   });
 
   it('reports a calendar for another year (PR6008), an impossible month-day (PR6007) and an inverted window (PR6006)', () => {
-    expect(resolveWindows(PACK, CALENDAR_112, { year: 113, semester: 1 }).findings.map((f) => f.code)).toEqual(['PR6008']);
-    const odd = effectiveOf('windows:\n  - { activity: precheck, closes: { monthDay: 02-30 } }\n  - { activity: submission, opens: 2023-10-20, closes: 2023-10-10 }\n');
+    expect(resolveWindows(PACK, CALENDAR_112, { year: 113, semester: 1 }).findings.map((f) => f.code)).toEqual([
+      'PR6008',
+    ]);
+    const odd = effectiveOf(
+      'windows:\n  - { activity: precheck, closes: { monthDay: 02-30 } }\n  - { activity: submission, opens: 2023-10-20, closes: 2023-10-10 }\n',
+    );
     expect(resolveWindows(odd, CALENDAR_112, T1).findings.map((f) => [f.code, f.subject])).toEqual([
       ['PR6007', 'windows.0'],
       ['PR6006', 'windows.1'],
@@ -153,7 +197,12 @@ describe('resolveWindows', () => {
 });
 
 describe('isOpen', () => {
-  const ask = (at: string, grade: 1 | 2 | 3 = 1, activity: 'courseOutcomeUpload' | 'diversePerformanceSelection' | 'gradeEntry' = 'courseOutcomeUpload', term = T1) => isOpen(PACK, CALENDAR_112, { activity, term, grade, at });
+  const ask = (
+    at: string,
+    grade: 1 | 2 | 3 = 1,
+    activity: 'courseOutcomeUpload' | 'diversePerformanceSelection' | 'gradeEntry' = 'courseOutcomeUpload',
+    term = T1,
+  ) => isOpen(PACK, CALENDAR_112, { activity, term, grade, at });
 
   it('is allowed well inside the window, with no findings', () => {
     expect(ask('2024-01-10')).toEqual({ allowed: true, findings: [] });
@@ -163,31 +212,51 @@ describe('isOpen', () => {
     expect(ask('2024-01-30').findings).toEqual([]);
     const decision = ask('2024-01-31');
     expect(decision.allowed).toBe(true);
-    expect(decision.findings.map((f) => [f.code, f.severity, f.data.daysLeft, f.source])).toEqual([['PR6004', 'warning', 3, { document: '測試補充規定', clause: '五(三)1' }]]);
+    expect(decision.findings.map((f) => [f.code, f.severity, f.data.daysLeft, f.source])).toEqual([
+      ['PR6004', 'warning', 3, { document: '測試補充規定', clause: '五(三)1' }],
+    ]);
     expect(ask('2024-02-02').findings[0]?.data.daysLeft).toBe(1);
   });
 
   it('refuses after the window closes, with its dates and clause (PR6003)', () => {
     const decision = ask('2024-02-03');
     expect(decision.allowed).toBe(false);
-    expect(decision.findings.map((f) => [f.code, f.severity, f.subject, f.data.closes, f.source?.clause, f.layer])).toEqual([['PR6003', 'error', 'windows.0', '2024-02-02', '五(三)1', 'school:test']]);
+    expect(
+      decision.findings.map((f) => [f.code, f.severity, f.subject, f.data.closes, f.source?.clause, f.layer]),
+    ).toEqual([['PR6003', 'error', 'windows.0', '2024-02-02', '五(三)1', 'school:test']]);
     expect(decision.findings[0]?.message.en).toContain('2024-02-02');
   });
 
   it('refuses before the window opens (PR6002), reading an instant in Taiwan time', () => {
-    expect(ask('2024-04-14', 3, 'diversePerformanceSelection', T2).findings.map((f) => [f.code, f.data.opens])).toEqual([['PR6002', '2024-04-15']]);
+    expect(ask('2024-04-14', 3, 'diversePerformanceSelection', T2).findings.map((f) => [f.code, f.data.opens])).toEqual(
+      [['PR6002', '2024-04-15']],
+    );
     // 2024-04-14T16:30Z is 00:30 on 04-15 in Taipei.
-    expect(isOpen(PACK, CALENDAR_112, { activity: 'diversePerformanceSelection', term: T2, grade: 3, at: new Date('2024-04-14T16:30:00Z') }).allowed).toBe(true);
+    expect(
+      isOpen(PACK, CALENDAR_112, {
+        activity: 'diversePerformanceSelection',
+        term: T2,
+        grade: 3,
+        at: new Date('2024-04-14T16:30:00Z'),
+      }).allowed,
+    ).toBe(true);
   });
 
   it('allows an activity the rules give no window, saying so (PR6005)', () => {
-    expect(ask('2024-01-10', 2, 'gradeEntry')).toMatchObject({ allowed: true, findings: [{ code: 'PR6005', severity: 'info' }] });
+    expect(ask('2024-01-10', 2, 'gradeEntry')).toMatchObject({
+      allowed: true,
+      findings: [{ code: 'PR6005', severity: 'info' }],
+    });
     expect(ask('2024-04-16', 2, 'diversePerformanceSelection', T2).findings.map((f) => f.code)).toEqual(['PR6005']);
   });
 
   it('refuses when the calendar lacks the anchor (PR6001) or the term (PR6008)', () => {
     const bare = deepFreeze({ academicYear: 112, terms: [{ semester: 1, anchors: {} }] }) as SchoolCalendar;
-    expect(isOpen(PACK, bare, { activity: 'courseOutcomeUpload', term: T1, grade: 1, at: '2024-01-10' })).toMatchObject({ allowed: false, findings: [{ code: 'PR6001' }] });
-    expect(isOpen(PACK, bare, { activity: 'courseOutcomeUpload', term: T2, grade: 1, at: '2024-01-10' })).toMatchObject({ allowed: false, findings: [{ code: 'PR6008' }] });
+    expect(isOpen(PACK, bare, { activity: 'courseOutcomeUpload', term: T1, grade: 1, at: '2024-01-10' })).toMatchObject(
+      { allowed: false, findings: [{ code: 'PR6001' }] },
+    );
+    expect(isOpen(PACK, bare, { activity: 'courseOutcomeUpload', term: T2, grade: 1, at: '2024-01-10' })).toMatchObject(
+      { allowed: false, findings: [{ code: 'PR6008' }] },
+    );
   });
 });

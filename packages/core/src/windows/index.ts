@@ -1,4 +1,13 @@
-export { ACTIVITIES, type Activity, type Anchor, ANCHORS, type DateRule, type Grade, type Window, WindowsSchema } from './schema';
+export {
+  ACTIVITIES,
+  type Activity,
+  type Anchor,
+  ANCHORS,
+  type DateRule,
+  type Grade,
+  type Window,
+  WindowsSchema,
+} from './schema';
 export { WINDOW_CODES } from './codes';
 export { checkWindows } from './check';
 export { NATIONAL_WINDOW_MINIMUMS, type WindowMinimum } from './minimums';

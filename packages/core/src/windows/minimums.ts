@@ -44,7 +44,12 @@ export const NATIONAL_WINDOW_MINIMUMS: readonly WindowMinimum[] = [
     except: [{ grade: 3, semester: 2 }],
     source: { document: FAQ, clause: '一(九)' },
   },
-  { kind: 'minOpenDays', activity: 'receiptConfirmation', boundPath: 'receipts.confirmationDays', source: { document: FAQ, clause: '一(十)' } },
+  {
+    kind: 'minOpenDays',
+    activity: 'receiptConfirmation',
+    boundPath: 'receipts.confirmationDays',
+    source: { document: FAQ, clause: '一(十)' },
+  },
   {
     kind: 'closesNoLaterThan',
     activities: ['precheck', 'submission', 'receiptConfirmation', 'disputeResolution', 'finalSubmission'],

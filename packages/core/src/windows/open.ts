@@ -35,24 +35,49 @@ export function isOpen(effective: EffectivePack, calendar: SchoolCalendar, quest
   const index = selectWindow(windows, activity, term, grade);
   const code = formatTerm(term);
   if (index === undefined) {
-    return { allowed: true, findings: [createFinding(WINDOW_CODES.noWindow, { activity, term: code, grade }, { rule: `windows.${activity}`, subject: activity })] };
+    return {
+      allowed: true,
+      findings: [
+        createFinding(
+          WINDOW_CODES.noWindow,
+          { activity, term: code, grade },
+          { rule: `windows.${activity}`, subject: activity },
+        ),
+      ],
+    };
   }
   const provenance = windowProvenance(effective, index);
   const context = { rule: `windows.${activity}`, subject: `windows.${index}`, ...provenance };
   const resolved = resolveOne(windowContext(calendar, term), windows[index]!, grade);
-  if ('problem' in resolved) return { allowed: false, findings: [problemFinding(effective, index, resolved.problem, term, [grade])] };
+  if ('problem' in resolved)
+    return { allowed: false, findings: [problemFinding(effective, index, resolved.problem, term, [grade])] };
   const { opens, closes } = resolved;
   const source = provenance.source;
   const cited = { ...(source && { source }) };
   if (opens !== undefined && at < opens) {
-    return { allowed: false, findings: [createFinding(WINDOW_CODES.notYetOpen, { activity, at, opens, closes, ...cited }, context)] };
+    return {
+      allowed: false,
+      findings: [createFinding(WINDOW_CODES.notYetOpen, { activity, at, opens, closes, ...cited }, context)],
+    };
   }
   if (at > closes) {
-    return { allowed: false, findings: [createFinding(WINDOW_CODES.closed, { activity, at, ...(opens !== undefined && { opens }), closes, ...cited }, context)] };
+    return {
+      allowed: false,
+      findings: [
+        createFinding(
+          WINDOW_CODES.closed,
+          { activity, at, ...(opens !== undefined && { opens }), closes, ...cited },
+          context,
+        ),
+      ],
+    };
   }
   const daysLeft = daysBetween(at, closes) + 1;
   if (daysLeft <= CLOSING_SOON_DAYS) {
-    return { allowed: true, findings: [createFinding(WINDOW_CODES.closingSoon, { activity, at, closes, daysLeft, ...cited }, context)] };
+    return {
+      allowed: true,
+      findings: [createFinding(WINDOW_CODES.closingSoon, { activity, at, closes, daysLeft, ...cited }, context)],
+    };
   }
   return { allowed: true, findings: [] };
 }

@@ -41,7 +41,12 @@ function serves(window: Window, term: Term | 1 | 2): boolean {
   if (!window.terms) return true;
   return window.terms.some((input) => {
     const listed = parseTerm(input);
-    return listed !== undefined && (typeof term === 'number' ? listed.semester === term : listed.year === term.year && listed.semester === term.semester);
+    return (
+      listed !== undefined &&
+      (typeof term === 'number'
+        ? listed.semester === term
+        : listed.year === term.year && listed.semester === term.semester)
+    );
   });
 }
 
@@ -51,7 +56,12 @@ function serves(window: Window, term: Term | 1 | 2): boolean {
  * one naming the semester beats one for both; among equals the later one wins. Given only a
  * semester (the year unknown), a window with `terms` serves every listed term of that semester.
  */
-export function selectWindow(windows: readonly Window[], activity: Activity, term: Term | 1 | 2, grade: Grade): number | undefined {
+export function selectWindow(
+  windows: readonly Window[],
+  activity: Activity,
+  term: Term | 1 | 2,
+  grade: Grade,
+): number | undefined {
   let best: number | undefined;
   let bestScore = -1;
   windows.forEach((window, index) => {
@@ -71,12 +81,19 @@ export function selectWindow(windows: readonly Window[], activity: Activity, ter
  * working days (weekends and the calendar's days off skipped, make-up days counted); a month-day is
  * the first such date on or after the term starts (the calendar's termStart, else 1 Aug / 1 Feb).
  */
-export function resolveDateRule(rule: DateRule, anchors: Partial<Record<Anchor, PlainDate>>, term: Term, workingDays: WorkingDayIndex): DateResult {
+export function resolveDateRule(
+  rule: DateRule,
+  anchors: Partial<Record<Anchor, PlainDate>>,
+  term: Term,
+  workingDays: WorkingDayIndex,
+): DateResult {
   if (typeof rule === 'string') return { date: rule };
   if ('monthDay' in rule) {
     const start = anchors.termStart ?? termStart(term);
     const year = Number(start.slice(0, 4));
-    const candidates = [`${year}-${rule.monthDay}`, `${year + 1}-${rule.monthDay}`].filter((date) => isPlainDate(date) && date >= start);
+    const candidates = [`${year}-${rule.monthDay}`, `${year + 1}-${rule.monthDay}`].filter(
+      (date) => isPlainDate(date) && date >= start,
+    );
     const date = candidates[0];
     return date ? { date } : { invalidMonthDay: rule.monthDay };
   }
@@ -92,7 +109,9 @@ export interface WindowContext {
   readonly workingDays: WorkingDayIndex;
 }
 
-export type OneResult = { readonly opens?: PlainDate; readonly closes: PlainDate } | { readonly problem: { kind: 'missing'; anchor: Anchor } | { kind: 'invalidMonthDay'; monthDay: string } };
+export type OneResult =
+  | { readonly opens?: PlainDate; readonly closes: PlainDate }
+  | { readonly problem: { kind: 'missing'; anchor: Anchor } | { kind: 'invalidMonthDay'; monthDay: string } };
 
 export function resolveOne(context: WindowContext, window: Window, grade: Grade): OneResult {
   const anchors = anchorsFor(context.calendar, context.term, grade) ?? {};
@@ -110,11 +129,21 @@ export function resolveOne(context: WindowContext, window: Window, grade: Grade)
 type Problem = Extract<OneResult, { problem: unknown }>['problem'];
 
 /** The finding for a window that could not be resolved: a missing anchor (PR6001) or an impossible month-day (PR6007). */
-export function problemFinding(effective: EffectivePack, index: number, problem: Problem, term: Term, grades: readonly Grade[]): Finding {
+export function problemFinding(
+  effective: EffectivePack,
+  index: number,
+  problem: Problem,
+  term: Term,
+  grades: readonly Grade[],
+): Finding {
   const activity = (effective.values.windows ?? [])[index]!.activity;
   const context = { rule: `windows.${activity}`, subject: `windows.${index}`, ...windowProvenance(effective, index) };
   return problem.kind === 'missing'
-    ? createFinding(WINDOW_CODES.anchorMissing, { anchor: problem.anchor, term: formatTerm(term), activity, grades }, context)
+    ? createFinding(
+        WINDOW_CODES.anchorMissing,
+        { anchor: problem.anchor, term: formatTerm(term), activity, grades },
+        context,
+      )
     : createFinding(WINDOW_CODES.invalidMonthDay, { monthDay: problem.monthDay, activity }, context);
 }
 
@@ -129,7 +158,13 @@ export function windowProvenance(effective: EffectivePack, index: number): { sou
 
 export function wrongCalendar(calendar: SchoolCalendar, term: Term): Finding[] {
   if (anchorsFor(calendar, term)) return [];
-  return [createFinding(WINDOW_CODES.wrongCalendar, { term: formatTerm(term), academicYear: calendar.academicYear }, { rule: 'windows.calendar', subject: 'calendar' })];
+  return [
+    createFinding(
+      WINDOW_CODES.wrongCalendar,
+      { term: formatTerm(term), academicYear: calendar.academicYear },
+      { rule: 'windows.calendar', subject: 'calendar' },
+    ),
+  ];
 }
 
 /**
@@ -167,19 +202,40 @@ export function resolveWindows(effective: EffectivePack, calendar: SchoolCalenda
     }
   }
 
-  const problemFindings = [...problems.values()].map(({ index, problem, grades }) => problemFinding(effective, index, problem, term, grades));
+  const problemFindings = [...problems.values()].map(({ index, problem, grades }) =>
+    problemFinding(effective, index, problem, term, grades),
+  );
 
   const resolved = [...groups.values()].map(({ index, opens, closes, grades }): ResolvedWindow => {
     const window = windows[index]!;
-    return { index, activity: window.activity, term: code, grades, ...(opens !== undefined && { opens }), closes, ...(window.minDays !== undefined && { minDays: window.minDays }), ...windowProvenance(effective, index) };
+    return {
+      index,
+      activity: window.activity,
+      term: code,
+      grades,
+      ...(opens !== undefined && { opens }),
+      closes,
+      ...(window.minDays !== undefined && { minDays: window.minDays }),
+      ...windowProvenance(effective, index),
+    };
   });
   const inverted = resolved
     .filter((window) => window.opens !== undefined && window.opens > window.closes)
     .map((window) =>
       createFinding(
         WINDOW_CODES.closesBeforeOpens,
-        { activity: window.activity, opens: window.opens!, closes: window.closes, term: code, ...(window.source && { source: window.source }) },
-        { rule: `windows.${window.activity}`, subject: `windows.${window.index}`, ...windowProvenance(effective, window.index) },
+        {
+          activity: window.activity,
+          opens: window.opens!,
+          closes: window.closes,
+          term: code,
+          ...(window.source && { source: window.source }),
+        },
+        {
+          rule: `windows.${window.activity}`,
+          subject: `windows.${window.index}`,
+          ...windowProvenance(effective, window.index),
+        },
       ),
     );
   const { first, last } = dataTermSpan(term);
@@ -187,8 +243,13 @@ export function resolveWindows(effective: EffectivePack, calendar: SchoolCalenda
     const window = windows[index]!;
     return [window.opens, window.closes]
       .filter((rule): rule is string => typeof rule === 'string' && (rule < first || rule > last))
-      .map((date) => createFinding(WINDOW_CODES.dateOutsideYear, { activity: window.activity, date, term: code, academicYear: term.year, first, last }, { rule: `windows.${window.activity}`, subject: `windows.${index}`, ...windowProvenance(effective, index) }));
+      .map((date) =>
+        createFinding(
+          WINDOW_CODES.dateOutsideYear,
+          { activity: window.activity, date, term: code, academicYear: term.year, first, last },
+          { rule: `windows.${window.activity}`, subject: `windows.${index}`, ...windowProvenance(effective, index) },
+        ),
+      );
   });
   return { windows: resolved, findings: [...problemFindings, ...inverted, ...outside] };
 }
-

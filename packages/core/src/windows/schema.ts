@@ -59,7 +59,14 @@ export const DateRuleSchema = z.union([
       workingDays: z.int().optional().describe('工作日數 / working days, negative = before'),
     })
     .describe('以行事曆基準日推算 / relative to a calendar anchor'),
-  z.strictObject({ monthDay: z.string().regex(/^\d{2}-\d{2}$/, 'monthDay').describe('月-日 / MM-DD') }).describe('學期中之月日 / a month and day in the term'),
+  z
+    .strictObject({
+      monthDay: z
+        .string()
+        .regex(/^\d{2}-\d{2}$/, 'monthDay')
+        .describe('月-日 / MM-DD'),
+    })
+    .describe('學期中之月日 / a month and day in the term'),
 ]);
 export type DateRule = z.infer<typeof DateRuleSchema>;
 
@@ -72,13 +79,19 @@ export { GradeSchema, type Grade };
 export const WindowSchema = z
   .strictObject({
     activity: ActivitySchema,
-    semesters: z.array(z.union([z.literal(1), z.literal(2)])).min(1).optional().describe('適用學期 / semesters it applies to (default both)'),
+    semesters: z
+      .array(z.union([z.literal(1), z.literal(2)]))
+      .min(1)
+      .optional()
+      .describe('適用學期 / semesters it applies to (default both)'),
     grades: z.array(GradeSchema).min(1).optional().describe('適用年級 / grades it applies to (default all)'),
     terms: z
       .array(TermInputSchema)
       .min(1)
       .optional()
-      .describe('適用資料學期 / the data terms it applies to, e.g. [11102] for fixed dates in October 2023 (default every term)'),
+      .describe(
+        '適用資料學期 / the data terms it applies to, e.g. [11102] for fixed dates in October 2023 (default every term)',
+      ),
     opens: DateRuleSchema.optional().describe('開始 / opens'),
     closes: DateRuleSchema.describe('截止 / closes (inclusive)'),
     minDays: z.int().positive().optional().describe('至少開放日數 / open at least this many days'),

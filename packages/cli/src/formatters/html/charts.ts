@@ -24,15 +24,21 @@ export interface Bar {
 const svg = (title: string, height: number, body: string[]) =>
   `<svg class="chart" role="img" aria-label="${x(title)}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">\n${body.join('\n')}\n</svg>`;
 
-const label = (text: string, y: number) => `<text class="label" x="${LABEL - 8}" y="${y + BAR / 2}" text-anchor="end" dominant-baseline="central">${x(text)}</text>`;
+const label = (text: string, y: number) =>
+  `<text class="label" x="${LABEL - 8}" y="${y + BAR / 2}" text-anchor="end" dominant-baseline="central">${x(text)}</text>`;
 
 /** About how wide a legend text is at 12px: wide CJK characters, narrow Latin ones. */
-const textWidth = (text: string) => [...text].reduce((sum, character) => sum + (/[\u2e80-\uffff]/.test(character) ? 13 : 7), 0);
+const textWidth = (text: string) =>
+  [...text].reduce((sum, character) => sum + (/[\u2e80-\uffff]/.test(character) ? 13 : 7), 0);
 
 const width = (value: number, max: number) => (max > 0 ? Math.max(0, Math.min(1, value / max)) * PLOT : 0).toFixed(1);
 
 /** Horizontal bars on one scale (`max`, e.g. 1 for rates), each with its label and its number. */
-export function barChart(title: string, bars: readonly Bar[], options: { readonly max: number; readonly className: string }): string {
+export function barChart(
+  title: string,
+  bars: readonly Bar[],
+  options: { readonly max: number; readonly className: string },
+): string {
   const rows = bars.map((bar, index) => {
     const y = 4 + index * ROW;
     const w = width(bar.value, options.max);
@@ -73,7 +79,14 @@ export function stackedChart(title: string, stacks: readonly Stack[]): string {
       offset += w;
       return segment;
     });
-    return [`<g class="stack">`, label(stack.label, y), `<rect class="track" x="${LABEL}" y="${y}" width="${PLOT}" height="${BAR}"/>`, ...segments, `<text class="value" x="${LABEL + PLOT + 8}" y="${y + BAR / 2}" dominant-baseline="central">${formatCount(total)}</text>`, `</g>`].join('');
+    return [
+      `<g class="stack">`,
+      label(stack.label, y),
+      `<rect class="track" x="${LABEL}" y="${y}" width="${PLOT}" height="${BAR}"/>`,
+      ...segments,
+      `<text class="value" x="${LABEL + PLOT + 8}" y="${y + BAR / 2}" dominant-baseline="central">${formatCount(total)}</text>`,
+      `</g>`,
+    ].join('');
   });
   return svg(title, 30 + stacks.length * ROW, [...legend, ...rows]);
 }

@@ -5,7 +5,9 @@ import { formatCount, type HtmlText } from './text';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-const unique = (values: readonly (string | undefined)[]) => [...new Set(values.filter((value): value is string => Boolean(value)))];
+const unique = (values: readonly (string | undefined)[]) => [
+  ...new Set(values.filter((value): value is string => Boolean(value))),
+];
 
 /** Where a finding points: its file, line and column; nothing when it has no position (its subject says what it is about). */
 function where(finding: Finding, file: string | undefined): string {
@@ -15,7 +17,8 @@ function where(finding: Finding, file: string | undefined): string {
   return `${position.file ?? file ?? ''}:${line}${position.column > 1 ? `:${position.column}` : ''}`;
 }
 
-export const severityBadge = (severity: Severity, text: HtmlText) => `<span class="badge ${severity}">${x(text.badge[severity])}</span>`;
+export const severityBadge = (severity: Severity, text: HtmlText) =>
+  `<span class="badge ${severity}">${x(text.badge[severity])}</span>`;
 
 export interface FindingsOptions {
   readonly language: Language;
@@ -38,19 +41,30 @@ export function findingsSection(findings: readonly Finding[], options: FindingsO
     if (group) group.push(finding);
     else byCode.set(finding.code, [finding]);
   }
-  const groups = [...byCode.entries()].sort(([a, first], [b, second]) => SEVERITY_ORDER[first[0]!.severity] - SEVERITY_ORDER[second[0]!.severity] || a.localeCompare(b));
+  const groups = [...byCode.entries()].sort(
+    ([a, first], [b, second]) =>
+      SEVERITY_ORDER[first[0]!.severity] - SEVERITY_ORDER[second[0]!.severity] || a.localeCompare(b),
+  );
   return groups
     .map(([code, group]) => {
       const spec = specOf(code);
       const severity = group[0]!.severity;
       const clauses = unique(group.map((finding) => formatSource(finding.source)));
       const layers = unique(group.map((finding) => finding.layer));
-      const cites = [clauses.length > 0 && `${x(text.clause)}${text.colon}${clauses.map(x).join(text.list)}`, layers.length > 0 && `${x(text.layer)}${text.colon}${layers.map(x).join(text.list)}`].filter(Boolean).join(' · ');
-      const rows = group.slice(0, options.limit).map(
-        (finding) =>
-          `<tr class="${finding.severity}"><td><code>${x(where(finding, options.file))}</code></td><td>${x(finding.subject)}</td><td>${x(finding.message[language])}</td><td>${x(formatSource(finding.source))}</td><td>${x(finding.layer ?? '')}</td></tr>`,
-      );
-      const more = group.length > options.limit ? `\n<p class="note">${x(text.more(group.length - options.limit))}</p>` : '';
+      const cites = [
+        clauses.length > 0 && `${x(text.clause)}${text.colon}${clauses.map(x).join(text.list)}`,
+        layers.length > 0 && `${x(text.layer)}${text.colon}${layers.map(x).join(text.list)}`,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      const rows = group
+        .slice(0, options.limit)
+        .map(
+          (finding) =>
+            `<tr class="${finding.severity}"><td><code>${x(where(finding, options.file))}</code></td><td>${x(finding.subject)}</td><td>${x(finding.message[language])}</td><td>${x(formatSource(finding.source))}</td><td>${x(finding.layer ?? '')}</td></tr>`,
+        );
+      const more =
+        group.length > options.limit ? `\n<p class="note">${x(text.more(group.length - options.limit))}</p>` : '';
       return [
         `<section class="rule" id="${options.id}-${x(code)}">`,
         `<h4 class="rule-head">${severityBadge(severity, text)} <code>${x(code)}</code> ${x(spec?.title[language] ?? '')} <span class="name">${x(spec?.name ?? '')} · ${x(text.count(group.length))}</span></h4>`,

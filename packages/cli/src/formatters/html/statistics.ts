@@ -5,7 +5,8 @@ import { barChart, stackedChart } from './charts';
 import { CERTIFICATION_STATES, formatCount, formatDecimal, formatRate, type HtmlText } from './text';
 
 /** Grades and classes in reading order: `2` before `10`, `101` before `102`. */
-const ordered = <T>(record: Readonly<Record<string, T>>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+const ordered = <T>(record: Readonly<Record<string, T>>) =>
+  Object.entries(record).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
 
 const figure = (caption: string, chart: string) => `<figure><h4>${x(caption)}</h4>\n${chart}\n</figure>`;
 
@@ -20,14 +21,27 @@ export const CHARTED_CLASSES = 60;
 const LOWEST_CLASSES = 30;
 
 function classChart(classes: readonly (readonly [string, GroupStatistics])[], text: HtmlText): string {
-  const shown = classes.length <= CHARTED_CLASSES ? classes : [...classes].sort(([, a], [, b]) => a.uploadRate - b.uploadRate).slice(0, LOWEST_CLASSES);
-  const caption = shown.length === classes.length ? text.uploadRateByClass : text.lowestClasses(shown.length, classes.length);
-  return figure(caption, barChart(caption, shown.map(([label, group]) => rateBar(label, group)), { max: 1, className: 'rate' }));
+  const shown =
+    classes.length <= CHARTED_CLASSES
+      ? classes
+      : [...classes].sort(([, a], [, b]) => a.uploadRate - b.uploadRate).slice(0, LOWEST_CLASSES);
+  const caption =
+    shown.length === classes.length ? text.uploadRateByClass : text.lowestClasses(shown.length, classes.length);
+  return figure(
+    caption,
+    barChart(
+      caption,
+      shown.map(([label, group]) => rateBar(label, group)),
+      { max: 1, className: 'rate' },
+    ),
+  );
 }
 
 function table(rows: readonly (readonly [string, GroupStatistics])[], total: GroupStatistics, text: HtmlText): string {
   const columns = text.columns;
-  const certification = CERTIFICATION_STATES.map((state) => `<th class="number">${x(text.certification[state])}</th>`).join('');
+  const certification = CERTIFICATION_STATES.map(
+    (state) => `<th class="number">${x(text.certification[state])}</th>`,
+  ).join('');
   const head = `<tr><th>${x(columns.group)}</th>${[columns.students, columns.uploaders, columns.uploadRate, columns.courseOutcomes, columns.diversePerformances, columns.itemsPerStudent].map((name) => `<th class="number">${x(name)}</th>`).join('')}${certification}${[columns.selectedCourseOutcomes, columns.selectedDiversePerformances, columns.consultations].map((name) => `<th class="number">${x(name)}</th>`).join('')}</tr>`;
   const row = (label: string, group: GroupStatistics, className = '') => {
     const cells = [
@@ -53,23 +67,45 @@ export function statisticsSection(statistics: AuditStatistics, language: Languag
   const classes = ordered(statistics.byClass);
   const stacks = [[text.all, statistics.school] as const, ...grades].map(([label, group]) => ({
     label,
-    parts: CERTIFICATION_STATES.map((state) => ({ className: state, name: text.certification[state], value: group.certification[state] })),
+    parts: CERTIFICATION_STATES.map((state) => ({
+      className: state,
+      name: text.certification[state],
+      value: group.certification[state],
+    })),
   }));
-  const codes = Object.entries(statistics.findingsByCode).sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b));
+  const codes = Object.entries(statistics.findingsByCode).sort(
+    ([a, countA], [b, countB]) => countB - countA || a.localeCompare(b),
+  );
   const mostFound = Math.max(0, ...codes.map(([, count]) => count));
   const charts = [
-    figure(text.uploadRateByGrade, barChart(text.uploadRateByGrade, grades.map(([label, group]) => rateBar(label, group)), { max: 1, className: 'rate' })),
+    figure(
+      text.uploadRateByGrade,
+      barChart(
+        text.uploadRateByGrade,
+        grades.map(([label, group]) => rateBar(label, group)),
+        { max: 1, className: 'rate' },
+      ),
+    ),
     classChart(classes, text),
     figure(text.certificationStates, stackedChart(text.certificationStates, stacks)),
   ];
   if (codes.length > 0) {
     const bars = codes.map(([code, count]) => {
       const spec = specOf(code);
-      return { label: code, value: count, text: formatCount(count), ...(spec && { hint: `${code} ${spec.title[language]}`, className: spec.severity }) };
+      return {
+        label: code,
+        value: count,
+        text: formatCount(count),
+        ...(spec && { hint: `${code} ${spec.title[language]}`, className: spec.severity }),
+      };
     });
-    charts.push(figure(text.findingsByCode, barChart(text.findingsByCode, bars, { max: mostFound, className: 'error' })));
+    charts.push(
+      figure(text.findingsByCode, barChart(text.findingsByCode, bars, { max: mostFound, className: 'error' })),
+    );
   }
-  const teachers = Object.entries(statistics.overdueByTeacher).sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b));
+  const teachers = Object.entries(statistics.overdueByTeacher).sort(
+    ([a, countA], [b, countB]) => countB - countA || a.localeCompare(b),
+  );
   const overdue =
     teachers.length === 0
       ? ''

@@ -20,15 +20,22 @@ export const HTML_TEXT = {
     summary: '摘要',
     severity: { error: '錯誤', warning: '警告', info: '提示' } satisfies Record<Severity, string>,
     badge: { error: '錯誤', warning: '警告', info: '提示' } satisfies Record<Severity, string>,
-    intake: (read: string, checked: string, rejected: string) => `讀取 ${read} 行 = 檢查 ${checked} 行 + 退回 ${rejected} 行`,
+    intake: (read: string, checked: string, rejected: string) =>
+      `讀取 ${read} 行 = 檢查 ${checked} 行 + 退回 ${rejected} 行`,
     noData: '本次稽核未提供資料，僅檢查補充規定本身。',
     packPart: '補充規定本身的檢查結果；資料的檢查結果列於各校。',
     statistics: '統計',
     uploadRateByGrade: '各年級上傳率 (至少上傳一件課程學習成果的學生比例)',
     uploadRateByClass: '各班上傳率',
-    lowestClasses: (shown: number, all: number) => `各班上傳率：${all} 班中上傳率最低的 ${shown} 班 (各班數字見下方表格)`,
+    lowestClasses: (shown: number, all: number) =>
+      `各班上傳率：${all} 班中上傳率最低的 ${shown} 班 (各班數字見下方表格)`,
     certificationStates: '課程學習成果認證狀態',
-    certification: { draft: '未送認證', submitted: '待認證', certified: '認證成功', rejected: '認證失敗' } satisfies Record<Certification, string>,
+    certification: {
+      draft: '未送認證',
+      submitted: '待認證',
+      certified: '認證成功',
+      rejected: '認證失敗',
+    } satisfies Record<Certification, string>,
     findingsByCode: '各代碼問題件數',
     overdueByTeacher: '逾期未認證 (依認證教師)',
     teacher: '教師',
@@ -81,15 +88,22 @@ export const HTML_TEXT = {
     summary: 'Summary',
     severity: { error: 'errors', warning: 'warnings', info: 'info' } satisfies Record<Severity, string>,
     badge: { error: 'error', warning: 'warning', info: 'info' } satisfies Record<Severity, string>,
-    intake: (read: string, checked: string, rejected: string) => `read ${read} = checked ${checked} + rejected ${rejected}`,
+    intake: (read: string, checked: string, rejected: string) =>
+      `read ${read} = checked ${checked} + rejected ${rejected}`,
     noData: 'This audit had no data: only the pack itself was checked.',
     packPart: "The pack's own findings; those about the data are under each school.",
     statistics: 'Statistics',
     uploadRateByGrade: 'Upload rate by grade (students with at least one course outcome uploaded)',
     uploadRateByClass: 'Upload rate by class',
-    lowestClasses: (shown: number, all: number) => `Upload rate by class: the ${shown} lowest of ${all} classes (every class is in the table below)`,
+    lowestClasses: (shown: number, all: number) =>
+      `Upload rate by class: the ${shown} lowest of ${all} classes (every class is in the table below)`,
     certificationStates: 'Course outcomes by certification state',
-    certification: { draft: 'draft', submitted: 'submitted', certified: 'certified', rejected: 'rejected' } satisfies Record<Certification, string>,
+    certification: {
+      draft: 'draft',
+      submitted: 'submitted',
+      certified: 'certified',
+      rejected: 'rejected',
+    } satisfies Record<Certification, string>,
     findingsByCode: 'Findings by code',
     overdueByTeacher: 'Overdue certifications by teacher',
     teacher: 'Teacher',
@@ -130,7 +144,12 @@ export const HTML_TEXT = {
 
 export type HtmlText = (typeof HTML_TEXT)[Language];
 
-export const CERTIFICATION_STATES = ['draft', 'submitted', 'certified', 'rejected'] as const satisfies readonly Certification[];
+export const CERTIFICATION_STATES = [
+  'draft',
+  'submitted',
+  'certified',
+  'rejected',
+] as const satisfies readonly Certification[];
 
 /** Numbers as the report prints them: grouped thousands, fixed decimals, the same on every machine. */
 export const formatCount = (value: number) => String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -86,14 +86,21 @@ export class Certifiers {
       }
       const [line, frame] = [this.actLines.get(row, 0), this.acts.get(row, ACT.frame)];
       const known = entry.actors.get(actor);
-      if (!known || this.places.after(known.line, known.frame, line, frame)) entry.actors.set(actor, { actor: this.people.value(actor), event: act, line, frame });
+      if (!known || this.places.after(known.line, known.frame, line, frame))
+        entry.actors.set(actor, { actor: this.people.value(actor), event: act, line, frame });
     }
     const questioned: Questioned[] = [];
     for (const [subject, { actors, reassignedTo }] of byItem) {
       const item = this.find(student, subject);
       if (item < 0) continue;
       const certifier = this.people.value(this.items.get(item, ITEM.certifier));
-      questioned.push({ item: subject, certifier, period: this.items.get(item, ITEM.period), actors: [...actors.values()], reassignedTo });
+      questioned.push({
+        item: subject,
+        certifier,
+        period: this.items.get(item, ITEM.period),
+        actors: [...actors.values()],
+        reassignedTo,
+      });
     }
     return questioned;
   }

@@ -23,7 +23,8 @@ export class Columns {
   }
 
   add(): number {
-    if ((this.rows & IN_CHUNK) === 0) this.chunks.push(this.wide ? new Int32Array(CHUNK_ROWS * this.width) : new Int16Array(CHUNK_ROWS * this.width));
+    if ((this.rows & IN_CHUNK) === 0)
+      this.chunks.push(this.wide ? new Int32Array(CHUNK_ROWS * this.width) : new Int16Array(CHUNK_ROWS * this.width));
     return this.rows++;
   }
 

@@ -30,7 +30,8 @@ export class Places {
     const recordOffset = position.record === undefined ? undefined : position.record - position.line;
     if (this.lastFrame !== NOWHERE) {
       const last = this.frames[this.lastFrame]!;
-      if (last.file === position.file && last.column === position.column && last.recordOffset === recordOffset) return this.lastFrame;
+      if (last.file === position.file && last.column === position.column && last.recordOffset === recordOffset)
+        return this.lastFrame;
     }
     const key = `${position.file === undefined ? '-' : `+${position.file}`}\u0000${position.column}\u0000${recordOffset ?? '-'}`;
     let frame = this.byKey.get(key);
@@ -46,7 +47,12 @@ export class Places {
   position(line: number, frame: number): Position | undefined {
     if (frame === NOWHERE) return undefined;
     const { file, column, recordOffset } = this.frames[frame]!;
-    return { ...(file !== undefined && { file }), line, column, ...(recordOffset !== undefined && { record: line + recordOffset }) };
+    return {
+      ...(file !== undefined && { file }),
+      line,
+      column,
+      ...(recordOffset !== undefined && { record: line + recordOffset }),
+    };
   }
 
   /**

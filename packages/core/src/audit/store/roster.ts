@@ -95,7 +95,12 @@ export class Roster {
   /** The `student` line as far as the audit keeps it (no school); undefined without one. */
   record(student: number): Student | undefined {
     if (!this.hasRecord(student)) return undefined;
-    const [studentClass, division, graduatedOn, leftOn] = [this.word(student, CLASS), this.division(student), this.word(student, GRADUATED_ON), this.word(student, LEFT_ON)];
+    const [studentClass, division, graduatedOn, leftOn] = [
+      this.word(student, CLASS),
+      this.division(student),
+      this.word(student, GRADUATED_ON),
+      this.word(student, LEFT_ON),
+    ];
     return {
       id: this.id(student),
       grade: this.grade(student)!,

@@ -8,7 +8,13 @@ describe('Columns', () => {
     const columns = new Columns(3);
     for (let row = 0; row < 10_000; row++) columns.set(columns.add(), 1, row * 7);
     expect(columns.size).toBe(10_000);
-    expect([columns.get(0, 1), columns.get(4095, 1), columns.get(4096, 1), columns.get(9999, 1), columns.get(9999, 2)]).toEqual([0, 4095 * 7, 4096 * 7, 9999 * 7, 0]);
+    expect([
+      columns.get(0, 1),
+      columns.get(4095, 1),
+      columns.get(4096, 1),
+      columns.get(9999, 1),
+      columns.get(9999, 2),
+    ]).toEqual([0, 4095 * 7, 4096 * 7, 9999 * 7, 0]);
     columns.increment(4096, 0);
     expect(columns.get(4096, 0)).toBe(1);
   });
@@ -20,22 +26,38 @@ describe('Columns', () => {
     columns.increment(5, 1);
     columns.set(2999, 1, -40_000);
     columns.set(columns.add(), 1, 8_940_506);
-    expect([columns.get(0, 0), columns.get(2999, 0), columns.get(5, 1), columns.get(2999, 1), columns.get(3000, 1), columns.get(3000, 0)]).toEqual([-1500, 1499, 32_768, -40_000, 8_940_506, 0]);
+    expect([
+      columns.get(0, 0),
+      columns.get(2999, 0),
+      columns.get(5, 1),
+      columns.get(2999, 1),
+      columns.get(3000, 1),
+      columns.get(3000, 0),
+    ]).toEqual([-1500, 1499, 32_768, -40_000, 8_940_506, 0]);
   });
 });
 
 describe('Places', () => {
   it('gives back the positions it was given, whatever their shape', () => {
     const places = new Places();
-    const positions = [{ file: 'a.ndjson', line: 3, column: 1, record: 3 }, { line: 9, column: 1 }, { file: 'b.csv', line: 4, column: 2, record: 3 }, { file: 'a.ndjson', line: 8, column: 1, record: 8 }];
-    for (const position of positions) expect(places.position(position.line, places.frameOf(position))).toStrictEqual(position);
+    const positions = [
+      { file: 'a.ndjson', line: 3, column: 1, record: 3 },
+      { line: 9, column: 1 },
+      { file: 'b.csv', line: 4, column: 2, record: 3 },
+      { file: 'a.ndjson', line: 8, column: 1, record: 8 },
+    ];
+    for (const position of positions)
+      expect(places.position(position.line, places.frameOf(position))).toStrictEqual(position);
     expect(places.frameOf(undefined)).toBe(NOWHERE);
     expect(places.position(0, NOWHERE)).toBeUndefined();
   });
 
   it('orders places by file, then line; any place comes after none', () => {
     const places = new Places();
-    const [a, b] = [places.frameOf({ file: 'a', line: 1, column: 1 }), places.frameOf({ file: 'b', line: 1, column: 1 })];
+    const [a, b] = [
+      places.frameOf({ file: 'a', line: 1, column: 1 }),
+      places.frameOf({ file: 'b', line: 1, column: 1 }),
+    ];
     expect(places.after(1, b, 900, a)).toBe(true);
     expect(places.after(900, a, 1, b)).toBe(false);
     expect(places.after(5, a, 4, a)).toBe(true);
@@ -48,9 +70,17 @@ describe('Places', () => {
 describe('Subjects', () => {
   it('keeps ids that extend the student id as a shared suffix and others whole, and orders them as text', () => {
     const subjects = new Subjects();
-    const [c7, other, course] = [subjects.of('S01-000005', 'S01-000005-C7'), subjects.of('S01-000005', 'X-9'), subjects.ofCourse('物理')];
+    const [c7, other, course] = [
+      subjects.of('S01-000005', 'S01-000005-C7'),
+      subjects.of('S01-000005', 'X-9'),
+      subjects.ofCourse('物理'),
+    ];
     expect(subjects.of('S01-000006', 'S01-000006-C7')).toBe(c7);
-    expect([subjects.text('S01-000005', c7), subjects.text('S01-000005', other), subjects.text('S01-000005', course)]).toEqual(['S01-000005-C7', 'X-9', 'S01-000005:物理']);
+    expect([
+      subjects.text('S01-000005', c7),
+      subjects.text('S01-000005', other),
+      subjects.text('S01-000005', course),
+    ]).toEqual(['S01-000005-C7', 'X-9', 'S01-000005:物理']);
     expect(subjects.compare('S01-000005', c7, other)).toBe(-1);
     expect(subjects.compare('S01-000005', c7, subjects.of('S01-000005', 'S01-000005-C10'))).toBe(1);
     expect(subjects.compare('S01-000005', c7, c7)).toBe(0);

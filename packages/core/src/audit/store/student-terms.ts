@@ -5,7 +5,10 @@ import type { Places } from './places';
 import type { Subjects } from './subjects';
 
 /** The kinds and actions a term's caps count, each a counter of the student-term. */
-export const CAP_CLASS = { courseOutcome: { upload: 0, select: 1 }, diversePerformance: { upload: 2, select: 3 } } as const;
+export const CAP_CLASS = {
+  courseOutcome: { upload: 0, select: 1 },
+  diversePerformance: { upload: 2, select: 3 },
+} as const;
 export type CapClass = 0 | 1 | 2 | 3;
 export const CAP_CLASSES = [
   ['courseOutcome', 'upload'],
@@ -58,7 +61,12 @@ const PERFORMANCES = 7; // uploaded, selected, schoolEntered
 const CAPS = 10; // per class: count, frame
 const CHANGES = 18; // per category: date + 1, subject, frame
 const WIDTH = 30;
-const CHANGE_INDEX: Readonly<Record<ChangeCategory, number>> = { courseOutcome: 0, diversePerformance: 1, cadre: 2, courseRecord: 3 };
+const CHANGE_INDEX: Readonly<Record<ChangeCategory, number>> = {
+  courseOutcome: 0,
+  diversePerformance: 1,
+  cadre: 2,
+  courseRecord: 3,
+};
 // Fields of a row's lines, apart: lines outgrow 16 bits in any large file, the other fields seldom do.
 const CHANGE_LINES = 4; // after the cap classes' lines
 
@@ -119,14 +127,32 @@ export class StudentTerms {
 
   /** Whether the student has course outcomes of their own in the row's term (`tally` is defined). */
   hasTally(row: number): boolean {
-    return this.rows.get(row, STATES.draft) + this.rows.get(row, STATES.submitted) + this.rows.get(row, STATES.certified) + this.rows.get(row, STATES.rejected) > 0;
+    return (
+      this.rows.get(row, STATES.draft) +
+        this.rows.get(row, STATES.submitted) +
+        this.rows.get(row, STATES.certified) +
+        this.rows.get(row, STATES.rejected) >
+      0
+    );
   }
 
   /** The student's own course outcomes of the row's term; undefined when there are none. */
   tally(row: number): TermTally | undefined {
     if (!this.hasTally(row)) return undefined;
-    const [draft, submitted, certified, rejected] = [this.rows.get(row, STATES.draft), this.rows.get(row, STATES.submitted), this.rows.get(row, STATES.certified), this.rows.get(row, STATES.rejected)];
-    return { uploaded: draft + submitted + certified + rejected, draft, submitted, certified, rejected, selected: this.rows.get(row, SELECTED) };
+    const [draft, submitted, certified, rejected] = [
+      this.rows.get(row, STATES.draft),
+      this.rows.get(row, STATES.submitted),
+      this.rows.get(row, STATES.certified),
+      this.rows.get(row, STATES.rejected),
+    ];
+    return {
+      uploaded: draft + submitted + certified + rejected,
+      draft,
+      submitted,
+      certified,
+      rejected,
+      selected: this.rows.get(row, SELECTED),
+    };
   }
 
   countPerformance(row: number, byStudent: boolean, selected: boolean): void {
@@ -143,13 +169,20 @@ export class StudentTerms {
   /** The diverse performances of the row's academic year; undefined when there are none. */
   performances(row: number): YearTally | undefined {
     if (!this.hasPerformances(row)) return undefined;
-    return { uploaded: this.rows.get(row, PERFORMANCES), selected: this.rows.get(row, PERFORMANCES + 1), schoolEntered: this.rows.get(row, PERFORMANCES + 2) };
+    return {
+      uploaded: this.rows.get(row, PERFORMANCES),
+      selected: this.rows.get(row, PERFORMANCES + 1),
+      schoolEntered: this.rows.get(row, PERFORMANCES + 2),
+    };
   }
 
   countCap(row: number, capClass: CapClass, line: number, frame: number): void {
     const field = CAPS + 2 * capClass;
     this.rows.increment(row, field);
-    if (this.rows.get(row, field) === 1 || this.places.after(line, frame, this.lines.get(row, capClass), this.rows.get(row, field + 1))) {
+    if (
+      this.rows.get(row, field) === 1 ||
+      this.places.after(line, frame, this.lines.get(row, capClass), this.rows.get(row, field + 1))
+    ) {
       this.lines.set(row, capClass, line);
       this.rows.set(row, field + 1, frame);
     }
@@ -161,16 +194,32 @@ export class StudentTerms {
 
   cap(row: number, capClass: CapClass): CapCount {
     const field = CAPS + 2 * capClass;
-    return { count: this.rows.get(row, field), line: this.lines.get(row, capClass), frame: this.rows.get(row, field + 1) };
+    return {
+      count: this.rows.get(row, field),
+      line: this.lines.get(row, capClass),
+      frame: this.rows.get(row, field + 1),
+    };
   }
 
   /** Keeps the latest change of a category: the latest day, then the least subject (the same whatever the order). */
-  noteChange(row: number, category: ChangeCategory, on: string, studentId: string, subject: number, line: number, frame: number): void {
+  noteChange(
+    row: number,
+    category: ChangeCategory,
+    on: string,
+    studentId: string,
+    subject: number,
+    line: number,
+    frame: number,
+  ): void {
     const field = CHANGES + 3 * CHANGE_INDEX[category];
     const known = this.rows.get(row, field);
     if (known !== 0) {
       const latest = this.dates.value(known - 1);
-      if (latest > on || (latest === on && this.subjects.compare(studentId, this.rows.get(row, field + 1), subject) <= 0)) return;
+      if (
+        latest > on ||
+        (latest === on && this.subjects.compare(studentId, this.rows.get(row, field + 1), subject) <= 0)
+      )
+        return;
     }
     this.rows.set(row, field, this.dates.id(on) + 1);
     this.rows.set(row, field + 1, subject);
@@ -182,6 +231,11 @@ export class StudentTerms {
     const field = CHANGES + 3 * CHANGE_INDEX[category];
     const known = this.rows.get(row, field);
     if (known === 0) return undefined;
-    return { on: this.dates.value(known - 1), subject: this.rows.get(row, field + 1), line: this.lines.get(row, CHANGE_LINES + CHANGE_INDEX[category]), frame: this.rows.get(row, field + 2) };
+    return {
+      on: this.dates.value(known - 1),
+      subject: this.rows.get(row, field + 1),
+      line: this.lines.get(row, CHANGE_LINES + CHANGE_INDEX[category]),
+      frame: this.rows.get(row, field + 2),
+    };
   }
 }
