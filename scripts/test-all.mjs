@@ -1,4 +1,4 @@
-// The one test command (README, .ci/run): typecheck, lint, unit and scenario tests (the
+// The one test command (README, .ci/run): typecheck, lint, format check, unit and scenario tests (the
 // pack JSON Schema's up-to-date check is one of them), then a closing tally line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +16,7 @@ const checks = [
   ['build cli', bin('tsup'), ['--silent'], 'packages/cli'],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+  ['format', bin('prettier'), ['--check', '--log-level=warn', '.']],
 ];
 let failed = 0;
 for (const [label, command, args, cwd] of checks) if (!run(label, command, args, cwd)) failed++;
@@ -23,13 +24,20 @@ for (const [label, command, args, cwd] of checks) if (!run(label, command, args,
 mkdirSync('.tmp', { recursive: true });
 const report = '.tmp/vitest-report.json';
 rmSync(report, { force: true });
-run('unit and scenario tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+run('unit and scenario tests', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+]);
 
 let passed = 0;
 try {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   passed += results.numPassedTests;
-  failed += results.numFailedTests + (results.numTotalTestSuites > 0 && results.success === false && results.numFailedTests === 0 ? 1 : 0);
+  failed +=
+    results.numFailedTests +
+    (results.numTotalTestSuites > 0 && results.success === false && results.numFailedTests === 0 ? 1 : 0);
 } catch {
   console.error('the test run wrote no report: counting it as one failure');
   failed++;
