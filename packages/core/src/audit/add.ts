@@ -9,6 +9,9 @@ import type { PortfolioItem } from '../records/items';
 import { checkReceiptPeriod } from '../receipts';
 import { checkStanding } from '../selection';
 import { checkSubmittingUnit, SUBMISSION_DUTIES } from '../submission';
+import type { ResolvedWindow } from '../windows';
+import { WINDOW_CODES } from '../windows/codes';
+import { spanVerdict } from '../windows/span';
 import { seeTerm, type AuditState } from './state';
 import { NOWHERE } from './store/places';
 import { COUNT } from './store/roster';
@@ -91,7 +94,11 @@ function noteChange(
   state.studentTerms.noteChange(state.studentTerms.row(student, term), category, on, studentId, subject, line, frame);
 }
 
-/** The certification window's verdict on an item, for grades 1–2 and for grade 3 (their windows differ in semester 2). */
+/**
+ * The certification window's verdict on an item (spanVerdict, as the engine judges a certification),
+ * for grades 1–2 and for grade 3 (their windows differ in semester 2): a decision outside the window,
+ * or an item still awaiting one after the window closed, is kept for finish(), which knows the grade.
+ */
 function lateness(
   state: AuditState,
   student: number,
@@ -102,10 +109,16 @@ function lateness(
   if (!info.windows) return;
   const decided = record.state === 'certified' || record.state === 'rejected' ? record.certifiedOn : undefined;
   if (decided === undefined && record.state !== 'submitted') return;
-  const day = decided ?? state.asOf;
   const { other, grade3 } = info.certification;
-  const lateOther = other && compareDates(day, other.closes) > 0 ? other : undefined;
-  const lateGrade3 = grade3 && compareDates(day, grade3.closes) > 0 ? grade3 : undefined;
+  const outside = (window: ResolvedWindow | undefined): ResolvedWindow | undefined => {
+    if (!window) return undefined;
+    const verdict = spanVerdict(window, decided ?? state.asOf);
+    return verdict === WINDOW_CODES.closed || (decided !== undefined && verdict === WINDOW_CODES.notYetOpen)
+      ? window
+      : undefined;
+  };
+  const lateOther = outside(other);
+  const lateGrade3 = outside(grade3);
   if (!lateOther && !lateGrade3) return;
   state.late.push({
     student,

@@ -13,14 +13,13 @@ import {
   type Step,
 } from '../engine/explanation';
 import { perPack } from '../engine/per-pack';
-import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import type { EntrySource, StudentKind } from '../records';
 import type { PortfolioItem } from '../records/items';
-import { checkLock, lockingSubmission, SUBMISSION_CODES, type Submission } from '../submission';
+import { checkLock, lockAllows, type Submission } from '../submission';
 import { parseTerm } from '../term';
-import { CAP_CODES } from './codes';
+import { capFinding, capParams, capReached, capReportKey, capVerdict, type CapCase } from './judge';
 import { checkFiles, filesAllow } from './files';
 import type { Cap, Period } from './schema';
 
@@ -126,12 +125,6 @@ function countUnder(limit: CapLimit, action: CapAction, item: PortfolioItem, ite
   return count;
 }
 
-/** Whether one more item would go over a limit. */
-const exceeds = (limit: CapLimit, count: number): boolean => count + 1 > limit.max;
-
-const capReached = (action: CapAction) =>
-  action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached;
-
 /** Whether the student's own caps leave the item out: it was entered by the school (or as the caps say). */
 const exemptFromCaps = (limits: readonly CapLimit[], item: PortfolioItem): boolean =>
   (limits[0]?.exempt ?? DEFAULT_EXEMPT).includes(item.entry);
@@ -144,8 +137,6 @@ export function checkCaps(
   items: readonly PortfolioItem[],
 ): Part {
   const limits = capLimits(effective, item.kind, action);
-  const steps: Step[] = [];
-  const findings: Finding[] = [];
   if (exemptFromCaps(limits, item)) {
     const exempt = limits[0]?.exempt ?? DEFAULT_EXEMPT;
     const detail = {
@@ -169,42 +160,33 @@ export function checkCaps(
     const detail = { 'zh-TW': '此項未訂件數上限', en: 'no cap is set for this action' };
     return { steps: [{ rule: `caps.${item.kind}.${action}`, outcome: 'skipped', detail }], findings: [] };
   }
+  const steps: Step[] = [];
+  const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const limit of limits) {
-    const period = periodOf(item, limit.per) ?? '';
-    const count = countUnder(limit, action, item, items);
-    const params = {
+    const judged: CapCase = {
+      limit,
+      action,
       kind: item.kind,
-      max: limit.max,
-      per: limit.per,
-      count,
-      period,
-      ...(limit.source && { source: limit.source }),
+      period: periodOf(item, limit.per) ?? '',
+      count: countUnder(limit, action, item, items),
+      subject: item.id,
     };
+    const verdict = capVerdict(limit, judged.count, 1);
+    const key = capReportKey(limit, judged.period);
+    const finding = capFinding(verdict, judged);
+    if (finding && !reported.has(key)) findings.push(finding);
+    if (finding) reported.add(key);
     const cited = cite(limit);
-    const key = `${limit.max}|${limit.per}`;
     // Object.assign, not `{ ...params, … }`: see cite.
-    const data = Object.assign({}, params, { exempt: limit.exempt, countsRejected: limit.countsRejected });
-    if (exceeds(limit, count)) {
-      const finding = createFinding(capReached(action), params, { rule: limit.rule, subject: item.id, ...cited });
-      if (!reported.has(key)) findings.push(finding);
-      reported.add(key);
-      steps.push({ rule: limit.rule, outcome: 'failed', ...cited, detail: finding.message, data });
+    const data = Object.assign(capParams(judged), { exempt: limit.exempt, countsRejected: limit.countsRejected });
+    if (verdict === 'over') {
+      steps.push({ rule: limit.rule, outcome: 'failed', ...cited, detail: finding!.message, data });
       continue;
     }
-    if (count + 1 === limit.max && !reported.has(key)) {
-      reported.add(key);
-      findings.push(
-        createFinding(CAP_CODES.lastSlot, Object.assign({}, params, { action }), {
-          rule: limit.rule,
-          subject: item.id,
-          ...cited,
-        }),
-      );
-    }
     const detail = {
-      'zh-TW': `${period} 已有 ${count} 件，上限 ${limit.max} 件`,
-      en: `${period} has ${count}, the cap is ${limit.max}`,
+      'zh-TW': `${judged.period} 已有 ${judged.count} 件，上限 ${limit.max} 件`,
+      en: `${judged.period} has ${judged.count}, the cap is ${limit.max}`,
     };
     steps.push({ rule: limit.rule, outcome: 'passed', ...cited, detail, data });
   }
@@ -220,19 +202,10 @@ export function capsAllow(
 ): boolean {
   const limits = capLimits(effective, item.kind, action);
   if (exemptFromCaps(limits, item) || !refuses(capReached(action))) return true;
-  return !limits.some((limit) => exceeds(limit, countUnder(limit, action, item, items)));
+  return !limits.some((limit) => capVerdict(limit, countUnder(limit, action, item, items), 1) === 'over');
 }
 
 const NO_SUBMISSIONS: readonly Submission[] = [];
-
-/** The verdict of {@link checkLock} without its step and finding. */
-export function lockAllows(submissions: readonly Submission[] | undefined, item: PortfolioItem): boolean {
-  return (
-    submissions === undefined ||
-    lockingSubmission(submissions, item) === undefined ||
-    !refuses(SUBMISSION_CODES.studentSideLocked)
-  );
-}
 
 const ACTIVITY = {
   upload: { courseOutcome: 'courseOutcomeUpload', diversePerformance: 'diversePerformanceUpload' },

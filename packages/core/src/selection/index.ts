@@ -1,5 +1,5 @@
 import { toPlainDate, type PlainDate } from '../_lib/date';
-import { capsAllow, checkCaps, checkSelectionWindow, lockAllows } from '../caps/decide';
+import { capsAllow, checkCaps, checkSelectionWindow } from '../caps/decide';
 import { CERTIFICATION_CODES } from '../certification/codes';
 import { deferExplained } from '../engine/deferred';
 import { combine, type DateSpan, type Explained, type Part, refuses, spanAllows } from '../engine/explanation';
@@ -8,7 +8,7 @@ import type { Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import type { PortfolioItem } from '../records/items';
 import type { Actor } from '../roles/actor';
-import { checkLock, type Submission } from '../submission';
+import { checkLock, lockAllows, type Submission } from '../submission';
 
 /** Only what the course teacher certified can be selected (seed 002, 4-7 item 1: 教師需認證過，學生方可勾選提交). */
 const CERTIFIED_ONLY: Source = { document: '學習歷程平臺操作手冊', clause: '4-7' };
@@ -57,9 +57,27 @@ function checkOwner(item: PortfolioItem, actor: Actor, event: 'select' | 'desele
   return { steps: [{ rule, outcome: 'failed', source: STUDENT_CHOICE, detail: finding.message }], findings: [finding] };
 }
 
+/** What stands in the way of changing an item's selection, whoever asks: withdrawn (PR4007), or for selecting a course outcome not certified (PR4010). */
+export type StandingVerdict =
+  typeof CERTIFICATION_CODES.withdrawn | typeof CERTIFICATION_CODES.notCertified | undefined;
+
+/**
+ * The standing rule, the one place it is decided: a withdrawn item cannot be selected or deselected;
+ * only a certified course outcome can be selected (seed 002, 4-7 item 1: 教師需認證過，學生方可勾選提交).
+ */
+export function standingVerdict(
+  item: Pick<PortfolioItem, 'withdrawn' | 'kind'> & { readonly state?: string },
+  event: 'select' | 'deselect',
+): StandingVerdict {
+  if (item.withdrawn) return CERTIFICATION_CODES.withdrawn;
+  if (event === 'deselect' || item.kind !== 'courseOutcome' || item.state === 'certified') return undefined;
+  return CERTIFICATION_CODES.notCertified;
+}
+
 /** Whether an item may be selected at all: not withdrawn, and for a course outcome certified (seed 002, 4-7). */
 export function checkStanding(item: PortfolioItem, event: 'select' | 'deselect'): Part {
-  if (item.withdrawn) {
+  const verdict = standingVerdict(item, event);
+  if (verdict === CERTIFICATION_CODES.withdrawn) {
     const finding = createFinding(
       CERTIFICATION_CODES.withdrawn,
       { event },
@@ -72,7 +90,7 @@ export function checkStanding(item: PortfolioItem, event: 'select' | 'deselect')
   }
   if (event === 'deselect' || item.kind !== 'courseOutcome') return { steps: [], findings: [] };
   const rule = 'selection.certified';
-  if (item.state === 'certified')
+  if (verdict === undefined)
     return {
       steps: [
         {
@@ -98,13 +116,8 @@ export function checkStanding(item: PortfolioItem, event: 'select' | 'deselect')
 
 /** The verdict of {@link checkStanding} without its step and finding. */
 function standingAllows(item: PortfolioItem, event: 'select' | 'deselect'): boolean {
-  if (item.withdrawn) return !refuses(CERTIFICATION_CODES.withdrawn);
-  return (
-    event === 'deselect' ||
-    item.kind !== 'courseOutcome' ||
-    item.state === 'certified' ||
-    !refuses(CERTIFICATION_CODES.notCertified)
-  );
+  const verdict = standingVerdict(item, event);
+  return verdict === undefined || !refuses(verdict);
 }
 
 /** The verdict of everything both selecting and deselecting ask: lock, owner, standing, window. */

@@ -1,7 +1,16 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
 import { actingFor } from '../deputies';
 import type { Duty } from '../duties';
-import { checkSpan, type DateSpan, decide, type Explained, origin, type Part, type Step } from '../engine/explanation';
+import {
+  checkSpan,
+  type DateSpan,
+  decide,
+  type Explained,
+  origin,
+  type Part,
+  refuses,
+  type Step,
+} from '../engine/explanation';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
@@ -74,6 +83,15 @@ export function checkLock(submissions: readonly Submission[], item: PortfolioIte
     steps: [{ rule, outcome: 'failed', source: LOCK_SOURCE, detail: finding.message, data: params }],
     findings: [finding],
   };
+}
+
+/** The verdict of {@link checkLock} without its step and finding. */
+export function lockAllows(submissions: readonly Submission[] | undefined, item: PortfolioItem): boolean {
+  return (
+    submissions === undefined ||
+    lockingSubmission(submissions, item) === undefined ||
+    !refuses(SUBMISSION_CODES.studentSideLocked)
+  );
 }
 
 /** Who may act for a category's submitting unit now, from the pack's duty table and deputy chain. */

@@ -1,0 +1,60 @@
+import { daysBetween, type PlainDate } from '../_lib/date';
+import { createFinding, type FindingContext } from '../findings/define';
+import type { Finding, Source } from '../findings/types';
+import { WINDOW_CODES } from './codes';
+import type { Activity } from './schema';
+
+/** A warning is raised when this many days or fewer are left, today included. */
+export const CLOSING_SOON_DAYS = 3;
+
+/** The days an activity is open, both ends inclusive; without `opens`, open until it closes. */
+export interface Span {
+  readonly opens?: PlainDate;
+  readonly closes: PlainDate;
+}
+
+/** What a window says of a day: not open yet (PR6002), closed (PR6003), closing soon (PR6004), or nothing. */
+export type SpanVerdict =
+  typeof WINDOW_CODES.notYetOpen | typeof WINDOW_CODES.closed | typeof WINDOW_CODES.closingSoon | undefined;
+
+/**
+ * The window rule, the one place it is decided (the pack's windows; national minimums in
+ * windows/minimums): a day before `opens` is too early, after `closes` too late, and within the
+ * last {@link CLOSING_SOON_DAYS} days a warning.
+ */
+export function spanVerdict(span: Span, day: PlainDate): SpanVerdict {
+  if (span.opens !== undefined && day < span.opens) return WINDOW_CODES.notYetOpen;
+  if (day > span.closes) return WINDOW_CODES.closed;
+  return daysLeft(span, day) <= CLOSING_SOON_DAYS ? WINDOW_CODES.closingSoon : undefined;
+}
+
+/** Days left in the window, today included. */
+export const daysLeft = (span: Span, day: PlainDate): number => daysBetween(day, span.closes) + 1;
+
+/** The finding of a window's verdict on a day, the one place PR6002–PR6004 are built from a span. */
+export function spanFinding(
+  verdict: NonNullable<SpanVerdict>,
+  span: Span,
+  day: PlainDate,
+  activity: Activity,
+  context: FindingContext & { readonly source?: Source },
+): Finding {
+  const source = context.source && { source: context.source };
+  if (verdict === WINDOW_CODES.notYetOpen)
+    return createFinding(
+      WINDOW_CODES.notYetOpen,
+      { activity, at: day, opens: span.opens!, closes: span.closes, ...source },
+      context,
+    );
+  if (verdict === WINDOW_CODES.closed)
+    return createFinding(
+      WINDOW_CODES.closed,
+      { activity, at: day, ...(span.opens !== undefined && { opens: span.opens }), closes: span.closes, ...source },
+      context,
+    );
+  return createFinding(
+    WINDOW_CODES.closingSoon,
+    { activity, at: day, closes: span.closes, daysLeft: daysLeft(span, day), ...source },
+    context,
+  );
+}
