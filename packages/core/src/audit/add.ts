@@ -4,6 +4,7 @@ import type { DatasetRecord } from '../dataset/parse';
 import type { CertificationEventRecord, SubmissionRecord } from '../dataset/school-records';
 import type { CourseOutcomeRecord, DiversePerformanceRecord } from '../dataset/student-records';
 import { assignmentFor, chainOf } from '../deputies';
+import { countsAsOwn } from '../expressions/facts';
 import type { Position } from '../findings/types';
 import type { PortfolioItem } from '../records/items';
 import { checkReceiptPeriod } from '../receipts';
@@ -154,7 +155,7 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   roster.count(student, COUNT.courseOutcomes);
   roster.count(student, COUNT[record.state]);
   if (record.selected) roster.count(student, COUNT.selectedCourseOutcomes);
-  if (record.entry === 'student') state.studentTerms.countCourseOutcome(row, record.state, record.selected);
+  if (countsAsOwn(record)) state.studentTerms.countCourseOutcome(row, record.state, record.selected);
   const changedOn =
     record.certifiedOn !== undefined && (record.uploadedOn === undefined || record.certifiedOn > record.uploadedOn)
       ? record.certifiedOn
@@ -179,7 +180,7 @@ function addDiversePerformance(
   if (record.selected) state.roster.count(student, COUNT.selectedDiversePerformances);
   state.studentTerms.countPerformance(
     state.studentTerms.row(student, state.terms.yearIndex(record.academicYear)),
-    record.entry === 'student',
+    countsAsOwn(record),
     record.selected,
   );
   if (record.term !== undefined)
