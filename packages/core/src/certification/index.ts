@@ -1,5 +1,6 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
-import { checkSpan, combine, type DateSpan, type Explained, type Part } from '../engine/explanation';
+import { combine, type Explained, type Part } from '../decision/explanation';
+import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../findings/types';
 import type { CertificationState, CourseOutcome, FileRef } from '../records/items';

@@ -5,9 +5,9 @@ import { DUTIES } from '../duties';
 import { ENROLMENT_CHANGES } from '../enrolment';
 import { ENTRY_SOURCES, RECEIPT_CATEGORIES, RECORD_KINDS } from '../records';
 import { PERIODS } from '../caps';
-import { CATALOGUE } from './catalogue';
-import type { CodeSpec } from './define';
-import type { Localized } from './types';
+import { CATALOGUE } from './index';
+import type { CodeSpec } from '../findings/define';
+import type { Localized } from '../findings/types';
 
 const SRC = new URL('../', import.meta.url);
 
@@ -130,7 +130,7 @@ describe('the code catalogue', () => {
     const unregistered = defined
       .filter((entry) => !CATALOGUE[entry.code])
       .map((entry) => `${entry.folder}/codes.ts: ${entry.code}`);
-    expect(unregistered, 'add the codes object to findings/catalogue.ts').toEqual([]);
+    expect(unregistered, 'add the codes object to catalogue/index.ts').toEqual([]);
     expect(specs).toHaveLength(defined.length);
   });
 
