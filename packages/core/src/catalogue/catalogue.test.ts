@@ -12,7 +12,7 @@ import type { Localized } from '../findings/types';
 const SRC = new URL('../', import.meta.url);
 
 /**
- * The code ranges, by the folder that defines the codes (DESIGN.md, STYLE.md habit 4): the first digit
+ * The code ranges, by the folder that defines the codes (docs/codes/README.md): the first digit
  * after PR. Custom rules are checked when a pack loads (PR1020–PR1024, in pack/codes.ts) and
  * evaluated in audits (expressions/codes.ts, PR61xx).
  */

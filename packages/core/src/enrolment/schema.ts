@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SourceRefSchema } from '../sources';
 
-/** Enrolment changes (學籍異動), handled by national principles the seeds do not spell out (DOMAIN.md, uncertain). */
+/** Enrolment changes (學籍異動), handled by national principles the seeds do not spell out (uncertain; docs/reference/enrolment.md). */
 export const ENROLMENT_CHANGES = [
   'repeat',
   'resume',

@@ -67,7 +67,7 @@ export const DIVERSE_PERFORMANCE_CATEGORY_NAMES: Readonly<Record<DiversePerforma
 };
 
 /**
- * Technical-college review codes (DOMAIN.md, informational). `otherActivity` has no single
+ * Technical-college review codes (informational; docs/sources.md). `otherActivity` has no single
  * counterpart: clubs (C-2) and special merits (C-8) both fall under it (uncertain).
  */
 export const ADMISSIONS_CODES: Readonly<Record<DiversePerformanceCategory, readonly string[]>> = {
