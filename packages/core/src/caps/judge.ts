@@ -1,4 +1,4 @@
-import { cite } from '../engine/explanation';
+import { cite } from '../decision/explanation';
 import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
 import type { StudentKind } from '../records';

@@ -1,11 +1,8 @@
-import { type PlainDate, toPlainDate } from '../_lib/date';
 import { formatSource, hasErrors } from '../findings/define';
 import type { Decision, Finding, Language, Localized, Severity, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import { provenanceOf } from '../layering/merge';
 import { perPack } from './per-pack';
-import { daysLeft, spanFinding, spanVerdict } from '../windows/span';
-import type { Activity } from '../windows/schema';
 
 /** How one rule came out when a decision was taken. */
 export type StepOutcome = 'passed' | 'failed' | 'skipped';
@@ -92,47 +89,8 @@ export function explain(decision: Explainable, language: Language = 'en'): strin
   return lines.join('\n');
 }
 
-/** A span of days an activity is open, as the windows resolver gives it (both ends inclusive). */
-export interface DateSpan {
-  readonly opens?: PlainDate;
-  readonly closes: PlainDate;
-  readonly layer?: string;
-  readonly source?: Source;
-}
-
 /** A partial evaluation: the steps taken and the findings raised, combined into a decision later. */
 export interface Part {
   readonly steps: readonly Step[];
   readonly findings: readonly Finding[];
-}
-
-/** The verdict of {@link checkSpan} without its steps and findings. */
-export function spanAllows(span: DateSpan | undefined, at: PlainDate | Date): boolean {
-  if (!span) return true;
-  const verdict = spanVerdict(span, toPlainDate(at));
-  return verdict === undefined || !refuses(verdict);
-}
-
-/**
- * Checks a day against an optional window of an activity, as the windows resolver gives it: no
- * window, no step; otherwise the window's verdict (spanVerdict): before it opens PR6002, after it
- * closes PR6003; inside, a warning (PR6004) when `CLOSING_SOON_DAYS` days or fewer are left.
- */
-export function checkSpan(span: DateSpan | undefined, day: PlainDate, activity: Activity, subject: string): Part {
-  if (!span) return { steps: [], findings: [] };
-  const rule = `windows.${activity}`;
-  const cited = cite(span);
-  const verdict = spanVerdict(span, day);
-  const finding = verdict && spanFinding(verdict, span, day, activity, { rule, subject, ...cited });
-  const data = { at: day, ...(span.opens && { opens: span.opens }), closes: span.closes };
-  if (finding && refuses(verdict!))
-    return { steps: [{ rule, outcome: 'failed', ...cited, detail: finding.message, data }], findings: [finding] };
-  const detail = {
-    'zh-TW': `${day} 在期間 ${span.opens ?? '…'}–${span.closes} 內`,
-    en: `${day} is within ${span.opens ?? '…'} to ${span.closes}`,
-  };
-  return {
-    steps: [{ rule, outcome: 'passed', ...cited, detail, data: { ...data, daysLeft: daysLeft(span, day) } }],
-    findings: finding ? [finding] : [],
-  };
 }
