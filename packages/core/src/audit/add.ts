@@ -1,6 +1,7 @@
 import { compareDates, type PlainDate } from '../_lib/date';
 import { type CapAction, countsTowards, periodOf } from '../caps/decide';
 import type { DatasetRecord } from '../dataset/parse';
+import { reasonGiven } from '../certification/reason';
 import type { CertificationEventRecord, SubmissionRecord } from '../dataset/school-records';
 import type { CourseOutcomeRecord, DiversePerformanceRecord } from '../dataset/student-records';
 import { assignmentFor, chainOf } from '../deputies';
@@ -145,7 +146,7 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   state.certifiers.addItem(student, subject, record.certifier, info.index);
   if (record.certifiedBy !== undefined && record.certifiedBy !== record.certifier)
     state.certifiers.addAct(student, subject, record.certifiedBy, 'certify', line, frame);
-  if (record.state === 'rejected' && (record.rejectionReason ?? '').trim() === '')
+  if (record.state === 'rejected' && !reasonGiven(record.rejectionReason))
     noteNoReason(state, record.id, position);
   if (record.withdrawn) return;
   if (record.selected)
@@ -199,7 +200,7 @@ function addDiversePerformance(
 
 function addEvent(state: AuditState, record: CertificationEventRecord, position: Position | undefined): void {
   const student = studentFor(state, record.studentId);
-  if (record.event === 'reject' && (record.reason ?? '').trim() === '') noteNoReason(state, record.itemId, position);
+  if (record.event === 'reject' && !reasonGiven(record.reason)) noteNoReason(state, record.itemId, position);
   if (record.event === 'submit') return;
   const subject = state.subjects.of(record.studentId, record.itemId);
   if (record.event === 'reassign') {

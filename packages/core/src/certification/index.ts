@@ -8,9 +8,11 @@ import type { Actor } from '../roles/actor';
 import { checkLock, type Submission } from '../submission';
 import { checkCertifier, type CertifierContext, MANUAL_4_7 } from './authority';
 import { CERTIFICATION_CODES } from './codes';
+import { reasonFinding, reasonGiven } from './reason';
 
 export { CERTIFICATION_CODES } from './codes';
 export { checkCertifier, DEPUTY_RULE, MANUAL_4_7, type CertifierContext } from './authority';
+export { reasonFinding, reasonGiven } from './reason';
 
 /** What happens to a course outcome (seed 002, 4-7): the student edits and submits (送審), the teacher certifies, rejects or revokes, an administrator reassigns. */
 export type CertificationEvent =
@@ -162,7 +164,7 @@ function checkState(item: CourseOutcome, event: CertificationEvent): Part {
 function checkDetails(item: CourseOutcome, event: CertificationEvent): Part {
   if (event.type === 'reject') {
     const rule = 'certification.reason';
-    if (event.reason.trim().length > 0)
+    if (reasonGiven(event.reason))
       return {
         steps: [
           {
@@ -174,16 +176,12 @@ function checkDetails(item: CourseOutcome, event: CertificationEvent): Part {
         ],
         findings: [],
       };
-    const finding = createFinding(
-      CERTIFICATION_CODES.reasonRequired,
-      { source: MANUAL_4_7 },
-      { rule, subject: item.id, source: MANUAL_4_7 },
-    );
+    const finding = reasonFinding(item.id);
     return { steps: [{ rule, outcome: 'failed', source: MANUAL_4_7, detail: finding.message }], findings: [finding] };
   }
   if (event.type === 'reassign') {
     const rule = 'certification.reassign';
-    const requested = event.certifier.trim();
+    const requested = typeof event.certifier === 'string' ? event.certifier.trim() : '';
     if (requested.length > 0 && requested !== item.certifier)
       return {
         steps: [
