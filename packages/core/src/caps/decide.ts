@@ -9,6 +9,7 @@ import type { EntrySource, StudentKind } from '../records';
 import type { PortfolioItem } from '../records/items';
 import { checkLock, lockAllows, type Submission } from '../submission';
 import { parseTerm } from '../term';
+import { effectiveProblem, itemRequestProblem, refuseMalformed, under } from '../requests';
 import { capFinding, capParams, capReached, capReportKey, capVerdict, type CapCase } from './judge';
 import { checkFiles, filesAllow } from './files';
 import type { Cap, Period } from './schema';
@@ -215,9 +216,16 @@ export interface UploadRequest {
 
 /**
  * May the student upload this item now? Lock, window, files, then the upload caps. The verdict is
- * taken now; the findings and the explanation are built by {@link explainUpload} when first read.
+ * taken now; the findings and the explanation are built by {@link explainUpload} when first read. A
+ * malformed request is refused (PR8100) before any rule is judged.
  */
 export function checkUpload(effective: EffectivePack, request: UploadRequest): Explained {
+  const found = under('effective', effectiveProblem(effective)) ?? under('request', itemRequestProblem(request, false));
+  return found ? refuseMalformed('checkUpload', found) : decideUpload(effective, request);
+}
+
+/** {@link checkUpload} on a request already checked. */
+export function decideUpload(effective: EffectivePack, request: UploadRequest): Explained {
   const { item } = request;
   const allowed =
     lockAllows(request.submissions, item) &&

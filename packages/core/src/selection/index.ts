@@ -9,6 +9,7 @@ import type { Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import type { PortfolioItem } from '../records/items';
 import type { Actor } from '../roles/actor';
+import { effectiveProblem, itemRequestProblem, type Problem, refuseMalformed, under } from '../requests';
 import { checkLock, lockAllows, type Submission } from '../submission';
 
 /** Only what the course teacher certified can be selected (seed 002, 4-7 item 1: 教師需認證過，學生方可勾選提交). */
@@ -138,6 +139,20 @@ function mayChangeSelection(request: SelectRequest, event: 'select' | 'deselect'
  * built by {@link explainSelection} when first read.
  */
 export function checkSelection(effective: EffectivePack, request: SelectRequest): Explained {
+  const found = selectionProblem(effective, request);
+  return found ? refuseMalformed('checkSelection', found) : decideSelection(effective, request);
+}
+
+/** Where a selection request (or its pack) is malformed, if anywhere. */
+function selectionProblem(effective: EffectivePack | undefined, request: unknown): Problem | undefined {
+  return (
+    (effective === undefined ? undefined : under('effective', effectiveProblem(effective))) ??
+    under('request', itemRequestProblem(request, true))
+  );
+}
+
+/** {@link checkSelection} on a request already checked. */
+export function decideSelection(effective: EffectivePack, request: SelectRequest): Explained {
   const allowed = mayChangeSelection(request, 'select') && capsAllow(effective, 'select', request.item, request.items);
   return deferExplained(allowed, () => explainSelection(effective, request));
 }
@@ -165,11 +180,23 @@ function withItem(decision: Explained, request: SelectRequest, selected: boolean
 
 /** Selects the item when allowed: the decision and the item with `selected: true`. */
 export function selectItem(effective: EffectivePack, request: SelectRequest): SelectDecision {
-  return withItem(checkSelection(effective, request), request, true);
+  const found = selectionProblem(effective, request);
+  return found ? refuseMalformed('select', found) : decideSelect(effective, request);
+}
+
+/** {@link selectItem} on a request already checked. */
+export function decideSelect(effective: EffectivePack, request: SelectRequest): SelectDecision {
+  return withItem(decideSelection(effective, request), request, true);
 }
 
 /** Takes an item out of the selection: the student, before the roster is submitted and within the window. */
 export function deselectItem(request: SelectRequest): SelectDecision {
+  const found = selectionProblem(undefined, request);
+  return found ? refuseMalformed('deselect', found) : decideDeselect(request);
+}
+
+/** {@link deselectItem} on a request already checked. */
+export function decideDeselect(request: SelectRequest): SelectDecision {
   return withItem(
     deferExplained(mayChangeSelection(request, 'deselect'), () => explainDeselection(request)),
     request,
