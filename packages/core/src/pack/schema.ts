@@ -8,6 +8,7 @@ import { PermissionsSchema } from '../permissions/schema';
 import { ReceiptsSchema } from '../receipts';
 import { RetentionSchema } from '../retention';
 import { SourceRefSchema } from '../sources';
+import { SubmissionLockSchema } from '../submission/schema';
 import { TermInputSchema } from '../term/schema';
 import { DivisionSchema, UnitsSchema } from '../units';
 import { WindowsSchema } from '../windows';
@@ -47,6 +48,7 @@ export const PackSchema = z
       .describe('檔案規格 / file constraints per kind'),
     duties: DutiesSchema.optional(),
     windows: WindowsSchema.optional(),
+    submissionLock: SubmissionLockSchema.optional(),
     receipts: ReceiptsSchema.optional(),
     retention: RetentionSchema.optional(),
     governance: GovernanceSchema.optional(),
