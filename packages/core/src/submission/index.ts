@@ -1,7 +1,8 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
 import { actingFor } from '../deputies';
 import type { Duty } from '../duties';
-import { checkSpan, type DateSpan, decide, type Explained, origin, type Part, type Step } from '../engine/explanation';
+import { decide, type Explained, origin, type Part, type Step } from '../decision/explanation';
+import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
