@@ -81,6 +81,19 @@ function context(effective: EffectivePack, index: number, windowIndex: number) {
   };
 }
 
+type Broken = Omit<Parameters<typeof WINDOW_CODES.breaksBound.message>[0], 'boundSource' | 'source'>;
+
+/** PR6014 for the window at `windowIndex` breaking bound `index`, citing both. */
+function broken(effective: EffectivePack, index: number, windowIndex: number, params: Broken): Finding {
+  const { source: boundSource } = boundProvenance(effective, index);
+  const { source } = windowProvenance(effective, windowIndex);
+  return createFinding(
+    WINDOW_CODES.breaksBound,
+    { ...params, ...(boundSource && { boundSource }), ...(source && { source }) },
+    context(effective, index, windowIndex),
+  );
+}
+
 /**
  * The bounds of every layer against the windows the pack sets, from the pack alone: a bound no
  * window answers (PR6015, for the grades left without one) and, without a calendar, a window whose
@@ -119,40 +132,20 @@ export function boundsWithoutCalendar(effective: EffectivePack, withCalendar: bo
     if (withCalendar) return;
     for (const [windowIndex, gradeSet] of answered) {
       const window = windows[windowIndex]!;
-      const grades = [...gradeSet].sort();
-      const { source } = windowProvenance(effective, windowIndex);
+      const base = { activity: window.activity, grades: [...gradeSet].sort() };
       const days = daysOpen(window);
       if (bound.minDays !== undefined && days !== undefined && days < bound.minDays)
         findings.push(
-          createFinding(
-            WINDOW_CODES.breaksBound,
-            {
-              activity: window.activity,
-              grades,
-              requirement: 'minDays',
-              days,
-              minDays: bound.minDays,
-              ...(boundSource && { boundSource }),
-              ...(source && { source }),
-            },
-            context(effective, index, windowIndex),
-          ),
+          broken(effective, index, windowIndex, { ...base, requirement: 'minDays', days, minDays: bound.minDays }),
         );
       if (bound.closesAfter !== undefined && closesTooEarly(window.closes, bound.closesAfter))
         findings.push(
-          createFinding(
-            WINDOW_CODES.breaksBound,
-            {
-              activity: window.activity,
-              grades,
-              requirement: 'closesAfter',
-              closes: showRule(window.closes),
-              after: showRule(bound.closesAfter),
-              ...(boundSource && { boundSource }),
-              ...(source && { source }),
-            },
-            context(effective, index, windowIndex),
-          ),
+          broken(effective, index, windowIndex, {
+            ...base,
+            requirement: 'closesAfter',
+            closes: showRule(window.closes),
+            after: showRule(bound.closesAfter),
+          }),
         );
     }
   });
@@ -167,59 +160,40 @@ export function boundsByDates(
   window: ResolvedWindow,
 ): Finding[] {
   const findings: Finding[] = [];
-  const { source } = windowProvenance(effective, window.index);
   (effective.values.windowBounds ?? []).forEach((bound, index) => {
     if (bound.activity !== window.activity || !serves(bound, term)) return;
     const grades = window.grades.filter((grade) => !bound.grades || bound.grades.includes(grade));
     if (grades.length === 0) return;
-    const { source: boundSource } = boundProvenance(effective, index);
-    const cited = { ...(boundSource && { boundSource }), ...(source && { source }) };
-    const code = formatTerm(term);
+    const base = { activity: window.activity, term: formatTerm(term) };
     const days = window.opens === undefined ? undefined : daysBetween(window.opens, window.closes) + 1;
     if (bound.minDays !== undefined && days !== undefined && days < bound.minDays)
       findings.push(
-        createFinding(
-          WINDOW_CODES.breaksBound,
-          {
-            activity: window.activity,
-            grades,
-            term: code,
-            requirement: 'minDays',
-            days,
-            minDays: bound.minDays,
-            ...cited,
-          },
-          context(effective, index, window.index),
-        ),
+        broken(effective, index, window.index, {
+          ...base,
+          grades,
+          requirement: 'minDays',
+          days,
+          minDays: bound.minDays,
+        }),
       );
-    if (bound.closesAfter === undefined) return;
+    const closesAfter = bound.closesAfter;
+    if (closesAfter === undefined) return;
+    const { workingDays } = windowContext(calendar, term);
     const early = new Map<PlainDate, Grade[]>();
-    const context_ = windowContext(calendar, term);
     for (const grade of grades) {
-      const after = resolveDateRule(
-        bound.closesAfter,
-        anchorsFor(calendar, term, grade) ?? {},
-        term,
-        context_.workingDays,
-      );
+      const after = resolveDateRule(closesAfter, anchorsFor(calendar, term, grade) ?? {}, term, workingDays);
       if ('date' in after && window.closes <= after.date)
         early.set(after.date, [...(early.get(after.date) ?? []), grade]);
     }
     for (const [after, late] of early)
       findings.push(
-        createFinding(
-          WINDOW_CODES.breaksBound,
-          {
-            activity: window.activity,
-            grades: late,
-            term: code,
-            requirement: 'closesAfter',
-            closes: window.closes,
-            after,
-            ...cited,
-          },
-          context(effective, index, window.index),
-        ),
+        broken(effective, index, window.index, {
+          ...base,
+          grades: late,
+          requirement: 'closesAfter',
+          closes: window.closes,
+          after,
+        }),
       );
   });
   return findings;
