@@ -146,8 +146,7 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   state.certifiers.addItem(student, subject, record.certifier, info.index);
   if (record.certifiedBy !== undefined && record.certifiedBy !== record.certifier)
     state.certifiers.addAct(student, subject, record.certifiedBy, 'certify', line, frame);
-  if (record.state === 'rejected' && !reasonGiven(record.rejectionReason))
-    noteNoReason(state, record.id, position);
+  if (record.state === 'rejected' && !reasonGiven(record.rejectionReason)) noteNoReason(state, record.id, position);
   if (record.withdrawn) return;
   if (record.selected)
     for (const finding of checkStanding(record, 'select').findings)

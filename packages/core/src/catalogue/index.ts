@@ -14,9 +14,10 @@ import { CALENDAR_CODES } from '../calendar/codes';
 import { WINDOW_CODES } from '../windows/codes';
 import { EXPRESSION_CODES } from '../expressions/codes';
 import { AUDIT_CODES } from '../audit/codes';
+import { REQUEST_CODES } from '../requests/codes';
 import type { CodeSpec } from '../findings/define';
 
-/** Every finding code, by code. Codes are never reused: 1xxx pack file, 2xxx layering, 3xxx caps, 4xxx certification, 5xxx ownership and deputies, 6xxx windows, 7xxx receipts, submission and retention, 8xxx dataset records, 9xxx CLI usage. */
+/** Every finding code, by code. Codes are never reused: 1xxx pack file, 2xxx layering, 3xxx caps, 4xxx certification, 5xxx ownership and deputies, 6xxx windows, 7xxx receipts, submission and retention, 8xxx dataset records (81xx: requests to the engine), 9xxx CLI usage. */
 export const CATALOGUE: Readonly<Record<string, CodeSpec<never>>> = Object.fromEntries(
   [
     ...Object.values(PACK_CODES),
@@ -35,5 +36,6 @@ export const CATALOGUE: Readonly<Record<string, CodeSpec<never>>> = Object.fromE
     ...Object.values(WINDOW_CODES),
     ...Object.values(EXPRESSION_CODES),
     ...Object.values(AUDIT_CODES),
+    ...Object.values(REQUEST_CODES),
   ].map((spec) => [spec.code, spec as CodeSpec<never>]),
 );

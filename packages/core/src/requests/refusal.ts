@@ -13,7 +13,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'symbol') return 'a symbol';
   if (typeof value === 'function') return 'a function';
   if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (value instanceof Date) return Number.isFinite(value.getTime()) ? `a Date (${value.getTime()})` : 'an invalid Date';
+  if (value instanceof Date)
+    return Number.isFinite(value.getTime()) ? `a Date (${value.getTime()})` : 'an invalid Date';
   return 'an object';
 }
 

@@ -1,7 +1,7 @@
 import { isPlainDate } from '../_lib/date';
 import type { Localized } from '../findings/types';
-import { DIVERSE_PERFORMANCE_CATEGORIES, ENTRY_SOURCES } from '../records';
-import { CERTIFICATION_STATES, STUDENT_STATUSES } from '../records/items';
+import { DIVERSE_PERFORMANCE_CATEGORIES } from '../records';
+import { STUDENT_STATUSES } from '../records/items';
 import { parseTerm } from '../term';
 
 /** Where a value is not what a request needs: its path, what belongs there, and the value. */
@@ -46,7 +46,10 @@ export const problem = (path: string, expected: Localized, received: unknown): P
 /** A problem found inside a value, placed under the value's path (paths are built only when something is wrong). */
 export function under(path: string, found: Problem | undefined): Problem | undefined {
   if (found === undefined) return undefined;
-  return { ...found, path: found.path === '' ? path : found.path.startsWith('[') ? `${path}${found.path}` : `${path}.${found.path}` };
+  return {
+    ...found,
+    path: found.path === '' ? path : found.path.startsWith('[') ? `${path}${found.path}` : `${path}.${found.path}`,
+  };
 }
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -56,7 +59,22 @@ const isOptionalText = (value: unknown): boolean => value === undefined || typeo
 const isOptionalDay = (value: unknown): boolean => value === undefined || isPlainDate(value);
 const oneOf = (values: readonly string[], value: unknown): boolean =>
   typeof value === 'string' && values.includes(value);
-export const isTerm = (value: unknown): boolean => typeof value === 'string' && parseTerm(value) !== undefined;
+export const isTerm = (value: unknown): boolean =>
+  typeof value === 'string' && (isFiveDigitCode(value) || parseTerm(value) !== undefined);
+
+/** `11201`, the usual way a term is written, told without a regular expression (items are checked on every request). */
+function isFiveDigitCode(text: string): boolean {
+  if (text.length !== 5 || text.charCodeAt(3) !== 48) return false;
+  const semester = text.charCodeAt(4);
+  if (semester !== 49 && semester !== 50) return false;
+  let year = 0;
+  for (let index = 0; index < 3; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return false;
+    year = year * 10 + digit;
+  }
+  return year > 0;
+}
 
 /** A day or an instant a decision is taken at: a valid `YYYY-MM-DD`, or a Date whose Taiwan day is one. */
 export function isInstant(value: unknown): boolean {
@@ -100,24 +118,30 @@ export function fileProblem(value: unknown): Problem | undefined {
   return undefined;
 }
 
+const isEntry = (value: unknown): boolean => value === 'student' || value === 'schoolEntered' || value === 'bulkImport';
+const isState = (value: unknown): boolean =>
+  value === 'draft' || value === 'submitted' || value === 'certified' || value === 'rejected';
+
 /**
  * A portfolio item as the engine reads it: everything the rules look at, of the right type. `full`
  * also checks what only the item asked about needs (its files, summary and dates); the student's
- * other items are counted on their kind, ids, term or year, entry, selection and state alone.
+ * other items are counted on their kind, ids, term or year, entry, selection and state alone. Written
+ * out test by test: it runs on every item of every request.
  */
 export function itemProblem(value: unknown, full = true): Problem | undefined {
   if (!isObject(value)) return problem('', EXPECTED.object, value);
-  const { kind } = value;
+  const kind = value.kind;
   if (kind !== 'courseOutcome' && kind !== 'diversePerformance') return problem('kind', EXPECTED.kind, kind);
   if (!isText(value.id)) return problem('id', EXPECTED.text, value.id);
   if (!isText(value.studentId)) return problem('studentId', EXPECTED.text, value.studentId);
-  if (!oneOf(ENTRY_SOURCES, value.entry)) return problem('entry', EXPECTED.entry, value.entry);
+  if (!isEntry(value.entry)) return problem('entry', EXPECTED.entry, value.entry);
   if (typeof value.selected !== 'boolean') return problem('selected', EXPECTED.boolean, value.selected);
-  if (value.withdrawn !== undefined && typeof value.withdrawn !== 'boolean')
-    return problem('withdrawn', EXPECTED.optionalBoolean, value.withdrawn);
+  const withdrawn = value.withdrawn;
+  if (withdrawn !== undefined && typeof withdrawn !== 'boolean')
+    return problem('withdrawn', EXPECTED.optionalBoolean, withdrawn);
   if (kind === 'courseOutcome') {
     if (!isTerm(value.term)) return problem('term', EXPECTED.term, value.term);
-    if (!oneOf(CERTIFICATION_STATES, value.state)) return problem('state', EXPECTED.state, value.state);
+    if (!isState(value.state)) return problem('state', EXPECTED.state, value.state);
   } else {
     const year = value.academicYear;
     if (typeof year !== 'number' || !Number.isInteger(year) || year < 1)
@@ -130,17 +154,28 @@ export function itemProblem(value: unknown, full = true): Problem | undefined {
 /** What only the item asked about needs: its files and summary, its texts and its dates. */
 function detailProblem(value: Record<string, unknown>): Problem | undefined {
   if (!isOptionalText(value.summary)) return problem('summary', EXPECTED.optionalText, value.summary);
-  const files = value.files === undefined ? undefined : under('files', eachOf(value.files, fileProblem));
-  if (files) return files;
-  for (const key of ['uploadedOn', 'certifiedOn', 'revokedOn'] as const)
-    if (!isOptionalDay(value[key])) return problem(key, EXPECTED.optionalDay, value[key]);
-  if (value.kind === 'courseOutcome') {
-    if (!isText(value.course)) return problem('course', EXPECTED.text, value.course);
-    if (!isText(value.certifier)) return problem('certifier', EXPECTED.text, value.certifier);
-    for (const key of ['rejectionReason', 'certifiedBy', 'department', 'domain'] as const)
-      if (!isOptionalText(value[key])) return problem(key, EXPECTED.optionalText, value[key]);
-  } else if (!oneOf(DIVERSE_PERFORMANCE_CATEGORIES, value.category))
-    return problem('category', EXPECTED.category, value.category);
+  const files = value.files;
+  if (files !== undefined) {
+    if (!Array.isArray(files)) return problem('files', EXPECTED.list, files);
+    for (let index = 0; index < files.length; index++) {
+      const found = fileProblem(files[index]);
+      if (found) return under(`files[${index}]`, found);
+    }
+  }
+  if (!isOptionalDay(value.uploadedOn)) return problem('uploadedOn', EXPECTED.optionalDay, value.uploadedOn);
+  if (value.kind !== 'courseOutcome')
+    return oneOf(DIVERSE_PERFORMANCE_CATEGORIES, value.category)
+      ? undefined
+      : problem('category', EXPECTED.category, value.category);
+  if (!isText(value.course)) return problem('course', EXPECTED.text, value.course);
+  if (!isText(value.certifier)) return problem('certifier', EXPECTED.text, value.certifier);
+  if (!isOptionalDay(value.certifiedOn)) return problem('certifiedOn', EXPECTED.optionalDay, value.certifiedOn);
+  if (!isOptionalDay(value.revokedOn)) return problem('revokedOn', EXPECTED.optionalDay, value.revokedOn);
+  if (!isOptionalText(value.rejectionReason))
+    return problem('rejectionReason', EXPECTED.optionalText, value.rejectionReason);
+  if (!isOptionalText(value.certifiedBy)) return problem('certifiedBy', EXPECTED.optionalText, value.certifiedBy);
+  if (!isOptionalText(value.department)) return problem('department', EXPECTED.optionalText, value.department);
+  if (!isOptionalText(value.domain)) return problem('domain', EXPECTED.optionalText, value.domain);
   return undefined;
 }
 
@@ -231,14 +266,14 @@ export function unitOptionsProblem(value: Record<string, unknown>): Problem | un
  * The request of an item decision (upload, select, deselect): the item asked about, the student's
  * items, the day, and optionally the rosters submitted and the window; for a selection the actor.
  */
+/** Another item of the student's, as counted. */
+const otherProblem = (value: unknown): Problem | undefined => itemProblem(value, false);
+
 export function itemRequestProblem(request: unknown, withActor: boolean): Problem | undefined {
   if (!isObject(request)) return problem('', EXPECTED.object, request);
   return (
     under('item', itemProblem(request.item)) ??
-    under(
-      'items',
-      eachOf(request.items, (other) => itemProblem(other, false)),
-    ) ??
+    under('items', eachOf(request.items, otherProblem)) ??
     under('at', instantProblem(request.at)) ??
     (withActor ? under('actor', actorProblem(request.actor)) : undefined) ??
     under('submissions', eachOf(request.submissions, submissionProblem, false)) ??
@@ -246,7 +281,10 @@ export function itemRequestProblem(request: unknown, withActor: boolean): Proble
   );
 }
 
-const PACK = { 'zh-TW': '有效規定 (resolvePack 或 validatePack 所得)', en: 'an effective pack (from resolvePack or validatePack)' };
+const PACK = {
+  'zh-TW': '有效規定 (resolvePack 或 validatePack 所得)',
+  en: 'an effective pack (from resolvePack or validatePack)',
+};
 
 /** An effective pack as the low-level functions take it: what resolvePack gives, not any object. */
 export function effectiveProblem(value: unknown): Problem | undefined {
