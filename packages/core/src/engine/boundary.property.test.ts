@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../findings/types';
 import { validatePack } from '../pack';
 import { createEngine, type Engine } from './index';
-import { MAGONG_YAML, outcome, performance, REGISTRATION, STUDENT, TEACHER, TEACHING } from './magong.fixture';
+import { MAGONG_YAML, outcome, performance, STUDENT, TEACHER, TEACHING } from './magong.fixture';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 300);
 const engine = createEngine(validatePack(MAGONG_YAML).resolution!);
