@@ -117,7 +117,7 @@ export function checkStanding(item: PortfolioItem, event: 'select' | 'deselect')
 }
 
 /** The verdict of {@link checkStanding} without its step and finding. */
-function standingAllows(item: PortfolioItem, event: 'select' | 'deselect'): boolean {
+export function standingAllows(item: PortfolioItem, event: 'select' | 'deselect'): boolean {
   const verdict = standingVerdict(item, event);
   return verdict === undefined || !refuses(verdict);
 }
