@@ -1,5 +1,6 @@
 import { compareDates, type PlainDate } from '../_lib/date';
 import { type CapAction, countsTowards, periodOf } from '../caps/decide';
+import { fileFindings } from '../caps/files';
 import type { DatasetRecord } from '../dataset/parse';
 import { reasonGiven } from '../certification/reason';
 import type { CertificationEventRecord, SubmissionRecord } from '../dataset/school-records';
@@ -81,6 +82,13 @@ function countStray(
   }
 }
 
+/** The files and summary of an item on the platform, judged as an upload of it is (PR3010–PR3014). */
+function noteFiles(state: AuditState, info: TermInfo, item: PortfolioItem, position: Position | undefined): void {
+  if (item.withdrawn) return;
+  for (const finding of fileFindings(info.effective, item))
+    state.findings.push(position ? { ...finding, position } : finding);
+}
+
 function noteChange(
   state: AuditState,
   student: number,
@@ -142,6 +150,7 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   const frame = state.places.frameOf(position);
   const row = state.studentTerms.row(student, info.index);
   countCaps(state, student, row, info, record, line, frame);
+  noteFiles(state, info, record, position);
   const subject = state.subjects.of(record.studentId, record.id);
   state.certifiers.addItem(student, subject, record.certifier, info.index);
   if (record.certifiedBy !== undefined && record.certifiedBy !== record.certifier)
@@ -175,6 +184,7 @@ function addDiversePerformance(
   const line = position?.line ?? 0;
   const frame = state.places.frameOf(position);
   countCaps(state, student, state.studentTerms.row(student, info.index), info, record, line, frame);
+  noteFiles(state, info, record, position);
   if (record.withdrawn) return;
   state.roster.count(student, COUNT.diversePerformances);
   if (record.selected) state.roster.count(student, COUNT.selectedDiversePerformances);

@@ -79,9 +79,10 @@ function characters(text: string): number {
  * academic year 109): each file of a type a rule allows and within its size (a size that is not a
  * number is never within it), a summary within the pack's length, and for a course outcome a summary
  * and a file at all. A summary is never longer in characters than in UTF-16 units, so most are settled
- * without counting. Nothing is allocated when nothing is wrong.
+ * without counting. Nothing is allocated when nothing is wrong. A request's item without a summary or
+ * files has none; a dataset record that leaves them out does not say (`absentIsMissing` false).
  */
-function fileProblems(rules: FileRules, item: PortfolioItem): readonly FileProblem[] {
+function fileProblems(rules: FileRules, item: PortfolioItem, absentIsMissing = true): readonly FileProblem[] {
   let problems: FileProblem[] | undefined;
   const add = (problem: FileProblem) => (problems ??= []).push(problem);
   const files = item.files ?? NO_FILES;
@@ -102,8 +103,10 @@ function fileProblems(rules: FileRules, item: PortfolioItem): readonly FileProbl
     const length = characters(summary);
     if (length > max) add({ code: 'PR3012', length });
   }
-  if (item.kind === 'courseOutcome' && summary.length === 0) add({ code: 'PR3013' });
-  if (item.kind === 'courseOutcome' && files.length === 0) add({ code: 'PR3014' });
+  if (item.kind === 'courseOutcome' && summary.length === 0 && (absentIsMissing || item.summary !== undefined))
+    add({ code: 'PR3013' });
+  if (item.kind === 'courseOutcome' && files.length === 0 && (absentIsMissing || item.files !== undefined))
+    add({ code: 'PR3014' });
   return problems ?? NO_PROBLEMS;
 }
 
@@ -188,3 +191,17 @@ export function checkFiles(effective: EffectivePack, item: PortfolioItem): Part 
 export function filesAllow(effective: EffectivePack, item: PortfolioItem): boolean {
   return !fileProblems(fileRulesOf(effective, item.kind), item).some((problem) => refuses(SPEC[problem.code]));
 }
+
+/**
+ * The files and summary of a record as the audit reads it, judged as {@link checkFiles} judges an
+ * upload: what the record leaves out is not known to be missing. No findings: the same empty list.
+ */
+export function fileFindings(effective: EffectivePack, item: PortfolioItem): readonly Finding[] {
+  const rules = fileRulesOf(effective, item.kind);
+  const problems = fileProblems(rules, item, false);
+  return problems.length === 0
+    ? NO_FINDINGS
+    : problems.map((problem) => fileFinding(effective, rules, problem, item.id));
+}
+
+const NO_FINDINGS: readonly Finding[] = [];
