@@ -2,7 +2,7 @@ import { defineCode, formatSource } from '../findings/define';
 import type { Position, Source } from '../findings/types';
 
 const at = (position: Position | undefined) =>
-  position
+  position?.line !== undefined
     ? {
         zh: ` (第 ${position.line} 行第 ${position.column} 欄)`,
         en: ` (line ${position.line}, column ${position.column})`,
