@@ -117,36 +117,37 @@ export function replay(
   }
   const live = [...items.values()].filter((item) => !item.withdrawn);
 
-  let t = performance.now(); const lap = (n: string) => { if (process.env.DIFF_DEBUG) console.log(n, (performance.now() - t).toFixed(0)); t = performance.now(); };
   // Uploads, in date order: each against the student's items already on the platform.
   const platform = new Map<string, PortfolioItem[]>();
   for (const item of byDate(live, (entry) => entry.uploadedOn ?? asOf)) {
     const mine = platform.get(item.studentId) ?? [];
     const upload = { ...item, selected: false } as PortfolioItem;
-    findings.push(...engine(termOf(item)).checkUpload({ item: upload, items: mine, at: item.uploadedOn ?? asOf }).findings);
+    findings.push(
+      ...engine(termOf(item)).checkUpload({ item: upload, items: mine, at: item.uploadedOn ?? asOf }).findings,
+    );
     mine.push(upload);
     platform.set(item.studentId, mine);
   }
 
-  lap('uploads');
   findings.push(...decisions(engine, resolution, calendars, records, items, students, maxYear));
 
-  lap('decisions');
   // Selections, once everything is in: each against the selections made before it.
   for (const item of live.filter((entry) => entry.selected)) {
     const mine = platform.get(item.studentId)!;
     const actor = { id: item.studentId, roles: ['student' as Role], studentId: item.studentId };
-    const decision = engine(termOf(item)).checkSelection({ item: { ...item, selected: false }, items: mine, actor, at: asOf });
+    const decision = engine(termOf(item)).checkSelection({
+      item: { ...item, selected: false },
+      items: mine,
+      actor,
+      at: asOf,
+    });
     findings.push(...decision.findings);
     const index = mine.findIndex((other) => other.id === item.id);
     mine[index] = { ...mine[index]!, selected: true } as PortfolioItem;
   }
 
-  lap('selections');
   findings.push(...submissions(engine, resolution, records));
-  lap('submissions');
   findings.push(...customRules(resolution, calendars, items, students, asOf));
-  lap('rules');
   return { findings, items };
 }
 
@@ -165,7 +166,12 @@ const windowsOf = (() => {
 })();
 
 /** The certification window of a grade in a term. */
-const certificationWindow = (effective: EffectivePack, calendars: readonly SchoolCalendar[], term: string, grade: number) =>
+const certificationWindow = (
+  effective: EffectivePack,
+  calendars: readonly SchoolCalendar[],
+  term: string,
+  grade: number,
+) =>
   windowsOf(effective, calendars, term)?.find(
     (window) => window.activity === 'courseOutcomeCertification' && window.grades.includes(grade as 1 | 2 | 3),
   );
@@ -218,7 +224,11 @@ function decisions(
         (ROLES as readonly string[]).includes(link) && link !== 'courseTeacher' && link !== 'student',
     );
     const window = certificationWindow(effective, calendars, item.term, gradeThen(student, maxYear, item.term));
-    const before: CourseOutcome = { ...item, state: event.type === 'revoke' ? 'certified' : 'submitted', selected: false };
+    const before: CourseOutcome = {
+      ...item,
+      state: event.type === 'revoke' ? 'certified' : 'submitted',
+      selected: false,
+    };
     const result = engine(item.term).transition(
       before,
       event,
@@ -242,13 +252,16 @@ function submissions(engine: (term: string) => Engine, resolution: Resolution, r
   const finals: FinalSubmission[] = [];
   const receipts = records.filter((record) => record.type === 'receipt');
   for (const record of byDate(records, (entry) => (entry.type === 'submission' ? entry.on : ''))) {
-    if (record.type !== 'submission' || record.category === 'basicData' || record.stage === 'precheck') continue;
+    if (record.type !== 'submission' || record.stage === 'precheck') continue;
     const effective = rulesFor(resolution, parseTerm(record.term)!);
-    const chain = chainOf(assignmentFor(effective, SUBMISSION_DUTIES[record.category], record.division));
+    const duty = record.category === 'basicData' ? 'basicData' : SUBMISSION_DUTIES[record.category];
+    const chain = chainOf(assignmentFor(effective, duty, record.division));
     // Named as the audit names what it finds about a submission.
     const named = (found: readonly Finding[]) =>
       found.map((finding) =>
-        finding.code === 'PR7012' ? finding : { ...finding, subject: `${record.category}:${record.term}:${record.stage}` },
+        finding.code === 'PR7012'
+          ? finding
+          : { ...finding, subject: `${record.category}:${record.term}:${record.stage}` },
       );
     const index = chain.indexOf(record.unit);
     const unit = {
@@ -301,7 +314,11 @@ function submissions(engine: (term: string) => Engine, resolution: Resolution, r
       finals,
     });
     // A duty without an owner is the pack's gap (PR5002), not each submission's: the disputes still count.
-    findings.push(...(chain.length === 0 ? decision.findings.filter((finding) => finding.code === 'PR7012') : named(decision.findings)));
+    findings.push(
+      ...(chain.length === 0
+        ? decision.findings.filter((finding) => finding.code === 'PR7012')
+        : named(decision.findings)),
+    );
     if (decision.final) finals.push(decision.final);
   }
   return findings;

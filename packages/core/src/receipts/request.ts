@@ -14,7 +14,7 @@ import {
   under,
   unitOptionsProblem,
 } from '../requests';
-import { categoryProblem } from '../submission/request';
+import { categoryProblem, receiptCategoryProblem } from '../submission/request';
 import { RECEIPT_STATES } from './confirm';
 
 const STATUS = { 'zh-TW': RECEIPT_STATES.join('、'), en: RECEIPT_STATES.join(', ') };
@@ -31,7 +31,7 @@ function receiptProblem(value: unknown): Problem | undefined {
   if (typeof value.studentId !== 'string' || value.studentId === '')
     return problem('studentId', EXPECTED.text, value.studentId);
   return (
-    under('category', categoryProblem(value.category)) ??
+    under('category', receiptCategoryProblem(value.category)) ??
     (isTerm(value.term) ? undefined : problem('term', EXPECTED.term, value.term)) ??
     ((RECEIPT_STATES as readonly unknown[]).includes(value.status)
       ? undefined
@@ -48,7 +48,8 @@ function finalProblem(value: unknown): Problem | undefined {
   return (
     under('category', categoryProblem(value.category)) ??
     (isTerm(value.term) ? undefined : problem('term', EXPECTED.term, value.term)) ??
-    under('finalOn', dayProblem(value.finalOn))
+    under('finalOn', dayProblem(value.finalOn)) ??
+    optionalText(value, 'division')
   );
 }
 

@@ -216,8 +216,10 @@ export function submissionProblem(value: unknown): Problem | undefined {
   if (!isText(value.category)) return problem('category', EXPECTED.text, value.category);
   if (!isTerm(value.term)) return problem('term', EXPECTED.term, value.term);
   if (!isPlainDate(value.submittedOn)) return problem('submittedOn', EXPECTED.day, value.submittedOn);
-  for (const key of ['submittedBy', 'actingAs'] as const)
+  for (const key of ['submittedBy', 'actingAs', 'division'] as const)
     if (!isOptionalText(value[key])) return problem(key, EXPECTED.optionalText, value[key]);
+  if (value.locksStudentSide !== undefined && typeof value.locksStudentSide !== 'boolean')
+    return problem('locksStudentSide', EXPECTED.optionalBoolean, value.locksStudentSide);
   return undefined;
 }
 

@@ -14,13 +14,19 @@ import {
   unitOptionsProblem,
 } from '../requests';
 
-const CATEGORY = { 'zh-TW': RECEIPT_CATEGORIES.join('、'), en: RECEIPT_CATEGORIES.join(', ') };
+const CATEGORIES: readonly string[] = ['basicData', ...RECEIPT_CATEGORIES];
+const CATEGORY = { 'zh-TW': CATEGORIES.join('、'), en: CATEGORIES.join(', ') };
+const RECEIPT_CATEGORY = { 'zh-TW': RECEIPT_CATEGORIES.join('、'), en: RECEIPT_CATEGORIES.join(', ') };
 
-/** A category a roster is submitted for. */
+/** A category a roster is submitted for: basic data or a receipt category. */
 export const categoryProblem = (value: unknown): Problem | undefined =>
+  typeof value === 'string' && CATEGORIES.includes(value) ? undefined : problem('', CATEGORY, value);
+
+/** A category students confirm receipts of. */
+export const receiptCategoryProblem = (value: unknown): Problem | undefined =>
   typeof value === 'string' && (RECEIPT_CATEGORIES as readonly string[]).includes(value)
     ? undefined
-    : problem('', CATEGORY, value);
+    : problem('', RECEIPT_CATEGORY, value);
 
 /** A submission request: the category and term, who submits and when, the rosters already in, maybe the window. */
 export function submitRequestProblem(request: unknown): Problem | undefined {
