@@ -6,7 +6,7 @@ import { perPack } from '../decision/per-pack';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import type { EntrySource, StudentKind } from '../records';
-import type { PortfolioItem } from '../records/items';
+import type { CertificationState, PortfolioItem } from '../records/items';
 import { checkLock, lockAllows, type Submission } from '../submission';
 import { parseTerm } from '../term';
 import { effectiveProblem, itemRequestProblem, refuseMalformed, under } from '../requests';
@@ -99,8 +99,21 @@ export function periodOf(item: PortfolioItem, per: Period): string | undefined {
   return per === 'semester' ? item.term : String(item.academicYear);
 }
 
+/** What counting an item under a cap reads of it (a portfolio item, or one being generated). */
+export interface CountedItem {
+  readonly kind: StudentKind;
+  readonly entry: EntrySource;
+  readonly selected: boolean;
+  readonly withdrawn?: boolean;
+  readonly state?: CertificationState;
+}
+
 /** Whether an item counts under a limit at all, whatever its period: not withdrawn, not exempt, selected (for select), not a rejected item a cap leaves out (decision 0002). */
-export function countsTowards(limit: CapLimit, action: CapAction, item: PortfolioItem): boolean {
+export function countsTowards(
+  limit: Pick<CapLimit, 'exempt' | 'countsRejected'>,
+  action: CapAction,
+  item: CountedItem,
+): boolean {
   if (item.withdrawn || limit.exempt.includes(item.entry)) return false;
   if (action === 'select') return item.selected;
   return limit.countsRejected || item.kind !== 'courseOutcome' || item.state !== 'rejected';

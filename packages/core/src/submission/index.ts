@@ -38,7 +38,8 @@ export type SubmissionCategory = ReceiptCategory | 'basicData';
  * Whether two rosters are of one division: each division submits its own (seed 004: 日間部、進修部各計1校;
  * 新竹 七(二): 註冊組 / 進修部教務組). Left out, the day division.
  */
-export const sameDivision = (a: Division | undefined, b: Division | undefined): boolean => (a ?? 'day') === (b ?? 'day');
+export const sameDivision = (a: Division | undefined, b: Division | undefined): boolean =>
+  (a ?? 'day') === (b ?? 'day');
 
 /** A roster the school submitted to the central database for one category and term. */
 export interface Submission {
