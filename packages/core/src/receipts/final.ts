@@ -4,7 +4,6 @@ import type { DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../findings/types';
 import type { EffectivePack } from '../layering';
-import type { ReceiptCategory } from '../records';
 import type { Student } from '../records/items';
 import type { Actor } from '../roles/actor';
 import { checkSubmittingUnit, type SubmissionCategory, type UnitOptions } from '../submission';
