@@ -8,24 +8,13 @@
  * DIFF_RUNS sets the number of generated datasets (default 200: the test command; bench/README.md
  * records a longer run), DIFF_SEED fast-check's seed.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import {
-  createAudit,
-  type DatasetRecord,
-  type Finding,
-  parseRecord,
-  type Resolution,
-  validatePack,
-} from '@portfolio-rules/core';
+import { createAudit, type Finding } from '@portfolio-rules/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadOverlays } from '../src/_lib/overlays';
-import { asOfFor, defaultYear, generateSample, planFrom } from '../src/sample';
+import { asOfFor, defaultYear, planFrom } from '../src/sample';
+import { BUNDLED_PACKS, resolveBundled, sampleRecords } from './bundled-samples';
 import { replay } from './differential/replay';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const PACKS = ['magong', 'hsinchu-vocational', 'pingrong', 'taipei-chenggong', 'vendor-defaults', '_template'];
 const numRuns = Number(process.env.DIFF_RUNS ?? 200);
 
 /**
@@ -60,30 +49,19 @@ const COMPARED = new Set([
   'PR7012',
 ]);
 
-const overlays = await loadOverlays(`${ROOT}schools/_regional`, ROOT);
 const packs = new Map(
-  PACKS.map((id) => {
-    const file = `schools/${id}/pack.yaml`;
-    const validation = validatePack(readFileSync(`${ROOT}${file}`, 'utf8'), { file, overlays: overlays.overlays });
-    const resolution: Resolution = validation.resolution!;
-    return [id, { resolution, plan: planFrom(resolution, defaultYear(resolution)) }];
-  }),
+  await Promise.all(
+    BUNDLED_PACKS.map(async (id) => {
+      const resolution = await resolveBundled(id);
+      return [id, { resolution, plan: planFrom(resolution, defaultYear(resolution)) }] as const;
+    }),
+  ),
 );
 
 async function sample(id: string, seed: number, students: number, violations: number) {
   const { resolution, plan } = packs.get(id)!;
-  const lines: string[] = [];
-  await generateSample({ students, seed, schools: 1, violations }, plan, { write: (text) => void lines.push(text) });
-  const records: DatasetRecord[] = lines
-    .join('')
-    .trimEnd()
-    .split('\n')
-    .map((line, index) => {
-      const result = parseRecord(line, index + 1);
-      if (!result.ok) throw new Error(result.finding.message.en);
-      return result.record;
-    });
-  return { resolution, plan, records, asOf: asOfFor(plan) };
+  const { records } = await sampleRecords(plan, { students, seed, schools: 1, violations });
+  return { resolution, plan, records: records.map(({ record }) => record), asOf: asOfFor(plan) };
 }
 
 /**
@@ -113,7 +91,7 @@ describe('engine and audit — differential (fast-check over generated datasets)
       await fc.assert(
         fc.asyncProperty(
           fc.record({
-            pack: fc.constantFrom(...PACKS),
+            pack: fc.constantFrom(...BUNDLED_PACKS),
             seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
             students: fc.integer({ min: 3, max: 40 }),
             violations: fc.oneof(
