@@ -1,7 +1,6 @@
 import { cpus } from 'node:os';
 import {
   type Audit,
-  type Language,
   type AuditResult,
   createAudit,
   createIntake,
@@ -22,19 +21,8 @@ import type { CliIo } from '../command';
 import { readDataset } from '../dataset';
 import { dataBytes, loadCalendars, loadEvidence } from './inputs';
 import { createProgress } from './progress';
+import type { AuditRequest } from './request';
 import { auditSharded, type ShardWorkers, shardable, startShards } from './shard';
-
-export interface AuditRequest {
-  readonly pack: string;
-  readonly data?: string;
-  readonly asOf: string;
-  readonly calendar?: string;
-  readonly evidence?: string;
-  /** Worker threads for several schools: `auto` (2 for a large file of ≥ 2 schools on ≥ 2 CPUs), 2 whatever the size, or 1 to stay on this thread. */
-  readonly threads?: 'auto' | 1 | 2;
-  /** The language of the progress bar (default zh-TW). */
-  readonly language?: Language;
-}
 
 export interface AuditRun {
   /** The audit (several schools merged, each under `schools`); absent when the pack could not be read. */
