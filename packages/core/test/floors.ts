@@ -123,7 +123,8 @@ function importGraph(sources: ReadonlyMap<string, string>, unitOf: (path: string
     const from = unitOf(path);
     units.add(from);
     for (const { specifier, typeOnly } of importsOf(path, text)) {
-      if (!specifier.startsWith('.')) continue;
+      // Bare specifiers are packages; `?raw` imports are data files' texts, not code.
+      if (!specifier.startsWith('.') || specifier.endsWith('?raw')) continue;
       const target = resolve(path, specifier, sources);
       const why = `${path} imports${typeOnly ? ' type' : ''} '${specifier}'`;
       if (target.startsWith('../')) {
