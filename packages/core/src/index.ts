@@ -267,13 +267,16 @@ export { checkSelection, deselectItem, selectItem, type SelectDecision, type Sel
 export {
   checkLock,
   checkSubmittingUnit,
+  LOCK_POLICIES,
   lockingSubmission,
   SUBMISSION_CODES,
   SUBMISSION_DUTIES,
   submitRoster,
   type SubmitDecision,
+  type LockPolicy,
   type SubmitRequest,
   type Submission,
+  type SubmissionLock,
   type UnitOptions,
 } from './submission';
 export {
