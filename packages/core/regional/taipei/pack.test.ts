@@ -67,8 +67,8 @@ describe('Taipei overlay (臺北市學習歷程檔案作業時程, seed 004)', (
       ['PR6015', 'courseOutcomeSelection'],
       ['PR6015', 'diversePerformanceSelection'],
     ];
-    expect(checkWindows(TAIPEI).map((f) => [f.code, f.data.activity])).toEqual(leftToSchools);
-    expect(checkWindows(TAIPEI, CALENDAR).map((f) => [f.code, f.data.activity])).toEqual(leftToSchools);
+    expect(checkWindows(TAIPEI).map((f: FindingBase) => [f.code, f.data.activity])).toEqual(leftToSchools);
+    expect(checkWindows(TAIPEI, CALENDAR).map((f: FindingBase) => [f.code, f.data.activity])).toEqual(leftToSchools);
   });
 
   it('gives every fixed-date window the data term it serves (terms:)', () => {

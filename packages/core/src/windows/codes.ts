@@ -167,23 +167,23 @@ export const WINDOW_CODES = {
       en: `the ${p.activity} window${cite(p.source)} lists the data terms ${p.terms.join(', ')} but only semesters ${p.semesters.join(', ')}: it applies to no term`,
     }),
   }),
-  breaksBound: defineCode<{
-    activity: string;
-    grades: readonly number[];
-    term?: string;
-    requirement: 'closesAfter' | 'minDays';
-    closes?: string;
-    after?: string;
-    days?: number | string;
-    minDays?: number;
-    boundSource?: Source;
-    source?: Source;
-  }>({
+  breaksBound: defineCode({
     code: 'PR6014',
     name: 'window-breaks-bound',
     severity: 'error',
     title: { 'zh-TW': '期程不符期程原則', en: 'Window breaks a bound on it' },
-    message: (p) => {
+    message: (p: {
+      activity: string;
+      grades: readonly number[];
+      term?: string;
+      requirement: 'closesAfter' | 'minDays';
+      closes?: string;
+      after?: string;
+      days?: number | string;
+      minDays?: number;
+      boundSource?: Source;
+      source?: Source;
+    }) => {
       const where = `${p.term ? `${p.term} ` : ''}${p.grades.join('、')} 年級`;
       const whereEn = `${p.term ? `${p.term}, ` : ''}grades ${p.grades.join(', ')}`;
       return p.requirement === 'closesAfter'
@@ -197,19 +197,19 @@ export const WINDOW_CODES = {
           };
     },
   }),
-  boundWithoutWindow: defineCode<{
-    activity: string;
-    grades: readonly number[];
-    terms?: readonly string[];
-    closesAfter?: string;
-    minDays?: number;
-    boundSource?: Source;
-  }>({
+  boundWithoutWindow: defineCode({
     code: 'PR6015',
     name: 'bound-without-window',
     severity: 'warning',
     title: { 'zh-TW': '期程原則所要求之期程未訂', en: 'No window where a bound asks for one' },
-    message: (p) => {
+    message: (p: {
+      activity: string;
+      grades: readonly number[];
+      terms?: readonly string[];
+      closesAfter?: string;
+      minDays?: number;
+      boundSource?: Source;
+    }) => {
       const terms = p.terms ? `${p.terms.join('、')} ` : '';
       const termsEn = p.terms ? ` for ${p.terms.join(', ')}` : '';
       const asks = [p.closesAfter && `截止日晚於 ${p.closesAfter}`, p.minDays && `至少 ${p.minDays} 天`].filter(
