@@ -2,6 +2,7 @@ import { AUDIT_CODES } from '../audit/codes';
 import { CALENDAR_CODES } from '../calendar/codes';
 import { CAP_CODES } from '../caps/codes';
 import { CERTIFICATION_CODES } from '../certification/codes';
+import { CLAUSE_CODES } from '../clauses/codes';
 import { DATASET_CODES } from '../dataset/codes';
 import { DEPUTY_CODES } from '../deputies/codes';
 import { EXPRESSION_CODES } from '../expressions/codes';
@@ -20,6 +21,7 @@ import { WINDOW_CODES } from '../windows/codes';
 /** Each folder's codes: the one list both the catalogue and the `Finding` union are made from. */
 const GROUPS = [
   PACK_CODES,
+  CLAUSE_CODES,
   LAYERING_CODES,
   DEPUTY_CODES,
   OWNERSHIP_CODES,

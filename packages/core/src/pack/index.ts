@@ -1,4 +1,5 @@
 import type { Finding } from '../catalogue';
+import { checkClauses } from '../clauses';
 import { resolvePack, type PackInput, type Resolution, type ResolveOptions } from '../layering';
 import { type LoadedPack, loadPack, type LoadOptions } from './load';
 import { regionalOverlays } from './regional';
@@ -12,7 +13,7 @@ export { PackSchema, type Pack } from './schema';
 export interface Validation {
   readonly loaded: LoadedPack;
   readonly resolution?: Resolution;
-  /** Load problems, or else layering findings (loosened national bounds, unknown layers). */
+  /** Load problems, or else layering findings (loosened national bounds, unknown layers) and the values against the pack's own clauses (PR1030, PR1031). */
   readonly findings: readonly Finding[];
 }
 
@@ -27,5 +28,6 @@ export function validatePack(text: string, options: LoadOptions & ResolveOptions
   const regional = loaded.pack.extends !== undefined && loaded.pack.extends !== 'national';
   const overlays = options.overlays ?? (regional ? regionalOverlays() : {});
   const resolution = resolvePack(loaded as PackInput, { ...options, overlays });
-  return { loaded, resolution, findings: resolution.findings };
+  const clauses = checkClauses({ pack: loaded.pack, positions: loaded.positions }, text);
+  return { loaded, resolution, findings: [...resolution.findings, ...clauses] };
 }
