@@ -74,9 +74,8 @@ function keyOf(finding: Finding, studentOf: (item: string) => string | undefined
   if (code === 'PR3001' || code === 'PR3002')
     return `${code} ${studentOf(finding.subject) ?? finding.subject} ${String(data.period)} ${String(data.kind)}`;
   if (code === 'PR7001' || code === 'PR7010') {
-    const [category, term] = finding.subject.includes(':')
-      ? finding.subject.split(':')
-      : [String(data.category), String(data.term)];
+    // The audit names a submission's findings <category>:<term>:<stage>; so does the replay.
+    const [category, term] = finding.subject.split(':');
     return `${code} ${category}:${term}`;
   }
   if (code === 'PR6100') return `${code} ${finding.rule} ${finding.subject}`;

@@ -1,6 +1,6 @@
 import { dayNumber, evaluateRules, type Facts, type FactValues } from '../expressions';
 import { studentFactValues, type Tallies, termFactsOf, windowFacts, yearFactsOf } from '../expressions/facts';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { AuditState } from './state';
 import type { TermTally } from './store/student-terms';

@@ -3,7 +3,7 @@ import type { CapLimit } from '../caps/decide';
 import { capFinding, capReportKey, capVerdict } from '../caps/judge';
 import { enrolmentEffect, type EnrolmentChange } from '../enrolment';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { FINAL_SOURCE, RECEIPT_CODES } from '../receipts';
 import type { StudentKind } from '../records';
 import { checkRetention } from '../retention';

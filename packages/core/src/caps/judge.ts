@@ -1,6 +1,7 @@
 import { cite } from '../decision/explanation';
 import { createFinding } from '../findings/define';
-import type { Finding, Position } from '../findings/types';
+import type { Finding } from '../catalogue';
+import type { Position } from '../findings/types';
 import type { StudentKind } from '../records';
 import { CAP_CODES } from './codes';
 import type { CapAction, CapLimit } from './decide';

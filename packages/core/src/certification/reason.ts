@@ -1,5 +1,6 @@
 import { createFinding } from '../findings/define';
-import type { Finding, Position } from '../findings/types';
+import type { Finding } from '../catalogue';
+import type { Position } from '../findings/types';
 import { MANUAL_4_7 } from './authority';
 import { CERTIFICATION_CODES } from './codes';
 

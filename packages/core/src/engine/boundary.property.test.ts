@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { validatePack } from '../pack';
 import { createEngine, type Engine } from './index';
 import { MAGONG_YAML, outcome, performance, STUDENT, TEACHER, TEACHING } from './magong.fixture';

@@ -8,7 +8,7 @@ import {
   type TransitionResult,
 } from '../certification';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { effectiveFor, LAYERING_CODES, type EffectivePack, type Resolution } from '../layering';
 import type { StudentKind } from '../records';
 import type { CourseOutcome, PortfolioItem, Student } from '../records/items';

@@ -14,12 +14,12 @@ export interface MalformedParams {
 }
 
 export const REQUEST_CODES = {
-  malformed: defineCode<MalformedParams>({
+  malformed: defineCode({
     code: 'PR8100',
     name: 'malformed-request',
     severity: 'error',
     title: { 'zh-TW': '請求格式錯誤', en: 'Malformed request' },
-    message: (p) => ({
+    message: (p: MalformedParams) => ({
       'zh-TW': `${p.method} 的請求格式錯誤：${p.path} 應為「${p.expected['zh-TW']}」，收到 ${p.received}；未依規定判斷即拒絕`,
       en: `the ${p.method} request is malformed: ${p.path} should be ${p.expected.en}, not ${p.received}; refused without judging the rules`,
     }),

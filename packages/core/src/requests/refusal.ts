@@ -1,6 +1,6 @@
 import { decide, type Explained, type Step } from '../decision/explanation';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { REQUEST_CODES } from './codes';
 import type { Problem } from './shape';
 
