@@ -11,13 +11,22 @@ import type { CertificationState, PortfolioItem } from '../records/items';
 import { checkLock, lockAllows, type Submission } from '../submission';
 import { parseTerm } from '../term';
 import { effectiveProblem, itemRequestProblem, refuseMalformed, under } from '../requests';
-import { capFinding, capParams, capReached, capReportKey, capVerdict, type CapCase } from './judge';
+import {
+  type CapAction,
+  capFinding,
+  type CapLimit,
+  capParams,
+  capReached,
+  capReportKey,
+  capVerdict,
+  type CapCase,
+} from './judge';
+
+export type { CapAction, CapLimit } from './judge';
 import { checkFiles, filesAllow } from './files';
 import type { Cap, Period } from './schema';
 
 export { checkFiles } from './files';
-
-export type CapAction = 'upload' | 'select';
 
 /**
  * Records the school enters (cadre records) do not count against a student's own caps unless a cap says
@@ -32,18 +41,6 @@ const DEFAULT_PERIOD: Readonly<Record<StudentKind, Period>> = {
   courseOutcome: 'semester',
   diversePerformance: 'academicYear',
 };
-
-/** One limit that holds for an action: the pack's cap, or a national bound that holds whatever the pack says. */
-export interface CapLimit {
-  readonly rule: string;
-  readonly max: number;
-  readonly per: Period;
-  readonly exempt: readonly EntrySource[];
-  readonly countsRejected: boolean;
-  readonly national: boolean;
-  readonly layer?: string;
-  readonly source?: Source;
-}
 
 /** The pack's cap for a kind and action, then every national bound on it (decision 0001: a loosened cap never takes effect beyond the national one). */
 export function limitsFor(effective: EffectivePack, kind: StudentKind, action: CapAction): CapLimit[] {

@@ -1,10 +1,25 @@
 import { cite } from '../decision/explanation';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../catalogue';
-import type { Position } from '../findings/types';
-import type { StudentKind } from '../records';
+import type { Position, Source } from '../findings/types';
+import type { EntrySource, StudentKind } from '../records';
 import { CAP_CODES } from './codes';
-import type { CapAction, CapLimit } from './decide';
+import type { Period } from './schema';
+
+/** What a student does that a cap counts: uploading an item, or selecting (勾選) it. */
+export type CapAction = 'upload' | 'select';
+
+/** One limit that holds for an action: the pack's cap, or a national bound that holds whatever the pack says. */
+export interface CapLimit {
+  readonly rule: string;
+  readonly max: number;
+  readonly per: Period;
+  readonly exempt: readonly EntrySource[];
+  readonly countsRejected: boolean;
+  readonly national: boolean;
+  readonly layer?: string;
+  readonly source?: Source;
+}
 
 /**
  * How many more items fit under a limit when `count` already count in its period (要點 3; the school's
