@@ -1,11 +1,9 @@
 export { RECEIPT_CODES } from './codes';
 export {
   checkFinalLock,
-  checkReceiptPeriod,
   confirmationMinimums,
   FINAL_SOURCE,
   RECEIPT_STATES,
-  receiptTransition,
   type FinalSubmission,
   type Receipt,
   type ReceiptContext,
@@ -13,6 +11,7 @@ export {
   type ReceiptResult,
   type ReceiptState,
 } from './confirm';
-export { finalSubmit, leaverNotices, type FinalDecision, type FinalRequest, type LeaverNotice } from './final';
+export { type FinalDecision, type FinalRequest, type LeaverNotice } from './final';
+export { checkReceiptPeriod, finalSubmit, leaverNotices, receiptTransition } from './request';
 
 export { ReceiptsSchema, type Receipts } from './schema';

@@ -13,6 +13,8 @@ import { type Actor, fillsLink } from '../roles/actor';
 import { parseTerm, type TermCode } from '../term';
 import type { Division } from '../units';
 import { SUBMISSION_CODES } from './codes';
+import { submitRequestProblem } from './request';
+import { effectiveProblem, refuseMalformed, under } from '../requests';
 import type { LockPolicy } from './schema';
 
 export { SUBMISSION_CODES } from './codes';
@@ -224,6 +226,12 @@ export interface SubmitDecision extends Explained {
 
 /** Submits one category's roster for a term: only the owning unit, or its acting deputy, may (馬公 六(二), 九(三)). */
 export function submitRoster(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
+  const found = under('effective', effectiveProblem(effective)) ?? under('request', submitRequestProblem(request));
+  return found ? refuseMalformed('submitRoster', found) : decideSubmission(effective, request);
+}
+
+/** {@link submitRoster} on a request already checked. */
+function decideSubmission(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
   const day = toPlainDate(request.at);
   const steps: Step[] = [];
   const findings: Finding[] = [];
