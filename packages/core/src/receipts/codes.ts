@@ -43,15 +43,29 @@ export const RECEIPT_CODES = {
       en: `${p.students.length} dispute(s) on ${p.category} for ${p.term} are still open (${p.students.join(', ')}); resolve them before the final submission${cite(p.source)}`,
     }),
   }),
-  finalTooEarly: defineCode<{ at: string; opens: string; earliest: string; minDays: number; source?: Source }>({
+  finalTooEarly: defineCode<{
+    at: string;
+    opens: string;
+    closes?: string;
+    earliest: string;
+    minDays: number;
+    round?: number;
+    source?: Source;
+  }>({
     code: 'PR7013',
     name: 'final-before-period-ends',
     severity: 'error',
     title: { 'zh-TW': '確認期間未滿即完成提交', en: 'Final submission before the minimum period' },
-    message: (p) => ({
-      'zh-TW': `收訖明細自 ${p.opens} 起至少須確認 ${p.minDays} 日，最早 ${p.earliest} 才能完成提交 (今日 ${p.at})${cite(p.source)}`,
-      en: `receipts are open for confirmation from ${p.opens} for at least ${p.minDays} days; the final submission may come on ${p.earliest} at the earliest (today ${p.at})${cite(p.source)}`,
-    }),
+    message: (p) => {
+      const zhRound = p.round && p.round > 1 ? `第 ${p.round} 輪` : '';
+      const enRound = p.round && p.round > 1 ? `round ${p.round} ` : '';
+      const zhCloses = p.closes ? `，確認期間至 ${p.closes}` : '';
+      const enCloses = p.closes ? ` until ${p.closes}` : '';
+      return {
+        'zh-TW': `${zhRound}收訖明細自 ${p.opens} 起至少須確認 ${p.minDays} 日${zhCloses}，最早 ${p.earliest} 才能完成提交 (今日 ${p.at})${cite(p.source)}`,
+        en: `${enRound}receipts are open for confirmation from ${p.opens}${enCloses}, at least ${p.minDays} days; the final submission may come on ${p.earliest} at the earliest (today ${p.at})${cite(p.source)}`,
+      };
+    },
   }),
   finalLocked: defineCode<{ category: string; term: string; finalOn: string; source?: Source }>({
     code: 'PR7014',
@@ -74,6 +88,24 @@ export const RECEIPT_CODES = {
         p.event === 'dispute'
           ? 'a dispute needs a description of what is wrong'
           : 'resolving a dispute needs a description of how',
+    }),
+  }),
+  superseded: defineCode<{
+    student: string;
+    category: string;
+    term: string;
+    round: number;
+    latest: number;
+    latestOn: string;
+    source?: Source;
+  }>({
+    code: 'PR7018',
+    name: 'receipt-superseded',
+    severity: 'error',
+    title: { 'zh-TW': '此收訖明細已由新一輪取代', en: 'A later round replaced this receipt' },
+    message: (p) => ({
+      'zh-TW': `學生 ${p.student}「${zh(p.category)}」${p.term} 第 ${p.round} 輪收訖明細已由 ${p.latestOn} 再次提交之第 ${p.latest} 輪取代，請就最新一輪確認或提出疑義${cite(p.source)}`,
+      en: `student ${p.student}'s ${p.category} receipt for ${p.term} is of round ${p.round}; the school submitted again on ${p.latestOn} (round ${p.latest}): confirm or dispute the latest round's receipt${cite(p.source)}`,
     }),
   }),
   leaverNotice: defineCode<{ student: string; leftOn?: string; channels: readonly string[]; source?: Source }>({

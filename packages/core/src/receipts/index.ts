@@ -3,19 +3,16 @@ import { SourceRefSchema } from '../sources';
 
 export { RECEIPT_CODES } from './codes';
 export {
-  checkFinalLock,
-  checkReceiptPeriod,
-  confirmationMinimums,
-  FINAL_SOURCE,
   RECEIPT_STATES,
   receiptTransition,
-  type FinalSubmission,
   type Receipt,
   type ReceiptContext,
   type ReceiptEvent,
   type ReceiptResult,
   type ReceiptState,
 } from './confirm';
+export { checkFinalLock, FINAL_SOURCE, type FinalSubmission } from './final-lock';
+export { checkReceiptPeriod, confirmationMinimums } from './period';
 export { finalSubmit, leaverNotices, type FinalDecision, type FinalRequest, type LeaverNotice } from './final';
 
 const NOTICE_CHANNELS = ['paper', 'email'] as const;

@@ -16,14 +16,38 @@ export const SUBMISSION_CODES = {
       en: `${p.actor} is not the unit that submits ${p.category}: ${p.acting} does now (chain ${p.chain.join(' → ')})${cite(p.source)}`,
     }),
   }),
-  alreadySubmitted: defineCode<{ category: string; term: string; submittedOn: string; submittedBy: string }>({
+  alreadySubmitted: defineCode<{
+    category: string;
+    term: string;
+    submittedOn: string;
+    submittedBy: string;
+    round: number;
+    source?: Source;
+  }>({
     code: 'PR7002',
     name: 'already-submitted',
     severity: 'error',
     title: { 'zh-TW': '已提交', en: 'Already submitted' },
     message: (p) => ({
-      'zh-TW': `「${zh(p.category)}」${p.term} 學期已於 ${p.submittedOn} 由 ${p.submittedBy} 提交`,
-      en: `${p.category} for term ${p.term} was already submitted on ${p.submittedOn} by ${p.submittedBy}`,
+      'zh-TW': `「${zh(p.category)}」${p.term} 學期已於 ${p.submittedOn} 由 ${p.submittedBy} 提交 (第 ${p.round} 輪)；資料有誤須更正後再次提交時，請說明更正內容${cite(p.source)}`,
+      en: `${p.category} for term ${p.term} was already submitted on ${p.submittedOn} by ${p.submittedBy} (round ${p.round}); to correct the data and submit again, say what was corrected${cite(p.source)}`,
+    }),
+  }),
+  resubmission: defineCode<{
+    category: string;
+    term: string;
+    round: number;
+    previousOn: string;
+    correction: string;
+    source?: Source;
+  }>({
+    code: 'PR7006',
+    name: 'resubmission',
+    severity: 'info',
+    title: { 'zh-TW': '更正後再次提交', en: 'Submitted again after a correction' },
+    message: (p) => ({
+      'zh-TW': `「${zh(p.category)}」${p.term} 更正後再次提交，為第 ${p.round} 輪 (前一輪 ${p.previousOn})：將產生新一輪收訖明細，確認期間重新起算，最終提交須待本輪確認期間結束 (更正：${p.correction})${cite(p.source)}`,
+      en: `${p.category} for ${p.term} submitted again after a correction, round ${p.round} (previous round ${p.previousOn}): a new round of receipts with a new confirmation period follows, and the final submission waits for it (correction: ${p.correction})${cite(p.source)}`,
     }),
   }),
   studentSideLocked: defineCode<{ category: string; term: string; submittedOn: string; source?: Source }>({

@@ -148,3 +148,86 @@ describe('submission — 馬公 六(二), 九(三)', () => {
     expect(lockingSubmission(submissions, outcome({ term: '11202' }))).toBeUndefined();
   });
 });
+
+describe('rounds — a correction is submitted again (second vendor manual; FAQ 一(十))', () => {
+  const first: Submission = {
+    category: 'courseOutcome',
+    term: '11201',
+    submittedBy: 'u-teaching',
+    actingAs: 'teaching',
+    submittedOn: '2024-03-20',
+    round: 1,
+    receiptPeriod: { opens: '2024-03-21', closes: '2024-03-23' },
+  };
+  const again = { category: 'courseOutcome' as const, term: '11201', actor: TEACHING, submissions: [first] };
+
+  it('a second submission without saying what was corrected is refused (PR7002), naming the round', () => {
+    const decision = submitRoster(effective, { ...again, at: '2024-03-22', correction: '  ' });
+    expect(decision.findings).toMatchObject([
+      { code: 'PR7002', data: { round: 1, submittedOn: '2024-03-20' }, source: { clause: '重新提交與收訖明細' } },
+    ]);
+    expect(decision).not.toHaveProperty('submission');
+  });
+
+  it('with a correction it is round 2, with an info (PR7006) and its own confirmation period', () => {
+    const receiptPeriod = { opens: '2024-03-25', closes: '2024-03-27' };
+    const decision = submitRoster(effective, {
+      ...again,
+      at: '2024-03-24',
+      correction: '補上漏列之認證成果',
+      receiptPeriod,
+    });
+    expect(decision).toMatchObject({
+      allowed: true,
+      findings: [{ code: 'PR7006', severity: 'info', data: { round: 2, previousOn: '2024-03-20' } }],
+      submission: { round: 2, correction: '補上漏列之認證成果', receiptPeriod, submittedOn: '2024-03-24' },
+    });
+    const third = submitRoster(effective, {
+      ...again,
+      submissions: [first, decision.submission!],
+      at: '2024-03-28',
+      correction: '再更正',
+    });
+    expect(third.submission?.round).toBe(3);
+  });
+
+  it('the new round needs a confirmation period of at least 3 days (PR7010)', () => {
+    const receiptPeriod = { opens: '2024-03-25', closes: '2024-03-26' };
+    expect(codes(submitRoster(effective, { ...again, at: '2024-03-24', correction: '更正', receiptPeriod }))).toEqual([
+      'PR7006',
+      'PR7010',
+    ]);
+  });
+
+  it('no round after the final submission (PR7014)', () => {
+    const finals = [
+      {
+        category: 'courseOutcome' as const,
+        term: '11201',
+        submittedBy: 'u',
+        actingAs: 'teaching',
+        finalOn: '2024-03-25',
+      },
+    ];
+    expect(codes(submitRoster(effective, { ...again, at: '2024-03-26', correction: '更正', finals }))).toEqual([
+      'PR7014',
+      'PR7006',
+    ]);
+  });
+
+  it('submissions stored before rounds count as round 1, and numbers are never reused', () => {
+    const { round: _round, ...unnumbered } = first;
+    expect(
+      submitRoster(effective, { ...again, submissions: [unnumbered], at: '2024-03-24', correction: '更正' }).submission
+        ?.round,
+    ).toBe(2);
+    expect(
+      submitRoster(effective, {
+        ...again,
+        submissions: [unnumbered, { ...unnumbered, submittedOn: '2024-03-22' }],
+        at: '2024-03-24',
+        correction: '更正',
+      }).submission?.round,
+    ).toBe(3);
+  });
+});

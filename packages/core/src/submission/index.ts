@@ -2,6 +2,8 @@ import { type PlainDate, toPlainDate } from '../_lib/date';
 import { actingFor } from '../deputies';
 import type { Duty } from '../duties';
 import { checkSpan, type DateSpan, decide, type Explained, origin, type Part, type Step } from '../engine/explanation';
+import { checkReceiptPeriod } from '../receipts/period';
+import { checkFinalLock, type FinalSubmission } from '../receipts/final-lock';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
@@ -11,8 +13,18 @@ import { type Actor, fillsLink } from '../roles/actor';
 import { parseTerm, type TermCode } from '../term';
 import type { Division } from '../units';
 import { SUBMISSION_CODES } from './codes';
+import { nextRound, roundOf, roundsOf, ROUNDS_SOURCE, type ReceiptPeriod } from './rounds';
 
 export { SUBMISSION_CODES } from './codes';
+export {
+  latestRound,
+  nextRound,
+  roundOf,
+  roundsOf,
+  ROUNDS_SOURCE,
+  type ReceiptPeriod,
+  type RoundEntry,
+} from './rounds';
 
 /** The duty that submits each receipt category (馬公 六(二), 新竹 七(二)). */
 export const SUBMISSION_DUTIES: Readonly<Record<ReceiptCategory, Duty>> = {
@@ -34,6 +46,15 @@ export interface Submission {
   /** The unit or role that acted: the owner or its deputy. */
   readonly actingAs: string;
   readonly submittedOn: PlainDate;
+  /**
+   * The round (輪次): 1 for the first submission of the category and term, one more for each
+   * resubmission after a correction. A submission stored without one counts as round 1.
+   */
+  readonly round?: number;
+  /** What the school corrected before submitting again (round 2 onwards). */
+  readonly correction?: string;
+  /** The confirmation period of this round's receipts, when announced with the submission. */
+  readonly receiptPeriod?: ReceiptPeriod;
 }
 
 /**
@@ -159,53 +180,117 @@ export interface SubmitRequest extends UnitOptions {
   readonly term: TermCode;
   readonly actor: Actor;
   readonly at: PlainDate | Date;
-  /** The submissions already made, to refuse a second one. */
+  /** The submissions already made: a second one is a new round, and only with a correction. */
   readonly submissions: readonly Submission[];
   /** The submission window, as the windows resolver gives it. */
   readonly window?: DateSpan;
+  /**
+   * Why the school submits again: it found the data wrong and corrected it. Required from the
+   * second round on (PR7002 without it); the new round brings new receipts (PR7006).
+   */
+  readonly correction?: string;
+  /** The confirmation period of the receipts this round brings: at least the minimum days (PR7010). */
+  readonly receiptPeriod?: ReceiptPeriod;
+  /** Final submissions made: after one, nothing is submitted again (PR7014). */
+  readonly finals?: readonly FinalSubmission[];
 }
 
 export interface SubmitDecision extends Explained {
-  /** The submission to record, when allowed. */
+  /** The submission to record, when allowed, with its round. */
   readonly submission?: Submission;
 }
 
-/** Submits one category's roster for a term: only the owning unit, or its acting deputy, may (馬公 六(二), 九(三)). */
-export function submitRoster(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
-  const day = toPlainDate(request.at);
-  const steps: Step[] = [];
-  const findings: Finding[] = [];
-  const owner = checkSubmittingUnit(effective, request.category, request.actor, request);
-  steps.push(...owner.steps);
-  findings.push(...owner.findings);
-
-  const previous = request.submissions.find(
-    (submission) => submission.category === request.category && submission.term === request.term,
-  );
-  if (previous) {
+/**
+ * Whether this submission may open a round: the first one may; a later one only as a correction
+ * (the second vendor's manual), and none after the final submission.
+ */
+function checkRound(request: SubmitRequest, correction: string | undefined): Part & { readonly round: number } {
+  const rounds = roundsOf(request.submissions, request.category, request.term);
+  const round = nextRound(rounds);
+  const previous = rounds[rounds.length - 1];
+  const subject = `${request.category}:${request.term}`;
+  if (!previous)
+    return {
+      round,
+      steps: [
+        {
+          rule: 'submission.rounds',
+          outcome: 'passed',
+          detail: { 'zh-TW': '此學期尚未提交：第 1 輪', en: 'not yet submitted for this term: round 1' },
+          data: { round },
+        },
+      ],
+      findings: [],
+    };
+  if (correction === undefined) {
     const params = {
       category: request.category,
       term: request.term,
       submittedOn: previous.submittedOn,
       submittedBy: previous.submittedBy,
+      round: roundOf(previous),
+      source: ROUNDS_SOURCE,
     };
     const finding = createFinding(SUBMISSION_CODES.alreadySubmitted, params, {
-      rule: 'submission.once',
-      subject: `${request.category}:${request.term}`,
+      rule: 'submission.rounds',
+      subject,
+      source: ROUNDS_SOURCE,
     });
-    findings.push(finding);
-    steps.push({ rule: 'submission.once', outcome: 'failed', detail: finding.message, data: params });
-  } else {
-    steps.push({
-      rule: 'submission.once',
-      outcome: 'passed',
-      detail: { 'zh-TW': '此學期尚未提交', en: 'not yet submitted for this term' },
-    });
+    return {
+      round,
+      steps: [
+        { rule: 'submission.rounds', outcome: 'failed', source: ROUNDS_SOURCE, detail: finding.message, data: params },
+      ],
+      findings: [finding],
+    };
   }
+  const params = {
+    category: request.category,
+    term: request.term,
+    round,
+    previousOn: previous.submittedOn,
+    correction,
+    source: ROUNDS_SOURCE,
+  };
+  const finding = createFinding(SUBMISSION_CODES.resubmission, params, {
+    rule: 'submission.rounds',
+    subject,
+    source: ROUNDS_SOURCE,
+  });
+  return {
+    round,
+    steps: [
+      { rule: 'submission.rounds', outcome: 'passed', source: ROUNDS_SOURCE, detail: finding.message, data: params },
+    ],
+    findings: [finding],
+  };
+}
 
-  const window = checkSpan(request.window, day, 'submission', `${request.category}:${request.term}`);
-  steps.push(...window.steps);
-  findings.push(...window.findings);
+/**
+ * Submits one category's roster for a term: only the owning unit, or its acting deputy, may (馬公
+ * 六(二), 九(三)); again, as a new round, only with a correction and before the final submission.
+ */
+export function submitRoster(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
+  const day = toPlainDate(request.at);
+  const steps: Step[] = [];
+  const findings: Finding[] = [];
+  const add = (part: Part) => {
+    steps.push(...part.steps);
+    findings.push(...part.findings);
+  };
+  const subject = `${request.category}:${request.term}`;
+  const owner = checkSubmittingUnit(effective, request.category, request.actor, request);
+  add(owner);
+  if (request.finals) add(checkFinalLock(request.finals, request.category, request.term, subject));
+  const correction = request.correction?.trim() || undefined;
+  const round = checkRound(request, correction);
+  add(round);
+  add(checkSpan(request.window, day, 'submission', subject));
+  if (request.receiptPeriod) {
+    const period = checkReceiptPeriod(effective, request.receiptPeriod);
+    steps.push(...period.explanation);
+    findings.push(...period.findings);
+  }
 
   const decision = decide(steps, findings);
   if (!decision.allowed || owner.acting === undefined) return decision;
@@ -215,6 +300,11 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
     submittedBy: request.actor.id,
     actingAs: owner.acting,
     submittedOn: day,
+    round: round.round,
+    ...(round.round > 1 && correction !== undefined && { correction }),
+    ...(request.receiptPeriod && {
+      receiptPeriod: { opens: request.receiptPeriod.opens, closes: request.receiptPeriod.closes },
+    }),
   };
   return { ...decision, submission };
 }
