@@ -12,7 +12,7 @@ export {
   type ReceiptState,
 } from './confirm';
 export { checkFinalLock, FINAL_SOURCE, type FinalSubmission } from './final-lock';
-export { checkReceiptPeriod, confirmationMinimums } from './period';
+export { checkReceiptPeriod, confirmationMinimums, periodEnd, type PeriodEnd } from './period';
 export { finalSubmit, leaverNotices, type FinalDecision, type FinalRequest, type LeaverNotice } from './final';
 
 const NOTICE_CHANNELS = ['paper', 'email'] as const;
