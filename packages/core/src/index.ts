@@ -15,7 +15,6 @@ export {
 export { addCalendarDays, daysBetween, isPlainDate, toPlainDate, type PlainDate } from './_lib/date';
 export { suggest } from './_lib/suggest';
 export {
-  CATALOGUE,
   createFinding,
   defineCode,
   formatSource,
@@ -333,4 +332,5 @@ export {
   type TrainingRecord,
 } from './dataset';
 export { type AuditResult, type AuditStatistics, type GroupStatistics } from './audit/types';
+export { CATALOGUE } from './catalogue';
 export { AUDIT_CODES, createAudit, mergeAudits, sortFindings, type Audit, type AuditOptions } from './audit';

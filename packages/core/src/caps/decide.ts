@@ -1,18 +1,8 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
-import { deferExplained } from '../engine/deferred';
-import {
-  checkSpan,
-  cite,
-  combine,
-  type DateSpan,
-  type Explained,
-  origin,
-  type Part,
-  refuses,
-  spanAllows,
-  type Step,
-} from '../engine/explanation';
-import { perPack } from '../engine/per-pack';
+import { deferExplained } from '../decision/deferred';
+import { cite, combine, type Explained, origin, type Part, refuses, type Step } from '../decision/explanation';
+import { checkSpan, type DateSpan, spanAllows } from '../windows/span';
+import { perPack } from '../decision/per-pack';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';

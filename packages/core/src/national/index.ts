@@ -137,7 +137,7 @@ function nationalVersion({
 }
 
 /**
- * The national baseline, one version per effective date (DOMAIN.md "Caps"). The reform's first term,
+ * The national baseline, one version per effective date (docs/sources.md, docs/reference/caps.md). The reform's first term,
  * 11101, is our best reading (uncertain): the vendor manual still shows 3 per semester, Magong's
  * amendment of 2022-06-15 already uses 6 per academic year.
  */

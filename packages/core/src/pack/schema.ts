@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { CapsSchema, FilesSchema } from '../caps';
+import { CapsSchema, FilesSchema } from '../caps/schema';
 import { DutiesSchema } from '../duties';
-import { EnrolmentSchema } from '../enrolment';
+import { EnrolmentSchema } from '../enrolment/schema';
 import { CustomRuleSchema } from '../expressions/schema';
-import { GovernanceSchema } from '../governance';
+import { GovernanceSchema } from '../governance/schema';
 import { PermissionsSchema } from '../permissions/schema';
-import { ReceiptsSchema } from '../receipts';
-import { RetentionSchema } from '../retention';
+import { ReceiptsSchema } from '../receipts/schema';
+import { RetentionSchema } from '../retention/schema';
 import { SourceRefSchema } from '../sources';
 import { TermInputSchema } from '../term/schema';
 import { DivisionSchema, UnitsSchema } from '../units';
-import { WindowsSchema } from '../windows';
+import { WindowsSchema } from '../windows/schema';
 
 export const AdoptionSchema = z.strictObject({
   date: z.iso.date().describe('日期 / date, YYYY-MM-DD'),

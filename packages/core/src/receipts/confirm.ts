@@ -1,7 +1,8 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
 import { CERTIFICATION_CODES } from '../certification/codes';
 import { actingFor } from '../deputies';
-import { checkSpan, combine, type DateSpan, origin, type Part, type Step } from '../engine/explanation';
+import { combine, origin, type Part, type Step } from '../decision/explanation';
+import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../findings/types';
 import type { EffectivePack } from '../layering';
@@ -17,7 +18,7 @@ import {
 } from '../submission';
 import type { TermCode } from '../term';
 import { RECEIPT_CODES } from './codes';
-import { checkFinalLock, type FinalSubmission } from './final-lock';
+import { checkFinalLock, type FinalSubmission } from '../submission/final-lock';
 
 export const RECEIPT_STATES = ['pending', 'confirmed', 'disputed', 'resolved'] as const;
 /** 待確認, 已確認, 有疑義 (疑義), 疑義已處理. */

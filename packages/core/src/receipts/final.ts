@@ -1,5 +1,6 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
-import { combine, type DateSpan, type Explained, origin, type Part } from '../engine/explanation';
+import { combine, type Explained, origin, type Part } from '../decision/explanation';
+import type { DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../findings/types';
 import type { EffectivePack } from '../layering';
@@ -10,8 +11,8 @@ import { checkSubmittingUnit, latestRound, roundOf, type Submission, type UnitOp
 import type { TermCode } from '../term';
 import { RECEIPT_CODES } from './codes';
 import type { Receipt } from './confirm';
-import { checkFinalLock, FINAL_SOURCE, type FinalSubmission } from './final-lock';
-import { periodEnd } from './period';
+import { checkFinalLock, FINAL_SOURCE, type FinalSubmission } from '../submission/final-lock';
+import { periodEnd } from '../submission/receipt-period';
 
 export interface FinalRequest extends UnitOptions {
   readonly category: ReceiptCategory;

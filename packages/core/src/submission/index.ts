@@ -1,9 +1,10 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
 import { actingFor } from '../deputies';
 import type { Duty } from '../duties';
-import { checkSpan, type DateSpan, decide, type Explained, origin, type Part, type Step } from '../engine/explanation';
-import { checkReceiptPeriod } from '../receipts/period';
-import { checkFinalLock, type FinalSubmission } from '../receipts/final-lock';
+import { decide, type Explained, origin, type Part, type Step } from '../decision/explanation';
+import { checkFinalLock, type FinalSubmission } from './final-lock';
+import { checkReceiptPeriod } from './receipt-period';
+import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';

@@ -3,7 +3,7 @@ import { GradeSchema, type Grade } from '../records';
 import { SourceRefSchema } from '../sources';
 import { TermInputSchema } from '../term/schema';
 
-/** What a window opens and closes (DOMAIN.md, seeds 000 flow table and 004 timetable). */
+/** What a window opens and closes (seeds 000 flow table and 004 timetable; docs/reference/windows.md). */
 export const ACTIVITIES = [
   'basicDataEntry',
   'cadreEntry',

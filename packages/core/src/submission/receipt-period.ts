@@ -1,9 +1,9 @@
 import { addCalendarDays, daysBetween, type PlainDate } from '../_lib/date';
-import { cite, decide, type Explained, origin, type Step } from '../engine/explanation';
+import { cite, decide, type Explained, origin, type Step } from '../decision/explanation';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
-import { RECEIPT_CODES } from './codes';
+import { RECEIPT_CODES } from '../receipts/codes';
 
 /** The days the confirmation period must last: the pack's value and every national minimum (FAQ 一(十): at least 3 days). */
 export function confirmationMinimums(

@@ -1,10 +1,10 @@
 import type { PlainDate } from '../_lib/date';
-import type { Part } from '../engine/explanation';
+import type { Part } from '../decision/explanation';
 import { createFinding } from '../findings/define';
 import type { Source } from '../findings/types';
 import type { ReceiptCategory } from '../records';
 import type { TermCode } from '../term';
-import { RECEIPT_CODES } from './codes';
+import { RECEIPT_CODES } from '../receipts/codes';
 
 /** The final submission (完成提交) of a category and term, after which nothing changes (seed 004). */
 export interface FinalSubmission {
