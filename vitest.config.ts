@@ -14,6 +14,7 @@ export default defineConfig({
       'schools/**/*.test.ts',
       'docs/**/*.test.ts',
       'tests/**/*.test.ts',
+      'examples/*/test/**/*.test.ts',
     ],
     reporters: ['default'],
   },
