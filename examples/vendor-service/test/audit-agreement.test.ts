@@ -178,9 +178,9 @@ describe('portfolio-rules audit on the service export agrees with the decision l
     const allowed = (prefix: string) => rows.filter((row) => row.allowed && row.action.startsWith(prefix)).length;
     const refused = rows.filter((row) => !row.allowed);
     // The workload did meet the rules it was meant to meet.
-    expect(new Set(refused.flatMap((row) => row.codes))).toEqual(
-      new Set(['PR3001', 'PR4002', 'PR4003', 'PR4010', 'PR7001', 'PR7004', 'PR7013']),
-    );
+    const refusedCodes = new Set(refused.flatMap((row) => row.codes));
+    for (const code of ['PR3001', 'PR4002', 'PR4003', 'PR4010', 'PR7001', 'PR7004', 'PR7013'])
+      expect(refusedCodes, code).toContain(code);
     const count = (type: string, extra: (record: Record<string, unknown>) => boolean = () => true) =>
       records.filter((record) => record.type === type && extra(record)).length;
     expect(count('courseOutcome') + count('diversePerformance')).toBe(allowed('upload'));
@@ -204,9 +204,9 @@ describe('portfolio-rules audit on the service export agrees with the decision l
     // Each refused request written as the record it would have made.
     const refusedLines = [
       ...overCap.map((row) => {
-        const item = row.request.item as Record<string, unknown>;
+        const { kind, ...item } = row.request.item as Record<string, unknown>;
         return JSON.stringify({
-          type: 'courseOutcome',
+          type: kind,
           ...item,
           id: row.subject,
           studentId: row.request.studentId,
