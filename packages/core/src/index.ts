@@ -265,6 +265,7 @@ export { checkSelection, deselectItem, selectItem, type SelectDecision, type Sel
 export {
   checkLock,
   checkSubmittingUnit,
+  LOCK_POLICIES,
   lockingSubmission,
   latestRound,
   SUBMISSION_CODES,
@@ -272,8 +273,10 @@ export {
   submitRoster,
   type ReceiptPeriod,
   type SubmitDecision,
+  type LockPolicy,
   type SubmitRequest,
   type Submission,
+  type SubmissionLock,
   type UnitOptions,
 } from './submission';
 export {
