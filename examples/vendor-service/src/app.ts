@@ -120,6 +120,7 @@ export function buildApp(service: Service): FastifyInstance {
     database: service.db.kind,
     strategy: service.db.strategy,
     pack: service.rules.version,
+    retries: service.db.retries(),
   }));
 
   app.post('/students', async (request) => {

@@ -1,5 +1,4 @@
 import type { Actor, Finding, Step } from '@portfolio-rules/core';
-import type { Queryable } from './db';
 
 /** What every decision records (what an auditor asks a platform for). */
 export interface DecisionEntry {
@@ -14,12 +13,12 @@ export interface DecisionEntry {
   readonly packVersion: string;
 }
 
-/** Writes a decision to the log, in the caller's transaction; returns its id for the rows it allowed. */
-export async function logDecision(tx: Queryable, entry: DecisionEntry): Promise<number> {
-  const { rows } = await tx.query<{ id: number }>(
-    `insert into decisions (day, action, subject, actor, request, allowed, codes, findings, explanation, pack_version)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-    [
+/** The statement that logs a decision (parameters $1–$10), and its parameters. */
+export function decisionInsert(entry: DecisionEntry): { readonly sql: string; readonly params: unknown[] } {
+  return {
+    sql: `insert into decisions (day, action, subject, actor, request, allowed, codes, findings, explanation, pack_version)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+    params: [
       entry.day,
       entry.action,
       entry.subject,
@@ -31,8 +30,7 @@ export async function logDecision(tx: Queryable, entry: DecisionEntry): Promise<
       JSON.stringify(entry.explanation),
       entry.packVersion,
     ],
-  );
-  return rows[0]!.id;
+  };
 }
 
 /** A decision as the API answers it. */

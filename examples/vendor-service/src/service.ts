@@ -1,6 +1,6 @@
 import type { Actor, Explained, Finding, Step } from '@portfolio-rules/core';
 import type { Database, Queryable } from './db';
-import { type DecisionReply, logDecision } from './decisions';
+import { decisionInsert, type DecisionReply } from './decisions';
 import type { Rules } from './rules';
 
 /** What every action works with: the database, the school's rules and the clock. */
@@ -27,9 +27,20 @@ export type Answer =
 
 export const isAllowed = (answer: Answer): boolean => ('allowed' in answer ? answer.allowed : answer.ok);
 
+/** A write an allowed decision makes: one statement, where `$decision` stands for the id of the decision. */
+export interface Write {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/** Renumbers a statement's parameters after `offset` others, and puts the decision's id for `$decision`. */
+const placed = (sql: string, offset: number) =>
+  sql.replaceAll('$decision', '(select id from d)').replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+
 /**
- * Logs the engine's answer in the caller's transaction and gives the reply; `write` runs only when the
- * answer allows, with the decision's id, in the same transaction — the write and its log row commit together.
+ * Logs the engine's answer and, only when it allows, makes its writes — in ONE statement (the
+ * decision's insert and the writes as data-modifying WITH queries), in the caller's transaction: the
+ * writes and their log row commit together or not at all, in one round trip.
  */
 export async function record<T>(
   service: Service,
@@ -42,16 +53,24 @@ export async function record<T>(
     readonly day: string;
   },
   answer: Answer,
-  write: (decision: number) => Promise<T>,
+  writes: readonly Write[],
+  result?: T,
 ): Promise<DecisionReply & { readonly result?: T }> {
   const allowed = isAllowed(answer);
-  const decision = await logDecision(tx, {
+  const decision = decisionInsert({
     ...what,
     allowed,
     findings: answer.findings,
     explanation: answer.explanation,
     packVersion: service.rules.version,
   });
-  const reply = { decision, allowed, findings: answer.findings, explanation: answer.explanation };
-  return allowed ? { ...reply, result: await write(decision) } : reply;
+  const params = [...decision.params];
+  let sql = `with d as (${decision.sql})`;
+  for (const [index, write] of (allowed ? writes : []).entries()) {
+    sql += `, w${index} as (${placed(write.sql, params.length)})`;
+    params.push(...write.params);
+  }
+  const { rows } = await tx.query<{ id: number }>(`${sql} select id from d`, params);
+  const reply = { decision: rows[0]!.id, allowed, findings: answer.findings, explanation: answer.explanation };
+  return allowed && result !== undefined ? { ...reply, result } : reply;
 }

@@ -91,19 +91,16 @@ export function itemColumns(item: PortfolioItem): unknown[] {
 export const ITEM_COLUMNS =
   'id, student_id, kind, term, academic_year, course, certifier, category, state, entry, selected, withdrawn, summary, files, uploaded_on, rejection_reason, certified_by, certified_on, revoked_on';
 
-/** The student's items of one kind in one academic year: all any cap of that kind counts. */
-export async function itemsOf(
-  tx: Queryable,
-  studentId: string,
-  kind: PortfolioItem['kind'],
-  academicYear: number,
-): Promise<PortfolioItem[]> {
-  const { rows } = await tx.query<ItemRow>(
-    `select ${ITEM_COLUMNS} from items where student_id = $1 and kind = $2 and academic_year = $3`,
-    [studentId, kind, academicYear],
-  );
-  return rows.map(itemOf);
-}
+/** The student's items of one kind in one academic year — all that any cap of that kind counts — as a JSON array. */
+const ITEMS_JSON = `(select coalesce(json_agg(i), '[]') from (select ${ITEM_COLUMNS} from items
+  where student_id = $1 and kind = $2 and academic_year = $3) i)`;
+/** The submission rounds of some categories and terms, as a JSON array. */
+const SUBMISSIONS_JSON = (categories: string, terms: string) =>
+  `(select coalesce(json_agg(s order by s.category, s.term, s.round), '[]') from submissions s
+  where s.category = any(${categories}) and s.term = any(${terms}))`;
+/** The final submissions of a category and term, as a JSON array. */
+const FINALS_JSON = (category: string, term: string) =>
+  `(select coalesce(json_agg(f), '[]') from finals f where f.category = ${category} and f.term = ${term})`;
 
 interface SubmissionRow {
   category: Submission['category'];
@@ -117,41 +114,62 @@ interface SubmissionRow {
   receipt_closes: string | null;
 }
 
-/** The submission rounds of the given categories and terms. */
-export async function submissionsOf(
+const submissionOf = (row: SubmissionRow): Submission => ({
+  category: row.category,
+  term: row.term,
+  round: row.round,
+  submittedBy: row.submitted_by,
+  actingAs: row.acting_as,
+  submittedOn: row.submitted_on,
+  ...optional('correction', row.correction),
+  ...(row.receipt_opens !== null &&
+    row.receipt_closes !== null && { receiptPeriod: { opens: row.receipt_opens, closes: row.receipt_closes } }),
+});
+
+const finalOf = (row: {
+  category: string;
+  term: string;
+  submitted_by: string;
+  acting_as: string;
+  final_on: string;
+}): FinalSubmission => ({
+  category: row.category as FinalSubmission['category'],
+  term: row.term,
+  submittedBy: row.submitted_by,
+  actingAs: row.acting_as,
+  finalOn: row.final_on,
+});
+
+/**
+ * What a student-side decision reads, in one statement (after the locks, so with a snapshot taken
+ * once they are held): the student's items of the kind and academic year, and the rounds of the
+ * rosters that cover them.
+ */
+export async function studentView(
   tx: Queryable,
-  categories: readonly string[],
+  studentId: string,
+  kind: PortfolioItem['kind'],
+  academicYear: number,
   terms: readonly string[],
-): Promise<Submission[]> {
-  const { rows } = await tx.query<SubmissionRow>(
-    'select * from submissions where category = any($1) and term = any($2) order by category, term, round',
-    [categories, terms],
+): Promise<{ readonly items: PortfolioItem[]; readonly submissions: Submission[] }> {
+  const { rows } = await tx.query<{ items: ItemRow[]; submissions: SubmissionRow[] }>(
+    `select ${ITEMS_JSON} as items, ${SUBMISSIONS_JSON('array[$2]', '$4')} as submissions`,
+    [studentId, kind, academicYear, terms],
   );
-  return rows.map((row) => ({
-    category: row.category,
-    term: row.term,
-    round: row.round,
-    submittedBy: row.submitted_by,
-    actingAs: row.acting_as,
-    submittedOn: row.submitted_on,
-    ...optional('correction', row.correction),
-    ...(row.receipt_opens !== null &&
-      row.receipt_closes !== null && { receiptPeriod: { opens: row.receipt_opens, closes: row.receipt_closes } }),
-  }));
+  return { items: rows[0]!.items.map(itemOf), submissions: rows[0]!.submissions.map(submissionOf) };
 }
 
-export async function finalsOf(tx: Queryable, category: string, term: string): Promise<FinalSubmission[]> {
-  const { rows } = await tx.query<{ submitted_by: string; acting_as: string; final_on: string }>(
-    'select submitted_by, acting_as, final_on from finals where category = $1 and term = $2',
+/** The rounds and final submissions of one roster, in one statement. */
+export async function rosterView(
+  tx: Queryable,
+  category: string,
+  term: string,
+): Promise<{ readonly submissions: Submission[]; readonly finals: FinalSubmission[] }> {
+  const { rows } = await tx.query<{ submissions: SubmissionRow[]; finals: Parameters<typeof finalOf>[0][] }>(
+    `select ${SUBMISSIONS_JSON('array[$1]', 'array[$2]')} as submissions, ${FINALS_JSON('$1', '$2')} as finals`,
     [category, term],
   );
-  return rows.map((row) => ({
-    category: category as FinalSubmission['category'],
-    term,
-    submittedBy: row.submitted_by,
-    actingAs: row.acting_as,
-    finalOn: row.final_on,
-  }));
+  return { submissions: rows[0]!.submissions.map(submissionOf), finals: rows[0]!.finals.map(finalOf) };
 }
 
 export interface ReceiptRow {

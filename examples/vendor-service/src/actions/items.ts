@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, FileRef, PortfolioItem } from '@portfolio-rules/core';
-import { lockRosters, lockStudent } from '../locks';
-import { record, RequestError, type Service } from '../service';
-import { ITEM_COLUMNS, itemColumns, itemOf, type ItemRow, itemsOf, submissionsOf, termsOfYear, yearOf } from '../store';
+import { rosterLocks, studentLock } from '../locks';
+import { record, RequestError, type Service, type Write } from '../service';
+import { ITEM_COLUMNS, itemColumns, itemOf, type ItemRow, studentView, termsOfYear, yearOf } from '../store';
 
 export interface UploadInput {
   readonly actor: Actor;
@@ -63,6 +63,23 @@ function newItem(input: UploadInput, day: string): PortfolioItem {
   } as PortfolioItem;
 }
 
+/** The insert of a new item, made by the decision `$decision`. */
+function insertItem(item: PortfolioItem): Write {
+  const columns = itemColumns(item);
+  const places = columns.map((_, index) => `$${index + 1}`).join(', ');
+  return { sql: `insert into items (${ITEM_COLUMNS}, decision_id) values (${places}, $decision)`, params: columns };
+}
+
+/** The locks of a student-side action on an item: its rosters (shared), then the student's row. */
+const studentSide = (service: Service, item: PortfolioItem) => [
+  ...rosterLocks(
+    service.db.strategy,
+    rosterTerms(item).map((term) => ({ category: item.kind, term })),
+    'shared',
+  ),
+  studentLock(service.db.strategy, item.studentId),
+];
+
 /** A student uploads an item (上傳): within the caps of its period, unless its roster is submitted. */
 export async function upload(service: Service, input: UploadInput) {
   if (input.actor.studentId !== input.studentId || !input.actor.roles.includes('student'))
@@ -70,29 +87,23 @@ export async function upload(service: Service, input: UploadInput) {
   const { db, rules } = service;
   const day = service.today();
   const item = newItem(input, day);
-  return db.transaction(async (tx) => {
-    await lockRosters(
-      tx,
-      db.strategy,
-      rosterTerms(item).map((term) => ({ category: item.kind, term })),
-      'shared',
-    );
-    if (!(await lockStudent(tx, db.strategy, input.studentId)))
-      throw new RequestError(404, `no student ${input.studentId}`);
-    const items = await itemsOf(tx, input.studentId, item.kind, yearOfItem(item));
-    if (items.some((existing) => existing.id === item.id)) throw new RequestError(409, `item ${item.id} exists`);
-    const submissions = await submissionsOf(tx, [item.kind], rosterTerms(item));
-    const answer = rules.engine.checkUpload({ item, items, at: day, submissions });
-    const what = { action: 'upload', subject: item.id, actor: input.actor, request: input, day };
-    return record(service, tx, what, answer, async (decision) => {
-      const columns = itemColumns(item);
-      await tx.query(
-        `insert into items (${ITEM_COLUMNS}, decision_id) values (${columns.map((_, index) => `$${index + 1}`).join(', ')}, $${columns.length + 1})`,
-        [...columns, decision],
+  return db.transaction(
+    async (tx, opening) => {
+      if (opening.at(-1)!.length === 0) throw new RequestError(404, `no student ${input.studentId}`);
+      const { items, submissions } = await studentView(
+        tx,
+        item.studentId,
+        item.kind,
+        yearOfItem(item),
+        rosterTerms(item),
       );
-      return item;
-    });
-  });
+      if (items.some((existing) => existing.id === item.id)) throw new RequestError(409, `item ${item.id} exists`);
+      const answer = rules.engine.checkUpload({ item, items, at: day, submissions });
+      const what = { action: 'upload', subject: item.id, actor: input.actor, request: input, day };
+      return record(service, tx, what, answer, [insertItem(item)], item);
+    },
+    studentSide(service, item),
+  );
 }
 
 /** Reads an item, to know which rosters and student to lock before reading it again under the locks. */
@@ -102,30 +113,33 @@ export async function peekItem(service: Service, itemId: string): Promise<Portfo
   return itemOf(rows[0]);
 }
 
-export { rosterTerms, yearOfItem };
+export { rosterTerms };
 
 /** The student selects (勾選) an item for the central database, or takes it back: within the selection caps. */
 export async function select(service: Service, itemId: string, actor: Actor, selected: boolean) {
   const { db, rules } = service;
   const day = service.today();
   const peeked = await peekItem(service, itemId);
-  return db.transaction(async (tx) => {
-    await lockRosters(
-      tx,
-      db.strategy,
-      rosterTerms(peeked).map((term) => ({ category: peeked.kind, term })),
-      'shared',
-    );
-    await lockStudent(tx, db.strategy, peeked.studentId);
-    const items = await itemsOf(tx, peeked.studentId, peeked.kind, yearOfItem(peeked));
-    const item = items.find((candidate) => candidate.id === itemId)!;
-    const submissions = await submissionsOf(tx, [item.kind], rosterTerms(item));
-    const request = { item, items, actor, at: day, submissions };
-    const answer = selected ? rules.engine.select(request) : rules.engine.deselect(request);
-    const what = { action: selected ? 'select' : 'deselect', subject: itemId, actor, request: { itemId }, day };
-    return record(service, tx, what, answer, async (decision) => {
-      await tx.query('update items set selected = $2, changed_by = $3 where id = $1', [itemId, selected, decision]);
-      return answer.item;
-    });
-  });
+  return db.transaction(
+    async (tx) => {
+      const { items, submissions } = await studentView(
+        tx,
+        peeked.studentId,
+        peeked.kind,
+        yearOfItem(peeked),
+        rosterTerms(peeked),
+      );
+      const item = items.find((candidate) => candidate.id === itemId);
+      if (!item) throw new RequestError(404, `no item ${itemId}`);
+      const request = { item, items, actor, at: day, submissions };
+      const answer = selected ? rules.engine.select(request) : rules.engine.deselect(request);
+      const what = { action: selected ? 'select' : 'deselect', subject: itemId, actor, request: { itemId }, day };
+      const write = {
+        sql: 'update items set selected = $2, changed_by = $decision where id = $1',
+        params: [itemId, selected],
+      };
+      return record(service, tx, what, answer, [write], answer.item);
+    },
+    studentSide(service, peeked),
+  );
 }

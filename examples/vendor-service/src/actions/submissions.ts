@@ -1,7 +1,7 @@
 import type { Actor, ReceiptCategory, ReceiptPeriod } from '@portfolio-rules/core';
-import { lockRosters } from '../locks';
-import { record, type Service } from '../service';
-import { finalsOf, type ReceiptRow, receiptOf, submissionsOf, yearOf } from '../store';
+import { rosterLocks } from '../locks';
+import { record, type Service, type Write } from '../service';
+import { type ReceiptRow, receiptOf, rosterView, yearOf } from '../store';
 
 export interface SubmitInput {
   readonly actor: Actor;
@@ -36,10 +36,9 @@ function rosterStudents(
 export async function submit(service: Service, input: SubmitInput) {
   const { db, rules } = service;
   const day = service.today();
+  const locks = rosterLocks(db.strategy, [{ category: input.category, term: input.term }], 'exclusive');
   return db.transaction(async (tx) => {
-    await lockRosters(tx, db.strategy, [{ category: input.category, term: input.term }], 'exclusive');
-    const submissions = await submissionsOf(tx, [input.category], [input.term]);
-    const finals = await finalsOf(tx, input.category, input.term);
+    const { submissions, finals } = await rosterView(tx, input.category, input.term);
     const answer = rules.engine.submit({ ...input, at: day, submissions, finals });
     const what = {
       action: 'submit',
@@ -48,12 +47,13 @@ export async function submit(service: Service, input: SubmitInput) {
       request: input,
       day,
     };
-    return record(service, tx, what, answer, async (decision) => {
-      const submission = answer.submission!;
-      await tx.query(
-        `insert into submissions (category, term, round, submitted_by, acting_as, submitted_on, correction, receipt_opens, receipt_closes, decision_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
+    const submission = answer.submission;
+    if (!submission) return record(service, tx, what, answer, []);
+    const writes: Write[] = [
+      {
+        sql: `insert into submissions (category, term, round, submitted_by, acting_as, submitted_on, correction, receipt_opens, receipt_closes, decision_id)
+          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $decision)`,
+        params: [
           submission.category,
           submission.term,
           submission.round,
@@ -63,20 +63,18 @@ export async function submit(service: Service, input: SubmitInput) {
           submission.correction ?? null,
           submission.receiptPeriod?.opens ?? null,
           submission.receiptPeriod?.closes ?? null,
-          decision,
         ],
-      );
-      const covered = rosterStudents(input.category, input.term);
-      if (covered)
-        await tx.query(
-          `insert into receipts (student_id, category, term, round, status, decision_id)
-           select distinct student_id, $${covered.params.length + 1}, $${covered.params.length + 2}, $${covered.params.length + 3}::int, 'pending', $${covered.params.length + 4}::bigint
-           from items where ${covered.sql}`,
-          [...covered.params, input.category, input.term, submission.round, decision],
-        );
-      return submission;
-    });
-  });
+      },
+    ];
+    const covered = rosterStudents(input.category, input.term);
+    if (covered)
+      writes.push({
+        sql: `insert into receipts (student_id, category, term, round, status, decision_id)
+          select distinct student_id, $2::text, $3::text, $4::int, 'pending', $decision from items where ${covered.sql}`,
+        params: [...covered.params, input.category, input.term, submission.round],
+      });
+    return record(service, tx, what, answer, writes, submission);
+  }, locks);
 }
 
 export interface FinalInput {
@@ -90,10 +88,9 @@ export interface FinalInput {
 export async function finalSubmit(service: Service, input: FinalInput) {
   const { db, rules } = service;
   const day = service.today();
+  const locks = rosterLocks(db.strategy, [{ category: input.category, term: input.term }], 'exclusive');
   return db.transaction(async (tx) => {
-    await lockRosters(tx, db.strategy, [{ category: input.category, term: input.term }], 'exclusive');
-    const submissions = await submissionsOf(tx, [input.category], [input.term]);
-    const finals = await finalsOf(tx, input.category, input.term);
+    const { submissions, finals } = await rosterView(tx, input.category, input.term);
     const { rows } = await tx.query<ReceiptRow>('select * from receipts where category = $1 and term = $2', [
       input.category,
       input.term,
@@ -106,13 +103,12 @@ export async function finalSubmit(service: Service, input: FinalInput) {
       request: input,
       day,
     };
-    return record(service, tx, what, answer, async (decision) => {
-      const final = answer.final!;
-      await tx.query(
-        'insert into finals (category, term, submitted_by, acting_as, final_on, decision_id) values ($1, $2, $3, $4, $5, $6)',
-        [final.category, final.term, final.submittedBy, final.actingAs, final.finalOn, decision],
-      );
-      return final;
-    });
-  });
+    const final = answer.final;
+    if (!final) return record(service, tx, what, answer, []);
+    const write = {
+      sql: 'insert into finals (category, term, submitted_by, acting_as, final_on, decision_id) values ($1, $2, $3, $4, $5, $decision)',
+      params: [final.category, final.term, final.submittedBy, final.actingAs, final.finalOn],
+    };
+    return record(service, tx, what, answer, [write], final);
+  }, locks);
 }

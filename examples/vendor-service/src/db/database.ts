@@ -13,11 +13,18 @@ export interface Queryable {
  */
 export type Strategy = 'lock' | 'serializable';
 
+/** The rows of each statement of a transaction's opening (`first`), in order. */
+export type Opening = readonly Record<string, unknown>[][];
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   readonly strategy: Strategy;
-  /** Runs `work` in one transaction: all its writes or none. Retried from the start on a serialization failure or deadlock. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction: all its writes or none. Retried from the start on a
+   * serialization failure or deadlock. `first` are statements without parameters (the locks) sent
+   * with `begin` in one round trip; `work` gets their rows.
+   */
+  transaction<T>(work: (tx: Queryable, opening: Opening) => Promise<T>, first?: readonly string[]): Promise<T>;
   /** How many transactions were retried (serialization failures and deadlocks). */
   retries(): number;
   close(): Promise<void>;
@@ -35,6 +42,16 @@ export function isRetryable(error: unknown): boolean {
 export function backoff(attempt: number): Promise<void> {
   const ms = Math.random() * Math.min(50, 2 ** Math.min(attempt, 6));
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A text as an SQL literal, for the statements sent with `begin` (the simple protocol takes no
+ * parameters). With standard_conforming_strings (PostgreSQL's default since 9.1) doubling the quote is
+ * the whole escape; a NUL cannot be in a PostgreSQL text at all.
+ */
+export function literal(text: string): string {
+  if (text.includes('\0')) throw new TypeError('a NUL character cannot be stored');
+  return `'${text.replaceAll("'", "''")}'`;
 }
 
 /** Day columns (`date`, OID 1082) as `YYYY-MM-DD` text, as the engine takes them; bigint (OID 20) as a number. */

@@ -3,7 +3,7 @@ import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 import { SCHEMA } from './schema';
 
-export type { Database, Queryable, Strategy } from './database';
+export { literal, type Database, type Opening, type Queryable, type Strategy } from './database';
 
 export interface DatabaseOptions {
   /** A PostgreSQL connection string; without one the embedded PGlite is used. */

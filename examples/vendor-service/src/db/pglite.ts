@@ -15,7 +15,14 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     kind: 'pglite',
     strategy: 'lock',
     ...wrap(db),
-    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+    transaction: (work, first = []) =>
+      db.transaction(async (tx) => {
+        const opening = first.length > 0 ? await tx.exec(first.join(';\n')) : [];
+        return work(
+          wrap(tx),
+          opening.map((result) => result.rows as Record<string, unknown>[]),
+        );
+      }),
     retries: () => 0,
     close: () => db.close(),
   };

@@ -1,5 +1,14 @@
 import pg from 'pg';
-import { backoff, type Database, isRetryable, MAX_ATTEMPTS, PARSERS, type Queryable, type Strategy } from './database';
+import {
+  backoff,
+  type Database,
+  isRetryable,
+  MAX_ATTEMPTS,
+  type Opening,
+  PARSERS,
+  type Queryable,
+  type Strategy,
+} from './database';
 
 /** A PostgreSQL server through a pool of `pg` connections. */
 export function openPostgres(url: string, strategy: Strategy, poolSize: number): Database {
@@ -19,14 +28,19 @@ export function openPostgres(url: string, strategy: Strategy, poolSize: number):
     kind: 'postgres',
     strategy,
     query: (sql, params) => pool.query(sql, params as unknown[]) as never,
-    async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(
+      work: (tx: Queryable, opening: Opening) => Promise<T>,
+      first: readonly string[] = [],
+    ): Promise<T> {
       const client = await pool.connect();
       const tx: Queryable = { query: (sql, params) => client.query(sql, params as unknown[]) as never };
       try {
         for (let attempt = 1; ; attempt++) {
-          await client.query(begin);
           try {
-            const result = await work(tx);
+            const results = (await client.query([begin, ...first].join(';\n'))) as unknown as
+              pg.QueryResult | pg.QueryResult[];
+            const opening = (Array.isArray(results) ? results : [results]).slice(1).map((result) => result.rows);
+            const result = await work(tx, opening);
             await client.query('commit');
             return result;
           } catch (error) {

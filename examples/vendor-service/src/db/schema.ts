@@ -10,12 +10,12 @@ create table if not exists decisions (
   day date not null,
   action text not null,
   subject text not null,
-  actor jsonb not null,
-  request jsonb not null,
+  actor json not null,
+  request json not null,
   allowed boolean not null,
   codes text[] not null,
-  findings jsonb not null,
-  explanation jsonb not null,
+  findings json not null,
+  explanation json not null,
   pack_version text not null
 );
 create index if not exists decisions_action on decisions (action, allowed);
