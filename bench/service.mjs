@@ -5,6 +5,7 @@
 // `begin; insert into decisions …; commit` straight through pg, no HTTP, no engine, no lock.
 // BENCH_SECONDS (30), BENCH_CLIENTS (64), BENCH_POOL (16), BENCH_STUDENTS (2000).
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -24,6 +25,12 @@ const HOT = 20;
 const build = spawnSync(join(ROOT, 'node_modules/.bin/tsup'), [], { cwd: EXAMPLE, encoding: 'utf8' });
 if (build.status !== 0) throw new Error(`building the service failed: ${build.stderr}`);
 const { startPostgres } = await import(pathToFileURL(join(EXAMPLE, 'dist/postgres-server.js')).href);
+
+/** CPU time a process has used (user + system), in ms, from /proc (Linux). */
+function cpuOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const ms = (value) => `${value.toFixed(1)} ms`;
@@ -258,6 +265,7 @@ try {
   const rows = [
     [
       'run',
+      'service CPU/decision',
       'decisions/s',
       'p50',
       'p99',
@@ -271,6 +279,7 @@ try {
   ];
   rows.push([
     'baseline: bare durable write',
+    '',
     Math.round(floor.perSecond),
     ms(floor.p50),
     ms(floor.p99),
@@ -292,7 +301,9 @@ try {
       `insert into students (id, grade) select 'b' || n, 1 + n % 3 from generate_series(0, ${STUDENTS - 1}) n`,
     );
     await seed.end();
+    const cpuBefore = cpuOf(service.pid);
     const run = await load(port);
+    const serviceCpu = cpuOf(service.pid) - cpuBefore;
     const health = await new Promise((resolve) =>
       http.get({ host: '127.0.0.1', port, path: '/health', agent }, (response) => {
         let text = '';
@@ -305,6 +316,7 @@ try {
     const checked = await verify(url, run.allowed);
     rows.push([
       `service, ${strategy === 'lock' ? 'row locks' : 'SERIALIZABLE'}${health.retries !== undefined ? ` (${health.retries} retries)` : ''}`,
+      ms(serviceCpu / run.decisions),
       Math.round(run.perSecond),
       ms(run.p50),
       ms(run.p99),
