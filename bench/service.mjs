@@ -64,7 +64,7 @@ async function baseline(url) {
 }
 
 function startService(url, strategy, port) {
-  const child = spawn(process.execPath, ['dist/server.js'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), 'dist/server.js'], {
     cwd: EXAMPLE,
     env: {
       ...process.env,

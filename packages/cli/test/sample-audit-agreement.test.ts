@@ -33,6 +33,7 @@ const CODE_OF: Readonly<Record<keyof ViolationCounts, string>> = {
   missingMeeting: 'PR7520',
   shortReceiptPeriod: 'PR7010',
   wrongSubmittingUnit: 'PR7001',
+  finalBeforeLatestRound: 'PR7013',
 };
 
 async function resolve(id: string): Promise<Resolution> {
@@ -111,6 +112,7 @@ function found(findings: readonly Finding[]): ViolationCounts {
     missingMeeting: count(CODE_OF.missingMeeting),
     shortReceiptPeriod: count(CODE_OF.shortReceiptPeriod),
     wrongSubmittingUnit: count(CODE_OF.wrongSubmittingUnit),
+    finalBeforeLatestRound: count(CODE_OF.finalBeforeLatestRound),
   };
 }
 
