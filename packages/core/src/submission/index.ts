@@ -252,6 +252,12 @@ function checkRound(request: SubmitRequest, correction: string | undefined): Par
       ],
       findings: [],
     };
+  const context = { rule: 'submission.rounds', subject, source: ROUNDS_SOURCE };
+  const ruled = (finding: Finding, outcome: 'passed' | 'failed', data: Readonly<Record<string, unknown>>) => ({
+    round,
+    steps: [{ rule: context.rule, outcome, source: ROUNDS_SOURCE, detail: finding.message, data }],
+    findings: [finding],
+  });
   if (correction === undefined) {
     const params = {
       category: request.category,
@@ -261,18 +267,7 @@ function checkRound(request: SubmitRequest, correction: string | undefined): Par
       round: roundOf(previous),
       source: ROUNDS_SOURCE,
     };
-    const finding = createFinding(SUBMISSION_CODES.alreadySubmitted, params, {
-      rule: 'submission.rounds',
-      subject,
-      source: ROUNDS_SOURCE,
-    });
-    return {
-      round,
-      steps: [
-        { rule: 'submission.rounds', outcome: 'failed', source: ROUNDS_SOURCE, detail: finding.message, data: params },
-      ],
-      findings: [finding],
-    };
+    return ruled(createFinding(SUBMISSION_CODES.alreadySubmitted, params, context), 'failed', params);
   }
   const params = {
     category: request.category,
@@ -282,18 +277,7 @@ function checkRound(request: SubmitRequest, correction: string | undefined): Par
     correction,
     source: ROUNDS_SOURCE,
   };
-  const finding = createFinding(SUBMISSION_CODES.resubmission, params, {
-    rule: 'submission.rounds',
-    subject,
-    source: ROUNDS_SOURCE,
-  });
-  return {
-    round,
-    steps: [
-      { rule: 'submission.rounds', outcome: 'passed', source: ROUNDS_SOURCE, detail: finding.message, data: params },
-    ],
-    findings: [finding],
-  };
+  return ruled(createFinding(SUBMISSION_CODES.resubmission, params, context), 'passed', params);
 }
 
 /**
