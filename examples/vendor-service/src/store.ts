@@ -1,5 +1,5 @@
 import type { FinalSubmission, PortfolioItem, Receipt, Submission } from '@portfolio-rules/core';
-import type { Queryable } from './db';
+import { literal, type Queryable } from './db';
 
 /** An `items` row. */
 export interface ItemRow {
@@ -91,9 +91,6 @@ export function itemColumns(item: PortfolioItem): unknown[] {
 export const ITEM_COLUMNS =
   'id, student_id, kind, term, academic_year, course, certifier, category, state, entry, selected, withdrawn, summary, files, uploaded_on, rejection_reason, certified_by, certified_on, revoked_on';
 
-/** The student's items of one kind in one academic year — all that any cap of that kind counts — as a JSON array. */
-const ITEMS_JSON = `(select coalesce(json_agg(i), '[]') from (select ${ITEM_COLUMNS} from items
-  where student_id = $1 and kind = $2 and academic_year = $3) i)`;
 /** The submission rounds of some categories and terms, as a JSON array. */
 const SUBMISSIONS_JSON = (categories: string, terms: string) =>
   `(select coalesce(json_agg(s order by s.category, s.term, s.round), '[]') from submissions s
@@ -141,22 +138,30 @@ const finalOf = (row: {
 });
 
 /**
- * What a student-side decision reads, in one statement (after the locks, so with a snapshot taken
- * once they are held): the student's items of the kind and academic year, and the rounds of the
- * rosters that cover them.
+ * What a student-side decision reads, as one statement without parameters, sent with `begin` and the
+ * locks and run after them (each statement of a batch takes its own snapshot under READ COMMITTED, so
+ * it sees what the lock holders committed): the student's items of the kind and academic year — all
+ * any cap of that kind counts — and the rounds of the rosters that cover them.
  */
-export async function studentView(
-  tx: Queryable,
+export function studentViewQuery(
   studentId: string,
   kind: PortfolioItem['kind'],
   academicYear: number,
   terms: readonly string[],
-): Promise<{ readonly items: PortfolioItem[]; readonly submissions: Submission[] }> {
-  const { rows } = await tx.query<{ items: ItemRow[]; submissions: SubmissionRow[] }>(
-    `select ${ITEMS_JSON} as items, ${SUBMISSIONS_JSON('array[$2]', '$4')} as submissions`,
-    [studentId, kind, academicYear, terms],
-  );
-  return { items: rows[0]!.items.map(itemOf), submissions: rows[0]!.submissions.map(submissionOf) };
+): string {
+  const items = `(select coalesce(json_agg(i), '[]') from (select ${ITEM_COLUMNS} from items
+    where student_id = ${literal(studentId)} and kind = ${literal(kind)} and academic_year = ${Number(academicYear)}) i)`;
+  const submissions = SUBMISSIONS_JSON(`array[${literal(kind)}]`, `array[${terms.map(literal).join(', ')}]`);
+  return `select ${items} as items, ${submissions} as submissions`;
+}
+
+/** The rows of {@link studentViewQuery} as the engine takes them. */
+export function studentViewOf(rows: readonly Record<string, unknown>[]): {
+  readonly items: PortfolioItem[];
+  readonly submissions: Submission[];
+} {
+  const row = rows[0] as { items: ItemRow[]; submissions: SubmissionRow[] };
+  return { items: row.items.map(itemOf), submissions: row.submissions.map(submissionOf) };
 }
 
 /** The rounds and final submissions of one roster, in one statement. */

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, FileRef, PortfolioItem } from '@portfolio-rules/core';
 import { rosterLocks, studentLock } from '../locks';
 import { record, RequestError, type Service, type Write } from '../service';
-import { ITEM_COLUMNS, itemColumns, itemOf, type ItemRow, studentView, termsOfYear, yearOf } from '../store';
+import {
+  ITEM_COLUMNS,
+  itemColumns,
+  itemOf,
+  type ItemRow,
+  studentViewOf,
+  studentViewQuery,
+  termsOfYear,
+  yearOf,
+} from '../store';
 
 export interface UploadInput {
   readonly actor: Actor;
@@ -70,7 +79,10 @@ function insertItem(item: PortfolioItem): Write {
   return { sql: `insert into items (${ITEM_COLUMNS}, decision_id) values (${places}, $decision)`, params: columns };
 }
 
-/** The locks of a student-side action on an item: its rosters (shared), then the student's row. */
+/**
+ * What a student-side action on an item sends with `begin`: the locks — its rosters (shared), then
+ * the student's row — and then the read of the student's items and the rosters' rounds.
+ */
 const studentSide = (service: Service, item: PortfolioItem) => [
   ...rosterLocks(
     service.db.strategy,
@@ -78,6 +90,7 @@ const studentSide = (service: Service, item: PortfolioItem) => [
     'shared',
   ),
   studentLock(service.db.strategy, item.studentId),
+  studentViewQuery(item.studentId, item.kind, yearOfItem(item), rosterTerms(item)),
 ];
 
 /** A student uploads an item (上傳): within the caps of its period, unless its roster is submitted. */
@@ -89,14 +102,8 @@ export async function upload(service: Service, input: UploadInput) {
   const item = newItem(input, day);
   return db.transaction(
     async (tx, opening) => {
-      if (opening.at(-1)!.length === 0) throw new RequestError(404, `no student ${input.studentId}`);
-      const { items, submissions } = await studentView(
-        tx,
-        item.studentId,
-        item.kind,
-        yearOfItem(item),
-        rosterTerms(item),
-      );
+      if (opening.at(-2)!.length === 0) throw new RequestError(404, `no student ${input.studentId}`);
+      const { items, submissions } = studentViewOf(opening.at(-1)!);
       if (items.some((existing) => existing.id === item.id)) throw new RequestError(409, `item ${item.id} exists`);
       const answer = rules.engine.checkUpload({ item, items, at: day, submissions });
       const what = { action: 'upload', subject: item.id, actor: input.actor, request: input, day };
@@ -121,14 +128,8 @@ export async function select(service: Service, itemId: string, actor: Actor, sel
   const day = service.today();
   const peeked = await peekItem(service, itemId);
   return db.transaction(
-    async (tx) => {
-      const { items, submissions } = await studentView(
-        tx,
-        peeked.studentId,
-        peeked.kind,
-        yearOfItem(peeked),
-        rosterTerms(peeked),
-      );
+    async (tx, opening) => {
+      const { items, submissions } = studentViewOf(opening.at(-1)!);
       const item = items.find((candidate) => candidate.id === itemId);
       if (!item) throw new RequestError(404, `no item ${itemId}`);
       const request = { item, items, actor, at: day, submissions };

@@ -15,6 +15,8 @@ export function openPostgres(url: string, strategy: Strategy, poolSize: number):
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    // The texts quoted by `literal` rely on it (PostgreSQL's default; a server may be set otherwise).
+    options: '-c standard_conforming_strings=on',
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
