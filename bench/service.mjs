@@ -64,18 +64,25 @@ async function baseline(url) {
 }
 
 function startService(url, strategy, port) {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), 'dist/server.js'], {
-    cwd: EXAMPLE,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      CONCURRENCY: strategy,
-      PORT: String(port),
-      PG_POOL_SIZE: String(POOL),
-      SERVICE_TODAY: '2024-01-22',
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+      'dist/server.js',
+    ],
+    {
+      cwd: EXAMPLE,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        CONCURRENCY: strategy,
+        PORT: String(port),
+        PG_POOL_SIZE: String(POOL),
+        SERVICE_TODAY: '2024-01-22',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve(child));
     child.once('exit', (code) => reject(new Error(`the service exited (${code})`)));
