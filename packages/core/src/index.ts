@@ -236,12 +236,14 @@ export {
 } from './pack';
 export {
   checkClauses,
+  citationsOf,
   CLAUSE_CODES,
   clauseEntries,
   DEFAULT_NUMBERING,
   printedNumber,
   readCitation,
   type Annex,
+  type Citation,
   type Cited,
   type CitedPart,
   type Clause,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validatePack } from '../pack';
-import { clauseEntries, parseNumber, printedNumber, readCitation, statedNumbers } from '.';
+import { citationsOf, clauseEntries, parseNumber, printedNumber, readCitation, statedNumbers } from '.';
 import { loadPack } from '../pack/load';
 
 const PACK = `id: demo
@@ -79,6 +79,16 @@ describe('clauses — a pack carries its document word for word', () => {
       ['五(七)', null],
       ['作業流程 40', null],
     ]);
+  });
+
+  it('says which values each clause sets: the sources that name it', () => {
+    const { pack } = loadPack(PACK);
+    const setBy = (key: string) =>
+      citationsOf(pack!)
+        .filter(({ parts }) => parts.some(({ cited }) => cited?.kind === 'clause' && cited.entry.key === key))
+        .map(({ path }) => path);
+    expect(setBy('六(一)')).toEqual(['caps.courseOutcome.select', 'caps.diversePerformance.select']);
+    expect(setBy('五(三)1')).toEqual(['caps.courseOutcome.upload']);
   });
 
   it('a pack whose values cite clauses it holds, with the numbers the clauses state, raises nothing', () => {
