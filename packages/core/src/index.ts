@@ -20,8 +20,7 @@ export {
   formatSource,
   hasErrors,
   type CodeSpec,
-  type Decision,
-  type Finding,
+  type FindingBase,
   type FindingContext,
   type Language,
   type Localized,
@@ -228,8 +227,11 @@ export {
   PACK_CODES,
   PACK_LIMITS,
   packJsonSchema,
+  REGIONAL_PACKS,
+  regionalOverlays,
   validatePack,
   type LoadedPack,
+  type RegionalPack,
   type LoadOptions,
   type Pack,
   type Validation,
@@ -352,5 +354,5 @@ export {
   type TrainingRecord,
 } from './dataset';
 export { type AuditResult, type AuditStatistics, type GroupStatistics } from './audit/types';
-export { CATALOGUE } from './catalogue';
+export { CATALOGUE, type Decision, type Finding, type FindingCode } from './catalogue';
 export { AUDIT_CODES, createAudit, mergeAudits, sortFindings, type Audit, type AuditOptions } from './audit';

@@ -4,7 +4,7 @@ import { actingFor } from '../deputies';
 import { combine, origin, type Part, type Step } from '../decision/explanation';
 import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { ReceiptCategory } from '../records';
 import { type Actor, fillsLink } from '../roles/actor';

@@ -1,7 +1,8 @@
 import { addCalendarDays, daysBetween, type PlainDate } from '../_lib/date';
 import { cite, decide, type Explained, origin, type Step } from '../decision/explanation';
 import { createFinding } from '../findings/define';
-import type { Finding, Source } from '../findings/types';
+import type { Finding } from '../catalogue';
+import type { Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import { RECEIPT_CODES } from '../receipts/codes';
 
