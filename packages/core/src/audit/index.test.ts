@@ -14,6 +14,27 @@ import {
   student,
 } from './audit.fixture';
 
+describe('createAudit: files and summaries', () => {
+  it('judges the files and the summary a record carries as an upload of it is judged (PR3010–PR3014), not what it leaves out', () => {
+    const result = auditLines([
+      student('s1'),
+      outcome('c1', { files: [{ name: 'big.mp4', type: 'mp4', megabytes: 12 }] }),
+      outcome('c2', { summary: '報'.repeat(101) }),
+      outcome('c3', { summary: '', files: [] }),
+      outcome('c4', { summary: '簡述', files: [{ name: 'a.pdf', type: 'pdf', megabytes: 3 }] }),
+      performance('d1'),
+      outcome('c5', { withdrawn: true, files: [{ name: 'big.mp4', type: 'mp4', megabytes: 12 }] }),
+    ]);
+    const files = codesOf(result).filter((finding) => /^PR301/.test(finding.code));
+    expect(files.map((finding) => [finding.code, finding.subject, finding.position?.line])).toEqual([
+      ['PR3011', 'c1', 2],
+      ['PR3012', 'c2', 3],
+      ['PR3013', 'c3', 4],
+      ['PR3014', 'c3', 4],
+    ]);
+  });
+});
+
 describe('createAudit: caps', () => {
   it('reports a student-term over the upload cap once, counting rejected items and not withdrawn or school-entered ones (decision 0002), at the last item counted', () => {
     const result = auditLines([
@@ -294,6 +315,24 @@ describe('createAudit: submissions, receipts, finals', () => {
       ]);
       expect(findings[0]!.position?.line).toBe(3);
     }
+  });
+
+  it("judges each division's rounds on their own: the day division's round 2 does not hold back the continuing-education final", () => {
+    const evening = { division: 'continuingEducation' };
+    const result = auditLines([
+      submission({ on: '2024-03-10', receiptOpens: '2024-03-11', receiptCloses: '2024-03-13' }),
+      submission({ ...evening, on: '2024-03-10', receiptOpens: '2024-03-11', receiptCloses: '2024-03-13' }),
+      submission({ on: '2024-03-15', receiptOpens: '2024-03-16', receiptCloses: '2024-03-18' }),
+      submission({ ...evening, stage: 'final', on: '2024-03-16' }),
+      submission({ stage: 'final', on: '2024-03-17' }),
+    ]);
+    expect(codesOf(result, 'PR7013')).toEqual([
+      expect.objectContaining({
+        subject: 'courseOutcome:11201:final',
+        position: expect.objectContaining({ line: 5 }),
+        data: expect.objectContaining({ round: 2, earliest: '2024-03-19' }),
+      }),
+    ]);
   });
 
   it('reports a round submitted after the final submission (PR7014), and ignores disputes of rounds a resubmission replaced', () => {

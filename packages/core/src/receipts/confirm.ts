@@ -197,9 +197,10 @@ export function receiptTransition(
 ): ReceiptResult {
   const day = toPlainDate(at);
   const subject = `${receipt.studentId}:${receipt.category}`;
-  const latest = context.submissions && latestRound(context.submissions, receipt.category, receipt.term);
+  const latest =
+    context.submissions && latestRound(context.submissions, receipt.category, receipt.term, context.division);
   const parts: Part[] = [
-    checkFinalLock(context.finals ?? [], receipt.category, receipt.term, subject),
+    checkFinalLock(context.finals ?? [], receipt.category, receipt.term, subject, context.division),
     checkRound(receipt, latest, subject),
     checkConfirmer(receipt, actor, event.type, context),
     checkStatus(receipt, event),

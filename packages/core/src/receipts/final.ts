@@ -4,10 +4,16 @@ import type { DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
-import type { ReceiptCategory } from '../records';
 import type { Student } from '../records/items';
 import type { Actor } from '../roles/actor';
-import { checkSubmittingUnit, latestRound, roundOf, type Submission, type UnitOptions } from '../submission';
+import {
+  checkSubmittingUnit,
+  latestRound,
+  roundOf,
+  type Submission,
+  type SubmissionCategory,
+  type UnitOptions,
+} from '../submission';
 import type { TermCode } from '../term';
 import { RECEIPT_CODES } from './codes';
 import type { Receipt } from './confirm';
@@ -15,7 +21,7 @@ import { checkFinalLock, FINAL_SOURCE, type FinalSubmission } from '../submissio
 import { periodEnd } from '../submission/receipt-period';
 
 export interface FinalRequest extends UnitOptions {
-  readonly category: ReceiptCategory;
+  readonly category: SubmissionCategory;
   readonly term: TermCode;
   readonly actor: Actor;
   readonly at: PlainDate | Date;
@@ -125,9 +131,16 @@ function checkPeriodEnded(
 export function finalSubmit(effective: EffectivePack, request: FinalRequest): FinalDecision {
   const day = toPlainDate(request.at);
   const unit = checkSubmittingUnit(effective, request.category, request.actor, request);
-  const latest = request.submissions && latestRound(request.submissions, request.category, request.term);
+  const latest =
+    request.submissions && latestRound(request.submissions, request.category, request.term, request.division);
   const decision = combine([
-    checkFinalLock(request.finals, request.category, request.term, `${request.category}:${request.term}`),
+    checkFinalLock(
+      request.finals,
+      request.category,
+      request.term,
+      `${request.category}:${request.term}`,
+      request.division,
+    ),
     unit,
     checkDisputes(request, latest),
     checkPeriodEnded(effective, request, latest, day),
@@ -141,6 +154,7 @@ export function finalSubmit(effective: EffectivePack, request: FinalRequest): Fi
       submittedBy: request.actor.id,
       actingAs: unit.acting,
       finalOn: day,
+      ...(request.division !== undefined && request.division !== 'day' && { division: request.division }),
     },
   };
 }

@@ -158,6 +158,15 @@ describe('final submission', () => {
     });
   });
 
+  it('once per division: a day final does not lock the continuing-education division (PR7014)', () => {
+    const day = finalSubmit(effective, request).final!;
+    expect(day).not.toHaveProperty('division');
+    expect(codes(finalSubmit(effective, { ...request, finals: [day] }))).toEqual(['PR7014']);
+    const evening = finalSubmit(effective, { ...request, finals: [day], division: 'continuingEducation' });
+    expect(codes(evening)).not.toContain('PR7014');
+    expect(evening.final).toMatchObject({ division: 'continuingEducation' });
+  });
+
   it('open disputes block it, naming the students (PR7012)', () => {
     const receipts: Receipt[] = [
       pending,
@@ -288,6 +297,20 @@ describe('rounds — the final submission waits for the latest round (second ven
     expect(finalSubmit(effective, { ...request, receipts, at: '2024-03-29' }).findings).toMatchObject([
       { code: 'PR7012', data: { students: ['s2', 's3'] } },
     ]);
+  });
+
+  it("each division waits for its own latest round: the day division's round 2 does not hold back the continuing-education final", () => {
+    const ceRound1: Submission = { ...round1, division: 'continuingEducation' };
+    const submissions = [round1, round2, ceRound1];
+    const ce = { ...request, submissions, division: 'continuingEducation' as const, at: '2024-03-23' };
+    expect(finalSubmit(effective, ce)).toMatchObject({ allowed: true, final: { division: 'continuingEducation' } });
+    expect(codes(finalSubmit(effective, { ...request, submissions, at: '2024-03-23' }))).toEqual(['PR7013']);
+    const receipt: Receipt = { ...pending, round: 1 };
+    const ceContext = { effective, submissions, division: 'continuingEducation' as const };
+    expect(receiptTransition(receipt, { type: 'confirm' }, STUDENT, '2024-03-21', ceContext).ok).toBe(true);
+    expect(
+      codes(receiptTransition(receipt, { type: 'confirm' }, STUDENT, '2024-03-21', { effective, submissions })),
+    ).toContain('PR7018');
   });
 
   it("an earlier round's receipt can no longer be confirmed (PR7018); the latest round's period applies", () => {

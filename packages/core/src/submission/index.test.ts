@@ -9,11 +9,19 @@ import {
   TEACHING,
 } from '../engine/magong.fixture';
 import type { Actor } from '../roles/actor';
-import { checkLock, lockingSubmission, type Submission, submitRoster } from './index';
+import { checkLock, latestRound, lockingSubmission, roundsOf, type Submission, submitRoster } from './index';
 
 const effective = magong();
 const codes = (decision: { findings: readonly { code: string }[] }) => decision.findings.map((finding) => finding.code);
 const DISCIPLINE: Actor = { id: 'u-discipline', roles: ['diversePerformanceSubmitter'], units: ['discipline'] };
+/** Magong with a continuing-education division whose academic office (進修部教務組) submits its course outcomes. */
+const hsinchu = effectiveOf(
+  `${MAGONG_YAML}divisions: [day, continuingEducation]\n`.replace(
+    'courseOutcomeSubmission: { owner: teaching,',
+    'courseOutcomeSubmission: { byDivision: { continuingEducation: { owner: ceAcademic } }, owner: teaching,',
+  ),
+);
+const CE_ACADEMIC: Actor = { id: 'u-ce', roles: [], units: ['ceAcademic'] };
 
 describe('submission — 馬公 六(二), 九(三)', () => {
   it('教學組 submits course outcomes and gets the submission to record', () => {
@@ -120,6 +128,61 @@ describe('submission — 馬公 六(二), 九(三)', () => {
     ).toEqual([]);
   });
 
+  it('once per division: the continuing-education division submits its own roster (新竹 七(二); seed 004: 日間部、進修部各計1校)', () => {
+    const day = submitRoster(hsinchu, {
+      category: 'courseOutcome',
+      term: '11201',
+      actor: TEACHING,
+      at: '2024-03-20',
+      submissions: [],
+    });
+    expect(day.submission).not.toHaveProperty('division');
+    const request = {
+      category: 'courseOutcome' as const,
+      term: '11201',
+      actor: CE_ACADEMIC,
+      at: '2024-03-20',
+      division: 'continuingEducation' as const,
+    };
+    const own = submitRoster(hsinchu, { ...request, submissions: [day.submission!] });
+    expect(codes(own)).toEqual([]);
+    expect(own.submission).toMatchObject({ division: 'continuingEducation' });
+    expect(codes(submitRoster(hsinchu, { ...request, submissions: [day.submission!, own.submission!] }))).toEqual([
+      'PR7002',
+    ]);
+  });
+
+  it('the school submits its basic data too (基本資料, 馬公 六(二): 註冊組)', () => {
+    const registration: Actor = { id: 'u-registration', roles: [], units: ['registration'] };
+    const withBasicData = effectiveOf(
+      MAGONG_YAML.replace(
+        'duties:\n',
+        'duties:\n  basicData: { owner: registration, deputies: [specialEducation, examinations], source: 九(三) }\n',
+      ),
+    );
+    const decision = submitRoster(withBasicData, {
+      category: 'basicData',
+      term: '11201',
+      actor: registration,
+      at: '2024-03-20',
+      submissions: [],
+    });
+    expect(codes(decision)).toEqual([]);
+    expect(decision.submission).toMatchObject({ category: 'basicData' });
+    expect(decision.submission).not.toHaveProperty('locksStudentSide');
+    expect(
+      codes(
+        submitRoster(withBasicData, {
+          category: 'basicData',
+          term: '11201',
+          actor: TEACHING,
+          at: '2024-03-20',
+          submissions: [],
+        }),
+      ),
+    ).toEqual(['PR7001']);
+  });
+
   it('within the submission window when one is passed (PR6003)', () => {
     const window = { opens: '2024-03-11', closes: '2024-03-29' };
     expect(
@@ -221,6 +284,60 @@ describe('rounds — a correction is submitted again (second vendor manual; FAQ 
       'PR7014',
       'PR7006',
     ]);
+  });
+
+  it("each division has its own rounds: the day division's second round is not the continuing-education division's", () => {
+    const dayRound2 = submitRoster(hsinchu, { ...again, at: '2024-03-24', correction: '更正' }).submission!;
+    expect(dayRound2.round).toBe(2);
+    const ce = {
+      category: 'courseOutcome' as const,
+      term: '11201',
+      actor: CE_ACADEMIC,
+      division: 'continuingEducation' as const,
+    };
+    const ceFirst = submitRoster(hsinchu, { ...ce, at: '2024-03-25', submissions: [first, dayRound2] });
+    expect(codes(ceFirst)).toEqual([]);
+    expect(ceFirst.submission).toMatchObject({ round: 1, division: 'continuingEducation' });
+    const submissions = [first, dayRound2, ceFirst.submission!];
+    expect(codes(submitRoster(hsinchu, { ...ce, at: '2024-03-26', submissions }))).toEqual(['PR7002']);
+    const ceSecond = submitRoster(hsinchu, { ...ce, at: '2024-03-26', submissions, correction: '補登' });
+    expect(ceSecond.submission).toMatchObject({ round: 2, division: 'continuingEducation' });
+    expect(
+      submitRoster(hsinchu, { ...again, submissions, at: '2024-03-27', correction: '再更正' }).submission,
+    ).toMatchObject({ round: 3 });
+    expect(latestRound(submissions, 'courseOutcome', '11201')).toBe(dayRound2);
+    expect(latestRound(submissions, 'courseOutcome', '11201', 'continuingEducation')).toBe(ceFirst.submission);
+    expect(roundsOf(submissions, 'courseOutcome', '11201', 'day')).toEqual([first, dayRound2]);
+  });
+
+  it('a final submission of one division does not stop the other division submitting again (PR7014 per division)', () => {
+    const dayFinal = {
+      category: 'courseOutcome' as const,
+      term: '11201',
+      submittedBy: 'u',
+      actingAs: 'teaching',
+      finalOn: '2024-03-25',
+    };
+    const ceFirst: Submission = {
+      ...first,
+      submittedBy: 'u-ce',
+      actingAs: 'ceAcademic',
+      division: 'continuingEducation',
+    };
+    const ce = submitRoster(hsinchu, {
+      category: 'courseOutcome',
+      term: '11201',
+      actor: CE_ACADEMIC,
+      division: 'continuingEducation',
+      submissions: [first, ceFirst],
+      finals: [dayFinal],
+      at: '2024-03-26',
+      correction: '更正',
+    });
+    expect(codes(ce)).toEqual(['PR7006']);
+    expect(
+      codes(submitRoster(hsinchu, { ...again, finals: [dayFinal], at: '2024-03-26', correction: '更正' })),
+    ).toEqual(['PR7014', 'PR7006']);
   });
 
   it('submissions stored before rounds count as round 1, and numbers are never reused', () => {

@@ -1,7 +1,7 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
 import { actingFor } from '../deputies';
 import type { Duty } from '../duties';
-import { decide, type Explained, origin, type Part, type Step } from '../decision/explanation';
+import { decide, type Explained, origin, type Part, refuses, type Step } from '../decision/explanation';
 import { checkFinalLock, type FinalSubmission } from './final-lock';
 import { checkReceiptPeriod } from './receipt-period';
 import { checkSpan, type DateSpan } from '../windows/span';
@@ -17,8 +17,10 @@ import type { Division } from '../units';
 import { SUBMISSION_CODES } from './codes';
 import type { LockPolicy } from './schema';
 import { nextRound, roundOf, roundsOf, ROUNDS_SOURCE, type ReceiptPeriod } from './rounds';
+import type { SubmissionCategory } from './roster';
 
 export { SUBMISSION_CODES } from './codes';
+export { sameDivision, type SubmissionCategory } from './roster';
 export { LOCK_POLICIES, SubmissionLockSchema, type LockPolicy, type SubmissionLock } from './schema';
 export {
   latestRound,
@@ -46,13 +48,15 @@ const STUDENT_SIDE: ReadonlySet<ReceiptCategory> = new Set(['courseOutcome', 'di
 
 /** A roster the school submitted to the central database for one category and term. */
 export interface Submission {
-  readonly category: ReceiptCategory;
+  readonly category: SubmissionCategory;
   readonly term: TermCode;
   /** The person who submitted it. */
   readonly submittedBy: string;
   /** The unit or role that acted: the owner or its deputy. */
   readonly actingAs: string;
   readonly submittedOn: PlainDate;
+  /** The division whose roster it is, when not the day division. */
+  readonly division?: Division;
   /**
    * The round (輪次): 1 for the first submission of the category and term, one more for each
    * resubmission after a correction. A submission stored without one counts as round 1.
@@ -108,6 +112,15 @@ export function checkLock(submissions: readonly Submission[], item: PortfolioIte
   };
 }
 
+/** The verdict of {@link checkLock} without its step and finding. */
+export function lockAllows(submissions: readonly Submission[] | undefined, item: PortfolioItem): boolean {
+  return (
+    submissions === undefined ||
+    lockingSubmission(submissions, item) === undefined ||
+    !refuses(SUBMISSION_CODES.studentSideLocked)
+  );
+}
+
 /** Who may act for a category's submitting unit now, from the pack's duty table and deputy chain. */
 export interface UnitOptions {
   /** Units or roles that cannot act now; the deputy chain of the pack decides who does. */
@@ -121,7 +134,7 @@ export interface UnitOptions {
  */
 export function checkSubmittingUnit(
   effective: EffectivePack,
-  category: ReceiptCategory | 'basicData',
+  category: SubmissionCategory,
   actor: Actor,
   options: UnitOptions,
 ): Part & { readonly acting?: string } {
@@ -187,7 +200,7 @@ export function checkSubmittingUnit(
 }
 
 export interface SubmitRequest extends UnitOptions {
-  readonly category: ReceiptCategory;
+  readonly category: SubmissionCategory;
   readonly term: TermCode;
   readonly actor: Actor;
   readonly at: PlainDate | Date;
@@ -214,10 +227,10 @@ export interface SubmitRequest extends UnitOptions {
 /** Whether a category's roster, submitted now, locks the student side, and the clause that says so. */
 function studentSideLock(
   effective: EffectivePack,
-  category: ReceiptCategory,
+  category: SubmissionCategory,
   requested: boolean | undefined,
 ): Pick<Submission, 'locksStudentSide' | 'lockSource'> {
-  if (!STUDENT_SIDE.has(category)) return {};
+  if (category === 'basicData' || !STUDENT_SIDE.has(category)) return {};
   const path = `submissionLock.${category}.locks`;
   const policy = (effective.values.submissionLock?.[category as 'courseOutcome' | 'diversePerformance']?.locks ??
     'always') as LockPolicy;
@@ -236,7 +249,7 @@ export interface SubmitDecision extends Explained {
  * (the second vendor's manual), and none after the final submission.
  */
 function checkRound(request: SubmitRequest, correction: string | undefined): Part & { readonly round: number } {
-  const rounds = roundsOf(request.submissions, request.category, request.term);
+  const rounds = roundsOf(request.submissions, request.category, request.term, request.division);
   const round = nextRound(rounds);
   const previous = rounds[rounds.length - 1];
   const subject = `${request.category}:${request.term}`;
@@ -296,7 +309,7 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
   const subject = `${request.category}:${request.term}`;
   const owner = checkSubmittingUnit(effective, request.category, request.actor, request);
   add(owner);
-  if (request.finals) add(checkFinalLock(request.finals, request.category, request.term, subject));
+  if (request.finals) add(checkFinalLock(request.finals, request.category, request.term, subject, request.division));
   const correction = request.correction?.trim() || undefined;
   const round = checkRound(request, correction);
   add(round);
@@ -315,6 +328,7 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
     submittedBy: request.actor.id,
     actingAs: owner.acting,
     submittedOn: day,
+    ...(request.division !== undefined && request.division !== 'day' && { division: request.division }),
     round: round.round,
     ...(round.round > 1 && correction !== undefined && { correction }),
     ...(request.receiptPeriod && {

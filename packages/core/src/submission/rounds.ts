@@ -1,7 +1,8 @@
 import type { PlainDate } from '../_lib/date';
 import type { Source } from '../findings/types';
-import type { ReceiptCategory } from '../records';
 import type { TermCode } from '../term';
+import type { Division } from '../units';
+import { ofRoster, type SubmissionCategory } from './roster';
 
 /**
  * A second platform vendor's manual, as issue 14 of this project describes it (its text is not among
@@ -19,10 +20,12 @@ export interface ReceiptPeriod {
 
 /** What rounds need of a submission (the `Submission` of this folder, or an audit's record). */
 export interface RoundEntry {
-  readonly category: ReceiptCategory;
+  readonly category: SubmissionCategory;
   readonly term: TermCode;
   readonly submittedOn: PlainDate;
   readonly round?: number;
+  /** The division whose roster it is; left out, the day division. Each division has its own rounds. */
+  readonly division?: Division;
 }
 
 /** A submission's round: its number, or 1 for a submission recorded without one (before rounds). */
@@ -30,26 +33,28 @@ export function roundOf(submission: RoundEntry): number {
   return submission.round ?? 1;
 }
 
-/** The submissions of one category and term in round order (by number, then by day). */
+/** The submissions of one roster (category, term and division; the day division if left out) in round order (by number, then by day). */
 export function roundsOf<T extends RoundEntry>(
   submissions: readonly T[],
-  category: ReceiptCategory,
+  category: SubmissionCategory,
   term: TermCode,
+  division?: Division,
 ): readonly T[] {
   return submissions
-    .filter((submission) => submission.category === category && submission.term === term)
+    .filter((submission) => ofRoster(submission, category, term, division))
     .sort(
       (a, b) => roundOf(a) - roundOf(b) || (a.submittedOn < b.submittedOn ? -1 : a.submittedOn > b.submittedOn ? 1 : 0),
     );
 }
 
-/** The latest round of a category and term, if it was submitted. */
+/** The latest round of a category and term in a division (the day division if left out), if it was submitted. */
 export function latestRound<T extends RoundEntry>(
   submissions: readonly T[],
-  category: ReceiptCategory,
+  category: SubmissionCategory,
   term: TermCode,
+  division?: Division,
 ): T | undefined {
-  const rounds = roundsOf(submissions, category, term);
+  const rounds = roundsOf(submissions, category, term, division);
   return rounds[rounds.length - 1];
 }
 
