@@ -10,12 +10,23 @@ const TSUP = fileURLToPath(new URL('../../../node_modules/.bin/tsup', import.met
 const STUDENTS = 24;
 
 let server: PostgresServer;
+/** The service processes started and not yet exited: killed after the test, should it fail half-way. */
+const children = new Set<ChildProcess>();
 beforeAll(async () => {
   const build = spawnSync(TSUP, [], { cwd: EXAMPLE, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`building the service failed: ${build.stderr}`);
   server = await startPostgres();
 }, 120_000);
-afterAll(async () => server?.stop());
+afterAll(async () => {
+  await Promise.all(
+    [...children].map((child) => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      return exited;
+    }),
+  );
+  await server?.stop();
+});
 
 /** Starts `node dist/server.js` on the server's database and waits until it listens. */
 function startService(port: number): Promise<ChildProcess> {
@@ -30,6 +41,8 @@ function startService(port: number): Promise<ChildProcess> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`the service did not start: ${output}`)), 30_000);
@@ -80,7 +93,10 @@ describe('the service killed with SIGKILL mid-load, then restarted', () => {
       }
     };
     const workers = Array.from({ length: 16 }, (_, seed) => worker(seed));
-    while (outcomes.done < 150) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (outcomes.done < 150) {
+      if (outcomes.failed === workers.length) throw new Error('every client failed before the kill');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     service.kill('SIGKILL');
     await new Promise((resolve) => service.once('exit', resolve));
     running = false;

@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,11 +53,26 @@ export interface PostgresOptions {
   readonly maxConnections?: number;
 }
 
+/**
+ * A detached shell that outlives this process: when the process is gone — its test failed without
+ * reaching `stop`, or the runner killed it — it stops the server and removes its folder. `stop` ends it.
+ */
+function watchdog(stopCommand: readonly string[], dir: string): ChildProcess {
+  const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+  const script = [
+    `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done`,
+    `${stopCommand.map(quote).join(' ')} >/dev/null 2>&1`,
+    `rm -rf ${quote(dir)}`,
+  ].join('\n');
+  const child = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  child.unref();
+  return child;
+}
+
 export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresServer> {
   const bin = binaries();
   const { command, owner } = runner();
   const dir = mkdtempSync(join(tmpdir(), 'vendor-service-pg-'));
-  if (owner) chownSync(dir, owner.uid, owner.gid);
   const data = join(dir, 'data');
   const log = join(dir, 'server.log');
   const run = (program: string, args: string[]) => {
@@ -68,29 +83,42 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
         `${program} failed (${result.status}): ${result.stderr || result.stdout || result.error?.message}`,
       );
   };
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  const port = await freePort();
-  const durable = options.durable ?? false;
-  const settings = [
-    `-p ${port}`,
-    `-k ${dir}`,
-    '-c listen_addresses=127.0.0.1',
-    `-c max_connections=${options.maxConnections ?? 300}`,
-    ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
-  ].join(' ');
-  run('pg_ctl', ['-D', data, '-o', settings, '-l', log, '-w', '-t', '60', 'start']);
+  const stopArgs = ['-D', data, '-m', 'immediate', '-w', 'stop'];
+  const [stopFile, stopArgv] = command(join(bin, 'pg_ctl'), stopArgs);
+  const guard = watchdog([stopFile, ...stopArgv], dir);
   let stopped = false;
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    log,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+  /** Stops the server if it runs (immediately: its data is thrown away) and removes its folder, whatever happened. */
+  const stopNow = () => {
+    if (stopped) return;
+    stopped = true;
+    guard.kill();
+    try {
+      if (existsSync(join(data, 'postmaster.pid'))) run('pg_ctl', stopArgs);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
+  try {
+    if (owner) chownSync(dir, owner.uid, owner.gid);
+    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    const port = await freePort();
+    const durable = options.durable ?? false;
+    const settings = [
+      `-p ${port}`,
+      `-k ${dir}`,
+      '-c listen_addresses=127.0.0.1',
+      `-c max_connections=${options.maxConnections ?? 300}`,
+      ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
+    ].join(' ');
+    run('pg_ctl', ['-D', data, '-o', settings, '-l', log, '-w', '-t', '60', 'start']);
+    return {
+      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      log,
+      stop: async () => stopNow(),
+    };
+  } catch (error) {
+    const logged = existsSync(log) ? `\n${readFileSync(log, 'utf8').slice(-2000)}` : '';
+    stopNow();
+    throw logged ? new Error(`${(error as Error).message}${logged}`, { cause: error }) : error;
+  }
 }
