@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
 import { PACK_CODES } from '../pack/codes';
+import { clip } from './clip';
 import { schemaProblems } from './schema-issues';
-import { formatPath, inspectTree, locate, positionOf, startOf } from './yaml-tree';
+import { formatPath, inspectTree, locate, positionOf, startOf, type TreeProblem } from './yaml-tree';
 
 /** How large and deep a YAML file may be before it is refused. */
 export interface YamlLimits {
@@ -33,10 +34,70 @@ function byteLength(text: string): number {
   return bytes;
 }
 
+/**
+ * The encoding a text was really in when it reads as UTF-16 decoded as UTF-8: a NUL beside every
+ * ASCII character (after the byte-order mark, which reads as two unknown characters).
+ */
+export function utf16Of(text: string): 'utf-16le' | 'utf-16be' | undefined {
+  const sample = text.slice(text.startsWith('\uFFFD\uFFFD') ? 2 : 0, 2002);
+  let even = 0;
+  let odd = 0;
+  for (let index = 0; index < sample.length; index++) {
+    if (sample.charCodeAt(index) !== 0) continue;
+    if (index % 2 === 0) even++;
+    else odd++;
+  }
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs === 0 || Math.max(even, odd) < pairs * 0.4) return undefined;
+  return odd > even ? 'utf-16le' : 'utf-16be';
+}
+
 /** The key written at an offset: quoted (`"a b": 1`) or plain (`id: 1`, `{a: 1}`). */
 function keyAt(text: string, offset: number): string {
   const match = /^(?:"([^"]*)"|'([^']*)'|([^\n,{}[\]]*?))\s*:(?:\s|$)/.exec(text.slice(offset));
-  return match?.[1] ?? match?.[2] ?? match?.[3] ?? '';
+  return clip(match?.[1] ?? match?.[2] ?? match?.[3] ?? '');
+}
+
+/** A tag as it is written: `!!binary` for the YAML tags, local ones (`!foo`) as they are, others verbatim. */
+function shorthand(tag: string): string {
+  if (tag.startsWith('tag:yaml.org,2002:')) return `!!${tag.slice('tag:yaml.org,2002:'.length)}`;
+  return tag.startsWith('!') ? tag : `!<${tag}>`;
+}
+
+function treeFinding(
+  problem: TreeProblem,
+  context: {
+    readonly text: string;
+    readonly limits: YamlLimits;
+    readonly rule: string;
+    readonly where: (offset: number) => Position;
+  },
+): Finding {
+  const { limits, rule, where } = context;
+  const position = where(problem.offset);
+  switch (problem.kind) {
+    case 'forbiddenKey':
+      return createFinding(PACK_CODES.forbiddenKey, { key: problem.key }, { rule, subject: problem.key, position });
+    case 'tag': {
+      // The node starts at its value; the finding points at the tag written before it.
+      const tag = shorthand(problem.tag);
+      const written = context.text.lastIndexOf(tag, problem.offset);
+      const at = written >= 0 && problem.offset - written < 1000 ? where(written) : position;
+      return createFinding(PACK_CODES.tagNotAllowed, { tag: clip(tag) }, { rule, subject: '', position: at });
+    }
+    case 'complexKey':
+      return createFinding(
+        PACK_CODES.wrongType,
+        { expected: 'string', received: problem.received },
+        { rule, subject: '', position },
+      );
+    case 'tooDeep':
+      return createFinding(
+        PACK_CODES.tooDeep,
+        { depth: limits.depth + 1, limit: limits.depth },
+        { rule, subject: '', position },
+      );
+  }
 }
 
 /**
@@ -66,6 +127,11 @@ export function readYamlMapping(
     ]);
   }
 
+  const encoding = text.includes('\u0000') ? utf16Of(text) : undefined;
+  if (encoding) {
+    return fail([createFinding(PACK_CODES.notUtf8, { encoding }, { rule, subject: '', position: at(1, 1) })]);
+  }
+
   const document = parseDocument(text, {
     lineCounter,
     uniqueKeys: true,
@@ -77,11 +143,14 @@ export function readYamlMapping(
     const position = error.linePos ? at(error.linePos[0].line, error.linePos[0].col) : where(error.pos[0]);
     // prettyErrors appends " at line L, column C:" and an excerpt; the position travels separately.
     const detail = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+    // The parser runs out of stack on thousands of nested brackets, long before any other limit.
+    if (error.code === 'RESOURCE_EXHAUSTION')
+      return treeFinding({ kind: 'tooDeep', offset: error.pos[0] }, { text, limits, rule, where });
     if (error.code === 'DUPLICATE_KEY') {
       const key = keyAt(text, error.pos[0]);
       return createFinding(PACK_CODES.duplicateKey, { key }, { rule, subject: key, position });
     }
-    return createFinding(PACK_CODES.yamlSyntax, { detail }, { rule, subject: '', position });
+    return createFinding(PACK_CODES.yamlSyntax, { detail: clip(detail) }, { rule, subject: '', position });
   });
   if (syntax.length > 0) return fail(syntax);
 
@@ -93,23 +162,16 @@ export function readYamlMapping(
 
   const positions: Record<string, Position> = {};
   let firstAlias: number | undefined;
-  const treeProblems = inspectTree(root, limits.depth, (path, node) => {
-    positions[formatPath(path)] = where(startOf(node));
-    if (firstAlias === undefined && isAlias(node)) firstAlias = startOf(node);
-  });
-  const treeFindings = treeProblems.map((problem) =>
-    problem.kind === 'forbiddenKey'
-      ? createFinding(
-          PACK_CODES.forbiddenKey,
-          { key: problem.key ?? '' },
-          { rule, subject: problem.key ?? '', position: where(problem.offset) },
-        )
-      : createFinding(
-          PACK_CODES.tooDeep,
-          { depth: limits.depth + 1, limit: limits.depth },
-          { rule, subject: '', position: where(problem.offset) },
-        ),
+  const treeProblems = inspectTree(
+    root,
+    limits.depth,
+    (path, node) => {
+      positions[formatPath(path)] = where(startOf(node));
+      if (firstAlias === undefined && isAlias(node)) firstAlias = startOf(node);
+    },
+    document,
   );
+  const treeFindings = treeProblems.map((problem) => treeFinding(problem, { text, limits, rule, where }));
   if (treeFindings.length > 0) return fail(treeFindings, positions);
 
   let data: unknown;
@@ -156,7 +218,7 @@ export function parseMapping<T>(
     // A problem's params are typed per code; the union keeps each pair together.
     return createFinding(problem.code as typeof PACK_CODES.wrongType, problem.params as never, {
       rule,
-      subject: formatPath(problem.path),
+      subject: clip(formatPath(problem.path)),
       position: read.where(offset),
     });
   });

@@ -12,6 +12,8 @@ const typeName = typeNamer({
   null: { zh: '空值', en: 'nothing' },
   undefined: { zh: '空值', en: 'nothing' },
   decimal: { zh: '小數', en: 'a decimal number' },
+  infinite: { zh: '超出範圍的數字 (無限大)', en: 'a number too large to hold (infinite)' },
+  nan: { zh: '非數字 (.nan)', en: 'not-a-number (.nan)' },
 });
 
 export const PACK_CODES = {
@@ -69,17 +71,24 @@ export const PACK_CODES = {
     title: { 'zh-TW': '缺少必要的設定鍵', en: 'Missing key' },
     message: ({ key }) => ({ 'zh-TW': `缺少必要的設定鍵「${key}」`, en: `missing required key \`${key}\`` }),
   }),
-  outOfRange: defineCode<{ bound: 'min' | 'max'; limit: number; what: 'value' | 'length' | 'items' }>({
+  outOfRange: defineCode<{
+    bound: 'min' | 'max';
+    limit: number;
+    what: 'value' | 'length' | 'items';
+    /** `false` when the limit itself is out of range (`> 0`): absent for an inclusive bound (`>= 1`). */
+    inclusive?: false;
+  }>({
     code: 'PR1007',
     name: 'out-of-range',
     severity: 'error',
     title: { 'zh-TW': '超出允許範圍', en: 'Out of range' },
-    message: ({ bound, limit, what }) => {
+    message: ({ bound, limit, what, inclusive }) => {
       const zhWhat = what === 'value' ? '數值' : what === 'length' ? '長度' : '項目數';
-      return {
-        'zh-TW': `${zhWhat}應${bound === 'min' ? '至少' : '至多'}為 ${limit}`,
-        en: `the ${what === 'value' ? 'value' : what === 'length' ? 'length' : 'number of items'} must be ${bound === 'min' ? 'at least' : 'at most'} ${limit}`,
-      };
+      const enWhat = what === 'value' ? 'value' : what === 'length' ? 'length' : 'number of items';
+      const strict = inclusive === false;
+      const zhBound = bound === 'min' ? (strict ? '大於' : '至少為') : strict ? '小於' : '至多為';
+      const enBound = bound === 'min' ? (strict ? 'more than' : 'at least') : strict ? 'less than' : 'at most';
+      return { 'zh-TW': `${zhWhat}應${zhBound} ${limit}`, en: `the ${enWhat} must be ${enBound} ${limit}` };
     },
   }),
   invalidFormat: defineCode<{ value: string; format: string }>({
@@ -147,6 +156,26 @@ export const PACK_CODES = {
     message: ({ received }) => ({
       'zh-TW': `規定檔應以「鍵: 值」的對應表撰寫，但內容是${typeName(received, 'zh')}`,
       en: `a pack is a mapping of keys to values, but this file holds ${typeName(received, 'en')}`,
+    }),
+  }),
+  tagNotAllowed: defineCode<{ tag: string }>({
+    code: 'PR1015',
+    name: 'tag-not-allowed',
+    severity: 'error',
+    title: { 'zh-TW': '不允許的 YAML 標記', en: 'YAML tag not allowed' },
+    message: ({ tag }) => ({
+      'zh-TW': `不得使用 YAML 標記「${tag}」；規定檔只用文字、數字、是非值、清單與對應表 (可用 !!str 等標明型態)`,
+      en: `the YAML tag \`${tag}\` is not allowed: a pack holds only text, numbers, true/false, lists and mappings (!!str and the like may name the type)`,
+    }),
+  }),
+  notUtf8: defineCode<{ encoding: string }>({
+    code: 'PR1016',
+    name: 'not-utf-8',
+    severity: 'error',
+    title: { 'zh-TW': '檔案不是 UTF-8 編碼', en: 'Not UTF-8 text' },
+    message: ({ encoding }) => ({
+      'zh-TW': `檔案看來是以 ${encoding.toUpperCase()} 編碼儲存；請另存為 UTF-8 (記事本：另存新檔 → 編碼選 UTF-8)`,
+      en: `the file looks like ${encoding.toUpperCase()} text; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)`,
     }),
   }),
   expressionOperator: defineCode<{ operator: string; allowed: readonly string[] }>({

@@ -13,7 +13,7 @@ const FIXTURES = new URL('../../test/fixtures/codes/', import.meta.url);
 const fixtureNames = readdirSync(FIXTURES).filter((name) => name.endsWith('.yaml'));
 
 /** Codes whose trigger cannot sensibly live in a file: they are triggered inline below. */
-const INLINE = new Set([PACK_CODES.fileTooLarge.code]);
+const INLINE = new Set([PACK_CODES.fileTooLarge.code, PACK_CODES.notUtf8.code]);
 
 function readFixture(name: string) {
   const text = readFileSync(new URL(name, FIXTURES), 'utf8');
@@ -57,5 +57,15 @@ describe('every pack and layering code has a fixture that triggers exactly it', 
     expect(findings.map((finding) => finding.code)).toEqual(['PR1012']);
     expect(findings[0]!.position).toEqual({ file: 'big.yaml', line: 1, column: 1 });
     expect(findings[0]!.data).toEqual({ bytes: Buffer.byteLength(tooLarge, 'utf8'), limit: PACK_LIMITS.bytes });
+  });
+
+  it('PR1016: a pack saved as UTF-16 and read as UTF-8', () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('id: utf16\nname: 測試\ndocument: 測試\n', 'utf16le'),
+    ]);
+    const { findings } = validatePack(bytes.toString('utf8'), { file: 'utf16.yaml' });
+    expect(findings.map((finding) => finding.code)).toEqual(['PR1016']);
+    expect(findings[0]!.position).toEqual({ file: 'utf16.yaml', line: 1, column: 1 });
   });
 });
