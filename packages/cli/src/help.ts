@@ -1,3 +1,4 @@
+import { oneLine } from './formatters/safe-text';
 import type { Finding, Language } from '@portfolio-rules/core';
 import { optionsOf } from './_lib/args';
 import { alignColumns } from './_lib/width';
@@ -83,8 +84,8 @@ export function formatProblem(finding: Finding, language: Language, command?: st
   const prefix = `${TOOL_NAME}: ${finding.code} `;
   const hint = command === undefined ? TEXT[language].moreAll : TEXT[language].more(command);
   return [
-    `${prefix}${finding.message[language]}`,
-    `${' '.repeat(prefix.length)}${finding.message[other]}`,
+    `${prefix}${oneLine(finding.message[language])}`,
+    `${' '.repeat(prefix.length)}${oneLine(finding.message[other])}`,
     hint,
     '',
   ].join('\n');

@@ -1,7 +1,8 @@
 import { type EffectivePack, formatSource, type Language } from '@portfolio-rules/core';
 import { alignColumns } from '../_lib/width';
-import { jsonTool, JSON_OUTPUT_VERSION } from '../formatters/json';
+import { jsonText, jsonTool, JSON_OUTPUT_VERSION } from '../formatters/json';
 import { type Report, summarize } from '../formatters/report';
+import { oneLine, showControls } from '../formatters/safe-text';
 import { formatStylish } from '../formatters/stylish';
 import type { Timeline, TimelineEntry } from './build';
 import { gradesText } from './words';
@@ -41,7 +42,9 @@ const TEXT = {
 function row(entry: TimelineEntry, language: Language): string[] {
   const clause = entry.source ? formatSource(entry.source) : '';
   const opens = entry.unresolved ? TEXT[language].unresolved : (entry.opens ?? '—');
-  return [opens, entry.closes ?? '—', entry.term, gradesText(entry.grades, language), entry.name[language], clause];
+  return [opens, entry.closes ?? '—', entry.term, gradesText(entry.grades, language), entry.name[language], clause].map(
+    oneLine,
+  );
 }
 
 /** The timeline as a table sorted by date, then the unresolved windows with their findings, then a tally. */
@@ -52,8 +55,7 @@ export function formatTimelineText(document: TimelineDocument, language: Languag
   const header = [
     `${document.effective.name} · ${text.title(document.timeline.academicYear)}`,
     `${text.calendar}${colon}${document.calendarTitle ? `${document.calendarTitle} · ` : ''}${document.calendarFile}`,
-    '',
-  ];
+  ].map(oneLine);
   const rows = [[...text.columns], ...entries.map((entry) => row(entry, language))];
   const table = alignColumns(rows).lines;
   const body = entries.length === 0 ? [text.none] : table;
@@ -61,7 +63,9 @@ export function formatTimelineText(document: TimelineDocument, language: Languag
   const findings = document.report.files.some((file) => file.findings.length > 0)
     ? ['', formatStylish(document.report, language).trimEnd()]
     : [];
-  return [...header, ...body, '', text.tally(resolved, entries.length - resolved), ...findings, ''].join('\n');
+  return showControls(
+    [...header, '', ...body, '', text.tally(resolved, entries.length - resolved), ...findings, ''].join('\n'),
+  );
 }
 
 /** The timeline as JSON (docs/reference/timeline-and-render.md): versioned, both languages, dates as `YYYY-MM-DD`. */
@@ -92,5 +96,5 @@ export function formatTimelineJson(document: TimelineDocument, exitCode: number)
     files: document.report.files.map(({ file, findings }) => ({ file, findings })),
     summary: { ...summarize(document.report), exitCode },
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  return jsonText(output);
 }
