@@ -4,17 +4,24 @@ import { oneLine } from './safe-text';
 /** How many characters of the offending line a code frame shows at most, around the column. */
 export const FRAME_WIDTH = 200;
 
-/** The text of line `line` (1-based), found without splitting the whole text: a file may hold one 50 MB line. */
+/** Where each line of the last text framed starts: a report frames many findings of one file in turn. */
+let lastIndexed: { readonly text: string; readonly starts: readonly number[] } | undefined;
+
+function lineStarts(text: string): readonly number[] {
+  if (lastIndexed?.text === text) return lastIndexed.starts;
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  lastIndexed = { text, starts };
+  return starts;
+}
+
+/** The text of line `line` (1-based), without its line break: a file may hold one 50 MB line. */
 function lineAt(text: string, line: number): string | undefined {
-  let start = 0;
-  for (let current = 1; current < line; current++) {
-    const next = text.indexOf('\n', start);
-    if (next < 0) return undefined;
-    start = next + 1;
-  }
-  if (start > text.length || (start === text.length && line > 1)) return undefined;
-  const end = text.indexOf('\n', start);
-  const found = text.slice(start, end < 0 ? text.length : end);
+  const starts = lineStarts(text);
+  const start = starts[line - 1];
+  if (start === undefined || (start === text.length && line > 1)) return undefined;
+  const next = starts[line];
+  const found = text.slice(start, next === undefined ? text.length : next - 1);
   return found.endsWith('\r') ? found.slice(0, -1) : found;
 }
 

@@ -232,6 +232,26 @@ export const PACK_CODES = {
     title: { 'zh-TW': '自訂規則代號重複', en: 'Duplicate custom rule id' },
     message: ({ id }) => ({ 'zh-TW': `自訂規則代號「${id}」重複`, en: `the custom rule id \`${id}\` is used twice` }),
   }),
+  expressionCost: defineCode<{ steps: number; limit: number }>({
+    code: 'PR1027',
+    name: 'expression-too-costly',
+    severity: 'error',
+    title: { 'zh-TW': '自訂規則運算量過大', en: 'Custom rule too costly' },
+    message: ({ steps, limit }) => ({
+      'zh-TW': `自訂規則每次檢核最多可能執行 ${steps} 步運算，超過 ${limit} 步的上限 (all、some、none 對清單的每一項都再執行一次條件)`,
+      en: `the custom rule may take up to ${steps} steps per evaluation, over the limit of ${limit} (all, some and none apply their condition once per element)`,
+    }),
+  }),
+  rulesCost: defineCode<{ steps: number; limit: number; rules: number }>({
+    code: 'PR1028',
+    name: 'rules-too-costly',
+    severity: 'error',
+    title: { 'zh-TW': '自訂規則總運算量過大', en: "The pack's custom rules are too costly together" },
+    message: ({ steps, limit, rules }) => ({
+      'zh-TW': `${rules} 條自訂規則合計每位學生 (學期) 最多可能執行 ${steps} 步運算，超過 ${limit} 步的上限`,
+      en: `the ${rules} custom rules together may take up to ${steps} steps per student (term), over the limit of ${limit}`,
+    }),
+  }),
   invertedPeriod: defineCode<{ from: string; until: string }>({
     code: 'PR1026',
     name: 'inverted-period',
