@@ -119,10 +119,12 @@ export function readYamlMapping(
   const lineCounter = new LineCounter();
   const where = (offset: number) => positionOf(offset, lineCounter, file);
   const positions: Record<string, Position> = {};
-  const keys: Record<string, Position> = {};
+  /** Where each key starts, as an offset: only a finding about the key needs its line and column. */
+  const keys = new Map<string, number>();
   const placeOf = (path: readonly PathSegment[], at: 'key' | 'value' | 'parent'): Position => {
     if (at !== 'parent') {
-      const exact = (at === 'key' ? keys[formatPath(path)] : undefined) ?? positions[formatPath(path)];
+      const key = at === 'key' ? keys.get(formatPath(path)) : undefined;
+      const exact = key === undefined ? positions[formatPath(path)] : where(key);
       if (exact) return exact;
     }
     for (let length = path.length - 1; length > 0; length--) {
@@ -177,7 +179,7 @@ export function readYamlMapping(
       if (firstAlias === undefined && isAlias(node)) firstAlias = startOf(node);
     },
     key(path: readonly PathSegment[], pair: Pair) {
-      keys[formatPath(path)] = where(startOf(pair));
+      keys.set(formatPath(path), startOf(pair));
     },
   };
   const treeProblems = inspectTree(root, limits.depth, visitor, document);

@@ -78,14 +78,13 @@ function metered(expression: unknown, meter: Meter): unknown {
   const [operator, argument] = Object.entries(expression)[0] ?? [];
   if (operator === undefined) return expression;
   const inner = metered(argument, meter);
-  return Object.defineProperty({}, operator, {
-    enumerable: true,
-    get() {
+  return {
+    get [operator]() {
       meter.steps++;
       if (meter.steps > meter.limit) throw new BudgetSpent();
       return inner;
     },
-  });
+  };
 }
 
 /**

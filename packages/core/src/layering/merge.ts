@@ -67,26 +67,38 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
   /** The paths recorded right below each path: forgetting what a value held costs its own size, not the pack's. */
   const below = new Map<string, string[]>();
 
-  /** Records a value set by a layer; an object's own `source:` cites it and everything inside it. */
+  const top = layers.at(-1);
+
+  /**
+   * Records a value set by a layer; an object's own `source:` cites it and everything inside it, so
+   * that everything inside a value shares its entry unless it names a clause of its own.
+   */
   const record = (
     path: string,
     parent: string | undefined,
     layer: Layer,
     inherited: SourceRef | undefined,
     value: unknown,
+    cited?: Provenance,
   ): void => {
-    const source = (isPlain(value) ? (value.source as SourceRef | undefined) : undefined) ?? inherited;
-    const resolved = resolveSource(source, layer.document);
-    provenance[path] = { layer: layer.name, ...(resolved && { source: resolved }) };
-    if (parent !== undefined) {
+    const own = isPlain(value) ? (value.source as SourceRef | undefined) : undefined;
+    const source = own ?? inherited;
+    let entry = own === undefined ? cited : undefined;
+    if (!entry) {
+      const resolved = resolveSource(source, layer.document);
+      entry = { layer: layer.name, ...(resolved && { source: resolved }) };
+    }
+    provenance[path] = entry;
+    // Nothing above the top layer replaces what it records: only the layers below need the index.
+    if (parent !== undefined && layer !== top) {
       const siblings = below.get(parent);
       if (siblings) siblings.push(path);
       else below.set(parent, [path]);
     }
     if (isPlain(value)) {
-      for (const [key, inner] of Object.entries(value)) record(`${path}.${key}`, path, layer, source, inner);
+      for (const [key, inner] of Object.entries(value)) record(`${path}.${key}`, path, layer, source, inner, entry);
     } else if (Array.isArray(value)) {
-      value.forEach((inner, index) => record(`${path}.${index}`, path, layer, source, inner));
+      value.forEach((inner, index) => record(`${path}.${index}`, path, layer, source, inner, entry));
     }
   };
 

@@ -87,12 +87,16 @@ export function loadPack(text: string, options: LoadOptions = {}): LoadedPack {
       );
     }
     seenIds.add(rule.id);
-    const problems = checkExpression(rule.when);
+    const problems = checkExpression(rule.when, { cost: false });
     for (const problem of problems) {
       const path = ['rules', index, 'when', ...problem.path];
       ruleFindings.push(expressionFinding(problem, path, read.placeOf(path, 'key')));
     }
-    if (problems.length === 0) packSteps += expressionCost(rule.when);
+    const cost = problems.length === 0 ? expressionCost(rule.when) : 0;
+    if (cost > EXPRESSION_LIMITS.steps) {
+      const path = ['rules', index, 'when'];
+      ruleFindings.push(expressionFinding({ kind: 'cost', steps: cost, path: [] }, path, read.placeOf(path, 'key')));
+    } else packSteps += cost;
   });
   if (packSteps > EXPRESSION_LIMITS.packSteps) {
     ruleFindings.push(
