@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveSource, type SourceRef } from '../sources';
 import { propertyOptions } from '../../test/arbitraries';
-import { KEYED_LISTS, type Layer, mergeLayers, type Merged, OWN_KEYS, type Provenance } from './merge';
+import { APPENDED_LISTS, KEYED_LISTS, type Layer, mergeLayers, type Merged, OWN_KEYS, type Provenance } from './merge';
 
 // mergeLayers keeps, for each value it forgets, an index of what was recorded below it, and finds
 // keyed entries by a map: linear in the pack. The reference below is the first version, which
@@ -47,7 +47,11 @@ function referenceMerge(layers: readonly Layer[]): Merged {
       const path = prefix ? `${prefix}.${key}` : key;
       const keyOf = KEYED_LISTS[path];
       const current = result[key];
-      if (keyOf && Array.isArray(value)) {
+      if (APPENDED_LISTS.has(path) && Array.isArray(value)) {
+        const before = Array.isArray(current) ? (current as unknown[]) : [];
+        result[key] = [...before, ...value];
+        value.forEach((entry, index) => record(`${path}.${before.length + index}`, layer, source, entry));
+      } else if (keyOf && Array.isArray(value)) {
         const entries = Array.isArray(current) ? [...(current as Plain[])] : [];
         for (const entry of value as Plain[]) {
           const index = entries.findIndex((existing) => keyOf(existing) === keyOf(entry));
@@ -102,6 +106,7 @@ const layerValues = fc.record(
     files: value,
     rules: fc.array(entry, { maxLength: 5 }),
     windows: fc.array(window, { maxLength: 4 }),
+    windowBounds: fc.array(value, { maxLength: 3 }),
     governance: fc.record(
       {
         trainings: fc.array(fc.record({ audience: fc.constantFrom('all', 'teachers'), hours: value }), {

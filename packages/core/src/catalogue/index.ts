@@ -1,5 +1,6 @@
 import { CAP_CODES } from '../caps/codes';
 import { CERTIFICATION_CODES } from '../certification/codes';
+import { CLAUSE_CODES } from '../clauses/codes';
 import { DATASET_CODES } from '../dataset/codes';
 import { DEPUTY_CODES } from '../deputies/codes';
 import { LAYERING_CODES } from '../layering/codes';
@@ -14,12 +15,13 @@ import { CALENDAR_CODES } from '../calendar/codes';
 import { WINDOW_CODES } from '../windows/codes';
 import { EXPRESSION_CODES } from '../expressions/codes';
 import { AUDIT_CODES } from '../audit/codes';
-import type { CodeSpec } from './define';
+import type { CodeSpec } from '../findings/define';
 
 /** Every finding code, by code. Codes are never reused: 1xxx pack file, 2xxx layering, 3xxx caps, 4xxx certification, 5xxx ownership and deputies, 6xxx windows, 7xxx receipts, submission and retention, 8xxx dataset records, 9xxx CLI usage. */
 export const CATALOGUE: Readonly<Record<string, CodeSpec<never>>> = Object.fromEntries(
   [
     ...Object.values(PACK_CODES),
+    ...Object.values(CLAUSE_CODES),
     ...Object.values(LAYERING_CODES),
     ...Object.values(DEPUTY_CODES),
     ...Object.values(OWNERSHIP_CODES),

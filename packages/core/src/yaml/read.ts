@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
 import { PACK_CODES } from '../pack/codes';
-import { clip } from './clip';
+import { clip } from '../_lib/clip';
 import { schemaProblems } from './schema-issues';
-import { formatPath, inspectTree, type PathSegment, positionOf, startOf, type TreeProblem } from './yaml-tree';
+import { formatPath, inspectTree, type PathSegment, positionOf, startOf, type TreeProblem } from './tree';
 
 /** How large and deep a YAML file may be before it is refused. */
 export interface YamlLimits {
