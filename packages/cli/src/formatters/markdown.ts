@@ -11,7 +11,7 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  */
 export function markdownText(text: string): string {
   return text
-    .split(/\r\n|\r|\n/)
+    .split(/\r?\n/)
     .map((line) =>
       oneLine(line)
         .replace(/[&<>]/g, (character) => ENTITIES[character]!)
@@ -31,6 +31,7 @@ export function markdownCode(text: string): string {
   const content = oneLine(text).replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = content.startsWith('`') || content.endsWith('`') || content === '' ? ' ' : '';
+  // A space on both sides is dropped by the reader: it keeps a backtick or a backslash at an end from touching the fence.
+  const pad = /^`|[`\\]$|^$/.test(content) ? ' ' : '';
   return `${fence}${pad}${content}${pad}${fence}`;
 }
