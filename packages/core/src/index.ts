@@ -20,8 +20,7 @@ export {
   formatSource,
   hasErrors,
   type CodeSpec,
-  type Decision,
-  type Finding,
+  type FindingBase,
   type FindingContext,
   type Language,
   type Localized,
@@ -228,20 +227,25 @@ export {
   PACK_CODES,
   PACK_LIMITS,
   packJsonSchema,
+  REGIONAL_PACKS,
+  regionalOverlays,
   validatePack,
   type LoadedPack,
+  type RegionalPack,
   type LoadOptions,
   type Pack,
   type Validation,
 } from './pack';
 export {
   checkClauses,
+  citationsOf,
   CLAUSE_CODES,
   clauseEntries,
   DEFAULT_NUMBERING,
   printedNumber,
   readCitation,
   type Annex,
+  type Citation,
   type Cited,
   type CitedPart,
   type Clause,
@@ -348,5 +352,5 @@ export {
   type TrainingRecord,
 } from './dataset';
 export { type AuditResult, type AuditStatistics, type GroupStatistics } from './audit/types';
-export { CATALOGUE } from './catalogue';
+export { CATALOGUE, type Decision, type Finding, type FindingCode } from './catalogue';
 export { AUDIT_CODES, createAudit, mergeAudits, sortFindings, type Audit, type AuditOptions } from './audit';

@@ -1,39 +1,41 @@
 import {
   createFinding,
   effectiveFor,
-  type Finding,
+  type FindingBase,
+  formatTerm,
   type Grade,
   hasErrors,
   type Language,
   parseCalendar,
   type PlainDate,
   type Term,
+  termOfEntry,
   termStart,
 } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
-import { loadOverlays } from '../_lib/overlays';
-import { regionalDirectory } from '../_lib/package';
+import { overlayRegistry } from '../_lib/overlays';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT, formatOption, type Invocation } from '../command';
 import { formatJson } from '../formatters/json';
+import type { Report } from '../formatters/report';
 import { formatStylish } from '../formatters/stylish';
 import { formatProblem } from '../help';
 import { buildTimeline, type TermPack } from '../timeline/build';
 import { type TimelineDocument, formatTimelineJson, formatTimelineText } from '../timeline/format';
 import { formatTimelineIcs } from '../timeline/ics';
 
-const usageProblem = (io: Invocation['io'], language: Language, finding: Finding) => {
+const usageProblem = (io: Invocation['io'], language: Language, finding: FindingBase) => {
   io.stderr.write(formatProblem(finding, language, 'timeline'));
   return EXIT.usage;
 };
 
-const identity = (finding: Finding) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
+const identity = (finding: FindingBase) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
 
 /** The options as given: the year and grade, when they are well-formed, or the usage finding. */
 function readOptions(
   options: Invocation['options'],
-): { year?: number; grade?: Grade; calendar: string } | { finding: Finding } {
+): { year?: number; grade?: Grade; calendar: string } | { finding: FindingBase } {
   const usage = (subject: string) => ({ rule: 'cli.usage', subject });
   if (typeof options.calendar !== 'string')
     return {
@@ -116,26 +118,31 @@ export const timeline: Command = {
 
     const parsed = parseCalendar(calendarText.text, { file: read.calendar });
     const year = read.year ?? parsed.calendar?.academicYear ?? 0;
-    const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
-    const packFindings = new Map<string, Finding>();
-    let adopted: readonly { readonly date: string }[] | undefined;
-    // Each term is checked on its own: the national version, and whether the pack applies, may differ.
+    const registry = await overlayRegistry(io);
+    const checked = checkPack(file, packText.text, registry);
+    const adopted = checked.validation.loaded.pack?.adopted;
+    const resolution = checked.validation.resolution ?? { versions: [], findings: [] };
+    // Each data term of the year is judged by the rules in force then; a term outside the pack's period
+    // is said so in the output, not a failure of the timeline.
     const terms: TermPack[] = ([1, 2] as const).map((semester) => {
       const term: Term = { year, semester };
-      const checked = checkPack(file, packText.text, registry, { term });
-      for (const finding of checked.findings) packFindings.set(identity(finding), finding);
-      adopted = checked.validation.loaded.pack?.adopted;
-      const effective = effectiveFor(checked.validation.resolution ?? { versions: [], findings: [] }, term);
+      const effective = effectiveFor(resolution, term);
       return { term, ...(effective && { effective }) };
     });
-    const effective = terms.find((term) => term.effective)?.effective;
+    const effective = terms.find((term) => term.effective)?.effective ?? resolution.versions.at(-1);
     const result =
       parsed.calendar && effective
         ? buildTimeline(terms, parsed.calendar, { ...(read.grade && { grade: read.grade }) })
         : undefined;
-    const report = {
+    const report: Report = {
       files: [
-        { file, findings: [...packFindings.values(), ...(result?.findings ?? [])] },
+        {
+          file,
+          findings: [
+            ...new Map(checked.findings.map((finding) => [identity(finding), finding])).values(),
+            ...(result?.findings ?? []),
+          ],
+        },
         // The calendar is listed only when something is wrong with it: the tally counts packs.
         ...(parsed.findings.length > 0 ? [{ file: read.calendar, findings: parsed.findings }] : []),
       ],
@@ -147,10 +154,13 @@ export const timeline: Command = {
       else (options.format === 'text' ? io.stdout : io.stderr).write(formatStylish(report, language));
       return EXIT.errors;
     }
+    const listed = (parsed.calendar?.terms ?? []).map((entry) => formatTerm(termOfEntry(parsed.calendar!, entry)));
     const document: TimelineDocument = {
       packFile: file,
       calendarFile: read.calendar,
       effective,
+      terms: terms.map(({ term, effective: rules }) => ({ term: formatTerm(term), covered: rules !== undefined })),
+      calendarTerms: listed,
       ...(parsed.calendar?.document && { calendarTitle: parsed.calendar.document }),
       timeline: result,
       report,

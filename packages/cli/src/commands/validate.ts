@@ -1,9 +1,8 @@
-import { createFinding, type Finding, hasErrors } from '@portfolio-rules/core';
+import { createFinding, type FindingBase, hasErrors } from '@portfolio-rules/core';
 import { CLI_CODES } from '../codes';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
-import { loadOverlays } from '../_lib/overlays';
-import { regionalDirectory } from '../_lib/package';
+import { overlayRegistry } from '../_lib/overlays';
 import { type CliIo, type Command, EXIT, formatOption } from '../command';
 import { formatJson } from '../formatters/json';
 import { formatJunit } from '../formatters/junit';
@@ -19,7 +18,7 @@ export interface Checked {
 
 /** Validates packs as `validate` does: reading, schema, layering on the registry's overlays, the national bounds, and core's pack checks (duties, permissions). */
 async function checkPacks(files: readonly string[], io: CliIo): Promise<Checked> {
-  const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
+  const registry = await overlayRegistry(io);
   const sources = new Map(registry.sources);
   const reports: FileReport[] = [];
   let unreadable = false;
@@ -39,7 +38,7 @@ async function checkPacks(files: readonly string[], io: CliIo): Promise<Checked>
 }
 
 /** One file's findings; a failure of the checker itself is that file's finding, and the other files are still checked. */
-function checkedAlone(file: string, check: () => readonly Finding[]): readonly Finding[] {
+function checkedAlone(file: string, check: () => readonly FindingBase[]): readonly FindingBase[] {
   try {
     return check();
   } catch (error) {

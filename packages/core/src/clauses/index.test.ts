@@ -1,6 +1,7 @@
+import type { FindingBase } from '../findings/types';
 import { describe, expect, it } from 'vitest';
 import { validatePack } from '../pack';
-import { clauseEntries, parseNumber, printedNumber, readCitation, statedNumbers } from '.';
+import { citationsOf, clauseEntries, parseNumber, printedNumber, readCitation, statedNumbers } from '.';
 import { loadPack } from '../pack/load';
 
 const PACK = `id: demo
@@ -81,6 +82,16 @@ describe('clauses — a pack carries its document word for word', () => {
     ]);
   });
 
+  it('says which values each clause sets: the sources that name it', () => {
+    const { pack } = loadPack(PACK);
+    const setBy = (key: string) =>
+      citationsOf(pack!)
+        .filter(({ parts }) => parts.some(({ cited }) => cited?.kind === 'clause' && cited.entry.key === key))
+        .map(({ path }) => path);
+    expect(setBy('六(一)')).toEqual(['caps.courseOutcome.select', 'caps.diversePerformance.select']);
+    expect(setBy('五(三)1')).toEqual(['caps.courseOutcome.upload']);
+  });
+
   it('a pack whose values cite clauses it holds, with the numbers the clauses state, raises nothing', () => {
     expect(findings(PACK)).toEqual([]);
   });
@@ -97,9 +108,9 @@ describe('clauses — a pack carries its document word for word', () => {
         position: { file: 'demo.yaml', line: 7, column: 46 },
       },
     ]);
-    expect(findings(PACK.replace('作業流程 15、16', '作業流程 15、19')).map((f) => [f.code, f.data.clause])).toEqual([
-      ['PR1030', '19'],
-    ]);
+    expect(
+      findings(PACK.replace('作業流程 15、16', '作業流程 15、19')).map((f: FindingBase) => [f.code, f.data.clause]),
+    ).toEqual([['PR1030', '19']]);
   });
 
   it('without clauses or annexes nothing is checked: citations are the pack’s word', () => {

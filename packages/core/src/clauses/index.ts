@@ -1,6 +1,7 @@
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
-import type { Finding, Position, Source } from '../findings/types';
+import type { Position, Source } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { Pack } from '../pack/schema';
 import { CLAUSE_CODES } from './codes';
 import { statedNumbers } from './numbers';
@@ -193,6 +194,22 @@ function walk(pack: Pack): {
   return { sources, numbers };
 }
 
+/** A value (or section) of the pack and the clauses its `source:` names in the pack's own document. */
+export interface Citation {
+  /** The object that carries the `source:`: `caps.courseOutcome.upload`, `windows.3`, `notes.2`. */
+  readonly path: string;
+  readonly citation: string;
+  readonly parts: readonly CitedPart[];
+}
+
+/**
+ * Every `source:` of the pack that cites its own document, with what each part of it names: which
+ * values each clause sets (a clause's values are the paths whose citation names it).
+ */
+export function citationsOf(pack: Pack): Citation[] {
+  return walk(pack).sources.map(({ path, citation }) => ({ path, citation, parts: readCitation(citation, pack) }));
+}
+
 /** The words of what a citation names: a clause's heading and text, or an annex's rows. */
 function wordsOf(cited: Cited): { text: string; path: string }[] {
   if (cited.kind === 'clause') {
@@ -234,12 +251,12 @@ export function checkClauses(input: ClauseCheckInput, yamlText: string): Finding
   if (!pack.clauses && !pack.annexes) return [];
   const keys = clauseEntries(pack).map((entry) => entry.key);
   const names = (pack.annexes ?? []).map((annex) => annex.name);
-  const { sources, numbers } = walk(pack);
+  const { numbers } = walk(pack);
   const findings: Finding[] = [];
   const layer = `${pack.kind === 'overlay' ? 'overlay' : 'school'}:${pack.id}`;
   const cite = (clause: string): Source => ({ document: pack.document, clause });
-  for (const { path, citation } of sources) {
-    for (const { part, cited } of readCitation(citation, pack)) {
+  for (const { path, citation, parts } of citationsOf(pack)) {
+    for (const { part, cited } of parts) {
       if (cited) continue;
       const suggestion = suggest(part, [...keys, ...names]);
       const sourcePath = `${path}.source`;

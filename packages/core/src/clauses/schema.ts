@@ -41,8 +41,7 @@ export const ClauseSchema: z.ZodType<Clause> = z
     },
     closing: z.string().min(1).optional().describe('末段 / a paragraph after the sub-clauses'),
   })
-  .meta({ id: 'clause' })
-  .describe('條文 / a clause of the document, word for word');
+  .meta({ id: 'clause', description: '條文 / a clause of the document, word for word' });
 
 export const ClausesSchema = z.array(ClauseSchema).describe("條文 / the document's clauses, word for word");
 

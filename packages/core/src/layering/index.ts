@@ -1,7 +1,8 @@
 import { clip } from '../_lib/clip';
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
-import type { Finding, Position } from '../findings/types';
+import type { Position } from '../findings/types';
+import type { Finding } from '../catalogue';
 import {
   NATIONAL_VERSIONS,
   type NationalBound,
@@ -56,7 +57,10 @@ export interface Resolution {
 }
 
 export interface ResolveOptions {
-  /** The regional overlays a pack may extend, by id (the fixed registry). */
+  /**
+   * The regional overlays a pack may extend, by id: `regionalOverlays()`, the registry core ships,
+   * which `validatePack` passes by itself. None by default here.
+   */
   readonly overlays?: Readonly<Record<string, PackInput>>;
   /** The term the caller is about to check; a term outside the pack's period is reported (PR2007). */
   readonly term?: Term;

@@ -111,9 +111,9 @@ describe('numbers in messages', () => {
 
   it('names .inf and .nan for what they are', () => {
     const [inf] = loadPack(`${HEAD}caps: { courseOutcome: { upload: { max: .inf } } }\n`).findings;
-    expect(inf!.data.received).toBe('infinite');
+    expect((inf!.data as { received?: string }).received).toBe('infinite');
     const [nan] = loadPack(`${HEAD}caps: { courseOutcome: { upload: { max: .nan } } }\n`).findings;
-    expect(nan!.data.received).toBe('nan');
+    expect((nan!.data as { received?: string }).received).toBe('nan');
     expect(nan!.message.en).toBe('expected a number, found not-a-number (.nan)');
   });
 
@@ -170,7 +170,7 @@ describe('echoed values have a bounded width', () => {
     const findings = validatePack(`${HEAD}${line}\n`).findings;
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(findings.map((finding) => finding.code)).toEqual([code]);
-    const echoed = String(findings[0]!.data[param]);
+    const echoed = String((findings[0]!.data as Record<string, unknown>)[param]);
     expect(echoed.length).toBeLessThanOrEqual(ECHO_WIDTH);
     expect(echoed.endsWith('…')).toBe(true);
     expect(JSON.stringify(findings).length).toBeLessThan(5_000);
