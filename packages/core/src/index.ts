@@ -96,6 +96,8 @@ export {
 } from './permissions';
 export {
   CAP_CODES,
+  capRoom,
+  capVerdict,
   checkCaps,
   checkFiles,
   checkUpload,
@@ -108,6 +110,8 @@ export {
   type CapAction,
   type CapLimit,
   type Caps,
+  type CapVerdict,
+  type CountedItem,
   type Files,
   type KindCaps,
   type Period,
@@ -280,7 +284,15 @@ export {
   type TransitionContext,
   type TransitionResult,
 } from './certification';
-export { checkSelection, deselectItem, selectItem, type SelectDecision, type SelectRequest } from './selection';
+export {
+  checkSelection,
+  deselectItem,
+  selectItem,
+  standingVerdict,
+  type SelectDecision,
+  type SelectRequest,
+  type StandingVerdict,
+} from './selection';
 export {
   checkLock,
   checkSubmittingUnit,
