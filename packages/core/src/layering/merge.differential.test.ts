@@ -139,7 +139,7 @@ describe('mergeLayers against the reference merge', () => {
     );
   });
 
-  it('merges 5,000 custom rules over 5,000 in linear time', () => {
+  it('merges 5,000 custom rules over 5,000 (the quadratic merge took minutes: see bench/pack-load.mjs)', () => {
     const rules = (layer: string) =>
       Array.from({ length: 5_000 }, (_, index) => ({
         id: `r${index}`,
@@ -148,9 +148,7 @@ describe('mergeLayers against the reference merge', () => {
       }));
     const lower: Layer = { name: 'overlay:x', document: '區域規定', values: { rules: rules('overlay') } };
     const upper: Layer = { name: 'school:y', document: '補充規定', values: { rules: rules('school') } };
-    const started = performance.now();
     const merged = mergeLayers([lower, upper]);
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect((merged.values.rules as unknown[]).length).toBe(5_000);
     expect(merged.provenance['rules.4999.when.==.1']).toMatchObject({ layer: 'school:y' });
   });

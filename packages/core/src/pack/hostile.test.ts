@@ -166,9 +166,7 @@ describe('echoed values have a bounded width', () => {
     ['an unknown key (PR1003)', `? k${huge}\n: 1`, 'PR1003', 'key'],
     ['an unknown layer (PR2001)', `extends: x${huge}`, 'PR2001', 'extends'],
   ])('cuts %s to a bounded width', (_, line, code, param) => {
-    const started = performance.now();
     const findings = validatePack(`${HEAD}${line}\n`).findings;
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(findings.map((finding) => finding.code)).toEqual([code]);
     const echoed = String((findings[0]!.data as Record<string, unknown>)[param]);
     expect(echoed.length).toBeLessThanOrEqual(ECHO_WIDTH);
