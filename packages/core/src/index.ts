@@ -1,5 +1,8 @@
 export {
   academicYearOfDate,
+  academicYearWords,
+  dateWords,
+  termWords,
   compareTerms,
   formatTerm,
   isDateInTerm,

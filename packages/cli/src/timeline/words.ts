@@ -1,4 +1,12 @@
-import type { Activity, Anchor, DateRule, Grade, Language, Localized } from '@portfolio-rules/core';
+import {
+  type Activity,
+  type Anchor,
+  type DateRule,
+  dateWords,
+  type Grade,
+  type Language,
+  type Localized,
+} from '@portfolio-rules/core';
 
 /** What each activity is called, as the flow tables write it (馬公 作業流程, seed 004's timetable). */
 export const ACTIVITY_NAMES: Readonly<Record<Activity, Localized>> = {
@@ -76,10 +84,11 @@ function offsetWords(
 
 /**
  * A date rule as the rule writes it: `休業式後2週`, `全國上傳截止前2週`, `8月31日`; in English
- * `2 weeks after the closing ceremony`, `31 August`. An absolute date is shown as it is.
+ * `2 weeks after the closing ceremony`, `31 August`; an absolute date as the documents write it,
+ * `112年10月2日`, `2 October 2023`.
  */
 export function describeRule(rule: DateRule, language: Language): string {
-  if (typeof rule === 'string') return rule;
+  if (typeof rule === 'string') return dateWords(rule, language);
   if ('monthDay' in rule) {
     const [month, day] = rule.monthDay.split('-').map(Number) as [number, number];
     return language === 'zh-TW' ? `${month}月${day}日` : `${day} ${MONTHS[month - 1] ?? rule.monthDay}`;
