@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blocksOf } from '../src/render/table';
+import { SEED_001_AMENDMENT_TABLE } from './fixtures/seed-001-amendment';
 import { run } from './run';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -89,6 +90,25 @@ describe('portfolio-rules render', () => {
     expect(at.every((index) => index >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(result.stdout).not.toContain('附錄');
+  });
+
+  it("writes 新竹's clauses as seed 001 prints them, point by point", async () => {
+    const result = await run(['render', HSINCHU, '--document', 'text'], { cwd: ROOT });
+    expect(result.code).toBe(0);
+    const compact = (text: string) =>
+      text.replace(/\s+/g, '').replace(/,/g, '，').replace(/;/g, '；').replace(/:/g, '：');
+    // The Markdown without its list markers and escapes, from the first point to the last.
+    const rendered = compact(result.stdout.replace(/^\s*- /gm, '').replace(/\\([.\\])/g, '$1'));
+    const clauses = rendered.slice(rendered.indexOf('一、本補充規定'));
+    // The seed's amendment table quotes the adopted text in its 修正條文 column; it misquotes one
+    // phrase of 十(一) (「註冊組、進修部教務組」 for 「註冊組及進修部教務組」, see diff-amendment.test.ts).
+    const seed = compact(SEED_001_AMENDMENT_TABLE.map((row) => row.amended).join('')).replace(
+      '註冊組、進修部教務組向學生、家長',
+      '註冊組及進修部教務組向學生、家長',
+    );
+    expect(clauses).toBe(seed);
+    expect(result.stdout).toContain('    - 1\\. 學生姓名、身分證明號碼及相關學籍資料');
+    expect(result.stdout).toContain('      - (1) 若原任課教師已無法協助學生');
   });
 
   it('prints a merged cell of an annex once: across equal neighbours, down only inside the merge to its left', () => {

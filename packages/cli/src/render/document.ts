@@ -1,10 +1,7 @@
 import {
-  COMMON_UNITS,
   DIVISIONS,
   type Division,
   DUTIES,
-  DUTY_NAMES,
-  type Duty,
   type EffectivePack,
   formatSource,
   type Language,
@@ -12,13 +9,12 @@ import {
   parseTerm,
   provenanceOf,
   RECORD_KIND_NAMES,
-  ROLE_NAMES,
-  type Role,
   type Source,
   termWords,
 } from '@portfolio-rules/core';
 import { ACTIVITY_NAMES, describeRule, gradesText, semestersText } from '../timeline/words';
 import { type DocumentText, documentText } from './clauses';
+import { capText, deputyName, dutyName, unitName } from './names';
 import type { Table } from './table';
 
 /** The tables generated from the pack's values, in the order `all` prints them after the document's text. */
@@ -48,17 +44,6 @@ export interface RenderedPack {
   readonly sections: readonly Section[];
 }
 
-const DUTY_NAMES_EN: Readonly<Record<Duty, string>> = {
-  platformAdministration: 'school platform administration',
-  basicData: 'basic data',
-  courseRecordSubmission: 'course records submission',
-  receiptConfirmation: 'receipt confirmation',
-  courseOutcomeSubmission: 'course outcomes submission',
-  diversePerformanceSubmission: 'diverse performances submission',
-  cadreSubmission: 'cadre records entry and submission',
-  courseOutcomeCertification: 'course outcome certification',
-};
-
 const TEXT = {
   'zh-TW': {
     headings: { division: '工作分工表', deputies: '代理人名單', workflow: '作業流程', caps: '件數規定' },
@@ -80,12 +65,6 @@ const TEXT = {
     action: '作業',
     limit: '規定',
     actions: { upload: '上傳', select: '勾選' },
-    per: { semester: '每學期', academicYear: '每學年' },
-    max: (count: number, per: string) => `${per}至多 ${count} 件`,
-    min: (count: number, per: string) => `${per}至少 ${count} 件`,
-    exempt: (sources: string) => `(不計入：${sources})`,
-    sources: { student: '學生上傳', schoolEntered: '學校登錄', bulkImport: '項目管理者匯入' } as Record<string, string>,
-    designated: (unit: string) => `由${unit}主管指定`,
     unset: '(未指定)',
     list: '、',
     emptyDuties: '本規定未訂業務分工及代理人。',
@@ -120,16 +99,6 @@ const TEXT = {
     action: 'action',
     limit: 'rule',
     actions: { upload: 'upload', select: 'selection (勾選)' },
-    per: { semester: 'per semester', academicYear: 'per academic year' },
-    max: (count: number, per: string) => `at most ${count} ${per}`,
-    min: (count: number, per: string) => `at least ${count} ${per}`,
-    exempt: (sources: string) => `(not counted: ${sources})`,
-    sources: {
-      student: 'uploaded by the student',
-      schoolEntered: 'entered by the school',
-      bulkImport: 'imported by an item manager',
-    } as Record<string, string>,
-    designated: (unit: string) => `designated by the head of ${unit}`,
     unset: '(not set)',
     list: ', ',
     emptyDuties: 'The pack sets no owners or deputies.',
@@ -137,23 +106,6 @@ const TEXT = {
     emptyCaps: 'The pack sets no caps.',
   },
 } as const;
-
-/**
- * A unit or role as the school writes it: `註冊組`, `任課教師`; with `office`, its office first as in
- * 馬公's 分工表 (`教務處 註冊組`); in English followed by its identifier.
- */
-function unitName(
-  effective: EffectivePack,
-  id: string,
-  language: Language,
-  options: { readonly office?: boolean } = {},
-): string {
-  const unit = effective.values.units?.[id] ?? COMMON_UNITS[id];
-  // 進修部教務組 already names its office 進修部.
-  const office = options.office && unit?.office && !unit.name.startsWith(unit.office) ? `${unit.office} ` : '';
-  const name = unit ? `${office}${unit.name}` : (ROLE_NAMES[id as Role] ?? id);
-  return language === 'en' && name !== id ? `${name} (${id})` : name;
-}
 
 /** A clause of the pack's own document alone (`九(三)`), any other with its document (`作業要點 多元表現勾選件數`). */
 function cite(effective: EffectivePack, source: Source | undefined): string {
@@ -177,7 +129,7 @@ function divisionSection(effective: EffectivePack, language: Language): Section 
     const clauses = [
       ...new Set(owners.map((ownership) => cite(effective, ownership.source)).filter((clause) => clause !== '')),
     ];
-    const name = language === 'zh-TW' ? DUTY_NAMES[duty] : `${DUTY_NAMES_EN[duty]} (${DUTY_NAMES[duty]})`;
+    const name = dutyName(duty, language);
     return [
       name,
       ...owners.map((ownership) =>
@@ -199,13 +151,6 @@ function divisionSection(effective: EffectivePack, language: Language): Section 
   };
 }
 
-function deputyName(effective: EffectivePack, link: string, language: Language): string {
-  const designated = /^designatedBy:(.+)$/.exec(link);
-  return designated
-    ? TEXT[language].designated(unitName(effective, designated[1]!, language))
-    : unitName(effective, link, language);
-}
-
 function deputiesSection(effective: EffectivePack, language: Language): Section {
   const text = TEXT[language];
   const divisions = divisionsOf(effective);
@@ -215,10 +160,7 @@ function deputiesSection(effective: EffectivePack, language: Language): Section 
     const owners = duties.map((duty) => ownerOf(effective, duty, split ? { division } : {}));
     const depth = Math.max(0, ...owners.map((ownership) => ownership.deputies.length));
     const rows = owners.map((ownership) => {
-      const name =
-        language === 'zh-TW'
-          ? DUTY_NAMES[ownership.duty]
-          : `${DUTY_NAMES_EN[ownership.duty]} (${DUTY_NAMES[ownership.duty]})`;
+      const name = dutyName(ownership.duty, language);
       const deputies = Array.from({ length: depth }, (_, rank) => {
         const link = ownership.deputies[rank];
         return link === undefined ? '—' : deputyName(effective, link, language);
@@ -280,21 +222,13 @@ function capsSection(effective: EffectivePack, language: Language): Section {
     for (const action of ['upload', 'select'] as const) {
       const cap = effective.values.caps?.[kind]?.[action];
       if (!cap || (cap.max === undefined && cap.min === undefined)) continue;
-      const per = text.per[cap.per ?? 'academicYear'];
-      const limits = [
-        ...(cap.max === undefined ? [] : [text.max(cap.max, per)]),
-        ...(cap.min === undefined ? [] : [text.min(cap.min, per)]),
-      ];
-      const exempt =
-        cap.exempt && cap.exempt.length > 0
-          ? ` ${text.exempt(cap.exempt.map((source) => text.sources[source] ?? source).join(text.list))}`
-          : '';
+
       const setBy = provenanceOf(
         effective.provenance,
         `caps.${kind}.${action}.${cap.max === undefined ? 'min' : 'max'}`,
       );
       const name = language === 'zh-TW' ? RECORD_KIND_NAMES[kind] : `${kind} (${RECORD_KIND_NAMES[kind]})`;
-      rows.push([name, text.actions[action], `${limits.join(text.list)}${exempt}`, cite(effective, setBy?.source)]);
+      rows.push([name, text.actions[action], capText(cap, language), cite(effective, setBy?.source)]);
     }
   }
   const columns = [text.kind, text.action, text.limit, text.clause];

@@ -18,7 +18,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1.2rem;line-height:1.45
 th,td{border:1px solid #444;padding:.3rem .5rem;vertical-align:top;text-align:left;white-space:pre-line}th{background:#eee;white-space:pre}
 .annex,.tables{margin-top:2.5rem}.annex>p{margin:.3rem 0}.note{color:#555}
 @page{size:A4;margin:18mm 16mm}
-@media print{body{margin:0;max-width:none;padding:0;font-size:11pt}.annex,.tables{margin-top:0;break-before:page}
+@media print{body{margin:0;max-width:none;padding:0 1px;font-size:11pt}.annex,.tables{margin-top:0;break-before:page}
 h2,h3,caption{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}thead{display:table-header-group}th{background:none}}`;
 
 const x = escapeMarkup;
