@@ -11,6 +11,7 @@ export default defineConfig({
     include: [
       'packages/*/src/**/*.test.ts',
       'packages/*/test/**/*.test.ts',
+      'packages/core/regional/**/*.test.ts',
       'schools/**/*.test.ts',
       'docs/**/*.test.ts',
       'tests/**/*.test.ts',

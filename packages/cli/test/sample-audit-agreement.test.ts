@@ -4,13 +4,12 @@ import {
   type AuditResult,
   createAudit,
   type DatasetRecord,
-  type Finding,
+  type FindingBase,
   parseRecord,
   type Resolution,
   validatePack,
 } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
-import { loadOverlays } from '../src/_lib/overlays';
 import { asOfFor, defaultYear, generateSample, planFrom, type SamplePlan, type ViolationCounts } from '../src/sample';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -37,8 +36,7 @@ const CODE_OF: Readonly<Record<keyof ViolationCounts, string>> = {
 
 async function resolve(id: string): Promise<Resolution> {
   const file = `schools/${id}/pack.yaml`;
-  const registry = await loadOverlays(`${ROOT}schools/_regional`, ROOT);
-  const validation = validatePack(readFileSync(`${ROOT}${file}`, 'utf8'), { file, overlays: registry.overlays });
+  const validation = validatePack(readFileSync(`${ROOT}${file}`, 'utf8'), { file });
   return validation.resolution!;
 }
 
@@ -64,7 +62,7 @@ function audit(
   resolution: Resolution,
   plan: SamplePlan,
   records: readonly { record: DatasetRecord; line: number }[],
-): AuditResult[] {
+): AuditResult<FindingBase>[] {
   const audits = new Map<string, ReturnType<typeof createAudit>>();
   for (const { record, line } of records) {
     const school = record.school ?? '';
@@ -83,9 +81,10 @@ function audit(
  * Findings about the data: core's audit reports only those; the CLI adds the pack's own findings
  * (e.g. Pingrong's documented warnings, Chenggong's duties without an owner, PR5002), left aside here.
  */
-const dataFindings = (results: readonly AuditResult[]): Finding[] => results.flatMap((result) => result.findings);
+const dataFindings = (results: readonly AuditResult<FindingBase>[]): FindingBase[] =>
+  results.flatMap((result) => result.findings);
 
-function found(findings: readonly Finding[]): ViolationCounts {
+function found(findings: readonly FindingBase[]): ViolationCounts {
   const count = (code: string, where: (data: Readonly<Record<string, unknown>>) => boolean = () => true) =>
     findings.filter((finding) => finding.code === code && where(finding.data)).length;
   // One injected excess can break two limits (the pack's 6 a year and the national 3 a semester before 11101): students, not findings.
@@ -114,7 +113,7 @@ function found(findings: readonly Finding[]): ViolationCounts {
   };
 }
 
-const summary = (findings: readonly Finding[]) =>
+const summary = (findings: readonly FindingBase[]) =>
   Object.fromEntries(
     [...new Set(findings.map((finding) => `${finding.code} ${finding.severity}`))]
       .sort()

@@ -23,8 +23,7 @@ export {
   formatSource,
   hasErrors,
   type CodeSpec,
-  type Decision,
-  type Finding,
+  type FindingBase,
   type FindingContext,
   type Language,
   type Localized,
@@ -231,8 +230,11 @@ export {
   PACK_CODES,
   PACK_LIMITS,
   packJsonSchema,
+  REGIONAL_PACKS,
+  regionalOverlays,
   validatePack,
   type LoadedPack,
+  type RegionalPack,
   type LoadOptions,
   type Pack,
   type Validation,
@@ -353,5 +355,5 @@ export {
   type TrainingRecord,
 } from './dataset';
 export { type AuditResult, type AuditStatistics, type GroupStatistics } from './audit/types';
-export { CATALOGUE } from './catalogue';
+export { CATALOGUE, type Decision, type Finding, type FindingCode } from './catalogue';
 export { AUDIT_CODES, createAudit, mergeAudits, sortFindings, type Audit, type AuditOptions } from './audit';

@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { createFinding, type Finding } from '@portfolio-rules/core';
+import { createFinding, type FindingBase } from '@portfolio-rules/core';
 import { CLI_CODES, type ReadFailure } from '../codes';
 import type { Output } from '../command';
 
@@ -13,7 +13,7 @@ const FAILURES: Readonly<Record<string, ReadFailure>> = {
   EPERM: 'permission',
 };
 
-export type ReadResult = { readonly text: string } | { readonly finding: Finding };
+export type ReadResult = { readonly text: string } | { readonly finding: FindingBase };
 
 /** Reads a UTF-8 text file named as the user wrote it (relative to `cwd`); a failure is a PR9005 finding, never an exception. */
 export async function readText(cwd: string, file: string): Promise<ReadResult> {
@@ -30,7 +30,7 @@ function failure(
   rule: string,
   file: string,
   error: unknown,
-): Finding {
+): FindingBase {
   const errno = (error as NodeJS.ErrnoException).code ?? '';
   const reason = FAILURES[errno] ?? 'other';
   return createFinding(code, { file, reason, ...(reason === 'other' && { detail: errno }) }, { rule, subject: file });
@@ -41,7 +41,7 @@ function failure(
  * output that writes each piece at once, so a large report is never held whole. A file that cannot
  * be opened is a PR9011 finding, never an exception.
  */
-export function writePieces(cwd: string, file: string, write: (output: Output) => void): Finding | undefined {
+export function writePieces(cwd: string, file: string, write: (output: Output) => void): FindingBase | undefined {
   let descriptor: number;
   try {
     descriptor = openSync(resolve(cwd, file), 'w');
@@ -62,7 +62,7 @@ export function writePieces(cwd: string, file: string, write: (output: Output) =
 }
 
 /** Writes a text file named as the user wrote it (relative to `cwd`), creating its folders; a failure is a PR9011 finding, never an exception. */
-export async function writeText(cwd: string, file: string, text: string): Promise<Finding | undefined> {
+export async function writeText(cwd: string, file: string, text: string): Promise<FindingBase | undefined> {
   try {
     const target = resolve(cwd, file);
     await mkdir(dirname(target), { recursive: true });

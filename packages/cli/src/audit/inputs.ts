@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import {
   createFinding,
-  type Finding,
+  type FindingBase,
   type GovernanceEvidence,
   isPlainDate,
   parseCalendar,
@@ -15,7 +15,7 @@ import { readDataset } from '../dataset';
 
 export interface Loaded<T> {
   readonly value?: T;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly FindingBase[];
   /** Something could not be read or is invalid: exit 2. */
   readonly unreadable: boolean;
 }
@@ -59,7 +59,7 @@ export async function dataBytes(cwd: string, path: string): Promise<number> {
 /** School calendars, one academic year each, from a file or a folder of them (core's parseCalendar). */
 export async function loadCalendars(cwd: string, path: string | undefined): Promise<Loaded<SchoolCalendar[]>> {
   if (path === undefined) return { value: [], findings: [], unreadable: false };
-  const findings: Finding[] = [];
+  const findings: FindingBase[] = [];
   const calendars: SchoolCalendar[] = [];
   for (const file of await calendarFiles(cwd, path)) {
     const read = await readText(cwd, file);
@@ -80,7 +80,7 @@ export async function loadEvidence(cwd: string, path: string | undefined): Promi
   if (path === undefined) return { findings: [], unreadable: false };
   const meetings: string[] = [];
   const trainings: GovernanceEvidence['trainings'][number][] = [];
-  const findings: Finding[] = [];
+  const findings: FindingBase[] = [];
   const read = await readDataset(path, {
     cwd,
     onRecord(record, place) {

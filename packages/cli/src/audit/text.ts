@@ -1,4 +1,4 @@
-import type { AuditResult, Finding, GroupStatistics, IntakeSummary, Language } from '@portfolio-rules/core';
+import type { AuditResult, FindingBase, GroupStatistics, IntakeSummary, Language } from '@portfolio-rules/core';
 import type { Output } from '../command';
 import { inPieces } from '../formatters/pieces';
 import { formatFinding } from '../formatters/stylish';
@@ -99,7 +99,7 @@ function table(rows: readonly string[][]): string[] {
   );
 }
 
-function statistics(result: AuditResult, language: Language): string[] {
+function statistics(result: AuditResult<FindingBase>, language: Language): string[] {
   const text = TEXT[language];
   const stats = result.statistics;
   if (!stats) return [];
@@ -134,15 +134,16 @@ export function accountingLine(intake: IntakeSummary): string {
   return `read ${intake.read} = checked ${intake.checked} + rejected ${intake.rejected}`;
 }
 
-export function tallyOf(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
-  const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
+export function tallyOf(findings: readonly FindingBase[]): { errors: number; warnings: number; infos: number } {
+  const count = (severity: FindingBase['severity']) =>
+    findings.filter((finding) => finding.severity === severity).length;
   return { errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
 /** `audit` for people: each finding with its clause, the statistics, the rejected lines, the accounting and the tally — written a finding at a time. */
 export function writeAuditText(
-  result: AuditResult,
-  inputFindings: readonly Finding[],
+  result: AuditResult<FindingBase>,
+  inputFindings: readonly FindingBase[],
   sources: ReadonlyMap<string, string>,
   language: Language,
   output: Output,

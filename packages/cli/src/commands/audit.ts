@@ -1,4 +1,4 @@
-import { createFinding, type Finding, hasErrors, isPlainDate, toPlainDate } from '@portfolio-rules/core';
+import { createFinding, type FindingBase, hasErrors, isPlainDate, toPlainDate } from '@portfolio-rules/core';
 import { formatJson } from '../formatters/json';
 import { formatStylish } from '../formatters/stylish';
 import { CLI_CODES } from '../codes';
@@ -64,7 +64,7 @@ export const audit: Command = {
     },
   },
   async run({ io, language, options, positionals }) {
-    const problem = (finding: Finding) => {
+    const problem = (finding: FindingBase) => {
       io.stderr.write(formatProblem(finding, language, 'audit'));
       return EXIT.usage;
     };

@@ -1,4 +1,4 @@
-import type { Finding } from '@portfolio-rules/core';
+import type { FindingBase } from '@portfolio-rules/core';
 import { createFinding, DATASET_CODES } from '@portfolio-rules/core';
 
 export type Encoding = 'utf-8' | 'big5';
@@ -76,7 +76,7 @@ export async function* decodeLines(
   chunks: AsyncIterable<Uint8Array>,
   file: string,
   encoding: Encoding = 'utf-8',
-): AsyncGenerator<LineBatch | { readonly finding: Finding }> {
+): AsyncGenerator<LineBatch | { readonly finding: FindingBase }> {
   const decoder = new TextDecoder(encoding, { fatal: true });
   let rest = '';
   let next = 1;

@@ -9,7 +9,7 @@ import {
   CSV_FILE_NAMES,
   DATASET_CODES,
   type DatasetRecord,
-  type Finding,
+  type FindingBase,
   type Intake,
   type IntakeSummary,
   recordTypeForCsvFile,
@@ -45,7 +45,7 @@ export interface DatasetRead {
   /** `read = checked + rejected`, and the rejected lines with their reasons. */
   readonly summary: IntakeSummary;
   /** Problems with whole files: encoding, CSV headers, unknown or missing files. */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly FindingBase[];
   /** A file could not be read (exit code 2). */
   readonly unreadable: boolean;
   /** The files read, as shown in findings. */
@@ -68,14 +68,14 @@ export async function* chunksOf(path: string, onBytes?: (bytes: number) => void)
   }
 }
 
-type Batches = AsyncIterable<LineBatch | { readonly finding: Finding }>;
+type Batches = AsyncIterable<LineBatch | { readonly finding: FindingBase }>;
 
 async function readNdjson(
   batches: Batches,
   file: string,
   intake: Intake,
   options: ReadOptions,
-  findings: Finding[],
+  findings: FindingBase[],
 ): Promise<void> {
   const parse = { file };
   for await (const batch of batches) {
@@ -95,7 +95,7 @@ async function readCsv(
   file: string,
   intake: Intake,
   options: ReadOptions,
-  findings: Finding[],
+  findings: FindingBase[],
 ): Promise<void> {
   const spec = recordTypeForCsvFile(file)!;
   const parse = { file };
@@ -147,7 +147,7 @@ async function readCsv(
 }
 
 /** The data files of a path: the file itself, or a folder's NDJSON and known CSV files (sorted; dotfiles ignored). */
-async function dataFiles(path: string, shown: string, findings: Finding[]): Promise<string[]> {
+async function dataFiles(path: string, shown: string, findings: FindingBase[]): Promise<string[]> {
   if (!(await stat(path)).isDirectory()) {
     if (extname(path).toLowerCase() !== '.csv' || recordTypeForCsvFile(path)) return [path];
     const suggestion = suggest(basename(path), CSV_FILE_NAMES);
@@ -188,7 +188,7 @@ async function dataFiles(path: string, shown: string, findings: Finding[]): Prom
  */
 export async function readDataset(path: string, options: ReadOptions): Promise<DatasetRead> {
   const intake = options.intake ?? createIntake();
-  const findings: Finding[] = [];
+  const findings: FindingBase[] = [];
   const absolute = resolve(options.cwd, path);
   let files: string[];
   try {

@@ -1,4 +1,11 @@
-import { type AuditResult, type Language, nationalVersionFor, type Severity, termOfDate } from '@portfolio-rules/core';
+import {
+  type AuditResult,
+  type Language,
+  nationalVersionFor,
+  type Severity,
+  termOfDate,
+  type FindingBase,
+} from '@portfolio-rules/core';
 import type { Output } from '../command';
 import { auditName, checkedGroups } from './checked';
 import { findingsSection, rejectionsSection } from './html/findings';
@@ -18,7 +25,7 @@ export interface HtmlOptions {
 }
 
 export interface HtmlInput {
-  readonly audits: readonly AuditResult[];
+  readonly audits: readonly AuditResult<FindingBase>[];
   /** The first audit holds the pack's own findings, apart from the schools whose data was read (several schools). */
   readonly packFirst?: boolean;
 }
@@ -33,7 +40,7 @@ function nationalVersion(asOf: string, language: Language): string {
   return version ? `${version.title[language]} (${version.layer})` : '—';
 }
 
-function header(audit: AuditResult, options: HtmlOptions, text: HtmlText, tool: JsonTool): string {
+function header(audit: AuditResult<FindingBase>, options: HtmlOptions, text: HtmlText, tool: JsonTool): string {
   const facts: [string, string][] = [
     [text.pack, audit.pack.name === audit.pack.id ? audit.pack.id : `${audit.pack.name} (${audit.pack.id})`],
     ...(audit.pack.school ? [[text.school, audit.pack.school] as [string, string]] : []),
@@ -48,7 +55,7 @@ function header(audit: AuditResult, options: HtmlOptions, text: HtmlText, tool: 
 
 /** `packPart`: the section of the pack's own findings in an audit of several schools, which read data. */
 function summary(
-  audit: AuditResult,
+  audit: AuditResult<FindingBase>,
   findings: readonly { readonly severity: Severity }[],
   text: HtmlText,
   packPart: boolean,
@@ -65,7 +72,7 @@ function summary(
 }
 
 function schoolSection(
-  audit: AuditResult,
+  audit: AuditResult<FindingBase>,
   index: number,
   packPart: boolean,
   options: HtmlOptions,

@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../dataset/parse';
 import { createAudit } from './index';
@@ -132,7 +133,9 @@ describe('createAudit: certification', () => {
       outcome('c3', { term: '11202' }),
       outcome('c4', { term: '11202' }),
     ]);
-    expect(codesOf(result, 'PR4002').map((finding) => [finding.subject, finding.data.actor])).toEqual([['c1', 's1']]);
+    expect(codesOf(result, 'PR4002').map((finding: FindingBase) => [finding.subject, finding.data.actor])).toEqual([
+      ['c1', 's1'],
+    ]);
     expect(codesOf(result, 'PR4009')).toEqual([
       expect.objectContaining({
         subject: 'c2',

@@ -1,5 +1,5 @@
 import { dayNumber, evaluateRules, type Facts, type FactValues } from '../expressions';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { Student } from '../records/items';
 import type { AuditState } from './state';

@@ -1,6 +1,7 @@
 import type { PlainDate } from '../_lib/date';
 import type { CapAction, CapLimit } from '../caps/decide';
-import type { Finding, Position } from '../findings/types';
+import type { Position } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { GovernanceEvidence } from '../governance';
 import type { Resolution } from '../layering';
 import type { ResolvedWindow } from '../windows';

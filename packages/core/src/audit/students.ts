@@ -4,7 +4,7 @@ import { cite } from '../decision/explanation';
 import { CAP_CODES } from '../caps/codes';
 import { enrolmentEffect, type EnrolmentChange } from '../enrolment';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { FINAL_SOURCE, RECEIPT_CODES } from '../receipts';
 import { checkRetention } from '../retention';
 import { termOfDate } from '../term';

@@ -4,7 +4,8 @@ import { cite, combine, type Explained, origin, type Part, refuses, type Step } 
 import { checkSpan, type DateSpan, spanAllows } from '../windows/span';
 import { perPack } from '../decision/per-pack';
 import { createFinding } from '../findings/define';
-import type { Finding, Source } from '../findings/types';
+import type { Source } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { EntrySource, StudentKind } from '../records';
 import type { PortfolioItem } from '../records/items';

@@ -1,7 +1,8 @@
 import { origin, type Part, refuses, type Step } from '../decision/explanation';
 import { perPack } from '../decision/per-pack';
 import { createFinding } from '../findings/define';
-import type { Finding, Source } from '../findings/types';
+import type { Source } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { StudentKind } from '../records';
 import type { FileRef, PortfolioItem } from '../records/items';

@@ -2,7 +2,7 @@ import { type PlainDate, toPlainDate } from '../_lib/date';
 import { combine, type Explained, type Part } from '../decision/explanation';
 import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { CertificationState, CourseOutcome, FileRef } from '../records/items';
 import type { Actor } from '../roles/actor';
 import { checkLock, type Submission } from '../submission';

@@ -2,7 +2,7 @@ import type { PlainDate } from '../_lib/date';
 import { checkUpload, limitsFor, type CapAction, type CapLimit, type UploadRequest } from '../caps/decide';
 import { transition, type CertificationEvent, type TransitionContext, type TransitionResult } from '../certification';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { effectiveFor, LAYERING_CODES, type EffectivePack, type Resolution } from '../layering';
 import type { StudentKind } from '../records';
 import type { CourseOutcome, PortfolioItem, Student } from '../records/items';

@@ -2,7 +2,7 @@ import { addCalendarDays, type PlainDate, toPlainDate } from '../_lib/date';
 import { combine, type Explained, origin, type Part } from '../decision/explanation';
 import type { DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { ReceiptCategory } from '../records';
 import type { Student } from '../records/items';

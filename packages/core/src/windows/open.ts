@@ -1,7 +1,7 @@
 import { daysBetween, type PlainDate, toPlainDate } from '../_lib/date';
 import type { SchoolCalendar } from '../calendar/schema';
 import { createFinding } from '../findings/define';
-import type { Decision } from '../findings/types';
+import type { Decision } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import { formatTerm, type Term } from '../term';
 import { WINDOW_CODES } from './codes';

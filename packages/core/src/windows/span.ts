@@ -1,7 +1,8 @@
 import { daysBetween, type PlainDate, toPlainDate } from '../_lib/date';
 import { cite, type Part, refuses } from '../decision/explanation';
 import { createFinding } from '../findings/define';
-import type { Finding, Source } from '../findings/types';
+import type { Source } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { WINDOW_CODES } from './codes';
 import { CLOSING_SOON_DAYS } from './open';
 import type { Activity } from './schema';
