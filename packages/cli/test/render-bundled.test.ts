@@ -15,7 +15,7 @@ const BUNDLED = [
   ...SCHOOLS.filter((name) => existsSync(`${REPO}schools/${name}/versions`)).flatMap((name) =>
     readdirSync(`${REPO}schools/${name}/versions`).map((file) => `schools/${name}/versions/${file}`),
   ),
-  ...readdirSync(`${REPO}schools/_regional`).map((name) => `schools/_regional/${name}/pack.yaml`),
+  ...readdirSync(`${REPO}packages/core/regional`).map((name) => `packages/core/regional/${name}/pack.yaml`),
 ];
 
 /** The words a reader sees in an HTML page: no style sheet, no tags, entities read. */

@@ -1,8 +1,7 @@
 import { hasErrors } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
-import { loadOverlays } from '../_lib/overlays';
-import { regionalDirectory } from '../_lib/package';
+import { overlayRegistry } from '../_lib/overlays';
 import { type Command, EXIT, formatOption } from '../command';
 import { amendmentTable, type Version } from '../diff/amendment';
 import { formatAmendmentHtml } from '../diff/html';
@@ -38,7 +37,7 @@ export const diff: Command = {
     const versions: Version[] = [];
     const reports: FileReport[] = [];
     const sources = new Map<string, string>();
-    const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
+    const registry = await overlayRegistry(io);
     for (const [index, file] of positionals.slice(0, 2).entries()) {
       const read = await readText(io.cwd, file);
       if ('finding' in read) {
