@@ -1,85 +1,31 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHtml } from '../src/formatters/html';
+import { type HeadlessChromium, headlessChromium, INSTALL_TIMEOUT } from './chromium';
 import { AUDIT, PACK_ONLY_AUDIT } from './fixtures/audit-result';
 
-// Opens the HTML report in Debian's headless Chromium (no playwright or puppeteer). On CI, running
-// as root, a missing Chromium is installed once with apt-get; elsewhere the test is skipped with a note.
+// Opens the HTML report in Debian's headless Chromium (see ./chromium.ts: installed on CI, else skipped).
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-const findChromium = () => CANDIDATES.find((path) => existsSync(path));
-const INSTALL_TIMEOUT = 15 * 60_000;
-
-let chromium: string | undefined;
-let why = '';
-let folder = '';
-
-function install(): string {
-  if (process.env.CI !== 'true' || process.getuid?.() !== 0)
-    return `Chromium is not installed (${CANDIDATES.join(' or ')}); install Debian's chromium to run this test (it is installed automatically on CI, as root)`;
-  const result = spawnSync(
-    'bash',
-    ['-c', 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium'],
-    { encoding: 'utf8', timeout: INSTALL_TIMEOUT, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  return result.status === 0
-    ? ''
-    : `apt-get install chromium failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr?.slice(-500) ?? ''}`;
-}
+let chromium: HeadlessChromium;
 
 beforeAll(() => {
-  chromium = findChromium();
-  if (!chromium) {
-    why = install();
-    chromium = findChromium();
-    if (!chromium && !why) why = 'apt-get installed chromium, but no Chromium binary was found';
-  }
-  folder = mkdtempSync(join(tmpdir(), 'portfolio-rules-report-'));
+  chromium = headlessChromium();
 }, INSTALL_TIMEOUT + 60_000);
 
-afterAll(() => {
-  if (folder) rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => chromium?.close());
 
-/** Runs Chromium headless on one file with a fresh profile and no network activity of its own. */
-function open(file: string, ...action: string[]) {
-  const profile = mkdtempSync(join(folder, 'profile-'));
-  const result = spawnSync(
-    chromium!,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--hide-scrollbars',
-      '--enable-logging=stderr',
-      '--v=0',
-      `--user-data-dir=${profile}`,
-      ...action,
-      pathToFileURL(file).href,
-    ],
-    { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
-  );
-  return { status: result.status, dom: result.stdout, log: result.stderr ?? '' };
-}
+const open = (file: string, ...action: string[]) => chromium.open(file, ...action);
 
 const write = (name: string, html: string) => {
-  const file = join(folder, name);
+  const file = join(chromium.folder, name);
   writeFileSync(file, html);
   return file;
 };
 
 describe('the HTML report in headless Chromium', () => {
   it('renders its numbers and finding codes, runs no script and fetches nothing', ({ skip }) => {
-    if (!chromium) return skip(why);
+    if (!chromium.binary) return skip(chromium.why);
     const file = write('report.html', formatHtml({ audits: [AUDIT, PACK_ONLY_AUDIT] }, { lang: 'zh-TW' }));
     const { status, dom, log } = open(file, '--dump-dom');
     expect(status).toBe(0);
@@ -107,9 +53,9 @@ describe('the HTML report in headless Chromium', () => {
   });
 
   it('draws it: a screenshot of the page is a full PNG', ({ skip }) => {
-    if (!chromium) return skip(why);
+    if (!chromium.binary) return skip(chromium.why);
     const file = write('report-en.html', formatHtml({ audits: [AUDIT] }, { lang: 'en' }));
-    const png = join(folder, 'report.png');
+    const png = join(chromium.folder, 'report.png');
     const { status } = open(file, '--window-size=1200,2400', `--screenshot=${png}`);
     expect(status).toBe(0);
     const bytes = readFileSync(png);

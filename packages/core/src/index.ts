@@ -2,6 +2,7 @@ export {
   academicYearOfDate,
   academicYearWords,
   dateWords,
+  monthDayWords,
   termWords,
   compareTerms,
   formatTerm,

@@ -6,6 +6,7 @@ import {
   type Grade,
   type Language,
   type Localized,
+  monthDayWords,
 } from '@portfolio-rules/core';
 
 /** What each activity is called, as the flow tables write it (馬公 作業流程, seed 004's timetable). */
@@ -39,21 +40,6 @@ export const ANCHOR_NAMES: Readonly<Record<Anchor, Localized>> = {
   nationalSubmissionCloses: { 'zh-TW': '全國提交截止', en: 'the national submission closing' },
   nationalUploadDeadline: { 'zh-TW': '全國上傳截止', en: 'the national upload deadline' },
 };
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function offsetWords(
   rule: { weeks?: number; days?: number; workingDays?: number },
@@ -91,7 +77,7 @@ export function describeRule(rule: DateRule, language: Language): string {
   if (typeof rule === 'string') return dateWords(rule, language);
   if ('monthDay' in rule) {
     const [month, day] = rule.monthDay.split('-').map(Number) as [number, number];
-    return language === 'zh-TW' ? `${month}月${day}日` : `${day} ${MONTHS[month - 1] ?? rule.monthDay}`;
+    return monthDayWords(month, day, language);
   }
   const anchor = ANCHOR_NAMES[rule.anchor][language];
   const parts = offsetWords(rule, language);

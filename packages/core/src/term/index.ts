@@ -113,12 +113,17 @@ export function termWords(term: Term, language: Language): string {
     : `semester ${term.semester} of ${academicYearWords(term.year, language)}`;
 }
 
+/** A day of a month in words: `8月31日`; `31 August`. */
+export function monthDayWords(month: number, day: number, language: Language): string {
+  return language === 'zh-TW' ? `${month}月${day}日` : `${day} ${MONTH_NAMES[month - 1] ?? month}`;
+}
+
 /**
  * A day in words: in zh-TW the ROC date schools write, `113年1月19日` (with `era`, the formal
  * `中華民國113年1月19日`); in English `19 January 2024`.
  */
 export function dateWords(date: PlainDate, language: Language, options: { readonly era?: boolean } = {}): string {
   const { year, month, day } = dateParts(date);
-  if (language === 'en') return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
-  return `${options.era ? '中華民國' : ''}${gregorianToRoc(year)}年${month}月${day}日`;
+  if (language === 'en') return `${monthDayWords(month, day, language)} ${year}`;
+  return `${options.era ? '中華民國' : ''}${gregorianToRoc(year)}年${monthDayWords(month, day, language)}`;
 }
