@@ -100,6 +100,8 @@ export {
 } from './permissions';
 export {
   CAP_CODES,
+  capRoom,
+  capVerdict,
   checkCaps,
   checkFiles,
   checkUpload,
@@ -112,6 +114,8 @@ export {
   type CapAction,
   type CapLimit,
   type Caps,
+  type CapVerdict,
+  type CountedItem,
   type Files,
   type KindCaps,
   type Period,
@@ -284,7 +288,15 @@ export {
   type TransitionContext,
   type TransitionResult,
 } from './certification';
-export { checkSelection, deselectItem, selectItem, type SelectDecision, type SelectRequest } from './selection';
+export {
+  checkSelection,
+  deselectItem,
+  selectItem,
+  standingVerdict,
+  type SelectDecision,
+  type SelectRequest,
+  type StandingVerdict,
+} from './selection';
 export {
   checkLock,
   checkSubmittingUnit,
