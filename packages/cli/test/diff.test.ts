@@ -14,7 +14,7 @@ describe('portfolio-rules diff', () => {
     expect(rows[0]).toBe('| 修正條文 | 現行條文 | 說明 |');
     expect(rows[1]).toContain('| 八、<ins>已畢業學生之學習歷程檔案資料，封存5年；達保存年限後，始得刪除。</ins> |');
     expect(rows[1]).toContain('| 八、<del>本校於學期中發放全校各班學生家長通知書');
-    expect(rows[1]).toContain('1. 刪除原條文內容，改定新條文。<br>2. 畢業生學習歷程檔案資料封存年限明定為5年');
+    expect(rows[1]).toContain('1\\. 刪除原條文內容，改定新條文。<br>2\\. 畢業生學習歷程檔案資料封存年限明定為5年');
     expect(result.stdout).toContain('現行規定：本規定自111學年度第1學期起至111學年度第2學期止適用。');
     // No key, file path, term code or remark of the tool's own.
     expect(result.stdout).not.toMatch(/retention|sealYears|\.yaml|11201|notes|school:|national@/);
@@ -34,9 +34,9 @@ describe('portfolio-rules diff', () => {
     const result = await run(['diff', 'diff-old.yaml', 'diff-new.yaml']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      '| 五(五)<br>多元表現上傳件數：<ins>每學年至多 15 件</ins><br>多元表現上傳件數之計算期間：每學年 | 五(四)<br>多元表現上傳件數：<del>每學年至多 20 件</del><br>多元表現上傳件數之計算期間：每學年 | 1. 多元表現上傳件數之依據由五(四)改為五(五)。<br>2. 多元表現上傳件數由每學年至多 20 件改為每學年至多 15 件。 |',
+      '| 五(五)<br>多元表現上傳件數：<ins>每學年至多 15 件</ins><br>多元表現上傳件數之計算期間：每學年 | 五(四)<br>多元表現上傳件數：<del>每學年至多 20 件</del><br>多元表現上傳件數之計算期間：每學年 | 1\\. 多元表現上傳件數之依據由五(四)改為五(五)。<br>2\\. 多元表現上傳件數由每學年至多 20 件改為每學年至多 15 件。 |',
     );
-    expect(result.stdout).toContain('2. 刪除幹部經歷登錄及提交之負責單位之規定（原為生輔組）。');
+    expect(result.stdout).toContain('2\\. 刪除幹部經歷登錄及提交之負責單位之規定（原為生輔組）。');
     // Reordered windows are no amendment; the new grade-3 window is.
     expect(result.stdout).not.toContain('課程學習成果上傳期程');
     expect(result.stdout).toContain('新增多元表現勾選期程（3年級）：截止：4月15日。');

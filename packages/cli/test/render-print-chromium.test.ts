@@ -1,21 +1,31 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefactFolder, type HeadlessChromium, headlessChromium, INSTALL_TIMEOUT } from './chromium';
+import { artefactFolder, chromiumOrWhy, INSTALL_TIMEOUT, openInChromium } from './chromium';
 import { run } from './run';
 
 // Prints the rendered document to PDF in headless Chromium, as a school would from its browser, and
 // keeps the PDF (and, where poppler's pdftoppm is installed, a PNG of each page) in .tmp/artefacts/.
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
-let chromium: HeadlessChromium;
+let chromium: string | undefined;
+let why = '';
+let folder = '';
 
 beforeAll(() => {
-  chromium = headlessChromium();
+  ({ chromium, why } = chromiumOrWhy());
+  folder = mkdtempSync(join(tmpdir(), 'portfolio-rules-print-'));
 }, INSTALL_TIMEOUT + 60_000);
 
-afterAll(() => chromium?.close());
+afterAll(() => {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+/** Prints an HTML file to PDF as a browser's "Save as PDF" would, without the date and URL in the margins. */
+const printToPdf = (html: string, pdf: string) =>
+  openInChromium(chromium!, folder, html, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`);
 
 /** The pages of a PDF and the size of the first, in points. */
 function pages(pdf: Buffer): { count: number; size: [number, number] } {
@@ -30,10 +40,10 @@ function pages(pdf: Buffer): { count: number; size: [number, number] } {
 async function print(name: string, argv: readonly string[], cwd?: string) {
   const rendered = await run(['render', ...argv, '--format', 'html'], cwd ? { cwd } : {});
   expect(rendered.code, rendered.stderr).toBe(0);
-  const html = join(chromium.folder, `${name}.html`);
-  const pdf = join(chromium.folder, `${name}.pdf`);
+  const html = join(folder, `${name}.html`);
+  const pdf = join(folder, `${name}.pdf`);
   writeFileSync(html, rendered.stdout);
-  const { status } = chromium.open(html, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`);
+  const { status } = printToPdf(html, pdf);
   expect(status).toBe(0);
   const keep = join(artefactFolder(), `render-${name}.pdf`);
   copyFileSync(pdf, keep);
@@ -47,7 +57,7 @@ describe('render --format html, printed to A4 from Chromium', () => {
     'starts the annexed table and the generated tables each on a page of their own',
     { timeout: 120_000 },
     async ({ skip }) => {
-      if (!chromium.binary) return skip(chromium.why);
+      if (!chromium) return skip(why);
       const pdf = await print('short', ['render/short.yaml']);
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       // A4 is 595.28 × 841.89 points; Chromium rounds to its own pixel grid.
@@ -57,13 +67,9 @@ describe('render --format html, printed to A4 from Chromium', () => {
       // The clauses fit on one page; the annex and the appendix of tables start new ones.
       expect(count).toBe(3);
       const text = await run(['render', 'render/short.yaml', '--format', 'html', '--document', 'text']);
-      writeFileSync(join(chromium.folder, 'text.html'), text.stdout);
-      chromium.open(
-        join(chromium.folder, 'text.html'),
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${join(chromium.folder, 'text.pdf')}`,
-      );
-      expect(pages(readFileSync(join(chromium.folder, 'text.pdf'))).count).toBe(2);
+      writeFileSync(join(folder, 'text.html'), text.stdout);
+      printToPdf(join(folder, 'text.html'), join(folder, 'text.pdf'));
+      expect(pages(readFileSync(join(folder, 'text.pdf'))).count).toBe(2);
     },
   );
 
@@ -71,7 +77,7 @@ describe('render --format html, printed to A4 from Chromium', () => {
     "prints Magong's whole 補充規定: the clauses, each annex, then the tables",
     { timeout: 120_000 },
     async ({ skip }) => {
-      if (!chromium.binary) return skip(chromium.why);
+      if (!chromium) return skip(why);
       const pdf = await print('magong', ['schools/magong/pack.yaml'], ROOT);
       // Clauses (two pages or more), 分工表, 作業流程 (two pages: 22 rows), the appendix.
       expect(pages(pdf).count).toBeGreaterThanOrEqual(6);

@@ -1,4 +1,5 @@
 import type { Language } from '@portfolio-rules/core';
+import { htmlHead } from '../formatters/html-head';
 import { escapeMarkup as x } from '../formatters/markup';
 import type { AmendmentTable, CellLine } from './amendment';
 import { DIFF_TEXT, explanationLines } from './text';
@@ -47,7 +48,7 @@ export function formatAmendmentHtml(table: AmendmentTable, language: Language): 
       : `<table><colgroup><col class="text"><col class="text"><col class="why"></colgroup><thead><tr>${text.columns.map((column) => `<th scope="col">${x(column)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
   return `<!doctype html>
 <html lang="${language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${x(table.title)}</title><style>${STYLE}</style></head>
+${htmlHead(table.title, STYLE)}
 <body>
 <h1>${x(table.title)}</h1>
 <div class="facts">${factLines.join('')}</div>

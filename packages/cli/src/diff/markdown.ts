@@ -1,5 +1,5 @@
 import type { Language } from '@portfolio-rules/core';
-import { markdownCell, markdownText } from '../render/markdown';
+import { markdownText } from '../formatters/markdown';
 import type { AmendmentTable, CellLine } from './amendment';
 import { DIFF_TEXT, explanationLines } from './text';
 
@@ -10,7 +10,7 @@ function cell(lines: readonly CellLine[], mark: 'ins' | 'del'): string {
       (line) =>
         '　'.repeat(line.depth) +
         line.runs
-          .map((run) => (run.marked ? `<${mark}>${markdownCell(run.text)}</${mark}>` : markdownCell(run.text)))
+          .map((run) => (run.marked ? `<${mark}>${markdownText(run.text)}</${mark}>` : markdownText(run.text)))
           .join(''),
     )
     .join('<br>');
@@ -32,7 +32,7 @@ export function formatAmendmentMarkdown(table: AmendmentTable, language: Languag
   lines.push(`| ${text.columns.join(' | ')} |`, '| --- | --- | --- |');
   for (const row of table.rows)
     lines.push(
-      `| ${cell(row.amended, 'ins')} | ${cell(row.current, 'del')} | ${explanationLines(row.explanation).map(markdownCell).join('<br>')} |`,
+      `| ${cell(row.amended, 'ins')} | ${cell(row.current, 'del')} | ${explanationLines(row.explanation).map(markdownText).join('<br>')} |`,
     );
   return [...lines, ''].join('\n');
 }

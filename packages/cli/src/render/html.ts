@@ -1,4 +1,5 @@
 import type { Language } from '@portfolio-rules/core';
+import { htmlHead } from '../formatters/html-head';
 import { escapeMarkup } from '../formatters/markup';
 import { type AnnexBlock, type ClauseBlock, spacedLabel } from './clauses';
 import type { RenderedPack, Section } from './document';
@@ -107,7 +108,7 @@ export function formatRenderedHtml(rendered: RenderedPack, language: Language): 
   }
   return `<!doctype html>
 <html lang="${language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${x(text.title)}</title><style>${STYLE}</style></head>
+${htmlHead(text.title, STYLE)}
 <body>
 ${parts.filter(Boolean).join('\n')}
 </body>

@@ -1,32 +1,11 @@
 import type { Language } from '@portfolio-rules/core';
+import { markdownText } from '../formatters/markdown';
 import { type ClauseBlock, spacedLabel } from './clauses';
 import type { RenderedPack, Section } from './document';
 import { blocksOf, type Table } from './table';
 
-/** Markup characters as entities, so that a name or a clause cannot become a tag. */
-const entities = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A Markdown table cell: pipes and backslashes escaped, markup characters as entities, line breaks as `<br>`. */
-export function markdownCell(text: string): string {
-  return entities(text)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r\n|\r|\n/g, '<br>');
-}
-
-/**
- * Running text in Markdown: emphasis, code, link and heading characters escaped, and a line that
- * would open a list (`1.`, `-`) or a quote kept as text.
- */
-export function markdownText(text: string): string {
-  return entities(text)
-    .replace(/[\\`*_[\]#|~]/g, (character) => `\\${character}`)
-    .replace(/^(\s*)([-+])(?=\s)/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
-
 function table(table: Table, indent = ''): string[] {
-  const row = (cells: readonly string[]) => `${indent}| ${cells.map(markdownCell).join(' | ')} |`;
+  const row = (cells: readonly string[]) => `${indent}| ${cells.map(markdownText).join(' | ')} |`;
   // A merged cell is printed once, in its first row and column; the cells it covers stay empty.
   const shown = (rows: readonly (readonly string[])[]) => {
     if (!table.merged) return rows;
@@ -39,7 +18,7 @@ function table(table: Table, indent = ''): string[] {
     );
   };
   return [
-    ...(table.caption ? [`${indent}**${markdownCell(table.caption)}**`, ''] : []),
+    ...(table.caption ? [`${indent}**${markdownText(table.caption)}**`, ''] : []),
     row(shown([table.columns])[0]!),
     `${indent}|${table.columns.map(() => ' --- |').join('')}`,
     ...shown(table.rows).map(row),
