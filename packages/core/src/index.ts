@@ -1,5 +1,9 @@
 export {
   academicYearOfDate,
+  academicYearWords,
+  dateWords,
+  monthDayWords,
+  termWords,
   compareTerms,
   formatTerm,
   isDateInTerm,
