@@ -299,6 +299,7 @@ export {
 export {
   createEngine,
   explain,
+  PackError,
   type DateSpan,
   type Engine,
   type Explainable,

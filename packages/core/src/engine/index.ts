@@ -1,9 +1,10 @@
 import type { PlainDate } from '../_lib/date';
 import { checkUpload, limitsFor, type CapAction, type CapLimit, type UploadRequest } from '../caps/decide';
 import { transition, type CertificationEvent, type TransitionContext, type TransitionResult } from '../certification';
-import { createFinding } from '../findings/define';
+import { createFinding, hasErrors } from '../findings/define';
 import type { Finding } from '../catalogue';
 import { effectiveFor, LAYERING_CODES, type EffectivePack, type Resolution } from '../layering';
+import type { Validation } from '../pack';
 import type { StudentKind } from '../records';
 import type { CourseOutcome, PortfolioItem, Student } from '../records/items';
 import {
@@ -24,9 +25,11 @@ import { checkSelection, deselectItem, selectItem, type SelectDecision, type Sel
 import { submitRoster, type SubmitDecision, type SubmitRequest } from '../submission';
 import { formatTerm, parseTerm, type Term, type TermCode } from '../term';
 import { decide, type Explained, type Step } from '../decision/explanation';
+import { PackError } from './pack-error';
 
 export { explain, type Explainable, type Explained, type Step, type StepOutcome } from '../decision/explanation';
 export type { DateSpan } from '../windows/span';
+export { PackError } from './pack-error';
 
 /**
  * The rules of one school compiled once, asked many times. Every check takes the time as an
@@ -70,8 +73,19 @@ export interface Engine {
   ): { readonly notices: readonly LeaverNotice[]; readonly findings: readonly Finding[] };
 }
 
-function isResolution(input: EffectivePack | Resolution): input is Resolution {
+function isResolution(input: EffectivePack | Resolution | Validation): input is Resolution {
   return 'versions' in input;
+}
+
+/** The resolution an engine is built on; a pack with errors is refused (PackError). */
+function resolutionOf(input: EffectivePack | Resolution | Validation): Resolution {
+  if ('loaded' in input) {
+    if (!input.resolution || hasErrors(input.findings)) throw new PackError(input.findings);
+    return input.resolution;
+  }
+  if (!isResolution(input)) return { versions: [input], findings: [] };
+  if (hasErrors(input.findings)) throw new PackError(input.findings);
+  return input;
 }
 
 function toTerm(term: Term | TermCode): Term | undefined {
@@ -84,9 +98,13 @@ function termOf(item: PortfolioItem): Term | undefined {
   return item.kind === 'diversePerformance' ? { year: item.academicYear, semester: 1 } : undefined;
 }
 
-/** Compiles a school's rules once: an effective pack, or the resolution of `resolvePack`/`validatePack` (one effective pack per national version). */
-export function createEngine(input: EffectivePack | Resolution): Engine {
-  const resolution: Resolution = isResolution(input) ? input : { versions: [input], findings: [] };
+/**
+ * Compiles a school's rules once: from `validatePack`'s answer, the resolution of `resolvePack` (one
+ * effective pack per national version), or one effective pack. Throws a `PackError`, carrying the
+ * findings, when the pack has errors (warnings are fine): a broken pack cannot go live unnoticed.
+ */
+export function createEngine(input: EffectivePack | Resolution | Validation): Engine {
+  const resolution = resolutionOf(input);
   const cache = new Map<TermCode, EffectivePack | undefined>();
   const lookup = (term: Term | TermCode | undefined): EffectivePack | undefined => {
     const parsed = term === undefined ? undefined : toTerm(term);

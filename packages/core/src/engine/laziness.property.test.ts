@@ -5,10 +5,9 @@ import type { FileRef, PortfolioItem } from '../records/items';
 import type { Actor } from '../roles/actor';
 import { explainDeselection, explainSelection, type SelectDecision, type SelectRequest } from '../selection';
 import type { Submission } from '../submission';
-import { validatePack } from '../pack';
 import type { Explained } from '../decision/explanation';
 import { createEngine, type Engine } from './index';
-import { deepFreeze, MAGONG_YAML, STUDENT, TEACHER } from './magong.fixture';
+import { acrossVersions, deepFreeze, MAGONG_YAML, STUDENT, TEACHER } from './magong.fixture';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 300);
 const timeout = Math.max(60_000, numRuns * 100);
@@ -20,7 +19,7 @@ const PACKS = [
     'upload: { max: 6, per: semester, source: 五(三)1 }',
     'upload: { max: 2, per: academicYear, countsRejected: false, exempt: [schoolEntered], source: 五(三)1 }',
   ),
-].map((text) => createEngine(validatePack(text).resolution!));
+].map((text) => createEngine(acrossVersions(text)));
 
 const TERMS = ['10902', '11101', '11201', '11201', '112-1', '11202', '11301'];
 const DAYS = ['2023-08-20', '2024-01-18', '2024-01-20', '2024-01-22', '2024-09-01'];
