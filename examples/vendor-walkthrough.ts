@@ -6,11 +6,11 @@
 import {
   createEngine,
   explain,
+  validatePack,
   type Actor,
   type CourseOutcome,
   type Receipt,
   type Submission,
-  validatePack,
 } from '@portfolio-rules/core';
 
 // 1. Compile the school's rules once. (A minimal Magong pack; the real one is schools/magong/pack.yaml.)

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  type AuditResult,
   createAudit,
+  parseRecord,
+  validatePack,
+  type AuditResult,
   type DatasetRecord,
   type FindingBase,
-  parseRecord,
   type Resolution,
-  validatePack,
 } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { asOfFor, defaultYear, generateSample, planFrom, type SamplePlan, type ViolationCounts } from '../src/sample';

@@ -1,4 +1,5 @@
-import { type Pack, resolveSource, type Source, type SourceRef } from '@portfolio-rules/core';
+import type { Pack, Source, SourceRef } from '@portfolio-rules/core';
+import { resolveSource } from '@portfolio-rules/core/internal';
 
 /** One side of a rule: its key path, its value (without its `source`) and the clause that holds it. */
 export interface RuleText {

@@ -1,8 +1,8 @@
 import {
-  type EffectivePack,
-  type FindingBase,
   formatSource,
   formatTerm,
+  type EffectivePack,
+  type FindingBase,
   type Language,
   type NationalBound,
   type Term,

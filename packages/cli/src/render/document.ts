@@ -1,20 +1,20 @@
 import {
   COMMON_UNITS,
   DIVISIONS,
-  type Division,
   DUTIES,
   DUTY_NAMES,
-  type Duty,
-  type EffectivePack,
   formatSource,
-  type Language,
   ownerOf,
-  provenanceOf,
   RECORD_KIND_NAMES,
   ROLE_NAMES,
+  type Division,
+  type Duty,
+  type EffectivePack,
+  type Language,
   type Role,
   type Source,
 } from '@portfolio-rules/core';
+import { provenanceOf } from '@portfolio-rules/core/internal';
 import { ACTIVITY_NAMES, describeRule, gradesText, semestersText } from '../timeline/words';
 
 /** The documents a school publishes with its supplementary rules, in the order `all` prints them. */

@@ -1,9 +1,9 @@
 import {
-  type EffectivePack,
   formatSource,
   formatTerm,
-  type Language,
   parseTerm,
+  type EffectivePack,
+  type Language,
   type TermCode,
 } from '@portfolio-rules/core';
 import { alignColumns } from '../_lib/width';

@@ -1,6 +1,6 @@
 import {
-  type FindingBase,
   formatSource,
+  type FindingBase,
   type IntakeSummary,
   type Language,
   type Severity,
