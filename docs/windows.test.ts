@@ -3,14 +3,14 @@ import {
   checkWindows,
   evaluateRules,
   FACT_PATHS,
+  type Facts,
+  type Finding,
   isOpen,
   parseCalendar,
   parseTerm,
   resolveWindows,
-  validatePack,
-  type Facts,
-  type Finding,
   type SchoolCalendar,
+  validatePack,
 } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { type CodeBlock, codeBlocks } from './markdown-blocks';

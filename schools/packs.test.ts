@@ -1,4 +1,4 @@
-import { validatePack, type FindingBase } from '@portfolio-rules/core';
+import { type FindingBase, validatePack } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { runPackChecks } from '../packages/cli/src/_lib/pack-checks';
 import { bundledOverlays, bundledPackFiles, schoolFolders } from './_lib/packs';

@@ -1,5 +1,5 @@
 // Comparing what a scenario expects with what core decided, and printing a finding for people.
-import { formatSource, type Finding, type Source } from '@portfolio-rules/core';
+import { type Finding, formatSource, type Source } from '@portfolio-rules/core';
 import type { ExpectedFinding } from './scenario';
 
 export type Plain = Record<string, unknown>;

@@ -1,10 +1,10 @@
 // What a scenario runs in: its pack (validated, read for the term) and the people and students it gives.
 import {
-  effectiveFor,
-  parseTerm,
   type Actor,
   type AnchorDates,
+  effectiveFor,
   type EffectivePack,
+  parseTerm,
   type Role,
   type SchoolCalendar,
   type Student,

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { regionalOverlays, type PackInput } from '@portfolio-rules/core';
+import { type PackInput, regionalOverlays } from '@portfolio-rules/core';
 
 export const SCHOOLS_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const REPO_DIR = join(SCHOOLS_DIR, '..');

@@ -1,13 +1,13 @@
 // A record's life in a scenario: uploads against the caps, selections, certification steps — asked
 // of core's engine (`createEngine`), as a vendor's platform asks it: the rules of each item's own term.
 import {
-  createEngine,
-  formatSource,
   type Actor,
   type CertificationEvent,
+  createEngine,
   type CourseOutcome,
   type Engine,
   type Finding,
+  formatSource,
   type PortfolioItem,
   type Step,
 } from '@portfolio-rules/core';

@@ -1,7 +1,7 @@
 // Runs one scenario against its pack and says, in both languages, why it came out as it did.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validatePack, type Finding, type PackInput } from '@portfolio-rules/core';
+import { type Finding, type PackInput, validatePack } from '@portfolio-rules/core';
 import { parse, stringify } from 'yaml';
 import { deleteRecords, governanceLog, notifyLeavers, permitted, receiptPeriod } from './actions';
 import { compareFindings, describeFinding, overlay } from './compare';

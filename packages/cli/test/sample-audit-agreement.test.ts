@@ -1,20 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
-  createAudit,
-  parseRecord,
-  validatePack,
   type AuditResult,
+  createAudit,
   type DatasetRecord,
   type FindingBase,
   type Resolution,
 } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
-import { asOfFor, defaultYear, generateSample, planFrom, type SamplePlan, type ViolationCounts } from '../src/sample';
+import { asOfFor, defaultYear, planFrom, type SamplePlan, type ViolationCounts } from '../src/sample';
+import { BUNDLED_PACKS as PACKS, resolveBundled as resolve, sampleRecords } from './bundled-samples';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** Every bundled school pack (the overlay is checked through Chenggong, which extends it). */
-const PACKS = ['magong', 'hsinchu-vocational', 'pingrong', 'taipei-chenggong', 'vendor-defaults', '_template'];
 const STUDENTS = 400;
 
 /** Which audit finding counts each injected kind, in the unit the generator counts it in. */
@@ -34,28 +28,8 @@ const CODE_OF: Readonly<Record<keyof ViolationCounts, string>> = {
   wrongSubmittingUnit: 'PR7001',
 };
 
-async function resolve(id: string): Promise<Resolution> {
-  const file = `schools/${id}/pack.yaml`;
-  const validation = validatePack(readFileSync(`${ROOT}${file}`, 'utf8'), { file });
-  return validation.resolution!;
-}
-
-async function sample(plan: SamplePlan, violations: number) {
-  const lines: string[] = [];
-  const report = await generateSample({ students: STUDENTS, seed: 1, schools: 1, violations }, plan, {
-    write: (text) => void lines.push(text),
-  });
-  const records = lines
-    .join('')
-    .trimEnd()
-    .split('\n')
-    .map((line, index) => {
-      const result = parseRecord(line, index + 1);
-      if (!result.ok) throw new Error(result.finding.message.en);
-      return { record: result.record, line: index + 1 };
-    });
-  return { report, records };
-}
+const sample = (plan: SamplePlan, violations: number) =>
+  sampleRecords(plan, { students: STUDENTS, seed: 1, schools: 1, violations });
 
 /** One audit per school, as the CLI runs them, as of the generator's documented day, on the sample's own calendar. */
 function audit(

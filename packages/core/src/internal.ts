@@ -21,6 +21,10 @@ export {
   DEFAULT_EXEMPT,
   limitsFor,
   periodOf,
+  capRoom,
+  capVerdict,
+  type CapVerdict,
+  type CountedItem,
 } from './caps';
 export {
   CLOSING_SOON_DAYS,
@@ -53,7 +57,7 @@ export { PACK_CODES } from './pack';
 export { CLAUSE_CODES, DEFAULT_NUMBERING, printedNumber } from './clauses';
 export { LAYERING_CODES, mergeLayers, provenanceOf, valueAtPath, type Layer } from './layering';
 export { CERTIFICATION_CODES, checkCertifier, transition } from './certification';
-export { checkSelection, deselectItem, selectItem } from './selection';
+export { checkSelection, deselectItem, selectItem, standingVerdict, type StandingVerdict } from './selection';
 export {
   checkLock,
   checkSubmittingUnit,

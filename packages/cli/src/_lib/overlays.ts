@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { loadPack, REGIONAL_PACKS, regionalOverlays, type PackInput } from '@portfolio-rules/core';
+import { loadPack, type PackInput, REGIONAL_PACKS, regionalOverlays } from '@portfolio-rules/core';
 import type { CliIo } from '../command';
 import { readText } from './files';
 

@@ -1,4 +1,4 @@
-import { sortFindings, type AuditResult, type FindingBase, type Language } from '@portfolio-rules/core';
+import { type AuditResult, type FindingBase, type Language, sortFindings } from '@portfolio-rules/core';
 import type { Output } from '../command';
 import { writeHtml } from '../formatters/html';
 import { writeJson } from '../formatters/json-pieces';

@@ -1,16 +1,16 @@
 import { cpus } from 'node:os';
 import {
-  createAudit,
-  createIntake,
-  mergeAudits,
-  sortFindings,
   type Audit,
   type AuditResult,
+  createAudit,
+  createIntake,
   type FindingBase,
   type GovernanceEvidence,
   type Intake,
+  mergeAudits,
   type Resolution,
   type SchoolCalendar,
+  sortFindings,
 } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';

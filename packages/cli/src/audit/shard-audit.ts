@@ -1,4 +1,4 @@
-import { createAudit, createIntake, type Audit, type Resolution } from '@portfolio-rules/core';
+import { type Audit, createAudit, createIntake, type Resolution } from '@portfolio-rules/core';
 import type { ShardInit, ShardReply } from './shard-protocol';
 import { type ShardScan, scanShard } from './shard-lines';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAudit, createIntake, validatePack, type AuditResult } from '@portfolio-rules/core';
+import { type AuditResult, createAudit, createIntake, validatePack } from '@portfolio-rules/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeLines, readDataset } from '../dataset';

@@ -1,4 +1,4 @@
-import { formatSource, formatTerm, parseTerm, type Language, type Pack } from '@portfolio-rules/core';
+import { formatSource, formatTerm, type Language, type Pack, parseTerm } from '@portfolio-rules/core';
 import { showValue } from '../explain/format';
 import type { Change, Detail, RuleText } from './compare';
 

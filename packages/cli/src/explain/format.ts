@@ -1,8 +1,8 @@
 import {
-  formatSource,
-  formatTerm,
   type EffectivePack,
   type FindingBase,
+  formatSource,
+  formatTerm,
   type Language,
   type NationalBound,
   type Term,

@@ -1,4 +1,4 @@
-import { CATALOGUE, type AuditResult, type FindingBase, type Rejection, type CodeSpec } from '@portfolio-rules/core';
+import { type AuditResult, CATALOGUE, type CodeSpec, type FindingBase, type Rejection } from '@portfolio-rules/core';
 import { CLI_CODES } from '../codes';
 import type { FileReport } from './report';
 

@@ -1,9 +1,9 @@
 import {
-  nationalVersionFor,
-  termOfDate,
   type AuditResult,
   type Language,
+  nationalVersionFor,
   type Severity,
+  termOfDate,
   type FindingBase,
 } from '@portfolio-rules/core';
 import type { Output } from '../command';

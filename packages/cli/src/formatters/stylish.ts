@@ -1,4 +1,4 @@
-import { formatSource, type FindingBase, type Language, type Severity } from '@portfolio-rules/core';
+import { type FindingBase, formatSource, type Language, type Severity } from '@portfolio-rules/core';
 import { codeName } from '../codes';
 import { codeFrame } from './code-frame';
 import { byPosition, type Report, type Summary, summarize } from './report';

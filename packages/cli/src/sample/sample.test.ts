@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseRecord, validatePack, type DatasetRecord } from '@portfolio-rules/core';
+import { type DatasetRecord, parseRecord, validatePack } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { generateSample, type SampleOptions } from './generate';
 import { defaultYear, planFrom } from './plan';

@@ -1,9 +1,9 @@
 import {
+  type EffectivePack,
   formatSource,
   formatTerm,
-  parseTerm,
-  type EffectivePack,
   type Language,
+  parseTerm,
   type TermCode,
 } from '@portfolio-rules/core';
 import { alignColumns } from '../_lib/width';

@@ -14,6 +14,27 @@ import {
   student,
 } from './audit.fixture';
 
+describe('createAudit: files and summaries', () => {
+  it('judges the files and the summary a record carries as an upload of it is judged (PR3010–PR3014), not what it leaves out', () => {
+    const result = auditLines([
+      student('s1'),
+      outcome('c1', { files: [{ name: 'big.mp4', type: 'mp4', megabytes: 12 }] }),
+      outcome('c2', { summary: '報'.repeat(101) }),
+      outcome('c3', { summary: '', files: [] }),
+      outcome('c4', { summary: '簡述', files: [{ name: 'a.pdf', type: 'pdf', megabytes: 3 }] }),
+      performance('d1'),
+      outcome('c5', { withdrawn: true, files: [{ name: 'big.mp4', type: 'mp4', megabytes: 12 }] }),
+    ]);
+    const files = codesOf(result).filter((finding) => /^PR301/.test(finding.code));
+    expect(files.map((finding) => [finding.code, finding.subject, finding.position?.line])).toEqual([
+      ['PR3011', 'c1', 2],
+      ['PR3012', 'c2', 3],
+      ['PR3013', 'c3', 4],
+      ['PR3014', 'c3', 4],
+    ]);
+  });
+});
+
 describe('createAudit: caps', () => {
   it('reports a student-term over the upload cap once, counting rejected items and not withdrawn or school-entered ones (decision 0002), at the last item counted', () => {
     const result = auditLines([

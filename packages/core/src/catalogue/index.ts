@@ -14,6 +14,7 @@ import { OWNERSHIP_CODES } from '../ownership/codes';
 import { PACK_CODES } from '../pack/codes';
 import { PERMISSION_CODES } from '../permissions/codes';
 import { RECEIPT_CODES } from '../receipts/codes';
+import { REQUEST_CODES } from '../requests/codes';
 import { RETENTION_CODES } from '../retention/codes';
 import { SUBMISSION_CODES } from '../submission/codes';
 import { WINDOW_CODES } from '../windows/codes';
@@ -37,6 +38,7 @@ const GROUPS = [
   WINDOW_CODES,
   EXPRESSION_CODES,
   AUDIT_CODES,
+  REQUEST_CODES,
 ] as const;
 
 type SpecsOf<G> = G extends unknown ? G[keyof G] : never;
@@ -60,7 +62,7 @@ export interface Decision {
   readonly findings: readonly Finding[];
 }
 
-/** Every finding code, by code. Codes are never reused: 1xxx pack file, 2xxx layering, 3xxx caps, 4xxx certification, 5xxx ownership and deputies, 6xxx windows, 7xxx receipts, submission and retention, 8xxx dataset records, 9xxx CLI usage. */
+/** Every finding code, by code. Codes are never reused: 1xxx pack file, 2xxx layering, 3xxx caps, 4xxx certification, 5xxx ownership and deputies, 6xxx windows, 7xxx receipts, submission and retention, 8xxx dataset records (81xx: requests to the engine), 9xxx CLI usage. */
 export const CATALOGUE: Readonly<Record<string, CodeSpec<never>>> = Object.fromEntries(
   GROUPS.flatMap((group) => Object.values(group)).map((spec) => [spec.code, spec as CodeSpec<never>]),
 );

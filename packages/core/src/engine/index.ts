@@ -1,6 +1,12 @@
 import type { PlainDate } from '../_lib/date';
-import { checkUpload, limitsFor, type CapAction, type CapLimit, type UploadRequest } from '../caps/decide';
-import { transition, type CertificationEvent, type TransitionContext, type TransitionResult } from '../certification';
+import { decideUpload, limitsFor, type CapAction, type CapLimit, type UploadRequest } from '../caps/decide';
+import {
+  decideTransition,
+  transitionProblem,
+  type CertificationEvent,
+  type TransitionContext,
+  type TransitionResult,
+} from '../certification';
 import { createFinding, hasErrors } from '../findings/define';
 import type { Finding } from '../catalogue';
 import { effectiveFor, LAYERING_CODES, type EffectivePack, type Resolution } from '../layering';
@@ -21,8 +27,25 @@ import {
   type ReceiptResult,
 } from '../receipts';
 import type { Actor } from '../roles/actor';
-import { checkSelection, deselectItem, selectItem, type SelectDecision, type SelectRequest } from '../selection';
+import { decideDeselect, decideSelect, decideSelection, type SelectDecision, type SelectRequest } from '../selection';
 import { submitRoster, type SubmitDecision, type SubmitRequest } from '../submission';
+import { submitRequestProblem } from '../submission/request';
+import {
+  finalRequestProblem,
+  leaversProblem,
+  receiptArgumentsProblem,
+  receiptPeriodProblem,
+} from '../receipts/request';
+import {
+  eachOf,
+  effectiveProblem,
+  isObject,
+  itemRequestProblem,
+  type Problem,
+  refuseMalformed,
+  termProblem,
+  under,
+} from '../requests';
 import { formatTerm, parseTerm, type Term, type TermCode } from '../term';
 import { decide, type Explained, type Step } from '../decision/explanation';
 import { PackError } from './pack-error';
@@ -73,19 +96,55 @@ export interface Engine {
   ): { readonly notices: readonly LeaverNotice[]; readonly findings: readonly Finding[] };
 }
 
-function isResolution(input: EffectivePack | Resolution | Validation): input is Resolution {
+const isKind = (kind: unknown): kind is StudentKind => kind === 'courseOutcome' || kind === 'diversePerformance';
+const isAction = (action: unknown): action is CapAction => action === 'upload' || action === 'select';
+
+function isResolution(input: EffectivePack | Resolution): input is Resolution {
   return 'versions' in input;
 }
 
-/** The resolution an engine is built on; a pack with errors is refused (PackError). */
-function resolutionOf(input: EffectivePack | Resolution | Validation): Resolution {
-  if ('loaded' in input) {
+const isValidation = (input: unknown): input is Validation => isObject(input) && 'loaded' in input;
+
+/** The pack an engine is built on; one whose findings hold an error is refused (PackError). */
+function packOf(input: EffectivePack | Resolution | Validation): EffectivePack | Resolution {
+  if (isValidation(input)) {
     if (!input.resolution || hasErrors(input.findings)) throw new PackError(input.findings);
     return input.resolution;
   }
-  if (!isResolution(input)) return { versions: [input], findings: [] };
-  if (hasErrors(input.findings)) throw new PackError(input.findings);
+  const findings: unknown = isObject(input) ? input.findings : undefined;
+  if (Array.isArray(findings) && findings.some((finding) => isObject(finding) && finding.severity === 'error'))
+    throw new PackError(findings as readonly Finding[]);
   return input;
+}
+
+/** What createEngine takes: an effective pack, or a resolution whose versions all are. */
+function inputProblem(input: unknown): Problem | undefined {
+  if (isObject(input) && Array.isArray(input.versions))
+    return under('input.versions', eachOf(input.versions, effectiveProblem));
+  return under('input', effectiveProblem(input));
+}
+
+/** An engine made of something that is not a pack: it refuses every request (PR8100) and knows no term. */
+function refusingEngine(found: Problem): Engine {
+  const refusal = () => refuseMalformed('createEngine', found);
+  const refusedTransition = () => {
+    const { findings, explanation } = refusal();
+    return { ok: false as const, findings, explanation };
+  };
+  return {
+    effectiveFor: () => undefined,
+    limits: () => [],
+    checkUpload: refusal,
+    checkSelection: refusal,
+    select: refusal,
+    deselect: refusal,
+    transition: refusedTransition,
+    submit: refusal,
+    checkReceiptPeriod: refusal,
+    receipt: refusedTransition,
+    finalSubmit: refusal,
+    leaverNotices: () => ({ notices: [], findings: refusal().findings }),
+  };
 }
 
 function toTerm(term: Term | TermCode): Term | undefined {
@@ -102,9 +161,13 @@ function termOf(item: PortfolioItem): Term | undefined {
  * Compiles a school's rules once: from `validatePack`'s answer, the resolution of `resolvePack` (one
  * effective pack per national version), or one effective pack. Throws a `PackError`, carrying the
  * findings, when the pack has errors (warnings are fine): a broken pack cannot go live unnoticed.
+ * Something that is not a pack at all gives an engine that refuses every request (PR8100).
  */
-export function createEngine(input: EffectivePack | Resolution | Validation): Engine {
-  const resolution = resolutionOf(input);
+export function createEngine(given: EffectivePack | Resolution | Validation): Engine {
+  const input = packOf(given);
+  const found = inputProblem(input);
+  if (found) return refusingEngine(found);
+  const resolution: Resolution = isResolution(input) ? input : { versions: [input], findings: [] };
   const cache = new Map<TermCode, EffectivePack | undefined>();
   const lookup = (term: Term | TermCode | undefined): EffectivePack | undefined => {
     const parsed = term === undefined ? undefined : toTerm(term);
@@ -156,58 +219,76 @@ export function createEngine(input: EffectivePack | Resolution | Validation): En
     explanation: decision.explanation,
   });
 
+  /** A malformed request is refused before any pack is looked up (PR8100); else `run` decides. */
+  const checked = <R>(
+    method: string,
+    found: Problem | undefined,
+    refuse: (decision: Explained) => R,
+    run: () => R,
+  ): R => (found ? refuse(refuseMalformed(method, found)) : run());
+  const same = (decision: Explained) => decision;
+
   return {
-    effectiveFor: (term) => lookup(term),
+    effectiveFor: (term) => (termProblem(term) ? undefined : lookup(term)),
     limits: (kind, action, term) => {
-      const effective = lookup(term);
-      return effective ? limitsFor(effective, kind, action) : [];
+      const effective = termProblem(term) ? undefined : lookup(term);
+      return effective && isKind(kind) && isAction(action) ? limitsFor(effective, kind, action) : [];
     },
     checkUpload: (request) =>
-      byItem(
-        request.item,
-        (effective) => checkUpload(effective, request),
-        (refusal) => refusal,
+      checked('checkUpload', under('request', itemRequestProblem(request, false)), same, () =>
+        byItem(request.item, (effective) => decideUpload(effective, request), same),
       ),
     checkSelection: (request) =>
-      byItem(
-        request.item,
-        (effective) => checkSelection(effective, request),
-        (refusal) => refusal,
+      checked('checkSelection', under('request', itemRequestProblem(request, true)), same, () =>
+        byItem(request.item, (effective) => decideSelection(effective, request), same),
       ),
     select: (request) =>
-      byItem(
-        request.item,
-        (effective) => selectItem(effective, request),
-        (refusal) => refusal,
+      checked('select', under('request', itemRequestProblem(request, true)), same, () =>
+        byItem(request.item, (effective) => decideSelect(effective, request), same),
       ),
-    deselect: (request) => deselectItem(request),
+    deselect: (request) =>
+      checked('deselect', under('request', itemRequestProblem(request, true)), same, () => decideDeselect(request)),
     transition: (item, event, actor, at, context = {}) =>
-      byItem(item, (effective) => transition(item, event, actor, at, { ...context, effective }), asTransition),
-    submit: (request) => {
-      const effective = lookup(request.term);
-      return effective
-        ? submitRoster(effective, request)
-        : outside(request.term, `${request.category}:${request.term}`);
-    },
-    checkReceiptPeriod: (term, period) => {
-      const effective = lookup(term);
-      return effective ? checkReceiptPeriod(effective, period) : outside(term, `${period.opens}..${period.closes}`);
-    },
-    receipt: (receipt, event, actor, at, context = {}) => {
-      const effective = lookup(receipt.term);
-      return effective
-        ? receiptTransition(receipt, event, actor, at, { ...context, effective })
-        : asTransition(outside(receipt.term, `${receipt.studentId}:${receipt.category}`));
-    },
-    finalSubmit: (request) => {
-      const effective = lookup(request.term);
-      return effective ? finalSubmit(effective, request) : outside(request.term, `${request.category}:${request.term}`);
-    },
-    leaverNotices: (term, students, opens) => {
-      const effective = lookup(term);
-      return effective
-        ? leaverNotices(effective, students, opens)
-        : { notices: [], findings: outside(term, 'receipts.leaverNotice').findings };
-    },
+      checked('transition', transitionProblem(item, event, actor, at, context), asTransition, () =>
+        byItem(item, (effective) => decideTransition(item, event, actor, at, { ...context, effective }), asTransition),
+      ),
+    submit: (request) =>
+      checked('submit', under('request', submitRequestProblem(request)), same, () => {
+        const effective = lookup(request.term);
+        return effective
+          ? submitRoster(effective, request)
+          : outside(request.term, `${request.category}:${request.term}`);
+      }),
+    checkReceiptPeriod: (term, period) =>
+      checked('checkReceiptPeriod', receiptPeriodProblem(term, period), same, () => {
+        const effective = lookup(term);
+        return effective ? checkReceiptPeriod(effective, period) : outside(term, `${period.opens}..${period.closes}`);
+      }),
+    receipt: (receipt, event, actor, at, context = {}) =>
+      checked('receipt', receiptArgumentsProblem(receipt, event, actor, at, context), asTransition, () => {
+        const effective = lookup(receipt.term);
+        return effective
+          ? receiptTransition(receipt, event, actor, at, { ...context, effective })
+          : asTransition(outside(receipt.term, `${receipt.studentId}:${receipt.category}`));
+      }),
+    finalSubmit: (request) =>
+      checked('finalSubmit', under('request', finalRequestProblem(request)), same, () => {
+        const effective = lookup(request.term);
+        return effective
+          ? finalSubmit(effective, request)
+          : outside(request.term, `${request.category}:${request.term}`);
+      }),
+    leaverNotices: (term, students, opens) =>
+      checked(
+        'leaverNotices',
+        leaversProblem(term, students, opens),
+        (refusal) => ({ notices: [], findings: refusal.findings }),
+        () => {
+          const effective = lookup(term);
+          return effective
+            ? leaverNotices(effective, students, opens)
+            : { notices: [], findings: outside(term, 'receipts.leaverNotice').findings };
+        },
+      ),
   };
 }

@@ -1,6 +1,6 @@
 import {
-  formatSource,
   type FindingBase,
+  formatSource,
   type IntakeSummary,
   type Language,
   type Severity,
