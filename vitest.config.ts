@@ -24,5 +24,9 @@ export default defineConfig({
       'tests/**/*.test.ts',
     ],
     reporters: ['default'],
+    // Behaviour, not speed, is tested (speed lives in bench/): a test that runs the built CLI or many
+    // fast-check cases may take seconds on a loaded machine without being wrong.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
