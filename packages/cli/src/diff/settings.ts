@@ -1,4 +1,4 @@
-import { type EffectivePack, provenanceOf, type Source } from '@portfolio-rules/core';
+import { type EffectivePack, provenanceOf, type Source } from '@portfolio-rules/core/internal';
 
 /**
  * One setting of an effective pack: a value the rules set, with a key that names it whatever its

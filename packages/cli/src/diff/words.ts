@@ -12,7 +12,7 @@ import {
   ROLE_NAMES,
   type Role,
   termWords,
-} from '@portfolio-rules/core';
+} from '@portfolio-rules/core/internal';
 import { capText, deputyName, dutyName, unitName } from '../render/names';
 import { ACTIVITY_NAMES, describeRule, gradesText, semestersText } from '../timeline/words';
 import type { Setting } from './settings';

@@ -7,7 +7,7 @@ import {
   type Pack,
   parseTerm,
   termWords,
-} from '@portfolio-rules/core';
+} from '@portfolio-rules/core/internal';
 import type { Table } from './table';
 
 /** A clause of the document as printed: its number, heading, paragraphs, table, sub-clauses and closing paragraph. */

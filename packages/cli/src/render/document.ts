@@ -11,7 +11,7 @@ import {
   RECORD_KIND_NAMES,
   type Source,
   termWords,
-} from '@portfolio-rules/core';
+} from '@portfolio-rules/core/internal';
 import { ACTIVITY_NAMES, describeRule, gradesText, semestersText } from '../timeline/words';
 import { type DocumentText, documentText } from './clauses';
 import { capText, deputyName, dutyName, unitName } from './names';

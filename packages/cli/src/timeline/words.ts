@@ -7,7 +7,7 @@ import {
   type Language,
   type Localized,
   monthDayWords,
-} from '@portfolio-rules/core';
+} from '@portfolio-rules/core/internal';
 
 /** What each activity is called, as the flow tables write it (馬公 作業流程, seed 004's timetable). */
 export const ACTIVITY_NAMES: Readonly<Record<Activity, Localized>> = {

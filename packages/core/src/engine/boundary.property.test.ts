@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../catalogue';
-import { validatePack } from '../pack';
 import { createEngine, type Engine } from './index';
-import { MAGONG_YAML, outcome, performance, STUDENT, TEACHER, TEACHING } from './magong.fixture';
+import { acrossVersions, outcome, performance, STUDENT, TEACHER, TEACHING } from './magong.fixture';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 300);
-const engine = createEngine(validatePack(MAGONG_YAML).resolution!);
+const engine = createEngine(acrossVersions());
 
 type Call = (engine: Engine, args: readonly unknown[]) => unknown;
 /** Every method of the engine, called with its arguments as an untyped caller passes them. */
