@@ -24,6 +24,11 @@ function cell(lines: readonly CellLine[], mark: 'ins' | 'del'): string {
     .join('');
 }
 
+/** A row's anchor from its clause (`row-八`, `row-五(三)1`): letters, digits and brackets only, whatever the pack wrote. */
+function anchorOf(key: string): string {
+  return key.replace(/[^\p{L}\p{N}()（）.]+/gu, '-');
+}
+
 /** The amendment table as one self-contained HTML page (no script, nothing fetched), to post or print. */
 export function formatAmendmentHtml(table: AmendmentTable, language: Language): string {
   const text = DIFF_TEXT[language];
@@ -36,7 +41,7 @@ export function formatAmendmentHtml(table: AmendmentTable, language: Language): 
     .map(([label, values]) => `<p>${x(label)}${x(text.colon)}${values.map(x).join(x(text.separator))}</p>`);
   const rows = table.rows.map(
     (row) =>
-      `<tr class="${row.kind}" id="row-${x(row.key)}"><td>${cell(row.amended, 'ins')}</td><td>${cell(row.current, 'del')}</td><td>${explanationLines(
+      `<tr class="${row.kind}" id="row-${anchorOf(row.key)}"><td>${cell(row.amended, 'ins')}</td><td>${cell(row.current, 'del')}</td><td>${explanationLines(
         row.explanation,
       )
         .map((line) => `<p>${x(line)}</p>`)
