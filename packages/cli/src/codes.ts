@@ -1,4 +1,5 @@
-import { CATALOGUE, defineCode } from '@portfolio-rules/core';
+import { CATALOGUE } from '@portfolio-rules/core';
+import { defineCode } from '@portfolio-rules/core/internal';
 
 const did = (suggestion: string | undefined) => ({
   zh: suggestion ? `，您是否要輸入「${suggestion}」？` : '',
@@ -140,6 +141,16 @@ export const CLI_CODES = {
     message: ({ file, reason }: { file: string; reason: ReadFailure; detail?: string }) => ({
       'zh-TW': `無法寫入「${file}」：${WRITE_FAILURES[reason].zh}`,
       en: `cannot write \`${file}\`: ${WRITE_FAILURES[reason].en}`,
+    }),
+  }),
+  internalError: defineCode({
+    code: 'PR9020',
+    name: 'internal-error',
+    severity: 'error',
+    title: { 'zh-TW': '內部錯誤', en: 'Internal error' },
+    message: ({ file, detail }: { file: string; detail: string }) => ({
+      'zh-TW': `檢查「${file}」時發生內部錯誤 (${detail})；其他檔案照常檢查。請回報此問題並附上該檔`,
+      en: `an internal error stopped the check of \`${file}\` (${detail}); the other files are still checked. Please report it with the file`,
     }),
   }),
 } as const;

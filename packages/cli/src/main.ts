@@ -1,4 +1,6 @@
-import { createFinding, type Language, suggest } from '@portfolio-rules/core';
+import { oneLine } from './formatters/safe-text';
+import type { Language } from '@portfolio-rules/core';
+import { createFinding, suggest } from '@portfolio-rules/core/internal';
 import { parseCommandLine } from './_lib/args';
 import { toolVersion } from './_lib/package';
 import { CLI_CODES } from './codes';
@@ -64,7 +66,7 @@ export async function dispatch(commands: readonly Command[], argv: readonly stri
     return await command.run({ io, language, options: parsed.options, positionals: parsed.positionals });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`portfolio-rules: internal error / 內部錯誤: ${detail}\n`);
+    io.stderr.write(`portfolio-rules: internal error / 內部錯誤: ${oneLine(detail)}\n`);
     return EXIT.usage;
   }
 }

@@ -1,16 +1,14 @@
 export { RECEIPT_CODES } from './codes';
 export {
-  checkFinalLock,
-  confirmationMinimums,
-  FINAL_SOURCE,
   RECEIPT_STATES,
-  type FinalSubmission,
   type Receipt,
   type ReceiptContext,
   type ReceiptEvent,
   type ReceiptResult,
   type ReceiptState,
 } from './confirm';
+export { checkFinalLock, FINAL_SOURCE, type FinalSubmission } from '../submission/final-lock';
+export { confirmationMinimums, periodEnd, type PeriodEnd } from '../submission/receipt-period';
 export { type FinalDecision, type FinalRequest, type LeaverNotice } from './final';
 export { checkReceiptPeriod, finalSubmit, leaverNotices, receiptTransition } from './request';
 
