@@ -9,7 +9,9 @@ import type { EffectivePack } from '../layering';
 import type { EntrySource, StudentKind } from '../records';
 import type { CertificationState, PortfolioItem } from '../records/items';
 import { checkLock, lockAllows, type Submission } from '../submission';
+import { checkItemFinalLock, type FinalSubmission, itemFinalAllows } from '../submission/final-lock';
 import { parseTerm } from '../term';
+import type { Division } from '../units';
 import { effectiveProblem, itemRequestProblem, refuseMalformed, under } from '../requests';
 import {
   type CapAction,
@@ -225,12 +227,16 @@ export interface UploadRequest {
   readonly items: readonly PortfolioItem[];
   readonly at: PlainDate | Date;
   readonly submissions?: readonly Submission[];
+  /** Final submissions made: nothing about an item changes after its roster's (PR7014). */
+  readonly finals?: readonly FinalSubmission[];
+  /** The student's division, whose final submission locks their items; left out, the day division. */
+  readonly division?: Division;
   /** The upload window, as the windows resolver gives it. */
   readonly window?: DateSpan;
 }
 
 /**
- * May the student upload this item now? Lock, window, files, then the upload caps. The verdict is
+ * May the student upload this item now? The final submission, the roster lock, window, files, then the upload caps. The verdict is
  * taken now; the findings and the explanation are built by {@link explainUpload} when first read. A
  * malformed request is refused (PR8100) before any rule is judged.
  */
@@ -243,6 +249,7 @@ export function checkUpload(effective: EffectivePack, request: UploadRequest): E
 export function decideUpload(effective: EffectivePack, request: UploadRequest): Explained {
   const { item } = request;
   const allowed =
+    itemFinalAllows(request.finals, item, request.division) &&
     lockAllows(request.submissions, item) &&
     spanAllows(request.window, request.at) &&
     filesAllow(effective, item) &&
@@ -254,6 +261,7 @@ export function decideUpload(effective: EffectivePack, request: UploadRequest): 
 export function explainUpload(effective: EffectivePack, request: UploadRequest): Explained {
   const day = toPlainDate(request.at);
   return combine([
+    ...(request.finals ? [checkItemFinalLock(request.finals, request.item, request.division)] : []),
     checkLock(request.submissions ?? NO_SUBMISSIONS, request.item),
     checkSpan(request.window, day, ACTIVITY.upload[request.item.kind], request.item.id),
     checkFiles(effective, request.item),

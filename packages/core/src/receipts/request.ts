@@ -1,13 +1,17 @@
 import {
   actorProblem,
+  categoryProblem,
   dayProblem,
   eachOf,
   EXPECTED,
+  finalProblem,
   instantProblem,
   isObject,
   isTerm,
+  optionalTextProblem as optionalText,
   periodProblem,
   problem,
+  receiptCategoryProblem,
   type Problem,
   roundProblem,
   spanProblem,
@@ -25,12 +29,6 @@ import type { Student } from '../records/items';
 import { effectiveProblem, refuseMalformed } from '../requests';
 import type { Actor } from '../roles/actor';
 import { checkReceiptPeriod as decidePeriod } from '../submission/receipt-period';
-import {
-  categoryProblem,
-  finalProblem,
-  optionalTextProblem as optionalText,
-  receiptCategoryProblem,
-} from '../submission/request';
 import {
   RECEIPT_STATES,
   receiptTransition as decideReceipt,
