@@ -14,7 +14,8 @@
  *   made before it;
  * - each submission is submitted (stage submit: a round, with its receipt period and a correction,
  *   since the data records every round the school made) or finally submitted (stage final, against
- *   the rounds and the receipts as they stood that day), by its unit acting as the audit reads it;
+ *   the rounds and the receipts of its division as they stood that day), by its unit acting as the
+ *   audit reads it;
  * - the custom rules are evaluated on studentTermFacts and studentFacts of the students' items.
  * The final submissions the data records before a day (the audit lets a change on the final's own day
  * pass) are passed to the uploads, the decisions and the rounds of that day (PR7014). The rosters
@@ -156,7 +157,7 @@ export function replay(
     mine[index] = { ...mine[index]!, selected: true } as PortfolioItem;
   }
 
-  findings.push(...submissions(engine, resolution, records, finalsBefore));
+  findings.push(...submissions(engine, resolution, records, students, finalsBefore));
   findings.push(...customRules(resolution, calendars, items, students, asOf));
   return { findings, items };
 }
@@ -277,6 +278,7 @@ function submissions(
   engine: (term: string) => Engine,
   resolution: Resolution,
   records: Records,
+  students: ReadonlyMap<string, Student>,
   finalsBefore: (day: string) => FinalSubmission[],
 ): Finding[] {
   const findings: Finding[] = [];
@@ -340,7 +342,12 @@ function submissions(
       continue;
     }
     const standing: Receipt[] = receipts
-      .filter((receipt) => receipt.category === record.category && receipt.term === record.term)
+      .filter(
+        (receipt) =>
+          receipt.category === record.category &&
+          receipt.term === record.term &&
+          (students.get(receipt.studentId)?.division ?? 'day') === (record.division ?? 'day'),
+      )
       .map((receipt) => ({
         studentId: receipt.studentId,
         category: receipt.category,

@@ -269,9 +269,8 @@ function addSubmission(state: AuditState, record: SubmissionRecord, position: Po
     ...(position && { position }),
   });
   if (record.stage !== 'final') return;
-  const key = `${record.category}|${record.term}`;
-  const earlier = state.finals.get(key);
-  if (earlier === undefined || compareDates(record.on, earlier) < 0) state.finals.set(key, record.on);
+  const earlier = state.finals.get(roundKey);
+  if (earlier === undefined || compareDates(record.on, earlier) < 0) state.finals.set(roundKey, record.on);
 }
 
 /** A record the school enters (cadre, course record): its latest change per term. */
