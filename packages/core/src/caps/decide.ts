@@ -1,6 +1,14 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
 import { deferExplained } from '../decision/deferred';
-import { cite, combine, type Explained, origin, type Part, refuses, type Step } from '../decision/explanation';
+import {
+  layerAndSource,
+  combine,
+  type Explained,
+  origin,
+  type Part,
+  refuses,
+  type Step,
+} from '../decision/explanation';
 import { checkSpan, type DateSpan, spanAllows } from '../windows/span';
 import { perPack } from '../decision/per-pack';
 import type { Source } from '../findings/types';
@@ -185,8 +193,8 @@ export function checkCaps(
     const finding = capFinding(verdict, judged);
     if (finding && !reported.has(key)) findings.push(finding);
     if (finding) reported.add(key);
-    const cited = cite(limit);
-    // Object.assign, not `{ ...params, … }`: see cite.
+    const cited = layerAndSource(limit);
+    // Object.assign, not `{ ...params, … }`: see layerAndSource.
     const data = Object.assign(capParams(judged), { exempt: limit.exempt, countsRejected: limit.countsRejected });
     if (verdict === 'over') {
       steps.push({ rule: limit.rule, outcome: 'failed', ...cited, detail: finding!.message, data });
