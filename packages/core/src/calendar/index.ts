@@ -28,5 +28,5 @@ export function anchorsFor(calendar: SchoolCalendar, term: Term, grade?: Grade):
   });
   if (!entry) return undefined;
   const own = grade === undefined ? undefined : entry.grades?.[String(grade) as '1' | '2' | '3'];
-  return { ...entry.anchors, ...own } as Partial<Record<Anchor, string>>;
+  return { ...entry.anchors, ...own };
 }
