@@ -1,5 +1,5 @@
 import type { Term } from '../term';
-import type { Anchor, Grade } from '../windows/schema';
+import type { Grade } from '../windows/schema';
 import type { AnchorDates, SchoolCalendar } from './schema';
 import { termOfEntry } from './terms';
 
