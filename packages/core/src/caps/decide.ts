@@ -236,9 +236,9 @@ export interface UploadRequest {
   readonly at: PlainDate | Date;
   readonly submissions?: readonly Submission[];
   /** Final submissions made: nothing about an item changes after its roster's (PR7014). */
-  readonly finals?: readonly FinalSubmission[];
+  readonly finals?: readonly FinalSubmission[] | undefined;
   /** The student's division, whose final submission locks their items; left out, the day division. */
-  readonly division?: Division;
+  readonly division?: Division | undefined;
   /** The upload window, as the windows resolver gives it. */
   readonly window?: DateSpan;
 }

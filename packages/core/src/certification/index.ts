@@ -47,7 +47,7 @@ export interface TransitionContext extends CertifierContext {
   /** Rosters the school submitted: once a term's roster is in, nothing about its items changes. */
   readonly submissions?: readonly Submission[];
   /** Final submissions made: after the item's roster's (its term's, in `division`), nothing about it changes, whoever acts (PR7014). */
-  readonly finals?: readonly FinalSubmission[];
+  readonly finals?: readonly FinalSubmission[] | undefined;
   /** The certification window (teachers certify within it, 馬公 五(三)2), as the windows resolver gives it. */
   readonly window?: DateSpan;
 }
