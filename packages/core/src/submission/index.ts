@@ -306,7 +306,7 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
 }
 
 /** {@link submitRoster} on a request already checked. */
-function decideSubmission(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
+export function decideSubmission(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
   const day = toPlainDate(request.at);
   const steps: Step[] = [];
   const findings: Finding[] = [];
