@@ -4,6 +4,7 @@ import {
   createFinding,
   type Finding,
   type GovernanceEvidence,
+  type IntakeSummary,
   isPlainDate,
   parseCalendar,
   recordTypeForCsvFile,
@@ -11,7 +12,7 @@ import {
 } from '@portfolio-rules/core';
 import { readText } from '../_lib/files';
 import { CLI_CODES } from '../codes';
-import { readDataset } from '../dataset';
+import { type Encoding, readDataset } from '../dataset';
 
 export interface Loaded<T> {
   readonly value?: T;
@@ -56,6 +57,15 @@ export async function dataBytes(cwd: string, path: string): Promise<number> {
   }
 }
 
+/** PR9012: data was given, and not one of its records was checked: an audit of nothing must not pass. */
+export function noRecordsChecked(data: string, summary: IntakeSummary): Finding {
+  return createFinding(
+    CLI_CODES.noRecordsChecked,
+    { data, read: summary.read, rejected: summary.rejected },
+    { rule: 'cli.read', subject: data },
+  );
+}
+
 /** School calendars, one academic year each, from a file or a folder of them (core's parseCalendar). */
 export async function loadCalendars(cwd: string, path: string | undefined): Promise<Loaded<SchoolCalendar[]>> {
   if (path === undefined) return { value: [], findings: [], unreadable: false };
@@ -76,13 +86,18 @@ export async function loadCalendars(cwd: string, path: string | undefined): Prom
  * The governance evidence log: a dataset file (NDJSON or a folder) of `meeting` and `training`
  * records, the same record types the data may carry. Other record types are reported and ignored.
  */
-export async function loadEvidence(cwd: string, path: string | undefined): Promise<Loaded<GovernanceEvidence>> {
+export async function loadEvidence(
+  cwd: string,
+  path: string | undefined,
+  encoding?: Encoding,
+): Promise<Loaded<GovernanceEvidence>> {
   if (path === undefined) return { findings: [], unreadable: false };
   const meetings: string[] = [];
   const trainings: GovernanceEvidence['trainings'][number][] = [];
   const findings: Finding[] = [];
   const read = await readDataset(path, {
     cwd,
+    ...(encoding && { encoding }),
     onRecord(record, place) {
       if (record.type === 'meeting' && record.body === 'workingGroup' && isPlainDate(record.date))
         meetings.push(record.date);
@@ -117,6 +132,7 @@ export async function loadEvidence(cwd: string, path: string | undefined): Promi
       ),
     ),
   );
+  if (read.summary.checked === 0 && !read.unreadable) findings.push(noRecordsChecked(path, read.summary));
   const unreadable =
     read.unreadable || read.summary.rejected > 0 || findings.some((finding) => finding.severity === 'error');
   return unreadable ? { findings, unreadable } : { value: { meetings, trainings }, findings, unreadable };

@@ -19,8 +19,8 @@ import { loadOverlays } from '../_lib/overlays';
 import { regionalDirectory } from '../_lib/package';
 import { runPackChecks } from '../_lib/pack-checks';
 import type { CliIo } from '../command';
-import { readDataset } from '../dataset';
-import { dataBytes, loadCalendars, loadEvidence } from './inputs';
+import { type Encoding, readDataset } from '../dataset';
+import { dataBytes, loadCalendars, loadEvidence, noRecordsChecked } from './inputs';
 import { createProgress } from './progress';
 import { auditSharded, type ShardWorkers, shardable, startShards } from './shard';
 
@@ -34,6 +34,8 @@ export interface AuditRequest {
   readonly threads?: 'auto' | 1 | 2;
   /** The language of the progress bar (default zh-TW). */
   readonly language?: Language;
+  /** The text encoding of the data and evidence files (default UTF-8). */
+  readonly encoding?: Encoding;
 }
 
 export interface AuditRun {
@@ -93,6 +95,7 @@ async function auditInThread(
   const read = await readDataset(request.data!, {
     cwd: io.cwd,
     intake,
+    ...(request.encoding && { encoding: request.encoding }),
     onBytes(count) {
       bytes += count;
     },
@@ -127,6 +130,7 @@ export async function runAudit(request: AuditRequest, io: CliIo): Promise<AuditR
   const threaded =
     request.data !== undefined &&
     threads !== 1 &&
+    (request.encoding ?? 'utf-8') === 'utf-8' &&
     (threads === 2 || cpus().length >= 2) &&
     (await shardable(io.cwd, request.data, threads));
   const shards = threaded ? startShards() : undefined;
@@ -161,7 +165,7 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
   }
   const [calendars, evidence] = await Promise.all([
     loadCalendars(io.cwd, request.calendar),
-    loadEvidence(io.cwd, request.evidence),
+    loadEvidence(io.cwd, request.evidence, request.encoding),
   ]);
   const inputFindings: Finding[] = [...calendars.findings, ...evidence.findings];
   if (calendars.unreadable || evidence.unreadable) return { inputFindings, sources, unreadable: true };
@@ -170,6 +174,9 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
     (shards && (await auditSharded(shards, request, io, options, resolution))) ||
     (await auditInThread(request, resolution, io, options));
   inputFindings.push(...read.findings);
+  // Data that could not be read already ends the run with its own finding and exit code 2.
+  const nothingChecked = read.summary.checked === 0 && !read.unreadable;
+  if (nothingChecked) inputFindings.push(noRecordsChecked(request.data, read.summary));
   const data =
     results.length === 0
       ? createAudit(resolution, base).finish()
@@ -177,5 +184,5 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
         ? results[0]!
         : mergeAudits(results);
   const result = { ...data, findings: sortFindings([...onPack, ...data.findings]), intake: read.summary };
-  return { result, inputFindings, sources, unreadable: read.unreadable, packFindings: onPack };
+  return { result, inputFindings, sources, unreadable: read.unreadable || nothingChecked, packFindings: onPack };
 }

@@ -31,6 +31,28 @@ describe('createIntake', () => {
     expect(intake.summary().rejections).toHaveLength(2);
   });
 
+  it('moves a line whose record failed later from checked to rejected, keeping read = checked + rejected', () => {
+    const intake = createIntake();
+    intake.accept(valid, 1, { file: 'a.ndjson' });
+    intake.accept(valid, 2, { file: 'a.ndjson' });
+    intake.reject(
+      {
+        code: 'PR8020',
+        severity: 'error',
+        rule: 'dataset.record',
+        subject: 'line 2',
+        message: { 'zh-TW': '錯', en: 'bad' },
+        data: {},
+      },
+      2,
+      { file: 'a.ndjson' },
+    );
+    expect(intake.summary()).toMatchObject({ read: 2, checked: 1, rejected: 1, byCode: { PR8020: 1 } });
+    expect(intake.summary().rejections).toEqual([
+      { file: 'a.ndjson', line: 2, code: 'PR8020', severity: 'error', message: { 'zh-TW': '錯', en: 'bad' } },
+    ]);
+  });
+
   it("returns each line's result and does not let callers change its totals", () => {
     const intake = createIntake();
     expect(intake.accept(valid, 1)).toMatchObject({ ok: true, record: { id: 's1' } });

@@ -1,4 +1,4 @@
-import type { Localized, Severity } from '../findings/types';
+import type { Finding, Localized, Severity } from '../findings/types';
 import { parseRecord, type ParseOptions, type ParseResult } from './parse';
 
 export interface Rejection {
@@ -27,6 +27,11 @@ export interface Intake {
   accept(line: string, lineNumber: number, options?: ParseOptions): ParseResult;
   /** Counts a line parsed elsewhere (a CSV row). */
   count(result: ParseResult, lineNumber: number, options?: ParseOptions): ParseResult;
+  /**
+   * Rejects a line already counted as checked whose record then failed where it was taken (an
+   * unexpected error in the audit): it moves from checked to rejected, so `read = checked + rejected` still holds.
+   */
+  reject(finding: Finding, lineNumber: number, options?: ParseOptions): void;
   summary(): IntakeSummary;
 }
 
@@ -46,13 +51,8 @@ export function createIntake(options: IntakeOptions = {}): Intake {
   let unlisted = 0;
   const rejections: Rejection[] = [];
   const byCode: Record<string, number> = {};
-  const count = (result: ParseResult, lineNumber: number, parse: ParseOptions = {}): ParseResult => {
-    read++;
-    if (result.ok) {
-      checked++;
-      return result;
-    }
-    const { code, severity, message } = result.finding;
+  const list = (finding: Finding, lineNumber: number, parse: ParseOptions) => {
+    const { code, severity, message } = finding;
     byCode[code] = (byCode[code] ?? 0) + 1;
     if (rejections.length < listLimit)
       rejections.push({
@@ -63,11 +63,20 @@ export function createIntake(options: IntakeOptions = {}): Intake {
         message,
       });
     else unlisted++;
+  };
+  const count = (result: ParseResult, lineNumber: number, parse: ParseOptions = {}): ParseResult => {
+    read++;
+    if (result.ok) checked++;
+    else list(result.finding, lineNumber, parse);
     return result;
   };
   return {
     accept: (line, lineNumber, parse) => count(parseRecord(line, lineNumber, parse), lineNumber, parse),
     count,
+    reject(finding, lineNumber, parse = {}) {
+      checked--;
+      list(finding, lineNumber, parse);
+    },
     summary: () => ({
       read,
       checked,
