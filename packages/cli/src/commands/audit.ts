@@ -2,7 +2,6 @@ import {
   createFinding,
   DATASET_DAYS,
   type Finding,
-  hasErrors,
   isPlainDate,
   isWithinDays,
   toPlainDate,
@@ -17,7 +16,7 @@ import { auditJson } from '../audit/json';
 import { type Report, renderOther, OTHER_FORMATS } from '../audit/formats';
 import { writeJson } from '../formatters/json-pieces';
 import { runAudit } from '../audit/run';
-import { writeAuditText } from '../audit/text';
+import { auditTally, writeAuditText } from '../audit/text';
 import { type Encoding, ENCODINGS } from '../dataset';
 
 const usage = (subject: string) => ({ rule: 'cli.usage', subject });
@@ -122,12 +121,10 @@ export const audit: Command = {
       },
       io,
     );
-    const rejectedErrors =
-      (run.result?.intake?.rejections ?? []).some((rejection) => rejection.severity === 'error') ||
-      (run.result?.intake?.unlisted ?? 0) > 0;
+    // One tally decides: a finding or a rejected line at error level fails the audit.
     const exitCode = run.unreadable
       ? EXIT.usage
-      : hasErrors([...run.inputFindings, ...(run.result?.findings ?? [])]) || rejectedErrors
+      : auditTally(run.result, run.inputFindings).errors > 0
         ? EXIT.errors
         : EXIT.ok;
     if (!run.result) {

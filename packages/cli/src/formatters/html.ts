@@ -1,6 +1,13 @@
-import { type AuditResult, type Language, nationalVersionFor, type Severity, termOfDate } from '@portfolio-rules/core';
+import {
+  type AuditResult,
+  type Finding,
+  type Language,
+  nationalVersionFor,
+  type Severity,
+  termOfDate,
+} from '@portfolio-rules/core';
 import type { Output } from '../command';
-import { auditName, checkedGroups } from './checked';
+import { auditName, checkedGroups, tallyOf } from './checked';
 import { findingsSection, rejectionsSection } from './html/findings';
 import { statisticsSection } from './html/statistics';
 import { REPORT_STYLE } from './html/style';
@@ -47,14 +54,11 @@ function header(audit: AuditResult, options: HtmlOptions, text: HtmlText, tool: 
 }
 
 /** `packPart`: the section of the pack's own findings in an audit of several schools, which read data. */
-function summary(
-  audit: AuditResult,
-  findings: readonly { readonly severity: Severity }[],
-  text: HtmlText,
-  packPart: boolean,
-): string {
+function summary(audit: AuditResult, findings: readonly Finding[], text: HtmlText, packPart: boolean): string {
+  const tally = tallyOf(findings);
+  const counts = { error: tally.errors, warning: tally.warnings, info: tally.infos };
   const cards = SEVERITIES.map((severity) => {
-    const count = findings.filter((finding) => finding.severity === severity).length;
+    const count = counts[severity];
     return `<div class="card ${severity}"><span class="number">${formatCount(count)}</span>${x(text.severity[severity])}</div>`;
   });
   const intake = audit.intake;

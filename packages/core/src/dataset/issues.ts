@@ -4,6 +4,7 @@ import { createFinding } from '../findings/define';
 import type { FindingContext } from '../findings/define';
 import type { Finding } from '../findings/types';
 import { DATASET_CODES } from './codes';
+import { isIsoDay } from './fields';
 import { fieldsAt, type RecordTypeSpec } from './registry';
 
 /** `files[0].type` from zod's path. */
@@ -92,7 +93,9 @@ export function issueFinding(
         ),
       );
     case 'custom': {
-      const format = (issue.params as { format?: string } | undefined)?.format ?? 'value';
+      const declared = (issue.params as { format?: string } | undefined)?.format ?? 'value';
+      // A real day that is refused lies outside the days a record may name.
+      const format = declared === 'date' && typeof value === 'string' && isIsoDay(value) ? 'dateRange' : declared;
       return withMore(
         createFinding(DATASET_CODES.invalidFormat, { line, type, field, value: shown(value), format }, context),
       );
