@@ -15,7 +15,6 @@ export {
 export { addCalendarDays, daysBetween, isPlainDate, toPlainDate, type PlainDate } from './_lib/date';
 export { suggest } from './_lib/suggest';
 export {
-  CATALOGUE,
   createFinding,
   defineCode,
   formatSource,
@@ -266,13 +265,16 @@ export { checkSelection, deselectItem, selectItem, type SelectDecision, type Sel
 export {
   checkLock,
   checkSubmittingUnit,
+  LOCK_POLICIES,
   lockingSubmission,
   SUBMISSION_CODES,
   SUBMISSION_DUTIES,
   submitRoster,
   type SubmitDecision,
+  type LockPolicy,
   type SubmitRequest,
   type Submission,
+  type SubmissionLock,
   type UnitOptions,
 } from './submission';
 export {
@@ -337,4 +339,5 @@ export {
   type TrainingRecord,
 } from './dataset';
 export { type AuditResult, type AuditStatistics, type GroupStatistics } from './audit/types';
+export { CATALOGUE } from './catalogue';
 export { AUDIT_CODES, createAudit, mergeAudits, sortFindings, type Audit, type AuditOptions } from './audit';

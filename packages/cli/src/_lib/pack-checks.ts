@@ -10,6 +10,7 @@ import {
   OWNERSHIP_CODES,
   type Position,
   type Validation,
+  WINDOW_CODES,
 } from '@portfolio-rules/core';
 
 type PackCheck = (
@@ -17,17 +18,17 @@ type PackCheck = (
   options: { readonly positions?: Readonly<Record<string, Position>> },
 ) => Finding[];
 
-/** The concern checks core exports for a whole pack, each run on a section the pack writes itself. */
-const PACK_CHECKS: readonly { readonly section: string; readonly check: PackCheck }[] = [
-  { section: 'duties', check: checkDuties },
-  { section: 'permissions', check: checkPermissionRules },
-  { section: 'governance', check: checkGovernanceRules },
-  { section: 'windows', check: (effective) => checkWindows(effective) },
+/** The concern checks core exports for a whole pack, each run when the pack writes one of its sections itself. */
+const PACK_CHECKS: readonly { readonly sections: readonly string[]; readonly check: PackCheck }[] = [
+  { sections: ['duties'], check: checkDuties },
+  { sections: ['permissions'], check: checkPermissionRules },
+  { sections: ['governance'], check: checkGovernanceRules },
+  { sections: ['windows', 'windowBounds'], check: (effective) => checkWindows(effective) },
 ];
 
 /**
  * What a pack leaves out rather than gets wrong: a duty without an owner, certification without a
- * deputy, no working group, convener, secretary or trainings. Seeds are often silent on these, so
+ * deputy, no working group, convener, secretary or trainings, no window where a bound asks the school for one. Seeds are often silent on these, so
  * `validate` does not report them; the pack audit (`audit` without data) does.
  */
 export const COMPLETENESS_CODES: ReadonlySet<string> = new Set(
@@ -38,6 +39,7 @@ export const COMPLETENESS_CODES: ReadonlySet<string> = new Set(
     GOVERNANCE_CODES.noConvener,
     GOVERNANCE_CODES.noSecretary,
     GOVERNANCE_CODES.noTrainings,
+    WINDOW_CODES.boundWithoutWindow,
   ].map((spec) => spec.code),
 );
 
@@ -49,7 +51,9 @@ const identity = (finding: Finding) => `${finding.code}|${finding.subject}|${JSO
  */
 export function runPackChecks(validation: Validation, options: { readonly completeness?: boolean } = {}): Finding[] {
   const written = (validation.loaded.pack ?? {}) as Record<string, unknown>;
-  const checks = PACK_CHECKS.filter(({ section }) => options.completeness || written[section] !== undefined);
+  const checks = PACK_CHECKS.filter(
+    ({ sections }) => options.completeness || sections.some((section) => written[section] !== undefined),
+  );
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const effective of validation.resolution?.versions ?? []) {

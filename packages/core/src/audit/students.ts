@@ -1,6 +1,6 @@
 import { compareDates, daysBetween, type PlainDate } from '../_lib/date';
 import type { CapLimit } from '../caps/decide';
-import { cite } from '../engine/explanation';
+import { cite } from '../decision/explanation';
 import { CAP_CODES } from '../caps/codes';
 import { enrolmentEffect, type EnrolmentChange } from '../enrolment';
 import { createFinding } from '../findings/define';

@@ -1,5 +1,5 @@
 import { addCalendarDays } from '../_lib/date';
-import { parseMapping, readYamlMapping } from '../_lib/yaml-read';
+import { parseMapping, readYamlMapping } from '../yaml/read';
 import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
 import { formatTerm, termEnd, termStart } from '../term';

@@ -98,7 +98,7 @@ describe('upload caps — 馬公 五(三)1, 五(四)', () => {
       Array.from({ length: 15 }, () => performance()),
     );
     expect(cadre.findings).toEqual([]);
-    expect(cadre.steps[0]).toMatchObject({ outcome: 'skipped', source: { clause: '4-1、4-4' } });
+    expect(cadre.steps[0]).toMatchObject({ outcome: 'skipped', source: { clause: '4-1、4-4 5' } });
   });
 
   it("is refused after the school submitted the term's roster (seed 002, 4-2)", () => {
@@ -226,11 +226,10 @@ describe('selection caps — national bounds hold whatever the pack says', () =>
     expect(part.findings[0]?.source).toEqual({ document: '馬公補充規定', clause: '六(一)' });
   });
 
-  it('diverse performances: bulk-imported and school-entered selections do not count (national exempt)', () => {
+  it('diverse performances: school-entered selections do not count, bulk-imported ones do (national exempt, seed 002 4-5 2)', () => {
     const items = [
       ...Array.from({ length: 9 }, () => performance({ selected: true })),
-      ...Array.from({ length: 4 }, () => performance({ selected: true, entry: 'bulkImport' })),
-      performance({ selected: true, entry: 'schoolEntered' }),
+      ...Array.from({ length: 4 }, () => performance({ selected: true, entry: 'schoolEntered' })),
     ];
     expect(checkCaps(magong(), 'select', performance(), items).findings.map((finding) => finding.severity)).toEqual([
       'info',
@@ -238,6 +237,9 @@ describe('selection caps — national bounds hold whatever the pack says', () =>
     expect(
       codes(checkCaps(magong(), 'select', performance(), [...items, performance({ selected: true })]).findings),
     ).toEqual(['PR3002']);
+    // Nine of the student's own and one bulk-imported: the student has used all ten.
+    const imported = [...items, performance({ selected: true, entry: 'bulkImport' })];
+    expect(codes(checkCaps(magong(), 'select', performance(), imported).findings)).toEqual(['PR3002']);
   });
 });
 

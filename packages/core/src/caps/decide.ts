@@ -1,18 +1,8 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
-import { deferExplained } from '../engine/deferred';
-import {
-  checkSpan,
-  cite,
-  combine,
-  type DateSpan,
-  type Explained,
-  origin,
-  type Part,
-  refuses,
-  spanAllows,
-  type Step,
-} from '../engine/explanation';
-import { perPack } from '../engine/per-pack';
+import { deferExplained } from '../decision/deferred';
+import { cite, combine, type Explained, origin, type Part, refuses, type Step } from '../decision/explanation';
+import { checkSpan, type DateSpan, spanAllows } from '../windows/span';
+import { perPack } from '../decision/per-pack';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
@@ -28,9 +18,13 @@ export { checkFiles } from './files';
 
 export type CapAction = 'upload' | 'select';
 
-/** School-entered and bulk-imported records do not count against a student's own caps unless a cap says otherwise (seed 002, 4-1, 4-4, 4-5). */
-export const DEFAULT_EXEMPT: readonly EntrySource[] = ['schoolEntered', 'bulkImport'];
-const EXEMPT_SOURCE: Source = { document: '學習歷程平臺操作手冊', clause: '4-1、4-4' };
+/**
+ * Records the school enters (cadre records) do not count against a student's own caps unless a cap says
+ * otherwise (seed 002, 4-1, 4-4 5). Bulk-imported records do count: the manual files them among the
+ * student's own items (4-5 2: 「整批匯入之多元表現紀錄於學生自填項目中」).
+ */
+export const DEFAULT_EXEMPT: readonly EntrySource[] = ['schoolEntered'];
+const EXEMPT_SOURCE: Source = { document: '學習歷程平臺操作手冊', clause: '4-1、4-4 5' };
 
 /** Upload caps count per the record's cadence when a pack leaves `per` out (要點 3). */
 const DEFAULT_PERIOD: Readonly<Record<StudentKind, Period>> = {

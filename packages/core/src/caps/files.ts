@@ -1,5 +1,5 @@
-import { origin, type Part, refuses, type Step } from '../engine/explanation';
-import { perPack } from '../engine/per-pack';
+import { origin, type Part, refuses, type Step } from '../decision/explanation';
+import { perPack } from '../decision/per-pack';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';

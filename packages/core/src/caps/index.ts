@@ -4,8 +4,6 @@ export {
   CapsSchema,
   type Files,
   FilesSchema,
-  type FileType,
-  FileTypeSchema,
   type KindCaps,
   type Period,
   PERIODS,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntrySourceSchema } from '../records';
+import { EntrySourceSchema, FileTypeSchema } from '../records';
 import { SourceRefSchema } from '../sources';
 
 export const PERIODS = ['semester', 'academicYear'] as const;
@@ -37,10 +37,6 @@ export const CapsSchema = z
   })
   .describe('件數規定 / caps');
 export type Caps = z.infer<typeof CapsSchema>;
-
-const MIME_KINDS = ['pdf', 'jpg', 'png', 'mp3', 'mp4'] as const;
-export const FileTypeSchema = z.enum(MIME_KINDS);
-export type FileType = z.infer<typeof FileTypeSchema>;
 
 export const FileRuleSchema = z.strictObject({
   types: z.array(FileTypeSchema).min(1).optional().describe('允許之檔案類型 / allowed file types'),

@@ -1,6 +1,6 @@
 import { actingFor } from '../deputies';
-import type { Part, Step } from '../engine/explanation';
-import { origin } from '../engine/explanation';
+import type { Part, Step } from '../decision/explanation';
+import { origin } from '../decision/explanation';
 import { createFinding } from '../findings/define';
 import type { Source } from '../findings/types';
 import type { EffectivePack } from '../layering';

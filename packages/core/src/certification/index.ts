@@ -1,5 +1,6 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
-import { checkSpan, combine, type DateSpan, type Explained, type Part } from '../engine/explanation';
+import { combine, type Explained, type Part } from '../decision/explanation';
+import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../findings/types';
 import type { CertificationState, CourseOutcome, FileRef } from '../records/items';
@@ -244,7 +245,7 @@ function apply(item: CourseOutcome, event: CertificationEvent, actor: Actor, day
 }
 
 /**
- * One step of a course outcome's certification (seed 002, 4-7; DOMAIN.md). Pure: checks the roster
+ * One step of a course outcome's certification (seed 002, 4-7). Pure: checks the roster
  * lock, the actor's right (the assigned teacher, or the acting deputy from the pack's chain), the
  * state, the certification window and the event's own rules; returns the new item and the events
  * to record, or a refusal with findings. The input is never changed.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../findings';
+import { CATALOGUE } from '../catalogue';
 import { parseRecord, parseRecordValue } from './parse';
 
 const outcome = {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { FileTypeSchema } from '../caps/schema';
-import { DiversePerformanceCategorySchema, EntrySourceSchema } from '../records';
+import { DiversePerformanceCategorySchema, EntrySourceSchema, FileTypeSchema } from '../records';
 import {
   CERTIFICATION_STATES,
   STUDENT_STATUSES,

@@ -23,9 +23,10 @@ import type { Actor } from '../roles/actor';
 import { checkSelection, deselectItem, selectItem, type SelectDecision, type SelectRequest } from '../selection';
 import { submitRoster, type SubmitDecision, type SubmitRequest } from '../submission';
 import { formatTerm, parseTerm, type Term, type TermCode } from '../term';
-import { decide, type Explained, type Step } from './explanation';
+import { decide, type Explained, type Step } from '../decision/explanation';
 
-export { explain, type DateSpan, type Explainable, type Explained, type Step, type StepOutcome } from './explanation';
+export { explain, type Explainable, type Explained, type Step, type StepOutcome } from '../decision/explanation';
+export type { DateSpan } from '../windows/span';
 
 /**
  * The rules of one school compiled once, asked many times. Every check takes the time as an

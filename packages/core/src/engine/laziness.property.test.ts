@@ -6,7 +6,7 @@ import type { Actor } from '../roles/actor';
 import { explainDeselection, explainSelection, type SelectDecision, type SelectRequest } from '../selection';
 import type { Submission } from '../submission';
 import { validatePack } from '../pack';
-import type { Explained } from './explanation';
+import type { Explained } from '../decision/explanation';
 import { createEngine, type Engine } from './index';
 import { deepFreeze, MAGONG_YAML, STUDENT, TEACHER } from './magong.fixture';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFinding } from '../findings/define';
 import { validatePack } from '../pack';
-import { combine } from './explanation';
+import { combine } from '../decision/explanation';
 import { createEngine } from './index';
 import { MAGONG_YAML, outcome, STUDENT } from './magong.fixture';
 
@@ -11,8 +11,8 @@ vi.mock('../findings/define', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../findings/define')>();
   return { ...actual, createFinding: vi.fn(actual.createFinding) };
 });
-vi.mock('./explanation', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./explanation')>();
+vi.mock('../decision/explanation', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../decision/explanation')>();
   return { ...actual, combine: vi.fn(actual.combine) };
 });
 

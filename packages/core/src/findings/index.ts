@@ -1,3 +1,2 @@
 export type { Decision, Finding, Language, Localized, Position, RelatedSource, Severity, Source } from './types';
 export { createFinding, defineCode, formatSource, hasErrors, type CodeSpec, type FindingContext } from './define';
-export { CATALOGUE } from './catalogue';

@@ -4,7 +4,7 @@ import type { Finding } from '../findings/types';
 import { type EffectivePack, provenanceOf } from '../layering';
 import { formatTerm, nextTerm, type Term, termEnd, termOfDate, termStart } from '../term';
 import { GOVERNANCE_CODES } from './codes';
-import type { Audience, TrainingKind } from './index';
+import type { Audience, TrainingKind } from './schema';
 
 /** What the school did, as it records it: the days the working group met, and the trainings it ran. */
 export interface GovernanceEvidence {

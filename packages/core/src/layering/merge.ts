@@ -37,6 +37,9 @@ const KEYED_LISTS: Readonly<Record<string, (entry: Plain) => string>> = {
   'governance.trainings': (entry) => `${String(entry.audience)}|${String(entry.kind ?? 'training')}`,
 };
 
+/** Lists every layer adds to: an upper layer's entries come after the lower layer's and never replace them (a bound holds whatever a school writes). */
+const APPENDED_LISTS: ReadonlySet<string> = new Set(['windowBounds']);
+
 /** Keys that describe a layer itself and are never inherited. */
 const OWN_KEYS = new Set([
   '$schema',
@@ -60,7 +63,8 @@ export interface Merged {
 /**
  * Merges layers bottom to top into one set of values, recording for every value the layer and
  * clause that set it. Maps merge key by key; lists are replaced whole, except the keyed lists
- * (windows, custom rules, trainings), whose entries replace the lower layer's entry with the same key.
+ * (windows, custom rules, trainings), whose entries replace the lower layer's entry with the same key,
+ * and the appended lists (window bounds), to which every layer adds.
  */
 export function mergeLayers(layers: readonly Layer[]): Merged {
   const provenance: Record<string, Provenance> = {};
@@ -96,7 +100,11 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
       const path = prefix ? `${prefix}.${key}` : key;
       const keyOf = KEYED_LISTS[path];
       const current = result[key];
-      if (keyOf && Array.isArray(value)) {
+      if (APPENDED_LISTS.has(path) && Array.isArray(value)) {
+        const before = Array.isArray(current) ? (current as unknown[]) : [];
+        result[key] = [...before, ...value];
+        value.forEach((entry, index) => record(`${path}.${before.length + index}`, layer, source, entry));
+      } else if (keyOf && Array.isArray(value)) {
         const entries = Array.isArray(current) ? [...(current as Plain[])] : [];
         for (const entry of value as Plain[]) {
           const index = entries.findIndex((existing) => keyOf(existing) === keyOf(entry));

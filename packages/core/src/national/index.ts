@@ -35,6 +35,7 @@ export interface NationalVersion {
 const GUIDELINES = '作業要點';
 const FAQ = '學習歷程檔案QA';
 const FILE_LETTER = '國教署函(109學年度起檔案規格)';
+const PLATFORM_MANUAL = '學習歷程平臺操作手冊';
 const SEAL_LETTER = '國教署111年9月23日函';
 
 const src = (document: string, clause: string): Source => ({ document, clause });
@@ -52,6 +53,12 @@ const sharedPack = {
   name: '高級中等學校學生學習歷程檔案作業要點',
   document: GUIDELINES,
   files: { courseOutcome: portfolioFiles, diversePerformance: portfolioFiles },
+  // The platform manual's defaults: the course-outcome roster locks the student side at once (4-2 4),
+  // the diverse-performance roster may (4-3 3).
+  submissionLock: {
+    courseOutcome: { locks: 'always', source: src(PLATFORM_MANUAL, '4-2 4') },
+    diversePerformance: { locks: 'optional', source: src(PLATFORM_MANUAL, '4-3 3') },
+  },
   receipts: { confirmationDays: 3, source: src(FAQ, '一(十)') },
   governance: { meetings: { perSemester: 1, source: src(FAQ, '一(二)') } },
 } satisfies Partial<Pack>;
@@ -64,7 +71,8 @@ const diversePerformanceSelect: {
 } = {
   max: 10,
   per: 'academicYear',
-  exempt: ['schoolEntered', 'bulkImport'],
+  // Only what the school enters (cadre records) is exempt; bulk-imported records sit among the student's own (seed 002, 4-4 5, 4-5 2).
+  exempt: ['schoolEntered'],
   source: src(GUIDELINES, '多元表現勾選件數'),
 };
 
@@ -137,7 +145,7 @@ function nationalVersion({
 }
 
 /**
- * The national baseline, one version per effective date (DOMAIN.md "Caps"). The reform's first term,
+ * The national baseline, one version per effective date (docs/sources.md, docs/reference/caps.md). The reform's first term,
  * 11101, is our best reading (uncertain): the vendor manual still shows 3 per semester, Magong's
  * amendment of 2022-06-15 already uses 6 per academic year.
  */

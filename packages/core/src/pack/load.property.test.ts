@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../findings/catalogue';
+import { CATALOGUE } from '../catalogue';
 import { loadPack, validatePack } from '.';
 import { propertyOptions } from '../../test/arbitraries';
 

@@ -4,8 +4,8 @@ import { ALLOWED_OPERATORS, checkExpression, EXPRESSION_LIMITS, type ExpressionP
 import { compareTerms, formatTerm, parseTerm } from '../term';
 import { PACK_CODES } from './codes';
 import { type Pack, PackSchema } from './schema';
-import { parseMapping, readYamlMapping } from '../_lib/yaml-read';
-import { formatPath, locate, type PathSegment, startOf } from '../_lib/yaml-tree';
+import { parseMapping, readYamlMapping } from '../yaml/read';
+import { formatPath, locate, type PathSegment, startOf } from '../yaml/tree';
 
 export const PACK_LIMITS = { bytes: 512 * 1024, depth: 24, aliases: 100 } as const;
 

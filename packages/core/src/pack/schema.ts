@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import { CapsSchema, FilesSchema } from '../caps';
+import { CapsSchema, FilesSchema } from '../caps/schema';
 import { DutiesSchema } from '../duties';
-import { EnrolmentSchema } from '../enrolment';
+import { EnrolmentSchema } from '../enrolment/schema';
 import { CustomRuleSchema } from '../expressions/schema';
-import { GovernanceSchema } from '../governance';
+import { GovernanceSchema } from '../governance/schema';
 import { PermissionsSchema } from '../permissions/schema';
-import { ReceiptsSchema } from '../receipts';
-import { RetentionSchema } from '../retention';
+import { ReceiptsSchema } from '../receipts/schema';
+import { RetentionSchema } from '../retention/schema';
 import { SourceRefSchema } from '../sources';
+import { SubmissionLockSchema } from '../submission/schema';
 import { TermInputSchema } from '../term/schema';
 import { DivisionSchema, UnitsSchema } from '../units';
-import { WindowsSchema } from '../windows';
+import { WindowBoundsSchema, WindowsSchema } from '../windows/schema';
 
 export const AdoptionSchema = z.strictObject({
   date: z.iso.date().describe('日期 / date, YYYY-MM-DD'),
@@ -47,6 +48,8 @@ export const PackSchema = z
       .describe('檔案規格 / file constraints per kind'),
     duties: DutiesSchema.optional(),
     windows: WindowsSchema.optional(),
+    windowBounds: WindowBoundsSchema.optional(),
+    submissionLock: SubmissionLockSchema.optional(),
     receipts: ReceiptsSchema.optional(),
     retention: RetentionSchema.optional(),
     governance: GovernanceSchema.optional(),

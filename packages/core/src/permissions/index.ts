@@ -8,10 +8,12 @@ import type { Permission } from '../roles';
 import { type Actor, fillsLink } from '../roles/actor';
 import type { Division } from '../units';
 import { PERMISSION_CODES } from './codes';
-import { type Grant, nationalGrant, NATIONAL_MATRIX, type Scope, WITHIN } from './matrix';
+import { type Grant, nationalGrant, NATIONAL_MATRIX, WITHIN } from './matrix';
+import type { Scope } from './schema';
 
 export { PERMISSION_CODES } from './codes';
-export { NATIONAL_MATRIX, nationalGrant, SCOPES, WITHIN, type Grant, type Scope } from './matrix';
+export { NATIONAL_MATRIX, nationalGrant, WITHIN, type Grant } from './matrix';
+export { SCOPES, type Scope } from './schema';
 export { PermissionsSchema, ScopeSchema, type Permissions } from './schema';
 
 /** What an action touches: a student's record of some kind, or a school-wide object (settings, announcements, the certificate list). */

@@ -1,22 +1,6 @@
 import type { Source } from '../findings/types';
 import type { Permission, Role } from '../roles';
-
-/**
- * How far a permission reaches: `all` (V), a category (V(限課程), V(限多元), V(限幹部), V(限項目),
- * V(限證照)), or a person-bound scope — the courses one teaches, one's own class, oneself.
- */
-export const SCOPES = [
-  'all',
-  'courseOutcomes',
-  'diversePerformances',
-  'cadre',
-  'diverseItems',
-  'certificates',
-  'taughtCourses',
-  'ownClass',
-  'self',
-] as const;
-export type Scope = (typeof SCOPES)[number];
+import { SCOPES, type Scope } from './schema';
 
 /** The scopes each scope contains, itself included: a pack may narrow a scope to one of these, never to another. */
 export const WITHIN: Readonly<Record<Scope, readonly Scope[]>> = {

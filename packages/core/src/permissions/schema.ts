@@ -1,7 +1,23 @@
 import { z } from 'zod';
 import { PermissionSchema, RoleSchema } from '../roles';
 import { SourceRefSchema } from '../sources';
-import { SCOPES } from './matrix';
+
+/**
+ * How far a permission reaches: `all` (V), a category (V(限課程), V(限多元), V(限幹部), V(限項目),
+ * V(限證照)), or a person-bound scope — the courses one teaches, one's own class, oneself.
+ */
+export const SCOPES = [
+  'all',
+  'courseOutcomes',
+  'diversePerformances',
+  'cadre',
+  'diverseItems',
+  'certificates',
+  'taughtCourses',
+  'ownClass',
+  'self',
+] as const;
+export type Scope = (typeof SCOPES)[number];
 
 export const ScopeSchema = z
   .enum(SCOPES)

@@ -1,17 +1,8 @@
 import { daysBetween, type PlainDate, toPlainDate } from '../_lib/date';
 import { CERTIFICATION_CODES } from '../certification/codes';
 import { actingFor } from '../deputies';
-import {
-  checkSpan,
-  cite,
-  combine,
-  type DateSpan,
-  decide,
-  type Explained,
-  origin,
-  type Part,
-  type Step,
-} from '../engine/explanation';
+import { cite, combine, decide, type Explained, origin, type Part, type Step } from '../decision/explanation';
+import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';

@@ -1,5 +1,6 @@
 import { addCalendarDays, type PlainDate, toPlainDate } from '../_lib/date';
-import { combine, type DateSpan, type Explained, origin, type Part } from '../engine/explanation';
+import { combine, type Explained, origin, type Part } from '../decision/explanation';
+import type { DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../findings/types';
 import type { EffectivePack } from '../layering';

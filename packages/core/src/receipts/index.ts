@@ -1,6 +1,3 @@
-import { z } from 'zod';
-import { SourceRefSchema } from '../sources';
-
 export { RECEIPT_CODES } from './codes';
 export {
   checkFinalLock,
@@ -18,21 +15,4 @@ export {
 } from './confirm';
 export { finalSubmit, leaverNotices, type FinalDecision, type FinalRequest, type LeaverNotice } from './final';
 
-const NOTICE_CHANNELS = ['paper', 'email'] as const;
-
-export const ReceiptsSchema = z
-  .strictObject({
-    confirmationDays: z
-      .int()
-      .positive()
-      .optional()
-      .describe('收訖明細確認至少日數 / the confirmation period lasts at least this many days'),
-    leaverNotice: z
-      .array(z.enum(NOTICE_CHANNELS))
-      .min(1)
-      .optional()
-      .describe('已離校學生之通知方式 / how students who left are notified: paper, email'),
-    source: SourceRefSchema.optional(),
-  })
-  .describe('收訖明細 / receipt confirmation');
-export type Receipts = z.infer<typeof ReceiptsSchema>;
+export { ReceiptsSchema, type Receipts } from './schema';

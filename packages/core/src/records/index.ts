@@ -37,6 +37,10 @@ export const EntrySourceSchema = z
   .describe('登錄來源 / who entered it: student 學生, schoolEntered 學校登錄, bulkImport 項目管理者匯入');
 export type EntrySource = z.infer<typeof EntrySourceSchema>;
 
+/** The kinds of file a portfolio item may carry. */
+export const FileTypeSchema = z.enum(['pdf', 'jpg', 'png', 'mp3', 'mp4']);
+export type FileType = z.infer<typeof FileTypeSchema>;
+
 /** The eight diverse-performance categories of the platform manual (seed 002). */
 export const DIVERSE_PERFORMANCE_CATEGORIES = [
   'cadre',
@@ -63,7 +67,7 @@ export const DIVERSE_PERFORMANCE_CATEGORY_NAMES: Readonly<Record<DiversePerforma
 };
 
 /**
- * Technical-college review codes (DOMAIN.md, informational). `otherActivity` has no single
+ * Technical-college review codes (informational; docs/sources.md). `otherActivity` has no single
  * counterpart: clubs (C-2) and special merits (C-8) both fall under it (uncertain).
  */
 export const ADMISSIONS_CODES: Readonly<Record<DiversePerformanceCategory, readonly string[]>> = {

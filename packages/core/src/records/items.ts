@@ -1,8 +1,7 @@
 import type { PlainDate } from '../_lib/date';
-import type { FileType } from '../caps/schema';
 import type { TermCode } from '../term';
 import type { Division } from '../units';
-import type { DiversePerformanceCategory, EntrySource, Grade } from './index';
+import type { DiversePerformanceCategory, EntrySource, FileType, Grade } from './index';
 
 /** Certification states (seed 002, 4-7): 草稿 → 送審 → 認證成功 | 認證失敗. */
 export const CERTIFICATION_STATES = ['draft', 'submitted', 'certified', 'rejected'] as const;

@@ -1,27 +1,13 @@
-import { z } from 'zod';
 import { addYears, format } from 'date-fns';
 import { compareDates, dateParts, type PlainDate } from '../_lib/date';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import { type EffectivePack, provenanceOf } from '../layering';
 import type { Student } from '../records/items';
-import { SourceRefSchema } from '../sources';
 import { RETENTION_CODES } from './codes';
 
 export { RETENTION_CODES } from './codes';
-
-export const RetentionSchema = z
-  .strictObject({
-    sealYears: z.int().positive().optional().describe("畢業後封存年限 / years graduates' records stay sealed"),
-    afterSeal: z
-      .enum(['mayDelete', 'mustDelete', 'keep'])
-      .optional()
-      .describe('封存期滿後 / after the seal: mayDelete 得刪除, mustDelete 應刪除, keep 保留'),
-    backupBy: z.string().optional().describe('備份及典藏單位 / the unit that backs up and archives'),
-    source: SourceRefSchema.optional(),
-  })
-  .describe('保存及封存 / retention');
-export type Retention = z.infer<typeof RetentionSchema>;
+export { RetentionSchema, type Retention } from './schema';
 
 /** A graduate's records over time: sealed from graduation, deletable (or to be deleted) when the seal ends. */
 export interface RetentionPlan {

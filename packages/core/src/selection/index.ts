@@ -1,8 +1,9 @@
 import { toPlainDate, type PlainDate } from '../_lib/date';
 import { capsAllow, checkCaps, checkSelectionWindow, lockAllows } from '../caps/decide';
 import { CERTIFICATION_CODES } from '../certification/codes';
-import { deferExplained } from '../engine/deferred';
-import { combine, type DateSpan, type Explained, type Part, refuses, spanAllows } from '../engine/explanation';
+import { deferExplained } from '../decision/deferred';
+import { combine, type Explained, type Part, refuses } from '../decision/explanation';
+import { type DateSpan, spanAllows } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
@@ -143,7 +144,7 @@ export function explainSelection(effective: EffectivePack, request: SelectReques
 /**
  * The decision, and when it allows the change the item with its new selection, added last (after
  * the lazy findings and explanation). The item is copied with Object.assign, not `{ ...item, … }`
- * (see cite in engine/explanation).
+ * (see cite in decision/explanation).
  */
 function withItem(decision: Explained, request: SelectRequest, selected: boolean): SelectDecision {
   return decision.allowed ? Object.assign(decision, { item: Object.assign({}, request.item, { selected }) }) : decision;

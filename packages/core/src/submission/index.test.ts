@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { magong, outcome, REGISTRATION, TEACHING } from '../engine/magong.fixture';
+import {
+  effectiveOf,
+  MAGONG_YAML,
+  magong,
+  outcome,
+  performance,
+  REGISTRATION,
+  TEACHING,
+} from '../engine/magong.fixture';
 import type { Actor } from '../roles/actor';
-import { lockingSubmission, type Submission, submitRoster } from './index';
+import { checkLock, lockingSubmission, type Submission, submitRoster } from './index';
 
 const effective = magong();
 const codes = (decision: { findings: readonly { code: string }[] }) => decision.findings.map((finding) => finding.code);
@@ -146,5 +154,61 @@ describe('submission — 馬公 六(二), 九(三)', () => {
     ];
     expect(lockingSubmission(submissions, outcome())).toBe(submissions[0]);
     expect(lockingSubmission(submissions, outcome({ term: '11202' }))).toBeUndefined();
+  });
+});
+
+describe('submission locks the student side — 學習歷程平臺操作手冊 4-2 4, 4-3 3', () => {
+  const manual = (clause: string) => ({ document: '學習歷程平臺操作手冊', clause });
+  const submit = (category: 'courseOutcome' | 'diversePerformance', lockStudentSide?: boolean, pack = effective) =>
+    submitRoster(pack, {
+      category,
+      term: '11201',
+      actor: category === 'courseOutcome' ? TEACHING : DISCIPLINE,
+      at: '2024-03-20',
+      submissions: [],
+      ...(lockStudentSide !== undefined && { lockStudentSide }),
+    }).submission!;
+
+  it('the course-outcome roster always locks (「提交後學生端即鎖定」), whatever the submitter asks', () => {
+    for (const asked of [undefined, true, false]) {
+      expect(submit('courseOutcome', asked)).toMatchObject({ locksStudentSide: true, lockSource: manual('4-2 4') });
+    }
+    const locked = checkLock([submit('courseOutcome', false)], outcome());
+    expect(locked.findings).toMatchObject([{ code: 'PR7004', source: manual('4-2 4') }]);
+  });
+
+  it('the diverse-performance roster may lock (「提交後可將學生端鎖定」): locked unless the submitter says not', () => {
+    const item = performance({ academicYear: 112 });
+    expect(submit('diversePerformance')).toMatchObject({ locksStudentSide: true, lockSource: manual('4-3 3') });
+    expect(lockingSubmission([submit('diversePerformance')], item)).toBeDefined();
+    const open = submit('diversePerformance', false);
+    expect(open).toMatchObject({ locksStudentSide: false, lockSource: manual('4-3 3') });
+    expect(lockingSubmission([open], item)).toBeUndefined();
+    expect(checkLock([open], item).findings).toEqual([]);
+  });
+
+  it("a school's pack decides per category, and the lock cites its clause", () => {
+    const pack = effectiveOf(
+      `${MAGONG_YAML}submissionLock:\n  diversePerformance: { locks: never, source: 六(二)4 }\n  courseOutcome: { locks: optional, source: 六(二)2 }\n`,
+    );
+    expect(submit('diversePerformance', true, pack)).toMatchObject({ locksStudentSide: false });
+    expect(submit('courseOutcome', false, pack)).toMatchObject({ locksStudentSide: false });
+    const locked = submit('courseOutcome', undefined, pack);
+    expect(checkLock([locked], outcome()).findings).toMatchObject([
+      { code: 'PR7004', source: { document: '馬公補充規定', clause: '六(二)2' } },
+    ]);
+  });
+
+  it('a submission recorded without the flag locks, as before', () => {
+    const recorded: Submission = {
+      category: 'courseOutcome',
+      term: '11201',
+      submittedBy: 'u',
+      actingAs: 'teaching',
+      submittedOn: '2024-03-20',
+    };
+    expect(checkLock([recorded], outcome()).findings).toMatchObject([
+      { code: 'PR7004', source: manual('4-2 4、4-3 3') },
+    ]);
   });
 });

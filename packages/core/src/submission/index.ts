@@ -1,7 +1,8 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
 import { actingFor } from '../deputies';
 import type { Duty } from '../duties';
-import { checkSpan, type DateSpan, decide, type Explained, origin, type Part, type Step } from '../engine/explanation';
+import { decide, type Explained, origin, type Part, type Step } from '../decision/explanation';
+import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Finding, Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
@@ -11,8 +12,10 @@ import { type Actor, fillsLink } from '../roles/actor';
 import { parseTerm, type TermCode } from '../term';
 import type { Division } from '../units';
 import { SUBMISSION_CODES } from './codes';
+import type { LockPolicy } from './schema';
 
 export { SUBMISSION_CODES } from './codes';
+export { LOCK_POLICIES, SubmissionLockSchema, type LockPolicy, type SubmissionLock } from './schema';
 
 /** The duty that submits each receipt category (馬公 六(二), 新竹 七(二)). */
 export const SUBMISSION_DUTIES: Readonly<Record<ReceiptCategory, Duty>> = {
@@ -22,8 +25,11 @@ export const SUBMISSION_DUTIES: Readonly<Record<ReceiptCategory, Duty>> = {
   diversePerformance: 'diversePerformanceSubmission',
 };
 
-/** The platform manual: submitting a roster locks the student side (seed 002, 4-2 and 4-3). */
-const LOCK_SOURCE: Source = { document: '學習歷程平臺操作手冊', clause: '4-2、4-3' };
+/** The platform manual: submitting a roster locks the student side (seed 002, 4-2 4; 4-3 3: it may). */
+const LOCK_SOURCE: Source = { document: '學習歷程平臺操作手冊', clause: '4-2 4、4-3 3' };
+
+/** The categories students upload to: their rosters can lock the student side. */
+const STUDENT_SIDE: ReadonlySet<ReceiptCategory> = new Set(['courseOutcome', 'diversePerformance']);
 
 /** A roster the school submitted to the central database for one category and term. */
 export interface Submission {
@@ -34,6 +40,13 @@ export interface Submission {
   /** The unit or role that acted: the owner or its deputy. */
   readonly actingAs: string;
   readonly submittedOn: PlainDate;
+  /**
+   * Whether the submission locked the student side (學生端鎖定), as the pack's `submissionLock` and the
+   * submitter decided; absent means it did. Only course-outcome and diverse-performance rosters have one.
+   */
+  readonly locksStudentSide?: boolean;
+  /** The clause that decided {@link locksStudentSide}. */
+  readonly lockSource?: Source;
 }
 
 /**
@@ -42,7 +55,7 @@ export interface Submission {
  */
 export function lockingSubmission(submissions: readonly Submission[], item: PortfolioItem): Submission | undefined {
   return submissions.find((submission) => {
-    if (submission.category !== item.kind) return false;
+    if (submission.category !== item.kind || submission.locksStudentSide === false) return false;
     if (item.kind === 'courseOutcome') return submission.term === item.term;
     return parseTerm(submission.term)?.year === item.academicYear;
   });
@@ -64,14 +77,11 @@ export function checkLock(submissions: readonly Submission[], item: PortfolioIte
     };
     return { steps: [step], findings: [] };
   }
-  const params = { category: lock.category, term: lock.term, submittedOn: lock.submittedOn, source: LOCK_SOURCE };
-  const finding = createFinding(SUBMISSION_CODES.studentSideLocked, params, {
-    rule,
-    subject: item.id,
-    source: LOCK_SOURCE,
-  });
+  const source = lock.lockSource ?? LOCK_SOURCE;
+  const params = { category: lock.category, term: lock.term, submittedOn: lock.submittedOn, source };
+  const finding = createFinding(SUBMISSION_CODES.studentSideLocked, params, { rule, subject: item.id, source });
   return {
-    steps: [{ rule, outcome: 'failed', source: LOCK_SOURCE, detail: finding.message, data: params }],
+    steps: [{ rule, outcome: 'failed', source, detail: finding.message, data: params }],
     findings: [finding],
   };
 }
@@ -163,6 +173,26 @@ export interface SubmitRequest extends UnitOptions {
   readonly submissions: readonly Submission[];
   /** The submission window, as the windows resolver gives it. */
   readonly window?: DateSpan;
+  /**
+   * Whether to lock the student side, for a category whose `submissionLock` is `optional` (the
+   * diverse-performance roster by default, 4-3 3); default true. Ignored for `always` and `never`.
+   */
+  readonly lockStudentSide?: boolean;
+}
+
+/** Whether a category's roster, submitted now, locks the student side, and the clause that says so. */
+function studentSideLock(
+  effective: EffectivePack,
+  category: ReceiptCategory,
+  requested: boolean | undefined,
+): Pick<Submission, 'locksStudentSide' | 'lockSource'> {
+  if (!STUDENT_SIDE.has(category)) return {};
+  const path = `submissionLock.${category}.locks`;
+  const policy = (effective.values.submissionLock?.[category as 'courseOutcome' | 'diversePerformance']?.locks ??
+    'always') as LockPolicy;
+  const { source } = origin(effective, path);
+  const locks = policy === 'always' || (policy === 'optional' && requested !== false);
+  return { locksStudentSide: locks, ...(source && { lockSource: source }) };
 }
 
 export interface SubmitDecision extends Explained {
@@ -215,6 +245,7 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
     submittedBy: request.actor.id,
     actingAs: owner.acting,
     submittedOn: day,
+    ...studentSideLock(effective, request.category, request.lockStudentSide),
   };
   return { ...decision, submission };
 }

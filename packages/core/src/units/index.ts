@@ -22,7 +22,7 @@ export const UnitsSchema = z
   .describe('本校處室 / the units this pack names, by identifier');
 export type Units = z.infer<typeof UnitsSchema>;
 
-/** The units most schools have (DOMAIN.md glossary). A pack may add its own or rename these. */
+/** The units most schools have (docs/glossary.md). A pack may add its own or rename these. */
 export const COMMON_UNITS: Readonly<Record<string, Unit>> = {
   academicAffairs: { name: '教務處' },
   studentAffairs: { name: '學務處' },

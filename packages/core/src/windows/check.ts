@@ -7,6 +7,7 @@ import type { EffectivePack } from '../layering';
 import { valueAtPath } from '../layering/merge';
 import { formatTerm, parseTerm, type Term } from '../term';
 import { WINDOW_CODES } from './codes';
+import { boundsByDates, boundsWithoutCalendar, daysOpen, offsetFrom } from './bounds';
 import { NATIONAL_WINDOW_MINIMUMS, type WindowMinimum } from './minimums';
 import { GRADES, type ResolvedWindow, resolveWindows, selectWindow, windowProvenance } from './resolve';
 import type { DateRule, Grade, Window } from './schema';
@@ -32,19 +33,6 @@ function context(effective: EffectivePack, index: number, nationalSource: Source
 }
 
 const cited = (source: Source | undefined) => (source ? { source } : {});
-
-/** `{anchor, days, weeks}` as calendar days from the anchor; undefined when working days make it depend on a calendar. */
-function offsetFrom(rule: DateRule | undefined, anchor: string): number | undefined {
-  if (
-    rule === undefined ||
-    typeof rule === 'string' ||
-    !('anchor' in rule) ||
-    rule.anchor !== anchor ||
-    rule.workingDays
-  )
-    return undefined;
-  return (rule.weeks ?? 0) * 7 + (rule.days ?? 0);
-}
 
 function showRule(rule: DateRule): string {
   if (typeof rule === 'string') return rule;
@@ -94,19 +82,7 @@ function symbolic(effective: EffectivePack, withCalendar: boolean): Finding[] {
       if (minimum.kind === 'minOpenDays' && window.activity === minimum.activity) {
         const required = requiredDays(effective, minimum);
         const declared = window.minDays;
-        const absolute =
-          typeof window.opens === 'string' && typeof window.closes === 'string'
-            ? daysBetween(window.opens, window.closes) + 1
-            : undefined;
-        const anchor = typeof window.opens === 'object' && 'anchor' in window.opens ? window.opens.anchor : undefined;
-        const relative =
-          anchor === undefined
-            ? undefined
-            : ((o, c) => (o === undefined || c === undefined ? undefined : c - o + 1))(
-                offsetFrom(window.opens, anchor),
-                offsetFrom(window.closes, anchor),
-              );
-        const days = [declared, withCalendar ? undefined : (absolute ?? relative)].filter(
+        const days = [declared, withCalendar ? undefined : daysOpen(window)].filter(
           (d): d is number => d !== undefined && d < required,
         );
         if (days.length > 0)
@@ -278,19 +254,24 @@ function byDates(effective: EffectivePack, calendar: SchoolCalendar, term: Term,
 }
 
 /**
- * Checks a pack's windows against the national minimums ({@link NATIONAL_WINDOW_MINIMUMS}). Without a
+ * Checks a pack's windows against the national minimums ({@link NATIONAL_WINDOW_MINIMUMS}) and the
+ * `windowBounds` of every layer (PR6014; PR6015 where no window answers a bound). Without a
  * calendar it compares what the pack alone tells (anchor offsets, absolute dates, declared minDays);
  * with a calendar it resolves the windows of every data term the calendar gives anchors for (the
  * national deadline of 11201's data is in March 2024) and compares dates, reporting missing anchors too.
  */
 export function checkWindows(effective: EffectivePack, calendar?: SchoolCalendar): Finding[] {
-  const findings = symbolic(effective, calendar !== undefined);
+  const findings = [
+    ...symbolic(effective, calendar !== undefined),
+    ...boundsWithoutCalendar(effective, calendar !== undefined),
+  ];
   if (!calendar) return findings;
   for (const entry of calendar.terms) {
     const term = termOfEntry(calendar, entry);
     const resolution = resolveWindows(effective, calendar, term);
     findings.push(...resolution.findings);
-    for (const window of resolution.windows) findings.push(...byDates(effective, calendar, term, window));
+    for (const window of resolution.windows)
+      findings.push(...byDates(effective, calendar, term, window), ...boundsByDates(effective, calendar, term, window));
   }
   return findings;
 }

@@ -172,4 +172,62 @@ export const WINDOW_CODES = {
       en: `the ${p.activity} window${cite(p.source)} lists the data terms ${p.terms.join(', ')} but only semesters ${p.semesters.join(', ')}: it applies to no term`,
     }),
   }),
+  breaksBound: defineCode<{
+    activity: string;
+    grades: readonly number[];
+    term?: string;
+    requirement: 'closesAfter' | 'minDays';
+    closes?: string;
+    after?: string;
+    days?: number | string;
+    minDays?: number;
+    boundSource?: Source;
+    source?: Source;
+  }>({
+    code: 'PR6014',
+    name: 'window-breaks-bound',
+    severity: 'error',
+    title: { 'zh-TW': '期程不符期程原則', en: 'Window breaks a bound on it' },
+    message: (p) => {
+      const where = `${p.term ? `${p.term} ` : ''}${p.grades.join('、')} 年級`;
+      const whereEn = `${p.term ? `${p.term}, ` : ''}grades ${p.grades.join(', ')}`;
+      return p.requirement === 'closesAfter'
+        ? {
+            'zh-TW': `${p.activity} 的期程 (${where}) 於 ${p.closes} 截止${cite(p.source)}，期程原則要求截止日晚於 ${p.after}${cite(p.boundSource)}`,
+            en: `the ${p.activity} window (${whereEn}) closes on ${p.closes}${cite(p.source)}; it must close after ${p.after}${cite(p.boundSource)}`,
+          }
+        : {
+            'zh-TW': `${p.activity} 的期程 (${where}) 僅 ${p.days} 天${cite(p.source)}，期程原則要求至少 ${p.minDays} 天${cite(p.boundSource)}`,
+            en: `the ${p.activity} window (${whereEn}) lasts ${p.days} day${p.days === 1 ? '' : 's'}${cite(p.source)}; it must last at least ${p.minDays}${cite(p.boundSource)}`,
+          };
+    },
+  }),
+  boundWithoutWindow: defineCode<{
+    activity: string;
+    grades: readonly number[];
+    terms?: readonly string[];
+    closesAfter?: string;
+    minDays?: number;
+    boundSource?: Source;
+  }>({
+    code: 'PR6015',
+    name: 'bound-without-window',
+    severity: 'warning',
+    title: { 'zh-TW': '期程原則所要求之期程未訂', en: 'No window where a bound asks for one' },
+    message: (p) => {
+      const terms = p.terms ? `${p.terms.join('、')} ` : '';
+      const termsEn = p.terms ? ` for ${p.terms.join(', ')}` : '';
+      const asks = [p.closesAfter && `截止日晚於 ${p.closesAfter}`, p.minDays && `至少 ${p.minDays} 天`].filter(
+        Boolean,
+      );
+      const asksEn = [
+        p.closesAfter && `closing after ${p.closesAfter}`,
+        p.minDays && `lasting at least ${p.minDays} days`,
+      ].filter(Boolean);
+      return {
+        'zh-TW': `期程原則${cite(p.boundSource)}要求學校訂定 ${terms}${p.grades.join('、')} 年級之 ${p.activity} 期程 (${asks.join('、')})，本規定未訂`,
+        en: `a ${p.activity} window${termsEn} (grades ${p.grades.join(', ')}) ${asksEn.join(' and ')} is left to the school${cite(p.boundSource)}, and the pack sets none`,
+      };
+    },
+  }),
 } as const;

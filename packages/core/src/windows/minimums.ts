@@ -3,7 +3,7 @@ import type { Activity, Anchor, Grade } from './schema';
 
 const FAQ = '學習歷程檔案QA';
 
-/** A national rule on a school's windows (DOMAIN.md "Windows and deadlines"). */
+/** A national rule on a school's windows (docs/reference/windows.md). */
 export type WindowMinimum =
   | {
       /** The window may not close before `anchor` + `weeks`, except for the listed grade and semester. */

@@ -34,8 +34,8 @@ export interface WindowResolution {
 
 type DateResult = { readonly date: PlainDate } | { readonly missing: Anchor } | { readonly invalidMonthDay: string };
 
-/** Whether a window serves a data term: it lists the term in `terms` (or lists none) and its semester in `semesters` (or none). */
-function serves(window: Window, term: Term | 1 | 2): boolean {
+/** Whether a window (or a bound on one) serves a data term: it lists the term in `terms` (or lists none) and its semester in `semesters` (or none). */
+export function serves(window: Pick<Window, 'semesters' | 'terms'>, term: Term | 1 | 2): boolean {
   const semester = typeof term === 'number' ? term : term.semester;
   if (window.semesters && !window.semesters.includes(semester)) return false;
   if (!window.terms) return true;

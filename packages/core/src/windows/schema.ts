@@ -3,7 +3,7 @@ import { GradeSchema, type Grade } from '../records';
 import { SourceRefSchema } from '../sources';
 import { TermInputSchema } from '../term/schema';
 
-/** What a window opens and closes (DOMAIN.md, seeds 000 flow table and 004 timetable). */
+/** What a window opens and closes (seeds 000 flow table and 004 timetable; docs/reference/windows.md). */
 export const ACTIVITIES = [
   'basicDataEntry',
   'cadreEntry',
@@ -101,3 +101,26 @@ export const WindowSchema = z
 export type Window = z.infer<typeof WindowSchema>;
 
 export const WindowsSchema = z.array(WindowSchema).describe('作業期程 / windows');
+
+/**
+ * A bound on the window a layer above sets, for a rule that leaves the dates to each school: a
+ * regional timetable's 「上傳截止日期為4月1日後…由學校自行審酌」 is `closesAfter: 2024-04-01`, its
+ * 「至少保留3日作為高三學生勾選」 is `minDays: 3`. Every layer's bounds hold; an upper layer adds its
+ * own and never removes one.
+ */
+export const WindowBoundSchema = z
+  .strictObject({
+    activity: ActivitySchema,
+    semesters: WindowSchema.shape.semesters,
+    grades: WindowSchema.shape.grades,
+    terms: WindowSchema.shape.terms,
+    closesAfter: DateRuleSchema.optional().describe('截止日須晚於 / the window must close later than this date'),
+    minDays: z.int().positive().optional().describe('至少開放日數 / the window must be open at least this many days'),
+    source: SourceRefSchema.optional(),
+  })
+  .describe('期程原則 / what the window a school sets must satisfy');
+export type WindowBound = z.infer<typeof WindowBoundSchema>;
+
+export const WindowBoundsSchema = z
+  .array(WindowBoundSchema)
+  .describe('期程原則 / bounds on the windows a school sets (the dates left to it)');

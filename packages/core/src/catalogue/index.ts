@@ -14,7 +14,7 @@ import { CALENDAR_CODES } from '../calendar/codes';
 import { WINDOW_CODES } from '../windows/codes';
 import { EXPRESSION_CODES } from '../expressions/codes';
 import { AUDIT_CODES } from '../audit/codes';
-import type { CodeSpec } from './define';
+import type { CodeSpec } from '../findings/define';
 
 /** Every finding code, by code. Codes are never reused: 1xxx pack file, 2xxx layering, 3xxx caps, 4xxx certification, 5xxx ownership and deputies, 6xxx windows, 7xxx receipts, submission and retention, 8xxx dataset records, 9xxx CLI usage. */
 export const CATALOGUE: Readonly<Record<string, CodeSpec<never>>> = Object.fromEntries(

@@ -4,7 +4,7 @@ import { createFinding } from '../findings/define';
 import type { Finding, Position } from '../findings/types';
 import { PACK_CODES } from '../pack/codes';
 import { schemaProblems } from './schema-issues';
-import { formatPath, inspectTree, locate, positionOf, startOf } from './yaml-tree';
+import { formatPath, inspectTree, locate, positionOf, startOf } from './tree';
 
 /** How large and deep a YAML file may be before it is refused. */
 export interface YamlLimits {

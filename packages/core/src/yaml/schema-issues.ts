@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { suggest } from '../_lib/suggest';
-import { formatPath, type PathSegment } from './yaml-tree';
+import { formatPath, type PathSegment } from './tree';
 import { PACK_CODES } from '../pack/codes';
 
 /** A schema problem in our own vocabulary, before it is placed in the file. */

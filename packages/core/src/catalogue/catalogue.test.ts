@@ -5,14 +5,14 @@ import { DUTIES } from '../duties';
 import { ENROLMENT_CHANGES } from '../enrolment';
 import { ENTRY_SOURCES, RECEIPT_CATEGORIES, RECORD_KINDS } from '../records';
 import { PERIODS } from '../caps';
-import { CATALOGUE } from './catalogue';
-import type { CodeSpec } from './define';
-import type { Localized } from './types';
+import { CATALOGUE } from './index';
+import type { CodeSpec } from '../findings/define';
+import type { Localized } from '../findings/types';
 
 const SRC = new URL('../', import.meta.url);
 
 /**
- * The code ranges, by the folder that defines the codes (DESIGN.md, STYLE.md habit 4): the first digit
+ * The code ranges, by the folder that defines the codes (docs/codes/README.md): the first digit
  * after PR. Custom rules are checked when a pack loads (PR1020–PR1024, in pack/codes.ts) and
  * evaluated in audits (expressions/codes.ts, PR61xx).
  */
@@ -130,7 +130,7 @@ describe('the code catalogue', () => {
     const unregistered = defined
       .filter((entry) => !CATALOGUE[entry.code])
       .map((entry) => `${entry.folder}/codes.ts: ${entry.code}`);
-    expect(unregistered, 'add the codes object to findings/catalogue.ts').toEqual([]);
+    expect(unregistered, 'add the codes object to catalogue/index.ts').toEqual([]);
     expect(specs).toHaveLength(defined.length);
   });
 
