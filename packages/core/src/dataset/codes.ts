@@ -28,7 +28,7 @@ const FORMAT_HINTS: Record<string, { zh: string; en: string }> = {
   },
 };
 
-const SKIPPED: Readonly<Record<SkippedEntry, { zh: string; en: string }>> = {
+const SKIPPED: Readonly<Partial<Record<SkippedEntry, { zh: string; en: string }>>> = {
   hidden: { zh: '隱藏檔 (名稱以 . 開頭)', en: 'a hidden file (its name starts with .)' },
   folder: { zh: '子資料夾 (不讀取子資料夾)', en: 'a folder (folders inside the data folder are not read)' },
   brokenLink: { zh: '符號連結，但所指的檔案不存在', en: 'a symbolic link to nothing' },
@@ -237,10 +237,13 @@ export const DATASET_CODES = {
     name: 'skipped-data-entry',
     severity: 'warning',
     title: { 'zh-TW': '資料夾中有未讀取的項目', en: 'Entry of the data folder not read' },
-    message: ({ file, reason }) => ({
-      'zh-TW': `資料夾中的「${file}」未讀取：這是${SKIPPED[reason].zh}`,
-      en: `\`${file}\` in the data folder was not read: it is ${SKIPPED[reason].en}`,
-    }),
+    message: ({ file, reason }) => {
+      const why = SKIPPED[reason] ?? { zh: reason, en: reason };
+      return {
+        'zh-TW': `資料夾中的「${file}」未讀取：這是${why.zh}`,
+        en: `\`${file}\` in the data folder was not read: it is ${why.en}`,
+      };
+    },
   }),
   emptyFile: defineCode<{ file: string }>({
     code: 'PR8019',
