@@ -147,8 +147,60 @@ describe.skipIf(!BUILT)('one broken record costs one record (the built CLI)', { 
     const result = JSON.parse(
       cli(['audit', PACK, '--data', 'bad-byte.ndjson', ...AS_OF, '--format', 'json'], folder).stdout,
     );
-    expect(result.audit.intake).toMatchObject({ read: big.length + 1, rejected: 1 });
-    expect(result.audit.intake.rejections).toMatchObject([{ line: bad + 1, code: 'PR8011' }]);
+    // The copies of records without an id are repeats (PR8021); the bad byte costs its own line only.
+    expect(result.audit.intake).toMatchObject({ read: big.length + 1, byCode: { PR8011: 1 } });
+    expect(
+      result.audit.intake.rejections.filter((rejection: { code: string }) => rejection.code === 'PR8011'),
+    ).toMatchObject([{ line: bad + 1, code: 'PR8011' }]);
+  });
+});
+
+/** A JSON report's audit without places (moving lines renumbers them) and without the intake. */
+function withoutPlaces(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPlaces);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'position' && key !== 'intake')
+      .map(([key, inner]) => [key, withoutPlaces(inner)]),
+  );
+}
+
+describe.skipIf(!BUILT)('duplicates (the built CLI)', { timeout: 60_000 }, () => {
+  const audit = (file: string, threads: string) =>
+    JSON.parse(
+      cli(['audit', PACK, '--data', file, ...AS_OF, '--format', 'json', '--threads', threads], folder).stdout,
+    ) as {
+      audit: { findings: { code: string }[]; intake: { byCode: Record<string, number> } };
+      inputFindings: { code: string }[];
+    };
+
+  it('counts a record repeated 7 times once (a warning each), with no false cap finding, on one thread and two', () => {
+    const lines = sample.trimEnd().split('\n');
+    const outcome = lines.find((line) => line.includes('"type":"courseOutcome"'))!;
+    writeFileSync(join(folder, 'repeated.ndjson'), `${[...lines, ...Array(7).fill(outcome)].join('\n')}\n`);
+    for (const threads of ['1', '2']) {
+      const clean = audit('data.ndjson', threads);
+      const repeated = audit('repeated.ndjson', threads);
+      expect(repeated.audit.intake.byCode).toEqual({ PR8021: 7 });
+      expect(withoutPlaces(repeated.audit)).toEqual(withoutPlaces(clean.audit));
+    }
+  });
+
+  it('reports two student lines with one id and other grades (PR8022, exit 1), and gives the same result in either order', () => {
+    const lines = sample.trimEnd().split('\n');
+    const at = lines.findIndex((line) => line.includes('"type":"student"'));
+    const other = lines[at]!.replace(/"grade":(\d)/, (_, grade) => `"grade":${grade === '3' ? 1 : Number(grade) + 1}`);
+    writeFileSync(join(folder, 'after.ndjson'), `${[...lines, other].join('\n')}\n`);
+    writeFileSync(join(folder, 'before.ndjson'), `${[other, ...lines].join('\n')}\n`);
+    for (const threads of ['1', '2']) {
+      const after = audit('after.ndjson', threads);
+      const before = audit('before.ndjson', threads);
+      expect(after.inputFindings.map((finding) => finding.code)).toEqual(['PR8022']);
+      expect(before.inputFindings.map((finding) => finding.code)).toEqual(['PR8022']);
+      expect(withoutPlaces(after.audit)).toEqual(withoutPlaces(before.audit));
+    }
+    expect(cli(['audit', PACK, '--data', 'after.ndjson', ...AS_OF], folder).code).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { type Audit, createAudit, createIntake, type Resolution } from '@portfolio-rules/core';
+import { type Audit, createAudit, createIntake, type Finding, type Resolution } from '@portfolio-rules/core';
 import type { ShardInit, ShardReply } from './shard-protocol';
 import { type ShardScan, scanShard } from './shard-lines';
 import { internalError } from '../dataset';
@@ -14,6 +14,7 @@ export function auditShard(init: ShardInit, post: (reply: ShardReply) => void): 
   const audits = new Map<string, Audit>();
   const parse = { file: init.file };
   const firstLines: Record<string, number> = {};
+  const conflicts: Finding[] = [];
   let lines = 0;
   let scan: ShardScan;
   try {
@@ -29,6 +30,7 @@ export function auditShard(init: ShardInit, post: (reply: ShardReply) => void): 
         }
         const school = result.record.school ?? '';
         if (school !== scanned) return false;
+        if (result.conflict) conflicts.push(result.conflict);
         let audit = audits.get(school);
         if (!audit)
           audits.set(school, (audit = createAudit(resolution, { ...init.options, ...(school !== '' && { school }) })));
@@ -53,6 +55,7 @@ export function auditShard(init: ShardInit, post: (reply: ShardReply) => void): 
         results: [...audits.values()].map((audit) => audit.finish()),
         summary: intake.summary(),
         firstLines,
+        conflicts,
       }
     : { type: 'fallback' };
 }

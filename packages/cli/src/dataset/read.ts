@@ -12,6 +12,7 @@ import {
   type Finding,
   type Intake,
   type IntakeSummary,
+  type ParseResult,
   recordTypeForCsvFile,
   suggest,
 } from '@portfolio-rules/core';
@@ -47,7 +48,7 @@ export interface ReadOptions {
 export interface DatasetRead {
   /** `read = checked + rejected`, and the rejected lines with their reasons. */
   readonly summary: IntakeSummary;
-  /** Problems with whole files: encoding, CSV headers, unknown or missing files. */
+  /** Problems with whole files (encoding, CSV headers, unknown or missing files), then records that conflict with earlier ones (PR8022). */
   readonly findings: readonly Finding[];
   /** A file could not be read (exit code 2). */
   readonly unreadable: boolean;
@@ -74,14 +75,29 @@ export async function* chunksOf(file: FileHandle, onBytes?: (bytes: number) => v
 
 type Batches = AsyncIterable<LineBatch | { readonly finding: Finding }>;
 
+/** What reading finds besides records: problems with whole files, and records that conflict with earlier ones (PR8022). */
+interface Found {
+  readonly findings: Finding[];
+  readonly conflicts: Finding[];
+}
+
 /**
  * Hands a checked record to `onRecord`, isolated: an unexpected failure there rejects that record
- * (PR8020 at its line) instead of ending the read.
+ * (PR8020 at its line) instead of ending the read. A record with the id of an earlier one and other
+ * content is handed on too, and the conflict (PR8022) joins the findings.
  */
-function deliver(record: DatasetRecord, file: string, line: number, intake: Intake, options: ReadOptions): void {
+function deliver(
+  result: ParseResult & { ok: true },
+  file: string,
+  line: number,
+  intake: Intake,
+  options: ReadOptions,
+  conflicts: Finding[],
+): void {
+  if (result.conflict) conflicts.push(result.conflict);
   if (!options.onRecord) return;
   try {
-    options.onRecord(record, placeOf(file, line));
+    options.onRecord(result.record, placeOf(file, line));
   } catch (error) {
     intake.reject(internalError(error, file, line), line, { file });
   }
@@ -107,7 +123,7 @@ async function readNdjson(
   file: string,
   intake: Intake,
   options: ReadOptions,
-  findings: Finding[],
+  { findings, conflicts }: Found,
 ): Promise<void> {
   const parse = { file };
   let lines = 0;
@@ -120,7 +136,7 @@ async function readNdjson(
       (text, line) => {
         lines++;
         const result = intake.accept(text, line, parse);
-        if (result.ok) deliver(result.record, file, line, intake, options);
+        if (result.ok) deliver(result, file, line, intake, options, conflicts);
       },
       (finding, line) => {
         lines++;
@@ -142,7 +158,7 @@ async function readCsv(
   file: string,
   intake: Intake,
   options: ReadOptions,
-  findings: Finding[],
+  { findings, conflicts }: Found,
 ): Promise<void> {
   const spec = recordTypeForCsvFile(file)!;
   const parse = { file };
@@ -158,7 +174,7 @@ async function readCsv(
         return;
       }
       const result = intake.count(table.parseRow(row.cells, row.line), row.line, parse);
-      if (result.ok) deliver(result.record, file, row.line, intake, options);
+      if (result.ok) deliver(result, file, row.line, intake, options, conflicts);
     },
     (line) => {
       if (stopped) return;
@@ -256,6 +272,7 @@ async function dataFiles(path: string, shown: string, findings: Finding[]): Prom
 export async function readDataset(path: string, options: ReadOptions): Promise<DatasetRead> {
   const intake = options.intake ?? createIntake();
   const findings: Finding[] = [];
+  const found = { findings, conflicts: [] as Finding[] };
   const absolute = resolve(options.cwd, path);
   let files: string[];
   try {
@@ -277,8 +294,8 @@ export async function readDataset(path: string, options: ReadOptions): Promise<D
     }
     try {
       const batches = decodeLines(chunksOf(handle, options.onBytes), shown, options.encoding);
-      if (extname(file).toLowerCase() === '.csv') await readCsv(batches, shown, intake, options, findings);
-      else await readNdjson(batches, shown, intake, options, findings);
+      if (extname(file).toLowerCase() === '.csv') await readCsv(batches, shown, intake, options, found);
+      else await readNdjson(batches, shown, intake, options, found);
     } catch (error) {
       findings.push(unreadable(shown, error));
     } finally {
@@ -287,5 +304,10 @@ export async function readDataset(path: string, options: ReadOptions): Promise<D
   }
   const unreadableData =
     findings.some((finding) => finding.severity === 'error') || (files.length === 0 && findings.length > 0);
-  return { summary: intake.summary(), findings, unreadable: unreadableData, files: shownFiles };
+  return {
+    summary: intake.summary(),
+    findings: [...findings, ...found.conflicts],
+    unreadable: unreadableData,
+    files: shownFiles,
+  };
 }

@@ -265,6 +265,26 @@ export const DATASET_CODES = {
       en: `${where(line).en}: the record could not be audited, an internal error (${detail}); it is rejected and the others are read on. Please report this`,
     }),
   }),
+  repeatedRecord: defineCode<{ line: number; type: string; id?: string }>({
+    code: 'PR8021',
+    name: 'repeated-record',
+    severity: 'warning',
+    title: { 'zh-TW': '重複的紀錄', en: 'Repeated record' },
+    message: ({ line, type, id }) => ({
+      'zh-TW': `${where(line).zh}與先前讀取的 ${type} 紀錄${id === undefined ? '' : `「${id}」`}完全相同，只計一次`,
+      en: `${where(line).en} repeats an earlier ${type} record${id === undefined ? '' : ` \`${id}\``} exactly: it is counted once`,
+    }),
+  }),
+  conflictingRecords: defineCode<{ line: number; type: string; id: string }>({
+    code: 'PR8022',
+    name: 'conflicting-records',
+    severity: 'error',
+    title: { 'zh-TW': '同一代碼的紀錄內容不一致', en: 'Conflicting records with one id' },
+    message: ({ line, type, id }) => ({
+      'zh-TW': `${where(line).zh}的 ${type} 紀錄「${id}」與先前讀取的同一代碼紀錄內容不同；一個代碼只能代表一筆紀錄`,
+      en: `${where(line).en}: the ${type} record \`${id}\` differs from an earlier record with the same id; an id must name one record`,
+    }),
+  }),
   utf16Encoding: defineCode<{ file: string; encoding: 'utf-16le' | 'utf-16be' }>({
     code: 'PR8023',
     name: 'utf16-encoding',

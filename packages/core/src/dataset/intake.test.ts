@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createIntake } from './intake';
 
 const valid = JSON.stringify({ type: 'student', id: 's1', grade: 1 });
+const another = JSON.stringify({ type: 'student', id: 's2', grade: 1 });
 
 describe('createIntake', () => {
   it('accounts for every line: read = checked + rejected, blank lines included', () => {
     const intake = createIntake();
-    const lines = [valid, '', '{bad', JSON.stringify({ type: 'studnet' }), valid];
+    const lines = [valid, '', '{bad', JSON.stringify({ type: 'studnet' }), another];
     lines.forEach((line, index) => intake.accept(line, index + 1, { file: 'a.ndjson' }));
     const summary = intake.summary();
     expect(summary).toMatchObject({
@@ -34,7 +35,7 @@ describe('createIntake', () => {
   it('moves a line whose record failed later from checked to rejected, keeping read = checked + rejected', () => {
     const intake = createIntake();
     intake.accept(valid, 1, { file: 'a.ndjson' });
-    intake.accept(valid, 2, { file: 'a.ndjson' });
+    intake.accept(another, 2, { file: 'a.ndjson' });
     intake.reject(
       {
         code: 'PR8020',
@@ -59,5 +60,29 @@ describe('createIntake', () => {
     const first = intake.summary();
     (first.rejections as unknown[]).push('x');
     expect(intake.summary().rejections).toEqual([]);
+  });
+
+  it('rejects an exact repeat with a warning (PR8021, counted once) and tells a conflicting record (PR8022)', () => {
+    const intake = createIntake();
+    const other = JSON.stringify({ type: 'student', id: 's1', grade: 2 });
+    const results = [valid, valid, other, other].map((line, index) =>
+      intake.accept(line, index + 1, { file: 'a.ndjson' }),
+    );
+    expect(results.map((result) => result.ok)).toEqual([true, false, true, false]);
+    expect(results[2]).toMatchObject({
+      ok: true,
+      conflict: { code: 'PR8022', severity: 'error', position: { line: 3 } },
+    });
+    expect(intake.summary()).toMatchObject({ read: 4, checked: 2, rejected: 2, byCode: { PR8021: 2 } });
+    expect(intake.summary().rejections.map(({ line, code, severity }) => [line, code, severity])).toEqual([
+      [2, 'PR8021', 'warning'],
+      [4, 'PR8021', 'warning'],
+    ]);
+    expect(intake.summary().rejections[0]!.message.en).toContain('`s1`');
+  });
+
+  it('compares nothing when asked not to', () => {
+    const intake = createIntake({ duplicates: false });
+    expect([valid, valid].map((line, index) => intake.accept(line, index + 1).ok)).toEqual([true, true]);
   });
 });
