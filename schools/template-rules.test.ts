@@ -54,3 +54,39 @@ describe('schools/_template: the commented-out custom rule', () => {
     expect(evaluate([outcome('c1', 'certified', true), outcome('c2', 'submitted', false)])).toEqual([]);
   });
 });
+
+describe('schools/_template: the commented-out clauses', () => {
+  const lines = templateText.split('\n');
+  const start = lines.indexOf('# clauseNumbering: [一、, （一）, 1、, (1)]');
+  let end = start + 1;
+  while (lines[end]?.startsWith('#   ') || lines[end]?.startsWith('# clauses:') || lines[end]?.startsWith('# annexes:'))
+    end++;
+  const text = [
+    ...lines.slice(0, start),
+    ...lines.slice(start, end).map((line) => line.slice(2)),
+    ...lines.slice(end),
+  ].join('\n');
+
+  it('load, and the numbers they state agree with the template values that cite them', () => {
+    const { findings } = validatePack(text, { file: 'schools/_template/pack.yaml' });
+    expect(findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(findings.filter((finding) => finding.code === 'PR1031')).toEqual([]);
+    const cited = findings.filter((finding) => finding.code === 'PR1030').map((finding) => finding.data.clause);
+    // The example holds 五(三)1, 五(四) and 作業流程 10 of the clauses the template cites.
+    expect(cited).not.toContain('五(三)1');
+    expect(cited).not.toContain('五(四)');
+    expect(cited).not.toContain('作業流程 10');
+    expect(cited).toContain('六(一)');
+  });
+
+  it('a changed upload cap is caught against the example clause (PR1031)', () => {
+    const changed = text.replace(
+      'upload: { max: 6, per: semester, source: 五(三)1 }',
+      'upload: { max: 5, per: semester, source: 五(三)1 }',
+    );
+    const { findings } = validatePack(changed, { file: 'schools/_template/pack.yaml' });
+    expect(findings.filter((finding) => finding.code === 'PR1031').map((finding) => finding.subject)).toEqual([
+      'caps.courseOutcome.upload.max',
+    ]);
+  });
+});

@@ -38,6 +38,7 @@ describe('runScenario', () => {
     expect(outcome.failures).toEqual([
       'expected finding not raised: "PR2003"',
       'unexpected finding: PR2002 caps.courseOutcome.select.max',
+      'unexpected finding: PR1031 caps.courseOutcome.select.max',
       'expected allowed, got refused',
     ]);
     expect(outcome.explanation.join('\n')).toContain('作業要點 課程學習成果勾選件數 (111學年度起)');

@@ -31,7 +31,14 @@ const Finding = z
     source: Source.optional().describe('The clause of the rule'),
     layer: z.string().optional().describe('The layer that set the rule: national@<date>, overlay:<id>, school:<id>'),
     related: z
-      .array(z.strictObject({ layer: z.string(), source: Source.optional(), value: z.unknown().optional() }))
+      .array(
+        z.strictObject({
+          layer: z.string(),
+          source: Source.optional(),
+          value: z.unknown().optional(),
+          position: Position.optional().describe('Where the related clause is written, e.g. the words of PR1031'),
+        }),
+      )
       .optional()
       .describe('Other layers and clauses involved'),
     position: Position.optional(),
@@ -212,6 +219,28 @@ describe('JSON output (docs/reference/json-output.md)', () => {
       expect(JsonOutput.parse(output).command).toBe('audit');
       expect(output.summary.exitCode).toBe(result.code);
     }
+  });
+
+  it("validate: a value its clause states otherwise (PR1031) carries both positions, the clause's in related", async () => {
+    const result = await run(['validate', 'clauses.yaml', '--format', 'json']);
+    const output = JsonOutput.parse(JSON.parse(result.stdout));
+    const findings = output.command === 'validate' ? output.files[0]!.findings : [];
+    expect(findings.map((finding) => [finding.code, finding.subject, finding.position, finding.related])).toEqual([
+      [
+        'PR1031',
+        'caps.courseOutcome.upload.max',
+        { file: 'clauses.yaml', line: 8, column: 20 },
+        [
+          {
+            layer: 'school:clauses-demo',
+            source: { document: '示範補充規定', clause: '五(三)1' },
+            value: 6,
+            position: { file: 'clauses.yaml', line: 17, column: 63 },
+          },
+        ],
+      ],
+      ['PR1030', 'caps.courseOutcome.select.source', { file: 'clauses.yaml', line: 9, column: 50 }, undefined],
+    ]);
   });
 
   it('validate: the findings carry code, both messages, clause, layer, related clause and position', async () => {

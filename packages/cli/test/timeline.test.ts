@@ -99,6 +99,31 @@ describe('portfolio-rules timeline', () => {
     expect(result.stdout).toContain('The pack sets no windows (the national schedule applies).');
   });
 
+  it('says which data terms a year covers; a term outside the pack is said, not a failure (臺北市 --year 111)', async () => {
+    const chenggong = ['timeline', 'schools/taipei-chenggong/pack.yaml', '--calendar', 'examples/calendars/112.yaml'];
+    const taipei = { cwd: ROOT, regionalDirectory: `${ROOT}schools/_regional` };
+    const previous = await run([...chenggong, '--year', '111'], taipei);
+    expect(previous.code).toBe(0);
+    expect(previous.stdout).toContain('資料學期：11101 (不在本規定適用期間 11102–11202)、11102');
+    expect(previous.stdout).toContain('本行事曆另列 11201、11202 之資料日期 (見 --year 112)');
+    expect(previous.stdout).toMatch(/2023-10-02\s+2023-10-25\s+11102\s+全年級\s+學校提交至中央資料庫/);
+    expect(previous.stdout).not.toContain('PR2007');
+    const current = await run([...chenggong, '--lang', 'en'], taipei);
+    expect(current.code).toBe(0);
+    expect(current.stdout).toContain('data terms: 11201, 11202');
+    expect(current.stdout).toContain("the calendar also gives dates for 11102's data (see --year 111)");
+    const json = JSON.parse((await run([...chenggong, '--year', '111', '--format', 'json'], taipei)).stdout);
+    expect([json.terms, json.calendarTerms]).toEqual([
+      [
+        { term: '11101', covered: false },
+        { term: '11102', covered: true },
+      ],
+      ['11102', '11201', '11202'],
+    ]);
+    const none = await run([...chenggong, '--year', '110'], taipei);
+    expect([none.code, none.stdout.includes('本規定不適用於這兩個資料學期。')]).toEqual([0, true]);
+  });
+
   it('reports a calendar for another year (PR6008) and exits 1', async () => {
     const result = await run(['timeline', ...DEMO, '--year', '113']);
     expect(result.code).toBe(1);

@@ -234,6 +234,23 @@ export {
   type Pack,
   type Validation,
 } from './pack';
+export {
+  checkClauses,
+  citationsOf,
+  CLAUSE_CODES,
+  clauseEntries,
+  DEFAULT_NUMBERING,
+  printedNumber,
+  readCitation,
+  type Annex,
+  type Citation,
+  type Cited,
+  type CitedPart,
+  type Clause,
+  type ClauseCheckInput,
+  type ClauseEntry,
+  type ClauseTable,
+} from './clauses';
 export { NATIONAL_VERSIONS, nationalVersionFor, type NationalBound, type NationalVersion } from './national';
 export {
   effectiveFor,

@@ -2,12 +2,14 @@ import {
   createFinding,
   effectiveFor,
   type Finding,
+  formatTerm,
   type Grade,
   hasErrors,
   type Language,
   parseCalendar,
   type PlainDate,
   type Term,
+  termOfEntry,
   termStart,
 } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
@@ -117,25 +119,30 @@ export const timeline: Command = {
     const parsed = parseCalendar(calendarText.text, { file: read.calendar });
     const year = read.year ?? parsed.calendar?.academicYear ?? 0;
     const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
-    const packFindings = new Map<string, Finding>();
-    let adopted: readonly { readonly date: string }[] | undefined;
-    // Each term is checked on its own: the national version, and whether the pack applies, may differ.
+    const checked = checkPack(file, packText.text, registry);
+    const adopted = checked.validation.loaded.pack?.adopted;
+    const resolution = checked.validation.resolution ?? { versions: [], findings: [] };
+    // Each data term of the year is judged by the rules in force then; a term outside the pack's period
+    // is said so in the output, not a failure of the timeline.
     const terms: TermPack[] = ([1, 2] as const).map((semester) => {
       const term: Term = { year, semester };
-      const checked = checkPack(file, packText.text, registry, { term });
-      for (const finding of checked.findings) packFindings.set(identity(finding), finding);
-      adopted = checked.validation.loaded.pack?.adopted;
-      const effective = effectiveFor(checked.validation.resolution ?? { versions: [], findings: [] }, term);
+      const effective = effectiveFor(resolution, term);
       return { term, ...(effective && { effective }) };
     });
-    const effective = terms.find((term) => term.effective)?.effective;
+    const effective = terms.find((term) => term.effective)?.effective ?? resolution.versions.at(-1);
     const result =
       parsed.calendar && effective
         ? buildTimeline(terms, parsed.calendar, { ...(read.grade && { grade: read.grade }) })
         : undefined;
     const report = {
       files: [
-        { file, findings: [...packFindings.values(), ...(result?.findings ?? [])] },
+        {
+          file,
+          findings: [
+            ...new Map(checked.findings.map((finding) => [identity(finding), finding])).values(),
+            ...(result?.findings ?? []),
+          ],
+        },
         // The calendar is listed only when something is wrong with it: the tally counts packs.
         ...(parsed.findings.length > 0 ? [{ file: read.calendar, findings: parsed.findings }] : []),
       ],
@@ -147,10 +154,13 @@ export const timeline: Command = {
       else (options.format === 'text' ? io.stdout : io.stderr).write(formatStylish(report, language));
       return EXIT.errors;
     }
+    const listed = (parsed.calendar?.terms ?? []).map((entry) => formatTerm(termOfEntry(parsed.calendar!, entry)));
     const document: TimelineDocument = {
       packFile: file,
       calendarFile: read.calendar,
       effective,
+      terms: terms.map(({ term, effective: rules }) => ({ term: formatTerm(term), covered: rules !== undefined })),
+      calendarTerms: listed,
       ...(parsed.calendar?.document && { calendarTitle: parsed.calendar.document }),
       timeline: result,
       report,

@@ -31,7 +31,7 @@ type Plain = Record<string, unknown>;
 const isPlain = (value: unknown): value is Plain =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** Keys that describe the pack itself; the table's header shows them, they are no rows. */
+/** Keys that describe the pack itself (the table's header shows some of them) and its text: they are no rows. */
 const IDENTITY_KEYS = new Set([
   '$schema',
   'id',
@@ -43,6 +43,10 @@ const IDENTITY_KEYS = new Set([
   'adopted',
   'appliesFrom',
   'appliesUntil',
+  // The document's own text (clauses, annexes) is what the rows are about, not a rule of its own.
+  'clauseNumbering',
+  'clauses',
+  'annexes',
 ]);
 
 /** Lists whose entries are matched by a key, so that reordering them is no amendment. */

@@ -18,6 +18,7 @@ const SRC = new URL('../', import.meta.url);
  */
 const RANGE_OF_FOLDER: Readonly<Record<string, string>> = {
   pack: '1',
+  clauses: '1',
   expressions: '16',
   layering: '2',
   national: '2',

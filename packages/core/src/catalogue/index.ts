@@ -1,5 +1,6 @@
 import { CAP_CODES } from '../caps/codes';
 import { CERTIFICATION_CODES } from '../certification/codes';
+import { CLAUSE_CODES } from '../clauses/codes';
 import { DATASET_CODES } from '../dataset/codes';
 import { DEPUTY_CODES } from '../deputies/codes';
 import { LAYERING_CODES } from '../layering/codes';
@@ -20,6 +21,7 @@ import type { CodeSpec } from '../findings/define';
 export const CATALOGUE: Readonly<Record<string, CodeSpec<never>>> = Object.fromEntries(
   [
     ...Object.values(PACK_CODES),
+    ...Object.values(CLAUSE_CODES),
     ...Object.values(LAYERING_CODES),
     ...Object.values(DEPUTY_CODES),
     ...Object.values(OWNERSHIP_CODES),

@@ -28,6 +28,8 @@ export interface RelatedSource {
   readonly layer: string;
   readonly source?: Source;
   readonly value?: unknown;
+  /** Where the related clause or value is written, when it is in a file: the clause text that states another number (PR1031). */
+  readonly position?: Position;
 }
 
 export interface Finding {

@@ -53,6 +53,10 @@ const OWN_KEYS = new Set([
   'adopted',
   'appliesFrom',
   'appliesUntil',
+  // The document's own text: a school's clauses are not its overlay's.
+  'clauseNumbering',
+  'clauses',
+  'annexes',
 ]);
 
 export interface Merged {

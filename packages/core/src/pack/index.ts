@@ -1,3 +1,4 @@
+import { checkClauses } from '../clauses';
 import type { Finding } from '../findings/types';
 import { resolvePack, type PackInput, type Resolution, type ResolveOptions } from '../layering';
 import { type LoadedPack, loadPack, type LoadOptions } from './load';
@@ -10,7 +11,7 @@ export { PackSchema, type Pack } from './schema';
 export interface Validation {
   readonly loaded: LoadedPack;
   readonly resolution?: Resolution;
-  /** Load problems, or else layering findings (loosened national bounds, unknown layers). */
+  /** Load problems, or else layering findings (loosened national bounds, unknown layers) and the values against the pack's own clauses (PR1030, PR1031). */
   readonly findings: readonly Finding[];
 }
 
@@ -19,5 +20,6 @@ export function validatePack(text: string, options: LoadOptions & ResolveOptions
   const loaded = loadPack(text, options);
   if (!loaded.pack) return { loaded, findings: loaded.findings };
   const resolution = resolvePack(loaded as PackInput, options);
-  return { loaded, resolution, findings: resolution.findings };
+  const clauses = checkClauses({ pack: loaded.pack, positions: loaded.positions }, text);
+  return { loaded, resolution, findings: [...resolution.findings, ...clauses] };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CapsSchema, FilesSchema } from '../caps/schema';
+import { AnnexesSchema, ClauseNumberingSchema, ClausesSchema } from '../clauses/schema';
 import { DutiesSchema } from '../duties';
 import { EnrolmentSchema } from '../enrolment/schema';
 import { CustomRuleSchema } from '../expressions/schema';
@@ -56,6 +57,9 @@ export const PackSchema = z
     permissions: PermissionsSchema.optional(),
     enrolment: EnrolmentSchema.optional(),
     rules: z.array(CustomRuleSchema).optional().describe('自訂檢核規則 / custom rules in json-logic'),
+    clauseNumbering: ClauseNumberingSchema.optional(),
+    clauses: ClausesSchema.optional(),
+    annexes: AnnexesSchema.optional(),
     notes: z
       .array(z.strictObject({ text: z.string().min(1), source: SourceRefSchema.optional() }))
       .optional()

@@ -1,0 +1,43 @@
+import { defineCode, formatSource } from '../findings/define';
+import type { Position, Source } from '../findings/types';
+
+const at = (position: Position | undefined) =>
+  position?.line !== undefined
+    ? {
+        zh: ` (第 ${position.line} 行第 ${position.column} 欄)`,
+        en: ` (line ${position.line}, column ${position.column})`,
+      }
+    : { zh: '', en: '' };
+
+export const CLAUSE_CODES = {
+  unknownClause: defineCode<{ path: string; citation: string; clause: string; source: Source; suggestion?: string }>({
+    code: 'PR1030',
+    name: 'cites-missing-clause',
+    severity: 'warning',
+    title: { 'zh-TW': '引用之條文不在本規定中', en: 'Cites a clause the pack does not hold' },
+    message: (p) => ({
+      'zh-TW': `${p.path} 引用「${formatSource(p.source)}」，但本規定之條文 (clauses、annexes) 沒有「${p.clause}」${p.suggestion ? `；是否為「${p.suggestion}」？` : ''}`,
+      en: `${p.path} cites ${formatSource(p.source)}, but the pack's clauses and annexes hold no ${p.clause}${p.suggestion ? `; did you mean ${p.suggestion}?` : ''}`,
+    }),
+  }),
+  numberDisagrees: defineCode<{
+    path: string;
+    value: number;
+    stated: number;
+    phrase: string;
+    source: Source;
+    clausePosition?: Position;
+  }>({
+    code: 'PR1031',
+    name: 'clause-states-another-number',
+    severity: 'warning',
+    title: { 'zh-TW': '條文所寫數字與設定值不同', en: 'The clause states another number' },
+    message: (p) => {
+      const where = at(p.clausePosition);
+      return {
+        'zh-TW': `${p.path} 設為 ${p.value}，但所依據之條文 ${formatSource(p.source)}${where.zh} 寫「${p.phrase}」(${p.stated})`,
+        en: `${p.path} is ${p.value}, but the clause it cites, ${formatSource(p.source)}${where.en}, says 「${p.phrase}」 (${p.stated})`,
+      };
+    },
+  }),
+} as const;
