@@ -52,8 +52,15 @@ describe('createRecordIndex', () => {
   it('compares records without an id by their whole content', () => {
     const meeting = { type: 'meeting', date: '2023-09-20' };
     expect(sightings([meeting, meeting, { ...meeting, date: '2023-09-21' }])).toEqual(['new', 'repeat', 'new']);
-    const receipt = { type: 'receipt', studentId: 's1', category: 'courseOutcome', term: '11201', status: 'confirmed' };
-    expect(sightings([receipt, receipt])).toEqual(['new', 'repeat']);
+    const submission = {
+      type: 'submission',
+      category: 'courseOutcome',
+      term: '11201',
+      stage: 'final',
+      on: '2024-03-30',
+      unit: 'teaching',
+    };
+    expect(sightings([submission, submission])).toEqual(['new', 'repeat']);
   });
 
   it('compares consultations by their id only: two with one teacher on one day happen', () => {
@@ -70,9 +77,11 @@ describe('createRecordIndex', () => {
     ]);
   });
 
-  it('does not compare course records and certification events, whose repeats change no result', () => {
+  it('does not compare course records, certification events and receipts, whose repeats change no result', () => {
     const course = { type: 'courseRecord', studentId: 's1', term: '11201', course: '物理' };
     expect(sightings([course, course])).toEqual(['new', 'new']);
+    const receipt = { type: 'receipt', studentId: 's1', category: 'courseOutcome', term: '11201', status: 'confirmed' };
+    expect(sightings([receipt, receipt])).toEqual(['new', 'new']);
   });
 
   it('never runs two values together (ab + c is not a + bc)', () => {
