@@ -11,10 +11,15 @@ export default defineConfig({
     include: [
       'packages/*/src/**/*.test.ts',
       'packages/*/test/**/*.test.ts',
+      'packages/core/regional/**/*.test.ts',
       'schools/**/*.test.ts',
       'docs/**/*.test.ts',
       'tests/**/*.test.ts',
     ],
     reporters: ['default'],
+    // Behaviour, not speed, is tested (speed lives in bench/): a test that runs the built CLI or many
+    // fast-check cases may take seconds on a loaded machine without being wrong.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

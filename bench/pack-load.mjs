@@ -5,13 +5,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { cpuMs, importCore, machine, ratio, ROOT } from './_lib.mjs';
 
-const { loadPack, validatePack } = await importCore();
+const { validatePack } = await importCore();
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
-const overlayFile = join(ROOT, 'schools/_regional/taipei/pack.yaml');
-const overlayText = readFileSync(overlayFile, 'utf8');
-const overlay = loadPack(overlayText, { file: overlayFile });
-const overlays = { taipei: { pack: overlay.pack, file: overlayFile, positions: overlay.positions } };
 const PACKS = ['magong', 'hsinchu-vocational', 'pingrong', 'taipei-chenggong'];
 
 /** Median CPU milliseconds of a function over the rounds (after as many warm-up rounds). */
@@ -27,10 +23,10 @@ let worst = 0;
 for (const name of PACKS) {
   const file = join(ROOT, 'schools', name, 'pack.yaml');
   const text = readFileSync(file, 'utf8');
-  const errors = validatePack(text, { file, overlays }).findings.filter((finding) => finding.severity === 'error');
+  const errors = validatePack(text, { file }).findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) console.log(`note: ${name} has ${errors.length} errors (${errors[0].code})`);
-  const first = cpuMs(() => validatePack(text, { file, overlays })).ms;
-  const full = median(() => validatePack(text, { file, overlays }));
+  const first = cpuMs(() => validatePack(text, { file })).ms;
+  const full = median(() => validatePack(text, { file }));
   const yaml = median(() => parse(text));
   worst = Math.max(worst, full);
   console.log(

@@ -1,4 +1,4 @@
-import { type Finding, validatePack } from '@portfolio-rules/core';
+import { type FindingBase, validatePack } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { runPackChecks } from '../packages/cli/src/_lib/pack-checks';
 import { bundledOverlays, bundledPackFiles, schoolFolders } from './_lib/packs';
@@ -21,9 +21,9 @@ const PACK_CHECKS: Record<string, Expected> = {
   'schools/pingrong/pack.yaml': [{ code: 'PR5014', severity: 'warning', subject: 'duties' }],
 };
 
-const shown = (findings: readonly Finding[]) =>
+const shown = (findings: readonly FindingBase[]) =>
   findings.map((f) => ({ code: f.code, severity: f.severity, subject: f.subject }));
-const explained = (findings: readonly Finding[]) =>
+const explained = (findings: readonly FindingBase[]) =>
   findings.map((f) => `${f.code} ${f.subject}: ${f.message['zh-TW']} / ${f.message.en}`).join('\n');
 
 describe('bundled packs validate', () => {

@@ -27,7 +27,7 @@ const packs = [
   'schools/_template/pack.yaml',
   ...schools.map((id) => `schools/${id}/pack.yaml`),
   'schools/vendor-defaults/pack.yaml',
-  'schools/_regional/taipei/pack.yaml',
+  'packages/core/regional/taipei/pack.yaml',
 ];
 console.log(`\n▶ portfolio-rules validate ${packs.length} packs`);
 run(['validate', ...packs]);

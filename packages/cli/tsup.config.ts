@@ -1,11 +1,8 @@
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-/** Folders of the repository the published package carries: the regional overlays registry and the pack template. */
-const SHIPPED = [
-  ['../../schools/_regional', 'regional'],
-  ['../../schools/_template', 'template'],
-] as const;
+/** Folders of the repository the published package carries: the pack template. */
+const SHIPPED = [['../../schools/_template', 'template']] as const;
 
 export default defineConfig({
   entry: { index: 'src/index.ts', main: 'src/main.ts', 'audit-worker': 'src/audit/worker.ts' },

@@ -3,13 +3,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPack, type PackInput } from '@portfolio-rules/core';
+import { type PackInput, regionalOverlays } from '@portfolio-rules/core';
 
 export const SCHOOLS_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const REPO_DIR = join(SCHOOLS_DIR, '..');
 
 export interface PackFile {
-  /** The pack folder's name, e.g. `magong` or `_regional/taipei`. */
+  /** The pack folder's name, e.g. `magong` or `regional/taipei` (an overlay, in core). */
   readonly folder: string;
   /** Path from the repository root, as `validate` prints it: `schools/magong/pack.yaml`. */
   readonly file: string;
@@ -32,12 +32,13 @@ const subfolders = (dir: string): string[] =>
 
 /** The school folders holding a pack.yaml (the template included), sorted. */
 export function schoolFolders(): string[] {
-  return subfolders(SCHOOLS_DIR).filter(
-    (name) => !['_lib', '_regional'].includes(name) && existsSync(join(SCHOOLS_DIR, name, 'pack.yaml')),
-  );
+  return subfolders(SCHOOLS_DIR).filter((name) => name !== '_lib' && existsSync(join(SCHOOLS_DIR, name, 'pack.yaml')));
 }
 
-/** Every bundled pack file: schools/<id>/pack.yaml, schools/<id>/versions/*.yaml, schools/_regional/<id>/pack.yaml. */
+/** The regional overlays' folder: they ship in core, which layers packs on them. */
+const REGIONAL_DIR = join(REPO_DIR, 'packages/core/regional');
+
+/** Every bundled pack file: schools/<id>/pack.yaml, schools/<id>/versions/*.yaml, packages/core/regional/<id>/pack.yaml. */
 export function bundledPackFiles(): PackFile[] {
   const files: PackFile[] = [];
   for (const folder of schoolFolders()) {
@@ -50,19 +51,14 @@ export function bundledPackFiles(): PackFile[] {
         files.push(read(folder, join(versions, name)));
     }
   }
-  for (const region of subfolders(join(SCHOOLS_DIR, '_regional'))) {
-    const path = join(SCHOOLS_DIR, '_regional', region, 'pack.yaml');
-    if (existsSync(path)) files.push(read(`_regional/${region}`, path));
+  for (const region of subfolders(REGIONAL_DIR)) {
+    const path = join(REGIONAL_DIR, region, 'pack.yaml');
+    if (existsSync(path)) files.push(read(`regional/${region}`, path));
   }
   return files;
 }
 
-/** The fixed registry of overlays a school pack may extend, by id. */
-export function bundledOverlays(): Record<string, PackInput> {
-  const overlays: Record<string, PackInput> = {};
-  for (const file of bundledPackFiles().filter((f) => f.folder.startsWith('_regional/'))) {
-    const loaded = loadPack(file.text, { file: file.file });
-    if (loaded.pack) overlays[loaded.pack.id] = { pack: loaded.pack, file: file.file, positions: loaded.positions };
-  }
-  return overlays;
+/** The fixed registry of overlays a school pack may extend, by id: core's. */
+export function bundledOverlays(): Readonly<Record<string, PackInput>> {
+  return regionalOverlays();
 }

@@ -11,8 +11,8 @@ export interface CliIo {
   /** The folder relative file names are read from and written to. */
   readonly cwd: string;
   /**
-   * For embedding and tests only (the command line cannot change it): the folder of the regional
-   * overlays registry (`<id>/pack.yaml`). Default: the overlays shipped with the CLI.
+   * For embedding and tests only (the command line cannot change it): a folder of regional overlays
+   * (`<id>/pack.yaml`) to use instead of core's registry.
    */
   readonly regionalDirectory?: string;
   /** For embedding and tests only: the pack template `init` copies. Default: the one shipped with the CLI. */

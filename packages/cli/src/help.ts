@@ -1,4 +1,4 @@
-import type { Finding, Language } from '@portfolio-rules/core';
+import type { FindingBase, Language } from '@portfolio-rules/core';
 import { optionsOf } from './_lib/args';
 import { alignColumns } from './_lib/width';
 import { TOOL_NAME } from './_lib/package';
@@ -78,7 +78,7 @@ export function generalHelp(commands: readonly Command[], language: Language): s
 }
 
 /** A usage problem on stderr: the code, the message in the chosen language, then in the other, then where to find help. */
-export function formatProblem(finding: Finding, language: Language, command?: string): string {
+export function formatProblem(finding: FindingBase, language: Language, command?: string): string {
   const other: Language = language === 'zh-TW' ? 'en' : 'zh-TW';
   const prefix = `${TOOL_NAME}: ${finding.code} `;
   const hint = command === undefined ? TEXT[language].moreAll : TEXT[language].more(command);

@@ -273,7 +273,7 @@ describe('docs/reference/audit.md', () => {
     const { CATALOGUE, AUDIT_CODES } = await import('@portfolio-rules/core');
     const text = readFileSync(new URL('../../../docs/reference/audit.md', import.meta.url), 'utf8');
     const named = new Set(text.match(/PR\d{4}/g));
-    const cli = new Set(Object.values(CLI_CODES).map((spec) => spec.code));
+    const cli = new Set<string>(Object.values(CLI_CODES).map((spec) => spec.code));
     for (const code of named) expect.soft(code in CATALOGUE || cli.has(code), code).toBe(true);
     for (const spec of Object.values(AUDIT_CODES)) expect(named.has(spec.code), spec.code).toBe(true);
   });

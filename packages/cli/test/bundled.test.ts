@@ -1,6 +1,8 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { validatePack } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
+import { runPackChecks } from '../src/_lib/pack-checks';
 import { main } from '../src/main';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,16 +15,33 @@ const packsIn = (dir: string) =>
 
 describe("the README's main command: validate every bundled pack", () => {
   it('exits 0: no bundled pack has an error-level finding', async () => {
-    const files = [...packsIn('schools'), ...packsIn('schools/_regional')];
+    const files = [...packsIn('schools'), ...packsIn('packages/core/regional')];
     expect(files.length).toBeGreaterThan(0);
     let stdout = '';
     const code = await main(['validate', ...files, '--lang', 'en'], {
       stdout: { write: (text: string) => (stdout += text) },
       stderr: { write: (text: string) => (stdout += text) },
       cwd: REPO,
-      regionalDirectory: `${REPO}schools/_regional`,
     });
     expect(stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`(✔|⚠) .*${files.length} packs`));
     expect(code, stdout).toBe(0);
+  });
+});
+
+describe('one pack, one answer: the CLI and core agree on every bundled pack', () => {
+  const files = [...packsIn('schools'), ...packsIn('packages/core/regional')];
+
+  it.each(files)('%s', async (file) => {
+    let stdout = '';
+    await main(['validate', file, '--format', 'json'], {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stdout += text) },
+      cwd: REPO,
+    });
+    const reported = (JSON.parse(stdout) as { files: { findings: { code: string; subject: string }[] }[] }).files[0]!;
+    const validation = validatePack(readFileSync(`${REPO}${file}`, 'utf8'), { file });
+    const core = [...validation.findings, ...runPackChecks(validation)];
+    expect(reported.findings.map((f) => `${f.code} ${f.subject}`)).toEqual(core.map((f) => `${f.code} ${f.subject}`));
+    expect(validation.findings.map((f) => f.code)).not.toContain('PR2001');
   });
 });

@@ -26,7 +26,7 @@ describe('CLI codes (PR9xxx)', () => {
   });
 
   it('no PR9xxx page names a code the CLI does not have', () => {
-    const known = new Set(specs.map((spec) => spec.code));
+    const known = new Set<string>(specs.map((spec) => spec.code));
     const pages = readdirSync(DOCS).filter((name) => /^PR9\d{3}\.md$/.test(name));
     expect(pages.filter((name) => !known.has(name.slice(0, -3)))).toEqual([]);
   });

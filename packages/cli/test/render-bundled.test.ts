@@ -15,7 +15,6 @@ async function cli(argv: readonly string[]) {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     cwd: REPO,
-    regionalDirectory: `${REPO}schools/_regional`,
   });
   return { code, stdout, stderr };
 }

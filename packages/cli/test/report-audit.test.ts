@@ -1,4 +1,4 @@
-import type { AuditResult, Finding } from '@portfolio-rules/core';
+import type { AuditResult, FindingBase } from '@portfolio-rules/core';
 import { auditName, specOf } from '../src/formatters/checked';
 import { describe, expect, it } from 'vitest';
 import { run } from './run';
@@ -25,8 +25,10 @@ const CASES = [
 ] as const;
 
 const audited = async (data: readonly string[]) =>
-  (JSON.parse((await run([...AUDIT, ...data, '--format', 'json'])).stdout) as { audit: AuditResult }).audit;
-const schoolsOf = (audit: AuditResult) => (audit.schools && audit.schools.length > 1 ? audit.schools : [audit]);
+  (JSON.parse((await run([...AUDIT, ...data, '--format', 'json'])).stdout) as { audit: AuditResult<FindingBase> })
+    .audit;
+const schoolsOf = (audit: AuditResult<FindingBase>) =>
+  audit.schools && audit.schools.length > 1 ? audit.schools : [audit];
 
 describe.each(CASES)('the report formats of an audit: %s', (_, data) => {
   it('SARIF: a valid log with a result per finding and per rejected line, and the same intake', async () => {
@@ -86,8 +88,9 @@ describe.each([
   it("places the pack's own findings once at the pack file, and every finding about the data at the data file", async () => {
     const results = SarifLog.parse(JSON.parse((await run([...args, '--data', data, '--format', 'sarif'])).stdout))
       .runs[0]!.results;
-    const packOnly = (JSON.parse((await run([...args, '--format', 'json'])).stdout) as { audit: AuditResult }).audit
-      .findings;
+    const packOnly = (
+      JSON.parse((await run([...args, '--format', 'json'])).stdout) as { audit: AuditResult<FindingBase> }
+    ).audit.findings;
     expect(packOnly.length).toBeGreaterThan(0);
     const uri = (result: (typeof results)[number]) => result.locations[0]!.physicalLocation.artifactLocation.uri;
     const key = (code: string, subject: unknown) => `${code} ${String(subject)}`;
@@ -126,7 +129,7 @@ describe.each([
   const packFindings = async () =>
     (
       JSON.parse((await run(['audit', PINGRONG, '--as-of', '2024-08-01', '--format', 'json'])).stdout) as {
-        audit: AuditResult;
+        audit: AuditResult<FindingBase>;
       }
     ).audit.findings;
   const escape = (text: string) =>
@@ -144,10 +147,10 @@ describe.each([
       name: suite.attributes.name!,
       cases: suite.children.filter((child) => child.name === 'testcase').map((testcase) => testcase.attributes.name!),
     }));
-  const caseOf = (finding: Finding) =>
+  const caseOf = (finding: FindingBase) =>
     [finding.code, specOf(finding.code)?.name, finding.subject].filter(Boolean).join(' ');
   const htmlSections = (html: string) => html.split('<section class="school" ').slice(1);
-  const rowOf = (finding: Finding) =>
+  const rowOf = (finding: FindingBase) =>
     `</code></td><td>${escape(finding.subject)}</td><td>${escape(finding.message.en)}</td>`;
 
   it("the pack's findings (PR2005, PR5014 among them) appear once in JUnit, HTML, stylish and JSON", async () => {
@@ -156,7 +159,7 @@ describe.each([
     const suites = junitSuites(await output('junit'));
     const html = await output('html');
     const stylish = await output('stylish');
-    const json = (JSON.parse(await output('json')) as { audit: AuditResult }).audit;
+    const json = (JSON.parse(await output('json')) as { audit: AuditResult<FindingBase> }).audit;
     for (const finding of pack) {
       expect(
         suites.flatMap((suite) => suite.cases).filter((name) => name === caseOf(finding)),
@@ -179,7 +182,7 @@ describe.each([
   });
 
   it("each school's findings about its data in its own JUnit suite and HTML section", async () => {
-    const json = (JSON.parse(await output('json')) as { audit: AuditResult }).audit;
+    const json = (JSON.parse(await output('json')) as { audit: AuditResult<FindingBase> }).audit;
     const schools = json.schools && json.schools.length > 1 ? json.schools : [];
     const suites = junitSuites(await output('junit'));
     const sections = htmlSections(await output('html'));

@@ -1,4 +1,4 @@
-import type { AuditResult } from '@portfolio-rules/core';
+import type { AuditResult, FindingBase } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { formatHtml } from '../src/formatters/html';
 import { CHARTED_CLASSES } from '../src/formatters/html/statistics';
@@ -175,7 +175,7 @@ describe('formatHtml', () => {
 
   it('lists at most findingsPerRule findings of one code and counts the rest', () => {
     const finding = AUDIT.findings[1]!;
-    const many: AuditResult = {
+    const many: AuditResult<FindingBase> = {
       ...PACK_ONLY_AUDIT,
       findings: [1, 2, 3, 4].map((n) => ({ ...finding, subject: `S000${n}` })),
     };

@@ -16,10 +16,10 @@ const buffer = () => {
   return { write: (chunk: string) => (text += chunk), read: () => text };
 };
 
-/** Runs the CLI in memory in the fixtures folder, with the fixture overlay registry (unless told another) and the shipped template. */
+/** Runs the CLI in memory in the fixtures folder, with the fixture overlay registry (unless told another; `null`: core's own) and the shipped template. */
 export async function run(
   argv: readonly string[],
-  options: { cwd?: string; templateFile?: string; regionalDirectory?: string } = {},
+  options: { cwd?: string; templateFile?: string; regionalDirectory?: string | null } = {},
 ): Promise<Run> {
   const stdout = buffer();
   const stderr = buffer();
@@ -27,7 +27,9 @@ export async function run(
     stdout,
     stderr,
     cwd: options.cwd ?? FIXTURES,
-    regionalDirectory: options.regionalDirectory ?? `${FIXTURES}regional`,
+    ...(options.regionalDirectory !== null && {
+      regionalDirectory: options.regionalDirectory ?? `${FIXTURES}regional`,
+    }),
     ...(options.templateFile && { templateFile: options.templateFile }),
   });
   const transcript = [

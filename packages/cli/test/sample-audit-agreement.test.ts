@@ -1,21 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   type AuditResult,
   createAudit,
   type DatasetRecord,
-  type Finding,
-  parseRecord,
+  type FindingBase,
   type Resolution,
-  validatePack,
 } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
-import { loadOverlays } from '../src/_lib/overlays';
-import { asOfFor, defaultYear, generateSample, planFrom, type SamplePlan, type ViolationCounts } from '../src/sample';
+import { asOfFor, defaultYear, planFrom, type SamplePlan, type ViolationCounts } from '../src/sample';
+import { BUNDLED_PACKS as PACKS, resolveBundled as resolve, sampleRecords } from './bundled-samples';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** Every bundled school pack (the overlay is checked through Chenggong, which extends it). */
-const PACKS = ['magong', 'hsinchu-vocational', 'pingrong', 'taipei-chenggong', 'vendor-defaults', '_template'];
 const STUDENTS = 400;
 
 /** Which audit finding counts each injected kind, in the unit the generator counts it in. */
@@ -35,36 +28,15 @@ const CODE_OF: Readonly<Record<keyof ViolationCounts, string>> = {
   wrongSubmittingUnit: 'PR7001',
 };
 
-async function resolve(id: string): Promise<Resolution> {
-  const file = `schools/${id}/pack.yaml`;
-  const registry = await loadOverlays(`${ROOT}schools/_regional`, ROOT);
-  const validation = validatePack(readFileSync(`${ROOT}${file}`, 'utf8'), { file, overlays: registry.overlays });
-  return validation.resolution!;
-}
-
-async function sample(plan: SamplePlan, violations: number) {
-  const lines: string[] = [];
-  const report = await generateSample({ students: STUDENTS, seed: 1, schools: 1, violations }, plan, {
-    write: (text) => void lines.push(text),
-  });
-  const records = lines
-    .join('')
-    .trimEnd()
-    .split('\n')
-    .map((line, index) => {
-      const result = parseRecord(line, index + 1);
-      if (!result.ok) throw new Error(result.finding.message.en);
-      return { record: result.record, line: index + 1 };
-    });
-  return { report, records };
-}
+const sample = (plan: SamplePlan, violations: number) =>
+  sampleRecords(plan, { students: STUDENTS, seed: 1, schools: 1, violations });
 
 /** One audit per school, as the CLI runs them, as of the generator's documented day, on the sample's own calendar. */
 function audit(
   resolution: Resolution,
   plan: SamplePlan,
   records: readonly { record: DatasetRecord; line: number }[],
-): AuditResult[] {
+): AuditResult<FindingBase>[] {
   const audits = new Map<string, ReturnType<typeof createAudit>>();
   for (const { record, line } of records) {
     const school = record.school ?? '';
@@ -83,9 +55,10 @@ function audit(
  * Findings about the data: core's audit reports only those; the CLI adds the pack's own findings
  * (e.g. Pingrong's documented warnings, Chenggong's duties without an owner, PR5002), left aside here.
  */
-const dataFindings = (results: readonly AuditResult[]): Finding[] => results.flatMap((result) => result.findings);
+const dataFindings = (results: readonly AuditResult<FindingBase>[]): FindingBase[] =>
+  results.flatMap((result) => result.findings);
 
-function found(findings: readonly Finding[]): ViolationCounts {
+function found(findings: readonly FindingBase[]): ViolationCounts {
   const count = (code: string, where: (data: Readonly<Record<string, unknown>>) => boolean = () => true) =>
     findings.filter((finding) => finding.code === code && where(finding.data)).length;
   // One injected excess can break two limits (the pack's 6 a year and the national 3 a semester before 11101): students, not findings.
@@ -114,7 +87,7 @@ function found(findings: readonly Finding[]): ViolationCounts {
   };
 }
 
-const summary = (findings: readonly Finding[]) =>
+const summary = (findings: readonly FindingBase[]) =>
   Object.fromEntries(
     [...new Set(findings.map((finding) => `${finding.code} ${finding.severity}`))]
       .sort()

@@ -101,7 +101,7 @@ describe('portfolio-rules timeline', () => {
 
   it('says which data terms a year covers; a term outside the pack is said, not a failure (臺北市 --year 111)', async () => {
     const chenggong = ['timeline', 'schools/taipei-chenggong/pack.yaml', '--calendar', 'examples/calendars/112.yaml'];
-    const taipei = { cwd: ROOT, regionalDirectory: `${ROOT}schools/_regional` };
+    const taipei = { cwd: ROOT, regionalDirectory: null }; // core's registry: its Taipei overlay
     const previous = await run([...chenggong, '--year', '111'], taipei);
     expect(previous.code).toBe(0);
     expect(previous.stdout).toContain('資料學期：11101 (不在本規定適用期間 11102–11202)、11102');

@@ -20,8 +20,7 @@ export {
   formatSource,
   hasErrors,
   type CodeSpec,
-  type Decision,
-  type Finding,
+  type FindingBase,
   type FindingContext,
   type Language,
   type Localized,
@@ -97,6 +96,8 @@ export {
 } from './permissions';
 export {
   CAP_CODES,
+  capRoom,
+  capVerdict,
   checkCaps,
   checkFiles,
   checkUpload,
@@ -109,6 +110,8 @@ export {
   type CapAction,
   type CapLimit,
   type Caps,
+  type CapVerdict,
+  type CountedItem,
   type Files,
   type KindCaps,
   type Period,
@@ -228,8 +231,11 @@ export {
   PACK_CODES,
   PACK_LIMITS,
   packJsonSchema,
+  REGIONAL_PACKS,
+  regionalOverlays,
   validatePack,
   type LoadedPack,
+  type RegionalPack,
   type LoadOptions,
   type Pack,
   type Validation,
@@ -278,7 +284,15 @@ export {
   type TransitionContext,
   type TransitionResult,
 } from './certification';
-export { checkSelection, deselectItem, selectItem, type SelectDecision, type SelectRequest } from './selection';
+export {
+  checkSelection,
+  deselectItem,
+  selectItem,
+  standingVerdict,
+  type SelectDecision,
+  type SelectRequest,
+  type StandingVerdict,
+} from './selection';
 export {
   checkLock,
   checkSubmittingUnit,
@@ -356,5 +370,5 @@ export {
   type TrainingRecord,
 } from './dataset';
 export { type AuditResult, type AuditStatistics, type GroupStatistics } from './audit/types';
-export { CATALOGUE } from './catalogue';
+export { CATALOGUE, type Decision, type Finding, type FindingCode } from './catalogue';
 export { AUDIT_CODES, createAudit, mergeAudits, sortFindings, type Audit, type AuditOptions } from './audit';

@@ -107,39 +107,66 @@ interface Edge {
   readonly why: string;
 }
 
+interface Graph {
+  readonly units: ReadonlySet<string>;
+  readonly edges: ReadonlyMap<string, ReadonlyMap<string, Edge>>;
+  /** Relative imports that leave the tree the sources are in. */
+  readonly outside: readonly string[];
+}
+
+/** The imports between units of the sources (paths relative to one folder), a unit being what `unitOf` makes of a path. */
+function importGraph(sources: ReadonlyMap<string, string>, unitOf: (path: string) => string): Graph {
+  const edges = new Map<string, Map<string, Edge>>();
+  const units = new Set<string>();
+  const outside: string[] = [];
+  for (const [path, text] of sources) {
+    const from = unitOf(path);
+    units.add(from);
+    for (const { specifier, typeOnly } of importsOf(path, text)) {
+      // Bare specifiers are packages; `?raw` imports are data files' texts, not code.
+      if (!specifier.startsWith('.') || specifier.endsWith('?raw')) continue;
+      const target = resolve(path, specifier, sources);
+      const why = `${path} imports${typeOnly ? ' type' : ''} '${specifier}'`;
+      if (target.startsWith('../')) {
+        outside.push(why);
+        continue;
+      }
+      const to = unitOf(target);
+      if (to === from) continue;
+      const out = edges.get(from) ?? new Map<string, Edge>();
+      edges.set(from, out);
+      if (!out.has(to)) out.set(to, { from, to, why });
+    }
+  }
+  return { units, edges, outside };
+}
+
 /**
  * Checks source texts by path relative to core's `src` (tests and fixtures left out by the caller)
  * against the plan. Returns one line per problem; none when the floors hold.
  */
 export function checkFloors(sources: ReadonlyMap<string, string>, plan: FloorPlan): string[] {
   const problems: string[] = [];
-  const edges = new Map<string, Map<string, Edge>>();
-  const units = new Set<string>();
-  for (const [path, text] of sources) {
-    const from = unitOf(path, plan);
-    units.add(from);
-    if (floorOf(from, plan) === undefined) problems.push(`${path}: its folder has no floor in README.md`);
-    for (const { specifier, typeOnly } of importsOf(path, text)) {
-      if (!specifier.startsWith('.')) continue;
-      const target = resolve(path, specifier, sources);
-      const why = `${path} imports${typeOnly ? ' type' : ''} '${specifier}'`;
-      if (target.startsWith('../')) {
-        problems.push(`${why}: outside core's src`);
-        continue;
-      }
-      const to = unitOf(target, plan);
-      if (to === from) continue;
+  for (const path of sources.keys())
+    if (floorOf(unitOf(path, plan), plan) === undefined) problems.push(`${path}: its folder has no floor in README.md`);
+  const { units, edges, outside } = importGraph(sources, (path) => unitOf(path, plan));
+  problems.push(...outside.map((why) => `${why}: outside core's src`));
+  for (const out of edges.values()) {
+    for (const { from, to, why } of out.values()) {
       const [fromFloor, toFloor] = [floorOf(from, plan), floorOf(to, plan)];
       if (fromFloor !== undefined && toFloor !== undefined && toFloor > fromFloor)
         problems.push(`${why}: climbs from ${from} (floor ${fromFloor}) to ${to} (floor ${toFloor})`);
-      const out = edges.get(from) ?? new Map<string, Edge>();
-      edges.set(from, out);
-      if (!out.has(to)) out.set(to, { from, to, why });
     }
   }
   for (const loop of loops(units, edges))
     problems.push(`a loop between folders: ${loop.map((edge) => edge.why).join(', ')}`);
   return problems;
+}
+
+/** Loops of imports between files, type-only imports included: one line per loop, none when there is none. */
+export function fileLoops(sources: ReadonlyMap<string, string>): string[] {
+  const { units, edges } = importGraph(sources, (path) => path);
+  return loops(units, edges).map((loop) => `a loop between files: ${loop.map((edge) => edge.why).join(', ')}`);
 }
 
 /** One loop of imports through each strongly connected group of units (Tarjan), as the edges that close it. */

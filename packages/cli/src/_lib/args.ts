@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createFinding, type Finding, suggest } from '@portfolio-rules/core';
+import { createFinding, type FindingBase, suggest } from '@portfolio-rules/core';
 import { CLI_CODES } from '../codes';
 import { type Command, COMMON_OPTIONS, type OptionSpec, type OptionValues } from '../command';
 
@@ -18,7 +18,10 @@ export function optionsOf(command: Command): Readonly<Record<string, OptionSpec>
  * Reads a command's arguments with node:util parseArgs, checking them ourselves so that every
  * problem is a PR9xxx finding with a suggestion, never an exception.
  */
-export function parseCommandLine(command: Command, argv: readonly string[]): Parsed | { readonly finding: Finding } {
+export function parseCommandLine(
+  command: Command,
+  argv: readonly string[],
+): Parsed | { readonly finding: FindingBase } {
   const specs = optionsOf(command);
   const config = Object.fromEntries(
     Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, ...(spec.short && { short: spec.short }) }]),

@@ -1,4 +1,4 @@
-import { createFinding, type Finding, type Term, validatePack, type Validation } from '@portfolio-rules/core';
+import { createFinding, type FindingBase, type Term, validatePack, type Validation } from '@portfolio-rules/core';
 import { CLI_CODES } from '../codes';
 import type { OverlayRegistry } from './overlays';
 import { runPackChecks } from './pack-checks';
@@ -6,7 +6,7 @@ import { runPackChecks } from './pack-checks';
 export interface CheckedPack {
   readonly validation: Validation;
   /** Everything `validate` reports about the pack. */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly FindingBase[];
 }
 
 /** Loads, layers and checks one pack's text: what `validate` reports and what `explain` builds on. */
@@ -21,7 +21,7 @@ export function checkPack(
     overlays: registry.overlays,
     ...(options.term && { term: options.term }),
   });
-  const findings: Finding[] = [...validation.findings, ...runPackChecks(validation)];
+  const findings: FindingBase[] = [...validation.findings, ...runPackChecks(validation)];
   const extended = validation.loaded.pack?.extends;
   const brokenFile = extended === undefined ? undefined : registry.broken.get(extended);
   if (extended !== undefined && brokenFile !== undefined) {

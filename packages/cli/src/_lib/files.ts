@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import { type FileHandle, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createFinding, type Finding } from '@portfolio-rules/core';
+import { createFinding, type FindingBase } from '@portfolio-rules/core';
 import { CLI_CODES, type ReadFailure } from '../codes';
 import type { Output } from '../command';
 
@@ -45,7 +45,7 @@ function failure(
   rule: string,
   file: string,
   error: unknown,
-): Finding {
+): FindingBase {
   return createFinding(code, { file, ...failureOf(error) }, { rule, subject: file });
 }
 
@@ -77,7 +77,7 @@ export async function openRegular(path: string): Promise<FileHandle> {
   });
 }
 
-export type ReadResult = { readonly text: string } | { readonly finding: Finding };
+export type ReadResult = { readonly text: string } | { readonly finding: FindingBase };
 
 /** Reads a UTF-8 text file named as the user wrote it (relative to `cwd`); a failure is a PR9005 finding, never an exception. */
 export async function readText(cwd: string, file: string): Promise<ReadResult> {
@@ -147,7 +147,7 @@ function writeAll(descriptor: number, text: string): void {
  * full disk or any other failure leaves the file as it was (and no temporary file). A device such as
  * /dev/null is written in place. A failure is a PR9011 finding, never an exception.
  */
-export function writePieces(cwd: string, file: string, write: (output: Output) => void): Finding | undefined {
+export function writePieces(cwd: string, file: string, write: (output: Output) => void): FindingBase | undefined {
   let place: ReturnType<typeof placeOf>;
   try {
     place = placeOf(resolve(cwd, file));
@@ -197,7 +197,7 @@ function unlinkQuietly(path: string): void {
 }
 
 /** Writes a text file named as the user wrote it (relative to `cwd`), creating its folders, replacing it only once whole (see writePieces); a failure is a PR9011 finding, never an exception. */
-export async function writeText(cwd: string, file: string, text: string): Promise<Finding | undefined> {
+export async function writeText(cwd: string, file: string, text: string): Promise<FindingBase | undefined> {
   try {
     await mkdir(dirname(resolve(cwd, file)), { recursive: true });
   } catch (error) {

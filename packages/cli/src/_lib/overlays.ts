@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { loadPack, type PackInput } from '@portfolio-rules/core';
+import { loadPack, type PackInput, REGIONAL_PACKS, regionalOverlays } from '@portfolio-rules/core';
+import type { CliIo } from '../command';
 import { readText } from './files';
 
 export interface OverlayRegistry {
@@ -13,7 +14,17 @@ export interface OverlayRegistry {
   readonly sources: ReadonlyMap<string, string>;
 }
 
-/** Loads the fixed registry of regional overlays: `<dir>/<id>/pack.yaml`. No path search, no cascade. */
+/**
+ * The regional overlays packs are layered on: core's registry (the overlays `validatePack` knows),
+ * or, for embedding and tests, the folder `io.regionalDirectory` names.
+ */
+export async function overlayRegistry(io: CliIo): Promise<OverlayRegistry> {
+  if (io.regionalDirectory !== undefined) return loadOverlays(io.regionalDirectory, io.cwd);
+  const sources = new Map(Object.values(REGIONAL_PACKS).map(({ file, text }) => [file, text]));
+  return { overlays: regionalOverlays(), broken: new Map(), sources };
+}
+
+/** Loads a registry of regional overlays from a folder: `<dir>/<id>/pack.yaml`. No path search, no cascade. */
 export async function loadOverlays(directory: string, cwd: string): Promise<OverlayRegistry> {
   const overlays: Record<string, PackInput> = {};
   const broken = new Map<string, string>();

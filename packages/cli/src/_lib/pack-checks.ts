@@ -5,7 +5,7 @@ import {
   checkWindows,
   DEPUTY_CODES,
   type EffectivePack,
-  type Finding,
+  type FindingBase,
   GOVERNANCE_CODES,
   OWNERSHIP_CODES,
   type Position,
@@ -16,7 +16,7 @@ import {
 type PackCheck = (
   effective: EffectivePack,
   options: { readonly positions?: Readonly<Record<string, Position>> },
-) => Finding[];
+) => FindingBase[];
 
 /** The concern checks core exports for a whole pack, each run when the pack writes one of its sections itself. */
 const PACK_CHECKS: readonly { readonly sections: readonly string[]; readonly check: PackCheck }[] = [
@@ -43,19 +43,22 @@ export const COMPLETENESS_CODES: ReadonlySet<string> = new Set(
   ].map((spec) => spec.code),
 );
 
-const identity = (finding: Finding) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
+const identity = (finding: FindingBase) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
 
 /**
  * Core's pack checks on every national version the pack spans, each finding once: what the pack
  * says, checked for consistency; with `completeness`, also what it leaves out.
  */
-export function runPackChecks(validation: Validation, options: { readonly completeness?: boolean } = {}): Finding[] {
+export function runPackChecks(
+  validation: Validation,
+  options: { readonly completeness?: boolean } = {},
+): FindingBase[] {
   const written = (validation.loaded.pack ?? {}) as Record<string, unknown>;
   const checks = PACK_CHECKS.filter(
     ({ sections }) => options.completeness || sections.some((section) => written[section] !== undefined),
   );
   const seen = new Set<string>();
-  const findings: Finding[] = [];
+  const findings: FindingBase[] = [];
   for (const effective of validation.resolution?.versions ?? []) {
     for (const { check } of checks) {
       for (const finding of check(effective, { positions: validation.loaded.positions })) {

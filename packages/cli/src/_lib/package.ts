@@ -28,11 +28,6 @@ function shipped(packaged: string, ...inRepository: string[]): string {
   return existsSync(copy) ? copy : join(ROOT, '..', '..', ...inRepository);
 }
 
-/** The fixed registry of regional overlays: one `<id>/pack.yaml` per overlay. No path search, no cascade. */
-export function regionalDirectory(): string {
-  return shipped('regional', 'schools', '_regional');
-}
-
 /** The pack template `init` copies. */
 export function templateFile(): string {
   return join(shipped('template', 'schools', '_template'), 'pack.yaml');

@@ -1,4 +1,4 @@
-import { type AuditResult, type Finding, type Language, sortFindings } from '@portfolio-rules/core';
+import { type AuditResult, type FindingBase, type Language, sortFindings } from '@portfolio-rules/core';
 import type { Output } from '../command';
 import { writeHtml } from '../formatters/html';
 import { writeJson } from '../formatters/json-pieces';
@@ -11,7 +11,7 @@ import type { AuditRun } from './run';
 export const OTHER_FORMATS = ['sarif', 'html', 'junit'] as const;
 
 /** The audits the formatters render: each school on its own when the data holds several, the one audit otherwise. */
-export function auditsOf(result: AuditResult): readonly AuditResult[] {
+export function auditsOf(result: AuditResult<FindingBase>): readonly AuditResult<FindingBase>[] {
   return result.schools && result.schools.length > 1
     ? result.schools.map((school, index) =>
         index === 0 && result.intake ? { ...school, intake: result.intake } : school,
@@ -25,7 +25,10 @@ export function auditsOf(result: AuditResult): readonly AuditResult[] {
  * finding about the data points at the pack and the pack's findings appear once, whatever the schools.
  * Without data, the audit as it is: all its findings are about the pack.
  */
-export function sarifAudits(result: AuditResult, packFindings: readonly Finding[]): readonly AuditResult[] {
+export function sarifAudits(
+  result: AuditResult<FindingBase>,
+  packFindings: readonly FindingBase[],
+): readonly AuditResult<FindingBase>[] {
   if (!readData(result)) return [result];
   const pack = new Set(packFindings);
   const schools = auditsOf(result).map((audit) => ({
@@ -42,9 +45,9 @@ export function sarifAudits(result: AuditResult, packFindings: readonly Finding[
  * findings hold the pack's once).
  */
 export function reportAudits(
-  result: AuditResult,
-  packFindings: readonly Finding[],
-): { audits: readonly AuditResult[]; packFirst: boolean } {
+  result: AuditResult<FindingBase>,
+  packFindings: readonly FindingBase[],
+): { audits: readonly AuditResult<FindingBase>[]; packFirst: boolean } {
   const schools = auditsOf(result);
   const packFirst = schools.length > 1 && packFindings.length > 0;
   return { audits: packFirst ? sarifAudits(result, packFindings) : schools, packFirst };
@@ -57,7 +60,7 @@ export type Report = (output: Output) => void;
  * The audit with the problems of its inputs (data files, encodings, calendars) among its findings,
  * for the reports that render audits only: on the first school when the data holds several.
  */
-function withInputs(result: AuditResult, inputs: readonly Finding[]): AuditResult {
+function withInputs(result: AuditResult<FindingBase>, inputs: readonly FindingBase[]): AuditResult<FindingBase> {
   if (inputs.length === 0) return result;
   const findings = sortFindings([...inputs, ...result.findings]);
   if (!result.schools || result.schools.length <= 1) return { ...result, findings };
@@ -71,7 +74,7 @@ function withInputs(result: AuditResult, inputs: readonly Finding[]): AuditResul
 
 export function renderOther(
   format: string,
-  run: AuditRun & { result: AuditResult },
+  run: AuditRun & { result: AuditResult<FindingBase> },
   lang: Language,
   data: string | undefined,
 ): Report {

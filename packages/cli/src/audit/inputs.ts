@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import {
   createFinding,
-  type Finding,
+  type FindingBase,
   type GovernanceEvidence,
   type IntakeSummary,
   isPlainDate,
@@ -16,7 +16,7 @@ import { type Encoding, readDataset } from '../dataset';
 
 export interface Loaded<T> {
   readonly value?: T;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly FindingBase[];
   /** Something could not be read or is invalid: exit 2. */
   readonly unreadable: boolean;
 }
@@ -58,7 +58,7 @@ export async function dataBytes(cwd: string, path: string): Promise<number> {
 }
 
 /** PR9012: data was given, and not one of its records was checked: an audit of nothing must not pass. */
-export function noRecordsChecked(data: string, summary: IntakeSummary): Finding {
+export function noRecordsChecked(data: string, summary: IntakeSummary): FindingBase {
   return createFinding(
     CLI_CODES.noRecordsChecked,
     { data, read: summary.read, rejected: summary.rejected },
@@ -69,7 +69,7 @@ export function noRecordsChecked(data: string, summary: IntakeSummary): Finding 
 /** School calendars, one academic year each, from a file or a folder of them (core's parseCalendar). */
 export async function loadCalendars(cwd: string, path: string | undefined): Promise<Loaded<SchoolCalendar[]>> {
   if (path === undefined) return { value: [], findings: [], unreadable: false };
-  const findings: Finding[] = [];
+  const findings: FindingBase[] = [];
   const calendars: SchoolCalendar[] = [];
   for (const file of await calendarFiles(cwd, path)) {
     const read = await readText(cwd, file);
@@ -94,7 +94,7 @@ export async function loadEvidence(
   if (path === undefined) return { findings: [], unreadable: false };
   const meetings: string[] = [];
   const trainings: GovernanceEvidence['trainings'][number][] = [];
-  const findings: Finding[] = [];
+  const findings: FindingBase[] = [];
   const read = await readDataset(path, {
     cwd,
     ...(encoding && { encoding }),

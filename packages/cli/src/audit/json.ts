@@ -1,4 +1,4 @@
-import type { AuditResult, Finding } from '@portfolio-rules/core';
+import type { AuditResult, FindingBase } from '@portfolio-rules/core';
 import { JSON_OUTPUT_VERSION, jsonTool } from '../formatters/json';
 import { auditTally } from './text';
 
@@ -9,8 +9,8 @@ import { auditTally } from './text';
  * pieces by formatters/json-pieces.
  */
 export function auditJson(
-  result: AuditResult | undefined,
-  inputFindings: readonly Finding[],
+  result: AuditResult<FindingBase> | undefined,
+  inputFindings: readonly FindingBase[],
   file: string,
   exitCode: number,
 ): object {

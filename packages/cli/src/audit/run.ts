@@ -1,11 +1,10 @@
 import { cpus } from 'node:os';
 import {
   type Audit,
-  type Language,
   type AuditResult,
   createAudit,
   createIntake,
-  type Finding,
+  type FindingBase,
   type GovernanceEvidence,
   type Intake,
   mergeAudits,
@@ -15,46 +14,32 @@ import {
 } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
-import { loadOverlays } from '../_lib/overlays';
-import { regionalDirectory } from '../_lib/package';
+import { overlayRegistry } from '../_lib/overlays';
 import { runPackChecks } from '../_lib/pack-checks';
 import type { CliIo } from '../command';
-import { type Encoding, readDataset } from '../dataset';
+import { readDataset } from '../dataset';
 import { dataBytes, loadCalendars, loadEvidence, noRecordsChecked } from './inputs';
 import { createProgress } from './progress';
+import type { AuditRequest } from './request';
 import { auditSharded, type ShardWorkers, shardable, startShards } from './shard';
-
-export interface AuditRequest {
-  readonly pack: string;
-  readonly data?: string;
-  readonly asOf: string;
-  readonly calendar?: string;
-  readonly evidence?: string;
-  /** Worker threads for several schools: `auto` (2 for a large file of ≥ 2 schools on ≥ 2 CPUs), 2 whatever the size, or 1 to stay on this thread. */
-  readonly threads?: 'auto' | 1 | 2;
-  /** The language of the progress bar (default zh-TW). */
-  readonly language?: Language;
-  /** The text encoding of the data and evidence files (default UTF-8). */
-  readonly encoding?: Encoding;
-}
 
 export interface AuditRun {
   /** The audit (several schools merged, each under `schools`); absent when the pack could not be read. */
-  readonly result?: AuditResult;
+  readonly result?: AuditResult<FindingBase>;
   /** Problems with the inputs themselves: unreadable files, encodings, CSV headers, calendars. */
-  readonly inputFindings: readonly Finding[];
+  readonly inputFindings: readonly FindingBase[];
   /** The pack's text and the files read, for code frames. */
   readonly sources: ReadonlyMap<string, string>;
   /** An input could not be read or is invalid: exit 2. */
   readonly unreadable: boolean;
   /** The findings about the pack among the result's (validate and completeness), for the reports that place them apart. */
-  readonly packFindings?: readonly Finding[];
+  readonly packFindings?: readonly FindingBase[];
 }
 
-const identity = (finding: Finding) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
+const identity = (finding: FindingBase) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
 
 /** What validate reports, plus what the pack leaves out (completeness: owners, deputies, governance). */
-function packFindings(findings: readonly Finding[], completeness: readonly Finding[]): Finding[] {
+function packFindings(findings: readonly FindingBase[], completeness: readonly FindingBase[]): FindingBase[] {
   const seen = new Set(findings.map(identity));
   return [...findings, ...completeness.filter((finding) => !seen.has(identity(finding)))];
 }
@@ -146,7 +131,7 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
   const text = await readText(io.cwd, request.pack);
   if ('finding' in text) return { inputFindings: [text.finding], sources, unreadable: true };
   sources.set(request.pack, text.text);
-  const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
+  const registry = await overlayRegistry(io);
   for (const [file, source] of registry.sources) sources.set(file, source);
   const checked = checkPack(request.pack, text.text, registry);
   const onPack = packFindings(checked.findings, runPackChecks(checked.validation, { completeness: true }));
@@ -167,7 +152,7 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
     loadCalendars(io.cwd, request.calendar),
     loadEvidence(io.cwd, request.evidence, request.encoding),
   ]);
-  const inputFindings: Finding[] = [...calendars.findings, ...evidence.findings];
+  const inputFindings: FindingBase[] = [...calendars.findings, ...evidence.findings];
   if (calendars.unreadable || evidence.unreadable) return { inputFindings, sources, unreadable: true };
   const options = { calendars: calendars.value ?? [], ...(evidence.value && { evidence: evidence.value }) };
   const { results, read } =

@@ -14,7 +14,7 @@ import type {
 import type { CliIo } from '../command';
 import type { DatasetRead } from '../dataset';
 import { createProgress } from './progress';
-import type { AuditRequest } from './run';
+import type { AuditRequest } from './request';
 import type { ShardInit, ShardReply } from './shard-protocol';
 
 export const SHARDS = 2;

@@ -1,4 +1,4 @@
-import type { AuditResult, Finding, GroupStatistics, IntakeSummary, Language } from '@portfolio-rules/core';
+import type { AuditResult, FindingBase, GroupStatistics, IntakeSummary, Language } from '@portfolio-rules/core';
 import type { Output } from '../command';
 import { auditFindings, type Tally, tallyOf } from '../formatters/checked';
 import { inPieces } from '../formatters/pieces';
@@ -100,7 +100,7 @@ function table(rows: readonly string[][]): string[] {
   );
 }
 
-function statistics(result: AuditResult, language: Language): string[] {
+function statistics(result: AuditResult<FindingBase>, language: Language): string[] {
   const text = TEXT[language];
   const stats = result.statistics;
   if (!stats) return [];
@@ -136,14 +136,14 @@ export function accountingLine(intake: IntakeSummary): string {
 }
 
 /** The audit's tally: the input findings, the findings and every rejected line (a rejected line is a problem too). */
-export function auditTally(result: AuditResult | undefined, inputFindings: readonly Finding[]): Tally {
+export function auditTally(result: AuditResult<FindingBase> | undefined, inputFindings: readonly FindingBase[]): Tally {
   return tallyOf([...inputFindings, ...(result ? auditFindings(result) : [])]);
 }
 
 /** `audit` for people: each finding with its clause, the statistics, the rejected lines, the accounting and the tally — written a finding at a time. */
 export function writeAuditText(
-  result: AuditResult,
-  inputFindings: readonly Finding[],
+  result: AuditResult<FindingBase>,
+  inputFindings: readonly FindingBase[],
   sources: ReadonlyMap<string, string>,
   language: Language,
   output: Output,

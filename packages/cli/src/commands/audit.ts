@@ -1,7 +1,7 @@
 import {
   createFinding,
   DATASET_DAYS,
-  type Finding,
+  type FindingBase,
   isPlainDate,
   isWithinDays,
   toPlainDate,
@@ -76,7 +76,7 @@ export const audit: Command = {
     },
   },
   async run({ io, language, options, positionals }) {
-    const problem = (finding: Finding) => {
+    const problem = (finding: FindingBase) => {
       io.stderr.write(formatProblem(finding, language, 'audit'));
       return EXIT.usage;
     };

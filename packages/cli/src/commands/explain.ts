@@ -1,8 +1,7 @@
 import { createFinding, type EffectivePack, effectiveFor, hasErrors, parseTerm, suggest } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
-import { loadOverlays } from '../_lib/overlays';
-import { regionalDirectory } from '../_lib/package';
+import { overlayRegistry } from '../_lib/overlays';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT, formatOption } from '../command';
 import { entriesOf, keysOf } from '../explain/entries';
@@ -51,7 +50,7 @@ export const explain: Command = {
     const read = await readText(io.cwd, file);
     if ('finding' in read) return usage(read.finding);
 
-    const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
+    const registry = await overlayRegistry(io);
     const checked = checkPack(file, read.text, registry, { ...(term && { term }) });
     const report = {
       files: [{ file, findings: checked.findings }],

@@ -1,8 +1,7 @@
 import { hasErrors } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
-import { loadOverlays } from '../_lib/overlays';
-import { regionalDirectory } from '../_lib/package';
+import { overlayRegistry } from '../_lib/overlays';
 import { type Command, EXIT, formatOption } from '../command';
 import { formatStylish } from '../formatters/stylish';
 import { formatProblem } from '../help';
@@ -31,7 +30,7 @@ export const render: Command = {
       io.stderr.write(formatProblem(read.finding, language, 'render'));
       return EXIT.usage;
     }
-    const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
+    const registry = await overlayRegistry(io);
     const checked = checkPack(file, read.text, registry);
     const report = {
       files: [{ file, findings: checked.findings }],

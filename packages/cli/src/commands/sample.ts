@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { createFinding, type Finding, hasErrors, validatePack } from '@portfolio-rules/core';
+import { createFinding, type FindingBase, hasErrors, validatePack } from '@portfolio-rules/core';
 import { readText, writeText } from '../_lib/files';
-import { loadOverlays } from '../_lib/overlays';
-import { regionalDirectory } from '../_lib/package';
+import { overlayRegistry } from '../_lib/overlays';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT, type Output } from '../command';
 import { formatProblem } from '../help';
@@ -22,14 +21,14 @@ function sinkOf(output: Output): { write(text: string): void | Promise<void> } {
   };
 }
 
-type Parsed = { readonly options: SampleOptions & { readonly year?: number } } | { readonly finding: Finding };
+type Parsed = { readonly options: SampleOptions & { readonly year?: number } } | { readonly finding: FindingBase };
 
 function numberOption(
   raw: string | boolean | undefined,
   name: string,
   check: (value: number) => boolean,
   allowed: string,
-): number | Finding | undefined {
+): number | FindingBase | undefined {
   if (raw === undefined || typeof raw === 'boolean') return undefined;
   const value = Number(raw);
   if (raw.trim() !== '' && Number.isFinite(value) && check(value)) return value;
@@ -52,7 +51,7 @@ function parseOptions(options: Readonly<Record<string, string | boolean | undefi
     year: numberOption(options.year, 'year', integer(100, 200), '100–200'),
   };
   for (const value of Object.values(read)) if (typeof value === 'object') return { finding: value };
-  const number = (value: number | Finding | undefined) => value as number | undefined;
+  const number = (value: number | FindingBase | undefined) => value as number | undefined;
   const students = number(read.students) ?? (taipei ? TAIPEI.students : 2000);
   const schools = number(read.schools) ?? (taipei ? TAIPEI.schools : 1);
   if (schools > students)
@@ -142,7 +141,7 @@ export const sample: Command = {
     },
   },
   async run({ io, language, options }) {
-    const problem = (finding: Finding) => {
+    const problem = (finding: FindingBase) => {
       io.stderr.write(formatProblem(finding, language, 'sample'));
       return EXIT.usage;
     };
@@ -158,7 +157,7 @@ export const sample: Command = {
     if ('finding' in parsed) return problem(parsed.finding);
     const read = await readText(io.cwd, options.pack);
     if ('finding' in read) return problem(read.finding);
-    const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
+    const registry = await overlayRegistry(io);
     const validation = validatePack(read.text, { file: options.pack, overlays: registry.overlays });
     const versions = validation.resolution?.versions ?? [];
     if (hasErrors(validation.findings) || versions.length === 0) {

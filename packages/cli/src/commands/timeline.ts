@@ -1,7 +1,7 @@
 import {
   createFinding,
   effectiveFor,
-  type Finding,
+  type FindingBase,
   formatTerm,
   type Grade,
   hasErrors,
@@ -14,28 +14,28 @@ import {
 } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
-import { loadOverlays } from '../_lib/overlays';
-import { regionalDirectory } from '../_lib/package';
+import { overlayRegistry } from '../_lib/overlays';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT, formatOption, type Invocation } from '../command';
 import { formatJson } from '../formatters/json';
+import type { Report } from '../formatters/report';
 import { formatStylish } from '../formatters/stylish';
 import { formatProblem } from '../help';
 import { buildTimeline, type TermPack } from '../timeline/build';
 import { type TimelineDocument, formatTimelineJson, formatTimelineText } from '../timeline/format';
 import { formatTimelineIcs } from '../timeline/ics';
 
-const usageProblem = (io: Invocation['io'], language: Language, finding: Finding) => {
+const usageProblem = (io: Invocation['io'], language: Language, finding: FindingBase) => {
   io.stderr.write(formatProblem(finding, language, 'timeline'));
   return EXIT.usage;
 };
 
-const identity = (finding: Finding) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
+const identity = (finding: FindingBase) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
 
 /** The options as given: the year and grade, when they are well-formed, or the usage finding. */
 function readOptions(
   options: Invocation['options'],
-): { year?: number; grade?: Grade; calendar: string } | { finding: Finding } {
+): { year?: number; grade?: Grade; calendar: string } | { finding: FindingBase } {
   const usage = (subject: string) => ({ rule: 'cli.usage', subject });
   if (typeof options.calendar !== 'string')
     return {
@@ -118,7 +118,7 @@ export const timeline: Command = {
 
     const parsed = parseCalendar(calendarText.text, { file: read.calendar });
     const year = read.year ?? parsed.calendar?.academicYear ?? 0;
-    const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
+    const registry = await overlayRegistry(io);
     const checked = checkPack(file, packText.text, registry);
     const adopted = checked.validation.loaded.pack?.adopted;
     const resolution = checked.validation.resolution ?? { versions: [], findings: [] };
@@ -134,7 +134,7 @@ export const timeline: Command = {
       parsed.calendar && effective
         ? buildTimeline(terms, parsed.calendar, { ...(read.grade && { grade: read.grade }) })
         : undefined;
-    const report = {
+    const report: Report = {
       files: [
         {
           file,

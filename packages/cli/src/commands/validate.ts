@@ -1,8 +1,7 @@
 import { hasErrors } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
-import { loadOverlays } from '../_lib/overlays';
-import { regionalDirectory } from '../_lib/package';
+import { overlayRegistry } from '../_lib/overlays';
 import { type CliIo, type Command, EXIT, formatOption } from '../command';
 import { formatJson } from '../formatters/json';
 import { formatJunit } from '../formatters/junit';
@@ -18,7 +17,7 @@ export interface Checked {
 
 /** Validates packs as `validate` does: reading, schema, layering on the registry's overlays, the national bounds, and core's pack checks (duties, permissions). */
 async function checkPacks(files: readonly string[], io: CliIo): Promise<Checked> {
-  const registry = await loadOverlays(io.regionalDirectory ?? regionalDirectory(), io.cwd);
+  const registry = await overlayRegistry(io);
   const sources = new Map(registry.sources);
   const reports: FileReport[] = [];
   let unreadable = false;

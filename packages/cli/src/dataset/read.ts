@@ -10,6 +10,7 @@ import {
   DATASET_CODES,
   type DatasetRecord,
   type Finding,
+  type FindingBase,
   type Intake,
   type IntakeSummary,
   type ParseResult,
@@ -49,7 +50,7 @@ export interface DatasetRead {
   /** `read = checked + rejected`, and the rejected lines with their reasons. */
   readonly summary: IntakeSummary;
   /** Problems with whole files (encoding, CSV headers, unknown or missing files), then records that conflict with earlier ones (PR8022). */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly FindingBase[];
   /** A file could not be read (exit code 2). */
   readonly unreadable: boolean;
   /** The files read, as shown in findings. */
@@ -73,12 +74,12 @@ export async function* chunksOf(file: FileHandle, onBytes?: (bytes: number) => v
   }
 }
 
-type Batches = AsyncIterable<LineBatch | { readonly finding: Finding }>;
+type Batches = AsyncIterable<LineBatch | { readonly finding: FindingBase }>;
 
 /** What reading finds besides records: problems with whole files, and records that conflict with earlier ones (PR8022). */
 interface Found {
-  readonly findings: Finding[];
-  readonly conflicts: Finding[];
+  readonly findings: FindingBase[];
+  readonly conflicts: FindingBase[];
 }
 
 /**
@@ -92,7 +93,7 @@ function deliver(
   line: number,
   intake: Intake,
   options: ReadOptions,
-  conflicts: Finding[],
+  conflicts: FindingBase[],
 ): void {
   if (result.conflict) conflicts.push(result.conflict);
   if (!options.onRecord) return;
@@ -241,7 +242,7 @@ const unknownFile = (file: string, name: string) => {
  * reason it is not read (PR8016 an unknown name; PR8018 a hidden file, a subfolder, a broken link, a
  * FIFO, socket or device): nothing in the folder goes unmentioned.
  */
-async function dataFiles(path: string, shown: string, findings: Finding[]): Promise<string[]> {
+async function dataFiles(path: string, shown: string, findings: FindingBase[]): Promise<string[]> {
   if (!(await stat(path)).isDirectory()) {
     if (extname(path).toLowerCase() !== '.csv' || recordTypeForCsvFile(path)) return [path];
     findings.push(unknownFile(shown, basename(path)));
@@ -271,8 +272,8 @@ async function dataFiles(path: string, shown: string, findings: Finding[]): Prom
  */
 export async function readDataset(path: string, options: ReadOptions): Promise<DatasetRead> {
   const intake = options.intake ?? createIntake();
-  const findings: Finding[] = [];
-  const found = { findings, conflicts: [] as Finding[] };
+  const findings: FindingBase[] = [];
+  const found = { findings, conflicts: [] as FindingBase[] };
   const absolute = resolve(options.cwd, path);
   let files: string[];
   try {

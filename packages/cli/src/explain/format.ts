@@ -1,6 +1,6 @@
 import {
   type EffectivePack,
-  type Finding,
+  type FindingBase,
   formatSource,
   formatTerm,
   type Language,
@@ -92,7 +92,7 @@ export function formatExplanationStylish(explanation: Explanation, language: Lan
 
 export function formatExplanationJson(explanation: Explanation, exitCode: number): string {
   const { effective } = explanation;
-  const findings: Finding[] = byPosition(explanation.report.files.flatMap((file) => file.findings));
+  const findings: FindingBase[] = byPosition(explanation.report.files.flatMap((file) => file.findings));
   const output = {
     version: JSON_OUTPUT_VERSION,
     tool: jsonTool(),

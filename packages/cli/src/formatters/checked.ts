@@ -2,7 +2,7 @@ import {
   type AuditResult,
   CATALOGUE,
   type CodeSpec,
-  type Finding,
+  type FindingBase,
   type IntakeSummary,
   type Rejection,
 } from '@portfolio-rules/core';
@@ -15,7 +15,8 @@ import type { FileReport } from './report';
  * about the data without a file of its own belongs.
  */
 export type CheckedInput =
-  { readonly audits: readonly AuditResult[]; readonly data?: string } | { readonly files: readonly FileReport[] };
+  | { readonly audits: readonly AuditResult<FindingBase>[]; readonly data?: string }
+  | { readonly files: readonly FileReport[] };
 
 /** One file checked by validate, or one school's audit: a SARIF artifact group, a JUnit test suite. */
 export interface CheckedGroup {
@@ -26,22 +27,22 @@ export interface CheckedGroup {
   /** For an audit that read data: the data file or folder, where the findings about the data belong. */
   readonly data?: string;
   /** The findings, then the rejected input lines not already among them, as findings at their line (those beyond the listing limit as one finding per code). */
-  readonly findings: readonly Finding[];
-  readonly audit?: AuditResult;
+  readonly findings: readonly FindingBase[];
+  readonly audit?: AuditResult<FindingBase>;
 }
 
 /** The school an audit is about, as people name it: `國立馬公高級中學 (magong)`; with the data's school id when the pack's data holds several: `013301 · 臺北市 (taipei)`. */
-export function auditName(audit: AuditResult): string {
+export function auditName(audit: AuditResult<FindingBase>): string {
   const name = audit.pack.school ?? audit.pack.name;
   const pack = name && name !== audit.pack.id ? `${name} (${audit.pack.id})` : audit.pack.id;
   return audit.school !== undefined && audit.school !== audit.pack.id ? `${audit.school} · ${pack}` : pack;
 }
 
 /** The id of the school an audit is about: the data's school id, else the pack's id. */
-export const schoolId = (audit: AuditResult) => audit.school ?? audit.pack.id;
+export const schoolId = (audit: AuditResult<FindingBase>) => audit.school ?? audit.pack.id;
 
 /** A rejected input line (bad JSON, unknown type, missing field) as a finding at its line. */
-export function rejectionFinding(rejection: Rejection): Finding {
+export function rejectionFinding(rejection: Rejection): FindingBase {
   const where = `${rejection.file ?? ''}:${rejection.line}`.replace(/^:/, 'line ');
   return {
     code: rejection.code,
@@ -63,7 +64,7 @@ export function rejectionFinding(rejection: Rejection): Finding {
  * The rejected lines beyond the listing limit, one finding per code that stands for all of them
  * (`data.unlisted` says how many): so that every report counts every rejected line.
  */
-export function unlistedFindings(intake: IntakeSummary): Finding[] {
+export function unlistedFindings(intake: IntakeSummary): FindingBase[] {
   if (intake.unlisted === 0) return [];
   const listed = new Map<string, number>();
   for (const rejection of intake.rejections) listed.set(rejection.code, (listed.get(rejection.code) ?? 0) + 1);
@@ -87,7 +88,7 @@ export function unlistedFindings(intake: IntakeSummary): Finding[] {
 }
 
 /** How many problems a finding stands for: one, or the rejected lines an unlisted finding counts. */
-export const countOf = (finding: Finding): number =>
+export const countOf = (finding: FindingBase): number =>
   typeof finding.data.unlisted === 'number' ? finding.data.unlisted : 1;
 
 export interface Tally {
@@ -97,7 +98,7 @@ export interface Tally {
 }
 
 /** Errors, warnings and infos: the one tally every report gives (stylish, JSON, SARIF, JUnit, HTML). */
-export function tallyOf(findings: readonly Finding[]): Tally {
+export function tallyOf(findings: readonly FindingBase[]): Tally {
   const tally = { errors: 0, warnings: 0, infos: 0 };
   for (const finding of findings) {
     const count = countOf(finding);
@@ -108,11 +109,11 @@ export function tallyOf(findings: readonly Finding[]): Tally {
   return tally;
 }
 
-const placeOf = (finding: Finding) =>
+const placeOf = (finding: FindingBase) =>
   `${finding.code} ${finding.position?.file ?? ''}:${finding.position?.record ?? finding.position?.line ?? ''}`;
 
 /** An audit's findings, then its rejected input lines not already among them (each a finding at its line), then those not listed. */
-export function auditFindings(audit: AuditResult): Finding[] {
+export function auditFindings(audit: AuditResult<FindingBase>): FindingBase[] {
   const reported = new Set(audit.findings.map(placeOf));
   const rejected = (audit.intake?.rejections ?? [])
     .map(rejectionFinding)
@@ -132,10 +133,11 @@ export function checkedGroups(input: CheckedInput): CheckedGroup[] {
 }
 
 /** Whether an audit read data (it has an intake or statistics); the findings of one that did not are about the pack. */
-export const readData = (audit: AuditResult) => audit.intake !== undefined || audit.statistics !== undefined;
+export const readData = (audit: AuditResult<FindingBase>) =>
+  audit.intake !== undefined || audit.statistics !== undefined;
 
 /** The data an audit read: as given, else the file of its first rejected line or of its first finding placed outside the pack. */
-function dataFileOf(audit: AuditResult, data: string | undefined): string | undefined {
+function dataFileOf(audit: AuditResult<FindingBase>, data: string | undefined): string | undefined {
   return (
     data ??
     audit.intake?.rejections.find((rejection) => rejection.file !== undefined)?.file ??
@@ -145,7 +147,7 @@ function dataFileOf(audit: AuditResult, data: string | undefined): string | unde
 }
 
 /** The line a finding points at: a dataset record's line, else its position's line. */
-export function lineOf(finding: Finding): number | undefined {
+export function lineOf(finding: FindingBase): number | undefined {
   return finding.position?.record ?? finding.position?.line;
 }
 

@@ -1,6 +1,6 @@
 import {
   type AuditResult,
-  type Finding,
+  type FindingBase,
   type Language,
   nationalVersionFor,
   type Severity,
@@ -25,7 +25,7 @@ export interface HtmlOptions {
 }
 
 export interface HtmlInput {
-  readonly audits: readonly AuditResult[];
+  readonly audits: readonly AuditResult<FindingBase>[];
   /** The first audit holds the pack's own findings, apart from the schools whose data was read (several schools). */
   readonly packFirst?: boolean;
 }
@@ -40,7 +40,7 @@ function nationalVersion(asOf: string, language: Language): string {
   return version ? `${version.title[language]} (${version.layer})` : '—';
 }
 
-function header(audit: AuditResult, options: HtmlOptions, text: HtmlText, tool: JsonTool): string {
+function header(audit: AuditResult<FindingBase>, options: HtmlOptions, text: HtmlText, tool: JsonTool): string {
   const facts: [string, string][] = [
     [text.pack, audit.pack.name === audit.pack.id ? audit.pack.id : `${audit.pack.name} (${audit.pack.id})`],
     ...(audit.pack.school ? [[text.school, audit.pack.school] as [string, string]] : []),
@@ -54,7 +54,12 @@ function header(audit: AuditResult, options: HtmlOptions, text: HtmlText, tool: 
 }
 
 /** `packPart`: the section of the pack's own findings in an audit of several schools, which read data. */
-function summary(audit: AuditResult, findings: readonly Finding[], text: HtmlText, packPart: boolean): string {
+function summary(
+  audit: AuditResult<FindingBase>,
+  findings: readonly FindingBase[],
+  text: HtmlText,
+  packPart: boolean,
+): string {
   const tally = tallyOf(findings);
   const counts = { error: tally.errors, warning: tally.warnings, info: tally.infos };
   const cards = SEVERITIES.map((severity) => {
@@ -69,7 +74,7 @@ function summary(audit: AuditResult, findings: readonly Finding[], text: HtmlTex
 }
 
 function schoolSection(
-  audit: AuditResult,
+  audit: AuditResult<FindingBase>,
   index: number,
   packPart: boolean,
   options: HtmlOptions,

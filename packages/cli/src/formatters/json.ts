@@ -1,4 +1,4 @@
-import type { Finding } from '@portfolio-rules/core';
+import type { FindingBase } from '@portfolio-rules/core';
 import { TOOL_NAME, toolVersion } from '../_lib/package';
 import { byPosition, type Report, type Summary, summarize } from './report';
 
@@ -14,7 +14,7 @@ export interface JsonReport {
   readonly version: typeof JSON_OUTPUT_VERSION;
   readonly tool: JsonTool;
   readonly command: string;
-  readonly files: readonly { readonly file: string; readonly findings: readonly Finding[] }[];
+  readonly files: readonly { readonly file: string; readonly findings: readonly FindingBase[] }[];
   readonly summary: Summary & { readonly exitCode: number };
 }
 

@@ -1,4 +1,4 @@
-import type { Finding, Language } from '@portfolio-rules/core';
+import type { FindingBase, Language } from '@portfolio-rules/core';
 import type { Output } from '../command';
 import { type CheckedGroup, type CheckedInput, checkedGroups, lineOf, specOf, tallyOf } from './checked';
 import { escapeMarkup as x } from './markup';
@@ -28,7 +28,7 @@ const attributes = (values: Record<string, string | number | undefined>) =>
     .join('');
 
 /** One finding as a test case: a failure when it is an error; a warning or an info passes and says itself on system-out. */
-function testcase(finding: Finding, group: CheckedGroup, language: Language): string {
+function testcase(finding: FindingBase, group: CheckedGroup, language: Language): string {
   const name = [finding.code, specOf(finding.code)?.name, finding.subject].filter(Boolean).join(' ');
   const file = finding.position?.file ?? group.file;
   const head = `    <testcase${attributes({ classname: finding.rule, name, file, line: lineOf(finding) })}>`;

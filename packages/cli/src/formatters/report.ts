@@ -1,9 +1,9 @@
-import type { Finding } from '@portfolio-rules/core';
+import type { FindingBase } from '@portfolio-rules/core';
 
 /** The findings about one input file. */
 export interface FileReport {
   readonly file: string;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly FindingBase[];
 }
 
 /** What a checking command found, ready for a formatter. */
@@ -22,12 +22,12 @@ export interface Summary {
 
 export function summarize(report: Pick<Report, 'files'>): Summary {
   const all = report.files.flatMap((file) => file.findings);
-  const count = (severity: Finding['severity']) => all.filter((finding) => finding.severity === severity).length;
+  const count = (severity: FindingBase['severity']) => all.filter((finding) => finding.severity === severity).length;
   return { files: report.files.length, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
 /** Findings in reading order: by line, then column; findings without a position first. */
-export function byPosition(findings: readonly Finding[]): Finding[] {
-  const key = (finding: Finding) => [finding.position?.line ?? 0, finding.position?.column ?? 0] as const;
+export function byPosition(findings: readonly FindingBase[]): FindingBase[] {
+  const key = (finding: FindingBase) => [finding.position?.line ?? 0, finding.position?.column ?? 0] as const;
   return [...findings].sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
 }

@@ -1,4 +1,4 @@
-import type { Finding, Language, Severity } from '@portfolio-rules/core';
+import type { FindingBase, Language, Severity } from '@portfolio-rules/core';
 import { type CheckedGroup, type CheckedInput, checkedGroups, lineOf, readData, schoolId, specOf } from './checked';
 import { type JsonTool, jsonTool } from './json';
 
@@ -42,7 +42,7 @@ function rule(code: string, language: Language) {
 }
 
 /** Whether a finding is about the pack: every finding of an audit without data, and those placed in the pack file. */
-function aboutPack(finding: Finding, group: CheckedGroup): boolean {
+function aboutPack(finding: FindingBase, group: CheckedGroup): boolean {
   return (
     !group.audit ||
     !readData(group.audit) ||
@@ -57,7 +57,7 @@ function aboutPack(finding: Finding, group: CheckedGroup): boolean {
  * subject. Never a data finding at the pack file. Code scanning refuses a log in which any result
  * lacks a physical location, so a data finding always has one when the data file is known.
  */
-function location(finding: Finding, group: CheckedGroup, school: string | undefined) {
+function location(finding: FindingBase, group: CheckedGroup, school: string | undefined) {
   const pack = aboutPack(finding, group);
   const uri = finding.position?.file ?? (pack ? group.file : group.data);
   const line = lineOf(finding);
@@ -75,7 +75,7 @@ function location(finding: Finding, group: CheckedGroup, school: string | undefi
   return { physicalLocation: { artifactLocation: { uri: sarifUri(uri) }, ...(region && { region }) }, ...logical };
 }
 
-function properties(finding: Finding, school: string | undefined) {
+function properties(finding: FindingBase, school: string | undefined) {
   return {
     rule: finding.rule,
     subject: finding.subject,

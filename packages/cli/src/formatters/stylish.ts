@@ -1,4 +1,4 @@
-import { type Finding, formatSource, type Language, type Severity } from '@portfolio-rules/core';
+import { type FindingBase, formatSource, type Language, type Severity } from '@portfolio-rules/core';
 import { codeName } from '../codes';
 import { codeFrame } from './code-frame';
 import { byPosition, type Report, type Summary, summarize } from './report';
@@ -8,18 +8,18 @@ const LABELS = {
   en: { error: 'error', warning: 'warning', info: 'info', source: 'clause: ', related: 'see also: ', value: 'value' },
 } as const satisfies Record<Language, Record<Severity | 'source' | 'related' | 'value', string>>;
 
-function where(finding: Finding, file: string): string {
+function where(finding: FindingBase, file: string): string {
   const position = finding.position;
   return position ? `${position.file ?? file}:${position.line}:${position.column}` : file;
 }
 
-function cite(layer: string | undefined, source: Finding['source']): string {
+function cite(layer: string | undefined, source: FindingBase['source']): string {
   return [source && formatSource(source), layer].filter(Boolean).join(' · ');
 }
 
 /** One finding as a block: where, severity, code, message, clause and layer, related clauses, code frame. */
 export function formatFinding(
-  finding: Finding,
+  finding: FindingBase,
   file: string,
   language: Language,
   sources: ReadonlyMap<string, string>,

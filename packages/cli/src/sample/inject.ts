@@ -1,3 +1,4 @@
+import { capRoom, capVerdict, countsTowards } from '@portfolio-rules/core';
 import type { TermPlan } from './plan';
 import {
   countIn,
@@ -46,7 +47,9 @@ function capacity(kind: Item['kind'], periodTerms: readonly TermPlan[]): number 
 /** A term's first select limit — the pack's own, else a national bound — when uploads leave room to exceed it. */
 function exceedableSelect(kind: Item['kind'], terms: readonly TermPlan[], term: TermPlan) {
   const limit = selectLimits(kind, term)[0];
-  return limit && capacity(kind, termsOfPeriod(terms, term, limit.per)) > limit.max ? limit : undefined;
+  return limit && capVerdict(limit, capacity(kind, termsOfPeriod(terms, term, limit.per)), 0) === 'over'
+    ? limit
+    : undefined;
 }
 
 /** The first term with room for one more upload, among `terms`. */
@@ -65,7 +68,7 @@ function overUpload(portfolio: Portfolio, kind: Item['kind']): boolean {
   const term = portfolio.random.pick(portfolio.terms.filter((candidate) => uploadLimits(kind, candidate).length > 0));
   if (!term) return false;
   const limit = uploadLimits(kind, term)[0]!;
-  const extra = limit.max - countIn(portfolio.items, kind, term, limit) + portfolio.random.int(1, 2);
+  const extra = capRoom(limit, countIn(portfolio.items, kind, term, limit)) + portfolio.random.int(1, 2);
   const targets = termsOfPeriod(portfolio.terms, term, limit.per);
   for (let index = 0; index < extra; index++) add(portfolio, kind, portfolio.random.pick(targets), 'draft');
   return true;
@@ -78,9 +81,10 @@ function overSelect(portfolio: Portfolio, kind: Item['kind']): boolean {
   const term = portfolio.random.pick(candidates);
   const limit = exceedableSelect(kind, portfolio.terms, term)!;
   const period = termsOfPeriod(portfolio.terms, term, limit.per);
+  // An item that would count once selected.
   const inPeriod = (item: Item) =>
-    item.kind === kind && !item.withdrawn && !limit.exempt.includes(item.entry) && period.includes(item.term);
-  let needed = limit.max + 1 - countIn(portfolio.items, kind, term, limit, true);
+    item.kind === kind && period.includes(item.term) && countsTowards(limit, 'select', { ...item, selected: true });
+  let needed = capRoom(limit, countIn(portfolio.items, kind, term, limit, true)) + 1;
   for (const item of portfolio.items.filter((candidate) => inPeriod(candidate) && !candidate.selected)) {
     if (needed <= 0) break;
     if (!selectable(item)) setState(item, 'certified', portfolio.random);

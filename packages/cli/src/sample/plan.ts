@@ -15,8 +15,8 @@ import {
 } from '@portfolio-rules/core';
 import { day, dayOf, iso, type Day } from './days';
 
-/** A cap as the generator uses it: how many, per what, and which entry sources it ignores. */
-export type Limit = Pick<CapLimit, 'max' | 'per' | 'exempt'>;
+/** A cap as the generator uses it: how many, per what, which entry sources it ignores, whether rejected items count. */
+export type Limit = Pick<CapLimit, 'max' | 'per' | 'exempt' | 'countsRejected'>;
 
 /** One term of the generated years, with the pack's caps in force then and plausible calendar days. */
 export interface TermPlan {

@@ -1,3 +1,4 @@
+import { capRoom, countsTowards, standingVerdict } from '@portfolio-rules/core';
 import { iso, type Day } from './days';
 import type { Limit, TermPlan } from './plan';
 import type { Random } from './random';
@@ -77,17 +78,12 @@ export function cleanState(random: Random): Item['state'] {
   return roll < 0.57 ? 'certified' : roll < 0.62 ? 'rejected' : 'draft';
 }
 
-/** Whether an item counts against a cap: not withdrawn, not from an exempt entry source. */
-export function counts(item: Item, limit: Limit): boolean {
-  return !item.withdrawn && !limit.exempt.includes(item.entry);
-}
-
 /** Whether two terms fall in the same period of a cap. */
 export function samePeriod(a: TermPlan, b: TermPlan, per: Limit['per']): boolean {
   return per === 'semester' ? a.code === b.code : a.year === b.year;
 }
 
-/** How many of a kind's items count in the period of `term` under `limit` (selected ones only, when asked). */
+/** How many of a kind's items count in the period of `term` under `limit`, as the engine and the audit count them (countsTowards): uploads, or selections when asked. */
 export function countIn(
   items: readonly Item[],
   kind: Item['kind'],
@@ -95,16 +91,10 @@ export function countIn(
   limit: Limit,
   selectedOnly = false,
 ): number {
+  const action = selectedOnly ? 'select' : 'upload';
   let total = 0;
-  for (const item of items) {
-    if (
-      item.kind === kind &&
-      counts(item, limit) &&
-      samePeriod(item.term, term, limit.per) &&
-      (!selectedOnly || item.selected)
-    )
-      total++;
-  }
+  for (const item of items)
+    if (item.kind === kind && samePeriod(item.term, term, limit.per) && countsTowards(limit, action, item)) total++;
   return total;
 }
 
@@ -125,7 +115,7 @@ export function roomUnder(
   selectedOnly = false,
 ): number {
   let room = Infinity;
-  for (const limit of limits) room = Math.min(room, limit.max - countIn(items, kind, term, limit, selectedOnly));
+  for (const limit of limits) room = Math.min(room, capRoom(limit, countIn(items, kind, term, limit, selectedOnly)));
   return room;
 }
 
@@ -134,9 +124,9 @@ export function uploadRoom(items: readonly Item[], kind: Item['kind'], term: Ter
   return roomUnder(items, kind, term, uploadLimits(kind, term));
 }
 
-/** A selectable item: a certified course outcome, or any diverse performance, not withdrawn. */
+/** A selectable item, by the engine's standing rule: a certified course outcome, or any diverse performance, not withdrawn. */
 export function selectable(item: Item): boolean {
-  return !item.withdrawn && (item.kind === 'diversePerformance' || item.state === 'certified');
+  return standingVerdict(item, 'select') === undefined;
 }
 
 /** Picks `count` of the items at random (a partial Fisher–Yates on a copy). */

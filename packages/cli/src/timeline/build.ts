@@ -2,7 +2,7 @@ import {
   ACTIVITIES,
   type Activity,
   type EffectivePack,
-  type Finding,
+  type FindingBase,
   formatTerm,
   type Grade,
   type Localized,
@@ -36,14 +36,14 @@ export interface TimelineEntry {
   readonly source?: Source;
   readonly layer?: string;
   /** Set when the window could not be resolved: the finding that says why (PR6001, PR6007). */
-  readonly unresolved?: Finding;
+  readonly unresolved?: FindingBase;
 }
 
 export interface Timeline {
   readonly academicYear: number;
   readonly entries: readonly TimelineEntry[];
   /** Findings about the windows and the calendar (PR60xx). */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly FindingBase[];
 }
 
 /** The effective pack for each term of the year, or none when the pack does not apply then. */
@@ -72,7 +72,7 @@ function termEntries(
   effective: EffectivePack,
   calendar: SchoolCalendar,
   term: Term,
-): { entries: TimelineEntry[]; findings: readonly Finding[] } {
+): { entries: TimelineEntry[]; findings: readonly FindingBase[] } {
   const resolution = resolveWindows(effective, calendar, term);
   const windows = effective.values.windows ?? [];
   const base = (index: number, grades: readonly Grade[]) => {
@@ -144,7 +144,7 @@ export function buildTimeline(
   options: { readonly grade?: Grade } = {},
 ): Timeline {
   const entries: TimelineEntry[] = [];
-  const findings: Finding[] = [];
+  const findings: FindingBase[] = [];
   for (const { term, effective } of terms) {
     if (!effective) continue;
     const result = termEntries(effective, calendar, term);

@@ -1,7 +1,7 @@
-import { differenceInCalendarDays } from 'date-fns';
+import { differenceInCalendarDays, isValid, parse } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, daysBetween, plainDate } from './date';
+import { addCalendarDays, daysBetween, isPlainDate, plainDate } from './date';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 1000);
 const local = (date: string) =>
@@ -32,5 +32,28 @@ describe('daysBetween', () => {
 
   it('is NaN for text that is not a day', () => {
     expect(daysBetween('1970-01-01', 'not a day')).toBeNaN();
+  });
+});
+
+describe('isPlainDate', () => {
+  const datefns = (text: string) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(text) && isValid(parse(text, 'yyyy-MM-dd', new Date(2000, 0, 1)));
+  const written = fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+    .map(([year, month, date]) => plainDate(year, month, date));
+
+  it('accepts exactly the days date-fns parses as yyyy-MM-dd (leap years, 31 April, year 0000)', () => {
+    fc.assert(
+      fc.property(fc.oneof(written, fc.string({ maxLength: 12 })), (text) => {
+        expect(isPlainDate(text)).toBe(datefns(text));
+      }),
+      { seed: 42, numRuns },
+    );
+    for (const text of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '2024-04-31', '0000-01-01'])
+      expect(isPlainDate(text)).toBe(datefns(text));
+  });
+
+  it('is false for what is not text', () => {
+    for (const value of [undefined, null, 20240101, new Date(), ['2024-01-01']]) expect(isPlainDate(value)).toBe(false);
   });
 });

@@ -1,15 +1,35 @@
-import { addDays, format, isValid, parse } from 'date-fns';
+import { addDays, format } from 'date-fns';
 
 /** A calendar day in Taiwan, written `YYYY-MM-DD`. Core never reads a clock: callers pass these in. */
 export type PlainDate = string;
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
 const TAIPEI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
+/** Whether a value is a `YYYY-MM-DD` day of the calendar (by arithmetic: requests check their days on every call). */
 export function isPlainDate(value: unknown): value is PlainDate {
-  return typeof value === 'string' && ISO_DAY.test(value) && isValid(parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1)));
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45)
+    return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
+
+/** The number written by the ASCII digits from `start` to `end`; -1 when one is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+const leap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const daysInMonth = (year: number, month: number) =>
+  month === 2 ? (leap(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 
 /** The Taiwan calendar day of an instant, or the day itself when given `YYYY-MM-DD`. */
 export function toPlainDate(at: PlainDate | Date): PlainDate {

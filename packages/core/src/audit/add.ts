@@ -1,14 +1,20 @@
 import { compareDates, type PlainDate } from '../_lib/date';
 import { type CapAction, countsTowards, periodOf } from '../caps/decide';
+import { fileFindings } from '../caps/files';
 import type { DatasetRecord } from '../dataset/parse';
+import { reasonGiven } from '../certification/reason';
 import type { CertificationEventRecord, SubmissionRecord } from '../dataset/school-records';
 import type { CourseOutcomeRecord, DiversePerformanceRecord } from '../dataset/student-records';
 import { assignmentFor, chainOf } from '../deputies';
+import { countsAsOwn } from '../expressions/facts';
 import type { Position } from '../findings/types';
 import type { PortfolioItem } from '../records/items';
 import { checkReceiptPeriod } from '../receipts';
 import { checkStanding } from '../selection';
 import { checkSubmittingUnit, SUBMISSION_DUTIES } from '../submission';
+import type { ResolvedWindow } from '../windows';
+import { WINDOW_CODES } from '../windows/codes';
+import { spanVerdict } from '../windows/span';
 import { seeTerm, type AuditState } from './state';
 import { NOWHERE } from './store/places';
 import { COUNT } from './store/roster';
@@ -76,6 +82,13 @@ function countStray(
   }
 }
 
+/** The files and summary of an item on the platform, judged as an upload of it is (PR3010–PR3014). */
+function noteFiles(state: AuditState, info: TermInfo, item: PortfolioItem, position: Position | undefined): void {
+  if (item.withdrawn) return;
+  for (const finding of fileFindings(info.effective, item))
+    state.findings.push(position ? { ...finding, position } : finding);
+}
+
 function noteChange(
   state: AuditState,
   student: number,
@@ -91,7 +104,11 @@ function noteChange(
   state.studentTerms.noteChange(state.studentTerms.row(student, term), category, on, studentId, subject, line, frame);
 }
 
-/** The certification window's verdict on an item, for grades 1–2 and for grade 3 (their windows differ in semester 2). */
+/**
+ * The certification window's verdict on an item (spanVerdict, as the engine judges a certification),
+ * for grades 1–2 and for grade 3 (their windows differ in semester 2): a decision outside the window,
+ * or an item still awaiting one after the window closed, is kept for finish(), which knows the grade.
+ */
 function lateness(
   state: AuditState,
   student: number,
@@ -102,10 +119,16 @@ function lateness(
   if (!info.windows) return;
   const decided = record.state === 'certified' || record.state === 'rejected' ? record.certifiedOn : undefined;
   if (decided === undefined && record.state !== 'submitted') return;
-  const day = decided ?? state.asOf;
   const { other, grade3 } = info.certification;
-  const lateOther = other && compareDates(day, other.closes) > 0 ? other : undefined;
-  const lateGrade3 = grade3 && compareDates(day, grade3.closes) > 0 ? grade3 : undefined;
+  const outside = (window: ResolvedWindow | undefined): ResolvedWindow | undefined => {
+    if (!window) return undefined;
+    const verdict = spanVerdict(window, decided ?? state.asOf);
+    return verdict === WINDOW_CODES.closed || (decided !== undefined && verdict === WINDOW_CODES.notYetOpen)
+      ? window
+      : undefined;
+  };
+  const lateOther = outside(other);
+  const lateGrade3 = outside(grade3);
   if (!lateOther && !lateGrade3) return;
   state.late.push({
     student,
@@ -127,12 +150,12 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   const frame = state.places.frameOf(position);
   const row = state.studentTerms.row(student, info.index);
   countCaps(state, student, row, info, record, line, frame);
+  noteFiles(state, info, record, position);
   const subject = state.subjects.of(record.studentId, record.id);
   state.certifiers.addItem(student, subject, record.certifier, info.index);
   if (record.certifiedBy !== undefined && record.certifiedBy !== record.certifier)
     state.certifiers.addAct(student, subject, record.certifiedBy, 'certify', line, frame);
-  if (record.state === 'rejected' && (record.rejectionReason ?? '').trim() === '')
-    noteNoReason(state, record.id, position);
+  if (record.state === 'rejected' && !reasonGiven(record.rejectionReason)) noteNoReason(state, record.id, position);
   if (record.withdrawn) return;
   if (record.selected)
     for (const finding of checkStanding(record, 'select').findings)
@@ -141,7 +164,7 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   roster.count(student, COUNT.courseOutcomes);
   roster.count(student, COUNT[record.state]);
   if (record.selected) roster.count(student, COUNT.selectedCourseOutcomes);
-  if (record.entry === 'student') state.studentTerms.countCourseOutcome(row, record.state, record.selected);
+  if (countsAsOwn(record)) state.studentTerms.countCourseOutcome(row, record.state, record.selected);
   const changedOn =
     record.certifiedOn !== undefined && (record.uploadedOn === undefined || record.certifiedOn > record.uploadedOn)
       ? record.certifiedOn
@@ -161,12 +184,13 @@ function addDiversePerformance(
   const line = position?.line ?? 0;
   const frame = state.places.frameOf(position);
   countCaps(state, student, state.studentTerms.row(student, info.index), info, record, line, frame);
+  noteFiles(state, info, record, position);
   if (record.withdrawn) return;
   state.roster.count(student, COUNT.diversePerformances);
   if (record.selected) state.roster.count(student, COUNT.selectedDiversePerformances);
   state.studentTerms.countPerformance(
     state.studentTerms.row(student, state.terms.yearIndex(record.academicYear)),
-    record.entry === 'student',
+    countsAsOwn(record),
     record.selected,
   );
   if (record.term !== undefined)
@@ -185,7 +209,7 @@ function addDiversePerformance(
 
 function addEvent(state: AuditState, record: CertificationEventRecord, position: Position | undefined): void {
   const student = studentFor(state, record.studentId);
-  if (record.event === 'reject' && (record.reason ?? '').trim() === '') noteNoReason(state, record.itemId, position);
+  if (record.event === 'reject' && !reasonGiven(record.reason)) noteNoReason(state, record.itemId, position);
   if (record.event === 'submit') return;
   const subject = state.subjects.of(record.studentId, record.itemId);
   if (record.event === 'reassign') {

@@ -1,7 +1,7 @@
 /** Test fixture: a small school pack and helpers to audit NDJSON lines written in a test. Not part of the public API. */
 import type { SchoolCalendar } from '../calendar/schema';
 import { parseRecord } from '../dataset/parse';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { Resolution } from '../layering';
 import { validatePack } from '../pack';
 import { createAudit, type AuditOptions } from './index';

@@ -1,8 +1,10 @@
 import { checkCertifier, MANUAL_4_7 } from '../certification/authority';
 import { CERTIFICATION_CODES } from '../certification/codes';
+import { reasonFinding } from '../certification/reason';
 import { assignmentFor, chainOf } from '../deputies';
 import { createFinding } from '../findings/define';
-import type { Finding, Position } from '../findings/types';
+import type { Position } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { CourseOutcome } from '../records/items';
 import { ROLES, type Role } from '../roles';
 import type { AuditState } from './state';
@@ -75,18 +77,7 @@ function actorFindings(state: AuditState, out: Finding[]): void {
 
 /** A rejection without a reason, once per item whether the item or its event says so (seed 002, 4-7). */
 function reasonFindings(state: AuditState, out: Finding[]): void {
-  for (const [itemId, position] of state.noReason) {
-    out.push(
-      place(
-        createFinding(
-          CERTIFICATION_CODES.reasonRequired,
-          { source: MANUAL_4_7 },
-          { rule: 'certification.reject', subject: itemId, source: MANUAL_4_7 },
-        ),
-        position,
-      ),
-    );
-  }
+  for (const [itemId, position] of state.noReason) out.push(reasonFinding(itemId, position));
 }
 
 export function certificationFindings(state: AuditState, out: Finding[]): void {

@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../dataset/parse';
 import { createAudit } from './index';
@@ -12,6 +13,27 @@ import {
   RESOLUTION,
   student,
 } from './audit.fixture';
+
+describe('createAudit: files and summaries', () => {
+  it('judges the files and the summary a record carries as an upload of it is judged (PR3010–PR3014), not what it leaves out', () => {
+    const result = auditLines([
+      student('s1'),
+      outcome('c1', { files: [{ name: 'big.mp4', type: 'mp4', megabytes: 12 }] }),
+      outcome('c2', { summary: '報'.repeat(101) }),
+      outcome('c3', { summary: '', files: [] }),
+      outcome('c4', { summary: '簡述', files: [{ name: 'a.pdf', type: 'pdf', megabytes: 3 }] }),
+      performance('d1'),
+      outcome('c5', { withdrawn: true, files: [{ name: 'big.mp4', type: 'mp4', megabytes: 12 }] }),
+    ]);
+    const files = codesOf(result).filter((finding) => /^PR301/.test(finding.code));
+    expect(files.map((finding) => [finding.code, finding.subject, finding.position?.line])).toEqual([
+      ['PR3011', 'c1', 2],
+      ['PR3012', 'c2', 3],
+      ['PR3013', 'c3', 4],
+      ['PR3014', 'c3', 4],
+    ]);
+  });
+});
 
 describe('createAudit: caps', () => {
   it('reports a student-term over the upload cap once, counting rejected items and not withdrawn or school-entered ones (decision 0002), at the last item counted', () => {
@@ -132,7 +154,9 @@ describe('createAudit: certification', () => {
       outcome('c3', { term: '11202' }),
       outcome('c4', { term: '11202' }),
     ]);
-    expect(codesOf(result, 'PR4002').map((finding) => [finding.subject, finding.data.actor])).toEqual([['c1', 's1']]);
+    expect(codesOf(result, 'PR4002').map((finding: FindingBase) => [finding.subject, finding.data.actor])).toEqual([
+      ['c1', 's1'],
+    ]);
     expect(codesOf(result, 'PR4009')).toEqual([
       expect.objectContaining({
         subject: 'c2',

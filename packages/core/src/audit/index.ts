@@ -1,7 +1,7 @@
 import type { PlainDate } from '../_lib/date';
 import type { SchoolCalendar } from '../calendar/schema';
 import type { DatasetRecord } from '../dataset/parse';
-import type { Finding, Position, Severity } from '../findings/types';
+import type { FindingBase, Position, Severity } from '../findings/types';
 import type { GovernanceEvidence } from '../governance';
 import type { Resolution } from '../layering';
 import { addRecord } from './add';
@@ -42,7 +42,7 @@ export interface Audit {
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Most severe first, then by code, subject, place and data: the same findings always print in the same order. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+export function sortFindings<F extends FindingBase>(findings: readonly F[]): F[] {
   const keyed = findings.map((finding) => ({
     finding,
     key: `${RANK[finding.severity]}\u0000${finding.code}\u0000${finding.subject}\u0000${finding.position?.file ?? ''}\u0000${String(finding.position?.line ?? 0).padStart(10, '0')}\u0000${finding.rule}\u0000${JSON.stringify(finding.data)}`,

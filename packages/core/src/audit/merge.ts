@@ -1,5 +1,5 @@
 import type { IntakeSummary } from '../dataset';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { sumGroups } from './statistics';
 import type { AuditResult, AuditStatistics, GroupStatistics } from './types';
 

@@ -1,29 +1,12 @@
 import { dayNumber, evaluateRules, type Facts, type FactValues } from '../expressions';
-import type { Finding } from '../findings/types';
+import { studentFactValues, type Tallies, termFactsOf, windowFacts, yearFactsOf } from '../expressions/facts';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
-import type { Student } from '../records/items';
 import type { AuditState } from './state';
 import type { TermTally } from './store/student-terms';
-import type { TermInfo } from './terms';
 
 const NO_ITEMS: TermTally = { uploaded: 0, draft: 0, submitted: 0, certified: 0, rejected: 0, selected: 0 };
 const NO_PERFORMANCES = { uploaded: 0, selected: 0, schoolEntered: 0 };
-
-function studentValues(record: Student): FactValues['student'] {
-  return { id: record.id, grade: record.grade, division: record.division ?? 'day', status: record.status };
-}
-
-function windowsOf(info: TermInfo, grade: number): FactValues['windows'] {
-  const windows: Record<string, { opens?: number; closes: number }> = {};
-  for (const window of info.windows ?? []) {
-    if (window.grades.includes(grade as 1 | 2 | 3))
-      windows[window.activity] = {
-        ...(window.opens !== undefined && { opens: dayNumber(window.opens) }),
-        closes: dayNumber(window.closes),
-      };
-  }
-  return windows;
-}
 
 type PackFacts = readonly [EffectivePack, Facts | undefined];
 
@@ -61,25 +44,15 @@ function studentFactsOf(state: AuditState, student: number, wanted: Wanted | und
       out.push([info.effective, undefined]);
       continue;
     }
-    values ??= studentValues(state.roster.record(student)!);
-    const term = { code: Number(code), year, semester: info.term.semester };
+    values ??= studentFactValues(state.roster.record(student)!);
     const yearly = performances.get(year);
-    out.push([
-      info.effective,
-      {
-        about: 'studentTerm',
-        subject: `${values.id}@${code}`,
-        values: {
-          student: values,
-          academicYear: year,
-          term,
-          asOf: wanted.asOf,
-          courseOutcome: rows.tally(row)!,
-          diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!,
-          windows: windowsOf(info, values.grade),
-        },
-      },
-    ]);
+    const tallies: Tallies = {
+      student: values,
+      asOf: wanted.asOf,
+      courseOutcome: rows.tally(row)!,
+      diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!,
+    };
+    out.push([info.effective, termFactsOf(tallies, info.term, windowFacts(info.windows, code, values.grade))]);
   }
   for (const year of [...years].sort((a, b) => a - b)) {
     const effective = state.terms.ofYear(year).effective;
@@ -87,7 +60,7 @@ function studentFactsOf(state: AuditState, student: number, wanted: Wanted | und
       out.push([effective, undefined]);
       continue;
     }
-    values ??= studentValues(state.roster.record(student)!);
+    values ??= studentFactValues(state.roster.record(student)!);
     const courseOutcome = { ...NO_ITEMS };
     for (const [code, row] of terms) {
       if (Number(code.slice(0, -2)) !== year) continue;
@@ -95,28 +68,15 @@ function studentFactsOf(state: AuditState, student: number, wanted: Wanted | und
       for (const key of Object.keys(courseOutcome) as (keyof TermTally)[]) courseOutcome[key] += tally[key];
     }
     const yearly = performances.get(year);
-    out.push([
-      effective,
-      {
-        about: 'student',
-        subject: values.id,
-        values: {
-          student: values,
-          academicYear: year,
-          asOf: wanted.asOf,
-          courseOutcome,
-          diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!,
-          windows: {},
-        },
-      },
-    ]);
+    const diversePerformance = yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!;
+    out.push([effective, yearFactsOf({ student: values, asOf: wanted.asOf, courseOutcome, diversePerformance }, year)]);
   }
 }
 
 /**
  * The pack's custom rules (`rules:`), evaluated over the documented facts (docs/reference/custom-rules.md)
- * built from the audit's per-student and per-student-term counters — the same values
- * `studentTermFacts` and `studentFacts` compute from items — grouped by the effective pack of each term,
+ * put together from the audit's per-student and per-student-term counters by the functions that put
+ * `studentTermFacts` and `studentFacts` together from items (termFactsOf, yearFactsOf) — grouped by the effective pack of each term,
  * the packs in order of first use. The facts are built as each rule reads them, never all kept at once:
  * at Taipei's scale they would be hundreds of MiB for the heap to grow by.
  */

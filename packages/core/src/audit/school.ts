@@ -1,6 +1,6 @@
 import { compareDates } from '../_lib/date';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { checkGovernance } from '../governance';
 import { FINAL_SOURCE, RECEIPT_CODES } from '../receipts';
 import { formatTerm, parseTerm, termStart } from '../term';

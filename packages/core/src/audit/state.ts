@@ -1,6 +1,7 @@
 import type { PlainDate } from '../_lib/date';
 import type { CapAction, CapLimit } from '../caps/decide';
-import type { Finding, Position } from '../findings/types';
+import type { Position } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { GovernanceEvidence } from '../governance';
 import type { Resolution } from '../layering';
 import type { ResolvedWindow } from '../windows';
@@ -11,7 +12,7 @@ import { StudentTerms } from './store/student-terms';
 import { Subjects } from './store/subjects';
 import type { TermCache } from './terms';
 
-/** A certification decided after its window, or still pending after it; judged at the end, when the student's grade is known. */
+/** A certification decided outside its window, or still pending after it; judged at the end, when the student's grade is known. */
 export interface LateCandidate {
   readonly student: number;
   readonly item: string;
@@ -19,7 +20,7 @@ export interface LateCandidate {
   readonly term: string;
   /** The decision day; absent for an item still pending. */
   readonly decidedOn?: PlainDate;
-  /** The window that governs grades 1–2, and grade 3, when the item is late under it. */
+  /** The window that governs grades 1–2, and grade 3, when the item falls outside it. */
   readonly lateOther?: ResolvedWindow;
   readonly lateGrade3?: ResolvedWindow;
   readonly position?: Position;

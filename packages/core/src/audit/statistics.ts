@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { AuditState } from './state';
 import { COUNT, type Roster } from './store/roster';
 import type { AuditStatistics, GroupStatistics } from './types';

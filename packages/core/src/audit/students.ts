@@ -1,14 +1,14 @@
 import { compareDates, daysBetween, type PlainDate } from '../_lib/date';
 import type { CapLimit } from '../caps/decide';
-import { cite } from '../decision/explanation';
-import { CAP_CODES } from '../caps/codes';
+import { capFinding, capReportKey, capVerdict } from '../caps/judge';
 import { enrolmentEffect, type EnrolmentChange } from '../enrolment';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { FINAL_SOURCE, RECEIPT_CODES } from '../receipts';
+import type { StudentKind } from '../records';
 import { checkRetention } from '../retention';
 import { termOfDate } from '../term';
-import { WINDOW_CODES } from '../windows/codes';
+import { spanFinding, spanVerdict } from '../windows/span';
 import { AUDIT_CODES } from './codes';
 import type { AuditState, CapTotal, LateCandidate } from './state';
 import { COUNT } from './store/roster';
@@ -50,40 +50,27 @@ function capTotals(state: AuditState, student: number, totals: Map<string, CapTo
 }
 
 /**
- * Upload and selection caps: one finding per student, kind, action and period over a limit; the pack's
- * cap first, a national bound with the same max and period only once (as checkCaps does). The finding
- * points at the last record, in input order (file, then line), that counted towards the cap.
+ * Upload and selection caps: one finding per student, kind, action and period over a limit, judged as
+ * the engine judges a request (capVerdict, nothing added); the pack's cap first, a national bound with
+ * the same max and period only once. The finding points at the last record, in input order (file,
+ * then line), that counted towards the cap.
  */
 function capFindings(state: AuditState, student: number, totals: Map<string, CapTotal>, out: Finding[]): void {
   capTotals(state, student, totals);
   let over = false;
-  for (const total of totals.values()) if (total.count > total.limit.max) over = true;
+  for (const total of totals.values()) if (capVerdict(total.limit, total.count, 0) === 'over') over = true;
   if (!over) return;
   const reported = new Set<string>();
   const sorted = [...totals.values()].sort((a, b) => Number(a.limit.national) - Number(b.limit.national));
   for (const { action, limit, period, count, line, frame } of sorted) {
-    if (count <= limit.max) continue;
-    const kind = limit.rule.split('.')[1] as 'courseOutcome' | 'diversePerformance';
-    const key = `${action}|${kind}|${limit.max}|${limit.per}|${period}`;
-    if (reported.has(key)) continue;
+    const kind = limit.rule.split('.')[1] as StudentKind;
+    const key = `${action}|${kind}|${capReportKey(limit, period)}`;
+    const verdict = capVerdict(limit, count, 0);
+    if (verdict === undefined || reported.has(key)) continue;
     reported.add(key);
-    const params = {
-      kind,
-      max: limit.max,
-      per: limit.per,
-      count,
-      period,
-      ...(limit.source && { source: limit.source }),
-    };
     const position = state.places.position(line, frame);
-    out.push(
-      createFinding(action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached, params, {
-        rule: limit.rule,
-        subject: state.roster.id(student),
-        ...cite(limit),
-        ...(position && { position }),
-      }),
-    );
+    const subject = state.roster.id(student);
+    out.push(capFinding(verdict, { limit, action, kind, period, count, subject, ...(position && { position }) })!);
   }
 }
 
@@ -106,19 +93,8 @@ function lateFindings(state: AuditState, candidate: LateCandidate, out: Finding[
     ...(candidate.position && { position: candidate.position }),
   };
   if (candidate.decidedOn !== undefined) {
-    out.push(
-      createFinding(
-        WINDOW_CODES.closed,
-        {
-          activity: 'courseOutcomeCertification',
-          at: candidate.decidedOn,
-          ...(window.opens && { opens: window.opens }),
-          closes: window.closes,
-          ...(window.source && { source: window.source }),
-        },
-        context,
-      ),
-    );
+    const verdict = spanVerdict(window, candidate.decidedOn);
+    if (verdict) out.push(spanFinding(verdict, window, candidate.decidedOn, 'courseOutcomeCertification', context));
     return;
   }
   overdue.set(candidate.certifier, (overdue.get(candidate.certifier) ?? 0) + 1);

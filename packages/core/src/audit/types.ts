@@ -1,5 +1,6 @@
 import type { IntakeSummary } from '../dataset';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
+import type { FindingBase } from '../findings/types';
 
 /** Counts of one group (a school, a grade, a class) in the audit's statistics, after seed 004's table. */
 export interface GroupStatistics {
@@ -31,8 +32,11 @@ export interface AuditStatistics {
   readonly findingsByCode: Readonly<Record<string, number>>;
 }
 
-/** What `audit` says about one school's pack and data: the contract the formatters render. */
-export interface AuditResult {
+/**
+ * What `audit` says about one school's pack and data: the contract the formatters render. Its
+ * findings are core's; a tool that adds its own (the CLI's PR9xxx) widens them with `F`.
+ */
+export interface AuditResult<F extends FindingBase = Finding> {
   /** The pack's id (and school name, when it has one). */
   readonly pack: { readonly id: string; readonly name: string; readonly school?: string; readonly file?: string };
   /** The school the data is about (the records' `school` field), when the data names one. */
@@ -40,11 +44,11 @@ export interface AuditResult {
   /** The day the audit judged the data as of (`--as-of`). */
   readonly asOf: string;
   /** Findings about the pack itself (validate + completeness) and about the data, most severe first. */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly F[];
   /** `read N = checked C + rejected R`; absent when the audit ran without data. */
   readonly intake?: IntakeSummary;
   /** Absent when the audit ran without data. */
   readonly statistics?: AuditStatistics;
   /** When the data holds several schools: each school's own result, by school id; the fields above then add them up. */
-  readonly schools?: readonly AuditResult[];
+  readonly schools?: readonly AuditResult<F>[];
 }

@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -78,7 +79,7 @@ describe('parseCalendar', () => {
       { file: 'c.yaml' },
     );
     expect(calendar).toBeUndefined();
-    expect(findings.map((f) => [f.code, f.subject, f.data.suggestion, f.position])).toEqual([
+    expect(findings.map((f: FindingBase) => [f.code, f.subject, f.data.suggestion, f.position])).toEqual([
       ['PR1003', 'terms.1.anchors.closingCeremoni', 'closingCeremony', { file: 'c.yaml', line: 6, column: 16 }],
     ]);
   });
@@ -110,7 +111,7 @@ describe('parseCalendar', () => {
     const { findings } = parseCalendar(
       'academicYear: 112\nterms:\n  - semester: 2\n    anchors: { termStart: 2024-02-01, closingCeremony: 2024-06-28, termEnd: 2024-06-01 }\n    grades:\n      3: { closingCeremony: 2024-01-07 }\n',
     );
-    expect(findings.map((f) => [f.code, f.data.earlier, f.data.later])).toEqual([
+    expect(findings.map((f: FindingBase) => [f.code, f.data.earlier, f.data.later])).toEqual([
       ['PR6022', 'terms.0.anchors.closingCeremony', 'terms.0.anchors.termEnd'],
       ['PR6022', 'terms.0.anchors.termStart', 'terms.0.grades.3.closingCeremony'],
     ]);

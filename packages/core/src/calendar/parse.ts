@@ -1,7 +1,8 @@
 import { addCalendarDays } from '../_lib/date';
 import { parseMapping, readYamlMapping } from '../yaml/read';
 import { createFinding } from '../findings/define';
-import type { Finding, Position } from '../findings/types';
+import type { Position } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { formatTerm, termEnd, termStart } from '../term';
 import type { Anchor } from '../windows/schema';
 import { CALENDAR_CODES } from './codes';

@@ -3,20 +3,30 @@ import { deferExplained } from '../decision/deferred';
 import { cite, combine, type Explained, origin, type Part, refuses, type Step } from '../decision/explanation';
 import { checkSpan, type DateSpan, spanAllows } from '../windows/span';
 import { perPack } from '../decision/per-pack';
-import { createFinding } from '../findings/define';
-import type { Finding, Source } from '../findings/types';
+import type { Source } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { EntrySource, StudentKind } from '../records';
-import type { PortfolioItem } from '../records/items';
-import { checkLock, lockingSubmission, SUBMISSION_CODES, type Submission } from '../submission';
+import type { CertificationState, PortfolioItem } from '../records/items';
+import { checkLock, lockAllows, type Submission } from '../submission';
 import { parseTerm } from '../term';
-import { CAP_CODES } from './codes';
+import { effectiveProblem, itemRequestProblem, refuseMalformed, under } from '../requests';
+import {
+  type CapAction,
+  capFinding,
+  type CapLimit,
+  capParams,
+  capReached,
+  capReportKey,
+  capVerdict,
+  type CapCase,
+} from './judge';
+
+export type { CapAction, CapLimit } from './judge';
 import { checkFiles, filesAllow } from './files';
 import type { Cap, Period } from './schema';
 
 export { checkFiles } from './files';
-
-export type CapAction = 'upload' | 'select';
 
 /**
  * Records the school enters (cadre records) do not count against a student's own caps unless a cap says
@@ -31,18 +41,6 @@ const DEFAULT_PERIOD: Readonly<Record<StudentKind, Period>> = {
   courseOutcome: 'semester',
   diversePerformance: 'academicYear',
 };
-
-/** One limit that holds for an action: the pack's cap, or a national bound that holds whatever the pack says. */
-export interface CapLimit {
-  readonly rule: string;
-  readonly max: number;
-  readonly per: Period;
-  readonly exempt: readonly EntrySource[];
-  readonly countsRejected: boolean;
-  readonly national: boolean;
-  readonly layer?: string;
-  readonly source?: Source;
-}
 
 /** The pack's cap for a kind and action, then every national bound on it (decision 0001: a loosened cap never takes effect beyond the national one). */
 export function limitsFor(effective: EffectivePack, kind: StudentKind, action: CapAction): CapLimit[] {
@@ -99,8 +97,21 @@ export function periodOf(item: PortfolioItem, per: Period): string | undefined {
   return per === 'semester' ? item.term : String(item.academicYear);
 }
 
+/** What counting an item under a cap reads of it (a portfolio item, or one being generated). */
+export interface CountedItem {
+  readonly kind: StudentKind;
+  readonly entry: EntrySource;
+  readonly selected: boolean;
+  readonly withdrawn?: boolean;
+  readonly state?: CertificationState;
+}
+
 /** Whether an item counts under a limit at all, whatever its period: not withdrawn, not exempt, selected (for select), not a rejected item a cap leaves out (decision 0002). */
-export function countsTowards(limit: CapLimit, action: CapAction, item: PortfolioItem): boolean {
+export function countsTowards(
+  limit: Pick<CapLimit, 'exempt' | 'countsRejected'>,
+  action: CapAction,
+  item: CountedItem,
+): boolean {
   if (item.withdrawn || limit.exempt.includes(item.entry)) return false;
   if (action === 'select') return item.selected;
   return limit.countsRejected || item.kind !== 'courseOutcome' || item.state !== 'rejected';
@@ -120,12 +131,6 @@ function countUnder(limit: CapLimit, action: CapAction, item: PortfolioItem, ite
   return count;
 }
 
-/** Whether one more item would go over a limit. */
-const exceeds = (limit: CapLimit, count: number): boolean => count + 1 > limit.max;
-
-const capReached = (action: CapAction) =>
-  action === 'upload' ? CAP_CODES.uploadCapReached : CAP_CODES.selectCapReached;
-
 /** Whether the student's own caps leave the item out: it was entered by the school (or as the caps say). */
 const exemptFromCaps = (limits: readonly CapLimit[], item: PortfolioItem): boolean =>
   (limits[0]?.exempt ?? DEFAULT_EXEMPT).includes(item.entry);
@@ -138,8 +143,6 @@ export function checkCaps(
   items: readonly PortfolioItem[],
 ): Part {
   const limits = capLimits(effective, item.kind, action);
-  const steps: Step[] = [];
-  const findings: Finding[] = [];
   if (exemptFromCaps(limits, item)) {
     const exempt = limits[0]?.exempt ?? DEFAULT_EXEMPT;
     const detail = {
@@ -163,42 +166,33 @@ export function checkCaps(
     const detail = { 'zh-TW': '此項未訂件數上限', en: 'no cap is set for this action' };
     return { steps: [{ rule: `caps.${item.kind}.${action}`, outcome: 'skipped', detail }], findings: [] };
   }
+  const steps: Step[] = [];
+  const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const limit of limits) {
-    const period = periodOf(item, limit.per) ?? '';
-    const count = countUnder(limit, action, item, items);
-    const params = {
+    const judged: CapCase = {
+      limit,
+      action,
       kind: item.kind,
-      max: limit.max,
-      per: limit.per,
-      count,
-      period,
-      ...(limit.source && { source: limit.source }),
+      period: periodOf(item, limit.per) ?? '',
+      count: countUnder(limit, action, item, items),
+      subject: item.id,
     };
+    const verdict = capVerdict(limit, judged.count, 1);
+    const key = capReportKey(limit, judged.period);
+    const finding = capFinding(verdict, judged);
+    if (finding && !reported.has(key)) findings.push(finding);
+    if (finding) reported.add(key);
     const cited = cite(limit);
-    const key = `${limit.max}|${limit.per}`;
     // Object.assign, not `{ ...params, … }`: see cite.
-    const data = Object.assign({}, params, { exempt: limit.exempt, countsRejected: limit.countsRejected });
-    if (exceeds(limit, count)) {
-      const finding = createFinding(capReached(action), params, { rule: limit.rule, subject: item.id, ...cited });
-      if (!reported.has(key)) findings.push(finding);
-      reported.add(key);
-      steps.push({ rule: limit.rule, outcome: 'failed', ...cited, detail: finding.message, data });
+    const data = Object.assign(capParams(judged), { exempt: limit.exempt, countsRejected: limit.countsRejected });
+    if (verdict === 'over') {
+      steps.push({ rule: limit.rule, outcome: 'failed', ...cited, detail: finding!.message, data });
       continue;
     }
-    if (count + 1 === limit.max && !reported.has(key)) {
-      reported.add(key);
-      findings.push(
-        createFinding(CAP_CODES.lastSlot, Object.assign({}, params, { action }), {
-          rule: limit.rule,
-          subject: item.id,
-          ...cited,
-        }),
-      );
-    }
     const detail = {
-      'zh-TW': `${period} 已有 ${count} 件，上限 ${limit.max} 件`,
-      en: `${period} has ${count}, the cap is ${limit.max}`,
+      'zh-TW': `${judged.period} 已有 ${judged.count} 件，上限 ${limit.max} 件`,
+      en: `${judged.period} has ${judged.count}, the cap is ${limit.max}`,
     };
     steps.push({ rule: limit.rule, outcome: 'passed', ...cited, detail, data });
   }
@@ -214,19 +208,10 @@ export function capsAllow(
 ): boolean {
   const limits = capLimits(effective, item.kind, action);
   if (exemptFromCaps(limits, item) || !refuses(capReached(action))) return true;
-  return !limits.some((limit) => exceeds(limit, countUnder(limit, action, item, items)));
+  return !limits.some((limit) => capVerdict(limit, countUnder(limit, action, item, items), 1) === 'over');
 }
 
 const NO_SUBMISSIONS: readonly Submission[] = [];
-
-/** The verdict of {@link checkLock} without its step and finding. */
-export function lockAllows(submissions: readonly Submission[] | undefined, item: PortfolioItem): boolean {
-  return (
-    submissions === undefined ||
-    lockingSubmission(submissions, item) === undefined ||
-    !refuses(SUBMISSION_CODES.studentSideLocked)
-  );
-}
 
 const ACTIVITY = {
   upload: { courseOutcome: 'courseOutcomeUpload', diversePerformance: 'diversePerformanceUpload' },
@@ -246,9 +231,16 @@ export interface UploadRequest {
 
 /**
  * May the student upload this item now? Lock, window, files, then the upload caps. The verdict is
- * taken now; the findings and the explanation are built by {@link explainUpload} when first read.
+ * taken now; the findings and the explanation are built by {@link explainUpload} when first read. A
+ * malformed request is refused (PR8100) before any rule is judged.
  */
 export function checkUpload(effective: EffectivePack, request: UploadRequest): Explained {
+  const found = under('effective', effectiveProblem(effective)) ?? under('request', itemRequestProblem(request, false));
+  return found ? refuseMalformed('checkUpload', found) : decideUpload(effective, request);
+}
+
+/** {@link checkUpload} on a request already checked. */
+export function decideUpload(effective: EffectivePack, request: UploadRequest): Explained {
   const { item } = request;
   const allowed =
     lockAllows(request.submissions, item) &&

@@ -1,7 +1,8 @@
 import { origin, type Part, refuses, type Step } from '../decision/explanation';
 import { perPack } from '../decision/per-pack';
 import { createFinding } from '../findings/define';
-import type { Finding, Source } from '../findings/types';
+import type { Source } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { StudentKind } from '../records';
 import type { FileRef, PortfolioItem } from '../records/items';
@@ -49,16 +50,23 @@ function ruleOf(rules: FileRules, file: FileRef): FileRule | undefined {
       : undefined;
 }
 
-/** What is wrong with one file, if anything: a type no rule allows, or a size over its rule's maximum. */
-function fileProblem(
-  rules: FileRules,
-  rule: FileRule | undefined,
-  file: FileRef,
-): typeof CAP_CODES.fileTypeNotAllowed | typeof CAP_CODES.fileTooLarge | undefined {
-  if (rules.allowed.length > 0 && !rule) return CAP_CODES.fileTypeNotAllowed;
-  if (rule?.maxMegabytes !== undefined && file.megabytes > rule.maxMegabytes) return CAP_CODES.fileTooLarge;
-  return undefined;
-}
+/** One thing wrong with an item's files or summary. */
+type FileProblem =
+  | { readonly code: 'PR3010'; readonly file: FileRef }
+  | { readonly code: 'PR3011'; readonly file: FileRef; readonly rule: FileRule; readonly path: string }
+  | { readonly code: 'PR3012'; readonly length: number }
+  | { readonly code: 'PR3013' }
+  | { readonly code: 'PR3014' };
+
+const SPEC = {
+  PR3010: CAP_CODES.fileTypeNotAllowed,
+  PR3011: CAP_CODES.fileTooLarge,
+  PR3012: CAP_CODES.summaryTooLong,
+  PR3013: CAP_CODES.summaryMissing,
+  PR3014: CAP_CODES.fileMissing,
+} as const;
+
+const NO_PROBLEMS: readonly FileProblem[] = [];
 
 /** A text's length in characters (code points), as a person counts them. */
 function characters(text: string): number {
@@ -67,83 +75,101 @@ function characters(text: string): number {
   return count;
 }
 
-/** Over the cap: a summary is never longer in characters than in UTF-16 units, so most are settled without counting. */
-const summaryTooLong = (rules: FileRules, summary: string): boolean =>
-  rules.summaryMaxChars !== undefined &&
-  summary.length > rules.summaryMaxChars &&
-  characters(summary) > rules.summaryMaxChars;
+/**
+ * The file rules, the one place they are decided (要點; the national letter on file limits from
+ * academic year 109): each file of a type a rule allows and within its size (a size that is not a
+ * number is never within it), a summary within the pack's length, and for a course outcome a summary
+ * and a file at all. A summary is never longer in characters than in UTF-16 units, so most are settled
+ * without counting. Nothing is allocated when nothing is wrong. A request's item without a summary or
+ * files has none; a dataset record that leaves them out does not say (`absentIsMissing` false).
+ */
+function fileProblems(rules: FileRules, item: PortfolioItem, absentIsMissing = true): readonly FileProblem[] {
+  let problems: FileProblem[] | undefined;
+  const add = (problem: FileProblem) => (problems ??= []).push(problem);
+  const files = item.files ?? NO_FILES;
+  for (const file of files) {
+    const rule = ruleOf(rules, file);
+    if (rules.allowed.length > 0 && !rule) add({ code: 'PR3010', file });
+    else if (rule?.maxMegabytes !== undefined && !(file.megabytes <= rule.maxMegabytes))
+      add({
+        code: 'PR3011',
+        file,
+        rule,
+        path: `${rules.path}.${rule === rules.document ? 'document' : 'media'}`,
+      });
+  }
+  const summary = item.summary ?? '';
+  const max = rules.summaryMaxChars;
+  if (max !== undefined && summary.length > max) {
+    const length = characters(summary);
+    if (length > max) add({ code: 'PR3012', length });
+  }
+  if (item.kind === 'courseOutcome' && summary.length === 0 && (absentIsMissing || item.summary !== undefined))
+    add({ code: 'PR3013' });
+  if (item.kind === 'courseOutcome' && files.length === 0 && (absentIsMissing || item.files !== undefined))
+    add({ code: 'PR3014' });
+  return problems ?? NO_PROBLEMS;
+}
+
+/** The finding of one problem, the one place PR3010–PR3014 are built. */
+function fileFinding(effective: EffectivePack, rules: FileRules, problem: FileProblem, subject: string): Finding {
+  const { path, allowed } = rules;
+  switch (problem.code) {
+    case 'PR3010': {
+      const cited = origin(effective, path);
+      const { file } = problem;
+      return createFinding(
+        CAP_CODES.fileTypeNotAllowed,
+        { file: file.name, type: file.type, allowed, ...(cited.source && { source: cited.source }) },
+        { rule: `${path}.types`, subject, ...cited },
+      );
+    }
+    case 'PR3011': {
+      const from = origin(effective, problem.path);
+      return createFinding(
+        CAP_CODES.fileTooLarge,
+        {
+          file: problem.file.name,
+          megabytes: problem.file.megabytes,
+          maxMegabytes: problem.rule.maxMegabytes!,
+          ...(from.source && { source: from.source }),
+        },
+        { rule: problem.path, subject, ...from },
+      );
+    }
+    case 'PR3012': {
+      const from = origin(effective, `${path}.summaryMaxChars`);
+      return createFinding(
+        CAP_CODES.summaryTooLong,
+        { length: problem.length, maxChars: rules.summaryMaxChars!, ...(from.source && { source: from.source }) },
+        { rule: `${path}.summaryMaxChars`, subject, ...from },
+      );
+    }
+    case 'PR3013':
+      return createFinding(
+        CAP_CODES.summaryMissing,
+        { source: FILE_RULE_SOURCE },
+        { rule: `${path}.summary`, subject, source: FILE_RULE_SOURCE },
+      );
+    default:
+      return createFinding(
+        CAP_CODES.fileMissing,
+        { source: FILE_RULE_SOURCE },
+        { rule: `${path}.file`, subject, source: FILE_RULE_SOURCE },
+      );
+  }
+}
 
 /** Types, sizes and the summary (要點; the national letter on file limits from academic year 109). */
 export function checkFiles(effective: EffectivePack, item: PortfolioItem): Part {
   const rules = fileRulesOf(effective, item.kind);
-  const { path, allowed } = rules;
-  const cited = origin(effective, path);
-  const steps: Step[] = [];
-  const findings: Finding[] = [];
-  const subject = item.id;
-  const files = item.files ?? NO_FILES;
-  for (const file of files) {
-    const rule = ruleOf(rules, file);
-    const problem = fileProblem(rules, rule, file);
-    const ruleName = `${path}.${rule === rules.document ? 'document' : 'media'}`;
-    if (problem === CAP_CODES.fileTypeNotAllowed) {
-      findings.push(
-        createFinding(
-          problem,
-          { file: file.name, type: file.type, allowed, ...(cited.source && { source: cited.source }) },
-          { rule: `${path}.types`, subject, ...cited },
-        ),
-      );
-    } else if (problem === CAP_CODES.fileTooLarge) {
-      const from = origin(effective, ruleName);
-      findings.push(
-        createFinding(
-          problem,
-          {
-            file: file.name,
-            megabytes: file.megabytes,
-            maxMegabytes: rule!.maxMegabytes!,
-            ...(from.source && { source: from.source }),
-          },
-          { rule: ruleName, subject, ...from },
-        ),
-      );
-    }
-  }
+  const findings = fileProblems(rules, item).map((problem) => fileFinding(effective, rules, problem, item.id));
   const maxChars = rules.summaryMaxChars;
-  const summary = item.summary ?? '';
-  const length = characters(summary);
-  if (summaryTooLong(rules, summary)) {
-    const from = origin(effective, `${path}.summaryMaxChars`);
-    findings.push(
-      createFinding(
-        CAP_CODES.summaryTooLong,
-        { length, maxChars: maxChars!, ...(from.source && { source: from.source }) },
-        { rule: `${path}.summaryMaxChars`, subject, ...from },
-      ),
-    );
-  }
-  if (item.kind === 'courseOutcome' && length === 0)
-    findings.push(
-      createFinding(
-        CAP_CODES.summaryMissing,
-        { source: FILE_RULE_SOURCE },
-        { rule: `${path}.summary`, subject, source: FILE_RULE_SOURCE },
-      ),
-    );
-  if (item.kind === 'courseOutcome' && files.length === 0)
-    findings.push(
-      createFinding(
-        CAP_CODES.fileMissing,
-        { source: FILE_RULE_SOURCE },
-        { rule: `${path}.file`, subject, source: FILE_RULE_SOURCE },
-      ),
-    );
   const data = {
-    files: files.length,
-    summaryLength: length,
+    files: (item.files ?? NO_FILES).length,
+    summaryLength: characters(item.summary ?? ''),
     ...(maxChars !== undefined && { summaryMaxChars: maxChars }),
-    allowed,
+    allowed: rules.allowed,
   };
   const detail =
     findings.length === 0
@@ -152,23 +178,31 @@ export function checkFiles(effective: EffectivePack, item: PortfolioItem): Part 
           'zh-TW': `檔案或簡述有 ${findings.length} 項不符`,
           en: `${findings.length} problem(s) with the files or the summary`,
         };
-  steps.push({ rule: path, outcome: findings.length === 0 ? 'passed' : 'failed', ...cited, detail, data });
-  return { steps, findings };
+  const step: Step = {
+    rule: rules.path,
+    outcome: findings.length === 0 ? 'passed' : 'failed',
+    ...origin(effective, rules.path),
+    detail,
+    data,
+  };
+  return { steps: [step], findings };
 }
 
 /** The verdict of {@link checkFiles} without its steps and findings. */
 export function filesAllow(effective: EffectivePack, item: PortfolioItem): boolean {
-  const rules = fileRulesOf(effective, item.kind);
-  const files = item.files ?? NO_FILES;
-  for (const file of files) {
-    const problem = fileProblem(rules, ruleOf(rules, file), file);
-    if (problem !== undefined && refuses(problem)) return false;
-  }
-  const summary = item.summary ?? '';
-  if (summaryTooLong(rules, summary) && refuses(CAP_CODES.summaryTooLong)) return false;
-  if (item.kind !== 'courseOutcome') return true;
-  return !(
-    (summary === '' && refuses(CAP_CODES.summaryMissing)) ||
-    (files.length === 0 && refuses(CAP_CODES.fileMissing))
-  );
+  return !fileProblems(fileRulesOf(effective, item.kind), item).some((problem) => refuses(SPEC[problem.code]));
 }
+
+/**
+ * The files and summary of a record as the audit reads it, judged as {@link checkFiles} judges an
+ * upload: what the record leaves out is not known to be missing. No findings: the same empty list.
+ */
+export function fileFindings(effective: EffectivePack, item: PortfolioItem): readonly Finding[] {
+  const rules = fileRulesOf(effective, item.kind);
+  const problems = fileProblems(rules, item, false);
+  return problems.length === 0
+    ? NO_FINDINGS
+    : problems.map((problem) => fileFinding(effective, rules, problem, item.id));
+}
+
+const NO_FINDINGS: readonly Finding[] = [];

@@ -20,5 +20,7 @@ export {
   periodOf,
   type CapAction,
   type CapLimit,
+  type CountedItem,
   type UploadRequest,
 } from './decide';
+export { capRoom, capVerdict, type CapVerdict } from './judge';

@@ -39,6 +39,8 @@ const RANGE_OF_FOLDER: Readonly<Record<string, string>> = {
   // The audit's own findings over a school's data (PR78xx), beside the concerns' codes it also reports.
   audit: '7',
   dataset: '8',
+  // Requests to the engine that are not of the shape it reads (PR81xx), malformed input like a dataset's.
+  requests: '8',
 };
 
 /** Every `code: 'PRnnnn'` written in a codes.ts of core, by folder: what the catalogue must hold. */

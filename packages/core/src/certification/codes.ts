@@ -24,98 +24,98 @@ const zhEvent = (event: string) => EVENT_NAMES[event] ?? event;
 const zhState = (state: string) => STATE_NAMES[state] ?? state;
 
 export const CERTIFICATION_CODES = {
-  invalidTransition: defineCode<{ event: string; state: string; allowedFrom: readonly string[]; source?: Source }>({
+  invalidTransition: defineCode({
     code: 'PR4001',
     name: 'invalid-transition',
     severity: 'error',
     title: { 'zh-TW': '此狀態不能執行此動作', en: 'Not possible in this state' },
-    message: (p) => ({
+    message: (p: { event: string; state: string; allowedFrom: readonly string[]; source?: Source }) => ({
       'zh-TW': `「${zhState(p.state)}」狀態不能${zhEvent(p.event)}；僅限${p.allowedFrom.map(zhState).join('、')}${cite(p.source)}`,
       en: `cannot ${p.event} an item that is ${p.state}; only from ${p.allowedFrom.join(', ')}${cite(p.source)}`,
     }),
   }),
-  notAuthorised: defineCode<{ actor: string; event: string; authorised: string; source?: Source }>({
+  notAuthorised: defineCode({
     code: 'PR4002',
     name: 'not-authorised',
     severity: 'error',
     title: { 'zh-TW': '無權執行此動作', en: 'Not authorised' },
-    message: (p) => ({
+    message: (p: { actor: string; event: string; authorised: string; source?: Source }) => ({
       'zh-TW': `${p.actor} 無權${zhEvent(p.event)}此件；應由 ${p.authorised} 執行${cite(p.source)}`,
       en: `${p.actor} may not ${p.event} this item; ${p.authorised} may${cite(p.source)}`,
     }),
   }),
-  reasonRequired: defineCode<{ source?: Source }>({
+  reasonRequired: defineCode({
     code: 'PR4003',
     name: 'reason-required',
     severity: 'error',
     title: { 'zh-TW': '認證失敗須填寫說明', en: 'A rejection needs a reason' },
-    message: (p) => ({
+    message: (p: { source?: Source }) => ({
       'zh-TW': `認證失敗時須同時填寫認證說明，方可存檔${cite(p.source)}`,
       en: `a rejection needs a reason before it can be saved${cite(p.source)}`,
     }),
   }),
-  certifiedLocked: defineCode<{ certifiedBy?: string; source?: Source }>({
+  certifiedLocked: defineCode({
     code: 'PR4004',
     name: 'certified-locked',
     severity: 'error',
     title: { 'zh-TW': '已認證之成果學生不可修改', en: 'Certified items are locked' },
-    message: (p) => ({
+    message: (p: { certifiedBy?: string; source?: Source }) => ({
       'zh-TW': `此件已認證成功，學生端不可修改；須由認證教師${p.certifiedBy ? ` (${p.certifiedBy})` : ''}取消認證後才可修改並重新送審${cite(p.source)}`,
       en: `this item is certified and locked for the student; the certifying teacher${p.certifiedBy ? ` (${p.certifiedBy})` : ''} must revoke the certification first, then the student edits and resubmits${cite(p.source)}`,
     }),
   }),
-  underReview: defineCode<{ certifier: string; source?: Source }>({
+  underReview: defineCode({
     code: 'PR4005',
     name: 'under-review',
     severity: 'error',
     title: { 'zh-TW': '送審中不可修改', en: 'Locked while under review' },
-    message: (p) => ({
+    message: (p: { certifier: string; source?: Source }) => ({
       'zh-TW': `此件已送審，等待 ${p.certifier} 認證，學生端不可修改或刪除${cite(p.source)}`,
       en: `this item is under review by ${p.certifier}; the student may not edit or withdraw it${cite(p.source)}`,
     }),
   }),
-  invalidReassignment: defineCode<{ certifier: string; requested: string }>({
+  invalidReassignment: defineCode({
     code: 'PR4006',
     name: 'invalid-reassignment',
     severity: 'error',
     title: { 'zh-TW': '更換認證教師無效', en: 'Invalid reassignment' },
-    message: (p) => ({
+    message: (p: { certifier: string; requested: string }) => ({
       'zh-TW': `更換認證教師須指定另一位教師 (目前為 ${p.certifier}，指定為「${p.requested}」)`,
       en: `a reassignment needs another teacher (currently ${p.certifier}, requested \`${p.requested}\`)`,
     }),
   }),
-  withdrawn: defineCode<{ event: string }>({
+  withdrawn: defineCode({
     code: 'PR4007',
     name: 'item-withdrawn',
     severity: 'error',
     title: { 'zh-TW': '此件已刪除', en: 'The item was withdrawn' },
-    message: (p) => ({
+    message: (p: { event: string }) => ({
       'zh-TW': `此件已刪除，不能再${zhEvent(p.event)}`,
       en: `the item was withdrawn; it cannot be ${p.event === 'edit' ? 'edited' : `the subject of ${p.event}`}`,
     }),
   }),
-  byDeputy: defineCode<{
-    actor: string;
-    actingAs: string;
-    certifier: string;
-    chain: readonly string[];
-    source?: Source;
-  }>({
+  byDeputy: defineCode({
     code: 'PR4009',
     name: 'certified-by-deputy',
     severity: 'info',
     title: { 'zh-TW': '由代理人認證', en: 'Certified by a deputy' },
-    message: (p) => ({
+    message: (p: {
+      actor: string;
+      actingAs: string;
+      certifier: string;
+      chain: readonly string[];
+      source?: Source;
+    }) => ({
       'zh-TW': `認證教師 ${p.certifier} 無法認證，由 ${p.actor} 以${p.actingAs}身分代理 (代理順序 ${p.chain.join(' → ')})${cite(p.source)}`,
       en: `${p.certifier} is unavailable: ${p.actor} acts as ${p.actingAs} (chain ${p.chain.join(' → ')})${cite(p.source)}`,
     }),
   }),
-  notCertified: defineCode<{ state: string; source?: Source }>({
+  notCertified: defineCode({
     code: 'PR4010',
     name: 'not-certified',
     severity: 'error',
     title: { 'zh-TW': '未經認證之成果不能勾選', en: 'Only certified items can be selected' },
-    message: (p) => ({
+    message: (p: { state: string; source?: Source }) => ({
       'zh-TW': `此件為「${zhState(p.state)}」，須經任課教師認證成功才可勾選提交${cite(p.source)}`,
       en: `this item is ${p.state}; only items the course teacher certified can be selected${cite(p.source)}`,
     }),

@@ -118,13 +118,14 @@ describe('certification — refusals', () => {
     ]);
   });
 
-  it("nothing changes once the term's roster is submitted (PR7004), even for the teacher", () => {
+  it("once the term's roster is submitted the student side is locked (PR7004, seed 002 4-2 item 4); the teacher's acts are bound by their window", () => {
     const submissions: Submission[] = [
       { category: 'courseOutcome', term: '11201', submittedBy: 'u', actingAs: 'teaching', submittedOn: '2024-03-01' },
     ];
-    expect(codesOf(run(outcome({ state: 'certified' }), { type: 'revoke' }, TEACHER, { submissions }))).toEqual([
-      'PR7004',
-    ]);
+    expect(codesOf(run(outcome(), { type: 'submit' }, STUDENT, { submissions }))).toEqual(['PR7004']);
+    expect(codesOf(run(outcome(), { type: 'edit', summary: '新簡述' }, STUDENT, { submissions }))).toEqual(['PR7004']);
+    expect(codesOf(run(outcome({ state: 'certified' }), { type: 'revoke' }, TEACHER, { submissions }))).toEqual([]);
+    expect(codesOf(run(outcome({ state: 'submitted' }), { type: 'certify' }, TEACHER, { submissions }))).toEqual([]);
     expect(codesOf(run(outcome({ term: '11202' }), { type: 'submit' }, STUDENT, { submissions }))).toEqual([]);
   });
 
@@ -248,10 +249,15 @@ duties:
 });
 
 describe('explanation', () => {
-  it("lists lock, actor, state, then the event's own rule, in order", () => {
+  it("lists the lock (student events), actor, state, then the event's own rule, in order", () => {
+    const edit = run(outcome(), { type: 'edit', summary: '新簡述' }, STUDENT);
+    expect(edit.explanation.map((step) => step.rule)).toEqual([
+      'submission.lock',
+      'certification.actor',
+      'certification.state',
+    ]);
     const result = run(outcome({ state: 'submitted' }), { type: 'reject', reason: '缺少檔案' }, TEACHER);
     expect(result.explanation.map((step) => [step.rule, step.outcome])).toEqual([
-      ['submission.lock', 'passed'],
       ['certification.certifier', 'passed'],
       ['certification.state', 'passed'],
       ['certification.reason', 'passed'],

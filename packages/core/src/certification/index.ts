@@ -2,15 +2,19 @@ import { type PlainDate, toPlainDate } from '../_lib/date';
 import { combine, type Explained, type Part } from '../decision/explanation';
 import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { CertificationState, CourseOutcome, FileRef } from '../records/items';
 import type { Actor } from '../roles/actor';
 import { checkLock, type Submission } from '../submission';
 import { checkCertifier, type CertifierContext, MANUAL_4_7 } from './authority';
 import { CERTIFICATION_CODES } from './codes';
+import { reasonFinding, reasonGiven } from './reason';
+import { certificationArgumentsProblem as argumentsProblem } from './request';
+import { effectiveProblem, type Problem, refuseMalformed, under } from '../requests';
 
 export { CERTIFICATION_CODES } from './codes';
 export { checkCertifier, DEPUTY_RULE, MANUAL_4_7, type CertifierContext } from './authority';
+export { reasonFinding, reasonGiven } from './reason';
 
 /** What happens to a course outcome (seed 002, 4-7): the student edits and submits (送審), the teacher certifies, rejects or revokes, an administrator reassigns. */
 export type CertificationEvent =
@@ -56,6 +60,7 @@ export type TransitionResult =
   | { readonly ok: false; readonly findings: readonly Finding[]; readonly explanation: Explained['explanation'] };
 
 type Who = 'student' | 'certifier' | 'admin';
+
 const EVENTS: Readonly<
   Record<
     CertificationEventType,
@@ -70,6 +75,8 @@ const EVENTS: Readonly<
   revoke: { from: ['certified'], who: 'certifier', recorded: 'revoked' },
   reassign: { from: ['draft', 'submitted', 'rejected'], who: 'admin', recorded: 'reassigned' },
 };
+
+const EVENT_TYPES: readonly string[] = Object.keys(EVENTS);
 
 function checkActor(
   item: CourseOutcome,
@@ -162,7 +169,7 @@ function checkState(item: CourseOutcome, event: CertificationEvent): Part {
 function checkDetails(item: CourseOutcome, event: CertificationEvent): Part {
   if (event.type === 'reject') {
     const rule = 'certification.reason';
-    if (event.reason.trim().length > 0)
+    if (reasonGiven(event.reason))
       return {
         steps: [
           {
@@ -174,16 +181,12 @@ function checkDetails(item: CourseOutcome, event: CertificationEvent): Part {
         ],
         findings: [],
       };
-    const finding = createFinding(
-      CERTIFICATION_CODES.reasonRequired,
-      { source: MANUAL_4_7 },
-      { rule, subject: item.id, source: MANUAL_4_7 },
-    );
+    const finding = reasonFinding(item.id);
     return { steps: [{ rule, outcome: 'failed', source: MANUAL_4_7, detail: finding.message }], findings: [finding] };
   }
   if (event.type === 'reassign') {
     const rule = 'certification.reassign';
-    const requested = event.certifier.trim();
+    const requested = typeof event.certifier === 'string' ? event.certifier.trim() : '';
     if (requested.length > 0 && requested !== item.certifier)
       return {
         steps: [
@@ -257,17 +260,46 @@ export function transition(
   at: PlainDate | Date,
   context: TransitionContext,
 ): TransitionResult {
+  const found =
+    transitionProblem(item, event, actor, at, context) ??
+    under('context.effective', effectiveProblem((context as { effective?: unknown } | undefined)?.effective));
+  return found ? refusedTransition('transition', found) : decideTransition(item, event, actor, at, context);
+}
+
+/** The arguments of a transition, checked: a refusal (PR8100) says where they are malformed. */
+export const transitionProblem = (
+  item: unknown,
+  event: unknown,
+  actor: unknown,
+  at: unknown,
+  context: unknown,
+): Problem | undefined => argumentsProblem(EVENT_TYPES, item, event, actor, at, context);
+
+/** A refusal of malformed arguments, as a transition answers. */
+export function refusedTransition(method: string, found: Problem): TransitionResult {
+  const refusal = refuseMalformed(method, found);
+  return { ok: false, findings: refusal.findings, explanation: refusal.explanation };
+}
+
+/** {@link transition} on arguments already checked. */
+export function decideTransition(
+  item: CourseOutcome,
+  event: CertificationEvent,
+  actor: Actor,
+  at: PlainDate | Date,
+  context: TransitionContext,
+): TransitionResult {
   const day = toPlainDate(at);
   const actorPart = checkActor(item, event, actor, context);
+  const who = EVENTS[event.type].who;
   const parts: Part[] = [
-    checkLock(context.submissions ?? [], item),
+    // Submitting the roster locks the student side (seed 002, 4-2 item 4: 提交後學生端即鎖定): the teacher's and the administrator's acts are bound by their window.
+    ...(who === 'student' ? [checkLock(context.submissions ?? [], item)] : []),
     checkWithdrawn(item, event),
     actorPart,
     checkState(item, event),
   ];
-  if (EVENTS[event.type].who === 'certifier') {
-    parts.push(checkSpan(context.window, day, 'courseOutcomeCertification', item.id));
-  }
+  if (who === 'certifier') parts.push(checkSpan(context.window, day, 'courseOutcomeCertification', item.id));
   parts.push(checkDetails(item, event));
   const decision = combine(parts);
   if (!decision.allowed) return { ok: false, findings: decision.findings, explanation: decision.explanation };

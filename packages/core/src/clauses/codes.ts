@@ -10,29 +10,29 @@ const at = (position: Position | undefined) =>
     : { zh: '', en: '' };
 
 export const CLAUSE_CODES = {
-  unknownClause: defineCode<{ path: string; citation: string; clause: string; source: Source; suggestion?: string }>({
+  unknownClause: defineCode({
     code: 'PR1030',
     name: 'cites-missing-clause',
     severity: 'warning',
     title: { 'zh-TW': '引用之條文不在本規定中', en: 'Cites a clause the pack does not hold' },
-    message: (p) => ({
+    message: (p: { path: string; citation: string; clause: string; source: Source; suggestion?: string }) => ({
       'zh-TW': `${p.path} 引用「${formatSource(p.source)}」，但本規定之條文 (clauses、annexes) 沒有「${p.clause}」${p.suggestion ? `；是否為「${p.suggestion}」？` : ''}`,
       en: `${p.path} cites ${formatSource(p.source)}, but the pack's clauses and annexes hold no ${p.clause}${p.suggestion ? `; did you mean ${p.suggestion}?` : ''}`,
     }),
   }),
-  numberDisagrees: defineCode<{
-    path: string;
-    value: number;
-    stated: number;
-    phrase: string;
-    source: Source;
-    clausePosition?: Position;
-  }>({
+  numberDisagrees: defineCode({
     code: 'PR1031',
     name: 'clause-states-another-number',
     severity: 'warning',
     title: { 'zh-TW': '條文所寫數字與設定值不同', en: 'The clause states another number' },
-    message: (p) => {
+    message: (p: {
+      path: string;
+      value: number;
+      stated: number;
+      phrase: string;
+      source: Source;
+      clausePosition?: Position;
+    }) => {
       const where = at(p.clausePosition);
       return {
         'zh-TW': `${p.path} 設為 ${p.value}，但所依據之條文 ${formatSource(p.source)}${where.zh} 寫「${p.phrase}」(${p.stated})`,

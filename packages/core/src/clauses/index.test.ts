@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import { describe, expect, it } from 'vitest';
 import { validatePack } from '../pack';
 import { citationsOf, clauseEntries, parseNumber, printedNumber, readCitation, statedNumbers } from '.';
@@ -107,9 +108,9 @@ describe('clauses — a pack carries its document word for word', () => {
         position: { file: 'demo.yaml', line: 7, column: 46 },
       },
     ]);
-    expect(findings(PACK.replace('作業流程 15、16', '作業流程 15、19')).map((f) => [f.code, f.data.clause])).toEqual([
-      ['PR1030', '19'],
-    ]);
+    expect(
+      findings(PACK.replace('作業流程 15、16', '作業流程 15、19')).map((f: FindingBase) => [f.code, f.data.clause]),
+    ).toEqual([['PR1030', '19']]);
   });
 
   it('without clauses or annexes nothing is checked: citations are the pack’s word', () => {

@@ -1,6 +1,7 @@
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
-import type { Finding, Position, Source } from '../findings/types';
+import type { Position, Source } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { Pack } from '../pack/schema';
 import { CLAUSE_CODES } from './codes';
 import { statedNumbers } from './numbers';

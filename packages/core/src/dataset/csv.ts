@@ -1,6 +1,6 @@
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { DATASET_CODES } from './codes';
 import { lineContext, parseRecordValue, type ParseOptions, type ParseResult } from './parse';
 import { columnsOf, type Column, type RecordTypeSpec } from './registry';

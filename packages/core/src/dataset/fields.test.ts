@@ -60,7 +60,9 @@ describe('value ranges at intake', () => {
     });
   const rejection = (line: string) => {
     const result = parseRecord(line, 7);
-    return result.ok ? undefined : [result.finding.code, result.finding.data.field, result.finding.data.format];
+    if (result.ok) return undefined;
+    const data = result.finding.data as { field?: string; format?: string };
+    return [result.finding.code, data.field, data.format];
   };
 
   it('rejects a term, an academic year or a day the engine cannot place, naming the field and its line', () => {

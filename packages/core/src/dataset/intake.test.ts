@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createFinding } from '../findings/define';
+import { DATASET_CODES } from './codes';
 import { createIntake } from './intake';
 
 const valid = JSON.stringify({ type: 'student', id: 's1', grade: 1 });
@@ -36,21 +38,15 @@ describe('createIntake', () => {
     const intake = createIntake();
     intake.accept(valid, 1, { file: 'a.ndjson' });
     intake.accept(another, 2, { file: 'a.ndjson' });
-    intake.reject(
-      {
-        code: 'PR8020',
-        severity: 'error',
-        rule: 'dataset.record',
-        subject: 'line 2',
-        message: { 'zh-TW': '錯', en: 'bad' },
-        data: {},
-      },
-      2,
-      { file: 'a.ndjson' },
+    const failure = createFinding(
+      DATASET_CODES.internalError,
+      { line: 2, detail: 'bad' },
+      { rule: 'dataset.record', subject: 'line 2' },
     );
+    intake.reject(failure, 2, { file: 'a.ndjson' });
     expect(intake.summary()).toMatchObject({ read: 2, checked: 1, rejected: 1, byCode: { PR8020: 1 } });
     expect(intake.summary().rejections).toEqual([
-      { file: 'a.ndjson', line: 2, code: 'PR8020', severity: 'error', message: { 'zh-TW': '錯', en: 'bad' } },
+      { file: 'a.ndjson', line: 2, code: 'PR8020', severity: 'error', message: failure.message },
     ]);
   });
 

@@ -1,4 +1,5 @@
-import type { Finding, Localized, Severity } from '../findings/types';
+import type { Finding } from '../catalogue';
+import type { Localized, Severity } from '../findings/types';
 import { createFinding } from '../findings/define';
 import { DATASET_CODES } from './codes';
 import { createRecordIndex } from './duplicates';

@@ -2,7 +2,7 @@ import type { $ZodIssue } from 'zod/v4/core';
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
 import type { FindingContext } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { DATASET_CODES } from './codes';
 import { isIsoDay } from './fields';
 import { fieldsAt, type RecordTypeSpec } from './registry';
@@ -47,7 +47,8 @@ export function issueFinding(
   const field = fieldName(path);
   const value = valueAt(data, path);
   const more = { problems: issues.length };
-  const withMore = (finding: Finding): Finding => ({ ...finding, data: { ...finding.data, ...more } });
+  // Every dataset finding may say how many problems its record had (`problems`), beside its code's own data.
+  const withMore = <F extends Finding>(finding: F): F => ({ ...finding, data: { ...finding.data, ...more } }) as F;
   if (value === undefined && issue.code !== 'unrecognized_keys')
     return withMore(createFinding(DATASET_CODES.missingField, { line, type, field }, context));
   switch (issue.code) {

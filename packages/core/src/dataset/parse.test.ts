@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../catalogue';
+import type { FindingBase } from '../findings/types';
 import { parseRecord, parseRecordValue } from './parse';
 
 const outcome = {
@@ -156,7 +157,8 @@ describe('parseRecord', () => {
   });
 
   it('counts all problems of a line in data.problems', () => {
-    expect(rejected(line({ type: 'student', grade: 'x', extra: 1 })).data.problems).toBe(3);
+    const refused: FindingBase = rejected(line({ type: 'student', grade: 'x', extra: 1 }));
+    expect(refused.data.problems).toBe(3);
   });
 
   it('never throws, whatever the value', () => {

@@ -1,6 +1,6 @@
 import { suggest } from '../_lib/suggest';
 import { createFinding, type FindingContext } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { DATASET_CODES } from './codes';
 import { compile, FAIL } from './fast';
 import { issueFinding, typeOfValue } from './issues';

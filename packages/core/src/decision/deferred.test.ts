@@ -1,15 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
+import { CAP_CODES } from '../caps/codes';
+import { createFinding } from '../findings/define';
 import { deferExplained } from './deferred';
 import type { Explained } from './explanation';
 
-const FINDING = {
-  code: 'PR3003',
-  severity: 'info',
-  rule: 'caps.courseOutcome.upload',
-  subject: 'co-1',
-  message: { 'zh-TW': '最後一件', en: 'the last one' },
-  data: { max: 6 },
-} as const;
+const FINDING = createFinding(
+  CAP_CODES.lastSlot,
+  { kind: 'courseOutcome', max: 6, count: 5, per: 'semester', period: '11201', action: 'upload' },
+  { rule: 'caps.courseOutcome.upload', subject: 'co-1' },
+);
 const STEP = {
   rule: 'caps.courseOutcome.upload',
   outcome: 'passed',

@@ -1,5 +1,6 @@
 import { formatSource, hasErrors } from '../findings/define';
-import type { Decision, Finding, Language, Localized, Severity, Source } from '../findings/types';
+import type { Language, Localized, Severity, Source } from '../findings/types';
+import type { Decision, Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import { provenanceOf } from '../layering/merge';
 import { perPack } from './per-pack';

@@ -1,6 +1,7 @@
 import { DUTY_NAMES, type Deputy, type Duty, type DutyAssignment } from '../duties';
 import { createFinding } from '../findings/define';
-import type { Finding, Position } from '../findings/types';
+import type { Position } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { type EffectivePack, provenanceOf, valueAtPath } from '../layering';
 import type { Division } from '../units';
 import { DEPUTY_CODES } from './codes';

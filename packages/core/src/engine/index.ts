@@ -1,8 +1,14 @@
 import type { PlainDate } from '../_lib/date';
-import { checkUpload, limitsFor, type CapAction, type CapLimit, type UploadRequest } from '../caps/decide';
-import { transition, type CertificationEvent, type TransitionContext, type TransitionResult } from '../certification';
+import { decideUpload, limitsFor, type CapAction, type CapLimit, type UploadRequest } from '../caps/decide';
+import {
+  decideTransition,
+  transitionProblem,
+  type CertificationEvent,
+  type TransitionContext,
+  type TransitionResult,
+} from '../certification';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { effectiveFor, LAYERING_CODES, type EffectivePack, type Resolution } from '../layering';
 import type { StudentKind } from '../records';
 import type { CourseOutcome, PortfolioItem, Student } from '../records/items';
@@ -20,8 +26,25 @@ import {
   type ReceiptResult,
 } from '../receipts';
 import type { Actor } from '../roles/actor';
-import { checkSelection, deselectItem, selectItem, type SelectDecision, type SelectRequest } from '../selection';
+import { decideDeselect, decideSelect, decideSelection, type SelectDecision, type SelectRequest } from '../selection';
 import { submitRoster, type SubmitDecision, type SubmitRequest } from '../submission';
+import { submitRequestProblem } from '../submission/request';
+import {
+  finalRequestProblem,
+  leaversProblem,
+  receiptArgumentsProblem,
+  receiptPeriodProblem,
+} from '../receipts/request';
+import {
+  eachOf,
+  effectiveProblem,
+  isObject,
+  itemRequestProblem,
+  type Problem,
+  refuseMalformed,
+  termProblem,
+  under,
+} from '../requests';
 import { formatTerm, parseTerm, type Term, type TermCode } from '../term';
 import { decide, type Explained, type Step } from '../decision/explanation';
 
@@ -70,8 +93,41 @@ export interface Engine {
   ): { readonly notices: readonly LeaverNotice[]; readonly findings: readonly Finding[] };
 }
 
+const isKind = (kind: unknown): kind is StudentKind => kind === 'courseOutcome' || kind === 'diversePerformance';
+const isAction = (action: unknown): action is CapAction => action === 'upload' || action === 'select';
+
 function isResolution(input: EffectivePack | Resolution): input is Resolution {
   return 'versions' in input;
+}
+
+/** What createEngine takes: an effective pack, or a resolution whose versions all are. */
+function inputProblem(input: unknown): Problem | undefined {
+  if (isObject(input) && Array.isArray(input.versions))
+    return under('input.versions', eachOf(input.versions, effectiveProblem));
+  return under('input', effectiveProblem(input));
+}
+
+/** An engine made of something that is not a pack: it refuses every request (PR8100) and knows no term. */
+function refusingEngine(found: Problem): Engine {
+  const refusal = () => refuseMalformed('createEngine', found);
+  const refusedTransition = () => {
+    const { findings, explanation } = refusal();
+    return { ok: false as const, findings, explanation };
+  };
+  return {
+    effectiveFor: () => undefined,
+    limits: () => [],
+    checkUpload: refusal,
+    checkSelection: refusal,
+    select: refusal,
+    deselect: refusal,
+    transition: refusedTransition,
+    submit: refusal,
+    checkReceiptPeriod: refusal,
+    receipt: refusedTransition,
+    finalSubmit: refusal,
+    leaverNotices: () => ({ notices: [], findings: refusal().findings }),
+  };
 }
 
 function toTerm(term: Term | TermCode): Term | undefined {
@@ -86,6 +142,8 @@ function termOf(item: PortfolioItem): Term | undefined {
 
 /** Compiles a school's rules once: an effective pack, or the resolution of `resolvePack`/`validatePack` (one effective pack per national version). */
 export function createEngine(input: EffectivePack | Resolution): Engine {
+  const found = inputProblem(input);
+  if (found) return refusingEngine(found);
   const resolution: Resolution = isResolution(input) ? input : { versions: [input], findings: [] };
   const cache = new Map<TermCode, EffectivePack | undefined>();
   const lookup = (term: Term | TermCode | undefined): EffectivePack | undefined => {
@@ -138,58 +196,76 @@ export function createEngine(input: EffectivePack | Resolution): Engine {
     explanation: decision.explanation,
   });
 
+  /** A malformed request is refused before any pack is looked up (PR8100); else `run` decides. */
+  const checked = <R>(
+    method: string,
+    found: Problem | undefined,
+    refuse: (decision: Explained) => R,
+    run: () => R,
+  ): R => (found ? refuse(refuseMalformed(method, found)) : run());
+  const same = (decision: Explained) => decision;
+
   return {
-    effectiveFor: (term) => lookup(term),
+    effectiveFor: (term) => (termProblem(term) ? undefined : lookup(term)),
     limits: (kind, action, term) => {
-      const effective = lookup(term);
-      return effective ? limitsFor(effective, kind, action) : [];
+      const effective = termProblem(term) ? undefined : lookup(term);
+      return effective && isKind(kind) && isAction(action) ? limitsFor(effective, kind, action) : [];
     },
     checkUpload: (request) =>
-      byItem(
-        request.item,
-        (effective) => checkUpload(effective, request),
-        (refusal) => refusal,
+      checked('checkUpload', under('request', itemRequestProblem(request, false)), same, () =>
+        byItem(request.item, (effective) => decideUpload(effective, request), same),
       ),
     checkSelection: (request) =>
-      byItem(
-        request.item,
-        (effective) => checkSelection(effective, request),
-        (refusal) => refusal,
+      checked('checkSelection', under('request', itemRequestProblem(request, true)), same, () =>
+        byItem(request.item, (effective) => decideSelection(effective, request), same),
       ),
     select: (request) =>
-      byItem(
-        request.item,
-        (effective) => selectItem(effective, request),
-        (refusal) => refusal,
+      checked('select', under('request', itemRequestProblem(request, true)), same, () =>
+        byItem(request.item, (effective) => decideSelect(effective, request), same),
       ),
-    deselect: (request) => deselectItem(request),
+    deselect: (request) =>
+      checked('deselect', under('request', itemRequestProblem(request, true)), same, () => decideDeselect(request)),
     transition: (item, event, actor, at, context = {}) =>
-      byItem(item, (effective) => transition(item, event, actor, at, { ...context, effective }), asTransition),
-    submit: (request) => {
-      const effective = lookup(request.term);
-      return effective
-        ? submitRoster(effective, request)
-        : outside(request.term, `${request.category}:${request.term}`);
-    },
-    checkReceiptPeriod: (term, period) => {
-      const effective = lookup(term);
-      return effective ? checkReceiptPeriod(effective, period) : outside(term, `${period.opens}..${period.closes}`);
-    },
-    receipt: (receipt, event, actor, at, context = {}) => {
-      const effective = lookup(receipt.term);
-      return effective
-        ? receiptTransition(receipt, event, actor, at, { ...context, effective })
-        : asTransition(outside(receipt.term, `${receipt.studentId}:${receipt.category}`));
-    },
-    finalSubmit: (request) => {
-      const effective = lookup(request.term);
-      return effective ? finalSubmit(effective, request) : outside(request.term, `${request.category}:${request.term}`);
-    },
-    leaverNotices: (term, students, opens) => {
-      const effective = lookup(term);
-      return effective
-        ? leaverNotices(effective, students, opens)
-        : { notices: [], findings: outside(term, 'receipts.leaverNotice').findings };
-    },
+      checked('transition', transitionProblem(item, event, actor, at, context), asTransition, () =>
+        byItem(item, (effective) => decideTransition(item, event, actor, at, { ...context, effective }), asTransition),
+      ),
+    submit: (request) =>
+      checked('submit', under('request', submitRequestProblem(request)), same, () => {
+        const effective = lookup(request.term);
+        return effective
+          ? submitRoster(effective, request)
+          : outside(request.term, `${request.category}:${request.term}`);
+      }),
+    checkReceiptPeriod: (term, period) =>
+      checked('checkReceiptPeriod', receiptPeriodProblem(term, period), same, () => {
+        const effective = lookup(term);
+        return effective ? checkReceiptPeriod(effective, period) : outside(term, `${period.opens}..${period.closes}`);
+      }),
+    receipt: (receipt, event, actor, at, context = {}) =>
+      checked('receipt', receiptArgumentsProblem(receipt, event, actor, at, context), asTransition, () => {
+        const effective = lookup(receipt.term);
+        return effective
+          ? receiptTransition(receipt, event, actor, at, { ...context, effective })
+          : asTransition(outside(receipt.term, `${receipt.studentId}:${receipt.category}`));
+      }),
+    finalSubmit: (request) =>
+      checked('finalSubmit', under('request', finalRequestProblem(request)), same, () => {
+        const effective = lookup(request.term);
+        return effective
+          ? finalSubmit(effective, request)
+          : outside(request.term, `${request.category}:${request.term}`);
+      }),
+    leaverNotices: (term, students, opens) =>
+      checked(
+        'leaverNotices',
+        leaversProblem(term, students, opens),
+        (refusal) => ({ notices: [], findings: refusal.findings }),
+        () => {
+          const effective = lookup(term);
+          return effective
+            ? leaverNotices(effective, students, opens)
+            : { notices: [], findings: outside(term, 'receipts.leaverNotice').findings };
+        },
+      ),
   };
 }

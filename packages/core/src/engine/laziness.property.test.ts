@@ -1,126 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explainUpload, type UploadRequest } from '../caps/decide';
-import type { FileRef, PortfolioItem } from '../records/items';
-import type { Actor } from '../roles/actor';
+import type { PortfolioItem } from '../records/items';
 import { explainDeselection, explainSelection, type SelectDecision, type SelectRequest } from '../selection';
-import type { Submission } from '../submission';
-import { validatePack } from '../pack';
 import type { Explained } from '../decision/explanation';
-import { createEngine, type Engine } from './index';
-import { deepFreeze, MAGONG_YAML, STUDENT, TEACHER } from './magong.fixture';
+import { deepFreeze } from './magong.fixture';
+import { effectiveOf, PACKS, request } from './requests.fixture';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 300);
 const timeout = Math.max(60_000, numRuns * 100);
-
-/** Magong, and a variant whose upload cap counts per academic year, leaves rejected items out and exempts only school entries. */
-const PACKS = [
-  MAGONG_YAML,
-  MAGONG_YAML.replace(
-    'upload: { max: 6, per: semester, source: 五(三)1 }',
-    'upload: { max: 2, per: academicYear, countsRejected: false, exempt: [schoolEntered], source: 五(三)1 }',
-  ),
-].map((text) => createEngine(validatePack(text).resolution!));
-
-const TERMS = ['10902', '11101', '11201', '11201', '112-1', '11202', '11301'];
-const DAYS = ['2023-08-20', '2024-01-18', '2024-01-20', '2024-01-22', '2024-09-01'];
-const day = fc.constantFrom(...DAYS);
-
-const file = fc.record({
-  name: fc.constantFrom('a.pdf', 'b.mp4'),
-  type: fc.constantFrom('pdf', 'jpg', 'png', 'mp3', 'mp4', 'docx') as fc.Arbitrary<FileRef['type']>,
-  megabytes: fc.constantFrom(0.5, 3.9, 4, 4.1, 9, 12),
-});
-/** Mostly well-formed, so that the caps decide often; else around the national 100-character limit, some in characters outside the BMP (two UTF-16 units each). */
-const summary = fc.oneof(
-  { weight: 4, arbitrary: fc.constant('簡述') },
-  {
-    weight: 3,
-    arbitrary: fc.constantFrom(undefined, '', 'x'.repeat(100), 'x'.repeat(101), '😀'.repeat(60), '😀'.repeat(101)),
-  },
-);
-const files = fc.oneof(
-  { weight: 4, arbitrary: fc.constant([{ name: 'a.pdf', type: 'pdf' as const, megabytes: 1.2 }]) },
-  { weight: 3, arbitrary: fc.option(fc.array(file, { maxLength: 3 }), { nil: undefined }) },
-);
-const base = {
-  id: fc.constantFrom('i0', 'i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8', 'i9'),
-  studentId: fc.constantFrom('s1', 's1', 's1', 's2'),
-  entry: fc.constantFrom('student', 'student', 'student', 'student', 'schoolEntered', 'bulkImport'),
-  selected: fc.boolean(),
-  withdrawn: fc.constantFrom(undefined, undefined, undefined, false, true),
-  summary,
-  files,
-} as const;
-const item: fc.Arbitrary<PortfolioItem> = fc.oneof(
-  fc.record(
-    {
-      ...base,
-      kind: fc.constant('courseOutcome' as const),
-      term: fc.constantFrom(...TERMS),
-      course: fc.constant('physics'),
-      certifier: fc.constant('t-chen'),
-      state: fc.constantFrom('draft', 'submitted', 'certified', 'rejected'),
-    },
-    { requiredKeys: ['id', 'studentId', 'entry', 'selected', 'kind', 'term', 'course', 'certifier', 'state'] },
-  ),
-  fc.record(
-    {
-      ...base,
-      kind: fc.constant('diversePerformance' as const),
-      academicYear: fc.constantFrom(109, 111, 112, 113),
-      term: fc.constantFrom(...TERMS),
-      category: fc.constant('competition' as const),
-    },
-    { requiredKeys: ['id', 'studentId', 'entry', 'selected', 'kind', 'academicYear', 'category'] },
-  ),
-) as fc.Arbitrary<PortfolioItem>;
-const submission: fc.Arbitrary<Submission> = fc.record({
-  category: fc.constantFrom('courseOutcome', 'diversePerformance'),
-  term: fc.constantFrom(...TERMS),
-  submittedBy: fc.constant('u1'),
-  actingAs: fc.constant('teaching'),
-  submittedOn: day,
-}) as fc.Arbitrary<Submission>;
-const window = fc.record(
-  { opens: day, closes: day, layer: fc.constant('school:magong') },
-  { requiredKeys: ['closes'] },
-);
-const at = fc.oneof(
-  day,
-  day.map((text) => new Date(`${text}T03:00:00Z`)),
-);
-const actor = fc.constantFrom<Actor>(STUDENT, TEACHER, { id: 's2', roles: ['student'], studentId: 's2' });
-
-/** Another item of the same student, kind and term as the one asked about (and sometimes the same id: an edit), so that the caps are reached often. */
-const sibling = (of: PortfolioItem): fc.Arbitrary<PortfolioItem> =>
-  fc
-    .record({
-      id: base.id,
-      entry: base.entry,
-      selected: base.selected,
-      withdrawn: base.withdrawn,
-      state: fc.constantFrom('draft', 'certified', 'rejected'),
-    })
-    .map(({ state, ...rest }) => ({ ...of, ...rest, ...(of.kind === 'courseOutcome' && { state }) }) as PortfolioItem);
-const rarely = <T>(arbitrary: fc.Arbitrary<T>) =>
-  fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
-
-const request = fc.record({ pack: fc.nat(PACKS.length - 1), item }).chain(({ pack, item: asked }) =>
-  fc.record({
-    pack: fc.constant(pack),
-    item: fc.constant(asked),
-    items: fc.array(fc.oneof(item, sibling(asked), sibling(asked)), { maxLength: 14 }),
-    at,
-    submissions: rarely(fc.array(submission, { maxLength: 2 })),
-    window: rarely(window),
-    actor,
-  }),
-);
-
-/** The effective pack the engine picks for an item: its term's, or for a diverse performance without one its academic year's first semester. */
-const effectiveOf = (engine: Engine, item: PortfolioItem) =>
-  engine.effectiveFor(item.term ?? `${item.kind === 'diversePerformance' ? item.academicYear : ''}01`);
 
 /** A decision read the way a caller reads it: the verdict first, then everything it carries, as plain data. */
 function read(decision: Explained): { allowed: boolean; plain: unknown; json: string } {

@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as jsonLogicModule from 'json-logic-js';
@@ -193,7 +194,7 @@ describe('evaluateRules', () => {
         ],
       },
     });
-    expect(evaluateRules(unsafe, factsOn('2024-02-03')).map((f) => [f.code, f.data.problems])).toEqual([
+    expect(evaluateRules(unsafe, factsOn('2024-02-03')).map((f: FindingBase) => [f.code, f.data.problems])).toEqual([
       ['PR6101', ['operator method']],
     ]);
   });
@@ -204,7 +205,7 @@ describe('evaluateRules', () => {
   - { id: typo, when: { ">": [{ var: courseOutcome.certifed }, 0] }, message: { zh-TW: x, en: x } }
 `);
     expect(
-      evaluateRules(pack, factsOn('2024-02-03')).map((f) => [
+      evaluateRules(pack, factsOn('2024-02-03')).map((f: FindingBase) => [
         f.code,
         f.data.fact ?? f.data.id,
         f.data.suggestion ?? null,

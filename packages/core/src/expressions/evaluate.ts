@@ -1,7 +1,7 @@
 import * as jsonLogicModule from 'json-logic-js';
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import { provenanceOf } from '../layering/merge';
 import { checkExpression, type ExpressionProblem } from './check';

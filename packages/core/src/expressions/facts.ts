@@ -74,8 +74,13 @@ export const FACT_PATHS: readonly string[] = [
   ...ACTIVITIES.flatMap((activity) => [`windows.${activity}.opens`, `windows.${activity}.closes`]),
 ];
 
+/** Whether an item counts in the student's own facts: the student put it there and has not withdrawn it. */
+export function countsAsOwn(item: { readonly entry: string; readonly withdrawn?: boolean }): boolean {
+  return item.entry === 'student' && !item.withdrawn;
+}
+
 function courseOutcomeCounts(items: readonly CourseOutcome[]): CourseOutcomeCounts {
-  const own = items.filter((item) => item.entry === 'student');
+  const own = items.filter(countsAsOwn);
   const inState = (state: CourseOutcome['state']) => own.filter((item) => item.state === state).length;
   return {
     uploaded: own.length,
@@ -88,7 +93,7 @@ function courseOutcomeCounts(items: readonly CourseOutcome[]): CourseOutcomeCoun
 }
 
 function diversePerformanceCounts(items: readonly DiversePerformance[]): DiversePerformanceCounts {
-  const own = items.filter((item) => item.entry === 'student');
+  const own = items.filter(countsAsOwn);
   return {
     uploaded: own.length,
     selected: own.filter((item) => item.selected).length,
@@ -97,6 +102,73 @@ function diversePerformanceCounts(items: readonly DiversePerformance[]): Diverse
 }
 
 const academicYearOfTerm = (code: string) => Number(code.slice(0, -2));
+
+/** The student fields a rule reads (`student.*`; division `day` unless the record says otherwise). */
+export function studentFactValues(
+  student: Pick<Student, 'id' | 'grade' | 'division' | 'status'>,
+): FactValues['student'] {
+  return { id: student.id, grade: student.grade, division: student.division ?? 'day', status: student.status };
+}
+
+/** The windows of a term that govern a grade, as day numbers (`windows.<activity>.*`). */
+export function windowFacts(
+  windows: readonly ResolvedWindow[] | undefined,
+  term: string,
+  grade: number,
+): FactValues['windows'] {
+  const facts: Partial<Record<Activity, { opens?: number; closes: number }>> = {};
+  for (const window of windows ?? []) {
+    if (window.term !== term || !window.grades.includes(grade as ResolvedWindow['grades'][number])) continue;
+    facts[window.activity] = {
+      ...(window.opens !== undefined && { opens: dayNumber(window.opens) }),
+      closes: dayNumber(window.closes),
+    };
+  }
+  return facts;
+}
+
+/** What a student's facts in a term or a year are made of, however they were counted (from items, or the audit's rows). */
+export interface Tallies {
+  readonly student: FactValues['student'];
+  /** The audit day, as a day number. */
+  readonly asOf: number;
+  readonly courseOutcome: CourseOutcomeCounts;
+  readonly diversePerformance: DiversePerformanceCounts;
+}
+
+/** The facts about a student in one term, from its tallies: the one place they are put together (the engine's and the audit's). */
+export function termFactsOf(tallies: Tallies, term: Term, windows: FactValues['windows']): Facts {
+  const code = formatTerm(term);
+  return {
+    about: 'studentTerm',
+    subject: `${tallies.student.id}@${code}`,
+    values: {
+      student: tallies.student,
+      academicYear: term.year,
+      term: { code: Number(code), year: term.year, semester: term.semester },
+      asOf: tallies.asOf,
+      courseOutcome: tallies.courseOutcome,
+      diversePerformance: tallies.diversePerformance,
+      windows,
+    },
+  };
+}
+
+/** The facts about a student over one academic year, from its tallies (the engine's and the audit's). */
+export function yearFactsOf(tallies: Tallies, academicYear: number): Facts {
+  return {
+    about: 'student',
+    subject: tallies.student.id,
+    values: {
+      student: tallies.student,
+      academicYear,
+      asOf: tallies.asOf,
+      courseOutcome: tallies.courseOutcome,
+      diversePerformance: tallies.diversePerformance,
+      windows: {},
+    },
+  };
+}
 
 interface FactInput {
   readonly student: Student;
@@ -113,58 +185,31 @@ function live(input: FactInput) {
   };
 }
 
-function studentValues(student: Student) {
-  return { id: student.id, grade: student.grade, division: student.division ?? 'day', status: student.status };
-}
-
 /** The facts about a student in one term; pass the term's resolved windows to give rules their dates. */
 export function studentTermFacts(
   input: FactInput & { readonly term: Term; readonly windows?: readonly ResolvedWindow[] },
 ): Facts {
   const code = formatTerm(input.term);
   const { outcomes, performances } = live(input);
-  const windows: Partial<Record<Activity, { opens?: number; closes: number }>> = {};
-  for (const window of input.windows ?? []) {
-    if (window.term !== code || !window.grades.includes(input.student.grade)) continue;
-    windows[window.activity] = {
-      ...(window.opens !== undefined && { opens: dayNumber(window.opens) }),
-      closes: dayNumber(window.closes),
-    };
-  }
-  return {
-    about: 'studentTerm',
-    subject: `${input.student.id}@${code}`,
-    values: {
-      student: studentValues(input.student),
-      academicYear: input.term.year,
-      term: { code: Number(code), year: input.term.year, semester: input.term.semester },
-      asOf: dayNumber(input.asOf),
-      courseOutcome: courseOutcomeCounts(outcomes.filter((item) => item.term === code)),
-      diversePerformance: diversePerformanceCounts(
-        performances.filter((item) => item.academicYear === input.term.year),
-      ),
-      windows,
-    },
+  const tallies: Tallies = {
+    student: studentFactValues(input.student),
+    asOf: dayNumber(input.asOf),
+    courseOutcome: courseOutcomeCounts(outcomes.filter((item) => item.term === code)),
+    diversePerformance: diversePerformanceCounts(performances.filter((item) => item.academicYear === input.term.year)),
   };
+  return termFactsOf(tallies, input.term, windowFacts(input.windows, code, input.student.grade));
 }
 
 /** The facts about a student over one academic year. */
 export function studentFacts(input: FactInput & { readonly academicYear: number }): Facts {
   const { outcomes, performances } = live(input);
-  return {
-    about: 'student',
-    subject: input.student.id,
-    values: {
-      student: studentValues(input.student),
-      academicYear: input.academicYear,
-      asOf: dayNumber(input.asOf),
-      courseOutcome: courseOutcomeCounts(
-        outcomes.filter((item) => academicYearOfTerm(item.term) === input.academicYear),
-      ),
-      diversePerformance: diversePerformanceCounts(
-        performances.filter((item) => item.academicYear === input.academicYear),
-      ),
-      windows: {},
-    },
+  const tallies: Tallies = {
+    student: studentFactValues(input.student),
+    asOf: dayNumber(input.asOf),
+    courseOutcome: courseOutcomeCounts(outcomes.filter((item) => academicYearOfTerm(item.term) === input.academicYear)),
+    diversePerformance: diversePerformanceCounts(
+      performances.filter((item) => item.academicYear === input.academicYear),
+    ),
   };
+  return yearFactsOf(tallies, input.academicYear);
 }

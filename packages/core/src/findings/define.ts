@@ -1,7 +1,8 @@
-import type { Finding, Localized, Position, RelatedSource, Severity, Source } from './types';
+import type { FindingBase, Localized, Position, RelatedSource, Severity, Source } from './types';
 
-export interface CodeSpec<P> {
-  readonly code: string;
+/** A finding code: its number, name, default severity, title, and message from its data `P`. */
+export interface CodeSpec<P = Record<string, never>, C extends string = string> {
+  readonly code: C;
   /** A short, stable kebab-case name, e.g. `unknown-key`. */
   readonly name: string;
   readonly severity: Severity;
@@ -9,7 +10,12 @@ export interface CodeSpec<P> {
   readonly message: (params: P) => Localized;
 }
 
-export function defineCode<P = Record<string, never>>(spec: CodeSpec<P>): CodeSpec<P> {
+/**
+ * Defines a code. The data type comes from the message's parameter and the code stays a literal, so
+ * that findings of the catalogue form a union discriminated by code:
+ * `defineCode({ code: 'PR3001', …, message: (p: { max: number }) => … })`.
+ */
+export function defineCode<const C extends string, P = Record<string, never>>(spec: CodeSpec<P, C>): CodeSpec<P, C> {
   return spec;
 }
 
@@ -24,14 +30,18 @@ export interface FindingContext {
   readonly severity?: Severity;
 }
 
-export function createFinding<P>(spec: CodeSpec<P>, params: P, context: FindingContext): Finding {
-  const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
+export function createFinding<P, C extends string>(
+  spec: CodeSpec<P, C>,
+  params: NoInfer<P>,
+  context: FindingContext,
+): FindingBase<C, Readonly<P>> {
+  const finding: { -readonly [K in keyof FindingBase<C, Readonly<P>>]: FindingBase<C, Readonly<P>>[K] } = {
     code: spec.code,
     severity: context.severity ?? spec.severity,
     rule: context.rule,
     subject: context.subject,
     message: spec.message(params),
-    data: { ...(params as Record<string, unknown>) },
+    data: { ...params },
   };
   // Assigned rather than spread into a copy, which V8 does about fifty times slower; same keys, same order.
   if (context.source) finding.source = context.source;
@@ -41,7 +51,7 @@ export function createFinding<P>(spec: CodeSpec<P>, params: P, context: FindingC
   return finding;
 }
 
-export function hasErrors(findings: readonly Finding[]): boolean {
+export function hasErrors(findings: readonly { readonly severity: Severity }[]): boolean {
   return findings.some((finding) => finding.severity === 'error');
 }
 

@@ -1,2 +1,2 @@
-export type { Decision, Finding, Language, Localized, Position, RelatedSource, Severity, Source } from './types';
+export type { FindingBase, Language, Localized, Position, RelatedSource, Severity, Source } from './types';
 export { createFinding, defineCode, formatSource, hasErrors, type CodeSpec, type FindingContext } from './define';

@@ -32,9 +32,14 @@ export interface RelatedSource {
   readonly position?: Position;
 }
 
-export interface Finding {
+/**
+ * A finding of any code, with the code's data: `FindingBase<'PR3001', { max: number; … }>`. Core's
+ * own findings are the union `Finding` of the catalogue, discriminated by `code`; this open shape is
+ * what every finding has in common (and what a tool's own codes make, e.g. the CLI's PR9xxx).
+ */
+export interface FindingBase<C extends string = string, D = Readonly<Record<string, unknown>>> {
   /** Stable code, e.g. `PR1003`. The code is the contract; the text may be improved. */
-  readonly code: string;
+  readonly code: C;
   readonly severity: Severity;
   /** The rule that produced it, e.g. `caps.diversePerformance.select` or `pack.schema`. */
   readonly rule: string;
@@ -47,11 +52,5 @@ export interface Finding {
   readonly related?: readonly RelatedSource[];
   readonly position?: Position;
   /** The numbers behind the message: the cap, the count, the window. */
-  readonly data: Readonly<Record<string, unknown>>;
-}
-
-/** The answer of every check: allowed or not, and why. A refusal always carries at least one error finding. */
-export interface Decision {
-  readonly allowed: boolean;
-  readonly findings: readonly Finding[];
+  readonly data: D;
 }

@@ -31,22 +31,22 @@ export const GOVERNANCE_CODES = {
       en: 'the working group names no executive secretary (usually the academic director, 教務主任)',
     }),
   }),
-  sizeMismatch: defineCode<{ size: number; listed: number }>({
+  sizeMismatch: defineCode({
     code: 'PR7513',
     name: 'size-mismatch',
     severity: 'error',
     title: { 'zh-TW': '工作小組人數與名單不符', en: 'Working-group size does not match its members' },
-    message: (p) => ({
+    message: (p: { size: number; listed: number }) => ({
       'zh-TW': `工作小組合計 ${p.size} 人，但成員名單列了 ${p.listed} 人`,
       en: `the working group has ${p.size} members, but ${p.listed} are listed`,
     }),
   }),
-  officerNotMember: defineCode<{ office: 'convener' | 'secretary'; who: string }>({
+  officerNotMember: defineCode({
     code: 'PR7514',
     name: 'officer-not-member',
     severity: 'warning',
     title: { 'zh-TW': '召集人或執行秘書不在成員名單中', en: 'Convener or secretary not among the members' },
-    message: (p) => ({
+    message: (p: { office: 'convener' | 'secretary'; who: string }) => ({
       'zh-TW': `${p.office === 'convener' ? '召集人' : '執行秘書'}「${p.who}」不在工作小組成員名單中`,
       en: `the ${p.office === 'convener' ? 'convener' : 'executive secretary'} \`${p.who}\` is not among the listed members`,
     }),
@@ -61,38 +61,32 @@ export const GOVERNANCE_CODES = {
       en: 'the pack sets no trainings or briefings for students, teachers or parents (governance.trainings)',
     }),
   }),
-  tooFewMeetings: defineCode<{ term: string; required: number; held: number }>({
+  tooFewMeetings: defineCode({
     code: 'PR7520',
     name: 'too-few-meetings',
     severity: 'error',
     title: { 'zh-TW': '工作小組開會次數不足', en: 'Too few working-group meetings' },
-    message: (p) => ({
+    message: (p: { term: string; required: number; held: number }) => ({
       'zh-TW': `${p.term} 學期工作小組開會 ${p.held} 次，規定每學期至少 ${p.required} 次`,
       en: `the working group met ${p.held} time(s) in term ${p.term}; at least ${p.required} per semester are required`,
     }),
   }),
-  tooFewTrainings: defineCode<{
-    academicYear: number;
-    audience: string;
-    kind?: string;
-    required: number;
-    held: number;
-  }>({
+  tooFewTrainings: defineCode({
     code: 'PR7521',
     name: 'too-few-trainings',
     severity: 'error',
     title: { 'zh-TW': '研習或說明會場次不足', en: 'Too few trainings' },
-    message: (p) => ({
+    message: (p: { academicYear: number; audience: string; kind?: string; required: number; held: number }) => ({
       'zh-TW': `${p.academicYear} 學年度對 ${p.audience} 辦理${p.kind ? ` ${p.kind}` : '研習/說明會'} ${p.held} 場，規定每學年至少 ${p.required} 場`,
       en: `${p.held} ${p.kind ?? 'training'}(s) for ${p.audience} in academic year ${p.academicYear}; at least ${p.required} per academic year are required`,
     }),
   }),
-  invalidEvidence: defineCode<{ entry: string; value: string }>({
+  invalidEvidence: defineCode({
     code: 'PR7522',
     name: 'invalid-evidence',
     severity: 'error',
     title: { 'zh-TW': '佐證紀錄日期錯誤', en: 'Invalid evidence entry' },
-    message: (p) => ({
+    message: (p: { entry: string; value: string }) => ({
       'zh-TW': `佐證紀錄 ${p.entry} 的日期「${p.value}」不是 YYYY-MM-DD 格式，已略過`,
       en: `evidence ${p.entry} has the date \`${p.value}\`, not YYYY-MM-DD; it is skipped`,
     }),

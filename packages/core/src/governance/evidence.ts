@@ -1,6 +1,6 @@
 import { compareDates, isPlainDate, type PlainDate } from '../_lib/date';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { type EffectivePack, provenanceOf } from '../layering';
 import { formatTerm, nextTerm, type Term, termEnd, termOfDate, termStart } from '../term';
 import { GOVERNANCE_CODES } from './codes';

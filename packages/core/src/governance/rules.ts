@@ -1,5 +1,6 @@
 import { createFinding } from '../findings/define';
-import type { Finding, Position, Source } from '../findings/types';
+import type { Position, Source } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { type EffectivePack, provenanceOf } from '../layering';
 import { GOVERNANCE_CODES } from './codes';
 

@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -74,7 +75,9 @@ describe('merging never loosens a national bound unnoticed', () => {
         expect(resolution?.versions.map((version) => version.national.layer)).toEqual(
           versions.map((version) => version.layer),
         );
-        const reported = new Set(findings.map((finding) => `${finding.code} ${String(finding.data.path)}`));
+        const reported = new Set(
+          findings.map((finding: FindingBase) => `${finding.code} ${String(finding.data.path)}`),
+        );
         expect(reported).toEqual(expected);
         for (const finding of findings) {
           expect(finding.severity).toBe('error');

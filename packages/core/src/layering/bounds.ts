@@ -1,5 +1,6 @@
 import { createFinding } from '../findings/define';
-import type { Finding, Position } from '../findings/types';
+import type { Position } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { NationalBound, NationalVersion } from '../national';
 import { LAYERING_CODES } from './codes';
 import { type Provenance, provenanceOf, valueAtPath } from './merge';

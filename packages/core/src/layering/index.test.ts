@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPack, validatePack } from '../pack';
@@ -49,7 +50,12 @@ describe('the loosening rule', () => {
     const { findings, versions } = resolvePack(input(selectCap(6, 'academicYear', '10801')));
     expect(versions.map((version) => version.national.layer)).toEqual(['national@2019-08-01', 'national@2022-08-01']);
     expect(
-      findings.map((finding) => [finding.code, finding.layer, finding.data.nationalMax, finding.data.nationalPer]),
+      findings.map((finding: FindingBase) => [
+        finding.code,
+        finding.layer,
+        finding.data.nationalMax,
+        finding.data.nationalPer,
+      ]),
     ).toEqual([['PR2002', 'national@2019-08-01', 3, 'semester']]);
     expect(findings[0]!.source).toEqual({ document: '作業要點', clause: '課程學習成果勾選件數 (108學年度)' });
     expect(findings[0]!.message.en).toContain('allows 6 per academic year, which may all fall in one semester');
@@ -62,7 +68,7 @@ describe('the loosening rule', () => {
   it('counts 4 a semester as 8 a year: a loosening of the current 6 a year', () => {
     const { findings } = resolvePack(input(selectCap(4, 'semester', '11101')));
     expect(
-      findings.map((finding) => [
+      findings.map((finding: FindingBase) => [
         finding.code,
         finding.layer,
         finding.data.value,
@@ -101,7 +107,7 @@ describe('the loosening rule', () => {
     const text = `${HEAD}appliesFrom: 11201\nreceipts: { confirmationDays: 1, source: 六(三) }\nretention: { sealYears: 3, source: 八 }\ngovernance: { meetings: { perSemester: 0 } }\n`;
     const { findings } = validatePack(text);
     expect(
-      findings.map((finding) => [
+      findings.map((finding: FindingBase) => [
         finding.code,
         finding.subject,
         finding.data.nationalMin,

@@ -1,6 +1,7 @@
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
-import type { Finding, Position } from '../findings/types';
+import type { Position } from '../findings/types';
+import type { Finding } from '../catalogue';
 import {
   NATIONAL_VERSIONS,
   type NationalBound,
@@ -55,7 +56,10 @@ export interface Resolution {
 }
 
 export interface ResolveOptions {
-  /** The regional overlays a pack may extend, by id (the fixed registry). */
+  /**
+   * The regional overlays a pack may extend, by id: `regionalOverlays()`, the registry core ships,
+   * which `validatePack` passes by itself. None by default here.
+   */
   readonly overlays?: Readonly<Record<string, PackInput>>;
   /** The term the caller is about to check; a term outside the pack's period is reported (PR2007). */
   readonly term?: Term;

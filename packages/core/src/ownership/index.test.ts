@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import { describe, expect, it } from 'vitest';
 import { effectiveFrom, HSINCHU_DUTIES, MAGONG_DUTIES } from '../duties/seed-tables.fixture';
 import { validatePack } from '../pack';
@@ -88,7 +89,7 @@ describe('checkDuties', () => {
         ),
       ),
     );
-    expect(findings.map((f) => [f.code, f.subject, f.data.who, f.data.suggestion])).toEqual([
+    expect(findings.map((f: FindingBase) => [f.code, f.subject, f.data.who, f.data.suggestion])).toEqual([
       ['PR5012', 'duties.courseOutcomeSubmission.owner', 'teachng', 'teaching'],
       ['PR5012', 'duties.courseOutcomeCertification.deputies.1.designatedBy', 'library', undefined],
     ]);

@@ -3,7 +3,8 @@ import { assignmentFor, deputyName, dutyContext, type ResolvedAssignment } from 
 import { DEPUTY_CODES } from '../deputies/codes';
 import { DUTIES, DUTY_NAMES, type Duty } from '../duties';
 import { createFinding } from '../findings/define';
-import type { Finding, Position, Source } from '../findings/types';
+import type { Position, Source } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import { ROLES } from '../roles';
 import { COMMON_UNITS, DIVISIONS, type Division } from '../units';

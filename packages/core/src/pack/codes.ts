@@ -15,66 +15,72 @@ const typeName = typeNamer({
 });
 
 export const PACK_CODES = {
-  yamlSyntax: defineCode<{ detail: string }>({
+  yamlSyntax: defineCode({
     code: 'PR1001',
     name: 'yaml-syntax',
     severity: 'error',
     title: { 'zh-TW': 'YAML 語法錯誤', en: 'YAML syntax error' },
-    message: ({ detail }) => ({ 'zh-TW': `YAML 語法錯誤：${detail}`, en: `YAML syntax error: ${detail}` }),
+    message: ({ detail }: { detail: string }) => ({
+      'zh-TW': `YAML 語法錯誤：${detail}`,
+      en: `YAML syntax error: ${detail}`,
+    }),
   }),
-  duplicateKey: defineCode<{ key: string }>({
+  duplicateKey: defineCode({
     code: 'PR1002',
     name: 'duplicate-key',
     severity: 'error',
     title: { 'zh-TW': '重複的設定鍵', en: 'Duplicate key' },
-    message: ({ key }) => ({
+    message: ({ key }: { key: string }) => ({
       'zh-TW': `設定鍵「${key}」重複出現；每個鍵只能寫一次`,
       en: `duplicate key \`${key}\`: each key may appear once`,
     }),
   }),
-  unknownKey: defineCode<{ key: string; suggestion?: string; allowed: readonly string[] }>({
+  unknownKey: defineCode({
     code: 'PR1003',
     name: 'unknown-key',
     severity: 'error',
     title: { 'zh-TW': '未知的設定鍵', en: 'Unknown key' },
-    message: ({ key, suggestion }) => ({
+    message: ({ key, suggestion }: { key: string; suggestion?: string; allowed: readonly string[] }) => ({
       'zh-TW': `未知的設定鍵「${key}」${didYouMean(suggestion).zh}`,
       en: `unknown key \`${key}\`${didYouMean(suggestion).en}`,
     }),
   }),
-  wrongType: defineCode<{ expected: string; received: string }>({
+  wrongType: defineCode({
     code: 'PR1004',
     name: 'wrong-type',
     severity: 'error',
     title: { 'zh-TW': '資料型態錯誤', en: 'Wrong type' },
-    message: ({ expected, received }) => ({
+    message: ({ expected, received }: { expected: string; received: string }) => ({
       'zh-TW': `此處應為${typeName(expected, 'zh')}，但寫的是${typeName(received, 'zh')}`,
       en: `expected ${typeName(expected, 'en')}, found ${typeName(received, 'en')}`,
     }),
   }),
-  invalidValue: defineCode<{ value: string; allowed: readonly string[]; suggestion?: string }>({
+  invalidValue: defineCode({
     code: 'PR1005',
     name: 'invalid-value',
     severity: 'error',
     title: { 'zh-TW': '不允許的值', en: 'Value not allowed' },
-    message: ({ value, allowed, suggestion }) => ({
+    message: ({ value, allowed, suggestion }: { value: string; allowed: readonly string[]; suggestion?: string }) => ({
       'zh-TW': `「${value}」不是允許的值${didYouMean(suggestion).zh || `；可用的值：${allowed.join('、')}`}`,
       en: `\`${value}\` is not allowed${didYouMean(suggestion).en || `; use one of: ${allowed.join(', ')}`}`,
     }),
   }),
-  missingKey: defineCode<{ key: string }>({
+  missingKey: defineCode({
     code: 'PR1006',
     name: 'missing-key',
     severity: 'error',
     title: { 'zh-TW': '缺少必要的設定鍵', en: 'Missing key' },
-    message: ({ key }) => ({ 'zh-TW': `缺少必要的設定鍵「${key}」`, en: `missing required key \`${key}\`` }),
+    message: ({ key }: { key: string }) => ({
+      'zh-TW': `缺少必要的設定鍵「${key}」`,
+      en: `missing required key \`${key}\``,
+    }),
   }),
-  outOfRange: defineCode<{ bound: 'min' | 'max'; limit: number; what: 'value' | 'length' | 'items' }>({
+  outOfRange: defineCode({
     code: 'PR1007',
     name: 'out-of-range',
     severity: 'error',
     title: { 'zh-TW': '超出允許範圍', en: 'Out of range' },
-    message: ({ bound, limit, what }) => {
+    message: ({ bound, limit, what }: { bound: 'min' | 'max'; limit: number; what: 'value' | 'length' | 'items' }) => {
       const zhWhat = what === 'value' ? '數值' : what === 'length' ? '長度' : '項目數';
       return {
         'zh-TW': `${zhWhat}應${bound === 'min' ? '至少' : '至多'}為 ${limit}`,
@@ -82,12 +88,12 @@ export const PACK_CODES = {
       };
     },
   }),
-  invalidFormat: defineCode<{ value: string; format: string }>({
+  invalidFormat: defineCode({
     code: 'PR1008',
     name: 'invalid-format',
     severity: 'error',
     title: { 'zh-TW': '格式錯誤', en: 'Invalid format' },
-    message: ({ value, format }) => {
+    message: ({ value, format }: { value: string; format: string }) => {
       const hint: Record<string, { zh: string; en: string }> = {
         date: { zh: '日期須寫成 YYYY-MM-DD，例如 2024-04-22', en: 'write dates as YYYY-MM-DD, e.g. 2024-04-22' },
         term: { zh: '學期須寫成 11201 或 112-1', en: 'write terms as 11201 or 112-1' },
@@ -102,113 +108,122 @@ export const PACK_CODES = {
       return { 'zh-TW': `「${value}」格式錯誤：${h.zh}`, en: `\`${value}\` is malformed: ${h.en}` };
     },
   }),
-  forbiddenKey: defineCode<{ key: string }>({
+  forbiddenKey: defineCode({
     code: 'PR1010',
     name: 'forbidden-key',
     severity: 'error',
     title: { 'zh-TW': '禁止使用的設定鍵', en: 'Forbidden key' },
-    message: ({ key }) => ({
+    message: ({ key }: { key: string }) => ({
       'zh-TW': `不得使用設定鍵「${key}」(為保護系統安全而禁止)`,
       en: `the key \`${key}\` is forbidden (it could alter how programs read the pack)`,
     }),
   }),
-  tooManyAliases: defineCode<{ limit: number }>({
+  tooManyAliases: defineCode({
     code: 'PR1011',
     name: 'too-many-aliases',
     severity: 'error',
     title: { 'zh-TW': 'YAML 別名過多', en: 'Too many YAML aliases' },
-    message: ({ limit }) => ({
+    message: ({ limit }: { limit: number }) => ({
       'zh-TW': `YAML 別名 (*) 展開過多，超過 ${limit} 個上限`,
       en: `YAML aliases (*) expand too much: more than ${limit}`,
     }),
   }),
-  fileTooLarge: defineCode<{ bytes: number; limit: number }>({
+  fileTooLarge: defineCode({
     code: 'PR1012',
     name: 'file-too-large',
     severity: 'error',
     title: { 'zh-TW': '檔案過大', en: 'File too large' },
-    message: ({ bytes, limit }) => ({
+    message: ({ bytes, limit }: { bytes: number; limit: number }) => ({
       'zh-TW': `規定檔大小 ${bytes} 位元組，超過上限 ${limit} 位元組`,
       en: `the pack is ${bytes} bytes, over the limit of ${limit}`,
     }),
   }),
-  tooDeep: defineCode<{ depth: number; limit: number }>({
+  tooDeep: defineCode({
     code: 'PR1013',
     name: 'too-deep',
     severity: 'error',
     title: { 'zh-TW': '巢狀層次過深', en: 'Nested too deeply' },
-    message: ({ limit }) => ({ 'zh-TW': `巢狀層次超過 ${limit} 層`, en: `nesting goes deeper than ${limit} levels` }),
+    message: ({ limit }: { depth: number; limit: number }) => ({
+      'zh-TW': `巢狀層次超過 ${limit} 層`,
+      en: `nesting goes deeper than ${limit} levels`,
+    }),
   }),
-  notAMapping: defineCode<{ received: string }>({
+  notAMapping: defineCode({
     code: 'PR1014',
     name: 'not-a-mapping',
     severity: 'error',
     title: { 'zh-TW': '規定檔內容不是對應表', en: 'The pack is not a mapping' },
-    message: ({ received }) => ({
+    message: ({ received }: { received: string }) => ({
       'zh-TW': `規定檔應以「鍵: 值」的對應表撰寫，但內容是${typeName(received, 'zh')}`,
       en: `a pack is a mapping of keys to values, but this file holds ${typeName(received, 'en')}`,
     }),
   }),
-  expressionOperator: defineCode<{ operator: string; allowed: readonly string[] }>({
+  expressionOperator: defineCode({
     code: 'PR1020',
     name: 'expression-operator',
     severity: 'error',
     title: { 'zh-TW': '自訂規則使用了不允許的運算子', en: 'Operator not allowed in a custom rule' },
-    message: ({ operator }) => ({
+    message: ({ operator }: { operator: string; allowed: readonly string[] }) => ({
       'zh-TW': `自訂規則不得使用運算子「${operator}」`,
       en: `custom rules may not use the operator \`${operator}\``,
     }),
   }),
-  expressionPath: defineCode<{ path: string }>({
+  expressionPath: defineCode({
     code: 'PR1021',
     name: 'expression-forbidden-path',
     severity: 'error',
     title: { 'zh-TW': '自訂規則讀取了禁止的路徑', en: 'Forbidden path in a custom rule' },
-    message: ({ path }) => ({
+    message: ({ path }: { path: string }) => ({
       'zh-TW': `自訂規則的 var 不得讀取「${path}」`,
       en: `custom rules may not read \`${path}\` with var`,
     }),
   }),
-  expressionDepth: defineCode<{ limit: number }>({
+  expressionDepth: defineCode({
     code: 'PR1022',
     name: 'expression-too-deep',
     severity: 'error',
     title: { 'zh-TW': '自訂規則巢狀過深', en: 'Custom rule nested too deeply' },
-    message: ({ limit }) => ({
+    message: ({ limit }: { limit: number }) => ({
       'zh-TW': `自訂規則的巢狀層次超過 ${limit} 層`,
       en: `the custom rule nests deeper than ${limit} levels`,
     }),
   }),
-  expressionSize: defineCode<{ limit: number }>({
+  expressionSize: defineCode({
     code: 'PR1023',
     name: 'expression-too-large',
     severity: 'error',
     title: { 'zh-TW': '自訂規則過大', en: 'Custom rule too large' },
-    message: ({ limit }) => ({
+    message: ({ limit }: { limit: number }) => ({
       'zh-TW': `自訂規則超過 ${limit} 個節點`,
       en: `the custom rule has more than ${limit} nodes`,
     }),
   }),
-  expressionMalformed: defineCode<{ detail: string }>({
+  expressionMalformed: defineCode({
     code: 'PR1024',
     name: 'expression-malformed',
     severity: 'error',
     title: { 'zh-TW': '自訂規則格式錯誤', en: 'Malformed custom rule' },
-    message: ({ detail }) => ({ 'zh-TW': `自訂規則格式錯誤：${detail}`, en: `malformed custom rule: ${detail}` }),
+    message: ({ detail }: { detail: string }) => ({
+      'zh-TW': `自訂規則格式錯誤：${detail}`,
+      en: `malformed custom rule: ${detail}`,
+    }),
   }),
-  duplicateRuleId: defineCode<{ id: string }>({
+  duplicateRuleId: defineCode({
     code: 'PR1025',
     name: 'duplicate-rule-id',
     severity: 'error',
     title: { 'zh-TW': '自訂規則代號重複', en: 'Duplicate custom rule id' },
-    message: ({ id }) => ({ 'zh-TW': `自訂規則代號「${id}」重複`, en: `the custom rule id \`${id}\` is used twice` }),
+    message: ({ id }: { id: string }) => ({
+      'zh-TW': `自訂規則代號「${id}」重複`,
+      en: `the custom rule id \`${id}\` is used twice`,
+    }),
   }),
-  invertedPeriod: defineCode<{ from: string; until: string }>({
+  invertedPeriod: defineCode({
     code: 'PR1026',
     name: 'inverted-period',
     severity: 'error',
     title: { 'zh-TW': '適用期間起訖顛倒', en: 'Period ends before it starts' },
-    message: ({ from, until }) => ({
+    message: ({ from, until }: { from: string; until: string }) => ({
       'zh-TW': `適用終止學期 ${until} 早於起始學期 ${from}`,
       en: `appliesUntil ${until} comes before appliesFrom ${from}`,
     }),

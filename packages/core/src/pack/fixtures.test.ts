@@ -30,7 +30,7 @@ function readFixture(name: string) {
 }
 
 describe('every pack and layering code has a fixture that triggers exactly it', () => {
-  const codes = [...Object.values(PACK_CODES), ...Object.values(LAYERING_CODES)].map((spec) => spec.code);
+  const codes: string[] = [...Object.values(PACK_CODES), ...Object.values(LAYERING_CODES)].map((spec) => spec.code);
 
   it('covers every code', () => {
     const covered = new Set([...fixtureNames.map((name) => name.replace(/\.yaml$/, '')), ...INLINE]);

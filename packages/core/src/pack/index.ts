@@ -1,11 +1,13 @@
+import type { Finding } from '../catalogue';
 import { checkClauses } from '../clauses';
-import type { Finding } from '../findings/types';
 import { resolvePack, type PackInput, type Resolution, type ResolveOptions } from '../layering';
 import { type LoadedPack, loadPack, type LoadOptions } from './load';
+import { regionalOverlays } from './regional';
 
 export { PACK_CODES } from './codes';
 export { packJsonSchema } from './json-schema';
 export { loadPack, PACK_LIMITS, type LoadedPack, type LoadOptions } from './load';
+export { REGIONAL_PACKS, regionalOverlays, type RegionalPack } from './regional';
 export { PackSchema, type Pack } from './schema';
 
 export interface Validation {
@@ -15,11 +17,17 @@ export interface Validation {
   readonly findings: readonly Finding[];
 }
 
-/** Loads and layers a pack in one go: what `portfolio-rules validate` reports. */
+/**
+ * Loads and layers a pack in one go: what `portfolio-rules validate` reports. A pack that extends a
+ * regional overlay is layered on the registry's (`REGIONAL_PACKS`) unless `options.overlays` says
+ * otherwise.
+ */
 export function validatePack(text: string, options: LoadOptions & ResolveOptions = {}): Validation {
   const loaded = loadPack(text, options);
   if (!loaded.pack) return { loaded, findings: loaded.findings };
-  const resolution = resolvePack(loaded as PackInput, options);
+  const regional = loaded.pack.extends !== undefined && loaded.pack.extends !== 'national';
+  const overlays = options.overlays ?? (regional ? regionalOverlays() : {});
+  const resolution = resolvePack(loaded as PackInput, { ...options, overlays });
   const clauses = checkClauses({ pack: loaded.pack, positions: loaded.positions }, text);
   return { loaded, resolution, findings: [...resolution.findings, ...clauses] };
 }

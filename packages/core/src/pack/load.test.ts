@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_OPERATORS, EXPRESSION_LIMITS } from '../expressions/check';
@@ -38,7 +39,7 @@ describe('loadPack', () => {
   });
 
   it('offers no suggestion for a key far from any known one', () => {
-    const [finding] = loadPack(`${HEAD}colour: blue\n`).findings;
+    const [finding]: readonly FindingBase[] = loadPack(`${HEAD}colour: blue\n`).findings;
     expect(finding).toMatchObject({ code: 'PR1003', data: { key: 'colour' } });
     expect(finding!.data.suggestion).toBeUndefined();
     expect(finding!.message.en).toBe('unknown key `colour`');
@@ -64,7 +65,7 @@ describe('loadPack', () => {
   });
 
   it("gives the YAML parser's reason for a syntax error, its position apart (PR1001)", () => {
-    const [finding, ...rest] = loadPack(`${HEAD}key: [1, 2\n`, { file: 'p.yaml' }).findings;
+    const [finding, ...rest]: readonly FindingBase[] = loadPack(`${HEAD}key: [1, 2\n`, { file: 'p.yaml' }).findings;
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ code: 'PR1001', position: { file: 'p.yaml' } });
     expect(finding!.data.detail).toMatch(/^Flow sequence/);
@@ -75,7 +76,7 @@ describe('loadPack', () => {
     const { findings } = loadPack(
       `${HEAD}duties:\n  basicData: { owner: registration, deputies: [{ designatedby: registration }] }\n`,
     );
-    expect(findings.map((finding) => [finding.code, finding.subject, finding.data.suggestion])).toEqual([
+    expect(findings.map((finding: FindingBase) => [finding.code, finding.subject, finding.data.suggestion])).toEqual([
       ['PR1003', 'duties.basicData.deputies.0.designatedby', 'designatedBy'],
     ]);
   });
@@ -114,7 +115,7 @@ describe('loadPack', () => {
       ]) {
         const { findings, pack } = loadPack(text);
         expect(pack).toBeUndefined();
-        expect(findings.map((finding) => [finding.code, finding.data.key])).toEqual([['PR1010', bare]]);
+        expect(findings.map((finding: FindingBase) => [finding.code, finding.data.key])).toEqual([['PR1010', bare]]);
       }
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
@@ -145,7 +146,7 @@ describe('loadPack', () => {
       ['a quoted key', `${HEAD}"name": again\n`, 'name', 4, 1],
     ])('rejects a duplicate key in %s (PR1002)', (_, text, key, line, column) => {
       const { findings } = loadPack(text);
-      expect(findings.map((finding) => [finding.code, finding.data.key])).toEqual([['PR1002', key]]);
+      expect(findings.map((finding: FindingBase) => [finding.code, finding.data.key])).toEqual([['PR1002', key]]);
       expect(findings[0]!.position).toEqual({ line, column });
     });
 
@@ -181,7 +182,9 @@ describe('loadPack', () => {
       'rejects the operator %s (PR1020)',
       (operator) => {
         const { findings } = loadPack(withRule({ and: [true, { [operator]: [{ var: 'a' }, 'b'] }] }));
-        expect(findings.map((finding) => [finding.code, finding.data.operator])).toEqual([['PR1020', operator]]);
+        expect(findings.map((finding: FindingBase) => [finding.code, finding.data.operator])).toEqual([
+          ['PR1020', operator],
+        ]);
         expect(findings[0]!.subject).toBe(`rules.0.when.and.1.${operator}`);
       },
     );
@@ -195,7 +198,7 @@ describe('loadPack', () => {
       [{ '!': { var: 'a.b.__proto__' } }, 'a.b.__proto__'],
     ])('rejects var paths through prototype keys: %j (PR1021)', (when, path) => {
       const { findings } = loadPack(withRule(when));
-      expect(findings.map((finding) => [finding.code, finding.data.path])).toEqual([['PR1021', path]]);
+      expect(findings.map((finding: FindingBase) => [finding.code, finding.data.path])).toEqual([['PR1021', path]]);
     });
 
     it.each([
@@ -204,7 +207,7 @@ describe('loadPack', () => {
       [{ missing: [{ cat: ['a.', 'prototype'] }] }, '{"cat":["a.","prototype"]}'],
     ])('rejects a var path computed by another operation, which cannot be checked: %j (PR1021)', (when, path) => {
       const { findings } = loadPack(withRule(when));
-      expect(findings.map((finding) => [finding.code, finding.data.path])).toEqual([['PR1021', path]]);
+      expect(findings.map((finding: FindingBase) => [finding.code, finding.data.path])).toEqual([['PR1021', path]]);
     });
 
     it('allows keys that merely contain a forbidden word', () => {

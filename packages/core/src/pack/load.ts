@@ -1,5 +1,6 @@
 import { createFinding } from '../findings/define';
-import type { Finding, Position } from '../findings/types';
+import type { Position } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { ALLOWED_OPERATORS, checkExpression, EXPRESSION_LIMITS, type ExpressionProblem } from '../expressions/check';
 import { compareTerms, formatTerm, parseTerm } from '../term';
 import { PACK_CODES } from './codes';

@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { effectiveFrom, HSINCHU_DUTIES, MAGONG_DUTIES } from '../duties/seed-tables.fixture';
@@ -241,7 +242,9 @@ describe('a pack may narrow the matrix, never widen it', () => {
     const validation = validatePack(text, { file: 'p.yaml' });
     const effective = validation.resolution!.versions[0]!;
     const findings = checkPermissionRules(effective, { positions: validation.loaded.positions });
-    expect(findings.map((f) => [f.code, f.subject, f.data.scope, f.data.nationalScope, f.position?.line])).toEqual([
+    expect(
+      findings.map((f: FindingBase) => [f.code, f.subject, f.data.scope, f.data.nationalScope, f.position?.line]),
+    ).toEqual([
       ['PR5104', 'permissions.narrow.0', 'all', 'ownClass', 8],
       ['PR5104', 'permissions.grant.0', undefined, undefined, 6],
     ]);

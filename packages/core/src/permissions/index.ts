@@ -1,7 +1,8 @@
 import { compareDates, type PlainDate } from '../_lib/date';
 import { actingFor } from '../deputies';
 import { createFinding } from '../findings/define';
-import type { Decision, Finding, Position, Source } from '../findings/types';
+import type { Position, Source } from '../findings/types';
+import type { Decision, Finding } from '../catalogue';
 import { type EffectivePack, provenanceOf } from '../layering';
 import type { DiversePerformanceCategory, EntrySource, RecordKind } from '../records';
 import type { Permission } from '../roles';

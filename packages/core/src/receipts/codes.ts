@@ -13,62 +13,62 @@ const STATUS: Readonly<Record<string, string>> = {
 const EVENT: Readonly<Record<string, string>> = { confirm: '確認', dispute: '提出疑義', resolve: '處理疑義' };
 
 export const RECEIPT_CODES = {
-  periodTooShort: defineCode<{ days: number; minDays: number; opens: string; closes: string; source?: Source }>({
+  periodTooShort: defineCode({
     code: 'PR7010',
     name: 'confirmation-period-too-short',
     severity: 'error',
     title: { 'zh-TW': '收訖明細確認期間過短', en: 'Confirmation period too short' },
-    message: (p) => ({
+    message: (p: { days: number; minDays: number; opens: string; closes: string; source?: Source }) => ({
       'zh-TW': `收訖明細確認期間 ${p.opens}–${p.closes} 共 ${p.days} 日，少於至少 ${p.minDays} 日${cite(p.source)}`,
       en: `the receipt-confirmation period ${p.opens} to ${p.closes} lasts ${p.days} days, fewer than the minimum of ${p.minDays}${cite(p.source)}`,
     }),
   }),
-  invalidTransition: defineCode<{ event: string; status: string; allowedFrom: readonly string[] }>({
+  invalidTransition: defineCode({
     code: 'PR7011',
     name: 'receipt-invalid-transition',
     severity: 'error',
     title: { 'zh-TW': '收訖明細此狀態不能執行此動作', en: 'Not possible for this receipt now' },
-    message: (p) => ({
+    message: (p: { event: string; status: string; allowedFrom: readonly string[] }) => ({
       'zh-TW': `收訖明細「${STATUS[p.status] ?? p.status}」時不能${EVENT[p.event] ?? p.event}；僅限${p.allowedFrom.map((s) => STATUS[s] ?? s).join('、')}`,
       en: `cannot ${p.event} a receipt that is ${p.status}; only from ${p.allowedFrom.join(', ')}`,
     }),
   }),
-  openDisputes: defineCode<{ category: string; term: string; students: readonly string[]; source?: Source }>({
+  openDisputes: defineCode({
     code: 'PR7012',
     name: 'open-disputes',
     severity: 'error',
     title: { 'zh-TW': '尚有未處理之疑義', en: 'Disputes still open' },
-    message: (p) => ({
+    message: (p: { category: string; term: string; students: readonly string[]; source?: Source }) => ({
       'zh-TW': `「${zh(p.category)}」${p.term} 尚有 ${p.students.length} 件疑義未處理 (${p.students.join('、')})，須處理後才能完成提交${cite(p.source)}`,
       en: `${p.students.length} dispute(s) on ${p.category} for ${p.term} are still open (${p.students.join(', ')}); resolve them before the final submission${cite(p.source)}`,
     }),
   }),
-  finalTooEarly: defineCode<{ at: string; opens: string; earliest: string; minDays: number; source?: Source }>({
+  finalTooEarly: defineCode({
     code: 'PR7013',
     name: 'final-before-period-ends',
     severity: 'error',
     title: { 'zh-TW': '確認期間未滿即完成提交', en: 'Final submission before the minimum period' },
-    message: (p) => ({
+    message: (p: { at: string; opens: string; earliest: string; minDays: number; source?: Source }) => ({
       'zh-TW': `收訖明細自 ${p.opens} 起至少須確認 ${p.minDays} 日，最早 ${p.earliest} 才能完成提交 (今日 ${p.at})${cite(p.source)}`,
       en: `receipts are open for confirmation from ${p.opens} for at least ${p.minDays} days; the final submission may come on ${p.earliest} at the earliest (today ${p.at})${cite(p.source)}`,
     }),
   }),
-  finalLocked: defineCode<{ category: string; term: string; finalOn: string; source?: Source }>({
+  finalLocked: defineCode({
     code: 'PR7014',
     name: 'final-submission-locked',
     severity: 'error',
     title: { 'zh-TW': '已完成最終提交，資料不再變動', en: 'Final submission made: nothing changes' },
-    message: (p) => ({
+    message: (p: { category: string; term: string; finalOn: string; source?: Source }) => ({
       'zh-TW': `「${zh(p.category)}」${p.term} 已於 ${p.finalOn} 完成最終提交，資料不再變動${cite(p.source)}`,
       en: `${p.category} for ${p.term} had its final submission on ${p.finalOn}; nothing changes after it${cite(p.source)}`,
     }),
   }),
-  textRequired: defineCode<{ event: 'dispute' | 'resolve' }>({
+  textRequired: defineCode({
     code: 'PR7015',
     name: 'dispute-text-required',
     severity: 'error',
     title: { 'zh-TW': '疑義須說明', en: 'A dispute needs its text' },
-    message: (p) => ({
+    message: (p: { event: 'dispute' | 'resolve' }) => ({
       'zh-TW': p.event === 'dispute' ? '提出疑義時須說明疑義內容' : '處理疑義時須說明處理結果',
       en:
         p.event === 'dispute'
@@ -76,12 +76,12 @@ export const RECEIPT_CODES = {
           : 'resolving a dispute needs a description of how',
     }),
   }),
-  leaverNotice: defineCode<{ student: string; leftOn?: string; channels: readonly string[]; source?: Source }>({
+  leaverNotice: defineCode({
     code: 'PR7017',
     name: 'notify-leaver',
     severity: 'info',
     title: { 'zh-TW': '須以紙本或電子郵件通知已離校學生', en: 'Notify a student who left' },
-    message: (p) => {
+    message: (p: { student: string; leftOn?: string; channels: readonly string[]; source?: Source }) => {
       const zhChannels = p.channels.map((c) => (c === 'paper' ? '紙本' : '電子郵件')).join('或');
       return {
         'zh-TW': `學生 ${p.student}${p.leftOn ? ` 已於 ${p.leftOn} ` : ' 已'}離校，須以${zhChannels || '其他方式'}通知其確認收訖明細${cite(p.source)}`,

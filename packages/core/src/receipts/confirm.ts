@@ -4,11 +4,13 @@ import { actingFor } from '../deputies';
 import { cite, combine, decide, type Explained, origin, type Part, type Step } from '../decision/explanation';
 import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
-import type { Finding, Source } from '../findings/types';
+import type { Source } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { ReceiptCategory } from '../records';
 import { type Actor, fillsLink } from '../roles/actor';
-import { checkSubmittingUnit, type UnitOptions } from '../submission';
+import { checkSubmittingUnit, sameDivision, type SubmissionCategory, type UnitOptions } from '../submission';
+import type { Division } from '../units';
 import type { TermCode } from '../term';
 import { RECEIPT_CODES } from './codes';
 
@@ -35,11 +37,13 @@ export type ReceiptEvent =
 
 /** The final submission (完成提交) of a category and term, after which nothing changes (seed 004). */
 export interface FinalSubmission {
-  readonly category: ReceiptCategory;
+  readonly category: SubmissionCategory;
   readonly term: TermCode;
   readonly submittedBy: string;
   readonly actingAs: string;
   readonly finalOn: PlainDate;
+  /** The division whose final submission it is, when not the day division (each submits its own). */
+  readonly division?: Division;
 }
 
 /** Seed 004 (臺北市 112 timetable): confirm, resolve disputes, then the final submission; data unchanged after it. */
@@ -72,11 +76,14 @@ const FROM: Readonly<Record<ReceiptEvent['type'], readonly ReceiptState[]>> = {
 /** Nothing changes after the final submission of a category and term. */
 export function checkFinalLock(
   finals: readonly FinalSubmission[],
-  category: ReceiptCategory,
+  category: SubmissionCategory,
   term: TermCode,
   subject: string,
+  division?: Division,
 ): Part {
-  const final = finals.find((entry) => entry.category === category && entry.term === term);
+  const final = finals.find(
+    (entry) => entry.category === category && entry.term === term && sameDivision(entry.division, division),
+  );
   if (!final)
     return {
       steps: [
@@ -200,7 +207,7 @@ export function receiptTransition(
   const day = toPlainDate(at);
   const subject = `${receipt.studentId}:${receipt.category}`;
   const parts: Part[] = [
-    checkFinalLock(context.finals ?? [], receipt.category, receipt.term, subject),
+    checkFinalLock(context.finals ?? [], receipt.category, receipt.term, subject, context.division),
     checkConfirmer(receipt, actor, event.type, context),
     checkStatus(receipt, event),
   ];

@@ -2,18 +2,17 @@ import { addCalendarDays, type PlainDate, toPlainDate } from '../_lib/date';
 import { combine, type Explained, origin, type Part } from '../decision/explanation';
 import type { DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
-import type { Finding } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
-import type { ReceiptCategory } from '../records';
 import type { Student } from '../records/items';
 import type { Actor } from '../roles/actor';
-import { checkSubmittingUnit, type UnitOptions } from '../submission';
+import { checkSubmittingUnit, type SubmissionCategory, type UnitOptions } from '../submission';
 import type { TermCode } from '../term';
 import { RECEIPT_CODES } from './codes';
 import { checkFinalLock, confirmationMinimums, FINAL_SOURCE, type FinalSubmission, type Receipt } from './confirm';
 
 export interface FinalRequest extends UnitOptions {
-  readonly category: ReceiptCategory;
+  readonly category: SubmissionCategory;
   readonly term: TermCode;
   readonly actor: Actor;
   readonly at: PlainDate | Date;
@@ -99,7 +98,13 @@ export function finalSubmit(effective: EffectivePack, request: FinalRequest): Fi
   const day = toPlainDate(request.at);
   const unit = checkSubmittingUnit(effective, request.category, request.actor, request);
   const decision = combine([
-    checkFinalLock(request.finals, request.category, request.term, `${request.category}:${request.term}`),
+    checkFinalLock(
+      request.finals,
+      request.category,
+      request.term,
+      `${request.category}:${request.term}`,
+      request.division,
+    ),
     unit,
     checkDisputes(request),
     checkMinimumElapsed(effective, request, day),
@@ -113,6 +118,7 @@ export function finalSubmit(effective: EffectivePack, request: FinalRequest): Fi
       submittedBy: request.actor.id,
       actingAs: unit.acting,
       finalOn: day,
+      ...(request.division !== undefined && request.division !== 'day' && { division: request.division }),
     },
   };
 }

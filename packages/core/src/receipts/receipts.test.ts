@@ -157,6 +157,15 @@ describe('final submission', () => {
     });
   });
 
+  it('once per division: a day final does not lock the continuing-education division (PR7014)', () => {
+    const day = finalSubmit(effective, request).final!;
+    expect(day).not.toHaveProperty('division');
+    expect(codes(finalSubmit(effective, { ...request, finals: [day] }))).toEqual(['PR7014']);
+    const evening = finalSubmit(effective, { ...request, finals: [day], division: 'continuingEducation' });
+    expect(codes(evening)).not.toContain('PR7014');
+    expect(evening.final).toMatchObject({ division: 'continuingEducation' });
+  });
+
   it('open disputes block it, naming the students (PR7012)', () => {
     const receipts: Receipt[] = [
       pending,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FindingBase } from '../findings/types';
 import { effectiveFrom } from '../duties/seed-tables.fixture';
 import type { Student } from '../records/items';
 import { checkRetention, retentionOf } from './index';
@@ -84,7 +85,10 @@ describe('checkRetention', () => {
 
   it('under keep any deletion is PR7500', () => {
     const keep = effectiveFrom('retention: { sealYears: 5, afterSeal: keep, source: 八 }\n');
-    const findings = checkRetention(keep, graduate, { deletedOn: '2040-01-01', at: '2040-01-02' });
+    const findings: readonly FindingBase[] = checkRetention(keep, graduate, {
+      deletedOn: '2040-01-01',
+      at: '2040-01-02',
+    });
     expect(findings[0]).toMatchObject({ code: 'PR7500', data: { deletedOn: '2040-01-01' } });
     expect(findings[0]!.data.deletableFrom).toBeUndefined();
   });

@@ -1,7 +1,8 @@
 import { addYears, format } from 'date-fns';
 import { compareDates, dateParts, type PlainDate } from '../_lib/date';
 import { createFinding } from '../findings/define';
-import type { Finding, Source } from '../findings/types';
+import type { Source } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { type EffectivePack, provenanceOf } from '../layering';
 import type { Student } from '../records/items';
 import { RETENTION_CODES } from './codes';

@@ -1,5 +1,5 @@
 import { toPlainDate, type PlainDate } from '../_lib/date';
-import { capsAllow, checkCaps, checkSelectionWindow, lockAllows } from '../caps/decide';
+import { capsAllow, checkCaps, checkSelectionWindow } from '../caps/decide';
 import { CERTIFICATION_CODES } from '../certification/codes';
 import { deferExplained } from '../decision/deferred';
 import { combine, type Explained, type Part, refuses } from '../decision/explanation';
@@ -9,7 +9,8 @@ import type { Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import type { PortfolioItem } from '../records/items';
 import type { Actor } from '../roles/actor';
-import { checkLock, type Submission } from '../submission';
+import { effectiveProblem, itemRequestProblem, type Problem, refuseMalformed, under } from '../requests';
+import { checkLock, lockAllows, type Submission } from '../submission';
 
 /** Only what the course teacher certified can be selected (seed 002, 4-7 item 1: 教師需認證過，學生方可勾選提交). */
 const CERTIFIED_ONLY: Source = { document: '學習歷程平臺操作手冊', clause: '4-7' };
@@ -58,9 +59,27 @@ function checkOwner(item: PortfolioItem, actor: Actor, event: 'select' | 'desele
   return { steps: [{ rule, outcome: 'failed', source: STUDENT_CHOICE, detail: finding.message }], findings: [finding] };
 }
 
+/** What stands in the way of changing an item's selection, whoever asks: withdrawn (PR4007), or for selecting a course outcome not certified (PR4010). */
+export type StandingVerdict =
+  typeof CERTIFICATION_CODES.withdrawn | typeof CERTIFICATION_CODES.notCertified | undefined;
+
+/**
+ * The standing rule, the one place it is decided: a withdrawn item cannot be selected or deselected;
+ * only a certified course outcome can be selected (seed 002, 4-7 item 1: 教師需認證過，學生方可勾選提交).
+ */
+export function standingVerdict(
+  item: Pick<PortfolioItem, 'withdrawn' | 'kind'> & { readonly state?: string },
+  event: 'select' | 'deselect',
+): StandingVerdict {
+  if (item.withdrawn) return CERTIFICATION_CODES.withdrawn;
+  if (event === 'deselect' || item.kind !== 'courseOutcome' || item.state === 'certified') return undefined;
+  return CERTIFICATION_CODES.notCertified;
+}
+
 /** Whether an item may be selected at all: not withdrawn, and for a course outcome certified (seed 002, 4-7). */
 export function checkStanding(item: PortfolioItem, event: 'select' | 'deselect'): Part {
-  if (item.withdrawn) {
+  const verdict = standingVerdict(item, event);
+  if (verdict === CERTIFICATION_CODES.withdrawn) {
     const finding = createFinding(
       CERTIFICATION_CODES.withdrawn,
       { event },
@@ -73,7 +92,7 @@ export function checkStanding(item: PortfolioItem, event: 'select' | 'deselect')
   }
   if (event === 'deselect' || item.kind !== 'courseOutcome') return { steps: [], findings: [] };
   const rule = 'selection.certified';
-  if (item.state === 'certified')
+  if (verdict === undefined)
     return {
       steps: [
         {
@@ -98,14 +117,9 @@ export function checkStanding(item: PortfolioItem, event: 'select' | 'deselect')
 }
 
 /** The verdict of {@link checkStanding} without its step and finding. */
-function standingAllows(item: PortfolioItem, event: 'select' | 'deselect'): boolean {
-  if (item.withdrawn) return !refuses(CERTIFICATION_CODES.withdrawn);
-  return (
-    event === 'deselect' ||
-    item.kind !== 'courseOutcome' ||
-    item.state === 'certified' ||
-    !refuses(CERTIFICATION_CODES.notCertified)
-  );
+export function standingAllows(item: PortfolioItem, event: 'select' | 'deselect'): boolean {
+  const verdict = standingVerdict(item, event);
+  return verdict === undefined || !refuses(verdict);
 }
 
 /** The verdict of everything both selecting and deselecting ask: lock, owner, standing, window. */
@@ -125,6 +139,20 @@ function mayChangeSelection(request: SelectRequest, event: 'select' | 'deselect'
  * built by {@link explainSelection} when first read.
  */
 export function checkSelection(effective: EffectivePack, request: SelectRequest): Explained {
+  const found = selectionProblem(effective, request);
+  return found ? refuseMalformed('checkSelection', found) : decideSelection(effective, request);
+}
+
+/** Where a selection request (or its pack) is malformed, if anywhere. */
+function selectionProblem(effective: EffectivePack | undefined, request: unknown): Problem | undefined {
+  return (
+    (effective === undefined ? undefined : under('effective', effectiveProblem(effective))) ??
+    under('request', itemRequestProblem(request, true))
+  );
+}
+
+/** {@link checkSelection} on a request already checked. */
+export function decideSelection(effective: EffectivePack, request: SelectRequest): Explained {
   const allowed = mayChangeSelection(request, 'select') && capsAllow(effective, 'select', request.item, request.items);
   return deferExplained(allowed, () => explainSelection(effective, request));
 }
@@ -152,11 +180,23 @@ function withItem(decision: Explained, request: SelectRequest, selected: boolean
 
 /** Selects the item when allowed: the decision and the item with `selected: true`. */
 export function selectItem(effective: EffectivePack, request: SelectRequest): SelectDecision {
-  return withItem(checkSelection(effective, request), request, true);
+  const found = selectionProblem(effective, request);
+  return found ? refuseMalformed('select', found) : decideSelect(effective, request);
+}
+
+/** {@link selectItem} on a request already checked. */
+export function decideSelect(effective: EffectivePack, request: SelectRequest): SelectDecision {
+  return withItem(decideSelection(effective, request), request, true);
 }
 
 /** Takes an item out of the selection: the student, before the roster is submitted and within the window. */
 export function deselectItem(request: SelectRequest): SelectDecision {
+  const found = selectionProblem(undefined, request);
+  return found ? refuseMalformed('deselect', found) : decideDeselect(request);
+}
+
+/** {@link deselectItem} on a request already checked. */
+export function decideDeselect(request: SelectRequest): SelectDecision {
   return withItem(
     deferExplained(mayChangeSelection(request, 'deselect'), () => explainDeselection(request)),
     request,

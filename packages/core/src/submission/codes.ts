@@ -6,42 +6,42 @@ const zh = (category: string) => RECORD_KIND_NAMES[category as RecordKind] ?? ca
 const cite = (source: Source | undefined) => (source ? ` (${formatSource(source)})` : '');
 
 export const SUBMISSION_CODES = {
-  notOwner: defineCode<{ actor: string; category: string; acting: string; chain: readonly string[]; source?: Source }>({
+  notOwner: defineCode({
     code: 'PR7001',
     name: 'not-submitting-unit',
     severity: 'error',
     title: { 'zh-TW': '非負責提交之單位', en: 'Not the submitting unit' },
-    message: (p) => ({
+    message: (p: { actor: string; category: string; acting: string; chain: readonly string[]; source?: Source }) => ({
       'zh-TW': `${p.actor} 非「${zh(p.category)}」之提交單位：目前應由 ${p.acting} 辦理 (代理順序 ${p.chain.join(' → ')})${cite(p.source)}`,
       en: `${p.actor} is not the unit that submits ${p.category}: ${p.acting} does now (chain ${p.chain.join(' → ')})${cite(p.source)}`,
     }),
   }),
-  alreadySubmitted: defineCode<{ category: string; term: string; submittedOn: string; submittedBy: string }>({
+  alreadySubmitted: defineCode({
     code: 'PR7002',
     name: 'already-submitted',
     severity: 'error',
     title: { 'zh-TW': '已提交', en: 'Already submitted' },
-    message: (p) => ({
+    message: (p: { category: string; term: string; submittedOn: string; submittedBy: string }) => ({
       'zh-TW': `「${zh(p.category)}」${p.term} 學期已於 ${p.submittedOn} 由 ${p.submittedBy} 提交`,
       en: `${p.category} for term ${p.term} was already submitted on ${p.submittedOn} by ${p.submittedBy}`,
     }),
   }),
-  studentSideLocked: defineCode<{ category: string; term: string; submittedOn: string; source?: Source }>({
+  studentSideLocked: defineCode({
     code: 'PR7004',
     name: 'student-side-locked',
     severity: 'error',
     title: { 'zh-TW': '學校已提交，學生端已鎖定', en: 'Submitted: the student side is locked' },
-    message: (p) => ({
+    message: (p: { category: string; term: string; submittedOn: string; source?: Source }) => ({
       'zh-TW': `學校已於 ${p.submittedOn} 提交 ${p.term}「${zh(p.category)}」名冊，學生端已鎖定，不可再編修${cite(p.source)}`,
       en: `the school submitted the ${p.category} roster for ${p.term} on ${p.submittedOn}; the student side is locked${cite(p.source)}`,
     }),
   }),
-  actingDeputy: defineCode<{ category: string; acting: string; owner: string; source?: Source }>({
+  actingDeputy: defineCode({
     code: 'PR7005',
     name: 'by-deputy',
     severity: 'info',
     title: { 'zh-TW': '由代理人辦理', en: 'Done by a deputy' },
-    message: (p) => ({
+    message: (p: { category: string; acting: string; owner: string; source?: Source }) => ({
       'zh-TW': `主責單位 ${p.owner} 無法執行，「${zh(p.category)}」由代理人 ${p.acting} 辦理${cite(p.source)}`,
       en: `${p.owner} is unavailable: ${p.acting} acts for ${p.category} as deputy${cite(p.source)}`,
     }),

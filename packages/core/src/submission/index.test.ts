@@ -120,6 +120,68 @@ describe('submission — 馬公 六(二), 九(三)', () => {
     ).toEqual([]);
   });
 
+  it('once per division: the continuing-education division submits its own roster (新竹 七(二); seed 004: 日間部、進修部各計1校)', () => {
+    const hsinchu = effectiveOf(
+      `${MAGONG_YAML}divisions: [day, continuingEducation]\n`.replace(
+        'courseOutcomeSubmission: { owner: teaching,',
+        'courseOutcomeSubmission: { byDivision: { continuingEducation: { owner: ceAcademic } }, owner: teaching,',
+      ),
+    );
+    const day = submitRoster(hsinchu, {
+      category: 'courseOutcome',
+      term: '11201',
+      actor: TEACHING,
+      at: '2024-03-20',
+      submissions: [],
+    });
+    expect(day.submission).not.toHaveProperty('division');
+    const evening: Actor = { id: 'u-ce', roles: [], units: ['ceAcademic'] };
+    const request = {
+      category: 'courseOutcome' as const,
+      term: '11201',
+      actor: evening,
+      at: '2024-03-20',
+      division: 'continuingEducation' as const,
+    };
+    const own = submitRoster(hsinchu, { ...request, submissions: [day.submission!] });
+    expect(codes(own)).toEqual([]);
+    expect(own.submission).toMatchObject({ division: 'continuingEducation' });
+    expect(codes(submitRoster(hsinchu, { ...request, submissions: [day.submission!, own.submission!] }))).toEqual([
+      'PR7002',
+    ]);
+  });
+
+  it('the school submits its basic data too (基本資料, 馬公 六(二): 註冊組)', () => {
+    const registration: Actor = { id: 'u-registration', roles: [], units: ['registration'] };
+    const withBasicData = effectiveOf(
+      MAGONG_YAML.replace(
+        'duties:\n',
+        'duties:\n  basicData: { owner: registration, deputies: [specialEducation, examinations], source: 九(三) }\n',
+      ),
+    );
+    const decision = submitRoster(withBasicData, {
+      category: 'basicData',
+      term: '11201',
+      actor: registration,
+      at: '2024-03-20',
+      submissions: [],
+    });
+    expect(codes(decision)).toEqual([]);
+    expect(decision.submission).toMatchObject({ category: 'basicData' });
+    expect(decision.submission).not.toHaveProperty('locksStudentSide');
+    expect(
+      codes(
+        submitRoster(withBasicData, {
+          category: 'basicData',
+          term: '11201',
+          actor: TEACHING,
+          at: '2024-03-20',
+          submissions: [],
+        }),
+      ),
+    ).toEqual(['PR7001']);
+  });
+
   it('within the submission window when one is passed (PR6003)', () => {
     const window = { opens: '2024-03-11', closes: '2024-03-29' };
     expect(

@@ -1,10 +1,11 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
 import { actingFor } from '../deputies';
 import type { Duty } from '../duties';
-import { decide, type Explained, origin, type Part, type Step } from '../decision/explanation';
+import { decide, type Explained, origin, type Part, refuses, type Step } from '../decision/explanation';
 import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
-import type { Finding, Source } from '../findings/types';
+import type { Source } from '../findings/types';
+import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { ReceiptCategory } from '../records';
 import type { PortfolioItem } from '../records/items';
@@ -31,15 +32,27 @@ const LOCK_SOURCE: Source = { document: '學習歷程平臺操作手冊', clause
 /** The categories students upload to: their rosters can lock the student side. */
 const STUDENT_SIDE: ReadonlySet<ReceiptCategory> = new Set(['courseOutcome', 'diversePerformance']);
 
+/** What a school submits: the four receipt categories and its basic data (基本資料, 馬公 六(二): 註冊組). */
+export type SubmissionCategory = ReceiptCategory | 'basicData';
+
+/**
+ * Whether two rosters are of one division: each division submits its own (seed 004: 日間部、進修部各計1校;
+ * 新竹 七(二): 註冊組 / 進修部教務組). Left out, the day division.
+ */
+export const sameDivision = (a: Division | undefined, b: Division | undefined): boolean =>
+  (a ?? 'day') === (b ?? 'day');
+
 /** A roster the school submitted to the central database for one category and term. */
 export interface Submission {
-  readonly category: ReceiptCategory;
+  readonly category: SubmissionCategory;
   readonly term: TermCode;
   /** The person who submitted it. */
   readonly submittedBy: string;
   /** The unit or role that acted: the owner or its deputy. */
   readonly actingAs: string;
   readonly submittedOn: PlainDate;
+  /** The division whose roster it is, when not the day division. */
+  readonly division?: Division;
   /**
    * Whether the submission locked the student side (學生端鎖定), as the pack's `submissionLock` and the
    * submitter decided; absent means it did. Only course-outcome and diverse-performance rosters have one.
@@ -86,6 +99,15 @@ export function checkLock(submissions: readonly Submission[], item: PortfolioIte
   };
 }
 
+/** The verdict of {@link checkLock} without its step and finding. */
+export function lockAllows(submissions: readonly Submission[] | undefined, item: PortfolioItem): boolean {
+  return (
+    submissions === undefined ||
+    lockingSubmission(submissions, item) === undefined ||
+    !refuses(SUBMISSION_CODES.studentSideLocked)
+  );
+}
+
 /** Who may act for a category's submitting unit now, from the pack's duty table and deputy chain. */
 export interface UnitOptions {
   /** Units or roles that cannot act now; the deputy chain of the pack decides who does. */
@@ -99,7 +121,7 @@ export interface UnitOptions {
  */
 export function checkSubmittingUnit(
   effective: EffectivePack,
-  category: ReceiptCategory | 'basicData',
+  category: SubmissionCategory,
   actor: Actor,
   options: UnitOptions,
 ): Part & { readonly acting?: string } {
@@ -165,7 +187,7 @@ export function checkSubmittingUnit(
 }
 
 export interface SubmitRequest extends UnitOptions {
-  readonly category: ReceiptCategory;
+  readonly category: SubmissionCategory;
   readonly term: TermCode;
   readonly actor: Actor;
   readonly at: PlainDate | Date;
@@ -183,10 +205,10 @@ export interface SubmitRequest extends UnitOptions {
 /** Whether a category's roster, submitted now, locks the student side, and the clause that says so. */
 function studentSideLock(
   effective: EffectivePack,
-  category: ReceiptCategory,
+  category: SubmissionCategory,
   requested: boolean | undefined,
 ): Pick<Submission, 'locksStudentSide' | 'lockSource'> {
-  if (!STUDENT_SIDE.has(category)) return {};
+  if (category === 'basicData' || !STUDENT_SIDE.has(category)) return {};
   const path = `submissionLock.${category}.locks`;
   const policy = (effective.values.submissionLock?.[category as 'courseOutcome' | 'diversePerformance']?.locks ??
     'always') as LockPolicy;
@@ -210,7 +232,10 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
   findings.push(...owner.findings);
 
   const previous = request.submissions.find(
-    (submission) => submission.category === request.category && submission.term === request.term,
+    (submission) =>
+      submission.category === request.category &&
+      submission.term === request.term &&
+      sameDivision(submission.division, request.division),
   );
   if (previous) {
     const params = {
@@ -245,6 +270,7 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
     submittedBy: request.actor.id,
     actingAs: owner.acting,
     submittedOn: day,
+    ...(request.division !== undefined && request.division !== 'day' && { division: request.division }),
     ...studentSideLock(effective, request.category, request.lockStudentSide),
   };
   return { ...decision, submission };

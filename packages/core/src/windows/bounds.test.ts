@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ const CALENDAR_112 = deepFreeze(
   ).calendar!,
 );
 const summary = (findings: ReturnType<typeof checkWindows>) =>
-  findings.map((f) => [f.code, f.subject, f.data.requirement ?? null, f.data.grades, f.data.term ?? null]);
+  findings.map((f: FindingBase) => [f.code, f.subject, f.data.requirement ?? null, f.data.grades, f.data.term ?? null]);
 
 describe('windowBounds: what the windows a school sets must keep', () => {
   it('every layer adds bounds, none replaces them; each keeps its own clause', () => {
@@ -85,7 +86,8 @@ describe('windowBounds: what the windows a school sets must keep', () => {
     expect(summary(checkWindows(pack, CALENDAR_112))).toEqual([
       ['PR6014', 'windows.0', 'closesAfter', [1, 2, 3], '11201'],
     ]);
-    expect(checkWindows(pack, CALENDAR_112)[0]?.data.after).toBe('2024-01-26');
+    const [first]: readonly FindingBase[] = checkWindows(pack, CALENDAR_112);
+    expect(first?.data.after).toBe('2024-01-26');
   });
 
   it('a bound no window answers is PR6015, for the grades left without one', () => {

@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,12 @@ const example = readFileSync(
 );
 const CALENDAR_112 = deepFreeze(parseCalendar(example).calendar!);
 const summary = (findings: ReturnType<typeof checkWindows>) =>
-  findings.map((f) => [f.code, f.subject, f.source?.clause, f.data.grades ?? f.data.days ?? f.data.deadline]);
+  findings.map((f: FindingBase) => [
+    f.code,
+    f.subject,
+    f.source?.clause,
+    f.data.grades ?? f.data.days ?? f.data.deadline,
+  ]);
 
 describe('the national minimums as data', () => {
   it('cite their clauses', () => {
@@ -82,7 +88,9 @@ describe('checkWindows without a calendar (what the pack alone tells)', () => {
     const tight = effectiveOf(
       'receipts: { confirmationDays: 5, source: 六(三) }\nwindows:\n  - { activity: receiptConfirmation, opens: 2024-03-18, closes: 2024-03-21 }\n',
     );
-    expect(checkWindows(tight).map((f) => [f.code, f.data.days, f.data.required])).toEqual([['PR6011', 4, 5]]);
+    expect(checkWindows(tight).map((f: FindingBase) => [f.code, f.data.days, f.data.required])).toEqual([
+      ['PR6011', 4, 5],
+    ]);
   });
 
   it('the national submission close counts as the deadline too', () => {
@@ -98,7 +106,14 @@ describe('checkWindows without a calendar (what the pack alone tells)', () => {
     );
     const findings = checkWindows(never);
     expect(
-      findings.map((f) => [f.code, f.severity, f.subject, f.data.terms, f.data.semesters, f.source?.clause]),
+      findings.map((f: FindingBase) => [
+        f.code,
+        f.severity,
+        f.subject,
+        f.data.terms,
+        f.data.semesters,
+        f.source?.clause,
+      ]),
     ).toEqual([['PR6013', 'warning', 'windows.0', ['11201', '11201'], [2], '六(二)']]);
     expect(checkWindows(never, CALENDAR_112).map((f) => f.code)).toEqual(['PR6013']);
     expect(
@@ -132,7 +147,9 @@ describe('checkWindows with a calendar (by dates)', () => {
     const old = effectiveOf(
       'windows:\n  - { activity: submission, semesters: [2], opens: 2024-03-15, closes: 2024-03-29 }\n',
     );
-    expect(checkWindows(old, CALENDAR_112).map((f) => [f.code, f.data.term, f.data.date ?? f.data.deadline])).toEqual([
+    expect(
+      checkWindows(old, CALENDAR_112).map((f: FindingBase) => [f.code, f.data.term, f.data.date ?? f.data.deadline]),
+    ).toEqual([
       ['PR6009', '11102', '2024-03-15'],
       ['PR6009', '11102', '2024-03-29'],
       ['PR6012', '11102', '2023-10-31'],
@@ -148,7 +165,9 @@ describe('checkWindows with a calendar (by dates)', () => {
       'windows:\n  - { activity: courseOutcomeUpload, terms: [11201], closes: 2024-02-01 }\n  - { activity: courseOutcomeUpload, terms: [11202], closes: 2024-07-11 }\n',
     );
     // 11201: 01-19 + 14 = 02-02; 11202: 06-28 + 14 = 07-12 for grades 1–2; grade 3 is exempt.
-    expect(checkWindows(pack, CALENDAR_112).map((f) => [f.code, f.data.term, f.data.earliest, f.data.grades])).toEqual([
+    expect(
+      checkWindows(pack, CALENDAR_112).map((f: FindingBase) => [f.code, f.data.term, f.data.earliest, f.data.grades]),
+    ).toEqual([
       ['PR6010', '11201', '2024-02-02', [1, 2, 3]],
       ['PR6010', '11202', '2024-07-12', [1, 2]],
     ]);
@@ -166,7 +185,7 @@ describe('checkWindows with a calendar (by dates)', () => {
     const short = effectiveOf(
       'windows:\n  - { activity: receiptConfirmation, opens: { anchor: nationalSubmissionOpens }, closes: { anchor: nationalSubmissionOpens, days: 1 } }\n',
     );
-    expect(checkWindows(short, CALENDAR_112).map((f) => [f.code, f.data.term, f.data.days])).toEqual([
+    expect(checkWindows(short, CALENDAR_112).map((f: FindingBase) => [f.code, f.data.term, f.data.days])).toEqual([
       ['PR6011', '11102', 2],
       ['PR6011', '11201', 2],
       ['PR6011', '11202', 2],
@@ -179,7 +198,9 @@ describe('checkWindows with a calendar (by dates)', () => {
       'windows:\n  - { activity: finalSubmission, terms: [11201], closes: 2024-04-01 }\n  - { activity: precheck, terms: [11102], opens: 2023-10-02, closes: 2023-10-03, minDays: 5 }\n  - { activity: disputeResolution, semesters: [1], closes: { anchor: termStart, days: -1 } }\n',
     );
     const findings = checkWindows(pack, CALENDAR_112);
-    expect(findings.map((f) => [f.code, f.subject, f.data.deadline ?? f.data.days, f.source?.clause ?? null])).toEqual([
+    expect(
+      findings.map((f: FindingBase) => [f.code, f.subject, f.data.deadline ?? f.data.days, f.source?.clause ?? null]),
+    ).toEqual([
       ['PR6011', 'windows.1', 2, null],
       ['PR6012', 'windows.0', '2024-03-29', '一(七)'],
     ]);
@@ -189,7 +210,7 @@ describe('checkWindows with a calendar (by dates)', () => {
       terms: [{ semester: 1 as const, anchors: { nationalSubmissionCloses: '2024-03-29' } }],
     });
     const late = effectiveOf('windows:\n  - { activity: finalSubmission, semesters: [1], closes: 2024-04-01 }\n');
-    expect(checkWindows(late, noDeadline).map((f) => [f.code, f.data.anchor, f.data.deadline])).toEqual([
+    expect(checkWindows(late, noDeadline).map((f: FindingBase) => [f.code, f.data.anchor, f.data.deadline])).toEqual([
       ['PR6012', 'nationalSubmissionCloses', '2024-03-29'],
     ]);
     const bare = deepFreeze({ ...CALENDAR_112, terms: [{ semester: 1 as const, anchors: {} }] });

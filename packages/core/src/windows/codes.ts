@@ -5,190 +5,185 @@ const cite = (source: Source | undefined) => (source ? ` (${formatSource(source)
 const span = (opens: string | undefined, closes: string) => (opens ? `${opens}–${closes}` : `… – ${closes}`);
 
 export const WINDOW_CODES = {
-  anchorMissing: defineCode<{ anchor: string; term: string; activity: string; grades: readonly number[] }>({
+  anchorMissing: defineCode({
     code: 'PR6001',
     name: 'calendar-anchor-missing',
     severity: 'error',
     title: { 'zh-TW': '行事曆缺少基準日', en: 'Calendar anchor missing' },
-    message: (p) => ({
+    message: (p: { anchor: string; term: string; activity: string; grades: readonly number[] }) => ({
       'zh-TW': `${p.activity} 的期程以 ${p.anchor} 推算，但行事曆沒有 ${p.term} 學期 (${p.grades.join('、')} 年級) 的 ${p.anchor}`,
       en: `the ${p.activity} window is relative to ${p.anchor}, but the calendar gives no ${p.anchor} for term ${p.term} (grades ${p.grades.join(', ')})`,
     }),
   }),
-  notYetOpen: defineCode<{ activity: string; at: string; opens: string; closes: string; source?: Source }>({
+  notYetOpen: defineCode({
     code: 'PR6002',
     name: 'window-not-yet-open',
     severity: 'error',
     title: { 'zh-TW': '作業期程尚未開始', en: 'Window not yet open' },
-    message: (p) => ({
+    message: (p: { activity: string; at: string; opens: string; closes: string; source?: Source }) => ({
       'zh-TW': `${p.activity} 自 ${p.opens} 起開放 (至 ${p.closes})${cite(p.source)}；${p.at} 尚未開始`,
       en: `${p.activity} opens on ${p.opens} (until ${p.closes})${cite(p.source)}; on ${p.at} it is not open yet`,
     }),
   }),
-  closed: defineCode<{ activity: string; at: string; opens?: string; closes: string; source?: Source }>({
+  closed: defineCode({
     code: 'PR6003',
     name: 'window-closed',
     severity: 'error',
     title: { 'zh-TW': '作業期程已截止', en: 'Window closed' },
-    message: (p) => ({
+    message: (p: { activity: string; at: string; opens?: string; closes: string; source?: Source }) => ({
       'zh-TW': `${p.activity} 的期程為 ${span(p.opens, p.closes)}${cite(p.source)}；${p.at} 已截止`,
       en: `the ${p.activity} window was ${span(p.opens, p.closes)}${cite(p.source)}; on ${p.at} it is closed`,
     }),
   }),
-  closingSoon: defineCode<{ activity: string; at: string; closes: string; daysLeft: number; source?: Source }>({
+  closingSoon: defineCode({
     code: 'PR6004',
     name: 'window-closing-soon',
     severity: 'warning',
     title: { 'zh-TW': '作業期程即將截止', en: 'Window closing soon' },
-    message: (p) => ({
+    message: (p: { activity: string; at: string; closes: string; daysLeft: number; source?: Source }) => ({
       'zh-TW': `${p.activity} 將於 ${p.closes} 截止，含今日還剩 ${p.daysLeft} 天${cite(p.source)}`,
       en: `${p.activity} closes on ${p.closes}: ${p.daysLeft} day${p.daysLeft === 1 ? '' : 's'} left, today included${cite(p.source)}`,
     }),
   }),
-  noWindow: defineCode<{ activity: string; term: string; grade: number }>({
+  noWindow: defineCode({
     code: 'PR6005',
     name: 'no-window',
     severity: 'info',
     title: { 'zh-TW': '未訂作業期程', en: 'No window set' },
-    message: (p) => ({
+    message: (p: { activity: string; term: string; grade: number }) => ({
       'zh-TW': `規定未訂 ${p.term} 學期 ${p.grade} 年級的 ${p.activity} 期程，不受期程限制`,
       en: `the rules set no ${p.activity} window for term ${p.term}, grade ${p.grade}: it is not limited in time`,
     }),
   }),
-  closesBeforeOpens: defineCode<{ activity: string; opens: string; closes: string; term: string; source?: Source }>({
+  closesBeforeOpens: defineCode({
     code: 'PR6006',
     name: 'window-closes-before-opens',
     severity: 'error',
     title: { 'zh-TW': '期程截止日早於開始日', en: 'Window closes before it opens' },
-    message: (p) => ({
+    message: (p: { activity: string; opens: string; closes: string; term: string; source?: Source }) => ({
       'zh-TW': `${p.term} 學期 ${p.activity} 的期程自 ${p.opens} 開始卻於 ${p.closes} 截止${cite(p.source)}`,
       en: `in term ${p.term} the ${p.activity} window opens on ${p.opens} but closes on ${p.closes}${cite(p.source)}`,
     }),
   }),
-  invalidMonthDay: defineCode<{ monthDay: string; activity: string }>({
+  invalidMonthDay: defineCode({
     code: 'PR6007',
     name: 'invalid-month-day',
     severity: 'error',
     title: { 'zh-TW': '月日不存在', en: 'No such month-day' },
-    message: (p) => ({
+    message: (p: { monthDay: string; activity: string }) => ({
       'zh-TW': `${p.activity} 期程的月日「${p.monthDay}」在該學期中不存在`,
       en: `the ${p.activity} window's month-day \`${p.monthDay}\` does not occur in the term`,
     }),
   }),
-  wrongCalendar: defineCode<{ term: string; academicYear: number }>({
+  wrongCalendar: defineCode({
     code: 'PR6008',
     name: 'calendar-term-missing',
     severity: 'error',
     title: { 'zh-TW': '行事曆沒有該學期', en: 'Calendar lacks the term' },
-    message: (p) => ({
+    message: (p: { term: string; academicYear: number }) => ({
       'zh-TW': `行事曆為 ${p.academicYear} 學年度，沒有 ${p.term} 學期`,
       en: `the calendar is for academic year ${p.academicYear} and has no term ${p.term}`,
     }),
   }),
-  dateOutsideYear: defineCode<{
-    activity: string;
-    date: string;
-    term: string;
-    academicYear: number;
-    first: string;
-    last: string;
-  }>({
+  dateOutsideYear: defineCode({
     code: 'PR6009',
     name: 'window-date-outside-year',
     severity: 'warning',
     title: { 'zh-TW': '期程日期不在該資料學期之期間', en: 'Window date outside the data term' },
-    message: (p) => ({
+    message: (p: {
+      activity: string;
+      date: string;
+      term: string;
+      academicYear: number;
+      first: string;
+      last: string;
+    }) => ({
       'zh-TW': `${p.activity} 的期程寫定日期 ${p.date}，不在 ${p.term} 學期資料之作業期間 (${p.first}–${p.last}) 內；寫定日期的期程請以 terms: 註明其資料學期`,
       en: `the ${p.activity} window gives the date ${p.date}, outside the span of term ${p.term}'s data (${p.first} to ${p.last}); give a window with fixed dates the data terms it serves with terms:`,
     }),
   }),
-  closesTooEarly: defineCode<{
-    activity: string;
-    closes: string;
-    earliest: string;
-    anchor: string;
-    weeks: number;
-    term?: string;
-    grades: readonly number[];
-    nationalSource: Source;
-    source?: Source;
-  }>({
+  closesTooEarly: defineCode({
     code: 'PR6010',
     name: 'window-closes-too-early',
     severity: 'error',
     title: { 'zh-TW': '期程截止早於全國規定', en: 'Window closes before the national minimum' },
-    message: (p) => ({
+    message: (p: {
+      activity: string;
+      closes: string;
+      earliest: string;
+      anchor: string;
+      weeks: number;
+      term?: string;
+      grades: readonly number[];
+      nationalSource: Source;
+      source?: Source;
+    }) => ({
       'zh-TW': `${p.activity} 於 ${p.closes} 截止${cite(p.source)}，早於全國規定之 ${p.anchor} 後 ${p.weeks} 週 (${p.earliest})${cite(p.nationalSource)}；適用 ${p.grades.join('、')} 年級`,
       en: `${p.activity} closes on ${p.closes}${cite(p.source)}, before ${p.anchor} + ${p.weeks} weeks (${p.earliest}) as the national rules require${cite(p.nationalSource)}; grades ${p.grades.join(', ')}`,
     }),
   }),
-  tooShort: defineCode<{
-    activity: string;
-    days: number | string;
-    required: number;
-    term?: string;
-    nationalSource?: Source;
-    source?: Source;
-  }>({
+  tooShort: defineCode({
     code: 'PR6011',
     name: 'window-too-short',
     severity: 'error',
     title: { 'zh-TW': '期程天數不足', en: 'Window too short' },
-    message: (p) => ({
+    message: (p: {
+      activity: string;
+      days: number | string;
+      required: number;
+      term?: string;
+      nationalSource?: Source;
+      source?: Source;
+    }) => ({
       'zh-TW': `${p.activity} 的期程僅 ${p.days} 天${cite(p.source)}，至少應有 ${p.required} 天${cite(p.nationalSource)}`,
       en: `the ${p.activity} window lasts ${p.days} day${p.days === 1 ? '' : 's'}${cite(p.source)}; it must last at least ${p.required}${cite(p.nationalSource)}`,
     }),
   }),
-  afterNationalDeadline: defineCode<{
-    activity: string;
-    closes: string;
-    deadline: string;
-    anchor: string;
-    term?: string;
-    nationalSource: Source;
-    source?: Source;
-  }>({
+  afterNationalDeadline: defineCode({
     code: 'PR6012',
     name: 'window-after-national-deadline',
     severity: 'error',
     title: { 'zh-TW': '期程晚於全國截止日', en: 'Window closes after the national deadline' },
-    message: (p) => ({
+    message: (p: {
+      activity: string;
+      closes: string;
+      deadline: string;
+      anchor: string;
+      term?: string;
+      nationalSource: Source;
+      source?: Source;
+    }) => ({
       'zh-TW': `${p.activity} 於 ${p.closes} 截止${cite(p.source)}，晚於全國時程 ${p.anchor} (${p.deadline})${cite(p.nationalSource)}`,
       en: `${p.activity} closes on ${p.closes}${cite(p.source)}, after the national ${p.anchor} (${p.deadline})${cite(p.nationalSource)}`,
     }),
   }),
-  neverApplies: defineCode<{
-    activity: string;
-    terms: readonly string[];
-    semesters: readonly number[];
-    source?: Source;
-  }>({
+  neverApplies: defineCode({
     code: 'PR6013',
     name: 'window-never-applies',
     severity: 'warning',
     title: { 'zh-TW': '期程不適用於任何學期', en: 'Window never applies' },
-    message: (p) => ({
+    message: (p: { activity: string; terms: readonly string[]; semesters: readonly number[]; source?: Source }) => ({
       'zh-TW': `${p.activity} 的期程${cite(p.source)}列出資料學期 ${p.terms.join('、')}，但限於第 ${p.semesters.join('、')} 學期，沒有任何學期適用`,
       en: `the ${p.activity} window${cite(p.source)} lists the data terms ${p.terms.join(', ')} but only semesters ${p.semesters.join(', ')}: it applies to no term`,
     }),
   }),
-  breaksBound: defineCode<{
-    activity: string;
-    grades: readonly number[];
-    term?: string;
-    requirement: 'closesAfter' | 'minDays';
-    closes?: string;
-    after?: string;
-    days?: number | string;
-    minDays?: number;
-    boundSource?: Source;
-    source?: Source;
-  }>({
+  breaksBound: defineCode({
     code: 'PR6014',
     name: 'window-breaks-bound',
     severity: 'error',
     title: { 'zh-TW': '期程不符期程原則', en: 'Window breaks a bound on it' },
-    message: (p) => {
+    message: (p: {
+      activity: string;
+      grades: readonly number[];
+      term?: string;
+      requirement: 'closesAfter' | 'minDays';
+      closes?: string;
+      after?: string;
+      days?: number | string;
+      minDays?: number;
+      boundSource?: Source;
+      source?: Source;
+    }) => {
       const where = `${p.term ? `${p.term} ` : ''}${p.grades.join('、')} 年級`;
       const whereEn = `${p.term ? `${p.term}, ` : ''}grades ${p.grades.join(', ')}`;
       return p.requirement === 'closesAfter'
@@ -202,19 +197,19 @@ export const WINDOW_CODES = {
           };
     },
   }),
-  boundWithoutWindow: defineCode<{
-    activity: string;
-    grades: readonly number[];
-    terms?: readonly string[];
-    closesAfter?: string;
-    minDays?: number;
-    boundSource?: Source;
-  }>({
+  boundWithoutWindow: defineCode({
     code: 'PR6015',
     name: 'bound-without-window',
     severity: 'warning',
     title: { 'zh-TW': '期程原則所要求之期程未訂', en: 'No window where a bound asks for one' },
-    message: (p) => {
+    message: (p: {
+      activity: string;
+      grades: readonly number[];
+      terms?: readonly string[];
+      closesAfter?: string;
+      minDays?: number;
+      boundSource?: Source;
+    }) => {
       const terms = p.terms ? `${p.terms.join('、')} ` : '';
       const termsEn = p.terms ? ` for ${p.terms.join(', ')}` : '';
       const asks = [p.closesAfter && `截止日晚於 ${p.closesAfter}`, p.minDays && `至少 ${p.minDays} 天`].filter(

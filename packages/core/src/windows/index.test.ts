@@ -1,3 +1,4 @@
+import type { FindingBase } from '../findings/types';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -93,7 +94,7 @@ describe('resolveWindows', () => {
     }) as SchoolCalendar;
     const { windows, findings } = resolveWindows(PACK, calendar, T1);
     expect(windows.map((w) => w.activity)).toEqual(['courseOutcomeSelection']);
-    expect(findings.map((f) => [f.code, f.subject, f.data.anchor, f.data.grades])).toEqual([
+    expect(findings.map((f: FindingBase) => [f.code, f.subject, f.data.anchor, f.data.grades])).toEqual([
       ['PR6001', 'windows.0', 'closingCeremony', [1, 2, 3]],
       ['PR6001', 'windows.1', 'closingCeremony', [1, 2, 3]],
       ['PR6001', 'windows.5', 'nationalSubmissionOpens', [1, 2, 3]],
@@ -106,7 +107,12 @@ describe('resolveWindows', () => {
     expect(resolveWindows(fixed, CALENDAR_112, T11102).findings).toEqual([]);
     // 11202's data runs from 2024-02-01 to 2025-01-31.
     expect(
-      resolveWindows(fixed, CALENDAR_112, T2).findings.map((f) => [f.code, f.data.date, f.data.first, f.data.last]),
+      resolveWindows(fixed, CALENDAR_112, T2).findings.map((f: FindingBase) => [
+        f.code,
+        f.data.date,
+        f.data.first,
+        f.data.last,
+      ]),
     ).toEqual([
       ['PR6009', '2023-10-02', '2024-02-01', '2025-01-31'],
       ['PR6009', '2023-10-24', '2024-02-01', '2025-01-31'],
@@ -119,7 +125,11 @@ describe('resolveWindows', () => {
       workingDays: [],
     });
     expect(
-      resolveWindows(fixed, next, { year: 113, semester: 1 }).findings.map((f) => [f.code, f.severity, f.data.date]),
+      resolveWindows(fixed, next, { year: 113, semester: 1 }).findings.map((f: FindingBase) => [
+        f.code,
+        f.severity,
+        f.data.date,
+      ]),
     ).toEqual([
       ['PR6009', 'warning', '2023-10-02'],
       ['PR6009', 'warning', '2023-10-24'],
@@ -174,7 +184,7 @@ describe('resolveWindows', () => {
     for (const term of [T11102, T1, T2]) expect(resolveWindows(taipei, CALENDAR_112, term).findings).toEqual([]);
     expect(
       isOpen(taipei, CALENDAR_112, { activity: 'submission', term: T1, grade: 2, at: '2023-10-20' }).findings.map(
-        (f) => [f.code, f.data.opens],
+        (f: FindingBase) => [f.code, f.data.opens],
       ),
     ).toEqual([['PR6002', '2024-03-15']]);
     expect(
@@ -212,25 +222,33 @@ describe('isOpen', () => {
     expect(ask('2024-01-30').findings).toEqual([]);
     const decision = ask('2024-01-31');
     expect(decision.allowed).toBe(true);
-    expect(decision.findings.map((f) => [f.code, f.severity, f.data.daysLeft, f.source])).toEqual([
+    expect(decision.findings.map((f: FindingBase) => [f.code, f.severity, f.data.daysLeft, f.source])).toEqual([
       ['PR6004', 'warning', 3, { document: '測試補充規定', clause: '五(三)1' }],
     ]);
-    expect(ask('2024-02-02').findings[0]?.data.daysLeft).toBe(1);
+    const [lastDay]: readonly FindingBase[] = ask('2024-02-02').findings;
+    expect(lastDay?.data.daysLeft).toBe(1);
   });
 
   it('refuses after the window closes, with its dates and clause (PR6003)', () => {
     const decision = ask('2024-02-03');
     expect(decision.allowed).toBe(false);
     expect(
-      decision.findings.map((f) => [f.code, f.severity, f.subject, f.data.closes, f.source?.clause, f.layer]),
+      decision.findings.map((f: FindingBase) => [
+        f.code,
+        f.severity,
+        f.subject,
+        f.data.closes,
+        f.source?.clause,
+        f.layer,
+      ]),
     ).toEqual([['PR6003', 'error', 'windows.0', '2024-02-02', '五(三)1', 'school:test']]);
     expect(decision.findings[0]?.message.en).toContain('2024-02-02');
   });
 
   it('refuses before the window opens (PR6002), reading an instant in Taiwan time', () => {
-    expect(ask('2024-04-14', 3, 'diversePerformanceSelection', T2).findings.map((f) => [f.code, f.data.opens])).toEqual(
-      [['PR6002', '2024-04-15']],
-    );
+    expect(
+      ask('2024-04-14', 3, 'diversePerformanceSelection', T2).findings.map((f: FindingBase) => [f.code, f.data.opens]),
+    ).toEqual([['PR6002', '2024-04-15']]);
     // 2024-04-14T16:30Z is 00:30 on 04-15 in Taipei.
     expect(
       isOpen(PACK, CALENDAR_112, {

@@ -11,5 +11,6 @@ export {
 export { WINDOW_CODES } from './codes';
 export { checkWindows } from './check';
 export { NATIONAL_WINDOW_MINIMUMS, type WindowMinimum } from './minimums';
-export { CLOSING_SOON_DAYS, isOpen, type WindowQuestion } from './open';
+export { isOpen, type WindowQuestion } from './open';
+export { CLOSING_SOON_DAYS, spanFinding, spanVerdict, type Span, type SpanVerdict } from './span';
 export { resolveDateRule, resolveWindows, selectWindow, type ResolvedWindow, type WindowResolution } from './resolve';

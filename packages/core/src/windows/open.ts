@@ -1,15 +1,13 @@
-import { daysBetween, type PlainDate, toPlainDate } from '../_lib/date';
+import { type PlainDate, toPlainDate } from '../_lib/date';
 import type { SchoolCalendar } from '../calendar/schema';
 import { createFinding } from '../findings/define';
-import type { Decision } from '../findings/types';
+import type { Decision } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import { formatTerm, type Term } from '../term';
 import { WINDOW_CODES } from './codes';
+import { spanFinding, spanVerdict } from './span';
 import { problemFinding, resolveOne, selectWindow, windowContext, windowProvenance, wrongCalendar } from './resolve';
 import type { Activity, Grade } from './schema';
-
-/** A warning is raised when this many days or fewer are left, today included. */
-export const CLOSING_SOON_DAYS = 3;
 
 export interface WindowQuestion {
   readonly activity: Activity;
@@ -23,7 +21,7 @@ export interface WindowQuestion {
 /**
  * Is an activity open for a grade on a day, for the data of `question.term`? (Submitting 11201's data
  * in March 2024 asks with term 11201, not 11202.) Allowed inside the window (with a warning when
- * {@link CLOSING_SOON_DAYS} days or fewer are left); refused before it opens or after it closes,
+ * `CLOSING_SOON_DAYS` days or fewer are left); refused before it opens or after it closes,
  * citing the window's clause. An activity the rules give no window is allowed, with an info finding.
  */
 export function isOpen(effective: EffectivePack, calendar: SchoolCalendar, question: WindowQuestion): Decision {
@@ -51,33 +49,8 @@ export function isOpen(effective: EffectivePack, calendar: SchoolCalendar, quest
   const resolved = resolveOne(windowContext(calendar, term), windows[index]!, grade);
   if ('problem' in resolved)
     return { allowed: false, findings: [problemFinding(effective, index, resolved.problem, term, [grade])] };
-  const { opens, closes } = resolved;
-  const source = provenance.source;
-  const cited = { ...(source && { source }) };
-  if (opens !== undefined && at < opens) {
-    return {
-      allowed: false,
-      findings: [createFinding(WINDOW_CODES.notYetOpen, { activity, at, opens, closes, ...cited }, context)],
-    };
-  }
-  if (at > closes) {
-    return {
-      allowed: false,
-      findings: [
-        createFinding(
-          WINDOW_CODES.closed,
-          { activity, at, ...(opens !== undefined && { opens }), closes, ...cited },
-          context,
-        ),
-      ],
-    };
-  }
-  const daysLeft = daysBetween(at, closes) + 1;
-  if (daysLeft <= CLOSING_SOON_DAYS) {
-    return {
-      allowed: true,
-      findings: [createFinding(WINDOW_CODES.closingSoon, { activity, at, closes, daysLeft, ...cited }, context)],
-    };
-  }
-  return { allowed: true, findings: [] };
+  const verdict = spanVerdict(resolved, at);
+  if (verdict === undefined) return { allowed: true, findings: [] };
+  const finding = spanFinding(verdict, resolved, at, activity, context);
+  return { allowed: verdict.severity !== 'error', findings: [finding] };
 }

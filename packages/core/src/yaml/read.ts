@@ -1,7 +1,8 @@
 import { isAlias, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { createFinding } from '../findings/define';
-import type { Finding, Position } from '../findings/types';
+import type { Position } from '../findings/types';
+import type { Finding } from '../catalogue';
 import { PACK_CODES } from '../pack/codes';
 import { schemaProblems } from './schema-issues';
 import { formatPath, inspectTree, locate, positionOf, startOf } from './tree';

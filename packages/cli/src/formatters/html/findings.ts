@@ -1,4 +1,10 @@
-import { type Finding, formatSource, type IntakeSummary, type Language, type Severity } from '@portfolio-rules/core';
+import {
+  type FindingBase,
+  formatSource,
+  type IntakeSummary,
+  type Language,
+  type Severity,
+} from '@portfolio-rules/core';
 import { lineOf, specOf } from '../checked';
 import { escapeMarkup as x } from '../markup';
 import { formatCount, type HtmlText } from './text';
@@ -10,7 +16,7 @@ const unique = (values: readonly (string | undefined)[]) => [
 ];
 
 /** Where a finding points: its file, line and column; nothing when it has no position (its subject says what it is about). */
-function where(finding: Finding, file: string | undefined): string {
+function where(finding: FindingBase, file: string | undefined): string {
   const position = finding.position;
   if (!position) return '';
   const line = lineOf(finding);
@@ -32,10 +38,10 @@ export interface FindingsOptions {
 }
 
 /** The findings grouped by rule (code), most severe first, each group with its clauses and layers, then one row per finding. */
-export function findingsSection(findings: readonly Finding[], options: FindingsOptions): string {
+export function findingsSection(findings: readonly FindingBase[], options: FindingsOptions): string {
   const { language, text } = options;
   if (findings.length === 0) return `<p class="note">${x(text.noFindings)}</p>`;
-  const byCode = new Map<string, Finding[]>();
+  const byCode = new Map<string, FindingBase[]>();
   for (const finding of findings) {
     const group = byCode.get(finding.code);
     if (group) group.push(finding);

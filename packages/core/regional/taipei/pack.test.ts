@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  type FindingBase,
   checkWindows,
   isOpen,
   loadPack,
@@ -16,15 +17,15 @@ import { describe, expect, it } from 'vitest';
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
 const TEXT = read('./pack.yaml');
-const CALENDAR = parseCalendar(read('../../../examples/calendars/112.yaml')).calendar!;
+const CALENDAR = parseCalendar(read('../../../../examples/calendars/112.yaml')).calendar!;
 // Data terms: each window is about the data of a term (docs/decisions/0003).
 const T0: Term = { year: 111, semester: 2 };
 const T1: Term = { year: 112, semester: 1 };
 const T2: Term = { year: 112, semester: 2 };
 
-const loaded = loadPack(TEXT, { file: 'schools/_regional/taipei/pack.yaml' });
+const loaded = loadPack(TEXT, { file: 'packages/core/regional/taipei/pack.yaml' });
 const overlays = {
-  taipei: { pack: loaded.pack!, file: 'schools/_regional/taipei/pack.yaml', positions: loaded.positions },
+  taipei: { pack: loaded.pack!, file: 'packages/core/regional/taipei/pack.yaml', positions: loaded.positions },
 };
 const TAIPEI = validatePack(TEXT).resolution!.versions[0]!;
 
@@ -45,7 +46,7 @@ function school(body: string): EffectivePack {
 
 describe('Taipei overlay (臺北市學習歷程檔案作業時程, seed 004)', () => {
   it('validates with no findings, as an overlay on national', () => {
-    const { findings, resolution } = validatePack(TEXT, { file: 'schools/_regional/taipei/pack.yaml' });
+    const { findings, resolution } = validatePack(TEXT, { file: 'packages/core/regional/taipei/pack.yaml' });
     expect(findings).toEqual([]);
     expect(resolution?.versions.map((v) => v.layers)).toEqual([['national@2022-08-01', 'overlay:taipei']]);
   });
@@ -66,8 +67,8 @@ describe('Taipei overlay (臺北市學習歷程檔案作業時程, seed 004)', (
       ['PR6015', 'courseOutcomeSelection'],
       ['PR6015', 'diversePerformanceSelection'],
     ];
-    expect(checkWindows(TAIPEI).map((f) => [f.code, f.data.activity])).toEqual(leftToSchools);
-    expect(checkWindows(TAIPEI, CALENDAR).map((f) => [f.code, f.data.activity])).toEqual(leftToSchools);
+    expect(checkWindows(TAIPEI).map((f: FindingBase) => [f.code, f.data.activity])).toEqual(leftToSchools);
+    expect(checkWindows(TAIPEI, CALENDAR).map((f: FindingBase) => [f.code, f.data.activity])).toEqual(leftToSchools);
   });
 
   it('gives every fixed-date window the data term it serves (terms:)', () => {
@@ -82,7 +83,7 @@ describe('Taipei overlay (臺北市學習歷程檔案作業時程, seed 004)', (
     expect(ask(TAIPEI, 'submission', T0, 2, '2023-10-20')).toEqual([true]);
     expect(ask(TAIPEI, 'submission', T0, 2, '2023-10-25')).toEqual([true, 'PR6004']);
     const refused = isOpen(TAIPEI, CALENDAR, { activity: 'submission', term: T0, grade: 2, at: '2023-10-26' });
-    expect(refused.findings.map((f) => [f.code, f.data.opens, f.data.closes, f.source, f.layer])).toEqual([
+    expect(refused.findings.map((f: FindingBase) => [f.code, f.data.opens, f.data.closes, f.source, f.layer])).toEqual([
       [
         'PR6003',
         '2023-10-02',
@@ -144,7 +145,12 @@ describe('Taipei overlay (臺北市學習歷程檔案作業時程, seed 004)', (
     expect(own.layers).toEqual(['national@2022-08-01', 'overlay:taipei', 'school:school']);
     const findings = checkWindows(own, CALENDAR).filter((f) => f.code !== 'PR6015');
     expect(
-      findings.map((f) => [f.code, f.data.term ?? null, f.related?.[0]?.layer, f.related?.[0]?.source?.clause]),
+      findings.map((f: FindingBase) => [
+        f.code,
+        f.data.term ?? null,
+        f.related?.[0]?.layer,
+        f.related?.[0]?.source?.clause,
+      ]),
     ).toEqual([
       ['PR6010', '11201', 'school:school', '五(三)1'],
       ['PR6011', '11201', 'school:school', '六(三)'],

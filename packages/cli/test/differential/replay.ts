@@ -1,0 +1,374 @@
+/**
+ * Test helper: a school's dataset replayed through the engine, every record a request in date order,
+ * to compare the engine's refusals with the audit's findings on the same records
+ * (engine-audit.differential.test.ts). Not part of any package.
+ *
+ * What the replay asks, and as of when:
+ * - each item (not withdrawn) is uploaded on its `uploadedOn`, against the student's items uploaded
+ *   before it (as the records leave them: the audit judges the data's final state);
+ * - each decision of a course outcome (its record's `certifiedOn` and `certifiedBy`, and each
+ *   certify, reject or revoke event) is a transition from the state before it, by its actor, on its
+ *   day, in the certification window of the student's grade then; an actor who is not the assigned
+ *   teacher acts for them as the audit reads it (the teacher unavailable, the chain's role links filled);
+ * - once every item is in, each selected item (not withdrawn) is selected, against the selections
+ *   made before it;
+ * - each submission is submitted (stage submit, with its receipt period) or finally submitted (stage
+ *   final, against the receipts as they stood that day), by its unit acting as the audit reads it;
+ * - the custom rules are evaluated on studentTermFacts and studentFacts of the students' items.
+ * The rosters are not passed to the item requests: when a roster locks the student side (PR7004) and
+ * the final submission everything (PR7014), the audit does not judge from the data (see the test).
+ */
+import {
+  assignmentFor,
+  chainOf,
+  type CertificationEvent,
+  type CourseOutcome,
+  createEngine,
+  type DatasetRecord,
+  type EffectivePack,
+  type Engine,
+  evaluateRules,
+  type Facts,
+  type Finding,
+  type FinalSubmission,
+  parseTerm,
+  type PortfolioItem,
+  type Receipt,
+  type ResolvedWindow,
+  formatTerm,
+  type Resolution,
+  resolveWindows,
+  ROLES,
+  type Role,
+  rulesFor,
+  type SchoolCalendar,
+  type Student,
+  studentFacts,
+  studentTermFacts,
+  type Submission,
+  SUBMISSION_DUTIES,
+} from '@portfolio-rules/core';
+
+type Item = PortfolioItem & { readonly type: 'courseOutcome' | 'diversePerformance' };
+type Records = readonly DatasetRecord[];
+
+/** What the replay found: every finding the engine gave, with the item or student it was about. */
+export interface Replayed {
+  readonly findings: readonly Finding[];
+  /** Item ids by student, and each item's term, to key the audit's and the engine's findings alike. */
+  readonly items: ReadonlyMap<string, Item>;
+}
+
+/** The term an item's rules are those of: its own, or the first semester of its academic year. */
+const termOf = (item: PortfolioItem): string =>
+  item.kind === 'courseOutcome' ? item.term : (item.term ?? `${item.academicYear}01`);
+
+/**
+ * An engine per term that judges it by the rules the audit applies: the school's engine for the terms
+ * its pack covers, and for a term outside them (which the engine refuses, PR2007, and the audit
+ * judges by the nearest version, PR7804) an engine of that version with its period lifted.
+ */
+function enginesFor(resolution: Resolution): (term: string) => Engine {
+  const engine = createEngine(resolution);
+  const nearest = new Map<EffectivePack, Engine>();
+  return (term) => {
+    if (engine.effectiveFor(term)) return engine;
+    const effective = rulesFor(resolution, parseTerm(term)!);
+    let other = nearest.get(effective);
+    if (!other) {
+      const { appliesFrom: _from, appliesUntil: _until, ...always } = effective;
+      nearest.set(effective, (other = createEngine(always as EffectivePack)));
+    }
+    return other;
+  };
+}
+
+const byDate = <T>(entries: readonly T[], day: (entry: T) => string) =>
+  entries
+    .map((entry, index) => ({ entry, index, day: day(entry) }))
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.index - b.index))
+    .map(({ entry }) => entry);
+
+/** The student's grade in a term: their grade in the data's latest year, fewer by the years between (as the audit reads it). */
+const gradeThen = (student: Student | undefined, maxYear: number, term: string): 1 | 2 | 3 => {
+  if (!student) return 1;
+  return Math.min(3, Math.max(1, student.grade - (maxYear - Number(term.slice(0, -2))))) as 1 | 2 | 3;
+};
+
+export function replay(
+  resolution: Resolution,
+  calendars: readonly SchoolCalendar[],
+  records: Records,
+  asOf: string,
+): Replayed {
+  const engine = enginesFor(resolution);
+  const findings: Finding[] = [];
+  const students = new Map<string, Student>();
+  const items = new Map<string, Item>();
+  let maxYear = 0;
+  const seeTerm = (term: string) => (maxYear = Math.max(maxYear, Number(term.slice(0, -2))));
+  for (const record of records) {
+    if (record.type === 'student') students.set(record.id, record);
+    if (record.type === 'courseOutcome' || record.type === 'diversePerformance') {
+      items.set(record.id, record);
+      seeTerm(record.kind === 'courseOutcome' ? record.term : (record.term ?? `${record.academicYear}01`));
+    }
+    if ('term' in record && typeof record.term === 'string') seeTerm(record.term);
+  }
+  const live = [...items.values()].filter((item) => !item.withdrawn);
+
+  // Uploads, in date order: each against the student's items already on the platform.
+  const platform = new Map<string, PortfolioItem[]>();
+  for (const item of byDate(live, (entry) => entry.uploadedOn ?? asOf)) {
+    const mine = platform.get(item.studentId) ?? [];
+    const upload = { ...item, selected: false } as PortfolioItem;
+    findings.push(
+      ...engine(termOf(item)).checkUpload({ item: upload, items: mine, at: item.uploadedOn ?? asOf }).findings,
+    );
+    mine.push(upload);
+    platform.set(item.studentId, mine);
+  }
+
+  findings.push(...decisions(engine, resolution, calendars, records, items, students, maxYear));
+
+  // Selections, once everything is in: each against the selections made before it.
+  for (const item of live.filter((entry) => entry.selected)) {
+    const mine = platform.get(item.studentId)!;
+    const actor = { id: item.studentId, roles: ['student' as Role], studentId: item.studentId };
+    const decision = engine(termOf(item)).checkSelection({
+      item: { ...item, selected: false },
+      items: mine,
+      actor,
+      at: asOf,
+    });
+    findings.push(...decision.findings);
+    const index = mine.findIndex((other) => other.id === item.id);
+    mine[index] = { ...mine[index]!, selected: true } as PortfolioItem;
+  }
+
+  findings.push(...submissions(engine, resolution, records));
+  findings.push(...customRules(resolution, calendars, items, students, asOf));
+  return { findings, items };
+}
+
+/** A term's windows on the sample's calendar of its year, resolved once per term and pack. */
+const windowsOf = (() => {
+  const known = new Map<string, readonly ResolvedWindow[] | undefined>();
+  return (effective: EffectivePack, calendars: readonly SchoolCalendar[], term: string) => {
+    const key = `${effective.id}|${effective.appliesFrom ? formatTerm(effective.appliesFrom) : ''}|${term}|${calendars.length}`;
+    if (!known.has(key)) {
+      const parsed = parseTerm(term)!;
+      const calendar = calendars.find((entry) => entry.academicYear === parsed.year);
+      known.set(key, calendar && resolveWindows(effective, calendar, parsed).windows);
+    }
+    return known.get(key);
+  };
+})();
+
+/** The certification window of a grade in a term. */
+const certificationWindow = (
+  effective: EffectivePack,
+  calendars: readonly SchoolCalendar[],
+  term: string,
+  grade: number,
+) =>
+  windowsOf(effective, calendars, term)?.find(
+    (window) => window.activity === 'courseOutcomeCertification' && window.grades.includes(grade as 1 | 2 | 3),
+  );
+
+/** Every decision on a course outcome, from its record and its events, as a transition. */
+function decisions(
+  engine: (term: string) => Engine,
+  resolution: Resolution,
+  calendars: readonly SchoolCalendar[],
+  records: Records,
+  items: ReadonlyMap<string, Item>,
+  students: ReadonlyMap<string, Student>,
+  maxYear: number,
+): Finding[] {
+  const asked: { item: CourseOutcome; event: CertificationEvent; actor: string; on: string }[] = [];
+  for (const item of items.values()) {
+    if (item.kind !== 'courseOutcome' || item.certifiedOn === undefined) continue;
+    if (item.state === 'certified')
+      asked.push({ item, event: { type: 'certify' }, actor: item.certifiedBy ?? item.certifier, on: item.certifiedOn });
+    if (item.state === 'rejected')
+      asked.push({
+        item,
+        event: { type: 'reject', reason: item.rejectionReason } as CertificationEvent,
+        actor: item.certifiedBy ?? item.certifier,
+        on: item.certifiedOn,
+      });
+  }
+  for (const record of records) {
+    if (record.type !== 'certificationEvent') continue;
+    const item = items.get(record.itemId);
+    if (item?.kind !== 'courseOutcome') continue;
+    if (record.event === 'certify' || record.event === 'revoke')
+      asked.push({ item, event: { type: record.event }, actor: record.actor, on: record.on });
+    if (record.event === 'reject')
+      asked.push({
+        item,
+        event: { type: 'reject', reason: record.reason } as CertificationEvent,
+        actor: record.actor,
+        on: record.on,
+      });
+  }
+  const findings: Finding[] = [];
+  for (const { item, event, actor, on } of byDate(asked, (entry) => entry.on)) {
+    const effective = engine(item.term).effectiveFor(item.term)!;
+    const student = students.get(item.studentId);
+    const division = student?.division;
+    const chain = chainOf(assignmentFor(effective, 'courseOutcomeCertification', division));
+    const roles = chain.filter(
+      (link): link is Role =>
+        (ROLES as readonly string[]).includes(link) && link !== 'courseTeacher' && link !== 'student',
+    );
+    const window = certificationWindow(effective, calendars, item.term, gradeThen(student, maxYear, item.term));
+    const before: CourseOutcome = {
+      ...item,
+      state: event.type === 'revoke' ? 'certified' : 'submitted',
+      selected: false,
+    };
+    const result = engine(item.term).transition(
+      before,
+      event,
+      actor === item.certifier ? { id: actor, roles: ['courseTeacher'] } : { id: actor, roles, units: [actor] },
+      on,
+      {
+        ...(actor === item.certifier ? {} : { unavailable: [item.certifier] }),
+        ...(division && { division }),
+        ...(window && { window }),
+      },
+    );
+    findings.push(...result.findings);
+  }
+  return findings;
+}
+
+/** Each submission and final submission as its unit makes it: the chain's links before the unit unavailable. */
+function submissions(engine: (term: string) => Engine, resolution: Resolution, records: Records): Finding[] {
+  const findings: Finding[] = [];
+  const made: Submission[] = [];
+  const finals: FinalSubmission[] = [];
+  const receipts = records.filter((record) => record.type === 'receipt');
+  for (const record of byDate(records, (entry) => (entry.type === 'submission' ? entry.on : ''))) {
+    if (record.type !== 'submission' || record.stage === 'precheck') continue;
+    const effective = rulesFor(resolution, parseTerm(record.term)!);
+    const duty = record.category === 'basicData' ? 'basicData' : SUBMISSION_DUTIES[record.category];
+    const chain = chainOf(assignmentFor(effective, duty, record.division));
+    // Named as the audit names what it finds about a submission.
+    const named = (found: readonly Finding[]) =>
+      found.map((finding) =>
+        finding.code === 'PR7012'
+          ? finding
+          : { ...finding, subject: `${record.category}:${record.term}:${record.stage}` },
+      );
+    const index = chain.indexOf(record.unit);
+    const unit = {
+      actor: { id: record.unit, roles: [], units: [record.unit] },
+      unavailable: index > 0 ? chain.slice(0, index) : [],
+      ...(record.division && { division: record.division }),
+    };
+    if (record.stage === 'submit') {
+      if (chain.length > 0) {
+        const decision = engine(record.term).submit({
+          ...unit,
+          category: record.category,
+          term: record.term,
+          at: record.on,
+          submissions: made,
+        });
+        findings.push(...named(decision.findings));
+        if (decision.submission) made.push(decision.submission);
+      }
+      if (record.receiptOpens !== undefined && record.receiptCloses !== undefined)
+        findings.push(
+          ...named(
+            engine(record.term).checkReceiptPeriod(record.term, {
+              opens: record.receiptOpens,
+              closes: record.receiptCloses,
+            }).findings,
+          ),
+        );
+      continue;
+    }
+    const standing: Receipt[] = receipts
+      .filter((receipt) => receipt.category === record.category && receipt.term === record.term)
+      .map((receipt) => ({
+        studentId: receipt.studentId,
+        category: receipt.category,
+        term: receipt.term,
+        status:
+          receipt.status === 'disputed' && (receipt.resolvedOn === undefined || receipt.resolvedOn > record.on)
+            ? 'disputed'
+            : receipt.status === 'disputed'
+              ? 'resolved'
+              : receipt.status,
+      }));
+    const decision = engine(record.term).finalSubmit({
+      ...unit,
+      category: record.category,
+      term: record.term,
+      at: record.on,
+      receipts: standing,
+      finals,
+    });
+    // A duty without an owner is the pack's gap (PR5002), not each submission's: the disputes still count.
+    findings.push(
+      ...(chain.length === 0
+        ? decision.findings.filter((finding) => finding.code === 'PR7012')
+        : named(decision.findings)),
+    );
+    if (decision.final) finals.push(decision.final);
+  }
+  return findings;
+}
+
+/** The pack's custom rules on the facts of each student's terms (those with course outcomes of their own) and academic years. */
+function customRules(
+  resolution: Resolution,
+  calendars: readonly SchoolCalendar[],
+  items: ReadonlyMap<string, Item>,
+  students: ReadonlyMap<string, Student>,
+  asOf: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  const byStudent = new Map<string, Item[]>();
+  for (const item of items.values()) byStudent.set(item.studentId, [...(byStudent.get(item.studentId) ?? []), item]);
+  for (const student of students.values()) {
+    const mine = byStudent.get(student.id) ?? [];
+    const own = mine.filter((item) => item.entry === 'student' && !item.withdrawn);
+    const terms = [...new Set(own.filter((item) => item.kind === 'courseOutcome').map((item) => item.term!))].sort();
+    const years = [
+      ...new Set([
+        ...terms.map((term) => Number(term.slice(0, -2))),
+        ...mine
+          .filter((item) => item.kind === 'diversePerformance' && !item.withdrawn)
+          .map((item) => (item as { academicYear: number }).academicYear),
+      ]),
+    ].sort((a, b) => a - b);
+    const facts: [EffectivePack, Facts][] = [];
+    for (const term of terms) {
+      const parsed = parseTerm(term)!;
+      const effective = rulesFor(resolution, parsed);
+      const windows = windowsOf(effective, calendars, term);
+      facts.push([
+        effective,
+        studentTermFacts({ student, items: mine, asOf, term: parsed, ...(windows && { windows }) }),
+      ]);
+    }
+    for (const year of years)
+      facts.push([
+        rulesFor(resolution, { year, semester: 1 }),
+        studentFacts({ student, items: mine, asOf, academicYear: year }),
+      ]);
+    for (const effective of new Set(facts.map(([pack]) => pack)))
+      findings.push(
+        ...evaluateRules(
+          effective,
+          facts.filter(([pack]) => pack === effective).map(([, fact]) => fact),
+        ),
+      );
+  }
+  return findings;
+}

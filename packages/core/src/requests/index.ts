@@ -1,0 +1,25 @@
+export { REQUEST_CODES, type MalformedParams } from './codes';
+export { describeValue, malformedFinding, refuseMalformed } from './refusal';
+export {
+  actorProblem,
+  dayProblem,
+  eachOf,
+  effectiveProblem,
+  EXPECTED,
+  fileProblem,
+  isInstant,
+  isObject,
+  instantProblem,
+  isTerm,
+  itemRequestProblem,
+  itemProblem,
+  problem,
+  spanProblem,
+  studentProblem,
+  submissionProblem,
+  termProblem,
+  textsProblem,
+  under,
+  unitOptionsProblem,
+  type Problem,
+} from './shape';
