@@ -169,6 +169,16 @@ export const CLI_CODES = {
       en: `the output \`${file}\` is \`${input}\`, which this run reads: writing it would destroy it, so nothing is written; name another file`,
     }),
   }),
+  internalError: defineCode({
+    code: 'PR9020',
+    name: 'internal-error',
+    severity: 'error',
+    title: { 'zh-TW': '內部錯誤', en: 'Internal error' },
+    message: ({ file, detail }: { file: string; detail: string }) => ({
+      'zh-TW': `檢查「${file}」時發生內部錯誤 (${detail})；其他檔案照常檢查。請回報此問題並附上該檔`,
+      en: `an internal error stopped the check of \`${file}\` (${detail}); the other files are still checked. Please report it with the file`,
+    }),
+  }),
 } as const;
 
 /** The short name of any code, the core's or the CLI's (`PR2002` → `loosens-national-maximum`). */

@@ -1,4 +1,5 @@
 import type { FindingBase, Language } from '@portfolio-rules/core';
+import { oneLine } from './formatters/safe-text';
 import { optionsOf } from './_lib/args';
 import { alignColumns } from './_lib/width';
 import { TOOL_NAME } from './_lib/package';
@@ -83,8 +84,8 @@ export function formatProblem(finding: FindingBase, language: Language, command?
   const prefix = `${TOOL_NAME}: ${finding.code} `;
   const hint = command === undefined ? TEXT[language].moreAll : TEXT[language].more(command);
   return [
-    `${prefix}${finding.message[language]}`,
-    `${' '.repeat(prefix.length)}${finding.message[other]}`,
+    `${prefix}${oneLine(finding.message[language])}`,
+    `${' '.repeat(prefix.length)}${oneLine(finding.message[other])}`,
     hint,
     '',
   ].join('\n');

@@ -1,3 +1,4 @@
+import { oneLine } from './formatters/safe-text';
 import { createFinding, type Language, suggest } from '@portfolio-rules/core';
 import { parseCommandLine } from './_lib/args';
 import { toolVersion } from './_lib/package';
@@ -65,7 +66,7 @@ export async function dispatch(commands: readonly Command[], argv: readonly stri
     return await command.run({ io, language, options: parsed.options, positionals: parsed.positionals });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`portfolio-rules: internal error / 內部錯誤: ${detail}\n`);
+    io.stderr.write(`portfolio-rules: internal error / 內部錯誤: ${oneLine(detail)}\n`);
     return EXIT.usage;
   }
 }

@@ -11,12 +11,12 @@ describe('portfolio-rules diff', () => {
     expect(result.stdout).toContain('| 修正條文 | 現行條文 | 說明 |');
     expect(result.stdout).toContain('**caps.diversePerformance.upload** (修正補充規定 五(五))<br>`max: 15`');
     expect(result.stdout).toContain('修正：max 20 → 15；條次 五(四) → 五(五)。');
-    expect(result.stdout).toContain('修正：deputies [equipment] → [equipment, specialEducation]。');
-    expect(result.stdout).toContain('刪除 notes[學期中發放家長通知書並繳回回條]，新增 retention。');
+    expect(result.stdout).toContain('修正：deputies \\[equipment] → \\[equipment, specialEducation]。');
+    expect(result.stdout).toContain('刪除 notes\\[學期中發放家長通知書並繳回回條]，新增 retention。');
     expect(result.stdout).toContain('~~`owner: studentLife`~~');
     // Reordered windows are no amendment; the new grade-3 window is.
-    expect(result.stdout).not.toContain('windows[courseOutcomeUpload]');
-    expect(result.stdout).toContain('**windows[diversePerformanceSelection grades:3]** (修正補充規定 流程表)');
+    expect(result.stdout).not.toContain('windows\\[courseOutcomeUpload]');
+    expect(result.stdout).toContain('**windows\\[diversePerformanceSelection grades:3]** (修正補充規定 流程表)');
     await expect(result.transcript).toMatchFileSnapshot('__snapshots__/diff-md.txt');
   });
 

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { jsonText } from '../src/formatters/json';
 import { writeJson } from '../src/formatters/json-pieces';
+import { RAW_CONTROL } from './raw-controls';
 
 function written(value: unknown): { text: string; pieces: string[] } {
   const pieces: string[] = [];
@@ -8,7 +10,7 @@ function written(value: unknown): { text: string; pieces: string[] } {
   return { text: pieces.join(''), pieces };
 }
 
-const stringified = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const stringified = jsonText;
 
 /** JSON values and what JSON.stringify leaves out or converts: undefined, functions, dates, maps, deep nesting. */
 const value = fc.letrec((tie) => ({
@@ -19,6 +21,9 @@ const value = fc.letrec((tie) => ({
     fc.date({ noInvalidDate: true }),
     fc.constant(new Map([[1, 2]])),
     fc.string({ unit: 'grapheme' }),
+    fc.string({
+      unit: fc.constantFrom('a', '期', '\u001b', '\u0007', '\u009b', '\u202e', '\u2066', '\u2028', '\u007f', '"'),
+    }),
   ),
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -30,10 +35,14 @@ const value = fc.letrec((tie) => ({
 })).node;
 
 describe('writeJson', () => {
-  it('writes exactly what JSON.stringify(value, null, 2) returns, and a newline', () => {
+  it('writes exactly what JSON.stringify(value, null, 2) returns, and a newline, with no raw control character', () => {
     fc.assert(
       fc.property(value, (item) => {
-        expect(written(item).text).toBe(stringified(item));
+        const { text } = written(item);
+        expect(text).toBe(stringified(item));
+        expect(text.replace(/\n/g, '')).not.toMatch(RAW_CONTROL);
+        const json = JSON.stringify(item, null, 2);
+        if (json !== undefined) expect(JSON.parse(text)).toEqual(JSON.parse(json));
       }),
       { seed: 42, numRuns: Number(process.env.FC_NUM_RUNS ?? 500) },
     );

@@ -1,43 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrWhy, INSTALL_TIMEOUT, openInChromium } from './chromium';
 import { formatHtml } from '../src/formatters/html';
 import { AUDIT, PACK_ONLY_AUDIT } from './fixtures/audit-result';
 
-// Opens the HTML report in Debian's headless Chromium (no playwright or puppeteer). On CI, running
-// as root, a missing Chromium is installed once with apt-get; elsewhere the test is skipped with a note.
-
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-const findChromium = () => CANDIDATES.find((path) => existsSync(path));
-const INSTALL_TIMEOUT = 15 * 60_000;
+// Opens the HTML report in Debian's headless Chromium (test/chromium.ts).
 
 let chromium: string | undefined;
 let why = '';
 let folder = '';
 
-function install(): string {
-  if (process.env.CI !== 'true' || process.getuid?.() !== 0)
-    return `Chromium is not installed (${CANDIDATES.join(' or ')}); install Debian's chromium to run this test (it is installed automatically on CI, as root)`;
-  const result = spawnSync(
-    'bash',
-    ['-c', 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium'],
-    { encoding: 'utf8', timeout: INSTALL_TIMEOUT, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  return result.status === 0
-    ? ''
-    : `apt-get install chromium failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr?.slice(-500) ?? ''}`;
-}
-
 beforeAll(() => {
-  chromium = findChromium();
-  if (!chromium) {
-    why = install();
-    chromium = findChromium();
-    if (!chromium && !why) why = 'apt-get installed chromium, but no Chromium binary was found';
-  }
+  ({ chromium, why } = chromiumOrWhy());
   folder = mkdtempSync(join(tmpdir(), 'portfolio-rules-report-'));
 }, INSTALL_TIMEOUT + 60_000);
 
@@ -45,31 +21,7 @@ afterAll(() => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-/** Runs Chromium headless on one file with a fresh profile and no network activity of its own. */
-function open(file: string, ...action: string[]) {
-  const profile = mkdtempSync(join(folder, 'profile-'));
-  const result = spawnSync(
-    chromium!,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--hide-scrollbars',
-      '--enable-logging=stderr',
-      '--v=0',
-      `--user-data-dir=${profile}`,
-      ...action,
-      pathToFileURL(file).href,
-    ],
-    { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
-  );
-  return { status: result.status, dom: result.stdout, log: result.stderr ?? '' };
-}
+const open = (file: string, ...action: string[]) => openInChromium(chromium!, folder, file, ...action);
 
 const write = (name: string, html: string) => {
   const file = join(folder, name);

@@ -1,4 +1,5 @@
 import type { AuditResult, FindingBase } from '@portfolio-rules/core';
+import { CONTENT_SECURITY_POLICY } from '../src/formatters/html-head';
 import { describe, expect, it } from 'vitest';
 import { formatHtml } from '../src/formatters/html';
 import { CHARTED_CLASSES } from '../src/formatters/html/statistics';
@@ -37,9 +38,8 @@ describe('formatHtml', () => {
       expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(|\bsrc=|\bhref="(?!#)/i);
       // The only URL is the SVG namespace, which is a name, not a fetch.
       expect(new Set(html.match(/https?:\/\/[^"\s)]+/g))).toEqual(new Set(['http://www.w3.org/2000/svg']));
-      expect(html).toContain(
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-      );
+      expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`);
+      expect(CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none';/);
     }
     expect(zh.startsWith('<!doctype html>\n<html lang="zh-TW">')).toBe(true);
     expect(en.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);

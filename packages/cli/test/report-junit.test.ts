@@ -80,7 +80,7 @@ describe('formatJunit', () => {
     ]);
   });
 
-  it("writes a suite per file for validate's findings, a passing case for a clean file, and drops control characters", () => {
+  it("writes a suite per file for validate's findings, a passing case for a clean file, and shows control characters as escapes", () => {
     const finding = {
       ...AUDIT.findings[0]!,
       message: { 'zh-TW': 'x', en: 'bell\u0007 here' },
@@ -103,7 +103,7 @@ describe('formatJunit', () => {
       ['a.yaml', '1', '1'],
       ['b <&>.yaml', '1', '0'],
     ]);
-    expect(suites.children[0]!.children[0]!.children[0]!.attributes.message).toBe('bell here');
+    expect(suites.children[0]!.children[0]!.children[0]!.attributes.message).toBe('bell\\x07 here');
     expect(suites.children[0]!.children[0]!.attributes).toMatchObject({ file: 'a.yaml', line: '2' });
   });
 });

@@ -45,8 +45,11 @@ describe('escapeIcsText (RFC 5545 3.3.11)', () => {
     );
   });
 
-  it('drops control characters TEXT may not hold, keeps tabs', () => {
-    expect(escapeIcsText('a\u0000b\u0007c\td\u007f')).toBe('abc\td');
+  it('shows control characters TEXT may not hold as escapes, keeps tabs', () => {
+    expect(escapeIcsText('a\u0000b\u0007c\td\u007f\u001b]0;x\u202e')).toBe(
+      'a\\\\x00b\\\\x07c\td\\\\x7f\\\\x1b]0\\;x\\\\u202e',
+    );
+    expect(unescape(escapeIcsText('\u001b[31m'))).toBe('\\x1b[31m');
   });
 
   it('round-trips any text through unescaping', () => {

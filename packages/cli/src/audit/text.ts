@@ -2,6 +2,7 @@ import type { AuditResult, FindingBase, GroupStatistics, IntakeSummary, Language
 import type { Output } from '../command';
 import { auditFindings, type Tally, tallyOf } from '../formatters/checked';
 import { inPieces } from '../formatters/pieces';
+import { oneLine, showControls } from '../formatters/safe-text';
 import { formatFinding } from '../formatters/stylish';
 
 const TEXT = {
@@ -106,14 +107,14 @@ function statistics(result: AuditResult<FindingBase>, language: Language): strin
   if (!stats) return [];
   const rows = [['', ...text.header], row(text.school, stats.school)];
   for (const [grade, group] of Object.entries(stats.byGrade)) rows.push(row(text.grade(grade), group));
-  for (const [name, group] of Object.entries(stats.byClass)) rows.push(row(text.klass(name), group));
+  for (const [name, group] of Object.entries(stats.byClass)) rows.push(row(text.klass(oneLine(name)), group));
   const lines = [text.statistics(result.asOf), ...table(rows).map((line) => `  ${line}`)];
   const overdue = Object.entries(stats.overdueByTeacher).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
   if (overdue.length > 0)
     lines.push(
       '',
       text.overdue,
-      ...overdue.slice(0, 20).map(([teacher, count]) => `  ${teacher}  ${count}`),
+      ...overdue.slice(0, 20).map(([teacher, count]) => `  ${oneLine(teacher)}  ${count}`),
       ...(overdue.length > 20 ? [`  ${text.unlisted(overdue.length - 20)}`] : []),
     );
   return lines;
@@ -124,7 +125,7 @@ function rejections(intake: IntakeSummary, language: Language): string[] {
   const lines: string[] = [TEXT[language].rejected];
   for (const rejection of intake.rejections)
     lines.push(
-      `  ${rejection.file ? `${rejection.file}:` : 'line '}${rejection.line}  ${rejection.code}  ${rejection.message[language]}`,
+      `  ${oneLine(rejection.file ? `${rejection.file}:` : 'line ')}${rejection.line}  ${rejection.code}  ${oneLine(rejection.message[language])}`,
     );
   if (intake.unlisted > 0) lines.push(`  ${TEXT[language].unlisted(intake.unlisted)}`);
   return lines;
@@ -148,7 +149,7 @@ export function writeAuditText(
   language: Language,
   output: Output,
 ): void {
-  const { put, end } = inPieces(output);
+  const { put, end } = inPieces({ write: (text: string) => output.write(showControls(text)) });
   let first = true;
   const block = (text: string) => {
     put(first ? text : `\n\n${text}`);

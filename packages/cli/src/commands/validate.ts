@@ -1,4 +1,5 @@
-import { hasErrors } from '@portfolio-rules/core';
+import { createFinding, type FindingBase, hasErrors } from '@portfolio-rules/core';
+import { CLI_CODES } from '../codes';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
@@ -11,7 +12,7 @@ import { formatStylish } from '../formatters/stylish';
 
 export interface Checked {
   readonly report: Report;
-  /** A file could not be read. */
+  /** A file could not be read, or its check failed (PR9020). */
   readonly unreadable: boolean;
 }
 
@@ -29,9 +30,21 @@ async function checkPacks(files: readonly string[], io: CliIo): Promise<Checked>
       continue;
     }
     sources.set(file, read.text);
-    reports.push({ file, findings: checkPack(file, read.text, registry).findings });
+    const findings = checkedAlone(file, () => checkPack(file, read.text, registry).findings);
+    if (findings.some((finding) => finding.code === CLI_CODES.internalError.code)) unreadable = true;
+    reports.push({ file, findings });
   }
   return { report: { files: reports, sources }, unreadable };
+}
+
+/** One file's findings; a failure of the checker itself is that file's finding, and the other files are still checked. */
+function checkedAlone(file: string, check: () => readonly FindingBase[]): readonly FindingBase[] {
+  try {
+    return check();
+  } catch (error) {
+    const detail = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    return [createFinding(CLI_CODES.internalError, { file, detail }, { rule: 'cli.validate', subject: file })];
+  }
 }
 
 function exitCodeOf(checked: Checked): number {

@@ -1,6 +1,7 @@
 import type { Language } from '@portfolio-rules/core';
 import type { RuleText } from './compare';
 import { type Amendment, clauseOf, DIFF_TEXT, explanationOf, factsOf, shortPath, valueLines } from './text';
+import { htmlHead } from '../formatters/html-head';
 import { escapeMarkup } from '../formatters/markup';
 
 const STYLE = `body{font-family:"Noto Sans TC","PingFang TC","Microsoft JhengHei",sans-serif;margin:2rem;color:#222}
@@ -44,7 +45,7 @@ export function formatAmendmentHtml(amendment: Amendment, language: Language): s
       : `<table class="changes"><thead><tr>${text.columns.map((column) => `<th>${escapeMarkup(column)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
   return `<!doctype html>
 <html lang="${language}">
-<head><meta charset="utf-8"><title>${escapeMarkup(title)}</title><style>${STYLE}</style></head>
+${htmlHead(title, STYLE)}
 <body>
 <h1>${escapeMarkup(title)}</h1>
 <table class="facts"><thead><tr><th></th><th>${escapeMarkup(text.amended)}</th><th>${escapeMarkup(text.current)}</th></tr></thead><tbody>

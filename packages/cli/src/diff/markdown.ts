@@ -1,14 +1,13 @@
 import type { Language } from '@portfolio-rules/core';
 import type { RuleText } from './compare';
+import { markdownCode, markdownText as cell } from '../formatters/markdown';
 import { type Amendment, clauseOf, DIFF_TEXT, explanationOf, factsOf, shortPath, valueLines } from './text';
 
-const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, '<br>');
-
 function side(text: RuleText | undefined, language: Language, deleted: boolean): string {
-  if (!text) return DIFF_TEXT[language].none;
+  if (!text) return cell(DIFF_TEXT[language].none);
   const clause = clauseOf(text);
-  const lines = valueLines(text).map((line) => (deleted ? `~~\`${line}\`~~` : `\`${line}\``));
-  return [`**${shortPath(text.path)}**${clause ? ` (${clause})` : ''}`, ...lines].map(cell).join('<br>');
+  const lines = valueLines(text).map((line) => (deleted ? `~~${markdownCode(line)}~~` : markdownCode(line)));
+  return [`**${cell(shortPath(text.path))}**${clause ? ` (${cell(clause)})` : ''}`, ...lines].join('<br>');
 }
 
 /** The amendment table in Markdown, as schools publish it with an amended rule (seed 001). */
@@ -20,7 +19,7 @@ export function formatAmendmentMarkdown(amendment: Amendment, language: Language
     .filter((key) => current[key] || amended[key])
     .map((key) => `| ${text.facts[key]} | ${cell(amended[key] || '—')} | ${cell(current[key] || '—')} |`);
   const lines = [
-    `# ${amendment.amended.pack.name} ${text.title}`,
+    `# ${cell(`${amendment.amended.pack.name} ${text.title}`)}`,
     '',
     `| | ${text.amended} | ${text.current} |`,
     '| --- | --- | --- |',

@@ -8,8 +8,9 @@ import {
   type Term,
 } from '@portfolio-rules/core';
 import { alignColumns } from '../_lib/width';
-import { jsonTool, JSON_OUTPUT_VERSION } from '../formatters/json';
+import { jsonText, jsonTool, JSON_OUTPUT_VERSION } from '../formatters/json';
 import { byPosition, type Report, summarize } from '../formatters/report';
+import { oneLine, showControls } from '../formatters/safe-text';
 import { formatStylish } from '../formatters/stylish';
 import type { Entry } from './entries';
 
@@ -73,21 +74,20 @@ export function formatExplanationStylish(explanation: Explanation, language: Lan
     `${effective.name} (${effective.id}) · ${explanation.file}`,
     `${text.term(explanation.term && formatTerm(explanation.term))} · ${text.national}${colon}${effective.national.layer} ${effective.national.title[language]}`,
     `${text.layers}${colon}${effective.layers.join(' → ')}`,
-  ];
-  const rows = explanation.entries.map(
-    (entry) =>
-      [entry.path, showValue(entry.value), entry.layer, entry.source ? formatSource(entry.source) : ''] as const,
+  ].map(oneLine);
+  const rows = explanation.entries.map((entry) =>
+    [entry.path, showValue(entry.value), entry.layer, entry.source ? formatSource(entry.source) : ''].map(oneLine),
   );
   const { lines, widths } = alignColumns([[text.key, text.value, text.layer, text.clause], ...rows]);
   const table = [lines[0]!];
   explanation.entries.forEach((entry, index) => {
     table.push(lines[index + 1]!);
-    if (entry.bound) table.push(`${' '.repeat(widths[0]! + 2)}↳ ${boundNote(entry.bound, language)}`);
+    if (entry.bound) table.push(`${' '.repeat(widths[0]! + 2)}↳ ${oneLine(boundNote(entry.bound, language))}`);
   });
   const findings = explanation.report.files.some((file) => file.findings.length > 0)
     ? ['', formatStylish(explanation.report, language).trimEnd()]
     : [];
-  return [...header, '', ...table, ...findings, ''].join('\n');
+  return showControls([...header, '', ...table, ...findings, ''].join('\n'));
 }
 
 export function formatExplanationJson(explanation: Explanation, exitCode: number): string {
@@ -107,5 +107,5 @@ export function formatExplanationJson(explanation: Explanation, exitCode: number
     findings,
     summary: { ...summarize(explanation.report), exitCode },
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  return jsonText(output);
 }

@@ -11,6 +11,7 @@ import { auditName, checkedGroups, tallyOf } from './checked';
 import { findingsSection, rejectionsSection } from './html/findings';
 import { statisticsSection } from './html/statistics';
 import { REPORT_STYLE } from './html/style';
+import { htmlHead } from './html-head';
 import { formatCount, HTML_TEXT, type HtmlText } from './html/text';
 import { type JsonTool, jsonTool } from './json';
 import { escapeMarkup as x } from './markup';
@@ -29,9 +30,6 @@ export interface HtmlInput {
   /** The first audit holds the pack's own findings, apart from the schools whose data was read (several schools). */
   readonly packFirst?: boolean;
 }
-
-/** Nothing may be fetched and no script may run, even if some data slipped through unescaped. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -130,7 +128,7 @@ export function writeHtml(input: HtmlInput, options: HtmlOptions, output: Output
     [
       '<!doctype html>',
       `<html lang="${options.lang}">`,
-      `<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${x(title)}</title><style>${REPORT_STYLE}</style></head>`,
+      htmlHead(title, REPORT_STYLE),
       '<body>',
       `<h1>${x(title)}</h1>`,
       '',

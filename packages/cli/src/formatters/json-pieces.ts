@@ -1,5 +1,6 @@
 import type { Output } from '../command';
 import { inPieces } from './pieces';
+import { jsonSafe } from './safe-text';
 
 /** Arrays and plain objects this many levels deep are written an element at a time; deeper ones are stringified whole. */
 const STREAMED_LEVELS = 5;
@@ -13,12 +14,13 @@ const isPlainObject = (value: object) => {
 const omitted = (value: unknown) => value === undefined || typeof value === 'function' || typeof value === 'symbol';
 
 /**
- * Writes exactly `JSON.stringify(value, null, 2)` and a newline, in pieces of about 64 KiB, so that a
- * large report never exists as one string: the JSON of 24,000 findings in both languages is a
- * two-byte string of about 130 MB, and writing it makes a UTF-8 copy as large again.
+ * Writes exactly `jsonText(value)` (`JSON.stringify(value, null, 2)`, a newline, no raw control
+ * character) in pieces of about 64 KiB, so that a large report never exists as one string: the JSON
+ * of 24,000 findings in both languages is a two-byte string of about 130 MB, and writing it makes a
+ * UTF-8 copy as large again.
  */
 export function writeJson(value: unknown, output: Output): void {
-  const { put, end } = inPieces(output);
+  const { put, end } = inPieces({ write: (text: string) => output.write(jsonSafe(text)) });
   const whole = (item: unknown, indent: string) => {
     // Strings in JSON hold no raw newline, so every newline of a nested value starts one of its lines.
     const text = JSON.stringify(item, null, 2);

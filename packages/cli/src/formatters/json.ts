@@ -1,6 +1,7 @@
 import type { FindingBase } from '@portfolio-rules/core';
 import { TOOL_NAME, toolVersion } from '../_lib/package';
 import { byPosition, type Report, type Summary, summarize } from './report';
+import { jsonSafe } from './safe-text';
 
 /** The version of the JSON output's schema (docs/reference/json-output.md); bumped only on a breaking change. */
 export const JSON_OUTPUT_VERSION = 1;
@@ -22,6 +23,11 @@ export function jsonTool(): JsonTool {
   return { name: TOOL_NAME, version: toolVersion() };
 }
 
+/** `JSON.stringify(value, null, 2)` and a newline, with no raw control or override character (the same JSON value). */
+export function jsonText(value: unknown): string {
+  return `${jsonSafe(String(JSON.stringify(value, null, 2)))}\n`;
+}
+
 /** Machine-readable output: a versioned, documented schema. Findings carry both languages. */
 export function formatJson(report: Report, command: string, exitCode: number): string {
   const output: JsonReport = {
@@ -31,5 +37,5 @@ export function formatJson(report: Report, command: string, exitCode: number): s
     files: report.files.map(({ file, findings }) => ({ file, findings: byPosition(findings) })),
     summary: { ...summarize(report), exitCode },
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  return jsonText(output);
 }

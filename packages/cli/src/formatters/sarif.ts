@@ -1,6 +1,6 @@
 import type { FindingBase, Language, Severity } from '@portfolio-rules/core';
 import { type CheckedGroup, type CheckedInput, checkedGroups, lineOf, readData, schoolId, specOf } from './checked';
-import { type JsonTool, jsonTool } from './json';
+import { jsonText, type JsonTool, jsonTool } from './json';
 
 export interface SarifOptions {
   readonly lang: Language;
@@ -92,7 +92,7 @@ function properties(finding: FindingBase, school: string | undefined) {
  * one result per finding (and per rejected input line) at its file, line and column (see location).
  */
 export function formatSarif(input: CheckedInput, options: SarifOptions): string {
-  return `${JSON.stringify(sarifLog(input, options), null, 2)}\n`;
+  return jsonText(sarifLog(input, options));
 }
 
 /** The SARIF log formatSarif writes, as an object (the audit command writes it in pieces). */

@@ -2,6 +2,7 @@ import { type FindingBase, formatSource, type Language, type Severity } from '@p
 import { codeName } from '../codes';
 import { codeFrame } from './code-frame';
 import { byPosition, type Report, type Summary, summarize } from './report';
+import { oneLine, showControls } from './safe-text';
 
 const LABELS = {
   'zh-TW': { error: '錯誤', warning: '警告', info: '提示', source: '依據：', related: '相關：', value: '值為' },
@@ -10,11 +11,11 @@ const LABELS = {
 
 function where(finding: FindingBase, file: string): string {
   const position = finding.position;
-  return position ? `${position.file ?? file}:${position.line}:${position.column}` : file;
+  return oneLine(position ? `${position.file ?? file}:${position.line}:${position.column}` : file);
 }
 
 function cite(layer: string | undefined, source: FindingBase['source']): string {
-  return [source && formatSource(source), layer].filter(Boolean).join(' · ');
+  return oneLine([source && formatSource(source), layer].filter(Boolean).join(' · '));
 }
 
 /** One finding as a block: where, severity, code, message, clause and layer, related clauses, code frame. */
@@ -28,12 +29,12 @@ export function formatFinding(
   const name = codeName(finding.code);
   const lines = [
     `${where(finding, file)}  ${labels[finding.severity]}  ${finding.code}${name ? ` ${name}` : ''}`,
-    `  ${finding.message[language]}`,
+    `  ${oneLine(finding.message[language])}`,
   ];
   const own = cite(finding.layer, finding.source);
   if (own) lines.push(`  ${labels.source}${own}`);
   for (const related of finding.related ?? []) {
-    const value = related.value === undefined ? '' : ` (${labels.value} ${JSON.stringify(related.value)})`;
+    const value = related.value === undefined ? '' : ` (${labels.value} ${oneLine(JSON.stringify(related.value))})`;
     lines.push(`  ${labels.related}${cite(related.layer, related.source)}${value}`);
   }
   const position = finding.position;
@@ -66,5 +67,5 @@ export function formatStylish(report: Report, language: Language): string {
     for (const finding of byPosition(findings))
       blocks.push(formatFinding(finding, file, language, report.sources).join('\n'));
   }
-  return [...blocks, summaryLine(summarize(report), language)].join('\n\n') + '\n';
+  return showControls([...blocks, summaryLine(summarize(report), language)].join('\n\n') + '\n');
 }

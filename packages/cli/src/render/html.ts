@@ -1,4 +1,5 @@
 import type { Language } from '@portfolio-rules/core';
+import { htmlHead } from '../formatters/html-head';
 import { escapeMarkup } from '../formatters/markup';
 import type { RenderedPack, Table } from './document';
 
@@ -33,7 +34,7 @@ export function formatRenderedHtml(rendered: RenderedPack, language: Language): 
   );
   return `<!doctype html>
 <html lang="${language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeMarkup(rendered.title)}</title><style>${STYLE}</style></head>
+${htmlHead(rendered.title, STYLE)}
 <body>
 <h1>${escapeMarkup(rendered.title)}</h1>
 <dl>${facts}</dl>

@@ -1,16 +1,6 @@
 import type { Language } from '@portfolio-rules/core';
+import { markdownText as markdownCell } from '../formatters/markdown';
 import type { RenderedPack, Table } from './document';
-
-/** A Markdown table cell: pipes and backslashes escaped, markup characters as entities, line breaks as `<br>`. */
-function markdownCell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r\n|\r|\n/g, '<br>');
-}
 
 function table(table: Table): string[] {
   const row = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;

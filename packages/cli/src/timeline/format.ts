@@ -7,8 +7,9 @@ import {
   type TermCode,
 } from '@portfolio-rules/core';
 import { alignColumns } from '../_lib/width';
-import { jsonTool, JSON_OUTPUT_VERSION } from '../formatters/json';
+import { jsonText, jsonTool, JSON_OUTPUT_VERSION } from '../formatters/json';
 import { type Report, summarize } from '../formatters/report';
+import { oneLine, showControls } from '../formatters/safe-text';
 import { formatStylish } from '../formatters/stylish';
 import type { Timeline, TimelineEntry } from './build';
 import { gradesText } from './words';
@@ -63,7 +64,9 @@ const TEXT = {
 function row(entry: TimelineEntry, language: Language): string[] {
   const clause = entry.source ? formatSource(entry.source) : '';
   const opens = entry.unresolved ? TEXT[language].unresolved : (entry.opens ?? '—');
-  return [opens, entry.closes ?? '—', entry.term, gradesText(entry.grades, language), entry.name[language], clause];
+  return [opens, entry.closes ?? '—', entry.term, gradesText(entry.grades, language), entry.name[language], clause].map(
+    oneLine,
+  );
 }
 
 /** Which data terms the year covers, those the pack does not apply to, and the calendar's other data terms. */
@@ -95,8 +98,7 @@ export function formatTimelineText(document: TimelineDocument, language: Languag
     `${document.effective.name} · ${text.title(document.timeline.academicYear)}`,
     `${text.calendar}${colon}${document.calendarTitle ? `${document.calendarTitle} · ` : ''}${document.calendarFile}`,
     ...coverage(document, language),
-    '',
-  ];
+  ].map(oneLine);
   const rows = [[...text.columns], ...entries.map((entry) => row(entry, language))];
   const table = alignColumns(rows).lines;
   const covered = document.terms.some((term) => term.covered);
@@ -105,7 +107,9 @@ export function formatTimelineText(document: TimelineDocument, language: Languag
   const findings = document.report.files.some((file) => file.findings.length > 0)
     ? ['', formatStylish(document.report, language).trimEnd()]
     : [];
-  return [...header, ...body, '', text.tally(resolved, entries.length - resolved), ...findings, ''].join('\n');
+  return showControls(
+    [...header, '', ...body, '', text.tally(resolved, entries.length - resolved), ...findings, ''].join('\n'),
+  );
 }
 
 /** The timeline as JSON (docs/reference/timeline-and-render.md): versioned, both languages, dates as `YYYY-MM-DD`. */
@@ -138,5 +142,5 @@ export function formatTimelineJson(document: TimelineDocument, exitCode: number)
     files: document.report.files.map(({ file, findings }) => ({ file, findings })),
     summary: { ...summarize(document.report), exitCode },
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  return jsonText(output);
 }

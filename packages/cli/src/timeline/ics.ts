@@ -1,21 +1,21 @@
 import { addCalendarDays, formatSource, type Language, type PlainDate } from '@portfolio-rules/core';
+import { showControls } from '../formatters/safe-text';
 import type { TimelineEntry } from './build';
 import { gradesText } from './words';
 
 /** RFC 5545 3.1: content lines are folded so that no line is longer than 75 octets, excluding the CRLF. */
 export const ICS_LINE_OCTETS = 75;
 
-/** RFC 5545 3.3.11: a TEXT value with `\`, `;`, `,` and line breaks escaped; other control characters dropped. */
+/**
+ * RFC 5545 3.3.11: a TEXT value with `\`, `;`, `,` and line breaks escaped; other control characters
+ * shown as escapes (`\x1b`), as in every output.
+ */
 export function escapeIcsText(text: string): string {
-  return (
-    text
-      .replace(/\\/g, '\\\\')
-      .replace(/;/g, '\\;')
-      .replace(/,/g, '\\,')
-      .replace(/\r\n|\r|\n/g, '\\n')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
-  );
+  return showControls(text.replace(/\r\n|\r/g, '\n'))
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
 }
 
 function octets(codePoint: number): number {

@@ -15,15 +15,17 @@ function editDistance(a: string, b: string): number {
 /** The closest candidate to a misspelt word, when it is close enough to be a likely typo. */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
+  const tolerance = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a 2 MB value is never compared letter by letter.
+    if (Math.abs(candidate.length - word.length) > tolerance) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const tolerance = Math.max(1, Math.floor(word.length / 3));
   return bestDistance <= tolerance ? best : undefined;
 }

@@ -1,3 +1,4 @@
+import { clip } from '../_lib/clip';
 import type { $ZodIssue } from 'zod/v4/core';
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
@@ -31,7 +32,8 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-const shown = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
+/** A value as a message echoes it, cut to a bounded width: a 2 MB bad date is shown in 200 characters. */
+const shown = (value: unknown) => clip(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
 
 /** Turns the first zod issue of a record into our finding; `problems` counts them all. */
 export function issueFinding(

@@ -34,7 +34,20 @@ export const ALLOWED_OPERATORS = [
   'none',
 ] as const;
 
-export const EXPRESSION_LIMITS = { depth: 12, nodes: 200 } as const;
+/**
+ * How large a custom rule may be: nesting depth and JSON nodes; `steps`, the operations one
+ * evaluation of one rule may apply (bounded before it runs by {@link expressionCost}, counted while
+ * it runs); `packSteps`, the bound of all of a pack's rules together, evaluated on one fact.
+ */
+export const EXPRESSION_LIMITS = { depth: 12, nodes: 200, steps: 1_000, packSteps: 10_000 } as const;
+
+/**
+ * The longest list a fact holds (docs/reference/custom-rules.md#facts): facts are numbers and
+ * text, so every list a rule can iterate is one the rule writes itself.
+ */
+export const LONGEST_FACT_LIST = 0;
+
+const SCOPED = new Set(['all', 'some', 'none']);
 
 const ALLOWED = new Set<string>(ALLOWED_OPERATORS);
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -44,6 +57,7 @@ export type ExpressionProblem =
   | { kind: 'path'; varPath: string; path: readonly (string | number)[] }
   | { kind: 'depth'; path: readonly (string | number)[] }
   | { kind: 'size'; path: readonly (string | number)[] }
+  | { kind: 'cost'; steps: number; path: readonly (string | number)[] }
   | { kind: 'malformed'; detail: string; path: readonly (string | number)[] };
 
 /**
@@ -68,8 +82,44 @@ function readPaths(operator: string, argument: unknown): { readonly text: string
   });
 }
 
-/** Finds what makes an expression unsafe or malformed; an empty list means it may be evaluated. */
-export function checkExpression(expression: unknown): ExpressionProblem[] {
+/** The longest list anywhere in an expression (a literal, or the arguments of an operation). */
+function longestList(node: unknown): number {
+  if (node === null || typeof node !== 'object') return 0;
+  const inner = Array.isArray(node) ? node : Object.values(node);
+  return inner.reduce(
+    (longest: number, item) => Math.max(longest, longestList(item)),
+    Array.isArray(node) ? node.length : 0,
+  );
+}
+
+/**
+ * The most operations one evaluation of an expression can apply, from its shape alone: every
+ * operation counts one and applies its arguments once, except `all`, `some` and `none`, which apply
+ * their condition once per element of the list they read. No operator makes a list longer than one
+ * the rule writes (no `merge`, no `map`) and facts hold no lists longer than {@link LONGEST_FACT_LIST},
+ * so that list has at most as many elements as the longest list the rule writes. `if`, `and` and
+ * `or` may stop early; the bound counts every branch. Within the depth and node limits it stays
+ * far below 2^53.
+ */
+export function expressionCost(expression: unknown): number {
+  const elements = Math.max(1, LONGEST_FACT_LIST, longestList(expression));
+  const cost = (node: unknown): number => {
+    if (Array.isArray(node)) return node.reduce((sum: number, item) => sum + cost(item), 0);
+    if (node === null || typeof node !== 'object') return 0;
+    const [operator, argument] = Object.entries(node)[0] ?? [];
+    if (operator === undefined) return 0;
+    const values: unknown[] = Array.isArray(argument) ? argument : [argument];
+    if (SCOPED.has(operator)) return 1 + cost(values[0]) + elements * cost(values[1]);
+    return 1 + cost(values);
+  };
+  return cost(expression);
+}
+
+/**
+ * Finds what makes an expression unsafe or malformed; an empty list means it may be evaluated.
+ * `cost: false` leaves out the cost bound, for a caller that works it out itself.
+ */
+export function checkExpression(expression: unknown, options: { readonly cost?: boolean } = {}): ExpressionProblem[] {
   const problems: ExpressionProblem[] = [];
   let nodes = 0;
   let sizeReported = false;
@@ -112,5 +162,7 @@ export function checkExpression(expression: unknown): ExpressionProblem[] {
   };
 
   visit(expression, [], 0);
-  return problems;
+  if (problems.length > 0 || options.cost === false) return problems;
+  const steps = expressionCost(expression);
+  return steps > EXPRESSION_LIMITS.steps ? [{ kind: 'cost', steps, path: [] }] : [];
 }

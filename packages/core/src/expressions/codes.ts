@@ -40,4 +40,14 @@ export const EXPRESSION_CODES = {
       en: `the custom rule \`${p.id}\` reads \`${p.fact}\`, which is not a documented fact: it is always empty${p.suggestion ? ` — did you mean \`${p.suggestion}\`?` : ''}`,
     }),
   }),
+  budgetSpent: defineCode({
+    code: 'PR6104',
+    name: 'custom-rule-budget',
+    severity: 'error',
+    title: { 'zh-TW': '自訂檢核規則超出運算上限', en: 'Custom rule over its step budget' },
+    message: (p: { id: string; limit: number }) => ({
+      'zh-TW': `自訂規則「${p.id}」一次檢核超過 ${p.limit} 步運算，已停止，其餘對象不再以此規則檢核`,
+      en: `the custom rule \`${p.id}\` took more than ${p.limit} steps in one evaluation: it was stopped and is not evaluated on the rest`,
+    }),
+  }),
 } as const;

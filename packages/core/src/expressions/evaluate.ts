@@ -4,7 +4,7 @@ import { createFinding } from '../findings/define';
 import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import { provenanceOf } from '../layering/merge';
-import { checkExpression, type ExpressionProblem } from './check';
+import { checkExpression, EXPRESSION_LIMITS, type ExpressionProblem } from './check';
 import { EXPRESSION_CODES } from './codes';
 import { FACT_PATHS, type Facts } from './facts';
 import type { CustomRule } from './schema';
@@ -51,19 +51,58 @@ function describe(problem: ExpressionProblem): string {
       return `path ${problem.varPath}`;
     case 'malformed':
       return problem.detail;
+    case 'cost':
+      return `cost: up to ${problem.steps} steps, over ${EXPRESSION_LIMITS.steps}`;
     default:
       return problem.kind;
   }
 }
 
+/** Thrown from inside json-logic's evaluation when a rule has applied more operations than its budget. */
+class BudgetSpent extends Error {}
+
+/** Counts the operations one evaluation applies; past the limit, the next one stops the evaluation. */
+interface Meter {
+  steps: number;
+  readonly limit: number;
+}
+
+/**
+ * The expression with every operation counting its own application on the meter: json-logic reads
+ * an operation's arguments (`logic[operator]`) once each time it applies it, so a getter there sees
+ * every step, and throwing from it stops a runaway evaluation where it stands.
+ */
+function metered(expression: unknown, meter: Meter): unknown {
+  if (Array.isArray(expression)) return expression.map((item) => metered(item, meter));
+  if (expression === null || typeof expression !== 'object') return expression;
+  const [operator, argument] = Object.entries(expression)[0] ?? [];
+  if (operator === undefined) return expression;
+  const inner = metered(argument, meter);
+  return {
+    get [operator]() {
+      meter.steps++;
+      if (meter.steps > meter.limit) throw new BudgetSpent();
+      return inner;
+    },
+  };
+}
+
 /**
  * Evaluates the pack's custom rules (`rules:`) over precomputed facts: a rule is applied to the
  * facts it is about (`about`, default `studentTerm`) and raises its finding where its `when` holds.
- * A rule runs only after it passes {@link checkExpression}; one that fails comes back as PR6101,
- * one that throws as PR6102, and one that reads an undocumented fact is flagged once (PR6103).
+ * A rule runs only after it passes {@link checkExpression} (which bounds its cost); one that fails
+ * comes back as PR6101, one that throws as PR6102, and one that reads an undocumented fact is
+ * flagged once (PR6103). Each evaluation may apply at most `steps` operations (default
+ * `EXPRESSION_LIMITS.steps`): a rule that would take more is stopped and reported once (PR6104),
+ * and not evaluated on the remaining facts — a rule never hangs an audit.
  */
-export function evaluateRules(effective: EffectivePack, facts: Iterable<Facts>): Finding[] {
+export function evaluateRules(
+  effective: EffectivePack,
+  facts: Iterable<Facts>,
+  options: { readonly steps?: number } = {},
+): Finding[] {
   const findings: Finding[] = [];
+  const meter: Meter = { steps: 0, limit: options.steps ?? EXPRESSION_LIMITS.steps };
   (effective.values.rules ?? []).forEach((rule: CustomRule, index) => {
     const setBy = provenanceOf(effective.provenance, `rules.${index}`);
     const context = {
@@ -93,12 +132,24 @@ export function evaluateRules(effective: EffectivePack, facts: Iterable<Facts>):
       );
     }
     const about = rule.about ?? 'studentTerm';
+    const when = metered(rule.when, meter) as Parameters<typeof jsonLogic.apply>[0];
     for (const fact of facts) {
       if (fact.about !== about) continue;
       let holds: boolean;
+      meter.steps = 0;
       try {
-        holds = jsonLogic.truthy(jsonLogic.apply(rule.when as Parameters<typeof jsonLogic.apply>[0], fact.values));
+        holds = jsonLogic.truthy(jsonLogic.apply(when, fact.values));
       } catch (error) {
+        if (error instanceof BudgetSpent) {
+          findings.push(
+            createFinding(
+              EXPRESSION_CODES.budgetSpent,
+              { id: rule.id, limit: meter.limit },
+              { ...context, subject: fact.subject },
+            ),
+          );
+          break;
+        }
         findings.push(
           createFinding(
             EXPRESSION_CODES.ruleFailed,

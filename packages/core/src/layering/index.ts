@@ -1,3 +1,4 @@
+import { clip } from '../_lib/clip';
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
 import type { Position } from '../findings/types';
@@ -90,15 +91,16 @@ export function resolvePack(input: PackInput, options: ResolveOptions = {}): Res
   const stack: PackInput[] = [];
   const extendsId = pack.extends ?? 'national';
   if (extendsId !== 'national') {
-    const overlay = overlays[extendsId];
+    // Only the registry's own entries: `extends: constructor` must not find Object.prototype's.
+    const overlay = Object.hasOwn(overlays, extendsId) ? overlays[extendsId] : undefined;
     if (!overlay || pack.kind === 'overlay') {
       const code = pack.kind === 'overlay' ? LAYERING_CODES.overlayCascade : LAYERING_CODES.unknownExtends;
       const known = ['national', ...Object.keys(overlays)];
       const suggestion = suggest(extendsId, known);
       const params =
         pack.kind === 'overlay'
-          ? { overlay: pack.id, extends: extendsId }
-          : { extends: extendsId, known, ...(suggestion && { suggestion }) };
+          ? { overlay: pack.id, extends: clip(extendsId) }
+          : { extends: clip(extendsId), known, ...(suggestion && { suggestion }) };
       findings.push(
         createFinding(code as typeof LAYERING_CODES.unknownExtends, params as never, {
           rule: 'layering.extends',

@@ -30,7 +30,7 @@ const termsKey = (terms: unknown) =>
     return term ? formatTerm(term) : String(input);
   });
 
-const KEYED_LISTS: Readonly<Record<string, (entry: Plain) => string>> = {
+export const KEYED_LISTS: Readonly<Record<string, (entry: Plain) => string>> = {
   windows: (entry) =>
     `${String(entry.activity)}|${JSON.stringify(entry.semesters ?? [])}|${JSON.stringify(entry.grades ?? [])}|${JSON.stringify(termsKey(entry.terms))}`,
   rules: (entry) => String(entry.id),
@@ -38,10 +38,10 @@ const KEYED_LISTS: Readonly<Record<string, (entry: Plain) => string>> = {
 };
 
 /** Lists every layer adds to: an upper layer's entries come after the lower layer's and never replace them (a bound holds whatever a school writes). */
-const APPENDED_LISTS: ReadonlySet<string> = new Set(['windowBounds']);
+export const APPENDED_LISTS: ReadonlySet<string> = new Set(['windowBounds']);
 
 /** Keys that describe a layer itself and are never inherited. */
-const OWN_KEYS = new Set([
+export const OWN_KEYS = new Set([
   '$schema',
   'id',
   'kind',
@@ -72,22 +72,53 @@ export interface Merged {
  */
 export function mergeLayers(layers: readonly Layer[]): Merged {
   const provenance: Record<string, Provenance> = {};
+  /** The paths recorded right below each path: forgetting what a value held costs its own size, not the pack's. */
+  const below = new Map<string, string[]>();
 
-  /** Records a value set by a layer; an object's own `source:` cites it and everything inside it. */
-  const record = (path: string, layer: Layer, inherited: SourceRef | undefined, value: unknown): void => {
-    const source = (isPlain(value) ? (value.source as SourceRef | undefined) : undefined) ?? inherited;
-    const resolved = resolveSource(source, layer.document);
-    provenance[path] = { layer: layer.name, ...(resolved && { source: resolved }) };
+  const top = layers.at(-1);
+
+  /**
+   * Records a value set by a layer; an object's own `source:` cites it and everything inside it, so
+   * that everything inside a value shares its entry unless it names a clause of its own.
+   */
+  const record = (
+    path: string,
+    parent: string | undefined,
+    layer: Layer,
+    inherited: SourceRef | undefined,
+    value: unknown,
+    cited?: Provenance,
+  ): void => {
+    const own = isPlain(value) ? (value.source as SourceRef | undefined) : undefined;
+    const source = own ?? inherited;
+    let entry = own === undefined ? cited : undefined;
+    if (!entry) {
+      const resolved = resolveSource(source, layer.document);
+      entry = { layer: layer.name, ...(resolved && { source: resolved }) };
+    }
+    provenance[path] = entry;
+    // Nothing above the top layer replaces what it records: only the layers below need the index.
+    if (parent !== undefined && layer !== top) {
+      const siblings = below.get(parent);
+      if (siblings) siblings.push(path);
+      else below.set(parent, [path]);
+    }
     if (isPlain(value)) {
-      for (const [key, inner] of Object.entries(value)) record(`${path}.${key}`, layer, source, inner);
+      for (const [key, inner] of Object.entries(value)) record(`${path}.${key}`, path, layer, source, inner, entry);
     } else if (Array.isArray(value)) {
-      value.forEach((inner, index) => record(`${path}.${index}`, layer, source, inner));
+      value.forEach((inner, index) => record(`${path}.${index}`, path, layer, source, inner, entry));
     }
   };
 
   /** Drops what a lower layer recorded below a value an upper layer replaces whole. */
   const forget = (path: string): void => {
-    for (const stale of Object.keys(provenance)) if (stale.startsWith(`${path}.`)) delete provenance[stale];
+    const children = below.get(path);
+    if (!children) return;
+    below.delete(path);
+    for (const child of children) {
+      delete provenance[child];
+      forget(child);
+    }
   };
 
   const mergeInto = (
@@ -99,6 +130,7 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
   ): Plain => {
     const result: Plain = { ...target };
     const source = (incoming.source as SourceRef | undefined) ?? inherited;
+    const parent = prefix === '' ? undefined : prefix;
     for (const [key, value] of Object.entries(incoming)) {
       if (prefix === '' && OWN_KEYS.has(key)) continue;
       const path = prefix ? `${prefix}.${key}` : key;
@@ -107,26 +139,34 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
       if (APPENDED_LISTS.has(path) && Array.isArray(value)) {
         const before = Array.isArray(current) ? (current as unknown[]) : [];
         result[key] = [...before, ...value];
-        value.forEach((entry, index) => record(`${path}.${before.length + index}`, layer, source, entry));
+        value.forEach((entry, index) => record(`${path}.${before.length + index}`, path, layer, source, entry));
       } else if (keyOf && Array.isArray(value)) {
         const entries = Array.isArray(current) ? [...(current as Plain[])] : [];
+        // Where each key stands: its first entry, as a search from the start would find it.
+        const places = new Map<string, number>();
+        entries.forEach((entry, index) => {
+          const entryKey = keyOf(entry);
+          if (!places.has(entryKey)) places.set(entryKey, index);
+        });
         for (const entry of value as Plain[]) {
-          const index = entries.findIndex((existing) => keyOf(existing) === keyOf(entry));
-          if (index >= 0) entries[index] = entry;
-          else entries.push(entry);
+          const entryKey = keyOf(entry);
+          const index = places.get(entryKey);
+          if (index !== undefined) entries[index] = entry;
+          else places.set(entryKey, entries.push(entry) - 1);
         }
         result[key] = entries;
+        const written = new Set(value as Plain[]);
         entries.forEach((entry, index) => {
-          if (!(value as Plain[]).includes(entry)) return;
+          if (!written.has(entry)) return;
           forget(`${path}.${index}`);
-          record(`${path}.${index}`, layer, source, entry);
+          record(`${path}.${index}`, path, layer, source, entry);
         });
       } else if (isPlain(value) && isPlain(current)) {
         result[key] = mergeInto(current, value, layer, path, source);
       } else {
         result[key] = value;
         forget(path);
-        record(path, layer, source, value);
+        record(path, parent, layer, source, value);
       }
     }
     return result;

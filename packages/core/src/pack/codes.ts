@@ -12,6 +12,8 @@ const typeName = typeNamer({
   null: { zh: '空值', en: 'nothing' },
   undefined: { zh: '空值', en: 'nothing' },
   decimal: { zh: '小數', en: 'a decimal number' },
+  infinite: { zh: '超出範圍的數字 (無限大)', en: 'a number too large to hold (infinite)' },
+  nan: { zh: '非數字 (.nan)', en: 'not-a-number (.nan)' },
 });
 
 export const PACK_CODES = {
@@ -80,12 +82,24 @@ export const PACK_CODES = {
     name: 'out-of-range',
     severity: 'error',
     title: { 'zh-TW': '超出允許範圍', en: 'Out of range' },
-    message: ({ bound, limit, what }: { bound: 'min' | 'max'; limit: number; what: 'value' | 'length' | 'items' }) => {
+    message: ({
+      bound,
+      limit,
+      what,
+      inclusive,
+    }: {
+      bound: 'min' | 'max';
+      limit: number;
+      what: 'value' | 'length' | 'items';
+      /** `false` when the limit itself is out of range (`> 0`): absent for an inclusive bound (`>= 1`). */
+      inclusive?: false;
+    }) => {
       const zhWhat = what === 'value' ? '數值' : what === 'length' ? '長度' : '項目數';
-      return {
-        'zh-TW': `${zhWhat}應${bound === 'min' ? '至少' : '至多'}為 ${limit}`,
-        en: `the ${what === 'value' ? 'value' : what === 'length' ? 'length' : 'number of items'} must be ${bound === 'min' ? 'at least' : 'at most'} ${limit}`,
-      };
+      const enWhat = what === 'value' ? 'value' : what === 'length' ? 'length' : 'number of items';
+      const strict = inclusive === false;
+      const zhBound = bound === 'min' ? (strict ? '大於' : '至少為') : strict ? '小於' : '至多為';
+      const enBound = bound === 'min' ? (strict ? 'more than' : 'at least') : strict ? 'less than' : 'at most';
+      return { 'zh-TW': `${zhWhat}應${zhBound} ${limit}`, en: `the ${enWhat} must be ${enBound} ${limit}` };
     },
   }),
   invalidFormat: defineCode({
@@ -158,6 +172,26 @@ export const PACK_CODES = {
       en: `a pack is a mapping of keys to values, but this file holds ${typeName(received, 'en')}`,
     }),
   }),
+  tagNotAllowed: defineCode({
+    code: 'PR1015',
+    name: 'tag-not-allowed',
+    severity: 'error',
+    title: { 'zh-TW': '不允許的 YAML 標記', en: 'YAML tag not allowed' },
+    message: ({ tag }: { tag: string }) => ({
+      'zh-TW': `不得使用 YAML 標記「${tag}」；規定檔只用文字、數字、是非值、清單與對應表 (可用 !!str 等標明型態)`,
+      en: `the YAML tag \`${tag}\` is not allowed: a pack holds only text, numbers, true/false, lists and mappings (!!str and the like may name the type)`,
+    }),
+  }),
+  notUtf8: defineCode({
+    code: 'PR1016',
+    name: 'not-utf-8',
+    severity: 'error',
+    title: { 'zh-TW': '檔案不是 UTF-8 編碼', en: 'Not UTF-8 text' },
+    message: ({ encoding }: { encoding: string }) => ({
+      'zh-TW': `檔案看來是以 ${encoding.toUpperCase()} 編碼儲存；請另存為 UTF-8 (記事本：另存新檔 → 編碼選 UTF-8)`,
+      en: `the file looks like ${encoding.toUpperCase()} text; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)`,
+    }),
+  }),
   expressionOperator: defineCode({
     code: 'PR1020',
     name: 'expression-operator',
@@ -216,6 +250,26 @@ export const PACK_CODES = {
     message: ({ id }: { id: string }) => ({
       'zh-TW': `自訂規則代號「${id}」重複`,
       en: `the custom rule id \`${id}\` is used twice`,
+    }),
+  }),
+  expressionCost: defineCode({
+    code: 'PR1027',
+    name: 'expression-too-costly',
+    severity: 'error',
+    title: { 'zh-TW': '自訂規則運算量過大', en: 'Custom rule too costly' },
+    message: ({ steps, limit }: { steps: number; limit: number }) => ({
+      'zh-TW': `自訂規則每次檢核最多可能執行 ${steps} 步運算，超過 ${limit} 步的上限 (all、some、none 對清單的每一項都再執行一次條件)`,
+      en: `the custom rule may take up to ${steps} steps per evaluation, over the limit of ${limit} (all, some and none apply their condition once per element)`,
+    }),
+  }),
+  rulesCost: defineCode({
+    code: 'PR1028',
+    name: 'rules-too-costly',
+    severity: 'error',
+    title: { 'zh-TW': '自訂規則總運算量過大', en: "The pack's custom rules are too costly together" },
+    message: ({ steps, limit, rules }: { steps: number; limit: number; rules: number }) => ({
+      'zh-TW': `${rules} 條自訂規則合計每位學生 (學期) 最多可能執行 ${steps} 步運算，超過 ${limit} 步的上限`,
+      en: `the ${rules} custom rules together may take up to ${steps} steps per student (term), over the limit of ${limit}`,
     }),
   }),
   invertedPeriod: defineCode({

@@ -13,7 +13,7 @@ const FIXTURES = new URL('../../test/fixtures/codes/', import.meta.url);
 const fixtureNames = readdirSync(FIXTURES).filter((name) => name.endsWith('.yaml'));
 
 /** Codes whose trigger cannot sensibly live in a file: they are triggered inline below. */
-const INLINE = new Set([PACK_CODES.fileTooLarge.code]);
+const INLINE = new Set([PACK_CODES.fileTooLarge.code, PACK_CODES.notUtf8.code, PACK_CODES.rulesCost.code]);
 
 function readFixture(name: string) {
   const text = readFileSync(new URL(name, FIXTURES), 'utf8');
@@ -57,5 +57,28 @@ describe('every pack and layering code has a fixture that triggers exactly it', 
     expect(findings.map((finding) => finding.code)).toEqual(['PR1012']);
     expect(findings[0]!.position).toEqual({ file: 'big.yaml', line: 1, column: 1 });
     expect(findings[0]!.data).toEqual({ bytes: Buffer.byteLength(tooLarge, 'utf8'), limit: PACK_LIMITS.bytes });
+  });
+
+  it('PR1016: a pack saved as UTF-16 and read as UTF-8', () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('id: utf16\nname: 測試\ndocument: 測試\n', 'utf16le'),
+    ]);
+    const { findings } = validatePack(bytes.toString('utf8'), { file: 'utf16.yaml' });
+    expect(findings.map((finding) => finding.code)).toEqual(['PR1016']);
+    expect(findings[0]!.position).toEqual({ file: 'utf16.yaml', line: 1, column: 1 });
+  });
+
+  it('PR1028: rules that are each within the step limit but too costly together', () => {
+    const list = JSON.stringify(Array.from({ length: 99 }, (_, index) => index));
+    const rules = Array.from(
+      { length: 60 },
+      (_, index) =>
+        `  - { id: r${index}, when: { some: [${list}, { "==": [{ var: "" }, 1] }] }, message: { zh-TW: x, en: x } }`,
+    );
+    const text = `id: costly\nname: 測試\ndocument: 測試\nrules:\n${rules.join('\n')}\n`;
+    const { findings } = validatePack(text, { file: 'rules.yaml' });
+    expect(findings.map((finding) => finding.code)).toEqual(['PR1028']);
+    expect(findings[0]!.position).toEqual({ file: 'rules.yaml', line: 4, column: 1 });
   });
 });

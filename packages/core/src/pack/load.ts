@@ -1,12 +1,18 @@
 import { createFinding } from '../findings/define';
 import type { Position } from '../findings/types';
 import type { Finding } from '../catalogue';
-import { ALLOWED_OPERATORS, checkExpression, EXPRESSION_LIMITS, type ExpressionProblem } from '../expressions/check';
+import {
+  ALLOWED_OPERATORS,
+  checkExpression,
+  EXPRESSION_LIMITS,
+  expressionCost,
+  type ExpressionProblem,
+} from '../expressions/check';
 import { compareTerms, formatTerm, parseTerm } from '../term';
 import { PACK_CODES } from './codes';
 import { type Pack, PackSchema } from './schema';
 import { parseMapping, readYamlMapping } from '../yaml/read';
-import { formatPath, locate, type PathSegment, startOf } from '../yaml/tree';
+import { formatPath, type PathSegment } from '../yaml/tree';
 
 export const PACK_LIMITS = { bytes: 512 * 1024, depth: 24, aliases: 100 } as const;
 
@@ -43,6 +49,12 @@ function expressionFinding(problem: ExpressionProblem, path: readonly PathSegmen
       return createFinding(PACK_CODES.expressionSize, { limit: EXPRESSION_LIMITS.nodes }, context);
     case 'malformed':
       return createFinding(PACK_CODES.expressionMalformed, { detail: problem.detail }, context);
+    case 'cost':
+      return createFinding(
+        PACK_CODES.expressionCost,
+        { steps: problem.steps, limit: EXPRESSION_LIMITS.steps },
+        context,
+      );
   }
 }
 
@@ -55,7 +67,7 @@ export function loadPack(text: string, options: LoadOptions = {}): LoadedPack {
   const base = { ...(file !== undefined && { file }) };
   const at = (line: number, column: number): Position => ({ ...base, line, column });
   const read = readYamlMapping(text, { ...base, limits: PACK_LIMITS, rule: RULE });
-  const { positions, where } = read;
+  const { positions } = read;
   if (!read.data || !read.root) return { ...base, positions, findings: read.findings };
   const root = read.root;
   const parsed = parseMapping(PackSchema, { ...read, data: read.data, root }, 'pack.schema');
@@ -64,6 +76,7 @@ export function loadPack(text: string, options: LoadOptions = {}): LoadedPack {
   const pack = parsed.value;
   const ruleFindings: Finding[] = [];
   const seenIds = new Set<string>();
+  let packSteps = 0;
   (pack.rules ?? []).forEach((rule, index) => {
     if (seenIds.has(rule.id)) {
       ruleFindings.push(
@@ -75,14 +88,26 @@ export function loadPack(text: string, options: LoadOptions = {}): LoadedPack {
       );
     }
     seenIds.add(rule.id);
-    for (const problem of checkExpression(rule.when)) {
+    const problems = checkExpression(rule.when, { cost: false });
+    for (const problem of problems) {
       const path = ['rules', index, 'when', ...problem.path];
-      const located = locate(root, path);
-      ruleFindings.push(
-        expressionFinding(problem, path, where(startOf(located.pair ?? located.node ?? located.nearest))),
-      );
+      ruleFindings.push(expressionFinding(problem, path, read.placeOf(path, 'key')));
     }
+    const cost = problems.length === 0 ? expressionCost(rule.when) : 0;
+    if (cost > EXPRESSION_LIMITS.steps) {
+      const path = ['rules', index, 'when'];
+      ruleFindings.push(expressionFinding({ kind: 'cost', steps: cost, path: [] }, path, read.placeOf(path, 'key')));
+    } else packSteps += cost;
   });
+  if (packSteps > EXPRESSION_LIMITS.packSteps) {
+    ruleFindings.push(
+      createFinding(
+        PACK_CODES.rulesCost,
+        { steps: packSteps, limit: EXPRESSION_LIMITS.packSteps, rules: pack.rules?.length ?? 0 },
+        { rule: 'pack.rules', subject: 'rules', position: read.placeOf(['rules'], 'key') },
+      ),
+    );
+  }
   const from = pack.appliesFrom === undefined ? undefined : parseTerm(pack.appliesFrom);
   const until = pack.appliesUntil === undefined ? undefined : parseTerm(pack.appliesUntil);
   if (from && until && compareTerms(until, from) < 0) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
+import { clip } from '../_lib/clip';
 import { suggest } from '../_lib/suggest';
 import { formatPath, type PathSegment } from './tree';
 import { PACK_CODES } from '../pack/codes';
@@ -29,7 +30,7 @@ export type SchemaProblem =
       code: typeof PACK_CODES.outOfRange;
       path: PathSegment[];
       at: 'value';
-      params: { bound: 'min' | 'max'; limit: number; what: 'value' | 'length' | 'items' };
+      params: { bound: 'min' | 'max'; limit: number; what: 'value' | 'length' | 'items'; inclusive?: false };
     }
   | {
       code: typeof PACK_CODES.invalidFormat;
@@ -97,12 +98,20 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return value;
 }
 
+/** A value's type as the messages name it: `1e309` and `.inf` are infinite, `.nan` not a number, `1.5` a decimal. */
 function typeOfValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number' && !Number.isInteger(value)) return 'decimal';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'nan';
+    if (!Number.isFinite(value)) return 'infinite';
+    if (!Number.isInteger(value)) return 'decimal';
+  }
   return typeof value;
 }
+
+/** A value as a message echoes it: its text, cut to a bounded width. */
+const echo = (value: unknown) => clip(String(value));
 
 /** Picks the union branch the writer most likely meant: the one that failed deepest, then with fewest problems. */
 function bestBranch(branches: readonly (readonly $ZodIssue[])[]): readonly $ZodIssue[] {
@@ -125,7 +134,7 @@ function toProblems(issue: $ZodIssue, base: readonly PathSegment[], schema: z.Zo
           code: PACK_CODES.unknownKey,
           path: [...path, key],
           at: 'key',
-          params: { key, allowed, ...(suggestion && { suggestion }) },
+          params: { key: clip(key), allowed, ...(suggestion && { suggestion }) },
         };
       });
     }
@@ -142,7 +151,7 @@ function toProblems(issue: $ZodIssue, base: readonly PathSegment[], schema: z.Zo
       ];
     case 'invalid_value': {
       const allowed = issue.values.map(String);
-      const text = String(value);
+      const text = echo(value);
       const suggestion = suggest(text, allowed);
       return [
         {
@@ -183,30 +192,46 @@ function toProblems(issue: $ZodIssue, base: readonly PathSegment[], schema: z.Zo
     case 'too_big': {
       const what = issue.origin === 'array' ? 'items' : issue.origin === 'string' ? 'length' : 'value';
       const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      // `.positive()` is `> 0`: "at least 0" would call the refused value allowed.
+      const strict = issue.inclusive === false && what === 'value';
       return [
         {
           code: PACK_CODES.outOfRange,
           path,
           at: 'value',
-          params: { bound: issue.code === 'too_small' ? 'min' : 'max', limit, what },
+          params: {
+            bound: issue.code === 'too_small' ? 'min' : 'max',
+            limit,
+            what,
+            ...(strict && { inclusive: false }),
+          },
         },
       ];
     }
+    case 'not_multiple_of':
+      return [
+        {
+          code: PACK_CODES.invalidFormat,
+          path,
+          at: 'value',
+          params: { value: echo(value), format: `a multiple of ${String(issue.divisor)}` },
+        },
+      ];
     case 'invalid_format':
       return [
         {
           code: PACK_CODES.invalidFormat,
           path,
           at: 'value',
-          params: { value: String(value), format: issue.format === 'regex' ? issue.message : issue.format },
+          params: { value: echo(value), format: issue.format === 'regex' ? issue.message : issue.format },
         },
       ];
     case 'custom':
       return [
-        { code: PACK_CODES.invalidFormat, path, at: 'value', params: { value: String(value), format: issue.message } },
+        { code: PACK_CODES.invalidFormat, path, at: 'value', params: { value: echo(value), format: issue.message } },
       ];
     case 'invalid_key': {
-      const key = String(path.at(-1));
+      const key = echo(path.at(-1));
       const format = issue.issues.find((inner) => inner.code === 'invalid_format');
       if (format?.code === 'invalid_format') {
         return [
@@ -232,7 +257,7 @@ function toProblems(issue: $ZodIssue, base: readonly PathSegment[], schema: z.Zo
           code: PACK_CODES.wrongType,
           path,
           at: 'value',
-          params: { expected: issue.code, received: typeOfValue(value) },
+          params: { expected: (issue as { code: string }).code, received: typeOfValue(value) },
         },
       ];
   }

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// Debian's headless Chromium for the tests that open HTML (no playwright or puppeteer). On CI, running
+// as root, a missing Chromium is installed once with apt-get; elsewhere those tests are skipped with a note.
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const findChromium = () => CANDIDATES.find((path) => existsSync(path));
+export const INSTALL_TIMEOUT = 15 * 60_000;
+
+function install(): string {
+  if (process.env.CI !== 'true' || process.getuid?.() !== 0)
+    return `Chromium is not installed (${CANDIDATES.join(' or ')}); install Debian's chromium to run this test (it is installed automatically on CI, as root)`;
+  const result = spawnSync(
+    'bash',
+    ['-c', 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium'],
+    { encoding: 'utf8', timeout: INSTALL_TIMEOUT, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  return result.status === 0
+    ? ''
+    : `apt-get install chromium failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr?.slice(-500) ?? ''}`;
+}
+
+/** The Chromium binary, installed first on CI when missing; `why` says why there is none. */
+export function chromiumOrWhy(): { readonly chromium?: string; readonly why: string } {
+  let chromium = findChromium();
+  let why = '';
+  if (!chromium) {
+    why = install();
+    chromium = findChromium();
+    if (!chromium && !why) why = 'apt-get installed chromium, but no Chromium binary was found';
+  }
+  return { ...(chromium && { chromium }), why };
+}
+
+/** Runs Chromium headless on one file with a fresh profile (in `folder`) and no network activity of its own. */
+export function openInChromium(chromium: string, folder: string, file: string, ...action: string[]) {
+  const profile = mkdtempSync(join(folder, 'profile-'));
+  const result = spawnSync(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--hide-scrollbars',
+      '--enable-logging=stderr',
+      '--v=0',
+      `--user-data-dir=${profile}`,
+      ...action,
+      pathToFileURL(file).href,
+    ],
+    { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
+  );
+  return { status: result.status, dom: result.stdout, log: result.stderr ?? '' };
+}
