@@ -13,8 +13,9 @@ import {
 } from 'node:fs';
 import { type FileHandle, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createFinding, type FindingBase } from '@portfolio-rules/core';
+import { createFinding, type FindingBase, PACK_CODES } from '@portfolio-rules/core';
 import { CLI_CODES, type ReadFailure } from '../codes';
+import { utf8Text } from './encodings';
 import type { Output } from '../command';
 
 /** The error code of a path that is not a regular file (a FIFO, socket or device) where one was expected. */
@@ -79,19 +80,33 @@ export async function openRegular(path: string): Promise<FileHandle> {
 
 export type ReadResult = { readonly text: string } | { readonly finding: FindingBase };
 
-/** Reads a UTF-8 text file named as the user wrote it (relative to `cwd`); a failure is a PR9005 finding, never an exception. */
+/**
+ * Reads a UTF-8 text file named as the user wrote it (relative to `cwd`): a pack, a calendar, a
+ * template. A failure is a PR9005 finding, never an exception; a file in another encoding (Big5,
+ * UTF-16 …) is refused with PR1016 rather than read as garbled text.
+ */
 export async function readText(cwd: string, file: string): Promise<ReadResult> {
+  let bytes: Uint8Array;
   try {
     const handle = await openRegular(resolve(cwd, file));
     try {
-      const text = await handle.readFile('utf8');
-      return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+      bytes = await handle.readFile();
     } finally {
       await handle.close();
     }
   } catch (error) {
     return { finding: unreadable(file, error) };
   }
+  const read = utf8Text(bytes);
+  if ('encoding' in read)
+    return {
+      finding: createFinding(
+        PACK_CODES.notUtf8,
+        { encoding: read.encoding },
+        { rule: 'pack.encoding', subject: file, position: { file, line: 1, column: 1 } },
+      ),
+    };
+  return { text: read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text };
 }
 
 /** What a path is, by device and inode (symbolic links followed); undefined when it does not exist. */

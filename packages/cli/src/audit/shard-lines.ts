@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { looksUtf16 } from '../dataset/decode';
+import { looksUtf16 } from '../_lib/encodings';
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;

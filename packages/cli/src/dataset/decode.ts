@@ -1,5 +1,6 @@
 import type { Finding } from '@portfolio-rules/core';
 import { createFinding, DATASET_CODES } from '@portfolio-rules/core';
+import { looksBig5, looksUtf16, startsWith } from '../_lib/encodings';
 
 /** The encodings `audit --encoding` reads. */
 export const ENCODINGS = ['utf-8', 'big5', 'utf-16le', 'utf-16be'] as const;
@@ -29,34 +30,6 @@ function lineAt(text: string, start: number, end: number): string {
 
 const NEWLINE = 0x0a;
 const BOM = [0xef, 0xbb, 0xbf];
-
-const startsWith = (chunk: Uint8Array, bytes: readonly number[]) => bytes.every((byte, index) => chunk[index] === byte);
-
-/** Whether bytes read as Big5 text: Chinese characters, no undecodable bytes, no control or private-use characters. */
-function looksBig5(bytes: Uint8Array): boolean {
-  const text = new TextDecoder('big5').decode(bytes);
-  return /[\u4e00-\u9fff]/.test(text) && !/[\ufffd\u0080-\u009f\ue000-\uf8ff]/.test(text);
-}
-
-/**
- * The UTF-16 a file's first bytes look like: a byte-order mark, or text in which every other byte
- * is zero (ASCII in UTF-16). UTF-8 text holds no zero bytes.
- */
-export function looksUtf16(chunk: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  if (startsWith(chunk, [0xff, 0xfe])) return 'utf-16le';
-  if (startsWith(chunk, [0xfe, 0xff])) return 'utf-16be';
-  const sample = Math.min(chunk.length, 1024) & ~1;
-  let odd = 0;
-  let even = 0;
-  for (let index = 0; index < sample; index += 2) {
-    if (chunk[index] === 0) even++;
-    if (chunk[index + 1] === 0) odd++;
-  }
-  // A character such as 一 (U+4E00) has a zero byte too: a few on the other side are allowed.
-  if (sample >= 4 && odd >= sample / 4 && even <= odd / 8) return 'utf-16le';
-  if (sample >= 4 && even >= sample / 4 && odd <= even / 8) return 'utf-16be';
-  return undefined;
-}
 
 /** The offset of the first byte that is not valid UTF-8 in `bytes` (the length when all are). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
