@@ -264,6 +264,19 @@ describe.skipIf(!BUILT)('encodings (the built CLI)', { timeout: 60_000 }, () => 
       folder,
     );
     expect(JSON.parse(read.stdout).audit.intake).toMatchObject({ read: 200, checked: 200 });
+    // Half a character (a lone surrogate) on line 120 costs that line, not the 80 after it.
+    const bytes = readFileSync(join(folder, 'utf16.ndjson'));
+    const at = 2 + 2 * lines.slice(0, 119).reduce((sum, line) => sum + line.length + 2, 0) + 2 * 3;
+    bytes.writeUInt16LE(0xdc00, at);
+    writeFileSync(join(folder, 'utf16.ndjson'), bytes);
+    const broken = cli(
+      ['audit', PACK, '--data', 'utf16.ndjson', ...AS_OF, '--encoding', 'utf-16le', '--format', 'json'],
+      folder,
+    );
+    expect(broken.code).toBe(1);
+    const intake = JSON.parse(broken.stdout).audit.intake;
+    expect(intake).toMatchObject({ read: 200, checked: 199, rejected: 1, byCode: { PR8011: 1 } });
+    expect(intake.rejections.map(({ line }: { line: number }) => line)).toEqual([120]);
   });
 });
 

@@ -117,6 +117,29 @@ describe('decodeLines', () => {
     }
   });
 
+  it('rejects a UTF-16 line holding half a character at its number, and reads the lines after it', async () => {
+    const lines = Array.from({ length: 2000 }, (_, index) => `{"id":"學${index + 1}"}`);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\r\n'), 'utf16le')]);
+    // Line 1,501 loses the second half of 學 (U+5B78 is one unit: a lone high surrogate is put in its place).
+    const at = 2 + 2 * lines.slice(0, 1500).reduce((sum, line) => sum + line.length + 2, 0) + 2 * 7;
+    le.writeUInt16LE(0xd800, at);
+    const be = Buffer.from(le).swap16();
+    for (const [bytes, encoding] of [
+      [le, 'utf-16le'],
+      [be, 'utf-16be'],
+    ] as const)
+      for (const cuts of [[], [3001], [4097, 65_537]]) {
+        const { lines: read, findings } = await decode(bytes, cuts, encoding);
+        expect(findings).toEqual(['PR8011 line 1501']);
+        expect(read).toHaveLength(1999);
+        expect(read[1500]).toEqual([1502, lines[1501]]);
+      }
+    // An odd last byte is half a character: that last line only.
+    const { lines: read, findings } = await decode(Buffer.concat([le, Buffer.from([0x41])]), [], 'utf-16le');
+    expect(findings).toEqual(['PR8011 line 1501', 'PR8011 line 2000']);
+    expect(read).toHaveLength(1998);
+  });
+
   it('reads Big5 when asked', async () => {
     // 學號 / 年級 in Big5, on two lines.
     const bytes = Buffer.from([0xbe, 0xc7, 0xb8, 0xb9, 0x0a, 0xa6, 0x7e, 0xaf, 0xc5]);

@@ -171,61 +171,74 @@ function byteLines(file: string, encoding: 'utf-8' | 'big5') {
   };
 }
 
+/** A lone surrogate: a UTF-16 code unit that is half of a character whose other half is missing. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * UTF-16 (asked for with `--encoding`): decoded a chunk at a time, lines cut in the text (a `\n`
- * byte may be half of another character). Text that is not UTF-16 (a lone surrogate) ends the file with PR8011.
+ * UTF-16 (asked for with `--encoding`): the bytes are read as code units a chunk at a time (an odd
+ * last byte waits for the next chunk) and lines are cut in the text, since a `\n` byte may be half of
+ * another character. A line holding half a character (a lone surrogate, or a last odd byte) is not
+ * text: it costs that line only (PR8011 at its number, through `onBad`), and the next line is read.
  */
 async function* decodeUtf16(
   chunks: AsyncIterable<Uint8Array>,
   file: string,
   encoding: 'utf-16le' | 'utf-16be',
 ): AsyncGenerator<DecodedBatch> {
-  const decoder = new TextDecoder(encoding, { fatal: true });
+  /** The text of the line under way, and the offset of its first byte. */
   let rest = '';
+  let restOffset = 0;
+  let odd: Uint8Array = new Uint8Array(0);
   let next = 1;
-  let offset = 0;
-  const stop = () => ({
-    finding: createFinding(
+  let first = true;
+  const notText = (line: number, offset: number) =>
+    createFinding(
       DATASET_CODES.notUtf8,
       { file, offset, encoding },
-      { rule: 'dataset.encoding', subject: file, position: { file, line: next, column: 1 } },
-    ),
-  });
-  const batch = (text: string) => {
+      { rule: 'dataset.encoding', subject: `line ${line}`, position: { file, line, column: 1, record: line } },
+    );
+  /** The lines of `text`, whose first byte is at `offset`; `broken` marks a last line cut short by an odd byte. */
+  const batch = (text: string, offset: number, broken = false) => {
     const number = next;
     const lines = text.split('\n');
+    next += lines.length;
+    const suspect = broken || LONE_SURROGATE.test(text);
     return {
       first: number,
-      forEach(onLine: (line: string, number: number) => void) {
-        lines.forEach((line, index) => onLine(lineAt(line, 0, line.length), number + index));
+      forEach(onLine: (line: string, number: number) => void, onBad?: (finding: Finding, number: number) => void) {
+        let at = offset;
+        lines.forEach((line, index) => {
+          const bad = suspect && ((broken && index === lines.length - 1) || LONE_SURROGATE.test(line));
+          if (bad) onBad?.(notText(number + index, at), number + index);
+          else onLine(lineAt(line, 0, line.length), number + index);
+          at += 2 * (line.length + 1);
+        });
       },
-      count: () => lines.length,
     };
   };
   for await (const chunk of chunks) {
-    let text: string;
-    try {
-      text = decoder.decode(chunk, { stream: true });
-    } catch {
-      yield stop();
-      return;
+    const whole = odd.length > 0 ? Buffer.concat([odd, chunk]) : Buffer.from(chunk);
+    const even = whole.length & ~1;
+    odd = whole.subarray(even);
+    const units = encoding === 'utf-16be' ? Buffer.from(whole.subarray(0, even)).swap16() : whole.subarray(0, even);
+    let text = units.toString('utf16le');
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) {
+        text = text.slice(1);
+        restOffset = 2;
+      }
     }
-    offset += chunk.length;
     const last = text.lastIndexOf('\n');
     if (last < 0) {
       rest += text;
       continue;
     }
-    const lines = batch(rest + text.slice(0, last));
+    const lines = rest + text.slice(0, last);
+    const offset = restOffset;
+    restOffset += 2 * (lines.length + 1);
     rest = text.slice(last + 1);
-    yield lines;
-    next += lines.count();
+    yield batch(lines, offset);
   }
-  try {
-    rest += decoder.decode();
-  } catch {
-    yield stop();
-    return;
-  }
-  if (rest !== '') yield batch(rest);
+  if (rest !== '' || odd.length > 0) yield batch(rest, restOffset, odd.length > 0);
 }
