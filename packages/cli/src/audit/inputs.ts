@@ -4,9 +4,11 @@ import {
   createFinding,
   type FindingBase,
   type GovernanceEvidence,
+  hasErrors,
   type IntakeSummary,
   isPlainDate,
   parseCalendar,
+  type Rejection,
   recordTypeForCsvFile,
   type SchoolCalendar,
 } from '@portfolio-rules/core';
@@ -118,22 +120,23 @@ export async function loadEvidence(
       }
     },
   });
-  findings.push(
-    ...read.findings,
-    ...read.summary.rejections.map((rejection) =>
-      createFinding(
-        CLI_CODES.invalidOptionValue,
-        {
-          option: '--evidence',
-          value: `${rejection.file ?? path}:${rejection.line}`,
-          allowed: ['meeting', 'training'],
-        },
-        { rule: 'cli.evidence', subject: `${rejection.file ?? path}:${rejection.line}` },
-      ),
-    ),
-  );
+  // A rejected line keeps its own code and severity: an exact repeat or a blank line is a warning, the rest errors.
+  findings.push(...read.findings, ...read.summary.rejections.map((rejection) => rejectedLine(rejection, path)));
   if (read.summary.checked === 0 && !read.unreadable) findings.push(noRecordsChecked(path, read.summary));
-  const unreadable =
-    read.unreadable || read.summary.rejected > 0 || findings.some((finding) => finding.severity === 'error');
+  const unreadable = read.unreadable || read.summary.unlisted > 0 || hasErrors(findings);
   return unreadable ? { findings, unreadable } : { value: { meetings, trainings }, findings, unreadable };
+}
+
+/** A line of the evidence log that was rejected, as a finding at its place. */
+function rejectedLine(rejection: Rejection, path: string): FindingBase {
+  const file = rejection.file ?? path;
+  return {
+    code: rejection.code,
+    severity: rejection.severity,
+    rule: 'cli.evidence',
+    subject: `${file}:${rejection.line}`,
+    message: rejection.message,
+    data: { file, line: rejection.line },
+    position: { file, line: rejection.line, column: 1, record: rejection.line },
+  };
 }
