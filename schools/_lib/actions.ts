@@ -2,15 +2,14 @@
 import {
   can,
   checkGovernance,
-  checkReceiptPeriod,
   checkRetention,
-  type Finding,
-  leaverNotices,
-  type Permission,
   PERMISSIONS,
+  type Finding,
+  type Permission,
   type Resource,
   type Student,
 } from '@portfolio-rules/core';
+import { checkReceiptPeriod, leaverNotices } from '@portfolio-rules/core/internal';
 import { type Context, effectiveAt, personOf, studentOf } from './context';
 
 /** Deleting a student's records on a day: too early while the seal lasts (retention). */

@@ -1,27 +1,26 @@
 // Reading the rules themselves: a value and who set it, a window, who acts for a duty, the pack audit.
 import {
   ACTIVITIES,
-  type Activity,
   actingFor,
   checkDuties,
   checkGovernanceRules,
   checkWindows,
-  type CustomRule,
   DUTIES,
-  type Duty,
-  type EffectivePack,
   evaluateRules,
-  type Finding,
   formatSource,
   isOpen,
   parseTerm,
-  provenanceOf,
   resolveWindows,
-  selectWindow,
   studentFacts,
   studentTermFacts,
-  valueAtPath,
+  selectWindow,
+  type Activity,
+  type CustomRule,
+  type Duty,
+  type EffectivePack,
+  type Finding,
 } from '@portfolio-rules/core';
+import { provenanceOf, valueAtPath } from '@portfolio-rules/core/internal';
 import { leafPaths, matches, sameSource } from './compare';
 import { calendarOf, type Context, effectiveAt, studentOf, termOf } from './context';
 import { itemsOf } from './record-life';

@@ -13,7 +13,8 @@ import {
 } from 'node:fs';
 import { type FileHandle, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createFinding, type FindingBase, PACK_CODES } from '@portfolio-rules/core';
+import type { FindingBase } from '@portfolio-rules/core';
+import { createFinding, PACK_CODES } from '@portfolio-rules/core/internal';
 import { CLI_CODES, type ReadFailure } from '../codes';
 import { utf8Text } from './encodings';
 import type { Output } from '../command';

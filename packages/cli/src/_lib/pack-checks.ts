@@ -3,15 +3,12 @@ import {
   checkGovernanceRules,
   checkPermissionRules,
   checkWindows,
-  DEPUTY_CODES,
   type EffectivePack,
   type FindingBase,
-  GOVERNANCE_CODES,
-  OWNERSHIP_CODES,
   type Position,
   type Validation,
-  WINDOW_CODES,
 } from '@portfolio-rules/core';
+import { DEPUTY_CODES, GOVERNANCE_CODES, OWNERSHIP_CODES, WINDOW_CODES } from '@portfolio-rules/core/internal';
 
 type PackCheck = (
   effective: EffectivePack,

@@ -1,7 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import {
-  createFinding,
   type FindingBase,
   type GovernanceEvidence,
   hasErrors,
@@ -9,9 +8,9 @@ import {
   isPlainDate,
   parseCalendar,
   type Rejection,
-  recordTypeForCsvFile,
   type SchoolCalendar,
 } from '@portfolio-rules/core';
+import { createFinding, recordTypeForCsvFile } from '@portfolio-rules/core/internal';
 import { readText } from '../_lib/files';
 import { CLI_CODES } from '../codes';
 import { type Encoding, readDataset } from '../dataset';

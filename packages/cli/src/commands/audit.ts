@@ -1,11 +1,5 @@
-import {
-  createFinding,
-  DATASET_DAYS,
-  type FindingBase,
-  isPlainDate,
-  isWithinDays,
-  toPlainDate,
-} from '@portfolio-rules/core';
+import { type FindingBase, isPlainDate, toPlainDate } from '@portfolio-rules/core';
+import { createFinding, DATASET_DAYS, isWithinDays } from '@portfolio-rules/core/internal';
 import { formatJson } from '../formatters/json';
 import { formatStylish } from '../formatters/stylish';
 import { CLI_CODES } from '../codes';

@@ -1,5 +1,5 @@
 import type { Finding } from '@portfolio-rules/core';
-import { createFinding, DATASET_CODES } from '@portfolio-rules/core';
+import { createFinding, DATASET_CODES } from '@portfolio-rules/core/internal';
 import { looksBig5, looksUtf16, startsWith } from '../_lib/encodings';
 
 /** The encodings `audit --encoding` reads. */

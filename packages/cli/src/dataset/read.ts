@@ -2,21 +2,24 @@ import type { Dirent } from 'node:fs';
 import { type FileHandle, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import {
-  createCsvRowReader,
-  createCsvTable,
-  createFinding,
   createIntake,
   CSV_FILE_NAMES,
-  DATASET_CODES,
   type DatasetRecord,
   type Finding,
   type FindingBase,
   type Intake,
   type IntakeSummary,
   type ParseResult,
+} from '@portfolio-rules/core';
+import {
+  createCsvRowReader,
+  createCsvTable,
+  createFinding,
+  DATASET_CODES,
   recordTypeForCsvFile,
   suggest,
-} from '@portfolio-rules/core';
+} from '@portfolio-rules/core/internal';
+import { CLI_CODES } from '../codes';
 import { openRegular, unreadable } from '../_lib/files';
 import { decodeLines, type Encoding, type LineBatch } from './decode';
 
