@@ -19,7 +19,6 @@ import {
   recordTypeForCsvFile,
   suggest,
 } from '@portfolio-rules/core/internal';
-import { CLI_CODES } from '../codes';
 import { openRegular, unreadable } from '../_lib/files';
 import { decodeLines, type Encoding, type LineBatch } from './decode';
 
