@@ -226,29 +226,35 @@ describe.skipIf(!BUILT)('encodings (the built CLI)', { timeout: 60_000 }, () => 
     },
   );
 
-  it.skipIf(!has('iconv'))('refuses a Big5 or UTF-16 pack with PR1016 (exit 2) instead of reading mojibake', () => {
-    const pack = readFileSync(PACK, 'utf8');
-    writeFileSync(
-      join(folder, 'big5.yaml'),
-      execFileSync('iconv', ['-f', 'UTF-8', '-t', 'BIG5//TRANSLIT'], { input: pack }),
-    );
-    writeFileSync(join(folder, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pack, 'utf16le')]));
-    writeFileSync(join(folder, 'latin.yaml'), Buffer.from('id: caf\xe9\n', 'latin1'));
-    for (const [file, said] of [
-      ['big5.yaml', 'BIG5'],
-      ['utf16.yaml', 'UTF-16LE'],
-      ['latin.yaml', 'not valid UTF-8'],
-    ] as const)
-      for (const args of [
-        ['validate', file],
-        ['audit', file, '--data', 'data.ndjson', ...AS_OF],
-      ]) {
-        const result = cli(args, folder);
-        expect(result.code, `${args.join(' ')}`).toBe(2);
-        expect(result.stdout + result.stderr).toContain('PR1016');
-        expect(result.stdout + result.stderr).toContain(said);
-      }
-  });
+  it.skipIf(!has('iconv'))(
+    'refuses a Big5 or UTF-16 pack with PR1016 (exit 1, a pack error) instead of reading mojibake',
+    () => {
+      const pack = readFileSync(PACK, 'utf8');
+      writeFileSync(
+        join(folder, 'big5.yaml'),
+        execFileSync('iconv', ['-f', 'UTF-8', '-t', 'BIG5//TRANSLIT'], { input: pack }),
+      );
+      writeFileSync(
+        join(folder, 'utf16.yaml'),
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pack, 'utf16le')]),
+      );
+      writeFileSync(join(folder, 'latin.yaml'), Buffer.from('id: caf\xe9\n', 'latin1'));
+      for (const [file, said] of [
+        ['big5.yaml', 'BIG5'],
+        ['utf16.yaml', 'UTF-16LE'],
+        ['latin.yaml', 'not valid UTF-8'],
+      ] as const)
+        for (const args of [
+          ['validate', file],
+          ['audit', file, '--data', 'data.ndjson', ...AS_OF],
+        ]) {
+          const result = cli(args, folder);
+          expect(result.code, `${args.join(' ')}`).toBe(1);
+          expect(result.stdout + result.stderr).toContain('PR1016');
+          expect(result.stdout + result.stderr).toContain(said);
+        }
+    },
+  );
 
   it('refuses UTF-16 data with PR8023 and reads it with --encoding utf-16le', () => {
     const lines = sample.trimEnd().split('\n').slice(0, 200);

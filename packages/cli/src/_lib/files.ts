@@ -82,6 +82,12 @@ export async function openRegular(path: string): Promise<FileHandle> {
 export type ReadResult = { readonly text: string } | { readonly finding: FindingBase };
 
 /**
+ * Whether a read failed because the file is not UTF-8 text (PR1016): the file was read and is a
+ * pack with an error (exit code 1), not an input that could not be read (exit code 2).
+ */
+export const isNotText = (finding: FindingBase): boolean => finding.code === PACK_CODES.notUtf8.code;
+
+/**
  * Reads a UTF-8 text file named as the user wrote it (relative to `cwd`): a pack, a calendar, a
  * template. A failure is a PR9005 finding, never an exception; a file in another encoding (Big5,
  * UTF-16 …) is refused with PR1016 rather than read as garbled text.

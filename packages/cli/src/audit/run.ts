@@ -13,7 +13,7 @@ import {
   sortFindings,
 } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
-import { readText } from '../_lib/files';
+import { isNotText, readText } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { runPackChecks } from '../_lib/pack-checks';
 import type { CliIo } from '../command';
@@ -129,13 +129,19 @@ export async function runAudit(request: AuditRequest, io: CliIo): Promise<AuditR
 async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers | undefined): Promise<AuditRun> {
   const sources = new Map<string, string>();
   const text = await readText(io.cwd, request.pack);
-  if ('finding' in text) return { inputFindings: [text.finding], sources, unreadable: true };
-  sources.set(request.pack, text.text);
+  if ('finding' in text && !isNotText(text.finding))
+    return { inputFindings: [text.finding], sources, unreadable: true };
   const registry = await overlayRegistry(io);
   for (const [file, source] of registry.sources) sources.set(file, source);
-  const checked = checkPack(request.pack, text.text, registry);
-  const onPack = packFindings(checked.findings, runPackChecks(checked.validation, { completeness: true }));
-  const resolution = checked.validation.resolution;
+  // A pack that is not UTF-8 text is a pack with an error, of which nothing else is checked.
+  let onPack: FindingBase[];
+  let resolution: Resolution | undefined;
+  if ('text' in text) {
+    sources.set(request.pack, text.text);
+    const checked = checkPack(request.pack, text.text, registry);
+    onPack = packFindings(checked.findings, runPackChecks(checked.validation, { completeness: true }));
+    resolution = checked.validation.resolution;
+  } else onPack = [text.finding];
   const base = { asOf: request.asOf, file: request.pack };
   if (request.data === undefined || !resolution || resolution.versions.length === 0) {
     const empty = createAudit(resolution ?? { versions: [], findings: [] }, base).finish();
