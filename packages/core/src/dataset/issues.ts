@@ -32,8 +32,18 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** A value as a message echoes it, cut to a bounded width: a 2 MB bad date is shown in 200 characters. */
-const shown = (value: unknown) => clip(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
+/**
+ * A value as a message echoes it, cut to a bounded width: a 2 MB bad date is shown in 200 characters.
+ * A number is shown as a number: `1e309` read as JSON is `Infinity`, which JSON would write as `null`.
+ */
+const shown = (value: unknown) =>
+  clip(
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number'
+        ? String(value)
+        : (JSON.stringify(value) ?? String(value)),
+  );
 
 /** Turns the first zod issue of a record into our finding; `problems` counts them all. */
 export function issueFinding(
