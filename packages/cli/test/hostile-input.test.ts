@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RAW_CONTROL } from './raw-controls';
 
 // What an auditor meets from the command line: the built binary on real files in a folder outside the repository.
 const BIN = fileURLToPath(new URL('../bin/portfolio-rules.js', import.meta.url));
@@ -152,6 +153,45 @@ describe.skipIf(!BUILT)('one broken record costs one record (the built CLI)', { 
     expect(
       result.audit.intake.rejections.filter((rejection: { code: string }) => rejection.code === 'PR8011'),
     ).toMatchObject([{ line: bad + 1, code: 'PR8011' }]);
+  });
+
+  it('reads an Excel export (BOM, CRLF) with messy values: each bad value costs its row, controls never reach the terminal', () => {
+    const students = sample
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((record) => record.type === 'student');
+    const rows = students.map((record) => [record.id, record.grade, record.class, record.school].join(','));
+    const messy = [...rows];
+    messy[2] = messy[2]!.replace(/,\d,/, ',1e309,'); // line 4: a grade too large for a double
+    messy[4] = messy[4]!.replace('S01-', 'S01-\x1b]0;owned\x07\x1b[31m'); // line 6: OSC window title, colour
+    messy[6] = messy[6]!.replace('S01-', 'S01-\x00'); // line 8: a NUL byte
+    messy[8] = messy[8]!.replace('S01-', `S01-${'9'.repeat(2_000_000)}`); // line 10: a 2 MB id
+    messy[10] = `"${messy[10]}`; // line 12: a stray quote
+    const excel = join(folder, 'excel');
+    mkdirSync(excel);
+    writeFileSync(join(excel, 'students.csv'), `\ufeff${['id,grade,class,school', ...messy].join('\r\n')}\r\n`);
+    const json = cli(['audit', PACK, '--data', 'excel', ...AS_OF, '--format', 'json'], folder);
+    expect(json.code).toBe(1);
+    const intake = JSON.parse(json.stdout).audit.intake;
+    expect(intake).toMatchObject({ read: students.length, checked: students.length - 2, rejected: 2 });
+    expect(intake.rejections.map(({ line, code }: { line: number; code: string }) => [line, code])).toEqual([
+      [4, 'PR8006'],
+      [12, 'PR8012'],
+    ]);
+    expect(intake.rejections[0].message.en).toContain('`1e309`');
+    const stylish = cli(['audit', PACK, '--data', 'excel', ...AS_OF], folder);
+    expect(stylish.code).toBe(1);
+    expect(stylish.stdout).toContain(`read ${students.length} = checked ${students.length - 2} + rejected 2`);
+    expect(stylish.stdout).not.toMatch(RAW_CONTROL);
+    expect(stylish.stdout.length).toBeLessThan(100_000);
+
+    // The same data as NDJSON with CRLF line ends reads exactly as with LF.
+    writeFileSync(join(folder, 'crlf.ndjson'), sample.replaceAll('\n', '\r\n'));
+    const crlf = JSON.parse(cli(['audit', PACK, '--data', 'crlf.ndjson', ...AS_OF, '--format', 'json'], folder).stdout);
+    const lf = JSON.parse(cli(['audit', PACK, '--data', 'data.ndjson', ...AS_OF, '--format', 'json'], folder).stdout);
+    expect(crlf.audit.intake).toEqual(lf.audit.intake);
+    expect(withoutPlaces(crlf.audit)).toEqual(withoutPlaces(lf.audit));
   });
 });
 
