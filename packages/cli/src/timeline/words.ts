@@ -8,7 +8,7 @@ import {
 } from '@portfolio-rules/core/internal';
 
 function offsetWords(
-  rule: { weeks?: number; days?: number; workingDays?: number },
+  rule: { weeks?: number | undefined; days?: number | undefined; workingDays?: number | undefined },
   language: Language,
 ): { text: string; sign: number }[] {
   const parts: { text: string; sign: number }[] = [];

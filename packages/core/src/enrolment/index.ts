@@ -13,7 +13,7 @@ export {
   type EnrolmentRule,
 } from './schema';
 
-type Aspects = Required<Omit<EnrolmentRule, 'source'>>;
+type Aspects = { [K in Exclude<keyof EnrolmentRule, 'source'>]-?: NonNullable<EnrolmentRule[K]> };
 
 /**
  * What we assume when a pack is silent (uncertain: the national handling principles 學籍異動處理原則 are

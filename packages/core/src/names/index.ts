@@ -118,7 +118,7 @@ export const ENROLMENT_CHANGE_NAMES: Readonly<Record<EnrolmentChange, Localized>
   suspension: { 'zh-TW': '休學', en: 'suspension' },
 };
 
-type Handling = Required<Omit<EnrolmentRule, 'source'>>;
+type Handling = { [K in Exclude<keyof EnrolmentRule, 'source'>]-?: NonNullable<EnrolmentRule[K]> };
 
 /** What an enrolment change does, in words: who submits, how caps count, what becomes of pending items. */
 export const ENROLMENT_HANDLING_NAMES: {
