@@ -35,7 +35,6 @@ export {
   DIVERSE_PERFORMANCE_CATEGORY_NAMES,
   ENTRY_SOURCES,
   RECEIPT_CATEGORIES,
-  RECORD_KIND_NAMES,
   RECORD_KINDS,
   type DiversePerformanceCategory,
   type EntrySource,
@@ -56,9 +55,27 @@ export {
   type StudentStatus,
 } from './records/items';
 export { type Actor } from './roles/actor';
+export {
+  ACTIVITY_NAMES,
+  ANCHOR_NAMES,
+  AUDIENCE_NAMES,
+  chainWords,
+  DIVISION_NAMES,
+  DUTY_NAMES,
+  ENROLMENT_CHANGE_NAMES,
+  ENROLMENT_HANDLING_NAMES,
+  linkName,
+  nameIn,
+  PERMISSION_NAMES,
+  RECORD_KIND_NAMES,
+  ROLE_NAMES,
+  SCOPE_NAMES,
+  TRAINING_KIND_NAMES,
+  unitName,
+} from './names';
 export { COMMON_UNITS, DIVISIONS, type Division, type Unit, type Units } from './units';
-export { PERMISSIONS, ROLE_NAMES, ROLES, type Permission, type Role } from './roles';
-export { DUTIES, DUTY_NAMES, type Deputy, type Duties, type Duty, type DutyAssignment } from './duties';
+export { PERMISSIONS, ROLES, type Permission, type Role } from './roles';
+export { DUTIES, type Deputy, type Duties, type Duty, type DutyAssignment } from './duties';
 export { actingFor, type ActingFor, type ActingForOptions } from './deputies';
 export { checkDuties, ownerOf, type CheckDutiesOptions, type Ownership } from './ownership';
 export {
@@ -140,7 +157,6 @@ export {
   type TrainingKind,
 } from './governance';
 export {
-  ENROLMENT_CHANGE_NAMES,
   ENROLMENT_CHANGES,
   enrolmentEffect,
   pendingFates,

@@ -4,17 +4,21 @@ import {
   type Duty,
   DUTIES,
   type EffectivePack,
+  ACTIVITY_NAMES,
   ENROLMENT_CHANGE_NAMES,
+  ENROLMENT_HANDLING_NAMES,
   type Language,
+  type Localized,
+  nameIn,
   parseTerm,
+  PERMISSION_NAMES,
   RECORD_KIND_NAMES,
-  type RecordKind,
   ROLE_NAMES,
-  type Role,
+  SCOPE_NAMES,
   termWords,
 } from '@portfolio-rules/core/internal';
 import { capText, deputyName, dutyName, unitName } from '../render/names';
-import { ACTIVITY_NAMES, describeRule, gradesText, semestersText } from '../timeline/words';
+import { describeRule, gradesText, semestersText } from '../timeline/words';
 import type { Setting } from './settings';
 
 /** A setting in words: what it is about (`課程學習成果上傳件數`) and its value (`每學期至多 6 件`). */
@@ -98,37 +102,6 @@ const W = {
       capsCount: '件數計算',
       submittingSchool: '提交學校',
       pendingCertifications: '未認證項目之處理',
-    } as Record<string, string>,
-    enrolmentValues: {
-      perStudentTerm: '每生每學期合併計算',
-      perSchool: '各校分別計算',
-      origin: '原就讀學校',
-      destination: '轉入學校',
-      enrolled: '學籍所在學校',
-      keep: '保留',
-      void: '失效',
-      deputy: '由代理人認證',
-    } as Record<string, string>,
-    permissions: {
-      permissionSettings: '權限設定',
-      announcements: '公告',
-      editPortfolio: '編輯學習歷程',
-      viewPortfolio: '檢視學習歷程',
-      certifyCourseOutcomes: '認證課程學習成果',
-      manageCertificateItems: '管理證照項目',
-      submitToCentral: '提交至中央資料庫',
-      maintainStudentData: '維護學生資料',
-    } as Record<string, string>,
-    scopes: {
-      all: '全部',
-      courseOutcomes: '限課程',
-      diversePerformances: '限多元',
-      cadre: '限幹部',
-      diverseItems: '限項目',
-      certificates: '限證照',
-      taughtCourses: '任教課程',
-      ownClass: '本班',
-      self: '本人',
     } as Record<string, string>,
     setting: '設定',
   },
@@ -214,45 +187,11 @@ const W = {
       submittingSchool: 'the school that submits',
       pendingCertifications: 'uncertified items',
     } as Record<string, string>,
-    enrolmentValues: {
-      perStudentTerm: 'per student and term, across schools',
-      perSchool: 'per school',
-      origin: 'the school the student left',
-      destination: 'the school the student moved to',
-      enrolled: 'the school of enrolment',
-      keep: 'kept',
-      void: 'void',
-      deputy: 'certified by a deputy',
-    } as Record<string, string>,
-    permissions: {
-      permissionSettings: 'permission settings',
-      announcements: 'announcements',
-      editPortfolio: 'editing portfolios',
-      viewPortfolio: 'viewing portfolios',
-      certifyCourseOutcomes: 'certifying course outcomes',
-      manageCertificateItems: 'managing certificate items',
-      submitToCentral: 'submitting to the central database',
-      maintainStudentData: 'maintaining student data',
-    } as Record<string, string>,
-    scopes: {
-      all: 'all',
-      courseOutcomes: 'course outcomes only',
-      diversePerformances: 'diverse performances only',
-      cadre: 'cadre records only',
-      diverseItems: 'diverse-performance items only',
-      certificates: 'certificates only',
-      taughtCourses: 'the courses one teaches',
-      ownClass: "one's own class",
-      self: 'oneself',
-    } as Record<string, string>,
     setting: 'setting',
   },
 } as const;
 
-const kindName = (kind: string, language: Language) =>
-  language === 'zh-TW'
-    ? (RECORD_KIND_NAMES[kind as RecordKind] ?? kind)
-    : kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+const kindName = (kind: string, language: Language) => nameIn(RECORD_KIND_NAMES, kind, language);
 
 function listWords(values: readonly unknown[], words: Readonly<Record<string, string>>, language: Language) {
   return values.map((value) => words[String(value)] ?? String(value)).join(W[language].list);
@@ -278,8 +217,7 @@ function windowScope(window: Plain, language: Language): string {
 }
 
 function windowSubject(window: Plain, language: Language): string {
-  const activity =
-    ACTIVITY_NAMES[window.activity as keyof typeof ACTIVITY_NAMES]?.[language] ?? String(window.activity);
+  const activity = nameIn(ACTIVITY_NAMES, String(window.activity), language);
   return W[language].window(activity, windowScope(window, language));
 }
 
@@ -394,19 +332,22 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       return { subject: part ? `${subject}：${part}` : subject, value: part && name === 'when' ? '' : plainValue() };
     }
     case 'permissions': {
-      const role = ROLE_NAMES[holder.role as Role] ?? String(holder.role);
+      const role = nameIn(ROLE_NAMES, String(holder.role), language);
       const action = holderPath[1] === 'grant' ? w.granted : w.narrowed;
       return {
-        subject: w.permission(role, w.permissions[String(holder.permission)] ?? String(holder.permission), action),
-        value: holder.scope === undefined ? w.taken : w.scope(w.scopes[String(holder.scope)] ?? String(holder.scope)),
+        subject: w.permission(role, nameIn(PERMISSION_NAMES, String(holder.permission), language), action),
+        value: holder.scope === undefined ? w.taken : w.scope(nameIn(SCOPE_NAMES, String(holder.scope), language)),
       };
     }
     case 'enrolment': {
-      const change =
-        ENROLMENT_CHANGE_NAMES[holderPath[1] as keyof typeof ENROLMENT_CHANGE_NAMES] ?? holderPath[1] ?? '';
+      const change = nameIn(ENROLMENT_CHANGE_NAMES, holderPath[1] ?? '', language);
+      const values: Readonly<Record<string, Localized>> | undefined =
+        name === 'submittingSchool' || name === 'capsCount' || name === 'pendingCertifications'
+          ? ENROLMENT_HANDLING_NAMES[name]
+          : undefined;
       return {
         subject: w.enrolment(change, w.enrolmentAspects[name] ?? w.setting),
-        value: w.enrolmentValues[String(value)] ?? plainValue(),
+        value: values ? nameIn(values, String(value), language) : plainValue(),
       };
     }
   }

@@ -1,4 +1,5 @@
 import {
+  ACTIVITY_NAMES,
   DIVISIONS,
   type Division,
   DUTIES,
@@ -12,7 +13,7 @@ import {
   type Source,
   termWords,
 } from '@portfolio-rules/core/internal';
-import { ACTIVITY_NAMES, describeRule, gradesText, semestersText } from '../timeline/words';
+import { describeRule, gradesText, semestersText } from '../timeline/words';
 import { type DocumentText, documentText } from './clauses';
 import { capText, deputyName, dutyName, unitName } from './names';
 import type { Table } from './table';
@@ -227,7 +228,8 @@ function capsSection(effective: EffectivePack, language: Language): Section {
         effective.provenance,
         `caps.${kind}.${action}.${cap.max === undefined ? 'min' : 'max'}`,
       );
-      const name = language === 'zh-TW' ? RECORD_KIND_NAMES[kind] : `${kind} (${RECORD_KIND_NAMES[kind]})`;
+      const name =
+        language === 'zh-TW' ? RECORD_KIND_NAMES[kind]['zh-TW'] : `${kind} (${RECORD_KIND_NAMES[kind]['zh-TW']})`;
       rows.push([name, text.actions[action], capText(cap, language), clauseIn(effective, setBy?.source)]);
     }
   }

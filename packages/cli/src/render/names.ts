@@ -5,22 +5,11 @@ import {
   DUTY_NAMES,
   type EffectivePack,
   type Language,
+  nameIn,
   ROLE_NAMES,
-  type Role,
 } from '@portfolio-rules/core';
 
 /** How the documents name things: units, duties, deputies and caps, in both languages. */
-
-const DUTY_NAMES_EN: Readonly<Record<Duty, string>> = {
-  platformAdministration: 'school platform administration',
-  basicData: 'basic data',
-  courseRecordSubmission: 'course records submission',
-  receiptConfirmation: 'receipt confirmation',
-  courseOutcomeSubmission: 'course outcomes submission',
-  diversePerformanceSubmission: 'diverse performances submission',
-  cadreSubmission: 'cadre records entry and submission',
-  courseOutcomeCertification: 'course outcome certification',
-};
 
 const WORDS = {
   'zh-TW': {
@@ -60,13 +49,14 @@ export function unitName(
   const unit = effective.values.units?.[id] ?? COMMON_UNITS[id];
   // 進修部教務組 already names its office 進修部.
   const office = options.office && unit?.office && !unit.name.startsWith(unit.office) ? `${unit.office} ` : '';
-  const name = unit ? `${office}${unit.name}` : (ROLE_NAMES[id as Role] ?? id);
+  const name = unit ? `${office}${unit.name}` : nameIn(ROLE_NAMES, id, 'zh-TW');
   return language === 'en' && name !== id ? `${name} (${id})` : name;
 }
 
 /** A duty as the tables name it: `基本資料`; `basic data (基本資料)`. */
 export function dutyName(duty: Duty, language: Language): string {
-  return language === 'zh-TW' ? DUTY_NAMES[duty] : `${DUTY_NAMES_EN[duty]} (${DUTY_NAMES[duty]})`;
+  const name = DUTY_NAMES[duty];
+  return language === 'zh-TW' ? name['zh-TW'] : `${name.en} (${name['zh-TW']})`;
 }
 
 /** A deputy link as the lists write it: a unit, or `由註冊組主管指定` for `designatedBy:registration`. */

@@ -1,4 +1,5 @@
 import {
+  ACTIVITY_NAMES,
   ACTIVITIES,
   formatTerm,
   resolveWindows,
@@ -15,7 +16,7 @@ import {
   type TermCode,
 } from '@portfolio-rules/core';
 import { WINDOW_CODES } from '@portfolio-rules/core/internal';
-import { ACTIVITY_NAMES, describeRule } from './words';
+import { describeRule } from './words';
 
 /** One window of the pack in one term, resolved to dates for the grades it governs, or unresolved with the reason. */
 export interface TimelineEntry {

@@ -1,45 +1,11 @@
 import {
-  type Activity,
-  type Anchor,
+  ANCHOR_NAMES,
   type DateRule,
   dateWords,
   type Grade,
   type Language,
-  type Localized,
   monthDayWords,
 } from '@portfolio-rules/core/internal';
-
-/** What each activity is called, as the flow tables write it (馬公 作業流程, seed 004's timetable). */
-export const ACTIVITY_NAMES: Readonly<Record<Activity, Localized>> = {
-  basicDataEntry: { 'zh-TW': '學生基本資料登錄維護', en: 'basic data entry' },
-  cadreEntry: { 'zh-TW': '幹部經歷登錄', en: 'cadre records entry' },
-  gradeEntry: { 'zh-TW': '學業成績登錄', en: 'grade entry' },
-  consultationEntry: { 'zh-TW': '課程諮詢紀錄登錄', en: 'course consultation records entry' },
-  courseOutcomeUpload: { 'zh-TW': '課程學習成果上傳', en: 'course outcome upload' },
-  courseOutcomeCertification: { 'zh-TW': '課程學習成果認證', en: 'course outcome certification' },
-  courseOutcomeSelection: { 'zh-TW': '課程學習成果勾選', en: 'course outcome selection' },
-  diversePerformanceUpload: { 'zh-TW': '多元表現上傳', en: 'diverse performance upload' },
-  diversePerformanceSelection: { 'zh-TW': '多元表現勾選', en: 'diverse performance selection' },
-  precheck: { 'zh-TW': '資料預檢', en: 'pre-check' },
-  submission: { 'zh-TW': '學校提交至中央資料庫', en: 'submission to the central database' },
-  receiptConfirmation: { 'zh-TW': '收訖明細確認', en: 'receipt confirmation' },
-  disputeResolution: { 'zh-TW': '疑義處理', en: 'dispute resolution' },
-  finalSubmission: { 'zh-TW': '確認後提交 (定稿)', en: 'final submission' },
-};
-
-/** The calendar anchors as a school calendar names them. */
-export const ANCHOR_NAMES: Readonly<Record<Anchor, Localized>> = {
-  termStart: { 'zh-TW': '學期開始', en: 'the start of the term' },
-  termEnd: { 'zh-TW': '學期結束', en: 'the end of the term' },
-  classesStart: { 'zh-TW': '開學', en: 'the first day of classes' },
-  closingCeremony: { 'zh-TW': '休業式', en: 'the closing ceremony' },
-  makeUpExam: { 'zh-TW': '學期補考', en: 'the make-up exams' },
-  nationalPrecheckOpens: { 'zh-TW': '全國預檢開始', en: 'the national pre-check opening' },
-  nationalPrecheckCloses: { 'zh-TW': '全國預檢截止', en: 'the national pre-check closing' },
-  nationalSubmissionOpens: { 'zh-TW': '全國提交開始', en: 'the national submission opening' },
-  nationalSubmissionCloses: { 'zh-TW': '全國提交截止', en: 'the national submission closing' },
-  nationalUploadDeadline: { 'zh-TW': '全國上傳截止', en: 'the national upload deadline' },
-};
 
 function offsetWords(
   rule: { weeks?: number | undefined; days?: number | undefined; workingDays?: number | undefined },

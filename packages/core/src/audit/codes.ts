@@ -1,5 +1,6 @@
 import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
+import { ENROLMENT_CHANGE_NAMES, ENROLMENT_HANDLING_NAMES, wordsFor } from '../names';
 
 /** Findings only a data audit makes: the rest reuse the codes of caps, certification, windows, receipts … */
 export const AUDIT_CODES = {
@@ -43,10 +44,15 @@ export const AUDIT_CODES = {
       pendingCertifications: string;
       submittingSchool: string;
       source?: Source;
-    }) => ({
-      'zh-TW': `學生 ${p.student} 於 ${p.on} 學籍異動 (${p.change})：${p.uncertified} 件課程學習成果未認證，處理方式 ${p.pendingCertifications}，提交學校 ${p.submittingSchool}${cite(p.source)}`,
-      en: `student ${p.student} had an enrolment change (${p.change}) on ${p.on}: ${p.uncertified} course outcome(s) not certified, handled as ${p.pendingCertifications}; the ${p.submittingSchool} school submits${cite(p.source)}`,
-    }),
+    }) => {
+      const change = wordsFor(ENROLMENT_CHANGE_NAMES, p.change);
+      const pending = wordsFor(ENROLMENT_HANDLING_NAMES.pendingCertifications, p.pendingCertifications);
+      const school = wordsFor(ENROLMENT_HANDLING_NAMES.submittingSchool, p.submittingSchool);
+      return {
+        'zh-TW': `學生 ${p.student} 於 ${p.on} 學籍異動 (${change['zh-TW']})：${p.uncertified} 件課程學習成果未認證，處理方式：${pending['zh-TW']}，提交學校：${school['zh-TW']}${cite(p.source)}`,
+        en: `student ${p.student} had an enrolment change (${change.en}) on ${p.on}: ${p.uncertified} course outcome(s) not certified, handled as ${pending.en}; ${school.en} submits${cite(p.source)}`,
+      };
+    },
   }),
   unknownStudent: defineCode({
     code: 'PR7803',

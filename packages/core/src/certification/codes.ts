@@ -1,5 +1,6 @@
 import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
+import { chainIn, linkWords } from '../names';
 
 const EVENT_NAMES: Readonly<Record<string, string>> = {
   edit: '編修',
@@ -37,10 +38,13 @@ export const CERTIFICATION_CODES = {
     name: 'not-authorised',
     severity: 'error',
     title: { 'zh-TW': '無權執行此動作', en: 'Not authorised' },
-    message: (p: { actor: string; event: string; authorised: string; source?: Source }) => ({
-      'zh-TW': `${p.actor} 無權${zhEvent(p.event)}此件；應由 ${p.authorised} 執行${cite(p.source)}`,
-      en: `${p.actor} may not ${p.event} this item; ${p.authorised} may${cite(p.source)}`,
-    }),
+    message: (p: { actor: string; event: string; authorised: string; source?: Source }) => {
+      const [actor, authorised] = [linkWords(p.actor), linkWords(p.authorised)];
+      return {
+        'zh-TW': `${actor['zh-TW']} 無權${zhEvent(p.event)}此件；應由 ${authorised['zh-TW']} 執行${cite(p.source)}`,
+        en: `${actor.en} may not ${p.event} this item; ${authorised.en} may${cite(p.source)}`,
+      };
+    },
   }),
   reasonRequired: defineCode({
     code: 'PR4003',
@@ -97,16 +101,13 @@ export const CERTIFICATION_CODES = {
     name: 'certified-by-deputy',
     severity: 'info',
     title: { 'zh-TW': '由代理人認證', en: 'Certified by a deputy' },
-    message: (p: {
-      actor: string;
-      actingAs: string;
-      certifier: string;
-      chain: readonly string[];
-      source?: Source;
-    }) => ({
-      'zh-TW': `認證教師 ${p.certifier} 無法認證，由 ${p.actor} 以${p.actingAs}身分代理 (代理順序 ${p.chain.join(' → ')})${cite(p.source)}`,
-      en: `${p.certifier} is unavailable: ${p.actor} acts as ${p.actingAs} (chain ${p.chain.join(' → ')})${cite(p.source)}`,
-    }),
+    message: (p: { actor: string; actingAs: string; certifier: string; chain: readonly string[]; source?: Source }) => {
+      const [actor, actingAs, chain] = [linkWords(p.actor), linkWords(p.actingAs), chainIn(p.chain)];
+      return {
+        'zh-TW': `認證教師 ${p.certifier} 無法認證，由 ${actor['zh-TW']} 以${actingAs['zh-TW']}身分代理 (代理順序 ${chain['zh-TW']})${cite(p.source)}`,
+        en: `${p.certifier} is unavailable: ${actor.en} acts as ${actingAs.en} (chain ${chain.en})${cite(p.source)}`,
+      };
+    },
   }),
   notCertified: defineCode({
     code: 'PR4010',

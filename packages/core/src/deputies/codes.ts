@@ -1,4 +1,5 @@
 import { defineCode } from '../findings/define';
+import { chainIn, DIVISION_NAMES, DUTY_NAMES, wordsFor } from '../names';
 
 export const DEPUTY_CODES = {
   nobodyAvailable: defineCode({
@@ -6,19 +7,27 @@ export const DEPUTY_CODES = {
     name: 'nobody-available',
     severity: 'error',
     title: { 'zh-TW': '主責及所有代理人皆無法執行', en: 'Nobody left to act' },
-    message: (p: { duty: string; dutyName: string; chain: readonly string[]; division?: string }) => ({
-      'zh-TW': `「${p.dutyName}」的主責及代理人 (${p.chain.join(' → ') || '未指定'}) 皆無法執行，沒有人可代理`,
-      en: `nobody can act for ${p.duty}: the owner and every deputy (${p.chain.join(' → ') || 'none named'}) are unavailable`,
-    }),
+    message: (p: { duty: string; chain: readonly string[]; division?: string }) => {
+      const duty = wordsFor(DUTY_NAMES, p.duty);
+      const chain = chainIn(p.chain);
+      return {
+        'zh-TW': `「${duty['zh-TW']}」的主責及代理人 (${chain['zh-TW'] || '未指定'}) 皆無法執行，沒有人可代理`,
+        en: `nobody can act for ${duty.en}: the owner and every deputy (${chain.en || 'none named'}) are unavailable`,
+      };
+    },
   }),
   noOwner: defineCode({
     code: 'PR5002',
     name: 'no-owner',
     severity: 'error',
     title: { 'zh-TW': '業務未指定主責單位', en: 'Duty has no owner' },
-    message: (p: { duty: string; dutyName: string; division?: string }) => ({
-      'zh-TW': `「${p.dutyName}」未指定主責單位${p.division ? ` (部別 ${p.division})` : ''}`,
-      en: `the duty ${p.duty} has no owner${p.division ? ` for the ${p.division} division` : ''}`,
-    }),
+    message: (p: { duty: string; division?: string }) => {
+      const duty = wordsFor(DUTY_NAMES, p.duty);
+      const division = p.division === undefined ? undefined : wordsFor(DIVISION_NAMES, p.division);
+      return {
+        'zh-TW': `「${duty['zh-TW']}」未指定主責單位${division ? ` (${division['zh-TW']})` : ''}`,
+        en: `the duty ${duty.en} has no owner${division ? ` in the ${division.en}` : ''}`,
+      };
+    },
   }),
 } as const;

@@ -1,4 +1,4 @@
-import { DUTY_NAMES, type Deputy, type Duty, type DutyAssignment } from '../duties';
+import type { Deputy, Duty, DutyAssignment } from '../duties';
 import { createFinding } from '../findings/define';
 import type { Position } from '../findings/types';
 import type { Finding } from '../catalogue';
@@ -94,7 +94,7 @@ export function actingFor(effective: EffectivePack, duty: Duty, options: ActingF
     options.division !== undefined && assignment.path.includes('byDivision') ? { division: options.division } : {};
   const finding =
     assignment.owner === undefined
-      ? createFinding(DEPUTY_CODES.noOwner, { duty, dutyName: DUTY_NAMES[duty], ...division }, context)
-      : createFinding(DEPUTY_CODES.nobodyAvailable, { duty, dutyName: DUTY_NAMES[duty], chain, ...division }, context);
+      ? createFinding(DEPUTY_CODES.noOwner, { duty, ...division }, context)
+      : createFinding(DEPUTY_CODES.nobodyAvailable, { duty, chain, ...division }, context);
   return { chain, walked, findings: [finding] };
 }

@@ -16,17 +16,6 @@ export const DUTIES = [
 export const DutySchema = z.enum(DUTIES).describe('業務 / duty');
 export type Duty = z.infer<typeof DutySchema>;
 
-export const DUTY_NAMES: Readonly<Record<Duty, string>> = {
-  platformAdministration: '學習歷程平臺管理',
-  basicData: '基本資料',
-  courseRecordSubmission: '修課紀錄提交',
-  receiptConfirmation: '收訖明細確認',
-  courseOutcomeSubmission: '課程學習成果提交',
-  diversePerformanceSubmission: '多元表現提交',
-  cadreSubmission: '幹部經歷登錄及提交',
-  courseOutcomeCertification: '課程學習成果認證',
-};
-
 /**
  * One link of a deputy chain: a unit or role identifier (`registration`, `departmentTeacher`),
  * or a person the head of a unit designates (`{ designatedBy: registration }`, 新竹 十一(三)).

@@ -13,15 +13,6 @@ export {
   type EnrolmentRule,
 } from './schema';
 
-export const ENROLMENT_CHANGE_NAMES: Readonly<Record<EnrolmentChange, string>> = {
-  repeat: '重讀',
-  resume: '復學',
-  transferIn: '轉入',
-  transferOut: '轉出',
-  borrowedStudy: '借讀',
-  suspension: '休學',
-};
-
 type Aspects = { [K in Exclude<keyof EnrolmentRule, 'source'>]-?: NonNullable<EnrolmentRule[K]> };
 
 /**
@@ -45,7 +36,7 @@ export const ENROLMENT_DEFAULTS: Readonly<Record<EnrolmentChange, Aspects>> = {
 /** Where the defaults are taken to come from: the national handling principles, as our reading. */
 export const ENROLMENT_DEFAULT_SOURCE: Source = {
   document: '作業要點',
-  clause: '學籍異動處理原則 (our reading; uncertain)',
+  clause: '學籍異動處理原則 (本專案之解讀，未經確認)',
 };
 
 /** One aspect of an enrolment change's effect, with who set it and whether it is our default. */

@@ -1,4 +1,5 @@
 import { defineCode } from '../findings/define';
+import { AUDIENCE_NAMES, TRAINING_KIND_NAMES, wordsFor } from '../names';
 
 export const GOVERNANCE_CODES = {
   noWorkingGroup: defineCode({
@@ -76,10 +77,15 @@ export const GOVERNANCE_CODES = {
     name: 'too-few-trainings',
     severity: 'error',
     title: { 'zh-TW': '研習或說明會場次不足', en: 'Too few trainings' },
-    message: (p: { academicYear: number; audience: string; kind?: string; required: number; held: number }) => ({
-      'zh-TW': `${p.academicYear} 學年度對 ${p.audience} 辦理${p.kind ? ` ${p.kind}` : '研習/說明會'} ${p.held} 場，規定每學年至少 ${p.required} 場`,
-      en: `${p.held} ${p.kind ?? 'training'}(s) for ${p.audience} in academic year ${p.academicYear}; at least ${p.required} per academic year are required`,
-    }),
+    message: (p: { academicYear: number; audience: string; kind?: string; required: number; held: number }) => {
+      const audience = wordsFor(AUDIENCE_NAMES, p.audience);
+      const kind =
+        p.kind === undefined ? { 'zh-TW': '研習/說明會', en: 'training' } : wordsFor(TRAINING_KIND_NAMES, p.kind);
+      return {
+        'zh-TW': `${p.academicYear} 學年度對${audience['zh-TW']}辦理${kind['zh-TW']} ${p.held} 場，規定每學年至少 ${p.required} 場`,
+        en: `${p.held} ${kind.en}(s) for ${audience.en} in academic year ${p.academicYear}; at least ${p.required} per academic year are required`,
+      };
+    },
   }),
   invalidEvidence: defineCode({
     code: 'PR7522',

@@ -1,7 +1,7 @@
 import { suggest } from '../_lib/suggest';
 import { assignmentFor, deputyName, dutyContext, type ResolvedAssignment } from '../deputies';
 import { DEPUTY_CODES } from '../deputies/codes';
-import { DUTIES, DUTY_NAMES, type Duty } from '../duties';
+import { DUTIES, type Duty } from '../duties';
 import { createFinding } from '../findings/define';
 import type { Position, Source } from '../findings/types';
 import type { Finding } from '../catalogue';
@@ -104,7 +104,7 @@ export function checkDuties(effective: EffectivePack, options: CheckDutiesOption
       findings.push(
         createFinding(
           DEPUTY_CODES.noOwner,
-          { duty, dutyName: DUTY_NAMES[duty], ...division },
+          { duty, ...division },
           { rule: 'duties.owner', ...dutyContext(effective, `duties.${duty}`, positions) },
         ),
       );

@@ -1,8 +1,8 @@
 import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
-import { RECORD_KIND_NAMES, type RecordKind } from '../records';
+import { RECORD_KIND_NAMES, wordsFor } from '../names';
 
-const zh = (category: string) => RECORD_KIND_NAMES[category as RecordKind] ?? category;
+const kind = (category: string) => wordsFor(RECORD_KIND_NAMES, category);
 const STATUS: Readonly<Record<string, string>> = {
   pending: '待確認',
   confirmed: '已確認',
@@ -38,8 +38,8 @@ export const RECEIPT_CODES = {
     severity: 'error',
     title: { 'zh-TW': '尚有未處理之疑義', en: 'Disputes still open' },
     message: (p: { category: string; term: string; students: readonly string[]; source?: Source }) => ({
-      'zh-TW': `「${zh(p.category)}」${p.term} 尚有 ${p.students.length} 件疑義未處理 (${p.students.join('、')})，須處理後才能完成提交${cite(p.source)}`,
-      en: `${p.students.length} dispute(s) on ${p.category} for ${p.term} are still open (${p.students.join(', ')}); resolve them before the final submission${cite(p.source)}`,
+      'zh-TW': `「${kind(p.category)['zh-TW']}」${p.term} 尚有 ${p.students.length} 件疑義未處理 (${p.students.join('、')})，須處理後才能完成提交${cite(p.source)}`,
+      en: `${p.students.length} dispute(s) on ${kind(p.category).en} for ${p.term} are still open (${p.students.join(', ')}); resolve them before the final submission${cite(p.source)}`,
     }),
   }),
   finalTooEarly: defineCode({
@@ -81,8 +81,8 @@ export const RECEIPT_CODES = {
       round?: number;
       source?: Source;
     }) => ({
-      'zh-TW': `「${zh(p.category)}」${p.term} 已於 ${p.finalOn} 完成最終提交，資料不再變動${cite(p.source)}`,
-      en: `${p.category} for ${p.term} had its final submission on ${p.finalOn}; nothing changes after it${cite(p.source)}`,
+      'zh-TW': `「${kind(p.category)['zh-TW']}」${p.term} 已於 ${p.finalOn} 完成最終提交，資料不再變動${cite(p.source)}`,
+      en: `${kind(p.category).en} for ${p.term} had its final submission on ${p.finalOn}; nothing changes after it${cite(p.source)}`,
     }),
   }),
   textRequired: defineCode({
@@ -112,8 +112,8 @@ export const RECEIPT_CODES = {
       latestOn: string;
       source?: Source;
     }) => ({
-      'zh-TW': `學生 ${p.student}「${zh(p.category)}」${p.term} 第 ${p.round} 輪收訖明細已由 ${p.latestOn} 再次提交之第 ${p.latest} 輪取代，請就最新一輪確認或提出疑義${cite(p.source)}`,
-      en: `student ${p.student}'s ${p.category} receipt for ${p.term} is of round ${p.round}; the school submitted again on ${p.latestOn} (round ${p.latest}): confirm or dispute the latest round's receipt${cite(p.source)}`,
+      'zh-TW': `學生 ${p.student}「${kind(p.category)['zh-TW']}」${p.term} 第 ${p.round} 輪收訖明細已由 ${p.latestOn} 再次提交之第 ${p.latest} 輪取代，請就最新一輪確認或提出疑義${cite(p.source)}`,
+      en: `student ${p.student}'s ${kind(p.category).en} receipt for ${p.term} is of round ${p.round}; the school submitted again on ${p.latestOn} (round ${p.latest}): confirm or dispute the latest round's receipt${cite(p.source)}`,
     }),
   }),
   leaverNotice: defineCode({

@@ -80,13 +80,3 @@ export const ADMISSIONS_CODES: Readonly<Record<DiversePerformanceCategory, reado
   works: ['C-6'],
   otherActivity: ['C-2', 'C-8'],
 };
-
-export const RECORD_KIND_NAMES: Readonly<Record<RecordKind, string>> = {
-  basicData: '基本資料',
-  cadre: '幹部紀錄',
-  courseRecord: '修課紀錄',
-  courseOutcome: '課程學習成果',
-  diversePerformance: '多元表現',
-  consultation: '課程諮詢紀錄',
-  studyPlan: '自傳/學習計畫',
-};

@@ -1,5 +1,6 @@
 import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
+import { ACTIVITY_NAMES, ANCHOR_NAMES, nameIn } from '../names';
 
 const span = (opens: string | undefined, closes: string) => (opens ? `${opens}–${closes}` : `… – ${closes}`);
 
@@ -10,8 +11,8 @@ export const WINDOW_CODES = {
     severity: 'error',
     title: { 'zh-TW': '行事曆缺少基準日', en: 'Calendar anchor missing' },
     message: (p: { anchor: string; term: string; activity: string; grades: readonly number[] }) => ({
-      'zh-TW': `${p.activity} 的期程以 ${p.anchor} 推算，但行事曆沒有 ${p.term} 學期 (${p.grades.join('、')} 年級) 的 ${p.anchor}`,
-      en: `the ${p.activity} window is relative to ${p.anchor}, but the calendar gives no ${p.anchor} for term ${p.term} (grades ${p.grades.join(', ')})`,
+      'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」的期程以${nameIn(ANCHOR_NAMES, p.anchor, 'zh-TW')}推算，但行事曆沒有 ${p.term} 學期 (${p.grades.join('、')} 年級) 的${nameIn(ANCHOR_NAMES, p.anchor, 'zh-TW')}`,
+      en: `the ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window is relative to ${nameIn(ANCHOR_NAMES, p.anchor, 'en')}, but the calendar gives no date for it in term ${p.term} (grades ${p.grades.join(', ')})`,
     }),
   }),
   notYetOpen: defineCode({
@@ -20,8 +21,8 @@ export const WINDOW_CODES = {
     severity: 'error',
     title: { 'zh-TW': '作業期程尚未開始', en: 'Window not yet open' },
     message: (p: { activity: string; at: string; opens: string; closes: string; source?: Source }) => ({
-      'zh-TW': `${p.activity} 自 ${p.opens} 起開放 (至 ${p.closes})${cite(p.source)}；${p.at} 尚未開始`,
-      en: `${p.activity} opens on ${p.opens} (until ${p.closes})${cite(p.source)}; on ${p.at} it is not open yet`,
+      'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」自 ${p.opens} 起開放 (至 ${p.closes})${cite(p.source)}；${p.at} 尚未開始`,
+      en: `${nameIn(ACTIVITY_NAMES, p.activity, 'en')} opens on ${p.opens} (until ${p.closes})${cite(p.source)}; on ${p.at} it is not open yet`,
     }),
   }),
   closed: defineCode({
@@ -30,8 +31,8 @@ export const WINDOW_CODES = {
     severity: 'error',
     title: { 'zh-TW': '作業期程已截止', en: 'Window closed' },
     message: (p: { activity: string; at: string; opens?: string; closes: string; source?: Source }) => ({
-      'zh-TW': `${p.activity} 的期程為 ${span(p.opens, p.closes)}${cite(p.source)}；${p.at} 已截止`,
-      en: `the ${p.activity} window was ${span(p.opens, p.closes)}${cite(p.source)}; on ${p.at} it is closed`,
+      'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」的期程為 ${span(p.opens, p.closes)}${cite(p.source)}；${p.at} 已截止`,
+      en: `the ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window was ${span(p.opens, p.closes)}${cite(p.source)}; on ${p.at} it is closed`,
     }),
   }),
   closingSoon: defineCode({
@@ -40,8 +41,8 @@ export const WINDOW_CODES = {
     severity: 'warning',
     title: { 'zh-TW': '作業期程即將截止', en: 'Window closing soon' },
     message: (p: { activity: string; at: string; closes: string; daysLeft: number; source?: Source }) => ({
-      'zh-TW': `${p.activity} 將於 ${p.closes} 截止，含今日還剩 ${p.daysLeft} 天${cite(p.source)}`,
-      en: `${p.activity} closes on ${p.closes}: ${p.daysLeft} day${p.daysLeft === 1 ? '' : 's'} left, today included${cite(p.source)}`,
+      'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」將於 ${p.closes} 截止，含今日還剩 ${p.daysLeft} 天${cite(p.source)}`,
+      en: `${nameIn(ACTIVITY_NAMES, p.activity, 'en')} closes on ${p.closes}: ${p.daysLeft} day${p.daysLeft === 1 ? '' : 's'} left, today included${cite(p.source)}`,
     }),
   }),
   noWindow: defineCode({
@@ -50,8 +51,8 @@ export const WINDOW_CODES = {
     severity: 'info',
     title: { 'zh-TW': '未訂作業期程', en: 'No window set' },
     message: (p: { activity: string; term: string; grade: number }) => ({
-      'zh-TW': `規定未訂 ${p.term} 學期 ${p.grade} 年級的 ${p.activity} 期程，不受期程限制`,
-      en: `the rules set no ${p.activity} window for term ${p.term}, grade ${p.grade}: it is not limited in time`,
+      'zh-TW': `規定未訂 ${p.term} 學期 ${p.grade} 年級的「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」期程，不受期程限制`,
+      en: `the rules set no ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window for term ${p.term}, grade ${p.grade}: it is not limited in time`,
     }),
   }),
   closesBeforeOpens: defineCode({
@@ -60,8 +61,8 @@ export const WINDOW_CODES = {
     severity: 'error',
     title: { 'zh-TW': '期程截止日早於開始日', en: 'Window closes before it opens' },
     message: (p: { activity: string; opens: string; closes: string; term: string; source?: Source }) => ({
-      'zh-TW': `${p.term} 學期 ${p.activity} 的期程自 ${p.opens} 開始卻於 ${p.closes} 截止${cite(p.source)}`,
-      en: `in term ${p.term} the ${p.activity} window opens on ${p.opens} but closes on ${p.closes}${cite(p.source)}`,
+      'zh-TW': `${p.term} 學期「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」的期程自 ${p.opens} 開始卻於 ${p.closes} 截止${cite(p.source)}`,
+      en: `in term ${p.term} the ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window opens on ${p.opens} but closes on ${p.closes}${cite(p.source)}`,
     }),
   }),
   invalidMonthDay: defineCode({
@@ -70,8 +71,8 @@ export const WINDOW_CODES = {
     severity: 'error',
     title: { 'zh-TW': '月日不存在', en: 'No such month-day' },
     message: (p: { monthDay: string; activity: string }) => ({
-      'zh-TW': `${p.activity} 期程的月日「${p.monthDay}」在該學期中不存在`,
-      en: `the ${p.activity} window's month-day \`${p.monthDay}\` does not occur in the term`,
+      'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」期程的月日「${p.monthDay}」在該學期中不存在`,
+      en: `the ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window's month-day \`${p.monthDay}\` does not occur in the term`,
     }),
   }),
   wrongCalendar: defineCode({
@@ -97,8 +98,8 @@ export const WINDOW_CODES = {
       first: string;
       last: string;
     }) => ({
-      'zh-TW': `${p.activity} 的期程寫定日期 ${p.date}，不在 ${p.term} 學期資料之作業期間 (${p.first}–${p.last}) 內；寫定日期的期程請以 terms: 註明其資料學期`,
-      en: `the ${p.activity} window gives the date ${p.date}, outside the span of term ${p.term}'s data (${p.first} to ${p.last}); give a window with fixed dates the data terms it serves with terms:`,
+      'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」的期程寫定日期 ${p.date}，不在 ${p.term} 學期資料之作業期間 (${p.first}–${p.last}) 內；寫定日期的期程請以 terms: 註明其資料學期`,
+      en: `the ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window gives the date ${p.date}, outside the span of term ${p.term}'s data (${p.first} to ${p.last}); give a window with fixed dates the data terms it serves with terms:`,
     }),
   }),
   closesTooEarly: defineCode({
@@ -117,8 +118,8 @@ export const WINDOW_CODES = {
       nationalSource: Source;
       source?: Source;
     }) => ({
-      'zh-TW': `${p.activity} 於 ${p.closes} 截止${cite(p.source)}，早於全國規定之 ${p.anchor} 後 ${p.weeks} 週 (${p.earliest})${cite(p.nationalSource)}；適用 ${p.grades.join('、')} 年級`,
-      en: `${p.activity} closes on ${p.closes}${cite(p.source)}, before ${p.anchor} + ${p.weeks} weeks (${p.earliest}) as the national rules require${cite(p.nationalSource)}; grades ${p.grades.join(', ')}`,
+      'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」於 ${p.closes} 截止${cite(p.source)}，早於全國規定之${nameIn(ANCHOR_NAMES, p.anchor, 'zh-TW')}後 ${p.weeks} 週 (${p.earliest})${cite(p.nationalSource)}；適用 ${p.grades.join('、')} 年級`,
+      en: `${nameIn(ACTIVITY_NAMES, p.activity, 'en')} closes on ${p.closes}${cite(p.source)}, before ${nameIn(ANCHOR_NAMES, p.anchor, 'en')} + ${p.weeks} weeks (${p.earliest}) as the national rules require${cite(p.nationalSource)}; grades ${p.grades.join(', ')}`,
     }),
   }),
   tooShort: defineCode({
@@ -134,8 +135,8 @@ export const WINDOW_CODES = {
       nationalSource?: Source;
       source?: Source;
     }) => ({
-      'zh-TW': `${p.activity} 的期程僅 ${p.days} 天${cite(p.source)}，至少應有 ${p.required} 天${cite(p.nationalSource)}`,
-      en: `the ${p.activity} window lasts ${p.days} day${p.days === 1 ? '' : 's'}${cite(p.source)}; it must last at least ${p.required}${cite(p.nationalSource)}`,
+      'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」的期程僅 ${p.days} 天${cite(p.source)}，至少應有 ${p.required} 天${cite(p.nationalSource)}`,
+      en: `the ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window lasts ${p.days} day${p.days === 1 ? '' : 's'}${cite(p.source)}; it must last at least ${p.required}${cite(p.nationalSource)}`,
     }),
   }),
   afterNationalDeadline: defineCode({
@@ -152,8 +153,8 @@ export const WINDOW_CODES = {
       nationalSource: Source;
       source?: Source;
     }) => ({
-      'zh-TW': `${p.activity} 於 ${p.closes} 截止${cite(p.source)}，晚於全國時程 ${p.anchor} (${p.deadline})${cite(p.nationalSource)}`,
-      en: `${p.activity} closes on ${p.closes}${cite(p.source)}, after the national ${p.anchor} (${p.deadline})${cite(p.nationalSource)}`,
+      'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」於 ${p.closes} 截止${cite(p.source)}，晚於全國時程${nameIn(ANCHOR_NAMES, p.anchor, 'zh-TW')} (${p.deadline})${cite(p.nationalSource)}`,
+      en: `${nameIn(ACTIVITY_NAMES, p.activity, 'en')} closes on ${p.closes}${cite(p.source)}, after ${nameIn(ANCHOR_NAMES, p.anchor, 'en')} (${p.deadline})${cite(p.nationalSource)}`,
     }),
   }),
   neverApplies: defineCode({
@@ -162,8 +163,8 @@ export const WINDOW_CODES = {
     severity: 'warning',
     title: { 'zh-TW': '期程不適用於任何學期', en: 'Window never applies' },
     message: (p: { activity: string; terms: readonly string[]; semesters: readonly number[]; source?: Source }) => ({
-      'zh-TW': `${p.activity} 的期程${cite(p.source)}列出資料學期 ${p.terms.join('、')}，但限於第 ${p.semesters.join('、')} 學期，沒有任何學期適用`,
-      en: `the ${p.activity} window${cite(p.source)} lists the data terms ${p.terms.join(', ')} but only semesters ${p.semesters.join(', ')}: it applies to no term`,
+      'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」的期程${cite(p.source)}列出資料學期 ${p.terms.join('、')}，但限於第 ${p.semesters.join('、')} 學期，沒有任何學期適用`,
+      en: `the ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window${cite(p.source)} lists the data terms ${p.terms.join(', ')} but only semesters ${p.semesters.join(', ')}: it applies to no term`,
     }),
   }),
   breaksBound: defineCode({
@@ -187,12 +188,12 @@ export const WINDOW_CODES = {
       const whereEn = `${p.term ? `${p.term}, ` : ''}grades ${p.grades.join(', ')}`;
       return p.requirement === 'closesAfter'
         ? {
-            'zh-TW': `${p.activity} 的期程 (${where}) 於 ${p.closes} 截止${cite(p.source)}，期程原則要求截止日晚於 ${p.after}${cite(p.boundSource)}`,
-            en: `the ${p.activity} window (${whereEn}) closes on ${p.closes}${cite(p.source)}; it must close after ${p.after}${cite(p.boundSource)}`,
+            'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」的期程 (${where}) 於 ${p.closes} 截止${cite(p.source)}，期程原則要求截止日晚於 ${p.after}${cite(p.boundSource)}`,
+            en: `the ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window (${whereEn}) closes on ${p.closes}${cite(p.source)}; it must close after ${p.after}${cite(p.boundSource)}`,
           }
         : {
-            'zh-TW': `${p.activity} 的期程 (${where}) 僅 ${p.days} 天${cite(p.source)}，期程原則要求至少 ${p.minDays} 天${cite(p.boundSource)}`,
-            en: `the ${p.activity} window (${whereEn}) lasts ${p.days} day${p.days === 1 ? '' : 's'}${cite(p.source)}; it must last at least ${p.minDays}${cite(p.boundSource)}`,
+            'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」的期程 (${where}) 僅 ${p.days} 天${cite(p.source)}，期程原則要求至少 ${p.minDays} 天${cite(p.boundSource)}`,
+            en: `the ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window (${whereEn}) lasts ${p.days} day${p.days === 1 ? '' : 's'}${cite(p.source)}; it must last at least ${p.minDays}${cite(p.boundSource)}`,
           };
     },
   }),
@@ -219,8 +220,8 @@ export const WINDOW_CODES = {
         p.minDays && `lasting at least ${p.minDays} days`,
       ].filter(Boolean);
       return {
-        'zh-TW': `期程原則${cite(p.boundSource)}要求學校訂定 ${terms}${p.grades.join('、')} 年級之 ${p.activity} 期程 (${asks.join('、')})，本規定未訂`,
-        en: `a ${p.activity} window${termsEn} (grades ${p.grades.join(', ')}) ${asksEn.join(' and ')} is left to the school${cite(p.boundSource)}, and the pack sets none`,
+        'zh-TW': `期程原則${cite(p.boundSource)}要求學校訂定 ${terms}${p.grades.join('、')} 年級之「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」期程 (${asks.join('、')})，本規定未訂`,
+        en: `a ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window${termsEn} (grades ${p.grades.join(', ')}) ${asksEn.join(' and ')} is left to the school${cite(p.boundSource)}, and the pack sets none`,
       };
     },
   }),

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DUTIES } from '../duties';
+import { ENROLMENT_CHANGES } from '../enrolment/schema';
+import { RECORD_KINDS } from '../records';
+import { PERMISSIONS, ROLES } from '../roles';
+import { ACTIVITIES, ANCHORS } from '../windows/schema';
+import {
+  ACTIVITY_NAMES,
+  ANCHOR_NAMES,
+  chainWords,
+  DUTY_NAMES,
+  ENROLMENT_CHANGE_NAMES,
+  linkName,
+  nameIn,
+  PERMISSION_NAMES,
+  RECORD_KIND_NAMES,
+  ROLE_NAMES,
+  unitName,
+} from '.';
+
+describe('the names of the vocabulary', () => {
+  it.each([
+    ['duties', DUTIES, DUTY_NAMES],
+    ['roles', ROLES, ROLE_NAMES],
+    ['permissions', PERMISSIONS, PERMISSION_NAMES],
+    ['record kinds', RECORD_KINDS, RECORD_KIND_NAMES],
+    ['activities', ACTIVITIES, ACTIVITY_NAMES],
+    ['anchors', ANCHORS, ANCHOR_NAMES],
+    ['enrolment changes', ENROLMENT_CHANGES, ENROLMENT_CHANGE_NAMES],
+  ] as const)('names every one of the %s in Chinese without Latin letters, and in English', (_, ids, table) => {
+    expect(Object.keys(table).sort()).toEqual([...ids].sort());
+    for (const id of ids) {
+      const name = (table as Record<string, { 'zh-TW': string; en: string }>)[id]!;
+      expect(name['zh-TW']).not.toMatch(/[A-Za-z]/);
+      expect(name.en).toMatch(/^[^A-Z]*[a-z][^A-Z]*$/); // words, not a camelCase identifier
+    }
+  });
+
+  it('names a unit by the pack first, then the common units, then the roles; an unknown id stays', () => {
+    const units = { ceAcademic: { name: '進修部教務組' } };
+    expect(unitName('ceAcademic', 'zh-TW', units)).toBe('進修部教務組');
+    expect(unitName('ceAcademic', 'en', units)).toBe('進修部教務組 (ceAcademic)');
+    expect(unitName('registration', 'zh-TW')).toBe('註冊組');
+    expect(unitName('registration', 'en')).toBe('registration section');
+    expect(unitName('departmentTeacher', 'zh-TW')).toBe('科內教師');
+    expect(unitName('S01-T068', 'zh-TW')).toBe('S01-T068');
+    expect(unitName('constructor', 'zh-TW')).toBe('constructor');
+  });
+
+  it('reads a deputy chain in words, a designated deputy included (新竹 十一(三))', () => {
+    expect(chainWords(['courseTeacher', 'departmentTeacher', 'domainTeacher'], 'zh-TW')).toBe(
+      '任課教師 → 科內教師 → 領域教師',
+    );
+    expect(linkName('designatedBy:registration', 'zh-TW')).toBe('註冊組主管指定之人員');
+    expect(linkName('designatedBy:registration', 'en')).toBe('a person the head of registration section designates');
+  });
+
+  it('leaves an id the table does not know as it is, own properties only', () => {
+    expect(nameIn(ROLE_NAMES, 'toString', 'zh-TW')).toBe('toString');
+    expect(nameIn(ROLE_NAMES, 'courseTeacher', 'en')).toBe('course teacher');
+  });
+});
