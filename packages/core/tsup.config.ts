@@ -2,9 +2,10 @@ import { defineConfig } from 'tsup';
 import { raw } from '../../scripts/tsup-raw';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/internal.ts'],
+  // engine-path is no export: it keeps the engine's modules in a chunk a browser bundle can take alone.
+  entry: ['src/index.ts', 'src/internal.ts', 'src/engine-path.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: ['src/index.ts', 'src/internal.ts'] },
   clean: true,
   sourcemap: true,
   target: 'es2022',

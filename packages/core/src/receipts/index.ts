@@ -12,4 +12,4 @@ export { checkFinalLock, FINAL_SOURCE, type FinalSubmission } from '../submissio
 export { checkReceiptPeriod, confirmationMinimums, periodEnd, type PeriodEnd } from '../submission/receipt-period';
 export { finalSubmit, leaverNotices, type FinalDecision, type FinalRequest, type LeaverNotice } from './final';
 
-export { ReceiptsSchema, type Receipts } from './schema';
+export type { Receipts } from './schema'; // the schema itself from './schema' (see submission/index.ts)
