@@ -5,6 +5,7 @@ import {
   isRetryable,
   MAX_ATTEMPTS,
   type Opening,
+  withLiterals,
   PARSERS,
   type Queryable,
   type Strategy,
@@ -35,15 +36,27 @@ export function openPostgres(url: string, strategy: Strategy, poolSize: number):
       first: readonly string[] = [],
     ): Promise<T> {
       const client = await pool.connect();
-      const tx: Queryable = { query: (sql, params) => client.query(sql, params as unknown[]) as never };
+      const batch = async (sql: string) => {
+        const results = (await client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return Array.isArray(results) ? results : [results];
+      };
+      let committed = false;
+      const tx: Queryable = {
+        query: (sql, params) => client.query(sql, params as unknown[]) as never,
+        // Two round trips a decision instead of three: the writes and `commit` go together.
+        queryAndCommit: async (sql, params) => {
+          const [result] = await batch(`${withLiterals(sql, params)};\ncommit`);
+          committed = true;
+          return result as never;
+        },
+      };
       try {
         for (let attempt = 1; ; attempt++) {
           try {
-            const results = (await client.query([begin, ...first].join(';\n'))) as unknown as
-              pg.QueryResult | pg.QueryResult[];
-            const opening = (Array.isArray(results) ? results : [results]).slice(1).map((result) => result.rows);
+            committed = false;
+            const opening = (await batch([begin, ...first].join(';\n'))).slice(1).map((result) => result.rows);
             const result = await work(tx, opening);
-            await client.query('commit');
+            if (!committed) await client.query('commit');
             return result;
           } catch (error) {
             await client.query('rollback').catch(() => undefined);
