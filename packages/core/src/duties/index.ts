@@ -34,12 +34,14 @@ export type Deputy = string | { designatedBy: string };
 /** Who owns a duty and who deputises (業務分工及代理), as a pack writes it. */
 export interface DutyAssignment {
   /** The owning unit or role. */
-  owner?: string;
+  owner?: string | undefined;
   /** Deputies in order: 第一代理人, 第二代理人 … */
-  deputies?: Deputy[];
+  deputies?: Deputy[] | undefined;
   /** Owners for a division's own students, e.g. 進修部. */
-  byDivision?: Partial<Record<Division, { owner: string; deputies?: Deputy[]; source?: SourceRef }>>;
-  source?: SourceRef;
+  byDivision?:
+    | Partial<Record<Division, { owner: string; deputies?: Deputy[] | undefined; source?: SourceRef | undefined }>>
+    | undefined;
+  source?: SourceRef | undefined;
 }
 
 /** Ownership and deputies, per duty. */

@@ -10,8 +10,8 @@ export interface Unit {
   /** The unit as the school writes it, e.g. 註冊組. */
   name: string;
   /** The office it belongs to, e.g. 教務處. */
-  office?: string;
-  division?: Division;
+  office?: string | undefined;
+  division?: Division | undefined;
 }
 
 /** The units a pack names, by identifier. */
