@@ -3,7 +3,8 @@
 // (fsync on). Once with row locks and once with SERIALIZABLE, then checks the data: zero cap
 // violations, zero lost writes. Baseline, in the same run: the bare durable write — 64 clients doing
 // `begin; insert into decisions …; commit` straight through pg, no HTTP, no engine, no lock.
-// BENCH_SECONDS (30), BENCH_CLIENTS (64), BENCH_POOL (16), BENCH_STUDENTS (2000).
+// BENCH_SECONDS (30), BENCH_CLIENTS (64), BENCH_POOL (16), BENCH_STUDENTS (2000); BENCH_COMPARE, the
+// folder of another build of the service (its dist/server.js), run with row locks right after this one.
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -96,7 +97,7 @@ async function baseline(url, server) {
   };
 }
 
-function startService(url, strategy, port) {
+function startService(url, strategy, port, folder = EXAMPLE) {
   const child = spawn(
     process.execPath,
     [
@@ -104,7 +105,7 @@ function startService(url, strategy, port) {
       'dist/server.js',
     ],
     {
-      cwd: EXAMPLE,
+      cwd: folder,
       env: {
         ...process.env,
         DATABASE_URL: url,
@@ -332,11 +333,25 @@ try {
     '',
     loadavg()[0].toFixed(2),
   ]);
-  for (const strategy of ['lock', 'serializable']) {
-    await admin.query(`create database bench_${strategy}`);
-    const url = `${base}/bench_${strategy}`;
+  const runs = [
+    { name: 'lock', strategy: 'lock', label: 'row locks' },
+    ...(process.env.BENCH_COMPARE
+      ? [
+          {
+            name: 'compare',
+            strategy: 'lock',
+            label: `row locks, ${process.env.BENCH_COMPARE}`,
+            folder: process.env.BENCH_COMPARE,
+          },
+        ]
+      : []),
+    { name: 'serializable', strategy: 'serializable', label: 'SERIALIZABLE' },
+  ];
+  for (const { name, strategy, label, folder } of runs) {
+    await admin.query(`create database bench_${name}`);
+    const url = `${base}/bench_${name}`;
     const port = 21_000 + Math.floor(Math.random() * 20_000);
-    const service = await startService(url, strategy, port);
+    const service = await startService(url, strategy, port, folder);
     const seed = new pg.Client({ connectionString: url });
     await seed.connect();
     await seed.query(
@@ -365,7 +380,7 @@ try {
     const all = cpu.service + cpu.postgres + cpu.own;
     const checked = await verify(url, run.allowed);
     rows.push([
-      `service, ${strategy === 'lock' ? 'row locks' : 'SERIALIZABLE'}${health.retries !== undefined ? ` (${health.retries} retries)` : ''}`,
+      `service, ${label}${health.retries !== undefined ? ` (${health.retries} retries)` : ''}`,
       `${cpuMs(cpu.service)} + ${cpuMs(cpu.postgres)} + ${cpuMs(cpu.own)} = ${cpuMs(all)}`,
       `${Math.round(2000 / all)}/s`,
       Math.round(run.perSecond),
@@ -380,7 +395,7 @@ try {
       loadavg()[0].toFixed(2),
     ]);
     console.log(
-      `${strategy}: ${run.decisions} decisions in ${run.elapsed.toFixed(1)} s, ${checked.items} items, ${checked.decisions} decisions logged`,
+      `${name}: ${run.decisions} decisions in ${run.elapsed.toFixed(1)} s, ${checked.items} items, ${checked.decisions} decisions logged`,
     );
   }
   await admin.end();

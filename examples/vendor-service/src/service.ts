@@ -39,9 +39,8 @@ const placed = (sql: string, offset: number) =>
 
 /**
  * Logs the engine's answer and, only when it allows, makes its writes — in ONE statement (the
- * decision's insert and the writes as data-modifying WITH queries), the last of the caller's
- * transaction, sent with its commit: the writes and their log row commit together or not at all, in
- * one round trip.
+ * decision's insert and the writes as data-modifying WITH queries), in the caller's transaction: the
+ * writes and their log row commit together or not at all, in one round trip.
  */
 export async function record<T>(
   service: Service,
@@ -71,10 +70,7 @@ export async function record<T>(
     sql += `, w${index} as (${placed(write.sql, params.length)})`;
     params.push(...write.params);
   }
-  const statement = `${sql} select id from d`;
-  const { rows } = tx.queryAndCommit
-    ? await tx.queryAndCommit<{ id: number }>(statement, params)
-    : await tx.query<{ id: number }>(statement, params);
+  const { rows } = await tx.query<{ id: number }>(`${sql} select id from d`, params);
   const reply = { decision: rows[0]!.id, allowed, findings: answer.findings, explanation: answer.explanation };
   return allowed && result !== undefined ? { ...reply, result } : reply;
 }

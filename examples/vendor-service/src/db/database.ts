@@ -1,12 +1,6 @@
 /** What the service needs of a database: a query, and a transaction that is retried when PostgreSQL asks. */
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
-  /**
-   * The transaction's last statement, sent with its `commit` in one round trip where the database
-   * allows it (a server: the parameters written into the statement as literals). The transaction
-   * commits with it; nothing may follow. Where absent, `query` it, and the transaction commits after.
-   */
-  queryAndCommit?<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
 }
 
 /**
@@ -59,28 +53,6 @@ export function literal(text: string): string {
   if (text.includes('\0')) throw new TypeError('a NUL character cannot be stored');
   return `'${text.replaceAll("'", "''")}'`;
 }
-
-/**
- * A parameter as an SQL literal: what `queryAndCommit` writes in place of `$n`, since a statement sent
- * with others (the simple protocol) takes no parameters. Texts (JSON included) are quoted by `literal`,
- * untyped, so PostgreSQL gives them the type their place asks for, as it does a parameter's.
- */
-export function sqlValue(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'string') return literal(value);
-  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
-    return `array[${value.map(literal).join(', ')}]::text[]`;
-  throw new TypeError(`no SQL literal for ${typeof value} ${String(value)}`);
-}
-
-/** A statement with its parameters (`$1` …) written in as literals, in one pass (a value is never read again). */
-export const withLiterals = (sql: string, params: readonly unknown[] = []): string =>
-  sql.replace(/\$(\d+)/g, (_, n: string) => {
-    if (Number(n) < 1 || Number(n) > params.length) throw new RangeError(`no parameter $${n}`);
-    return sqlValue(params[Number(n) - 1]);
-  });
 
 /** Day columns (`date`, OID 1082) as `YYYY-MM-DD` text, as the engine takes them; bigint (OID 20) as a number. */
 export const PARSERS: Readonly<Record<number, (value: string) => unknown>> = {

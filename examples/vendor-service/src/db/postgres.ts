@@ -5,7 +5,6 @@ import {
   isRetryable,
   MAX_ATTEMPTS,
   type Opening,
-  withLiterals,
   PARSERS,
   type Queryable,
   type Strategy,
@@ -36,27 +35,15 @@ export function openPostgres(url: string, strategy: Strategy, poolSize: number):
       first: readonly string[] = [],
     ): Promise<T> {
       const client = await pool.connect();
-      const batch = async (sql: string) => {
-        const results = (await client.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
-        return Array.isArray(results) ? results : [results];
-      };
-      let committed = false;
-      const tx: Queryable = {
-        query: (sql, params) => client.query(sql, params as unknown[]) as never,
-        // Two round trips a decision instead of three: the writes and `commit` go together.
-        queryAndCommit: async (sql, params) => {
-          const [result] = await batch(`${withLiterals(sql, params)};\ncommit`);
-          committed = true;
-          return result as never;
-        },
-      };
+      const tx: Queryable = { query: (sql, params) => client.query(sql, params as unknown[]) as never };
       try {
         for (let attempt = 1; ; attempt++) {
           try {
-            committed = false;
-            const opening = (await batch([begin, ...first].join(';\n'))).slice(1).map((result) => result.rows);
+            const results = (await client.query([begin, ...first].join(';\n'))) as unknown as
+              pg.QueryResult | pg.QueryResult[];
+            const opening = (Array.isArray(results) ? results : [results]).slice(1).map((result) => result.rows);
             const result = await work(tx, opening);
-            if (!committed) await client.query('commit');
+            await client.query('commit');
             return result;
           } catch (error) {
             await client.query('rollback').catch(() => undefined);
