@@ -37,14 +37,16 @@ export const CSV_FILES: Readonly<Record<string, string>> = Object.fromEntries(
     .map((name) => [name, read(`examples/data/csv/${name}`)]),
 );
 
-/** Every school's scenario files. */
-export const SCENARIOS: readonly string[] = readdirSync(new URL('schools/', ROOT), { withFileTypes: true })
+/** Every school's scenario files, with the school folder their pack is in. */
+export const SCENARIOS: readonly { readonly folder: string; readonly text: string }[] = readdirSync(
+  new URL('schools/', ROOT),
+  { withFileTypes: true },
+)
   .filter((entry) => entry.isDirectory() && entry.name !== '_lib')
   .flatMap((entry) => {
     try {
-      return yamlIn(`schools/${entry.name}/scenarios/`);
+      return yamlIn(`schools/${entry.name}/scenarios/`).map((path) => ({ folder: entry.name, text: read(path) }));
     } catch {
       return [];
     }
-  })
-  .map(read);
+  });
