@@ -94,7 +94,7 @@ export interface AuditState {
   /** The latest academic year in the data: students' grades are as of it. */
   maxYear: number;
   /** The earliest term in the data, for the governance period. */
-  minTerm?: string;
+  minTerm: string | undefined;
 }
 
 export function createState(

@@ -102,8 +102,8 @@ export interface CountedItem {
   readonly kind: StudentKind;
   readonly entry: EntrySource;
   readonly selected: boolean;
-  readonly withdrawn?: boolean;
-  readonly state?: CertificationState;
+  readonly withdrawn?: boolean | undefined;
+  readonly state?: CertificationState | undefined;
 }
 
 /** Whether an item counts under a limit at all, whatever its period: not withdrawn, not exempt, selected (for select), not a rejected item a cap leaves out (decision 0002). */

@@ -14,13 +14,13 @@ type FileRule = NonNullable<Files['document']>;
 /** A kind's file rules as a check reads them, once per effective pack. */
 interface FileRules {
   readonly path: string;
-  readonly document?: FileRule;
-  readonly media?: FileRule;
+  readonly document: FileRule | undefined;
+  readonly media: FileRule | undefined;
   readonly documentTypes: readonly string[];
   readonly mediaTypes: readonly string[];
   /** Every type allowed, documents first. */
   readonly allowed: readonly string[];
-  readonly summaryMaxChars?: number;
+  readonly summaryMaxChars: number | undefined;
 }
 
 const fileRulesOf = perPack((effective: EffectivePack, kind: StudentKind): FileRules => {

@@ -69,7 +69,7 @@ export function capParams(judged: CapCase) {
     per: CapLimit['per'];
     count: number;
     period: string;
-    source?: CapLimit['source'];
+    source?: NonNullable<CapLimit['source']>;
   } = {
     kind: judged.kind,
     max: limit.max,

@@ -124,8 +124,8 @@ export function lockAllows(submissions: readonly Submission[] | undefined, item:
 /** Who may act for a category's submitting unit now, from the pack's duty table and deputy chain. */
 export interface UnitOptions {
   /** Units or roles that cannot act now; the deputy chain of the pack decides who does. */
-  readonly unavailable?: readonly string[];
-  readonly division?: Division;
+  readonly unavailable?: readonly string[] | undefined;
+  readonly division?: Division | undefined;
 }
 
 /**
@@ -207,21 +207,21 @@ export interface SubmitRequest extends UnitOptions {
   /** The submissions already made: a second one is a new round, and only with a correction. */
   readonly submissions: readonly Submission[];
   /** The submission window, as the windows resolver gives it. */
-  readonly window?: DateSpan;
+  readonly window?: DateSpan | undefined;
   /**
    * Why the school submits again: it found the data wrong and corrected it. Required from the
    * second round on (PR7002 without it); the new round brings new receipts (PR7006).
    */
-  readonly correction?: string;
+  readonly correction?: string | undefined;
   /** The confirmation period of the receipts this round brings: at least the minimum days (PR7010). */
-  readonly receiptPeriod?: ReceiptPeriod;
+  readonly receiptPeriod?: ReceiptPeriod | undefined;
   /** Final submissions made: after one, nothing is submitted again (PR7014). */
-  readonly finals?: readonly FinalSubmission[];
+  readonly finals?: readonly FinalSubmission[] | undefined;
   /**
    * Whether to lock the student side, for a category whose `submissionLock` is `optional` (the
    * diverse-performance roster by default, 4-3 3); default true. Ignored for `always` and `never`.
    */
-  readonly lockStudentSide?: boolean;
+  readonly lockStudentSide?: boolean | undefined;
 }
 
 /** Whether a category's roster, submitted now, locks the student side, and the clause that says so. */
