@@ -88,7 +88,7 @@ const RULES = fc.array(fc.record({ when: expression, about: fc.constantFrom(unde
 });
 
 const HEAD = 'id: fuzz\nname: 測試規定\ndocument: 測試補充規定\n';
-const packOf = (rules: readonly { when: unknown; about?: string }[]) =>
+const packOf = (rules: readonly { when: unknown; about?: string | undefined }[]) =>
   `${HEAD}rules:\n${rules
     .map(
       ({ when, about }, index) =>
