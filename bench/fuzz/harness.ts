@@ -113,7 +113,10 @@ const preview = (text: string, width = 600) =>
  */
 function report<T>(target: string, details: fc.RunDetails<[T]>): void {
   if (!details.failed) return;
-  const input = JSON.stringify(details.counterexample?.[0]);
+  // Bytes (a file as written) are shown as the text they decode to.
+  const input = JSON.stringify(details.counterexample?.[0], (_, value: unknown) =>
+    value instanceof Uint8Array ? new TextDecoder().decode(value) : value,
+  );
   const file = `.tmp/fuzz/failures/${target}-${details.seed}.json`;
   mkdirSync('.tmp/fuzz/failures', { recursive: true });
   writeFileSync(file, `${input}\n`);
