@@ -21,4 +21,13 @@ describe('values a rejected record echoes', () => {
     expect((result.finding.data as { value?: unknown }).value).toBe('Infinity');
     expect(result.finding.message.en).toContain('`Infinity`');
   });
+
+  // Found by the fuzz harness (bench/fuzz): the unknown type was echoed whole.
+  it('cuts an unknown type of 70,000 characters to a bounded width (PR8003)', () => {
+    const result = parseRecord(JSON.stringify({ type: 'x'.repeat(70_000), id: 's1' }), 5, { file: 'data.ndjson' });
+    if (result.ok) throw new Error('expected a rejection');
+    expect(result.finding.code).toBe('PR8003');
+    expect(String((result.finding.data as { type?: unknown }).type).length).toBeLessThanOrEqual(ECHO_WIDTH);
+    expect(JSON.stringify(result.finding).length).toBeLessThan(5_000);
+  });
 });
