@@ -30,4 +30,16 @@ describe('values a rejected record echoes', () => {
     expect(String((result.finding.data as { type?: unknown }).type).length).toBeLessThanOrEqual(ECHO_WIDTH);
     expect(JSON.stringify(result.finding).length).toBeLessThan(5_000);
   });
+
+  it('refuses an id longer than 200 characters (PR8006), so no message that names it grows with it', () => {
+    for (const [id, ok] of [
+      ['s'.repeat(200), true],
+      ['s'.repeat(201), false],
+    ] as const) {
+      const result = parseRecord(JSON.stringify({ type: 'student', id, grade: 1 }), 1);
+      expect(result.ok).toBe(ok);
+      if (!result.ok)
+        expect(result.finding).toMatchObject({ code: 'PR8006', data: { field: 'id', allowed: ['length ≤ 200'] } });
+    }
+  });
 });
