@@ -23,6 +23,7 @@ export default defineConfig({
       'docs/**/*.test.ts',
       'tests/**/*.test.ts',
       'examples/*/test/**/*.test.ts',
+      'bench/fuzz/**/*.test.ts',
     ],
     reporters: ['default'],
     // Behaviour, not speed, is tested (speed lives in bench/): a test that runs the built CLI or many

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_CODES } from '../src/codes';
+import { SarifLog } from './report-sarif-schema';
+import { parseXml } from './report-xml';
 import { FIXTURES, run, stableJson } from './run';
 
 const AS_OF = ['--as-of', '2024-08-01'];
@@ -267,6 +269,27 @@ describe('portfolio-rules audit', () => {
       expect(written.stderr).toContain(file);
       expect(readFileSync(file, 'utf8')).toBe((await run(args)).stdout);
     }
+  });
+
+  // Found by the fuzz harness (bench/fuzz): with nothing audited, every format but JSON printed text, on stdout even with -o.
+  it('writes a pack that does not load in the format asked for, where the report was to go', async () => {
+    const args = ['audit', 'malformed.yaml', ...AS_OF, '--lang', 'en', '--format'];
+    const sarif = await run([...args, 'sarif']);
+    expect(sarif.code).toBe(1);
+    expect(SarifLog.parse(JSON.parse(sarif.stdout)).runs[0]!.results.map((result) => result.ruleId)).toContain(
+      'PR1001',
+    );
+    const junit = await run([...args, 'junit']);
+    expect(parseXml(junit.stdout).name).toBe('testsuites');
+    expect(junit.stdout).toContain('PR1001');
+    const html = await run([...args, 'html']);
+    expect(html.stdout).toMatch(/^<!DOCTYPE html>/i);
+    expect(html.stdout).toContain('Content-Security-Policy');
+    expect(html.stdout).toContain('PR1001');
+    const file = join(mkdtempSync(join(tmpdir(), 'audit-')), 'report.sarif');
+    const written = await run([...args, 'sarif', '-o', file]);
+    expect(written).toMatchObject({ code: 1, stdout: '' });
+    expect(readFileSync(file, 'utf8')).toBe(sarif.stdout);
   });
 
   it('exit 2 with PR9011, not a stack trace, when --output cannot be written', async () => {

@@ -63,4 +63,12 @@ describe('portfolio-rules explain', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('PR1003');
   });
+
+  // Found by the fuzz harness (bench/fuzz): `--format json` printed the findings as text on stdout.
+  it('keeps stdout for JSON: a pack that cannot be layered has its findings on stderr, exit 1', async () => {
+    const result = await run(['explain', 'typo.yaml', '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('PR1003');
+  });
 });

@@ -1,6 +1,9 @@
-import { type FindingBase, isPlainDate, toPlainDate } from '@portfolio-rules/core';
+import { type FindingBase, isPlainDate, type Language, sortFindings, toPlainDate } from '@portfolio-rules/core';
 import { createFinding, DATASET_DAYS, isWithinDays } from '@portfolio-rules/core/internal';
+import { formatHtml } from '../formatters/html';
 import { formatJson } from '../formatters/json';
+import { formatJunit } from '../formatters/junit';
+import { formatSarif } from '../formatters/sarif';
 import { formatStylish } from '../formatters/stylish';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT, formatOption } from '../command';
@@ -14,6 +17,35 @@ import { auditTally, writeAuditText } from '../audit/text';
 import { type Encoding, ENCODINGS } from '../dataset';
 
 const usage = (subject: string) => ({ rule: 'cli.usage', subject });
+
+/**
+ * The report of an audit that could not run (the pack, data or calendar did not load): their
+ * findings, in the format asked for, written where the report was to go.
+ */
+function unauditedReport(
+  format: string,
+  input: { file: string; asOf: string; findings: readonly FindingBase[]; sources: ReadonlyMap<string, string> },
+  exitCode: number,
+  lang: Language,
+): Report {
+  const report = { files: [{ file: input.file, findings: input.findings }], sources: input.sources };
+  const audit = {
+    pack: { id: input.file, name: input.file, file: input.file },
+    asOf: input.asOf,
+    findings: sortFindings(input.findings),
+  };
+  const text =
+    format === 'json'
+      ? () => formatJson(report, 'audit', exitCode)
+      : format === 'sarif'
+        ? () => formatSarif({ files: report.files }, { lang })
+        : format === 'junit'
+          ? () => formatJunit({ files: report.files }, { lang })
+          : format === 'html'
+            ? () => formatHtml({ audits: [audit] }, { lang })
+            : () => formatStylish(report, lang);
+  return (output) => output.write(text());
+}
 
 export const audit: Command = {
   name: 'audit',
@@ -121,17 +153,16 @@ export const audit: Command = {
       : auditTally(run.result, run.inputFindings).errors > 0
         ? EXIT.errors
         : EXIT.ok;
-    if (!run.result) {
-      const report = { files: [{ file: pack, findings: run.inputFindings }], sources: run.sources };
-      io.stdout.write(
-        options.format === 'json' ? formatJson(report, 'audit', exitCode) : formatStylish(report, language),
-      );
-      return exitCode;
-    }
     const format = String(options.format);
     const { result } = run;
-    const write: Report =
-      format === 'json'
+    const write: Report = !result
+      ? unauditedReport(
+          format,
+          { file: pack, asOf, findings: run.inputFindings, sources: run.sources },
+          exitCode,
+          language,
+        )
+      : format === 'json'
         ? (output) => writeJson(auditJson(result, run.inputFindings, pack, exitCode), output)
         : format === 'stylish'
           ? (output) => writeAuditText(result, run.inputFindings, run.sources, language, output)

@@ -62,7 +62,8 @@ export const explain: Command = {
       ? effectiveFor({ versions, findings: [] }, term)
       : versions.at(-1);
     if (!effective) {
-      io.stdout.write(formatStylish(report, language));
+      // Nothing to explain: the pack's problems, on stderr when stdout was to carry a JSON document (as diff does).
+      (options.format === 'json' ? io.stderr : io.stdout).write(formatStylish(report, language));
       return EXIT.errors;
     }
     const entries = entriesOf(effective, key);

@@ -21,4 +21,25 @@ describe('values a rejected record echoes', () => {
     expect((result.finding.data as { value?: unknown }).value).toBe('Infinity');
     expect(result.finding.message.en).toContain('`Infinity`');
   });
+
+  // Found by the fuzz harness (bench/fuzz): the unknown type was echoed whole.
+  it('cuts an unknown type of 70,000 characters to a bounded width (PR8003)', () => {
+    const result = parseRecord(JSON.stringify({ type: 'x'.repeat(70_000), id: 's1' }), 5, { file: 'data.ndjson' });
+    if (result.ok) throw new Error('expected a rejection');
+    expect(result.finding.code).toBe('PR8003');
+    expect(String((result.finding.data as { type?: unknown }).type).length).toBeLessThanOrEqual(ECHO_WIDTH);
+    expect(JSON.stringify(result.finding).length).toBeLessThan(5_000);
+  });
+
+  it('refuses an id longer than 200 characters (PR8006), so no message that names it grows with it', () => {
+    for (const [id, ok] of [
+      ['s'.repeat(200), true],
+      ['s'.repeat(201), false],
+    ] as const) {
+      const result = parseRecord(JSON.stringify({ type: 'student', id, grade: 1 }), 1);
+      expect(result.ok).toBe(ok);
+      if (!result.ok)
+        expect(result.finding).toMatchObject({ code: 'PR8006', data: { field: 'id', allowed: ['length ≤ 200'] } });
+    }
+  });
 });

@@ -83,12 +83,19 @@ describe('the compiled fast path', () => {
     for (const spec of RECORD_TYPES) expect(compile(spec.schema), spec.type).toBeDefined();
   });
 
+  it('bounds the length of a string as zod does (ids: 1 to 200 characters)', () => {
+    const schema = z.string().min(1).max(3);
+    const read = compile(schema)!;
+    for (const value of ['', 'a', 'abc', 'abcd'])
+      expect(read(value) !== FAIL, JSON.stringify(value)).toBe(schema.safeParse(value).success);
+  });
+
   it('declines what it does not know, so that zod alone reads it', () => {
     for (const schema of [
       z.email(),
       z.float32(),
       z.string().regex(/x/),
-      z.string().max(3),
+      z.string().length(3),
       z.strictObject({ mail: z.email().optional() }),
       z.object({ id: z.string() }),
     ])

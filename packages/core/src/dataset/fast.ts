@@ -31,6 +31,7 @@ interface Def {
 interface CheckDef {
   check: string;
   minimum?: number;
+  maximum?: number;
   value?: number;
   inclusive?: boolean;
   fn?: (value: unknown) => unknown;
@@ -45,6 +46,8 @@ function check(def: CheckDef): ((value: never) => boolean) | undefined {
   switch (def.check) {
     case 'min_length':
       return (value: string) => value.length >= def.minimum!;
+    case 'max_length':
+      return (value: string) => value.length <= def.maximum!;
     case 'greater_than':
       return def.inclusive ? (value: number) => value >= def.value! : (value: number) => value > def.value!;
     case 'less_than':

@@ -1,8 +1,11 @@
 import * as z from 'zod';
 import { formatTerm, parseTerm } from '../term';
 
-/** A non-empty identifier as the school's systems write it (學號, item id, teacher account). */
-export const Id = z.string().min(1);
+/** The longest id a record may hold: real ones are far shorter, and every message that names one stays bounded. */
+export const ID_LENGTH = 200;
+
+/** A non-empty identifier as the school's systems write it (學號, item id, teacher account), of at most ID_LENGTH characters. */
+export const Id = z.string().min(1).max(ID_LENGTH);
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -99,7 +99,7 @@ export function issueFinding(
             field,
             value: shown(value),
             allowed: [
-              `${issue.code === 'too_small' ? '≥' : '≤'} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}`,
+              `${issue.origin === 'string' ? 'length ' : ''}${issue.code === 'too_small' ? '≥' : '≤'} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}`,
             ],
           },
           context,

@@ -1,3 +1,4 @@
+import { clip } from '../_lib/clip';
 import { suggest } from '../_lib/suggest';
 import { createFinding, type FindingContext } from '../findings/define';
 import type { Finding } from '../catalogue';
@@ -118,7 +119,7 @@ function readOwned(
   return reject(
     createFinding(
       DATASET_CODES.unknownType,
-      { line: lineNumber, type, known: RECORD_TYPE_NAMES, ...(suggestion && { suggestion }) },
+      { line: lineNumber, type: clip(type), known: RECORD_TYPE_NAMES, ...(suggestion && { suggestion }) },
       context,
     ),
   );

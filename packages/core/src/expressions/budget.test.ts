@@ -188,3 +188,19 @@ describe('the step budget while evaluating', () => {
     expect(budgeted.map((finding) => finding.code)).toEqual(['PR6101']);
   });
 });
+
+// Found by the fuzz harness (bench/fuzz): rules that passed validate and then threw on every evaluation (PR6102).
+describe('shapes json-logic cannot apply', () => {
+  it.each([{ '*': [] }, { missing_some: [] }, { missing_some: [1] }, { missing_some: [1, null] }, { missing_some: 1 }])(
+    'refuses %j at load time (PR1024)',
+    (when) => {
+      const { findings } = loadPack(packWith([{ when }]));
+      expect(findings.map((finding) => finding.code)).toEqual(['PR1024']);
+    },
+  );
+
+  it('still reads the documented forms', () => {
+    const rules = [{ when: { '*': [2] } }, { when: { missing_some: [1, ['student.id', 'student.grade']] } }];
+    expect(loadPack(packWith(rules)).findings).toEqual([]);
+  });
+});

@@ -116,6 +116,17 @@ export function expressionCost(expression: unknown): number {
 }
 
 /**
+ * Arguments json-logic cannot apply an operator to (it would throw on every evaluation): `*` of
+ * nothing, and `missing_some` other than `[count, [keys…]]`.
+ */
+function shapeProblem(operator: string, argument: unknown): string | undefined {
+  if (operator === '*' && Array.isArray(argument) && argument.length === 0) return '`*` needs at least one value';
+  if (operator === 'missing_some' && !(Array.isArray(argument) && argument.length === 2 && Array.isArray(argument[1])))
+    return '`missing_some` takes [count, [keys…]]';
+  return undefined;
+}
+
+/**
  * Finds what makes an expression unsafe or malformed; an empty list means it may be evaluated.
  * `cost: false` leaves out the cost bound, for a caller that works it out itself.
  */
@@ -151,6 +162,8 @@ export function checkExpression(expression: unknown, options: { readonly cost?: 
       return;
     }
     const argument = (node as Record<string, unknown>)[operator];
+    const shape = shapeProblem(operator, argument);
+    if (shape) problems.push({ kind: 'malformed', detail: shape, path: [...path, operator] });
     if (operator === 'var' || operator === 'missing' || operator === 'missing_some') {
       for (const read of readPaths(operator, argument)) {
         if (read.computed || read.text.split('.').some((segment) => FORBIDDEN_SEGMENTS.has(segment))) {

@@ -201,11 +201,17 @@ describe('evaluateRules', () => {
 
   it('reports a rule that throws while evaluating (PR6102) and a fact that is not documented (PR6103)', () => {
     const pack = effectiveOf(`rules:
-  - { id: throws, when: { missing_some: [1, null] }, message: { zh-TW: x, en: x } }
+  - { id: throws, when: { cat: [{ var: student.id }] }, message: { zh-TW: x, en: x } }
   - { id: typo, when: { ">": [{ var: courseOutcome.certifed }, 0] }, message: { zh-TW: x, en: x } }
 `);
+    // Facts a caller built by hand, with an id that cannot be read as text.
+    const [facts] = factsOn('2024-02-03');
+    const unreadable = {
+      ...facts!,
+      values: { ...facts!.values, student: { ...facts!.values.student, id: Object.create(null) } },
+    };
     expect(
-      evaluateRules(pack, factsOn('2024-02-03')).map((f: FindingBase) => [
+      evaluateRules(pack, [unreadable]).map((f: FindingBase) => [
         f.code,
         f.data.fact ?? f.data.id,
         f.data.suggestion ?? null,

@@ -62,6 +62,24 @@ describe('nesting the parser cannot follow', () => {
     const depth = 10_000;
     expect(codesOf(`${HEAD}units: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`)).toEqual(['PR1013']);
   });
+
+  // Found by the fuzz harness (bench/fuzz): the answer depended on how much stack the parser had left.
+  it.each([30, 800, 5_000])(
+    'gives one answer for %i nested brackets before a syntax error, call after call',
+    (depth) => {
+      const text = `deep: ${'['.repeat(depth)}${']'.repeat(depth)}\n1`;
+      const answers = Array.from({ length: 4 }, () => loadPack(text).findings);
+      expect(answers[0]).toMatchObject([{ code: 'PR1013', position: { line: 1, column: 31 } }]);
+      for (const answer of answers) expect(answer).toEqual(answers[0]);
+    },
+  );
+
+  it('gives the same answer with little stack left', () => {
+    const text = `${HEAD}notes: ${'['.repeat(2_000)}${']'.repeat(2_000)}\n`;
+    const deepInStack = (frames: number): readonly unknown[] =>
+      frames === 0 ? loadPack(text).findings : deepInStack(frames - 1);
+    expect(deepInStack(5_000)).toEqual(loadPack(text).findings);
+  });
 });
 
 describe('tags', () => {
@@ -102,6 +120,26 @@ describe('tags', () => {
 });
 
 describe('numbers in messages', () => {
+  // Found by the fuzz harness: a window without its activity read "`undefined` is not allowed".
+  it('calls a list item without its kind a missing key (PR1006)', () => {
+    const [finding, ...rest] = loadPack(`${HEAD}windows:\n  - closes: 2024-01-01\n    source: 作業流程 1\n`).findings;
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ code: 'PR1006', data: { key: 'activity' }, position: { line: 5, column: 5 } });
+  });
+
+  // Found by the fuzz harness: a mapping where a word was expected read "[object Object] is not allowed".
+  it.each([
+    ['{ semester: 1 }', 'object'],
+    ['[semester]', 'array'],
+  ])('calls a %s where one word of a list is expected a wrong type (PR1004)', (value, received) => {
+    const [finding, ...rest] = loadPack(
+      `${HEAD}caps: { courseOutcome: { upload: { max: 6, per: ${value} } } }\n`,
+    ).findings;
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ code: 'PR1004', data: { expected: 'string', received } });
+    expect(JSON.stringify(finding!.message)).not.toContain('[object Object]');
+  });
+
   it('calls 1e309 a number too large, not a decimal (PR1004)', () => {
     const [finding] = loadPack(`${HEAD}caps: { courseOutcome: { upload: { max: 1e309 } } }\n`).findings;
     expect(finding).toMatchObject({ code: 'PR1004', data: { expected: 'number', received: 'infinite' } });

@@ -1,4 +1,14 @@
-import { isAlias, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
+import {
+  Composer,
+  type CST,
+  type Document,
+  isAlias,
+  LineCounter,
+  type Node,
+  type Pair,
+  Parser,
+  YAMLParseError,
+} from 'yaml';
 import type * as z from 'zod';
 import { createFinding } from '../findings/define';
 import type { Position } from '../findings/types';
@@ -106,6 +116,49 @@ function treeFinding(
 }
 
 /**
+ * The offset of the first value nested deeper than `limit` collections (keys included), found
+ * without recursion; the root value is at depth 0.
+ */
+export function tooDeepAt(tokens: readonly CST.Token[], limit: number): number | undefined {
+  const pending: { readonly token: CST.Token; readonly depth: number }[] = [];
+  for (let index = tokens.length - 1; index >= 0; index--) pending.push({ token: tokens[index]!, depth: -1 });
+  while (pending.length > 0) {
+    const { token, depth } = pending.pop()!;
+    if (depth > limit) return token.offset;
+    if (token.type === 'document') {
+      if (token.value) pending.push({ token: token.value, depth: 0 });
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      for (let index = token.items.length - 1; index >= 0; index--) {
+        const { key, value } = token.items[index] as CST.CollectionItem;
+        if (value) pending.push({ token: value, depth: depth + 1 });
+        if (key) pending.push({ token: key, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The first document of the tokens, as `parseDocument` composes it (a second one is an error). */
+function composeOne(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({ uniqueKeys: false, strict: true, stringKeys: false });
+  let document: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (!document) document = next;
+    else {
+      document.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  return document!;
+}
+
+/**
  * Reads YAML text that must hold a mapping (a pack, a school calendar). Never throws on user input:
  * size, syntax, duplicate and forbidden keys, nesting, aliases and a non-mapping document come back
  * as findings (PR1001–PR1014) with the line and column they are at.
@@ -148,19 +201,18 @@ export function readYamlMapping(
     return fail([createFinding(PACK_CODES.notUtf8, { encoding }, { rule, subject: '', position: at(1, 1) })]);
   }
 
+  // The parser's tokens are checked for nesting before they are composed into nodes: composing
+  // recurses, and the depth at which it runs out of stack depends on the caller and the JIT, so a
+  // deep file would get a different answer (or none: a crash) from one call to the next.
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const deep = tooDeepAt(tokens, limits.depth);
+  if (deep !== undefined) return fail([treeFinding({ kind: 'tooDeep', offset: deep }, { text, limits, rule, where })]);
   // Keys written twice are found by the walk below, in linear time (the parser's own check is quadratic).
-  const document = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: false,
-    prettyErrors: true,
-    strict: true,
-    stringKeys: false,
-  });
+  const document = composeOne(tokens, text.length);
   const syntax = document.errors.map((error) => {
-    const position = error.linePos ? at(error.linePos[0].line, error.linePos[0].col) : where(error.pos[0]);
-    // prettyErrors appends " at line L, column C:" and an excerpt; the position travels separately.
-    const detail = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
-    // The parser runs out of stack on thousands of nested brackets, long before any other limit.
+    const position = where(error.pos[0]);
+    const detail = error.message.split('\n')[0] ?? error.message;
+    // Composing runs out of stack only when the caller left it almost none.
     if (error.code === 'RESOURCE_EXHAUSTION')
       return treeFinding({ kind: 'tooDeep', offset: error.pos[0] }, { text, limits, rule, where });
     return createFinding(PACK_CODES.yamlSyntax, { detail: clip(detail) }, { rule, subject: '', position });

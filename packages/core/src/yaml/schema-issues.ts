@@ -110,8 +110,15 @@ function typeOfValue(value: unknown): string {
   return typeof value;
 }
 
-/** A value as a message echoes it: its text, cut to a bounded width. */
-const echo = (value: unknown) => clip(String(value));
+/** A value as a message echoes it: its text (a mapping or list as JSON), cut to a bounded width. */
+function echo(value: unknown): string {
+  if (value === null || typeof value !== 'object') return clip(String(value));
+  try {
+    return clip(JSON.stringify(value));
+  } catch {
+    return typeOfValue(value);
+  }
+}
 
 /** Picks the union branch the writer most likely meant: the one that failed deepest, then with fewest problems. */
 function bestBranch(branches: readonly (readonly $ZodIssue[])[]): readonly $ZodIssue[] {
@@ -150,6 +157,22 @@ function toProblems(issue: $ZodIssue, base: readonly PathSegment[], schema: z.Zo
         },
       ];
     case 'invalid_value': {
+      // A list item's kind left out (`activity:` of a window) is a missing key, not the value `undefined`.
+      if (value === undefined)
+        return [{ code: PACK_CODES.missingKey, path, at: 'parent', params: { key: String(path.at(-1) ?? '') } }];
+      // A mapping or a list where one word of a list is expected is of the wrong type, not a wrong word.
+      if (value !== null && typeof value === 'object')
+        return [
+          {
+            code: PACK_CODES.wrongType,
+            path,
+            at: 'value',
+            params: {
+              expected: [...new Set(issue.values.map((allowed) => typeof allowed))].join(' | '),
+              received: typeOfValue(value),
+            },
+          },
+        ];
       const allowed = issue.values.map(String);
       const text = echo(value);
       const suggestion = suggest(text, allowed);

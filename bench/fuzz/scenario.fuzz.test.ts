@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { bundledOverlays } from '../../schools/_lib/packs';
+import { runScenario } from '../../schools/_lib/run';
+import { ScenarioSchema } from '../../schools/_lib/scenario';
+import { SCENARIOS } from './corpus';
+import { fuzz, repeats, TARGET_TIMEOUT_MS } from './harness';
+import { editTree, treeEdit } from './mutate';
+
+// Scenario files (docs/reference/scenarios.md) with their given, when and expect mutated: a file the
+// schema accepts is run against its school's pack, and the runner answers with failures in words —
+// a scenario that no longer holds — never with an exception.
+
+const overlays = bundledOverlays();
+const TREES = SCENARIOS.map(({ text }) => parse(text) as unknown);
+
+const CASE = fc.record({
+  seed: fc.nat({ max: SCENARIOS.length - 1 }),
+  tree: fc.array(treeEdit, { minLength: 1, maxLength: 2 }),
+});
+
+describe('fuzz: scenario files', () => {
+  it(
+    'runs every mutated scenario the schema accepts to an outcome, never an exception',
+    async () => {
+      await fuzz('scenario', CASE, ({ seed, tree }, tally, index) => {
+        const parsed = ScenarioSchema.safeParse(editTree(TREES[seed], tree));
+        if (!parsed.success) {
+          tally('refused by the schema');
+          return;
+        }
+        const outcome = runScenario(SCENARIOS[seed]!.folder, parsed.data, overlays);
+        for (const line of [...outcome.failures, ...outcome.explanation]) expect(typeof line).toBe('string');
+        tally(outcome.failures.length === 0 ? 'holds' : 'fails with reasons');
+        if (repeats(index)) expect(runScenario(SCENARIOS[seed]!.folder, parsed.data, overlays)).toEqual(outcome);
+      });
+    },
+    TARGET_TIMEOUT_MS,
+  );
+});
