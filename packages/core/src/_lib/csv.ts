@@ -27,7 +27,7 @@ export function createCsvSplitter(): CsvSplitter {
       else cell += '\n';
       let atCellStart = cell === '' && !quoted;
       for (let index = 0; index < text.length; index++) {
-        const char = text[index]!;
+        const char = text.charAt(index);
         if (quoted) {
           if (char !== '"') cell += char;
           else if (text[index + 1] === '"') {

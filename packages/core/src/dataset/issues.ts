@@ -6,6 +6,7 @@ import type { FindingContext } from '../findings/define';
 import type { Finding } from '../catalogue';
 import { DATASET_CODES } from './codes';
 import { fieldsAt, type RecordTypeSpec } from './registry';
+import { unreachable } from '../_lib/unreachable';
 
 /** `files[0].type` from zod's path. */
 export function fieldName(path: readonly PropertyKey[]): string {
@@ -32,7 +33,12 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** A value as a message echoes it, cut to a bounded width: a 2 MB bad date is shown in 200 characters. */
-const shown = (value: unknown) => clip(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
+const shown = (value: unknown) => {
+  if (typeof value === 'string') return clip(value);
+  // JSON.stringify gives undefined for undefined, a function or a symbol.
+  const json = JSON.stringify(value) as string | undefined;
+  return clip(json ?? String(value));
+};
 
 /** Turns the first zod issue of a record into our finding; `problems` counts them all. */
 export function issueFinding(
@@ -42,19 +48,19 @@ export function issueFinding(
   line: number,
   context: FindingContext,
 ): Finding {
-  const issue = issues[0]!;
+  const issue = issues[0] ?? unreachable('a zod issue');
   const type = entry.type;
   const path = issue.path;
   const field = fieldName(path);
   const value = valueAt(data, path);
   const more = { problems: issues.length };
   // Every dataset finding may say how many problems its record had (`problems`), beside its code's own data.
-  const withMore = <F extends Finding>(finding: F): F => ({ ...finding, data: { ...finding.data, ...more } }) as F;
+  const withMore = <F extends Finding>(finding: F): F => ({ ...finding, data: { ...finding.data, ...more } });
   if (value === undefined && issue.code !== 'unrecognized_keys')
     return withMore(createFinding(DATASET_CODES.missingField, { line, type, field }, context));
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const key = issue.keys[0]!;
+      const key = issue.keys[0] ?? unreachable('the unknown key');
       const suggestion = suggest(key, fieldsAt(entry, path));
       return withMore(
         createFinding(

@@ -70,14 +70,14 @@ const item: fc.Arbitrary<PortfolioItem> = fc.oneof(
     },
     { requiredKeys: ['id', 'studentId', 'entry', 'selected', 'kind', 'academicYear', 'category'] },
   ),
-) as fc.Arbitrary<PortfolioItem>;
+);
 const submission: fc.Arbitrary<Submission> = fc.record({
   category: fc.constantFrom('courseOutcome', 'diversePerformance'),
   term: fc.constantFrom(...TERMS),
   submittedBy: fc.constant('u1'),
   actingAs: fc.constant('teaching'),
   submittedOn: day,
-}) as fc.Arbitrary<Submission>;
+});
 const window = fc.record(
   { opens: day, closes: day, layer: fc.constant('school:magong') },
   { requiredKeys: ['closes'] },
@@ -98,7 +98,7 @@ const sibling = (of: PortfolioItem): fc.Arbitrary<PortfolioItem> =>
       withdrawn: base.withdrawn,
       state: fc.constantFrom('draft', 'certified', 'rejected'),
     })
-    .map(({ state, ...rest }) => ({ ...of, ...rest, ...(of.kind === 'courseOutcome' && { state }) }) as PortfolioItem);
+    .map(({ state, ...rest }) => ({ ...of, ...rest, ...(of.kind === 'courseOutcome' && { state }) }));
 const rarely = <T>(arbitrary: fc.Arbitrary<T>) =>
   fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
 

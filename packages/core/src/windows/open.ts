@@ -8,6 +8,7 @@ import { WINDOW_CODES } from './codes';
 import { spanFinding, spanVerdict } from './span';
 import { problemFinding, resolveOne, selectWindow, windowContext, windowProvenance, wrongCalendar } from './resolve';
 import type { Activity, Grade } from './schema';
+import { unreachable } from '../_lib/unreachable';
 
 export interface WindowQuestion {
   readonly activity: Activity;
@@ -46,7 +47,7 @@ export function isOpen(effective: EffectivePack, calendar: SchoolCalendar, quest
   }
   const provenance = windowProvenance(effective, index);
   const context = { rule: `windows.${activity}`, subject: `windows.${index}`, ...provenance };
-  const resolved = resolveOne(windowContext(calendar, term), windows[index]!, grade);
+  const resolved = resolveOne(windowContext(calendar, term), windows[index] ?? unreachable(`window ${index}`), grade);
   if ('problem' in resolved)
     return { allowed: false, findings: [problemFinding(effective, index, resolved.problem, term, [grade])] };
   const verdict = spanVerdict(resolved, at);
