@@ -5,6 +5,7 @@ import { createFinding } from '../findings/define';
 import type { FindingContext } from '../findings/define';
 import type { Finding } from '../catalogue';
 import { DATASET_CODES } from './codes';
+import { isIsoDay } from './fields';
 import { fieldsAt, type RecordTypeSpec } from './registry';
 import { unreachable } from '../_lib/unreachable';
 
@@ -32,9 +33,12 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** A value as a message echoes it, cut to a bounded width: a 2 MB bad date is shown in 200 characters. */
+/**
+ * A value as a message echoes it, cut to a bounded width: a 2 MB bad date is shown in 200 characters.
+ * A number is shown as a number: `1e309` read as JSON is `Infinity`, which JSON would write as `null`.
+ */
 const shown = (value: unknown) => {
-  if (typeof value === 'string') return clip(value);
+  if (typeof value === 'string' || typeof value === 'number') return clip(String(value));
   // JSON.stringify gives undefined for undefined, a function or a symbol.
   const json = JSON.stringify(value) as string | undefined;
   return clip(json ?? String(value));
@@ -101,7 +105,9 @@ export function issueFinding(
         ),
       );
     case 'custom': {
-      const format = (issue.params as { format?: string } | undefined)?.format ?? 'value';
+      const declared = (issue.params as { format?: string } | undefined)?.format ?? 'value';
+      // A real day that is refused lies outside the days a record may name.
+      const format = declared === 'date' && typeof value === 'string' && isIsoDay(value) ? 'dateRange' : declared;
       return withMore(
         createFinding(DATASET_CODES.invalidFormat, { line, type, field, value: shown(value), format }, context),
       );
