@@ -75,7 +75,8 @@ export class Roster {
    * on which comes first.
    */
   setRecord(student: number, record: StudentRecord): void {
-    if (this.hasRecord(student) && studentOrder(record, this.record(student)!) >= 0) return;
+    const current = this.record(student);
+    if (current && studentOrder(record, current) >= 0) return;
     const word = (value: string | undefined) => (value === undefined ? 0 : this.words.id(value) + 1);
     this.fields.set(student, HAS_RECORD, 1);
     this.fields.set(student, GRADE, record.grade);
