@@ -1,6 +1,7 @@
 import type { DatasetRecord } from './parse';
 import { columnsOf, RECORD_TYPES } from './registry';
 import { unreachable } from '../_lib/unreachable';
+import { jsonOf } from '../_lib/json';
 
 /** How a record compares with the records of its school read before it. */
 export type Sighting = 'new' | 'repeat' | 'conflict';
@@ -74,11 +75,7 @@ const OTHER = 0x10006;
 /** A value as JSON with the keys of its objects sorted, so that `{ name, type }` and `{ type, name }` are one value. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value === null || typeof value !== 'object') {
-    // JSON.stringify gives undefined for undefined, a function or a symbol.
-    const json = JSON.stringify(value) as string | undefined;
-    return json ?? 'undefined';
-  }
+  if (value === null || typeof value !== 'object') return jsonOf(value) ?? 'undefined';
   const keys = Object.keys(value).sort();
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
 }

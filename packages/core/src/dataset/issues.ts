@@ -8,6 +8,7 @@ import { DATASET_CODES } from './codes';
 import { isIsoDay } from './fields';
 import { fieldsAt, type RecordTypeSpec } from './registry';
 import { unreachable } from '../_lib/unreachable';
+import { jsonOf } from '../_lib/json';
 
 /** `files[0].type` from zod's path. */
 export function fieldName(path: readonly PropertyKey[]): string {
@@ -39,9 +40,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
  */
 const shown = (value: unknown) => {
   if (typeof value === 'string' || typeof value === 'number') return clip(String(value));
-  // JSON.stringify gives undefined for undefined, a function or a symbol.
-  const json = JSON.stringify(value) as string | undefined;
-  return clip(json ?? String(value));
+  return clip(jsonOf(value) ?? String(value));
 };
 
 /** Turns the first zod issue of a record into our finding; `problems` counts them all. */
