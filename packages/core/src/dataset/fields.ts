@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatTerm, parseTerm } from '../term';
 import { unreachable } from '../_lib/unreachable';
 
