@@ -253,9 +253,6 @@ export const ScenarioSchema = z
 
 /** The scenario file's JSON Schema, for editors (yaml-language-server); schools/scenario.schema.json is checked against it. */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' });
 }
 export type Scenario = z.infer<typeof ScenarioSchema>;

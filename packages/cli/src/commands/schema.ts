@@ -10,8 +10,8 @@ export const schema: Command = {
   },
   arguments: [],
   options: {},
-  async run({ io }) {
+  run({ io }) {
     io.stdout.write(`${JSON.stringify(packJsonSchema(), null, 2)}\n`);
-    return EXIT.ok;
+    return Promise.resolve(EXIT.ok);
   },
 };

@@ -16,10 +16,11 @@ import {
   ROLE_NAMES,
   SCOPE_NAMES,
   termWords,
+  unreachable,
 } from '@portfolio-rules/core/internal';
 import { capText, deputyName, dutyName, unitName } from '../render/names';
 import { describeRule, gradesText, semestersText } from '../timeline/words';
-import type { Setting } from './settings';
+import { type Setting, textOf } from './settings';
 
 /** A setting in words: what it is about (`課程學習成果上傳件數`) and its value (`每學期至多 6 件`). */
 export interface SettingWords {
@@ -217,7 +218,7 @@ function windowScope(window: Plain, language: Language): string {
 }
 
 function windowSubject(window: Plain, language: Language): string {
-  const activity = nameIn(ACTIVITY_NAMES, String(window.activity), language);
+  const activity = nameIn(ACTIVITY_NAMES, textOf(window.activity), language);
   return W[language].window(activity, windowScope(window, language));
 }
 
@@ -260,7 +261,7 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
     case 'duties': {
       const duty = holderPath[1] as Duty;
       const division = holderPath[2] === 'byDivision' ? (w.divisions[holderPath[3] ?? ''] ?? '') : '';
-      const dutyWords = DUTIES.includes(duty) ? dutyName(duty, language) : String(duty);
+      const dutyWords = DUTIES.includes(duty) ? dutyName(duty, language) : duty;
       if (name === 'owner')
         return { subject: w.owner(dutyWords, division), value: unitName(effective, String(value), language) };
       if (name === 'deputies') {
@@ -302,13 +303,16 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       break;
     case 'governance': {
       if (holderPath[1] === 'workingGroup' && w.group[name]) {
-        return { subject: w.group[name]!, value: name === 'size' ? w.people(Number(value)) : plainValue() };
+        return {
+          subject: w.group[name] ?? unreachable(`group word ${name}`),
+          value: name === 'size' ? w.people(Number(value)) : plainValue(),
+        };
       }
       if (holderPath[1] === 'meetings') return { subject: w.meetings, value: w.times(Number(value)) };
       if (holderPath[1] === 'trainings') {
         const audience = w.audiences[String(holder.audience)] ?? String(holder.audience);
         const kind =
-          holder.kind === undefined ? w.trainingAny : (w.trainingKinds[String(holder.kind)] ?? String(holder.kind));
+          holder.kind === undefined ? w.trainingAny : (w.trainingKinds[textOf(holder.kind)] ?? textOf(holder.kind));
         const subject = w.training(audience, kind);
         if (name === 'perAcademicYear') return { subject, value: w.perYear(Number(value)) };
         if (name === 'by') return { subject: w.trainingBy(subject), value: plainValue() };
@@ -320,10 +324,10 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       return { subject: w.divisionsSubject, value: listWords(value as unknown[], w.divisions, language) };
     case 'units': {
       const unit = value as { name?: string; office?: string };
-      return { subject: w.unit(String(unit.name ?? name)), value: w.unitValue(String(unit.name ?? name), unit.office) };
+      return { subject: w.unit(unit.name ?? name), value: w.unitValue(unit.name ?? name, unit.office) };
     }
     case 'rules': {
-      const message = holder.message as Record<string, string> | undefined;
+      const message = holder.message as Partial<Record<string, string>> | undefined;
       const subject = w.rule(message?.[language] ?? message?.['zh-TW'] ?? String(holder.id));
       const part = w.ruleParts[name];
       if (name === 'severity')
@@ -332,11 +336,11 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       return { subject: part ? `${subject}：${part}` : subject, value: part && name === 'when' ? '' : plainValue() };
     }
     case 'permissions': {
-      const role = nameIn(ROLE_NAMES, String(holder.role), language);
+      const role = nameIn(ROLE_NAMES, textOf(holder.role), language);
       const action = holderPath[1] === 'grant' ? w.granted : w.narrowed;
       return {
-        subject: w.permission(role, nameIn(PERMISSION_NAMES, String(holder.permission), language), action),
-        value: holder.scope === undefined ? w.taken : w.scope(nameIn(SCOPE_NAMES, String(holder.scope), language)),
+        subject: w.permission(role, nameIn(PERMISSION_NAMES, textOf(holder.permission), language), action),
+        value: holder.scope === undefined ? w.taken : w.scope(nameIn(SCOPE_NAMES, textOf(holder.scope), language)),
       };
     }
     case 'enrolment': {

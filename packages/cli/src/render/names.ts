@@ -8,6 +8,7 @@ import {
   nameIn,
   ROLE_NAMES,
 } from '@portfolio-rules/core';
+import { unreachable } from '@portfolio-rules/core/internal';
 
 /** How the documents name things: units, duties, deputies and caps, in both languages. */
 
@@ -63,7 +64,7 @@ export function dutyName(duty: Duty, language: Language): string {
 export function deputyName(effective: Pick<EffectivePack, 'values'>, link: string, language: Language): string {
   const designated = /^designatedBy:(.+)$/.exec(link);
   return designated
-    ? WORDS[language].designated(unitName(effective, designated[1]!, language))
+    ? WORDS[language].designated(unitName(effective, designated[1] ?? unreachable('the unit'), language))
     : unitName(effective, link, language);
 }
 

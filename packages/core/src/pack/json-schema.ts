@@ -6,8 +6,5 @@ import { PackSchema } from './schema';
  * same zod schema the loader uses; the committed packages/core/pack.schema.json is checked against it.
  */
 export function packJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(PackSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(PackSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' });
 }

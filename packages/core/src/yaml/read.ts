@@ -15,6 +15,7 @@ import type { Position } from '../findings/types';
 import type { Finding } from '../catalogue';
 import { PACK_CODES } from '../pack/codes';
 import { clip } from '../_lib/clip';
+import { unreachable } from '../_lib/unreachable';
 import { schemaProblems } from './schema-issues';
 import { formatPath, inspectTree, type PathSegment, positionOf, startOf, type TreeProblem } from './tree';
 
@@ -120,10 +121,11 @@ function treeFinding(
  * without recursion; the root value is at depth 0.
  */
 export function tooDeepAt(tokens: readonly CST.Token[], limit: number): number | undefined {
-  const pending: { readonly token: CST.Token; readonly depth: number }[] = [];
-  for (let index = tokens.length - 1; index >= 0; index--) pending.push({ token: tokens[index]!, depth: -1 });
-  while (pending.length > 0) {
-    const { token, depth } = pending.pop()!;
+  const pending: { readonly token: CST.Token; readonly depth: number }[] = [...tokens]
+    .reverse()
+    .map((token) => ({ token, depth: -1 }));
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { token, depth } = next;
     if (depth > limit) return token.offset;
     if (token.type === 'document') {
       if (token.value) pending.push({ token: token.value, depth: 0 });
@@ -155,7 +157,7 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document.Pars
       break;
     }
   }
-  return document!;
+  return document ?? unreachable('the composer yields a document for any tokens');
 }
 
 /**
