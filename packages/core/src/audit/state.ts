@@ -84,7 +84,7 @@ export interface AuditState {
   readonly noReason: Map<string, Position | undefined>;
   /** Findings a single record decides, as they come. */
   readonly findings: Finding[];
-  /** `<category>|<term>` → the earliest final submission. */
+  /** `<category>|<term>|<division>` → the earliest final submission (each division submits its own roster). */
   readonly finals: Map<string, PlainDate>;
   readonly disputes: Dispute[];
   /** `<category>|<term>|<division>` → its rounds (each `submit` record) and final submissions. */

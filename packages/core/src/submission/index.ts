@@ -15,6 +15,8 @@ import { type Actor, fillsLink } from '../roles/actor';
 import { parseTerm, type TermCode } from '../term';
 import type { Division } from '../units';
 import { SUBMISSION_CODES } from './codes';
+import { submitRequestProblem } from './request';
+import { effectiveProblem, refuseMalformed, under } from '../requests';
 import type { LockPolicy } from './schema';
 import { nextRound, roundOf, roundsOf, ROUNDS_SOURCE, type ReceiptPeriod } from './rounds';
 import type { SubmissionCategory } from './roster';
@@ -299,6 +301,12 @@ function checkRound(request: SubmitRequest, correction: string | undefined): Par
  * 六(二), 九(三)); again, as a new round, only with a correction and before the final submission.
  */
 export function submitRoster(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
+  const found = under('effective', effectiveProblem(effective)) ?? under('request', submitRequestProblem(request));
+  return found ? refuseMalformed('submitRoster', found) : decideSubmission(effective, request);
+}
+
+/** {@link submitRoster} on a request already checked. */
+export function decideSubmission(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
   const day = toPlainDate(request.at);
   const steps: Step[] = [];
   const findings: Finding[] = [];
