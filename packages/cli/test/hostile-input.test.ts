@@ -267,7 +267,7 @@ describe.skipIf(!BUILT)('encodings (the built CLI)', { timeout: 60_000 }, () => 
   );
 
   it.skipIf(!has('iconv'))(
-    'refuses a Big5 or UTF-16 pack with PR1016 (exit 1, a pack error) instead of reading mojibake',
+    'refuses a Big5 or UTF-16 pack with PR1016 (exit 1, a pack error) in every command, instead of reading mojibake',
     () => {
       const pack = readFileSync(PACK, 'utf8');
       writeFileSync(
@@ -287,6 +287,10 @@ describe.skipIf(!BUILT)('encodings (the built CLI)', { timeout: 60_000 }, () => 
         for (const args of [
           ['validate', file],
           ['audit', file, '--data', 'data.ndjson', ...AS_OF],
+          ['explain', file],
+          ['render', file],
+          ['diff', PACK, file],
+          ['timeline', file, '--calendar', file],
         ]) {
           const result = cli(args, folder);
           expect(result.code, `${args.join(' ')}`).toBe(1);

@@ -17,7 +17,7 @@ import type { FindingBase } from '@portfolio-rules/core';
 import { createFinding, PACK_CODES } from '@portfolio-rules/core/internal';
 import { CLI_CODES, type ReadFailure } from '../codes';
 import { utf8Text } from './encodings';
-import type { Output } from '../command';
+import { EXIT, type Output } from '../command';
 
 /** The error code of a path that is not a regular file (a FIFO, socket or device) where one was expected. */
 const NOT_REGULAR = 'ENOTREGULAR';
@@ -86,6 +86,9 @@ export type ReadResult = { readonly text: string } | { readonly finding: Finding
  * pack with an error (exit code 1), not an input that could not be read (exit code 2).
  */
 export const isNotText = (finding: FindingBase): boolean => finding.code === PACK_CODES.notUtf8.code;
+
+/** The exit code of a file that readText did not give as text: 1 for a pack that is not UTF-8, else 2. */
+export const unreadExit = (finding: FindingBase): number => (isNotText(finding) ? EXIT.errors : EXIT.usage);
 
 /**
  * Reads a UTF-8 text file named as the user wrote it (relative to `cwd`): a pack, a calendar, a
