@@ -173,7 +173,14 @@ describe('loadPack', () => {
   describe('custom rules', () => {
     it('accepts every allow-listed operator', () => {
       for (const operator of ALLOWED_OPERATORS) {
-        const argument = operator === 'var' ? 'count' : operator === 'missing' ? ['count'] : [{ var: 'count' }, 1];
+        const argument =
+          operator === 'var'
+            ? 'count'
+            : operator === 'missing'
+              ? ['count']
+              : operator === 'missing_some'
+                ? [1, ['count']]
+                : [{ var: 'count' }, 1];
         expect({ operator, codes: codesOf(withRule({ [operator]: argument })) }).toEqual({ operator, codes: [] });
       }
     });
