@@ -34,6 +34,20 @@ describe('forbidden keys reached through an alias', () => {
   });
 });
 
+// Found by the fuzz harness: an alias to no anchor read as the key `undefined` (twice: "written twice"), or as too many aliases.
+describe('aliases to no anchor', () => {
+  it.each([
+    ['as keys', `${HEAD}units: { *k : 1, *k : 2 }\n`],
+    ['as a value', `${HEAD}version: *k\n`],
+  ])('are a syntax error naming the alias (PR1001) %s', (_, text) => {
+    const findings = loadPack(text).findings;
+    expect(findings.map((finding) => finding.code)).toEqual(findings.map(() => 'PR1001'));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings[0]!.message.en).toContain('*k');
+    expect(JSON.stringify(findings)).not.toContain('undefined');
+  });
+});
+
 describe('extends naming something that is not a layer', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
     'reports `extends: %s` as an unknown layer (PR2001), never a TypeError',

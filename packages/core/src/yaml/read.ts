@@ -107,6 +107,12 @@ function treeFinding(
         { expected: 'string', received: problem.received },
         { rule, subject: '', position },
       );
+    case 'unknownAlias':
+      return createFinding(
+        PACK_CODES.yamlSyntax,
+        { detail: clip(`alias *${problem.alias} names no anchor (&${problem.alias}) written before it`) },
+        { rule, subject: '', position },
+      );
     case 'tooDeep':
       return createFinding(
         PACK_CODES.tooDeep,

@@ -35,6 +35,8 @@ export type TreeProblem =
   /** A key written twice in one mapping (`1` and `"1"` are the same key once read). */
   | { readonly kind: 'duplicateKey'; readonly key: string; readonly offset: number }
   | { readonly kind: 'tooDeep'; readonly offset: number }
+  /** An alias (`*k`) to no anchor written before it. */
+  | { readonly kind: 'unknownAlias'; readonly alias: string; readonly offset: number }
   /** An explicit tag other than the plain ones (`!!binary`, `!!timestamp`, `!!set`, `!custom`). */
   | { readonly kind: 'tag'; readonly tag: string; readonly offset: number }
   /** A key that is a mapping or a list (`? [a]`), directly or through an alias. */
@@ -75,13 +77,21 @@ export function inspectTree(root: Node, maxDepth: number, visitor: TreeVisitor, 
       return;
     }
     visitor.value(path, node);
-    if (isAlias(node)) return;
+    if (isAlias(node)) {
+      if (document && node.resolve(document) === undefined)
+        problems.push({ kind: 'unknownAlias', alias: node.source, offset: startOf(node) });
+      return;
+    }
     checkTag(node);
     if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
         const key = keyNode(pair, document);
         checkTag(pair.key);
+        if (isAlias(pair.key) && key === undefined) {
+          problems.push({ kind: 'unknownAlias', alias: pair.key.source, offset: startOf(pair) });
+          continue;
+        }
         if (isCollection(key)) {
           problems.push({ kind: 'complexKey', received: isSeq(key) ? 'array' : 'object', offset: startOf(pair) });
           continue;
