@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHOOLS_DIR } from './packs';
-import { scenarioJsonSchema } from './scenario';
+import { scenarioJsonSchema } from '@portfolio-rules/core';
 
 const committed = join(SCHOOLS_DIR, 'scenario.schema.json');
 

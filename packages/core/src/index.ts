@@ -227,6 +227,7 @@ export {
   type FactValues,
 } from './expressions';
 export {
+  auditPack,
   loadPack,
   PACK_CODES,
   PACK_LIMITS,
@@ -238,8 +239,23 @@ export {
   type RegionalPack,
   type LoadOptions,
   type Pack,
+  type PackAuditOptions,
   type Validation,
 } from './pack';
+export {
+  parseScenario,
+  runScenario,
+  SCENARIO_LIMITS,
+  scenarioJsonSchema,
+  scenarioPackFile,
+  ScenarioSchema,
+  type ParsedScenario,
+  type RunScenarioOptions,
+  type Scenario,
+  type ScenarioFailure,
+  type ScenarioOutcome,
+  type ScenarioPack,
+} from './scenarios';
 export {
   checkClauses,
   citationsOf,

@@ -1,7 +1,6 @@
-import { createFinding, type FindingBase, type Term, validatePack, type Validation } from '@portfolio-rules/core';
+import { auditPack, createFinding, type FindingBase, type Term, type Validation } from '@portfolio-rules/core';
 import { CLI_CODES } from '../codes';
 import type { OverlayRegistry } from './overlays';
-import { runPackChecks } from './pack-checks';
 
 export interface CheckedPack {
   readonly validation: Validation;
@@ -9,19 +8,19 @@ export interface CheckedPack {
   readonly findings: readonly FindingBase[];
 }
 
-/** Loads, layers and checks one pack's text: what `validate` reports and what `explain` builds on. */
+/** Core's pack audit of one pack's text (`auditPack`): what `validate` and `audit` report and what `explain` builds on. */
 export function checkPack(
   file: string,
   text: string,
   registry: OverlayRegistry,
   options: { readonly term?: Term } = {},
 ): CheckedPack {
-  const validation = validatePack(text, {
+  const validation = auditPack(text, {
     file,
     overlays: registry.overlays,
     ...(options.term && { term: options.term }),
   });
-  const findings: FindingBase[] = [...validation.findings, ...runPackChecks(validation)];
+  const findings: FindingBase[] = [...validation.findings];
   const extended = validation.loaded.pack?.extends;
   const brokenFile = extended === undefined ? undefined : registry.broken.get(extended);
   if (extended !== undefined && brokenFile !== undefined) {

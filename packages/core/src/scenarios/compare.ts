@@ -1,6 +1,8 @@
 // Comparing what a scenario expects with what core decided, and printing a finding for people.
-import { type Finding, formatSource, type Source } from '@portfolio-rules/core';
-import type { ExpectedFinding } from './scenario';
+import type { Finding } from '../catalogue';
+import { formatSource, type Source } from '../findings';
+import type { ScenarioFailure } from './context';
+import type { ExpectedFinding } from './format';
 
 export type Plain = Record<string, unknown>;
 export const isPlain = (value: unknown): value is Plain =>
@@ -52,7 +54,7 @@ export function compareFindings(
   expected: readonly ExpectedFinding[],
   actual: readonly Finding[],
   document: string,
-): string[] {
+): ScenarioFailure[] {
   const left = [...actual];
   const missing: ExpectedFinding[] = [];
   for (const want of expected) {
@@ -61,8 +63,24 @@ export function compareFindings(
     else missing.push(want);
   }
   return [
-    ...missing.map((want) => `expected finding not raised: ${JSON.stringify(want)}`),
-    ...left.map((finding) => `unexpected finding: ${finding.code} ${finding.subject}`),
+    ...missing.map((want) => ({
+      subject: 'findings',
+      expected: JSON.stringify(want),
+      actual: '—',
+      message: {
+        'zh-TW': `預期之檢核結果未出現：${JSON.stringify(want)}`,
+        en: `expected finding not raised: ${JSON.stringify(want)}`,
+      },
+    })),
+    ...left.map((finding) => ({
+      subject: 'findings',
+      expected: '—',
+      actual: `${finding.code} ${finding.subject}`,
+      message: {
+        'zh-TW': `未預期之檢核結果：${finding.code} ${finding.subject}`,
+        en: `unexpected finding: ${finding.code} ${finding.subject}`,
+      },
+    })),
   ];
 }
 
