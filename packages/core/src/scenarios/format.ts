@@ -208,7 +208,7 @@ export const ExpectSchema = z.strictObject({
   allowed: z.boolean().optional(),
   /** The effective value (a partial object is enough: only the keys written are compared). */
   value: z.unknown().optional(),
-  /** The layer that set the value (each key of `value`): `school:magong`, `national@2022-08-01`, `overlay:taipei`. */
+  /** The layer that set the value (each key of `value`): `school:magong`, `national@2022-08-01`, `overlay:taipei`, or its kind alone (`school`, `overlay`, `national`). */
   layer: z.string().optional(),
   /** The clause that set the value: a bare clause of the pack's document, or `<document> <clause>`. */
   source: z.string().optional(),

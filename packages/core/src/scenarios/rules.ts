@@ -8,7 +8,7 @@ import { type EffectivePack, provenanceOf, valueAtPath } from '../layering';
 import { auditPack } from '../pack';
 import { parseTerm } from '../term';
 import { ACTIVITIES, type Activity, isOpen, resolveWindows, selectWindow } from '../windows';
-import { leafPaths, matches, sameSource } from './compare';
+import { leafPaths, matches, sameLayer, sameSource } from './compare';
 import { calendarOf, type Context, effectiveAt, fail, misfit, studentOf, termOf } from './context';
 import { itemsOf } from './record-life';
 
@@ -72,7 +72,7 @@ function checkValue(context: Context, effective: EffectivePack, path: string): v
   for (const leaf of expect.value === undefined ? [path] : leafPaths(path, expect.value)) {
     const setBy = provenanceOf(effective.provenance, leaf);
     explanation.push(`  ${leaf} set by ${setBy?.layer ?? '—'} ${formatSource(setBy?.source)}`);
-    if (expect.layer !== undefined && setBy?.layer !== expect.layer)
+    if (expect.layer !== undefined && !sameLayer(expect.layer, setBy?.layer))
       fail(context, `${leaf} layer`, expect.layer, setBy?.layer ?? '—', {
         'zh-TW': `${leaf} 之設定層次：預期 ${expect.layer}，實得 ${setBy?.layer ?? '無'}`,
         en: `${leaf}: expected layer ${expect.layer}, got ${setBy?.layer ?? 'none'}`,
