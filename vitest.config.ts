@@ -3,9 +3,16 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: {
-      '@portfolio-rules/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
-    },
+    alias: [
+      {
+        find: /^@portfolio-rules\/core$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      },
+      {
+        find: /^@portfolio-rules\/core\/internal$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/internal.ts', import.meta.url)),
+      },
+    ],
   },
   test: {
     include: [
@@ -15,6 +22,7 @@ export default defineConfig({
       'schools/**/*.test.ts',
       'docs/**/*.test.ts',
       'tests/**/*.test.ts',
+      'examples/*/test/**/*.test.ts',
     ],
     reporters: ['default'],
     // Behaviour, not speed, is tested (speed lives in bench/): a test that runs the built CLI or many

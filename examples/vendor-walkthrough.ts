@@ -6,17 +6,18 @@
 import {
   createEngine,
   explain,
+  validatePack,
   type Actor,
   type CourseOutcome,
   type Receipt,
   type Submission,
-  validatePack,
 } from '@portfolio-rules/core';
 
 // 1. Compile the school's rules once. (A minimal Magong pack; the real one is schools/magong/pack.yaml.)
 const MAGONG = `id: magong
 name: 國立馬公高級中學建置學生學習歷程檔案作業補充規定
 document: 馬公補充規定
+appliesFrom: 11101
 caps:
   courseOutcome:
     upload: { max: 6, per: semester, source: 五(三)1 }
@@ -27,7 +28,7 @@ duties:
   receiptConfirmation: { owner: registration, deputies: [equipment, specialEducation], source: 九(三) }
 receipts: { leaverNotice: [paper, email], source: 九(二)3 }
 `;
-const engine = createEngine(validatePack(MAGONG).resolution!);
+const engine = createEngine(validatePack(MAGONG)); // throws a PackError if the pack has errors
 
 // 2. The people: a student, her physics teacher, the teaching section (教學組).
 const student: Actor = { id: 's-0412', roles: ['student'], studentId: 's-0412' };

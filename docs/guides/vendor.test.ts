@@ -26,6 +26,17 @@ describe('the vendor guide', () => {
     for (const block of quoted) expect(example).toContain(block.text.trimEnd());
   });
 
+  it('quotes every other example file as it is (<!-- from: path -->)', () => {
+    const quoted = blocks.flatMap((block) =>
+      block.comments
+        .filter((comment) => comment.startsWith('from: ') && !comment.includes('vendor-walkthrough'))
+        .map((comment) => ({ path: comment.slice('from: '.length).trim(), text: block.text.trimEnd() })),
+    );
+    expect(quoted.length).toBeGreaterThanOrEqual(1);
+    for (const { path, text } of quoted)
+      expect(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')).toContain(text);
+  });
+
   it('walks through every step of the issue: upload, reject, resubmit, certify, select, submit, confirm', () => {
     for (const code of ['PR4004', 'PR7004']) expect(output).toContain(code);
     expect(output.match(/^## /gm)).toHaveLength(12);

@@ -12,7 +12,7 @@ export default defineConfig({
   sourcemap: true,
   target: 'node20',
   shims: true,
-  external: ['@portfolio-rules/core'],
+  external: ['@portfolio-rules/core', '@portfolio-rules/core/internal'],
   async onSuccess() {
     for (const [from, to] of SHIPPED) {
       rmSync(to, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-import { CATALOGUE, defineCode } from '@portfolio-rules/core';
+import { CATALOGUE } from '@portfolio-rules/core';
+import { defineCode } from '@portfolio-rules/core/internal';
 
 const did = (suggestion: string | undefined) => ({
   zh: suggestion ? `，您是否要輸入「${suggestion}」？` : '',

@@ -1,5 +1,6 @@
 import { oneLine } from './formatters/safe-text';
-import { createFinding, type Language, suggest } from '@portfolio-rules/core';
+import type { Language } from '@portfolio-rules/core';
+import { createFinding, suggest } from '@portfolio-rules/core/internal';
 import { parseCommandLine } from './_lib/args';
 import { toolVersion } from './_lib/package';
 import { CLI_CODES } from './codes';

@@ -270,7 +270,7 @@ describe('portfolio-rules audit', () => {
 
 describe('docs/reference/audit.md', () => {
   it('names only codes of the catalogue or the CLI, and every code the audit defines', async () => {
-    const { CATALOGUE, AUDIT_CODES } = await import('@portfolio-rules/core');
+    const { CATALOGUE, AUDIT_CODES } = await import('@portfolio-rules/core/internal');
     const text = readFileSync(new URL('../../../docs/reference/audit.md', import.meta.url), 'utf8');
     const named = new Set(text.match(/PR\d{4}/g));
     const cli = new Set<string>(Object.values(CLI_CODES).map((spec) => spec.code));

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // Debian's headless Chromium for the tests that open HTML (no playwright or puppeteer). On CI, running
 // as root, a missing Chromium is installed once with apt-get; elsewhere those tests are skipped with a note.
@@ -59,4 +59,11 @@ export function openInChromium(chromium: string, folder: string, file: string, .
     { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
   );
   return { status: result.status, dom: result.stdout, log: result.stderr ?? '' };
+}
+
+/** Where tests keep what a person may want to look at (screenshots, PDFs): `.tmp/artefacts/`, gitignored. */
+export function artefactFolder(): string {
+  const folder = fileURLToPath(new URL('../../../.tmp/artefacts/', import.meta.url));
+  mkdirSync(folder, { recursive: true });
+  return folder;
 }

@@ -26,6 +26,7 @@ const CODE_OF: Readonly<Record<keyof ViolationCounts, string>> = {
   missingMeeting: 'PR7520',
   shortReceiptPeriod: 'PR7010',
   wrongSubmittingUnit: 'PR7001',
+  finalBeforeLatestRound: 'PR7013',
 };
 
 const sample = (plan: SamplePlan, violations: number) =>
@@ -84,6 +85,7 @@ function found(findings: readonly FindingBase[]): ViolationCounts {
     missingMeeting: count(CODE_OF.missingMeeting),
     shortReceiptPeriod: count(CODE_OF.shortReceiptPeriod),
     wrongSubmittingUnit: count(CODE_OF.wrongSubmittingUnit),
+    finalBeforeLatestRound: count(CODE_OF.finalBeforeLatestRound),
   };
 }
 

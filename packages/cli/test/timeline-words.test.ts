@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../src/timeline/build';
 import { ACTIVITY_NAMES, ANCHOR_NAMES, describeRule, gradesText, semestersText } from '../src/timeline/words';
-import { renderPack, DOCUMENTS } from '../src/render/document';
+import { renderPack } from '../src/render/document';
 import { deepFreeze } from '../../core/test/deep-freeze';
 
 describe('describeRule: a date rule as the rule writes it', () => {
@@ -28,7 +28,7 @@ describe('describeRule: a date rule as the rule writes it', () => {
     ],
     [{ anchor: 'nationalSubmissionOpens' }, '全國提交開始當日', 'on the national submission opening'],
     [{ monthDay: '08-31' }, '8月31日', '31 August'],
-    ['2024-04-15', '2024-04-15', '2024-04-15'],
+    ['2024-04-15', '113年4月15日', '15 April 2024'],
   ] as const)('%j → %s / %s', (rule, zh, en) => {
     expect(describeRule(rule, 'zh-TW')).toBe(zh);
     expect(describeRule(rule, 'en')).toBe(en);
@@ -66,8 +66,8 @@ describe('buildTimeline and renderPack are pure', () => {
     const first = buildTimeline(terms, calendar);
     expect(buildTimeline(terms, calendar)).toEqual(first);
     expect(first.entries.length).toBeGreaterThan(0);
-    expect(renderPack(effective, deepFreeze({ ...loaded.pack! }), DOCUMENTS, 'zh-TW')).toEqual(
-      renderPack(effective, loaded.pack!, DOCUMENTS, 'zh-TW'),
+    expect(renderPack(effective, deepFreeze({ ...loaded.pack! }), 'all', 'zh-TW')).toEqual(
+      renderPack(effective, loaded.pack!, 'all', 'zh-TW'),
     );
   });
 

@@ -1,3 +1,6 @@
+// The public API of @portfolio-rules/core: what vendors and school tools code against, under semver
+// (docs/semver.md). packages/core/api-report.md lists every name and signature, checked by a test.
+// The building blocks behind it are in ./internal (the CLI's and the tests'), with no such promise.
 export {
   academicYearOfDate,
   compareTerms,
@@ -13,15 +16,11 @@ export {
   type TermCode,
 } from './term';
 export { addCalendarDays, daysBetween, isPlainDate, toPlainDate, type PlainDate } from './_lib/date';
-export { suggest } from './_lib/suggest';
 export {
-  createFinding,
-  defineCode,
   formatSource,
   hasErrors,
   type CodeSpec,
   type FindingBase,
-  type FindingContext,
   type Language,
   type Localized,
   type Position,
@@ -29,7 +28,7 @@ export {
   type Severity,
   type Source,
 } from './findings';
-export { resolveSource, type SourceRef } from './sources';
+export { type SourceRef } from './sources';
 export {
   ADMISSIONS_CODES,
   DIVERSE_PERFORMANCE_CATEGORIES,
@@ -43,6 +42,7 @@ export {
   type ReceiptCategory,
   type RecordKind,
   type StudentKind,
+  type FileType,
 } from './records';
 export {
   CERTIFICATION_STATES,
@@ -55,63 +55,29 @@ export {
   type Student,
   type StudentStatus,
 } from './records/items';
-export { fillsLink, type Actor } from './roles/actor';
+export { type Actor } from './roles/actor';
 export { COMMON_UNITS, DIVISIONS, type Division, type Unit, type Units } from './units';
 export { PERMISSIONS, ROLE_NAMES, ROLES, type Permission, type Role } from './roles';
 export { DUTIES, DUTY_NAMES, type Deputy, type Duties, type Duty, type DutyAssignment } from './duties';
-export {
-  actingFor,
-  assignmentFor,
-  chainOf,
-  DEPUTY_CODES,
-  deputyName,
-  type ActingFor,
-  type ActingForOptions,
-  type ResolvedAssignment,
-} from './deputies';
-export {
-  checkDuties,
-  LAST_RESORT_LIMIT,
-  OWNERSHIP_CODES,
-  ownerOf,
-  type CheckDutiesOptions,
-  type Ownership,
-} from './ownership';
+export { actingFor, type ActingFor, type ActingForOptions } from './deputies';
+export { checkDuties, ownerOf, type CheckDutiesOptions, type Ownership } from './ownership';
 export {
   can,
   checkPermissionRules,
-  effectiveMatrix,
-  inScope,
-  NATIONAL_MATRIX,
-  nationalGrant,
-  PERMISSION_CODES,
   SCOPES,
-  WITHIN,
-  type Grant,
-  type Matrix,
   type PermissionContext,
   type Permissions,
   type Resource,
   type Scope,
+  type Matrix,
+  type Grant,
 } from './permissions';
 export {
-  CAP_CODES,
-  capRoom,
-  capVerdict,
-  checkCaps,
-  checkFiles,
-  checkUpload,
-  countsTowards,
-  DEFAULT_EXEMPT,
-  limitsFor,
   PERIODS,
-  periodOf,
   type Cap,
   type CapAction,
   type CapLimit,
   type Caps,
-  type CapVerdict,
-  type CountedItem,
   type Files,
   type KindCaps,
   type Period,
@@ -121,34 +87,27 @@ export {
   ACTIVITIES,
   ANCHORS,
   checkWindows,
-  CLOSING_SOON_DAYS,
   isOpen,
-  NATIONAL_WINDOW_MINIMUMS,
-  resolveDateRule,
   resolveWindows,
   selectWindow,
-  WINDOW_CODES,
   type Activity,
   type Anchor,
   type DateRule,
   type Grade,
   type ResolvedWindow,
   type Window,
-  type WindowMinimum,
   type WindowQuestion,
   type WindowResolution,
 } from './windows';
 export {
   addWorkingDays,
   anchorsFor,
-  CALENDAR_CODES,
   CALENDAR_LIMITS,
   calendarJsonSchema,
   dataTermSpan,
   indexWorkingDays,
   isWorkingDay,
   parseCalendar,
-  termOfEntry,
   type AnchorDates,
   type CalendarTerm,
   type ParsedCalendar,
@@ -156,13 +115,7 @@ export {
   type WorkingDayIndex,
 } from './calendar';
 export {
-  checkReceiptPeriod,
-  confirmationMinimums,
-  finalSubmit,
-  leaverNotices,
-  RECEIPT_CODES,
   RECEIPT_STATES,
-  receiptTransition,
   type FinalDecision,
   type FinalRequest,
   type FinalSubmission,
@@ -174,19 +127,11 @@ export {
   type Receipts,
   type ReceiptState,
 } from './receipts';
-export {
-  checkRetention,
-  RETENTION_CODES,
-  retentionOf,
-  type Retention,
-  type RetentionCheck,
-  type RetentionPlan,
-} from './retention';
+export { checkRetention, retentionOf, type Retention, type RetentionCheck, type RetentionPlan } from './retention';
 export {
   AUDIENCES,
   checkGovernance,
   checkGovernanceRules,
-  GOVERNANCE_CODES,
   TRAINING_KINDS,
   type Audience,
   type Governance,
@@ -197,8 +142,6 @@ export {
 export {
   ENROLMENT_CHANGE_NAMES,
   ENROLMENT_CHANGES,
-  ENROLMENT_DEFAULT_SOURCE,
-  ENROLMENT_DEFAULTS,
   enrolmentEffect,
   pendingFates,
   type EffectAspect,
@@ -209,27 +152,20 @@ export {
   type PendingFate,
 } from './enrolment';
 export {
-  ALLOWED_OPERATORS,
-  checkExpression,
   dayNumber,
   evaluateRules,
-  EXPRESSION_CODES,
-  EXPRESSION_LIMITS,
   FACT_PATHS,
   studentFacts,
   studentTermFacts,
-  unknownFacts,
   type CourseOutcomeCounts,
   type CustomRule,
   type DiversePerformanceCounts,
-  type ExpressionProblem,
   type Facts,
   type FactValues,
 } from './expressions';
 export {
   auditPack,
   loadPack,
-  PACK_CODES,
   PACK_LIMITS,
   packJsonSchema,
   REGIONAL_PACKS,
@@ -259,10 +195,7 @@ export {
 export {
   checkClauses,
   citationsOf,
-  CLAUSE_CODES,
   clauseEntries,
-  DEFAULT_NUMBERING,
-  printedNumber,
   readCitation,
   type Annex,
   type Citation,
@@ -276,23 +209,15 @@ export {
 export { NATIONAL_VERSIONS, nationalVersionFor, type NationalBound, type NationalVersion } from './national';
 export {
   effectiveFor,
-  LAYERING_CODES,
-  mergeLayers,
-  provenanceOf,
   resolvePack,
   rulesFor,
-  valueAtPath,
   type EffectivePack,
-  type Layer,
   type PackInput,
   type Provenance,
   type Resolution,
   type ResolveOptions,
 } from './layering';
 export {
-  CERTIFICATION_CODES,
-  checkCertifier,
-  transition,
   type CertificationEvent,
   type CertificationEventType,
   type CertifierContext,
@@ -300,26 +225,12 @@ export {
   type TransitionContext,
   type TransitionResult,
 } from './certification';
+export { type SelectDecision, type SelectRequest } from './selection';
 export {
-  checkSelection,
-  deselectItem,
-  selectItem,
-  standingVerdict,
-  type SelectDecision,
-  type SelectRequest,
-  type StandingVerdict,
-} from './selection';
-export {
-  checkLock,
-  checkSubmittingUnit,
-  LOCK_POLICIES,
-  lockingSubmission,
-  SUBMISSION_CODES,
-  SUBMISSION_DUTIES,
-  submitRoster,
   type SubmitDecision,
   type LockPolicy,
   type SubmitRequest,
+  type ReceiptPeriod,
   type Submission,
   type SubmissionLock,
   type UnitOptions,
@@ -327,6 +238,7 @@ export {
 export {
   createEngine,
   explain,
+  PackError,
   type DateSpan,
   type Engine,
   type Explainable,
@@ -336,31 +248,19 @@ export {
 } from './engine';
 export {
   CERTIFICATION_EVENTS,
-  columnsOf,
-  createCsvSplitter,
-  createCsvTable,
   createIntake,
   CSV_FILE_NAMES,
-  DATASET_CODES,
   parseRecord,
-  parseRecordValue,
   RECEIPT_STATUSES,
   RECORD_TYPE_NAMES,
   RECORD_TYPES,
-  recordTypeForCsvFile,
-  recordTypeSpec,
   SUBMISSION_CATEGORIES,
   SUBMISSION_STAGES,
   type CadreRecord,
   type CertificationEventRecord,
-  type Column,
-  type ColumnKind,
   type ConsultationRecord,
   type CourseOutcomeRecord,
   type CourseRecordRecord,
-  type CsvRow,
-  type CsvSplitter,
-  type CsvTable,
   type DatasetRecord,
   type DeletionRecord,
   type DiversePerformanceRecord,
@@ -373,7 +273,6 @@ export {
   type ParseResult,
   type ReceiptRecord,
   type RecordType,
-  type RecordTypeSpec,
   type Rejection,
   type StudentRecord,
   type SubmissionRecord,
@@ -381,4 +280,4 @@ export {
 } from './dataset';
 export { type AuditResult, type AuditStatistics, type GroupStatistics } from './audit/types';
 export { CATALOGUE, type Decision, type Finding, type FindingCode } from './catalogue';
-export { AUDIT_CODES, createAudit, mergeAudits, sortFindings, type Audit, type AuditOptions } from './audit';
+export { createAudit, mergeAudits, sortFindings, type Audit, type AuditOptions } from './audit';

@@ -78,8 +78,6 @@ export function importsOf(fileName: string, text: string): Import[] {
 
 const parsed = new Map<string, Import[]>();
 
-const BARREL = 'index.ts';
-
 /** The unit a file belongs to: its folder, or `folder/schema` for a file the plan puts on a floor of its own. */
 function unitOf(path: string, plan: FloorPlan): string {
   const [folder, name] = path.split('/');
@@ -88,7 +86,8 @@ function unitOf(path: string, plan: FloorPlan): string {
 }
 
 function floorOf(unit: string, plan: FloorPlan): number | undefined {
-  if (unit === BARREL) return Number.POSITIVE_INFINITY;
+  // The entry points, src/index.ts (public) and src/internal.ts, stand above every floor.
+  if (!unit.includes('/') && unit.endsWith('.ts')) return Number.POSITIVE_INFINITY;
   const slash = unit.indexOf('/');
   return slash < 0 ? plan.folders.get(unit) : plan.files.get(`${unit.slice(slash + 1)}.ts`);
 }

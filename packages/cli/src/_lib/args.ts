@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createFinding, type FindingBase, suggest } from '@portfolio-rules/core';
+import type { FindingBase } from '@portfolio-rules/core';
+import { createFinding, suggest } from '@portfolio-rules/core/internal';
 import { CLI_CODES } from '../codes';
 import { type Command, COMMON_OPTIONS, type OptionSpec, type OptionValues } from '../command';
 

@@ -1,4 +1,5 @@
-import { auditPack, createFinding, type FindingBase, type Term, type Validation } from '@portfolio-rules/core';
+import { auditPack, type FindingBase, type Term, type Validation } from '@portfolio-rules/core';
+import { createFinding } from '@portfolio-rules/core/internal';
 import { CLI_CODES } from '../codes';
 import type { OverlayRegistry } from './overlays';
 

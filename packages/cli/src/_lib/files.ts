@@ -1,7 +1,8 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { createFinding, type FindingBase } from '@portfolio-rules/core';
+import type { FindingBase } from '@portfolio-rules/core';
+import { createFinding } from '@portfolio-rules/core/internal';
 import { CLI_CODES, type ReadFailure } from '../codes';
 import type { Output } from '../command';
 

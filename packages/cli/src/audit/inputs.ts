@@ -1,14 +1,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import {
-  createFinding,
-  type FindingBase,
-  type GovernanceEvidence,
   isPlainDate,
   parseCalendar,
-  recordTypeForCsvFile,
+  type FindingBase,
+  type GovernanceEvidence,
   type SchoolCalendar,
 } from '@portfolio-rules/core';
+import { createFinding, recordTypeForCsvFile } from '@portfolio-rules/core/internal';
 import { readText } from '../_lib/files';
 import { CLI_CODES } from '../codes';
 import { readDataset } from '../dataset';

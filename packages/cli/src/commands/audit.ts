@@ -1,4 +1,5 @@
-import { createFinding, type FindingBase, hasErrors, isPlainDate, toPlainDate } from '@portfolio-rules/core';
+import { hasErrors, isPlainDate, toPlainDate, type FindingBase } from '@portfolio-rules/core';
+import { createFinding } from '@portfolio-rules/core/internal';
 import { formatJson } from '../formatters/json';
 import { formatStylish } from '../formatters/stylish';
 import { CLI_CODES } from '../codes';

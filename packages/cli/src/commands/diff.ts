@@ -1,10 +1,11 @@
-import { hasErrors, loadPack, type Pack } from '@portfolio-rules/core';
+import { hasErrors } from '@portfolio-rules/core';
+import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
+import { overlayRegistry } from '../_lib/overlays';
 import { type Command, EXIT, formatOption } from '../command';
-import { compareRules } from '../diff/compare';
+import { amendmentTable, type Version } from '../diff/amendment';
 import { formatAmendmentHtml } from '../diff/html';
 import { formatAmendmentMarkdown } from '../diff/markdown';
-import type { Amendment } from '../diff/text';
 import type { FileReport } from '../formatters/report';
 import { formatStylish } from '../formatters/stylish';
 import { formatProblem } from '../help';
@@ -21,37 +22,50 @@ export const diff: Command = {
   ],
   options: {
     format: formatOption(['md', 'html'], {
-      'zh-TW': '輸出格式：Markdown 或獨立的 HTML 檔',
-      en: 'output format: Markdown or a self-contained HTML page',
+      'zh-TW': '輸出格式：Markdown 或獨立的 HTML 檔 (可由瀏覽器列印)',
+      en: 'output format: Markdown or a self-contained, printable HTML page',
     }),
+    unchanged: {
+      type: 'boolean',
+      description: {
+        'zh-TW': '未修正之條文亦列出 (說明：無修正)，如全案對照表',
+        en: 'list the points that did not change too (說明: 無修正), as a full comparison table does',
+      },
+    },
   },
   async run({ io, language, options, positionals }) {
-    const sides: { file: string; pack: Pack }[] = [];
+    const versions: Version[] = [];
     const reports: FileReport[] = [];
     const sources = new Map<string, string>();
-    for (const file of positionals.slice(0, 2)) {
+    const registry = await overlayRegistry(io);
+    for (const [index, file] of positionals.slice(0, 2).entries()) {
       const read = await readText(io.cwd, file);
       if ('finding' in read) {
         io.stderr.write(formatProblem(read.finding, language, 'diff'));
         return EXIT.usage;
       }
       sources.set(file, read.text);
-      const loaded = loadPack(read.text, { file });
-      reports.push({ file, findings: loaded.findings });
-      if (loaded.pack) sides.push({ file, pack: loaded.pack });
+      const checked = checkPack(file, read.text, registry);
+      reports.push({ file, findings: checked.findings });
+      const pack = checked.validation.loaded.pack;
+      const resolved = checked.validation.resolution?.versions;
+      // The amendment takes effect when the new version starts: the old one's last rules against the new one's first.
+      const effective = index === 0 ? resolved?.at(-1) : resolved?.[0];
+      if (pack && effective) versions.push({ pack, effective });
     }
-    const [current, amended] = sides;
-    if (!current || !amended || hasErrors(reports.flatMap((report) => report.findings))) {
+    for (const [file, text] of registry.sources) sources.set(file, text);
+    const [current, amended] = versions;
+    const report = { files: reports, sources };
+    if (!current || !amended || hasErrors(reports.flatMap((entry) => entry.findings))) {
       // The table goes to stdout, often into a file: the problems go to stderr.
-      io.stderr.write(formatStylish({ files: reports, sources }, language));
+      io.stderr.write(formatStylish(report, language));
       return EXIT.errors;
     }
-    const amendment: Amendment = { current, amended, changes: compareRules(current.pack, amended.pack) };
+    const table = amendmentTable(current, amended, language, { unchanged: options.unchanged === true });
     io.stdout.write(
-      options.format === 'html'
-        ? formatAmendmentHtml(amendment, language)
-        : formatAmendmentMarkdown(amendment, language),
+      options.format === 'html' ? formatAmendmentHtml(table, language) : formatAmendmentMarkdown(table, language),
     );
+    if (reports.some((entry) => entry.findings.length > 0)) io.stderr.write(formatStylish(report, language));
     return EXIT.ok;
   },
 };

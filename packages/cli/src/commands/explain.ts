@@ -1,4 +1,5 @@
-import { createFinding, type EffectivePack, effectiveFor, hasErrors, parseTerm, suggest } from '@portfolio-rules/core';
+import { effectiveFor, hasErrors, parseTerm, type EffectivePack } from '@portfolio-rules/core';
+import { createFinding, suggest } from '@portfolio-rules/core/internal';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';

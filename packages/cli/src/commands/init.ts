@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { createFinding } from '@portfolio-rules/core';
+import { createFinding } from '@portfolio-rules/core/internal';
 import { readText, writeText } from '../_lib/files';
 import { templateFile } from '../_lib/package';
 import { CLI_CODES } from '../codes';

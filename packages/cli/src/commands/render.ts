@@ -12,16 +12,20 @@ import { formatRenderedMarkdown } from '../render/markdown';
 export const render: Command = {
   name: 'render',
   summary: {
-    'zh-TW': '由規定檔產生學校公告的文件：工作分工表、代理人名單、作業流程、件數規定 (Markdown 或 HTML)',
-    en: 'the documents schools publish, generated from the pack: division of labour, deputy list, work flow, caps (Markdown or HTML)',
+    'zh-TW':
+      '由規定檔產生學校公告的補充規定：標題、訂定及修正沿革、條文、附表，以及工作分工表、代理人名單、作業流程、件數規定 (Markdown 或 HTML)',
+    en: 'the supplementary rules as the school posts them, generated from the pack: title, adoption history, clauses, annexes, then the division of labour, deputy list, work flow and caps (Markdown or HTML)',
   },
   arguments: [{ name: '<pack.yaml>', required: true }],
   options: {
     format: formatOption(['md', 'html'], {
-      'zh-TW': '輸出格式：Markdown 或獨立的 HTML 檔 (可列印)',
-      en: 'output format: Markdown or a self-contained, printable HTML page',
+      'zh-TW': '輸出格式：Markdown 或獨立的 HTML 檔 (可由瀏覽器列印為 A4)',
+      en: 'output format: Markdown or a self-contained HTML page that prints on A4 from a browser',
     }),
-    document: formatOption(['all', ...DOCUMENTS], { 'zh-TW': '產生哪一份文件', en: 'which document to write' }),
+    document: formatOption(DOCUMENTS, {
+      'zh-TW': '產生哪一部分：all 全部、text 條文 (含附表)，或其中一張表',
+      en: 'which part to write: all, text (the clauses and annexes), or one of the tables',
+    }),
   },
   async run({ io, language, options, positionals }) {
     const [file = ''] = positionals;
@@ -44,11 +48,8 @@ export const render: Command = {
       io.stderr.write(formatStylish(report, language));
       return EXIT.errors;
     }
-    const documents: readonly DocumentKind[] =
-      options.document === 'all' || typeof options.document !== 'string'
-        ? DOCUMENTS
-        : [options.document as DocumentKind];
-    const rendered = renderPack(effective, pack, documents, language);
+    const document = typeof options.document === 'string' ? (options.document as DocumentKind) : 'all';
+    const rendered = renderPack(effective, pack, document, language);
     io.stdout.write(
       options.format === 'html' ? formatRenderedHtml(rendered, language) : formatRenderedMarkdown(rendered, language),
     );

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { createFinding, type FindingBase, hasErrors, validatePack } from '@portfolio-rules/core';
+import { hasErrors, validatePack, type FindingBase } from '@portfolio-rules/core';
+import { createFinding } from '@portfolio-rules/core/internal';
 import { readText, writeText } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { CLI_CODES } from '../codes';

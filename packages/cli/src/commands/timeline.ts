@@ -1,17 +1,16 @@
 import {
-  createFinding,
   effectiveFor,
-  type FindingBase,
   formatTerm,
-  type Grade,
   hasErrors,
-  type Language,
   parseCalendar,
+  termStart,
+  type FindingBase,
+  type Grade,
+  type Language,
   type PlainDate,
   type Term,
-  termOfEntry,
-  termStart,
 } from '@portfolio-rules/core';
+import { createFinding, termOfEntry } from '@portfolio-rules/core/internal';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';

@@ -1,4 +1,5 @@
-import { createFinding, type FindingBase, hasErrors } from '@portfolio-rules/core';
+import { hasErrors, type FindingBase } from '@portfolio-rules/core';
+import { createFinding } from '@portfolio-rules/core/internal';
 import { CLI_CODES } from '../codes';
 import { checkPack } from '../_lib/check-pack';
 import { readText } from '../_lib/files';

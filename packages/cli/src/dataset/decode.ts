@@ -1,5 +1,5 @@
 import type { FindingBase } from '@portfolio-rules/core';
-import { createFinding, DATASET_CODES } from '@portfolio-rules/core';
+import { createFinding, DATASET_CODES } from '@portfolio-rules/core/internal';
 
 export type Encoding = 'utf-8' | 'big5';
 

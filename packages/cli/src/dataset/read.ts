@@ -2,19 +2,21 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import {
-  createCsvSplitter,
-  createCsvTable,
-  createFinding,
   createIntake,
   CSV_FILE_NAMES,
-  DATASET_CODES,
   type DatasetRecord,
   type FindingBase,
   type Intake,
   type IntakeSummary,
+} from '@portfolio-rules/core';
+import {
+  createCsvSplitter,
+  createCsvTable,
+  createFinding,
+  DATASET_CODES,
   recordTypeForCsvFile,
   suggest,
-} from '@portfolio-rules/core';
+} from '@portfolio-rules/core/internal';
 import { CLI_CODES } from '../codes';
 import { decodeLines, type Encoding, type LineBatch } from './decode';
 

@@ -1,37 +1,38 @@
 import type { Language } from '@portfolio-rules/core';
-import type { RuleText } from './compare';
-import { markdownCode, markdownText as cell } from '../formatters/markdown';
-import { type Amendment, clauseOf, DIFF_TEXT, explanationOf, factsOf, shortPath, valueLines } from './text';
+import { markdownText } from '../formatters/markdown';
+import type { AmendmentTable, CellLine } from './amendment';
+import { DIFF_TEXT, explanationLines } from './text';
 
-function side(text: RuleText | undefined, language: Language, deleted: boolean): string {
-  if (!text) return cell(DIFF_TEXT[language].none);
-  const clause = clauseOf(text);
-  const lines = valueLines(text).map((line) => (deleted ? `~~${markdownCode(line)}~~` : markdownCode(line)));
-  return [`**${cell(shortPath(text.path))}**${clause ? ` (${cell(clause)})` : ''}`, ...lines].join('<br>');
+/** A cell's lines: deeper lines indented with full-width spaces, changed words in `<ins>` (修正條文) or `<del>` (現行條文). */
+function cell(lines: readonly CellLine[], mark: 'ins' | 'del'): string {
+  return lines
+    .map(
+      (line) =>
+        '　'.repeat(line.depth) +
+        line.runs
+          .map((run) => (run.marked ? `<${mark}>${markdownText(run.text)}</${mark}>` : markdownText(run.text)))
+          .join(''),
+    )
+    .join('<br>');
 }
 
 /** The amendment table in Markdown, as schools publish it with an amended rule (seed 001). */
-export function formatAmendmentMarkdown(amendment: Amendment, language: Language): string {
+export function formatAmendmentMarkdown(table: AmendmentTable, language: Language): string {
   const text = DIFF_TEXT[language];
-  const current = factsOf(amendment.current, language);
-  const amended = factsOf(amendment.amended, language);
-  const facts = (Object.keys(text.facts) as (keyof typeof text.facts)[])
-    .filter((key) => current[key] || amended[key])
-    .map((key) => `| ${text.facts[key]} | ${cell(amended[key] || '—')} | ${cell(current[key] || '—')} |`);
-  const lines = [
-    `# ${cell(`${amendment.amended.pack.name} ${text.title}`)}`,
-    '',
-    `| | ${text.amended} | ${text.current} |`,
-    '| --- | --- | --- |',
-    ...facts,
-    '',
-  ];
-  if (amendment.changes.length === 0) return [...lines, text.noChanges, ''].join('\n');
+  const lines = [`# ${markdownText(table.title)}`, ''];
+  const facts = [
+    [text.amended, table.amendedFacts],
+    [text.current, table.currentFacts],
+  ] as const;
+  for (const [label, values] of facts)
+    if (values.length > 0)
+      lines.push(`${markdownText(label)}${text.colon}${values.map(markdownText).join(text.separator)}  `);
+  lines.push('');
+  if (table.rows.length === 0) return [...lines, text.noChanges, ''].join('\n');
   lines.push(`| ${text.columns.join(' | ')} |`, '| --- | --- | --- |');
-  for (const change of amendment.changes) {
+  for (const row of table.rows)
     lines.push(
-      `| ${side(change.amended, language, false)} | ${side(change.current, language, change.kind === 'removed' || change.kind === 'replaced')} | ${cell(explanationOf(change, language))} |`,
+      `| ${cell(row.amended, 'ins')} | ${cell(row.current, 'del')} | ${explanationLines(row.explanation).map(markdownText).join('<br>')} |`,
     );
-  }
   return [...lines, ''].join('\n');
 }

@@ -1,4 +1,5 @@
-import { type EffectivePack, type NationalBound, provenanceOf, type Source } from '@portfolio-rules/core';
+import type { EffectivePack, NationalBound, Source } from '@portfolio-rules/core';
+import { provenanceOf } from '@portfolio-rules/core/internal';
 
 /** One value of the effective pack and who set it. */
 export interface Entry {

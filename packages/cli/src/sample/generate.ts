@@ -100,7 +100,8 @@ export async function generateSample(options: SampleOptions, plan: SamplePlan, s
   for (const [index, count] of sizes.entries()) {
     const id = `S${String(index + 1).padStart(options.schools >= 100 ? 3 : 2, '0')}`;
     const graduates = Math.round(count * GRADUATE_SHARE);
-    const school = generateSchool(id, count, plan, random, options.violations, violations);
+    const rounds = createRandom((options.seed ^ 0x2f6b) + index);
+    const school = generateSchool(id, count, plan, random, options.violations, violations, rounds);
     await write(school.lines);
     for (const spec of enrolled(id, count - graduates, plan.divisions)) {
       const student = generateStudent(spec, plan, school.context, random, options.violations);

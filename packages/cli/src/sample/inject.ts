@@ -1,4 +1,4 @@
-import { capRoom, capVerdict, countsTowards } from '@portfolio-rules/core';
+import { capRoom, capVerdict, countsTowards } from '@portfolio-rules/core/internal';
 import type { TermPlan } from './plan';
 import {
   countIn,

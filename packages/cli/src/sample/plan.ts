@@ -1,11 +1,7 @@
 import {
-  assignmentFor,
-  chainOf,
-  limitsFor,
   resolveWindows,
   ROLES,
   rulesFor,
-  SUBMISSION_DUTIES,
   type CapLimit,
   type Division,
   type Duty,
@@ -13,6 +9,7 @@ import {
   type Resolution,
   type SchoolCalendar,
 } from '@portfolio-rules/core';
+import { assignmentFor, chainOf, limitsFor, SUBMISSION_DUTIES } from '@portfolio-rules/core/internal';
 import { day, dayOf, iso, type Day } from './days';
 
 /** A cap as the generator uses it: how many, per what, which entry sources it ignores, whether rejected items count. */

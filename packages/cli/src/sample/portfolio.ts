@@ -1,4 +1,4 @@
-import { capRoom, countsTowards, standingVerdict } from '@portfolio-rules/core';
+import { capRoom, countsTowards, standingVerdict } from '@portfolio-rules/core/internal';
 import { iso, type Day } from './days';
 import type { Limit, TermPlan } from './plan';
 import type { Random } from './random';

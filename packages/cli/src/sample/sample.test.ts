@@ -37,6 +37,7 @@ function recount(records: readonly DatasetRecord[]): ViolationCounts {
   };
   const graduated = new Map<string, string>();
   const meetings = new Set<string>();
+  const rounds = new Map<string, { ends: number[]; finals: number[] }>();
   const schools = new Set<string>();
   const day = (text: string) => Date.parse(text) / 86_400_000;
   for (const record of records) {
@@ -79,6 +80,13 @@ function recount(records: readonly DatasetRecord[]): ViolationCounts {
           counts.wrongSubmittingUnit++;
         if (record.receiptOpens && day(record.receiptCloses!) - day(record.receiptOpens) + 1 < 3)
           counts.shortReceiptPeriod++;
+        {
+          const key = `${record.school}|${record.category}|${record.term}|${record.division ?? 'day'}`;
+          const entry = rounds.get(key) ?? { ends: [] as number[], finals: [] as number[] };
+          if (record.stage === 'submit') entry.ends.push(day(record.receiptCloses ?? record.on));
+          if (record.stage === 'final') entry.finals.push(day(record.on));
+          rounds.set(key, entry);
+        }
         break;
       default:
         break;
@@ -97,6 +105,9 @@ function recount(records: readonly DatasetRecord[]): ViolationCounts {
   }
   for (const school of schools)
     for (const term of plan.terms.keys()) if (!meetings.has(`${school}|${term}`)) counts.missingMeeting++;
+  // Only second rounds can end after their final submission: a first round's period always ends before it.
+  for (const { ends, finals } of rounds.values())
+    if (ends.length > 1 && finals.some((final) => final <= Math.max(...ends))) counts.finalBeforeLatestRound++;
   return counts;
 }
 

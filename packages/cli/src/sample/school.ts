@@ -24,9 +24,14 @@ const UNITS = [
   'guidance',
 ];
 
+/** The share of a receipt category's submissions corrected and submitted again (a second round). */
+const CORRECTED = 0.1;
+
 /**
  * The school's own records: working-group meetings, trainings, and the submissions of every
- * category and term with their receipt-confirmation periods. Injects school-level violations.
+ * category and term with their receipt-confirmation periods — a few corrected and submitted again as
+ * a second round, with its own period, before the final submission. Injects school-level violations.
+ * `rounds` draws the second rounds apart from `random`, so that adding them changed no other record.
  */
 export function generateSchool(
   id: string,
@@ -35,6 +40,7 @@ export function generateSchool(
   random: Random,
   share: number,
   counts: ViolationCounts,
+  rounds: Random,
 ): { lines: string[]; context: SchoolContext } {
   const lines: string[] = [];
   const emit = (record: object) => lines.push(JSON.stringify(record));
@@ -86,7 +92,29 @@ export function generateSchool(
           if (term === receiptTerm) receiptPeriods.set(`${category}|${division}`, { opens, closes: given });
         }
         emit({ ...submission, school: id });
-        emit({ ...common, stage: 'final', on: iso(closes + 7), unit: chain[0] ?? 'registration', school: id });
+        let final = closes + 7;
+        if ((RECEIPT_CATEGORIES as readonly string[]).includes(category)) {
+          // The second vendor's manual: a correction is submitted again, with a new confirmation period.
+          const early = rounds.chance(share);
+          if (early || rounds.chance(CORRECTED)) {
+            const opens = closes + 2;
+            const ends = opens + Math.max(plan.confirmationDays, 7) - 1;
+            const owner = chain[0] ?? 'registration';
+            emit({
+              ...common,
+              stage: 'submit',
+              on: iso(closes + 1),
+              unit: owner,
+              receiptOpens: iso(opens),
+              receiptCloses: iso(ends),
+              school: id,
+            });
+            // An early final still comes after every dispute of the first round was resolved (at most 4 days after it closed).
+            final = early ? opens + 2 : ends + 7;
+            if (early) counts.finalBeforeLatestRound++;
+          }
+        }
+        emit({ ...common, stage: 'final', on: iso(final), unit: chain[0] ?? 'registration', school: id });
       }
     }
   }

@@ -20,6 +20,7 @@ export const VIOLATION_KINDS = [
   'missingMeeting',
   'shortReceiptPeriod',
   'wrongSubmittingUnit',
+  'finalBeforeLatestRound',
 ] as const;
 
 export type StudentViolation = (typeof STUDENT_VIOLATIONS)[number];
@@ -67,6 +68,10 @@ export const VIOLATION_NAMES: Readonly<Record<ViolationKind, Localized>> = {
   shortReceiptPeriod: {
     'zh-TW': '收訖明細確認期間過短',
     en: 'a receipt-confirmation period shorter than the minimum (one submission each)',
+  },
+  finalBeforeLatestRound: {
+    'zh-TW': '更正重新提交後，未待新一輪收訖明細確認期間結束即完成最終提交',
+    en: 'a final submission before the period of the latest round (a correction submitted again) ended (one category-term each)',
   },
   wrongSubmittingUnit: {
     'zh-TW': '非負責單位或代理人提交',

@@ -3,7 +3,8 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { createFinding, type FindingBase } from '@portfolio-rules/core';
+import type { FindingBase } from '@portfolio-rules/core';
+import { createFinding } from '@portfolio-rules/core/internal';
 import { CLI_CODES } from '../codes';
 
 /** One scenario file and the school folder its pack is read from, both as shown to the user. */

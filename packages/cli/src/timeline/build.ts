@@ -1,20 +1,20 @@
 import {
   ACTIVITIES,
+  formatTerm,
+  resolveWindows,
+  selectWindow,
   type Activity,
   type EffectivePack,
   type FindingBase,
-  formatTerm,
   type Grade,
   type Localized,
   type PlainDate,
-  resolveWindows,
   type SchoolCalendar,
-  selectWindow,
   type Source,
   type Term,
   type TermCode,
-  WINDOW_CODES,
 } from '@portfolio-rules/core';
+import { WINDOW_CODES } from '@portfolio-rules/core/internal';
 import { ACTIVITY_NAMES, describeRule } from './words';
 
 /** One window of the pack in one term, resolved to dates for the grades it governs, or unresolved with the reason. */

@@ -1,4 +1,13 @@
-import type { Activity, Anchor, DateRule, Grade, Language, Localized } from '@portfolio-rules/core';
+import {
+  type Activity,
+  type Anchor,
+  type DateRule,
+  dateWords,
+  type Grade,
+  type Language,
+  type Localized,
+  monthDayWords,
+} from '@portfolio-rules/core/internal';
 
 /** What each activity is called, as the flow tables write it (馬公 作業流程, seed 004's timetable). */
 export const ACTIVITY_NAMES: Readonly<Record<Activity, Localized>> = {
@@ -32,21 +41,6 @@ export const ANCHOR_NAMES: Readonly<Record<Anchor, Localized>> = {
   nationalUploadDeadline: { 'zh-TW': '全國上傳截止', en: 'the national upload deadline' },
 };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 function offsetWords(
   rule: { weeks?: number; days?: number; workingDays?: number },
   language: Language,
@@ -76,13 +70,14 @@ function offsetWords(
 
 /**
  * A date rule as the rule writes it: `休業式後2週`, `全國上傳截止前2週`, `8月31日`; in English
- * `2 weeks after the closing ceremony`, `31 August`. An absolute date is shown as it is.
+ * `2 weeks after the closing ceremony`, `31 August`; an absolute date as the documents write it,
+ * `112年10月2日`, `2 October 2023`.
  */
 export function describeRule(rule: DateRule, language: Language): string {
-  if (typeof rule === 'string') return rule;
+  if (typeof rule === 'string') return dateWords(rule, language);
   if ('monthDay' in rule) {
     const [month, day] = rule.monthDay.split('-').map(Number) as [number, number];
-    return language === 'zh-TW' ? `${month}月${day}日` : `${day} ${MONTHS[month - 1] ?? rule.monthDay}`;
+    return monthDayWords(month, day, language);
   }
   const anchor = ANCHOR_NAMES[rule.anchor][language];
   const parts = offsetWords(rule, language);

@@ -19,35 +19,33 @@
  * the final submission everything (PR7014), the audit does not judge from the data (see the test).
  */
 import {
-  assignmentFor,
-  chainOf,
+  createEngine,
+  evaluateRules,
+  parseTerm,
+  formatTerm,
+  resolveWindows,
+  ROLES,
+  rulesFor,
+  studentFacts,
+  studentTermFacts,
   type CertificationEvent,
   type CourseOutcome,
-  createEngine,
   type DatasetRecord,
   type EffectivePack,
   type Engine,
-  evaluateRules,
   type Facts,
   type Finding,
   type FinalSubmission,
-  parseTerm,
   type PortfolioItem,
   type Receipt,
   type ResolvedWindow,
-  formatTerm,
   type Resolution,
-  resolveWindows,
-  ROLES,
   type Role,
-  rulesFor,
   type SchoolCalendar,
   type Student,
-  studentFacts,
-  studentTermFacts,
   type Submission,
-  SUBMISSION_DUTIES,
 } from '@portfolio-rules/core';
+import { assignmentFor, chainOf, SUBMISSION_DUTIES } from '@portfolio-rules/core/internal';
 
 type Item = PortfolioItem & { readonly type: 'courseOutcome' | 'diversePerformance' };
 type Records = readonly DatasetRecord[];

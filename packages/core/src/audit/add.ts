@@ -259,6 +259,17 @@ function addSubmission(state: AuditState, record: SubmissionRecord, position: Po
     checkReceiptPeriod(info.effective, { opens: record.receiptOpens, closes: record.receiptCloses }).findings.forEach(
       place,
     );
+  if (record.stage === 'precheck') return;
+  const roundKey = `${record.category}|${record.term}|${record.division ?? 'day'}`;
+  let rounds = state.rounds.get(roundKey);
+  if (!rounds)
+    state.rounds.set(roundKey, (rounds = { category: record.category, term: record.term, submits: [], finals: [] }));
+  (record.stage === 'submit' ? rounds.submits : rounds.finals).push({
+    on: record.on,
+    ...(record.receiptOpens !== undefined && { opens: record.receiptOpens }),
+    ...(record.receiptCloses !== undefined && { closes: record.receiptCloses }),
+    ...(position && { position }),
+  });
   if (record.stage !== 'final') return;
   const key = `${record.category}|${record.term}`;
   const earlier = state.finals.get(key);
@@ -340,16 +351,19 @@ export function addRecord(state: AuditState, record: DatasetRecord, position: Po
     case 'consultation':
       seeTerm(state, record.term);
       return state.roster.count(studentFor(state, record.studentId), COUNT.consultations);
-    case 'receipt':
-      studentFor(state, record.studentId);
+    case 'receipt': {
+      const student = studentFor(state, record.studentId);
       if (record.status === 'disputed')
         state.disputes.push({
           studentId: record.studentId,
+          student,
           category: record.category,
           term: record.term,
           ...(record.resolvedOn !== undefined && { resolvedOn: record.resolvedOn }),
+          ...(record.round !== undefined && { round: record.round }),
         });
       return;
+    }
     case 'meeting':
       state.hasEvidence = true;
       if (record.body === 'workingGroup') state.evidence.meetings.push(record.date);

@@ -290,6 +290,81 @@ describe('createAudit: submissions, receipts, finals', () => {
     ]);
   });
 
+  it("reports a final submission made before the latest round's confirmation period ended, whatever the record order (second vendor manual; FAQ 一(十))", () => {
+    const lines = [
+      submission({ on: '2024-03-15', receiptOpens: '2024-03-16', receiptCloses: '2024-03-18' }),
+      submission({ on: '2024-03-22', receiptOpens: '2024-03-23', receiptCloses: '2024-03-27' }),
+      submission({ stage: 'final', on: '2024-03-26' }),
+      submission({ category: 'cadre', unit: 'studentLife', receiptOpens: '2024-03-16', receiptCloses: '2024-03-18' }),
+      submission({ category: 'cadre', unit: 'studentLife', stage: 'final', on: '2024-03-19' }),
+    ];
+    for (const order of [lines, [...lines].reverse()]) {
+      const findings = codesOf(auditLines(order), 'PR7013');
+      expect(findings).toEqual([
+        expect.objectContaining({
+          subject: 'courseOutcome:11201:final',
+          source: { document: '測試補充規定', clause: '六(三)' },
+          data: expect.objectContaining({
+            round: 2,
+            opens: '2024-03-23',
+            closes: '2024-03-27',
+            earliest: '2024-03-28',
+            at: '2024-03-26',
+          }),
+        }),
+      ]);
+      expect(findings[0]!.position?.line).toBe(3);
+    }
+  });
+
+  it("judges each division's rounds on their own: the day division's round 2 does not hold back the continuing-education final", () => {
+    const evening = { division: 'continuingEducation' };
+    const result = auditLines([
+      submission({ on: '2024-03-10', receiptOpens: '2024-03-11', receiptCloses: '2024-03-13' }),
+      submission({ ...evening, on: '2024-03-10', receiptOpens: '2024-03-11', receiptCloses: '2024-03-13' }),
+      submission({ on: '2024-03-15', receiptOpens: '2024-03-16', receiptCloses: '2024-03-18' }),
+      submission({ ...evening, stage: 'final', on: '2024-03-16' }),
+      submission({ stage: 'final', on: '2024-03-17' }),
+    ]);
+    expect(codesOf(result, 'PR7013')).toEqual([
+      expect.objectContaining({
+        subject: 'courseOutcome:11201:final',
+        position: expect.objectContaining({ line: 5 }),
+        data: expect.objectContaining({ round: 2, earliest: '2024-03-19' }),
+      }),
+    ]);
+  });
+
+  it('reports a round submitted after the final submission (PR7014), and ignores disputes of rounds a resubmission replaced', () => {
+    const receipt = (studentId: string, extra: object) => ({
+      type: 'receipt',
+      studentId,
+      category: 'courseOutcome',
+      term: '11201',
+      status: 'disputed',
+      disputedOn: '2024-03-17',
+      ...extra,
+    });
+    const result = auditLines([
+      submission({ on: '2024-03-10', receiptOpens: '2024-03-11', receiptCloses: '2024-03-13' }),
+      submission({ on: '2024-03-15', receiptOpens: '2024-03-16', receiptCloses: '2024-03-18' }),
+      submission({ stage: 'final', on: '2024-03-20' }),
+      submission({ on: '2024-03-25', receiptOpens: '2024-03-26', receiptCloses: '2024-03-28' }),
+      receipt('s1', { round: 1 }),
+      receipt('s2', { round: 2 }),
+      receipt('s3', {}),
+    ]);
+    expect(codesOf(result, 'PR7014')).toEqual([
+      expect.objectContaining({
+        subject: 'courseOutcome:11201:submit',
+        position: expect.objectContaining({ line: 4 }),
+        data: expect.objectContaining({ finalOn: '2024-03-20', changedOn: '2024-03-25', round: 3 }),
+      }),
+    ]);
+    expect(codesOf(result, 'PR7013')).toEqual([]);
+    expect((codesOf(result, 'PR7012')[0]?.data as { students?: readonly string[] }).students).toEqual(['s2', 's3']);
+  });
+
   it('reports records changed after their final submission', () => {
     const result = auditLines([
       student('s1'),

@@ -2,18 +2,26 @@ import { compareDates } from '../_lib/date';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../catalogue';
 import { checkGovernance } from '../governance';
-import { FINAL_SOURCE, RECEIPT_CODES } from '../receipts';
+import { FINAL_SOURCE, periodEnd, RECEIPT_CODES } from '../receipts';
 import { formatTerm, parseTerm, termStart } from '../term';
 import { AUDIT_CODES } from './codes';
-import type { AuditState } from './state';
+import type { AuditState, RoundRecord, Rounds } from './state';
 
 /** Disputes still open at the final submission of their category and term: one finding per category and term, naming the students (seed 004; 馬公 六(三)). */
 function disputeFindings(state: AuditState, out: Finding[]): void {
   const open = new Map<string, string[]>();
   for (const dispute of state.disputes) {
     const key = `${dispute.category}|${dispute.term}`;
+
     const finalOn = state.finals.get(key);
     if (finalOn === undefined || compareDates(finalOn, state.asOf) > 0) continue;
+    // A resubmission before the final submission replaced the receipts of earlier rounds (the second vendor's manual).
+    if (dispute.round !== undefined) {
+      const division = state.roster.hasRecord(dispute.student) ? state.roster.division(dispute.student) : undefined;
+      const submits = state.rounds.get(`${key}|${division ?? 'day'}`)?.submits ?? [];
+      const latest = submits.filter((round) => compareDates(round.on, finalOn) <= 0).length;
+      if (dispute.round < latest) continue;
+    }
     if (dispute.resolvedOn !== undefined && compareDates(dispute.resolvedOn, finalOn) <= 0) continue;
     const students = open.get(key) ?? [];
     students.push(dispute.studentId);
@@ -36,6 +44,77 @@ function disputeFindings(state: AuditState, out: Finding[]): void {
       }),
     );
   }
+}
+
+/** Rounds in submission order: by day, then by their receipt period (the same whatever the record order). */
+function inOrder(a: RoundRecord, b: RoundRecord): number {
+  return (
+    compareDates(a.on, b.on) ||
+    (a.opens ?? '').localeCompare(b.opens ?? '') ||
+    (a.closes ?? '').localeCompare(b.closes ?? '')
+  );
+}
+
+/**
+ * Each final submission against the rounds of its category, term and division: made after the latest
+ * round's confirmation period ended (PR7013, the engine's `periodEnd`), and no round after it (PR7014).
+ */
+function roundFindingsOf(state: AuditState, rounds: Rounds, out: Finding[]): void {
+  const submits = [...rounds.submits].sort(inOrder);
+  const { category, term } = rounds;
+  for (const final of rounds.finals) {
+    if (compareDates(final.on, state.asOf) > 0) continue;
+    const before = submits.filter((round) => compareDates(round.on, final.on) <= 0);
+    for (const late of submits.slice(before.length)) {
+      out.push(
+        createFinding(
+          RECEIPT_CODES.finalLocked,
+          {
+            category,
+            term,
+            finalOn: final.on,
+            changedOn: late.on,
+            round: submits.indexOf(late) + 1,
+            source: FINAL_SOURCE,
+          },
+          {
+            rule: 'receipts.final',
+            subject: `${category}:${term}:submit`,
+            source: FINAL_SOURCE,
+            ...(late.position && { position: late.position }),
+          },
+        ),
+      );
+    }
+    const latest = before[before.length - 1];
+    if (!latest) continue;
+    const opens = latest.opens !== undefined && latest.opens > latest.on ? latest.opens : latest.on;
+    const closes = latest.closes !== undefined && latest.closes >= opens ? latest.closes : undefined;
+    const end = periodEnd(state.terms.get(term)!.effective, opens, closes);
+    if (compareDates(final.on, end.earliest) >= 0) continue;
+    const params = {
+      at: final.on,
+      opens,
+      ...(closes !== undefined && { closes }),
+      earliest: end.earliest,
+      minDays: end.minDays,
+      round: before.length,
+      ...(end.source && { source: end.source }),
+    };
+    out.push(
+      createFinding(RECEIPT_CODES.finalTooEarly, params, {
+        rule: 'receipts.confirmationDays',
+        subject: `${category}:${term}:final`,
+        ...(end.layer && { layer: end.layer }),
+        ...(end.source && { source: end.source }),
+        ...(final.position && { position: final.position }),
+      }),
+    );
+  }
+}
+
+function roundFindings(state: AuditState, out: Finding[]): void {
+  for (const rounds of state.rounds.values()) if (rounds.finals.length > 0) roundFindingsOf(state, rounds, out);
 }
 
 /**
@@ -70,6 +149,7 @@ function outsideFindings(state: AuditState, out: Finding[]): void {
 
 export function schoolFindings(state: AuditState, out: Finding[]): void {
   disputeFindings(state, out);
+  roundFindings(state, out);
   governanceFindings(state, out);
   outsideFindings(state, out);
   if (state.terms.uncalendared.size > 0)

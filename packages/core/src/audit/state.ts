@@ -38,9 +38,28 @@ export interface CapTotal {
 
 export interface Dispute {
   readonly studentId: string;
+  readonly student: number;
   readonly category: string;
   readonly term: string;
   readonly resolvedOn?: PlainDate;
+  /** The submission round the receipt came back from; absent: the latest. */
+  readonly round?: number;
+}
+
+/** A `submit` or `final` submission record, kept for the rounds check (few: a handful per category and term). */
+export interface RoundRecord {
+  readonly on: PlainDate;
+  readonly opens?: PlainDate;
+  readonly closes?: PlainDate;
+  readonly position?: Position;
+}
+
+/** The submission rounds and final submissions of one category, term and division. */
+export interface Rounds {
+  readonly category: string;
+  readonly term: string;
+  readonly submits: RoundRecord[];
+  readonly finals: RoundRecord[];
 }
 
 /**
@@ -68,6 +87,8 @@ export interface AuditState {
   /** `<category>|<term>` → the earliest final submission. */
   readonly finals: Map<string, PlainDate>;
   readonly disputes: Dispute[];
+  /** `<category>|<term>|<division>` → its rounds (each `submit` record) and final submissions. */
+  readonly rounds: Map<string, Rounds>;
   readonly evidence: { meetings: PlainDate[]; trainings: GovernanceEvidence['trainings'][number][] };
   hasEvidence: boolean;
   /** The latest academic year in the data: students' grades are as of it. */
@@ -103,6 +124,7 @@ export function createState(
     findings: [],
     finals: new Map(),
     disputes: [],
+    rounds: new Map(),
     evidence: { meetings: [...(evidence?.meetings ?? [])], trainings: [...(evidence?.trainings ?? [])] },
     hasEvidence: evidence !== undefined,
     maxYear: 0,

@@ -95,6 +95,11 @@ export const ReceiptLineSchema = z.strictObject({
     .enum(['platform', 'paper', 'email'])
     .optional()
     .describe('確認方式 / how it was confirmed (students who left: paper or e-mail)'),
+  round: z
+    .int()
+    .positive()
+    .optional()
+    .describe('提交輪次 / the submission round it came back from (1 = the first submission); absent: the latest'),
   school: SchoolField,
 });
 

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../catalogue';
-import { validatePack } from '../pack';
 import { createEngine, type Engine } from './index';
-import { MAGONG_YAML, outcome, performance, STUDENT, TEACHER, TEACHING } from './magong.fixture';
+import { acrossVersions, outcome, performance, STUDENT, TEACHER, TEACHING } from './magong.fixture';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 300);
-const engine = createEngine(validatePack(MAGONG_YAML).resolution!);
+const engine = createEngine(acrossVersions());
 
 type Call = (engine: Engine, args: readonly unknown[]) => unknown;
 /** Every method of the engine, called with its arguments as an untyped caller passes them. */
@@ -40,6 +39,17 @@ function expectRefused(result: unknown): readonly Finding[] {
 
 const codes = (findings: readonly Finding[]) => findings.map((finding) => finding.code);
 
+/** A first round submitted, with its receipts' period: what a resubmission and the receipts read. */
+const ROUND_ONE = {
+  category: 'courseOutcome',
+  term: '11201',
+  submittedBy: 'u-teaching',
+  actingAs: 'teaching',
+  submittedOn: '2024-03-15',
+  round: 1,
+  receiptPeriod: { opens: '2024-03-16', closes: '2024-03-20' },
+};
+
 /** Valid arguments of each method (the Magong fixture), each of which the engine judges by its rules. */
 const VALID: Readonly<Record<string, () => unknown[]>> = {
   checkUpload: () => [
@@ -69,17 +79,36 @@ const VALID: Readonly<Record<string, () => unknown[]>> = {
     '2024-01-22',
     { unavailable: [] },
   ],
-  submit: () => [{ category: 'courseOutcome', term: '11201', actor: TEACHING, at: '2024-03-15', submissions: [] }],
+  submit: () => [
+    {
+      category: 'courseOutcome',
+      term: '11201',
+      actor: TEACHING,
+      at: '2024-03-22',
+      submissions: [ROUND_ONE],
+      correction: '補登漏傳之課程學習成果',
+      receiptPeriod: { opens: '2024-03-23', closes: '2024-03-27' },
+      finals: [],
+    },
+  ],
   checkReceiptPeriod: () => ['11201', { opens: '2024-03-16', closes: '2024-03-20' }],
   receipt: () => [
-    { studentId: 's1', category: 'courseOutcome', term: '11201', status: 'pending' },
+    { studentId: 's1', category: 'courseOutcome', term: '11201', status: 'pending', round: 1 },
     { type: 'dispute', text: '少一件' },
     STUDENT,
     '2024-03-17',
-    {},
+    { submissions: [ROUND_ONE] },
   ],
   finalSubmit: () => [
-    { category: 'courseOutcome', term: '11201', actor: TEACHING, at: '2024-03-30', receipts: [], finals: [] },
+    {
+      category: 'courseOutcome',
+      term: '11201',
+      actor: TEACHING,
+      at: '2024-03-30',
+      receipts: [],
+      finals: [],
+      submissions: [ROUND_ONE],
+    },
   ],
   leaverNotices: () => [
     '11201',
@@ -157,23 +186,47 @@ const NEAR: Readonly<Record<string, readonly (readonly (string | number)[])[]>> 
     [0, 'actor'],
     [0, 'at'],
     [0, 'submissions'],
+    [0, 'submissions', 0, 'round'],
+    [0, 'submissions', 0, 'receiptPeriod'],
+    [0, 'submissions', 0, 'receiptPeriod', 'closes'],
     [0, 'window'],
+    [0, 'correction'],
+    [0, 'receiptPeriod'],
+    [0, 'receiptPeriod', 'opens'],
+    [0, 'finals'],
+    [0, 'finals', 0],
   ],
   checkReceiptPeriod: [[0], [1], [1, 'opens'], [1, 'closes']],
-  receipt: [[0], [0, 'status'], [0, 'category'], [0, 'term'], [1], [1, 'type'], [2], [3]],
+  receipt: [
+    [0],
+    [0, 'status'],
+    [0, 'category'],
+    [0, 'term'],
+    [0, 'round'],
+    [1],
+    [1, 'type'],
+    [2],
+    [3],
+    [4, 'submissions'],
+    [4, 'submissions', 0, 'round'],
+  ],
   finalSubmit: [
     [0, 'category'],
     [0, 'receipts'],
     [0, 'finals'],
     [0, 'actor'],
     [0, 'at'],
+    [0, 'submissions'],
+    [0, 'submissions', 0, 'round'],
   ],
   leaverNotices: [[0], [1], [1, 0], [1, 0, 'grade'], [1, 0, 'status'], [2]],
 };
 
 const LISTS = new Set(['items', 'submissions', 'receipts', 'finals', 'files', 'roles']);
-const OPTIONAL = new Set(['window', 'opens', 'submissions', 'files']);
+const OPTIONAL = new Set(['window', 'opens', 'submissions', 'files', 'round', 'receiptPeriod', 'finals']);
 const TEXTS = new Set(['id', 'studentId', 'certifier']);
+/** Any text fits, or none. */
+const OPTIONAL_TEXTS = new Set(['correction']);
 const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether a wrong value happens to fit where it is put: an empty list where a list goes, nothing where a field is optional, any object as a context, any text as an id. */
@@ -181,6 +234,7 @@ function fits(method: string, path: readonly (string | number)[], value: unknown
   const last = String(path.at(-1));
   if (path.length === 1 && path[0] === 4) return value === undefined || isObject(value);
   if (TEXTS.has(last)) return typeof value === 'string' && value !== '';
+  if (OPTIONAL_TEXTS.has(last)) return value === undefined || typeof value === 'string';
   if (Array.isArray(value) && value.length === 0)
     return LISTS.has(last) || (method === 'leaverNotices' && path.length === 1 && path[0] === 1);
   return value === undefined && OPTIONAL.has(last);

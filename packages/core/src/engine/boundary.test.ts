@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkUpload } from '../caps/decide';
 import { transition } from '../certification';
-import { validatePack } from '../pack';
 import { createEngine } from './index';
-import { magong, MAGONG_YAML, outcome, STUDENT, TEACHER } from './magong.fixture';
+import { acrossVersions, magong, outcome, STUDENT, TEACHER } from './magong.fixture';
 
-const engine = createEngine(validatePack(MAGONG_YAML).resolution!);
+const engine = createEngine(acrossVersions());
 const codes = (findings: readonly { code: string }[]) => findings.map((finding) => finding.code);
 
 describe("the engine's boundary: what an untyped caller can get wrong (issue 12 §6)", () => {

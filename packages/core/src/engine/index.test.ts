@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validatePack } from '../pack';
-import { deepFreeze, magong, MAGONG_YAML, outcome, STUDENT, TEACHER } from './magong.fixture';
-import { createEngine, explain } from './index';
+import { acrossVersions, deepFreeze, magong, MAGONG_YAML, outcome, STUDENT, TEACHER } from './magong.fixture';
+import { createEngine, explain, PackError } from './index';
 
-const resolution = validatePack(MAGONG_YAML).resolution!;
+const resolution = acrossVersions();
 
 describe('createEngine', () => {
   it("picks the national version by the record's term: 3 per semester before 11101, 6 per academic year after", () => {
@@ -70,5 +70,43 @@ describe('createEngine', () => {
     expect(zh).toContain(
       '  error PR3001: 課程學習成果每學期至多上傳 6 件 (馬公補充規定 五(三)1)；11201 已有 6 件，不能再上傳',
     );
+  });
+});
+
+describe('createEngine refuses a pack with errors', () => {
+  const current = `${MAGONG_YAML}appliesFrom: 11101\n`;
+  const loosened = current.replace('select: { max: 6, per: academicYear', 'select: { max: 9, per: academicYear');
+
+  it('throws a PackError carrying the findings, whether given the validation or its resolution', () => {
+    const validation = validatePack(loosened);
+    expect(validation.findings.map((finding) => finding.code)).toContain('PR2002');
+    for (const input of [validation, validation.resolution!]) {
+      let thrown: unknown;
+      try {
+        createEngine(input);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(PackError);
+      expect((thrown as PackError).name).toBe('PackError');
+      expect((thrown as PackError).findings).toEqual(validation.findings);
+      expect((thrown as PackError).message).toMatch(/^規定檔有 1 個錯誤 \(PR2002 caps\.courseOutcome\.select/);
+      expect((thrown as PackError).message).toContain('the pack has 1 error (PR2002');
+    }
+  });
+
+  it('throws for a pack that does not even load, with its load findings', () => {
+    const validation = validatePack('id: broken\nname: [\n');
+    expect(validation.resolution).toBeUndefined();
+    expect(() => createEngine(validation)).toThrow(PackError);
+    expect(() => createEngine(validation)).toThrow(/PR1001/);
+  });
+
+  it("builds an engine from a pack with warnings only, and from validatePack's answer directly", () => {
+    const warned = validatePack(
+      current.replace('upload: { max: 6, per: semester', 'upload: { min: 1, max: 6, per: semester'),
+    );
+    expect(warned.findings.map((finding) => [finding.code, finding.severity])).toEqual([['PR2005', 'warning']]);
+    expect(createEngine(warned).checkUpload({ item: outcome(), items: [], at: '2024-01-20' }).allowed).toBe(true);
   });
 });

@@ -7,9 +7,10 @@ import {
   type TransitionContext,
   type TransitionResult,
 } from '../certification';
-import { createFinding } from '../findings/define';
+import { createFinding, hasErrors } from '../findings/define';
 import type { Finding } from '../catalogue';
 import { effectiveFor, LAYERING_CODES, type EffectivePack, type Resolution } from '../layering';
+import type { Validation } from '../pack';
 import type { StudentKind } from '../records';
 import type { CourseOutcome, PortfolioItem, Student } from '../records/items';
 import {
@@ -47,9 +48,11 @@ import {
 } from '../requests';
 import { formatTerm, parseTerm, type Term, type TermCode } from '../term';
 import { decide, type Explained, type Step } from '../decision/explanation';
+import { PackError } from './pack-error';
 
 export { explain, type Explainable, type Explained, type Step, type StepOutcome } from '../decision/explanation';
 export type { DateSpan } from '../windows/span';
+export { PackError } from './pack-error';
 
 /**
  * The rules of one school compiled once, asked many times. Every check takes the time as an
@@ -100,6 +103,20 @@ function isResolution(input: EffectivePack | Resolution): input is Resolution {
   return 'versions' in input;
 }
 
+const isValidation = (input: unknown): input is Validation => isObject(input) && 'loaded' in input;
+
+/** The pack an engine is built on; one whose findings hold an error is refused (PackError). */
+function packOf(input: EffectivePack | Resolution | Validation): EffectivePack | Resolution {
+  if (isValidation(input)) {
+    if (!input.resolution || hasErrors(input.findings)) throw new PackError(input.findings);
+    return input.resolution;
+  }
+  const findings: unknown = isObject(input) ? input.findings : undefined;
+  if (Array.isArray(findings) && findings.some((finding) => isObject(finding) && finding.severity === 'error'))
+    throw new PackError(findings as readonly Finding[]);
+  return input;
+}
+
 /** What createEngine takes: an effective pack, or a resolution whose versions all are. */
 function inputProblem(input: unknown): Problem | undefined {
   if (isObject(input) && Array.isArray(input.versions))
@@ -140,8 +157,14 @@ function termOf(item: PortfolioItem): Term | undefined {
   return item.kind === 'diversePerformance' ? { year: item.academicYear, semester: 1 } : undefined;
 }
 
-/** Compiles a school's rules once: an effective pack, or the resolution of `resolvePack`/`validatePack` (one effective pack per national version). */
-export function createEngine(input: EffectivePack | Resolution): Engine {
+/**
+ * Compiles a school's rules once: from `validatePack`'s answer, the resolution of `resolvePack` (one
+ * effective pack per national version), or one effective pack. Throws a `PackError`, carrying the
+ * findings, when the pack has errors (warnings are fine): a broken pack cannot go live unnoticed.
+ * Something that is not a pack at all gives an engine that refuses every request (PR8100).
+ */
+export function createEngine(given: EffectivePack | Resolution | Validation): Engine {
+  const input = packOf(given);
   const found = inputProblem(input);
   if (found) return refusingEngine(found);
   const resolution: Resolution = isResolution(input) ? input : { versions: [input], findings: [] };

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFinding } from '../findings/define';
-import { validatePack } from '../pack';
 import { combine } from '../decision/explanation';
 import { createEngine } from './index';
-import { MAGONG_YAML, outcome, STUDENT } from './magong.fixture';
+import { acrossVersions, outcome, STUDENT } from './magong.fixture';
 
 // Every finding is made by createFinding and every decision's steps are joined by combine: counting
 // their calls shows what a decision builds, and when.
@@ -16,7 +15,7 @@ vi.mock('../decision/explanation', async (importOriginal) => {
   return { ...actual, combine: vi.fn(actual.combine) };
 });
 
-const engine = createEngine(validatePack(MAGONG_YAML).resolution!);
+const engine = createEngine(acrossVersions());
 /** Refused four times over: locked, a file too large, the summary missing, and the semester's 6 uploads used. */
 const refused = {
   item: outcome({ summary: '', files: [{ name: 'big.pdf', type: 'pdf', megabytes: 40 }] }),

@@ -48,17 +48,40 @@ export const RECEIPT_CODES = {
     name: 'final-before-period-ends',
     severity: 'error',
     title: { 'zh-TW': '確認期間未滿即完成提交', en: 'Final submission before the minimum period' },
-    message: (p: { at: string; opens: string; earliest: string; minDays: number; source?: Source }) => ({
-      'zh-TW': `收訖明細自 ${p.opens} 起至少須確認 ${p.minDays} 日，最早 ${p.earliest} 才能完成提交 (今日 ${p.at})${cite(p.source)}`,
-      en: `receipts are open for confirmation from ${p.opens} for at least ${p.minDays} days; the final submission may come on ${p.earliest} at the earliest (today ${p.at})${cite(p.source)}`,
-    }),
+    message: (p: {
+      at: string;
+      opens: string;
+      closes?: string;
+      earliest: string;
+      minDays: number;
+      round?: number;
+      source?: Source;
+    }) => {
+      const zhRound = p.round && p.round > 1 ? `第 ${p.round} 輪` : '';
+      const enRound = p.round && p.round > 1 ? `round ${p.round} ` : '';
+      const zhCloses = p.closes ? `，確認期間至 ${p.closes}` : '';
+      const enCloses = p.closes ? ` until ${p.closes}` : '';
+      return {
+        'zh-TW': `${zhRound}收訖明細自 ${p.opens} 起至少須確認 ${p.minDays} 日${zhCloses}，最早 ${p.earliest} 才能完成提交 (今日 ${p.at})${cite(p.source)}`,
+        en: `${enRound}receipts are open for confirmation from ${p.opens}${enCloses}, at least ${p.minDays} days; the final submission may come on ${p.earliest} at the earliest (today ${p.at})${cite(p.source)}`,
+      };
+    },
   }),
   finalLocked: defineCode({
     code: 'PR7014',
     name: 'final-submission-locked',
     severity: 'error',
     title: { 'zh-TW': '已完成最終提交，資料不再變動', en: 'Final submission made: nothing changes' },
-    message: (p: { category: string; term: string; finalOn: string; source?: Source }) => ({
+    message: (p: {
+      category: string;
+      term: string;
+      finalOn: string;
+      /** The audit: the day a record changed (or a round was submitted) after the final submission. */
+      changedOn?: string;
+      /** The audit: the round submitted after the final submission. */
+      round?: number;
+      source?: Source;
+    }) => ({
       'zh-TW': `「${zh(p.category)}」${p.term} 已於 ${p.finalOn} 完成最終提交，資料不再變動${cite(p.source)}`,
       en: `${p.category} for ${p.term} had its final submission on ${p.finalOn}; nothing changes after it${cite(p.source)}`,
     }),
@@ -74,6 +97,24 @@ export const RECEIPT_CODES = {
         p.event === 'dispute'
           ? 'a dispute needs a description of what is wrong'
           : 'resolving a dispute needs a description of how',
+    }),
+  }),
+  superseded: defineCode({
+    code: 'PR7018',
+    name: 'receipt-superseded',
+    severity: 'error',
+    title: { 'zh-TW': '此收訖明細已由新一輪取代', en: 'A later round replaced this receipt' },
+    message: (p: {
+      student: string;
+      category: string;
+      term: string;
+      round: number;
+      latest: number;
+      latestOn: string;
+      source?: Source;
+    }) => ({
+      'zh-TW': `學生 ${p.student}「${zh(p.category)}」${p.term} 第 ${p.round} 輪收訖明細已由 ${p.latestOn} 再次提交之第 ${p.latest} 輪取代，請就最新一輪確認或提出疑義${cite(p.source)}`,
+      en: `student ${p.student}'s ${p.category} receipt for ${p.term} is of round ${p.round}; the school submitted again on ${p.latestOn} (round ${p.latest}): confirm or dispute the latest round's receipt${cite(p.source)}`,
     }),
   }),
   leaverNotice: defineCode({

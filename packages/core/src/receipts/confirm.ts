@@ -1,18 +1,24 @@
-import { daysBetween, type PlainDate, toPlainDate } from '../_lib/date';
+import { type PlainDate, toPlainDate } from '../_lib/date';
 import { CERTIFICATION_CODES } from '../certification/codes';
 import { actingFor } from '../deputies';
-import { cite, combine, decide, type Explained, origin, type Part, type Step } from '../decision/explanation';
+import { combine, origin, type Part, type Step } from '../decision/explanation';
 import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
-import type { Source } from '../findings/types';
 import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { ReceiptCategory } from '../records';
 import { type Actor, fillsLink } from '../roles/actor';
-import { checkSubmittingUnit, sameDivision, type SubmissionCategory, type UnitOptions } from '../submission';
-import type { Division } from '../units';
+import {
+  checkSubmittingUnit,
+  latestRound,
+  roundOf,
+  ROUNDS_SOURCE,
+  type Submission,
+  type UnitOptions,
+} from '../submission';
 import type { TermCode } from '../term';
 import { RECEIPT_CODES } from './codes';
+import { checkFinalLock, type FinalSubmission } from '../submission/final-lock';
 
 export const RECEIPT_STATES = ['pending', 'confirmed', 'disputed', 'resolved'] as const;
 /** 待確認, 已確認, 有疑義 (疑義), 疑義已處理. */
@@ -28,6 +34,8 @@ export interface Receipt {
   readonly resolution?: string;
   readonly confirmedBy?: string;
   readonly confirmedOn?: PlainDate;
+  /** The submission round it came back from (1 for the first submission); absent: the latest round. */
+  readonly round?: number;
 }
 
 export type ReceiptEvent =
@@ -35,19 +43,6 @@ export type ReceiptEvent =
   | { readonly type: 'dispute'; readonly text: string }
   | { readonly type: 'resolve'; readonly text: string };
 
-/** The final submission (完成提交) of a category and term, after which nothing changes (seed 004). */
-export interface FinalSubmission {
-  readonly category: SubmissionCategory;
-  readonly term: TermCode;
-  readonly submittedBy: string;
-  readonly actingAs: string;
-  readonly finalOn: PlainDate;
-  /** The division whose final submission it is, when not the day division (each submits its own). */
-  readonly division?: Division;
-}
-
-/** Seed 004 (臺北市 112 timetable): confirm, resolve disputes, then the final submission; data unchanged after it. */
-export const FINAL_SOURCE: Source = { document: '臺北市學習歷程檔案說明 (成功高中)', clause: '112學年度期程' };
 /** 馬公 六(三): 註冊組 confirms receipts; the submitting units help with disputes. */
 const CONFIRM_DUTY = 'receiptConfirmation';
 
@@ -56,6 +51,11 @@ export interface ReceiptContext extends UnitOptions {
   /** The confirmation period, as the windows resolver gives it. */
   readonly period?: DateSpan;
   readonly finals?: readonly FinalSubmission[];
+  /**
+   * The category's submissions: a receipt of an earlier round than the latest is replaced (PR7018),
+   * and the latest round's confirmation period applies when `period` is not given.
+   */
+  readonly submissions?: readonly Submission[];
 }
 
 export type ReceiptResult =
@@ -73,36 +73,27 @@ const FROM: Readonly<Record<ReceiptEvent['type'], readonly ReceiptState[]>> = {
   resolve: ['disputed'],
 };
 
-/** Nothing changes after the final submission of a category and term. */
-export function checkFinalLock(
-  finals: readonly FinalSubmission[],
-  category: SubmissionCategory,
-  term: TermCode,
-  subject: string,
-  division?: Division,
-): Part {
-  const final = finals.find(
-    (entry) => entry.category === category && entry.term === term && sameDivision(entry.division, division),
-  );
-  if (!final)
-    return {
-      steps: [
-        {
-          rule: 'receipts.final',
-          outcome: 'passed',
-          source: FINAL_SOURCE,
-          detail: { 'zh-TW': '尚未完成最終提交', en: 'no final submission yet' },
-        },
-      ],
-      findings: [],
-    };
-  const finding = createFinding(
-    RECEIPT_CODES.finalLocked,
-    { category, term, finalOn: final.finalOn, source: FINAL_SOURCE },
-    { rule: 'receipts.final', subject, source: FINAL_SOURCE },
-  );
+/** A resubmission replaces the receipts of earlier rounds: only the latest round's are confirmed or disputed. */
+function checkRound(receipt: Receipt, latest: Submission | undefined, subject: string): Part {
+  if (!latest || receipt.round === undefined || receipt.round >= roundOf(latest)) return { steps: [], findings: [] };
+  const params = {
+    student: receipt.studentId,
+    category: receipt.category,
+    term: receipt.term,
+    round: receipt.round,
+    latest: roundOf(latest),
+    latestOn: latest.submittedOn,
+    source: ROUNDS_SOURCE,
+  };
+  const finding = createFinding(RECEIPT_CODES.superseded, params, {
+    rule: 'receipts.round',
+    subject,
+    source: ROUNDS_SOURCE,
+  });
   return {
-    steps: [{ rule: 'receipts.final', outcome: 'failed', source: FINAL_SOURCE, detail: finding.message }],
+    steps: [
+      { rule: 'receipts.round', outcome: 'failed', source: ROUNDS_SOURCE, detail: finding.message, data: params },
+    ],
     findings: [finding],
   };
 }
@@ -206,13 +197,16 @@ export function receiptTransition(
 ): ReceiptResult {
   const day = toPlainDate(at);
   const subject = `${receipt.studentId}:${receipt.category}`;
+  const latest =
+    context.submissions && latestRound(context.submissions, receipt.category, receipt.term, context.division);
   const parts: Part[] = [
     checkFinalLock(context.finals ?? [], receipt.category, receipt.term, subject, context.division),
+    checkRound(receipt, latest, subject),
     checkConfirmer(receipt, actor, event.type, context),
     checkStatus(receipt, event),
   ];
   if (event.type !== 'resolve') {
-    parts.push(checkSpan(context.period, day, 'receiptConfirmation', subject));
+    parts.push(checkSpan(context.period ?? latest?.receiptPeriod, day, 'receiptConfirmation', subject));
   }
   parts.push(checkText(receipt, event));
   const decision = combine(parts);
@@ -225,66 +219,4 @@ export function receiptTransition(
         ? { ...rest, status: 'disputed', dispute: event.text.trim() }
         : { ...receipt, status: 'resolved', resolution: event.text.trim() };
   return { ok: true, receipt: next, findings: decision.findings, explanation: decision.explanation };
-}
-
-/** The days the confirmation period must last: the pack's value and every national minimum (FAQ 一(十): at least 3 days). */
-export function confirmationMinimums(
-  effective: EffectivePack,
-): { readonly min: number; readonly layer?: string; readonly source?: Source }[] {
-  const minimums: { min: number; layer?: string; source?: Source }[] = [];
-  const own = effective.values.receipts?.confirmationDays;
-  if (own !== undefined) minimums.push({ min: own, ...origin(effective, 'receipts.confirmationDays') });
-  for (const bound of effective.bounds) {
-    if (
-      bound.kind === 'min' &&
-      bound.path === 'receipts.confirmationDays' &&
-      !minimums.some((entry) => entry.min === bound.min)
-    )
-      minimums.push({ min: bound.min, layer: effective.national.layer, source: bound.source });
-  }
-  return minimums;
-}
-
-/** Is a planned confirmation period long enough? Both ends count: 20–22 March is 3 days. */
-export function checkReceiptPeriod(
-  effective: EffectivePack,
-  period: { readonly opens: PlainDate; readonly closes: PlainDate },
-): Explained {
-  const days = daysBetween(period.opens, period.closes) + 1;
-  const steps: Step[] = [];
-  const findings: Finding[] = [];
-  for (const minimum of confirmationMinimums(effective)) {
-    const cited = cite(minimum);
-    const params = {
-      days,
-      minDays: minimum.min,
-      opens: period.opens,
-      closes: period.closes,
-      ...(minimum.source && { source: minimum.source }),
-    };
-    if (days >= minimum.min) {
-      steps.push({
-        rule: 'receipts.confirmationDays',
-        outcome: 'passed',
-        ...cited,
-        detail: { 'zh-TW': `${days} 日，至少 ${minimum.min} 日`, en: `${days} days, at least ${minimum.min}` },
-        data: params,
-      });
-      continue;
-    }
-    const finding = createFinding(RECEIPT_CODES.periodTooShort, params, {
-      rule: 'receipts.confirmationDays',
-      subject: `${period.opens}..${period.closes}`,
-      ...cited,
-    });
-    findings.push(finding);
-    steps.push({
-      rule: 'receipts.confirmationDays',
-      outcome: 'failed',
-      ...cited,
-      detail: finding.message,
-      data: params,
-    });
-  }
-  return decide(steps, findings);
 }

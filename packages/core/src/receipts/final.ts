@@ -1,4 +1,4 @@
-import { addCalendarDays, type PlainDate, toPlainDate } from '../_lib/date';
+import { type PlainDate, toPlainDate } from '../_lib/date';
 import { combine, type Explained, origin, type Part } from '../decision/explanation';
 import type { DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
@@ -6,32 +6,47 @@ import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { Student } from '../records/items';
 import type { Actor } from '../roles/actor';
-import { checkSubmittingUnit, type SubmissionCategory, type UnitOptions } from '../submission';
+import {
+  checkSubmittingUnit,
+  latestRound,
+  roundOf,
+  type Submission,
+  type SubmissionCategory,
+  type UnitOptions,
+} from '../submission';
 import type { TermCode } from '../term';
 import { RECEIPT_CODES } from './codes';
-import { checkFinalLock, confirmationMinimums, FINAL_SOURCE, type FinalSubmission, type Receipt } from './confirm';
+import type { Receipt } from './confirm';
+import { checkFinalLock, FINAL_SOURCE, type FinalSubmission } from '../submission/final-lock';
+import { periodEnd } from '../submission/receipt-period';
 
 export interface FinalRequest extends UnitOptions {
   readonly category: SubmissionCategory;
   readonly term: TermCode;
   readonly actor: Actor;
   readonly at: PlainDate | Date;
-  /** The category's receipts for the term. */
+  /** The category's receipts for the term; with rounds, those of the latest round count (a receipt without a round is the latest's). */
   readonly receipts: readonly Receipt[];
   readonly finals: readonly FinalSubmission[];
-  /** The confirmation period; the final submission waits until it has lasted the minimum days. */
+  /** The confirmation period, when the latest round does not carry its own (`Submission.receiptPeriod`): the final submission waits until it has ended. */
   readonly period?: DateSpan;
+  /** The category's submissions: the final submission waits for the latest round's confirmation period (the second vendor's manual). */
+  readonly submissions?: readonly Submission[];
 }
 
 export interface FinalDecision extends Explained {
   readonly final?: FinalSubmission;
 }
 
-function checkDisputes(request: FinalRequest): Part {
+function checkDisputes(request: FinalRequest, latest: Submission | undefined): Part {
+  const round = latest && roundOf(latest);
   const open = request.receipts
     .filter(
       (receipt) =>
-        receipt.category === request.category && receipt.term === request.term && receipt.status === 'disputed',
+        receipt.category === request.category &&
+        receipt.term === request.term &&
+        receipt.status === 'disputed' &&
+        (round === undefined || receipt.round === undefined || receipt.round === round),
     )
     .map((receipt) => receipt.studentId);
   const rule = 'receipts.disputes';
@@ -58,15 +73,34 @@ function checkDisputes(request: FinalRequest): Part {
   };
 }
 
-function checkMinimumElapsed(effective: EffectivePack, request: FinalRequest, day: PlainDate): Part {
-  const opens = request.period?.opens;
+/**
+ * The final submission waits for the latest round's confirmation period to end. Its period is the
+ * round's own, or the request's; it never opens before the round was submitted.
+ */
+function checkPeriodEnded(
+  effective: EffectivePack,
+  request: FinalRequest,
+  latest: Submission | undefined,
+  day: PlainDate,
+): Part {
+  const period = latest?.receiptPeriod ?? request.period;
+  let opens = period?.opens;
+  if (latest && (opens === undefined || opens < latest.submittedOn)) opens = latest.submittedOn;
   if (opens === undefined) return { steps: [], findings: [] };
-  const minimums = confirmationMinimums(effective);
-  const longest = minimums.reduce((best, entry) => (entry.min > best.min ? entry : best), minimums[0] ?? { min: 0 });
-  const earliest = addCalendarDays(opens, longest.min);
-  const cited = { ...(longest.layer && { layer: longest.layer }), ...(longest.source && { source: longest.source }) };
-  const params = { at: day, opens, earliest, minDays: longest.min, ...(longest.source && { source: longest.source }) };
-  if (day >= earliest)
+  const closes = period?.closes !== undefined && period.closes >= opens ? period.closes : undefined;
+  const end = periodEnd(effective, opens, closes);
+  const cited = { ...(end.layer && { layer: end.layer }), ...(end.source && { source: end.source }) };
+  const round = latest && roundOf(latest);
+  const params = {
+    at: day,
+    opens,
+    ...(closes !== undefined && { closes }),
+    earliest: end.earliest,
+    minDays: end.minDays,
+    ...(round !== undefined && { round }),
+    ...(end.source && { source: end.source }),
+  };
+  if (day >= end.earliest)
     return {
       steps: [
         {
@@ -74,8 +108,8 @@ function checkMinimumElapsed(effective: EffectivePack, request: FinalRequest, da
           outcome: 'passed',
           ...cited,
           detail: {
-            'zh-TW': `確認期間已滿 ${longest.min} 日`,
-            en: `receipts have been open ${longest.min} days or more`,
+            'zh-TW': `確認期間已結束 (至少 ${end.minDays} 日)`,
+            en: `the confirmation period has ended (at least ${end.minDays} days)`,
           },
           data: params,
         },
@@ -93,10 +127,12 @@ function checkMinimumElapsed(effective: EffectivePack, request: FinalRequest, da
   };
 }
 
-/** The final submission (完成提交) of a category and term: by the submitting unit, after the minimum period, with every dispute resolved. */
+/** The final submission (完成提交) of a category and term: by the submitting unit, after the latest round's confirmation period, with every dispute of that round resolved. */
 export function finalSubmit(effective: EffectivePack, request: FinalRequest): FinalDecision {
   const day = toPlainDate(request.at);
   const unit = checkSubmittingUnit(effective, request.category, request.actor, request);
+  const latest =
+    request.submissions && latestRound(request.submissions, request.category, request.term, request.division);
   const decision = combine([
     checkFinalLock(
       request.finals,
@@ -106,8 +142,8 @@ export function finalSubmit(effective: EffectivePack, request: FinalRequest): Fi
       request.division,
     ),
     unit,
-    checkDisputes(request),
-    checkMinimumElapsed(effective, request, day),
+    checkDisputes(request, latest),
+    checkPeriodEnded(effective, request, latest, day),
   ]);
   if (!decision.allowed || unit.acting === undefined) return decision;
   return {

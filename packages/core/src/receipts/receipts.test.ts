@@ -10,6 +10,7 @@ import {
 } from '../engine/magong.fixture';
 import type { Student } from '../records/items';
 import type { Actor } from '../roles/actor';
+import type { Submission } from '../submission';
 import {
   checkReceiptPeriod,
   finalSubmit,
@@ -232,5 +233,100 @@ describe('students who left — 馬公 九(二)3, 新竹 十一(四)', () => {
     expect(leaverNotices(hsinchu, students, '2024-03-20').notices).toEqual([
       { studentId: 's2', leftOn: '2024-02-15', channels: ['paper'] },
     ]);
+  });
+});
+
+describe('rounds — the final submission waits for the latest round (second vendor manual)', () => {
+  const round1: Submission = {
+    category: 'courseOutcome',
+    term: '11201',
+    submittedBy: 'u-teaching',
+    actingAs: 'teaching',
+    submittedOn: '2024-03-19',
+    round: 1,
+    receiptPeriod: { opens: '2024-03-20', closes: '2024-03-22' },
+  };
+  const round2: Submission = {
+    ...round1,
+    submittedOn: '2024-03-25',
+    round: 2,
+    correction: '補上漏列之認證成果',
+    receiptPeriod: { opens: '2024-03-26', closes: '2024-03-28' },
+  };
+  const request = {
+    category: 'courseOutcome' as const,
+    term: '11201',
+    actor: TEACHING,
+    receipts: [] as Receipt[],
+    finals: [],
+    submissions: [round1, round2],
+  };
+
+  it("not before the latest round's period ends (PR7013, naming the round)", () => {
+    expect(finalSubmit(effective, { ...request, at: '2024-03-27' }).findings).toMatchObject([
+      {
+        code: 'PR7013',
+        data: { round: 2, opens: '2024-03-26', closes: '2024-03-28', earliest: '2024-03-29', minDays: 3 },
+      },
+    ]);
+    expect(finalSubmit(effective, { ...request, at: '2024-03-29' }).allowed).toBe(true);
+    expect(finalSubmit(effective, { ...request, submissions: [round1], at: '2024-03-23' }).allowed).toBe(true);
+  });
+
+  it('a period announced longer than the minimum is waited for to its closing day', () => {
+    const long = { ...round2, receiptPeriod: { opens: '2024-03-26', closes: '2024-04-02' } };
+    expect(codes(finalSubmit(effective, { ...request, submissions: [round1, long], at: '2024-03-30' }))).toEqual([
+      'PR7013',
+    ]);
+    expect(finalSubmit(effective, { ...request, submissions: [round1, long], at: '2024-04-03' }).allowed).toBe(true);
+  });
+
+  it('a round without its period still waits the minimum from its submission', () => {
+    const { receiptPeriod: _period, ...bare } = round2;
+    expect(
+      finalSubmit(effective, { ...request, submissions: [round1, bare], at: '2024-03-27' }).findings,
+    ).toMatchObject([{ code: 'PR7013', data: { opens: '2024-03-25', earliest: '2024-03-28' } }]);
+  });
+
+  it("disputes of an earlier round are replaced; the latest round's block it (PR7012)", () => {
+    const receipts: Receipt[] = [
+      { ...pending, status: 'disputed', dispute: '漏列', round: 1 },
+      { ...pending, studentId: 's2', status: 'disputed', dispute: '仍有誤', round: 2 },
+      { ...pending, studentId: 's3', status: 'disputed', dispute: '未標輪次' },
+    ];
+    expect(finalSubmit(effective, { ...request, receipts, at: '2024-03-29' }).findings).toMatchObject([
+      { code: 'PR7012', data: { students: ['s2', 's3'] } },
+    ]);
+  });
+
+  it("each division waits for its own latest round: the day division's round 2 does not hold back the continuing-education final", () => {
+    const ceRound1: Submission = { ...round1, division: 'continuingEducation' };
+    const submissions = [round1, round2, ceRound1];
+    const ce = { ...request, submissions, division: 'continuingEducation' as const, at: '2024-03-23' };
+    expect(finalSubmit(effective, ce)).toMatchObject({ allowed: true, final: { division: 'continuingEducation' } });
+    expect(codes(finalSubmit(effective, { ...request, submissions, at: '2024-03-23' }))).toEqual(['PR7013']);
+    const receipt: Receipt = { ...pending, round: 1 };
+    const ceContext = { effective, submissions, division: 'continuingEducation' as const };
+    expect(receiptTransition(receipt, { type: 'confirm' }, STUDENT, '2024-03-21', ceContext).ok).toBe(true);
+    expect(
+      codes(receiptTransition(receipt, { type: 'confirm' }, STUDENT, '2024-03-21', { effective, submissions })),
+    ).toContain('PR7018');
+  });
+
+  it("an earlier round's receipt can no longer be confirmed (PR7018); the latest round's period applies", () => {
+    const old: Receipt = { ...pending, round: 1 };
+    const context = { effective, submissions: [round1, round2] };
+    const refused = receiptTransition(old, { type: 'confirm' }, STUDENT, '2024-03-27', context);
+    expect(refused.ok).toBe(false);
+    expect(refused.findings[0]).toMatchObject({
+      code: 'PR7018',
+      data: { round: 1, latest: 2, latestOn: '2024-03-25' },
+    });
+    expect(receiptTransition({ ...pending, round: 2 }, { type: 'confirm' }, STUDENT, '2024-03-27', context).ok).toBe(
+      true,
+    );
+    expect(
+      codes(receiptTransition({ ...pending, round: 2 }, { type: 'confirm' }, STUDENT, '2024-03-29', context)),
+    ).toEqual(['PR6003']);
   });
 });

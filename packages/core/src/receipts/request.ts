@@ -6,25 +6,27 @@ import {
   instantProblem,
   isObject,
   isTerm,
+  periodProblem,
   problem,
   type Problem,
+  roundProblem,
   spanProblem,
   studentProblem,
+  submissionProblem,
   termProblem,
   under,
   unitOptionsProblem,
 } from '../requests';
-import { categoryProblem, receiptCategoryProblem } from '../submission/request';
+import {
+  categoryProblem,
+  finalProblem,
+  optionalTextProblem as optionalText,
+  receiptCategoryProblem,
+} from '../submission/request';
 import { RECEIPT_STATES } from './confirm';
 
 const STATUS = { 'zh-TW': RECEIPT_STATES.join('、'), en: RECEIPT_STATES.join(', ') };
 const EVENT = { 'zh-TW': 'confirm、dispute 或 resolve', en: 'confirm, dispute or resolve' };
-const PERIOD = { 'zh-TW': '期間 { opens, closes } (YYYY-MM-DD)', en: 'a period { opens, closes } of YYYY-MM-DD days' };
-
-const optionalText = (value: Record<string, unknown>, key: string): Problem | undefined =>
-  value[key] === undefined || typeof value[key] === 'string'
-    ? undefined
-    : problem(key, EXPECTED.optionalText, value[key]);
 
 function receiptProblem(value: unknown): Problem | undefined {
   if (!isObject(value)) return problem('', EXPECTED.object, value);
@@ -39,24 +41,9 @@ function receiptProblem(value: unknown): Problem | undefined {
     optionalText(value, 'dispute') ??
     optionalText(value, 'resolution') ??
     optionalText(value, 'confirmedBy') ??
-    (value.confirmedOn === undefined ? undefined : under('confirmedOn', dayProblem(value.confirmedOn)))
+    (value.confirmedOn === undefined ? undefined : under('confirmedOn', dayProblem(value.confirmedOn))) ??
+    under('round', roundProblem(value.round))
   );
-}
-
-function finalProblem(value: unknown): Problem | undefined {
-  if (!isObject(value)) return problem('', EXPECTED.object, value);
-  return (
-    under('category', categoryProblem(value.category)) ??
-    (isTerm(value.term) ? undefined : problem('term', EXPECTED.term, value.term)) ??
-    under('finalOn', dayProblem(value.finalOn)) ??
-    optionalText(value, 'division')
-  );
-}
-
-/** A confirmation period: both days given. */
-export function periodProblem(value: unknown): Problem | undefined {
-  if (!isObject(value)) return problem('', PERIOD, value);
-  return under('opens', dayProblem(value.opens)) ?? under('closes', dayProblem(value.closes));
 }
 
 /** The arguments of a receipt transition: the receipt, the event (a text left out is the rule's to refuse, PR7015), who, when, the context. */
@@ -80,11 +67,12 @@ export function receiptArgumentsProblem(
     under('at', instantProblem(at)) ??
     under('context', unitOptionsProblem(options)) ??
     (options.period === undefined ? undefined : under('context.period', spanProblem(options.period))) ??
-    under('context.finals', eachOf(options.finals, finalProblem, false))
+    under('context.finals', eachOf(options.finals, finalProblem, false)) ??
+    under('context.submissions', eachOf(options.submissions, submissionProblem, false))
   );
 }
 
-/** A final submission request: the category and term, who and when, the receipts and the finals so far, maybe the period. */
+/** A final submission request: the category and term, who and when, the receipts and the finals so far, maybe the period and the rounds submitted. */
 export function finalRequestProblem(request: unknown): Problem | undefined {
   if (!isObject(request)) return problem('', EXPECTED.object, request);
   return (
@@ -95,7 +83,8 @@ export function finalRequestProblem(request: unknown): Problem | undefined {
     under('receipts', eachOf(request.receipts, receiptProblem)) ??
     under('finals', eachOf(request.finals, finalProblem)) ??
     unitOptionsProblem(request) ??
-    (request.period === undefined ? undefined : under('period', spanProblem(request.period)))
+    (request.period === undefined ? undefined : under('period', spanProblem(request.period))) ??
+    under('submissions', eachOf(request.submissions, submissionProblem, false))
   );
 }
 

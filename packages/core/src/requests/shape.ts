@@ -34,6 +34,8 @@ export const EXPECTED = {
   grade: { 'zh-TW': '年級 1、2 或 3', en: 'grade 1, 2 or 3' },
   status: { 'zh-TW': 'enrolled、graduated、left 或 suspended', en: 'enrolled, graduated, left or suspended' },
   source: { 'zh-TW': '出處 { document, clause } (或省略)', en: 'a source { document, clause }, or left out' },
+  period: { 'zh-TW': '期間 { opens, closes } (YYYY-MM-DD)', en: 'a period { opens, closes } of YYYY-MM-DD days' },
+  round: { 'zh-TW': '輪次 (正整數，或省略)', en: 'a round (a whole number above 0), or left out' },
 } as const satisfies Record<string, Localized>;
 
 /** A problem at a path. */
@@ -210,17 +212,32 @@ export function spanProblem(value: unknown): Problem | undefined {
   return under('source', sourceProblem(value.source));
 }
 
-/** A roster the school submitted: its category, term and day (what the locks read). */
+/** A confirmation period: both days given. */
+export function periodProblem(value: unknown): Problem | undefined {
+  if (!isObject(value)) return problem('', EXPECTED.period, value);
+  return under('opens', dayProblem(value.opens)) ?? under('closes', dayProblem(value.closes));
+}
+
+/** A round number, when given: a whole number above 0. */
+export const roundProblem = (value: unknown): Problem | undefined =>
+  value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= 1)
+    ? undefined
+    : problem('', EXPECTED.round, value);
+
+/** A roster the school submitted: its category, term and day (what the locks read), its division and round. */
 export function submissionProblem(value: unknown): Problem | undefined {
   if (!isObject(value)) return problem('', EXPECTED.object, value);
   if (!isText(value.category)) return problem('category', EXPECTED.text, value.category);
   if (!isTerm(value.term)) return problem('term', EXPECTED.term, value.term);
   if (!isPlainDate(value.submittedOn)) return problem('submittedOn', EXPECTED.day, value.submittedOn);
-  for (const key of ['submittedBy', 'actingAs', 'division'] as const)
+  for (const key of ['submittedBy', 'actingAs', 'division', 'correction'] as const)
     if (!isOptionalText(value[key])) return problem(key, EXPECTED.optionalText, value[key]);
   if (value.locksStudentSide !== undefined && typeof value.locksStudentSide !== 'boolean')
     return problem('locksStudentSide', EXPECTED.optionalBoolean, value.locksStudentSide);
-  return undefined;
+  return (
+    under('round', roundProblem(value.round)) ??
+    (value.receiptPeriod === undefined ? undefined : under('receiptPeriod', periodProblem(value.receiptPeriod)))
+  );
 }
 
 /** A student record, as leaver notices read it. */

@@ -21,9 +21,33 @@ export const SUBMISSION_CODES = {
     name: 'already-submitted',
     severity: 'error',
     title: { 'zh-TW': '已提交', en: 'Already submitted' },
-    message: (p: { category: string; term: string; submittedOn: string; submittedBy: string }) => ({
-      'zh-TW': `「${zh(p.category)}」${p.term} 學期已於 ${p.submittedOn} 由 ${p.submittedBy} 提交`,
-      en: `${p.category} for term ${p.term} was already submitted on ${p.submittedOn} by ${p.submittedBy}`,
+    message: (p: {
+      category: string;
+      term: string;
+      submittedOn: string;
+      submittedBy: string;
+      round: number;
+      source?: Source;
+    }) => ({
+      'zh-TW': `「${zh(p.category)}」${p.term} 學期已於 ${p.submittedOn} 由 ${p.submittedBy} 提交 (第 ${p.round} 輪)；資料有誤須更正後再次提交時，請說明更正內容${cite(p.source)}`,
+      en: `${p.category} for term ${p.term} was already submitted on ${p.submittedOn} by ${p.submittedBy} (round ${p.round}); to correct the data and submit again, say what was corrected${cite(p.source)}`,
+    }),
+  }),
+  resubmission: defineCode({
+    code: 'PR7006',
+    name: 'resubmission',
+    severity: 'info',
+    title: { 'zh-TW': '更正後再次提交', en: 'Submitted again after a correction' },
+    message: (p: {
+      category: string;
+      term: string;
+      round: number;
+      previousOn: string;
+      correction: string;
+      source?: Source;
+    }) => ({
+      'zh-TW': `「${zh(p.category)}」${p.term} 更正後再次提交，為第 ${p.round} 輪 (前一輪 ${p.previousOn})：將產生新一輪收訖明細，確認期間重新起算，最終提交須待本輪確認期間結束 (更正：${p.correction})${cite(p.source)}`,
+      en: `${p.category} for ${p.term} submitted again after a correction, round ${p.round} (previous round ${p.previousOn}): a new round of receipts with a new confirmation period follows, and the final submission waits for it (correction: ${p.correction})${cite(p.source)}`,
     }),
   }),
   studentSideLocked: defineCode({

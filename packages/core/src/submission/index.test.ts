@@ -9,11 +9,19 @@ import {
   TEACHING,
 } from '../engine/magong.fixture';
 import type { Actor } from '../roles/actor';
-import { checkLock, lockingSubmission, type Submission, submitRoster } from './index';
+import { checkLock, latestRound, lockingSubmission, roundsOf, type Submission, submitRoster } from './index';
 
 const effective = magong();
 const codes = (decision: { findings: readonly { code: string }[] }) => decision.findings.map((finding) => finding.code);
 const DISCIPLINE: Actor = { id: 'u-discipline', roles: ['diversePerformanceSubmitter'], units: ['discipline'] };
+/** Magong with a continuing-education division whose academic office (進修部教務組) submits its course outcomes. */
+const hsinchu = effectiveOf(
+  `${MAGONG_YAML}divisions: [day, continuingEducation]\n`.replace(
+    'courseOutcomeSubmission: { owner: teaching,',
+    'courseOutcomeSubmission: { byDivision: { continuingEducation: { owner: ceAcademic } }, owner: teaching,',
+  ),
+);
+const CE_ACADEMIC: Actor = { id: 'u-ce', roles: [], units: ['ceAcademic'] };
 
 describe('submission — 馬公 六(二), 九(三)', () => {
   it('教學組 submits course outcomes and gets the submission to record', () => {
@@ -121,12 +129,6 @@ describe('submission — 馬公 六(二), 九(三)', () => {
   });
 
   it('once per division: the continuing-education division submits its own roster (新竹 七(二); seed 004: 日間部、進修部各計1校)', () => {
-    const hsinchu = effectiveOf(
-      `${MAGONG_YAML}divisions: [day, continuingEducation]\n`.replace(
-        'courseOutcomeSubmission: { owner: teaching,',
-        'courseOutcomeSubmission: { byDivision: { continuingEducation: { owner: ceAcademic } }, owner: teaching,',
-      ),
-    );
     const day = submitRoster(hsinchu, {
       category: 'courseOutcome',
       term: '11201',
@@ -135,11 +137,10 @@ describe('submission — 馬公 六(二), 九(三)', () => {
       submissions: [],
     });
     expect(day.submission).not.toHaveProperty('division');
-    const evening: Actor = { id: 'u-ce', roles: [], units: ['ceAcademic'] };
     const request = {
       category: 'courseOutcome' as const,
       term: '11201',
-      actor: evening,
+      actor: CE_ACADEMIC,
       at: '2024-03-20',
       division: 'continuingEducation' as const,
     };
@@ -216,6 +217,143 @@ describe('submission — 馬公 六(二), 九(三)', () => {
     ];
     expect(lockingSubmission(submissions, outcome())).toBe(submissions[0]);
     expect(lockingSubmission(submissions, outcome({ term: '11202' }))).toBeUndefined();
+  });
+});
+
+describe('rounds — a correction is submitted again (second vendor manual; FAQ 一(十))', () => {
+  const first: Submission = {
+    category: 'courseOutcome',
+    term: '11201',
+    submittedBy: 'u-teaching',
+    actingAs: 'teaching',
+    submittedOn: '2024-03-20',
+    round: 1,
+    receiptPeriod: { opens: '2024-03-21', closes: '2024-03-23' },
+  };
+  const again = { category: 'courseOutcome' as const, term: '11201', actor: TEACHING, submissions: [first] };
+
+  it('a second submission without saying what was corrected is refused (PR7002), naming the round', () => {
+    const decision = submitRoster(effective, { ...again, at: '2024-03-22', correction: '  ' });
+    expect(decision.findings).toMatchObject([
+      { code: 'PR7002', data: { round: 1, submittedOn: '2024-03-20' }, source: { clause: '重新提交與收訖明細' } },
+    ]);
+    expect(decision).not.toHaveProperty('submission');
+  });
+
+  it('with a correction it is round 2, with an info (PR7006) and its own confirmation period', () => {
+    const receiptPeriod = { opens: '2024-03-25', closes: '2024-03-27' };
+    const decision = submitRoster(effective, {
+      ...again,
+      at: '2024-03-24',
+      correction: '補上漏列之認證成果',
+      receiptPeriod,
+    });
+    expect(decision).toMatchObject({
+      allowed: true,
+      findings: [{ code: 'PR7006', severity: 'info', data: { round: 2, previousOn: '2024-03-20' } }],
+      submission: { round: 2, correction: '補上漏列之認證成果', receiptPeriod, submittedOn: '2024-03-24' },
+    });
+    const third = submitRoster(effective, {
+      ...again,
+      submissions: [first, decision.submission!],
+      at: '2024-03-28',
+      correction: '再更正',
+    });
+    expect(third.submission?.round).toBe(3);
+  });
+
+  it('the new round needs a confirmation period of at least 3 days (PR7010)', () => {
+    const receiptPeriod = { opens: '2024-03-25', closes: '2024-03-26' };
+    expect(codes(submitRoster(effective, { ...again, at: '2024-03-24', correction: '更正', receiptPeriod }))).toEqual([
+      'PR7006',
+      'PR7010',
+    ]);
+  });
+
+  it('no round after the final submission (PR7014)', () => {
+    const finals = [
+      {
+        category: 'courseOutcome' as const,
+        term: '11201',
+        submittedBy: 'u',
+        actingAs: 'teaching',
+        finalOn: '2024-03-25',
+      },
+    ];
+    expect(codes(submitRoster(effective, { ...again, at: '2024-03-26', correction: '更正', finals }))).toEqual([
+      'PR7014',
+      'PR7006',
+    ]);
+  });
+
+  it("each division has its own rounds: the day division's second round is not the continuing-education division's", () => {
+    const dayRound2 = submitRoster(hsinchu, { ...again, at: '2024-03-24', correction: '更正' }).submission!;
+    expect(dayRound2.round).toBe(2);
+    const ce = {
+      category: 'courseOutcome' as const,
+      term: '11201',
+      actor: CE_ACADEMIC,
+      division: 'continuingEducation' as const,
+    };
+    const ceFirst = submitRoster(hsinchu, { ...ce, at: '2024-03-25', submissions: [first, dayRound2] });
+    expect(codes(ceFirst)).toEqual([]);
+    expect(ceFirst.submission).toMatchObject({ round: 1, division: 'continuingEducation' });
+    const submissions = [first, dayRound2, ceFirst.submission!];
+    expect(codes(submitRoster(hsinchu, { ...ce, at: '2024-03-26', submissions }))).toEqual(['PR7002']);
+    const ceSecond = submitRoster(hsinchu, { ...ce, at: '2024-03-26', submissions, correction: '補登' });
+    expect(ceSecond.submission).toMatchObject({ round: 2, division: 'continuingEducation' });
+    expect(
+      submitRoster(hsinchu, { ...again, submissions, at: '2024-03-27', correction: '再更正' }).submission,
+    ).toMatchObject({ round: 3 });
+    expect(latestRound(submissions, 'courseOutcome', '11201')).toBe(dayRound2);
+    expect(latestRound(submissions, 'courseOutcome', '11201', 'continuingEducation')).toBe(ceFirst.submission);
+    expect(roundsOf(submissions, 'courseOutcome', '11201', 'day')).toEqual([first, dayRound2]);
+  });
+
+  it('a final submission of one division does not stop the other division submitting again (PR7014 per division)', () => {
+    const dayFinal = {
+      category: 'courseOutcome' as const,
+      term: '11201',
+      submittedBy: 'u',
+      actingAs: 'teaching',
+      finalOn: '2024-03-25',
+    };
+    const ceFirst: Submission = {
+      ...first,
+      submittedBy: 'u-ce',
+      actingAs: 'ceAcademic',
+      division: 'continuingEducation',
+    };
+    const ce = submitRoster(hsinchu, {
+      category: 'courseOutcome',
+      term: '11201',
+      actor: CE_ACADEMIC,
+      division: 'continuingEducation',
+      submissions: [first, ceFirst],
+      finals: [dayFinal],
+      at: '2024-03-26',
+      correction: '更正',
+    });
+    expect(codes(ce)).toEqual(['PR7006']);
+    expect(
+      codes(submitRoster(hsinchu, { ...again, finals: [dayFinal], at: '2024-03-26', correction: '更正' })),
+    ).toEqual(['PR7014', 'PR7006']);
+  });
+
+  it('submissions stored before rounds count as round 1, and numbers are never reused', () => {
+    const { round: _round, ...unnumbered } = first;
+    expect(
+      submitRoster(effective, { ...again, submissions: [unnumbered], at: '2024-03-24', correction: '更正' }).submission
+        ?.round,
+    ).toBe(2);
+    expect(
+      submitRoster(effective, {
+        ...again,
+        submissions: [unnumbered, { ...unnumbered, submittedOn: '2024-03-22' }],
+        at: '2024-03-24',
+        correction: '更正',
+      }).submission?.round,
+    ).toBe(3);
   });
 });
 

@@ -2,6 +2,8 @@ import { type PlainDate, toPlainDate } from '../_lib/date';
 import { actingFor } from '../deputies';
 import type { Duty } from '../duties';
 import { decide, type Explained, origin, type Part, refuses, type Step } from '../decision/explanation';
+import { checkFinalLock, type FinalSubmission } from './final-lock';
+import { checkReceiptPeriod } from './receipt-period';
 import { checkSpan, type DateSpan } from '../windows/span';
 import { createFinding } from '../findings/define';
 import type { Source } from '../findings/types';
@@ -14,9 +16,21 @@ import { parseTerm, type TermCode } from '../term';
 import type { Division } from '../units';
 import { SUBMISSION_CODES } from './codes';
 import type { LockPolicy } from './schema';
+import { nextRound, roundOf, roundsOf, ROUNDS_SOURCE, type ReceiptPeriod } from './rounds';
+import type { SubmissionCategory } from './roster';
 
 export { SUBMISSION_CODES } from './codes';
+export { sameDivision, type SubmissionCategory } from './roster';
 export { LOCK_POLICIES, SubmissionLockSchema, type LockPolicy, type SubmissionLock } from './schema';
+export {
+  latestRound,
+  nextRound,
+  roundOf,
+  roundsOf,
+  ROUNDS_SOURCE,
+  type ReceiptPeriod,
+  type RoundEntry,
+} from './rounds';
 
 /** The duty that submits each receipt category (馬公 六(二), 新竹 七(二)). */
 export const SUBMISSION_DUTIES: Readonly<Record<ReceiptCategory, Duty>> = {
@@ -32,16 +46,6 @@ const LOCK_SOURCE: Source = { document: '學習歷程平臺操作手冊', clause
 /** The categories students upload to: their rosters can lock the student side. */
 const STUDENT_SIDE: ReadonlySet<ReceiptCategory> = new Set(['courseOutcome', 'diversePerformance']);
 
-/** What a school submits: the four receipt categories and its basic data (基本資料, 馬公 六(二): 註冊組). */
-export type SubmissionCategory = ReceiptCategory | 'basicData';
-
-/**
- * Whether two rosters are of one division: each division submits its own (seed 004: 日間部、進修部各計1校;
- * 新竹 七(二): 註冊組 / 進修部教務組). Left out, the day division.
- */
-export const sameDivision = (a: Division | undefined, b: Division | undefined): boolean =>
-  (a ?? 'day') === (b ?? 'day');
-
 /** A roster the school submitted to the central database for one category and term. */
 export interface Submission {
   readonly category: SubmissionCategory;
@@ -53,6 +57,15 @@ export interface Submission {
   readonly submittedOn: PlainDate;
   /** The division whose roster it is, when not the day division. */
   readonly division?: Division;
+  /**
+   * The round (輪次): 1 for the first submission of the category and term, one more for each
+   * resubmission after a correction. A submission stored without one counts as round 1.
+   */
+  readonly round?: number;
+  /** What the school corrected before submitting again (round 2 onwards). */
+  readonly correction?: string;
+  /** The confirmation period of this round's receipts, when announced with the submission. */
+  readonly receiptPeriod?: ReceiptPeriod;
   /**
    * Whether the submission locked the student side (學生端鎖定), as the pack's `submissionLock` and the
    * submitter decided; absent means it did. Only course-outcome and diverse-performance rosters have one.
@@ -191,10 +204,19 @@ export interface SubmitRequest extends UnitOptions {
   readonly term: TermCode;
   readonly actor: Actor;
   readonly at: PlainDate | Date;
-  /** The submissions already made, to refuse a second one. */
+  /** The submissions already made: a second one is a new round, and only with a correction. */
   readonly submissions: readonly Submission[];
   /** The submission window, as the windows resolver gives it. */
   readonly window?: DateSpan;
+  /**
+   * Why the school submits again: it found the data wrong and corrected it. Required from the
+   * second round on (PR7002 without it); the new round brings new receipts (PR7006).
+   */
+  readonly correction?: string;
+  /** The confirmation period of the receipts this round brings: at least the minimum days (PR7010). */
+  readonly receiptPeriod?: ReceiptPeriod;
+  /** Final submissions made: after one, nothing is submitted again (PR7014). */
+  readonly finals?: readonly FinalSubmission[];
   /**
    * Whether to lock the student side, for a category whose `submissionLock` is `optional` (the
    * diverse-performance roster by default, 4-3 3); default true. Ignored for `always` and `never`.
@@ -218,49 +240,85 @@ function studentSideLock(
 }
 
 export interface SubmitDecision extends Explained {
-  /** The submission to record, when allowed. */
+  /** The submission to record, when allowed, with its round. */
   readonly submission?: Submission;
 }
 
-/** Submits one category's roster for a term: only the owning unit, or its acting deputy, may (馬公 六(二), 九(三)). */
-export function submitRoster(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
-  const day = toPlainDate(request.at);
-  const steps: Step[] = [];
-  const findings: Finding[] = [];
-  const owner = checkSubmittingUnit(effective, request.category, request.actor, request);
-  steps.push(...owner.steps);
-  findings.push(...owner.findings);
-
-  const previous = request.submissions.find(
-    (submission) =>
-      submission.category === request.category &&
-      submission.term === request.term &&
-      sameDivision(submission.division, request.division),
-  );
-  if (previous) {
+/**
+ * Whether this submission may open a round: the first one may; a later one only as a correction
+ * (the second vendor's manual), and none after the final submission.
+ */
+function checkRound(request: SubmitRequest, correction: string | undefined): Part & { readonly round: number } {
+  const rounds = roundsOf(request.submissions, request.category, request.term, request.division);
+  const round = nextRound(rounds);
+  const previous = rounds[rounds.length - 1];
+  const subject = `${request.category}:${request.term}`;
+  if (!previous)
+    return {
+      round,
+      steps: [
+        {
+          rule: 'submission.rounds',
+          outcome: 'passed',
+          detail: { 'zh-TW': '此學期尚未提交：第 1 輪', en: 'not yet submitted for this term: round 1' },
+          data: { round },
+        },
+      ],
+      findings: [],
+    };
+  const context = { rule: 'submission.rounds', subject, source: ROUNDS_SOURCE };
+  const ruled = (finding: Finding, outcome: 'passed' | 'failed', data: Readonly<Record<string, unknown>>) => ({
+    round,
+    steps: [{ rule: context.rule, outcome, source: ROUNDS_SOURCE, detail: finding.message, data }],
+    findings: [finding],
+  });
+  if (correction === undefined) {
     const params = {
       category: request.category,
       term: request.term,
       submittedOn: previous.submittedOn,
       submittedBy: previous.submittedBy,
+      round: roundOf(previous),
+      source: ROUNDS_SOURCE,
     };
-    const finding = createFinding(SUBMISSION_CODES.alreadySubmitted, params, {
-      rule: 'submission.once',
-      subject: `${request.category}:${request.term}`,
-    });
-    findings.push(finding);
-    steps.push({ rule: 'submission.once', outcome: 'failed', detail: finding.message, data: params });
-  } else {
-    steps.push({
-      rule: 'submission.once',
-      outcome: 'passed',
-      detail: { 'zh-TW': '此學期尚未提交', en: 'not yet submitted for this term' },
-    });
+    return ruled(createFinding(SUBMISSION_CODES.alreadySubmitted, params, context), 'failed', params);
   }
+  const params = {
+    category: request.category,
+    term: request.term,
+    round,
+    previousOn: previous.submittedOn,
+    correction,
+    source: ROUNDS_SOURCE,
+  };
+  return ruled(createFinding(SUBMISSION_CODES.resubmission, params, context), 'passed', params);
+}
 
-  const window = checkSpan(request.window, day, 'submission', `${request.category}:${request.term}`);
-  steps.push(...window.steps);
-  findings.push(...window.findings);
+/**
+ * Submits one category's roster for a term: only the owning unit, or its acting deputy, may (馬公
+ * 六(二), 九(三)); again, as a new round, only with a correction and before the final submission.
+ */
+export function submitRoster(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
+  const day = toPlainDate(request.at);
+  const steps: Step[] = [];
+  const findings: Finding[] = [];
+  const add = (part: Part) => {
+    steps.push(...part.steps);
+    findings.push(...part.findings);
+  };
+  const subject = `${request.category}:${request.term}`;
+  const owner = checkSubmittingUnit(effective, request.category, request.actor, request);
+  add(owner);
+  if (request.finals) add(checkFinalLock(request.finals, request.category, request.term, subject, request.division));
+  const correction = request.correction?.trim() || undefined;
+  const round = checkRound(request, correction);
+  add(round);
+  add(checkSpan(request.window, day, 'submission', subject));
+  if (request.receiptPeriod) {
+    const period = checkReceiptPeriod(effective, request.receiptPeriod);
+    steps.push(...period.explanation);
+    findings.push(...period.findings);
+  }
 
   const decision = decide(steps, findings);
   if (!decision.allowed || owner.acting === undefined) return decision;
@@ -271,6 +329,11 @@ export function submitRoster(effective: EffectivePack, request: SubmitRequest): 
     actingAs: owner.acting,
     submittedOn: day,
     ...(request.division !== undefined && request.division !== 'day' && { division: request.division }),
+    round: round.round,
+    ...(round.round > 1 && correction !== undefined && { correction }),
+    ...(request.receiptPeriod && {
+      receiptPeriod: { opens: request.receiptPeriod.opens, closes: request.receiptPeriod.closes },
+    }),
     ...studentSideLock(effective, request.category, request.lockStudentSide),
   };
   return { ...decision, submission };

@@ -1,11 +1,13 @@
 import { RECEIPT_CATEGORIES } from '../records';
 import {
   actorProblem,
+  dayProblem,
   eachOf,
   EXPECTED,
   instantProblem,
   isObject,
   isTerm,
+  periodProblem,
   problem,
   type Problem,
   spanProblem,
@@ -28,7 +30,27 @@ export const receiptCategoryProblem = (value: unknown): Problem | undefined =>
     ? undefined
     : problem('', RECEIPT_CATEGORY, value);
 
-/** A submission request: the category and term, who submits and when, the rosters already in, maybe the window. */
+/** An optional text field of a record. */
+export const optionalTextProblem = (value: Record<string, unknown>, key: string): Problem | undefined =>
+  value[key] === undefined || typeof value[key] === 'string'
+    ? undefined
+    : problem(key, EXPECTED.optionalText, value[key]);
+
+/** A final submission made: its category, term and day, maybe its division. */
+export function finalProblem(value: unknown): Problem | undefined {
+  if (!isObject(value)) return problem('', EXPECTED.object, value);
+  return (
+    under('category', categoryProblem(value.category)) ??
+    (isTerm(value.term) ? undefined : problem('term', EXPECTED.term, value.term)) ??
+    under('finalOn', dayProblem(value.finalOn)) ??
+    optionalTextProblem(value, 'division')
+  );
+}
+
+/**
+ * A submission request: the category and term, who submits and when, the rosters already in, maybe
+ * the window; for a new round its correction, the period of its receipts and the final submissions.
+ */
 export function submitRequestProblem(request: unknown): Problem | undefined {
   if (!isObject(request)) return problem('', EXPECTED.object, request);
   return (
@@ -38,6 +60,9 @@ export function submitRequestProblem(request: unknown): Problem | undefined {
     under('at', instantProblem(request.at)) ??
     under('submissions', eachOf(request.submissions, submissionProblem)) ??
     unitOptionsProblem(request) ??
-    (request.window === undefined ? undefined : under('window', spanProblem(request.window)))
+    (request.window === undefined ? undefined : under('window', spanProblem(request.window))) ??
+    optionalTextProblem(request, 'correction') ??
+    (request.receiptPeriod === undefined ? undefined : under('receiptPeriod', periodProblem(request.receiptPeriod))) ??
+    under('finals', eachOf(request.finals, finalProblem, false))
   );
 }

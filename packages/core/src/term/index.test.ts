@@ -4,6 +4,9 @@ import { propertyOptions } from '../../test/arbitraries';
 import { addCalendarDays } from '../_lib/date';
 import {
   academicYearOfDate,
+  academicYearWords,
+  dateWords,
+  termWords,
   compareTerms,
   formatTerm,
   isDateInTerm,
@@ -158,6 +161,31 @@ describe('properties over ROC years 100–120', () => {
         expect(termOfDate(day)).toEqual(term);
         expect(isDateInTerm(day, term)).toBe(true);
         expect(academicYearOfDate(day)).toBe(term.year);
+      }),
+      options,
+    );
+  });
+});
+
+describe('terms and days in words', () => {
+  it('writes a term as schools do: 112學年度第1學期, never the code', () => {
+    expect(termWords({ year: 112, semester: 1 }, 'zh-TW')).toBe('112學年度第1學期');
+    expect(termWords({ year: 111, semester: 2 }, 'en')).toBe('semester 2 of academic year 111 (2022–23)');
+    expect(academicYearWords(99, 'en')).toBe('academic year 99 (2010–11)');
+  });
+
+  it('writes a day as an ROC date, with 中華民國 when asked', () => {
+    expect(dateWords('2024-01-19', 'zh-TW')).toBe('113年1月19日');
+    expect(dateWords('2019-08-16', 'zh-TW', { era: true })).toBe('中華民國108年8月16日');
+    expect(dateWords('2024-01-19', 'en')).toBe('19 January 2024');
+  });
+
+  it('reads back the term and year of any day it writes', () => {
+    fc.assert(
+      fc.property(termArbitrary, fc.integer({ min: 0, max: 180 }), (term, offset) => {
+        const day = addCalendarDays(termStart(term), offset);
+        const [, roc, month, date] = /^(\d+)年(\d+)月(\d+)日$/.exec(dateWords(day, 'zh-TW'))!;
+        expect(`${Number(roc) + 1911}-${month!.padStart(2, '0')}-${date!.padStart(2, '0')}`).toBe(day);
       }),
       options,
     );

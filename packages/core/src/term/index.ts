@@ -1,4 +1,5 @@
 import { compareDates, dateParts, plainDate, type PlainDate } from '../_lib/date';
+import type { Language } from '../findings/types';
 
 /**
  * A term (學期): ROC academic year (學年度, starts 1 August) and semester 1 (Aug–Jan) or 2 (Feb–Jul).
@@ -81,4 +82,48 @@ export function compareTerms(a: Term, b: Term): number {
 
 export function isDateInTerm(date: PlainDate, term: Term): boolean {
   return compareDates(termStart(term), date) <= 0 && compareDates(date, termEnd(term)) <= 0;
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** An academic year in words: `112學年度`; `academic year 112 (2023–24)`. */
+export function academicYearWords(year: number, language: Language): string {
+  if (language === 'zh-TW') return `${year}學年度`;
+  const first = rocToGregorian(year);
+  return `academic year ${year} (${first}–${String(first + 1).slice(-2)})`;
+}
+
+/** A term in words, as schools write it: `112學年度第1學期`; `semester 1 of academic year 112 (2023–24)`. */
+export function termWords(term: Term, language: Language): string {
+  return language === 'zh-TW'
+    ? `${academicYearWords(term.year, language)}第${term.semester}學期`
+    : `semester ${term.semester} of ${academicYearWords(term.year, language)}`;
+}
+
+/** A day of a month in words: `8月31日`; `31 August`. */
+export function monthDayWords(month: number, day: number, language: Language): string {
+  return language === 'zh-TW' ? `${month}月${day}日` : `${day} ${MONTH_NAMES[month - 1] ?? month}`;
+}
+
+/**
+ * A day in words: in zh-TW the ROC date schools write, `113年1月19日` (with `era`, the formal
+ * `中華民國113年1月19日`); in English `19 January 2024`.
+ */
+export function dateWords(date: PlainDate, language: Language, options: { readonly era?: boolean } = {}): string {
+  const { year, month, day } = dateParts(date);
+  if (language === 'en') return `${monthDayWords(month, day, language)} ${year}`;
+  return `${options.era ? '中華民國' : ''}${gregorianToRoc(year)}年${monthDayWords(month, day, language)}`;
 }

@@ -1,0 +1,348 @@
+// The vendor service under load (not a test): 64 clients of mixed operations for 30 s against the
+// built service (examples/vendor-service) on a real PostgreSQL server on loopback, with durable commits
+// (fsync on). Once with row locks and once with SERIALIZABLE, then checks the data: zero cap
+// violations, zero lost writes. Baseline, in the same run: the bare durable write — 64 clients doing
+// `begin; insert into decisions …; commit` straight through pg, no HTTP, no engine, no lock.
+// BENCH_SECONDS (30), BENCH_CLIENTS (64), BENCH_POOL (16), BENCH_STUDENTS (2000).
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { machine, ratio, ROOT, table } from './_lib.mjs';
+
+const EXAMPLE = join(ROOT, 'examples/vendor-service');
+const pg = createRequire(join(EXAMPLE, 'package.json'))('pg');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 64);
+const POOL = Number(process.env.BENCH_POOL ?? 16);
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);
+const HOT = 20;
+
+const build = spawnSync(join(ROOT, 'node_modules/.bin/tsup'), [], { cwd: EXAMPLE, encoding: 'utf8' });
+if (build.status !== 0) throw new Error(`building the service failed: ${build.stderr}`);
+const { startPostgres } = await import(pathToFileURL(join(EXAMPLE, 'dist/postgres-server.js')).href);
+
+/** CPU time a process has used (user + system), in ms, from /proc (Linux). */
+function cpuOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+/** The bare durable write: the floor under any service that logs its decisions. */
+async function baseline(url) {
+  const pool = new pg.Pool({ connectionString: url, max: POOL });
+  await pool.query('create table if not exists baseline (id bigserial primary key, body jsonb not null)');
+  const latencies = [];
+  const until = performance.now() + SECONDS * 1000;
+  const client = async () => {
+    while (performance.now() < until) {
+      const started = performance.now();
+      const connection = await pool.connect();
+      try {
+        await connection.query('begin');
+        await connection.query('insert into baseline (body) values ($1)', ['{"action":"upload"}']);
+        await connection.query('commit');
+      } finally {
+        connection.release();
+      }
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  const elapsed = (performance.now() - started) / 1000;
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+function startService(url, strategy, port) {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+      'dist/server.js',
+    ],
+    {
+      cwd: EXAMPLE,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        CONCURRENCY: strategy,
+        PORT: String(port),
+        PG_POOL_SIZE: String(POOL),
+        SERVICE_TODAY: '2024-01-22',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve(child));
+    child.once('exit', (code) => reject(new Error(`the service exited (${code})`)));
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+function post(port, path, body) {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode, body: JSON.parse(Buffer.concat(chunks).toString()) }),
+        );
+      },
+    );
+    request.once('error', reject);
+    request.end(payload);
+  });
+}
+
+const student = (id) => ({ id, roles: ['student'], studentId: id });
+const TEACHER = { id: 't-chen', roles: ['courseTeacher'], courses: ['physics'] };
+const UNITS = [
+  { id: 'u-registration', roles: [], units: ['registration'] },
+  { id: 'u-guidance', roles: [], units: ['guidance'] },
+];
+const outcome = {
+  kind: 'courseOutcome',
+  term: '11201',
+  course: 'physics',
+  certifier: 't-chen',
+  summary: '實驗報告',
+  files: [{ name: 'a.pdf', type: 'pdf', megabytes: 1.2 }],
+};
+
+/** Mixed operations of a school at the deadline: mostly uploads, then certification and selection, a few roster actions. */
+async function load(port) {
+  const latencies = [];
+  const statuses = new Map();
+  const allowed = new Map();
+  let errors = 0;
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const until = performance.now() + SECONDS * 1000;
+  const client = async (index) => {
+    const mine = [];
+    while (performance.now() < until) {
+      const id = `b${next() < 0.1 ? Math.floor(next() * HOT) : Math.floor(next() * STUDENTS)}`;
+      const roll = next();
+      const known = mine.length > 0 ? mine[Math.floor(next() * mine.length)] : undefined;
+      let action;
+      let call;
+      if (roll < 0.4 || !known) {
+        action = 'upload';
+        call = [`/students/${id}/items`, { actor: student(id), item: outcome }];
+      } else if (roll < 0.5) {
+        action = 'upload';
+        call = [
+          `/students/${id}/items`,
+          {
+            actor: student(id),
+            item: {
+              kind: 'diversePerformance',
+              academicYear: 112,
+              category: 'volunteer',
+              summary: '志工',
+              files: outcome.files,
+            },
+          },
+        ];
+      } else if (roll < 0.62) {
+        action = 'certification';
+        call = [`/items/${known.id}/certification`, { actor: student(known.student), event: { type: 'submit' } }];
+      } else if (roll < 0.76) {
+        action = 'certification';
+        call = [`/items/${known.id}/certification`, { actor: TEACHER, event: { type: 'certify' } }];
+      } else if (roll < 0.9) {
+        action = 'select';
+        call = [`/items/${known.id}/select`, { actor: student(known.student) }];
+      } else if (roll < 0.96) {
+        action = 'deselect';
+        call = [`/items/${known.id}/deselect`, { actor: student(known.student) }];
+      } else if (roll < 0.98) {
+        action = 'submit';
+        call = ['/submissions', { actor: UNITS[index % 2], category: 'courseRecord', term: '11202' }];
+      } else {
+        action = 'final';
+        call = ['/finals', { actor: UNITS[0], category: 'courseRecord', term: '11202' }];
+      }
+      const started = performance.now();
+      try {
+        const reply = await post(port, ...call);
+        latencies.push(performance.now() - started);
+        statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
+        if (reply.status === 200) {
+          allowed.set(reply.body.decision, action);
+          if (action === 'upload' && reply.body.result.kind === 'courseOutcome')
+            mine.push({ id: reply.body.result.id, student: id });
+        }
+      } catch {
+        errors++;
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, (_, index) => client(index)));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const decisions = (statuses.get(200) ?? 0) + (statuses.get(422) ?? 0);
+  return {
+    elapsed,
+    decisions,
+    perSecond: decisions / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    statuses,
+    errors,
+    allowed,
+  };
+}
+
+/** Zero cap violations and zero lost writes, read back from the database. */
+async function verify(url, allowed) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const count = async (sql, params = []) =>
+    (await client.query(`select count(*)::int as n from ${sql}`, params)).rows[0].n;
+  const result = {
+    capViolations:
+      (await count(
+        "(select 1 from items where kind = 'courseOutcome' group by student_id, term having count(*) > 6) x",
+      )) +
+      (await count(
+        "(select 1 from items where kind = 'diversePerformance' group by student_id, academic_year having count(*) > 15) x",
+      )) +
+      (await count(
+        "(select 1 from items where kind = 'courseOutcome' and selected group by student_id, academic_year having count(*) > 6) x",
+      )) +
+      (await count(
+        "(select 1 from items where kind = 'diversePerformance' and selected group by student_id, academic_year having count(*) > 10) x",
+      )) +
+      (await count("(select 1 from items where selected and kind = 'courseOutcome' and state <> 'certified') x")),
+    lostWrites:
+      (await count(
+        "decisions d where d.action = 'upload' and d.allowed and not exists (select 1 from items i where i.decision_id = d.id)",
+      )) +
+      (await count('items i left join decisions d on d.id = i.decision_id where d.id is null or not d.allowed')) +
+      (await count(
+        "decisions d where d.action like 'certification.%' and d.allowed and not exists (select 1 from certification_events e where e.decision_id = d.id)",
+      )) +
+      (await count('decisions where id = any($1) and not allowed', [[...allowed.keys()]])) +
+      ([...allowed.keys()].length - (await count('decisions where id = any($1)', [[...allowed.keys()]]))),
+    items: await count('items'),
+    decisions: await count('decisions'),
+  };
+  await client.end();
+  return result;
+}
+
+const server = await startPostgres({ durable: true, maxConnections: 300 });
+try {
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  const base = server.url.replace(/\/postgres$/, '');
+  console.log(
+    `machine: ${JSON.stringify(machine())}; load average at start ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(', ')}`,
+  );
+  console.log(
+    `${CLIENTS} clients, ${SECONDS} s each, pool ${POOL}, ${STUDENTS} students (${HOT} of them get 10 % of the load)\n`,
+  );
+  await admin.query('create database bench_baseline');
+  const floor = await baseline(`${base}/bench_baseline`);
+  const rows = [
+    [
+      'run',
+      'service CPU/decision',
+      'decisions/s',
+      'p50',
+      'p99',
+      'vs baseline',
+      'refused',
+      'errors',
+      'cap violations',
+      'lost writes',
+      'load avg (1 min) after',
+    ],
+  ];
+  rows.push([
+    'baseline: bare durable write',
+    '',
+    Math.round(floor.perSecond),
+    ms(floor.p50),
+    ms(floor.p99),
+    '1.00×',
+    '',
+    '',
+    '',
+    '',
+    loadavg()[0].toFixed(2),
+  ]);
+  for (const strategy of ['lock', 'serializable']) {
+    await admin.query(`create database bench_${strategy}`);
+    const url = `${base}/bench_${strategy}`;
+    const port = 21_000 + Math.floor(Math.random() * 20_000);
+    const service = await startService(url, strategy, port);
+    const seed = new pg.Client({ connectionString: url });
+    await seed.connect();
+    await seed.query(
+      `insert into students (id, grade) select 'b' || n, 1 + n % 3 from generate_series(0, ${STUDENTS - 1}) n`,
+    );
+    await seed.end();
+    const cpuBefore = cpuOf(service.pid);
+    const run = await load(port);
+    const serviceCpu = cpuOf(service.pid) - cpuBefore;
+    const health = await new Promise((resolve) =>
+      http.get({ host: '127.0.0.1', port, path: '/health', agent }, (response) => {
+        let text = '';
+        response.on('data', (c) => (text += c));
+        response.on('end', () => resolve(JSON.parse(text)));
+      }),
+    );
+    service.kill('SIGTERM');
+    await new Promise((resolve) => service.once('exit', resolve));
+    const checked = await verify(url, run.allowed);
+    rows.push([
+      `service, ${strategy === 'lock' ? 'row locks' : 'SERIALIZABLE'}${health.retries !== undefined ? ` (${health.retries} retries)` : ''}`,
+      ms(serviceCpu / run.decisions),
+      Math.round(run.perSecond),
+      ms(run.p50),
+      ms(run.p99),
+      ratio(run.perSecond, floor.perSecond),
+      `${Math.round((100 * (run.statuses.get(422) ?? 0)) / run.decisions)} %`,
+      run.errors +
+        [...run.statuses].filter(([status]) => status !== 200 && status !== 422).reduce((sum, [, n]) => sum + n, 0),
+      checked.capViolations,
+      checked.lostWrites,
+      loadavg()[0].toFixed(2),
+    ]);
+    console.log(
+      `${strategy}: ${run.decisions} decisions in ${run.elapsed.toFixed(1)} s, ${checked.items} items, ${checked.decisions} decisions logged`,
+    );
+  }
+  await admin.end();
+  console.log('');
+  table(rows);
+} finally {
+  agent.destroy();
+  await server.stop();
+}

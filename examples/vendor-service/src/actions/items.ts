@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, FileRef, PortfolioItem } from '@portfolio-rules/core';
+import { rosterLocks, studentLock } from '../locks';
+import { record, RequestError, type Service, type Write } from '../service';
+import {
+  ITEM_COLUMNS,
+  itemColumns,
+  itemOf,
+  type ItemRow,
+  studentViewOf,
+  studentViewQuery,
+  termsOfYear,
+  yearOf,
+} from '../store';
+
+export interface UploadInput {
+  readonly actor: Actor;
+  readonly studentId: string;
+  readonly item:
+    | {
+        readonly kind: 'courseOutcome';
+        readonly id?: string;
+        readonly term: string;
+        readonly course: string;
+        readonly certifier: string;
+        readonly summary?: string;
+        readonly files?: readonly FileRef[];
+      }
+    | {
+        readonly kind: 'diversePerformance';
+        readonly id?: string;
+        readonly academicYear: number;
+        readonly term?: string;
+        readonly category: string;
+        readonly summary?: string;
+        readonly files?: readonly FileRef[];
+      };
+}
+
+/** The terms whose rosters cover an item: a course outcome's own; both terms of a diverse performance's year. */
+const rosterTerms = (item: PortfolioItem): string[] =>
+  item.kind === 'courseOutcome' ? [item.term] : termsOfYear(item.academicYear);
+const yearOfItem = (item: PortfolioItem): number =>
+  item.kind === 'courseOutcome' ? yearOf(item.term) : item.academicYear;
+
+function newItem(input: UploadInput, day: string): PortfolioItem {
+  const { item } = input;
+  const common = {
+    id: item.id ?? randomUUID(),
+    studentId: input.studentId,
+    entry: 'student' as const,
+    selected: false,
+    uploadedOn: day,
+    ...(item.summary !== undefined && { summary: item.summary }),
+    ...(item.files !== undefined && { files: item.files }),
+  };
+  if (item.kind === 'courseOutcome')
+    return {
+      ...common,
+      kind: 'courseOutcome',
+      term: item.term,
+      course: item.course,
+      certifier: item.certifier,
+      state: 'draft',
+    };
+  return {
+    ...common,
+    kind: 'diversePerformance',
+    academicYear: item.academicYear,
+    category: item.category,
+    ...(item.term !== undefined && { term: item.term }),
+  } as PortfolioItem;
+}
+
+/** The insert of a new item, made by the decision `$decision`. */
+function insertItem(item: PortfolioItem): Write {
+  const columns = itemColumns(item);
+  const places = columns.map((_, index) => `$${index + 1}`).join(', ');
+  return { sql: `insert into items (${ITEM_COLUMNS}, decision_id) values (${places}, $decision)`, params: columns };
+}
+
+/**
+ * What a student-side action on an item sends with `begin`: the locks — its rosters (shared), then
+ * the student's row — and then the read of the student's items and the rosters' rounds.
+ */
+const studentSide = (service: Service, item: PortfolioItem) => [
+  ...rosterLocks(
+    service.db.strategy,
+    rosterTerms(item).map((term) => ({ category: item.kind, term })),
+    'shared',
+  ),
+  studentLock(service.db.strategy, item.studentId),
+  studentViewQuery(item.studentId, item.kind, yearOfItem(item), rosterTerms(item)),
+];
+
+/** A student uploads an item (上傳): within the caps of its period, unless its roster is submitted. */
+export async function upload(service: Service, input: UploadInput) {
+  if (input.actor.studentId !== input.studentId || !input.actor.roles.includes('student'))
+    throw new RequestError(403, 'a student uploads to their own portfolio only');
+  const { db, rules } = service;
+  const day = service.today();
+  const item = newItem(input, day);
+  return db.transaction(
+    async (tx, opening) => {
+      if (opening.at(-2)!.length === 0) throw new RequestError(404, `no student ${input.studentId}`);
+      const { items, submissions } = studentViewOf(opening.at(-1)!);
+      if (items.some((existing) => existing.id === item.id)) throw new RequestError(409, `item ${item.id} exists`);
+      const answer = rules.engine.checkUpload({ item, items, at: day, submissions });
+      const what = { action: 'upload', subject: item.id, actor: input.actor, request: input, day };
+      return record(service, tx, what, answer, [insertItem(item)], item);
+    },
+    studentSide(service, item),
+  );
+}
+
+/** Reads an item, to know which rosters and student to lock before reading it again under the locks. */
+export async function peekItem(service: Service, itemId: string): Promise<PortfolioItem> {
+  const { rows } = await service.db.query<ItemRow>(`select ${ITEM_COLUMNS} from items where id = $1`, [itemId]);
+  if (!rows[0]) throw new RequestError(404, `no item ${itemId}`);
+  return itemOf(rows[0]);
+}
+
+export { rosterTerms };
+
+/** The student selects (勾選) an item for the central database, or takes it back: within the selection caps. */
+export async function select(service: Service, itemId: string, actor: Actor, selected: boolean) {
+  const { db, rules } = service;
+  const day = service.today();
+  const peeked = await peekItem(service, itemId);
+  return db.transaction(
+    async (tx, opening) => {
+      const { items, submissions } = studentViewOf(opening.at(-1)!);
+      const item = items.find((candidate) => candidate.id === itemId);
+      if (!item) throw new RequestError(404, `no item ${itemId}`);
+      const request = { item, items, actor, at: day, submissions };
+      const answer = selected ? rules.engine.select(request) : rules.engine.deselect(request);
+      const what = { action: selected ? 'select' : 'deselect', subject: itemId, actor, request: { itemId }, day };
+      const write = {
+        sql: 'update items set selected = $2, changed_by = $decision where id = $1',
+        params: [itemId, selected],
+      };
+      return record(service, tx, what, answer, [write], answer.item);
+    },
+    studentSide(service, peeked),
+  );
+}

@@ -1,0 +1,61 @@
+import { type Actor, type ReceiptCategory, type ReceiptEvent } from '@portfolio-rules/core';
+import { literal } from '../db';
+import { forUpdate, rosterLocks } from '../locks';
+import { record, RequestError, type Service } from '../service';
+import { type ReceiptRow, receiptOf, rosterView } from '../store';
+
+export interface ReceiptInput {
+  readonly actor: Actor;
+  readonly studentId: string;
+  readonly category: ReceiptCategory;
+  readonly term: string;
+  readonly event: ReceiptEvent;
+  /** The round whose receipt is meant; the latest when absent (an earlier one is refused, PR7018). */
+  readonly round?: number;
+  readonly unavailable?: readonly string[];
+}
+
+/** A student (or the receipt-confirmation unit) confirms or disputes a receipt; the submitting unit resolves a dispute. */
+export async function receipt(service: Service, input: ReceiptInput) {
+  const { db, rules } = service;
+  const day = service.today();
+  const [category, term] = [literal(input.category), literal(input.term)];
+  const round = input.round ?? `(select max(round) from submissions where category = ${category} and term = ${term})`;
+  const locks = [
+    ...rosterLocks(db.strategy, [{ category: input.category, term: input.term }], 'shared'),
+    `select * from receipts where category = ${category} and term = ${term} and student_id = ${literal(input.studentId)}
+       and round = ${round}${forUpdate(db.strategy)}`,
+  ];
+  return db.transaction(async (tx, opening) => {
+    const row = opening.at(-1)![0] as unknown as ReceiptRow | undefined;
+    if (!row)
+      throw new RequestError(404, `no receipt${input.round ? ` of round ${input.round}` : ''} for ${input.studentId}`);
+    const { submissions, finals } = await rosterView(tx, input.category, input.term);
+    const context = { submissions, finals, ...(input.unavailable && { unavailable: input.unavailable }) };
+    const answer = rules.engine.receipt(receiptOf(row), input.event, input.actor, day, context);
+    const subject = `${input.studentId}:${input.category}:${input.term}:${row.round}`;
+    const what = { action: `receipt.${input.event.type}`, subject, actor: input.actor, request: input, day };
+    if (!answer.ok) return record(service, tx, what, answer, []);
+    const next = answer.receipt;
+    const write = {
+      sql: `update receipts set status = $5, dispute = $6, resolution = $7, confirmed_by = $8, confirmed_on = $9,
+          disputed_on = case when $5 = 'disputed' then $10::date else disputed_on end,
+          resolved_on = case when $5 = 'resolved' then $10::date else resolved_on end,
+          decision_id = $decision
+        where category = $1 and term = $2 and student_id = $3 and round = $4`,
+      params: [
+        input.category,
+        input.term,
+        input.studentId,
+        row.round,
+        next.status,
+        next.dispute ?? null,
+        next.resolution ?? null,
+        next.confirmedBy ?? null,
+        next.confirmedOn ?? null,
+        day,
+      ],
+    };
+    return record(service, tx, what, answer, [write], next);
+  }, locks);
+}

@@ -1,0 +1,42 @@
+import type { Actor, Finding, Step } from '@portfolio-rules/core';
+
+/** What every decision records (what an auditor asks a platform for). */
+export interface DecisionEntry {
+  readonly day: string;
+  readonly action: string;
+  readonly subject: string;
+  readonly actor: Actor;
+  readonly request: unknown;
+  readonly allowed: boolean;
+  readonly findings: readonly Finding[];
+  readonly explanation: readonly Step[];
+  readonly packVersion: string;
+}
+
+/** The statement that logs a decision (parameters $1–$10), and its parameters. */
+export function decisionInsert(entry: DecisionEntry): { readonly sql: string; readonly params: unknown[] } {
+  return {
+    sql: `insert into decisions (day, action, subject, actor, request, allowed, codes, findings, explanation, pack_version)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+    params: [
+      entry.day,
+      entry.action,
+      entry.subject,
+      JSON.stringify(entry.actor),
+      JSON.stringify(entry.request),
+      entry.allowed,
+      entry.findings.map((finding) => finding.code),
+      JSON.stringify(entry.findings),
+      JSON.stringify(entry.explanation),
+      entry.packVersion,
+    ],
+  };
+}
+
+/** A decision as the API answers it. */
+export interface DecisionReply {
+  readonly decision: number;
+  readonly allowed: boolean;
+  readonly findings: readonly Finding[];
+  readonly explanation: readonly Step[];
+}

@@ -1,0 +1,45 @@
+import { literal, type Strategy } from './db';
+
+/** The receipt categories, numbered for the roster lock's first key (the second is the term, e.g. 11201). */
+const ROSTER_KEYS: Readonly<Record<string, number>> = {
+  cadre: 7001,
+  courseRecord: 7002,
+  courseOutcome: 7003,
+  diversePerformance: 7004,
+};
+
+export interface Roster {
+  readonly category: string;
+  readonly term: string;
+}
+
+/**
+ * The statements that lock rosters (a category and term) for the rest of the transaction: `shared`
+ * for a student-side action on their data (upload, select, certify, a receipt), `exclusive` to submit
+ * or final-submit them. A submission thus waits for the actions in flight and they wait for it, so
+ * none slips in after the roster was submitted (PR7004), and no dispute is raised while the final
+ * submission reads the disputes (PR7012). Taken in one order (category, then term) so two never
+ * deadlock. Advisory locks live in the lock manager, not in rows: many shared holders cost nothing
+ * on disk. Under SERIALIZABLE none is taken: PostgreSQL finds the conflicts itself.
+ */
+export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode: 'shared' | 'exclusive'): string[] {
+  if (strategy === 'serializable') return [];
+  const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  const keys = rosters.map((roster) => [ROSTER_KEYS[roster.category]!, Number(roster.term)] as const);
+  return [
+    ...new Set(
+      keys.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([category, term]) => `select ${lock}(${category}, ${term})`),
+    ),
+  ];
+}
+
+/**
+ * The statement that locks the student's row: decisions that count the student's items (caps) queue
+ * one after another. It returns the row, or none for an unknown student.
+ */
+export function studentLock(strategy: Strategy, studentId: string): string {
+  return `select id from students where id = ${literal(studentId)}${strategy === 'lock' ? ' for update' : ''}`;
+}
+
+/** ` for update` under row locks: the row of a state machine (an item, a receipt) is read locked. */
+export const forUpdate = (strategy: Strategy): string => (strategy === 'lock' ? ' for update' : '');

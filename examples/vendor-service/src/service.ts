@@ -1,0 +1,76 @@
+import type { Actor, Explained, Finding, Step } from '@portfolio-rules/core';
+import type { Database, Queryable } from './db';
+import { decisionInsert, type DecisionReply } from './decisions';
+import type { Rules } from './rules';
+
+/** What every action works with: the database, the school's rules and the clock. */
+export interface Service {
+  readonly db: Database;
+  readonly rules: Rules;
+  /** Today, a `YYYY-MM-DD` day in Taiwan (the engine reads every time as a Taiwan calendar day). */
+  today(): string;
+}
+
+/** A request about something that does not exist (HTTP 404), or that may not be made this way (HTTP 403, 409). */
+export class RequestError extends Error {
+  constructor(
+    readonly status: 403 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The engine's answer, whichever shape it has (a check, or a transition's `ok`). */
+export type Answer =
+  Explained | { readonly ok: boolean; readonly findings: readonly Finding[]; readonly explanation: readonly Step[] };
+
+export const isAllowed = (answer: Answer): boolean => ('allowed' in answer ? answer.allowed : answer.ok);
+
+/** A write an allowed decision makes: one statement, where `$decision` stands for the id of the decision. */
+export interface Write {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/** Renumbers a statement's parameters after `offset` others, and puts the decision's id for `$decision`. */
+const placed = (sql: string, offset: number) =>
+  sql.replaceAll('$decision', '(select id from d)').replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+
+/**
+ * Logs the engine's answer and, only when it allows, makes its writes — in ONE statement (the
+ * decision's insert and the writes as data-modifying WITH queries), in the caller's transaction: the
+ * writes and their log row commit together or not at all, in one round trip.
+ */
+export async function record<T>(
+  service: Service,
+  tx: Queryable,
+  what: {
+    readonly action: string;
+    readonly subject: string;
+    readonly actor: Actor;
+    readonly request: unknown;
+    readonly day: string;
+  },
+  answer: Answer,
+  writes: readonly Write[],
+  result?: T,
+): Promise<DecisionReply & { readonly result?: T }> {
+  const allowed = isAllowed(answer);
+  const decision = decisionInsert({
+    ...what,
+    allowed,
+    findings: answer.findings,
+    explanation: answer.explanation,
+    packVersion: service.rules.version,
+  });
+  const params = [...decision.params];
+  let sql = `with d as (${decision.sql})`;
+  for (const [index, write] of (allowed ? writes : []).entries()) {
+    sql += `, w${index} as (${placed(write.sql, params.length)})`;
+    params.push(...write.params);
+  }
+  const { rows } = await tx.query<{ id: number }>(`${sql} select id from d`, params);
+  const reply = { decision: rows[0]!.id, allowed, findings: answer.findings, explanation: answer.explanation };
+  return allowed && result !== undefined ? { ...reply, result } : reply;
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app';
+import { type Database, openDatabase, type Strategy } from '../src/db';
+import { loadRules } from '../src/rules';
+
+export const MAGONG_FILE = fileURLToPath(new URL('../../../schools/magong/pack.yaml', import.meta.url));
+export const MAGONG = readFileSync(MAGONG_FILE, 'utf8');
+
+export interface TestService {
+  readonly app: FastifyInstance;
+  readonly db: Database;
+  /** Moves the service's clock to a day. */
+  setToday(day: string): void;
+  close(): Promise<void>;
+}
+
+/** The service on PostgreSQL at `url`, or on PGlite without one, with a clock the test moves. */
+export async function serviceOn(
+  url: string | undefined,
+  strategy: Strategy = 'lock',
+  poolSize = 16,
+): Promise<TestService> {
+  const db = await openDatabase({ ...(url && { url }), strategy, poolSize });
+  let today = '2024-01-10';
+  const app = buildApp({ db, rules: loadRules(MAGONG, MAGONG_FILE), today: () => today });
+  await app.ready();
+  return {
+    app,
+    db,
+    setToday: (day) => void (today = day),
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export const student = (id: string) => ({ id, roles: ['student'], studentId: id });
+export const teacher = (id: string) => ({ id, roles: ['courseTeacher'], courses: ['physics'] });
+export const TEACHING = { id: 'u-teaching', roles: [], units: ['teaching'] };
+export const DISCIPLINE = { id: 'u-discipline', roles: [], units: ['discipline'] };
+export const REGISTRATION = { id: 'u-registration', roles: [], units: ['registration'] };
+
+/** POSTs JSON to the app in-process and gives the status and the parsed body. */
+export async function post(app: FastifyInstance, url: string, payload: object) {
+  const response = await app.inject({ method: 'POST', url, payload });
+  return { status: response.statusCode, body: response.json() };
+}
+
+export const courseOutcome = (term = '11201', extra: object = {}) => ({
+  kind: 'courseOutcome',
+  term,
+  course: 'physics',
+  certifier: 't-chen',
+  summary: '單擺週期與擺長關係之實驗報告',
+  files: [{ name: 'report.pdf', type: 'pdf', megabytes: 1.5 }],
+  ...extra,
+});
