@@ -7,7 +7,7 @@ import { FIXTURES, run } from './run';
 const scratch = () => mkdtempSync(join(tmpdir(), 'portfolio-rules-init-'));
 
 describe('portfolio-rules init', () => {
-  it('writes schools/<id>/pack.yaml from the template with the id in place, and it validates', async () => {
+  it('writes schools/<id>/pack.yaml from the template with the id in place: it validates, its ○○ flagged', async () => {
     const cwd = scratch();
     const result = await run(['init', 'new-school'], { cwd });
     expect(result.code).toBe(0);
@@ -19,7 +19,9 @@ describe('portfolio-rules init', () => {
     const schemaPath = /\$schema=(.*)$/m.exec(text)?.[1] ?? '';
     expect(readFileSync(join(cwd, 'schools/new-school', schemaPath), 'utf8')).toContain('"$schema"');
     const validated = await run(['validate', 'schools/new-school/pack.yaml'], { cwd });
-    expect(validated.stdout.trimEnd().split('\n').at(-1)).toBe('✔ 1 個規定檔，沒有問題');
+    // Only the template's placeholders (○○高級中學, ○○補充規定) are left for the school to replace.
+    expect(validated.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 1 個規定檔中有 0 個錯誤、3 個警告');
+    expect([...validated.stdout.matchAll(/PR\d{4}/g)].map((match) => match[0])).toEqual(['PR1040', 'PR1040', 'PR1040']);
     expect(validated.code).toBe(0);
   });
 

@@ -91,6 +91,20 @@ describe('portfolio-rules test', () => {
     const missing = await run(['test', 'nowhere'], { cwd });
     expect(missing.code).toBe(2);
     expect(missing.stdout).toContain('PR9005 unreadable-file');
+    // `test schools/*` names READMEs and tests too: each is said, not run as a scenario.
+    writeFileSync(join(cwd, 'README.md'), '# notes\n');
+    const notScenario = await run(['test', 'README.md', '--lang', 'en'], { cwd });
+    expect(notScenario.code).toBe(2);
+    expect(notScenario.stdout).toContain('README.md  error  PR9030 no-scenarios');
+  });
+
+  it('runs a scenario that expects a layer by its kind (`layer: school`) under any school id', async () => {
+    const cwd = school({ '01-cap.yaml': CAP(6).replace('layer: school:magong', 'layer: school') });
+    const result = await run(['test'], { cwd });
+    expect(result.code).toBe(0);
+    const wrong = school({ '01-cap.yaml': CAP(6).replace('layer: school:magong', 'layer: overlay') });
+    const failed = await run(['test', '--lang', 'en'], { cwd: wrong });
+    expect(failed.stdout).toContain('caps.courseOutcome.upload.max: expected layer overlay, got school:magong');
   });
 
   it('writes JSON with every scenario, its differences and the tally', async () => {

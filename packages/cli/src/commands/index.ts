@@ -11,4 +11,15 @@ import { timeline } from './timeline';
 import { validate } from './validate';
 
 /** Every command, in the order help lists them. Adding a command: one file in this folder, one line here. */
-export const COMMANDS: readonly Command[] = [validate, test, audit, schema, explain, diff, timeline, render, init, sample];
+export const COMMANDS: readonly Command[] = [
+  validate,
+  test,
+  audit,
+  schema,
+  explain,
+  diff,
+  timeline,
+  render,
+  init,
+  sample,
+];

@@ -64,6 +64,10 @@ export async function findScenarios(paths: readonly string[], cwd: string): Prom
       );
       continue;
     }
+    if (kind === 'file' && !isYaml(absolute)) {
+      noScenarios(path);
+      continue;
+    }
     if (kind === 'file') {
       const folder = dirname(absolute);
       const school = basename(folder) === 'scenarios' ? dirname(folder) : folder;

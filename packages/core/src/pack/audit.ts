@@ -37,8 +37,9 @@ const PACK_CHECKS: readonly PackCheck[] = [
  * What a pack leaves out rather than gets wrong: a duty without an owner, certification without a
  * deputy, no working group, convener, secretary or trainings, no window where a bound asks the school
  * for one. A school's pack is audited for them; a regional overlay is not (the school sets them).
+ * Commands that show what a pack says (explain, render, timeline) list the rest.
  */
-const COMPLETENESS: ReadonlySet<string> = new Set(
+export const PACK_OMISSIONS: ReadonlySet<string> = new Set(
   [
     DEPUTY_CODES.noOwner,
     OWNERSHIP_CODES.certificationWithoutDeputy,
@@ -74,7 +75,7 @@ export function auditPack(text: string, options: PackAuditOptions = {}): Validat
   for (const effective of versions) {
     for (const check of PACK_CHECKS) {
       for (const finding of check(effective, context)) {
-        if (seen.has(identity(finding)) || (overlay && COMPLETENESS.has(finding.code))) continue;
+        if (seen.has(identity(finding)) || (overlay && PACK_OMISSIONS.has(finding.code))) continue;
         seen.add(identity(finding));
         findings.push(finding);
       }

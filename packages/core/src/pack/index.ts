@@ -1,4 +1,4 @@
-export { auditPack, type PackAuditOptions } from './audit';
+export { auditPack, PACK_OMISSIONS, type PackAuditOptions } from './audit';
 export { PACK_CODES } from './codes';
 export { packJsonSchema } from './json-schema';
 export { loadPack, PACK_LIMITS, type LoadedPack, type LoadOptions } from './load';
