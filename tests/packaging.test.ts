@@ -23,13 +23,14 @@ describe.skipIf(!built)('the packed @portfolio-rules/core', () => {
   });
   afterAll(() => rmSync(join(core, 'node_modules/.pack-test'), { recursive: true, force: true }));
 
-  it('ships only dist, the JSON Schemas (pack, calendar) and the manifest', () => {
+  it('ships only dist, the JSON Schemas (pack, calendar, scenario) and the manifest', () => {
     expect(readdirSync(unpacked).sort()).toEqual([
       'README.md',
       'calendar.schema.json',
       'dist',
       'pack.schema.json',
       'package.json',
+      'scenario.schema.json',
     ]);
   });
 
