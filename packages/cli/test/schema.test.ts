@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calendarJsonSchema, packJsonSchema, scenarioJsonSchema } from '@portfolio-rules/core';
@@ -43,12 +43,16 @@ describe('portfolio-rules schema', () => {
     const result = await run(['schema', '--write', 'north', '--lang', 'en'], { cwd });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('wrote north/schemas/scenario.schema.json');
-    for (const [kind, schema] of [
-      ['pack', packJsonSchema],
-      ['scenario', scenarioJsonSchema],
-      ['calendar', calendarJsonSchema],
-    ] as const)
-      expect(JSON.parse(readFileSync(join(cwd, 'north', 'schemas', `${kind}.schema.json`), 'utf8'))).toEqual(schema());
+    const written = (kind: string) =>
+      JSON.parse(readFileSync(join(cwd, 'north', 'schemas', `${kind}.schema.json`), 'utf8')) as unknown;
+    expect(written('scenario')).toEqual(scenarioJsonSchema());
+    expect(written('calendar')).toEqual(calendarJsonSchema());
+    // The pack schema is the school's own: the units its pack declares are known ids.
+    expect(written('pack')).toEqual(packJsonSchema({ units: [] }));
+    writeFileSync(join(cwd, 'north', 'pack.yaml'), 'id: north\nname: 北高補充規定\ndocument: 北高規定\nunits:\n  library: { name: 圖書館 }\n');
+    await run(['schema', '--write', 'north'], { cwd });
+    expect(written('pack')).toEqual(packJsonSchema({ units: ['library'] }));
+    expect(JSON.stringify(written('pack'))).toContain('"library"');
   });
 
   it('takes no arguments: exit 2 with PR9006', async () => {

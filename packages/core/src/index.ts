@@ -168,6 +168,7 @@ export {
   loadPack,
   PACK_LIMITS,
   packJsonSchema,
+  type PackJsonSchemaOptions,
   REGIONAL_PACKS,
   regionalOverlays,
   validatePack,

@@ -2,24 +2,31 @@
 // one per kind of file a school keeps, written into the school's own folder so that the line
 // resolves wherever the folder is and whichever package manager installed the CLI.
 import { dirname, join, relative } from 'node:path';
-import { calendarJsonSchema, type FindingBase, packJsonSchema, scenarioJsonSchema } from '@portfolio-rules/core';
-import { writeText } from './files';
+import {
+  calendarJsonSchema,
+  type FindingBase,
+  loadPack,
+  packJsonSchema,
+  type PackJsonSchemaOptions,
+  scenarioJsonSchema,
+} from '@portfolio-rules/core';
+import { readText, writeText } from './files';
 
 export const SCHEMA_KINDS = ['pack', 'scenario', 'calendar'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
-const GENERATORS: Readonly<Record<SchemaKind, () => Record<string, unknown>>> = {
+const GENERATORS: Readonly<Record<SchemaKind, (options: PackJsonSchemaOptions) => Record<string, unknown>>> = {
   pack: packJsonSchema,
-  scenario: scenarioJsonSchema,
-  calendar: calendarJsonSchema,
+  scenario: () => scenarioJsonSchema(),
+  calendar: () => calendarJsonSchema(),
 };
 
 /** The folder of a school's folder that holds its schemas. */
 export const SCHEMAS_FOLDER = 'schemas';
 
-/** The schema's text, byte for byte the `<kind>.schema.json` core ships. */
-export function schemaText(kind: SchemaKind): string {
-  return `${JSON.stringify(GENERATORS[kind](), null, 2)}\n`;
+/** The schema's text: without options, byte for byte the `<kind>.schema.json` core ships. */
+export function schemaText(kind: SchemaKind, options: PackJsonSchemaOptions = {}): string {
+  return `${JSON.stringify(GENERATORS[kind](options), null, 2)}\n`;
 }
 
 /** Where a school's folder keeps the schema of a kind, relative to the folder. */
@@ -27,15 +34,22 @@ export function schemaPath(kind: SchemaKind): string {
   return join(SCHEMAS_FOLDER, `${kind}.schema.json`);
 }
 
-/** Writes the three schemas into `<school>/schemas/`; the files written, or the first that could not be. */
+/**
+ * Writes the three schemas into `<school>/schemas/`; the files written, or the first that could not
+ * be. The pack schema is the school's own: owners and deputies must be a known unit or role or one
+ * its `pack.yaml` declares under `units:` (run again after declaring one).
+ */
 export async function writeSchemas(
   cwd: string,
   school: string,
 ): Promise<{ readonly written: readonly string[] } | { readonly finding: FindingBase }> {
+  const pack = await readText(cwd, join(school, 'pack.yaml'));
+  const declared = 'text' in pack ? loadPack(pack.text).pack?.units : undefined;
+  const options = { units: Object.keys(declared ?? {}) };
   const written: string[] = [];
   for (const kind of SCHEMA_KINDS) {
     const file = join(school, schemaPath(kind));
-    const finding = await writeText(cwd, file, schemaText(kind));
+    const finding = await writeText(cwd, file, schemaText(kind, options));
     if (finding) return { finding };
     written.push(file);
   }
