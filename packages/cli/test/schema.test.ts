@@ -49,7 +49,10 @@ describe('portfolio-rules schema', () => {
     expect(written('calendar')).toEqual(calendarJsonSchema());
     // The pack schema is the school's own: the units its pack declares are known ids.
     expect(written('pack')).toEqual(packJsonSchema({ units: [] }));
-    writeFileSync(join(cwd, 'north', 'pack.yaml'), 'id: north\nname: 北高補充規定\ndocument: 北高規定\nunits:\n  library: { name: 圖書館 }\n');
+    writeFileSync(
+      join(cwd, 'north', 'pack.yaml'),
+      'id: north\nname: 北高補充規定\ndocument: 北高規定\nunits:\n  library: { name: 圖書館 }\n',
+    );
     await run(['schema', '--write', 'north'], { cwd });
     expect(written('pack')).toEqual(packJsonSchema({ units: ['library'] }));
     expect(JSON.stringify(written('pack'))).toContain('"library"');
