@@ -6,18 +6,25 @@ const did = (suggestion: string | undefined) => ({
   en: suggestion ? ` — did you mean \`${suggestion}\`?` : '',
 });
 
-export type ReadFailure = 'notFound' | 'isDirectory' | 'permission' | 'other';
+export type ReadFailure = 'notFound' | 'isDirectory' | 'notRegular' | 'permission' | 'noSpace' | 'other';
 const READ_FAILURES: Record<ReadFailure, { zh: string; en: string }> = {
   notFound: { zh: '檔案不存在', en: 'no such file' },
   isDirectory: { zh: '這是資料夾，不是檔案', en: 'it is a folder, not a file' },
+  notRegular: {
+    zh: '這不是一般檔案 (而是具名管道、通訊端或裝置)，不讀取',
+    en: 'it is not a regular file (a FIFO, socket or device) and is not read',
+  },
   permission: { zh: '沒有讀取權限', en: 'permission denied' },
+  noSpace: { zh: '磁碟已滿', en: 'the disk is full' },
   other: { zh: '無法讀取', en: 'it could not be read' },
 };
 
 const WRITE_FAILURES: Record<ReadFailure, { zh: string; en: string }> = {
   notFound: { zh: '資料夾不存在', en: 'no such folder' },
   isDirectory: { zh: '這是資料夾，不是檔案', en: 'it is a folder, not a file' },
+  notRegular: { zh: '這不是一般檔案', en: 'it is not a regular file' },
   permission: { zh: '沒有寫入權限', en: 'permission denied' },
+  noSpace: { zh: '磁碟已滿', en: 'the disk is full' },
   other: { zh: '無法寫入', en: 'it could not be written' },
 };
 
@@ -141,6 +148,26 @@ export const CLI_CODES = {
     message: ({ file, reason }: { file: string; reason: ReadFailure; detail?: string }) => ({
       'zh-TW': `無法寫入「${file}」：${WRITE_FAILURES[reason].zh}`,
       en: `cannot write \`${file}\`: ${WRITE_FAILURES[reason].en}`,
+    }),
+  }),
+  noRecordsChecked: defineCode({
+    code: 'PR9012',
+    name: 'no-records-checked',
+    severity: 'error',
+    title: { 'zh-TW': '資料未檢核任何紀錄', en: 'No record was checked' },
+    message: ({ data, read, rejected }: { data: string; read: number; rejected: number }) => ({
+      'zh-TW': `「${data}」沒有任何紀錄通過讀取而受檢核 (讀取 ${read} 列、退回 ${rejected} 列)；未檢核的資料不能視為合格`,
+      en: `no record of \`${data}\` was checked (${read} read, ${rejected} rejected): data that was not checked cannot pass`,
+    }),
+  }),
+  outputIsInput: defineCode({
+    code: 'PR9013',
+    name: 'output-is-input',
+    severity: 'error',
+    title: { 'zh-TW': '輸出檔即是輸入檔', en: 'The output is one of the inputs' },
+    message: ({ file, input }: { file: string; input: string }) => ({
+      'zh-TW': `輸出檔「${file}」就是本次讀取的「${input}」；寫入會毀損該檔，因此不寫入，請改用其他檔名`,
+      en: `the output \`${file}\` is \`${input}\`, which this run reads: writing it would destroy it, so nothing is written; name another file`,
     }),
   }),
   internalError: defineCode({

@@ -7,6 +7,7 @@ import { CLI_CODES } from './codes';
 import { type CliIo, type Command, EXIT, LANGUAGES } from './command';
 import { COMMANDS } from './commands';
 import { commandHelp, formatProblem, generalHelp } from './help';
+import { unwritable } from './_lib/files';
 
 /** `--lang` read ahead of parsing, so that even a usage problem speaks the chosen language. */
 function languageOf(argv: readonly string[]): Language {
@@ -69,4 +70,12 @@ export async function dispatch(commands: readonly Command[], argv: readonly stri
     io.stderr.write(`portfolio-rules: internal error / 內部錯誤: ${oneLine(detail)}\n`);
     return EXIT.usage;
   }
+}
+
+/**
+ * What to print when standard output cannot be written (`> /dev/full`, a disk that fills up): the
+ * PR9011 problem for `argv`'s language, instead of a stack trace. The bin ends the run with status 2.
+ */
+export function outputFailure(error: unknown, argv: readonly string[]): string {
+  return formatProblem(unwritable('stdout', error), languageOf(argv));
 }

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_CODES } from '../src/codes';
-import { run, stableJson } from './run';
+import { FIXTURES, run, stableJson } from './run';
 
 const AS_OF = ['--as-of', '2024-08-01'];
 const CALENDAR = ['--calendar', 'audit/calendar-112.yaml'];
@@ -151,6 +151,31 @@ describe('portfolio-rules audit', () => {
     expect(await codes([])).toContain('PR7521');
     expect(await codes(['--evidence', 'audit/evidence.ndjson'])).not.toContain('PR7521');
     expect((await run([...args, '--evidence', 'audit/data.ndjson'])).code).toBe(2);
+  });
+
+  it('--evidence: a repeated line or a blank one is a warning, a bad line an error with its own code', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'audit-'));
+    const line = readFileSync(join(FIXTURES, 'audit/evidence.ndjson'), 'utf8').trim();
+    const evidence = (name: string, lines: readonly string[]) => {
+      writeFileSync(join(folder, name), lines.join('\n') + '\n');
+      return join(folder, name);
+    };
+    const args = ['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', 'json'];
+    const repeated = await run([...args, '--evidence', evidence('repeated.ndjson', [line, line, ''])]);
+    expect(repeated.code).not.toBe(2);
+    const output = JSON.parse(repeated.stdout);
+    const codes = (list: { code: string; severity: string }[]) =>
+      list.map(({ code, severity }) => `${code} ${severity}`);
+    expect(codes(output.inputFindings)).toEqual(['PR8021 warning', 'PR8009 warning']);
+    expect(codes(output.audit.findings)).not.toContain('PR7521 error');
+    const bad = await run([
+      ...args,
+      '--evidence',
+      evidence('bad.ndjson', [line, line.replace('2023-10-05', '2023-13-05')]),
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout + bad.stderr).toContain('PR8008');
+    expect(bad.stdout + bad.stderr).not.toContain('PR9004');
   });
 
   it('exit 2 for a bad --as-of, an unreadable pack or data file, an invalid calendar', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,5 +110,26 @@ describe('portfolio-rules sample', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('PR9011');
+  });
+
+  it('refuses to write a calendar over the pack it reads (PR9013, exit 2), and leaves the pack whole', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sample-'));
+    mkdirSync(join(directory, 'calendars'));
+    const pack = join(directory, 'calendars', '112.yaml');
+    writeFileSync(pack, readFileSync(MAGONG));
+    const result = await run([
+      'sample',
+      '--pack',
+      pack,
+      '--students',
+      '10',
+      '--calendar',
+      join(directory, 'calendars'),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('PR9013');
+    expect(readFileSync(pack, 'utf8')).toBe(readFileSync(MAGONG, 'utf8'));
+    expect(readdirSync(join(directory, 'calendars'))).toEqual(['112.yaml']);
   });
 });

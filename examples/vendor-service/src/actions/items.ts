@@ -19,21 +19,21 @@ export interface UploadInput {
   readonly item:
     | {
         readonly kind: 'courseOutcome';
-        readonly id?: string;
+        readonly id?: string | undefined;
         readonly term: string;
         readonly course: string;
         readonly certifier: string;
-        readonly summary?: string;
-        readonly files?: readonly FileRef[];
+        readonly summary?: string | undefined;
+        readonly files?: readonly FileRef[] | undefined;
       }
     | {
         readonly kind: 'diversePerformance';
-        readonly id?: string;
+        readonly id?: string | undefined;
         readonly academicYear: number;
-        readonly term?: string;
+        readonly term?: string | undefined;
         readonly category: string;
-        readonly summary?: string;
-        readonly files?: readonly FileRef[];
+        readonly summary?: string | undefined;
+        readonly files?: readonly FileRef[] | undefined;
       };
 }
 

@@ -11,8 +11,8 @@ export interface ReceiptInput {
   readonly term: string;
   readonly event: ReceiptEvent;
   /** The round whose receipt is meant; the latest when absent (an earlier one is refused, PR7018). */
-  readonly round?: number;
-  readonly unavailable?: readonly string[];
+  readonly round?: number | undefined;
+  readonly unavailable?: readonly string[] | undefined;
 }
 
 /** A student (or the receipt-confirmation unit) confirms or disputes a receipt; the submitting unit resolves a dispute. */

@@ -7,9 +7,9 @@ export interface SubmitInput {
   readonly actor: Actor;
   readonly category: ReceiptCategory;
   readonly term: string;
-  readonly correction?: string;
-  readonly receiptPeriod?: ReceiptPeriod;
-  readonly unavailable?: readonly string[];
+  readonly correction?: string | undefined;
+  readonly receiptPeriod?: ReceiptPeriod | undefined;
+  readonly unavailable?: readonly string[] | undefined;
 }
 
 /**
@@ -81,7 +81,7 @@ export interface FinalInput {
   readonly actor: Actor;
   readonly category: ReceiptCategory;
   readonly term: string;
-  readonly unavailable?: readonly string[];
+  readonly unavailable?: readonly string[] | undefined;
 }
 
 /** The final submission (完成提交): after the latest round's confirmation period, with its disputes resolved. */

@@ -56,13 +56,29 @@ export function reportAudits(
 /** A report, written to stdout or a file piece by piece (a finding, a school at a time), never whole in memory. */
 export type Report = (output: Output) => void;
 
+/**
+ * The audit with the problems of its inputs (data files, encodings, calendars) among its findings,
+ * for the reports that render audits only: on the first school when the data holds several.
+ */
+function withInputs(result: AuditResult<FindingBase>, inputs: readonly FindingBase[]): AuditResult<FindingBase> {
+  if (inputs.length === 0) return result;
+  const findings = sortFindings([...inputs, ...result.findings]);
+  if (!result.schools || result.schools.length <= 1) return { ...result, findings };
+  const [first, ...rest] = result.schools;
+  return {
+    ...result,
+    findings,
+    schools: [{ ...first!, findings: sortFindings([...inputs, ...first!.findings]) }, ...rest],
+  };
+}
+
 export function renderOther(
   format: string,
   run: AuditRun & { result: AuditResult<FindingBase> },
   lang: Language,
   data: string | undefined,
 ): Report {
-  const { result } = run;
+  const result = withInputs(run.result, run.inputFindings);
   const packFindings = run.packFindings ?? [];
   if (format === 'sarif')
     return (output) =>

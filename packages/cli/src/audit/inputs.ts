@@ -1,16 +1,19 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import {
-  isPlainDate,
-  parseCalendar,
   type FindingBase,
   type GovernanceEvidence,
+  hasErrors,
+  type IntakeSummary,
+  isPlainDate,
+  parseCalendar,
+  type Rejection,
   type SchoolCalendar,
 } from '@portfolio-rules/core';
 import { createFinding, recordTypeForCsvFile } from '@portfolio-rules/core/internal';
 import { readText } from '../_lib/files';
 import { CLI_CODES } from '../codes';
-import { readDataset } from '../dataset';
+import { type Encoding, readDataset } from '../dataset';
 
 export interface Loaded<T> {
   readonly value?: T;
@@ -55,6 +58,15 @@ export async function dataBytes(cwd: string, path: string): Promise<number> {
   }
 }
 
+/** PR9012: data was given, and not one of its records was checked: an audit of nothing must not pass. */
+export function noRecordsChecked(data: string, summary: IntakeSummary): FindingBase {
+  return createFinding(
+    CLI_CODES.noRecordsChecked,
+    { data, read: summary.read, rejected: summary.rejected },
+    { rule: 'cli.read', subject: data },
+  );
+}
+
 /** School calendars, one academic year each, from a file or a folder of them (core's parseCalendar). */
 export async function loadCalendars(cwd: string, path: string | undefined): Promise<Loaded<SchoolCalendar[]>> {
   if (path === undefined) return { value: [], findings: [], unreadable: false };
@@ -75,13 +87,18 @@ export async function loadCalendars(cwd: string, path: string | undefined): Prom
  * The governance evidence log: a dataset file (NDJSON or a folder) of `meeting` and `training`
  * records, the same record types the data may carry. Other record types are reported and ignored.
  */
-export async function loadEvidence(cwd: string, path: string | undefined): Promise<Loaded<GovernanceEvidence>> {
+export async function loadEvidence(
+  cwd: string,
+  path: string | undefined,
+  encoding?: Encoding,
+): Promise<Loaded<GovernanceEvidence>> {
   if (path === undefined) return { findings: [], unreadable: false };
   const meetings: string[] = [];
   const trainings: GovernanceEvidence['trainings'][number][] = [];
   const findings: FindingBase[] = [];
   const read = await readDataset(path, {
     cwd,
+    ...(encoding && { encoding }),
     onRecord(record, place) {
       if (record.type === 'meeting' && record.body === 'workingGroup' && isPlainDate(record.date))
         meetings.push(record.date);
@@ -102,21 +119,23 @@ export async function loadEvidence(cwd: string, path: string | undefined): Promi
       }
     },
   });
-  findings.push(
-    ...read.findings,
-    ...read.summary.rejections.map((rejection) =>
-      createFinding(
-        CLI_CODES.invalidOptionValue,
-        {
-          option: '--evidence',
-          value: `${rejection.file ?? path}:${rejection.line}`,
-          allowed: ['meeting', 'training'],
-        },
-        { rule: 'cli.evidence', subject: `${rejection.file ?? path}:${rejection.line}` },
-      ),
-    ),
-  );
-  const unreadable =
-    read.unreadable || read.summary.rejected > 0 || findings.some((finding) => finding.severity === 'error');
+  // A rejected line keeps its own code and severity: an exact repeat or a blank line is a warning, the rest errors.
+  findings.push(...read.findings, ...read.summary.rejections.map((rejection) => rejectedLine(rejection, path)));
+  if (read.summary.checked === 0 && !read.unreadable) findings.push(noRecordsChecked(path, read.summary));
+  const unreadable = read.unreadable || read.summary.unlisted > 0 || hasErrors(findings);
   return unreadable ? { findings, unreadable } : { value: { meetings, trainings }, findings, unreadable };
+}
+
+/** A line of the evidence log that was rejected, as a finding at its place. */
+function rejectedLine(rejection: Rejection, path: string): FindingBase {
+  const file = rejection.file ?? path;
+  return {
+    code: rejection.code,
+    severity: rejection.severity,
+    rule: 'cli.evidence',
+    subject: `${file}:${rejection.line}`,
+    message: rejection.message,
+    data: { file, line: rejection.line },
+    position: { file, line: rejection.line, column: 1, record: rejection.line },
+  };
 }

@@ -1,6 +1,6 @@
 import type { AuditResult, FindingBase } from '@portfolio-rules/core';
 import { JSON_OUTPUT_VERSION, jsonTool } from '../formatters/json';
-import { tallyOf } from './text';
+import { auditTally } from './text';
 
 /**
  * `audit --format json`: the envelope of every command (version, tool, command, summary) with the
@@ -14,7 +14,7 @@ export function auditJson(
   file: string,
   exitCode: number,
 ): object {
-  const tally = tallyOf([...inputFindings, ...(result?.findings ?? [])]);
+  const tally = auditTally(result, inputFindings);
   return {
     version: JSON_OUTPUT_VERSION,
     tool: jsonTool(),

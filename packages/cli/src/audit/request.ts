@@ -1,4 +1,5 @@
 import type { Language } from '@portfolio-rules/core';
+import type { Encoding } from '../dataset';
 
 /** What `portfolio-rules audit` was asked: the files and options, as the command line gave them. */
 export interface AuditRequest {
@@ -11,4 +12,6 @@ export interface AuditRequest {
   readonly threads?: 'auto' | 1 | 2;
   /** The language of the progress bar (default zh-TW). */
   readonly language?: Language;
+  /** The text encoding of the data and evidence files (default UTF-8). */
+  readonly encoding?: Encoding;
 }

@@ -13,11 +13,11 @@ import {
   sortFindings,
 } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
-import { readText } from '../_lib/files';
+import { isNotText, readText } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import type { CliIo } from '../command';
 import { readDataset } from '../dataset';
-import { dataBytes, loadCalendars, loadEvidence } from './inputs';
+import { dataBytes, loadCalendars, loadEvidence, noRecordsChecked } from './inputs';
 import { createProgress } from './progress';
 import type { AuditRequest } from './request';
 import { auditSharded, type ShardWorkers, shardable, startShards } from './shard';
@@ -71,6 +71,7 @@ async function auditInThread(
   const read = await readDataset(request.data!, {
     cwd: io.cwd,
     intake,
+    ...(request.encoding && { encoding: request.encoding }),
     onBytes(count) {
       bytes += count;
     },
@@ -105,6 +106,7 @@ export async function runAudit(request: AuditRequest, io: CliIo): Promise<AuditR
   const threaded =
     request.data !== undefined &&
     threads !== 1 &&
+    (request.encoding ?? 'utf-8') === 'utf-8' &&
     (threads === 2 || cpus().length >= 2) &&
     (await shardable(io.cwd, request.data, threads));
   const shards = threaded ? startShards() : undefined;
@@ -118,13 +120,19 @@ export async function runAudit(request: AuditRequest, io: CliIo): Promise<AuditR
 async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers | undefined): Promise<AuditRun> {
   const sources = new Map<string, string>();
   const text = await readText(io.cwd, request.pack);
-  if ('finding' in text) return { inputFindings: [text.finding], sources, unreadable: true };
-  sources.set(request.pack, text.text);
+  if ('finding' in text && !isNotText(text.finding))
+    return { inputFindings: [text.finding], sources, unreadable: true };
   const registry = await overlayRegistry(io);
   for (const [file, source] of registry.sources) sources.set(file, source);
-  const checked = checkPack(request.pack, text.text, registry);
-  const onPack = checked.findings;
-  const resolution = checked.validation.resolution;
+  // A pack that is not UTF-8 text is a pack with an error, of which nothing else is checked.
+  let onPack: FindingBase[];
+  let resolution: Resolution | undefined;
+  if ('text' in text) {
+    sources.set(request.pack, text.text);
+    const checked = checkPack(request.pack, text.text, registry);
+    onPack = [...checked.findings];
+    resolution = checked.validation.resolution;
+  } else onPack = [text.finding];
   const base = { asOf: request.asOf, file: request.pack };
   if (request.data === undefined || !resolution || resolution.versions.length === 0) {
     const empty = createAudit(resolution ?? { versions: [], findings: [] }, base).finish();
@@ -139,7 +147,7 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
   }
   const [calendars, evidence] = await Promise.all([
     loadCalendars(io.cwd, request.calendar),
-    loadEvidence(io.cwd, request.evidence),
+    loadEvidence(io.cwd, request.evidence, request.encoding),
   ]);
   const inputFindings: FindingBase[] = [...calendars.findings, ...evidence.findings];
   if (calendars.unreadable || evidence.unreadable) return { inputFindings, sources, unreadable: true };
@@ -148,6 +156,9 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
     (shards && (await auditSharded(shards, request, io, options, resolution))) ||
     (await auditInThread(request, resolution, io, options));
   inputFindings.push(...read.findings);
+  // Data that could not be read already ends the run with its own finding and exit code 2.
+  const nothingChecked = read.summary.checked === 0 && !read.unreadable;
+  if (nothingChecked) inputFindings.push(noRecordsChecked(request.data, read.summary));
   const data =
     results.length === 0
       ? createAudit(resolution, base).finish()
@@ -155,5 +166,5 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
         ? results[0]!
         : mergeAudits(results);
   const result = { ...data, findings: sortFindings([...onPack, ...data.findings]), intake: read.summary };
-  return { result, inputFindings, sources, unreadable: read.unreadable, packFindings: onPack };
+  return { result, inputFindings, sources, unreadable: read.unreadable || nothingChecked, packFindings: onPack };
 }

@@ -1,10 +1,11 @@
-import { type Audit, createAudit, createIntake, type Resolution } from '@portfolio-rules/core';
+import { type Audit, createAudit, createIntake, type Finding, type Resolution } from '@portfolio-rules/core';
 import type { ShardInit, ShardReply } from './shard-protocol';
 import { type ShardScan, scanShard } from './shard-lines';
+import { internalError } from '../dataset';
 
 /**
  * One shard: reads the whole file itself, parses and audits only the lines of its schools, then
- * answers once. A record whose parsed school is not the one the byte scan read (an escaped or
+ * answers once. An unexpected failure on one record rejects that record (PR8020), as on one thread. A record whose parsed school is not the one the byte scan read (an escaped or
  * nested `school`) would belong to another shard: the worker stops and the audit runs on one thread.
  */
 export function auditShard(init: ShardInit, post: (reply: ShardReply) => void): ShardReply {
@@ -13,6 +14,7 @@ export function auditShard(init: ShardInit, post: (reply: ShardReply) => void): 
   const audits = new Map<string, Audit>();
   const parse = { file: init.file };
   const firstLines: Record<string, number> = {};
+  const conflicts: Finding[] = [];
   let lines = 0;
   let scan: ShardScan;
   try {
@@ -28,10 +30,17 @@ export function auditShard(init: ShardInit, post: (reply: ShardReply) => void): 
         }
         const school = result.record.school ?? '';
         if (school !== scanned) return false;
+        if (result.conflict) conflicts.push(result.conflict);
         let audit = audits.get(school);
         if (!audit)
           audits.set(school, (audit = createAudit(resolution, { ...init.options, ...(school !== '' && { school }) })));
-        audit.add(result.record, { file: init.file, line, column: 1, record: line });
+        try {
+          audit.add(result.record, { file: init.file, line, column: 1, record: line });
+        } catch (error) {
+          const finding = internalError(error, init.file, line);
+          intake.reject(finding, line, parse);
+          firstLines[finding.code] ??= line;
+        }
         return true;
       },
       (bytes) => post({ type: 'progress', bytes, lines }),
@@ -46,6 +55,7 @@ export function auditShard(init: ShardInit, post: (reply: ShardReply) => void): 
         results: [...audits.values()].map((audit) => audit.finish()),
         summary: intake.summary(),
         firstLines,
+        conflicts,
       }
     : { type: 'fallback' };
 }

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { looksUtf16 } from '../_lib/encodings';
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -37,19 +38,17 @@ function schoolAt(
   return close < 0 || close >= end ? undefined : { from: at + 1, to: close };
 }
 
-/** How many byte-order marks start the text: the reader strips one, and its UTF-8 decoder one more. */
-function boms(buffer: Buffer, filled: number): number {
-  let skipped = 0;
-  while (skipped < 6 && filled >= skipped + 3 && buffer.compare(BOM, 0, 3, skipped, skipped + 3) === 0) skipped += 3;
-  return skipped;
+/** The bytes of the byte-order mark that starts the text, which the reader strips (3, or 0 without one). */
+function bom(buffer: Buffer, filled: number): number {
+  return filled >= 3 && buffer.compare(BOM, 0, 3, 0, 3) === 0 ? 3 : 0;
 }
 
 /**
  * One shard's lines of an NDJSON file, read as bytes by a worker thread of its own: every line is
  * numbered and its school found by a byte scan, and only the shard's lines are decoded and handed
  * to `onLine` (which may return `false` to stop). The lines are those the one-thread reader yields
- * (byte-order marks stripped, `\r\n` read as `\n`, no extra line after a final line break); a file
- * that is not UTF-8 throughout is left to that reader, which reports where it stops.
+ * (a byte-order mark stripped, `\r\n` read as `\n`, no extra line after a final line break); a file
+ * that is not UTF-8 throughout (or looks UTF-16) is left to that reader, which says which lines are not.
  */
 export function scanShard(
   path: string,
@@ -86,7 +85,11 @@ export function scanShard(
       const count = readSync(fd, buffer, filled, buffer.length - filled, null);
       filled += count;
       const end = count === 0;
-      if (start < 0) start = boms(buffer, filled);
+      if (start < 0) {
+        // UTF-16 text is valid UTF-8 byte by byte: the one-thread reader says what it is.
+        if (looksUtf16(buffer.subarray(0, filled))) return 'notUtf8';
+        start = bom(buffer, filled);
+      }
       const complete = end ? filled : buffer.lastIndexOf(NEWLINE, filled - 1) + 1;
       if (complete === 0 && !end) continue;
       if (!isUtf8(buffer.subarray(start, complete))) return 'notUtf8';

@@ -1,4 +1,4 @@
-import type { AuditOptions, AuditResult, IntakeSummary } from '@portfolio-rules/core';
+import type { AuditOptions, AuditResult, Finding, IntakeSummary } from '@portfolio-rules/core';
 
 /** What a shard worker starts with: the resolved pack (plain data), the audit options, and the file and shard it reads. */
 export interface ShardInit {
@@ -23,5 +23,7 @@ export type ShardReply =
       readonly results: readonly AuditResult[];
       readonly summary: IntakeSummary;
       readonly firstLines: Readonly<Record<string, number>>;
+      /** Records with the id of an earlier record and other content (PR8022), in line order. */
+      readonly conflicts: readonly Finding[];
     }
   | { readonly type: 'fallback' };

@@ -164,8 +164,11 @@ export async function auditSharded(
   const finished = answers.flatMap((answer) => (answer.type === 'done' ? [answer] : []));
   if (finished.length < answers.length) return undefined;
   const summary = mergeIntakes(finished);
+  const conflicts = finished
+    .flatMap((answer) => answer.conflicts)
+    .sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0));
   return {
     results: finished.flatMap((answer) => answer.results),
-    read: { summary, findings: [], unreadable: false, files: [shown] },
+    read: { summary, findings: conflicts, unreadable: false, files: [shown] },
   };
 }

@@ -1,5 +1,6 @@
 import type { AuditResult, FindingBase, GroupStatistics, IntakeSummary, Language } from '@portfolio-rules/core';
 import type { Output } from '../command';
+import { auditFindings, type Tally, tallyOf } from '../formatters/checked';
 import { inPieces } from '../formatters/pieces';
 import { oneLine, showControls } from '../formatters/safe-text';
 import { formatFinding } from '../formatters/stylish';
@@ -135,10 +136,9 @@ export function accountingLine(intake: IntakeSummary): string {
   return `read ${intake.read} = checked ${intake.checked} + rejected ${intake.rejected}`;
 }
 
-export function tallyOf(findings: readonly FindingBase[]): { errors: number; warnings: number; infos: number } {
-  const count = (severity: FindingBase['severity']) =>
-    findings.filter((finding) => finding.severity === severity).length;
-  return { errors: count('error'), warnings: count('warning'), infos: count('info') };
+/** The audit's tally: the input findings, the findings and every rejected line (a rejected line is a problem too). */
+export function auditTally(result: AuditResult<FindingBase> | undefined, inputFindings: readonly FindingBase[]): Tally {
+  return tallyOf([...inputFindings, ...(result ? auditFindings(result) : [])]);
 }
 
 /** `audit` for people: each finding with its clause, the statistics, the rejected lines, the accounting and the tally — written a finding at a time. */
@@ -165,7 +165,7 @@ export function writeAuditText(
     if (rejected.length > 0) block(rejected.join('\n'));
     block(accountingLine(result.intake));
   }
-  const { errors, warnings, infos } = tallyOf([...inputFindings, ...result.findings]);
+  const { errors, warnings, infos } = auditTally(result, inputFindings);
   const mark = errors > 0 ? '✖' : warnings + infos > 0 ? '⚠' : '✔';
   block(
     `${mark} ${errors + warnings + infos === 0 ? TEXT[language].clean : TEXT[language].tally(errors, warnings, infos)}`,

@@ -1,16 +1,17 @@
-import { hasErrors, isPlainDate, toPlainDate, type FindingBase } from '@portfolio-rules/core';
-import { createFinding } from '@portfolio-rules/core/internal';
+import { type FindingBase, isPlainDate, toPlainDate } from '@portfolio-rules/core';
+import { createFinding, DATASET_DAYS, isWithinDays } from '@portfolio-rules/core/internal';
 import { formatJson } from '../formatters/json';
 import { formatStylish } from '../formatters/stylish';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT, formatOption } from '../command';
 import { formatProblem } from '../help';
-import { writePieces } from '../_lib/files';
+import { inputAt, writePieces } from '../_lib/files';
 import { auditJson } from '../audit/json';
 import { type Report, renderOther, OTHER_FORMATS } from '../audit/formats';
 import { writeJson } from '../formatters/json-pieces';
 import { runAudit } from '../audit/run';
-import { writeAuditText } from '../audit/text';
+import { auditTally, writeAuditText } from '../audit/text';
+import { type Encoding, ENCODINGS } from '../dataset';
 
 const usage = (subject: string) => ({ rule: 'cli.usage', subject });
 
@@ -52,6 +53,10 @@ export const audit: Command = {
         en: 'the governance evidence log: meeting and training records',
       },
     },
+    encoding: formatOption([...ENCODINGS], {
+      'zh-TW': '資料檔 (--data、--evidence) 的文字編碼 (預設 utf-8；Excel 匯出的 CSV 常為 big5)',
+      en: 'the text encoding of the data files (--data, --evidence); default utf-8 (CSV exported by Excel in Taiwan is often big5)',
+    }),
     format: formatOption(['stylish', 'json', ...OTHER_FORMATS], { 'zh-TW': '輸出格式', en: 'output format' }),
     threads: formatOption(['auto', '1', '2'], {
       'zh-TW': '多校資料分由 2 個執行緒稽核：auto (預設，資料夠大時)、2 (一律) 或 1 (僅用 1 個)',
@@ -70,11 +75,11 @@ export const audit: Command = {
       return EXIT.usage;
     };
     const asOf = typeof options['as-of'] === 'string' ? options['as-of'] : toPlainDate(new Date());
-    if (!isPlainDate(asOf))
+    if (!isPlainDate(asOf) || !isWithinDays(asOf))
       return problem(
         createFinding(
           CLI_CODES.invalidOptionValue,
-          { option: '--as-of', value: asOf, allowed: ['YYYY-MM-DD'] },
+          { option: '--as-of', value: asOf, allowed: [`YYYY-MM-DD, ${DATASET_DAYS.first} … ${DATASET_DAYS.last}`] },
           usage('--as-of'),
         ),
       );
@@ -83,6 +88,18 @@ export const audit: Command = {
     const data = str('data');
     const calendar = str('calendar');
     const evidence = str('evidence');
+    const output = str('output');
+    if (output !== undefined) {
+      const input = await inputAt(
+        io.cwd,
+        output,
+        [pack, data, calendar, evidence].filter((path) => path !== undefined),
+      );
+      if (input !== undefined)
+        return problem(
+          createFinding(CLI_CODES.outputIsInput, { file: output, input }, { rule: 'cli.write', subject: output }),
+        );
+    }
     const run = await runAudit(
       {
         pack,
@@ -91,16 +108,17 @@ export const audit: Command = {
         ...(calendar !== undefined && { calendar }),
         ...(evidence !== undefined && { evidence }),
         threads: options.threads === '1' ? 1 : options.threads === '2' ? 2 : 'auto',
+        encoding: (ENCODINGS as readonly string[]).includes(String(options.encoding))
+          ? (options.encoding as Encoding)
+          : 'utf-8',
         language,
       },
       io,
     );
-    const rejectedErrors =
-      (run.result?.intake?.rejections ?? []).some((rejection) => rejection.severity === 'error') ||
-      (run.result?.intake?.unlisted ?? 0) > 0;
+    // One tally decides: a finding or a rejected line at error level fails the audit.
     const exitCode = run.unreadable
       ? EXIT.usage
-      : hasErrors([...run.inputFindings, ...(run.result?.findings ?? [])]) || rejectedErrors
+      : auditTally(run.result, run.inputFindings).errors > 0
         ? EXIT.errors
         : EXIT.ok;
     if (!run.result) {
@@ -118,7 +136,6 @@ export const audit: Command = {
         : format === 'stylish'
           ? (output) => writeAuditText(result, run.inputFindings, run.sources, language, output)
           : renderOther(format, { ...run, result }, language, data);
-    const output = str('output');
     if (output === undefined) {
       write(io.stdout);
       return exitCode;

@@ -1,6 +1,6 @@
 import { hasErrors } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
-import { readText } from '../_lib/files';
+import { readText, unreadExit } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { type Command, EXIT, formatOption } from '../command';
 import { amendmentTable, type Version } from '../diff/amendment';
@@ -42,7 +42,7 @@ export const diff: Command = {
       const read = await readText(io.cwd, file);
       if ('finding' in read) {
         io.stderr.write(formatProblem(read.finding, language, 'diff'));
-        return EXIT.usage;
+        return unreadExit(read.finding);
       }
       sources.set(file, read.text);
       const checked = checkPack(file, read.text, registry, { omissions: false });

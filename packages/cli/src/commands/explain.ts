@@ -1,7 +1,7 @@
 import { effectiveFor, hasErrors, parseTerm, type EffectivePack } from '@portfolio-rules/core';
 import { createFinding, suggest } from '@portfolio-rules/core/internal';
 import { checkPack } from '../_lib/check-pack';
-import { readText } from '../_lib/files';
+import { readText, unreadExit } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT, formatOption } from '../command';
@@ -49,7 +49,10 @@ export const explain: Command = {
       );
     }
     const read = await readText(io.cwd, file);
-    if ('finding' in read) return usage(read.finding);
+    if ('finding' in read) {
+      usage(read.finding);
+      return unreadExit(read.finding);
+    }
 
     const registry = await overlayRegistry(io);
     const checked = checkPack(file, read.text, registry, { omissions: false, ...(term && { term }) });

@@ -1,6 +1,6 @@
 import { hasErrors } from '@portfolio-rules/core';
 import { checkPack } from '../_lib/check-pack';
-import { readText } from '../_lib/files';
+import { readText, unreadExit } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { type Command, EXIT, formatOption } from '../command';
 import { formatStylish } from '../formatters/stylish';
@@ -32,7 +32,7 @@ export const render: Command = {
     const read = await readText(io.cwd, file);
     if ('finding' in read) {
       io.stderr.write(formatProblem(read.finding, language, 'render'));
-      return EXIT.usage;
+      return unreadExit(read.finding);
     }
     const registry = await overlayRegistry(io);
     const checked = checkPack(file, read.text, registry, { omissions: false });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { hasErrors, validatePack, type FindingBase } from '@portfolio-rules/core';
+import { type FindingBase, hasErrors, validatePack } from '@portfolio-rules/core';
 import { createFinding } from '@portfolio-rules/core/internal';
-import { readText, writeText } from '../_lib/files';
+import { inputAt, readText, writeText } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT, type Output } from '../command';
@@ -168,12 +168,15 @@ export const sample: Command = {
     }
     const plan = planFrom(validation.resolution!, parsed.options.year ?? defaultYear(validation.resolution!));
     if (typeof options.calendar === 'string') {
-      for (const calendar of plan.calendars) {
-        const unwritable = await writeText(
-          io.cwd,
-          join(options.calendar, `${calendar.academicYear}.yaml`),
-          calendarYaml(calendar),
-        );
+      const files = plan.calendars.map((calendar) => join(options.calendar as string, `${calendar.academicYear}.yaml`));
+      // Checked before any is written: a calendar must not replace the pack this run reads.
+      for (const file of files)
+        if (await inputAt(io.cwd, file, [options.pack]))
+          return problem(
+            createFinding(CLI_CODES.outputIsInput, { file, input: options.pack }, { rule: 'cli.write', subject: file }),
+          );
+      for (const [index, calendar] of plan.calendars.entries()) {
+        const unwritable = await writeText(io.cwd, files[index]!, calendarYaml(calendar));
         if (unwritable) return problem(unwritable);
       }
     }

@@ -12,7 +12,7 @@ import {
 } from '@portfolio-rules/core';
 import { createFinding, termOfEntry } from '@portfolio-rules/core/internal';
 import { checkPack } from '../_lib/check-pack';
-import { readText } from '../_lib/files';
+import { readText, unreadExit } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT, formatOption, type Invocation } from '../command';
@@ -26,7 +26,7 @@ import { formatTimelineIcs } from '../timeline/ics';
 
 const usageProblem = (io: Invocation['io'], language: Language, finding: FindingBase) => {
   io.stderr.write(formatProblem(finding, language, 'timeline'));
-  return EXIT.usage;
+  return unreadExit(finding);
 };
 
 const identity = (finding: FindingBase) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;

@@ -2,7 +2,7 @@ import { hasErrors, type FindingBase } from '@portfolio-rules/core';
 import { createFinding } from '@portfolio-rules/core/internal';
 import { CLI_CODES } from '../codes';
 import { checkPack } from '../_lib/check-pack';
-import { readText } from '../_lib/files';
+import { isNotText, readText } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { type CliIo, type Command, EXIT, formatOption } from '../command';
 import { formatJson } from '../formatters/json';
@@ -26,7 +26,7 @@ async function checkPacks(files: readonly string[], io: CliIo): Promise<Checked>
   for (const file of files) {
     const read = await readText(io.cwd, file);
     if ('finding' in read) {
-      unreadable = true;
+      unreadable ||= !isNotText(read.finding);
       reports.push({ file, findings: [read.finding] });
       continue;
     }

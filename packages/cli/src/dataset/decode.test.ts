@@ -19,7 +19,11 @@ async function decode(bytes: Uint8Array, cuts: readonly number[] = [], encoding?
   const findings: string[] = [];
   for await (const batch of decodeLines(chunked(bytes, cuts), 'data.ndjson', encoding)) {
     if ('finding' in batch) findings.push(`${batch.finding.code} line ${batch.finding.position?.line}`);
-    else batch.forEach((line, number) => lines.push([number, line]));
+    else
+      batch.forEach(
+        (line, number) => lines.push([number, line]),
+        (finding, number) => findings.push(`${finding.code} line ${number}`),
+      );
   }
   return { lines, findings };
 }
@@ -72,13 +76,68 @@ describe('decodeLines', () => {
       if (!('finding' in batch) && !skip) batch.forEach((_, number) => numbers.push(number));
       skip = false;
     }
-    expect(numbers).toEqual([3, 4]);
+    expect(numbers).toEqual([2, 3, 4]);
   });
 
-  it('stops with PR8011 at bytes that are not UTF-8, naming the line it reached', async () => {
-    const bytes = Buffer.concat([utf8('a\nb\n'), Buffer.from([0x80, 0xff])]);
-    expect(await decode(bytes, [4])).toEqual({ lines: numbered(['a', 'b']), findings: ['PR8011 line 3'] });
+  it('rejects a line holding bytes that are not UTF-8 (PR8011 at its own number and byte) and reads on', async () => {
+    const bytes = Buffer.concat([utf8('a\nb\n'), Buffer.from([0x80, 0xff]), utf8('\nc\n')]);
+    for (const cuts of [[], [4], [5], [6, 7], [1, 2, 3, 4, 5, 6, 7, 8]])
+      expect(await decode(bytes, cuts), `cut at ${cuts}`).toEqual({
+        lines: numbered(['a', 'b']).concat([[4, 'c']]),
+        findings: ['PR8011 line 3'],
+      });
     expect((await decode(Buffer.concat([utf8('a\n'), Buffer.from([0xe5, 0x9c])]))).findings).toEqual(['PR8011 line 2']);
+  });
+
+  it('names the real line of a bad byte deep in a large file, and reads every line after it', async () => {
+    const lines = Array.from({ length: 3000 }, (_, index) => `{"n":${index + 1},"note":"第 ${index + 1} 行"}`);
+    const bytes = Buffer.concat([
+      utf8(lines.slice(0, 1500).join('\n') + '\n'),
+      Buffer.from([0x7b, 0xc3, 0x28, 0x7d, 0x0a]),
+      utf8(lines.slice(1500).join('\n') + '\n'),
+    ]);
+    const cuts = Array.from({ length: Math.floor(bytes.length / 65536) }, (_, index) => (index + 1) * 65536);
+    const { lines: read, findings } = await decode(bytes, cuts);
+    expect(findings).toEqual(['PR8011 line 1501']);
+    expect(read).toHaveLength(3000);
+    expect(read[1500]).toEqual([1502, lines[1500]]);
+  });
+
+  it('refuses a UTF-16 file (PR8023, naming the encoding), and reads it with --encoding', async () => {
+    const text = '{"a":"學號"}\r\n{"b":2}\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(Buffer.from(text, 'utf16le')).swap16();
+    expect((await decode(le)).findings).toEqual(['PR8023 line 1']);
+    expect((await decode(Buffer.from(text, 'utf16le'))).findings).toEqual(['PR8023 line 1']);
+    expect((await decode(be)).findings).toEqual(['PR8023 line 1']);
+    const expected = numbered(['{"a":"學號"}', '{"b":2}']);
+    for (const cuts of [[], [1], [3], [5, 9]]) {
+      expect((await decode(le, cuts, 'utf-16le')).lines).toEqual(expected);
+      expect((await decode(be, cuts, 'utf-16be')).lines).toEqual(expected);
+    }
+  });
+
+  it('rejects a UTF-16 line holding half a character at its number, and reads the lines after it', async () => {
+    const lines = Array.from({ length: 2000 }, (_, index) => `{"id":"學${index + 1}"}`);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\r\n'), 'utf16le')]);
+    // Line 1,501 loses the second half of 學 (U+5B78 is one unit: a lone high surrogate is put in its place).
+    const at = 2 + 2 * lines.slice(0, 1500).reduce((sum, line) => sum + line.length + 2, 0) + 2 * 7;
+    le.writeUInt16LE(0xd800, at);
+    const be = Buffer.from(le).swap16();
+    for (const [bytes, encoding] of [
+      [le, 'utf-16le'],
+      [be, 'utf-16be'],
+    ] as const)
+      for (const cuts of [[], [3001], [4097, 65_537]]) {
+        const { lines: read, findings } = await decode(bytes, cuts, encoding);
+        expect(findings).toEqual(['PR8011 line 1501']);
+        expect(read).toHaveLength(1999);
+        expect(read[1500]).toEqual([1502, lines[1501]]);
+      }
+    // An odd last byte is half a character: that last line only.
+    const { lines: read, findings } = await decode(Buffer.concat([le, Buffer.from([0x41])]), [], 'utf-16le');
+    expect(findings).toEqual(['PR8011 line 1501', 'PR8011 line 2000']);
+    expect(read).toHaveLength(1998);
   });
 
   it('reads Big5 when asked', async () => {

@@ -1,2 +1,2 @@
-export { decodeLines, type Encoding, type LineBatch } from './decode';
-export { chunksOf, readDataset, type DatasetRead, type ReadOptions, type RecordPlace } from './read';
+export { decodeLines, type Encoding, ENCODINGS, type LineBatch } from './decode';
+export { chunksOf, internalError, readDataset, type DatasetRead, type ReadOptions, type RecordPlace } from './read';

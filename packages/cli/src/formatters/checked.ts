@@ -1,4 +1,11 @@
-import { type AuditResult, CATALOGUE, type CodeSpec, type FindingBase, type Rejection } from '@portfolio-rules/core';
+import {
+  type AuditResult,
+  CATALOGUE,
+  type CodeSpec,
+  type FindingBase,
+  type IntakeSummary,
+  type Rejection,
+} from '@portfolio-rules/core';
 import { CLI_CODES } from '../codes';
 import type { FileReport } from './report';
 
@@ -19,7 +26,7 @@ export interface CheckedGroup {
   readonly file?: string;
   /** For an audit that read data: the data file or folder, where the findings about the data belong. */
   readonly data?: string;
-  /** The findings, then the rejected input lines not already among them, as findings at their line. */
+  /** The findings, then the rejected input lines not already among them, as findings at their line (those beyond the listing limit as one finding per code). */
   readonly findings: readonly FindingBase[];
   readonly audit?: AuditResult<FindingBase>;
 }
@@ -53,15 +60,65 @@ export function rejectionFinding(rejection: Rejection): FindingBase {
   };
 }
 
+/**
+ * The rejected lines beyond the listing limit, one finding per code that stands for all of them
+ * (`data.unlisted` says how many): so that every report counts every rejected line.
+ */
+export function unlistedFindings(intake: IntakeSummary): FindingBase[] {
+  if (intake.unlisted === 0) return [];
+  const listed = new Map<string, number>();
+  for (const rejection of intake.rejections) listed.set(rejection.code, (listed.get(rejection.code) ?? 0) + 1);
+  return Object.entries(intake.byCode).flatMap(([code, count]) => {
+    const unlisted = count - (listed.get(code) ?? 0);
+    if (unlisted <= 0) return [];
+    return [
+      {
+        code,
+        severity: specOf(code)?.severity ?? 'error',
+        rule: 'dataset.intake',
+        subject: `${code} × ${unlisted}`,
+        message: {
+          'zh-TW': `另有 ${unlisted} 列因 ${code} 退回，未逐一列出 (只列出前 ${intake.rejections.length} 列)`,
+          en: `${unlisted} more lines were rejected with ${code}, not listed one by one (the first ${intake.rejections.length} are)`,
+        },
+        data: { unlisted },
+      },
+    ];
+  });
+}
+
+/** How many problems a finding stands for: one, or the rejected lines an unlisted finding counts. */
+export const countOf = (finding: FindingBase): number =>
+  typeof finding.data.unlisted === 'number' ? finding.data.unlisted : 1;
+
+export interface Tally {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+/** Errors, warnings and infos: the one tally every report gives (stylish, JSON, SARIF, JUnit, HTML). */
+export function tallyOf(findings: readonly FindingBase[]): Tally {
+  const tally = { errors: 0, warnings: 0, infos: 0 };
+  for (const finding of findings) {
+    const count = countOf(finding);
+    if (finding.severity === 'error') tally.errors += count;
+    else if (finding.severity === 'warning') tally.warnings += count;
+    else tally.infos += count;
+  }
+  return tally;
+}
+
 const placeOf = (finding: FindingBase) =>
   `${finding.code} ${finding.position?.file ?? ''}:${finding.position?.record ?? finding.position?.line ?? ''}`;
 
-function auditFindings(audit: AuditResult<FindingBase>): FindingBase[] {
+/** An audit's findings, then its rejected input lines not already among them (each a finding at its line), then those not listed. */
+export function auditFindings(audit: AuditResult<FindingBase>): FindingBase[] {
   const reported = new Set(audit.findings.map(placeOf));
   const rejected = (audit.intake?.rejections ?? [])
     .map(rejectionFinding)
     .filter((finding) => !reported.has(placeOf(finding)));
-  return [...audit.findings, ...rejected];
+  return [...audit.findings, ...rejected, ...(audit.intake ? unlistedFindings(audit.intake) : [])];
 }
 
 export function checkedGroups(input: CheckedInput): CheckedGroup[] {

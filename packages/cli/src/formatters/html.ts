@@ -1,13 +1,13 @@
 import {
   type AuditResult,
+  type FindingBase,
   type Language,
   nationalVersionFor,
   type Severity,
   termOfDate,
-  type FindingBase,
 } from '@portfolio-rules/core';
 import type { Output } from '../command';
-import { auditName, checkedGroups } from './checked';
+import { auditName, checkedGroups, tallyOf } from './checked';
 import { findingsSection, rejectionsSection } from './html/findings';
 import { statisticsSection } from './html/statistics';
 import { REPORT_STYLE } from './html/style';
@@ -54,12 +54,14 @@ function header(audit: AuditResult<FindingBase>, options: HtmlOptions, text: Htm
 /** `packPart`: the section of the pack's own findings in an audit of several schools, which read data. */
 function summary(
   audit: AuditResult<FindingBase>,
-  findings: readonly { readonly severity: Severity }[],
+  findings: readonly FindingBase[],
   text: HtmlText,
   packPart: boolean,
 ): string {
+  const tally = tallyOf(findings);
+  const counts = { error: tally.errors, warning: tally.warnings, info: tally.infos };
   const cards = SEVERITIES.map((severity) => {
-    const count = findings.filter((finding) => finding.severity === severity).length;
+    const count = counts[severity];
     return `<div class="card ${severity}"><span class="number">${formatCount(count)}</span>${x(text.severity[severity])}</div>`;
   });
   const intake = audit.intake;

@@ -1,6 +1,6 @@
 import type { FindingBase, Language } from '@portfolio-rules/core';
 import type { Output } from '../command';
-import { type CheckedGroup, type CheckedInput, checkedGroups, lineOf, specOf } from './checked';
+import { type CheckedGroup, type CheckedInput, checkedGroups, lineOf, specOf, tallyOf } from './checked';
 import { escapeMarkup as x } from './markup';
 import { collected } from './pieces';
 import { formatFinding } from './stylish';
@@ -40,10 +40,13 @@ function testcase(finding: FindingBase, group: CheckedGroup, language: Language)
   return `${head}\n      ${inner}\n    </testcase>`;
 }
 
-/** A suite's test cases and failures: one case per finding, or one passing case when none is an error. */
+/**
+ * A suite's tests and failures: one per finding (a case for the rejected lines not listed counts
+ * each of them), or one passing case when none is an error: the tally of every other report.
+ */
 function counts(group: CheckedGroup): { tests: number; failures: number } {
-  const failures = group.findings.filter((finding) => finding.severity === 'error').length;
-  return { tests: group.findings.length + (failures === 0 ? 1 : 0), failures };
+  const { errors, warnings, infos } = tallyOf(group.findings);
+  return { tests: errors + warnings + infos + (errors === 0 ? 1 : 0), failures: errors };
 }
 
 function testsuite(group: CheckedGroup, language: Language): string {

@@ -14,7 +14,7 @@ function where(finding: FindingBase, file: string): string {
   return oneLine(position ? `${position.file ?? file}:${position.line}:${position.column}` : file);
 }
 
-function cite(layer: string | undefined, source: FindingBase['source']): string {
+function citation(layer: string | undefined, source: FindingBase['source']): string {
   return oneLine([source && formatSource(source), layer].filter(Boolean).join(' · '));
 }
 
@@ -31,11 +31,11 @@ export function formatFinding(
     `${where(finding, file)}  ${labels[finding.severity]}  ${finding.code}${name ? ` ${name}` : ''}`,
     `  ${oneLine(finding.message[language])}`,
   ];
-  const own = cite(finding.layer, finding.source);
+  const own = citation(finding.layer, finding.source);
   if (own) lines.push(`  ${labels.source}${own}`);
   for (const related of finding.related ?? []) {
     const value = related.value === undefined ? '' : ` (${labels.value} ${oneLine(JSON.stringify(related.value))})`;
-    lines.push(`  ${labels.related}${cite(related.layer, related.source)}${value}`);
+    lines.push(`  ${labels.related}${citation(related.layer, related.source)}${value}`);
   }
   const position = finding.position;
   const text = position && sources.get(position.file ?? file);

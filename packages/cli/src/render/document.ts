@@ -108,7 +108,7 @@ const TEXT = {
 } as const;
 
 /** A clause of the pack's own document alone (`九(三)`), any other with its document (`作業要點 多元表現勾選件數`). */
-function cite(effective: EffectivePack, source: Source | undefined): string {
+function clauseIn(effective: EffectivePack, source: Source | undefined): string {
   if (!source) return '';
   return source.document === effective.document ? source.clause : formatSource(source);
 }
@@ -127,7 +127,7 @@ function divisionSection(effective: EffectivePack, language: Language): Section 
   const rows = dutiesSet(effective).map((duty) => {
     const owners = divisions.map((division) => ownerOf(effective, duty, split ? { division } : {}));
     const clauses = [
-      ...new Set(owners.map((ownership) => cite(effective, ownership.source)).filter((clause) => clause !== '')),
+      ...new Set(owners.map((ownership) => clauseIn(effective, ownership.source)).filter((clause) => clause !== '')),
     ];
     const name = dutyName(duty, language);
     return [
@@ -169,7 +169,7 @@ function deputiesSection(effective: EffectivePack, language: Language): Section 
         name,
         ownership.owner === undefined ? text.unset : unitName(effective, ownership.owner, language),
         ...deputies,
-        cite(effective, ownership.source),
+        clauseIn(effective, ownership.source),
       ];
     });
     const columns = [
@@ -203,7 +203,7 @@ function workflowSection(effective: EffectivePack, language: Language): Section 
         : semestersText(window.semesters, language),
       window.opens === undefined ? '—' : describeRule(window.opens, language),
       describeRule(window.closes, language),
-      cite(effective, source),
+      clauseIn(effective, source),
     ];
   });
   const columns = [text.number, text.activity, text.grades, text.semester, text.opens, text.closes, text.clause];
@@ -228,7 +228,7 @@ function capsSection(effective: EffectivePack, language: Language): Section {
         `caps.${kind}.${action}.${cap.max === undefined ? 'min' : 'max'}`,
       );
       const name = language === 'zh-TW' ? RECORD_KIND_NAMES[kind] : `${kind} (${RECORD_KIND_NAMES[kind]})`;
-      rows.push([name, text.actions[action], capText(cap, language), cite(effective, setBy?.source)]);
+      rows.push([name, text.actions[action], capText(cap, language), clauseIn(effective, setBy?.source)]);
     }
   }
   const columns = [text.kind, text.action, text.limit, text.clause];

@@ -43,7 +43,10 @@ export function onTimeDecision(item: Item, random: Random): Day {
  * the national submission (so before the final submission, which would make it a change after
  * locking); undefined when the pack sets no certification window or leaves no such day.
  */
-export function lateDays(item: Pick<Item, 'term' | 'deadline'>): readonly [Day, Day] | undefined {
+export function lateDays(item: {
+  readonly term: Item['term'];
+  readonly deadline?: Day | undefined;
+}): readonly [Day, Day] | undefined {
   if (item.deadline === undefined) return undefined;
   const last = item.term.submittedOn + 7;
   return last > item.deadline ? [item.deadline + 1, last] : undefined;

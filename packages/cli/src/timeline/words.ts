@@ -42,7 +42,7 @@ export const ANCHOR_NAMES: Readonly<Record<Anchor, Localized>> = {
 };
 
 function offsetWords(
-  rule: { weeks?: number; days?: number; workingDays?: number },
+  rule: { weeks?: number | undefined; days?: number | undefined; workingDays?: number | undefined },
   language: Language,
 ): { text: string; sign: number }[] {
   const parts: { text: string; sign: number }[] = [];

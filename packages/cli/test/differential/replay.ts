@@ -12,11 +12,15 @@
  *   teacher acts for them as the audit reads it (the teacher unavailable, the chain's role links filled);
  * - once every item is in, each selected item (not withdrawn) is selected, against the selections
  *   made before it;
- * - each submission is submitted (stage submit, with its receipt period) or finally submitted (stage
- *   final, against the receipts as they stood that day), by its unit acting as the audit reads it;
+ * - each submission is submitted (stage submit: a round, with its receipt period and a correction,
+ *   since the data records every round the school made) or finally submitted (stage final, against
+ *   the rounds and the receipts of its division as they stood that day), by its unit acting as the
+ *   audit reads it;
  * - the custom rules are evaluated on studentTermFacts and studentFacts of the students' items.
- * The rosters are not passed to the item requests: when a roster locks the student side (PR7004) and
- * the final submission everything (PR7014), the audit does not judge from the data (see the test).
+ * The final submissions the data records before a day (the audit lets a change on the final's own day
+ * pass) are passed to the uploads, the decisions and the rounds of that day (PR7014). The rosters
+ * are not passed to the item requests: when a roster locks the student side (PR7004) the audit does
+ * not judge from the data (see the test).
  */
 import {
   createEngine,
@@ -114,20 +118,29 @@ export function replay(
     if ('term' in record && typeof record.term === 'string') seeTerm(record.term);
   }
   const live = [...items.values()].filter((item) => !item.withdrawn);
+  const finalsBefore = finalsOf(records);
 
   // Uploads, in date order: each against the student's items already on the platform.
   const platform = new Map<string, PortfolioItem[]>();
   for (const item of byDate(live, (entry) => entry.uploadedOn ?? asOf)) {
     const mine = platform.get(item.studentId) ?? [];
     const upload = { ...item, selected: false } as PortfolioItem;
+    const at = item.uploadedOn ?? asOf;
+    const division = students.get(item.studentId)?.division;
     findings.push(
-      ...engine(termOf(item)).checkUpload({ item: upload, items: mine, at: item.uploadedOn ?? asOf }).findings,
+      ...engine(termOf(item)).checkUpload({
+        item: upload,
+        items: mine,
+        at,
+        finals: finalsBefore(at),
+        ...(division && { division }),
+      }).findings,
     );
     mine.push(upload);
     platform.set(item.studentId, mine);
   }
 
-  findings.push(...decisions(engine, resolution, calendars, records, items, students, maxYear));
+  findings.push(...decisions(engine, calendars, records, items, students, maxYear, finalsBefore));
 
   // Selections, once everything is in: each against the selections made before it.
   for (const item of live.filter((entry) => entry.selected)) {
@@ -144,9 +157,25 @@ export function replay(
     mine[index] = { ...mine[index]!, selected: true } as PortfolioItem;
   }
 
-  findings.push(...submissions(engine, resolution, records));
+  findings.push(...submissions(engine, resolution, records, students, finalsBefore));
   findings.push(...customRules(resolution, calendars, items, students, asOf));
   return { findings, items };
+}
+
+/** The final submissions the data records, as the engine is given them: those made before a day. */
+function finalsOf(records: Records): (day: string) => FinalSubmission[] {
+  const finals: FinalSubmission[] = [];
+  for (const record of records)
+    if (record.type === 'submission' && record.stage === 'final')
+      finals.push({
+        category: record.category,
+        term: record.term,
+        submittedBy: record.unit,
+        actingAs: record.unit,
+        finalOn: record.on,
+        ...(record.division && { division: record.division }),
+      });
+  return (day) => finals.filter((final) => final.finalOn < day);
 }
 
 /** A term's windows on the sample's calendar of its year, resolved once per term and pack. */
@@ -177,12 +206,12 @@ const certificationWindow = (
 /** Every decision on a course outcome, from its record and its events, as a transition. */
 function decisions(
   engine: (term: string) => Engine,
-  resolution: Resolution,
   calendars: readonly SchoolCalendar[],
   records: Records,
   items: ReadonlyMap<string, Item>,
   students: ReadonlyMap<string, Student>,
   maxYear: number,
+  finalsBefore: (day: string) => FinalSubmission[],
 ): Finding[] {
   const asked: { item: CourseOutcome; event: CertificationEvent; actor: string; on: string }[] = [];
   for (const item of items.values()) {
@@ -236,6 +265,7 @@ function decisions(
         ...(actor === item.certifier ? {} : { unavailable: [item.certifier] }),
         ...(division && { division }),
         ...(window && { window }),
+        finals: finalsBefore(on),
       },
     );
     findings.push(...result.findings);
@@ -244,11 +274,20 @@ function decisions(
 }
 
 /** Each submission and final submission as its unit makes it: the chain's links before the unit unavailable. */
-function submissions(engine: (term: string) => Engine, resolution: Resolution, records: Records): Finding[] {
+function submissions(
+  engine: (term: string) => Engine,
+  resolution: Resolution,
+  records: Records,
+  students: ReadonlyMap<string, Student>,
+  finalsBefore: (day: string) => FinalSubmission[],
+): Finding[] {
   const findings: Finding[] = [];
   const made: Submission[] = [];
   const finals: FinalSubmission[] = [];
   const receipts = records.filter((record) => record.type === 'receipt');
+  // A duty without an owner is the pack's gap (PR5002), not each submission's: what the roster's own
+  // rules say still counts — its period, its disputes, the final submission's lock.
+  const ofTheRoster = (finding: Finding) => ['PR7010', 'PR7012', 'PR7013', 'PR7014'].includes(finding.code);
   for (const record of byDate(records, (entry) => (entry.type === 'submission' ? entry.on : ''))) {
     if (record.type !== 'submission' || record.stage === 'precheck') continue;
     const effective = rulesFor(resolution, parseTerm(record.term)!);
@@ -268,30 +307,47 @@ function submissions(engine: (term: string) => Engine, resolution: Resolution, r
       ...(record.division && { division: record.division }),
     };
     if (record.stage === 'submit') {
-      if (chain.length > 0) {
-        const decision = engine(record.term).submit({
-          ...unit,
-          category: record.category,
-          term: record.term,
-          at: record.on,
-          submissions: made,
-        });
-        findings.push(...named(decision.findings));
-        if (decision.submission) made.push(decision.submission);
-      }
-      if (record.receiptOpens !== undefined && record.receiptCloses !== undefined)
-        findings.push(
-          ...named(
-            engine(record.term).checkReceiptPeriod(record.term, {
-              opens: record.receiptOpens,
-              closes: record.receiptCloses,
-            }).findings,
-          ),
-        );
+      const receiptPeriod =
+        record.receiptOpens !== undefined && record.receiptCloses !== undefined
+          ? { opens: record.receiptOpens, closes: record.receiptCloses }
+          : undefined;
+      // The round the data records was made, refused or not: the later rounds and the final count it.
+      const recorded: Submission = {
+        category: record.category,
+        term: record.term,
+        submittedBy: record.unit,
+        actingAs: record.unit,
+        submittedOn: record.on,
+        ...(record.division && { division: record.division }),
+        ...(receiptPeriod && { receiptPeriod }),
+      };
+      const decision = engine(record.term).submit({
+        ...unit,
+        category: record.category,
+        term: record.term,
+        at: record.on,
+        submissions: made,
+        finals: finalsBefore(record.on),
+        correction: '資料所載之重新提交 (the data records this round)',
+        ...(receiptPeriod && { receiptPeriod }),
+      });
+      findings.push(...named(chain.length === 0 ? decision.findings.filter(ofTheRoster) : decision.findings));
+      const earlier = made.filter(
+        (entry) =>
+          entry.category === record.category &&
+          entry.term === record.term &&
+          (entry.division ?? 'day') === (record.division ?? 'day'),
+      );
+      made.push(decision.submission ?? { ...recorded, round: earlier.length + 1 });
       continue;
     }
     const standing: Receipt[] = receipts
-      .filter((receipt) => receipt.category === record.category && receipt.term === record.term)
+      .filter(
+        (receipt) =>
+          receipt.category === record.category &&
+          receipt.term === record.term &&
+          (students.get(receipt.studentId)?.division ?? 'day') === (record.division ?? 'day'),
+      )
       .map((receipt) => ({
         studentId: receipt.studentId,
         category: receipt.category,
@@ -310,13 +366,9 @@ function submissions(engine: (term: string) => Engine, resolution: Resolution, r
       at: record.on,
       receipts: standing,
       finals,
+      submissions: made,
     });
-    // A duty without an owner is the pack's gap (PR5002), not each submission's: the disputes still count.
-    findings.push(
-      ...(chain.length === 0
-        ? decision.findings.filter((finding) => finding.code === 'PR7012')
-        : named(decision.findings)),
-    );
+    findings.push(...named(chain.length === 0 ? decision.findings.filter(ofTheRoster) : decision.findings));
     if (decision.final) finals.push(decision.final);
   }
   return findings;

@@ -1,6 +1,5 @@
 import { compareDates, type PlainDate } from '../_lib/date';
 import { type CapAction, countsTowards, periodOf } from '../caps/decide';
-import { fileFindings } from '../caps/files';
 import type { DatasetRecord } from '../dataset/parse';
 import { reasonGiven } from '../certification/reason';
 import type { CertificationEventRecord, SubmissionRecord } from '../dataset/school-records';
@@ -9,7 +8,7 @@ import { assignmentFor, chainOf } from '../deputies';
 import { countsAsOwn } from '../expressions/facts';
 import type { Position } from '../findings/types';
 import type { PortfolioItem } from '../records/items';
-import { checkReceiptPeriod } from '../receipts';
+import { checkReceiptPeriod } from '../submission/receipt-period';
 import { checkStanding } from '../selection';
 import { checkSubmittingUnit, SUBMISSION_DUTIES } from '../submission';
 import type { ResolvedWindow } from '../windows';
@@ -85,8 +84,7 @@ function countStray(
 /** The files and summary of an item on the platform, judged as an upload of it is (PR3010–PR3014). */
 function noteFiles(state: AuditState, info: TermInfo, item: PortfolioItem, position: Position | undefined): void {
   if (item.withdrawn) return;
-  for (const finding of fileFindings(info.effective, item))
-    state.findings.push(position ? { ...finding, position } : finding);
+  for (const finding of info.files[item.kind](item)) state.findings.push(position ? { ...finding, position } : finding);
 }
 
 function noteChange(
@@ -104,6 +102,12 @@ function noteChange(
   state.studentTerms.noteChange(state.studentTerms.row(student, term), category, on, studentId, subject, line, frame);
 }
 
+/** A decision outside its window (before it opens or after it closes), or an item still pending after it closes. */
+function outsideWindow(window: ResolvedWindow, day: PlainDate, decided: boolean): boolean {
+  const verdict = spanVerdict(window, day);
+  return verdict === WINDOW_CODES.closed || (decided && verdict === WINDOW_CODES.notYetOpen);
+}
+
 /**
  * The certification window's verdict on an item (spanVerdict, as the engine judges a certification),
  * for grades 1–2 and for grade 3 (their windows differ in semester 2): a decision outside the window,
@@ -119,16 +123,10 @@ function lateness(
   if (!info.windows) return;
   const decided = record.state === 'certified' || record.state === 'rejected' ? record.certifiedOn : undefined;
   if (decided === undefined && record.state !== 'submitted') return;
+  const day = decided ?? state.asOf;
   const { other, grade3 } = info.certification;
-  const outside = (window: ResolvedWindow | undefined): ResolvedWindow | undefined => {
-    if (!window) return undefined;
-    const verdict = spanVerdict(window, decided ?? state.asOf);
-    return verdict === WINDOW_CODES.closed || (decided !== undefined && verdict === WINDOW_CODES.notYetOpen)
-      ? window
-      : undefined;
-  };
-  const lateOther = outside(other);
-  const lateGrade3 = outside(grade3);
+  const lateOther = other && outsideWindow(other, day, decided !== undefined) ? other : undefined;
+  const lateGrade3 = grade3 && outsideWindow(grade3, day, decided !== undefined) ? grade3 : undefined;
   if (!lateOther && !lateGrade3) return;
   state.late.push({
     student,
@@ -271,9 +269,8 @@ function addSubmission(state: AuditState, record: SubmissionRecord, position: Po
     ...(position && { position }),
   });
   if (record.stage !== 'final') return;
-  const key = `${record.category}|${record.term}`;
-  const earlier = state.finals.get(key);
-  if (earlier === undefined || compareDates(record.on, earlier) < 0) state.finals.set(key, record.on);
+  const earlier = state.finals.get(roundKey);
+  if (earlier === undefined || compareDates(record.on, earlier) < 0) state.finals.set(roundKey, record.on);
 }
 
 /** A record the school enters (cadre, course record): its latest change per term. */

@@ -1,7 +1,5 @@
-import { defineCode, formatSource } from '../findings/define';
+import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
-
-const cite = (source: Source | undefined) => (source ? ` (${formatSource(source)})` : '');
 
 /** Findings only a data audit makes: the rest reuse the codes of caps, certification, windows, receipts … */
 export const AUDIT_CODES = {

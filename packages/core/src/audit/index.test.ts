@@ -379,6 +379,30 @@ describe('createAudit: submissions, receipts, finals', () => {
       }),
     ]);
   });
+
+  it("judges changes and disputes against the final submission of their student's division (each division submits its own)", () => {
+    const evening = { division: 'continuingEducation' };
+    const result = auditLines([
+      student('s1'),
+      student('s2', evening),
+      outcome('c1', { studentId: 's1', uploadedOn: '2024-01-05', certifiedOn: '2024-04-02' }),
+      outcome('c2', { studentId: 's2', uploadedOn: '2024-01-05', certifiedOn: '2024-04-02' }),
+      {
+        type: 'receipt',
+        studentId: 's2',
+        category: 'courseOutcome',
+        term: '11201',
+        status: 'disputed',
+        disputedOn: '2024-03-18',
+        resolvedOn: '2024-04-03',
+      },
+      submission({ stage: 'final', on: '2024-03-30' }),
+      submission({ ...evening, stage: 'final', on: '2024-04-05' }),
+    ]);
+    // The day division's final does not lock the continuing-education student's item, nor wait for their dispute.
+    expect(codesOf(result, 'PR7014').map((finding) => finding.subject)).toEqual(['c1']);
+    expect(codesOf(result, 'PR7012')).toEqual([]);
+  });
 });
 
 describe('createAudit: retention, enrolment, governance, custom rules, unknown students', () => {

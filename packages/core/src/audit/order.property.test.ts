@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createIntake } from '../dataset/intake';
 import { parseRecord } from '../dataset/parse';
 import { deepFreeze } from '../windows/windows.fixture';
 import { CALENDAR_112, outcome, performance, RESOLUTION, student } from './audit.fixture';
@@ -8,7 +9,7 @@ import { createAudit } from './index';
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 100);
 
 /** A little of everything the audit judges, including records before the ones they refer to. */
-const LINES = [
+const RAW: readonly object[] = [
   student('s1'),
   student('s2', { grade: 3, class: '301' }),
   student('g1', { grade: 3, status: 'graduated', graduatedOn: '2020-06-30' }),
@@ -68,7 +69,8 @@ const LINES = [
   { type: 'enrolmentChange', studentId: 's2', change: 'transferIn', on: '2023-08-30' },
   { type: 'deletion', studentId: 'g1', deletedOn: '2024-06-30' },
   { type: 'consultation', studentId: 's2', term: '11201', teacher: 't5', date: '2023-09-10' },
-].map((line, index) => {
+];
+const LINES = RAW.map((line, index) => {
   const result = parseRecord(JSON.stringify(line), index + 1);
   if (!result.ok) throw new Error(`line ${index + 1}: ${result.finding.message.en}`);
   return deepFreeze({ record: result.record, position: { line: index + 1, column: 1, record: index + 1 } });
@@ -111,6 +113,65 @@ describe('createAudit: record order', () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(LINES, { minLength: LINES.length, maxLength: LINES.length }), (shuffled) => {
         expect(run(shuffled)).toEqual(expected);
+      }),
+      { seed: 42, numRuns: NUM_RUNS },
+    );
+  });
+});
+
+/** A result without its places: shuffling the lines of a file changes their numbers, and nothing else may change. */
+function withoutPlaces(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPlaces);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'position')
+      .map(([key, inner]) => [key, withoutPlaces(inner)]),
+  );
+}
+
+describe('createIntake + createAudit: line order, with repeated and conflicting records', () => {
+  const texts = RAW.map((line) => JSON.stringify(line));
+  /** The fixture's lines, with exact repeats (a course outcome 7 times, a meeting twice) and two student lines for s1 that disagree. */
+  const lines = [
+    ...texts,
+    ...Array.from({ length: 6 }, () => texts[3]!),
+    texts[24]!,
+    JSON.stringify({ type: 'student', id: 's1', grade: 3, class: '301' }),
+  ];
+
+  function audit(order: readonly string[]) {
+    const intake = createIntake();
+    const audit = createAudit(RESOLUTION, { asOf: '2024-09-01', calendar: CALENDAR_112 });
+    const conflicts: string[] = [];
+    order.forEach((text, index) => {
+      const result = intake.accept(text, index + 1);
+      if (!result.ok) return;
+      if (result.conflict) conflicts.push(result.conflict.code);
+      audit.add(result.record, { line: index + 1, column: 1, record: index + 1 });
+    });
+    const { rejections, ...summary } = intake.summary();
+    return {
+      result: withoutPlaces(audit.finish()),
+      summary,
+      rejected: rejections.map((rejection) => rejection.code).sort(),
+      conflicts,
+    };
+  }
+
+  const expected = audit(lines);
+
+  it('counts each repeat once (no cap inflated by them) and tells the conflict (the property below is not vacuous)', () => {
+    expect(expected.summary).toMatchObject({ read: lines.length, rejected: 7, byCode: { PR8021: 7 } });
+    expect(expected.conflicts).toEqual(['PR8022']);
+    // s1's two student lines disagree: the one that sorts first (grade 2, the fixture's) is kept, in any order.
+    expect(expected.result).toEqual(withoutPlaces(run(LINES)));
+  });
+
+  it('gives the same result, accounting and findings whatever the order of the lines', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(lines, { minLength: lines.length, maxLength: lines.length }), (shuffled) => {
+        expect(audit(shuffled)).toEqual(expected);
       }),
       { seed: 42, numRuns: NUM_RUNS },
     );

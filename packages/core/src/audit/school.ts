@@ -11,14 +11,14 @@ import type { AuditState, RoundRecord, Rounds } from './state';
 function disputeFindings(state: AuditState, out: Finding[]): void {
   const open = new Map<string, string[]>();
   for (const dispute of state.disputes) {
-    const key = `${dispute.category}|${dispute.term}`;
-
+    // Each division submits its own roster: a dispute waits for its student's division's final submission.
+    const division = (state.roster.hasRecord(dispute.student) && state.roster.division(dispute.student)) || 'day';
+    const key = `${dispute.category}|${dispute.term}|${division}`;
     const finalOn = state.finals.get(key);
     if (finalOn === undefined || compareDates(finalOn, state.asOf) > 0) continue;
     // A resubmission before the final submission replaced the receipts of earlier rounds (the second vendor's manual).
     if (dispute.round !== undefined) {
-      const division = state.roster.hasRecord(dispute.student) ? state.roster.division(dispute.student) : undefined;
-      const submits = state.rounds.get(`${key}|${division ?? 'day'}`)?.submits ?? [];
+      const submits = state.rounds.get(key)?.submits ?? [];
       const latest = submits.filter((round) => compareDates(round.on, finalOn) <= 0).length;
       if (dispute.round < latest) continue;
     }

@@ -84,7 +84,7 @@ export interface AuditState {
   readonly noReason: Map<string, Position | undefined>;
   /** Findings a single record decides, as they come. */
   readonly findings: Finding[];
-  /** `<category>|<term>` → the earliest final submission. */
+  /** `<category>|<term>|<division>` → the earliest final submission (each division submits its own roster). */
   readonly finals: Map<string, PlainDate>;
   readonly disputes: Dispute[];
   /** `<category>|<term>|<division>` → its rounds (each `submit` record) and final submissions. */
@@ -94,7 +94,7 @@ export interface AuditState {
   /** The latest academic year in the data: students' grades are as of it. */
   maxYear: number;
   /** The earliest term in the data, for the governance period. */
-  minTerm?: string;
+  minTerm: string | undefined;
 }
 
 export function createState(

@@ -8,6 +8,7 @@ import { FINAL_SOURCE, RECEIPT_CODES } from '../receipts';
 import type { StudentKind } from '../records';
 import { checkRetention } from '../retention';
 import { termOfDate } from '../term';
+import { type Division, DIVISIONS } from '../units';
 import { spanFinding, spanVerdict } from '../windows/span';
 import { AUDIT_CODES } from './codes';
 import type { AuditState, CapTotal, LateCandidate } from './state';
@@ -109,24 +110,35 @@ function lateFindings(state: AuditState, candidate: LateCandidate, out: Finding[
   out.push(createFinding(AUDIT_CODES.certificationOverdue, params, context));
 }
 
-/** The earliest final submission of each change category (in CHANGE_CATEGORIES order), by term number. */
+/** The earliest final submission of each change category (in CHANGE_CATEGORIES order), by term number and division. */
 type FinalsByTerm = Map<number, readonly (PlainDate | undefined)[]>;
 
-function finalsIn(state: AuditState, period: number, known: FinalsByTerm): readonly (PlainDate | undefined)[] {
-  let finals = known.get(period);
+function finalsIn(
+  state: AuditState,
+  period: number,
+  division: Division,
+  known: FinalsByTerm,
+): readonly (PlainDate | undefined)[] {
+  const key = period * DIVISIONS.length + DIVISIONS.indexOf(division);
+  let finals = known.get(key);
   if (!finals) {
     const term = state.terms.codeOf(period);
-    known.set(period, (finals = CHANGE_CATEGORIES.map((category) => state.finals.get(`${category}|${term}`))));
+    known.set(key, (finals = CHANGE_CATEGORIES.map((category) => state.finals.get(`${category}|${term}|${division}`))));
   }
   return finals;
 }
 
-/** Records changed after the final submission of their category and term (the final submission is unchanged afterwards). `known` is shared by all students. */
+/**
+ * Records changed after the final submission of their category and term, in their student's division
+ * (the final submission is unchanged afterwards; each division submits its own). `known` is shared by
+ * all students.
+ */
 function changeFindings(state: AuditState, student: number, known: FinalsByTerm, out: Finding[]): void {
   if (state.finals.size === 0) return;
   const rows = state.studentTerms;
+  const division = (state.roster.hasRecord(student) && state.roster.division(student)) || 'day';
   for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
-    const finals = finalsIn(state, rows.period(row), known);
+    const finals = finalsIn(state, rows.period(row), division, known);
     for (let index = 0; index < CHANGE_CATEGORIES.length; index++) {
       const finalOn = finals[index];
       if (finalOn === undefined) continue;

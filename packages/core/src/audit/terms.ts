@@ -1,5 +1,8 @@
 import type { SchoolCalendar } from '../calendar/schema';
 import { type CapAction, type CapLimit, limitsFor } from '../caps/decide';
+import { fileJudge } from '../caps/files';
+import type { Finding } from '../catalogue';
+import type { PortfolioItem } from '../records/items';
 import { effectiveFor, type EffectivePack, type Resolution, rulesFor } from '../layering';
 import type { StudentKind } from '../records';
 import { parseTerm, type Term, termOfDate } from '../term';
@@ -16,6 +19,8 @@ export interface TermInfo {
   readonly limits: Readonly<Record<`${StudentKind}.${CapAction}`, readonly CapLimit[]>>;
   /** Per kind and action, each limit with the counter key of this term's period (built once here, not per record). */
   readonly counters: Readonly<Record<StudentKind, Readonly<Record<CapAction, readonly TermCounter[]>>>>;
+  /** The judges of records' files and summaries, per kind (caps/files). */
+  readonly files: Readonly<Record<StudentKind, (item: PortfolioItem) => readonly Finding[]>>;
   /** The certification window for grades 1–2 and for grade 3 (they differ in semester 2), when resolved. */
   readonly certification: { readonly other?: ResolvedWindow; readonly grade3?: ResolvedWindow };
   /** The term's windows resolved on the calendar of its academic year; undefined without one. */
@@ -99,6 +104,10 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
         effective,
         limits,
         counters: countersOf(limits, code, term.year),
+        files: {
+          courseOutcome: fileJudge(effective, 'courseOutcome'),
+          diversePerformance: fileJudge(effective, 'diversePerformance'),
+        },
         certification: {},
       };
       if (calendar) {

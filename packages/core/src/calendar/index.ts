@@ -1,5 +1,5 @@
 import type { Term } from '../term';
-import type { Anchor, Grade } from '../windows/schema';
+import type { Grade } from '../windows/schema';
 import type { AnchorDates, SchoolCalendar } from './schema';
 import { termOfEntry } from './terms';
 
@@ -28,5 +28,5 @@ export function anchorsFor(calendar: SchoolCalendar, term: Term, grade?: Grade):
   });
   if (!entry) return undefined;
   const own = grade === undefined ? undefined : entry.grades?.[String(grade) as '1' | '2' | '3'];
-  return { ...entry.anchors, ...own } as Partial<Record<Anchor, string>>;
+  return { ...entry.anchors, ...own };
 }

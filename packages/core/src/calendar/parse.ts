@@ -6,7 +6,7 @@ import type { Finding } from '../catalogue';
 import { formatTerm, termEnd, termStart } from '../term';
 import type { Anchor } from '../windows/schema';
 import { CALENDAR_CODES } from './codes';
-import { CalendarSchema, type SchoolCalendar } from './schema';
+import { type AnchorDates, CalendarSchema, type SchoolCalendar } from './schema';
 import { dataTermSpan, termOfEntry } from './terms';
 
 export const CALENDAR_LIMITS = { bytes: 256 * 1024, depth: 8, aliases: 50 } as const;
@@ -82,16 +82,16 @@ function semanticFindings(calendar: SchoolCalendar, positionAt: (path: string) =
       anchor.startsWith('national')
         ? within(date, path, national, dataTerm.year, code)
         : within(date, path, own, dataTerm.year);
-    const sets: [string, Partial<Record<Anchor, string>>][] = [
+    const sets: [string, AnchorDates][] = [
       [`terms.${t}.anchors`, term.anchors],
-      ...Object.entries(term.grades ?? {}).map(([grade, anchors]): [string, Partial<Record<Anchor, string>>] => [
+      ...Object.entries(term.grades ?? {}).map(([grade, anchors]): [string, AnchorDates] => [
         `terms.${t}.grades.${grade}`,
         { ...term.anchors, ...anchors },
       ]),
     ];
     for (const [prefix, anchors] of sets) {
       for (const [anchor, date] of Object.entries(anchors))
-        if (positionAt(`${prefix}.${anchor}`)) check(anchor, date, `${prefix}.${anchor}`);
+        if (date !== undefined && positionAt(`${prefix}.${anchor}`)) check(anchor, date, `${prefix}.${anchor}`);
       for (const order of ORDERS) {
         const present = order.filter((anchor) => anchors[anchor] !== undefined);
         for (let i = 1; i < present.length; i++) {

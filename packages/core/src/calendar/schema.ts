@@ -12,7 +12,7 @@ const anchorShape = Object.fromEntries(ANCHORS.map((anchor) => [anchor, IsoDateS
 export const AnchorDatesSchema = z
   .strictObject(anchorShape)
   .describe('基準日 / anchor dates, e.g. closingCeremony 休業式');
-export type AnchorDates = Partial<Record<Anchor, string>>;
+export type AnchorDates = z.infer<typeof AnchorDatesSchema>;
 
 /**
  * The anchors for one term's data: the term's own dates (termStart, closingCeremony 休業式 …) and the

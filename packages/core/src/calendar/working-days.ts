@@ -11,8 +11,8 @@ export interface WorkingDayIndex {
 const MAX_RUN = 366;
 
 export function indexWorkingDays(calendar: {
-  readonly holidays?: readonly { readonly date: PlainDate; readonly until?: PlainDate }[];
-  readonly workingDays?: readonly { readonly date: PlainDate }[];
+  readonly holidays?: readonly { readonly date: PlainDate; readonly until?: PlainDate | undefined }[] | undefined;
+  readonly workingDays?: readonly { readonly date: PlainDate }[] | undefined;
 }): WorkingDayIndex {
   const holidays = new Set<PlainDate>();
   for (const off of calendar.holidays ?? []) {

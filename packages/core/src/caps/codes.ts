@@ -1,4 +1,4 @@
-import { defineCode, formatSource } from '../findings/define';
+import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
 
 const KIND = {
@@ -9,7 +9,6 @@ const PERIOD = {
   semester: { zh: '每學期', en: 'per semester' },
   academicYear: { zh: '每學年', en: 'per academic year' },
 } as const;
-const cite = (source: Source | undefined) => (source ? ` (${formatSource(source)})` : '');
 
 type CapParams = {
   kind: keyof typeof KIND;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze, effectiveOf, magong, MAGONG_YAML, outcome, performance } from '../engine/magong.fixture';
 import type { Submission } from '../submission';
+import type { FinalSubmission } from '../submission/final-lock';
 import { checkCaps, checkFiles, checkUpload, limitsFor } from './decide';
 
 const codes = (findings: readonly { code: string }[]) => findings.map((finding) => finding.code);
@@ -113,6 +114,24 @@ describe('upload caps — 馬公 五(三)1, 五(四)', () => {
     ];
     const decision = checkUpload(effective, { item: outcome(), items: [], at: '2024-03-02', submissions });
     expect(decision.findings).toMatchObject([{ code: 'PR7004', data: { term: '11201', submittedOn: '2024-03-01' } }]);
+  });
+
+  it("is refused after the final submission of the item's roster, in the student's division (PR7014, seed 004)", () => {
+    const finals: FinalSubmission[] = [
+      { category: 'courseOutcome', term: '11201', submittedBy: 'u', actingAs: 'teaching', finalOn: '2024-03-20' },
+    ];
+    const decision = checkUpload(effective, { item: outcome({ id: 'co-late' }), items: [], at: '2024-03-21', finals });
+    expect(decision.allowed).toBe(false);
+    expect(decision.findings).toMatchObject([{ code: 'PR7014', subject: 'co-late', data: { finalOn: '2024-03-20' } }]);
+    // Another term's item, a diverse performance, or a student of the division whose final is still to come.
+    expect(
+      codes(checkUpload(effective, { item: outcome({ term: '11202' }), items: [], at: '2024-03-21', finals }).findings),
+    ).toEqual([]);
+    expect(
+      codes(checkUpload(effective, { item: performance(), items: [], at: '2024-03-21', finals }).findings),
+    ).toEqual([]);
+    const evening = { item: outcome(), items: [], at: '2024-03-21', finals, division: 'continuingEducation' } as const;
+    expect(codes(checkUpload(effective, evening).findings)).toEqual([]);
   });
 
   it('checks the upload window when one is passed, and warns when it closes soon', () => {

@@ -1,6 +1,14 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
 import { deferExplained } from '../decision/deferred';
-import { cite, combine, type Explained, origin, type Part, refuses, type Step } from '../decision/explanation';
+import {
+  layerAndSource,
+  combine,
+  type Explained,
+  origin,
+  type Part,
+  refuses,
+  type Step,
+} from '../decision/explanation';
 import { checkSpan, type DateSpan, spanAllows } from '../windows/span';
 import { perPack } from '../decision/per-pack';
 import type { Source } from '../findings/types';
@@ -9,7 +17,9 @@ import type { EffectivePack } from '../layering';
 import type { EntrySource, StudentKind } from '../records';
 import type { CertificationState, PortfolioItem } from '../records/items';
 import { checkLock, lockAllows, type Submission } from '../submission';
+import { checkItemFinalLock, type FinalSubmission, itemFinalAllows } from '../submission/final-lock';
 import { parseTerm } from '../term';
+import type { Division } from '../units';
 import { effectiveProblem, itemRequestProblem, refuseMalformed, under } from '../requests';
 import {
   type CapAction,
@@ -102,8 +112,8 @@ export interface CountedItem {
   readonly kind: StudentKind;
   readonly entry: EntrySource;
   readonly selected: boolean;
-  readonly withdrawn?: boolean;
-  readonly state?: CertificationState;
+  readonly withdrawn?: boolean | undefined;
+  readonly state?: CertificationState | undefined;
 }
 
 /** Whether an item counts under a limit at all, whatever its period: not withdrawn, not exempt, selected (for select), not a rejected item a cap leaves out (decision 0002). */
@@ -183,8 +193,8 @@ export function checkCaps(
     const finding = capFinding(verdict, judged);
     if (finding && !reported.has(key)) findings.push(finding);
     if (finding) reported.add(key);
-    const cited = cite(limit);
-    // Object.assign, not `{ ...params, … }`: see cite.
+    const cited = layerAndSource(limit);
+    // Object.assign, not `{ ...params, … }`: see layerAndSource.
     const data = Object.assign(capParams(judged), { exempt: limit.exempt, countsRejected: limit.countsRejected });
     if (verdict === 'over') {
       steps.push({ rule: limit.rule, outcome: 'failed', ...cited, detail: finding!.message, data });
@@ -225,12 +235,16 @@ export interface UploadRequest {
   readonly items: readonly PortfolioItem[];
   readonly at: PlainDate | Date;
   readonly submissions?: readonly Submission[];
+  /** Final submissions made: nothing about an item changes after its roster's (PR7014). */
+  readonly finals?: readonly FinalSubmission[] | undefined;
+  /** The student's division, whose final submission locks their items; left out, the day division. */
+  readonly division?: Division | undefined;
   /** The upload window, as the windows resolver gives it. */
   readonly window?: DateSpan;
 }
 
 /**
- * May the student upload this item now? Lock, window, files, then the upload caps. The verdict is
+ * May the student upload this item now? The final submission, the roster lock, window, files, then the upload caps. The verdict is
  * taken now; the findings and the explanation are built by {@link explainUpload} when first read. A
  * malformed request is refused (PR8100) before any rule is judged.
  */
@@ -243,6 +257,7 @@ export function checkUpload(effective: EffectivePack, request: UploadRequest): E
 export function decideUpload(effective: EffectivePack, request: UploadRequest): Explained {
   const { item } = request;
   const allowed =
+    itemFinalAllows(request.finals, item, request.division) &&
     lockAllows(request.submissions, item) &&
     spanAllows(request.window, request.at) &&
     filesAllow(effective, item) &&
@@ -254,6 +269,7 @@ export function decideUpload(effective: EffectivePack, request: UploadRequest): 
 export function explainUpload(effective: EffectivePack, request: UploadRequest): Explained {
   const day = toPlainDate(request.at);
   return combine([
+    ...(request.finals ? [checkItemFinalLock(request.finals, request.item, request.division)] : []),
     checkLock(request.submissions ?? NO_SUBMISSIONS, request.item),
     checkSpan(request.window, day, ACTIVITY.upload[request.item.kind], request.item.id),
     checkFiles(effective, request.item),

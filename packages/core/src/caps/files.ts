@@ -14,13 +14,13 @@ type FileRule = NonNullable<Files['document']>;
 /** A kind's file rules as a check reads them, once per effective pack. */
 interface FileRules {
   readonly path: string;
-  readonly document?: FileRule;
-  readonly media?: FileRule;
+  readonly document: FileRule | undefined;
+  readonly media: FileRule | undefined;
   readonly documentTypes: readonly string[];
   readonly mediaTypes: readonly string[];
   /** Every type allowed, documents first. */
   readonly allowed: readonly string[];
-  readonly summaryMaxChars?: number;
+  readonly summaryMaxChars: number | undefined;
 }
 
 const fileRulesOf = perPack((effective: EffectivePack, kind: StudentKind): FileRules => {
@@ -194,15 +194,19 @@ export function filesAllow(effective: EffectivePack, item: PortfolioItem): boole
 }
 
 /**
- * The files and summary of a record as the audit reads it, judged as {@link checkFiles} judges an
- * upload: what the record leaves out is not known to be missing. No findings: the same empty list.
+ * The judge of the files and summary of records of a kind, as the audit reads them: judged as
+ * {@link checkFiles} judges an upload, but what a record leaves out is not known to be missing. The
+ * rules are looked up once, for every record of a term; no findings are the same empty list.
  */
-export function fileFindings(effective: EffectivePack, item: PortfolioItem): readonly Finding[] {
-  const rules = fileRulesOf(effective, item.kind);
-  const problems = fileProblems(rules, item, false);
-  return problems.length === 0
-    ? NO_FINDINGS
-    : problems.map((problem) => fileFinding(effective, rules, problem, item.id));
+export function fileJudge(effective: EffectivePack, kind: StudentKind): (item: PortfolioItem) => readonly Finding[] {
+  const rules = fileRulesOf(effective, kind);
+  return (item) => {
+    if (item.files === undefined && item.summary === undefined) return NO_FINDINGS;
+    const problems = fileProblems(rules, item, false);
+    return problems.length === 0
+      ? NO_FINDINGS
+      : problems.map((problem) => fileFinding(effective, rules, problem, item.id));
+  };
 }
 
 const NO_FINDINGS: readonly Finding[] = [];

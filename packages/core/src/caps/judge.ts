@@ -1,4 +1,4 @@
-import { cite } from '../decision/explanation';
+import { layerAndSource } from '../decision/explanation';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../catalogue';
 import type { Position, Source } from '../findings/types';
@@ -69,7 +69,7 @@ export function capParams(judged: CapCase) {
     per: CapLimit['per'];
     count: number;
     period: string;
-    source?: CapLimit['source'];
+    source?: NonNullable<CapLimit['source']>;
   } = {
     kind: judged.kind,
     max: limit.max,
@@ -88,7 +88,7 @@ export function capParams(judged: CapCase) {
 export function capFinding(verdict: CapVerdict, judged: CapCase): Finding | undefined {
   if (verdict === undefined) return undefined;
   const params = capParams(judged);
-  const context = { rule: judged.limit.rule, subject: judged.subject, ...cite(judged.limit) };
+  const context = { rule: judged.limit.rule, subject: judged.subject, ...layerAndSource(judged.limit) };
   if (judged.position) Object.assign(context, { position: judged.position });
   return verdict === 'over'
     ? createFinding(capReached(judged.action), params, context)

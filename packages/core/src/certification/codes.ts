@@ -1,7 +1,5 @@
-import { defineCode, formatSource } from '../findings/define';
+import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
-
-const cite = (source: Source | undefined) => (source ? ` (${formatSource(source)})` : '');
 
 const EVENT_NAMES: Readonly<Record<string, string>> = {
   edit: '編修',

@@ -14,6 +14,7 @@ import {
 import type { CourseOutcome } from '../records/items';
 import type { Actor } from '../roles/actor';
 import type { Submission } from '../submission';
+import type { FinalSubmission } from '../submission/final-lock';
 import { type CertificationEvent, transition, type TransitionContext } from './index';
 
 const context: TransitionContext = { effective: magong() };
@@ -127,6 +128,21 @@ describe('certification — refusals', () => {
     expect(codesOf(run(outcome({ state: 'certified' }), { type: 'revoke' }, TEACHER, { submissions }))).toEqual([]);
     expect(codesOf(run(outcome({ state: 'submitted' }), { type: 'certify' }, TEACHER, { submissions }))).toEqual([]);
     expect(codesOf(run(outcome({ term: '11202' }), { type: 'submit' }, STUDENT, { submissions }))).toEqual([]);
+  });
+
+  it("after the final submission of the item's roster nothing changes, whoever acts (PR7014, seed 004)", () => {
+    const finals: FinalSubmission[] = [
+      { category: 'courseOutcome', term: '11201', submittedBy: 'u', actingAs: 'teaching', finalOn: '2024-03-20' },
+    ];
+    expect(codesOf(run(outcome(), { type: 'submit' }, STUDENT, { finals }))).toEqual(['PR7014']);
+    expect(codesOf(run(outcome({ state: 'submitted' }), { type: 'certify' }, TEACHER, { finals }))).toEqual(['PR7014']);
+    expect(codesOf(run(outcome({ state: 'certified' }), { type: 'revoke' }, TEACHER, { finals }))).toEqual(['PR7014']);
+    // The continuing-education division's roster has its own final submission.
+    const evening = { finals, division: 'continuingEducation' } as const;
+    expect(codesOf(run(outcome({ state: 'submitted' }), { type: 'certify' }, TEACHER, evening))).toEqual([]);
+    expect(
+      codesOf(run(outcome({ term: '11202', state: 'submitted' }), { type: 'certify' }, TEACHER, { finals })),
+    ).toEqual([]);
   });
 
   it('a withdrawn item takes no more events (PR4007)', () => {

@@ -6,6 +6,7 @@ import type { Finding } from '../catalogue';
 import type { CertificationState, CourseOutcome, FileRef } from '../records/items';
 import type { Actor } from '../roles/actor';
 import { checkLock, type Submission } from '../submission';
+import { checkItemFinalLock, type FinalSubmission } from '../submission/final-lock';
 import { checkCertifier, type CertifierContext, MANUAL_4_7 } from './authority';
 import { CERTIFICATION_CODES } from './codes';
 import { reasonFinding, reasonGiven } from './reason';
@@ -45,6 +46,8 @@ export interface RecordedEvent {
 export interface TransitionContext extends CertifierContext {
   /** Rosters the school submitted: once a term's roster is in, nothing about its items changes. */
   readonly submissions?: readonly Submission[];
+  /** Final submissions made: after the item's roster's (its term's, in `division`), nothing about it changes, whoever acts (PR7014). */
+  readonly finals?: readonly FinalSubmission[] | undefined;
   /** The certification window (teachers certify within it, 馬公 五(三)2), as the windows resolver gives it. */
   readonly window?: DateSpan;
 }
@@ -293,6 +296,7 @@ export function decideTransition(
   const actorPart = checkActor(item, event, actor, context);
   const who = EVENTS[event.type].who;
   const parts: Part[] = [
+    ...(context.finals ? [checkItemFinalLock(context.finals, item, context.division)] : []),
     // Submitting the roster locks the student side (seed 002, 4-2 item 4: 提交後學生端即鎖定): the teacher's and the administrator's acts are bound by their window.
     ...(who === 'student' ? [checkLock(context.submissions ?? [], item)] : []),
     checkWithdrawn(item, event),

@@ -2,6 +2,7 @@ import {
   actorProblem,
   EXPECTED,
   eachOf,
+  finalProblem,
   fileProblem,
   instantProblem,
   isObject,
@@ -54,6 +55,7 @@ export function certificationArgumentsProblem(
     under('at', instantProblem(at)) ??
     under('context', unitOptionsProblem(options)) ??
     under('context.submissions', eachOf(options.submissions, submissionProblem, false)) ??
+    under('context.finals', eachOf(options.finals, finalProblem, false)) ??
     (options.window === undefined ? undefined : under('context.window', spanProblem(options.window)))
   );
 }

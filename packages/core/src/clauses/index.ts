@@ -254,7 +254,7 @@ export function checkClauses(input: ClauseCheckInput, yamlText: string): Finding
   const { numbers } = walk(pack);
   const findings: Finding[] = [];
   const layer = `${pack.kind === 'overlay' ? 'overlay' : 'school'}:${pack.id}`;
-  const cite = (clause: string): Source => ({ document: pack.document, clause });
+  const ofDocument = (clause: string): Source => ({ document: pack.document, clause });
   for (const { path, citation, parts } of citationsOf(pack)) {
     for (const { part, cited } of parts) {
       if (cited) continue;
@@ -264,8 +264,8 @@ export function checkClauses(input: ClauseCheckInput, yamlText: string): Finding
       findings.push(
         createFinding(
           CLAUSE_CODES.unknownClause,
-          { path, citation, clause: part, source: cite(part), ...(suggestion && { suggestion }) },
-          { rule: 'pack.clauses', subject: sourcePath, source: cite(part), layer, ...(position && { position }) },
+          { path, citation, clause: part, source: ofDocument(part), ...(suggestion && { suggestion }) },
+          { rule: 'pack.clauses', subject: sourcePath, source: ofDocument(part), layer, ...(position && { position }) },
         ),
       );
     }
@@ -284,14 +284,14 @@ export function checkClauses(input: ClauseCheckInput, yamlText: string): Finding
         findings.push(
           createFinding(
             CLAUSE_CODES.numberDisagrees,
-            { path, value, stated: said, phrase, source: cite(part), ...(clausePosition && { clausePosition }) },
+            { path, value, stated: said, phrase, source: ofDocument(part), ...(clausePosition && { clausePosition }) },
             {
               rule: 'pack.clauses',
               subject: path,
-              source: cite(part),
+              source: ofDocument(part),
               layer,
               related: [
-                { layer, source: cite(part), value: said, ...(clausePosition && { position: clausePosition }) },
+                { layer, source: ofDocument(part), value: said, ...(clausePosition && { position: clausePosition }) },
               ],
               ...(position && { position }),
             },

@@ -18,11 +18,11 @@ export type ClauseTable = z.infer<typeof ClauseTableSchema>;
 
 export interface Clause {
   readonly number: string | number;
-  readonly heading?: string;
-  readonly text?: string;
-  readonly table?: ClauseTable;
-  readonly clauses?: readonly Clause[];
-  readonly closing?: string;
+  readonly heading?: string | undefined;
+  readonly text?: string | undefined;
+  readonly table?: ClauseTable | undefined;
+  readonly clauses?: readonly Clause[] | undefined;
+  readonly closing?: string | undefined;
 }
 
 /**

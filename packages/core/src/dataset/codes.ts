@@ -14,9 +14,32 @@ const typeName = typeNamer({
 
 const FORMAT_HINTS: Record<string, { zh: string; en: string }> = {
   date: { zh: '日期須寫成 YYYY-MM-DD，例如 2024-04-22', en: 'write dates as YYYY-MM-DD, e.g. 2024-04-22' },
-  term: { zh: '學期須寫成 11201 或 112-1', en: 'write terms as 11201 or 112-1' },
-  academicYear: { zh: '學年度須寫成民國年，例如 112', en: 'write academic years in ROC years, e.g. 112' },
+  dateRange: {
+    zh: '日期須介於 1921-08-01 與 2911-07-31 之間 (民國 10 至 999 學年度)',
+    en: 'a day must lie between 1921-08-01 and 2911-07-31 (ROC academic years 10 to 999)',
+  },
+  term: {
+    zh: '學期須寫成 11201 或 112-1 (民國 10 至 999 學年度)',
+    en: 'write terms as 11201 or 112-1 (ROC academic years 10 to 999)',
+  },
+  academicYear: {
+    zh: '學年度須寫成民國年 10 至 999，例如 112',
+    en: 'write academic years in ROC years from 10 to 999, e.g. 112',
+  },
 };
+
+const SKIPPED: Readonly<Partial<Record<SkippedEntry, { zh: string; en: string }>>> = {
+  hidden: { zh: '隱藏檔 (名稱以 . 開頭)', en: 'a hidden file (its name starts with .)' },
+  folder: { zh: '子資料夾 (不讀取子資料夾)', en: 'a folder (folders inside the data folder are not read)' },
+  brokenLink: { zh: '符號連結，但所指的檔案不存在', en: 'a symbolic link to nothing' },
+  special: {
+    zh: '不是一般檔案 (而是具名管道、通訊端或裝置)',
+    en: 'not a regular file (a FIFO, socket or device)',
+  },
+};
+
+/** Why an entry of a data folder was not read (PR8018). */
+export type SkippedEntry = 'hidden' | 'folder' | 'brokenLink' | 'special';
 
 const where = (line: number) => ({ zh: `第 ${line} 行`, en: `line ${line}` });
 const rec = (type: string) => ({ zh: type ? `${type} 紀錄` : '紀錄', en: type ? `the ${type} record` : 'the record' });
@@ -189,10 +212,16 @@ export const DATASET_CODES = {
     name: 'not-utf8',
     severity: 'error',
     title: { 'zh-TW': '檔案不是 UTF-8 編碼', en: 'File is not UTF-8' },
-    message: ({ file, offset }: { file: string; offset: number }) => ({
-      'zh-TW': `「${file}」在第 ${offset} 位元組附近不是有效的 UTF-8；請另存為 UTF-8`,
-      en: `\`${file}\` is not valid UTF-8 near byte ${offset}: save it as UTF-8`,
-    }),
+    message: ({ file, offset, encoding }: { file: string; offset: number; encoding?: string }) =>
+      encoding === undefined
+        ? {
+            'zh-TW': `「${file}」在第 ${offset} 位元組附近不是有效的 UTF-8；請另存為 UTF-8`,
+            en: `\`${file}\` is not valid UTF-8 near byte ${offset}: save it as UTF-8`,
+          }
+        : {
+            'zh-TW': `「${file}」在第 ${offset} 位元組附近不是有效的 ${encoding.toUpperCase()}；請確認 --encoding 是否正確`,
+            en: `\`${file}\` is not valid ${encoding.toUpperCase()} near byte ${offset}: check the --encoding`,
+          },
   }),
   csvUnterminatedQuote: defineCode({
     code: 'PR8012',
@@ -252,6 +281,69 @@ export const DATASET_CODES = {
     message: ({ type }: { type: string }) => ({
       'zh-TW': `${type} 檔案是空的：第一行應為標題列 (欄位名稱)`,
       en: `the ${type} file is empty: its first line should be the header row (column names)`,
+    }),
+  }),
+  skippedEntry: defineCode({
+    code: 'PR8018',
+    name: 'skipped-data-entry',
+    severity: 'warning',
+    title: { 'zh-TW': '資料夾中有未讀取的項目', en: 'Entry of the data folder not read' },
+    message: ({ file, reason }: { file: string; reason: SkippedEntry }) => {
+      const why = SKIPPED[reason] ?? { zh: reason, en: reason };
+      return {
+        'zh-TW': `資料夾中的「${file}」未讀取：這是${why.zh}`,
+        en: `\`${file}\` in the data folder was not read: it is ${why.en}`,
+      };
+    },
+  }),
+  emptyFile: defineCode({
+    code: 'PR8019',
+    name: 'empty-data-file',
+    severity: 'warning',
+    title: { 'zh-TW': '資料檔是空的', en: 'Empty data file' },
+    message: ({ file }: { file: string }) => ({
+      'zh-TW': `「${file}」是空的，沒有任何資料列`,
+      en: `\`${file}\` is empty: it holds no line`,
+    }),
+  }),
+  internalError: defineCode({
+    code: 'PR8020',
+    name: 'record-internal-error',
+    severity: 'error',
+    title: { 'zh-TW': '紀錄稽核時發生內部錯誤', en: 'Internal error on a record' },
+    message: ({ line, detail }: { line: number; detail: string }) => ({
+      'zh-TW': `${where(line).zh}的紀錄在稽核時發生內部錯誤 (${detail})；此筆紀錄已退回，其餘照常讀取。請回報此問題`,
+      en: `${where(line).en}: the record could not be audited, an internal error (${detail}); it is rejected and the others are read on. Please report this`,
+    }),
+  }),
+  repeatedRecord: defineCode({
+    code: 'PR8021',
+    name: 'repeated-record',
+    severity: 'warning',
+    title: { 'zh-TW': '重複的紀錄', en: 'Repeated record' },
+    message: ({ line, type, id }: { line: number; type: string; id?: string }) => ({
+      'zh-TW': `${where(line).zh}與先前讀取的 ${type} 紀錄${id === undefined ? '' : `「${id}」`}完全相同，只計一次`,
+      en: `${where(line).en} repeats an earlier ${type} record${id === undefined ? '' : ` \`${id}\``} exactly: it is counted once`,
+    }),
+  }),
+  conflictingRecords: defineCode({
+    code: 'PR8022',
+    name: 'conflicting-records',
+    severity: 'error',
+    title: { 'zh-TW': '同一代碼的紀錄內容不一致', en: 'Conflicting records with one id' },
+    message: ({ line, type, id }: { line: number; type: string; id: string }) => ({
+      'zh-TW': `${where(line).zh}的 ${type} 紀錄「${id}」與先前讀取的同一代碼紀錄內容不同；一個代碼只能代表一筆紀錄`,
+      en: `${where(line).en}: the ${type} record \`${id}\` differs from an earlier record with the same id; an id must name one record`,
+    }),
+  }),
+  utf16Encoding: defineCode({
+    code: 'PR8023',
+    name: 'utf16-encoding',
+    severity: 'error',
+    title: { 'zh-TW': '檔案為 UTF-16 編碼', en: 'File is UTF-16-encoded' },
+    message: ({ file, encoding }: { file: string; encoding: 'utf-16le' | 'utf-16be' }) => ({
+      'zh-TW': `「${file}」看來是 ${encoding.toUpperCase()} 編碼；請另存為 UTF-8，或指定 --encoding ${encoding} 轉換讀取`,
+      en: `\`${file}\` looks ${encoding.toUpperCase()}-encoded: save it as UTF-8, or pass --encoding ${encoding} to convert it while reading`,
     }),
   }),
 } as const;

@@ -11,6 +11,8 @@ export interface CsvTable {
   /** Header problems: unknown or missing columns. When any is an error, no row can be read. */
   readonly findings: readonly Finding[];
   readonly usable: boolean;
+  /** How many cells a row has: the header's. */
+  readonly width: number;
   /** Reads one row (its cells and the line it starts on) into a record or a finding. */
   parseRow(cells: readonly string[], lineNumber: number): ParseResult;
 }
@@ -82,6 +84,7 @@ export function createCsvTable(spec: RecordTypeSpec, header: readonly string[], 
     spec,
     findings,
     usable: findings.length === 0,
+    width: names.length,
     parseRow(cells, lineNumber) {
       if (cells.length === 1 && cells[0]!.trim() === '' && names.length > 1) {
         return {

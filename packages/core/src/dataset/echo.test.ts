@@ -13,4 +13,12 @@ describe('values a rejected record echoes', () => {
     expect(value.endsWith('…')).toBe(true);
     expect(JSON.stringify(result.finding).length).toBeLessThan(5_000);
   });
+
+  it('echoes a number too large for a double as Infinity, not as null', () => {
+    const result = parseRecord('{"type":"student","id":"s1","grade":1e309}', 4, { file: 'data.ndjson' });
+    if (result.ok) throw new Error('expected a rejection');
+    expect(result.finding.code).toBe('PR8006');
+    expect((result.finding.data as { value?: unknown }).value).toBe('Infinity');
+    expect(result.finding.message.en).toContain('`Infinity`');
+  });
 });

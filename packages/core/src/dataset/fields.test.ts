@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPlainDate } from '../_lib/date';
-import { isIsoDay } from './fields';
+import { DATASET_DAYS, isIsoDay } from './fields';
+import { parseRecord } from './parse';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 5000);
 
@@ -42,5 +43,48 @@ describe('isIsoDay', () => {
       }),
       { seed: 42, numRuns: NUM_RUNS },
     );
+  });
+});
+
+describe('value ranges at intake', () => {
+  const outcome = (extra: object) =>
+    JSON.stringify({
+      type: 'courseOutcome',
+      id: 'c1',
+      studentId: 's1',
+      term: '11201',
+      course: 'math',
+      certifier: 't1',
+      state: 'draft',
+      ...extra,
+    });
+  const rejection = (line: string) => {
+    const result = parseRecord(line, 7);
+    if (result.ok) return undefined;
+    const data = result.finding.data as { field?: string; format?: string };
+    return [result.finding.code, data.field, data.format];
+  };
+
+  it('rejects a term, an academic year or a day the engine cannot place, naming the field and its line', () => {
+    expect(rejection(outcome({ term: '00101' }))).toEqual(['PR8008', 'term', 'term']);
+    expect(rejection(outcome({ uploadedOn: '9999-12-31' }))).toEqual(['PR8008', 'uploadedOn', 'dateRange']);
+    expect(rejection(outcome({ uploadedOn: '0001-01-01' }))).toEqual(['PR8008', 'uploadedOn', 'dateRange']);
+    expect(rejection(outcome({ uploadedOn: '2024/01/01' }))).toEqual(['PR8008', 'uploadedOn', 'date']);
+    const performance = { type: 'diversePerformance', id: 'd1', studentId: 's1', category: 'competition' };
+    expect(rejection(JSON.stringify({ ...performance, academicYear: 5 }))).toEqual([
+      'PR8008',
+      'academicYear',
+      'academicYear',
+    ]);
+    expect(rejection(JSON.stringify({ ...performance, academicYear: 10 }))).toBeUndefined();
+  });
+
+  it('accepts the first and last day of the range, and nothing beyond', () => {
+    expect(rejection(outcome({ uploadedOn: DATASET_DAYS.first }))).toBeUndefined();
+    expect(rejection(outcome({ uploadedOn: DATASET_DAYS.last }))).toBeUndefined();
+    expect(rejection(outcome({ uploadedOn: '1921-07-31' }))).toBeDefined();
+    expect(rejection(outcome({ uploadedOn: '2911-08-01' }))).toBeDefined();
+    const message = parseRecord(outcome({ uploadedOn: '9999-12-31' }), 7);
+    expect(!message.ok && message.finding.message.en).toContain('1921-08-01');
   });
 });

@@ -27,8 +27,20 @@ export function isIsoDay(text: string): boolean {
   return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
 }
 
-/** A day, `YYYY-MM-DD`. */
-export const DateField = z.string().refine(isIsoDay, { params: { format: 'date' } });
+/**
+ * The days a record may name: those of the terms the 5-digit code can write, ROC academic years 10
+ * to 999. A day outside them could not be placed in a term (and `9999-12-31` once overflowed the stack).
+ */
+export const DATASET_DAYS = { first: '1921-08-01', last: '2911-07-31' } as const;
+
+/** Whether a `YYYY-MM-DD` day lies within DATASET_DAYS (dates in this form compare as text). */
+export const isWithinDays = (day: string): boolean => day >= DATASET_DAYS.first && day <= DATASET_DAYS.last;
+
+/** Whether text is a real day `YYYY-MM-DD` within DATASET_DAYS. */
+export const isDatasetDay = (text: string): boolean => isIsoDay(text) && isWithinDays(text);
+
+/** A day, `YYYY-MM-DD`, within DATASET_DAYS (one refinement, which the fast path reads inline; issues.ts tells a day out of range from a malformed one). */
+export const DateField = z.string().refine(isDatasetDay, { params: { format: 'date' } });
 
 /** A term: `11201`, `"11201"` or `"112-1"`; always read back as the 5-digit code. */
 export const TermField = z.union([z.string(), z.int()]).transform((value, context) => {
@@ -38,10 +50,10 @@ export const TermField = z.union([z.string(), z.int()]).transform((value, contex
   return z.NEVER;
 });
 
-/** An ROC academic year, e.g. 112. */
+/** An ROC academic year, e.g. 112: 10 to 999, the years a term code can write. */
 export const AcademicYearField = z
   .int()
-  .refine((year) => year >= 1 && year <= 999, { params: { format: 'academicYear' } });
+  .refine((year) => year >= 10 && year <= 999, { params: { format: 'academicYear' } });
 
 /** The school a record belongs to, when one file holds several schools. */
 export const SchoolField = Id.optional().describe('學校代碼 / the school, when a file holds several');

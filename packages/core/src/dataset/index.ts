@@ -1,4 +1,5 @@
 export { DATASET_CODES } from './codes';
+export { DATASET_DAYS, isWithinDays } from './fields';
 export { createCsvTable, type CsvTable } from './csv';
 export { createIntake, type Intake, type IntakeOptions, type IntakeSummary, type Rejection } from './intake';
 export { parseRecord, parseRecordValue, type DatasetRecord, type ParseOptions, type ParseResult } from './parse';
@@ -31,4 +32,12 @@ export {
   type TrainingRecord,
 } from './school-records';
 export type { CourseOutcomeRecord, DiversePerformanceRecord, StudentRecord } from './student-records';
-export { createCsvSplitter, type CsvRow, type CsvSplitter } from '../_lib/csv';
+export {
+  createCsvRowReader,
+  createCsvSplitter,
+  CSV_ROW_LINES,
+  type BrokenRow,
+  type CsvRow,
+  type CsvRowReader,
+  type CsvSplitter,
+} from '../_lib/csv';

@@ -5,6 +5,7 @@ import { createFinding } from '../findings/define';
 import type { FindingContext } from '../findings/define';
 import type { Finding } from '../catalogue';
 import { DATASET_CODES } from './codes';
+import { isIsoDay } from './fields';
 import { fieldsAt, type RecordTypeSpec } from './registry';
 
 /** `files[0].type` from zod's path. */
@@ -31,8 +32,18 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** A value as a message echoes it, cut to a bounded width: a 2 MB bad date is shown in 200 characters. */
-const shown = (value: unknown) => clip(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
+/**
+ * A value as a message echoes it, cut to a bounded width: a 2 MB bad date is shown in 200 characters.
+ * A number is shown as a number: `1e309` read as JSON is `Infinity`, which JSON would write as `null`.
+ */
+const shown = (value: unknown) =>
+  clip(
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number'
+        ? String(value)
+        : (JSON.stringify(value) ?? String(value)),
+  );
 
 /** Turns the first zod issue of a record into our finding; `problems` counts them all. */
 export function issueFinding(
@@ -95,7 +106,9 @@ export function issueFinding(
         ),
       );
     case 'custom': {
-      const format = (issue.params as { format?: string } | undefined)?.format ?? 'value';
+      const declared = (issue.params as { format?: string } | undefined)?.format ?? 'value';
+      // A real day that is refused lies outside the days a record may name.
+      const format = declared === 'date' && typeof value === 'string' && isIsoDay(value) ? 'dateRange' : declared;
       return withMore(
         createFinding(DATASET_CODES.invalidFormat, { line, type, field, value: shown(value), format }, context),
       );

@@ -35,9 +35,13 @@ export type DatasetRecord =
   | EnrolmentChangeRecord
   | DeletionRecord;
 
-/** A line read into a record, or the one finding that says why it was rejected. */
+/**
+ * A line read into a record, or the one finding that says why it was rejected. A record read by an
+ * intake may carry a `conflict`: another record read before it has its id and other content (PR8022).
+ */
 export type ParseResult =
-  { readonly ok: true; readonly record: DatasetRecord } | { readonly ok: false; readonly finding: Finding };
+  | { readonly ok: true; readonly record: DatasetRecord; readonly conflict?: Finding }
+  | { readonly ok: false; readonly finding: Finding };
 
 export interface ParseOptions {
   /** The file the line comes from, for the finding's position. */

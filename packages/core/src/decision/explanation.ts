@@ -62,7 +62,10 @@ export function combine(parts: readonly Part[]): Explained {
  * context. Built by assignment: V8 copies an object that starts with a spread about fifty times
  * slower than it builds one.
  */
-export function cite(from: { readonly layer?: string; readonly source?: Source }): { layer?: string; source?: Source } {
+export function layerAndSource(from: { readonly layer?: string; readonly source?: Source }): {
+  layer?: string;
+  source?: Source;
+} {
   const cited: { layer?: string; source?: Source } = {};
   if (from.layer) cited.layer = from.layer;
   if (from.source) cited.source = from.source;

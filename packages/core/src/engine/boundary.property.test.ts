@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../catalogue';
+import { checkUpload } from '../caps/decide';
+import { transition } from '../certification';
+import { checkReceiptPeriod, finalSubmit, leaverNotices, receiptTransition } from '../receipts';
+import { checkSelection, deselectItem, selectItem } from '../selection';
+import { submitRoster } from '../submission';
+import { isOpen } from '../windows/open';
 import { createEngine, type Engine } from './index';
-import { acrossVersions, outcome, performance, STUDENT, TEACHER, TEACHING } from './magong.fixture';
+import { acrossVersions, magong, outcome, performance, STUDENT, TEACHER, TEACHING } from './magong.fixture';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 300);
 const engine = createEngine(acrossVersions());
@@ -283,6 +289,39 @@ describe("the engine's boundary (issue 12 §6) — properties", () => {
         expect(codes(findings), `${method} ${path.join('.')} = ${String(value)}`).toContain('PR8100');
       }),
       { seed: 42, numRuns: Math.max(numRuns, 600) },
+    );
+  });
+
+  it('the low-level decision functions core exports: any values at all, a refusal, never an exception', () => {
+    const effective = magong();
+    const LOW_LEVEL: Readonly<Record<string, (args: readonly unknown[]) => unknown>> = {
+      checkUpload: ([e, a]) => checkUpload(e as never, a as never),
+      checkSelection: ([e, a]) => checkSelection(e as never, a as never),
+      selectItem: ([e, a]) => selectItem(e as never, a as never),
+      deselectItem: ([, a]) => deselectItem(a as never),
+      transition: ([e, a, b, c, d]) =>
+        transition(a as never, b as never, c as never, d as never, { effective: e } as never),
+      submitRoster: ([e, a]) => submitRoster(e as never, a as never),
+      receiptTransition: ([e, a, b, c, d]) =>
+        receiptTransition(a as never, b as never, c as never, d as never, { effective: e } as never),
+      checkReceiptPeriod: ([e, a]) => checkReceiptPeriod(e as never, a as never),
+      finalSubmit: ([e, a]) => finalSubmit(e as never, a as never),
+      leaverNotices: ([e, a, b]) => leaverNotices(e as never, a as never, b as never),
+      isOpen: ([e, a, b]) => isOpen(e as never, a as never, b as never),
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.keys(LOW_LEVEL)),
+        fc.oneof(fc.constant(effective), fc.anything()),
+        fc.array(fc.anything({ withBigInt: true, withDate: true, withNullPrototype: true }), {
+          minLength: 4,
+          maxLength: 4,
+        }),
+        (name, pack, args) => {
+          expect(codes(expectRefused(LOW_LEVEL[name]!([pack, ...args]))), name).toContain('PR8100');
+        },
+      ),
+      { seed: 42, numRuns },
     );
   });
 

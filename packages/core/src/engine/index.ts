@@ -13,22 +13,25 @@ import { effectiveFor, LAYERING_CODES, type EffectivePack, type Resolution } fro
 import type { Validation } from '../pack';
 import type { StudentKind } from '../records';
 import type { CourseOutcome, PortfolioItem, Student } from '../records/items';
+// The decisions themselves, not the exported functions that check their arguments first: the engine checks them once.
 import {
-  checkReceiptPeriod,
-  finalSubmit,
-  leaverNotices,
   receiptTransition,
-  type FinalDecision,
-  type FinalRequest,
-  type LeaverNotice,
   type Receipt,
   type ReceiptContext,
   type ReceiptEvent,
   type ReceiptResult,
-} from '../receipts';
+} from '../receipts/confirm';
+import {
+  finalSubmit,
+  leaverNotices,
+  type FinalDecision,
+  type FinalRequest,
+  type LeaverNotice,
+} from '../receipts/final';
+import { checkReceiptPeriod } from '../submission/receipt-period';
 import type { Actor } from '../roles/actor';
 import { decideDeselect, decideSelect, decideSelection, type SelectDecision, type SelectRequest } from '../selection';
-import { submitRoster, type SubmitDecision, type SubmitRequest } from '../submission';
+import { decideSubmission, type SubmitDecision, type SubmitRequest } from '../submission';
 import { submitRequestProblem } from '../submission/request';
 import {
   finalRequestProblem,
@@ -256,7 +259,7 @@ export function createEngine(given: EffectivePack | Resolution | Validation): En
       checked('submit', under('request', submitRequestProblem(request)), same, () => {
         const effective = lookup(request.term);
         return effective
-          ? submitRoster(effective, request)
+          ? decideSubmission(effective, request)
           : outside(request.term, `${request.category}:${request.term}`);
       }),
     checkReceiptPeriod: (term, period) =>

@@ -11,6 +11,7 @@ import { checkFiles, filesAllow } from '../caps/files';
 import { hasErrors } from '../findings/define';
 import { checkStanding, standingAllows } from '../selection';
 import { checkLock, lockAllows } from '../submission';
+import { checkItemFinalLock, itemFinalAllows } from '../submission/final-lock';
 import { checkSpan, spanAllows } from '../windows/span';
 import { effectiveOf, PACKS, request } from './requests.fixture';
 
@@ -19,13 +20,13 @@ const numRuns = Number(process.env.FC_NUM_RUNS ?? 500);
 const asked = fc.tuple(request, fc.constantFrom<CapAction>('upload', 'select'), fc.constantFrom('select', 'deselect'));
 
 describe('quick checks and explained checks agree (seed 42)', () => {
-  it('capsAllow ⇔ checkCaps, filesAllow ⇔ checkFiles, lockAllows ⇔ checkLock, spanAllows ⇔ checkSpan, standingAllows ⇔ checkStanding', () => {
+  it('capsAllow ⇔ checkCaps, filesAllow ⇔ checkFiles, lockAllows ⇔ checkLock, itemFinalAllows ⇔ checkItemFinalLock, spanAllows ⇔ checkSpan, standingAllows ⇔ checkStanding', () => {
     const refusals = new Map<string, number>();
     fc.assert(
       fc.property(asked, ([{ pack, ...given }, action, event]) => {
         const effective = effectiveOf(PACKS[pack]!, given.item);
         if (!effective) return;
-        const { item, items, submissions, window, at } = given;
+        const { item, items, submissions, finals, division, window, at } = given;
         const pairs: [string, boolean, boolean][] = [
           [
             'caps',
@@ -34,6 +35,11 @@ describe('quick checks and explained checks agree (seed 42)', () => {
           ],
           ['files', filesAllow(effective, item), !hasErrors(checkFiles(effective, item).findings)],
           ['lock', lockAllows(submissions, item), !hasErrors(checkLock(submissions ?? [], item).findings)],
+          [
+            'final',
+            itemFinalAllows(finals, item, division),
+            !hasErrors(checkItemFinalLock(finals ?? [], item, division).findings),
+          ],
           [
             'span',
             spanAllows(window, at),
@@ -53,7 +59,7 @@ describe('quick checks and explained checks agree (seed 42)', () => {
       { seed: 42, numRuns },
     );
     // Not vacuous: every rule refuses some of the requests.
-    for (const rule of ['caps', 'files', 'lock', 'span', 'standing'])
+    for (const rule of ['caps', 'files', 'lock', 'final', 'span', 'standing'])
       expect(refusals.get(rule), rule).toBeGreaterThan(0);
   });
 });

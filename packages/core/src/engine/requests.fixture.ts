@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { FileRef, PortfolioItem } from '../records/items';
 import type { Actor } from '../roles/actor';
 import type { Submission } from '../submission';
+import type { FinalSubmission } from '../submission/final-lock';
 import { createEngine, type Engine } from './index';
 import { acrossVersions, MAGONG_YAML, STUDENT, TEACHER } from './magong.fixture';
 
@@ -78,6 +79,17 @@ const submission: fc.Arbitrary<Submission> = fc.record({
   actingAs: fc.constant('teaching'),
   submittedOn: day,
 }) as fc.Arbitrary<Submission>;
+const final: fc.Arbitrary<FinalSubmission> = fc.record(
+  {
+    category: fc.constantFrom('courseOutcome', 'diversePerformance', 'cadre'),
+    term: fc.constantFrom(...TERMS),
+    submittedBy: fc.constant('u1'),
+    actingAs: fc.constant('teaching'),
+    finalOn: day,
+    division: fc.constantFrom('day', 'continuingEducation'),
+  },
+  { requiredKeys: ['category', 'term', 'submittedBy', 'actingAs', 'finalOn'] },
+) as fc.Arbitrary<FinalSubmission>;
 const window = fc.record(
   { opens: day, closes: day, layer: fc.constant('school:magong') },
   { requiredKeys: ['closes'] },
@@ -99,6 +111,9 @@ const sibling = (of: PortfolioItem): fc.Arbitrary<PortfolioItem> =>
       state: fc.constantFrom('draft', 'certified', 'rejected'),
     })
     .map(({ state, ...rest }) => ({ ...of, ...rest, ...(of.kind === 'courseOutcome' && { state }) }) as PortfolioItem);
+/** A final submission of the roster the item asked about belongs to (its kind and term), so that the final lock is met often. */
+const rosterOf = (of: PortfolioItem): fc.Arbitrary<FinalSubmission> =>
+  final.map((made) => ({ ...made, category: of.kind, term: of.term ?? made.term }));
 const rarely = <T>(arbitrary: fc.Arbitrary<T>) =>
   fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
 
@@ -109,6 +124,8 @@ export const request = fc.record({ pack: fc.nat(PACKS.length - 1), item }).chain
     items: fc.array(fc.oneof(item, sibling(asked), sibling(asked)), { maxLength: 14 }),
     at,
     submissions: rarely(fc.array(submission, { maxLength: 2 })),
+    finals: rarely(fc.array(fc.oneof(final, rosterOf(asked)), { maxLength: 2 })),
+    division: rarely(fc.constantFrom('day', 'continuingEducation')),
     window: rarely(window),
     actor,
   }),

@@ -22,7 +22,7 @@ export const ENROLMENT_CHANGE_NAMES: Readonly<Record<EnrolmentChange, string>> =
   suspension: '休學',
 };
 
-type Aspects = Required<Omit<EnrolmentRule, 'source'>>;
+type Aspects = { [K in Exclude<keyof EnrolmentRule, 'source'>]-?: NonNullable<EnrolmentRule[K]> };
 
 /**
  * What we assume when a pack is silent (uncertain: the national handling principles 學籍異動處理原則 are

@@ -75,7 +75,7 @@ export const FACT_PATHS: readonly string[] = [
 ];
 
 /** Whether an item counts in the student's own facts: the student put it there and has not withdrawn it. */
-export function countsAsOwn(item: { readonly entry: string; readonly withdrawn?: boolean }): boolean {
+export function countsAsOwn(item: { readonly entry: string; readonly withdrawn?: boolean | undefined }): boolean {
   return item.entry === 'student' && !item.withdrawn;
 }
 

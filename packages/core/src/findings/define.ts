@@ -58,3 +58,6 @@ export function hasErrors(findings: readonly { readonly severity: Severity }[]):
 export function formatSource(source: Source | undefined): string {
   return source ? `${source.document} ${source.clause}` : '';
 }
+
+/** The clause a message cites, after it: ` (馬公補充規定 五(三)1)`; nothing without one. */
+export const cite = (source: Source | undefined): string => (source ? ` (${formatSource(source)})` : '');

@@ -14,7 +14,7 @@ export interface GovernanceEvidence {
     /** One audience, or several for a joint session (新竹 十(一): students, parents and staff together). */
     readonly audience: Audience | readonly Audience[];
     /** Unset: a training (研習). */
-    readonly kind?: TrainingKind;
+    readonly kind?: TrainingKind | undefined;
   }[];
 }
 

@@ -3,7 +3,7 @@ import { defineCode } from '../findings/define';
 import { formatSource } from '../findings/define';
 import type { Source } from '../findings/types';
 
-const cite = (source: Source | undefined) => (source ? formatSource(source) : '—');
+const clauseOrDash = (source: Source | undefined) => (source ? formatSource(source) : '—');
 const PERIOD = {
   semester: { zh: '每學期', en: 'per semester' },
   academicYear: { zh: '每學年', en: 'per academic year' },
@@ -43,8 +43,8 @@ export const LAYERING_CODES = {
             ? { zh: '，可能全數集中於一學期', en: ', which may all fall in one semester' }
             : { zh: '', en: '' };
       return {
-        'zh-TW': `${p.path} 設為${PERIOD[p.per].zh} ${p.value} 件${counted.zh} (${cite(p.schoolSource)})，超過全國規定${PERIOD[p.nationalPer].zh}至多 ${p.nationalMax} 件 (${cite(p.nationalSource)})；以全國規定為準`,
-        en: `${p.path} allows ${p.value} ${PERIOD[p.per].en}${counted.en} (${cite(p.schoolSource)}), more than the national maximum of ${p.nationalMax} ${PERIOD[p.nationalPer].en} (${cite(p.nationalSource)}); the national rule applies`,
+        'zh-TW': `${p.path} 設為${PERIOD[p.per].zh} ${p.value} 件${counted.zh} (${clauseOrDash(p.schoolSource)})，超過全國規定${PERIOD[p.nationalPer].zh}至多 ${p.nationalMax} 件 (${clauseOrDash(p.nationalSource)})；以全國規定為準`,
+        en: `${p.path} allows ${p.value} ${PERIOD[p.per].en}${counted.en} (${clauseOrDash(p.schoolSource)}), more than the national maximum of ${p.nationalMax} ${PERIOD[p.nationalPer].en} (${clauseOrDash(p.nationalSource)}); the national rule applies`,
       };
     },
   }),
@@ -60,8 +60,8 @@ export const LAYERING_CODES = {
       schoolSource?: Source;
       nationalSource: Source;
     }) => ({
-      'zh-TW': `${p.path} 設為 ${p.value} (${cite(p.schoolSource)})，低於全國規定至少 ${p.nationalMin} (${cite(p.nationalSource)})；以全國規定為準`,
-      en: `${p.path} is ${p.value} (${cite(p.schoolSource)}), below the national minimum of ${p.nationalMin} (${cite(p.nationalSource)}); the national rule applies`,
+      'zh-TW': `${p.path} 設為 ${p.value} (${clauseOrDash(p.schoolSource)})，低於全國規定至少 ${p.nationalMin} (${clauseOrDash(p.nationalSource)})；以全國規定為準`,
+      en: `${p.path} is ${p.value} (${clauseOrDash(p.schoolSource)}), below the national minimum of ${p.nationalMin} (${clauseOrDash(p.nationalSource)}); the national rule applies`,
     }),
   }),
   overlayCascade: defineCode({
@@ -80,8 +80,8 @@ export const LAYERING_CODES = {
     severity: 'warning',
     title: { 'zh-TW': '規定了學生上傳或勾選的最低件數', en: 'Requires a minimum count from students' },
     message: (p: { path: string; min: number; nationalSource: Source; schoolSource?: Source }) => ({
-      'zh-TW': `${p.path} 要求至少 ${p.min} 件 (${cite(p.schoolSource)})；全國規定學生可自行決定是否上傳及勾選，學校不得強制件數 (${cite(p.nationalSource)})`,
-      en: `${p.path} requires at least ${p.min} (${cite(p.schoolSource)}); national rules leave it to students whether to upload and select, and schools may not force counts (${cite(p.nationalSource)})`,
+      'zh-TW': `${p.path} 要求至少 ${p.min} 件 (${clauseOrDash(p.schoolSource)})；全國規定學生可自行決定是否上傳及勾選，學校不得強制件數 (${clauseOrDash(p.nationalSource)})`,
+      en: `${p.path} requires at least ${p.min} (${clauseOrDash(p.schoolSource)}); national rules leave it to students whether to upload and select, and schools may not force counts (${clauseOrDash(p.nationalSource)})`,
     }),
   }),
   noNationalVersion: defineCode({

@@ -187,10 +187,16 @@ export const PACK_CODES = {
     name: 'not-utf-8',
     severity: 'error',
     title: { 'zh-TW': '檔案不是 UTF-8 編碼', en: 'Not UTF-8 text' },
-    message: ({ encoding }: { encoding: string }) => ({
-      'zh-TW': `檔案看來是以 ${encoding.toUpperCase()} 編碼儲存；請另存為 UTF-8 (記事本：另存新檔 → 編碼選 UTF-8)`,
-      en: `the file looks like ${encoding.toUpperCase()} text; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)`,
-    }),
+    message: ({ encoding }: { encoding: string }) =>
+      encoding === 'unknown'
+        ? {
+            'zh-TW': '檔案不是有效的 UTF-8 文字；請另存為 UTF-8 (記事本：另存新檔 → 編碼選 UTF-8)',
+            en: 'the file is not valid UTF-8 text; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)',
+          }
+        : {
+            'zh-TW': `檔案看來是以 ${encoding.toUpperCase()} 編碼儲存；請另存為 UTF-8 (記事本：另存新檔 → 編碼選 UTF-8)`,
+            en: `the file looks like ${encoding.toUpperCase()} text; save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)`,
+          },
   }),
   expressionOperator: defineCode({
     code: 'PR1020',

@@ -82,7 +82,11 @@ export function effectiveMatrix(effective?: EffectivePack, positions?: Readonly<
       ...(position && { position }),
     };
   };
-  const widens = (path: string, entry: { role: string; permission: string; scope?: Scope }, nationalScope?: Scope) =>
+  const widens = (
+    path: string,
+    entry: { role: string; permission: string; scope?: Scope | undefined },
+    nationalScope?: Scope,
+  ) =>
     findings.push(
       createFinding(
         PERMISSION_CODES.widensMatrix,

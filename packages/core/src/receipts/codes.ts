@@ -1,8 +1,7 @@
-import { defineCode, formatSource } from '../findings/define';
+import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
 import { RECORD_KIND_NAMES, type RecordKind } from '../records';
 
-const cite = (source: Source | undefined) => (source ? ` (${formatSource(source)})` : '');
 const zh = (category: string) => RECORD_KIND_NAMES[category as RecordKind] ?? category;
 const STATUS: Readonly<Record<string, string>> = {
   pending: '待確認',

@@ -29,9 +29,9 @@ export interface FinalRequest extends UnitOptions {
   readonly receipts: readonly Receipt[];
   readonly finals: readonly FinalSubmission[];
   /** The confirmation period, when the latest round does not carry its own (`Submission.receiptPeriod`): the final submission waits until it has ended. */
-  readonly period?: DateSpan;
+  readonly period?: DateSpan | undefined;
   /** The category's submissions: the final submission waits for the latest round's confirmation period (the second vendor's manual). */
-  readonly submissions?: readonly Submission[];
+  readonly submissions?: readonly Submission[] | undefined;
 }
 
 export interface FinalDecision extends Explained {

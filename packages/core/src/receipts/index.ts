@@ -1,7 +1,6 @@
 export { RECEIPT_CODES } from './codes';
 export {
   RECEIPT_STATES,
-  receiptTransition,
   type Receipt,
   type ReceiptContext,
   type ReceiptEvent,
@@ -9,7 +8,8 @@ export {
   type ReceiptState,
 } from './confirm';
 export { checkFinalLock, FINAL_SOURCE, type FinalSubmission } from '../submission/final-lock';
-export { checkReceiptPeriod, confirmationMinimums, periodEnd, type PeriodEnd } from '../submission/receipt-period';
-export { finalSubmit, leaverNotices, type FinalDecision, type FinalRequest, type LeaverNotice } from './final';
+export { confirmationMinimums, periodEnd, type PeriodEnd } from '../submission/receipt-period';
+export { type FinalDecision, type FinalRequest, type LeaverNotice } from './final';
+export { checkReceiptPeriod, finalSubmit, leaverNotices, receiptTransition } from './request';
 
 export { ReceiptsSchema, type Receipts } from './schema';

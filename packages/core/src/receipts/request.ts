@@ -1,13 +1,17 @@
 import {
   actorProblem,
+  categoryProblem,
   dayProblem,
   eachOf,
   EXPECTED,
+  finalProblem,
   instantProblem,
   isObject,
   isTerm,
+  optionalTextProblem as optionalText,
   periodProblem,
   problem,
+  receiptCategoryProblem,
   type Problem,
   roundProblem,
   spanProblem,
@@ -17,13 +21,29 @@ import {
   under,
   unitOptionsProblem,
 } from '../requests';
+import type { PlainDate } from '../_lib/date';
+import type { Finding } from '../catalogue';
+import type { Explained } from '../decision/explanation';
+import type { EffectivePack } from '../layering';
+import type { Student } from '../records/items';
+import { effectiveProblem, refuseMalformed } from '../requests';
+import type { Actor } from '../roles/actor';
+import { checkReceiptPeriod as decidePeriod } from '../submission/receipt-period';
 import {
-  categoryProblem,
-  finalProblem,
-  optionalTextProblem as optionalText,
-  receiptCategoryProblem,
-} from '../submission/request';
-import { RECEIPT_STATES } from './confirm';
+  RECEIPT_STATES,
+  receiptTransition as decideReceipt,
+  type Receipt,
+  type ReceiptContext,
+  type ReceiptEvent,
+  type ReceiptResult,
+} from './confirm';
+import {
+  finalSubmit as decideFinal,
+  type FinalDecision,
+  type FinalRequest,
+  leaverNotices as decideLeavers,
+  type LeaverNotice,
+} from './final';
 
 const STATUS = { 'zh-TW': RECEIPT_STATES.join('、'), en: RECEIPT_STATES.join(', ') };
 const EVENT = { 'zh-TW': 'confirm、dispute 或 resolve', en: 'confirm, dispute or resolve' };
@@ -97,3 +117,49 @@ export const leaversProblem = (term: unknown, students: unknown, opens: unknown)
   under('term', termProblem(term)) ??
   under('students', eachOf(students, studentProblem)) ??
   under('opens', dayProblem(opens));
+
+const packProblem = (effective: unknown): Problem | undefined => under('effective', effectiveProblem(effective));
+
+/** A receipt's confirmation, dispute or resolution (see `receiptTransition` in confirm.ts); malformed arguments are refused (PR8100). */
+export function receiptTransition(
+  receipt: Receipt,
+  event: ReceiptEvent,
+  actor: Actor,
+  at: PlainDate | Date,
+  context: ReceiptContext,
+): ReceiptResult {
+  const found =
+    receiptArgumentsProblem(receipt, event, actor, at, context) ??
+    under('context', packProblem((context as { effective?: unknown } | undefined)?.effective));
+  if (!found) return decideReceipt(receipt, event, actor, at, context);
+  const { findings, explanation } = refuseMalformed('receiptTransition', found);
+  return { ok: false, findings, explanation };
+}
+
+/** Whether a receipt-confirmation period is long enough; malformed arguments are refused (PR8100). */
+export function checkReceiptPeriod(
+  effective: EffectivePack,
+  period: { readonly opens: PlainDate; readonly closes: PlainDate },
+): Explained {
+  const found = packProblem(effective) ?? under('period', periodProblem(period));
+  return found ? refuseMalformed('checkReceiptPeriod', found) : decidePeriod(effective, period);
+}
+
+/** The final submission of a category and term; a malformed request is refused (PR8100). */
+export function finalSubmit(effective: EffectivePack, request: FinalRequest): FinalDecision {
+  const found = packProblem(effective) ?? under('request', finalRequestProblem(request));
+  return found ? refuseMalformed('finalSubmit', found) : decideFinal(effective, request);
+}
+
+/** The students to notify by paper or e-mail; malformed arguments give no notices and a refusal (PR8100). */
+export function leaverNotices(
+  effective: EffectivePack,
+  students: readonly Student[],
+  opens: PlainDate,
+): { readonly notices: readonly LeaverNotice[]; readonly findings: readonly Finding[] } {
+  const found =
+    packProblem(effective) ?? under('students', eachOf(students, studentProblem)) ?? under('opens', dayProblem(opens));
+  return found
+    ? { notices: [], findings: refuseMalformed('leaverNotices', found).findings }
+    : decideLeavers(effective, students, opens);
+}

@@ -13,15 +13,15 @@ export type StudentStatus = (typeof STUDENT_STATUSES)[number];
 export interface Student {
   readonly id: string;
   readonly grade: Grade;
-  readonly class?: string;
-  readonly division?: Division;
+  readonly class?: string | undefined;
+  readonly division?: Division | undefined;
   readonly status: StudentStatus;
   /** For graduates: the day they graduated (starts the retention seal). */
-  readonly graduatedOn?: PlainDate;
+  readonly graduatedOn?: PlainDate | undefined;
   /** For students who left (transfer out, withdrawal): the day they left. */
-  readonly leftOn?: PlainDate;
+  readonly leftOn?: PlainDate | undefined;
   /** The school, when one dataset holds several (audits shard by school). */
-  readonly school?: string;
+  readonly school?: string | undefined;
 }
 
 export interface FileRef {
@@ -38,12 +38,12 @@ interface ItemBase {
   /** Chosen (勾選) for the central database. */
   readonly selected: boolean;
   /** Withdrawn or deleted by the student: it no longer counts. */
-  readonly withdrawn?: boolean;
-  readonly summary?: string;
-  readonly files?: readonly FileRef[];
-  readonly uploadedOn?: PlainDate;
+  readonly withdrawn?: boolean | undefined;
+  readonly summary?: string | undefined;
+  readonly files?: readonly FileRef[] | undefined;
+  readonly uploadedOn?: PlainDate | undefined;
   /** The school, when one dataset holds several (audits shard by school). */
-  readonly school?: string;
+  readonly school?: string | undefined;
 }
 
 /** A course learning outcome (課程學習成果): uploaded per semester, certified by the course teacher. */
@@ -52,16 +52,16 @@ export interface CourseOutcome extends ItemBase {
   readonly term: TermCode;
   readonly course: string;
   /** The course's department (科) and domain (領域), for the deputy chain 科內教師 → 領域教師 (馬公 九(三)). */
-  readonly department?: string;
-  readonly domain?: string;
+  readonly department?: string | undefined;
+  readonly domain?: string | undefined;
   /** The course teacher assigned to certify it (may be reassigned, 更換認證教師). */
   readonly certifier: string;
   readonly state: CertificationState;
-  readonly rejectionReason?: string;
-  readonly certifiedBy?: string;
-  readonly certifiedOn?: PlainDate;
+  readonly rejectionReason?: string | undefined;
+  readonly certifiedBy?: string | undefined;
+  readonly certifiedOn?: PlainDate | undefined;
   /** When the certifying teacher last revoked a certification (取消認證); the item must be resubmitted. */
-  readonly revokedOn?: PlainDate;
+  readonly revokedOn?: PlainDate | undefined;
 }
 
 /** A diverse performance (多元表現): uploaded per academic year. */
@@ -69,7 +69,7 @@ export interface DiversePerformance extends ItemBase {
   readonly kind: 'diversePerformance';
   /** The academic year (ROC) it belongs to. */
   readonly academicYear: number;
-  readonly term?: TermCode;
+  readonly term?: TermCode | undefined;
   readonly category: DiversePerformanceCategory;
 }
 

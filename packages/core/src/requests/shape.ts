@@ -1,6 +1,6 @@
 import { isPlainDate } from '../_lib/date';
 import type { Localized } from '../findings/types';
-import { DIVERSE_PERFORMANCE_CATEGORIES } from '../records';
+import { DIVERSE_PERFORMANCE_CATEGORIES, RECEIPT_CATEGORIES } from '../records';
 import { STUDENT_STATUSES } from '../records/items';
 import { parseTerm } from '../term';
 
@@ -240,6 +240,35 @@ export function submissionProblem(value: unknown): Problem | undefined {
   );
 }
 
+const CATEGORIES: readonly string[] = ['basicData', ...RECEIPT_CATEGORIES];
+const CATEGORY = { 'zh-TW': CATEGORIES.join('、'), en: CATEGORIES.join(', ') };
+const RECEIPT_CATEGORY = { 'zh-TW': RECEIPT_CATEGORIES.join('、'), en: RECEIPT_CATEGORIES.join(', ') };
+
+/** A category a roster is submitted for: basic data or a receipt category. */
+export const categoryProblem = (value: unknown): Problem | undefined =>
+  typeof value === 'string' && CATEGORIES.includes(value) ? undefined : problem('', CATEGORY, value);
+
+/** A category students confirm receipts of. */
+export const receiptCategoryProblem = (value: unknown): Problem | undefined =>
+  typeof value === 'string' && (RECEIPT_CATEGORIES as readonly string[]).includes(value)
+    ? undefined
+    : problem('', RECEIPT_CATEGORY, value);
+
+/** An optional text field of a record. */
+export const optionalTextProblem = (value: Record<string, unknown>, key: string): Problem | undefined =>
+  isOptionalText(value[key]) ? undefined : problem(key, EXPECTED.optionalText, value[key]);
+
+/** A final submission made: its category, term and day, maybe its division. */
+export function finalProblem(value: unknown): Problem | undefined {
+  if (!isObject(value)) return problem('', EXPECTED.object, value);
+  return (
+    under('category', categoryProblem(value.category)) ??
+    (isTerm(value.term) ? undefined : problem('term', EXPECTED.term, value.term)) ??
+    under('finalOn', dayProblem(value.finalOn)) ??
+    optionalTextProblem(value, 'division')
+  );
+}
+
 /** A student record, as leaver notices read it. */
 export function studentProblem(value: unknown): Problem | undefined {
   if (!isObject(value)) return problem('', EXPECTED.object, value);
@@ -296,6 +325,8 @@ export function itemRequestProblem(request: unknown, withActor: boolean): Proble
     under('at', instantProblem(request.at)) ??
     (withActor ? under('actor', actorProblem(request.actor)) : undefined) ??
     under('submissions', eachOf(request.submissions, submissionProblem, false)) ??
+    under('finals', eachOf(request.finals, finalProblem, false)) ??
+    optionalTextProblem(request, 'division') ??
     (request.window === undefined ? undefined : under('window', spanProblem(request.window)))
   );
 }

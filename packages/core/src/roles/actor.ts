@@ -7,22 +7,22 @@ export interface Actor {
   readonly id: string;
   readonly roles: readonly Role[];
   /** The units (處室/組) the person works in, e.g. `registration`. */
-  readonly units?: readonly string[];
+  readonly units?: readonly string[] | undefined;
   /** Courses the person teaches (a course teacher certifies only these, unless acting as deputy). */
-  readonly courses?: readonly string[];
+  readonly courses?: readonly string[] | undefined;
   /** Classes the person is homeroom teacher of. */
-  readonly classes?: readonly string[];
+  readonly classes?: readonly string[] | undefined;
   /** Departments (科) and domains (領域) the teacher belongs to, for deputy chains. */
-  readonly departments?: readonly string[];
-  readonly domains?: readonly string[];
+  readonly departments?: readonly string[] | undefined;
+  readonly domains?: readonly string[] | undefined;
   /** For a student: their own id. */
-  readonly studentId?: string;
-  readonly division?: Division;
+  readonly studentId?: string | undefined;
+  readonly division?: Division | undefined;
   /**
    * The last day the account may act: a departed teacher's account may be kept alive a while so they
    * can still certify (馬公 九(二)2(2), 新竹 十一(三)2(2)). Unset: no end.
    */
-  readonly activeUntil?: PlainDate;
+  readonly activeUntil?: PlainDate | undefined;
 }
 
 /**

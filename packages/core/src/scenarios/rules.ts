@@ -13,7 +13,10 @@ import { calendarOf, type Context, effectiveAt, fail, misfit, studentOf, termOf 
 import { itemsOf } from './record-life';
 
 /** The effective value at a path (a custom rule by id: `rules.<id>`) and, with a student and a day, whether that custom rule holds. */
-export function checkRule(context: Context, when: { rule: string; student?: string; at?: string }): readonly Finding[] {
+export function checkRule(
+  context: Context,
+  when: { rule: string; student?: string | undefined; at?: string | undefined },
+): readonly Finding[] {
   const effective = effectiveAt(context);
   if (!effective) return context.validation.findings;
   const id = when.rule.startsWith('rules.') ? when.rule.slice('rules.'.length) : undefined;
@@ -102,7 +105,7 @@ function checkValue(context: Context, effective: EffectivePack, path: string): v
 /** The window that governs an activity for a grade in a semester (core's `selectWindow`), or whether it is open on a day. */
 export function checkWindow(
   context: Context,
-  when: { window: string; grade?: 1 | 2 | 3; semester?: 1 | 2; at?: string },
+  when: { window: string; grade?: 1 | 2 | 3 | undefined; semester?: 1 | 2 | undefined; at?: string | undefined },
 ): readonly Finding[] {
   const effective = effectiveAt(context);
   if (!effective) return [];
@@ -132,7 +135,7 @@ export function checkWindow(
 function openOn(
   context: Context,
   effective: EffectivePack,
-  when: { window: string; grade?: 1 | 2 | 3; at: string },
+  when: { window: string; grade?: 1 | 2 | 3 | undefined; at: string },
 ): readonly Finding[] {
   const term = parseTerm(termOf(context));
   if (!term) return [];

@@ -172,7 +172,7 @@ export function explainSelection(effective: EffectivePack, request: SelectReques
 /**
  * The decision, and when it allows the change the item with its new selection, added last (after
  * the lazy findings and explanation). The item is copied with Object.assign, not `{ ...item, … }`
- * (see cite in decision/explanation).
+ * (see layerAndSource in decision/explanation).
  */
 function withItem(decision: Explained, request: SelectRequest, selected: boolean): SelectDecision {
   return decision.allowed ? Object.assign(decision, { item: Object.assign({}, request.item, { selected }) }) : decision;

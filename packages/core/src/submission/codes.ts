@@ -1,9 +1,8 @@
-import { defineCode, formatSource } from '../findings/define';
+import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
 import { RECORD_KIND_NAMES, type RecordKind } from '../records';
 
 const zh = (category: string) => RECORD_KIND_NAMES[category as RecordKind] ?? category;
-const cite = (source: Source | undefined) => (source ? ` (${formatSource(source)})` : '');
 
 export const SUBMISSION_CODES = {
   notOwner: defineCode({

@@ -1,7 +1,8 @@
 import type { PlainDate } from '../_lib/date';
-import type { Part } from '../decision/explanation';
+import { type Part, refuses } from '../decision/explanation';
 import { createFinding } from '../findings/define';
 import type { Source } from '../findings/types';
+import type { PortfolioItem } from '../records/items';
 import type { TermCode } from '../term';
 import type { Division } from '../units';
 import { RECEIPT_CODES } from '../receipts/codes';
@@ -29,7 +30,14 @@ export function checkFinalLock(
   subject: string,
   division?: Division,
 ): Part {
-  const final = finals.find((entry) => ofRoster(entry, category, term, division));
+  return finalPart(
+    finals.find((entry) => ofRoster(entry, category, term, division)),
+    subject,
+  );
+}
+
+/** The final lock's step, and its finding when a final submission was made. */
+function finalPart(final: FinalSubmission | undefined, subject: string): Part {
   if (!final)
     return {
       steps: [
@@ -44,7 +52,7 @@ export function checkFinalLock(
     };
   const finding = createFinding(
     RECEIPT_CODES.finalLocked,
-    { category, term, finalOn: final.finalOn, source: FINAL_SOURCE },
+    { category: final.category, term: final.term, finalOn: final.finalOn, source: FINAL_SOURCE },
     { rule: 'receipts.final', subject, source: FINAL_SOURCE },
   );
   return {
@@ -52,3 +60,34 @@ export function checkFinalLock(
     findings: [finding],
   };
 }
+
+/**
+ * The final submission that locks an item, if any: that of its category and term in the student's
+ * division. A diverse performance recorded for a whole academic year, with no term, belongs to no
+ * term's roster.
+ */
+export function finalLocking(
+  finals: readonly FinalSubmission[],
+  item: PortfolioItem,
+  division?: Division,
+): FinalSubmission | undefined {
+  const term = item.term;
+  return term === undefined ? undefined : finals.find((entry) => ofRoster(entry, item.kind, term, division));
+}
+
+/**
+ * Whether anyone may still change an item: after the final submission of its roster nothing about it
+ * changes, whoever acts — an upload, an edit, a certification (seed 004). Selecting is not a change to
+ * the term's data: it is judged by the selection window.
+ */
+export function checkItemFinalLock(finals: readonly FinalSubmission[], item: PortfolioItem, division?: Division): Part {
+  return finalPart(finalLocking(finals, item, division), item.id);
+}
+
+/** The verdict of {@link checkItemFinalLock} without its step and finding. */
+export const itemFinalAllows = (
+  finals: readonly FinalSubmission[] | undefined,
+  item: PortfolioItem,
+  division?: Division,
+): boolean =>
+  finals === undefined || finalLocking(finals, item, division) === undefined || !refuses(RECEIPT_CODES.finalLocked);

@@ -15,6 +15,8 @@ import { type Actor, fillsLink } from '../roles/actor';
 import { parseTerm, type TermCode } from '../term';
 import type { Division } from '../units';
 import { SUBMISSION_CODES } from './codes';
+import { submitRequestProblem } from './request';
+import { effectiveProblem, refuseMalformed, under } from '../requests';
 import type { LockPolicy } from './schema';
 import { nextRound, roundOf, roundsOf, ROUNDS_SOURCE, type ReceiptPeriod } from './rounds';
 import type { SubmissionCategory } from './roster';
@@ -124,8 +126,8 @@ export function lockAllows(submissions: readonly Submission[] | undefined, item:
 /** Who may act for a category's submitting unit now, from the pack's duty table and deputy chain. */
 export interface UnitOptions {
   /** Units or roles that cannot act now; the deputy chain of the pack decides who does. */
-  readonly unavailable?: readonly string[];
-  readonly division?: Division;
+  readonly unavailable?: readonly string[] | undefined;
+  readonly division?: Division | undefined;
 }
 
 /**
@@ -207,21 +209,21 @@ export interface SubmitRequest extends UnitOptions {
   /** The submissions already made: a second one is a new round, and only with a correction. */
   readonly submissions: readonly Submission[];
   /** The submission window, as the windows resolver gives it. */
-  readonly window?: DateSpan;
+  readonly window?: DateSpan | undefined;
   /**
    * Why the school submits again: it found the data wrong and corrected it. Required from the
    * second round on (PR7002 without it); the new round brings new receipts (PR7006).
    */
-  readonly correction?: string;
+  readonly correction?: string | undefined;
   /** The confirmation period of the receipts this round brings: at least the minimum days (PR7010). */
-  readonly receiptPeriod?: ReceiptPeriod;
+  readonly receiptPeriod?: ReceiptPeriod | undefined;
   /** Final submissions made: after one, nothing is submitted again (PR7014). */
-  readonly finals?: readonly FinalSubmission[];
+  readonly finals?: readonly FinalSubmission[] | undefined;
   /**
    * Whether to lock the student side, for a category whose `submissionLock` is `optional` (the
    * diverse-performance roster by default, 4-3 3); default true. Ignored for `always` and `never`.
    */
-  readonly lockStudentSide?: boolean;
+  readonly lockStudentSide?: boolean | undefined;
 }
 
 /** Whether a category's roster, submitted now, locks the student side, and the clause that says so. */
@@ -299,6 +301,12 @@ function checkRound(request: SubmitRequest, correction: string | undefined): Par
  * 六(二), 九(三)); again, as a new round, only with a correction and before the final submission.
  */
 export function submitRoster(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
+  const found = under('effective', effectiveProblem(effective)) ?? under('request', submitRequestProblem(request));
+  return found ? refuseMalformed('submitRoster', found) : decideSubmission(effective, request);
+}
+
+/** {@link submitRoster} on a request already checked. */
+export function decideSubmission(effective: EffectivePack, request: SubmitRequest): SubmitDecision {
   const day = toPlainDate(request.at);
   const steps: Step[] = [];
   const findings: Finding[] = [];

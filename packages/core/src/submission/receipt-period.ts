@@ -1,5 +1,5 @@
 import { addCalendarDays, daysBetween, type PlainDate } from '../_lib/date';
-import { cite, decide, type Explained, origin, type Step } from '../decision/explanation';
+import { layerAndSource, decide, type Explained, origin, type Step } from '../decision/explanation';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../catalogue';
 import type { Source } from '../findings/types';
@@ -33,7 +33,7 @@ export function checkReceiptPeriod(
   const steps: Step[] = [];
   const findings: Finding[] = [];
   for (const minimum of confirmationMinimums(effective)) {
-    const cited = cite(minimum);
+    const cited = layerAndSource(minimum);
     const params = {
       days,
       minDays: minimum.min,
@@ -93,6 +93,6 @@ export function periodEnd(effective: EffectivePack, opens: PlainDate, closes?: P
     ...(closes !== undefined && { closes }),
     earliest: byClosing > byMinimum ? byClosing : byMinimum,
     minDays: longest.min,
-    ...cite(longest),
+    ...layerAndSource(longest),
   };
 }

@@ -1,12 +1,13 @@
-import { RECEIPT_CATEGORIES } from '../records';
 import {
   actorProblem,
-  dayProblem,
+  categoryProblem,
   eachOf,
   EXPECTED,
+  finalProblem,
   instantProblem,
   isObject,
   isTerm,
+  optionalTextProblem,
   periodProblem,
   problem,
   type Problem,
@@ -15,37 +16,6 @@ import {
   under,
   unitOptionsProblem,
 } from '../requests';
-
-const CATEGORIES: readonly string[] = ['basicData', ...RECEIPT_CATEGORIES];
-const CATEGORY = { 'zh-TW': CATEGORIES.join('、'), en: CATEGORIES.join(', ') };
-const RECEIPT_CATEGORY = { 'zh-TW': RECEIPT_CATEGORIES.join('、'), en: RECEIPT_CATEGORIES.join(', ') };
-
-/** A category a roster is submitted for: basic data or a receipt category. */
-export const categoryProblem = (value: unknown): Problem | undefined =>
-  typeof value === 'string' && CATEGORIES.includes(value) ? undefined : problem('', CATEGORY, value);
-
-/** A category students confirm receipts of. */
-export const receiptCategoryProblem = (value: unknown): Problem | undefined =>
-  typeof value === 'string' && (RECEIPT_CATEGORIES as readonly string[]).includes(value)
-    ? undefined
-    : problem('', RECEIPT_CATEGORY, value);
-
-/** An optional text field of a record. */
-export const optionalTextProblem = (value: Record<string, unknown>, key: string): Problem | undefined =>
-  value[key] === undefined || typeof value[key] === 'string'
-    ? undefined
-    : problem(key, EXPECTED.optionalText, value[key]);
-
-/** A final submission made: its category, term and day, maybe its division. */
-export function finalProblem(value: unknown): Problem | undefined {
-  if (!isObject(value)) return problem('', EXPECTED.object, value);
-  return (
-    under('category', categoryProblem(value.category)) ??
-    (isTerm(value.term) ? undefined : problem('term', EXPECTED.term, value.term)) ??
-    under('finalOn', dayProblem(value.finalOn)) ??
-    optionalTextProblem(value, 'division')
-  );
-}
 
 /**
  * A submission request: the category and term, who submits and when, the rosters already in, maybe

@@ -65,6 +65,12 @@ describe('parseTerm', () => {
     expect(parseTerm('0001')).toBeUndefined();
     expect(parseTerm('0-1')).toBeUndefined();
   });
+
+  it('rejects a year below 10, which the 5-digit code cannot write back (00101 once crashed the audit)', () => {
+    for (const code of ['00101', '0101', '00902', '9-1', 1]) expect(parseTerm(code), `${code}`).toBeUndefined();
+    expect(parseTerm('01001')).toEqual({ year: 10, semester: 1 });
+    expect(formatTerm(parseTerm('01001')!)).toBe('1001');
+  });
 });
 
 describe('formatTerm', () => {

@@ -29,7 +29,8 @@ export function parseTerm(input: unknown): Term | undefined {
   const match = CODE.exec(text) ?? DASHED.exec(text);
   if (!match) return undefined;
   const year = Number(match[1]);
-  if (year < 1) return undefined;
+  // The code writes the year in two or three digits: a year below 10 (`00101`) could not be written back.
+  if (year < 10) return undefined;
   return { year, semester: match[2] === '1' ? 1 : 2 };
 }
 

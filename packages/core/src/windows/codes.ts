@@ -1,7 +1,6 @@
-import { defineCode, formatSource } from '../findings/define';
+import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
 
-const cite = (source: Source | undefined) => (source ? ` (${formatSource(source)})` : '');
 const span = (opens: string | undefined, closes: string) => (opens ? `${opens}–${closes}` : `… – ${closes}`);
 
 export const WINDOW_CODES = {

@@ -7,7 +7,18 @@ import { formatTerm, type Term } from '../term';
 import { WINDOW_CODES } from './codes';
 import { spanFinding, spanVerdict } from './span';
 import { problemFinding, resolveOne, selectWindow, windowContext, windowProvenance, wrongCalendar } from './resolve';
-import type { Activity, Grade } from './schema';
+import { ACTIVITIES, type Activity, type Grade } from './schema';
+import {
+  effectiveProblem,
+  EXPECTED,
+  instantProblem,
+  isObject,
+  problem,
+  type Problem,
+  refuseMalformed,
+  termProblem,
+  under,
+} from '../requests';
 
 export interface WindowQuestion {
   readonly activity: Activity;
@@ -25,6 +36,33 @@ export interface WindowQuestion {
  * citing the window's clause. An activity the rules give no window is allowed, with an info finding.
  */
 export function isOpen(effective: EffectivePack, calendar: SchoolCalendar, question: WindowQuestion): Decision {
+  const found = isOpenProblem(effective, calendar, question);
+  return found ? refuseMalformed('isOpen', found) : decideOpen(effective, calendar, question);
+}
+
+const ACTIVITY = { 'zh-TW': ACTIVITIES.join('、'), en: ACTIVITIES.join(', ') };
+const CALENDAR = { 'zh-TW': '學校行事曆 (parseCalendar 所得)', en: 'a school calendar (from parseCalendar)' };
+
+/** Where the arguments of {@link isOpen} are malformed, if anywhere. */
+function isOpenProblem(effective: unknown, calendar: unknown, question: unknown): Problem | undefined {
+  const pack = under('effective', effectiveProblem(effective));
+  if (pack) return pack;
+  if (!isObject(calendar) || typeof calendar.academicYear !== 'number' || !Array.isArray(calendar.terms))
+    return problem('calendar', CALENDAR, calendar);
+  if (!isObject(question)) return problem('question', EXPECTED.object, question);
+  if (!(ACTIVITIES as readonly unknown[]).includes(question.activity))
+    return problem('question.activity', ACTIVITY, question.activity);
+  if (!isObject(question.term)) return problem('question.term', EXPECTED.term, question.term);
+  return (
+    under('question.term', termProblem(question.term)) ??
+    (question.grade === 1 || question.grade === 2 || question.grade === 3
+      ? undefined
+      : problem('question.grade', EXPECTED.grade, question.grade)) ??
+    under('question.at', instantProblem(question.at))
+  );
+}
+
+function decideOpen(effective: EffectivePack, calendar: SchoolCalendar, question: WindowQuestion): Decision {
   const { activity, term, grade } = question;
   const at = toPlainDate(question.at);
   const calendarProblems = wrongCalendar(calendar, term);

@@ -84,7 +84,7 @@ export function selectWindow(
  */
 export function resolveDateRule(
   rule: DateRule,
-  anchors: Partial<Record<Anchor, PlainDate>>,
+  anchors: Partial<Record<Anchor, PlainDate | undefined>>,
   term: Term,
   workingDays: WorkingDayIndex,
 ): DateResult {

@@ -1,5 +1,5 @@
 import { daysBetween, type PlainDate, toPlainDate } from '../_lib/date';
-import { cite, type Part, refuses } from '../decision/explanation';
+import { layerAndSource, type Part, refuses } from '../decision/explanation';
 import { createFinding, type FindingContext } from '../findings/define';
 import type { Source } from '../findings/types';
 import type { Finding } from '../catalogue';
@@ -82,7 +82,7 @@ export function spanAllows(span: DateSpan | undefined, at: PlainDate | Date): bo
 export function checkSpan(span: DateSpan | undefined, day: PlainDate, activity: Activity, subject: string): Part {
   if (!span) return { steps: [], findings: [] };
   const rule = `windows.${activity}`;
-  const cited = cite(span);
+  const cited = layerAndSource(span);
   const verdict = spanVerdict(span, day);
   const finding = verdict && spanFinding(verdict, span, day, activity, { rule, subject, ...cited });
   const data = { at: day, ...(span.opens && { opens: span.opens }), closes: span.closes };

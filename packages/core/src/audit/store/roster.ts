@@ -68,7 +68,13 @@ export class Roster {
     return this.fields.get(student, counter);
   }
 
+  /**
+   * Takes the student's `student` line. Of two lines for one student that disagree (PR8022, told by
+   * the intake), the one that sorts first (studentOrder) is kept, so that the audit does not depend
+   * on which comes first.
+   */
   setRecord(student: number, record: StudentRecord): void {
+    if (this.hasRecord(student) && studentOrder(record, this.record(student)!) >= 0) return;
     const word = (value: string | undefined) => (value === undefined ? 0 : this.words.id(value) + 1);
     this.fields.set(student, HAS_RECORD, 1);
     this.fields.set(student, GRADE, record.grade);
@@ -116,4 +122,15 @@ export class Roster {
     const word = this.fields.get(student, field);
     return word === 0 ? undefined : this.words.value(word - 1);
   }
+}
+
+/** Student lines ordered by grade, class, status, division, then the days they graduated and left (absent first). */
+export function studentOrder(a: Student, b: Student): number {
+  if (a.grade !== b.grade) return a.grade - b.grade;
+  for (const field of ['class', 'status', 'division', 'graduatedOn', 'leftOn'] as const) {
+    const x = a[field] ?? '';
+    const y = b[field] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }
