@@ -1,6 +1,6 @@
 // The JSON Schemas editors read (yaml-language-server): zod's, with what a person needs on top — a
 // sentence in both languages where a pattern would otherwise print its regular expression.
-import { z } from 'zod';
+import * as z from 'zod';
 
 type Node = Record<string, unknown>;
 

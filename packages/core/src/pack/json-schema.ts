@@ -1,5 +1,5 @@
 import { editorJsonSchema, walkJsonSchema } from '../_lib/json-schema';
-import { IDS_META } from '../duties';
+import { IDS_META } from '../duties/schema';
 import { ROLES } from '../roles';
 import { COMMON_UNITS } from '../units';
 import { PackSchema } from './schema';

@@ -1,7 +1,7 @@
 // The scenario file format (docs/reference/scenarios.md): one rule of one pack, told as
 // given → when → expect, in words a registration-section chief can check against the clause.
 // Every key is described in both languages: editors show the descriptions as the author types.
-import { z } from 'zod';
+import * as z from 'zod';
 import { editorJsonSchema } from '../_lib/json-schema';
 
 const TermSchema = z
