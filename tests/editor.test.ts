@@ -1,6 +1,7 @@
 // The editor a school author types in: Red Hat's yaml-language-server (VS Code's YAML extension)
 // as a client of the pack, scenario and calendar schemas, through the `$schema` line of each file.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,16 +11,14 @@ import { type Diagnostic, LanguageServer } from './editor/language-server';
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const MODELINE = /^# yaml-language-server: \$schema=/;
 
-/** Every YAML file of the repository (not node_modules, not build output) whose first line names a schema. */
-function filesWithModeline(dir = REPO): string[] {
-  const files: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (['node_modules', 'dist', '.git', '.tmp', 'template'].includes(name)) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files.push(...filesWithModeline(path));
-    else if (/\.ya?ml$/.test(name) && MODELINE.test(readFileSync(path, 'utf8'))) files.push(path);
-  }
-  return files.sort();
+/** Every committed YAML file (not build copies) whose first line names a schema. */
+function filesWithModeline(): string[] {
+  return execFileSync('git', ['ls-files', '*.yaml', '*.yml'], { cwd: REPO, encoding: 'utf8' })
+    .split('\n')
+    .filter((file) => file !== '')
+    .map((file) => join(REPO, file))
+    .filter((file) => MODELINE.test(readFileSync(file, 'utf8')))
+    .sort();
 }
 
 /** The committed files that hold a mistake on purpose, and the one diagnostic each must get. */
