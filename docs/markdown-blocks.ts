@@ -15,27 +15,28 @@ export function codeBlocks(markdown: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
   let heading = '';
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
+    const line = lines[index];
+    if (line === undefined) break;
     const title = /^#{1,6}\s+(.*)$/.exec(line);
     if (title) {
-      heading = title[1]!;
+      heading = title[1] ?? '';
       continue;
     }
     const fence = /^```(\S*)\s*$/.exec(line);
     if (!fence) continue;
     const comments: string[] = [];
     for (let back = index - 1; back >= 0; back--) {
-      const above = lines[back]!.trim();
+      const above = (lines[back] ?? '').trim();
       if (above === '') continue;
       const comment = /^<!--\s*(.*?)\s*-->$/.exec(above);
       if (!comment) break;
-      comments.unshift(comment[1]!);
+      comments.unshift(comment[1] ?? '');
     }
     const end = lines.findIndex((candidate, at) => at > index && /^```\s*$/.test(candidate));
     const close = end < 0 ? lines.length : end;
     blocks.push({
       heading,
-      language: fence[1]!,
+      language: fence[1] ?? '',
       text: `${lines.slice(index + 1, close).join('\n')}\n`,
       comments,
       line: index + 1,

@@ -1,5 +1,6 @@
 import type { Queryable } from './db';
 import type { ItemRow } from './store';
+import { present } from './present';
 
 /** The dataset event names of the engine's recorded certification events (edits and withdrawals are not dataset events). */
 const EVENTS: Readonly<Record<string, string>> = {
@@ -30,7 +31,7 @@ async function* pages<Row>(db: Queryable, sql: string): AsyncGenerator<Row & { _
     );
     yield* rows;
     if (rows.length < PAGE) return;
-    after = rows[rows.length - 1]!._key;
+    after = present(rows.at(-1), 'the last row')._key;
   }
 }
 
@@ -83,7 +84,7 @@ export async function* exportDataset(db: Queryable): AsyncGenerator<string> {
     db,
     "select *, lpad(id::text, 20, '0') as _key from certification_events",
   )) {
-    const event = EVENTS[row.type!];
+    const event = EVENTS[row.type ?? ''];
     if (!event) continue;
     yield line({
       type: 'certificationEvent',

@@ -1,4 +1,5 @@
 import { literal, type Strategy } from './db';
+import { present } from './present';
 
 /** The receipt categories, numbered for the roster lock's first key (the second is the term, e.g. 11201). */
 const ROSTER_KEYS: Readonly<Record<string, number>> = {
@@ -25,7 +26,9 @@ export interface Roster {
 export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode: 'shared' | 'exclusive'): string[] {
   if (strategy === 'serializable') return [];
   const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-  const keys = rosters.map((roster) => [ROSTER_KEYS[roster.category]!, Number(roster.term)] as const);
+  const keys = rosters.map(
+    (roster) => [present(ROSTER_KEYS[roster.category], `key of ${roster.category}`), Number(roster.term)] as const,
+  );
   return [
     ...new Set(
       keys.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([category, term]) => `select ${lock}(${category}, ${term})`),

@@ -2,6 +2,7 @@ import type { Actor, Explained, Finding, Step } from '@portfolio-rules/core';
 import type { Database, Queryable } from './db';
 import { decisionInsert, type DecisionReply } from './decisions';
 import type { Rules } from './rules';
+import { present } from './present';
 
 /** What every action works with: the database, the school's rules and the clock. */
 export interface Service {
@@ -71,6 +72,11 @@ export async function record<T>(
     params.push(...write.params);
   }
   const { rows } = await tx.query<{ id: number }>(`${sql} select id from d`, params);
-  const reply = { decision: rows[0]!.id, allowed, findings: answer.findings, explanation: answer.explanation };
+  const reply = {
+    decision: present(rows[0], 'the decision id').id,
+    allowed,
+    findings: answer.findings,
+    explanation: answer.explanation,
+  };
   return allowed && result !== undefined ? { ...reply, result } : reply;
 }

@@ -1,5 +1,6 @@
 import type { FinalSubmission, PortfolioItem, Receipt, Submission } from '@portfolio-rules/core';
 import { literal, type Queryable } from './db';
+import { present } from './present';
 
 /** An `items` row. */
 export interface ItemRow {
@@ -43,10 +44,10 @@ export function itemOf(row: ItemRow): PortfolioItem {
     return {
       ...common,
       kind: 'courseOutcome',
-      term: row.term!,
-      course: row.course!,
-      certifier: row.certifier!,
-      state: row.state!,
+      term: present(row.term, 'term'),
+      course: present(row.course, 'course'),
+      certifier: present(row.certifier, 'certifier'),
+      state: present(row.state, 'state'),
       ...optional('rejectionReason', row.rejection_reason),
       ...optional('certifiedBy', row.certified_by),
       ...optional('certifiedOn', row.certified_on),
@@ -56,7 +57,7 @@ export function itemOf(row: ItemRow): PortfolioItem {
     ...common,
     kind: 'diversePerformance',
     academicYear: row.academic_year,
-    category: row.category!,
+    category: present(row.category, 'category'),
     ...optional('term', row.term),
   } as PortfolioItem;
 }
@@ -150,7 +151,7 @@ export function studentViewQuery(
   terms: readonly string[],
 ): string {
   const items = `(select coalesce(json_agg(i), '[]') from (select ${ITEM_COLUMNS} from items
-    where student_id = ${literal(studentId)} and kind = ${literal(kind)} and academic_year = ${Number(academicYear)}) i)`;
+    where student_id = ${literal(studentId)} and kind = ${literal(kind)} and academic_year = ${academicYear}) i)`;
   const submissions = SUBMISSIONS_JSON(`array[${literal(kind)}]`, `array[${terms.map(literal).join(', ')}]`);
   return `select ${items} as items, ${submissions} as submissions`;
 }
@@ -174,7 +175,8 @@ export async function rosterView(
     `select ${SUBMISSIONS_JSON('array[$1]', 'array[$2]')} as submissions, ${FINALS_JSON('$1', '$2')} as finals`,
     [category, term],
   );
-  return { submissions: rows[0]!.submissions.map(submissionOf), finals: rows[0]!.finals.map(finalOf) };
+  const row = present(rows[0], 'the submissions row');
+  return { submissions: row.submissions.map(submissionOf), finals: row.finals.map(finalOf) };
 }
 
 export interface ReceiptRow {

@@ -12,8 +12,8 @@ import { unwritable } from './_lib/files';
 /** `--lang` read ahead of parsing, so that even a usage problem speaks the chosen language. */
 function languageOf(argv: readonly string[]): Language {
   const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
-  const value =
-    index < 0 ? undefined : argv[index]?.startsWith('--lang=') ? argv[index]?.slice('--lang='.length) : argv[index + 1];
+  const arg = argv[index];
+  const value = arg?.startsWith('--lang=') ? arg.slice('--lang='.length) : arg && argv[index + 1];
   return LANGUAGES.find((language) => language === value) ?? 'zh-TW';
 }
 

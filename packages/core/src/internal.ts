@@ -6,6 +6,8 @@
  */
 export * from './index';
 export { suggest } from './_lib/suggest';
+export { jsonOf } from './_lib/json';
+export { unreachable } from './_lib/unreachable';
 export { academicYearWords, dateWords, monthDayWords, termWords } from './term';
 export { createFinding, defineCode, type FindingContext } from './findings';
 export { resolveSource } from './sources';

@@ -21,7 +21,9 @@ export async function certification(service: Service, itemId: string, actor: Act
     `select ${ITEM_COLUMNS} from items where id = ${literal(itemId)}${forUpdate(db.strategy)}`,
   ];
   return db.transaction(async (tx, opening) => {
-    const item = itemOf(opening.at(-1)![0] as unknown as ItemRow);
+    const row = opening.at(-1)?.[0];
+    if (!row) throw new RequestError(404, `no item ${itemId}`);
+    const item = itemOf(row as unknown as ItemRow);
     if (item.kind !== 'courseOutcome') throw new RequestError(409, 'only course outcomes are certified');
     const { submissions } = await rosterView(tx, 'courseOutcome', item.term);
     const answer = rules.engine.transition(item, event, actor, day, { submissions });

@@ -12,6 +12,7 @@ import {
   termsOfYear,
   yearOf,
 } from '../store';
+import { present } from '../present';
 
 export interface UploadInput {
   readonly actor: Actor;
@@ -102,8 +103,9 @@ export async function upload(service: Service, input: UploadInput) {
   const item = newItem(input, day);
   return db.transaction(
     async (tx, opening) => {
-      if (opening.at(-2)!.length === 0) throw new RequestError(404, `no student ${input.studentId}`);
-      const { items, submissions } = studentViewOf(opening.at(-1)!);
+      if (present(opening.at(-2), 'the student query').length === 0)
+        throw new RequestError(404, `no student ${input.studentId}`);
+      const { items, submissions } = studentViewOf(present(opening.at(-1), 'the student view'));
       if (items.some((existing) => existing.id === item.id)) throw new RequestError(409, `item ${item.id} exists`);
       const answer = rules.engine.checkUpload({ item, items, at: day, submissions });
       const what = { action: 'upload', subject: item.id, actor: input.actor, request: input, day };
@@ -129,7 +131,7 @@ export async function select(service: Service, itemId: string, actor: Actor, sel
   const peeked = await peekItem(service, itemId);
   return db.transaction(
     async (tx, opening) => {
-      const { items, submissions } = studentViewOf(opening.at(-1)!);
+      const { items, submissions } = studentViewOf(present(opening.at(-1), 'the student view'));
       const item = items.find((candidate) => candidate.id === itemId);
       if (!item) throw new RequestError(404, `no item ${itemId}`);
       const request = { item, items, actor, at: day, submissions };

@@ -3,6 +3,7 @@ import { literal } from '../db';
 import { forUpdate, rosterLocks } from '../locks';
 import { record, RequestError, type Service } from '../service';
 import { type ReceiptRow, receiptOf, rosterView } from '../store';
+import { present } from '../present';
 
 export interface ReceiptInput {
   readonly actor: Actor;
@@ -27,7 +28,7 @@ export async function receipt(service: Service, input: ReceiptInput) {
        and round = ${round}${forUpdate(db.strategy)}`,
   ];
   return db.transaction(async (tx, opening) => {
-    const row = opening.at(-1)![0] as unknown as ReceiptRow | undefined;
+    const row = present(opening.at(-1), 'the receipt query')[0] as unknown as ReceiptRow | undefined;
     if (!row)
       throw new RequestError(404, `no receipt${input.round ? ` of round ${input.round}` : ''} for ${input.studentId}`);
     const { submissions, finals } = await rosterView(tx, input.category, input.term);

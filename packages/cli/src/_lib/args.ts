@@ -57,7 +57,7 @@ export function parseCommandLine(
         return {
           finding: createFinding(
             CLI_CODES.invalidOptionValue,
-            { option: `--${token.name}`, value: token.value ?? '', allowed: [] },
+            { option: `--${token.name}`, value: token.value, allowed: [] },
             usage(`--${token.name}`),
           ),
         };

@@ -192,7 +192,11 @@ export function writePieces(cwd: string, file: string, write: (output: Output) =
   }
   let failed: unknown;
   try {
-    write({ write: (text: string) => writeAll(descriptor, text) });
+    write({
+      write: (text: string) => {
+        writeAll(descriptor, text);
+      },
+    });
     if (temporary) {
       fsyncSync(descriptor);
       if (place.mode !== undefined) chmodSync(temporary, place.mode);
@@ -209,7 +213,8 @@ export function writePieces(cwd: string, file: string, write: (output: Output) =
   }
   if (failed === undefined) return undefined;
   if (temporary) unlinkQuietly(temporary);
-  if ((failed as NodeJS.ErrnoException).code === undefined) throw failed;
+  if ((failed as NodeJS.ErrnoException).code === undefined)
+    throw failed instanceof Error ? failed : new Error('write failed', { cause: failed });
   return unwritable(file, failed);
 }
 

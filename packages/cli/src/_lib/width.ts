@@ -1,3 +1,4 @@
+import { unreachable } from '@portfolio-rules/core/internal';
 /** Columns a character takes in a terminal: 2 for CJK and full-width forms, 1 otherwise. */
 function charWidth(codePoint: number): number {
   const wide =
@@ -37,7 +38,9 @@ export function alignColumns(rows: readonly (readonly string[])[]): {
   );
   const lines = rows.map((cells) =>
     cells
-      .map((cell, column) => (column < cells.length - 1 ? padEnd(cell, widths[column]! + 2) : cell))
+      .map((cell, column) =>
+        column < cells.length - 1 ? padEnd(cell, (widths[column] ?? unreachable(`column ${column}`)) + 2) : cell,
+      )
       .join('')
       .trimEnd(),
   );

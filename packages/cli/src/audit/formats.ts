@@ -65,10 +65,11 @@ function withInputs(result: AuditResult<FindingBase>, inputs: readonly FindingBa
   const findings = sortFindings([...inputs, ...result.findings]);
   if (!result.schools || result.schools.length <= 1) return { ...result, findings };
   const [first, ...rest] = result.schools;
+  if (!first) return { ...result, findings };
   return {
     ...result,
     findings,
-    schools: [{ ...first!, findings: sortFindings([...inputs, ...first!.findings]) }, ...rest],
+    schools: [{ ...first, findings: sortFindings([...inputs, ...first.findings]) }, ...rest],
   };
 }
 

@@ -21,6 +21,7 @@ import { dataBytes, loadCalendars, loadEvidence, noRecordsChecked } from './inpu
 import { createProgress } from './progress';
 import type { AuditRequest } from './request';
 import { auditSharded, type ShardWorkers, shardable, startShards } from './shard';
+import { unreachable } from '@portfolio-rules/core/internal';
 
 export interface AuditRun {
   /** The audit (several schools merged, each under `schools`); absent when the pack could not be read. */
@@ -60,15 +61,16 @@ async function auditInThread(
   io: CliIo,
   options: { calendars: SchoolCalendar[]; evidence?: GovernanceEvidence },
 ) {
+  const data = request.data ?? unreachable('the data path');
   const audits = new Map<string, Audit>();
-  const progress = createProgress(io.stderr, await dataBytes(io.cwd, request.data!), request.language ?? 'zh-TW');
+  const progress = createProgress(io.stderr, await dataBytes(io.cwd, data), request.language ?? 'zh-TW');
   let bytes = 0;
   let lines = 0;
   const intake = countingLines(createIntake(), () => {
     // The clock is read once every 1,024 lines, not for each.
     if ((++lines & 1023) === 0) progress.update(bytes, lines);
   });
-  const read = await readDataset(request.data!, {
+  const read = await readDataset(data, {
     cwd: io.cwd,
     intake,
     ...(request.encoding && { encoding: request.encoding }),
@@ -162,9 +164,7 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
   const data =
     results.length === 0
       ? createAudit(resolution, base).finish()
-      : results.length === 1
-        ? results[0]!
-        : mergeAudits(results);
+      : ((results.length === 1 ? results[0] : undefined) ?? mergeAudits(results));
   const result = { ...data, findings: sortFindings([...onPack, ...data.findings]), intake: read.summary };
   return { result, inputFindings, sources, unreadable: read.unreadable || nothingChecked, packFindings: onPack };
 }

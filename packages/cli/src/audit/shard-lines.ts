@@ -53,7 +53,7 @@ function bom(buffer: Buffer, filled: number): number {
 export function scanShard(
   path: string,
   spec: ShardSpec,
-  onLine: (text: string, line: number, school: string) => boolean | void,
+  onLine: (text: string, line: number, school: string) => boolean | undefined,
   onProgress: (bytes: number) => void,
 ): ShardScan {
   const shardOf = new Map<string, number>();

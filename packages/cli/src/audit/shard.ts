@@ -16,6 +16,7 @@ import type { DatasetRead } from '../dataset';
 import { createProgress } from './progress';
 import type { AuditRequest } from './request';
 import type { ShardInit, ShardReply } from './shard-protocol';
+import { unreachable } from '@portfolio-rules/core/internal';
 
 export const SHARDS = 2;
 const PEEK = 64 * 1024;
@@ -37,7 +38,8 @@ async function schoolsAtEnds(path: string): Promise<Set<string>> {
     for (const position of [0, Math.max(0, size - PEEK)]) {
       const buffer = Buffer.alloc(Math.min(PEEK, size));
       await handle.read(buffer, 0, buffer.length, position);
-      for (const match of buffer.toString('utf8').matchAll(new RegExp(SCHOOL.source, 'g'))) schools.add(match[1]!);
+      for (const match of buffer.toString('utf8').matchAll(new RegExp(SCHOOL.source, 'g')))
+        schools.add(match[1] ?? unreachable('the school'));
     }
     return schools;
   } finally {
@@ -107,12 +109,17 @@ export function mergeIntakes(
 /** Worker threads started before the pack is loaded, so that each loads the engine meanwhile; `stop` ends them. */
 export interface ShardWorkers {
   readonly workers: readonly Worker[];
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export function startShards(): ShardWorkers {
-  const workers = Array.from({ length: SHARDS }, () => new Worker(workerFile()!));
-  return { workers, stop: async () => void (await Promise.all(workers.map((worker) => worker.terminate()))) };
+  const workers = Array.from({ length: SHARDS }, () => new Worker(workerFile() ?? unreachable('the worker file')));
+  return {
+    workers,
+    stop: async () => {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
 }
 
 /**
@@ -130,7 +137,7 @@ export async function auditSharded(
   options: { calendars: SchoolCalendar[]; evidence?: GovernanceEvidence },
   resolution: Resolution,
 ): Promise<{ results: AuditResult[]; read: DatasetRead } | undefined> {
-  const path = resolve(io.cwd, request.data!);
+  const path = resolve(io.cwd, request.data ?? unreachable('the data path'));
   const shown = relative(io.cwd, path) || path;
   const audit = {
     asOf: request.asOf,

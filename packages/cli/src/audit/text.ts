@@ -88,13 +88,13 @@ function row(name: string, group: GroupStatistics): string[] {
 /** A table with right-aligned numbers, widths by the longest cell (CJK characters count double). */
 function table(rows: readonly string[][]): string[] {
   const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\uffff]/.test(char) ? 2 : 1), 0);
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((cells) => width(cells[column] ?? ''))));
+  const widths = (rows[0] ?? []).map((_, column) => Math.max(...rows.map((cells) => width(cells[column] ?? ''))));
   return rows.map((cells) =>
     cells
       .map((cell, column) =>
         column === 0
-          ? cell + ' '.repeat(widths[column]! - width(cell))
-          : ' '.repeat(widths[column]! - width(cell)) + cell,
+          ? cell + ' '.repeat((widths[column] ?? width(cell)) - width(cell))
+          : ' '.repeat((widths[column] ?? width(cell)) - width(cell)) + cell,
       )
       .join('  ')
       .trimEnd(),

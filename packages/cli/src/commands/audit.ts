@@ -1,5 +1,5 @@
 import { type FindingBase, isPlainDate, toPlainDate } from '@portfolio-rules/core';
-import { createFinding, DATASET_DAYS, isWithinDays } from '@portfolio-rules/core/internal';
+import { createFinding, DATASET_DAYS, isWithinDays, unreachable } from '@portfolio-rules/core/internal';
 import { formatJson } from '../formatters/json';
 import { formatStylish } from '../formatters/stylish';
 import { CLI_CODES } from '../codes';
@@ -83,8 +83,8 @@ export const audit: Command = {
           usage('--as-of'),
         ),
       );
-    const pack = positionals[0]!;
-    const str = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+    const pack = positionals[0] ?? unreachable('the pack argument');
+    const str = (name: string) => (typeof options[name] === 'string' ? options[name] : undefined);
     const data = str('data');
     const calendar = str('calendar');
     const evidence = str('evidence');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type FindingBase, hasErrors, validatePack } from '@portfolio-rules/core';
-import { createFinding } from '@portfolio-rules/core/internal';
+import { createFinding, unreachable } from '@portfolio-rules/core/internal';
 import { inputAt, readText, writeText } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { CLI_CODES } from '../codes';
@@ -17,7 +17,7 @@ function sinkOf(output: Output): { write(text: string): void | Promise<void> } {
   return {
     write(text) {
       if (output.write(text) === false && typeof stream.once === 'function')
-        return new Promise<void>((resolve) => stream.once!('drain', resolve));
+        return new Promise<void>((resolve) => stream.once?.('drain', resolve));
     },
   };
 }
@@ -160,13 +160,13 @@ export const sample: Command = {
     if ('finding' in read) return problem(read.finding);
     const registry = await overlayRegistry(io);
     const validation = validatePack(read.text, { file: options.pack, overlays: registry.overlays });
-    const versions = validation.resolution?.versions ?? [];
-    if (hasErrors(validation.findings) || versions.length === 0) {
+    const { resolution } = validation;
+    if (hasErrors(validation.findings) || !resolution || resolution.versions.length === 0) {
       for (const finding of validation.findings.filter((item) => item.severity === 'error'))
         io.stderr.write(formatProblem(finding, language, 'sample'));
       return EXIT.usage;
     }
-    const plan = planFrom(validation.resolution!, parsed.options.year ?? defaultYear(validation.resolution!));
+    const plan = planFrom(resolution, parsed.options.year ?? defaultYear(resolution));
     if (typeof options.calendar === 'string') {
       const files = plan.calendars.map((calendar) => join(options.calendar as string, `${calendar.academicYear}.yaml`));
       // Checked before any is written: a calendar must not replace the pack this run reads.
@@ -176,7 +176,11 @@ export const sample: Command = {
             createFinding(CLI_CODES.outputIsInput, { file, input: options.pack }, { rule: 'cli.write', subject: file }),
           );
       for (const [index, calendar] of plan.calendars.entries()) {
-        const unwritable = await writeText(io.cwd, files[index]!, calendarYaml(calendar));
+        const unwritable = await writeText(
+          io.cwd,
+          files[index] ?? unreachable(`calendar file ${index}`),
+          calendarYaml(calendar),
+        );
         if (unwritable) return problem(unwritable);
       }
     }

@@ -72,7 +72,10 @@ function readOptions(
 
 /** DTSTAMP of every event: the later of the pack's last adoption and the first day of the academic year. Never the clock. */
 function stampOf(adopted: readonly { readonly date: string }[] | undefined, year: number): PlainDate {
-  return [termStart({ year, semester: 1 }), ...(adopted ?? []).map((adoption) => adoption.date)].sort().at(-1)!;
+  return (
+    [termStart({ year, semester: 1 }), ...(adopted ?? []).map((adoption) => adoption.date)].sort().at(-1) ??
+    termStart({ year, semester: 1 })
+  );
 }
 
 export const timeline: Command = {
@@ -153,7 +156,8 @@ export const timeline: Command = {
       else (options.format === 'text' ? io.stdout : io.stderr).write(formatStylish(report, language));
       return EXIT.errors;
     }
-    const listed = (parsed.calendar?.terms ?? []).map((entry) => formatTerm(termOfEntry(parsed.calendar!, entry)));
+    const { calendar } = parsed;
+    const listed = calendar ? calendar.terms.map((entry) => formatTerm(termOfEntry(calendar, entry))) : [];
     const document: TimelineDocument = {
       packFile: file,
       calendarFile: read.calendar,

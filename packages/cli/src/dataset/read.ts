@@ -18,6 +18,7 @@ import {
   DATASET_CODES,
   recordTypeForCsvFile,
   suggest,
+  unreachable,
 } from '@portfolio-rules/core/internal';
 import { openRegular, unreadable } from '../_lib/files';
 import { decodeLines, type Encoding, type LineBatch } from './decode';
@@ -163,7 +164,7 @@ async function readCsv(
   options: ReadOptions,
   { findings, conflicts }: Found,
 ): Promise<void> {
-  const spec = recordTypeForCsvFile(file)!;
+  const spec = recordTypeForCsvFile(file) ?? unreachable(`record type of ${file}`);
   const parse = { file };
   let table: ReturnType<typeof createCsvTable> | undefined;
   let stopped = false;
@@ -203,7 +204,8 @@ async function readCsv(
         intake.count({ ok: false, finding }, line, parse);
       },
     );
-    if (stopped) return;
+    // The callbacks above may have set it.
+    if (stopped as boolean) return;
   }
   rows.end();
   if (!table)

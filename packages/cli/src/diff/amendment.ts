@@ -10,6 +10,7 @@ import { adoptionLine, appliesLine, type ClauseBlock, clauseBlocks, clauseLines,
 import { type Setting, settingsOf } from './settings';
 import { diffText, type Piece, sharedShare } from './text-diff';
 import { settingWords } from './words';
+import { unreachable, jsonOf } from '@portfolio-rules/core/internal';
 
 /** One version of a pack: as written, and its effective rules. */
 export interface Version {
@@ -126,7 +127,7 @@ function canonical(value: unknown): string {
       .sort()
       .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
       .join(',')}}`;
-  return JSON.stringify(value) ?? 'undefined';
+  return jsonOf(value) ?? 'undefined';
 }
 
 const sameSource = (a: Source | undefined, b: Source | undefined) =>
@@ -140,7 +141,7 @@ function sides(pieces: readonly Piece[], depths: { current: number[]; amended: n
       if (piece.kind === skip) continue;
       piece.text.split('\n').forEach((text, index) => {
         if (index > 0) lines.push([]);
-        if (text) lines.at(-1)!.push({ text, marked: piece.kind !== 'equal' });
+        if (text) (lines.at(-1) ?? unreachable('a line')).push({ text, marked: piece.kind !== 'equal' });
       });
     }
     return lines.map((runs, index) => ({ depth: lineDepths[index] ?? 0, runs }));
@@ -167,7 +168,7 @@ function textExplanation(pieces: readonly Piece[], language: Language): string {
   const edits: string[] = [];
   let index = 0;
   while (index < pieces.length) {
-    const piece = pieces[index]!;
+    const piece = pieces[index] ?? unreachable(`piece ${index}`);
     if (piece.kind === 'equal') {
       index++;
       continue;
@@ -269,13 +270,14 @@ function settingChanges(current: Version, amended: Version): SettingChange[] {
 
 /** Where a changed setting belongs in the table: the point or annex its own clause names, else its clause. */
 function placeOf(change: SettingChange, current: Version, amended: Version): string {
-  const [setting, pack] = change.amendedOwn ? [change.amended!, amended.pack] : [change.current!, current.pack];
+  const [setting, pack] = change.amendedOwn ? [change.amended, amended.pack] : [change.current, current.pack];
+  if (!setting) return 'cite:';
   const source = setting.source;
   if (!source) return 'cite:';
   if (source.document !== pack.document) return `cite:${formatSource(source)}`;
   const [first] = readCitation(source.clause, pack);
   const cited = first?.cited;
-  if (cited?.kind === 'clause') return cited.entry.key.split('(')[0]!;
+  if (cited?.kind === 'clause') return cited.entry.key.split('(')[0] ?? cited.entry.key;
   if (cited?.kind === 'annex') return `annex:${cited.annex.name}`;
   return `cite:${source.clause}`;
 }
@@ -291,7 +293,7 @@ function changeSentence(change: SettingChange, current: Version, amended: Versio
   const text = TEXT[language];
   const before = change.current && settingWords(change.current, current.effective, language);
   const after = change.amended && settingWords(change.amended, amended.effective, language);
-  const subject = (after ?? before)!.subject;
+  const subject = (after ?? before ?? unreachable('a setting on either side')).subject;
   const lower = (setting: Setting | undefined) => formatSource(setting?.source);
   if (change.amendedOwn && after) {
     if (!before) return text.new(subject, after.value);
@@ -301,8 +303,9 @@ function changeSentence(change: SettingChange, current: Version, amended: Versio
         : text.fromLower(subject, before.value, lower(change.current), after.value);
     return text.changed(subject, before.value, after.value);
   }
-  if (after) return text.toLower(subject, before!.value, lower(change.amended), after.value);
-  return text.gone(subject, before!.value);
+  if (!before) return unreachable('the setting before');
+  if (after) return text.toLower(subject, before.value, lower(change.amended), after.value);
+  return text.gone(subject, before.value);
 }
 
 /**
@@ -327,7 +330,11 @@ function changeSentences(
       !moved.has(rule)
     ) {
       moved.add(rule);
-      const { subject } = settingWords(change.amended!, amended.effective, language);
+      const { subject } = settingWords(
+        change.amended ?? unreachable('the amended setting'),
+        amended.effective,
+        language,
+      );
       sentences.push(text.moved(subject, change.current?.source?.clause ?? '', change.amended?.source?.clause ?? ''));
     }
     if (valueChanged(change)) sentences.push(changeSentence(change, current, amended, language));
@@ -342,7 +349,7 @@ function adoptionNotes(amended: Pack, current: Pack): Map<string, string> {
   for (const adoption of amended.adopted ?? []) {
     if (known.has(`${adoption.date}|${adoption.body}`) || !adoption.note) continue;
     for (const match of adoption.note.matchAll(/第([一二三四五六七八九十百零〇0-9]+)點/g))
-      notes.set(match[1]!, adoption.note);
+      notes.set(match[1] ?? unreachable('the clause'), adoption.note);
   }
   return notes;
 }
@@ -391,7 +398,8 @@ export function amendmentTable(
     const annex = key.startsWith('annex:') ? key.slice('annex:'.length) : undefined;
     const note = annex ? undefined : notes.get(key);
     if (!was || !is) {
-      const lines = whole((is ?? was)!.lines, true, (is ?? was)!.label);
+      const passage = is ?? was ?? unreachable(`passage ${key}`);
+      const lines = whole(passage.lines, true, passage.label);
       rows.push({
         kind: is ? 'added' : 'deleted',
         key,
@@ -438,13 +446,15 @@ export function amendmentTable(
   for (const [place, group] of byPlace) {
     const lineOf = (setting: Setting | undefined, effective: EffectivePack): CellLine[] => {
       if (!setting) return [];
-      const change = group.find((candidate) => candidate.current === setting || candidate.amended === setting)!;
+      const change =
+        group.find((candidate) => candidate.current === setting || candidate.amended === setting) ??
+        unreachable('the change of a setting');
       const words = settingWords(setting, effective, language);
       return [
         {
           depth: 0,
           runs: [
-            { text: `${text.line(words.subject, '')}`, marked: false },
+            { text: text.line(words.subject, ''), marked: false },
             { text: words.value, marked: valueChanged(change) },
           ],
         },

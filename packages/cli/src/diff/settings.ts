@@ -1,4 +1,4 @@
-import { type EffectivePack, provenanceOf, type Source } from '@portfolio-rules/core/internal';
+import { type EffectivePack, jsonOf, provenanceOf, type Source, unreachable } from '@portfolio-rules/core/internal';
 
 /**
  * One setting of an effective pack: a value the rules set, with a key that names it whatever its
@@ -39,8 +39,11 @@ const KEYED_LISTS: Readonly<Record<string, readonly string[]>> = {
   'permissions.grant': ['role', 'permission'],
 };
 
+/** A pack value as the words show it: text as it is, anything else as its JSON. */
+export const textOf = (value: unknown): string => (typeof value === 'string' ? value : (jsonOf(value) ?? 'undefined'));
+
 const keyOf = (fields: readonly string[], entry: Plain) =>
-  fields.map((field) => (Array.isArray(entry[field]) ? list(entry[field]) : String(entry[field] ?? ''))).join('|');
+  fields.map((field) => (Array.isArray(entry[field]) ? list(entry[field]) : textOf(entry[field] ?? ''))).join('|');
 
 /** Sections that are no rule: the pack's remarks and its own document (compared as text). */
 const SKIPPED = new Set(['notes', 'clauses', 'annexes', 'clauseNumbering', 'adopted', 'appliesFrom', 'appliesUntil']);
@@ -63,13 +66,7 @@ export function settingsOf(effective: EffectivePack): Setting[] {
       const fields = KEYED_LISTS[childKeyPath];
       if (Array.isArray(value) && fields && value.every(isPlain)) {
         value.forEach((entry, index) =>
-          visit(
-            entry as Plain,
-            `${childKey}[${keyOf(fields, entry as Plain)}]`,
-            `${childKeyPath}[]`,
-            [...path, String(index)],
-            fields,
-          ),
+          visit(entry, `${childKey}[${keyOf(fields, entry)}]`, `${childKeyPath}[]`, [...path, String(index)], fields),
         );
       } else if (isPlain(value) && !isLeafObject(childKeyPath)) {
         visit(value, childKey, childKeyPath, path);
@@ -77,7 +74,7 @@ export function settingsOf(effective: EffectivePack): Setting[] {
         const provenance = provenanceOf(effective.provenance, path.join('.'));
         settings.push({
           key: childKey,
-          section: path[0]!,
+          section: path[0] ?? unreachable(`section of ${key}`),
           name,
           value,
           holder,
@@ -88,7 +85,7 @@ export function settingsOf(effective: EffectivePack): Setting[] {
       }
     }
   };
-  visit(effective.values as Plain, '', '', []);
+  visit(effective.values, '', '', []);
   return settings;
 }
 

@@ -1,3 +1,4 @@
+import { unreachable } from '@portfolio-rules/core/internal';
 /** A run of text both versions share (`equal`), or that only the new (`insert`) or the old (`delete`) has. */
 export interface Piece {
   readonly kind: 'equal' | 'insert' | 'delete';
@@ -14,12 +15,12 @@ function commonPieces(before: readonly string[], after: readonly string[]): Piec
   const width = columns + 1;
   // lengths[i][j]: the longest common subsequence of before[i..] and after[j..].
   const lengths = new Uint32Array((rows + 1) * width);
+  const length = (i: number, j: number) => lengths[i * width + j] ?? unreachable(`cell ${i}, ${j}`);
+  const char = (list: readonly string[], index: number) => list[index] ?? unreachable(`character ${index}`);
   for (let i = rows - 1; i >= 0; i--)
     for (let j = columns - 1; j >= 0; j--)
       lengths[i * width + j] =
-        before[i] === after[j]
-          ? lengths[(i + 1) * width + j + 1]! + 1
-          : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+        before[i] === after[j] ? length(i + 1, j + 1) + 1 : Math.max(length(i + 1, j), length(i, j + 1));
   const pieces: Piece[] = [];
   const push = (kind: Piece['kind'], text: string) => {
     const last = pieces.at(-1);
@@ -30,17 +31,17 @@ function commonPieces(before: readonly string[], after: readonly string[]): Piec
   let j = 0;
   while (i < rows && j < columns) {
     if (before[i] === after[j]) {
-      push('equal', before[i]!);
+      push('equal', char(before, i));
       i++;
       j++;
-    } else if (lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!) {
-      push('delete', before[i++]!);
+    } else if (length(i + 1, j) >= length(i, j + 1)) {
+      push('delete', char(before, i++));
     } else {
-      push('insert', after[j++]!);
+      push('insert', char(after, j++));
     }
   }
-  while (i < rows) push('delete', before[i++]!);
-  while (j < columns) push('insert', after[j++]!);
+  while (i < rows) push('delete', char(before, i++));
+  while (j < columns) push('insert', char(after, j++));
   return pieces;
 }
 
@@ -80,9 +81,11 @@ function foldChance(pieces: readonly Piece[]): Piece[] {
     const changed = (from: number, step: number) => {
       let deleted = 0;
       let inserted = 0;
-      for (let k = from; k >= 0 && k < current.length && current[k]!.kind !== 'equal'; k += step) {
-        if (current[k]!.kind === 'delete') deleted += [...current[k]!.text].length;
-        else inserted += [...current[k]!.text].length;
+      for (let k = from; k >= 0 && k < current.length; k += step) {
+        const piece = current[k] ?? unreachable(`piece ${k}`);
+        if (piece.kind === 'equal') break;
+        if (piece.kind === 'delete') deleted += [...piece.text].length;
+        else inserted += [...piece.text].length;
       }
       return Math.max(deleted, inserted);
     };
@@ -95,7 +98,7 @@ function foldChance(pieces: readonly Piece[]): Piece[] {
         [...piece.text].length <= changed(at + 1, 1),
     );
     if (index < 0) return current;
-    const folded = current[index]!.text;
+    const folded = (current[index] ?? unreachable(`piece ${index}`)).text;
     current = normalize([
       ...current.slice(0, index),
       { kind: 'delete', text: folded },

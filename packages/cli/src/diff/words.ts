@@ -8,14 +8,14 @@ import {
   type Language,
   parseTerm,
   RECORD_KIND_NAMES,
-  type RecordKind,
   ROLE_NAMES,
-  type Role,
   termWords,
+  type Localized,
+  unreachable,
 } from '@portfolio-rules/core/internal';
 import { capText, deputyName, dutyName, unitName } from '../render/names';
 import { ACTIVITY_NAMES, describeRule, gradesText, semestersText } from '../timeline/words';
-import type { Setting } from './settings';
+import { type Setting, textOf } from './settings';
 
 /** A setting in words: what it is about (`課程學習成果上傳件數`) and its value (`每學期至多 6 件`). */
 export interface SettingWords {
@@ -251,7 +251,7 @@ const W = {
 
 const kindName = (kind: string, language: Language) =>
   language === 'zh-TW'
-    ? (RECORD_KIND_NAMES[kind as RecordKind] ?? kind)
+    ? ((RECORD_KIND_NAMES as Partial<Record<string, string>>)[kind] ?? kind)
     : kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 
 function listWords(values: readonly unknown[], words: Readonly<Record<string, string>>, language: Language) {
@@ -279,7 +279,8 @@ function windowScope(window: Plain, language: Language): string {
 
 function windowSubject(window: Plain, language: Language): string {
   const activity =
-    ACTIVITY_NAMES[window.activity as keyof typeof ACTIVITY_NAMES]?.[language] ?? String(window.activity);
+    (ACTIVITY_NAMES as Partial<Record<string, Localized>>)[textOf(window.activity)]?.[language] ??
+    textOf(window.activity);
   return W[language].window(activity, windowScope(window, language));
 }
 
@@ -322,7 +323,7 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
     case 'duties': {
       const duty = holderPath[1] as Duty;
       const division = holderPath[2] === 'byDivision' ? (w.divisions[holderPath[3] ?? ''] ?? '') : '';
-      const dutyWords = DUTIES.includes(duty) ? dutyName(duty, language) : String(duty);
+      const dutyWords = DUTIES.includes(duty) ? dutyName(duty, language) : duty;
       if (name === 'owner')
         return { subject: w.owner(dutyWords, division), value: unitName(effective, String(value), language) };
       if (name === 'deputies') {
@@ -364,13 +365,16 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       break;
     case 'governance': {
       if (holderPath[1] === 'workingGroup' && w.group[name]) {
-        return { subject: w.group[name]!, value: name === 'size' ? w.people(Number(value)) : plainValue() };
+        return {
+          subject: w.group[name] ?? unreachable(`group word ${name}`),
+          value: name === 'size' ? w.people(Number(value)) : plainValue(),
+        };
       }
       if (holderPath[1] === 'meetings') return { subject: w.meetings, value: w.times(Number(value)) };
       if (holderPath[1] === 'trainings') {
         const audience = w.audiences[String(holder.audience)] ?? String(holder.audience);
         const kind =
-          holder.kind === undefined ? w.trainingAny : (w.trainingKinds[String(holder.kind)] ?? String(holder.kind));
+          holder.kind === undefined ? w.trainingAny : (w.trainingKinds[textOf(holder.kind)] ?? textOf(holder.kind));
         const subject = w.training(audience, kind);
         if (name === 'perAcademicYear') return { subject, value: w.perYear(Number(value)) };
         if (name === 'by') return { subject: w.trainingBy(subject), value: plainValue() };
@@ -382,10 +386,10 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       return { subject: w.divisionsSubject, value: listWords(value as unknown[], w.divisions, language) };
     case 'units': {
       const unit = value as { name?: string; office?: string };
-      return { subject: w.unit(String(unit.name ?? name)), value: w.unitValue(String(unit.name ?? name), unit.office) };
+      return { subject: w.unit(unit.name ?? name), value: w.unitValue(unit.name ?? name, unit.office) };
     }
     case 'rules': {
-      const message = holder.message as Record<string, string> | undefined;
+      const message = holder.message as Partial<Record<string, string>> | undefined;
       const subject = w.rule(message?.[language] ?? message?.['zh-TW'] ?? String(holder.id));
       const part = w.ruleParts[name];
       if (name === 'severity')
@@ -394,16 +398,16 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       return { subject: part ? `${subject}：${part}` : subject, value: part && name === 'when' ? '' : plainValue() };
     }
     case 'permissions': {
-      const role = ROLE_NAMES[holder.role as Role] ?? String(holder.role);
+      const role = (ROLE_NAMES as Partial<Record<string, string>>)[textOf(holder.role)] ?? textOf(holder.role);
       const action = holderPath[1] === 'grant' ? w.granted : w.narrowed;
       return {
         subject: w.permission(role, w.permissions[String(holder.permission)] ?? String(holder.permission), action),
-        value: holder.scope === undefined ? w.taken : w.scope(w.scopes[String(holder.scope)] ?? String(holder.scope)),
+        value: holder.scope === undefined ? w.taken : w.scope(w.scopes[textOf(holder.scope)] ?? textOf(holder.scope)),
       };
     }
     case 'enrolment': {
       const change =
-        ENROLMENT_CHANGE_NAMES[holderPath[1] as keyof typeof ENROLMENT_CHANGE_NAMES] ?? holderPath[1] ?? '';
+        (ENROLMENT_CHANGE_NAMES as Partial<Record<string, string>>)[holderPath[1] ?? ''] ?? holderPath[1] ?? '';
       return {
         subject: w.enrolment(change, w.enrolmentAspects[name] ?? w.setting),
         value: w.enrolmentValues[String(value)] ?? plainValue(),

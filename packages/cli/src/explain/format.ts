@@ -13,6 +13,7 @@ import { byPosition, type Report, summarize } from '../formatters/report';
 import { oneLine, showControls } from '../formatters/safe-text';
 import { formatStylish } from '../formatters/stylish';
 import type { Entry } from './entries';
+import { unreachable, jsonOf } from '@portfolio-rules/core/internal';
 
 export interface Explanation {
   readonly file: string;
@@ -55,7 +56,7 @@ const TEXT = {
 export function showValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return `[${value.map(showValue).join(', ')}]`;
-  return JSON.stringify(value) ?? '';
+  return jsonOf(value) ?? '';
 }
 
 function boundNote(bound: NationalBound, language: Language): string {
@@ -79,10 +80,10 @@ export function formatExplanationStylish(explanation: Explanation, language: Lan
     [entry.path, showValue(entry.value), entry.layer, entry.source ? formatSource(entry.source) : ''].map(oneLine),
   );
   const { lines, widths } = alignColumns([[text.key, text.value, text.layer, text.clause], ...rows]);
-  const table = [lines[0]!];
+  const table = [lines[0] ?? unreachable('the header')];
   explanation.entries.forEach((entry, index) => {
-    table.push(lines[index + 1]!);
-    if (entry.bound) table.push(`${' '.repeat(widths[0]! + 2)}↳ ${oneLine(boundNote(entry.bound, language))}`);
+    table.push(lines[index + 1] ?? unreachable(`line ${index + 1}`));
+    if (entry.bound) table.push(`${' '.repeat((widths[0] ?? 0) + 2)}↳ ${oneLine(boundNote(entry.bound, language))}`);
   });
   const findings = explanation.report.files.some((file) => file.findings.length > 0)
     ? ['', formatStylish(explanation.report, language).trimEnd()]

@@ -123,13 +123,16 @@ export function auditFindings(audit: AuditResult<FindingBase>): FindingBase[] {
 
 export function checkedGroups(input: CheckedInput): CheckedGroup[] {
   if ('files' in input) return input.files.map(({ file, findings }) => ({ name: file, file, findings }));
-  return input.audits.map((audit) => ({
-    name: auditName(audit),
-    ...(audit.pack.file !== undefined && { file: audit.pack.file }),
-    ...(readData(audit) && dataFileOf(audit, input.data) !== undefined && { data: dataFileOf(audit, input.data)! }),
-    findings: auditFindings(audit),
-    audit,
-  }));
+  return input.audits.map((audit) => {
+    const data = readData(audit) ? dataFileOf(audit, input.data) : undefined;
+    return {
+      name: auditName(audit),
+      ...(audit.pack.file !== undefined && { file: audit.pack.file }),
+      ...(data !== undefined && { data }),
+      findings: auditFindings(audit),
+      audit,
+    };
+  });
 }
 
 /** Whether an audit read data (it has an intake or statistics); the findings of one that did not are about the pack. */

@@ -27,7 +27,7 @@ function lineAt(text: string, line: number): string | undefined {
 
 /** Moves an index off the second half of a surrogate pair, so that a cut never splits a character. */
 const onCharacter = (text: string, index: number) =>
-  index > 0 && index < text.length && /[\uDC00-\uDFFF]/.test(text[index]!) ? index - 1 : index;
+  index > 0 && index < text.length && /[\uDC00-\uDFFF]/.test(text.charAt(index)) ? index - 1 : index;
 
 /**
  * The offending line with a caret under the column, like a compiler:

@@ -16,6 +16,7 @@ import { formatCount, HTML_TEXT, type HtmlText } from './html/text';
 import { type JsonTool, jsonTool } from './json';
 import { escapeMarkup as x } from './markup';
 import { collected } from './pieces';
+import { unreachable } from '@portfolio-rules/core/internal';
 
 export interface HtmlOptions {
   readonly lang: Language;
@@ -80,7 +81,7 @@ function schoolSection(
   tool: JsonTool,
 ): string {
   const id = `school-${index + 1}`;
-  const group = checkedGroups({ audits: [audit] })[0]!;
+  const group = checkedGroups({ audits: [audit] })[0] ?? unreachable('the audit group');
   const parts = [
     `<section class="school" id="${id}">`,
     `<h2>${x(auditName(audit))}</h2>`,

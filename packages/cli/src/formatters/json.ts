@@ -2,6 +2,7 @@ import type { FindingBase } from '@portfolio-rules/core';
 import { TOOL_NAME, toolVersion } from '../_lib/package';
 import { byPosition, type Report, type Summary, summarize } from './report';
 import { jsonSafe } from './safe-text';
+import { jsonOf } from '@portfolio-rules/core/internal';
 
 /** The version of the JSON output's schema (docs/reference/json-output.md); bumped only on a breaking change. */
 export const JSON_OUTPUT_VERSION = 1;
@@ -25,7 +26,7 @@ export function jsonTool(): JsonTool {
 
 /** `JSON.stringify(value, null, 2)` and a newline, with no raw control or override character (the same JSON value). */
 export function jsonText(value: unknown): string {
-  return `${jsonSafe(String(JSON.stringify(value, null, 2)))}\n`;
+  return `${jsonSafe(String(jsonOf(value, 2)))}\n`;
 }
 
 /** Machine-readable output: a versioned, documented schema. Findings carry both languages. */

@@ -14,7 +14,7 @@ export function markdownText(text: string): string {
     .split(/\r?\n/)
     .map((line) =>
       oneLine(line)
-        .replace(/[&<>]/g, (character) => ENTITIES[character]!)
+        .replace(/[&<>]/g, (character) => ENTITIES[character] ?? character)
         .replace(/[\\`*_[|~]/g, '\\$&')
         .replace(/^(\s*)([-+=#])/, '$1\\$2')
         .replace(/^(\s*\d+)([.)])/, '$1\\$2'),

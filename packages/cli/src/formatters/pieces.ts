@@ -7,7 +7,7 @@ const PIECE = 64 * 1024;
  * Gathers text into pieces of about 64 KiB for `output`, so that a large report is written as it is
  * made and never held whole. `end` writes what is left.
  */
-export function inPieces(output: Output): { put(text: string): void; end(text: string): void } {
+export function inPieces(output: Output): { put: (text: string) => void; end: (text: string) => void } {
   let pending = '';
   return {
     put(text) {

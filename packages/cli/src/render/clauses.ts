@@ -7,6 +7,7 @@ import {
   type Pack,
   parseTerm,
   termWords,
+  unreachable,
 } from '@portfolio-rules/core/internal';
 import type { Table } from './table';
 
@@ -75,7 +76,9 @@ export function clauseBlocks(pack: Pick<Pack, 'clauses' | 'clauseNumbering'>): C
       clauses,
       closing: paragraphsOf(entry.closing),
     };
-    (entry.parent === undefined ? roots : children.get(entry.parent)!).push(block);
+    (entry.parent === undefined ? roots : (children.get(entry.parent) ?? unreachable(`clause ${entry.parent}`))).push(
+      block,
+    );
   }
   return roots;
 }
@@ -105,7 +108,7 @@ const ADOPTION = {
   /** `校務會議 (110學年度第2學期期末)` reads `110學年度第2學期期末校務會議`, as the documents write it. */
   body: (body: string) => {
     const qualified = /^(.+?)\s*[（(]([^()（）]+)[)）]$/.exec(body.trim());
-    return qualified ? `${qualified[2]!.trim()}${qualified[1]!.trim()}` : body.trim();
+    return qualified ? `${(qualified[2] ?? '').trim()}${(qualified[1] ?? '').trim()}` : body.trim();
   },
 };
 

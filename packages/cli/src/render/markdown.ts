@@ -3,6 +3,7 @@ import { markdownText } from '../formatters/markdown';
 import { type ClauseBlock, spacedLabel } from './clauses';
 import type { RenderedPack, Section } from './document';
 import { blocksOf, type Table } from './table';
+import { unreachable } from '@portfolio-rules/core/internal';
 
 function table(table: Table, indent = ''): string[] {
   const row = (cells: readonly string[]) => `${indent}| ${cells.map(markdownText).join(' | ')} |`;
@@ -12,14 +13,14 @@ function table(table: Table, indent = ''): string[] {
     const { grid } = blocksOf(rows);
     return rows.map((cells, r) =>
       cells.map((_, c) => {
-        const block = grid[r]![c]!;
+        const block = grid[r]?.[c] ?? unreachable(`cell ${r}, ${c}`);
         return block.row === r && block.column === c ? block.text : '';
       }),
     );
   };
   return [
     ...(table.caption ? [`${indent}**${markdownText(table.caption)}**`, ''] : []),
-    row(shown([table.columns])[0]!),
+    row(shown([table.columns])[0] ?? table.columns),
     `${indent}|${table.columns.map(() => ' --- |').join('')}`,
     ...shown(table.rows).map(row),
     '',

@@ -6,8 +6,8 @@ import {
   type EffectivePack,
   type Language,
   ROLE_NAMES,
-  type Role,
 } from '@portfolio-rules/core';
+import { unreachable } from '@portfolio-rules/core/internal';
 
 /** How the documents name things: units, duties, deputies and caps, in both languages. */
 
@@ -60,7 +60,7 @@ export function unitName(
   const unit = effective.values.units?.[id] ?? COMMON_UNITS[id];
   // 進修部教務組 already names its office 進修部.
   const office = options.office && unit?.office && !unit.name.startsWith(unit.office) ? `${unit.office} ` : '';
-  const name = unit ? `${office}${unit.name}` : (ROLE_NAMES[id as Role] ?? id);
+  const name = unit ? `${office}${unit.name}` : ((ROLE_NAMES as Partial<Record<string, string>>)[id] ?? id);
   return language === 'en' && name !== id ? `${name} (${id})` : name;
 }
 
@@ -73,7 +73,7 @@ export function dutyName(duty: Duty, language: Language): string {
 export function deputyName(effective: Pick<EffectivePack, 'values'>, link: string, language: Language): string {
   const designated = /^designatedBy:(.+)$/.exec(link);
   return designated
-    ? WORDS[language].designated(unitName(effective, designated[1]!, language))
+    ? WORDS[language].designated(unitName(effective, designated[1] ?? unreachable('the unit'), language))
     : unitName(effective, link, language);
 }
 

@@ -4,6 +4,7 @@ import { createRandom } from './random';
 import { generateGraduate, generateSchool } from './school';
 import { generateStudent, type StudentSpec } from './student';
 import { noViolations, type ViolationCounts } from './violations';
+import { unreachable } from '@portfolio-rules/core/internal';
 
 export interface SampleOptions {
   readonly students: number;
@@ -54,7 +55,7 @@ function enrolled(school: string, count: number, divisions: readonly string[]): 
     const grade = (index + 1) as 1 | 2 | 3;
     for (let seat = 0; seat < size; seat++) {
       const classNumber = Math.floor(seat / CLASS_SIZE) + 1;
-      const division = (classNumber % 4 === 0 && divisions[1]) || divisions[0]!;
+      const division = (classNumber % 4 === 0 && divisions[1]) || (divisions[0] ?? unreachable('a division'));
       specs.push({
         id: `${school}-${String(specs.length + 1).padStart(6, '0')}`,
         grade,

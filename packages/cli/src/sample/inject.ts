@@ -1,4 +1,4 @@
-import { capRoom, capVerdict, countsTowards } from '@portfolio-rules/core/internal';
+import { capRoom, capVerdict, countsTowards, unreachable } from '@portfolio-rules/core/internal';
 import type { TermPlan } from './plan';
 import {
   countIn,
@@ -41,7 +41,7 @@ const tightest = (kind: Item['kind'], term: TermPlan, per: 'semester' | 'academi
 /** How many items the upload caps allow in a period at most: each semester's limits added up, within the yearly limits. */
 function capacity(kind: Item['kind'], periodTerms: readonly TermPlan[]): number {
   const bySemester = periodTerms.reduce((sum, term) => sum + tightest(kind, term, 'semester'), 0);
-  return Math.min(bySemester, tightest(kind, periodTerms[0]!, 'academicYear'));
+  return Math.min(bySemester, tightest(kind, periodTerms[0] ?? unreachable('a term of the year'), 'academicYear'));
 }
 
 /** A term's first select limit — the pack's own, else a national bound — when uploads leave room to exceed it. */
@@ -65,9 +65,10 @@ function add(portfolio: Portfolio, kind: Item['kind'], term: TermPlan, state: It
 
 /** Uploads past the (first) cap in one period: `max - count + 1…2` more, unselected. */
 function overUpload(portfolio: Portfolio, kind: Item['kind']): boolean {
-  const term = portfolio.random.pick(portfolio.terms.filter((candidate) => uploadLimits(kind, candidate).length > 0));
-  if (!term) return false;
-  const limit = uploadLimits(kind, term)[0]!;
+  const candidates = portfolio.terms.filter((candidate) => uploadLimits(kind, candidate).length > 0);
+  if (candidates.length === 0) return false;
+  const term = portfolio.random.pick(candidates);
+  const limit = uploadLimits(kind, term)[0] ?? unreachable('an upload limit');
   const extra = capRoom(limit, countIn(portfolio.items, kind, term, limit)) + portfolio.random.int(1, 2);
   const targets = termsOfPeriod(portfolio.terms, term, limit.per);
   for (let index = 0; index < extra; index++) add(portfolio, kind, portfolio.random.pick(targets), 'draft');
@@ -79,7 +80,7 @@ function overSelect(portfolio: Portfolio, kind: Item['kind']): boolean {
   const candidates = portfolio.terms.filter((term) => exceedableSelect(kind, portfolio.terms, term));
   if (candidates.length === 0) return false;
   const term = portfolio.random.pick(candidates);
-  const limit = exceedableSelect(kind, portfolio.terms, term)!;
+  const limit = exceedableSelect(kind, portfolio.terms, term) ?? unreachable('a select limit');
   const period = termsOfPeriod(portfolio.terms, term, limit.per);
   // An item that would count once selected.
   const inPeriod = (item: Item) =>
@@ -92,7 +93,7 @@ function overSelect(portfolio: Portfolio, kind: Item['kind']): boolean {
     needed--;
   }
   while (needed > 0) {
-    const target = roomyTerm(portfolio, kind, period)!;
+    const target = roomyTerm(portfolio, kind, period) ?? unreachable('a term with room');
     add(portfolio, kind, target, 'certified').selected = true;
     needed--;
   }

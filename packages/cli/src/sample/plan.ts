@@ -9,7 +9,7 @@ import {
   type Resolution,
   type SchoolCalendar,
 } from '@portfolio-rules/core';
-import { assignmentFor, chainOf, limitsFor, SUBMISSION_DUTIES } from '@portfolio-rules/core/internal';
+import { assignmentFor, chainOf, limitsFor, SUBMISSION_DUTIES, unreachable } from '@portfolio-rules/core/internal';
 import { day, dayOf, iso, type Day } from './days';
 
 /** A cap as the generator uses it: how many, per what, which entry sources it ignores, whether rejected items count. */
@@ -180,7 +180,13 @@ export function planFrom(resolution: Resolution, year: number): SamplePlan {
   const terms = new Map<string, TermPlan>();
   years.forEach((y, index) => {
     for (const semester of [1, 2] as const) {
-      const plan = termPlan(y, semester, rulesFor(resolution, { year: y, semester }), calendars[index]!, divisions);
+      const plan = termPlan(
+        y,
+        semester,
+        rulesFor(resolution, { year: y, semester }),
+        calendars[index] ?? unreachable(`calendar ${index}`),
+        divisions,
+      );
       terms.set(plan.code, plan);
     }
   });

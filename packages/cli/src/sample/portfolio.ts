@@ -1,4 +1,4 @@
-import { capRoom, countsTowards, standingVerdict } from '@portfolio-rules/core/internal';
+import { capRoom, countsTowards, standingVerdict, unreachable } from '@portfolio-rules/core/internal';
 import { iso, type Day } from './days';
 import type { Limit, TermPlan } from './plan';
 import type { Random } from './random';
@@ -137,7 +137,9 @@ export function sample<T>(items: readonly T[], count: number, random: Random): T
   const copy = [...items];
   for (let index = 0; index < count && index < copy.length; index++) {
     const swap = random.int(index, copy.length - 1);
-    [copy[index], copy[swap]] = [copy[swap]!, copy[index]!];
+    const picked = copy[swap] ?? unreachable(`item ${swap}`);
+    copy[swap] = copy[index] ?? unreachable(`item ${index}`);
+    copy[index] = picked;
   }
   return copy.slice(0, count);
 }

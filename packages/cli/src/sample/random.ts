@@ -1,3 +1,4 @@
+import { unreachable } from '@portfolio-rules/core/internal';
 /** A small seeded PRNG (mulberry32): the same seed gives the same sequence on every machine. */
 export interface Random {
   /** A float in [0, 1). */
@@ -21,6 +22,6 @@ export function createRandom(seed: number): Random {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     chance: (probability) => next() < probability,
-    pick: (items) => items[Math.floor(next() * items.length)]!,
+    pick: (items) => items[Math.floor(next() * items.length)] ?? unreachable('an item to pick'),
   };
 }

@@ -4,6 +4,7 @@ import type { SamplePlan, SubmissionCategory } from './plan';
 import type { Random } from './random';
 import type { SchoolContext } from './student';
 import type { ViolationCounts } from './violations';
+import { unreachable } from '@portfolio-rules/core/internal';
 
 const CATEGORIES: readonly SubmissionCategory[] = [
   'basicData',
@@ -44,7 +45,7 @@ export function generateSchool(
 ): { lines: string[]; context: SchoolContext } {
   const lines: string[] = [];
   const emit = (record: object) => lines.push(JSON.stringify(record));
-  const receiptTerm = plan.terms.get(`${plan.year}01`)!;
+  const receiptTerm = plan.terms.get(`${plan.year}01`) ?? unreachable(`term ${plan.year}01`);
   const receiptPeriods = new Map<string, { opens: Day; closes: Day }>();
   for (const term of plan.terms.values()) {
     if (random.chance(share)) counts.missingMeeting++;
@@ -72,7 +73,7 @@ export function generateSchool(
     for (const division of plan.divisions) {
       for (const category of CATEGORIES) {
         // A category whose duty has no owner in the pack cannot be submitted by a wrong unit (the pack audit reports PR5002).
-        const chain = term.divisions[division]!.submitters[category];
+        const chain = (term.divisions[division] ?? unreachable(`division ${division}`)).submitters[category];
         let unit = chain[0] ?? 'registration';
         if (chain.length > 0 && random.chance(share)) {
           counts.wrongSubmittingUnit++;
@@ -136,10 +137,11 @@ export function generateGraduate(
   share: number,
   counts: ViolationCounts,
 ): string[] {
-  const term = plan.terms.get(`${plan.year}01`)!;
-  const early = plan.sealYears !== undefined && term.sealYears !== undefined && random.chance(share);
+  const term = plan.terms.get(`${plan.year}01`) ?? unreachable(`term ${plan.year}01`);
+  const sealYears = plan.sealYears !== undefined ? term.sealYears : undefined;
+  const early = sealYears !== undefined && random.chance(share);
   const graduatedOn = early
-    ? day(plan.year + 1911 - random.int(0, term.sealYears! - 1), 6, 30)
+    ? day(plan.year + 1911 - random.int(0, sealYears - 1), 6, 30)
     : day(plan.year + 1911 - random.int(6, 8), 6, 30);
   const lines = [
     JSON.stringify({ type: 'student', id, grade: 3, status: 'graduated', graduatedOn: iso(graduatedOn), school }),

@@ -15,6 +15,7 @@ import {
 } from './portfolio';
 import type { Random } from './random';
 import type { StudentViolation } from './violations';
+import { unreachable } from '@portfolio-rules/core/internal';
 
 /** The school-level facts a student's records refer to. */
 export interface SchoolContext {
@@ -75,7 +76,10 @@ const teacherId = (school: SchoolContext, index: number) =>
 /** The six courses a class takes in a term. */
 function coursesOf(spec: StudentSpec, term: TermPlan): string[] {
   const offset = (spec.classIndex * 5 + term.year * 3 + term.semester) % COURSES.length;
-  return Array.from({ length: 6 }, (_, index) => COURSES[(offset + index * 3) % COURSES.length]!);
+  return Array.from(
+    { length: 6 },
+    (_, index) => COURSES[(offset + index * 3) % COURSES.length] ?? unreachable('a course'),
+  );
 }
 
 /** The terms a student of a grade has had by the end of the plan's last year. */
@@ -111,6 +115,7 @@ export function generateStudent(
   ): Item => {
     const uploadedOn =
       term.classesStart + random.int(20, lastUpload(spec.grade - (plan.year - term.year), term) - term.classesStart);
+    const deadline = deadlineIn(term);
     const item: Item = {
       kind,
       id: `${spec.id}-${kind === 'courseOutcome' ? 'C' : 'D'}${++serial}`,
@@ -121,7 +126,7 @@ export function generateStudent(
       uploadedOn,
       entry,
       division: spec.division,
-      ...(kind === 'courseOutcome' && deadlineIn(term) !== undefined && { deadline: deadlineIn(term)! }),
+      ...(kind === 'courseOutcome' && deadline !== undefined && { deadline }),
       ...(kind === 'courseOutcome'
         ? { course: random.pick(coursesOf(spec, term)) }
         : { category: category ?? random.pick(STUDENT_CATEGORIES) }),
@@ -220,7 +225,9 @@ export function generateStudent(
   });
   const disputed = violation === 'unresolvedDispute' ? random.pick(RECEIPT_CATEGORIES) : undefined;
   for (const category of RECEIPT_CATEGORIES) {
-    const period = school.receiptPeriods.get(`${category}|${spec.division}`)!;
+    const period =
+      school.receiptPeriods.get(`${category}|${spec.division}`) ??
+      unreachable(`receipt period ${category}|${spec.division}`);
     const confirmedOn = period.opens + random.int(0, period.closes - period.opens);
     const receipt = { type: 'receipt', ...base, category, term: school.receiptTerm.code };
     if (category === disputed) emit({ ...receipt, status: 'disputed', disputedOn: iso(confirmedOn) });
@@ -235,7 +242,12 @@ export function generateStudent(
     else emit({ ...receipt, status: 'confirmed', confirmedOn: iso(confirmedOn) });
   }
   if (random.chance(0.01))
-    emit({ type: 'enrolmentChange', ...base, change: 'transferIn', on: iso(terms[0]!.classesStart) });
+    emit({
+      type: 'enrolmentChange',
+      ...base,
+      change: 'transferIn',
+      on: iso((terms[0] ?? unreachable('a term')).classesStart),
+    });
   return { lines, ...(violation && { violation }) };
 }
 
@@ -260,12 +272,12 @@ function emitItem(item: Item, spec: StudentSpec, school: SchoolContext, emit: (r
     });
     return;
   }
-  const certifier = teacherId(school, spec.classIndex * 7 + item.course!.length * 13);
+  const certifier = teacherId(school, spec.classIndex * 7 + (item.course ?? unreachable('the course')).length * 13);
   // A deputy certifies as the pack's chain says: another teacher for a role link (科內教師), else the unit itself (新竹 十一(三)2 註冊組).
   const deputy = item.deputy ? item.term.divisions[item.division]?.deputy : undefined;
   const decider = deputy
     ? deputy.role
-      ? teacherId(school, spec.classIndex * 7 + item.course!.length * 13 + 1)
+      ? teacherId(school, spec.classIndex * 7 + (item.course ?? unreachable('the course')).length * 13 + 1)
       : deputy.unit
     : certifier;
   emit({

@@ -14,7 +14,7 @@ import {
   type Term,
   type TermCode,
 } from '@portfolio-rules/core';
-import { WINDOW_CODES } from '@portfolio-rules/core/internal';
+import { WINDOW_CODES, unreachable } from '@portfolio-rules/core/internal';
 import { ACTIVITY_NAMES, describeRule } from './words';
 
 /** One window of the pack in one term, resolved to dates for the grades it governs, or unresolved with the reason. */
@@ -60,7 +60,7 @@ const localized = (describe: (language: 'zh-TW' | 'en') => string): Localized =>
 });
 
 function ruleOf(effective: EffectivePack, index: number): TimelineEntry['rule'] {
-  const window = effective.values.windows![index]!;
+  const window = effective.values.windows?.[index] ?? unreachable(`window ${index}`);
   const opens = window.opens;
   return {
     ...(opens !== undefined && { opens: localized((language) => describeRule(opens, language)) }),
@@ -76,7 +76,7 @@ function termEntries(
   const resolution = resolveWindows(effective, calendar, term);
   const windows = effective.values.windows ?? [];
   const base = (index: number, grades: readonly Grade[]) => {
-    const activity = windows[index]!.activity;
+    const activity = (windows[index] ?? unreachable(`window ${index}`)).activity;
     return {
       term: formatTerm(term),
       semester: term.semester,
@@ -98,7 +98,7 @@ function termEntries(
     .filter((finding) => UNRESOLVED.has(finding.code) && finding.subject.startsWith('windows.'))
     .map((finding): TimelineEntry => {
       const index = Number(finding.subject.slice('windows.'.length));
-      const activity = windows[index]!.activity;
+      const activity = (windows[index] ?? unreachable(`window ${index}`)).activity;
       // PR6001 names the grades it failed for; PR6007 fails for every grade the window governs.
       const named = (finding.data as { grades?: readonly Grade[] }).grades;
       const grades =
@@ -127,8 +127,10 @@ function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
   const left = order(a);
   const right = order(b);
   for (let i = 0; i < left.length; i++) {
-    if (left[i]! < right[i]!) return -1;
-    if (left[i]! > right[i]!) return 1;
+    const a = left[i] ?? unreachable(`part ${i}`);
+    const b = right[i] ?? unreachable(`part ${i}`);
+    if (a < b) return -1;
+    if (a > b) return 1;
   }
   return 0;
 }

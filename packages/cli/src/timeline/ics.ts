@@ -33,7 +33,7 @@ export function foldIcsLine(line: string): string {
   let size = 0;
   let limit = ICS_LINE_OCTETS;
   for (const character of line) {
-    const length = octets(character.codePointAt(0)!);
+    const length = octets(character.codePointAt(0) ?? 0);
     if (size + length > limit) {
       parts.push(current);
       current = '';

@@ -84,11 +84,12 @@ export function describeRule(rule: DateRule, language: Language): string {
   if (parts.length === 0) return language === 'zh-TW' ? `${anchor}當日` : `on ${anchor}`;
   // Parts in one direction read as one span (開學後1週又6日); mixed directions are written one after the other.
   const direction = (sign: number) => (language === 'zh-TW' ? (sign < 0 ? '前' : '後') : sign < 0 ? 'before' : 'after');
-  if (parts.every((part) => part.sign === parts[0]!.sign)) {
+  const [first] = parts;
+  if (first && parts.every((part) => part.sign === first.sign)) {
     const span = parts.map((part) => part.text).join(language === 'zh-TW' ? '又' : ' and ');
     return language === 'zh-TW'
-      ? `${anchor}${direction(parts[0]!.sign)}${span}`
-      : `${span} ${direction(parts[0]!.sign)} ${anchor}`;
+      ? `${anchor}${direction(first.sign)}${span}`
+      : `${span} ${direction(first.sign)} ${anchor}`;
   }
   const steps = parts.map((part) =>
     language === 'zh-TW' ? `${direction(part.sign)}${part.text}` : `${part.text} ${direction(part.sign)}`,

@@ -1,3 +1,5 @@
+import { unreachable } from './unreachable';
+
 /** One CSV row: its cells and the line it starts on (a quoted cell may span lines). */
 export interface CsvRow {
   readonly cells: readonly string[];
@@ -35,7 +37,7 @@ export function createCsvSplitter(): CsvSplitter {
       let atCellStart = cell === '' && !quoted;
       let closed = false;
       for (let index = 0; index < text.length; index++) {
-        const char = text[index]!;
+        const char = text.charAt(index);
         if (quoted) {
           if (char !== '"') cell += char;
           else if (text[index + 1] === '"') {
@@ -108,10 +110,10 @@ export function createCsvRowReader(
     const [first, ...rest] = open;
     open = [];
     splitter = createCsvSplitter();
-    onBroken(first!.line, why);
+    onBroken((first ?? unreachable('the open row')).line, why);
     for (const { text, line } of rest) feed(text, line);
   };
-  const feed = (text: string, line: number) => {
+  const feed = (text: string, line: number): void => {
     open.push({ text, line });
     const row = splitter.push(text, line);
     if (!row) {

@@ -1,15 +1,20 @@
+import { unreachable } from './unreachable';
 function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
+    let diagonal = previous[0] ?? unreachable('the first cell');
     previous[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const above = previous[j] ?? unreachable(`cell ${j}`);
+      previous[j] = Math.min(
+        above + 1,
+        (previous[j - 1] ?? unreachable(`cell ${j - 1}`)) + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       diagonal = above;
     }
   }
-  return previous[b.length]!;
+  return previous[b.length] ?? unreachable('the last cell');
 }
 
 /** The closest candidate to a misspelt word, when it is close enough to be a likely typo. */

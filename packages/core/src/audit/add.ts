@@ -14,11 +14,12 @@ import { checkSubmittingUnit, SUBMISSION_DUTIES } from '../submission';
 import type { ResolvedWindow } from '../windows';
 import { WINDOW_CODES } from '../windows/codes';
 import { spanVerdict } from '../windows/span';
-import { seeTerm, type AuditState } from './state';
+import { seeTerm, type AuditState, type CapTotal } from './state';
 import { NOWHERE } from './store/places';
 import { COUNT } from './store/roster';
 import { CAP_CLASS, type ChangeCategory } from './store/student-terms';
 import type { TermCounter, TermInfo } from './terms';
+import { unreachable } from '../_lib/unreachable';
 
 /** Of two places, the one first in the input (file, then line): what a finding cites must not depend on record order. */
 function first(a: Position | undefined, b: Position | undefined): Position | undefined {
@@ -52,7 +53,8 @@ function countCaps(
   const ownYear = item.kind === 'diversePerformance' && item.academicYear !== info.term.year;
   for (const action of ACTIONS) {
     const counters = info.counters[item.kind][action];
-    if (counters.length === 0 || !countsTowards(counters[0]!.limit, action, item)) continue;
+    const [first] = counters;
+    if (first === undefined || !countsTowards(first.limit, action, item)) continue;
     if (ownYear) for (const counter of counters) countStray(state, student, counter, item, line, frame);
     else state.studentTerms.countCap(row, CAP_CLASS[item.kind][action], line, frame);
   }
@@ -72,7 +74,7 @@ function countStray(
       ? counter.key
       : `${counter.action}|${counter.limit.rule}|${counter.limit.max}|${counter.limit.per}|${period}`;
   let caps = state.strayCaps.get(student);
-  if (!caps) state.strayCaps.set(student, (caps = new Map()));
+  if (!caps) state.strayCaps.set(student, (caps = new Map<string, CapTotal>()));
   const known = caps.get(key);
   if (!known) caps.set(key, { action: counter.action, limit: counter.limit, period, count: 1, line, frame });
   else {
@@ -142,7 +144,7 @@ function lateness(
 
 function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, position: Position | undefined): void {
   const student = studentFor(state, record.studentId);
-  const info = state.terms.get(record.term)!;
+  const info = state.terms.get(record.term) ?? unreachable(`term ${record.term}`);
   seeTerm(state, record.term);
   const line = position?.line ?? 0;
   const frame = state.places.frameOf(position);
@@ -177,7 +179,8 @@ function addDiversePerformance(
   position: Position | undefined,
 ): void {
   const student = studentFor(state, record.studentId);
-  const info = state.terms.get(record.term ?? `${record.academicYear}01`)!;
+  const term = record.term ?? `${record.academicYear}01`;
+  const info = state.terms.get(term) ?? unreachable(`term ${term}`);
   seeTerm(state, info.code);
   const line = position?.line ?? 0;
   const frame = state.places.frameOf(position);
@@ -226,7 +229,7 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
 }
 
 function addSubmission(state: AuditState, record: SubmissionRecord, position: Position | undefined): void {
-  const info = state.terms.get(record.term)!;
+  const info = state.terms.get(record.term) ?? unreachable(`term ${record.term}`);
   seeTerm(state, record.term);
   const subject = `${record.category}:${record.term}:${record.stage}`;
   const place = (finding: (typeof state.findings)[number]) =>
@@ -284,7 +287,7 @@ function addEntered(
   position: Position | undefined,
 ): void {
   seeTerm(state, term);
-  const info = state.terms.get(term)!;
+  const info = state.terms.get(term) ?? unreachable(`term ${term}`);
   const student = studentFor(state, studentId);
   if (on !== undefined)
     noteChange(

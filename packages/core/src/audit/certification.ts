@@ -8,6 +8,7 @@ import type { Finding } from '../catalogue';
 import type { CourseOutcome } from '../records/items';
 import { ROLES, type Role } from '../roles';
 import type { AuditState } from './state';
+import { unreachable } from '../_lib/unreachable';
 
 const place = (finding: Finding, position: Position | undefined): Finding =>
   position ? { ...finding, position } : finding;
@@ -28,7 +29,7 @@ function actorFindings(state: AuditState, out: Finding[]): void {
       // Most acts, read before their item in a shuffled file, turn out to be the certifier's: nothing to judge, nothing to build.
       if (actors.every(({ actor }) => actor === certifier || reassignedTo.includes(actor))) continue;
       const itemId = state.subjects.text(studentId, subject);
-      const info = state.terms.infoAt(period)!;
+      const info = state.terms.infoAt(period) ?? unreachable(`term ${period}`);
       const chain = chainOf(assignmentFor(info.effective, 'courseOutcomeCertification', division));
       const roles = chain.filter(
         (link): link is Role =>

@@ -4,6 +4,7 @@ import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import type { AuditState } from './state';
 import type { TermTally } from './store/student-terms';
+import { unreachable } from '../_lib/unreachable';
 
 const NO_ITEMS: TermTally = { uploaded: 0, draft: 0, submitted: 0, certified: 0, rejected: 0, selected: 0 };
 const NO_PERFORMANCES = { uploaded: 0, selected: 0, schoolEntered: 0 };
@@ -37,20 +38,21 @@ function studentFactsOf(state: AuditState, student: number, wanted: Wanted | und
   let values: FactValues['student'] | undefined;
   const years = new Set<number>(performances.keys());
   for (const [code, row] of terms) {
-    const info = state.terms.get(code)!;
+    const info = state.terms.get(code) ?? unreachable(`term ${code}`);
     const year = info.term.year;
     years.add(year);
     if (info.effective !== wanted?.effective || !wanted.abouts.has('studentTerm')) {
       out.push([info.effective, undefined]);
       continue;
     }
-    values ??= studentFactValues(state.roster.record(student)!);
+    values ??= studentFactValues(state.roster.record(student) ?? unreachable('the student record'));
     const yearly = performances.get(year);
     const tallies: Tallies = {
       student: values,
       asOf: wanted.asOf,
-      courseOutcome: rows.tally(row)!,
-      diversePerformance: yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!,
+      courseOutcome: rows.tally(row) ?? unreachable('the term tally'),
+      diversePerformance:
+        yearly === undefined ? { ...NO_PERFORMANCES } : (rows.performances(yearly) ?? unreachable('the year tally')),
     };
     out.push([info.effective, termFactsOf(tallies, info.term, windowFacts(info.windows, code, values.grade))]);
   }
@@ -60,15 +62,16 @@ function studentFactsOf(state: AuditState, student: number, wanted: Wanted | und
       out.push([effective, undefined]);
       continue;
     }
-    values ??= studentFactValues(state.roster.record(student)!);
+    values ??= studentFactValues(state.roster.record(student) ?? unreachable('the student record'));
     const courseOutcome = { ...NO_ITEMS };
     for (const [code, row] of terms) {
       if (Number(code.slice(0, -2)) !== year) continue;
-      const tally = rows.tally(row)!;
+      const tally = rows.tally(row) ?? unreachable('the term tally');
       for (const key of Object.keys(courseOutcome) as (keyof TermTally)[]) courseOutcome[key] += tally[key];
     }
     const yearly = performances.get(year);
-    const diversePerformance = yearly === undefined ? { ...NO_PERFORMANCES } : rows.performances(yearly)!;
+    const diversePerformance =
+      yearly === undefined ? { ...NO_PERFORMANCES } : (rows.performances(yearly) ?? unreachable('the year tally'));
     out.push([effective, yearFactsOf({ student: values, asOf: wanted.asOf, courseOutcome, diversePerformance }, year)]);
   }
 }

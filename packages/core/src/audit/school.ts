@@ -6,6 +6,7 @@ import { FINAL_SOURCE, periodEnd, RECEIPT_CODES } from '../receipts';
 import { formatTerm, parseTerm, termStart } from '../term';
 import { AUDIT_CODES } from './codes';
 import type { AuditState, RoundRecord, Rounds } from './state';
+import { unreachable } from '../_lib/unreachable';
 
 /** Disputes still open at the final submission of their category and term: one finding per category and term, naming the students (seed 004; 馬公 六(三)). */
 function disputeFindings(state: AuditState, out: Finding[]): void {
@@ -33,7 +34,7 @@ function disputeFindings(state: AuditState, out: Finding[]): void {
       category,
       term,
       students: [...new Set(students)].sort(),
-      finalOn: state.finals.get(key)!,
+      finalOn: state.finals.get(key) ?? unreachable(`final ${key}`),
       source: FINAL_SOURCE,
     };
     out.push(
@@ -90,7 +91,7 @@ function roundFindingsOf(state: AuditState, rounds: Rounds, out: Finding[]): voi
     if (!latest) continue;
     const opens = latest.opens !== undefined && latest.opens > latest.on ? latest.opens : latest.on;
     const closes = latest.closes !== undefined && latest.closes >= opens ? latest.closes : undefined;
-    const end = periodEnd(state.terms.get(term)!.effective, opens, closes);
+    const end = periodEnd((state.terms.get(term) ?? unreachable(`term ${term}`)).effective, opens, closes);
     if (compareDates(final.on, end.earliest) >= 0) continue;
     const params = {
       at: final.on,
@@ -124,7 +125,7 @@ function roundFindings(state: AuditState, out: Finding[]): void {
  */
 function governanceFindings(state: AuditState, out: Finding[]): void {
   if (!state.hasEvidence || state.minTerm === undefined) return;
-  const from = termStart(parseTerm(state.minTerm)!);
+  const from = termStart(parseTerm(state.minTerm) ?? unreachable(`term ${state.minTerm}`));
   if (compareDates(from, state.asOf) > 0) return;
   out.push(...checkGovernance(state.terms.forDate(state.asOf), state.evidence, { from, to: state.asOf }));
 }

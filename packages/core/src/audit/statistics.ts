@@ -31,6 +31,13 @@ const emptyGroup = (): Group => ({
   consultations: 0,
 });
 
+/** The group under a key (a grade, a class), created empty the first time. */
+function groupFor(groups: Map<string, Group>, key: string): Group {
+  let group = groups.get(key);
+  if (!group) groups.set(key, (group = emptyGroup()));
+  return group;
+}
+
 function addTo(group: Group, roster: Roster, student: number, counted: boolean): void {
   const courseOutcomes = roster.get(student, COUNT.courseOutcomes);
   if (counted) group.students++;
@@ -113,14 +120,8 @@ export function statisticsOf(
     addTo(school, roster, student, current);
     if (!current) continue;
     const grade = String(record.grade);
-    addTo(byGrade.get(grade) ?? byGrade.set(grade, emptyGroup()).get(grade)!, roster, student, true);
-    if (record.class !== undefined)
-      addTo(
-        byClass.get(record.class) ?? byClass.set(record.class, emptyGroup()).get(record.class)!,
-        roster,
-        student,
-        true,
-      );
+    addTo(groupFor(byGrade, grade), roster, student, true);
+    if (record.class !== undefined) addTo(groupFor(byClass, record.class), roster, student, true);
   }
   const findingsByCode = new Map<string, number>();
   for (const finding of findings) findingsByCode.set(finding.code, (findingsByCode.get(finding.code) ?? 0) + 1);

@@ -14,6 +14,7 @@ import { AUDIT_CODES } from './codes';
 import type { AuditState, CapTotal, LateCandidate } from './state';
 import { COUNT } from './store/roster';
 import { CAP_CLASSES, CHANGE_CATEGORIES, type CapClass } from './store/student-terms';
+import { unreachable } from '../_lib/unreachable';
 
 /**
  * The student's count under every limit and period: each term's kind-and-action counts, added up by
@@ -40,9 +41,10 @@ function capTotals(state: AuditState, student: number, totals: Map<string, CapTo
     for (let capClass = 0 as CapClass; capClass < CAP_CLASSES.length; capClass++) {
       const count = rows.capCount(row, capClass);
       if (count === 0) continue;
-      const [kind, action] = CAP_CLASSES[capClass]!;
+      const [kind, action] = CAP_CLASSES[capClass];
       const { line, frame } = rows.cap(row, capClass);
-      for (const counter of state.terms.infoAt(rows.period(row))!.counters[kind][action])
+      const info = state.terms.infoAt(rows.period(row)) ?? unreachable('the term');
+      for (const counter of info.counters[kind][action])
         add(counter.key, action, counter.limit, counter.period, count, line, frame);
     }
   }
@@ -71,7 +73,10 @@ function capFindings(state: AuditState, student: number, totals: Map<string, Cap
     reported.add(key);
     const position = state.places.position(line, frame);
     const subject = state.roster.id(student);
-    out.push(capFinding(verdict, { limit, action, kind, period, count, subject, ...(position && { position }) })!);
+    out.push(
+      capFinding(verdict, { limit, action, kind, period, count, subject, ...(position && { position }) }) ??
+        unreachable('cap finding'),
+    );
   }
 }
 
@@ -142,7 +147,7 @@ function changeFindings(state: AuditState, student: number, known: FinalsByTerm,
     for (let index = 0; index < CHANGE_CATEGORIES.length; index++) {
       const finalOn = finals[index];
       if (finalOn === undefined) continue;
-      const category = CHANGE_CATEGORIES[index]!;
+      const category = CHANGE_CATEGORIES[index] ?? unreachable(`category ${index}`);
       const change = rows.change(row, category);
       if (!change || compareDates(change.on, finalOn) <= 0) continue;
       const term = state.terms.codeOf(rows.period(row));
@@ -217,10 +222,14 @@ export function studentFindings(state: AuditState, out: Finding[], overdue: Map<
       continue;
     }
     for (const { deletedOn, position } of state.deletions.get(student) ?? []) {
-      for (const finding of checkRetention(state.terms.forDate(deletedOn), roster.record(student)!, {
-        deletedOn,
-        at: state.asOf,
-      }))
+      for (const finding of checkRetention(
+        state.terms.forDate(deletedOn),
+        roster.record(student) ?? unreachable('the student record'),
+        {
+          deletedOn,
+          at: state.asOf,
+        },
+      ))
         out.push(position ? { ...finding, position } : finding);
     }
   }

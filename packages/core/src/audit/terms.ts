@@ -8,6 +8,7 @@ import type { StudentKind } from '../records';
 import { parseTerm, type Term, termOfDate } from '../term';
 import { resolveWindows, type ResolvedWindow } from '../windows';
 import { Interner } from './store/interner';
+import { unreachable } from '../_lib/unreachable';
 
 /** What the audit needs of one term, computed once per term code (never per record). */
 export interface TermInfo {
@@ -123,7 +124,8 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
     if (info) byIndex[info.index] = info;
     return info;
   };
-  const ofYear = (year: number): TermInfo => byIndex[yearIndex(year)] ?? get(`${year}01`)!;
+  const ofYear = (year: number): TermInfo =>
+    byIndex[yearIndex(year)] ?? get(`${year}01`) ?? unreachable(`year ${year}`);
   return {
     get,
     indexOf: (code) => codes.id(code),

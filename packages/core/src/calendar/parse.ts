@@ -54,7 +54,7 @@ function semanticFindings(calendar: SchoolCalendar, positionAt: (path: string) =
         ),
       );
   };
-  const inYear = (date: string, path: string) => within(date, path, { first, last }, calendar.academicYear);
+  const inYear = (date: string, path: string): void => within(date, path, { first, last }, calendar.academicYear);
   const ordered = (earlier: string, earlierDate: string, later: string, laterDate: string) => {
     if (earlierDate > laterDate)
       findings.push(
@@ -78,7 +78,7 @@ function semanticFindings(calendar: SchoolCalendar, positionAt: (path: string) =
     // The term's own dates fall in its academic year; the national dates for its data up to the end of the following term.
     const own = yearSpan(dataTerm.year);
     const national = dataTermSpan(dataTerm);
-    const check = (anchor: string, date: string, path: string) =>
+    const check = (anchor: string, date: string, path: string): void =>
       anchor.startsWith('national')
         ? within(date, path, national, dataTerm.year, code)
         : within(date, path, own, dataTerm.year);
@@ -93,15 +93,16 @@ function semanticFindings(calendar: SchoolCalendar, positionAt: (path: string) =
       for (const [anchor, date] of Object.entries(anchors))
         if (date !== undefined && positionAt(`${prefix}.${anchor}`)) check(anchor, date, `${prefix}.${anchor}`);
       for (const order of ORDERS) {
-        const present = order.filter((anchor) => anchors[anchor] !== undefined);
-        for (let i = 1; i < present.length; i++) {
-          const a = present[i - 1]!;
-          const b = present[i]!;
-          const own = (anchor: Anchor) => positionAt(`${prefix}.${anchor}`) !== undefined;
+        const own = (anchor: Anchor) => positionAt(`${prefix}.${anchor}`) !== undefined;
+        const pathOf = (anchor: Anchor) => (own(anchor) ? `${prefix}.${anchor}` : `terms.${t}.anchors.${anchor}`);
+        let previous: { anchor: Anchor; date: string } | undefined;
+        for (const anchor of order) {
+          const date = anchors[anchor];
+          if (date === undefined) continue;
           // A grade's set is checked only where it brings a date of its own: the term's pairs are checked once.
-          if (!own(a) && !own(b)) continue;
-          const pathOf = (anchor: Anchor) => (own(anchor) ? `${prefix}.${anchor}` : `terms.${t}.anchors.${anchor}`);
-          ordered(pathOf(a), anchors[a]!, pathOf(b), anchors[b]!);
+          if (previous && (own(previous.anchor) || own(anchor)))
+            ordered(pathOf(previous.anchor), previous.date, pathOf(anchor), date);
+          previous = { anchor, date };
         }
       }
     }

@@ -31,6 +31,7 @@ import {
   capVerdict,
   type CapCase,
 } from './judge';
+import { unreachable } from '../_lib/unreachable';
 
 export type { CapAction, CapLimit } from './judge';
 import { checkFiles, filesAllow } from './files';
@@ -197,7 +198,13 @@ export function checkCaps(
     // Object.assign, not `{ ...params, … }`: see layerAndSource.
     const data = Object.assign(capParams(judged), { exempt: limit.exempt, countsRejected: limit.countsRejected });
     if (verdict === 'over') {
-      steps.push({ rule: limit.rule, outcome: 'failed', ...cited, detail: finding!.message, data });
+      steps.push({
+        rule: limit.rule,
+        outcome: 'failed',
+        ...cited,
+        detail: (finding ?? unreachable('the cap finding')).message,
+        data,
+      });
       continue;
     }
     const detail = {

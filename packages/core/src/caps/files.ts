@@ -8,6 +8,7 @@ import type { StudentKind } from '../records';
 import type { FileRef, PortfolioItem } from '../records/items';
 import { CAP_CODES } from './codes';
 import type { Files } from './schema';
+import { unreachable } from '../_lib/unreachable';
 
 type FileRule = NonNullable<Files['document']>;
 
@@ -131,7 +132,7 @@ function fileFinding(effective: EffectivePack, rules: FileRules, problem: FilePr
         {
           file: problem.file.name,
           megabytes: problem.file.megabytes,
-          maxMegabytes: problem.rule.maxMegabytes!,
+          maxMegabytes: problem.rule.maxMegabytes ?? unreachable('maxMegabytes'),
           ...(from.source && { source: from.source }),
         },
         { rule: problem.path, subject, ...from },
@@ -141,7 +142,11 @@ function fileFinding(effective: EffectivePack, rules: FileRules, problem: FilePr
       const from = origin(effective, `${path}.summaryMaxChars`);
       return createFinding(
         CAP_CODES.summaryTooLong,
-        { length: problem.length, maxChars: rules.summaryMaxChars!, ...(from.source && { source: from.source }) },
+        {
+          length: problem.length,
+          maxChars: rules.summaryMaxChars ?? unreachable('summaryMaxChars'),
+          ...(from.source && { source: from.source }),
+        },
         { rule: `${path}.summaryMaxChars`, subject, ...from },
       );
     }

@@ -64,5 +64,5 @@ export interface Decision {
 
 /** Every finding code, by code. Codes are never reused: 1xxx pack file, 2xxx layering, 3xxx caps, 4xxx certification, 5xxx ownership and deputies, 6xxx windows, 7xxx receipts, submission and retention, 8xxx dataset records (81xx: requests to the engine), 9xxx CLI usage. */
 export const CATALOGUE: Readonly<Record<string, CodeSpec<never>>> = Object.fromEntries(
-  GROUPS.flatMap((group) => Object.values(group)).map((spec) => [spec.code, spec as CodeSpec<never>]),
+  GROUPS.flatMap((group) => Object.values<Spec>(group)).map((spec) => [spec.code, spec as CodeSpec<never>]),
 );

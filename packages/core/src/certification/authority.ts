@@ -101,7 +101,7 @@ export function checkCertifier(
   if (!fills(actor, acting.acting, item) || actor.id === item.certifier) {
     const finding = createFinding(
       CERTIFICATION_CODES.notAuthorised,
-      { actor: actor.id, event, authorised: acting.acting, ...(citedOrRule.source && { source: citedOrRule.source }) },
+      { actor: actor.id, event, authorised: acting.acting, source: citedOrRule.source },
       { rule: path, subject: item.id, ...citedOrRule },
     );
     return {
@@ -116,7 +116,7 @@ export function checkCertifier(
       actingAs: acting.acting,
       certifier: item.certifier,
       chain: acting.chain,
-      ...(citedOrRule.source && { source: citedOrRule.source }),
+      source: citedOrRule.source,
     },
     { rule: path, subject: item.id, ...citedOrRule },
   );

@@ -48,7 +48,7 @@ export function certificationArgumentsProblem(
   const { kind } = item as { readonly kind: string };
   if (kind !== 'courseOutcome') return problem('item.kind', ONLY_COURSE_OUTCOMES, kind);
   if (context !== undefined && !isObject(context)) return problem('context', EXPECTED.object, context);
-  const options = (context ?? {}) as Record<string, unknown>;
+  const options = context ?? {};
   return (
     under('event', eventProblem(event, types)) ??
     under('actor', actorProblem(actor)) ??

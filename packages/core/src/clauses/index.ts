@@ -6,6 +6,7 @@ import type { Pack } from '../pack/schema';
 import { CLAUSE_CODES } from './codes';
 import { statedNumbers } from './numbers';
 import type { Annex, Clause, ClauseTable } from './schema';
+import { unreachable } from '../_lib/unreachable';
 
 export { CLAUSE_CODES } from './codes';
 export { parseNumber, statedNumbers, type Stated } from './numbers';
@@ -59,7 +60,7 @@ export function printedNumber(
   number: string | number,
 ): string {
   const samples = numbering && numbering.length > 0 ? numbering : DEFAULT_NUMBERING;
-  const sample = samples[Math.min(depth, samples.length) - 1]!;
+  const sample = samples[Math.min(depth, samples.length) - 1] ?? unreachable('a numbering sample');
   return sample.replace(/[零〇一二兩三四五六七八九十百0-9０-９]+/, bare(number));
 }
 
@@ -129,7 +130,7 @@ export function readCitation(citation: string, pack: Text): CitedPart[] {
       const annexRows = (name: string, rest: string): Cited | undefined => {
         const index = annexes.findIndex((annex) => annex.name === name);
         if (index < 0) return undefined;
-        const annex = annexes[index]!;
+        const annex = annexes[index] ?? unreachable(`annex ${index}`);
         if (rest === '') return { kind: 'annex', annex, index, rows: [] };
         const whole = rowsWith(annex, rest);
         if (whole.length > 0) return { kind: 'annex', annex, index, rows: whole };
@@ -178,7 +179,10 @@ function walk(pack: Pack): {
   const sources: { path: string; citation: string }[] = [];
   const numbers: { path: string; value: number; citation: string }[] = [];
   const visit = (value: unknown, path: string, citation: string | undefined) => {
-    if (Array.isArray(value)) return value.forEach((inner, index) => visit(inner, `${path}.${index}`, citation));
+    if (Array.isArray(value)) {
+      value.forEach((inner, index) => visit(inner, `${path}.${index}`, citation));
+      return;
+    }
     if (!isPlain(value)) {
       if (typeof value === 'number' && citation !== undefined) numbers.push({ path, value, citation });
       return;
@@ -219,7 +223,7 @@ function wordsOf(cited: Cited): { text: string; path: string }[] {
   }
   const rows = cited.rows.length > 0 ? cited.rows : cited.annex.rows.map((_, row) => row);
   return rows.map((row) => ({
-    text: cited.annex.rows[row]!.map(String).join('\n'),
+    text: (cited.annex.rows[row] ?? unreachable(`row ${row}`)).map(String).join('\n'),
     path: `annexes.${cited.index}.rows.${row}`,
   }));
 }
@@ -228,7 +232,10 @@ function wordsOf(cited: Cited): { text: string; path: string }[] {
 function phrasePosition(yaml: readonly string[], start: Position | undefined, phrase: string): Position | undefined {
   if (!start) return undefined;
   for (let line = start.line - 1; line < yaml.length; line++) {
-    const column = yaml[line]!.indexOf(phrase, line === start.line - 1 ? start.column - 1 : 0);
+    const column = (yaml[line] ?? unreachable(`line ${line}`)).indexOf(
+      phrase,
+      line === start.line - 1 ? start.column - 1 : 0,
+    );
     if (column >= 0) return { ...start, line: line + 1, column: column + 1 };
   }
   return start;
@@ -278,7 +285,7 @@ export function checkClauses(input: ClauseCheckInput, yamlText: string): Finding
         const stated = statedNumbers(path, words.text);
         const values = new Set(stated.map((entry) => entry.value));
         if (values.size !== 1 || values.has(value)) continue;
-        const { phrase, value: said } = stated[0]!;
+        const { phrase, value: said } = stated[0] ?? unreachable('a stated number');
         const clausePosition = phrasePosition(yaml, positions[words.path], phrase);
         const position = positions[path];
         findings.push(

@@ -1,3 +1,4 @@
+import { unreachable } from '../_lib/unreachable';
 /** A number a clause states, where in its text, and the words around it. */
 export interface Stated {
   readonly value: number;
@@ -73,14 +74,14 @@ function capNumbers(
   const ranges = [...text.matchAll(range)].filter((match) => ours(match.index));
   if (ranges.length > 0)
     return ranges.flatMap((match) => {
-      const value = parseNumber(match[bound === 'min' ? 1 : 2]!);
+      const value = parseNumber(match[bound === 'min' ? 1 : 2] ?? unreachable('the bound'));
       return value === undefined ? [] : [{ value, phrase: match[0] }];
     });
   if (bound === 'min') return [];
   return [...text.matchAll(most)]
     .filter((match) => ours(match.index))
     .flatMap((match) => {
-      const value = parseNumber(match[1]!);
+      const value = parseNumber(match[1] ?? unreachable('the number'));
       return value === undefined ? [] : [{ value, phrase: match[0] }];
     });
 }

@@ -86,7 +86,7 @@ export function createCsvTable(spec: RecordTypeSpec, header: readonly string[], 
     usable: findings.length === 0,
     width: names.length,
     parseRow(cells, lineNumber) {
-      if (cells.length === 1 && cells[0]!.trim() === '' && names.length > 1) {
+      if (cells.length === 1 && cells[0]?.trim() === '' && names.length > 1) {
         return {
           ok: false,
           finding: createFinding(DATASET_CODES.blankLine, { line: lineNumber }, lineContext(lineNumber, options)),

@@ -1,5 +1,7 @@
 import type { DatasetRecord } from './parse';
 import { columnsOf, RECORD_TYPES } from './registry';
+import { unreachable } from '../_lib/unreachable';
+import { jsonOf } from '../_lib/json';
 
 /** How a record compares with the records of its school read before it. */
 export type Sighting = 'new' | 'repeat' | 'conflict';
@@ -44,16 +46,19 @@ const KINDS: ReadonlyMap<
     readonly names: readonly string[] | undefined;
   }
 > = new Map(
-  RECORD_TYPES.map((spec, index) => [
-    spec.type,
-    {
-      compared: !NOT_COMPARED.has(spec.type),
-      onlyById: ONLY_BY_ID.has(spec.type),
-      seed: index + 1,
-      all: ['school', ...columnsOf(spec).map((column) => column.name)],
-      names: IDS[spec.type] && ['school', ...IDS[spec.type]!],
-    },
-  ]),
+  RECORD_TYPES.map((spec, index) => {
+    const ids = IDS[spec.type];
+    return [
+      spec.type,
+      {
+        compared: !NOT_COMPARED.has(spec.type),
+        onlyById: ONLY_BY_ID.has(spec.type),
+        seed: index + 1,
+        all: ['school', ...columnsOf(spec).map((column) => column.name)],
+        names: ids && ['school', ...ids],
+      },
+    ];
+  }),
 );
 
 const P1 = 0x01000193;
@@ -70,13 +75,14 @@ const OTHER = 0x10006;
 /** A value as JSON with the keys of its objects sorted, so that `{ name, type }` and `{ type, name }` are one value. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  if (value === null || typeof value !== 'object') return jsonOf(value) ?? 'undefined';
   const keys = Object.keys(value).sort();
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
 }
 
 /** The two lanes of the last fingerprint taken (one array, so that no object is made a record). */
 const lanes = new Int32Array(2);
+const lane = (index: 0 | 1): number => lanes[index] ?? unreachable(`lane ${index}`);
 
 /**
  * A fingerprint of `record`'s `fields`, in that order, into `lanes`: 64 bits in two 32-bit lanes
@@ -94,7 +100,7 @@ function fingerprint(
   let a = Math.imul(0x811c9dc5 ^ seed, P1);
   let b = Math.imul(0x2545f491 ^ seed, P2);
   for (let field = 0; field < fields.length; field++) {
-    let value = record[fields[field]!];
+    let value = record[fields[field] ?? unreachable(`field ${field}`)];
     let end = TEXT;
     if (typeof value !== 'string') {
       if (typeof value === 'number' && (value | 0) === value) {
@@ -170,7 +176,7 @@ class FingerprintTable {
     let slot = (mix ^ (mix >>> 16)) & this.mask;
     for (;;) {
       const at = slot * WIDTH;
-      const stored = this.slots[at + 1]!;
+      const stored = this.slots[at + 1] ?? unreachable(`slot ${at}`);
       if (stored === 0 || (stored === b && this.slots[at] === a)) return at;
       slot = (slot + 1) & this.mask;
     }
@@ -199,10 +205,12 @@ class FingerprintTable {
     this.mask = this.mask * 2 + 1;
     this.size = 0;
     for (let at = 0; at < old.length; at += WIDTH)
-      if (old[at + 1] !== 0) this.set(old[at]!, old[at + 1]!, old[at + 2]!);
+      if (old[at + 1] !== 0) this.set(slot(old, at), slot(old, at + 1), slot(old, at + 2));
     this.set(a, b, value);
   }
 }
+
+const slot = (slots: Int32Array, at: number): number => slots[at] ?? unreachable(`slot ${at}`);
 
 /**
  * Tells each record read whether it is new, repeats an earlier record of its school exactly
@@ -216,31 +224,31 @@ export function createRecordIndex(): { see(record: DatasetRecord): Sighting } {
   const table = new FingerprintTable();
   return {
     see(record) {
-      const kind = KINDS.get(record.type)!;
+      const kind = KINDS.get(record.type) ?? unreachable(`record type ${record.type}`);
       if (!kind.compared) return 'new';
       const fields = record as unknown as Readonly<Record<string, unknown>>;
       const { seed, all, names } = kind;
-      const named = names !== undefined && fields[names[names.length - 1]!] !== undefined;
+      const named = names !== undefined && fields[names[names.length - 1] ?? unreachable('an id field')] !== undefined;
       if (!named) {
         if (kind.onlyById) return 'new';
         fingerprint(fields, all, seed, true);
-        if (table.get(lanes[0]!, lanes[1]!) !== undefined) return 'repeat';
-        table.set(lanes[0]!, lanes[1]!, 0);
+        if (table.get(lane(0), lane(1)) !== undefined) return 'repeat';
+        table.set(lane(0), lane(1), 0);
         return 'new';
       }
       fingerprint(fields, all, seed, false);
-      const content = lanes[0]!;
+      const content = lane(0);
       fingerprint(fields, names, seed ^ 0x40000000, true);
-      const first = table.get(lanes[0]!, lanes[1]!);
+      const first = table.get(lane(0), lane(1));
       if (first === undefined) {
-        table.set(lanes[0]!, lanes[1]!, content);
+        table.set(lane(0), lane(1), content);
         return 'new';
       }
       if (first === content) return 'repeat';
       // Another version of the id: the versions after the first are kept by their 64-bit content.
       fingerprint(fields, all, seed, true);
-      if (table.get(lanes[0]!, lanes[1]!) !== undefined) return 'repeat';
-      table.set(lanes[0]!, lanes[1]!, 0);
+      if (table.get(lane(0), lane(1)) !== undefined) return 'repeat';
+      table.set(lane(0), lane(1), 0);
       return 'conflict';
     },
   };

@@ -1,3 +1,4 @@
+import { unreachable } from '../_lib/unreachable';
 /**
  * A fast path for reading records: the record schemas compiled into plain predicates, giving the
  * same answer and the same output as zod for the constructs the dataset schemas use. When a line
@@ -43,14 +44,22 @@ const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.
 
 function check(def: CheckDef): ((value: never) => boolean) | undefined {
   switch (def.check) {
-    case 'min_length':
-      return (value: string) => value.length >= def.minimum!;
-    case 'greater_than':
-      return def.inclusive ? (value: number) => value >= def.value! : (value: number) => value > def.value!;
-    case 'less_than':
-      return def.inclusive ? (value: number) => value <= def.value! : (value: number) => value < def.value!;
-    case 'custom':
-      return (value: never) => Boolean(def.fn!(value));
+    case 'min_length': {
+      const minimum = def.minimum ?? unreachable('min_length.minimum');
+      return (value: string) => value.length >= minimum;
+    }
+    case 'greater_than': {
+      const bound = def.value ?? unreachable('greater_than.value');
+      return def.inclusive ? (value: number) => value >= bound : (value: number) => value > bound;
+    }
+    case 'less_than': {
+      const bound = def.value ?? unreachable('less_than.value');
+      return def.inclusive ? (value: number) => value <= bound : (value: number) => value < bound;
+    }
+    case 'custom': {
+      const fn = def.fn ?? unreachable('custom.fn');
+      return (value: never) => Boolean(fn(value));
+    }
     default:
       return undefined;
   }
@@ -62,7 +71,7 @@ function withChecks(def: Def, base: (value: unknown) => boolean): Reader | undef
   const all = checks as ((value: unknown) => boolean)[];
   if (all.length === 0) return (value) => (base(value) ? value : FAIL);
   if (all.length === 1) {
-    const only = all[0]!;
+    const only = all[0] ?? unreachable('the check');
     return (value) => (base(value) && only(value) ? value : FAIL);
   }
   return (value) => (base(value) && all.every((item) => item(value)) ? value : FAIL);
@@ -102,7 +111,8 @@ function leafOf(def: Def): Pick<Field, 'kind' | 'min' | 'test' | 'values'> {
     return { kind: STRING, min: lengths[0]?.minimum ?? 0, test, values: undefined };
   }
   if (def.type === 'number' && (def.format === undefined || def.format === 'safeint') && checks.length <= 1) {
-    const test = checks.length === 1 ? check(checks[0]!) : undefined;
+    const only = checks[0];
+    const test = checks.length === 1 && only !== undefined ? check(only) : undefined;
     if (checks.length === 1 && test === undefined) return read;
     return { kind: def.format === 'safeint' ? INTEGER : NUMBER, min: 0, test, values: undefined };
   }
@@ -158,7 +168,7 @@ function compileObject(def: Def): Reader | undefined {
         )
           return FAIL;
       } else if (field.kind === MEMBER) {
-        if (!field.values!.has(given)) return FAIL;
+        if (!(field.values ?? unreachable('the members')).has(given)) return FAIL;
       } else if (field.kind === BOOLEAN) {
         if (typeof given !== 'boolean') return FAIL;
       } else if (field.kind === NUMBER || field.kind === INTEGER) {
@@ -178,7 +188,7 @@ function compileObject(def: Def): Reader | undefined {
     if (seen !== required) return FAIL;
     if (defaulted !== defaults.length) {
       for (let index = 0; index < defaults.length; index++) {
-        const [key, fallback] = defaults[index]!;
+        const [key, fallback] = defaults[index] ?? unreachable(`default ${index}`);
         if (!(key in record)) record[key] = fallback;
       }
     }
@@ -208,7 +218,8 @@ function memoised(inner: Reader, transform: NonNullable<Def['transform']>): Read
       context.value = read;
       const out = transform(read, context);
       context.value = undefined;
-      if (!failed && context.issues.length === 0) result = out;
+      // addIssue, called inside transform, may have set it.
+      if (!(failed as boolean) && context.issues.length === 0) result = out;
       if (context.issues.length > 0) context.issues.length = 0;
     }
     if (primitive && memo.size < MEMO_LIMIT) memo.set(value, result);
@@ -257,13 +268,14 @@ export function compile(schema: unknown): Reader | undefined {
       if (!element || (def.checks ?? []).length > 0) return undefined;
       return (value) => {
         if (!Array.isArray(value)) return FAIL;
-        for (let index = 0; index < value.length; index++) {
-          const given: unknown = value[index];
+        const items: unknown[] = value;
+        for (let index = 0; index < items.length; index++) {
+          const given = items[index];
           const read = element(given);
           if (read === FAIL) return FAIL;
-          if (read !== given) value[index] = read;
+          if (read !== given) items[index] = read;
         }
-        return value;
+        return items;
       };
     }
     case 'union': {
@@ -271,12 +283,12 @@ export function compile(schema: unknown): Reader | undefined {
       const primitive = (def.options ?? []).every((option) =>
         ['string', 'number', 'boolean', 'literal', 'enum'].includes(defOf(option).type),
       );
-      const options = (def.options ?? []).map(compile);
-      if (!primitive || options.some((option) => option === undefined) || (def.checks ?? []).length > 0)
-        return undefined;
+      const compiled = (def.options ?? []).map(compile);
+      const options = compiled.filter((option) => option !== undefined);
+      if (!primitive || options.length < compiled.length || (def.checks ?? []).length > 0) return undefined;
       return (value) => {
         for (const option of options) {
-          const read = option!(value);
+          const read = option(value);
           if (read !== FAIL) return read;
         }
         return FAIL;

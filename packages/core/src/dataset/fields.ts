@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { formatTerm, parseTerm } from '../term';
+import { unreachable } from '../_lib/unreachable';
 
 /** A non-empty identifier as the school's systems write it (學號, item id, teacher account). */
 export const Id = z.string().min(1);
@@ -23,7 +24,14 @@ export function isIsoDay(text: string): boolean {
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 7);
   const day = digits(text, 8, 10);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > (DAYS_IN_MONTH[month - 1] ?? unreachable(`month ${month}`))
+  )
+    return false;
   return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
 }
 

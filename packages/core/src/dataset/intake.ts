@@ -4,6 +4,7 @@ import { createFinding } from '../findings/define';
 import { DATASET_CODES } from './codes';
 import { createRecordIndex } from './duplicates';
 import { lineContext, parseRecord, type ParseOptions, type ParseResult } from './parse';
+import { unreachable } from '../_lib/unreachable';
 
 export interface Rejection {
   readonly file?: string;
@@ -78,7 +79,7 @@ export function createIntake(options: IntakeOptions = {}): Intake {
   const index = options.duplicates === false ? undefined : createRecordIndex();
   /** A checked record compared with those before it: a repeat becomes a rejection, a conflict is said. */
   const compared = (result: ParseResult & { ok: true }, lineNumber: number, parse: ParseOptions): ParseResult => {
-    const sighting = index!.see(result.record);
+    const sighting = (index ?? unreachable('the record index')).see(result.record);
     if (sighting === 'new') return result;
     const { record } = result;
     const id = 'id' in record && record.id !== undefined ? record.id : undefined;

@@ -7,6 +7,8 @@ import type { Finding } from '../catalogue';
 import { DATASET_CODES } from './codes';
 import { isIsoDay } from './fields';
 import { fieldsAt, type RecordTypeSpec } from './registry';
+import { unreachable } from '../_lib/unreachable';
+import { jsonOf } from '../_lib/json';
 
 /** `files[0].type` from zod's path. */
 export function fieldName(path: readonly PropertyKey[]): string {
@@ -36,14 +38,10 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
  * A value as a message echoes it, cut to a bounded width: a 2 MB bad date is shown in 200 characters.
  * A number is shown as a number: `1e309` read as JSON is `Infinity`, which JSON would write as `null`.
  */
-const shown = (value: unknown) =>
-  clip(
-    typeof value === 'string'
-      ? value
-      : typeof value === 'number'
-        ? String(value)
-        : (JSON.stringify(value) ?? String(value)),
-  );
+const shown = (value: unknown) => {
+  if (typeof value === 'string' || typeof value === 'number') return clip(String(value));
+  return clip(jsonOf(value) ?? String(value));
+};
 
 /** Turns the first zod issue of a record into our finding; `problems` counts them all. */
 export function issueFinding(
@@ -53,19 +51,19 @@ export function issueFinding(
   line: number,
   context: FindingContext,
 ): Finding {
-  const issue = issues[0]!;
+  const issue = issues[0] ?? unreachable('a zod issue');
   const type = entry.type;
   const path = issue.path;
   const field = fieldName(path);
   const value = valueAt(data, path);
   const more = { problems: issues.length };
   // Every dataset finding may say how many problems its record had (`problems`), beside its code's own data.
-  const withMore = <F extends Finding>(finding: F): F => ({ ...finding, data: { ...finding.data, ...more } }) as F;
+  const withMore = <F extends Finding>(finding: F): F => ({ ...finding, data: { ...finding.data, ...more } });
   if (value === undefined && issue.code !== 'unrecognized_keys')
     return withMore(createFinding(DATASET_CODES.missingField, { line, type, field }, context));
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const key = issue.keys[0]!;
+      const key = issue.keys[0] ?? unreachable('the unknown key');
       const suggestion = suggest(key, fieldsAt(entry, path));
       return withMore(
         createFinding(

@@ -68,7 +68,7 @@ interface TypeReader {
 
 /** Each record type's spec and compiled reader, found with one lookup per line. */
 const READERS = new Map<string, TypeReader>(
-  RECORD_TYPES.map((spec) => [spec.type, { spec: spec as RecordTypeSpec, fast: compile(spec.schema) }]),
+  RECORD_TYPES.map((spec) => [spec.type, { spec: spec, fast: compile(spec.schema) }]),
 );
 
 /**
@@ -89,7 +89,7 @@ function readOwned(
     const entry = reader.spec;
     const fast = owned && reader.fast ? reader.fast(value) : FAIL;
     if (fast !== FAIL) return { ok: true, record: fast as DatasetRecord };
-    const pristine = text === undefined ? original : JSON.parse(text);
+    const pristine = text === undefined ? original : (JSON.parse(text) as unknown);
     const parsed = entry.schema.safeParse(pristine);
     if (parsed.success) return { ok: true, record: parsed.data as DatasetRecord };
     return {

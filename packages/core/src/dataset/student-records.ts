@@ -24,7 +24,7 @@ export const StudentLineSchema = z.strictObject({
   graduatedOn: DateField.optional().describe('畢業日 / the day they graduated (starts the retention seal)'),
   leftOn: DateField.optional().describe('離校日 / the day they left'),
   school: SchoolField,
-}) satisfies z.ZodType<StudentRecord, unknown>;
+}) satisfies z.ZodType<StudentRecord>;
 
 const FileSchema = z.strictObject({
   name: z.string().min(1),
@@ -57,10 +57,9 @@ export const CourseOutcomeLineSchema = z
     certifiedBy: Id.optional().describe('實際認證者 / who certified (a deputy, when not the certifier)'),
     certifiedOn: DateField.optional().describe('認證日 / day certified or rejected'),
   })
-  .transform((line) => Object.assign(line, { kind: 'courseOutcome' as const })) satisfies z.ZodType<
-  CourseOutcomeRecord,
-  unknown
->;
+  .transform((line) =>
+    Object.assign(line, { kind: 'courseOutcome' as const }),
+  ) satisfies z.ZodType<CourseOutcomeRecord>;
 
 /** `diversePerformance` (多元表現): uploaded per academic year, in one of the eight categories. */
 export const DiversePerformanceLineSchema = z
@@ -71,10 +70,9 @@ export const DiversePerformanceLineSchema = z
     term: TermField.optional(),
     category: DiversePerformanceCategorySchema.describe('類別 / one of the eight categories'),
   })
-  .transform((line) => Object.assign(line, { kind: 'diversePerformance' as const })) satisfies z.ZodType<
-  DiversePerformanceRecord,
-  unknown
->;
+  .transform((line) =>
+    Object.assign(line, { kind: 'diversePerformance' as const }),
+  ) satisfies z.ZodType<DiversePerformanceRecord>;
 
 /** A `student` line as read: the engine's `Student` with its `type`. */
 export type StudentRecord = Student & { readonly type: 'student' };

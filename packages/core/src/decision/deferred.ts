@@ -1,4 +1,5 @@
 import type { Explained } from './explanation';
+import { unreachable } from '../_lib/unreachable';
 
 type Deferrable = 'findings' | 'explanation';
 
@@ -9,6 +10,7 @@ function settle<T>(decision: object, key: Deferrable, value: T): T {
 }
 
 /** Its constructor returns the object it is given, so that a subclass's private fields land on that object. */
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- the constructor is the whole point (see above)
 class OnTarget {
   constructor(target: object) {
     return target;
@@ -35,7 +37,7 @@ class Deferred extends OnTarget {
 
   static built(decision: Deferred): Explained {
     if (decision.#built === undefined) {
-      decision.#built = decision.#build!();
+      decision.#built = (decision.#build ?? unreachable('the builder'))();
       decision.#build = undefined;
     }
     return decision.#built;

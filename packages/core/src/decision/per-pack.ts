@@ -11,7 +11,7 @@ export function perPack<K, V>(
   const caches = new WeakMap<EffectivePack, Map<K, V>>();
   return (effective, key) => {
     let cache = caches.get(effective);
-    if (cache === undefined) caches.set(effective, (cache = new Map()));
+    if (cache === undefined) caches.set(effective, (cache = new Map<K, V>()));
     const known = cache.get(key);
     if (known !== undefined || cache.has(key)) return known as V;
     const value = compute(effective, key);

@@ -33,7 +33,8 @@ export function deputyName(deputy: Deputy): string {
 export function assignmentFor(effective: EffectivePack, duty: Duty, division?: Division): ResolvedAssignment {
   const assignment: DutyAssignment | undefined = effective.values.duties?.[duty];
   const own = division === undefined ? undefined : assignment?.byDivision?.[division];
-  if (own) return { owner: own.owner, deputies: own.deputies ?? [], path: `duties.${duty}.byDivision.${division}` };
+  if (own && division !== undefined)
+    return { owner: own.owner, deputies: own.deputies ?? [], path: `duties.${duty}.byDivision.${division}` };
   return {
     ...(assignment?.owner !== undefined && { owner: assignment.owner }),
     deputies: assignment?.deputies ?? [],

@@ -71,14 +71,14 @@ const item: fc.Arbitrary<PortfolioItem> = fc.oneof(
     },
     { requiredKeys: ['id', 'studentId', 'entry', 'selected', 'kind', 'academicYear', 'category'] },
   ),
-) as fc.Arbitrary<PortfolioItem>;
+);
 const submission: fc.Arbitrary<Submission> = fc.record({
   category: fc.constantFrom('courseOutcome', 'diversePerformance'),
   term: fc.constantFrom(...TERMS),
   submittedBy: fc.constant('u1'),
   actingAs: fc.constant('teaching'),
   submittedOn: day,
-}) as fc.Arbitrary<Submission>;
+});
 const final: fc.Arbitrary<FinalSubmission> = fc.record(
   {
     category: fc.constantFrom('courseOutcome', 'diversePerformance', 'cadre'),
@@ -89,7 +89,7 @@ const final: fc.Arbitrary<FinalSubmission> = fc.record(
     division: fc.constantFrom('day', 'continuingEducation'),
   },
   { requiredKeys: ['category', 'term', 'submittedBy', 'actingAs', 'finalOn'] },
-) as fc.Arbitrary<FinalSubmission>;
+);
 const window = fc.record(
   { opens: day, closes: day, layer: fc.constant('school:magong') },
   { requiredKeys: ['closes'] },
@@ -110,7 +110,7 @@ const sibling = (of: PortfolioItem): fc.Arbitrary<PortfolioItem> =>
       withdrawn: base.withdrawn,
       state: fc.constantFrom('draft', 'certified', 'rejected'),
     })
-    .map(({ state, ...rest }) => ({ ...of, ...rest, ...(of.kind === 'courseOutcome' && { state }) }) as PortfolioItem);
+    .map(({ state, ...rest }) => ({ ...of, ...rest, ...(of.kind === 'courseOutcome' && { state }) }));
 /** A final submission of the roster the item asked about belongs to (its kind and term), so that the final lock is met often. */
 const rosterOf = (of: PortfolioItem): fc.Arbitrary<FinalSubmission> =>
   final.map((made) => ({ ...made, category: of.kind, term: of.term ?? made.term }));

@@ -1,3 +1,4 @@
+import { unreachable } from '../_lib/unreachable';
 /**
  * Custom rules are data, not code: a json-logic expression may use only these operators
  * (no `method`, no map/reduce), may not read through prototype keys, and is bounded in depth and size.
@@ -145,7 +146,7 @@ export function checkExpression(expression: unknown, options: { readonly cost?: 
       problems.push({ kind: 'malformed', detail: `an operation has exactly one operator, found ${keys.length}`, path });
       return;
     }
-    const operator = keys[0]!;
+    const operator = keys[0] ?? unreachable('the operator');
     if (!ALLOWED.has(operator)) {
       problems.push({ kind: 'operator', operator, path: [...path, operator] });
       return;

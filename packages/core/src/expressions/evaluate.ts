@@ -11,8 +11,7 @@ import type { CustomRule } from './schema';
 
 // json-logic-js is a UMD module: Node's ESM sees it as `default`, bundlers as the namespace.
 // Only `apply` and `truthy` are used; never add_operation (its operations are global).
-const jsonLogic = ((jsonLogicModule as { default?: typeof jsonLogicModule }).default ??
-  jsonLogicModule) as typeof jsonLogicModule;
+const jsonLogic = (jsonLogicModule as { default?: typeof jsonLogicModule }).default ?? jsonLogicModule;
 
 const SCOPED = new Set(['all', 'some', 'none']);
 const KNOWN = new Set(FACT_PATHS);

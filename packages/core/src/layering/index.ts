@@ -15,6 +15,7 @@ import { compareTerms, formatTerm, parseTerm, type Term } from '../term';
 import { checkNationalBounds } from './bounds';
 import { LAYERING_CODES } from './codes';
 import { type Layer, mergeLayers, type Provenance } from './merge';
+import { unreachable } from '../_lib/unreachable';
 
 export { LAYERING_CODES } from './codes';
 export { mergeLayers, provenanceOf, valueAtPath, type Layer, type Merged, type Provenance } from './merge';
@@ -76,7 +77,7 @@ function layerName(pack: Pack): string {
 /** Where a pack wrote the value at a path, with its file name. */
 function positionIn(item: PackInput | undefined, path: string): { position?: Position } {
   const position = item?.positions?.[path];
-  return position ? { position: { ...position, ...(item?.file !== undefined && { file: item.file }) } } : {};
+  return position ? { position: { ...position, ...(item.file !== undefined && { file: item.file }) } } : {};
 }
 
 /**
@@ -183,7 +184,7 @@ export function resolvePack(input: PackInput, options: ResolveOptions = {}): Res
       ...(pack.school !== undefined && { school: pack.school }),
       national,
       layers: layers.map((layer) => layer.name),
-      values: merged.values as EffectivePack['values'],
+      values: merged.values,
       provenance: merged.provenance,
       bounds: national.bounds,
       ...(from && { appliesFrom: from }),
@@ -223,7 +224,7 @@ export function rulesFor(resolution: Resolution, term: Term): EffectivePack {
       (version) => version.national.layer === national.layer,
     );
   if (ofTheTime) return ofTheTime;
-  const first = resolution.versions[0]!;
+  const first = resolution.versions[0] ?? unreachable('a version');
   const start = first.appliesFrom ?? first.national.firstTerm;
-  return compareTerms(term, start) < 0 ? first : resolution.versions.at(-1)!;
+  return compareTerms(term, start) < 0 ? first : (resolution.versions.at(-1) ?? first);
 }

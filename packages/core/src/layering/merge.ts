@@ -34,7 +34,7 @@ export const KEYED_LISTS: Readonly<Record<string, (entry: Plain) => string>> = {
   windows: (entry) =>
     `${String(entry.activity)}|${JSON.stringify(entry.semesters ?? [])}|${JSON.stringify(entry.grades ?? [])}|${JSON.stringify(termsKey(entry.terms))}`,
   rules: (entry) => String(entry.id),
-  'governance.trainings': (entry) => `${String(entry.audience)}|${String(entry.kind ?? 'training')}`,
+  'governance.trainings': (entry) => `${String(entry.audience)}|${(entry.kind as string | undefined) ?? 'training'}`,
 };
 
 /** Lists every layer adds to: an upper layer's entries come after the lower layer's and never replace them (a bound holds whatever a school writes). */
@@ -71,7 +71,7 @@ export interface Merged {
  * and the appended lists (window bounds), to which every layer adds.
  */
 export function mergeLayers(layers: readonly Layer[]): Merged {
-  const provenance: Record<string, Provenance> = {};
+  const provenance = new Map<string, Provenance>();
   /** The paths recorded right below each path: forgetting what a value held costs its own size, not the pack's. */
   const below = new Map<string, string[]>();
 
@@ -96,7 +96,7 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
       const resolved = resolveSource(source, layer.document);
       entry = { layer: layer.name, ...(resolved && { source: resolved }) };
     }
-    provenance[path] = entry;
+    provenance.set(path, entry);
     // Nothing above the top layer replaces what it records: only the layers below need the index.
     if (parent !== undefined && layer !== top) {
       const siblings = below.get(parent);
@@ -116,7 +116,7 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
     if (!children) return;
     below.delete(path);
     for (const child of children) {
-      delete provenance[child];
+      provenance.delete(child);
       forget(child);
     }
   };
@@ -138,7 +138,7 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
       const current = result[key];
       if (APPENDED_LISTS.has(path) && Array.isArray(value)) {
         const before = Array.isArray(current) ? (current as unknown[]) : [];
-        result[key] = [...before, ...value];
+        result[key] = [...before, ...(value as unknown[])];
         value.forEach((entry, index) => record(`${path}.${before.length + index}`, path, layer, source, entry));
       } else if (keyOf && Array.isArray(value)) {
         const entries = Array.isArray(current) ? [...(current as Plain[])] : [];
@@ -173,8 +173,8 @@ export function mergeLayers(layers: readonly Layer[]): Merged {
   };
 
   let values: Plain = {};
-  for (const layer of layers) values = mergeInto(values, layer.values as Plain, layer, '', undefined);
-  return { values, provenance };
+  for (const layer of layers) values = mergeInto(values, layer.values, layer, '', undefined);
+  return { values, provenance: Object.fromEntries(provenance) };
 }
 
 /** The layer and clause that set the value at a path, or at the nearest path above it. */

@@ -100,7 +100,9 @@ export function checkDuties(effective: EffectivePack, options: CheckDutiesOption
     const missing = ownerless(effective, duty);
     if (missing.length > 0) {
       const division =
-        (effective.values.divisions?.length ?? 1) > 1 && missing.length === 1 ? { division: missing[0]! } : {};
+        (effective.values.divisions?.length ?? 1) > 1 && missing.length === 1 && missing[0] !== undefined
+          ? { division: missing[0] }
+          : {};
       findings.push(
         createFinding(
           DEPUTY_CODES.noOwner,
@@ -116,7 +118,7 @@ export function checkDuties(effective: EffectivePack, options: CheckDutiesOption
       const names = deputies.map(deputyName);
       deputies.forEach((deputy, index) => {
         const at = `${path}.deputies.${index}`;
-        const name = names[index]!;
+        const name = deputyName(deputy);
         const first = names.indexOf(name);
         if (name === owner)
           findings.push(

@@ -38,10 +38,10 @@ export const PERMISSION_CODES = {
     title: { 'zh-TW': '超出全國角色權限', en: 'Widens the national matrix' },
     message: (p: { role: string; permission: string; scope?: string; nationalScope?: string }) => ({
       'zh-TW': p.nationalScope
-        ? `「${p.role}」的「${p.permission}」全國規定範圍為「${p.nationalScope}」，不得設為「${p.scope}」；已忽略`
+        ? `「${p.role}」的「${p.permission}」全國規定範圍為「${p.nationalScope}」，不得設為「${p.scope ?? ''}」；已忽略`
         : `全國角色權限表未給「${p.role}」「${p.permission}」權限，學校不得自行增加；已忽略`,
       en: p.nationalScope
-        ? `${p.role} holds ${p.permission} within \`${p.nationalScope}\` nationally; \`${p.scope}\` is not within it — ignored`
+        ? `${p.role} holds ${p.permission} within \`${p.nationalScope}\` nationally; \`${p.scope ?? ''}\` is not within it — ignored`
         : `the national matrix does not give ${p.role} ${p.permission}, and a pack may not add it — ignored`,
     }),
   }),

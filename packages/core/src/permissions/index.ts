@@ -11,6 +11,7 @@ import type { Division } from '../units';
 import { PERMISSION_CODES } from './codes';
 import { type Grant, nationalGrant, NATIONAL_MATRIX, WITHIN } from './matrix';
 import type { Scope } from './schema';
+import { unreachable } from '../_lib/unreachable';
 
 export { PERMISSION_CODES } from './codes';
 export { NATIONAL_MATRIX, nationalGrant, WITHIN, type Grant } from './matrix';
@@ -119,7 +120,9 @@ export function effectiveMatrix(effective?: EffectivePack, positions?: Readonly<
       grants = grants.filter((existing) => existing !== cell);
       removed.push({ ...cell, ...setBy });
     } else if (WITHIN[cell.scope].includes(entry.scope)) {
-      grants = grants.map((existing) => (existing === cell ? { ...cell, scope: entry.scope!, ...setBy } : existing));
+      grants = grants.map((existing) =>
+        existing === cell ? { ...cell, scope: entry.scope ?? unreachable('the scope'), ...setBy } : existing,
+      );
     } else widens(path, entry, cell.scope);
   });
   (permissions.grant ?? []).forEach((entry, index) => {

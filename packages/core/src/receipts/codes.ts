@@ -1,8 +1,8 @@
 import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
-import { RECORD_KIND_NAMES, type RecordKind } from '../records';
+import { RECORD_KIND_NAMES } from '../records';
 
-const zh = (category: string) => RECORD_KIND_NAMES[category as RecordKind] ?? category;
+const zh = (category: string) => (RECORD_KIND_NAMES as Partial<Record<string, string>>)[category] ?? category;
 const STATUS: Readonly<Record<string, string>> = {
   pending: '待確認',
   confirmed: '已確認',

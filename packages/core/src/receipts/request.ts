@@ -80,7 +80,7 @@ export function receiptArgumentsProblem(
   if (event.type !== 'confirm' && event.type !== 'dispute' && event.type !== 'resolve')
     return problem('event.type', EVENT, event.type);
   if (context !== undefined && !isObject(context)) return problem('context', EXPECTED.object, context);
-  const options = (context ?? {}) as Record<string, unknown>;
+  const options = context ?? {};
   return (
     under('event', optionalText(event, 'text')) ??
     under('actor', actorProblem(actor)) ??

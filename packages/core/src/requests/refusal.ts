@@ -8,7 +8,7 @@ import type { Problem } from './shape';
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined || typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'bigint') return `${value.toString()}n`;
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'symbol') return 'a symbol';
   if (typeof value === 'function') return 'a function';

@@ -20,20 +20,19 @@ export function checkRule(
   const effective = effectiveAt(context);
   if (!effective) return context.validation.findings;
   const id = when.rule.startsWith('rules.') ? when.rule.slice('rules.'.length) : undefined;
-  const index = (effective.values.rules ?? []).findIndex((rule) => rule.id === id);
+  const rules = effective.values.rules ?? [];
+  const index = rules.findIndex((rule) => rule.id === id);
+  const rule = rules[index];
   checkValue(context, effective, index >= 0 ? `rules.${index}` : when.rule);
   if (when.student === undefined && when.at === undefined) return context.validation.findings;
-  if (when.student === undefined || when.at === undefined || index < 0) {
+  if (when.student === undefined || when.at === undefined || rule === undefined) {
     misfit(context, 'when.rule', {
       'zh-TW': `檢核自訂規則須寫 rules.<代號>、student 及 at (實得 ${when.rule}、${when.student ?? '無學生'}、${when.at ?? '無日期'})`,
       en: `evaluating a rule needs rules.<id> of a custom rule, student and at (got ${when.rule}, ${when.student ?? 'no student'}, ${when.at ?? 'no day'})`,
     });
     return [];
   }
-  return [
-    ...context.validation.findings,
-    ...evaluateCustomRule(context, effective, effective.values.rules![index]!, when.student, when.at),
-  ];
+  return [...context.validation.findings, ...evaluateCustomRule(context, effective, rule, when.student, when.at)];
 }
 
 /** A custom rule on one student in the scenario's term: core's facts from `given.records`, the term's windows resolved by `given.calendar`. */

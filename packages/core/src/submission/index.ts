@@ -17,7 +17,6 @@ import type { Division } from '../units';
 import { SUBMISSION_CODES } from './codes';
 import { submitRequestProblem } from './request';
 import { effectiveProblem, refuseMalformed, under } from '../requests';
-import type { LockPolicy } from './schema';
 import { nextRound, roundOf, roundsOf, ROUNDS_SOURCE, type ReceiptPeriod } from './rounds';
 import type { SubmissionCategory } from './roster';
 
@@ -236,8 +235,8 @@ function studentSideLock(
 ): Pick<Submission, 'locksStudentSide' | 'lockSource'> {
   if (category === 'basicData' || !STUDENT_SIDE.has(category)) return {};
   const path = `submissionLock.${category}.locks`;
-  const policy = (effective.values.submissionLock?.[category as 'courseOutcome' | 'diversePerformance']?.locks ??
-    'always') as LockPolicy;
+  const policy =
+    effective.values.submissionLock?.[category as 'courseOutcome' | 'diversePerformance']?.locks ?? 'always';
   const { source } = origin(effective, path);
   const locks = policy === 'always' || (policy === 'optional' && requested !== false);
   return { locksStudentSide: locks, ...(source && { lockSource: source }) };

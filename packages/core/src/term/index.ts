@@ -116,7 +116,7 @@ export function termWords(term: Term, language: Language): string {
 
 /** A day of a month in words: `8月31日`; `31 August`. */
 export function monthDayWords(month: number, day: number, language: Language): string {
-  return language === 'zh-TW' ? `${month}月${day}日` : `${day} ${MONTH_NAMES[month - 1] ?? month}`;
+  return language === 'zh-TW' ? `${month}月${day}日` : `${day} ${MONTH_NAMES[month - 1] ?? String(month)}`;
 }
 
 /**

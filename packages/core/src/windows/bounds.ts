@@ -18,6 +18,7 @@ import {
   windowProvenance,
 } from './resolve';
 import type { DateRule, Grade, Window, WindowBound } from './schema';
+import { unreachable } from '../_lib/unreachable';
 
 /** `{anchor, days, weeks}` as calendar days from the anchor; undefined when working days make it depend on a calendar. */
 export function offsetFrom(rule: DateRule | undefined, anchor: string): number | undefined {
@@ -132,7 +133,7 @@ export function boundsWithoutCalendar(effective: EffectivePack, withCalendar: bo
     }
     if (withCalendar) return;
     for (const [windowIndex, gradeSet] of answered) {
-      const window = windows[windowIndex]!;
+      const window = windows[windowIndex] ?? unreachable(`window ${windowIndex}`);
       const base = { activity: window.activity, grades: [...gradeSet].sort() };
       const days = daysOpen(window);
       if (bound.minDays !== undefined && days !== undefined && days < bound.minDays)

@@ -12,6 +12,7 @@ import { boundsByDates, boundsWithoutCalendar, daysOpen, offsetFrom } from './bo
 import { NATIONAL_WINDOW_MINIMUMS, type WindowMinimum } from './minimums';
 import { GRADES, type ResolvedWindow, resolveWindows, selectWindow, windowProvenance } from './resolve';
 import type { DateRule, Grade, Window } from './schema';
+import { unreachable } from '../_lib/unreachable';
 
 type Minimum<K extends WindowMinimum['kind']> = Extract<WindowMinimum, { kind: K }>;
 
@@ -48,7 +49,7 @@ function showRule(rule: DateRule): string {
 
 /** The (semester, grade) pairs a window governs once more specific windows have taken theirs. */
 function governed(windows: readonly Window[], index: number): { semester: 1 | 2; grade: Grade }[] {
-  const window = windows[index]!;
+  const window = windows[index] ?? unreachable(`window ${index}`);
   return ([1, 2] as const).flatMap((semester) =>
     GRADES.filter((grade) => selectWindow(windows, window.activity, semester, grade) === index).map((grade) => ({
       semester,

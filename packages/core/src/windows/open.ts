@@ -19,6 +19,7 @@ import {
   termProblem,
   under,
 } from '../requests';
+import { unreachable } from '../_lib/unreachable';
 
 export interface WindowQuestion {
   readonly activity: Activity;
@@ -84,7 +85,7 @@ function decideOpen(effective: EffectivePack, calendar: SchoolCalendar, question
   }
   const provenance = windowProvenance(effective, index);
   const context = { rule: `windows.${activity}`, subject: `windows.${index}`, ...provenance };
-  const resolved = resolveOne(windowContext(calendar, term), windows[index]!, grade);
+  const resolved = resolveOne(windowContext(calendar, term), windows[index] ?? unreachable(`window ${index}`), grade);
   if ('problem' in resolved)
     return { allowed: false, findings: [problemFinding(effective, index, resolved.problem, term, [grade])] };
   const verdict = spanVerdict(resolved, at);

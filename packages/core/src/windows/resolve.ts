@@ -10,6 +10,7 @@ import { provenanceOf } from '../layering/merge';
 import { formatTerm, parseTerm, type Term, type TermCode, termStart } from '../term';
 import { WINDOW_CODES } from './codes';
 import { type Activity, ACTIVITIES, type Anchor, type DateRule, type Grade, type Window } from './schema';
+import { unreachable } from '../_lib/unreachable';
 
 export const GRADES: readonly Grade[] = [1, 2, 3];
 
@@ -137,7 +138,7 @@ export function problemFinding(
   term: Term,
   grades: readonly Grade[],
 ): Finding {
-  const activity = (effective.values.windows ?? [])[index]!.activity;
+  const activity = (effective.values.windows?.[index] ?? unreachable(`window ${index}`)).activity;
   const context = { rule: `windows.${activity}`, subject: `windows.${index}`, ...windowProvenance(effective, index) };
   return problem.kind === 'missing'
     ? createFinding(
@@ -188,7 +189,7 @@ export function resolveWindows(effective: EffectivePack, calendar: SchoolCalenda
     for (const grade of GRADES) {
       const index = selectWindow(windows, activity, term, grade);
       if (index === undefined) continue;
-      const result = resolveOne(context, windows[index]!, grade);
+      const result = resolveOne(context, windows[index] ?? unreachable(`window ${index}`), grade);
       if ('problem' in result) {
         const key = `${index}|${JSON.stringify(result.problem)}`;
         const entry = problems.get(key) ?? { index, problem: result.problem, grades: [] };
@@ -208,7 +209,7 @@ export function resolveWindows(effective: EffectivePack, calendar: SchoolCalenda
   );
 
   const resolved = [...groups.values()].map(({ index, opens, closes, grades }): ResolvedWindow => {
-    const window = windows[index]!;
+    const window = windows[index] ?? unreachable(`window ${index}`);
     return {
       index,
       activity: window.activity,
@@ -227,7 +228,7 @@ export function resolveWindows(effective: EffectivePack, calendar: SchoolCalenda
         WINDOW_CODES.closesBeforeOpens,
         {
           activity: window.activity,
-          opens: window.opens!,
+          opens: window.opens ?? unreachable('opens'),
           closes: window.closes,
           term: code,
           ...(window.source && { source: window.source }),
@@ -241,7 +242,7 @@ export function resolveWindows(effective: EffectivePack, calendar: SchoolCalenda
     );
   const { first, last } = dataTermSpan(term);
   const outside = [...new Set(resolved.map((window) => window.index))].flatMap((index) => {
-    const window = windows[index]!;
+    const window = windows[index] ?? unreachable(`window ${index}`);
     return [window.opens, window.closes]
       .filter((rule): rule is string => typeof rule === 'string' && (rule < first || rule > last))
       .map((date) =>

@@ -5,6 +5,7 @@ import type { Source } from '../findings/types';
 import type { Finding } from '../catalogue';
 import { WINDOW_CODES } from './codes';
 import type { Activity } from './schema';
+import { unreachable } from '../_lib/unreachable';
 
 /** A warning is raised when this many days or fewer are left, today included. */
 export const CLOSING_SOON_DAYS = 3;
@@ -51,7 +52,7 @@ export function spanFinding(
   if (verdict === WINDOW_CODES.notYetOpen)
     return createFinding(
       WINDOW_CODES.notYetOpen,
-      { activity, at: day, opens: span.opens!, closes: span.closes, ...source },
+      { activity, at: day, opens: span.opens ?? unreachable('opens'), closes: span.closes, ...source },
       context,
     );
   if (verdict === WINDOW_CODES.closed)
@@ -86,7 +87,7 @@ export function checkSpan(span: DateSpan | undefined, day: PlainDate, activity: 
   const verdict = spanVerdict(span, day);
   const finding = verdict && spanFinding(verdict, span, day, activity, { rule, subject, ...cited });
   const data = { at: day, ...(span.opens && { opens: span.opens }), closes: span.closes };
-  if (finding && refuses(verdict!))
+  if (finding && refuses(verdict))
     return { steps: [{ rule, outcome: 'failed', ...cited, detail: finding.message, data }], findings: [finding] };
   const detail = {
     'zh-TW': `${day} 在期間 ${span.opens ?? '…'}–${span.closes} 內`,

@@ -8,8 +8,11 @@ import {
 import { lineOf, specOf } from '../checked';
 import { escapeMarkup as x } from '../markup';
 import { formatCount, type HtmlText } from './text';
+import { unreachable } from '@portfolio-rules/core/internal';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** A group's severity: its findings share a code, so the first one's. */
+const severityOf = (group: readonly FindingBase[]) => group[0]?.severity ?? unreachable('a finding of the group');
 
 const unique = (values: readonly (string | undefined)[]) => [
   ...new Set(values.filter((value): value is string => Boolean(value))),
@@ -49,12 +52,12 @@ export function findingsSection(findings: readonly FindingBase[], options: Findi
   }
   const groups = [...byCode.entries()].sort(
     ([a, first], [b, second]) =>
-      SEVERITY_ORDER[first[0]!.severity] - SEVERITY_ORDER[second[0]!.severity] || a.localeCompare(b),
+      SEVERITY_ORDER[severityOf(first)] - SEVERITY_ORDER[severityOf(second)] || a.localeCompare(b),
   );
   return groups
     .map(([code, group]) => {
       const spec = specOf(code);
-      const severity = group[0]!.severity;
+      const severity = severityOf(group);
       const clauses = unique(group.map((finding) => formatSource(finding.source)));
       const layers = unique(group.map((finding) => finding.layer));
       const cites = [

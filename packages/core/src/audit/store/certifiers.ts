@@ -1,6 +1,7 @@
 import { Columns } from './columns';
 import { Interner } from './interner';
 import type { Places } from './places';
+import { unreachable } from '../../_lib/unreachable';
 
 /** The events that say who acted on an item (`submit` does not). */
 export const ACTS = ['certify', 'reject', 'revoke', 'reassign'] as const;
@@ -79,7 +80,7 @@ export class Certifiers {
       let entry = byItem.get(subject);
       if (!entry) byItem.set(subject, (entry = { actors: new Map(), reassignedTo: [] }));
       const actor = this.acts.get(row, ACT.actor);
-      const act = ACTS[this.acts.get(row, ACT.act)]!;
+      const act = ACTS[this.acts.get(row, ACT.act)] ?? unreachable('the act');
       if (act === 'reassign') {
         entry.reassignedTo.push(this.people.value(actor));
         continue;

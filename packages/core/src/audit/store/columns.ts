@@ -1,3 +1,5 @@
+import { unreachable } from '../../_lib/unreachable';
+
 const CHUNK_BITS = 10;
 const CHUNK_ROWS = 1 << CHUNK_BITS;
 const IN_CHUNK = CHUNK_ROWS - 1;
@@ -29,12 +31,16 @@ export class Columns {
   }
 
   get(row: number, field: number): number {
-    return this.chunks[row >>> CHUNK_BITS]![(row & IN_CHUNK) * this.width + field]!;
+    return this.chunk(row)[(row & IN_CHUNK) * this.width + field] ?? unreachable(`field ${field} of row ${row}`);
   }
 
   set(row: number, field: number, value: number): void {
     if (!this.wide && !fitsNarrow(value)) this.widen();
-    this.chunks[row >>> CHUNK_BITS]![(row & IN_CHUNK) * this.width + field] = value;
+    this.chunk(row)[(row & IN_CHUNK) * this.width + field] = value;
+  }
+
+  private chunk(row: number): Int16Array | Int32Array {
+    return this.chunks[row >>> CHUNK_BITS] ?? unreachable(`row ${row}`);
   }
 
   increment(row: number, field: number): void {

@@ -1,3 +1,4 @@
+import { unreachable } from '../../_lib/unreachable';
 /** Strings as small integers and back: a value repeated over many records (a term, a teacher, a class) is kept once. */
 export class Interner {
   private readonly ids = new Map<string, number>();
@@ -15,6 +16,6 @@ export class Interner {
   }
 
   value(id: number): string {
-    return this.values[id]!;
+    return this.values[id] ?? unreachable(`value ${id}`);
   }
 }

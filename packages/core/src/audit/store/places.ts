@@ -1,4 +1,5 @@
 import type { Position } from '../../findings/types';
+import { unreachable } from '../../_lib/unreachable';
 
 /**
  * What a position shares with its neighbours: its file, column and how its record number relates to
@@ -24,12 +25,16 @@ export class Places {
   private readonly byKey = new Map<string, number>();
   private lastFrame = NOWHERE;
 
+  private frame(index: number): Frame {
+    return this.frames[index] ?? unreachable(`frame ${index}`);
+  }
+
   /** The frame of a position, or NOWHERE. */
   frameOf(position: Position | undefined): number {
     if (!position) return NOWHERE;
     const recordOffset = position.record === undefined ? undefined : position.record - position.line;
     if (this.lastFrame !== NOWHERE) {
-      const last = this.frames[this.lastFrame]!;
+      const last = this.frame(this.lastFrame);
       if (last.file === position.file && last.column === position.column && last.recordOffset === recordOffset)
         return this.lastFrame;
     }
@@ -46,7 +51,7 @@ export class Places {
 
   position(line: number, frame: number): Position | undefined {
     if (frame === NOWHERE) return undefined;
-    const { file, column, recordOffset } = this.frames[frame]!;
+    const { file, column, recordOffset } = this.frame(frame);
     return {
       ...(file !== undefined && { file }),
       line,
@@ -62,8 +67,8 @@ export class Places {
   after(lineA: number, frameA: number, lineB: number, frameB: number): boolean {
     if (frameB === NOWHERE) return frameA !== NOWHERE;
     if (frameA === NOWHERE) return false;
-    const fileA = this.frames[frameA]!.file ?? '';
-    const fileB = this.frames[frameB]!.file ?? '';
+    const fileA = this.frame(frameA).file ?? '';
+    const fileB = this.frame(frameB).file ?? '';
     return fileA > fileB || (fileA === fileB && lineA > lineB);
   }
 }

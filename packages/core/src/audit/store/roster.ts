@@ -2,6 +2,7 @@ import type { StudentRecord } from '../../dataset/student-records';
 import type { Student } from '../../records/items';
 import { Columns } from './columns';
 import { Interner } from './interner';
+import { unreachable } from '../../_lib/unreachable';
 
 /** A student's counters, each a field of the roster. */
 export const COUNT = {
@@ -57,7 +58,7 @@ export class Roster {
   }
 
   id(student: number): string {
-    return this.ids[student]!;
+    return this.ids[student] ?? unreachable(`student ${student}`);
   }
 
   count(student: number, counter: Counter): void {
@@ -74,7 +75,8 @@ export class Roster {
    * on which comes first.
    */
   setRecord(student: number, record: StudentRecord): void {
-    if (this.hasRecord(student) && studentOrder(record, this.record(student)!) >= 0) return;
+    const current = this.record(student);
+    if (current && studentOrder(record, current) >= 0) return;
     const word = (value: string | undefined) => (value === undefined ? 0 : this.words.id(value) + 1);
     this.fields.set(student, HAS_RECORD, 1);
     this.fields.set(student, GRADE, record.grade);
@@ -109,7 +111,7 @@ export class Roster {
     ];
     return {
       id: this.id(student),
-      grade: this.grade(student)!,
+      grade: this.grade(student) ?? unreachable('the grade'),
       ...(studentClass !== undefined && { class: studentClass }),
       ...(division !== undefined && { division }),
       status: this.word(student, STATUS) as Student['status'],
