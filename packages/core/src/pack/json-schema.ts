@@ -24,14 +24,14 @@ export function packJsonSchema(options: PackJsonSchemaOptions = {}): Record<stri
   walkJsonSchema(schema, (node) => {
     const ids = node[IDS_META];
     if (ids === undefined) return;
-    delete node[IDS_META];
+    Reflect.deleteProperty(node, IDS_META);
     const known = ids === 'unit' ? units : [...units, ...ROLES];
     if (options.units) {
-      for (const key of ['type', 'pattern', 'patternErrorMessage']) delete node[key];
+      for (const key of ['type', 'pattern', 'patternErrorMessage']) Reflect.deleteProperty(node, key);
       node.enum = known;
     } else {
       const { description, ...identifier } = node;
-      for (const key of Object.keys(node)) delete node[key];
+      for (const key of Object.keys(node)) Reflect.deleteProperty(node, key);
       Object.assign(node, { description, anyOf: [{ enum: known }, identifier] });
     }
   });

@@ -70,7 +70,7 @@ function checkValue(context: Context, effective: EffectivePack, path: string): v
   const value = valueAtPath(effective.values, path);
   explanation.push(`${path} = ${JSON.stringify(value)}`);
   if (expect.value !== undefined && !matches(expect.value, value))
-    fail(context, path, JSON.stringify(expect.value), JSON.stringify(value) ?? '—');
+    fail(context, path, JSON.stringify(expect.value), value === undefined ? '—' : JSON.stringify(value));
   for (const leaf of expect.value === undefined ? [path] : leafPaths(path, expect.value)) {
     const setBy = provenanceOf(effective.provenance, leaf);
     explanation.push(`  ${leaf} set by ${setBy?.layer ?? '—'} ${formatSource(setBy?.source)}`);
