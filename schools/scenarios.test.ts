@@ -1,46 +1,25 @@
-// One runner for every scenario of every pack (docs/reference/scenarios.md). A failing scenario
-// prints the clause, the title and the decision's explanation, in Chinese and English.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Every scenario of every bundled school, run as `portfolio-rules test schools/<school>` runs them
+// (docs/reference/scenarios.md). A failing scenario prints what `test` prints: the clause, the title,
+// what differs and the decision's explanation.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseScenario, runScenario } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { codeBlocks } from '../docs/markdown-blocks';
-import { bundledOverlays, REPO_DIR, SCHOOLS_DIR, schoolFolders } from './_lib/packs';
-import { runScenario } from './_lib/run';
-import { ScenarioSchema } from './_lib/scenario';
+import { formatTestStylish } from '../packages/cli/src/scenarios/format';
+import { testScenarios } from '../packages/cli/src/scenarios/run';
+import { REPO_DIR, schoolFolders } from './_lib/packs';
 
-const overlays = bundledOverlays();
-
-/** Runs a scenario's text against the pack in `schools/<folder>/`; on failure, the clause, the title and the explanation. */
-function check(folder: string, text: string, where: string): void {
-  const parsed = ScenarioSchema.safeParse(parse(text));
-  if (!parsed.success) {
-    throw new Error(
-      `${where} is not a valid scenario:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
-    );
-  }
-  const scenario = parsed.data;
-  const outcome = runScenario(folder, scenario, overlays);
-  const report = [
-    `${outcome.document} ${scenario.clause} — ${scenario.title} (${where})`,
-    ...outcome.failures.map((failure) => `  ✗ ${failure}`),
-    '  explanation:',
-    ...outcome.explanation.map((line) => `    ${line}`),
-  ].join('\n');
-  expect(outcome.failures, report).toEqual([]);
-}
+const io = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: REPO_DIR };
 
 for (const folder of schoolFolders()) {
-  const dir = join(SCHOOLS_DIR, folder, 'scenarios');
-  const files = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((name) => name.endsWith('.yaml'))
-        .sort()
-    : [];
-  if (files.length === 0) continue;
-  describe(folder, () => {
-    it.each(files)('%s', (name) =>
-      check(folder, readFileSync(join(dir, name), 'utf8'), `schools/${folder}/scenarios/${name}`),
+  describe(folder, async () => {
+    const run = await testScenarios([`schools/${folder}`], io);
+    it('has scenarios', () => expect(run.problems).toEqual([]));
+    it.each(run.results.map((result) => [result.file.slice(`schools/${folder}/`.length), result] as const))(
+      '%s',
+      (_name, result) =>
+        expect(result.passed, formatTestStylish({ ...run, results: [result], problems: [] }, 'zh-TW')).toBe(true),
     );
   });
 }
@@ -55,6 +34,15 @@ describe('docs/reference/scenarios.md', () => {
   it('has runnable examples', () => expect(examples.length).toBeGreaterThan(0));
   it.each(examples.map(({ folder, block }) => [`line ${block.line} (${folder})`, folder, block.text] as const))(
     '%s',
-    (name, folder, text) => check(folder, text, `docs/reference/scenarios.md, the example at ${name}`),
+    (_name, folder, text) => {
+      const parsed = parseScenario(text);
+      expect(parsed.findings.map((finding) => `${finding.code} ${finding.message.en}`)).toEqual([]);
+      const file = `schools/${folder}/pack.yaml`;
+      const outcome = runScenario(parsed.scenario!, { file, text: readFileSync(join(REPO_DIR, file), 'utf8') });
+      expect(
+        outcome.failures.map((failure) => failure.message.en),
+        outcome.explanation.join('\n'),
+      ).toEqual([]);
+    },
   );
 });

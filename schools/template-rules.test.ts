@@ -38,10 +38,14 @@ describe('schools/_template: the commented-out custom rule', () => {
       studentTermFacts({ student, term: { year: 112, semester: 1 }, items, asOf: '2024-02-20' }),
     ]);
 
-  it('uncommented, loads and validates without findings', () => {
+  it('uncommented, loads and validates with no finding but its placeholders (PR1040)', () => {
     expect(text).not.toBe(templateText);
     expect(text).toContain('\nrules:\n  - id: outcomes-before-selection\n');
-    expect(validation.findings).toEqual([]);
+    expect(validation.findings.map((finding) => [finding.code, finding.subject])).toEqual([
+      ['PR1040', 'name'],
+      ['PR1040', 'school'],
+      ['PR1040', 'document'],
+    ]);
     expect(effective?.values.rules?.map((rule) => rule.id)).toEqual(['outcomes-before-selection']);
   });
 

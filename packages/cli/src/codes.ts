@@ -180,6 +180,16 @@ export const CLI_CODES = {
       en: `an internal error stopped the check of \`${file}\` (${detail}); the other files are still checked. Please report it with the file`,
     }),
   }),
+  noScenarios: defineCode({
+    code: 'PR9030',
+    name: 'no-scenarios',
+    severity: 'error',
+    title: { 'zh-TW': '找不到情境測試', en: 'No scenarios found' },
+    message: ({ path }: { path: string }) => ({
+      'zh-TW': `「${path}」中找不到情境測試：學校資料夾應有 scenarios/ 資料夾，內含 *.yaml 情境檔`,
+      en: `no scenarios in \`${path}\`: a school's folder holds a scenarios/ folder of *.yaml files`,
+    }),
+  }),
 } as const;
 
 /** The short name of any code, the core's or the CLI's (`PR2002` → `loosens-national-maximum`). */

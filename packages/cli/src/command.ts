@@ -15,8 +15,8 @@ export interface CliIo {
    * (`<id>/pack.yaml`) to use instead of core's registry.
    */
   readonly regionalDirectory?: string;
-  /** For embedding and tests only: the pack template `init` copies. Default: the one shipped with the CLI. */
-  readonly templateFile?: string;
+  /** For embedding and tests only: the school folder template `init` copies. Default: the one shipped with the CLI. */
+  readonly templateFolder?: string;
 }
 
 export interface OptionSpec {

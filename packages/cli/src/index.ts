@@ -19,3 +19,5 @@ export { formatSarif, type SarifOptions } from './formatters/sarif';
 export { formatJunit, type JunitOptions } from './formatters/junit';
 export { formatHtml, type HtmlOptions } from './formatters/html';
 export { type CheckedInput } from './formatters/checked';
+export { testScenarios, type ScenarioResult, type TestRun } from './scenarios/run';
+export { formatTestJson, formatTestJunit, formatTestStylish, tallyOf, type Tally } from './scenarios/format';

@@ -12,7 +12,7 @@ const CALENDAR = ['--calendar', 'audit/calendar-112.yaml'];
 
 describe('portfolio-rules audit', () => {
   it("without data: the pack's own findings plus completeness (no owner, no working group …), exit 1", async () => {
-    const result = await run(['audit', 'valid.yaml', ...AS_OF, '--lang', 'en']);
+    const result = await run(['audit', 'caps-only.yaml', ...AS_OF, '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('PR5002');
     expect(result.stdout).toContain('PR7510');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPLETE_SECTIONS } from './complete-sections';
 
 // Packs written to break the loader, validated by the BUILT binary in a folder outside the
 // repository: each gets a finding with its code, never an internal error, a stack trace or an
@@ -31,7 +32,10 @@ beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'portfolio-rules-hostile-'));
   write('constructor.yaml', `${HEAD}extends: constructor\n`);
   write('proto.yaml', `${HEAD}extends: __proto__\n`);
-  write('loosening.yaml', `${HEAD}caps: { diversePerformance: { select: { max: 20, per: academicYear } } }\n`);
+  write(
+    'loosening.yaml',
+    `${HEAD}caps: { diversePerformance: { select: { max: 20, per: academicYear } } }\n${COMPLETE_SECTIONS}`,
+  );
   write('alias-key.yaml', `${HEAD}version: &k constructor\nunits: { *k : { name: 教務處 } }\n`);
   write('deep.yaml', `${HEAD}notes: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
   write('tags.yaml', `${HEAD}school: !!binary 5ris6Kmm\nversion: !!timestamp 2001-12-14\n`);
@@ -46,7 +50,7 @@ beforeAll(() => {
   );
   write(
     'rules-5000.yaml',
-    `${HEAD}rules:\n${Array.from(
+    `${HEAD}${COMPLETE_SECTIONS}rules:\n${Array.from(
       { length: 5_000 },
       (_, index) =>
         `  - { id: r${index}, when: { "==": [{ var: student.grade }, 1] }, message: { zh-TW: 訊息, en: m } }\n`,

@@ -19,7 +19,7 @@ const buffer = () => {
 /** Runs the CLI in memory in the fixtures folder, with the fixture overlay registry (unless told another; `null`: core's own) and the shipped template. */
 export async function run(
   argv: readonly string[],
-  options: { cwd?: string; templateFile?: string; regionalDirectory?: string | null } = {},
+  options: { cwd?: string; templateFolder?: string; regionalDirectory?: string | null } = {},
 ): Promise<Run> {
   const stdout = buffer();
   const stderr = buffer();
@@ -30,7 +30,7 @@ export async function run(
     ...(options.regionalDirectory !== null && {
       regionalDirectory: options.regionalDirectory ?? `${FIXTURES}regional`,
     }),
-    ...(options.templateFile && { templateFile: options.templateFile }),
+    ...(options.templateFolder && { templateFolder: options.templateFolder }),
   });
   const transcript = [
     `$ portfolio-rules ${argv.join(' ')}`,

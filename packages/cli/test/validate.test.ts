@@ -78,16 +78,34 @@ describe('portfolio-rules validate', () => {
     expect(result.stdout).toContain('您是否要輸入「demo-city」');
   });
 
-  it("runs core's checks on the sections a pack writes: an unknown unit in the duty table", async () => {
+  it("runs core's checks of a whole pack: an unknown unit in the duty table, certification without a deputy", async () => {
     const result = await run(['validate', 'duties.yaml']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('duties.yaml:12:53  錯誤  PR5012');
     expect(result.stdout).toContain('activites');
     expect(result.stdout).toContain('您是否要輸入「activities」');
-    // Completeness (certification without a deputy, PR5013) is the pack audit's, not validate's.
-    expect(result.stdout).not.toContain('PR5013');
-    const withoutDuties = await run(['validate', 'valid.yaml']);
-    expect(withoutDuties.stdout).not.toContain('PR50');
+    expect(result.stdout).toContain('duties.yaml:13:31  錯誤  PR5013');
+    const complete = await run(['validate', 'valid.yaml']);
+    expect(complete.stdout).not.toContain('PR50');
+  });
+
+  it('reports what `audit` without data reports: one notion of a pack (auditPack)', async () => {
+    const validated = await run(['validate', 'caps-only.yaml', '--format', 'json']);
+    const audited = await run(['audit', 'caps-only.yaml', '--as-of', '2024-08-01', '--format', 'json']);
+    const codes = (stdout: string, read: (json: never) => { code: string; subject: string }[]) =>
+      read(JSON.parse(stdout) as never)
+        .map((finding) => `${finding.code} ${finding.subject}`)
+        .sort();
+    const validatedCodes = codes(
+      validated.stdout,
+      (json: { files: { findings: never[] }[] }) => json.files[0]!.findings,
+    );
+    expect(validatedCodes).toContain('PR5002 duties.basicData');
+    expect(validatedCodes).toContain('PR7510 governance.workingGroup');
+    expect(codes(audited.stdout, (json: { audit: { findings: never[] } }) => json.audit.findings)).toEqual(
+      validatedCodes,
+    );
+    expect([validated.code, audited.code]).toEqual([1, 1]);
   });
 
   it('says so when the overlay a pack extends has errors of its own', async () => {

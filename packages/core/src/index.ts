@@ -180,9 +180,11 @@ export {
   type FactValues,
 } from './expressions';
 export {
+  auditPack,
   loadPack,
   PACK_LIMITS,
   packJsonSchema,
+  type PackJsonSchemaOptions,
   REGIONAL_PACKS,
   regionalOverlays,
   validatePack,
@@ -190,8 +192,23 @@ export {
   type RegionalPack,
   type LoadOptions,
   type Pack,
+  type PackAuditOptions,
   type Validation,
 } from './pack';
+export {
+  parseScenario,
+  runScenario,
+  SCENARIO_LIMITS,
+  scenarioJsonSchema,
+  scenarioPackFile,
+  ScenarioSchema,
+  type ParsedScenario,
+  type RunScenarioOptions,
+  type Scenario,
+  type ScenarioFailure,
+  type ScenarioOutcome,
+  type ScenarioPack,
+} from './scenarios';
 export {
   checkClauses,
   citationsOf,

@@ -56,7 +56,7 @@ export {
   unknownFacts,
   type ExpressionProblem,
 } from './expressions';
-export { PACK_CODES } from './pack';
+export { PACK_CODES, PACK_OMISSIONS } from './pack';
 export { CLAUSE_CODES, DEFAULT_NUMBERING, printedNumber } from './clauses';
 export { LAYERING_CODES, mergeLayers, provenanceOf, valueAtPath, type Layer } from './layering';
 export { CERTIFICATION_CODES, checkCertifier, transition } from './certification';

@@ -1,28 +1,33 @@
-import { validatePack, type FindingBase, type Term, type Validation } from '@portfolio-rules/core';
-import { createFinding } from '@portfolio-rules/core/internal';
+import { auditPack, type FindingBase, type Term, type Validation } from '@portfolio-rules/core';
+import { createFinding, PACK_OMISSIONS } from '@portfolio-rules/core/internal';
 import { CLI_CODES } from '../codes';
 import type { OverlayRegistry } from './overlays';
-import { runPackChecks } from './pack-checks';
 
 export interface CheckedPack {
   readonly validation: Validation;
-  /** Everything `validate` reports about the pack. */
+  /** Everything `validate` reports about the pack; without `omissions`, only what is wrong in what it says. */
   readonly findings: readonly FindingBase[];
 }
 
-/** Loads, layers and checks one pack's text: what `validate` reports and what `explain` builds on. */
+/**
+ * Core's pack audit of one pack's text (`auditPack`): what `validate` and `audit` report. The
+ * commands that show what a pack says (`explain`, `render`, `timeline`) ask with `omissions: false`:
+ * a duty the pack leaves without an owner is `validate`'s to report, not a reason to refuse a table.
+ */
 export function checkPack(
   file: string,
   text: string,
   registry: OverlayRegistry,
-  options: { readonly term?: Term } = {},
+  options: { readonly term?: Term; readonly omissions?: boolean } = {},
 ): CheckedPack {
-  const validation = validatePack(text, {
+  const validation = auditPack(text, {
     file,
     overlays: registry.overlays,
     ...(options.term && { term: options.term }),
   });
-  const findings: FindingBase[] = [...validation.findings, ...runPackChecks(validation)];
+  const findings: FindingBase[] = validation.findings.filter(
+    (finding) => options.omissions !== false || !PACK_OMISSIONS.has(finding.code),
+  );
   const extended = validation.loaded.pack?.extends;
   const brokenFile = extended === undefined ? undefined : registry.broken.get(extended);
   if (extended !== undefined && brokenFile !== undefined) {

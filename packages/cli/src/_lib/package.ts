@@ -28,7 +28,7 @@ function shipped(packaged: string, ...inRepository: string[]): string {
   return existsSync(copy) ? copy : join(ROOT, '..', '..', ...inRepository);
 }
 
-/** The pack template `init` copies. */
-export function templateFile(): string {
-  return join(shipped('template', 'schools', '_template'), 'pack.yaml');
+/** The school folder template `init` copies: pack, scenarios, README, calendar. */
+export function templateFolder(): string {
+  return shipped('template', 'schools', '_template');
 }

@@ -15,7 +15,6 @@ import {
 import { checkPack } from '../_lib/check-pack';
 import { isNotText, readText } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
-import { runPackChecks } from '../_lib/pack-checks';
 import type { CliIo } from '../command';
 import { readDataset } from '../dataset';
 import { dataBytes, loadCalendars, loadEvidence, noRecordsChecked } from './inputs';
@@ -33,16 +32,8 @@ export interface AuditRun {
   readonly sources: ReadonlyMap<string, string>;
   /** An input could not be read or is invalid: exit 2. */
   readonly unreadable: boolean;
-  /** The findings about the pack among the result's (validate and completeness), for the reports that place them apart. */
+  /** The findings about the pack among the result's (what `validate` reports), for the reports that place them apart. */
   readonly packFindings?: readonly FindingBase[];
-}
-
-const identity = (finding: FindingBase) => `${finding.code}|${finding.subject}|${JSON.stringify(finding.data)}`;
-
-/** What validate reports, plus what the pack leaves out (completeness: owners, deputies, governance). */
-function packFindings(findings: readonly FindingBase[], completeness: readonly FindingBase[]): FindingBase[] {
-  const seen = new Set(findings.map(identity));
-  return [...findings, ...completeness.filter((finding) => !seen.has(identity(finding)))];
 }
 
 /** The intake, telling `onLine` of every line it takes, checked or rejected. */
@@ -108,7 +99,7 @@ async function auditInThread(
 }
 
 /**
- * Runs `audit`: the pack's own findings (validate + completeness), and with `--data` every record
+ * Runs `audit`: the pack's own findings (what `validate` reports: core's `auditPack`), and with `--data` every record
  * against the effective pack of its term, one audit per school, merged in school order. Data worth
  * sharding starts its worker threads first, so that they load the engine while the pack loads here.
  */
@@ -141,7 +132,7 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
   if ('text' in text) {
     sources.set(request.pack, text.text);
     const checked = checkPack(request.pack, text.text, registry);
-    onPack = packFindings(checked.findings, runPackChecks(checked.validation, { completeness: true }));
+    onPack = [...checked.findings];
     resolution = checked.validation.resolution;
   } else onPack = [text.finding];
   const base = { asOf: request.asOf, file: request.pack };

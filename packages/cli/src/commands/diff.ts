@@ -45,7 +45,7 @@ export const diff: Command = {
         return unreadExit(read.finding);
       }
       sources.set(file, read.text);
-      const checked = checkPack(file, read.text, registry);
+      const checked = checkPack(file, read.text, registry, { omissions: false });
       reports.push({ file, findings: checked.findings });
       const pack = checked.validation.loaded.pack;
       const resolved = checked.validation.resolution?.versions;

@@ -55,7 +55,7 @@ export const explain: Command = {
     }
 
     const registry = await overlayRegistry(io);
-    const checked = checkPack(file, read.text, registry, { ...(term && { term }) });
+    const checked = checkPack(file, read.text, registry, { omissions: false, ...(term && { term }) });
     const report = {
       files: [{ file, findings: checked.findings }],
       sources: new Map([...registry.sources, [file, read.text]]),

@@ -1,41 +1,55 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { createFinding } from '@portfolio-rules/core/internal';
 import { readText, writeText } from '../_lib/files';
-import { templateFile } from '../_lib/package';
+import { templateFolder } from '../_lib/package';
+import { kindOf, withModeline, writeSchemas } from '../_lib/schemas';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT } from '../command';
 import { formatProblem } from '../help';
 
 const SCHOOL_ID = /^[a-z][a-z0-9-]*$/;
-const SCHEMA_LINE = /^# yaml-language-server: \$schema=.*$/m;
+/** Where the template names its id: the pack's `id:` line, the README's title. */
+const TEMPLATE_ID = /^id: template-school$|\(template-school\)/gm;
 
-/** The `$schema` line pointing from the new pack to core's pack.schema.json, when it can be found. */
-function schemaLine(target: string): string | undefined {
-  try {
-    const schema = createRequire(import.meta.url).resolve('@portfolio-rules/core/pack.schema.json');
-    return `# yaml-language-server: $schema=${relative(dirname(target), schema).split('\\').join('/')}`;
-  } catch {
-    return undefined;
+/** The template's files, relative to it: pack.yaml, README.md, calendar.yaml, scenarios/*.yaml. */
+async function templateFiles(folder: string, under = ''): Promise<string[]> {
+  const entries = await readdir(join(folder, under), { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = under === '' ? entry.name : `${under}/${entry.name}`;
+    if (entry.isDirectory()) files.push(...(await templateFiles(folder, path)));
+    else if (entry.isFile() && /\.(ya?ml|md)$/.test(entry.name)) files.push(path);
   }
+  return files;
+}
+
+/** A template file as the school gets it: its id in place, its `$schema` line pointing into its own folder. */
+function adapt(text: string, file: string, id: string): string {
+  const named = text.replace(TEMPLATE_ID, (found) => found.replace('template-school', id));
+  return /\.ya?ml$/.test(file) ? withModeline(named, file, kindOf(file)) : named;
 }
 
 const TEXT = {
   'zh-TW': {
-    created: (file: string, template: string) => `已建立 ${file} (取自範本 ${template})`,
-    next: (file: string) => [
+    created: (folder: string, template: string) => `已建立 ${folder}/ (取自範本 ${template})：`,
+    next: (folder: string) => [
       '下一步：',
-      '  1. 依貴校補充規定逐條修改數值，並以 source: 註明依據的條次',
-      `  2. portfolio-rules validate ${file}`,
+      `  1. 把 ${folder}/pack.yaml 的 ○○ 改為貴校名稱，並依補充規定逐條修改數值，以 source: 註明依據的條次`,
+      `  2. portfolio-rules validate ${folder}/pack.yaml`,
+      `  3. portfolio-rules test ${folder}`,
+      `  4. portfolio-rules timeline ${folder}/pack.yaml --calendar ${folder}/calendar.yaml`,
     ],
   },
   en: {
-    created: (file: string, template: string) => `created ${file} (from the template ${template})`,
-    next: (file: string) => [
+    created: (folder: string, template: string) => `created ${folder}/ (from the template ${template}):`,
+    next: (folder: string) => [
       'Next:',
-      "  1. go through your school's rules clause by clause: change each value and name its clause in source:",
-      `  2. portfolio-rules validate ${file}`,
+      `  1. replace the ○○ in ${folder}/pack.yaml with your school's names, then go through your rules clause by clause: change each value and name its clause in source:`,
+      `  2. portfolio-rules validate ${folder}/pack.yaml`,
+      `  3. portfolio-rules test ${folder}`,
+      `  4. portfolio-rules timeline ${folder}/pack.yaml --calendar ${folder}/calendar.yaml`,
     ],
   },
 } as const;
@@ -43,8 +57,8 @@ const TEXT = {
 export const init: Command = {
   name: 'init',
   summary: {
-    'zh-TW': '以範本建立新學校的規定檔',
-    en: 'start a new school pack from the template',
+    'zh-TW': '以範本建立新學校的資料夾：規定檔、情境測試、README、行事曆及編輯器用之 Schema',
+    en: "start a new school's folder from the template: pack, scenarios, README, calendar and the editor schemas",
   },
   arguments: [{ name: '<school-id>', required: true }],
   options: {
@@ -54,7 +68,10 @@ export const init: Command = {
       default: 'schools',
       description: { 'zh-TW': '放置學校資料夾的目錄', en: 'the folder that holds school folders' },
     },
-    force: { type: 'boolean', description: { 'zh-TW': '覆寫已存在的規定檔', en: 'overwrite an existing pack' } },
+    force: {
+      type: 'boolean',
+      description: { 'zh-TW': '覆寫已存在的學校資料夾', en: "overwrite an existing school's folder" },
+    },
   },
   async run({ io, language, options, positionals }) {
     const [id = ''] = positionals;
@@ -64,25 +81,41 @@ export const init: Command = {
     };
     if (!SCHOOL_ID.test(id))
       return problem(createFinding(CLI_CODES.invalidSchoolId, { id }, { rule: 'cli.init', subject: id }));
-    const file = join(String(options.dir), id, 'pack.yaml');
-    const target = resolve(io.cwd, file);
-    if (existsSync(target) && !options.force)
-      return problem(createFinding(CLI_CODES.fileExists, { file }, { rule: 'cli.init', subject: file }));
+    const folder = join(String(options.dir), id);
+    const pack = join(folder, 'pack.yaml');
+    if (existsSync(resolve(io.cwd, pack)) && !options.force)
+      return problem(createFinding(CLI_CODES.fileExists, { file: pack }, { rule: 'cli.init', subject: pack }));
 
-    const template = io.templateFile ?? templateFile();
-    const read = await readText(io.cwd, template);
-    if ('finding' in read) return problem(read.finding);
-    const line = schemaLine(target);
-    const text = read.text.replace(/^id: .*$/m, `id: ${id}`).replace(SCHEMA_LINE, (found) => line ?? found);
+    const template = io.templateFolder ?? templateFolder();
+    const files = await templateFiles(template);
+    if (!files.includes('pack.yaml')) {
+      const missing = join(template, 'pack.yaml');
+      return problem(
+        createFinding(
+          CLI_CODES.unreadableFile,
+          { file: missing, reason: 'notFound' },
+          { rule: 'cli.read', subject: missing },
+        ),
+      );
+    }
+    const written: string[] = [];
+    for (const file of files) {
+      const read = await readText(template, file);
+      if ('finding' in read) return problem(read.finding);
+      const unwritable = await writeText(io.cwd, join(folder, file), adapt(read.text, file, id));
+      if (unwritable) return problem(unwritable);
+      written.push(join(folder, file));
+    }
+    const schemas = await writeSchemas(io.cwd, folder);
+    if ('finding' in schemas) return problem(schemas.finding);
 
-    const unwritable = await writeText(io.cwd, file, text);
-    if (unwritable) return problem(unwritable);
     const shown = relative(io.cwd, template);
     io.stdout.write(
       [
-        TEXT[language].created(file, shown.startsWith('..') ? template : shown),
+        TEXT[language].created(folder, shown.startsWith('..') ? template : shown),
+        ...[...written, ...schemas.written].map((file) => `  ${file}`),
         '',
-        ...TEXT[language].next(file),
+        ...TEXT[language].next(folder),
         '',
       ].join('\n'),
     );

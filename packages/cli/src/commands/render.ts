@@ -35,7 +35,7 @@ export const render: Command = {
       return unreadExit(read.finding);
     }
     const registry = await overlayRegistry(io);
-    const checked = checkPack(file, read.text, registry);
+    const checked = checkPack(file, read.text, registry, { omissions: false });
     const report = {
       files: [{ file, findings: checked.findings }],
       sources: new Map([...registry.sources, [file, read.text]]),

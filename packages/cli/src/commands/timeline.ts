@@ -121,7 +121,7 @@ export const timeline: Command = {
     const parsed = parseCalendar(calendarText.text, { file: read.calendar });
     const year = read.year ?? parsed.calendar?.academicYear ?? 0;
     const registry = await overlayRegistry(io);
-    const checked = checkPack(file, packText.text, registry);
+    const checked = checkPack(file, packText.text, registry, { omissions: false });
     const adopted = checked.validation.loaded.pack?.adopted;
     const resolution = checked.validation.resolution ?? { versions: [], findings: [] };
     // Each data term of the year is judged by the rules in force then; a term outside the pack's period

@@ -56,8 +56,8 @@ function exitCodeOf(checked: Checked): number {
 export const validate: Command = {
   name: 'validate',
   summary: {
-    'zh-TW': '檢查規定檔：格式、繼承層次，以及是否放寬全國規定',
-    en: 'check packs: their format, their layers, and whether they loosen a national rule',
+    'zh-TW': '檢查規定檔：格式、繼承層次、是否放寬全國規定，以及未訂之分工、代理與工作小組',
+    en: 'check packs: their format, their layers, whether they loosen a national rule, and what they leave out',
   },
   arguments: [{ name: '<pack.yaml>', required: true, variadic: true }],
   options: {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { editorJsonSchema } from '../_lib/json-schema';
 import { CalendarSchema } from './schema';
 
 /**
@@ -6,5 +6,5 @@ import { CalendarSchema } from './schema';
  * schema `parseCalendar` uses; the committed packages/core/calendar.schema.json is checked against it.
  */
 export function calendarJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(CalendarSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' });
+  return editorJsonSchema(CalendarSchema);
 }

@@ -32,13 +32,18 @@ export const CalendarTermSchema = z
     anchors: AnchorDatesSchema.describe(
       "該學期資料之基準日 / anchors for this term's data: its own dates and the national pre-check, submission and upload deadline of its data (in the following term)",
     ),
+    // Keys, not a record: YAML reads `3:` as a number, and editors check a record's key names as strings.
     grades: z
-      .partialRecord(z.enum(['1', '2', '3']), AnchorDatesSchema)
+      .strictObject({
+        1: AnchorDatesSchema.optional().describe('一年級 / grade 1'),
+        2: AnchorDatesSchema.optional().describe('二年級 / grade 2'),
+        3: AnchorDatesSchema.optional().describe('三年級 / grade 3, e.g. its graduation 畢業典禮 as closingCeremony'),
+      })
       .optional()
       .describe(
         '各年級不同之基準日 / anchors that differ by grade, e.g. grade 3 graduation 畢業典禮 as its closingCeremony, its April national dates',
       ),
-    note: z.string().optional(),
+    note: z.string().optional().describe('備註 / a note'),
   })
   .describe("學期資料之基準日 / the anchors for one term's data");
 export type CalendarTerm = z.infer<typeof CalendarTermSchema>;
@@ -52,12 +57,15 @@ export const DayOffSchema = z
   .describe('放假日 / a holiday, or a run of them');
 
 export const MakeUpDaySchema = z
-  .strictObject({ date: IsoDateSchema, name: z.string().optional() })
+  .strictObject({ date: IsoDateSchema, name: z.string().optional().describe('名稱 / name, e.g. 補行上班 (春節)') })
   .describe('補行上班日 / a make-up working day, e.g. a Saturday');
 
 export const CalendarSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z
+      .string()
+      .optional()
+      .describe('JSON Schema (通常由檔首註解指定) / the JSON Schema, usually named by the first-line comment'),
     academicYear: z.int().min(1).describe('學年度 (民國年) / academic year, ROC, e.g. 112'),
     school: z.string().min(1).optional().describe('學校名稱 / the school'),
     document: z.string().min(1).optional().describe('行事曆名稱 / the calendar cited, e.g. 112學年度行事曆'),

@@ -9,15 +9,25 @@ export const DutySchema = z.enum(DUTIES).describe('業務 / duty');
  * One link of a deputy chain: a unit or role identifier (`registration`, `departmentTeacher`),
  * or a person the head of a unit designates (`{ designatedBy: registration }`, 新竹 十一(三)).
  */
+/**
+ * Marks an identifier that names a unit (or a role) for the editors' JSON Schema, which lists the
+ * known ones (`packJsonSchema`); the loader's check of them is `checkDuties` (PR5012).
+ */
+export const IDS_META = 'x-portfolio-ids';
+
 export const DeputySchema = z.union([
-  IdentifierSchema.describe('處室或角色 / a unit or role identifier'),
+  IdentifierSchema.describe('處室或角色 / a unit or role identifier').meta({ [IDS_META]: 'unitOrRole' }),
   z.strictObject({
-    designatedBy: IdentifierSchema.describe('由該單位主管指定之代理人 / a deputy the head of this unit designates'),
+    designatedBy: IdentifierSchema.describe(
+      '由該單位主管指定之代理人 / a deputy the head of this unit designates',
+    ).meta({
+      [IDS_META]: 'unit',
+    }),
   }),
 ]);
 
 const AssignmentShape = {
-  owner: IdentifierSchema.describe('主責單位或角色 / the owning unit or role'),
+  owner: IdentifierSchema.describe('主責單位或角色 / the owning unit or role').meta({ [IDS_META]: 'unitOrRole' }),
   deputies: z.array(DeputySchema).describe('代理順序 / deputies in order: 第一代理人, 第二代理人 …'),
 };
 

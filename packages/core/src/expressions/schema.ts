@@ -5,7 +5,10 @@ import { IdentifierSchema } from '../units/schema';
 export const CustomRuleSchema = z
   .strictObject({
     id: IdentifierSchema.describe('規則代號 / rule id, unique in the pack'),
-    severity: z.enum(['error', 'warning', 'info']).optional(),
+    severity: z
+      .enum(['error', 'warning', 'info'])
+      .optional()
+      .describe('嚴重程度 / severity of the finding: error 錯誤, warning 警告 (default), info 提示'),
     about: z
       .enum(['student', 'studentTerm'])
       .optional()
@@ -14,7 +17,10 @@ export const CustomRuleSchema = z
       .unknown()
       .describe('json-logic 條件；成立時產生檢核結果 / a json-logic condition; a finding is raised when it is true'),
     message: z
-      .strictObject({ 'zh-TW': z.string().min(1), en: z.string().min(1) })
+      .strictObject({
+        'zh-TW': z.string().min(1).describe('中文訊息 / the message in Traditional Chinese'),
+        en: z.string().min(1).describe('英文訊息 / the message in English'),
+      })
       .describe("訊息 / the finding's message in both languages"),
     source: SourceRefSchema.optional(),
   })

@@ -23,12 +23,18 @@ export const GovernanceSchema = z
         perSemester: z.int().min(0).optional().describe('每學期至少開會次數 / meetings per semester, at least'),
         source: SourceRefSchema.optional(),
       })
-      .optional(),
+      .optional()
+      .describe('工作小組會議 / meetings of the working group'),
     trainings: z
       .array(
         z.strictObject({
-          audience: z.enum(AUDIENCES),
-          kind: z.enum(TRAINING_KINDS).optional(),
+          audience: z
+            .enum(AUDIENCES)
+            .describe('對象 / audience: students 學生, teachers 教師, parents 家長, staff 行政人員'),
+          kind: z
+            .enum(TRAINING_KINDS)
+            .optional()
+            .describe('形式 / kind: training 學生訓練, briefing 說明會, workshop 研習'),
           perAcademicYear: z.int().min(0).describe('每學年至少次數 / at least this many per academic year'),
           by: z.string().optional().describe('辦理單位 / run by'),
           source: SourceRefSchema.optional(),

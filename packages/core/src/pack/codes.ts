@@ -288,4 +288,14 @@ export const PACK_CODES = {
       en: `appliesUntil ${until} comes before appliesFrom ${from}`,
     }),
   }),
+  placeholder: defineCode({
+    code: 'PR1040',
+    name: 'placeholder-text',
+    severity: 'warning',
+    title: { 'zh-TW': '範本佔位文字未取代', en: 'Template placeholder left in' },
+    message: ({ text }: { text: string }) => ({
+      'zh-TW': `「${text}」仍是範本的佔位文字 (○○)：請改為貴校的名稱或文件簡稱`,
+      en: `\`${text}\` is still the template's placeholder (○○): write your school's name or your document's short name`,
+    }),
+  }),
 } as const;

@@ -1,33 +1,8 @@
-import type { Finding } from '../catalogue';
-import { checkClauses } from '../clauses';
-import { resolvePack, type PackInput, type Resolution, type ResolveOptions } from '../layering';
-import { type LoadedPack, loadPack, type LoadOptions } from './load';
-import { regionalOverlays } from './regional';
-
+export { auditPack, PACK_OMISSIONS, type PackAuditOptions } from './audit';
 export { PACK_CODES } from './codes';
-export { packJsonSchema } from './json-schema';
+export { packJsonSchema, type PackJsonSchemaOptions } from './json-schema';
 export { loadPack, PACK_LIMITS, type LoadedPack, type LoadOptions } from './load';
+export { PLACEHOLDER } from './placeholders';
 export { REGIONAL_PACKS, regionalOverlays, type RegionalPack } from './regional';
 export { PackSchema, type Pack } from './schema';
-
-export interface Validation {
-  readonly loaded: LoadedPack;
-  readonly resolution?: Resolution;
-  /** Load problems, or else layering findings (loosened national bounds, unknown layers) and the values against the pack's own clauses (PR1030, PR1031). */
-  readonly findings: readonly Finding[];
-}
-
-/**
- * Loads and layers a pack in one go: what `portfolio-rules validate` reports. A pack that extends a
- * regional overlay is layered on the registry's (`REGIONAL_PACKS`) unless `options.overlays` says
- * otherwise.
- */
-export function validatePack(text: string, options: LoadOptions & ResolveOptions = {}): Validation {
-  const loaded = loadPack(text, options);
-  if (!loaded.pack) return { loaded, findings: loaded.findings };
-  const regional = loaded.pack.extends !== undefined && loaded.pack.extends !== 'national';
-  const overlays = options.overlays ?? (regional ? regionalOverlays() : {});
-  const resolution = resolvePack(loaded as PackInput, { ...options, overlays });
-  const clauses = checkClauses({ pack: loaded.pack, positions: loaded.positions }, text);
-  return { loaded, resolution, findings: [...resolution.findings, ...clauses] };
-}
+export { validatePack, type Validation } from './validate';

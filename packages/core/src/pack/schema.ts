@@ -17,12 +17,15 @@ import { WindowBoundsSchema, WindowsSchema } from '../windows/schema';
 export const AdoptionSchema = z.strictObject({
   date: z.iso.date().describe('日期 / date, YYYY-MM-DD'),
   body: z.string().min(1).describe('通過會議 / the body that adopted it, e.g. 校務會議'),
-  note: z.string().optional(),
+  note: z.string().optional().describe('備註 / a note, e.g. 修正第五點'),
 });
 
 export const PackSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z
+      .string()
+      .optional()
+      .describe('JSON Schema (通常由檔首註解指定) / the JSON Schema, usually named by the first-line comment'),
     id: z
       .string()
       .regex(/^[a-z][a-z0-9-]*$/, 'packId')
@@ -61,7 +64,12 @@ export const PackSchema = z
     clauses: ClausesSchema.optional(),
     annexes: AnnexesSchema.optional(),
     notes: z
-      .array(z.strictObject({ text: z.string().min(1), source: SourceRefSchema.optional() }))
+      .array(
+        z.strictObject({
+          text: z.string().min(1).describe('條文內容或說明 / what the clause says, or why it is not checked'),
+          source: SourceRefSchema.optional(),
+        }),
+      )
       .optional()
       .describe('不可機器檢核之條文 / clauses recorded but not machine-checkable'),
   })

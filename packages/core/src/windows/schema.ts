@@ -65,7 +65,7 @@ export const DateRuleSchema = z.union([
       monthDay: z
         .string()
         .regex(/^\d{2}-\d{2}$/, 'monthDay')
-        .describe('月-日 / MM-DD'),
+        .describe('月-日 / the month and day, MM-DD'),
     })
     .describe('學期中之月日 / a month and day in the term'),
 ]);

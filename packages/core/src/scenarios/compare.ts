@@ -1,6 +1,8 @@
 // Comparing what a scenario expects with what core decided, and printing a finding for people.
-import { type Finding, formatSource, type Source } from '@portfolio-rules/core';
-import type { ExpectedFinding } from './scenario';
+import type { Finding } from '../catalogue';
+import { formatSource, type Source } from '../findings';
+import type { ScenarioFailure } from './context';
+import type { ExpectedFinding } from './format';
 
 export type Plain = Record<string, unknown>;
 export const isPlain = (value: unknown): value is Plain =>
@@ -27,6 +29,16 @@ export function matches(expected: unknown, actual: unknown): boolean {
   return Object.is(expected, actual);
 }
 
+/**
+ * True when a layer is the one expected: written in full (`school:magong`, `national@2022-08-01`), or
+ * by its kind alone (`school`, `overlay`, `national`), so that a school's scenarios keep passing
+ * under any id (a folder made by `init`, a copied template).
+ */
+export function sameLayer(expected: string, actual: string | undefined): boolean {
+  if (actual === undefined) return false;
+  return expected === actual || (/^[a-z]+$/.test(expected) && actual.split(/[:@]/)[0] === expected);
+}
+
 export function sameSource(expected: string, actual: Source | undefined, document: string): boolean {
   if (!actual) return false;
   return expected === formatSource(actual) || (actual.document === document && expected === actual.clause);
@@ -37,7 +49,7 @@ function findingMatches(expected: ExpectedFinding, actual: Finding, document: st
   if (expected.code !== actual.code) return false;
   if (expected.severity !== undefined && expected.severity !== actual.severity) return false;
   if (expected.subject !== undefined && expected.subject !== actual.subject) return false;
-  if (expected.layer !== undefined && expected.layer !== actual.layer) return false;
+  if (expected.layer !== undefined && !sameLayer(expected.layer, actual.layer)) return false;
   if (expected.source !== undefined && !sameSource(expected.source, actual.source, document)) return false;
   if (expected.data !== undefined && !matches(expected.data, actual.data)) return false;
   if (expected.at !== undefined) {
@@ -52,7 +64,7 @@ export function compareFindings(
   expected: readonly ExpectedFinding[],
   actual: readonly Finding[],
   document: string,
-): string[] {
+): ScenarioFailure[] {
   const left = [...actual];
   const missing: ExpectedFinding[] = [];
   for (const want of expected) {
@@ -61,8 +73,24 @@ export function compareFindings(
     else missing.push(want);
   }
   return [
-    ...missing.map((want) => `expected finding not raised: ${JSON.stringify(want)}`),
-    ...left.map((finding) => `unexpected finding: ${finding.code} ${finding.subject}`),
+    ...missing.map((want) => ({
+      subject: 'findings',
+      expected: JSON.stringify(want),
+      actual: '—',
+      message: {
+        'zh-TW': `預期之檢核結果未出現：${JSON.stringify(want)}`,
+        en: `expected finding not raised: ${JSON.stringify(want)}`,
+      },
+    })),
+    ...left.map((finding) => ({
+      subject: 'findings',
+      expected: '—',
+      actual: `${finding.code} ${finding.subject}`,
+      message: {
+        'zh-TW': `未預期之檢核結果：${finding.code} ${finding.subject}`,
+        en: `unexpected finding: ${finding.code} ${finding.subject}`,
+      },
+    })),
   ];
 }
 

@@ -1,28 +1,15 @@
 // Reading the rules themselves: a value and who set it, a window, who acts for a duty, the pack audit.
-import {
-  ACTIVITIES,
-  actingFor,
-  checkDuties,
-  checkGovernanceRules,
-  checkWindows,
-  DUTIES,
-  evaluateRules,
-  formatSource,
-  isOpen,
-  parseTerm,
-  resolveWindows,
-  studentFacts,
-  studentTermFacts,
-  selectWindow,
-  type Activity,
-  type CustomRule,
-  type Duty,
-  type EffectivePack,
-  type Finding,
-} from '@portfolio-rules/core';
-import { provenanceOf, valueAtPath } from '@portfolio-rules/core/internal';
-import { leafPaths, matches, sameSource } from './compare';
-import { calendarOf, type Context, effectiveAt, studentOf, termOf } from './context';
+import type { Finding } from '../catalogue';
+import { actingFor } from '../deputies';
+import { DUTIES, type Duty } from '../duties';
+import { type CustomRule, evaluateRules, studentFacts, studentTermFacts } from '../expressions';
+import { formatSource } from '../findings';
+import { type EffectivePack, provenanceOf, valueAtPath } from '../layering';
+import { auditPack } from '../pack';
+import { parseTerm } from '../term';
+import { ACTIVITIES, type Activity, isOpen, resolveWindows, selectWindow } from '../windows';
+import { leafPaths, matches, sameLayer, sameSource } from './compare';
+import { calendarOf, type Context, effectiveAt, fail, misfit, studentOf, termOf } from './context';
 import { itemsOf } from './record-life';
 
 /** The effective value at a path (a custom rule by id: `rules.<id>`) and, with a student and a day, whether that custom rule holds. */
@@ -39,9 +26,10 @@ export function checkRule(
   checkValue(context, effective, index >= 0 ? `rules.${index}` : when.rule);
   if (when.student === undefined && when.at === undefined) return context.validation.findings;
   if (when.student === undefined || when.at === undefined || rule === undefined) {
-    context.failures.push(
-      `evaluating a rule needs rules.<id> of a custom rule, student and at (got ${when.rule}, ${when.student ?? 'no student'}, ${when.at ?? 'no day'})`,
-    );
+    misfit(context, 'when.rule', {
+      'zh-TW': `檢核自訂規則須寫 rules.<代號>、student 及 at (實得 ${when.rule}、${when.student ?? '無學生'}、${when.at ?? '無日期'})`,
+      en: `evaluating a rule needs rules.<id> of a custom rule, student and at (got ${when.rule}, ${when.student ?? 'no student'}, ${when.at ?? 'no day'})`,
+    });
     return [];
   }
   return [...context.validation.findings, ...evaluateCustomRule(context, effective, rule, when.student, when.at)];
@@ -77,19 +65,26 @@ function evaluateCustomRule(
 
 /** Compares the effective value at a path, who set it, and the national bound over it. */
 function checkValue(context: Context, effective: EffectivePack, path: string): void {
-  const { scenario, failures, explanation, document } = context;
+  const { scenario, explanation, document } = context;
   const { expect } = scenario;
   const value = valueAtPath(effective.values, path);
   explanation.push(`${path} = ${JSON.stringify(value)}`);
   if (expect.value !== undefined && !matches(expect.value, value))
-    failures.push(`${path}: expected ${JSON.stringify(expect.value)}, got ${JSON.stringify(value)}`);
+    fail(context, path, JSON.stringify(expect.value), value === undefined ? '—' : JSON.stringify(value));
   for (const leaf of expect.value === undefined ? [path] : leafPaths(path, expect.value)) {
     const setBy = provenanceOf(effective.provenance, leaf);
     explanation.push(`  ${leaf} set by ${setBy?.layer ?? '—'} ${formatSource(setBy?.source)}`);
-    if (expect.layer !== undefined && setBy?.layer !== expect.layer)
-      failures.push(`${leaf}: expected layer ${expect.layer}, got ${setBy?.layer ?? 'none'}`);
+    if (expect.layer !== undefined && !sameLayer(expect.layer, setBy?.layer))
+      fail(context, `${leaf} layer`, expect.layer, setBy?.layer ?? '—', {
+        'zh-TW': `${leaf} 之設定層次：預期 ${expect.layer}，實得 ${setBy?.layer ?? '無'}`,
+        en: `${leaf}: expected layer ${expect.layer}, got ${setBy?.layer ?? 'none'}`,
+      });
     if (expect.source !== undefined && !sameSource(expect.source, setBy?.source, document)) {
-      failures.push(`${leaf}: expected source ${expect.source}, got ${formatSource(setBy?.source) || 'none'}`);
+      const actual = formatSource(setBy?.source);
+      fail(context, `${leaf} source`, expect.source, actual || '—', {
+        'zh-TW': `${leaf} 之依據條次：預期 ${expect.source}，實得 ${actual || '無'}`,
+        en: `${leaf}: expected source ${expect.source}, got ${actual || 'none'}`,
+      });
     }
   }
   if (expect.nationalBound) {
@@ -99,9 +94,10 @@ function checkValue(context: Context, effective: EffectivePack, path: string): v
     explanation.push(`national bound: ${bound ? JSON.stringify(bound) : 'none'}`);
     const actual = bound && { ...bound, source: formatSource(bound.source) };
     if (!matches(expect.nationalBound, actual))
-      failures.push(
-        `national bound: expected ${JSON.stringify(expect.nationalBound)}, got ${JSON.stringify(actual ?? null)}`,
-      );
+      fail(context, 'national bound', JSON.stringify(expect.nationalBound), JSON.stringify(actual ?? null), {
+        'zh-TW': `全國規定之界限：預期 ${JSON.stringify(expect.nationalBound)}，實得 ${JSON.stringify(actual ?? null)}`,
+        en: `national bound: expected ${JSON.stringify(expect.nationalBound)}, got ${JSON.stringify(actual ?? null)}`,
+      });
   }
 }
 
@@ -123,7 +119,11 @@ export function checkWindow(
       `no window for ${when.window} (semester ${semester}${when.grade ? `, grade ${when.grade}` : ''})`,
     );
     const wanted = context.scenario.expect.value;
-    if (wanted !== undefined && wanted !== null) context.failures.push(`no window for ${when.window}`);
+    if (wanted !== undefined && wanted !== null)
+      fail(context, `window ${when.window}`, JSON.stringify(wanted), '—', {
+        'zh-TW': `找不到 ${when.window} 之期程`,
+        en: `no window for ${when.window}`,
+      });
     return [];
   }
   checkValue(context, effective, `windows.${index}`);
@@ -139,7 +139,10 @@ function openOn(
   const term = parseTerm(termOf(context));
   if (!term) return [];
   if (!(ACTIVITIES as readonly string[]).includes(when.window)) {
-    context.failures.push(`unknown activity ${when.window} (known: ${ACTIVITIES.join(', ')})`);
+    misfit(context, 'when.window', {
+      'zh-TW': `未知的作業項目 ${when.window} (可用：${ACTIVITIES.join('、')})`,
+      en: `unknown activity ${when.window} (known: ${ACTIVITIES.join(', ')})`,
+    });
     return [];
   }
   const question = { activity: when.window as Activity, term, grade: when.grade ?? 1, at: when.at };
@@ -157,9 +160,12 @@ export function checkActing(
   duty: string,
   division: 'day' | 'continuingEducation' | undefined,
 ): readonly Finding[] {
-  const { scenario, failures, explanation } = context;
+  const { scenario, explanation } = context;
   if (!(DUTIES as readonly string[]).includes(duty)) {
-    failures.push(`unknown duty ${duty} (known: ${DUTIES.join(', ')})`);
+    misfit(context, 'when.acting', {
+      'zh-TW': `未知的業務 ${duty} (可用：${DUTIES.join('、')})`,
+      en: `unknown duty ${duty} (known: ${DUTIES.join(', ')})`,
+    });
     return [];
   }
   const effective = effectiveAt(context);
@@ -173,22 +179,35 @@ export function checkActing(
   explanation.push(`acting: ${result.acting ?? 'nobody'}`);
   const { expect } = scenario;
   if (expect.acting !== undefined && (result.acting ?? 'nobody') !== expect.acting)
-    failures.push(`acting: expected ${expect.acting}, got ${result.acting ?? 'nobody'}`);
+    fail(context, 'acting', expect.acting, result.acting ?? 'nobody', {
+      'zh-TW': `代理人：預期 ${expect.acting}，實得 ${result.acting ?? 'nobody (無人)'}`,
+      en: `acting: expected ${expect.acting}, got ${result.acting ?? 'nobody'}`,
+    });
   if (expect.chain !== undefined && !matches(expect.chain, result.chain))
-    failures.push(`chain: expected ${expect.chain.join(' → ')}, got ${result.chain.join(' → ')}`);
+    fail(context, 'chain', expect.chain.join(' → '), result.chain.join(' → '), {
+      'zh-TW': `代理順序：預期 ${expect.chain.join(' → ')}，實得 ${result.chain.join(' → ')}`,
+      en: `chain: expected ${expect.chain.join(' → ')}, got ${result.chain.join(' → ')}`,
+    });
   return result.findings;
 }
 
-/** The pack audit for the term: the duty table, the windows against the national minimums (by the calendar, when given), the governance. */
-export function audit(context: Context): readonly Finding[] {
+/** The pack audit read for the term (`auditPack`), the windows resolved by the term's calendar when the scenario gives one. */
+export function audit(
+  context: Context,
+  text: string,
+  file: string | undefined,
+  overlays: AuditOverlays,
+): readonly Finding[] {
   const effective = effectiveAt(context);
-  if (!effective) return [];
   const term = parseTerm(termOf(context));
-  const calendar = context.scenario.given?.calendar && term ? calendarOf(context, term) : undefined;
-  const { positions } = context.validation.loaded;
-  return [
-    ...checkDuties(effective, { positions }),
-    ...checkWindows(effective, calendar),
-    ...checkGovernanceRules(effective, { positions }),
-  ];
+  if (!effective || !term) return [];
+  const calendar = context.scenario.given?.calendar ? calendarOf(context, term) : undefined;
+  return auditPack(text, {
+    term,
+    ...(overlays && { overlays }),
+    ...(file !== undefined && { file }),
+    ...(calendar && { calendar }),
+  }).findings;
 }
+
+type AuditOverlays = NonNullable<Parameters<typeof auditPack>[1]>['overlays'];

@@ -1,18 +1,13 @@
 // A record's life in a scenario: uploads against the caps, selections, certification steps — asked
 // of core's engine (`createEngine`), as a vendor's platform asks it: the rules of each item's own term.
-import {
-  type Actor,
-  type CertificationEvent,
-  createEngine,
-  type CourseOutcome,
-  type Engine,
-  type Finding,
-  formatSource,
-  type PortfolioItem,
-  type Step,
-} from '@portfolio-rules/core';
-import { type Context, personOf, termOf } from './context';
-import type { RecordAction } from './scenario';
+import type { Finding } from '../catalogue';
+import { type CertificationEvent } from '../certification';
+import { createEngine, type Engine, type Step } from '../engine';
+import { formatSource } from '../findings';
+import type { CourseOutcome, PortfolioItem } from '../records/items';
+import type { Actor } from '../roles/actor';
+import { type Context, fail, misfit, personOf, termOf } from './context';
+import type { RecordAction } from './format';
 
 type Given = NonNullable<Context['scenario']['given']>;
 type RecordsEntry = NonNullable<Given['records']>[number];
@@ -65,7 +60,11 @@ const studentActor = (studentId: string): Actor => ({ id: studentId, roles: ['st
 
 function find(context: Context, items: readonly PortfolioItem[], id: string): PortfolioItem | undefined {
   const item = items.find((candidate) => candidate.id === id);
-  if (!item) context.failures.push(`record ${id} is not in given.records (ids: ${items.map((i) => i.id).join(', ')})`);
+  if (!item)
+    misfit(context, 'given.records', {
+      'zh-TW': `given.records 中沒有資料 ${id} (現有：${items.map((i) => i.id).join('、')})`,
+      en: `record ${id} is not in given.records (ids: ${items.map((i) => i.id).join(', ')})`,
+    });
   return item;
 }
 
@@ -116,7 +115,10 @@ export function runAction(
   const item = find(context, items, action.record);
   if (!item) return { findings: [], items };
   if (item.kind !== 'courseOutcome') {
-    context.failures.push(`${item.id} is not a course outcome: only course outcomes are certified`);
+    misfit(context, 'when.certification', {
+      'zh-TW': `${item.id} 不是課程學習成果：只有課程學習成果需要認證`,
+      en: `${item.id} is not a course outcome: only course outcomes are certified`,
+    });
     return { findings: [], items };
   }
   const actor = action.by === undefined ? studentActor(item.studentId) : personOf(context, action.by);
@@ -142,7 +144,10 @@ export function runAction(
 export function runActions(context: Context, actions: readonly RecordAction[]): readonly Finding[] {
   const { resolution } = context.validation;
   if (!resolution) {
-    context.failures.push('the pack did not load: no rules to ask');
+    misfit(context, 'pack', {
+      'zh-TW': '規定檔無法載入：沒有規定可問',
+      en: 'the pack did not load: no rules to ask',
+    });
     return [];
   }
   const engine = createEngine(resolution);
@@ -151,9 +156,11 @@ export function runActions(context: Context, actions: readonly RecordAction[]): 
   actions.forEach((action, index) => {
     const result = runAction(context, engine, action, items);
     if (index < actions.length - 1 && result.findings.some((finding) => finding.severity === 'error')) {
-      context.failures.push(
-        `step ${index + 1} was refused: ${result.findings.map((finding) => finding.code).join(', ')}`,
-      );
+      const codes = result.findings.map((finding) => finding.code);
+      fail(context, `step ${index + 1}`, 'allowed', `refused (${codes.join(', ')})`, {
+        'zh-TW': `第 ${index + 1} 步遭拒絕：${codes.join('、')}`,
+        en: `step ${index + 1} was refused: ${codes.join(', ')}`,
+      });
     }
     items = result.items;
     findings = result.findings;

@@ -1,12 +1,19 @@
 // The runner must be able to fail: wrong expectations come back as failures that name what differs.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { bundledOverlays } from './packs';
+import { ScenarioSchema } from './format';
+import { parseScenario } from './parse';
 import { runScenario } from './run';
-import { ScenarioSchema } from './scenario';
 
-const overlays = bundledOverlays();
-const run = (folder: string, yaml: string) => runScenario(folder, ScenarioSchema.parse(parse(yaml)), overlays);
+const packOf = (folder: string) => {
+  const file = `schools/${folder}/pack.yaml`;
+  return { file, text: readFileSync(new URL(`../../../../${file}`, import.meta.url), 'utf8') };
+};
+const run = (folder: string, yaml: string) => {
+  const outcome = runScenario(ScenarioSchema.parse(parse(yaml)), packOf(folder));
+  return { ...outcome, failures: outcome.failures.map((failure) => failure.message.en) };
+};
 
 describe('runScenario', () => {
   it('passes a true scenario and explains it with the layer and clause', () => {
@@ -68,12 +75,36 @@ describe('runScenario', () => {
     expect(outcome.failures).toEqual(['step 1 was refused: PR4010']);
   });
 
-  it('rejects a file that is not a scenario', () => {
-    expect(
-      ScenarioSchema.safeParse(parse('clause: 一\ntitle: t\nwhen: validate\nexpect: {}\ngivne: {}\n')).success,
-    ).toBe(false);
-    expect(
-      ScenarioSchema.safeParse(parse('clause: 一\ntitle: t\nwhen: { rule: x, acting: y }\nexpect: {}\n')).success,
-    ).toBe(false);
+  it('says in Chinese too what differs', () => {
+    const outcome = runScenario(
+      ScenarioSchema.parse(
+        parse(
+          'clause: 九(三)\ntitle: t\ngiven: { term: 11201, unavailable: [courseTeacher] }\nwhen: { acting: courseOutcomeCertification }\nexpect: { acting: domainTeacher }\n',
+        ),
+      ),
+      packOf('magong'),
+    );
+    expect(outcome.passed).toBe(false);
+    expect(outcome.failures).toEqual([
+      {
+        subject: 'acting',
+        expected: 'domainTeacher',
+        actual: 'departmentTeacher',
+        message: {
+          'zh-TW': '代理人：預期 domainTeacher，實得 departmentTeacher',
+          en: 'acting: expected domainTeacher, got departmentTeacher',
+        },
+      },
+    ]);
+  });
+
+  it('rejects a file that is not a scenario, with the line and column', () => {
+    const misspelt = parseScenario('clause: 一\ntitle: t\nwhen: validate\nexpect: {}\ngivn: {}\n', { file: 's.yaml' });
+    expect(misspelt.scenario).toBeUndefined();
+    expect(misspelt.findings.map((f) => [f.code, f.position?.line, f.message.en])).toEqual([
+      ['PR1003', 5, 'unknown key `givn` — did you mean `given`?'],
+    ]);
+    expect(parseScenario('clause: 一\ntitle: t\nwhen: { rule: x, acting: y }\nexpect: {}\n').scenario).toBeUndefined();
+    expect(parseScenario('clause: [\n').findings.map((f) => f.code)).toEqual(['PR1001']);
   });
 });

@@ -1,16 +1,12 @@
 // Actions at a date: what a person may do, and whether core allows it.
-import {
-  can,
-  checkGovernance,
-  checkRetention,
-  PERMISSIONS,
-  type Finding,
-  type Permission,
-  type Resource,
-  type Student,
-} from '@portfolio-rules/core';
-import { checkReceiptPeriod, leaverNotices } from '@portfolio-rules/core/internal';
-import { type Context, effectiveAt, personOf, studentOf } from './context';
+import type { Finding } from '../catalogue';
+import { checkGovernance } from '../governance';
+import { can, type Resource } from '../permissions';
+import { checkReceiptPeriod, leaverNotices } from '../receipts';
+import type { Student } from '../records/items';
+import { checkRetention } from '../retention';
+import { type Permission, PERMISSIONS } from '../roles';
+import { type Context, effectiveAt, misfit, personOf, studentOf } from './context';
 
 /** Deleting a student's records on a day: too early while the seal lasts (retention). */
 export function deleteRecords(context: Context, studentId: string, at: string): readonly Finding[] {
@@ -26,7 +22,10 @@ export function permitted(
   when: { can: string; by: string; on: Record<string, unknown>; at: string },
 ): readonly Finding[] {
   if (!(PERMISSIONS as readonly string[]).includes(when.can)) {
-    context.failures.push(`unknown permission ${when.can} (known: ${PERMISSIONS.join(', ')})`);
+    misfit(context, 'when.can', {
+      'zh-TW': `未知的權限 ${when.can} (可用：${PERMISSIONS.join('、')})`,
+      en: `unknown permission ${when.can} (known: ${PERMISSIONS.join(', ')})`,
+    });
     return [];
   }
   const effective = effectiveAt(context);
