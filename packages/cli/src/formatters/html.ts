@@ -104,7 +104,13 @@ function schoolSection(
   const sections: [string, string, string][] = [
     ['findings', text.findings, findingsSection(audit.findings, findingsOptions)],
     ...(audit.intake
-      ? [['rejections', text.rejections, rejectionsSection(audit.intake, options.lang, text)] as [string, string, string]]
+      ? [
+          ['rejections', text.rejections, rejectionsSection(audit.intake, options.lang, text)] as [
+            string,
+            string,
+            string,
+          ],
+        ]
       : []),
     ...(audit.statistics
       ? [['statistics', text.statistics, statisticsSection(audit.statistics, text)] as [string, string, string]]

@@ -14,9 +14,9 @@ const KIND: Record<string, Record<Language, string>> = {
 };
 
 const PER: Record<string, Record<Language, string>> = {
-  semester: { 'zh-TW': '每學期', en: 'a semester' },
-  academicYear: { 'zh-TW': '每學年', en: 'an academic year' },
-  year: { 'zh-TW': '每學年', en: 'an academic year' },
+  semester: { 'zh-TW': '每學期', en: 'per semester' },
+  academicYear: { 'zh-TW': '每學年', en: 'per academic year' },
+  year: { 'zh-TW': '每學年', en: 'per academic year' },
 };
 
 const ACTION: Record<string, Record<Language, string>> = {
