@@ -91,7 +91,7 @@ describe('formatHtml', () => {
     const text = visible(zh);
     expect(text).toContain('學習歷程檔案稽核報告：國立馬公高級中學 (magong)');
     expect(text).toContain(
-      '補充規定 馬公高中學習歷程檔案作業補充規定 (magong) 學校 國立馬公高級中學 規定檔 schools/magong/pack.yaml 稽核基準日 2024-01-31 全國規定版本',
+      '補充規定 馬公高中學習歷程檔案作業補充規定 (magong) 學校 國立馬公高級中學 規定檔 schools/magong/pack.yaml 稽核基準日 113年1月31日 全國規定版本',
     );
     expect(text).toContain('(national@2022-08-01)');
     // 2 errors and 1 info among the findings, 1 error and 1 warning among the rejected lines.

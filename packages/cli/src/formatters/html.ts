@@ -1,11 +1,13 @@
 import {
   type AuditResult,
   type FindingBase,
+  isPlainDate,
   type Language,
   nationalVersionFor,
   type Severity,
   termOfDate,
 } from '@portfolio-rules/core';
+import { dateWords } from '@portfolio-rules/core/internal';
 import type { Output } from '../command';
 import { auditName, checkedGroups, tallyOf } from './checked';
 import { type FindingsOptions, findingsSection, rejectionsSection, ruleCountTable, ruleGroups } from './html/findings';
@@ -47,7 +49,7 @@ function header(audit: AuditResult<FindingBase>, options: HtmlOptions, text: Htm
     ...(audit.pack.school ? [[text.school, audit.pack.school] as [string, string]] : []),
     ...(audit.school !== undefined ? [[text.dataSchool, audit.school] as [string, string]] : []),
     ...(audit.pack.file ? [[text.file, audit.pack.file] as [string, string]] : []),
-    [text.asOf, audit.asOf],
+    [text.asOf, isPlainDate(audit.asOf) ? dateWords(audit.asOf, options.lang) : audit.asOf],
     [text.national, nationalVersion(audit.asOf, options.lang)],
     [text.tool, `${tool.name} ${tool.version}`],
   ];
