@@ -11,6 +11,8 @@ export default tseslint.config(
       'out/**',
       'packages/cli/regional/**',
       'packages/cli/template/**',
+      'packages/packs/schools/**',
+      'packages/packs/resolved/**',
     ],
   },
   js.configs.recommended,

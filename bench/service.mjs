@@ -3,13 +3,14 @@
 // (fsync on). Once with row locks and once with SERIALIZABLE, then checks the data: zero cap
 // violations, zero lost writes. Baseline, in the same run: the bare durable write — 64 clients doing
 // `begin; insert into decisions …; commit` straight through pg, no HTTP, no engine, no lock.
-// BENCH_SECONDS (30), BENCH_CLIENTS (64), BENCH_POOL (16), BENCH_STUDENTS (2000).
+// BENCH_SECONDS (30), BENCH_CLIENTS (64), BENCH_POOL (16), BENCH_STUDENTS (2000); BENCH_COMPARE, the
+// folder of another build of the service (its dist/server.js), run with row locks right after this one.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { machine, ratio, ROOT, table } from './_lib.mjs';
@@ -32,11 +33,37 @@ function cpuOf(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
+/**
+ * CPU time of the PostgreSQL server, in ms: the postmaster, the backends it has reaped (its children's
+ * time) and those still running. Read once the connections of a run are closed, it holds all of it.
+ */
+function postgresCpu(server) {
+  const postmaster = Number(readFileSync(join(dirname(server.log), 'data/postmaster.pid'), 'utf8').split('\n')[0]);
+  const stat = (pid) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const own = stat(postmaster);
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name)))
+    try {
+      const fields = stat(pid);
+      if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while we read
+    }
+  return (ticks * 1000) / 100;
+}
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+const ownCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const ms = (value) => `${value.toFixed(1)} ms`;
+const cpuMs = (value) => `${value.toFixed(2)} ms`;
 
 /** The bare durable write: the floor under any service that logs its decisions. */
-async function baseline(url) {
+async function baseline(url, server) {
+  const cpuBefore = { postgres: postgresCpu(server), own: ownCpu() };
   const pool = new pg.Pool({ connectionString: url, max: POOL });
   await pool.query('create table if not exists baseline (id bigserial primary key, body jsonb not null)');
   const latencies = [];
@@ -58,12 +85,19 @@ async function baseline(url) {
   const started = performance.now();
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const elapsed = (performance.now() - started) / 1000;
+  const ownUsed = ownCpu() - cpuBefore.own;
   await pool.end();
+  await settle();
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    cpu: { postgres: (postgresCpu(server) - cpuBefore.postgres) / latencies.length, own: ownUsed / latencies.length },
+  };
 }
 
-function startService(url, strategy, port) {
+function startService(url, strategy, port, folder = EXAMPLE) {
   const child = spawn(
     process.execPath,
     [
@@ -71,7 +105,7 @@ function startService(url, strategy, port) {
       'dist/server.js',
     ],
     {
-      cwd: EXAMPLE,
+      cwd: folder,
       env: {
         ...process.env,
         DATABASE_URL: url,
@@ -268,11 +302,12 @@ try {
     `${CLIENTS} clients, ${SECONDS} s each, pool ${POOL}, ${STUDENTS} students (${HOT} of them get 10 % of the load)\n`,
   );
   await admin.query('create database bench_baseline');
-  const floor = await baseline(`${base}/bench_baseline`);
+  const floor = await baseline(`${base}/bench_baseline`, server);
   const rows = [
     [
       'run',
-      'service CPU/decision',
+      'CPU/decision: service + PostgreSQL + clients = all',
+      'ceiling on 2 CPUs',
       'decisions/s',
       'p50',
       'p99',
@@ -286,7 +321,8 @@ try {
   ];
   rows.push([
     'baseline: bare durable write',
-    '',
+    `— + ${cpuMs(floor.cpu.postgres)} + ${cpuMs(floor.cpu.own)} = ${cpuMs(floor.cpu.postgres + floor.cpu.own)}`,
+    `${Math.round(2000 / (floor.cpu.postgres + floor.cpu.own))}/s`,
     Math.round(floor.perSecond),
     ms(floor.p50),
     ms(floor.p99),
@@ -297,20 +333,35 @@ try {
     '',
     loadavg()[0].toFixed(2),
   ]);
-  for (const strategy of ['lock', 'serializable']) {
-    await admin.query(`create database bench_${strategy}`);
-    const url = `${base}/bench_${strategy}`;
+  const runs = [
+    { name: 'lock', strategy: 'lock', label: 'row locks' },
+    ...(process.env.BENCH_COMPARE
+      ? [
+          {
+            name: 'compare',
+            strategy: 'lock',
+            label: `row locks, ${process.env.BENCH_COMPARE}`,
+            folder: process.env.BENCH_COMPARE,
+          },
+        ]
+      : []),
+    { name: 'serializable', strategy: 'serializable', label: 'SERIALIZABLE' },
+  ];
+  for (const { name, strategy, label, folder } of runs) {
+    await admin.query(`create database bench_${name}`);
+    const url = `${base}/bench_${name}`;
     const port = 21_000 + Math.floor(Math.random() * 20_000);
-    const service = await startService(url, strategy, port);
+    const service = await startService(url, strategy, port, folder);
     const seed = new pg.Client({ connectionString: url });
     await seed.connect();
     await seed.query(
       `insert into students (id, grade) select 'b' || n, 1 + n % 3 from generate_series(0, ${STUDENTS - 1}) n`,
     );
     await seed.end();
-    const cpuBefore = cpuOf(service.pid);
+    const cpuBefore = { service: cpuOf(service.pid), postgres: postgresCpu(server), own: ownCpu() };
     const run = await load(port);
-    const serviceCpu = cpuOf(service.pid) - cpuBefore;
+    const serviceCpu = cpuOf(service.pid) - cpuBefore.service;
+    const ownUsed = ownCpu() - cpuBefore.own;
     const health = await new Promise((resolve) =>
       http.get({ host: '127.0.0.1', port, path: '/health', agent }, (response) => {
         let text = '';
@@ -320,10 +371,18 @@ try {
     );
     service.kill('SIGTERM');
     await new Promise((resolve) => service.once('exit', resolve));
+    await settle();
+    const cpu = {
+      service: serviceCpu / run.decisions,
+      postgres: (postgresCpu(server) - cpuBefore.postgres) / run.decisions,
+      own: ownUsed / run.decisions,
+    };
+    const all = cpu.service + cpu.postgres + cpu.own;
     const checked = await verify(url, run.allowed);
     rows.push([
-      `service, ${strategy === 'lock' ? 'row locks' : 'SERIALIZABLE'}${health.retries !== undefined ? ` (${health.retries} retries)` : ''}`,
-      ms(serviceCpu / run.decisions),
+      `service, ${label}${health.retries !== undefined ? ` (${health.retries} retries)` : ''}`,
+      `${cpuMs(cpu.service)} + ${cpuMs(cpu.postgres)} + ${cpuMs(cpu.own)} = ${cpuMs(all)}`,
+      `${Math.round(2000 / all)}/s`,
       Math.round(run.perSecond),
       ms(run.p50),
       ms(run.p99),
@@ -336,7 +395,7 @@ try {
       loadavg()[0].toFixed(2),
     ]);
     console.log(
-      `${strategy}: ${run.decisions} decisions in ${run.elapsed.toFixed(1)} s, ${checked.items} items, ${checked.decisions} decisions logged`,
+      `${name}: ${run.decisions} decisions in ${run.elapsed.toFixed(1)} s, ${checked.items} items, ${checked.decisions} decisions logged`,
     );
   }
   await admin.end();

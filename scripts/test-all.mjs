@@ -14,6 +14,7 @@ const run = (label, command, args, cwd) => {
 const checks = [
   ['build core', bin('tsup'), ['--silent'], 'packages/core'],
   ['build cli', bin('tsup'), ['--silent'], 'packages/cli'],
+  ['build packs', bin('tsup'), ['--silent'], 'packages/packs'],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
   ['format', bin('prettier'), ['--check', '--log-level=warn', '.']],

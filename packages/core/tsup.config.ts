@@ -1,26 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { defineConfig, type Options } from 'tsup';
-
-/** `import text from './x.yaml?raw'`: the file's text, inlined (as vitest does natively). */
-const raw: NonNullable<Options['esbuildPlugins']>[number] = {
-  name: 'raw',
-  setup(build) {
-    build.onResolve({ filter: /\?raw$/ }, (args) => ({
-      path: resolve(args.resolveDir, args.path.slice(0, -'?raw'.length)),
-      namespace: 'raw',
-    }));
-    build.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({
-      contents: readFileSync(args.path, 'utf8'),
-      loader: 'text',
-    }));
-  },
-};
+import { defineConfig } from 'tsup';
+import { raw } from '../../scripts/tsup-raw';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/internal.ts'],
+  // engine-path is no export: it keeps the engine's modules in a chunk a browser bundle can take alone.
+  entry: ['src/index.ts', 'src/internal.ts', 'src/engine-path.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: ['src/index.ts', 'src/internal.ts'] },
   clean: true,
   sourcemap: true,
   target: 'es2022',

@@ -62,13 +62,13 @@ export { checkSelection, deselectItem, selectItem, standingVerdict, type Standin
 export {
   checkLock,
   checkSubmittingUnit,
-  LOCK_POLICIES,
   lockingSubmission,
   latestRound,
   SUBMISSION_CODES,
   SUBMISSION_DUTIES,
   submitRoster,
 } from './submission';
+export { LOCK_POLICIES } from './submission/schema';
 export {
   columnsOf,
   createCsvRowReader,

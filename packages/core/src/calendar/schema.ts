@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Anchor, ANCHORS } from '../windows/schema';
 
 const IsoDateSchema = z.iso.date().describe('日期 / a date, YYYY-MM-DD');

@@ -1,9 +1,9 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
 import { deferExplained } from '../decision/deferred';
 import {
-  layerAndSource,
   combine,
   type Explained,
+  layerAndSource,
   origin,
   type Part,
   refuses,

@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { EntrySourceSchema, FileTypeSchema } from '../records';
-import { SourceRefSchema } from '../sources';
+import * as z from 'zod';
+import { EntrySourceSchema, FileTypeSchema } from '../records/schema';
+import { SourceRefSchema } from '../sources/schema';
 
 export const PERIODS = ['semester', 'academicYear'] as const;
 export const PeriodSchema = z.enum(PERIODS).describe('計算期間 / counted per: semester 每學期, academicYear 每學年');

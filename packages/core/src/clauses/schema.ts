@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A clause's number as the document counts it: `五`, `三`, `1` (parentheses and 、 are the document's printing, see `clauseNumbering`). */
 const ClauseNumberSchema = z

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { compile, FAIL } from './fast';
 import { issueFinding } from './issues';
 import { lineContext, parseRecord, parseRecordValue, type ParseResult } from './parse';

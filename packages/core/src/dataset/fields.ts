@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatTerm, parseTerm } from '../term';
 
 /** A non-empty identifier as the school's systems write it (學號, item id, teacher account). */

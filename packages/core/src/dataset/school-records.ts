@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENROLMENT_CHANGES } from '../enrolment';
 import { AUDIENCES, TRAINING_KINDS } from '../governance';
 import { RECEIPT_CATEGORIES, RECORD_KINDS } from '../records';
-import { DivisionSchema } from '../units';
+import { DivisionSchema } from '../units/schema';
 import { AcademicYearField, DateField, Id, SchoolField, TermField } from './fields';
 
 /** `cadre` (幹部紀錄): a cadre position entered by the school; it never counts against a student's caps. */

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { DiversePerformanceCategorySchema, EntrySourceSchema, FileTypeSchema } from '../records';
+import * as z from 'zod';
+import { DiversePerformanceCategorySchema, EntrySourceSchema, FileTypeSchema } from '../records/schema';
 import {
   CERTIFICATION_STATES,
   STUDENT_STATUSES,
@@ -7,7 +7,7 @@ import {
   type DiversePerformance,
   type Student,
 } from '../records/items';
-import { DivisionSchema } from '../units';
+import { DivisionSchema } from '../units/schema';
 import { AcademicYearField, DateField, Id, SchoolField, TermField } from './fields';
 
 /** `student` (基本資料): one line per student. */

@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { SourceRefSchema } from '../sources';
-import { DivisionSchema, IdentifierSchema } from '../units';
+import type { SourceRef } from '../sources';
+import type { Division } from '../units';
 
 /** The duties of 馬公 九(三), the table every pack's ownership is checked against. */
 export const DUTIES = [
@@ -13,8 +12,7 @@ export const DUTIES = [
   'cadreSubmission',
   'courseOutcomeCertification',
 ] as const;
-export const DutySchema = z.enum(DUTIES).describe('業務 / duty');
-export type Duty = z.infer<typeof DutySchema>;
+export type Duty = (typeof DUTIES)[number];
 
 export const DUTY_NAMES: Readonly<Record<Duty, string>> = {
   platformAdministration: '學習歷程平臺管理',
@@ -31,41 +29,20 @@ export const DUTY_NAMES: Readonly<Record<Duty, string>> = {
  * One link of a deputy chain: a unit or role identifier (`registration`, `departmentTeacher`),
  * or a person the head of a unit designates (`{ designatedBy: registration }`, 新竹 十一(三)).
  */
-export const DeputySchema = z.union([
-  IdentifierSchema.describe('處室或角色 / a unit or role identifier'),
-  z.strictObject({
-    designatedBy: IdentifierSchema.describe('由該單位主管指定之代理人 / a deputy the head of this unit designates'),
-  }),
-]);
-export type Deputy = z.infer<typeof DeputySchema>;
+export type Deputy = string | { designatedBy: string };
 
-const AssignmentShape = {
-  owner: IdentifierSchema.describe('主責單位或角色 / the owning unit or role'),
-  deputies: z.array(DeputySchema).describe('代理順序 / deputies in order: 第一代理人, 第二代理人 …'),
-};
+/** Who owns a duty and who deputises (業務分工及代理), as a pack writes it. */
+export interface DutyAssignment {
+  /** The owning unit or role. */
+  owner?: string | undefined;
+  /** Deputies in order: 第一代理人, 第二代理人 … */
+  deputies?: Deputy[] | undefined;
+  /** Owners for a division's own students, e.g. 進修部. */
+  byDivision?:
+    | Partial<Record<Division, { owner: string; deputies?: Deputy[] | undefined; source?: SourceRef | undefined }>>
+    | undefined;
+  source?: SourceRef | undefined;
+}
 
-export const DutyAssignmentSchema = z
-  .strictObject({
-    ...AssignmentShape,
-    owner: AssignmentShape.owner.optional(),
-    deputies: AssignmentShape.deputies.optional(),
-    byDivision: z
-      .partialRecord(
-        DivisionSchema,
-        z.strictObject({
-          ...AssignmentShape,
-          deputies: AssignmentShape.deputies.optional(),
-          source: SourceRefSchema.optional(),
-        }),
-      )
-      .optional()
-      .describe("依部別 / owners for a division's own students, e.g. 進修部"),
-    source: SourceRefSchema.optional(),
-  })
-  .describe('業務分工及代理 / who owns a duty and who deputises');
-export type DutyAssignment = z.infer<typeof DutyAssignmentSchema>;
-
-export const DutiesSchema = z
-  .partialRecord(DutySchema, DutyAssignmentSchema)
-  .describe('業務分工及代理人 / ownership and deputies, per duty');
-export type Duties = z.infer<typeof DutiesSchema>;
+/** Ownership and deputies, per duty. */
+export type Duties = Partial<Record<Duty, DutyAssignment>>;

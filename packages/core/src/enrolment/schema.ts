@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { SourceRefSchema } from '../sources';
+import * as z from 'zod';
+import { SourceRefSchema } from '../sources/schema';
 
 /** Enrolment changes (學籍異動), handled by national principles the seeds do not spell out (uncertain; docs/reference/enrolment.md). */
 export const ENROLMENT_CHANGES = [

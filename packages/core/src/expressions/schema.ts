@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { SourceRefSchema } from '../sources';
-import { IdentifierSchema } from '../units';
+import * as z from 'zod';
+import { SourceRefSchema } from '../sources/schema';
+import { IdentifierSchema } from '../units/schema';
 
 export const CustomRuleSchema = z
   .strictObject({

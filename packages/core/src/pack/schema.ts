@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CapsSchema, FilesSchema } from '../caps/schema';
 import { AnnexesSchema, ClauseNumberingSchema, ClausesSchema } from '../clauses/schema';
-import { DutiesSchema } from '../duties';
+import { DutiesSchema } from '../duties/schema';
 import { EnrolmentSchema } from '../enrolment/schema';
 import { CustomRuleSchema } from '../expressions/schema';
 import { GovernanceSchema } from '../governance/schema';
 import { PermissionsSchema } from '../permissions/schema';
 import { ReceiptsSchema } from '../receipts/schema';
 import { RetentionSchema } from '../retention/schema';
-import { SourceRefSchema } from '../sources';
+import { SourceRefSchema } from '../sources/schema';
 import { SubmissionLockSchema } from '../submission/schema';
 import { TermInputSchema } from '../term/schema';
-import { DivisionSchema, UnitsSchema } from '../units';
+import { DivisionSchema, UnitsSchema } from '../units/schema';
 import { WindowBoundsSchema, WindowsSchema } from '../windows/schema';
 
 export const AdoptionSchema = z.strictObject({

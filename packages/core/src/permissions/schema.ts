@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { PermissionSchema, RoleSchema } from '../roles';
-import { SourceRefSchema } from '../sources';
+import * as z from 'zod';
+import { PermissionSchema, RoleSchema } from '../roles/schema';
+import { SourceRefSchema } from '../sources/schema';
 
 /**
  * How far a permission reaches: `all` (V), a category (V(限課程), V(限多元), V(限幹部), V(限項目),

@@ -12,4 +12,4 @@ export { confirmationMinimums, periodEnd, type PeriodEnd } from '../submission/r
 export { type FinalDecision, type FinalRequest, type LeaverNotice } from './final';
 export { checkReceiptPeriod, finalSubmit, leaverNotices, receiptTransition } from './request';
 
-export { ReceiptsSchema, type Receipts } from './schema';
+export type { Receipts } from './schema'; // the schema itself from './schema' (see submission/index.ts)

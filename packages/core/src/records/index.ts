@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The record kinds of 要點 3. The first five reach the central database;
  * consultation records and study plans are kept by the school only.
@@ -13,33 +11,26 @@ export const RECORD_KINDS = [
   'consultation',
   'studyPlan',
 ] as const;
-export const RecordKindSchema = z.enum(RECORD_KINDS).describe('資料類別 / record kind');
-export type RecordKind = z.infer<typeof RecordKindSchema>;
+export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** The kinds a student uploads and selects (勾選). */
-const STUDENT_KINDS = ['courseOutcome', 'diversePerformance'] as const;
-export const StudentKindSchema = z.enum(STUDENT_KINDS);
-export type StudentKind = z.infer<typeof StudentKindSchema>;
+export const STUDENT_KINDS = ['courseOutcome', 'diversePerformance'] as const;
+export type StudentKind = (typeof STUDENT_KINDS)[number];
 
 /** The four receipt (收訖明細) categories of seed 004. */
 export const RECEIPT_CATEGORIES = ['cadre', 'courseRecord', 'courseOutcome', 'diversePerformance'] as const;
-export const ReceiptCategorySchema = z.enum(RECEIPT_CATEGORIES);
-export type ReceiptCategory = z.infer<typeof ReceiptCategorySchema>;
+export type ReceiptCategory = (typeof RECEIPT_CATEGORIES)[number];
 
 /** A senior-high student's grade (年級), 1 to 3: of a student, and of the students a window applies to. */
-export const GradeSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-export type Grade = z.infer<typeof GradeSchema>;
+export type Grade = 1 | 2 | 3;
 
 /** Who put a record on the platform. School-entered records do not count against a student's own caps (seed 002, 4-1, 4-4). */
 export const ENTRY_SOURCES = ['student', 'schoolEntered', 'bulkImport'] as const;
-export const EntrySourceSchema = z
-  .enum(ENTRY_SOURCES)
-  .describe('登錄來源 / who entered it: student 學生, schoolEntered 學校登錄, bulkImport 項目管理者匯入');
-export type EntrySource = z.infer<typeof EntrySourceSchema>;
+export type EntrySource = (typeof ENTRY_SOURCES)[number];
 
 /** The kinds of file a portfolio item may carry. */
-export const FileTypeSchema = z.enum(['pdf', 'jpg', 'png', 'mp3', 'mp4']);
-export type FileType = z.infer<typeof FileTypeSchema>;
+export const FILE_TYPES = ['pdf', 'jpg', 'png', 'mp3', 'mp4'] as const;
+export type FileType = (typeof FILE_TYPES)[number];
 
 /** The eight diverse-performance categories of the platform manual (seed 002). */
 export const DIVERSE_PERFORMANCE_CATEGORIES = [
@@ -52,8 +43,7 @@ export const DIVERSE_PERFORMANCE_CATEGORIES = [
   'works',
   'otherActivity',
 ] as const;
-export const DiversePerformanceCategorySchema = z.enum(DIVERSE_PERFORMANCE_CATEGORIES);
-export type DiversePerformanceCategory = z.infer<typeof DiversePerformanceCategorySchema>;
+export type DiversePerformanceCategory = (typeof DIVERSE_PERFORMANCE_CATEGORIES)[number];
 
 export const DIVERSE_PERFORMANCE_CATEGORY_NAMES: Readonly<Record<DiversePerformanceCategory, string>> = {
   cadre: '幹部經歷',

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { SourceRefSchema } from '../sources';
+import * as z from 'zod';
+import { SourceRefSchema } from '../sources/schema';
 
 export const RetentionSchema = z
   .strictObject({

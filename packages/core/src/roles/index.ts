@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** The roles of the platform manual (seed 002, chapter 4) and the teacher roles of deputy chains (馬公 九(三)). */
 export const ROLES = [
   'systemAdmin',
@@ -15,8 +13,7 @@ export const ROLES = [
   'consultingTeacher',
   'student',
 ] as const;
-export const RoleSchema = z.enum(ROLES).describe('角色 / role');
-export type Role = z.infer<typeof RoleSchema>;
+export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Readonly<Record<Role, string>> = {
   systemAdmin: '系統管理者',
@@ -44,5 +41,4 @@ export const PERMISSIONS = [
   'submitToCentral',
   'maintainStudentData',
 ] as const;
-export const PermissionSchema = z.enum(PERMISSIONS).describe('權限 / permission');
-export type Permission = z.infer<typeof PermissionSchema>;
+export type Permission = (typeof PERMISSIONS)[number];

@@ -23,7 +23,9 @@ import type { SubmissionCategory } from './roster';
 
 export { SUBMISSION_CODES } from './codes';
 export { sameDivision, type SubmissionCategory } from './roster';
-export { LOCK_POLICIES, SubmissionLockSchema, type LockPolicy, type SubmissionLock } from './schema';
+// The pack section's schema is imported from './schema' by the pack schema alone: re-exported here it
+// would ride into every bundle of the engine, which has no use for zod.
+export type { LockPolicy, SubmissionLock } from './schema';
 export {
   latestRound,
   nextRound,

@@ -1,5 +1,5 @@
 import { addCalendarDays, daysBetween, type PlainDate } from '../_lib/date';
-import { layerAndSource, decide, type Explained, origin, type Step } from '../decision/explanation';
+import { decide, type Explained, layerAndSource, origin, type Step } from '../decision/explanation';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../catalogue';
 import type { Source } from '../findings/types';

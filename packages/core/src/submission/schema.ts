@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { SourceRefSchema } from '../sources';
+import * as z from 'zod';
+import { SourceRefSchema } from '../sources/schema';
 
 /**
  * Whether submitting a category's roster locks the student side (學生端鎖定): `always` 即鎖定 (seed 002,

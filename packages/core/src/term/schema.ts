@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A term code as written in a pack: `11201` (a number or a string) or `112-1`; read it with `parseTerm`. */
 export const TermInputSchema = z

@@ -1,26 +1,21 @@
-import { z } from 'zod';
-
 /** An identifier a pack uses for a unit, role or rule: letters, digits and `-`, starting with a letter. */
-export const IdentifierSchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, 'identifier');
+export const IDENTIFIER = /^[a-zA-Z][a-zA-Z0-9-]*$/;
 
 /** A school division: the day school and, where there is one, the continuing-education division (進修部). */
 export const DIVISIONS = ['day', 'continuingEducation'] as const;
-export const DivisionSchema = z.enum(DIVISIONS).describe('部別 / division: day 日間部, continuingEducation 進修部');
-export type Division = z.infer<typeof DivisionSchema>;
+export type Division = (typeof DIVISIONS)[number];
 
-export const UnitSchema = z
-  .strictObject({
-    name: z.string().min(1).describe('處室或組別名稱 / the unit as the school writes it, e.g. 註冊組'),
-    office: z.string().min(1).optional().describe('所屬處室 / the office it belongs to, e.g. 教務處'),
-    division: DivisionSchema.optional(),
-  })
-  .describe('處室/組 / a unit of the school');
-export type Unit = z.infer<typeof UnitSchema>;
+/** A unit of the school (處室/組), as a pack writes it. */
+export interface Unit {
+  /** The unit as the school writes it, e.g. 註冊組. */
+  name: string;
+  /** The office it belongs to, e.g. 教務處. */
+  office?: string | undefined;
+  division?: Division | undefined;
+}
 
-export const UnitsSchema = z
-  .record(IdentifierSchema, UnitSchema)
-  .describe('本校處室 / the units this pack names, by identifier');
-export type Units = z.infer<typeof UnitsSchema>;
+/** The units a pack names, by identifier. */
+export type Units = Record<string, Unit>;
 
 /** The units most schools have (docs/glossary.md). A pack may add its own or rename these. */
 export const COMMON_UNITS: Readonly<Record<string, Unit>> = {

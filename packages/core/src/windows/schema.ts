@@ -1,6 +1,7 @@
-import { z } from 'zod';
-import { GradeSchema, type Grade } from '../records';
-import { SourceRefSchema } from '../sources';
+import * as z from 'zod';
+import { type Grade } from '../records';
+import { GradeSchema } from '../records/schema';
+import { SourceRefSchema } from '../sources/schema';
 import { TermInputSchema } from '../term/schema';
 
 /** What a window opens and closes (seeds 000 flow table and 004 timetable; docs/reference/windows.md). */

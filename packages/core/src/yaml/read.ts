@@ -1,5 +1,5 @@
 import { isAlias, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createFinding } from '../findings/define';
 import type { Position } from '../findings/types';
 import type { Finding } from '../catalogue';

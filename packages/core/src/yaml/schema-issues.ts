@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { clip } from '../_lib/clip';
 import { suggest } from '../_lib/suggest';
