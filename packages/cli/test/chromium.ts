@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium as playwright, type Page } from 'playwright-core';
 
-// Debian's headless Chromium for the tests that open HTML (no playwright or puppeteer). On CI, running
+// Debian's headless Chromium for the tests that open HTML, run as a command or driven by playwright-core
+// (the library only, with no browser download). On CI, running
 // as root, a missing Chromium is installed once with apt-get; elsewhere those tests are skipped with a note.
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -66,4 +68,32 @@ export function artefactFolder(): string {
   const folder = fileURLToPath(new URL('../../../.tmp/artefacts/', import.meta.url));
   mkdirSync(folder, { recursive: true });
   return folder;
+}
+
+/**
+ * Opens `file` in Chromium driven by playwright-core (for what a DOM dump cannot say: what is shown,
+ * where, after a click), runs `use` on the page, and closes the browser. `problems` collects console
+ * messages, page errors and every request other than the file itself.
+ */
+export async function withPage<T>(
+  chromium: string,
+  file: string,
+  viewport: { readonly width: number; readonly height: number },
+  use: (page: Page, problems: readonly string[]) => Promise<T>,
+): Promise<T> {
+  const browser = await playwright.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport });
+    const problems: string[] = [];
+    const url = pathToFileURL(file).href;
+    page.on('console', (message) => problems.push(`console: ${message.text()}`));
+    page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
+    page.on('request', (request) => {
+      if (request.url() !== url) problems.push(`request: ${request.url()}`);
+    });
+    await page.goto(url);
+    return await use(page, problems);
+  } finally {
+    await browser.close();
+  }
 }

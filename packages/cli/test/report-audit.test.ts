@@ -1,5 +1,6 @@
 import type { AuditResult, FindingBase } from '@portfolio-rules/core';
 import { auditName, specOf } from '../src/formatters/checked';
+import { auditWording, studentOf } from '../src/formatters/html/wording';
 import { describe, expect, it } from 'vitest';
 import { run } from './run';
 import { SarifLog } from './report-sarif-schema';
@@ -150,8 +151,9 @@ describe.each([
   const caseOf = (finding: FindingBase) =>
     [finding.code, specOf(finding.code)?.name, finding.subject].filter(Boolean).join(' ');
   const htmlSections = (html: string) => html.split('<section class="school" ').slice(1);
-  const rowOf = (finding: FindingBase) =>
-    `</code></td><td>${escape(finding.subject)}</td><td>${escape(finding.message.en)}</td>`;
+  /** A finding's row in the HTML report: its student, its subject when it is another, its words. */
+  const rowOf = (finding: FindingBase, student = studentOf(finding)) =>
+    `</code></td><td>${escape(student ?? '—')}</td><td>${student === finding.subject ? '' : escape(finding.subject)}</td><td>${escape(auditWording(finding, 'en'))}</td>`;
 
   it("the pack's findings (PR2005, PR5014 among them) appear once in JUnit, HTML, stylish and JSON", async () => {
     const pack = await packFindings();

@@ -1,14 +1,16 @@
 import {
   type AuditResult,
   type FindingBase,
+  isPlainDate,
   type Language,
   nationalVersionFor,
   type Severity,
   termOfDate,
 } from '@portfolio-rules/core';
+import { dateWords, unreachable } from '@portfolio-rules/core/internal';
 import type { Output } from '../command';
 import { auditName, checkedGroups, tallyOf } from './checked';
-import { findingsSection, rejectionsSection } from './html/findings';
+import { type FindingsOptions, findingsSection, rejectionsSection, ruleCountTable, ruleGroups } from './html/findings';
 import { statisticsSection } from './html/statistics';
 import { REPORT_STYLE } from './html/style';
 import { htmlHead } from './html-head';
@@ -16,7 +18,6 @@ import { formatCount, HTML_TEXT, type HtmlText } from './html/text';
 import { type JsonTool, jsonTool } from './json';
 import { escapeMarkup as x } from './markup';
 import { collected } from './pieces';
-import { unreachable } from '@portfolio-rules/core/internal';
 
 export interface HtmlOptions {
   readonly lang: Language;
@@ -34,8 +35,11 @@ export interface HtmlInput {
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
+const nationalVersionOn = (asOf: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? nationalVersionFor(termOfDate(asOf)) : undefined;
+
 function nationalVersion(asOf: string, language: Language): string {
-  const version = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? nationalVersionFor(termOfDate(asOf)) : undefined;
+  const version = nationalVersionOn(asOf);
   return version ? `${version.title[language]} (${version.layer})` : '—';
 }
 
@@ -45,20 +49,25 @@ function header(audit: AuditResult<FindingBase>, options: HtmlOptions, text: Htm
     ...(audit.pack.school ? [[text.school, audit.pack.school] as [string, string]] : []),
     ...(audit.school !== undefined ? [[text.dataSchool, audit.school] as [string, string]] : []),
     ...(audit.pack.file ? [[text.file, audit.pack.file] as [string, string]] : []),
-    [text.asOf, audit.asOf],
+    [text.asOf, isPlainDate(audit.asOf) ? dateWords(audit.asOf, options.lang) : audit.asOf],
     [text.national, nationalVersion(audit.asOf, options.lang)],
     [text.tool, `${tool.name} ${tool.version}`],
   ];
   return `<dl class="facts">\n${facts.map(([term, value]) => `<dt>${x(term)}</dt><dd>${x(value)}</dd>`).join('\n')}\n</dl>`;
 }
 
-/** `packPart`: the section of the pack's own findings in an audit of several schools, which read data. */
+/**
+ * The summary: counts by severity, the accounting line (read = checked + rejected) and counts by
+ * rule, linked to the rules' findings. `packPart`: the section of the pack's own findings in an
+ * audit of several schools, which read data.
+ */
 function summary(
   audit: AuditResult<FindingBase>,
   findings: readonly FindingBase[],
-  text: HtmlText,
   packPart: boolean,
+  options: FindingsOptions,
 ): string {
+  const { text } = options;
   const tally = tallyOf(findings);
   const counts = { error: tally.errors, warning: tally.warnings, info: tally.infos };
   const cards = SEVERITIES.map((severity) => {
@@ -69,9 +78,13 @@ function summary(
   const line = intake
     ? `<p class="intake">${x(text.intake(formatCount(intake.read), formatCount(intake.checked), formatCount(intake.rejected)))}</p>`
     : `<p class="note">${x(packPart ? text.packPart : text.noData)}</p>`;
-  return `<div class="cards">${cards.join('')}</div>\n${line}`;
+  const byRule = ruleCountTable(ruleGroups(audit.findings), options);
+  return [`<div class="cards">${cards.join('')}</div>`, line, byRule && `<h4>${x(text.byRule)}</h4>\n${byRule}`]
+    .filter(Boolean)
+    .join('\n');
 }
 
+/** A school's part of the page, top-down: header, summary, contents, findings, rejected lines, statistics. */
 function schoolSection(
   audit: AuditResult<FindingBase>,
   index: number,
@@ -82,24 +95,43 @@ function schoolSection(
 ): string {
   const id = `school-${index + 1}`;
   const group = checkedGroups({ audits: [audit] })[0] ?? unreachable('the audit group');
+  const national = nationalVersionOn(audit.asOf);
+  const findingsOptions: FindingsOptions = {
+    language: options.lang,
+    text,
+    ...(audit.pack.file !== undefined && { file: audit.pack.file }),
+    limit: options.findingsPerRule ?? 200,
+    id,
+    ...(national && { nationalLayer: national.layer }),
+  };
+  const sections: [string, string, string][] = [
+    ['findings', text.findings, findingsSection(audit.findings, findingsOptions)],
+    ...(audit.intake
+      ? [
+          ['rejections', text.rejections, rejectionsSection(audit.intake, options.lang, text)] as [
+            string,
+            string,
+            string,
+          ],
+        ]
+      : []),
+    ...(audit.statistics
+      ? [['statistics', text.statistics, statisticsSection(audit.statistics, text)] as [string, string, string]]
+      : []),
+  ];
+  const tocEntries: [string, string][] = [
+    ['summary', text.summary],
+    ...sections.map(([part, title]): [string, string] => [part, title]),
+  ];
+  const contents = `<nav class="toc"><h3>${x(text.contents)}</h3><ol>${tocEntries.map(([part, title]) => `<li><a href="#${id}-${part}">${x(title)}</a></li>`).join('')}</ol></nav>`;
   const parts = [
     `<section class="school" id="${id}">`,
     `<h2>${x(auditName(audit))}</h2>`,
     header(audit, options, text, tool),
-    `<h3>${x(text.summary)}</h3>`,
-    summary(audit, group.findings, text, packPart),
-    ...(audit.statistics
-      ? [`<h3>${x(text.statistics)}</h3>`, statisticsSection(audit.statistics, options.lang, text)]
-      : []),
-    `<h3>${x(text.findings)}</h3>`,
-    findingsSection(audit.findings, {
-      language: options.lang,
-      text,
-      ...(audit.pack.file !== undefined && { file: audit.pack.file }),
-      limit: options.findingsPerRule ?? 200,
-      id,
-    }),
-    ...(audit.intake ? [`<h3>${x(text.rejections)}</h3>`, rejectionsSection(audit.intake, options.lang, text)] : []),
+    `<h3 id="${id}-summary">${x(text.summary)}</h3>`,
+    summary(audit, group.findings, packPart, findingsOptions),
+    contents,
+    ...sections.flatMap(([part, title, body]) => [`<h3 id="${id}-${part}">${x(title)}</h3>`, body]),
     `</section>`,
   ];
   return parts.join('\n');
@@ -107,9 +139,10 @@ function schoolSection(
 
 /**
  * The audit report as ONE self-contained HTML page (inline CSS and SVG, no script, nothing to
- * fetch), for a school's working group to read or print: per school, the header, the summary,
- * charts and tables of the statistics, the findings grouped by rule with their clauses, and the
- * rejected input lines. Every piece of data is escaped.
+ * fetch), for a school's working group to read top-down or print: per school, the header, the
+ * summary (counts by severity and by rule, read = checked + rejected), the contents, the findings
+ * grouped by rule with their clauses, the rejected input lines, then the statistics' charts and
+ * tables. Every piece of data is escaped.
  */
 export function formatHtml(input: HtmlInput, options: HtmlOptions): string {
   return collected((output) => writeHtml(input, options, output));

@@ -8,11 +8,10 @@ import {
 import { lineOf, specOf } from '../checked';
 import { escapeMarkup as x } from '../markup';
 import { formatCount, type HtmlText } from './text';
+import { auditWording, studentOf } from './wording';
 import { unreachable } from '@portfolio-rules/core/internal';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-/** A group's severity: its findings share a code, so the first one's. */
-const severityOf = (group: readonly FindingBase[]) => group[0]?.severity ?? unreachable('a finding of the group');
 
 const unique = (values: readonly (string | undefined)[]) => [
   ...new Set(values.filter((value): value is string => Boolean(value))),
@@ -38,50 +37,94 @@ export interface FindingsOptions {
   readonly limit: number;
   /** Prefix of the element ids, unique per school in the page. */
   readonly id: string;
+  /** The layer of a finding the engine judged by the national rules without naming a layer: the national version in force. */
+  readonly nationalLayer?: string;
 }
 
-/** The findings grouped by rule (code), most severe first, each group with its clauses and layers, then one row per finding. */
-export function findingsSection(findings: readonly FindingBase[], options: FindingsOptions): string {
-  const { language, text } = options;
-  if (findings.length === 0) return `<p class="note">${x(text.noFindings)}</p>`;
+/** One rule's findings: its code, severity and findings. */
+export interface RuleGroup {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly findings: readonly FindingBase[];
+}
+
+/** The findings grouped by rule (code), most severe first, then by code. */
+export function ruleGroups(findings: readonly FindingBase[]): RuleGroup[] {
   const byCode = new Map<string, FindingBase[]>();
   for (const finding of findings) {
     const group = byCode.get(finding.code);
     if (group) group.push(finding);
     else byCode.set(finding.code, [finding]);
   }
-  const groups = [...byCode.entries()].sort(
-    ([a, first], [b, second]) =>
-      SEVERITY_ORDER[severityOf(first)] - SEVERITY_ORDER[severityOf(second)] || a.localeCompare(b),
+  return [...byCode.entries()]
+    .map(([code, group]) => ({
+      code,
+      severity: (group[0] ?? unreachable('a finding of the group')).severity,
+      findings: group,
+    }))
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));
+}
+
+const clausesOf = (group: RuleGroup) => unique(group.findings.map((finding) => formatSource(finding.source)));
+
+/** The summary's count by rule: one row per code, linked to its findings, with its count and clauses. */
+export function ruleCountTable(groups: readonly RuleGroup[], options: FindingsOptions): string {
+  const { language, text } = options;
+  if (groups.length === 0) return '';
+  const rows = groups.map(
+    (group) =>
+      `<tr class="${group.severity}"><td>${severityBadge(group.severity, text)}</td><td><a href="#${options.id}-${x(group.code)}"><code>${x(group.code)}</code> ${x(specOf(group.code)?.title[language] ?? '')}</a></td><td class="number">${formatCount(group.findings.length)}</td><td>${clausesOf(group).map(x).join(text.list)}</td></tr>`,
   );
-  return groups
-    .map(([code, group]) => {
+  return [
+    `<table class="by-rule"><thead><tr><th>${x(text.severityColumn)}</th><th>${x(text.rule)}</th><th class="number">${x(text.countColumn)}</th><th>${x(text.clause)}</th></tr></thead><tbody>`,
+    ...rows,
+    `</tbody></table>`,
+  ].join('\n');
+}
+
+/**
+ * The findings grouped by rule, most severe first: each group's heading (code, title, count), its
+ * clauses and layers, then one row per finding naming its student, in the audit's wording. Groups of
+ * info findings are collapsed (`<details>`): they say what the engine did, not what is wrong.
+ */
+export function findingsSection(findings: readonly FindingBase[], options: FindingsOptions): string {
+  const { language, text } = options;
+  if (findings.length === 0) return `<p class="note">${x(text.noFindings)}</p>`;
+  const layerOf = (finding: FindingBase) =>
+    finding.layer ?? (finding.source !== undefined ? options.nationalLayer : undefined);
+  return ruleGroups(findings)
+    .map((group) => {
+      const { code, severity } = group;
       const spec = specOf(code);
-      const severity = severityOf(group);
-      const clauses = unique(group.map((finding) => formatSource(finding.source)));
-      const layers = unique(group.map((finding) => finding.layer));
+      const clauses = clausesOf(group);
+      const layers = unique(group.findings.map(layerOf));
       const cites = [
         clauses.length > 0 && `${x(text.clause)}${text.colon}${clauses.map(x).join(text.list)}`,
         layers.length > 0 && `${x(text.layer)}${text.colon}${layers.map(x).join(text.list)}`,
       ]
         .filter(Boolean)
         .join(' · ');
-      const rows = group
+      const rows = group.findings
         .slice(0, options.limit)
         .map(
-          (finding) =>
-            `<tr class="${finding.severity}"><td><code>${x(where(finding, options.file))}</code></td><td>${x(finding.subject)}</td><td>${x(finding.message[language])}</td><td>${x(formatSource(finding.source))}</td><td>${x(finding.layer ?? '')}</td></tr>`,
+          (finding, _, __, student = studentOf(finding)) =>
+            `<tr class="${finding.severity}"><td><code>${x(where(finding, options.file))}</code></td><td>${x(student ?? '—')}</td><td>${student === finding.subject ? '' : x(finding.subject)}</td><td>${x(auditWording(finding, language))}</td><td>${x(formatSource(finding.source))}</td><td>${x(layerOf(finding) ?? '—')}</td></tr>`,
         );
       const more =
-        group.length > options.limit ? `\n<p class="note">${x(text.more(group.length - options.limit))}</p>` : '';
+        group.findings.length > options.limit
+          ? `\n<p class="note">${x(text.more(group.findings.length - options.limit))}</p>`
+          : '';
+      const heading = `${severityBadge(severity, text)} <code>${x(code)}</code> ${x(spec?.title[language] ?? '')} <span class="name">${x(spec?.name ?? '')} · ${x(text.count(group.findings.length))}</span>`;
+      const collapsed = severity === 'info';
       return [
-        `<section class="rule" id="${options.id}-${x(code)}">`,
-        `<h4 class="rule-head">${severityBadge(severity, text)} <code>${x(code)}</code> ${x(spec?.title[language] ?? '')} <span class="name">${x(spec?.name ?? '')} · ${x(text.count(group.length))}</span></h4>`,
+        collapsed
+          ? `<details class="rule" id="${options.id}-${x(code)}"><summary class="rule-head">${heading} <span class="name">${x(text.expand)}</span></summary>`
+          : `<section class="rule" id="${options.id}-${x(code)}">\n<h4 class="rule-head">${heading}</h4>`,
         cites && `<p class="cites">${cites}</p>`,
-        `<table class="findings"><thead><tr><th>${x(text.where)}</th><th>${x(text.subject)}</th><th>${x(text.message)}</th><th>${x(text.clause)}</th><th>${x(text.layer)}</th></tr></thead><tbody>`,
+        `<table class="findings"><thead><tr><th>${x(text.where)}</th><th>${x(text.student)}</th><th>${x(text.subject)}</th><th>${x(text.message)}</th><th>${x(text.clause)}</th><th>${x(text.layer)}</th></tr></thead><tbody>`,
         ...rows,
         `</tbody></table>${more}`,
-        `</section>`,
+        collapsed ? `</details>` : `</section>`,
       ]
         .filter(Boolean)
         .join('\n');

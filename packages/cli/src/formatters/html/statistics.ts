@@ -1,5 +1,4 @@
-import type { AuditStatistics, GroupStatistics, Language } from '@portfolio-rules/core';
-import { specOf } from '../checked';
+import type { AuditStatistics, GroupStatistics } from '@portfolio-rules/core';
 import { escapeMarkup as x } from '../markup';
 import { barChart, stackedChart } from './charts';
 import { CERTIFICATION_STATES, formatCount, formatDecimal, formatRate, type HtmlText } from './text';
@@ -61,8 +60,15 @@ function table(rows: readonly (readonly [string, GroupStatistics])[], total: Gro
   return `<div class="wide"><table class="statistics"><thead>${head}</thead><tbody>\n${[...rows.map(([label, group]) => row(label, group)), row(text.all, total, 'total')].join('\n')}\n</tbody></table></div>`;
 }
 
-/** The statistics of one school (seed 004's table): charts, then the tables per grade and class, then overdue certifications by teacher. */
-export function statisticsSection(statistics: AuditStatistics, language: Language, text: HtmlText): string {
+/** Classes shown open; a school with more has its class chart and table collapsed, to be opened on demand. */
+export const OPEN_CLASSES = 12;
+
+/**
+ * The statistics of one school (seed 004's table): charts per grade and of certification states,
+ * the table per grade, then the chart and table per class (collapsed when long), then overdue
+ * certifications by teacher. The findings by rule are counted in the summary, not here.
+ */
+export function statisticsSection(statistics: AuditStatistics, text: HtmlText): string {
   const grades = ordered(statistics.byGrade).map(([grade, group]) => [text.grade(grade), group] as const);
   const classes = ordered(statistics.byClass);
   const stacks = [[text.all, statistics.school] as const, ...grades].map(([label, group]) => ({
@@ -73,11 +79,15 @@ export function statisticsSection(statistics: AuditStatistics, language: Languag
       value: group.certification[state],
     })),
   }));
-  const codes = Object.entries(statistics.findingsByCode).sort(
+  const teachers = Object.entries(statistics.overdueByTeacher).sort(
     ([a, countA], [b, countB]) => countB - countA || a.localeCompare(b),
   );
-  const mostFound = Math.max(0, ...codes.map(([, count]) => count));
-  const charts = [
+  const overdue =
+    teachers.length === 0
+      ? ''
+      : `<h4>${x(text.overdueByTeacher)}</h4>\n<table class="overdue"><thead><tr><th>${x(text.teacher)}</th><th class="number">${x(text.overdue)}</th></tr></thead><tbody>\n${teachers.map(([teacher, count]) => `<tr><td>${x(teacher)}</td><td class="number">${formatCount(count)}</td></tr>`).join('\n')}\n</tbody></table>`;
+  const byClass = [classChart(classes, text), `<h4>${x(text.byClass)}</h4>`, table(classes, statistics.school, text)];
+  return [
     figure(
       text.uploadRateByGrade,
       barChart(
@@ -86,36 +96,12 @@ export function statisticsSection(statistics: AuditStatistics, language: Languag
         { max: 1, className: 'rate' },
       ),
     ),
-    classChart(classes, text),
     figure(text.certificationStates, stackedChart(text.certificationStates, stacks)),
-  ];
-  if (codes.length > 0) {
-    const bars = codes.map(([code, count]) => {
-      const spec = specOf(code);
-      return {
-        label: code,
-        value: count,
-        text: formatCount(count),
-        ...(spec && { hint: `${code} ${spec.title[language]}`, className: spec.severity }),
-      };
-    });
-    charts.push(
-      figure(text.findingsByCode, barChart(text.findingsByCode, bars, { max: mostFound, className: 'error' })),
-    );
-  }
-  const teachers = Object.entries(statistics.overdueByTeacher).sort(
-    ([a, countA], [b, countB]) => countB - countA || a.localeCompare(b),
-  );
-  const overdue =
-    teachers.length === 0
-      ? ''
-      : `<h4>${x(text.overdueByTeacher)}</h4>\n<table class="overdue"><thead><tr><th>${x(text.teacher)}</th><th class="number">${x(text.overdue)}</th></tr></thead><tbody>\n${teachers.map(([teacher, count]) => `<tr><td>${x(teacher)}</td><td class="number">${formatCount(count)}</td></tr>`).join('\n')}\n</tbody></table>`;
-  return [
-    ...charts,
     `<h4>${x(text.byGrade)}</h4>`,
     table(grades, statistics.school, text),
-    `<h4>${x(text.byClass)}</h4>`,
-    table(classes, statistics.school, text),
+    ...(classes.length > OPEN_CLASSES
+      ? [`<details class="classes"><summary>${x(text.classes(classes.length))}</summary>`, ...byClass, `</details>`]
+      : byClass),
     overdue,
   ]
     .filter(Boolean)

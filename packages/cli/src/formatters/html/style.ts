@@ -6,7 +6,10 @@ body{font-family:"Noto Sans TC","Noto Sans CJK TC","PingFang TC","Microsoft Jhen
 h1{font-size:1.6rem;margin:.2rem 0 .8rem}h2{font-size:1.3rem;border-bottom:2px solid var(--ink);padding-bottom:.2rem;margin-top:2rem}
 h3{font-size:1.08rem;margin:1.4rem 0 .4rem}h4{font-size:1rem;margin:1rem 0 .3rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
-nav.contents ul{columns:2;padding-left:1.2rem}
+nav.contents ul{columns:2;padding-left:1.2rem}nav.toc ol{display:flex;flex-wrap:wrap;gap:.2rem 1.6rem;padding-left:1.2rem;margin:.2rem 0}
+table.by-rule{width:auto;min-width:32rem}table.by-rule a{color:inherit}
+details{margin:.4rem 0 1rem}details>summary{cursor:pointer}details.classes>summary{font-weight:600}
+summary.rule-head{font-weight:600;margin:1rem 0 .3rem}
 .cards{display:flex;flex-wrap:wrap;gap:.8rem;margin:.6rem 0}
 .card{border:1px solid var(--line);border-left:6px solid var(--muted);border-radius:4px;padding:.4rem .9rem;min-width:8rem}
 .card .number{font-size:1.8rem;font-weight:700;display:block;font-variant-numeric:tabular-nums}
@@ -32,7 +35,7 @@ svg.chart .draft{fill:#9aa0a6}svg.chart .submitted{fill:#e8a33d}svg.chart .certi
 @media print{
   @page{size:A4;margin:14mm}
   body{max-width:none;padding:0;font-size:10.5pt}
-  nav.contents{display:none}.wide{overflow:visible}
+  nav.contents,nav.toc{display:none}.wide{overflow:visible}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   section.school{break-before:page}section.school:first-of-type{break-before:auto}
   h2,h3,h4{break-after:avoid}svg.chart,tr,.card{break-inside:avoid}
