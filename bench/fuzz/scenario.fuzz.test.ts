@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { bundledOverlays } from '../../schools/_lib/packs';
-import { runScenario } from '../../schools/_lib/run';
-import { ScenarioSchema } from '../../schools/_lib/scenario';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runScenario, ScenarioSchema, scenarioPackFile } from '@portfolio-rules/core';
+import { bundledOverlays, SCHOOLS_DIR } from '../../schools/_lib/packs';
 import { SCENARIOS } from './corpus';
 import { fuzz, repeats, TARGET_TIMEOUT_MS } from './harness';
 import { editTree, treeEdit } from './mutate';
@@ -13,6 +14,14 @@ import { editTree, treeEdit } from './mutate';
 // a scenario that no longer holds — never with an exception.
 
 const overlays = bundledOverlays();
+/** The pack a scenario names, read from its school's folder; undefined when there is none. */
+function packOf(folder: string, name: string) {
+  try {
+    return { file: `schools/${folder}/${name}`, text: readFileSync(join(SCHOOLS_DIR, folder, name), 'utf8') };
+  } catch {
+    return undefined;
+  }
+}
 const TREES = SCENARIOS.map(({ text }) => parse(text) as unknown);
 
 const CASE = fc.record({
@@ -30,10 +39,16 @@ describe('fuzz: scenario files', () => {
           tally('refused by the schema');
           return;
         }
-        const outcome = runScenario(SCENARIOS[seed]!.folder, parsed.data, overlays);
-        for (const line of [...outcome.failures, ...outcome.explanation]) expect(typeof line).toBe('string');
+        const pack = packOf(SCENARIOS[seed]?.folder ?? '', scenarioPackFile(parsed.data));
+        if (!pack) {
+          tally('names no pack');
+          return;
+        }
+        const outcome = runScenario(parsed.data, pack, { overlays });
+        for (const failure of outcome.failures) expect(typeof failure.message.en).toBe('string');
+        for (const line of outcome.explanation) expect(typeof line).toBe('string');
         tally(outcome.failures.length === 0 ? 'holds' : 'fails with reasons');
-        if (repeats(index)) expect(runScenario(SCENARIOS[seed]!.folder, parsed.data, overlays)).toEqual(outcome);
+        if (repeats(index)) expect(runScenario(parsed.data, pack, { overlays })).toEqual(outcome);
       });
     },
     TARGET_TIMEOUT_MS,
