@@ -20,10 +20,19 @@ duties:
     source: 十一(三)2(1)
 `;
 
+/** The PR4xxx findings of an audit of the divisions pack over the lines, in their order. */
+function actorFindings(lines: readonly object[]) {
+  const audit = createAudit(validatePack(PACK, { file: 'pack.yaml' }).resolution!, { asOf: '2024-09-01' });
+  lines.forEach((line, index) => {
+    const result = parseRecord(JSON.stringify(line), index + 1);
+    if (!result.ok) throw new Error(result.finding.message.en);
+    audit.add(result.record, { line: index + 1, column: 1, record: index + 1 });
+  });
+  return audit.finish().findings.filter((finding) => finding.code.startsWith('PR4'));
+}
+
 function actorCodes(division: string | undefined, actor: string): string[] {
-  const resolution = validatePack(PACK, { file: 'pack.yaml' }).resolution!;
-  const audit = createAudit(resolution, { asOf: '2024-09-01' });
-  const lines = [
+  return actorFindings([
     { type: 'student', id: 's1', grade: 2, class: '201', ...(division && { division }) },
     {
       type: 'courseOutcome',
@@ -36,16 +45,7 @@ function actorCodes(division: string | undefined, actor: string): string[] {
       certifiedOn: '2024-01-10',
       certifiedBy: actor,
     },
-  ];
-  lines.forEach((line, index) => {
-    const result = parseRecord(JSON.stringify(line), index + 1);
-    if (!result.ok) throw new Error(result.finding.message.en);
-    audit.add(result.record, { line: index + 1, column: 1, record: index + 1 });
-  });
-  return audit
-    .finish()
-    .findings.filter((finding) => finding.code.startsWith('PR4'))
-    .map((finding) => finding.code);
+  ]).map((finding) => finding.code);
 }
 
 describe("who may certify for an absent teacher, by the student's division", () => {
@@ -98,25 +98,16 @@ describe('two versions of one course outcome that name different certifiers (a c
     event('t3'),
   ];
 
-  function actorFindings(order: readonly object[]): string[] {
-    const audit = createAudit(validatePack(PACK, { file: 'pack.yaml' }).resolution!, { asOf: '2024-09-01' });
-    order.forEach((line, index) => {
-      const result = parseRecord(JSON.stringify(line), index + 1);
-      if (!result.ok) throw new Error(result.finding.message.en);
-      audit.add(result.record, { line: index + 1, column: 1, record: index + 1 });
-    });
-    return audit
-      .finish()
-      .findings.filter((finding) => finding.code.startsWith('PR4'))
+  const messages = (order: readonly object[]) =>
+    actorFindings(order)
       .map((finding) => `${finding.code} ${finding.message.en}`)
       .sort();
-  }
 
   it('takes an act by the certifier of either version as the certifier’s, and judges others alike in every order', () => {
-    const expected = actorFindings(lines);
+    const expected = messages(lines);
     // Only t3, who is neither version's certifier, acted without authority.
     expect(expected).toHaveLength(1);
     expect(expected[0]).toMatch(/^PR4002 t3 /);
-    for (const order of orders(lines)) expect(actorFindings(order)).toEqual(expected);
+    for (const order of orders(lines)) expect(messages(order)).toEqual(expected);
   });
 });
