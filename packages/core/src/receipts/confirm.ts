@@ -200,7 +200,7 @@ export function receiptTransition(
   const latest =
     context.submissions && latestRound(context.submissions, receipt.category, receipt.term, context.division);
   const parts: Part[] = [
-    checkFinalLock(context.finals ?? [], receipt.category, receipt.term, subject, context.division),
+    checkFinalLock(context.effective, context.finals ?? [], receipt.category, receipt.term, subject, context.division),
     checkRound(receipt, latest, subject),
     checkConfirmer(receipt, actor, event.type, context),
     checkStatus(receipt, event),

@@ -200,6 +200,58 @@ describe('final submission', () => {
   });
 });
 
+describe("the final submission cites the national schedule or the pack's own clause (issue 15 §4)", () => {
+  const final: FinalSubmission = {
+    category: 'courseOutcome',
+    term: '11201',
+    submittedBy: 'u-teaching',
+    actingAs: 'teaching',
+    finalOn: '2024-03-29',
+  };
+  const request = {
+    category: 'courseOutcome' as const,
+    term: '11201',
+    actor: TEACHING,
+    at: '2024-03-29',
+    receipts: [{ ...pending, status: 'disputed' as const, dispute: 'x' }],
+    finals: [final],
+    period,
+  };
+  const cited = (pack: ReturnType<typeof magong>) =>
+    finalSubmit(pack, request).findings.map((finding) => [finding.code, finding.layer, finding.source]);
+
+  it('a school with no final-submission clause cites the national schedule (學習歷程檔案QA 一(七)), not a Taipei deck', () => {
+    const national = { document: '學習歷程檔案QA', clause: '一(七)' };
+    expect(cited(effective)).toEqual([
+      ['PR7014', 'national@2022-08-01', national],
+      ['PR7012', 'national@2022-08-01', national],
+    ]);
+    expect(
+      receiptTransition(pending, { type: 'confirm' }, STUDENT, '2024-03-25', { ...context, finals: [final] }).findings,
+    ).toMatchObject([{ code: 'PR7014', layer: 'national@2022-08-01', source: national }]);
+  });
+
+  it("a school's own final-submission window is its clause", () => {
+    const own = effectiveOf(
+      `${MAGONG_YAML}windows:\n  - { activity: finalSubmission, terms: [11201], closes: 2024-03-29, source: 六(三) }\n`,
+    );
+    const school = { document: '馬公補充規定', clause: '六(三)' };
+    expect(cited(own)).toEqual([
+      ['PR7014', 'school:magong', school],
+      ['PR7012', 'school:magong', school],
+    ]);
+  });
+
+  it("a school on the Taipei overlay cites the overlay's timetable", () => {
+    const taipei = effectiveOf(`${MAGONG_YAML}extends: taipei\n`);
+    expect(cited(taipei)[0]).toEqual([
+      'PR7014',
+      'overlay:taipei',
+      { document: '臺北市學習歷程檔案作業時程', clause: '推估11202時序(二) 完成提交' },
+    ]);
+  });
+});
+
 describe('students who left — 馬公 九(二)3, 新竹 十一(四)', () => {
   const students: Student[] = [
     { id: 's1', grade: 2, status: 'enrolled' },
