@@ -72,7 +72,34 @@ describe('confirm or dispute (疑義) — 馬公 六(三)', () => {
           context,
         ),
       ),
-    ).toEqual(['PR4002']);
+    ).toEqual(['PR7019']);
+  });
+
+  it('a receipt confirmed by the wrong unit gets the receipt code PR7019, citing the duty, not a certification code', () => {
+    const teaching = receiptTransition(pending, { type: 'confirm' }, TEACHING, '2024-03-21', context);
+    expect(teaching.findings).toEqual([
+      expect.objectContaining({
+        code: 'PR7019',
+        layer: 'school:magong',
+        source: { document: '馬公補充規定', clause: '九(三)' },
+        data: {
+          actor: 'u-teaching',
+          event: 'confirm',
+          student: 's1',
+          category: 'courseOutcome',
+          acting: 'registration',
+          source: { document: '馬公補充規定', clause: '九(三)' },
+        },
+      }),
+    ]);
+    expect(teaching.findings[0]?.message['zh-TW']).toBe(
+      'u-teaching 無權確認學生 s1「課程學習成果」之收訖明細；應由學生本人或註冊組辦理 (馬公補充規定 九(三))',
+    );
+    expect(teaching.findings[0]?.message.en).toBe(
+      "u-teaching may not confirm student s1's course outcomes receipt; the student or registration section may (馬公補充規定 九(三))",
+    );
+    const dispute = receiptTransition(pending, { type: 'dispute', text: '缺一件' }, TEACHING, '2024-03-21', context);
+    expect(codes(dispute)).toEqual(['PR7019']);
   });
 
   it('outside the period nothing is confirmed (PR6003)', () => {
