@@ -52,6 +52,29 @@ describe('confirmation period — FAQ 一(十): at least 3 days', () => {
   });
 });
 
+describe('a pack minimum equal to the national one is cited beside it (issue 15 §4)', () => {
+  it("a school's own 3 days and the national 3: two steps, one PR7010 citing the school with the national clause", () => {
+    const own = effectiveOf(MAGONG_YAML.replace('receipts:\n', 'receipts:\n  confirmationDays: 3\n'));
+    const short = checkReceiptPeriod(own, { opens: '2024-03-20', closes: '2024-03-21' });
+    const national = { layer: 'national@2022-08-01', source: { document: '學習歷程檔案QA', clause: '一(十)' } };
+    expect(short.explanation.map((step) => [step.layer, step.source?.clause, step.outcome])).toEqual([
+      ['school:magong', '九(二)3', 'failed'],
+      ['national@2022-08-01', '一(十)', 'failed'],
+    ]);
+    expect(short.findings).toMatchObject([
+      { code: 'PR7010', layer: 'school:magong', related: [national], data: { minDays: 3 } },
+    ]);
+    expect(short.findings).toHaveLength(1);
+  });
+
+  it('a pack that only inherits the national 3 days cites it once', () => {
+    const short = checkReceiptPeriod(effective, { opens: '2024-03-20', closes: '2024-03-21' });
+    expect(short.explanation).toHaveLength(1);
+    expect(short.findings).toMatchObject([{ code: 'PR7010', layer: 'national@2022-08-01' }]);
+    expect(short.findings[0]).not.toHaveProperty('related');
+  });
+});
+
 describe('confirm or dispute (疑義) — 馬公 六(三)', () => {
   it('the student confirms their own receipt within the period', () => {
     expect(receiptTransition(pending, { type: 'confirm' }, STUDENT, '2024-03-21', context)).toMatchObject({
