@@ -286,6 +286,8 @@ describe('createAudit: submissions, receipts, finals', () => {
       expect.objectContaining({
         subject: 'courseOutcome:11201',
         data: expect.objectContaining({ students: ['s1', 's2'], finalOn: '2024-03-30' }),
+        layer: 'national@2022-08-01',
+        source: { document: '學習歷程檔案QA', clause: '一(七)' },
       }),
     ]);
   });
@@ -376,6 +378,9 @@ describe('createAudit: submissions, receipts, finals', () => {
       expect.objectContaining({
         subject: 'c1',
         data: expect.objectContaining({ finalOn: '2024-03-30', changedOn: '2024-04-02' }),
+        // No final-submission clause in the pack: the national schedule, not a Taipei school's deck.
+        layer: 'national@2022-08-01',
+        source: { document: '學習歷程檔案QA', clause: '一(七)' },
       }),
     ]);
   });

@@ -2,7 +2,7 @@ import { compareDates } from '../_lib/date';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../catalogue';
 import { checkGovernance } from '../governance';
-import { FINAL_SOURCE, periodEnd, RECEIPT_CODES } from '../receipts';
+import { finalCitation, periodEnd, RECEIPT_CODES } from '../receipts';
 import { formatTerm, parseTerm, termStart } from '../term';
 import { AUDIT_CODES } from './codes';
 import type { AuditState, RoundRecord, Rounds } from './state';
@@ -30,18 +30,19 @@ function disputeFindings(state: AuditState, out: Finding[]): void {
   }
   for (const [key, students] of open) {
     const [category, term] = key.split('|') as [string, string];
+    const cited = finalCitation((state.terms.get(term) ?? unreachable(`term ${term}`)).effective, term);
     const params = {
       category,
       term,
       students: [...new Set(students)].sort(),
       finalOn: state.finals.get(key) ?? unreachable(`final ${key}`),
-      source: FINAL_SOURCE,
+      source: cited.source,
     };
     out.push(
       createFinding(RECEIPT_CODES.openDisputes, params, {
         rule: 'receipts.disputes',
         subject: `${category}:${term}`,
-        source: FINAL_SOURCE,
+        ...cited,
       }),
     );
   }
@@ -63,10 +64,13 @@ function inOrder(a: RoundRecord, b: RoundRecord): number {
 function roundFindingsOf(state: AuditState, rounds: Rounds, out: Finding[]): void {
   const submits = [...rounds.submits].sort(inOrder);
   const { category, term } = rounds;
+  // Looked up only when a finding cites it: looking a term up notes a year without a calendar.
+  const citation = () => finalCitation((state.terms.get(term) ?? unreachable(`term ${term}`)).effective, term);
   for (const final of rounds.finals) {
     if (compareDates(final.on, state.asOf) > 0) continue;
     const before = submits.filter((round) => compareDates(round.on, final.on) <= 0);
     for (const late of submits.slice(before.length)) {
+      const cited = citation();
       out.push(
         createFinding(
           RECEIPT_CODES.finalLocked,
@@ -76,12 +80,12 @@ function roundFindingsOf(state: AuditState, rounds: Rounds, out: Finding[]): voi
             finalOn: final.on,
             changedOn: late.on,
             round: submits.indexOf(late) + 1,
-            source: FINAL_SOURCE,
+            source: cited.source,
           },
           {
             rule: 'receipts.final',
             subject: `${category}:${term}:submit`,
-            source: FINAL_SOURCE,
+            ...cited,
             ...(late.position && { position: late.position }),
           },
         ),

@@ -4,7 +4,7 @@ import { capFinding, capReportKey, capVerdict } from '../caps/judge';
 import { enrolmentEffect, type EnrolmentChange } from '../enrolment';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../catalogue';
-import { FINAL_SOURCE, RECEIPT_CODES } from '../receipts';
+import { finalCitation, RECEIPT_CODES } from '../receipts';
 import type { StudentKind } from '../records';
 import { checkRetention } from '../retention';
 import { termOfDate } from '../term';
@@ -151,13 +151,14 @@ function changeFindings(state: AuditState, student: number, known: FinalsByTerm,
       const change = rows.change(row, category);
       if (!change || compareDates(change.on, finalOn) <= 0) continue;
       const term = state.terms.codeOf(rows.period(row));
-      const params = { category, term, finalOn, changedOn: change.on, source: FINAL_SOURCE };
+      const cited = finalCitation((state.terms.get(term) ?? unreachable(`term ${term}`)).effective, term);
+      const params = { category, term, finalOn, changedOn: change.on, source: cited.source };
       const position = state.places.position(change.line, change.frame);
       out.push(
         createFinding(RECEIPT_CODES.finalLocked, params, {
           rule: 'receipts.final',
           subject: state.subjects.text(state.roster.id(student), change.subject),
-          source: FINAL_SOURCE,
+          ...cited,
           ...(position && { position }),
         }),
       );

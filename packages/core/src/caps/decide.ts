@@ -276,7 +276,7 @@ export function decideUpload(effective: EffectivePack, request: UploadRequest): 
 export function explainUpload(effective: EffectivePack, request: UploadRequest): Explained {
   const day = toPlainDate(request.at);
   return combine([
-    ...(request.finals ? [checkItemFinalLock(request.finals, request.item, request.division)] : []),
+    ...(request.finals ? [checkItemFinalLock(effective, request.finals, request.item, request.division)] : []),
     checkLock(request.submissions ?? NO_SUBMISSIONS, request.item),
     checkSpan(request.window, day, ACTIVITY.upload[request.item.kind], request.item.id),
     checkFiles(effective, request.item),

@@ -296,7 +296,7 @@ export function decideTransition(
   const actorPart = checkActor(item, event, actor, context);
   const who = EVENTS[event.type].who;
   const parts: Part[] = [
-    ...(context.finals ? [checkItemFinalLock(context.finals, item, context.division)] : []),
+    ...(context.finals ? [checkItemFinalLock(context.effective, context.finals, item, context.division)] : []),
     // Submitting the roster locks the student side (seed 002, 4-2 item 4: 提交後學生端即鎖定): the teacher's and the administrator's acts are bound by their window.
     ...(who === 'student' ? [checkLock(context.submissions ?? [], item)] : []),
     checkWithdrawn(item, event),

@@ -110,3 +110,39 @@ describe('createEngine refuses a pack with errors', () => {
     expect(createEngine(warned).checkUpload({ item: outcome(), items: [], at: '2024-01-20' }).allowed).toBe(true);
   });
 });
+
+describe('docs/codes/PR7019.md, as the page shows it', () => {
+  const engine = createEngine(magong());
+  const receipt = deepFreeze({
+    studentId: 's1',
+    category: 'courseOutcome' as const,
+    term: '11201',
+    status: 'pending' as const,
+  });
+  const context = { period: { opens: '2024-03-20', closes: '2024-03-29' } };
+  const teaching = { id: 'u-teaching', roles: ['courseOutcomeSubmitter' as const], units: ['teaching'] };
+
+  it('fails: the teaching section confirms a receipt', () => {
+    const result = engine.receipt(receipt, { type: 'confirm' }, teaching, '2024-03-21', context);
+    expect(result.findings).toMatchObject([
+      { code: 'PR7019', data: { actor: 'u-teaching', event: 'confirm', student: 's1', acting: 'registration' } },
+    ]);
+    expect(result.findings[0]?.message['zh-TW']).toBe(
+      'u-teaching 無權確認學生 s1「課程學習成果」之收訖明細；應由學生本人或註冊組辦理 (馬公補充規定 九(三))',
+    );
+  });
+
+  it('passes: the student, 註冊組, or 設備組 when 註冊組 is unavailable', () => {
+    const registration = { id: 'u-registration', roles: [], units: ['registration'] };
+    const equipment = { id: 'u-equipment', roles: [], units: ['equipment'] };
+    expect(engine.receipt(receipt, { type: 'confirm' }, STUDENT, '2024-03-21', context).ok).toBe(true);
+    expect(engine.receipt(receipt, { type: 'confirm' }, registration, '2024-03-21', context).ok).toBe(true);
+    expect(engine.receipt(receipt, { type: 'confirm' }, equipment, '2024-03-21', context).ok).toBe(false);
+    expect(
+      engine.receipt(receipt, { type: 'confirm' }, equipment, '2024-03-21', {
+        ...context,
+        unavailable: ['registration'],
+      }).ok,
+    ).toBe(true);
+  });
+});

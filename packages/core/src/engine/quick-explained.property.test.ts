@@ -38,7 +38,7 @@ describe('quick checks and explained checks agree (seed 42)', () => {
           [
             'final',
             itemFinalAllows(finals, item, division),
-            !hasErrors(checkItemFinalLock(finals ?? [], item, division).findings),
+            !hasErrors(checkItemFinalLock(effective, finals ?? [], item, division).findings),
           ],
           [
             'span',

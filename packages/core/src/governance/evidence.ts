@@ -1,7 +1,9 @@
 import { compareDates, isPlainDate, type PlainDate } from '../_lib/date';
+import { layerAndSource } from '../decision/explanation';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../catalogue';
 import { type EffectivePack, provenanceOf } from '../layering';
+import { minimumAt } from '../layering/minimum';
 import { formatTerm, nextTerm, type Term, termEnd, termOfDate, termStart } from '../term';
 import { GOVERNANCE_CODES } from './codes';
 import type { Audience, TrainingKind } from './schema';
@@ -65,13 +67,8 @@ export function checkGovernance(
   const terms = wholeTerms(period);
 
   // A pack asking fewer meetings than the national minimum loosens it (PR2003): the national minimum applies.
-  const bound = effective.bounds.find((b) => b.kind === 'min' && b.path === 'governance.meetings.perSemester');
-  const set = effective.values.governance?.meetings?.perSemester ?? 0;
-  const national = bound?.kind === 'min' && bound.min > set ? bound : undefined;
-  const required = national?.min ?? set;
-  const meetingRule = national
-    ? { layer: effective.national.layer, source: national.source }
-    : provenanceOf(effective.provenance, 'governance.meetings.perSemester');
+  const meetingRule = minimumAt(effective, 'governance.meetings.perSemester');
+  const required = meetingRule?.min ?? 0;
   for (const term of terms) {
     const held = meetings.filter((date) => within(date, termStart(term), termEnd(term))).length;
     if (held >= required) continue;
@@ -83,8 +80,8 @@ export function checkGovernance(
         {
           rule: 'governance.meetings',
           subject: code,
-          ...(meetingRule?.source && { source: meetingRule.source }),
-          ...(meetingRule && { layer: meetingRule.layer }),
+          ...(meetingRule && layerAndSource(meetingRule)),
+          ...(meetingRule?.related && { related: meetingRule.related }),
         },
       ),
     );

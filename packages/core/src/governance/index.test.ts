@@ -105,7 +105,17 @@ describe('checkGovernance against the evidence log', () => {
       subject: '11202',
       data: { term: '11202', required: 1, held: 0 },
       source: { document: '馬公補充規定', clause: '三' },
+      layer: 'school:magong',
+      // Magong's one meeting a semester equals the national minimum: both are cited, as caps are.
+      related: [{ layer: 'national@2019-08-01', source: { document: '學習歷程檔案QA', clause: '一(二)' } }],
     });
+  });
+
+  it('a pack asking more than the national minimum is cited alone', () => {
+    const strict = effectiveFrom('governance:\n  meetings: { perSemester: 2, source: 三 }\n');
+    const [finding] = checkGovernance(strict, { meetings: ['2023-09-01', '2024-03-01'], trainings: [] }, YEAR_112);
+    expect(finding).toMatchObject({ code: 'PR7520', data: { required: 2, held: 1 }, layer: 'school:magong' });
+    expect(finding).not.toHaveProperty('related');
   });
 
   it('the national minimum applies when no school sets one (學習歷程檔案QA 一(二))', () => {

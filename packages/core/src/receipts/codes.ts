@@ -1,6 +1,6 @@
 import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
-import { RECORD_KIND_NAMES, wordsFor } from '../names';
+import { linkWords, RECORD_KIND_NAMES, wordsFor } from '../names';
 
 const kind = (category: string) => wordsFor(RECORD_KIND_NAMES, category);
 const STATUS: Readonly<Record<string, string>> = {
@@ -84,6 +84,27 @@ export const RECEIPT_CODES = {
       'zh-TW': `「${kind(p.category)['zh-TW']}」${p.term} 已於 ${p.finalOn} 完成最終提交，資料不再變動${cite(p.source)}`,
       en: `${kind(p.category).en} for ${p.term} had its final submission on ${p.finalOn}; nothing changes after it${cite(p.source)}`,
     }),
+  }),
+  notConfirmer: defineCode({
+    code: 'PR7019',
+    name: 'receipt-not-confirmer',
+    severity: 'error',
+    title: { 'zh-TW': '無權確認此收訖明細', en: 'Not the one to confirm this receipt' },
+    message: (p: {
+      actor: string;
+      event: 'confirm' | 'dispute';
+      student: string;
+      category: string;
+      /** The unit (or deputy) that confirms receipts now, when the pack names one. */
+      acting?: string;
+      source?: Source;
+    }) => {
+      const acting = p.acting === undefined ? undefined : linkWords(p.acting);
+      return {
+        'zh-TW': `${p.actor} 無權${EVENT[p.event] ?? p.event}學生 ${p.student}「${kind(p.category)['zh-TW']}」之收訖明細；應由學生本人${acting ? `或${acting['zh-TW']}` : ''}辦理${cite(p.source)}`,
+        en: `${p.actor} may not ${p.event} student ${p.student}'s ${kind(p.category).en} receipt; the student${acting ? ` or ${acting.en}` : ''} may${cite(p.source)}`,
+      };
+    },
   }),
   textRequired: defineCode({
     code: 'PR7015',

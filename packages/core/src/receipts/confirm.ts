@@ -1,5 +1,4 @@
 import { type PlainDate, toPlainDate } from '../_lib/date';
-import { CERTIFICATION_CODES } from '../certification/codes';
 import { actingFor } from '../deputies';
 import { combine, origin, type Part, type Step } from '../decision/explanation';
 import { checkSpan, type DateSpan } from '../windows/span';
@@ -133,10 +132,16 @@ function checkConfirmer(receipt: Receipt, actor: Actor, event: ReceiptEvent['typ
       findings: [],
     };
   }
-  const authorised = [`student ${receipt.studentId}`, ...(acting.acting ? [acting.acting] : [])].join(', ');
   const finding = createFinding(
-    CERTIFICATION_CODES.notAuthorised,
-    { actor: actor.id, event, authorised, ...(cited.source && { source: cited.source }) },
+    RECEIPT_CODES.notConfirmer,
+    {
+      actor: actor.id,
+      event,
+      student: receipt.studentId,
+      category: receipt.category,
+      ...(acting.acting !== undefined && { acting: acting.acting }),
+      ...(cited.source && { source: cited.source }),
+    },
     { rule, subject: `${receipt.studentId}:${receipt.category}`, ...cited },
   );
   return {
@@ -200,7 +205,7 @@ export function receiptTransition(
   const latest =
     context.submissions && latestRound(context.submissions, receipt.category, receipt.term, context.division);
   const parts: Part[] = [
-    checkFinalLock(context.finals ?? [], receipt.category, receipt.term, subject, context.division),
+    checkFinalLock(context.effective, context.finals ?? [], receipt.category, receipt.term, subject, context.division),
     checkRound(receipt, latest, subject),
     checkConfirmer(receipt, actor, event.type, context),
     checkStatus(receipt, event),

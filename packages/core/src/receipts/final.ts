@@ -17,7 +17,7 @@ import {
 import type { TermCode } from '../term';
 import { RECEIPT_CODES } from './codes';
 import type { Receipt } from './confirm';
-import { checkFinalLock, FINAL_SOURCE, type FinalSubmission } from '../submission/final-lock';
+import { checkFinalLock, finalCitation, type FinalSubmission } from '../submission/final-lock';
 import { periodEnd } from '../submission/receipt-period';
 
 export interface FinalRequest extends UnitOptions {
@@ -38,7 +38,8 @@ export interface FinalDecision extends Explained {
   readonly final?: FinalSubmission;
 }
 
-function checkDisputes(request: FinalRequest, latest: Submission | undefined): Part {
+function checkDisputes(effective: EffectivePack, request: FinalRequest, latest: Submission | undefined): Part {
+  const cited = finalCitation(effective, request.term);
   const round = latest && roundOf(latest);
   const open = request.receipts
     .filter(
@@ -56,7 +57,7 @@ function checkDisputes(request: FinalRequest, latest: Submission | undefined): P
         {
           rule,
           outcome: 'passed',
-          source: FINAL_SOURCE,
+          ...cited,
           detail: { 'zh-TW': '無未處理之疑義', en: 'no dispute is open' },
         },
       ],
@@ -64,11 +65,11 @@ function checkDisputes(request: FinalRequest, latest: Submission | undefined): P
     };
   const finding = createFinding(
     RECEIPT_CODES.openDisputes,
-    { category: request.category, term: request.term, students: open, source: FINAL_SOURCE },
-    { rule, subject: `${request.category}:${request.term}`, source: FINAL_SOURCE },
+    { category: request.category, term: request.term, students: open, source: cited.source },
+    { rule, subject: `${request.category}:${request.term}`, ...cited },
   );
   return {
-    steps: [{ rule, outcome: 'failed', source: FINAL_SOURCE, detail: finding.message, data: { students: open } }],
+    steps: [{ rule, outcome: 'failed', ...cited, detail: finding.message, data: { students: open } }],
     findings: [finding],
   };
 }
@@ -135,6 +136,7 @@ export function finalSubmit(effective: EffectivePack, request: FinalRequest): Fi
     request.submissions && latestRound(request.submissions, request.category, request.term, request.division);
   const decision = combine([
     checkFinalLock(
+      effective,
       request.finals,
       request.category,
       request.term,
@@ -142,7 +144,7 @@ export function finalSubmit(effective: EffectivePack, request: FinalRequest): Fi
       request.division,
     ),
     unit,
-    checkDisputes(request, latest),
+    checkDisputes(effective, request, latest),
     checkPeriodEnded(effective, request, latest, day),
   ]);
   if (!decision.allowed || unit.acting === undefined) return decision;

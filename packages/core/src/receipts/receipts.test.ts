@@ -52,6 +52,29 @@ describe('confirmation period — FAQ 一(十): at least 3 days', () => {
   });
 });
 
+describe('a pack minimum equal to the national one is cited beside it (issue 15 §4)', () => {
+  it("a school's own 3 days and the national 3: two steps, one PR7010 citing the school with the national clause", () => {
+    const own = effectiveOf(MAGONG_YAML.replace('receipts:\n', 'receipts:\n  confirmationDays: 3\n'));
+    const short = checkReceiptPeriod(own, { opens: '2024-03-20', closes: '2024-03-21' });
+    const national = { layer: 'national@2022-08-01', source: { document: '學習歷程檔案QA', clause: '一(十)' } };
+    expect(short.explanation.map((step) => [step.layer, step.source?.clause, step.outcome])).toEqual([
+      ['school:magong', '九(二)3', 'failed'],
+      ['national@2022-08-01', '一(十)', 'failed'],
+    ]);
+    expect(short.findings).toMatchObject([
+      { code: 'PR7010', layer: 'school:magong', related: [national], data: { minDays: 3 } },
+    ]);
+    expect(short.findings).toHaveLength(1);
+  });
+
+  it('a pack that only inherits the national 3 days cites it once', () => {
+    const short = checkReceiptPeriod(effective, { opens: '2024-03-20', closes: '2024-03-21' });
+    expect(short.explanation).toHaveLength(1);
+    expect(short.findings).toMatchObject([{ code: 'PR7010', layer: 'national@2022-08-01' }]);
+    expect(short.findings[0]).not.toHaveProperty('related');
+  });
+});
+
 describe('confirm or dispute (疑義) — 馬公 六(三)', () => {
   it('the student confirms their own receipt within the period', () => {
     expect(receiptTransition(pending, { type: 'confirm' }, STUDENT, '2024-03-21', context)).toMatchObject({
@@ -72,7 +95,34 @@ describe('confirm or dispute (疑義) — 馬公 六(三)', () => {
           context,
         ),
       ),
-    ).toEqual(['PR4002']);
+    ).toEqual(['PR7019']);
+  });
+
+  it('a receipt confirmed by the wrong unit gets the receipt code PR7019, citing the duty, not a certification code', () => {
+    const teaching = receiptTransition(pending, { type: 'confirm' }, TEACHING, '2024-03-21', context);
+    expect(teaching.findings).toEqual([
+      expect.objectContaining({
+        code: 'PR7019',
+        layer: 'school:magong',
+        source: { document: '馬公補充規定', clause: '九(三)' },
+        data: {
+          actor: 'u-teaching',
+          event: 'confirm',
+          student: 's1',
+          category: 'courseOutcome',
+          acting: 'registration',
+          source: { document: '馬公補充規定', clause: '九(三)' },
+        },
+      }),
+    ]);
+    expect(teaching.findings[0]?.message['zh-TW']).toBe(
+      'u-teaching 無權確認學生 s1「課程學習成果」之收訖明細；應由學生本人或註冊組辦理 (馬公補充規定 九(三))',
+    );
+    expect(teaching.findings[0]?.message.en).toBe(
+      "u-teaching may not confirm student s1's course outcomes receipt; the student or registration section may (馬公補充規定 九(三))",
+    );
+    const dispute = receiptTransition(pending, { type: 'dispute', text: '缺一件' }, TEACHING, '2024-03-21', context);
+    expect(codes(dispute)).toEqual(['PR7019']);
   });
 
   it('outside the period nothing is confirmed (PR6003)', () => {
@@ -197,6 +247,58 @@ describe('final submission', () => {
     expect(codes(finalSubmit(effective, { ...request, finals }))).toEqual(['PR7014']);
     const other: Actor = { id: 'u-discipline', roles: [], units: ['discipline'] };
     expect(codes(finalSubmit(effective, { ...request, actor: other }))).toEqual(['PR7001']);
+  });
+});
+
+describe("the final submission cites the national schedule or the pack's own clause (issue 15 §4)", () => {
+  const final: FinalSubmission = {
+    category: 'courseOutcome',
+    term: '11201',
+    submittedBy: 'u-teaching',
+    actingAs: 'teaching',
+    finalOn: '2024-03-29',
+  };
+  const request = {
+    category: 'courseOutcome' as const,
+    term: '11201',
+    actor: TEACHING,
+    at: '2024-03-29',
+    receipts: [{ ...pending, status: 'disputed' as const, dispute: 'x' }],
+    finals: [final],
+    period,
+  };
+  const cited = (pack: ReturnType<typeof magong>) =>
+    finalSubmit(pack, request).findings.map((finding) => [finding.code, finding.layer, finding.source]);
+
+  it('a school with no final-submission clause cites the national schedule (學習歷程檔案QA 一(七)), not a Taipei deck', () => {
+    const national = { document: '學習歷程檔案QA', clause: '一(七)' };
+    expect(cited(effective)).toEqual([
+      ['PR7014', 'national@2022-08-01', national],
+      ['PR7012', 'national@2022-08-01', national],
+    ]);
+    expect(
+      receiptTransition(pending, { type: 'confirm' }, STUDENT, '2024-03-25', { ...context, finals: [final] }).findings,
+    ).toMatchObject([{ code: 'PR7014', layer: 'national@2022-08-01', source: national }]);
+  });
+
+  it("a school's own final-submission window is its clause", () => {
+    const own = effectiveOf(
+      `${MAGONG_YAML}windows:\n  - { activity: finalSubmission, terms: [11201], closes: 2024-03-29, source: 六(三) }\n`,
+    );
+    const school = { document: '馬公補充規定', clause: '六(三)' };
+    expect(cited(own)).toEqual([
+      ['PR7014', 'school:magong', school],
+      ['PR7012', 'school:magong', school],
+    ]);
+  });
+
+  it("a school on the Taipei overlay cites the overlay's timetable", () => {
+    const taipei = effectiveOf(`${MAGONG_YAML}extends: taipei\n`);
+    expect(cited(taipei)[0]).toEqual([
+      'PR7014',
+      'overlay:taipei',
+      { document: '臺北市學習歷程檔案作業時程', clause: '推估11202時序(二) 完成提交' },
+    ]);
   });
 });
 

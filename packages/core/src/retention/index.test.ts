@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FindingBase } from '../findings/types';
 import { effectiveFrom } from '../duties/seed-tables.fixture';
 import type { Student } from '../records/items';
+import { validatePack } from '../pack';
 import { checkRetention, retentionOf } from './index';
 
 const HSINCHU = 'retention: { sealYears: 5, afterSeal: mayDelete, source: 八 }\n';
@@ -21,6 +22,25 @@ describe('retentionOf (新竹 八: sealed 5 years, then deletable)', () => {
       source: { document: '新竹補充規定', clause: '八' },
       layer: 'school:hsinchu',
     });
+  });
+
+  it("a school's 5 years equal to the national letter's cite both (as caps do)", () => {
+    const current = validatePack(
+      `id: hsinchu\nname: hsinchu\ndocument: 新竹補充規定\n${HSINCHU}`,
+    ).resolution!.versions.at(-1)!;
+    const national = {
+      layer: 'national@2022-08-01',
+      source: { document: '國教署111年9月23日函', clause: '畢業生資料封存' },
+    };
+    expect(retentionOf(current, graduate)).toMatchObject({ layer: 'school:hsinchu', related: [national] });
+    expect(checkRetention(current, graduate, { deletedOn: '2029-06-14', at: '2030-01-01' })).toMatchObject([
+      {
+        code: 'PR7500',
+        layer: 'school:hsinchu',
+        source: { document: '新竹補充規定', clause: '八' },
+        related: [national],
+      },
+    ]);
   });
 
   it('a 29 February graduation is deletable from 28 February', () => {

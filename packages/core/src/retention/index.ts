@@ -1,9 +1,10 @@
 import { addYears, format } from 'date-fns';
 import { compareDates, dateParts, type PlainDate } from '../_lib/date';
 import { createFinding } from '../findings/define';
-import type { Source } from '../findings/types';
+import type { RelatedSource, Source } from '../findings/types';
 import type { Finding } from '../catalogue';
-import { type EffectivePack, provenanceOf } from '../layering';
+import type { EffectivePack } from '../layering';
+import { minimumAt } from '../layering/minimum';
 import type { Student } from '../records/items';
 import { RETENTION_CODES } from './codes';
 
@@ -22,6 +23,8 @@ export interface RetentionPlan {
   readonly afterSeal: 'mayDelete' | 'mustDelete' | 'keep';
   readonly source?: Source;
   readonly layer?: string;
+  /** The national seal, when the pack's equals it: cited beside the pack's clause. */
+  readonly related?: readonly RelatedSource[];
 }
 
 function anniversary(date: PlainDate, years: number): PlainDate {
@@ -40,12 +43,9 @@ export function retentionOf(effective: EffectivePack, student: Student): Retenti
     return undefined;
   const afterSeal = retention.afterSeal ?? 'mayDelete';
   // A pack that shortens the seal loosens a national minimum (PR2003): the national years apply.
-  const bound = effective.bounds.find((b) => b.kind === 'min' && b.path === 'retention.sealYears');
-  const national = bound?.kind === 'min' && bound.min > retention.sealYears ? bound : undefined;
-  const sealYears = national?.min ?? retention.sealYears;
-  const provenance = national
-    ? { layer: effective.national.layer, source: national.source }
-    : provenanceOf(effective.provenance, afterSeal === 'mayDelete' ? 'retention.sealYears' : 'retention.afterSeal');
+  const cited = afterSeal === 'mayDelete' ? 'retention.sealYears' : 'retention.afterSeal';
+  const provenance = minimumAt(effective, 'retention.sealYears', cited) ?? { min: retention.sealYears };
+  const sealYears = provenance.min;
   return {
     studentId: student.id,
     graduatedOn: student.graduatedOn,
@@ -53,8 +53,9 @@ export function retentionOf(effective: EffectivePack, student: Student): Retenti
     sealYears,
     ...(afterSeal !== 'keep' && { deletableFrom: anniversary(student.graduatedOn, sealYears) }),
     afterSeal,
-    ...(provenance?.source && { source: provenance.source }),
-    ...(provenance && { layer: provenance.layer }),
+    ...(provenance.source && { source: provenance.source }),
+    ...(provenance.layer !== undefined && { layer: provenance.layer }),
+    ...(provenance.related && { related: provenance.related }),
   };
 }
 
@@ -88,7 +89,12 @@ export function checkRetention(effective: EffectivePack, student: Student, check
   }
   const plan = retentionOf(effective, student);
   if (!plan) return [];
-  const context = { ...base, ...(plan.source && { source: plan.source }), ...(plan.layer && { layer: plan.layer }) };
+  const context = {
+    ...base,
+    ...(plan.source && { source: plan.source }),
+    ...(plan.layer && { layer: plan.layer }),
+    ...(plan.related && { related: plan.related }),
+  };
   const facts = { studentId: student.id, graduatedOn: plan.graduatedOn, sealYears: plan.sealYears };
   if (deleted !== undefined && (plan.deletableFrom === undefined || compareDates(deleted, plan.deletableFrom) < 0)) {
     return [

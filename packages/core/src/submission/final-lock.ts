@@ -1,9 +1,12 @@
 import type { PlainDate } from '../_lib/date';
-import { type Part, refuses } from '../decision/explanation';
+import { layerAndSource, type Part, refuses } from '../decision/explanation';
+import { perPack } from '../decision/per-pack';
 import { createFinding } from '../findings/define';
 import type { Source } from '../findings/types';
+import type { EffectivePack } from '../layering';
 import type { PortfolioItem } from '../records/items';
-import type { TermCode } from '../term';
+import { parseTerm, type TermCode } from '../term';
+import { GRADES, selectWindow, windowProvenance } from '../windows/resolve';
 import type { Division } from '../units';
 import { RECEIPT_CODES } from '../receipts/codes';
 import { ofRoster, type SubmissionCategory } from './roster';
@@ -19,11 +22,41 @@ export interface FinalSubmission {
   readonly division?: Division;
 }
 
-/** Seed 004 (臺北市 112 timetable): confirm, resolve disputes, then the final submission; data unchanged after it. */
-export const FINAL_SOURCE: Source = { document: '臺北市學習歷程檔案說明 (成功高中)', clause: '112學年度期程' };
+/**
+ * The national rule behind the final submission: the school submits, confirms its receipts and makes
+ * its final submission within the national schedule (學習歷程檔案QA 一(七)); what it submitted then
+ * stays as it is.
+ */
+export const NATIONAL_FINAL_SOURCE: Source = { document: '學習歷程檔案QA', clause: '一(七)' };
+
+/** Who sets a term's final submission: a layer and its clause. */
+export interface FinalCitation {
+  readonly layer?: string;
+  readonly source: Source;
+}
+
+/**
+ * The clause a term's final submission is cited by: the pack's own final-submission window for the
+ * term (`activity: finalSubmission`, the first grade's that has one), with its layer and clause — a
+ * school's, or its regional overlay's (臺北市 推估11202時序(二) 完成提交) — else the national schedule
+ * with the national layer.
+ */
+export const finalCitation = perPack((effective: EffectivePack, term: TermCode): FinalCitation => {
+  const windows = effective.values.windows ?? [];
+  const parsed = parseTerm(term);
+  if (parsed)
+    for (const grade of GRADES) {
+      const index = selectWindow(windows, 'finalSubmission', parsed, grade);
+      if (index === undefined) continue;
+      const own = windowProvenance(effective, index);
+      if (own.source) return Object.freeze({ ...layerAndSource(own), source: own.source });
+    }
+  return Object.freeze({ layer: effective.national.layer, source: NATIONAL_FINAL_SOURCE });
+});
 
 /** Nothing changes after the final submission of a category and term (of the division's roster). */
 export function checkFinalLock(
+  effective: EffectivePack,
   finals: readonly FinalSubmission[],
   category: SubmissionCategory,
   term: TermCode,
@@ -31,20 +64,21 @@ export function checkFinalLock(
   division?: Division,
 ): Part {
   return finalPart(
+    finalCitation(effective, term),
     finals.find((entry) => ofRoster(entry, category, term, division)),
     subject,
   );
 }
 
 /** The final lock's step, and its finding when a final submission was made. */
-function finalPart(final: FinalSubmission | undefined, subject: string): Part {
+function finalPart(cited: FinalCitation, final: FinalSubmission | undefined, subject: string): Part {
   if (!final)
     return {
       steps: [
         {
           rule: 'receipts.final',
           outcome: 'passed',
-          source: FINAL_SOURCE,
+          ...cited,
           detail: { 'zh-TW': '尚未完成最終提交', en: 'no final submission yet' },
         },
       ],
@@ -52,11 +86,11 @@ function finalPart(final: FinalSubmission | undefined, subject: string): Part {
     };
   const finding = createFinding(
     RECEIPT_CODES.finalLocked,
-    { category: final.category, term: final.term, finalOn: final.finalOn, source: FINAL_SOURCE },
-    { rule: 'receipts.final', subject, source: FINAL_SOURCE },
+    { category: final.category, term: final.term, finalOn: final.finalOn, source: cited.source },
+    { rule: 'receipts.final', subject, ...cited },
   );
   return {
-    steps: [{ rule: 'receipts.final', outcome: 'failed', source: FINAL_SOURCE, detail: finding.message }],
+    steps: [{ rule: 'receipts.final', outcome: 'failed', ...cited, detail: finding.message }],
     findings: [finding],
   };
 }
@@ -80,8 +114,14 @@ export function finalLocking(
  * changes, whoever acts — an upload, an edit, a certification (seed 004). Selecting is not a change to
  * the term's data: it is judged by the selection window.
  */
-export function checkItemFinalLock(finals: readonly FinalSubmission[], item: PortfolioItem, division?: Division): Part {
-  return finalPart(finalLocking(finals, item, division), item.id);
+export function checkItemFinalLock(
+  effective: EffectivePack,
+  finals: readonly FinalSubmission[],
+  item: PortfolioItem,
+  division?: Division,
+): Part {
+  const final = finalLocking(finals, item, division);
+  return finalPart(finalCitation(effective, final?.term ?? item.term ?? ''), final, item.id);
 }
 
 /** The verdict of {@link checkItemFinalLock} without its step and finding. */

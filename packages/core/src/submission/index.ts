@@ -318,7 +318,8 @@ export function decideSubmission(effective: EffectivePack, request: SubmitReques
   const subject = `${request.category}:${request.term}`;
   const owner = checkSubmittingUnit(effective, request.category, request.actor, request);
   add(owner);
-  if (request.finals) add(checkFinalLock(request.finals, request.category, request.term, subject, request.division));
+  if (request.finals)
+    add(checkFinalLock(effective, request.finals, request.category, request.term, subject, request.division));
   const correction = request.correction?.trim() || undefined;
   const round = checkRound(request, correction);
   add(round);

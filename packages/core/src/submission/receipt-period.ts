@@ -6,21 +6,23 @@ import type { Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import { RECEIPT_CODES } from '../receipts/codes';
 
-/** The days the confirmation period must last: the pack's value and every national minimum (FAQ 一(十): at least 3 days). */
+/**
+ * The days the confirmation period must last: the pack's value, then every national minimum (FAQ
+ * 一(十): at least 3 days), each cited — a school's 3 days and the national 3 both, as a cap and its
+ * national bound are. The national value the pack merely inherits is listed once, as the bound.
+ */
 export function confirmationMinimums(
   effective: EffectivePack,
 ): { readonly min: number; readonly layer?: string; readonly source?: Source }[] {
   const minimums: { min: number; layer?: string; source?: Source }[] = [];
   const own = effective.values.receipts?.confirmationDays;
-  if (own !== undefined) minimums.push({ min: own, ...origin(effective, 'receipts.confirmationDays') });
+  const cited = origin(effective, 'receipts.confirmationDays');
+  if (own !== undefined && cited.layer !== effective.national.layer) minimums.push({ min: own, ...cited });
   for (const bound of effective.bounds) {
-    if (
-      bound.kind === 'min' &&
-      bound.path === 'receipts.confirmationDays' &&
-      !minimums.some((entry) => entry.min === bound.min)
-    )
+    if (bound.kind === 'min' && bound.path === 'receipts.confirmationDays')
       minimums.push({ min: bound.min, layer: effective.national.layer, source: bound.source });
   }
+  if (own !== undefined && minimums.length === 0) minimums.push({ min: own, ...cited });
   return minimums;
 }
 
@@ -32,8 +34,12 @@ export function checkReceiptPeriod(
   const days = daysBetween(period.opens, period.closes) + 1;
   const steps: Step[] = [];
   const findings: Finding[] = [];
-  for (const minimum of confirmationMinimums(effective)) {
+  const minimums = confirmationMinimums(effective);
+  for (const minimum of minimums) {
     const cited = layerAndSource(minimum);
+    // A national minimum equal to the pack's is cited beside the pack's finding, not reported again.
+    const same = minimums.find((other) => other !== minimum && other.min === minimum.min);
+    const first = !same || minimums.indexOf(same) > minimums.indexOf(minimum);
     const params = {
       days,
       minDays: minimum.min,
@@ -55,8 +61,11 @@ export function checkReceiptPeriod(
       rule: 'receipts.confirmationDays',
       subject: `${period.opens}..${period.closes}`,
       ...cited,
+      ...(same?.layer !== undefined && {
+        related: [{ layer: same.layer, ...(same.source && { source: same.source }) }],
+      }),
     });
-    findings.push(finding);
+    if (first) findings.push(finding);
     steps.push({
       rule: 'receipts.confirmationDays',
       outcome: 'failed',
