@@ -170,6 +170,16 @@ export const CLI_CODES = {
       en: `the output \`${file}\` is \`${input}\`, which this run reads: writing it would destroy it, so nothing is written; name another file`,
     }),
   }),
+  notEvidence: defineCode({
+    code: 'PR9014',
+    name: 'not-evidence',
+    severity: 'warning',
+    title: { 'zh-TW': '不是治理佐證的紀錄', en: 'Not a governance evidence record' },
+    message: ({ file, line, type, count }: { file: string; line: number; type: string; count: number }) => ({
+      'zh-TW': `「${file}」第 ${line} 行${count > 1 ? `等 ${count} 行` : ''}是 ${type} 紀錄，不是治理佐證 (meeting 會議或 training 研習)：未當作佐證，稽核照常進行`,
+      en: `line ${line} of \`${file}\`${count > 1 ? ` and ${count - 1} more ${count > 2 ? 'lines' : 'line'}` : ''}: ${type} records are not governance evidence (meeting or training) and were not taken as evidence; the audit goes on`,
+    }),
+  }),
   internalError: defineCode({
     code: 'PR9020',
     name: 'internal-error',

@@ -152,7 +152,42 @@ describe('portfolio-rules audit', () => {
       );
     expect(await codes([])).toContain('PR7521');
     expect(await codes(['--evidence', 'audit/evidence.ndjson'])).not.toContain('PR7521');
-    expect((await run([...args, '--evidence', 'audit/data.ndjson'])).code).toBe(2);
+  });
+
+  it('--evidence: records that are not evidence are reported once per type (PR9014, a warning), and the audit goes on', async () => {
+    const args = ['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', 'json'];
+    const alone = await run(args);
+    // The data file given as the evidence log: its two meetings are taken, the other records named and left out.
+    const mixed = await run([...args, '--evidence', 'audit/data.ndjson']);
+    expect(mixed.code).toBe(alone.code);
+    const output = JSON.parse(mixed.stdout);
+    const notEvidence = output.inputFindings.filter((finding: { code: string }) => finding.code === 'PR9014');
+    expect(
+      notEvidence
+        .map(
+          ({ severity, data }: { severity: string; data: { type: string; count: number } }) =>
+            `${data.type} ${data.count} ${severity}`,
+        )
+        .sort(),
+    ).toEqual(
+      [
+        'student 2 warning',
+        'courseOutcome 4 warning',
+        'certificationEvent 1 warning',
+        'diversePerformance 1 warning',
+        'consultation 1 warning',
+        'submission 2 warning',
+        'receipt 1 warning',
+      ].sort(),
+    );
+    expect(output.audit.findings.length).toBeGreaterThan(0);
+    // A log with no meeting or training at all is evidence of nothing: PR9012, exit 2.
+    const folder = mkdtempSync(join(tmpdir(), 'audit-'));
+    writeFileSync(join(folder, 'students.ndjson'), '{"type":"student","id":"s9","grade":1}\n');
+    const none = await run([...args, '--evidence', join(folder, 'students.ndjson')]);
+    expect(none.code).toBe(2);
+    expect(none.stdout + none.stderr).toContain('PR9012');
+    expect(none.stdout + none.stderr).toContain('PR9014');
   });
 
   it('--evidence: a repeated line or a blank one is a warning, a bad line an error with its own code', async () => {
@@ -175,9 +210,12 @@ describe('portfolio-rules audit', () => {
       '--evidence',
       evidence('bad.ndjson', [line, line.replace('2023-10-05', '2023-13-05')]),
     ]);
-    expect(bad.code).toBe(2);
-    expect(bad.stdout + bad.stderr).toContain('PR8008');
-    expect(bad.stdout + bad.stderr).not.toContain('PR9004');
+    // The bad line is an error at its line (exit 1); the good one is taken and the audit goes on.
+    expect(bad.code).toBe(1);
+    const audited = JSON.parse(bad.stdout);
+    expect(codes(audited.inputFindings)).toEqual(['PR8008 error']);
+    expect(audited.inputFindings[0].position.line).toBe(2);
+    expect(codes(audited.audit.findings)).not.toContain('PR7521 error');
   });
 
   it('exit 2 for a bad --as-of, an unreadable pack or data file, an invalid calendar', async () => {

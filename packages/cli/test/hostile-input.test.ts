@@ -164,8 +164,8 @@ describe.skipIf(!BUILT)('one broken record costs one record (the built CLI)', { 
     const rows = students.map((record) => [record.id, record.grade, record.class, record.school].join(','));
     const messy = [...rows];
     messy[2] = messy[2]!.replace(/,\d,/, ',1e309,'); // line 4: a grade too large for a double
-    messy[4] = messy[4]!.replace('S01-', 'S01-\x1b]0;owned\x07\x1b[31m'); // line 6: OSC window title, colour
-    messy[6] = messy[6]!.replace('S01-', 'S01-\x00'); // line 8: a NUL byte
+    messy[4] = messy[4]!.replace('S01-', 'S01-\x1b]0;owned\x07\x1b[31m'); // line 6: OSC window title, colour (an id holds no control)
+    messy[6] = messy[6]!.replace('S01-', 'S01-\x00'); // line 8: a NUL byte in an id
     messy[8] = messy[8]!.replace('S01-', `S01-${'9'.repeat(2_000_000)}`); // line 10: a 2 MB id (ids hold at most 200 characters)
     messy[10] = `"${messy[10]}`; // line 12: a stray quote
     const excel = join(folder, 'excel');
@@ -174,16 +174,20 @@ describe.skipIf(!BUILT)('one broken record costs one record (the built CLI)', { 
     const json = cli(['audit', PACK, '--data', 'excel', ...AS_OF, '--format', 'json'], folder);
     expect(json.code).toBe(1);
     const intake = JSON.parse(json.stdout).audit.intake;
-    expect(intake).toMatchObject({ read: students.length, checked: students.length - 3, rejected: 3 });
+    expect(intake).toMatchObject({ read: students.length, checked: students.length - 5, rejected: 5 });
     expect(intake.rejections.map(({ line, code }: { line: number; code: string }) => [line, code])).toEqual([
       [4, 'PR8006'],
+      [6, 'PR8008'],
+      [8, 'PR8008'],
       [10, 'PR8006'],
       [12, 'PR8012'],
     ]);
     expect(intake.rejections[0].message.en).toContain('`1e309`');
+    expect(intake.rejections[1].message.en).toContain('control or invisible characters');
     const stylish = cli(['audit', PACK, '--data', 'excel', ...AS_OF], folder);
     expect(stylish.code).toBe(1);
-    expect(stylish.stdout).toContain(`read ${students.length} = checked ${students.length - 3} + rejected 3`);
+    expect(stylish.stdout).toContain(`read ${students.length} = checked ${students.length - 5} + rejected 5`);
+    expect(stylish.stdout).toContain('\\x1b]0;owned');
     expect(stylish.stdout).not.toMatch(RAW_CONTROL);
     expect(stylish.stdout.length).toBeLessThan(100_000);
 

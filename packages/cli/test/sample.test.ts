@@ -37,8 +37,18 @@ describe('portfolio-rules sample', () => {
     expect((await run(['sample', '--pack', MAGONG, '--students', '2', '--schools', '3'])).code).toBe(2);
   });
 
-  it('refuses a pack with errors (exit 2) and a missing pack file (PR9005)', async () => {
-    expect((await run(['sample', '--pack', 'malformed.yaml'])).code).toBe(2);
+  it('refuses a pack with errors (exit 1, as every command) and a missing pack file (PR9005, exit 2)', async () => {
+    const malformed = await run(['sample', '--pack', 'malformed.yaml']);
+    expect(malformed.code).toBe(1);
+    expect(malformed.stdout).toBe('');
+    expect(malformed.stderr).toMatch(/PR1\d{3}/);
+    // The same pack gives the same exit code to every command that needs a pack.
+    for (const args of [
+      ['validate', 'malformed.yaml'],
+      ['explain', 'malformed.yaml'],
+      ['render', 'malformed.yaml'],
+    ])
+      expect((await run(args)).code, args[0]).toBe(1);
     const missing = await run(['sample', '--pack', 'no-such.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('PR9005');

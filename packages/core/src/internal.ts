@@ -79,6 +79,7 @@ export {
   CSV_ROW_LINES,
   DATASET_CODES,
   DATASET_DAYS,
+  HIDDEN_IN_ID,
   isWithinDays,
   parseRecordValue,
   recordTypeForCsvFile,

@@ -3,7 +3,6 @@ import { extname, join, resolve } from 'node:path';
 import {
   type FindingBase,
   type GovernanceEvidence,
-  hasErrors,
   type IntakeSummary,
   isPlainDate,
   parseCalendar,
@@ -13,7 +12,7 @@ import {
 import { createFinding, recordTypeForCsvFile } from '@portfolio-rules/core/internal';
 import { readText } from '../_lib/files';
 import { CLI_CODES } from '../codes';
-import { type Encoding, readDataset } from '../dataset';
+import { type Encoding, readDataset, type RecordPlace } from '../dataset';
 
 export interface Loaded<T> {
   readonly value?: T;
@@ -85,7 +84,10 @@ export async function loadCalendars(cwd: string, path: string | undefined): Prom
 
 /**
  * The governance evidence log: a dataset file (NDJSON or a folder) of `meeting` and `training`
- * records, the same record types the data may carry. Other record types are reported and ignored.
+ * records, the same record types the data may carry. Records of other types are reported (PR9014, a
+ * warning, once per type with their count) and not taken as evidence; a rejected line is reported
+ * with its own code and the audit goes on with the evidence that was read. Only a log that cannot be
+ * read, or of which not one meeting or training record was read (PR9012), ends the run (exit 2).
  */
 export async function loadEvidence(
   cwd: string,
@@ -95,34 +97,39 @@ export async function loadEvidence(
   if (path === undefined) return { findings: [], unreadable: false };
   const meetings: string[] = [];
   const trainings: GovernanceEvidence['trainings'][number][] = [];
-  const findings: FindingBase[] = [];
+  /** Records that are not evidence, by type: the first one's place and how many. */
+  const others = new Map<string, { place: RecordPlace; count: number }>();
   const read = await readDataset(path, {
     cwd,
     ...(encoding && { encoding }),
     onRecord(record, place) {
-      if (record.type === 'meeting' && record.body === 'workingGroup' && isPlainDate(record.date))
-        meetings.push(record.date);
-      else if (record.type === 'training')
+      if (record.type === 'meeting') {
+        if (record.body === 'workingGroup' && isPlainDate(record.date)) meetings.push(record.date);
+      } else if (record.type === 'training')
         trainings.push({ date: record.date, audience: record.audience, ...(record.kind && { kind: record.kind }) });
-      else if (record.type !== 'meeting') {
-        findings.push(
-          createFinding(
-            CLI_CODES.invalidOptionValue,
-            {
-              option: '--evidence',
-              value: `${place.file}:${place.line} (${record.type})`,
-              allowed: ['meeting', 'training'],
-            },
-            { rule: 'cli.evidence', subject: `${place.file}:${place.line}`, position: place },
-          ),
-        );
+      else {
+        const known = others.get(record.type);
+        if (known) known.count++;
+        else others.set(record.type, { place, count: 1 });
       }
     },
   });
+  const notEvidence = [...others].map(([type, { place, count }]) =>
+    createFinding(
+      CLI_CODES.notEvidence,
+      { file: place.file, line: place.line, type, count },
+      { rule: 'cli.evidence', subject: `${place.file}:${place.line}`, position: place },
+    ),
+  );
   // A rejected line keeps its own code and severity: an exact repeat or a blank line is a warning, the rest errors.
-  findings.push(...read.findings, ...read.summary.rejections.map((rejection) => rejectedLine(rejection, path)));
-  if (read.summary.checked === 0 && !read.unreadable) findings.push(noRecordsChecked(path, read.summary));
-  const unreadable = read.unreadable || read.summary.unlisted > 0 || hasErrors(findings);
+  const findings: FindingBase[] = [
+    ...read.findings,
+    ...read.summary.rejections.map((rejection) => rejectedLine(rejection, path)),
+    ...notEvidence,
+  ];
+  const taken = meetings.length + trainings.length;
+  if (taken === 0 && !read.unreadable) findings.push(noRecordsChecked(path, read.summary));
+  const unreadable = read.unreadable || read.summary.unlisted > 0 || taken === 0;
   return unreadable ? { findings, unreadable } : { value: { meetings, trainings }, findings, unreadable };
 }
 

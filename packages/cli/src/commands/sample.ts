@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type FindingBase, hasErrors, validatePack } from '@portfolio-rules/core';
 import { createFinding, unreachable } from '@portfolio-rules/core/internal';
-import { inputAt, readText, writeText } from '../_lib/files';
+import { inputAt, readText, unreadExit, writeText } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { CLI_CODES } from '../codes';
 import { type Command, EXIT, type Output } from '../command';
@@ -157,14 +157,19 @@ export const sample: Command = {
     const parsed = parseOptions(options);
     if ('finding' in parsed) return problem(parsed.finding);
     const read = await readText(io.cwd, options.pack);
-    if ('finding' in read) return problem(read.finding);
+    // As in every command: a pack that cannot be read is exit 2, one that is not UTF-8 (PR1016) exit 1.
+    if ('finding' in read) {
+      problem(read.finding);
+      return unreadExit(read.finding);
+    }
     const registry = await overlayRegistry(io);
     const validation = validatePack(read.text, { file: options.pack, overlays: registry.overlays });
     const { resolution } = validation;
     if (hasErrors(validation.findings) || !resolution || resolution.versions.length === 0) {
       for (const finding of validation.findings.filter((item) => item.severity === 'error'))
         io.stderr.write(formatProblem(finding, language, 'sample'));
-      return EXIT.usage;
+      // A pack with errors is exit 1 in every command (validate, explain, render, timeline, diff, audit).
+      return EXIT.errors;
     }
     const plan = planFrom(resolution, parsed.options.year ?? defaultYear(resolution));
     if (typeof options.calendar === 'string') {

@@ -22,6 +22,10 @@ const FORMAT_HINTS: Record<string, { zh: string; en: string }> = {
     zh: '學期須寫成 11201 或 112-1 (民國 10 至 999 學年度)',
     en: 'write terms as 11201 or 112-1 (ROC academic years 10 to 999)',
   },
+  id: {
+    zh: '代碼不可含控制字元或看不見的字元 (如 ESC、換行、BOM、零寬字元、雙向文字控制字元)，以免兩個看來相同的代碼其實不同',
+    en: 'an id may not hold control or invisible characters (ESC, line breaks, a BOM, zero-width or bidi characters), which make two ids look alike',
+  },
   academicYear: {
     zh: '學年度須寫成民國年 10 至 999，例如 112',
     en: 'write academic years in ROC years from 10 to 999, e.g. 112',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPlainDate } from '../_lib/date';
 import { DATASET_DAYS, isIsoDay } from './fields';
+import { createIntake } from './intake';
 import { parseRecord } from './parse';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 5000);
@@ -86,5 +87,35 @@ describe('value ranges at intake', () => {
     expect(rejection(outcome({ uploadedOn: '2911-08-01' }))).toBeDefined();
     const message = parseRecord(outcome({ uploadedOn: '9999-12-31' }), 7);
     expect(!message.ok && message.finding.message.en).toContain('1921-08-01');
+  });
+
+  it.each([
+    ['an ESC sequence (an OSC 0 window title)', 's1\u001b]0;owned\u0007'],
+    ['a line break', 's1\nPR0000 fake'],
+    ['a C1 control (CSI)', 's1\u009b31m'],
+    ['DEL', 's1\u007f'],
+    ['a BOM in front', '\ufeffs1'],
+    ['a zero-width space', 's\u200b1'],
+    ['a bidi override', 's1\u202e1s'],
+    ['a bidi isolate', '\u2066s1\u2069'],
+    ['a line separator', 's1\u2028'],
+  ])('rejects an id holding %s (PR8008, format id) with its line and field', (_, id) => {
+    expect(rejection(outcome({ studentId: id }))).toEqual(['PR8008', 'studentId', 'id']);
+    expect(rejection(outcome({ certifier: id }))).toEqual(['PR8008', 'certifier', 'id']);
+    expect(rejection(JSON.stringify({ type: 'student', id, grade: 1 }))).toEqual(['PR8008', 'id', 'id']);
+  });
+
+  it('keeps ids in Chinese, with spaces, dashes and dots', () => {
+    for (const id of ['馬公-001', 'S01 T012', 'a.b_c/d', '學號１２３'])
+      expect(rejection(outcome({ studentId: id, certifier: id }))).toBeUndefined();
+  });
+
+  it('rejects such a record and reads the next line (read = checked + rejected)', () => {
+    const intake = createIntake();
+    intake.accept(outcome({ studentId: 's1\u001b[2J' }), 1);
+    intake.accept(outcome({ id: 'c2' }), 2);
+    const summary = intake.summary();
+    expect(summary).toMatchObject({ read: 2, checked: 1, rejected: 1, byCode: { PR8008: 1 } });
+    expect(summary.rejections[0]!.message.en).toMatch(/^line 1: .*control or invisible characters/);
   });
 });

@@ -5,8 +5,26 @@ import { unreachable } from '../_lib/unreachable';
 /** The longest id a record may hold: real ones are far shorter, and every message that names one stays bounded. */
 export const ID_LENGTH = 200;
 
-/** A non-empty identifier as the school's systems write it (學號, item id, teacher account), of at most ID_LENGTH characters. */
-export const Id = z.string().min(1).max(ID_LENGTH);
+/**
+ * Characters an id may not hold: C0 and C1 controls and DEL, and the invisible ones that make two
+ * ids look alike on screen (zero-width characters, the line and paragraph separators, bidi controls,
+ * the word joiner, a BOM).
+ */
+// eslint-disable-next-line no-control-regex -- these are the characters refused
+export const HIDDEN_IN_ID = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
+/** Whether an id holds none of the characters an id may not hold. */
+export const isVisibleId = (text: string): boolean => !HIDDEN_IN_ID.test(text);
+
+/**
+ * A non-empty identifier as the school's systems write it (學號, item id, teacher account), of at
+ * most ID_LENGTH characters, none of them a control or invisible character (PR8008, format `id`).
+ */
+export const Id = z
+  .string()
+  .min(1)
+  .max(ID_LENGTH)
+  .refine(isVisibleId, { params: { format: 'id' } });
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -1,5 +1,5 @@
 export { DATASET_CODES } from './codes';
-export { DATASET_DAYS, isWithinDays } from './fields';
+export { DATASET_DAYS, HIDDEN_IN_ID, isWithinDays } from './fields';
 export { createCsvTable, type CsvTable } from './csv';
 export { createIntake, type Intake, type IntakeOptions, type IntakeSummary, type Rejection } from './intake';
 export { parseRecord, parseRecordValue, type DatasetRecord, type ParseOptions, type ParseResult } from './parse';
