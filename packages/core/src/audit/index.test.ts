@@ -13,6 +13,7 @@ import {
   RESOLUTION,
   student,
 } from './audit.fixture';
+import { containing } from '../../test/matchers';
 
 describe('createAudit: files and summaries', () => {
   it('judges the files and the summary a record carries as an upload of it is judged (PR3010–PR3014), not what it leaves out', () => {
@@ -100,7 +101,7 @@ describe('createAudit: certification', () => {
       expect.objectContaining({
         subject: 'c1',
         position: { line: 2, column: 1, record: 2 },
-        data: expect.objectContaining({ state: 'submitted' }),
+        data: containing({ state: 'submitted' }),
       }),
     ]);
   });
@@ -161,7 +162,7 @@ describe('createAudit: certification', () => {
       expect.objectContaining({
         subject: 'c2',
         severity: 'info',
-        data: expect.objectContaining({ actor: 't9', actingAs: 'departmentTeacher' }),
+        data: containing({ actor: 't9', actingAs: 'departmentTeacher' }),
       }),
     ]);
   });
@@ -181,13 +182,13 @@ describe('createAudit: certification', () => {
       expect.objectContaining({
         subject: 'c1',
         source: { document: '測試補充規定', clause: '五(三)2' },
-        data: expect.objectContaining({ at: '2024-03-01', closes: '2024-02-02' }),
+        data: containing({ at: '2024-03-01', closes: '2024-02-02' }),
       }),
     ]);
     expect(codesOf(result, 'PR7800')).toEqual([
       expect.objectContaining({
         subject: 'c3',
-        data: expect.objectContaining({ certifier: 't2', closes: '2024-02-02', daysOverdue: 150 }),
+        data: containing({ certifier: 't2', closes: '2024-02-02', daysOverdue: 150 }),
       }),
     ]);
     expect(result.statistics?.overdueByTeacher).toEqual({ t2: 1 });
@@ -243,16 +244,14 @@ describe('createAudit: submissions, receipts, finals', () => {
       expect.objectContaining({
         subject: 'courseOutcome:11201:submit',
         position: { line: 1, column: 1, record: 1 },
-        data: expect.objectContaining({ actor: 'guidance', acting: 'teaching' }),
+        data: containing({ actor: 'guidance', acting: 'teaching' }),
       }),
     ]);
     expect(codesOf(result, 'PR7005').map((finding) => finding.subject)).toEqual([
       'basicData:11201:submit',
       'courseOutcome:11201:final',
     ]);
-    expect(codesOf(result, 'PR7010')).toEqual([
-      expect.objectContaining({ data: expect.objectContaining({ days: 2, minDays: 3 }) }),
-    ]);
+    expect(codesOf(result, 'PR7010')).toEqual([expect.objectContaining({ data: containing({ days: 2, minDays: 3 }) })]);
   });
 
   it('leaves a duty the pack gives no owner to the pack audit (PR5002 once there), not to every submission', () => {
@@ -285,7 +284,7 @@ describe('createAudit: submissions, receipts, finals', () => {
     expect(codesOf(result, 'PR7012')).toEqual([
       expect.objectContaining({
         subject: 'courseOutcome:11201',
-        data: expect.objectContaining({ students: ['s1', 's2'], finalOn: '2024-03-30' }),
+        data: containing({ students: ['s1', 's2'], finalOn: '2024-03-30' }),
         layer: 'national@2022-08-01',
         source: { document: '學習歷程檔案QA', clause: '一(七)' },
       }),
@@ -306,7 +305,7 @@ describe('createAudit: submissions, receipts, finals', () => {
         expect.objectContaining({
           subject: 'courseOutcome:11201:final',
           source: { document: '測試補充規定', clause: '六(三)' },
-          data: expect.objectContaining({
+          data: containing({
             round: 2,
             opens: '2024-03-23',
             closes: '2024-03-27',
@@ -331,8 +330,8 @@ describe('createAudit: submissions, receipts, finals', () => {
     expect(codesOf(result, 'PR7013')).toEqual([
       expect.objectContaining({
         subject: 'courseOutcome:11201:final',
-        position: expect.objectContaining({ line: 5 }),
-        data: expect.objectContaining({ round: 2, earliest: '2024-03-19' }),
+        position: containing({ line: 5 }),
+        data: containing({ round: 2, earliest: '2024-03-19' }),
       }),
     ]);
   });
@@ -359,8 +358,8 @@ describe('createAudit: submissions, receipts, finals', () => {
     expect(codesOf(result, 'PR7014')).toEqual([
       expect.objectContaining({
         subject: 'courseOutcome:11201:submit',
-        position: expect.objectContaining({ line: 4 }),
-        data: expect.objectContaining({ finalOn: '2024-03-20', changedOn: '2024-03-25', round: 3 }),
+        position: containing({ line: 4 }),
+        data: containing({ finalOn: '2024-03-20', changedOn: '2024-03-25', round: 3 }),
       }),
     ]);
     expect(codesOf(result, 'PR7013')).toEqual([]);
@@ -377,7 +376,7 @@ describe('createAudit: submissions, receipts, finals', () => {
     expect(codesOf(result, 'PR7014')).toEqual([
       expect.objectContaining({
         subject: 'c1',
-        data: expect.objectContaining({ finalOn: '2024-03-30', changedOn: '2024-04-02' }),
+        data: containing({ finalOn: '2024-03-30', changedOn: '2024-04-02' }),
         // No final-submission clause in the pack: the national schedule, not a Taipei school's deck.
         layer: 'national@2022-08-01',
         source: { document: '學習歷程檔案QA', clause: '一(七)' },
@@ -421,8 +420,8 @@ describe('createAudit: retention, enrolment, governance, custom rules, unknown s
     expect(codesOf(result, 'PR7500')).toEqual([
       expect.objectContaining({
         subject: 'g1',
-        position: expect.objectContaining({ line: 2 }),
-        data: expect.objectContaining({ deletableFrom: '2025-06-30' }),
+        position: containing({ line: 2 }),
+        data: containing({ deletableFrom: '2025-06-30' }),
       }),
     ]);
   });
@@ -437,7 +436,7 @@ describe('createAudit: retention, enrolment, governance, custom rules, unknown s
     expect(codesOf(result, 'PR7802')).toEqual([
       expect.objectContaining({
         subject: 's1',
-        data: expect.objectContaining({ change: 'transferOut', uncertified: 1, pendingCertifications: 'keep' }),
+        data: containing({ change: 'transferOut', uncertified: 1, pendingCertifications: 'keep' }),
       }),
     ]);
   });
@@ -487,7 +486,7 @@ describe('createAudit: retention, enrolment, governance, custom rules, unknown s
       outcome('c0', { term: '11001' }),
       performance('d1'),
     ];
-    const result = auditLines(lines, { calendar: CALENDAR_112 }, resolution!);
+    const result = auditLines(lines, { calendar: CALENDAR_112 }, resolution);
     const found = (id: string) =>
       codesOf(result, 'PR6100')
         .filter((finding) => finding.rule === `rules.${id}`)

@@ -247,7 +247,7 @@ function fits(method: string, path: readonly (string | number)[], value: unknown
 }
 
 function replaced(args: unknown[], path: readonly (string | number)[], value: unknown): unknown[] {
-  const copy = structuredClone(args) as unknown[];
+  const copy = structuredClone(args);
   let target: Record<string | number, unknown> = copy as unknown as Record<number, unknown>;
   for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
   target[path.at(-1)!] = value;

@@ -37,7 +37,7 @@ const performance = (id: string, extra: Partial<DiversePerformance> = {}): Diver
   entry: 'student',
   selected: false,
   academicYear: 112,
-  category: 'competition' as DiversePerformance['category'],
+  category: 'competition',
   ...extra,
 });
 
@@ -208,7 +208,7 @@ describe('evaluateRules', () => {
     const [facts] = factsOn('2024-02-03');
     const unreadable = {
       ...facts!,
-      values: { ...facts!.values, student: { ...facts!.values.student, id: Object.create(null) } },
+      values: { ...facts!.values, student: { ...facts!.values.student, id: Object.create(null) as never } },
     };
     expect(
       evaluateRules(pack, [unreadable]).map((f: FindingBase) => [
@@ -238,8 +238,9 @@ describe('evaluateRules', () => {
 
   it('adds no operation to json-logic-js, which is global', () => {
     evaluateRules(MAGONG_LIKE, factsOn('2024-02-03'));
-    const jsonLogic = ((jsonLogicModule as { default?: typeof jsonLogicModule }).default ??
-      jsonLogicModule) as typeof jsonLogicModule;
-    expect(() => jsonLogic.apply({ certification: [] } as never)).toThrow(/Unrecognized operation/);
+    const jsonLogic = (jsonLogicModule as { default?: typeof jsonLogicModule }).default ?? jsonLogicModule;
+    expect(() => {
+      jsonLogic.apply({ certification: [] });
+    }).toThrow(/Unrecognized operation/);
   });
 });

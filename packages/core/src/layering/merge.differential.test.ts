@@ -49,7 +49,7 @@ function referenceMerge(layers: readonly Layer[]): Merged {
       const current = result[key];
       if (APPENDED_LISTS.has(path) && Array.isArray(value)) {
         const before = Array.isArray(current) ? (current as unknown[]) : [];
-        result[key] = [...before, ...value];
+        result[key] = [...before, ...(value as unknown[])];
         value.forEach((entry, index) => record(`${path}.${before.length + index}`, layer, source, entry));
       } else if (keyOf && Array.isArray(value)) {
         const entries = Array.isArray(current) ? [...(current as Plain[])] : [];
@@ -76,7 +76,7 @@ function referenceMerge(layers: readonly Layer[]): Merged {
   };
 
   let values: Plain = {};
-  for (const layer of layers) values = mergeInto(values, layer.values as Plain, layer, '', undefined);
+  for (const layer of layers) values = mergeInto(values, layer.values, layer, '', undefined);
   return { values, provenance };
 }
 

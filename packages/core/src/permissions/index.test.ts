@@ -361,7 +361,7 @@ describe('can — properties', () => {
         (roles, permission: Permission, resource, yaml, unavailable) => {
           const actor: Actor = {
             id: 'a',
-            roles: roles as Role[],
+            roles,
             studentId: 's-1',
             classes: ['101'],
             courses: ['math-1'],
@@ -399,7 +399,7 @@ describe('can — properties', () => {
         (roles, permission: Permission, resource, yaml) => {
           const actor: Actor = {
             id: 'a',
-            roles: roles as Role[],
+            roles,
             studentId: 's-1',
             classes: ['101'],
             courses: ['math-1'],
