@@ -1,7 +1,7 @@
 import { auditPack, type FindingBase, type Term, type Validation } from '@portfolio-rules/core';
 import { createFinding, PACK_OMISSIONS } from '@portfolio-rules/core/internal';
 import { CLI_CODES } from '../codes';
-import type { OverlayRegistry } from './overlays';
+import type { OverlayRegistry } from './registry';
 
 export interface CheckedPack {
   readonly validation: Validation;
