@@ -1,5 +1,6 @@
 // The page: a pack in the editor, and beside it what the CLI would say of it, recomputed as the user
 // types (debounced). Only the visible panel is recomputed; the findings always are, for the editor.
+import './zod-jitless';
 import type { FindingBase, Language } from '@portfolio-rules/core';
 import packSchema from '@portfolio-rules/core/pack.schema.json';
 import scenarioSchema from '@portfolio-rules/core/scenario.schema.json';
@@ -7,7 +8,17 @@ import SCHOOLS from 'virtual:schools';
 import { boundNote, codeName, DOCUMENTS, type DocumentKind, EXPLAIN_TEXT, showValue } from '../../cli/src/browser';
 import { createEditor, type Editor } from './editor';
 import type { JsonSchema } from './schema/lookup';
-import { check, citationOf, diff, explain, type PageFile, render, runScenarioFile, type Written } from './engine';
+import {
+  check,
+  citationOf,
+  diff,
+  explain,
+  type PageFile,
+  render,
+  runScenarioFile,
+  type ScenarioRun,
+  type Written,
+} from './engine';
 import { WORDS, type Words } from './words';
 
 const TABS = ['validate', 'explain', 'render', 'scenarios', 'diff'] as const;
@@ -61,15 +72,24 @@ const later = schedule();
 
 const pack = (): PageFile => ({ file: state.packFile, text: packEditor.text() });
 
-/** Where a finding is, as a button that puts the editor's cursor there when it is in the pack. */
-function whereOf(finding: FindingBase, file: string, editor: Editor | undefined): HTMLElement {
+/** The editor that holds a file of the page: the pack, the other version, or the scenario shown. */
+function editorOf(file: string): Editor | undefined {
+  if (file === state.packFile) return packEditor;
+  if (file === state.others[state.otherIndex]?.file) return otherEditor;
+  if (file === state.scenarios[state.scenarioIndex]?.file) return scenarioEditor;
+  return undefined;
+}
+
+/** Where a finding is: a button that puts the cursor there when its file is in an editor of the page. */
+function whereOf(finding: FindingBase, file: string): HTMLElement {
   const position = finding.position;
   if (!position) return make('span', 'where', finding.subject);
   const at = words().line(position.line, position.column);
-  const elsewhere = position.file !== undefined && position.file !== file;
-  if (elsewhere || !editor)
-    return make('span', 'where', elsewhere ? `${at} ${words().inFile(position.file ?? '')}` : at);
-  const button = make('button', 'where', at);
+  const holder = position.file ?? file;
+  const editor = editorOf(holder);
+  const text = holder === state.packFile ? at : `${at} ${words().inFile(holder)}`;
+  if (!editor) return make('span', 'where', text);
+  const button = make('button', 'where', text);
   button.type = 'button';
   button.dataset.line = String(position.line);
   button.addEventListener('click', () => {
@@ -78,13 +98,13 @@ function whereOf(finding: FindingBase, file: string, editor: Editor | undefined)
   return button;
 }
 
-function findingItem(finding: FindingBase, file: string, editor: Editor | undefined): HTMLLIElement {
+function findingItem(finding: FindingBase, file: string): HTMLLIElement {
   const item = make('li', finding.severity);
   item.dataset.code = finding.code;
   const head = make('div', 'head');
   const name = codeName(finding.code);
   head.append(
-    whereOf(finding, file, editor),
+    whereOf(finding, file),
     make('span', 'severity', words().severity[finding.severity]),
     make('span', 'code', `${finding.code}${name ? ` ${name}` : ''}`),
   );
@@ -94,8 +114,19 @@ function findingItem(finding: FindingBase, file: string, editor: Editor | undefi
   return item;
 }
 
-function showFindings(list: HTMLElement, findings: readonly FindingBase[], file: string, editor?: Editor): void {
-  list.replaceChildren(...findings.map((finding) => findingItem(finding, file, editor)));
+/** A list of findings; `file` is the one a finding without a file of its own is about. */
+function findingList(findings: readonly FindingBase[], file: string): HTMLOListElement {
+  const list = make('ol', 'findings');
+  list.replaceChildren(...findings.map((finding) => findingItem(finding, file)));
+  return list;
+}
+
+/** Marks, in an editor, the findings about its file. */
+function markIn(editor: Editor, file: string, findings: readonly FindingBase[]): void {
+  editor.mark(
+    findings.filter((finding) => (finding.position?.file ?? file) === file),
+    message,
+  );
 }
 
 function tally(findings: readonly FindingBase[]): string {
@@ -106,12 +137,9 @@ function tally(findings: readonly FindingBase[]): string {
 
 function updateValidate(): ReturnType<typeof check> {
   const checked = check(pack());
-  packEditor.mark(
-    checked.findings.filter((finding) => !finding.position?.file || finding.position.file === state.packFile),
-    message,
-  );
+  markIn(packEditor, state.packFile, checked.findings);
   element('validate-summary').textContent = tally(checked.findings);
-  showFindings(element('findings'), checked.findings, state.packFile, packEditor);
+  element('findings').replaceChildren(...findingList(checked.findings, state.packFile).children);
   return checked;
 }
 
@@ -156,9 +184,7 @@ function showWritten(output: HTMLElement, link: HTMLAnchorElement, written: Writ
   if (written.output === undefined) {
     link.removeAttribute('href');
     link.setAttribute('aria-disabled', 'true');
-    const list = make('ol', 'findings');
-    showFindings(list, written.findings, state.packFile, packEditor);
-    output.replaceChildren(make('p', 'problem', words().noDocument), list);
+    output.replaceChildren(make('p', 'problem', words().noDocument), findingList(written.findings, state.packFile));
     return;
   }
   const type = format === 'html' ? 'text/html' : 'text/markdown';
@@ -184,7 +210,7 @@ function updateRender(): void {
   showWritten(element('render-output'), element('render-download', HTMLAnchorElement), written, format, 'render');
 }
 
-function scenarioItem(run: ReturnType<typeof runScenarioFile>, index: number): HTMLLIElement {
+function scenarioItem(run: ScenarioRun, index: number): HTMLLIElement {
   const item = make('li', run.passed ? 'passed' : 'failed');
   if (index === state.scenarioIndex) item.classList.add('current');
   item.dataset.file = run.file;
@@ -201,9 +227,7 @@ function scenarioItem(run: ReturnType<typeof runScenarioFile>, index: number): H
   item.append(name);
   if (run.passed) return item;
   if (run.problems.length > 0) {
-    const list = make('ol', 'findings');
-    showFindings(list, run.problems, run.file, index === state.scenarioIndex ? scenarioEditor : undefined);
-    item.append(make('p', 'why', words().notRun), list);
+    item.append(make('p', 'why', words().notRun), findingList(run.problems, run.file));
   }
   for (const failure of run.outcome?.failures ?? [])
     item.append(make('p', 'problem', `✗ ${failure.message[state.language]}`));
@@ -212,13 +236,53 @@ function scenarioItem(run: ReturnType<typeof runScenarioFile>, index: number): H
   return item;
 }
 
-function updateScenarios(): void {
-  const packs = [{ file: 'pack.yaml', text: packEditor.text() }, ...state.others];
-  const runs = state.scenarios.map((scenario) => runScenarioFile(scenario, packs));
+/** The scenarios' runs for the texts they were run on; a pack being typed invalidates them. */
+let scenarioRuns: { key: string; runs: ScenarioRun[] } = { key: '', runs: [] };
+/** Bumped by every new run of the scenarios: an older run still going stops. */
+let scenarioGeneration = 0;
+/** How long one slice of scenario runs may hold the page before the editor gets its turn. */
+const SLICE_MS = 40;
+
+function showScenarios(runs: readonly ScenarioRun[]): void {
+  const total = state.scenarios.length;
   const passed = runs.filter((run) => run.passed).length;
   element('scenario-summary').textContent =
-    runs.length === 0 ? words().scenarioEmpty : words().scenarioTally(runs.length, passed);
+    total === 0
+      ? words().scenarioEmpty
+      : runs.length < total
+        ? words().scenarioRunning(runs.length, total)
+        : words().scenarioTally(total, passed);
   element('scenario-list').replaceChildren(...runs.map(scenarioItem));
+  const current = state.scenarios[state.scenarioIndex];
+  if (current) markIn(scenarioEditor, current.file, runs[state.scenarioIndex]?.problems ?? []);
+}
+
+/**
+ * Runs every scenario against the packs in the page, a slice at a time so that typing is never held
+ * up (each run reads its pack anew: a school's 60 scenarios take seconds on a slow machine), showing
+ * results as they come; a newer change stops an older run. Unchanged texts are not run again.
+ */
+function updateScenarios(): void {
+  const packs = [{ file: 'pack.yaml', text: packEditor.text() }, ...state.others];
+  const key = JSON.stringify([packs, state.scenarios]);
+  const generation = ++scenarioGeneration;
+  if (scenarioRuns.key === key) {
+    showScenarios(scenarioRuns.runs);
+    return;
+  }
+  const runs: ScenarioRun[] = [];
+  const slice = () => {
+    if (generation !== scenarioGeneration || state.tab !== 'scenarios') return;
+    const started = performance.now();
+    while (runs.length < state.scenarios.length && performance.now() - started < SLICE_MS) {
+      const scenario = state.scenarios[runs.length];
+      if (scenario) runs.push(runScenarioFile(scenario, packs));
+    }
+    showScenarios(runs);
+    if (runs.length < state.scenarios.length) setTimeout(slice, 0);
+    else scenarioRuns = { key, runs };
+  };
+  slice();
 }
 
 function updateDiff(): void {
@@ -236,6 +300,7 @@ function updateDiff(): void {
   const format = element('diff-format', HTMLSelectElement).value === 'md' ? 'md' : 'html';
   const unchanged = element('diff-unchanged', HTMLInputElement).checked;
   const written = diff(current, amended, format, state.language, unchanged);
+  markIn(otherEditor, other.file, written.findings);
   showWritten(output, link, written, format, 'diff');
   const refusal = output.querySelector('p.problem');
   if (written.output === undefined && refusal) refusal.textContent = words().noDiff;

@@ -47,6 +47,7 @@ export const WORDS = {
     scenarioLabel: '情境檔 (YAML)',
     scenarioEmpty: '尚無情境：選擇範例，或開啟學校 scenarios/ 資料夾中的情境檔。',
     scenarioTally: (total: number, passed: number) => `情境 ${total} = 通過 ${passed} + 未通過 ${total - passed}`,
+    scenarioRunning: (done: number, total: number) => `執行中：情境 ${total} 已執行 ${done}…`,
     why: '說明：',
     notRun: '未執行：',
     otherVersion: '另一版本',
@@ -102,6 +103,7 @@ export const WORDS = {
     scenarioEmpty: "No scenarios yet: choose an example, or open scenario files from a school's scenarios/ folder.",
     scenarioTally: (total: number, passed: number) =>
       `scenarios ${total} = passed ${passed} + failed ${total - passed}`,
+    scenarioRunning: (done: number, total: number) => `running: ${done} of ${total} scenarios…`,
     why: 'why: ',
     notRun: 'not run: ',
     otherVersion: 'Other version',
