@@ -10,6 +10,7 @@ const TYPED = {
   files: [
     'packages/core/src/**/*.ts',
     'packages/cli/src/**/*.ts',
+    'packages/playground/src/**/*.ts',
     'examples/*/src/**/*.ts',
     'schools/_lib/**/*.ts',
     'docs/*.ts',

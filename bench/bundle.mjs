@@ -4,6 +4,7 @@
 // run, the baseline a vendor had before: the pack read from YAML (validatePack: the YAML parser and
 // the zod schema), and the whole public API. Run after `npx --yes pnpm@10.34.9 build`.
 import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PACKAGES, ratio, table } from './_lib.mjs';
@@ -89,3 +90,16 @@ const path = results[0];
 console.log(
   `\nengine path: ${kib(path.gzipped)} gzipped — target at most ${TARGET_KIB} KiB: ${path.gzipped <= TARGET_KIB * 1024 ? 'met' : 'NOT met'}`,
 );
+
+// The playground (packages/playground/dist, built by `pnpm build`): the whole page a school opens —
+// the editor, core with the YAML parser and schema, the CLI's render and diff, the JSON Schemas and
+// the bundled school folders. Not the engine path: its own size, reported beside it.
+const PLAYGROUND = join(PACKAGES, 'playground', 'dist');
+if (existsSync(join(PLAYGROUND, 'playground.js'))) {
+  const files = ['index.html', 'playground.css', 'playground.js'].map((name) => readFileSync(join(PLAYGROUND, name)));
+  const minified = files.reduce((sum, file) => sum + file.length, 0);
+  const gzipped = files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
+  console.log(`playground (index.html, playground.css, playground.js): ${kib(minified)}, ${kib(gzipped)} gzipped`);
+} else {
+  console.log('playground: not built (npx --yes pnpm@10.34.9 build)');
+}

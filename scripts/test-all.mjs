@@ -15,7 +15,10 @@ const checks = [
   ['build core', bin('tsup'), ['--silent'], 'packages/core'],
   ['build cli', bin('tsup'), ['--silent'], 'packages/cli'],
   ['build packs', bin('tsup'), ['--silent'], 'packages/packs'],
+  ['build playground', bin('tsup'), ['--silent'], 'packages/playground'],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  // The playground's page code runs in the browser: checked against the DOM's types, not Node's.
+  ['typecheck playground', bin('tsc'), ['-p', 'packages/playground/tsconfig.json', '--noEmit']],
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
   ['format', bin('prettier'), ['--check', '--log-level=warn', '.']],
 ];

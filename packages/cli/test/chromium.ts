@@ -73,7 +73,8 @@ export function artefactFolder(): string {
 /**
  * Opens `file` in Chromium driven by playwright-core (for what a DOM dump cannot say: what is shown,
  * where, after a click), runs `use` on the page, and closes the browser. `problems` collects console
- * messages, page errors and every request other than the file itself.
+ * messages, page errors, every request other than the file itself, and every Content-Security-Policy
+ * violation (a refused `eval` is caught by the page's code and never reaches the console).
  */
 export async function withPage<T>(
   chromium: string,
@@ -90,6 +91,12 @@ export async function withPage<T>(
     page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
     page.on('request', (request) => {
       if (request.url() !== url) problems.push(`request: ${request.url()}`);
+    });
+    await page.exposeFunction('reportViolation', (violation: string) => problems.push(`csp: ${violation}`));
+    // Run by the browser before the page's own scripts (outside its policy), as text: this project has no DOM types.
+    await page.addInitScript({
+      content:
+        "document.addEventListener('securitypolicyviolation', (event) => reportViolation(`${event.violatedDirective} ${event.blockedURI}`));",
     });
     await page.goto(url);
     return await use(page, problems);

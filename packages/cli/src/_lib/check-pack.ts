@@ -1,7 +1,7 @@
 import { auditPack, type FindingBase, type Term, type Validation } from '@portfolio-rules/core';
 import { createFinding, PACK_OMISSIONS } from '@portfolio-rules/core/internal';
 import { CLI_CODES } from '../codes';
-import type { OverlayRegistry } from './overlays';
+import type { OverlayRegistry } from './registry';
 
 export interface CheckedPack {
   readonly validation: Validation;
@@ -41,4 +41,14 @@ export function checkPack(
     );
   }
   return { validation, findings };
+}
+
+/** One file's findings; a failure of the checker itself is that file's finding (PR9020), and the other files are still checked. */
+export function checkedAlone(file: string, check: () => readonly FindingBase[]): readonly FindingBase[] {
+  try {
+    return check();
+  } catch (error) {
+    const detail = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    return [createFinding(CLI_CODES.internalError, { file, detail }, { rule: 'cli.validate', subject: file })];
+  }
 }

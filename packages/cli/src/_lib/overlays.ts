@@ -1,18 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { loadPack, type PackInput, REGIONAL_PACKS, regionalOverlays } from '@portfolio-rules/core';
+import { loadPack, type PackInput } from '@portfolio-rules/core';
 import type { CliIo } from '../command';
 import { readText } from './files';
-
-export interface OverlayRegistry {
-  /** The overlays that loaded cleanly, by id (their folder's name). */
-  readonly overlays: Readonly<Record<string, PackInput>>;
-  /** Overlays present in the registry whose pack has errors: id → file. */
-  readonly broken: ReadonlyMap<string, string>;
-  /** The overlays' texts by file name, for code frames. */
-  readonly sources: ReadonlyMap<string, string>;
-}
+import { coreOverlayRegistry, type OverlayRegistry } from './registry';
 
 /**
  * The regional overlays packs are layered on: core's registry (the overlays `validatePack` knows),
@@ -20,8 +12,7 @@ export interface OverlayRegistry {
  */
 export async function overlayRegistry(io: CliIo): Promise<OverlayRegistry> {
   if (io.regionalDirectory !== undefined) return loadOverlays(io.regionalDirectory, io.cwd);
-  const sources = new Map(Object.values(REGIONAL_PACKS).map(({ file, text }) => [file, text]));
-  return { overlays: regionalOverlays(), broken: new Map(), sources };
+  return coreOverlayRegistry();
 }
 
 /** Loads a registry of regional overlays from a folder: `<dir>/<id>/pack.yaml`. No path search, no cascade. */

@@ -1,12 +1,7 @@
-import { hasErrors } from '@portfolio-rules/core';
-import { checkPack } from '../_lib/check-pack';
 import { readText, unreadExit } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { type Command, EXIT, formatOption } from '../command';
-import { amendmentTable, type Version } from '../diff/amendment';
-import { formatAmendmentHtml } from '../diff/html';
-import { formatAmendmentMarkdown } from '../diff/markdown';
-import type { FileReport } from '../formatters/report';
+import { diffTexts } from '../diff/run';
 import { formatStylish } from '../formatters/stylish';
 import { formatProblem } from '../help';
 
@@ -34,38 +29,24 @@ export const diff: Command = {
     },
   },
   async run({ io, language, options, positionals }) {
-    const versions: Version[] = [];
-    const reports: FileReport[] = [];
-    const sources = new Map<string, string>();
-    const registry = await overlayRegistry(io);
-    for (const [index, file] of positionals.slice(0, 2).entries()) {
+    const texts: { file: string; text: string }[] = [];
+    for (const file of positionals.slice(0, 2)) {
       const read = await readText(io.cwd, file);
       if ('finding' in read) {
         io.stderr.write(formatProblem(read.finding, language, 'diff'));
         return unreadExit(read.finding);
       }
-      sources.set(file, read.text);
-      const checked = checkPack(file, read.text, registry, { omissions: false });
-      reports.push({ file, findings: checked.findings });
-      const pack = checked.validation.loaded.pack;
-      const resolved = checked.validation.resolution?.versions;
-      // The amendment takes effect when the new version starts: the old one's last rules against the new one's first.
-      const effective = index === 0 ? resolved?.at(-1) : resolved?.[0];
-      if (pack && effective) versions.push({ pack, effective });
+      texts.push({ file, text: read.text });
     }
-    for (const [file, text] of registry.sources) sources.set(file, text);
-    const [current, amended] = versions;
-    const report = { files: reports, sources };
-    if (!current || !amended || hasErrors(reports.flatMap((entry) => entry.findings))) {
-      // The table goes to stdout, often into a file: the problems go to stderr.
-      io.stderr.write(formatStylish(report, language));
-      return EXIT.errors;
-    }
-    const table = amendmentTable(current, amended, language, { unchanged: options.unchanged === true });
-    io.stdout.write(
-      options.format === 'html' ? formatAmendmentHtml(table, language) : formatAmendmentMarkdown(table, language),
-    );
-    if (reports.some((entry) => entry.findings.length > 0)) io.stderr.write(formatStylish(report, language));
-    return EXIT.ok;
+    const [current, amended] = texts;
+    if (!current || !amended) return EXIT.usage;
+    const format = options.format === 'html' ? 'html' : 'md';
+    const unchanged = options.unchanged === true;
+    const registry = await overlayRegistry(io);
+    const { output, report } = diffTexts({ files: [current, amended], format, language, unchanged }, registry);
+    // The table goes to stdout, often into a file: the problems go to stderr.
+    if (output !== undefined) io.stdout.write(output);
+    if (report.files.some((entry) => entry.findings.length > 0)) io.stderr.write(formatStylish(report, language));
+    return output === undefined ? EXIT.errors : EXIT.ok;
   },
 };

@@ -1,13 +1,10 @@
-import { hasErrors } from '@portfolio-rules/core';
-import { checkPack } from '../_lib/check-pack';
 import { readText, unreadExit } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { type Command, EXIT, formatOption } from '../command';
 import { formatStylish } from '../formatters/stylish';
 import { formatProblem } from '../help';
-import { DOCUMENTS, type DocumentKind, renderPack } from '../render/document';
-import { formatRenderedHtml } from '../render/html';
-import { formatRenderedMarkdown } from '../render/markdown';
+import { DOCUMENTS, type DocumentKind } from '../render/document';
+import { renderText } from '../render/run';
 
 export const render: Command = {
   name: 'render',
@@ -34,26 +31,16 @@ export const render: Command = {
       io.stderr.write(formatProblem(read.finding, language, 'render'));
       return unreadExit(read.finding);
     }
-    const registry = await overlayRegistry(io);
-    const checked = checkPack(file, read.text, registry, { omissions: false });
-    const report = {
-      files: [{ file, findings: checked.findings }],
-      sources: new Map([...registry.sources, [file, read.text]]),
-    };
-    // The latest rules of the pack's period, as `explain` shows them without --term.
-    const effective = checked.validation.resolution?.versions.at(-1);
-    const pack = checked.validation.loaded.pack;
-    if (!effective || !pack || hasErrors(checked.findings)) {
-      // A document that schools publish is not written from a pack with errors; the problems go to stderr.
-      io.stderr.write(formatStylish(report, language));
-      return EXIT.errors;
-    }
     const document = typeof options.document === 'string' ? (options.document as DocumentKind) : 'all';
-    const rendered = renderPack(effective, pack, document, language);
-    io.stdout.write(
-      options.format === 'html' ? formatRenderedHtml(rendered, language) : formatRenderedMarkdown(rendered, language),
+    const format = options.format === 'html' ? 'html' : 'md';
+    const { output, report } = renderText(
+      { file, text: read.text, format, document, language },
+      await overlayRegistry(io),
     );
-    if (checked.findings.length > 0) io.stderr.write(formatStylish(report, language));
-    return EXIT.ok;
+    const problems = report.files.some((entry) => entry.findings.length > 0);
+    // A document that schools publish is not written from a pack with errors; the problems go to stderr.
+    if (output !== undefined) io.stdout.write(output);
+    if (problems) io.stderr.write(formatStylish(report, language));
+    return output === undefined ? EXIT.errors : EXIT.ok;
   },
 };

@@ -1,7 +1,6 @@
-import { hasErrors, type FindingBase } from '@portfolio-rules/core';
-import { createFinding } from '@portfolio-rules/core/internal';
+import { hasErrors } from '@portfolio-rules/core';
 import { CLI_CODES } from '../codes';
-import { checkPack } from '../_lib/check-pack';
+import { checkedAlone, checkPack } from '../_lib/check-pack';
 import { isNotText, readText } from '../_lib/files';
 import { overlayRegistry } from '../_lib/overlays';
 import { type CliIo, type Command, EXIT, formatOption } from '../command';
@@ -36,16 +35,6 @@ async function checkPacks(files: readonly string[], io: CliIo): Promise<Checked>
     reports.push({ file, findings });
   }
   return { report: { files: reports, sources }, unreadable };
-}
-
-/** One file's findings; a failure of the checker itself is that file's finding, and the other files are still checked. */
-function checkedAlone(file: string, check: () => readonly FindingBase[]): readonly FindingBase[] {
-  try {
-    return check();
-  } catch (error) {
-    const detail = (error instanceof Error ? error.message : String(error)).slice(0, 200);
-    return [createFinding(CLI_CODES.internalError, { file, detail }, { rule: 'cli.validate', subject: file })];
-  }
 }
 
 function exitCodeOf(checked: Checked): number {

@@ -4,7 +4,6 @@ import {
   formatSource,
   formatTerm,
   type Language,
-  type NationalBound,
   type Term,
 } from '@portfolio-rules/core';
 import { alignColumns } from '../_lib/width';
@@ -13,7 +12,8 @@ import { byPosition, type Report, summarize } from '../formatters/report';
 import { oneLine, showControls } from '../formatters/safe-text';
 import { formatStylish } from '../formatters/stylish';
 import type { Entry } from './entries';
-import { unreachable, jsonOf } from '@portfolio-rules/core/internal';
+import { boundNote, EXPLAIN_TEXT as TEXT, showValue } from './words';
+import { unreachable } from '@portfolio-rules/core/internal';
 
 export interface Explanation {
   readonly file: string;
@@ -23,47 +23,6 @@ export interface Explanation {
   readonly entries: readonly Entry[];
   /** The findings about the pack, as `validate` reports them. */
   readonly report: Report;
-}
-
-const TEXT = {
-  'zh-TW': {
-    term: (term: string | undefined) => (term ? `學期 ${term} 適用之規定` : '適用期間最新之規定'),
-    national: '全國規定',
-    layers: '層次',
-    key: '設定鍵',
-    value: '值',
-    layer: '設定層',
-    clause: '依據',
-    per: { semester: '每學期', academicYear: '每學年' },
-    max: '全國上限',
-    min: '全國下限',
-  },
-  en: {
-    term: (term: string | undefined) =>
-      term ? `the rules in force in term ${term}` : "the latest rules in the pack's period",
-    national: 'national rules',
-    layers: 'layers',
-    key: 'key',
-    value: 'value',
-    layer: 'layer',
-    clause: 'clause',
-    per: { semester: 'per semester', academicYear: 'per academic year' },
-    max: 'national maximum',
-    min: 'national minimum',
-  },
-} as const;
-
-export function showValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return `[${value.map(showValue).join(', ')}]`;
-  return jsonOf(value) ?? '';
-}
-
-function boundNote(bound: NationalBound, language: Language): string {
-  const text = TEXT[language];
-  const limit =
-    bound.kind === 'capMax' ? `${text.max} ${bound.max} ${text.per[bound.per]}` : `${text.min} ${bound.min}`;
-  return `${limit} (${formatSource(bound.source)})`;
 }
 
 /** The effective pack as an aligned table: key, value, layer, clause; national bounds under the values they bind. */

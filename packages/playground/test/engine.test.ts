@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { check, diff, explain, render, runScenarioFile } from '../src/engine';
+
+// What the page computes from its texts, outside the browser: the same answers as the CLI's
+// commands, and an answer (never a thrown error) for any text at all.
+
+const school = (path: string) => readFileSync(new URL(`../../../schools/${path}`, import.meta.url), 'utf8');
+const MAGONG = { file: 'pack.yaml', text: school('magong/pack.yaml') };
+const SELECT_LINE = 35;
+const loosened = {
+  ...MAGONG,
+  text: MAGONG.text.replace(
+    'select: { max: 10, per: academicYear, source: 六(一) }',
+    'select: { max: 12, per: academicYear, source: 六(一) }',
+  ),
+};
+
+describe('validate and explain in the page', () => {
+  it("finds nothing wrong in Magong's pack, and PR2002 on the selection cap's line once it is raised to 12", () => {
+    expect(MAGONG.text.split('\n')[SELECT_LINE - 1]).toContain('select: { max: 10');
+    expect(check(MAGONG).findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    const found = check(loosened).findings.filter((finding) => finding.code === 'PR2002');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.position).toMatchObject({ line: SELECT_LINE });
+    expect(found[0]?.message['zh-TW']).toContain('10');
+  });
+
+  it('explains each effective value with its layer, clause and national bound', () => {
+    const explained = explain(check(MAGONG));
+    const entry = explained?.entries.find((each) => each.path === 'caps.diversePerformance.select.max');
+    expect(entry).toMatchObject({ value: 10, layer: 'school:magong', source: { clause: '六(一)' } });
+    expect(entry?.bound).toMatchObject({ kind: 'capMax', max: 10 });
+  });
+
+  it('has nothing to explain when the pack cannot be read', () => {
+    expect(explain(check({ file: 'pack.yaml', text: 'caps: [' }))).toBeUndefined();
+  });
+});
+
+describe('render and diff in the page write what the commands write', () => {
+  it("renders Magong's document, and refuses to while the pack has an error", () => {
+    const written = render(MAGONG, 'html', 'all', 'zh-TW');
+    expect(written.output).toContain('<h1>國立馬公高級中學建置學生學習歷程檔案作業補充規定</h1>');
+    expect(render(MAGONG, 'md', 'caps', 'en').output).toMatch(/^#/);
+    const refused = render(loosened, 'html', 'all', 'zh-TW');
+    expect(refused.output).toBeUndefined();
+    expect(refused.findings.map((finding) => finding.code)).toContain('PR2002');
+  });
+
+  it("diffs Hsinchu's versions into the amendment table", () => {
+    const current = { file: 'versions/111.yaml', text: school('hsinchu-vocational/versions/111.yaml') };
+    const amended = { file: 'pack.yaml', text: school('hsinchu-vocational/pack.yaml') };
+    const written = diff(current, amended, 'md', 'zh-TW', false);
+    expect(written.output).toContain('| 修正條文 | 現行條文 | 說明 |');
+    expect(diff(current, loosened, 'md', 'zh-TW', false).output).toBeUndefined();
+  });
+});
+
+describe('scenarios in the page', () => {
+  const scenario = {
+    file: 'scenarios/04.yaml',
+    text: school('magong/scenarios/04-diverse-performance-select-cap.yaml'),
+  };
+
+  it("passes Magong's selection-cap scenario, and fails it once the cap is raised", () => {
+    expect(runScenarioFile(scenario, [MAGONG]).passed).toBe(true);
+    const failed = runScenarioFile(scenario, [loosened]);
+    expect(failed.passed).toBe(false);
+    expect(failed.outcome?.failures.length).toBeGreaterThan(0);
+  });
+
+  it('says which pack is missing when a scenario names one the page does not hold (PR9005)', () => {
+    const run = runScenarioFile(
+      { file: 'scenarios/01.yaml', text: school('hsinchu-vocational/scenarios/01-validate-111.yaml') },
+      [MAGONG],
+    );
+    expect(run).toMatchObject({ passed: false, packFile: 'versions/111.yaml' });
+    expect(run.problems.map((problem) => [problem.code, problem.message.en])).toEqual([
+      ['PR9005', expect.stringContaining('versions/111.yaml') as string],
+    ]);
+  });
+
+  it('reports a file that is not a scenario by its findings', () => {
+    const run = runScenarioFile({ file: 'scenarios/x.yaml', text: 'when: [' }, [MAGONG]);
+    expect(run.passed).toBe(false);
+    expect(run.problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a failure inside the page', () => {
+  it('is a PR9020 finding in that panel, not a thrown error', () => {
+    const broken = {
+      file: 'pack.yaml',
+      get text(): string {
+        throw new Error('the editor went away');
+      },
+    };
+    expect(check(broken).findings.map((finding) => [finding.code, finding.message.en])).toEqual([
+      ['PR9020', expect.stringContaining('the editor went away') as string],
+    ]);
+    expect(render(broken, 'html', 'all', 'en').findings[0]?.code).toBe('PR9020');
+    expect(runScenarioFile(broken, [MAGONG]).problems[0]?.code).toBe('PR9020');
+  });
+});
+
+describe('any text at all', () => {
+  const hostile = fc.oneof(
+    fc.string(),
+    fc.constantFrom(
+      '__proto__: { x: 1 }',
+      'constructor: { prototype: 1 }',
+      '&a [*a, *a]',
+      'caps: !!js/function x',
+      '\u0000\uffff',
+      'a: &a\n  b: *a',
+    ),
+    fc.string().map((tail) => `${MAGONG.text.slice(0, 800)}${tail}`),
+  );
+
+  it('gets an answer from every panel, never a thrown error', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const file = { file: 'pack.yaml', text };
+        const checked = check(file);
+        expect(Array.isArray(checked.findings)).toBe(true);
+        explain(checked);
+        render(file, 'html', 'all', 'zh-TW');
+        diff(MAGONG, file, 'md', 'en', true);
+        runScenarioFile({ file: 's.yaml', text }, [file]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,167 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { artefactFolder, chromiumOrWhy, INSTALL_TIMEOUT, withPage } from '../../cli/test/chromium';
+
+// The playground as school staff meet it: the built folder opened from file:// in Debian's headless
+// Chromium (driven by playwright-core), offline, under the page's strict Content-Security-Policy.
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const PAGE = join(DIST, 'index.html');
+const SCHOOLS = fileURLToPath(new URL('../../../schools/', import.meta.url));
+const MAGONG = readFileSync(join(SCHOOLS, 'magong/pack.yaml'), 'utf8').split('\n');
+/** Magong's 六(一): diverse performances, at most 10 selected a year (the national maximum). */
+const SELECT_LINE = MAGONG.findIndex((line) => line.includes('select: { max: 10, per: academicYear')) + 1;
+
+let chromium: string | undefined;
+let why = '';
+
+beforeAll(() => {
+  ({ chromium, why } = chromiumOrWhy());
+  if (!existsSync(PAGE)) throw new Error(`${PAGE} is missing: build the playground first (npx pnpm build)`);
+}, INSTALL_TIMEOUT + 60_000);
+
+/** Console messages, page errors, CSP violations, and requests for anything outside the built folder. */
+const outsiders = (problems: readonly string[]) =>
+  problems.filter((problem) => !problem.startsWith(`request: file://${DIST}`));
+
+/** Typing with the keyboard on a loaded machine is slow: a browser test may take a minute without being wrong. */
+const BROWSER_TIMEOUT = 120_000;
+
+describe('the built page', () => {
+  it('declares a strict Content-Security-Policy and holds no inline script', () => {
+    const html = readFileSync(PAGE, 'utf8');
+    const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(policy.split('; ')).toEqual(
+      expect.arrayContaining(["default-src 'none'", "script-src 'self'", "base-uri 'none'", "form-action 'none'"]),
+    );
+    expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag)).toEqual(['<script src="playground.js" defer>']);
+  });
+});
+
+describe('the playground in Chromium, from file://', () => {
+  it(
+    'checks Magong as it is typed: PR2002 at the selection cap raised to 12, a jump to its line, a scenario that passes, English',
+    async ({ skip }) => {
+      if (!chromium) return skip(why);
+      expect(SELECT_LINE).toBeGreaterThan(1);
+      await withPage(chromium, PAGE, { width: 1400, height: 900 }, async (page, problems) => {
+        // Magong is the first example: it validates clean, in Chinese.
+        await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-TW');
+        await page.locator('#validate-summary', { hasText: '✔ 沒有問題' }).waitFor();
+        await expect(page.locator('#example').inputValue()).resolves.toBe('magong');
+
+        // Type 12 over the 10 of the selection cap, as a person does, with the keyboard.
+        await page.locator('#pack-editor .cm-content').click();
+        await page.keyboard.press('Control+Home');
+        for (let line = 1; line < SELECT_LINE; line++) await page.keyboard.press('ArrowDown');
+        const column = MAGONG[SELECT_LINE - 1]!.indexOf('max: 10') + 'max: '.length;
+        for (let step = 0; step < column; step++) await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('Shift+ArrowRight');
+        await page.keyboard.press('Shift+ArrowRight');
+        await page.keyboard.type('12');
+
+        // The finding appears at its line, in the list and as a diagnostic in the editor's gutter.
+        const finding = page.locator('#findings li[data-code="PR2002"]');
+        await finding.waitFor();
+        await expect(finding.locator('button.where').getAttribute('data-line')).resolves.toBe(String(SELECT_LINE));
+        await expect(finding.locator('button.where').textContent()).resolves.toMatch(
+          new RegExp(`^第 ${SELECT_LINE} 行`),
+        );
+        await expect(finding.locator('.message').textContent()).resolves.toMatch(/10/);
+        await expect(page.locator('#pack-editor .cm-lint-marker-error').count()).resolves.toBe(1);
+        await expect(page.locator('#validate-summary').textContent()).resolves.toMatch(/^✖ 1 個錯誤/);
+
+        // The finding's place puts the cursor on that line.
+        await page.keyboard.press('Control+Home');
+        await finding.locator('button.where').click();
+        await expect(page.locator('#pack-editor .cm-activeLine').textContent()).resolves.toContain('select: { max: 12');
+
+        // explain shows the value being typed, with its layer and clause.
+        await page.locator('#tab-explain').click();
+        const row = page.locator('#explain-table tbody tr', { hasText: 'caps.diversePerformance.select.max' });
+        await expect(row.locator('td').allTextContents()).resolves.toEqual([
+          'caps.diversePerformance.select.max',
+          '12',
+          'school:magong',
+          '馬公補充規定 六(一)',
+        ]);
+
+        // A scenario file opened from disk runs against the pack in the editor, and passes; the bundled
+        // selection-cap scenario now fails, saying why.
+        await page.locator('#tab-scenarios').click();
+        await page
+          .locator('#open-scenarios')
+          .setInputFiles(join(SCHOOLS, 'magong/scenarios/02-diverse-performance-upload-cap.yaml'));
+        const opened = page.locator('#scenario-list li[data-file="02-diverse-performance-upload-cap.yaml"]');
+        await opened.waitFor();
+        await expect(opened.getAttribute('class')).resolves.toMatch(/\bpassed\b/);
+        await expect(opened.textContent()).resolves.toContain('✔');
+        const selection = page.locator(
+          '#scenario-list li[data-file="scenarios/04-diverse-performance-select-cap.yaml"]',
+        );
+        await expect(selection.getAttribute('class')).resolves.toMatch(/\bfailed\b/);
+
+        // Back to the findings, in English.
+        await page.locator('#tab-validate').click();
+        await page.locator('#language').click();
+        await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+        await expect(page.locator('#tab-validate').textContent()).resolves.toBe('Findings');
+        // The finding points at the value (a 1-based column), where the keyboard typed it.
+        await expect(finding.locator('button.where').textContent()).resolves.toBe(
+          `line ${SELECT_LINE}, column ${column + 1}`,
+        );
+        await expect(finding.locator('.message').textContent()).resolves.toMatch(
+          /^caps.diversePerformance.select allows 12 /,
+        );
+        await expect(page.locator('#validate-summary').textContent()).resolves.toBe('✖ 1 error, 1 warning, 0 infos');
+
+        const screenshot = join(artefactFolder(), 'playground.png');
+        await page.screenshot({ path: screenshot, fullPage: false });
+        console.log(`playground screenshot: ${screenshot}`);
+        expect(outsiders(problems)).toEqual([]);
+      });
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    "writes Magong's document, completes keys from the schema, and writes Hsinchu's amendment table",
+    async ({ skip }) => {
+      if (!chromium) return skip(why);
+      await withPage(chromium, PAGE, { width: 1400, height: 900 }, async (page, problems) => {
+        await page.locator('#tab-render').click();
+        const document = page.frameLocator('#render-output iframe');
+        await expect(document.locator('h1').textContent()).resolves.toBe(
+          '國立馬公高級中學建置學生學習歷程檔案作業補充規定',
+        );
+        await expect(page.locator('#render-download').getAttribute('download')).resolves.toBe('render.html');
+
+        // Completion from the pack's JSON Schema as a key is typed, and a key's description on hover.
+        await page.locator('#pack-editor .cm-content').click();
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type('\nretent');
+        const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'retention' });
+        await option.waitFor();
+        // CodeMirror ignores Enter for 75 ms after the list opens (its interactionDelay), against accidents.
+        await page.waitForTimeout(200);
+        await page.keyboard.press('Enter');
+        await expect(page.locator('#pack-editor .cm-activeLine').textContent()).resolves.toBe('retention: ');
+        await page.keyboard.press('Control+Home');
+        await page.locator('#pack-editor .cm-line', { hasText: 'appliesFrom' }).locator('span').first().hover();
+        await expect(page.locator('.schema-hover').textContent()).resolves.toContain('適用起始學期');
+
+        await page.locator('#example').selectOption('hsinchu-vocational');
+        await page.locator('#tab-diff').click();
+        await expect(page.locator('#other-version option:checked').textContent()).resolves.toBe('versions/111.yaml');
+        const table = page.frameLocator('#diff-output iframe');
+        await expect(table.locator('thead th').allTextContents()).resolves.toEqual(['修正條文', '現行條文', '說明']);
+        await expect(table.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+        expect(outsiders(problems)).toEqual([]);
+      });
+    },
+    BROWSER_TIMEOUT,
+  );
+});
