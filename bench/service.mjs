@@ -4,7 +4,8 @@
 // violations, zero lost writes. Baseline, in the same run: the bare durable write — 64 clients doing
 // `begin; insert into decisions …; commit` straight through pg, no HTTP, no engine, no lock.
 // BENCH_SECONDS (30), BENCH_CLIENTS (64), BENCH_POOL (16), BENCH_STUDENTS (2000); BENCH_COMPARE, the
-// folder of another build of the service (its dist/server.js), run with row locks right after this one.
+// folder of another build of the service (its dist/server.js), run with row locks right after this one;
+// BENCH_STRATEGY (`lock` or `serializable`) runs the service with that one only.
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -346,7 +347,7 @@ try {
         ]
       : []),
     { name: 'serializable', strategy: 'serializable', label: 'SERIALIZABLE' },
-  ];
+  ].filter(({ strategy }) => !process.env.BENCH_STRATEGY || process.env.BENCH_STRATEGY === strategy);
   for (const { name, strategy, label, folder } of runs) {
     await admin.query(`create database bench_${name}`);
     const url = `${base}/bench_${name}`;

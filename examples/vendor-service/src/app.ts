@@ -6,7 +6,7 @@ import { certification } from './actions/certification';
 import { select, upload } from './actions/items';
 import { receipt } from './actions/receipts';
 import { finalSubmit, submit } from './actions/submissions';
-import type { DecisionReply } from './decisions';
+import type { Decided } from './decisions';
 import { exportDataset } from './export';
 import { RequestError, type Service } from './service';
 
@@ -100,8 +100,11 @@ const ReceiptBody = z.object({
 const ReceiptParams = z.object({ studentId: z.string().min(1), category: Category, term: Term });
 
 /** 200 when the engine allowed it, 422 when it refused: the body is the decision either way. */
-const answer = (reply: FastifyReply, decision: DecisionReply) =>
-  reply.code(decision.allowed ? 200 : 422).send(decision);
+const answer = (reply: FastifyReply, decision: Decided) =>
+  reply
+    .code(decision.allowed ? 200 : 422)
+    .type('application/json; charset=utf-8')
+    .send(decision.body);
 
 /** The HTTP API over a service (docs/guides/vendor.md): every action decides with the engine and writes in one transaction. */
 export function buildApp(service: Service): FastifyInstance {

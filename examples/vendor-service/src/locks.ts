@@ -2,12 +2,12 @@ import { literal, type Strategy } from './db';
 import { present } from './present';
 
 /** The receipt categories, numbered for the roster lock's first key (the second is the term, e.g. 11201). */
-const ROSTER_KEYS: Readonly<Record<string, number>> = {
+const ROSTER_KEYS = {
   cadre: 7001,
   courseRecord: 7002,
   courseOutcome: 7003,
   diversePerformance: 7004,
-};
+} as const satisfies Readonly<Record<string, number>>;
 
 export interface Roster {
   readonly category: string;
@@ -27,7 +27,11 @@ export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode
   if (strategy === 'serializable') return [];
   const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
   const keys = rosters.map(
-    (roster) => [present(ROSTER_KEYS[roster.category], `key of ${roster.category}`), Number(roster.term)] as const,
+    (roster) =>
+      [
+        present(ROSTER_KEYS[roster.category as keyof typeof ROSTER_KEYS], `key of ${roster.category}`),
+        Number(roster.term),
+      ] as const,
   );
   return [
     ...new Set(
@@ -37,11 +41,32 @@ export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode
 }
 
 /**
+ * {@link rosterLocks} (shared) of an item already stored, found by its id within the statements (an
+ * item's kind, term and academic year never change): a course outcome's term; both terms of a diverse
+ * performance's academic year, in key order. No round trip to read the item first.
+ */
+export function itemRosterLocks(strategy: Strategy, itemId: string): string[] {
+  if (strategy === 'serializable') return [];
+  const [outcome, diverse] = [ROSTER_KEYS.courseOutcome, ROSTER_KEYS.diversePerformance];
+  const item = `from items where id = ${literal(itemId)}`;
+  return [
+    `select pg_advisory_xact_lock_shared(case kind when 'courseOutcome' then ${outcome} else ${diverse} end,
+      case kind when 'courseOutcome' then term::int else academic_year * 100 + 1 end) ${item}`,
+    `select pg_advisory_xact_lock_shared(${diverse}, academic_year * 100 + 2) ${item} and kind = 'diversePerformance'`,
+  ];
+}
+
+/**
  * The statement that locks the student's row: decisions that count the student's items (caps) queue
  * one after another. It returns the row, or none for an unknown student.
  */
 export function studentLock(strategy: Strategy, studentId: string): string {
-  return `select id from students where id = ${literal(studentId)}${strategy === 'lock' ? ' for update' : ''}`;
+  return `select id from students where id = ${literal(studentId)}${forUpdate(strategy)}`;
+}
+
+/** {@link studentLock} of an item's student, found by the item's id. */
+export function itemStudentLock(strategy: Strategy, itemId: string): string {
+  return `select id from students where id = (select student_id from items where id = ${literal(itemId)})${forUpdate(strategy)}`;
 }
 
 /** ` for update` under row locks: the row of a state machine (an item, a receipt) is read locked. */

@@ -16,15 +16,26 @@ export type Strategy = 'lock' | 'serializable';
 /** The rows of each statement of a transaction's opening (`first`), in order. */
 export type Opening = readonly Record<string, unknown>[][];
 
+/**
+ * How a transaction ends: its last statement (the writes, `$1`, `$2`… standing for `params`), sent
+ * together with `commit` in one round trip, and the answer made of that statement's rows.
+ */
+export interface Closing<T> {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+  readonly answer: (rows: readonly Record<string, unknown>[]) => T;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   readonly strategy: Strategy;
   /**
-   * Runs `work` in one transaction: all its writes or none. Retried from the start on a
-   * serialization failure or deadlock. `first` are statements without parameters (the locks) sent
-   * with `begin` in one round trip; `work` gets their rows.
+   * Runs one transaction in two round trips: `begin` with the `first` statements (the locks, then the
+   * reads), whose rows `decide` gets; then the statement `decide` returns, with `commit`. All its
+   * writes or none. Retried from the start on a serialization failure or deadlock; a `decide` that
+   * throws rolls it back.
    */
-  transaction<T>(work: (tx: Queryable, opening: Opening) => Promise<T>, first?: readonly string[]): Promise<T>;
+  transaction<T>(first: readonly string[], decide: (opening: Opening) => Closing<T>): Promise<T>;
   /** How many transactions were retried (serialization failures and deadlocks). */
   retries(): number;
   close(): Promise<void>;
@@ -45,13 +56,36 @@ export function backoff(attempt: number): Promise<void> {
 }
 
 /**
- * A text as an SQL literal, for the statements sent with `begin` (the simple protocol takes no
+ * A text as an SQL literal, for the statements sent several at once (the simple protocol takes no
  * parameters). With standard_conforming_strings (PostgreSQL's default since 9.1) doubling the quote is
  * the whole escape; a NUL cannot be in a PostgreSQL text at all.
  */
 export function literal(text: string): string {
   if (text.includes('\0')) throw new TypeError('a NUL character cannot be stored');
   return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** A value as an SQL literal: a text (see {@link literal}), a finite number, a boolean, null, or an array of texts. */
+export function sqlValue(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return literal(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+    return value.length === 0 ? "'{}'::text[]" : `array[${value.map(literal).join(', ')}]::text[]`;
+  throw new TypeError(`vendor-service: no SQL literal for ${typeof value}`);
+}
+
+/**
+ * A statement with its parameters written in as literals (`$1` → the first), to be sent with others
+ * in one round trip: PostgreSQL's simple protocol, the only one that takes several statements at once,
+ * takes no parameters. The service's own statements hold no `$` but their parameters'.
+ */
+export function inline(sql: string, params: readonly unknown[]): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => {
+    if (Number(n) < 1 || Number(n) > params.length) throw new RangeError(`vendor-service: no parameter $${n}`);
+    return sqlValue(params[Number(n) - 1]);
+  });
 }
 
 /** Day columns (`date`, OID 1082) as `YYYY-MM-DD` text, as the engine takes them; bigint (OID 20) as a number. */

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { type Database, PARSERS, type Queryable } from './database';
+import { type Database, inline, PARSERS } from './database';
 
 /**
  * PostgreSQL compiled to WebAssembly, in this process: no server to set up. In memory unless given a
@@ -8,20 +8,16 @@ import { type Database, PARSERS, type Queryable } from './database';
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
   const db = await PGlite.create({ ...(dataDir && { dataDir }), parsers: PARSERS });
-  const wrap = (target: Pick<PGlite, 'query'>): Queryable => ({
-    query: (sql, params) => target.query(sql, params as unknown[]) as never,
-  });
   return {
     kind: 'pglite',
     strategy: 'lock',
-    ...wrap(db),
-    transaction: (work, first = []) =>
+    query: (sql, params) => db.query(sql, params as unknown[]) as never,
+    transaction: (first, decide) =>
       db.transaction(async (tx) => {
         const opening = first.length > 0 ? await tx.exec(first.join(';\n')) : [];
-        return work(
-          wrap(tx),
-          opening.map((result) => result.rows as Record<string, unknown>[]),
-        );
+        const closing = decide(opening.map((result) => result.rows as Record<string, unknown>[]));
+        const [last] = await tx.exec(inline(closing.sql, closing.params));
+        return closing.answer((last?.rows ?? []) as Record<string, unknown>[]);
       }),
     retries: () => 0,
     close: () => db.close(),

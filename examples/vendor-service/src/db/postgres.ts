@@ -1,14 +1,19 @@
 import pg from 'pg';
 import {
   backoff,
+  type Closing,
   type Database,
+  inline,
   isRetryable,
   MAX_ATTEMPTS,
   type Opening,
   PARSERS,
-  type Queryable,
   type Strategy,
 } from './database';
+
+/** The rows of each statement of a batch (`pg` gives one result for one statement, an array for several). */
+const rowsOf = (results: pg.QueryResult | pg.QueryResult[]) =>
+  (Array.isArray(results) ? results : [results]).map((result) => result.rows as Record<string, unknown>[]);
 
 /** A PostgreSQL server through a pool of `pg` connections. */
 export function openPostgres(url: string, strategy: Strategy, poolSize: number): Database {
@@ -30,21 +35,17 @@ export function openPostgres(url: string, strategy: Strategy, poolSize: number):
     kind: 'postgres',
     strategy,
     query: (sql, params) => pool.query(sql, params as unknown[]) as never,
-    async transaction<T>(
-      work: (tx: Queryable, opening: Opening) => Promise<T>,
-      first: readonly string[] = [],
-    ): Promise<T> {
+    async transaction<T>(first: readonly string[], decide: (opening: Opening) => Closing<T>): Promise<T> {
       const client = await pool.connect();
-      const tx: Queryable = { query: (sql, params) => client.query(sql, params as unknown[]) as never };
       try {
         for (let attempt = 1; ; attempt++) {
           try {
-            const results = (await client.query([begin, ...first].join(';\n'))) as unknown as
-              pg.QueryResult | pg.QueryResult[];
-            const opening = (Array.isArray(results) ? results : [results]).slice(1).map((result) => result.rows);
-            const result = await work(tx, opening);
-            await client.query('commit');
-            return result;
+            const batch = (await client.query([begin, ...first].join(';\n'))) as unknown as pg.QueryResult[];
+            const closing = decide(rowsOf(batch).slice(1));
+            const last = (await client.query(
+              `${inline(closing.sql, closing.params)};\ncommit`,
+            )) as unknown as pg.QueryResult[];
+            return closing.answer(rowsOf(last)[0] ?? []);
           } catch (error) {
             await client.query('rollback').catch(() => undefined);
             if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
