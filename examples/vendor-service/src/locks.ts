@@ -1,4 +1,4 @@
-import { literal, type Strategy } from './db';
+import type { Statement, Strategy } from './db';
 import { present } from './present';
 
 /** The receipt categories, numbered for the roster lock's first key (the second is the term, e.g. 11201). */
@@ -23,7 +23,7 @@ export interface Roster {
  * deadlock. Advisory locks live in the lock manager, not in rows: many shared holders cost nothing
  * on disk. Under SERIALIZABLE none is taken: PostgreSQL finds the conflicts itself.
  */
-export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode: 'shared' | 'exclusive'): string[] {
+export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode: 'shared' | 'exclusive'): Statement[] {
   if (strategy === 'serializable') return [];
   const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
   const keys = rosters.map(
@@ -33,11 +33,10 @@ export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode
         Number(roster.term),
       ] as const,
   );
-  return [
-    ...new Set(
-      keys.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([category, term]) => `select ${lock}(${category}, ${term})`),
-    ),
-  ];
+  const unique = new Map(keys.map((key) => [`${key[0]} ${key[1]}`, key]));
+  return [...unique.values()]
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .map((key) => ({ sql: `select ${lock}($1, $2)`, params: key }));
 }
 
 /**
@@ -45,14 +44,20 @@ export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode
  * item's kind, term and academic year never change): a course outcome's term; both terms of a diverse
  * performance's academic year, in key order. No round trip to read the item first.
  */
-export function itemRosterLocks(strategy: Strategy, itemId: string): string[] {
+export function itemRosterLocks(strategy: Strategy, itemId: string): Statement[] {
   if (strategy === 'serializable') return [];
   const [outcome, diverse] = [ROSTER_KEYS.courseOutcome, ROSTER_KEYS.diversePerformance];
-  const item = `from items where id = ${literal(itemId)}`;
   return [
-    `select pg_advisory_xact_lock_shared(case kind when 'courseOutcome' then ${outcome} else ${diverse} end,
-      case kind when 'courseOutcome' then term::int else academic_year * 100 + 1 end) ${item}`,
-    `select pg_advisory_xact_lock_shared(${diverse}, academic_year * 100 + 2) ${item} and kind = 'diversePerformance'`,
+    {
+      sql: `select pg_advisory_xact_lock_shared(case kind when 'courseOutcome' then ${outcome} else ${diverse} end,
+        case kind when 'courseOutcome' then term::int else academic_year * 100 + 1 end) from items where id = $1`,
+      params: [itemId],
+    },
+    {
+      sql: `select pg_advisory_xact_lock_shared(${diverse}, academic_year * 100 + 2) from items
+        where id = $1 and kind = 'diversePerformance'`,
+      params: [itemId],
+    },
   ];
 }
 
@@ -60,13 +65,16 @@ export function itemRosterLocks(strategy: Strategy, itemId: string): string[] {
  * The statement that locks the student's row: decisions that count the student's items (caps) queue
  * one after another. It returns the row, or none for an unknown student.
  */
-export function studentLock(strategy: Strategy, studentId: string): string {
-  return `select id from students where id = ${literal(studentId)}${forUpdate(strategy)}`;
+export function studentLock(strategy: Strategy, studentId: string): Statement {
+  return { sql: `select id from students where id = $1${forUpdate(strategy)}`, params: [studentId] };
 }
 
 /** {@link studentLock} of an item's student, found by the item's id. */
-export function itemStudentLock(strategy: Strategy, itemId: string): string {
-  return `select id from students where id = (select student_id from items where id = ${literal(itemId)})${forUpdate(strategy)}`;
+export function itemStudentLock(strategy: Strategy, itemId: string): Statement {
+  return {
+    sql: `select id from students where id = (select student_id from items where id = $1)${forUpdate(strategy)}`,
+    params: [itemId],
+  };
 }
 
 /** ` for update` under row locks: the row of a state machine (an item, a receipt) is read locked. */

@@ -1,5 +1,5 @@
 import type { FinalSubmission, PortfolioItem, Receipt, Submission } from '@portfolio-rules/core';
-import { literal } from './db';
+import type { Statement } from './db';
 import { present } from './present';
 
 /** An `items` row. */
@@ -141,11 +141,11 @@ const finalOf = (row: FinalRow): FinalSubmission => ({
 });
 
 /**
- * What a student-side decision reads, as one statement without parameters, sent with `begin` and the
- * locks and run after them (each statement of a batch takes its own snapshot under READ COMMITTED, so
- * it sees what the lock holders committed): the student's items of the kind and academic year — all
- * any cap of that kind counts — and the rounds and final submissions of the rosters that cover them.
- * The arguments are SQL expressions.
+ * What a student-side decision reads, as one statement, sent with `begin` and the locks and run after
+ * them (each statement of a batch takes its own snapshot under READ COMMITTED, so it sees what the
+ * lock holders committed): the student's items of the kind and academic year — all any cap of that
+ * kind counts — and the rounds and final submissions of the rosters that cover them. The arguments
+ * are SQL expressions.
  */
 function studentView(studentId: string, kind: string, academicYear: string, terms: string): string {
   const items = `(select coalesce(json_agg(i), '[]') from (select ${ITEM_COLUMNS} from items
@@ -160,25 +160,28 @@ export const studentViewQuery = (
   kind: PortfolioItem['kind'],
   academicYear: number,
   terms: readonly string[],
-): string =>
-  studentView(literal(studentId), literal(kind), String(academicYear), `array[${terms.map(literal).join(', ')}]`);
+): Statement => ({
+  sql: studentView('$1::text', '$2::text', '$3::smallint', '$4::text[]'),
+  params: [studentId, kind, academicYear, terms],
+});
 
-/** An item's column, read from its row by id (an item's student, kind, term and academic year never change). */
-const ofItem = (itemId: string, expression: string) =>
-  `(select ${expression} from items where id = ${literal(itemId)})`;
+/** An item's column, read from its row by id, `$1` (an item's student, kind, term and academic year never change). */
+const ofItem = (expression: string) => `(select ${expression} from items where id = $1::text)`;
 
 /** The terms whose rosters cover an item, as SQL: a course outcome's own; both terms of a diverse performance's year. */
 const ROSTER_TERMS_SQL =
   "case when kind = 'courseOutcome' then array[term] else array[academic_year || '01', academic_year || '02'] end";
 
 /** {@link studentView} for an item already stored, found by its id within the statement. */
-export const itemStudentViewQuery = (itemId: string): string =>
-  studentView(
-    ofItem(itemId, 'student_id'),
-    ofItem(itemId, 'kind'),
-    ofItem(itemId, 'academic_year'),
-    `${ofItem(itemId, ROSTER_TERMS_SQL)}::text[]`, // an array, not a subquery's rows
-  );
+export const itemStudentViewQuery = (itemId: string): Statement => ({
+  sql: studentView(
+    ofItem('student_id'),
+    ofItem('kind'),
+    ofItem('academic_year'),
+    `${ofItem(ROSTER_TERMS_SQL)}::text[]`, // an array, not a subquery's rows
+  ),
+  params: [itemId],
+});
 
 /** The rows of {@link studentView} as the engine takes them. */
 export function studentViewOf(rows: readonly Record<string, unknown>[] | undefined): {
@@ -198,13 +201,21 @@ export function studentViewOf(rows: readonly Record<string, unknown>[] | undefin
   };
 }
 
-/** The rounds and final submissions of one roster, as one statement (the category and term are SQL expressions). */
-export const rosterViewQuery = (category: string, term: string): string =>
+/** The rounds and final submissions of one roster (SQL expressions), as one statement. */
+const rosterView = (category: string, term: string): string =>
   `select ${SUBMISSIONS_JSON(`array[${category}]`, `array[${term}]`)} as submissions, ${FINALS_JSON(`array[${category}]`, `array[${term}]`)} as finals`;
 
+/** The rounds and final submissions of one roster. */
+export const rosterViewQuery = (category: string, term: string): Statement => ({
+  sql: rosterView('$1::text', '$2::text'),
+  params: [category, term],
+});
+
 /** The roster view of a course outcome's term, found by the item's id. */
-export const itemRosterViewQuery = (itemId: string): string =>
-  rosterViewQuery("'courseOutcome'", ofItem(itemId, 'term'));
+export const itemRosterViewQuery = (itemId: string): Statement => ({
+  sql: rosterView("'courseOutcome'", ofItem('term')),
+  params: [itemId],
+});
 
 /** The rows of {@link rosterViewQuery} as the engine takes them. */
 export function rosterViewOf(rows: readonly Record<string, unknown>[] | undefined): {

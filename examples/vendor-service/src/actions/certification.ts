@@ -1,5 +1,4 @@
 import type { Actor, CertificationEvent } from '@portfolio-rules/core';
-import { literal } from '../db';
 import { forUpdate, itemRosterLocks } from '../locks';
 import { record, RequestError, type Service, type Write } from '../service';
 import { ITEM_COLUMNS, itemColumns, itemOf, type ItemRow, itemRosterViewQuery, rosterViewOf } from '../store';
@@ -23,7 +22,7 @@ export async function certification(
   const day = service.today();
   const opening = [
     ...itemRosterLocks(db.strategy, itemId),
-    `select ${ITEM_COLUMNS} from items where id = ${literal(itemId)}${forUpdate(db.strategy)}`,
+    { sql: `select ${ITEM_COLUMNS} from items where id = $1${forUpdate(db.strategy)}`, params: [itemId] },
     itemRosterViewQuery(itemId),
   ];
   return db.transaction(opening, (rows) => {

@@ -1,5 +1,4 @@
 import { type Actor, type ReceiptCategory, type ReceiptEvent } from '@portfolio-rules/core';
-import { literal } from '../db';
 import { forUpdate, rosterLocks } from '../locks';
 import { record, RequestError, type Service } from '../service';
 import { type ReceiptRow, receiptOf, rosterViewOf, rosterViewQuery } from '../store';
@@ -20,13 +19,14 @@ export interface ReceiptInput {
 export async function receipt(service: Service, input: ReceiptInput) {
   const { db, rules } = service;
   const day = service.today();
-  const [category, term] = [literal(input.category), literal(input.term)];
-  const round = input.round ?? `(select max(round) from submissions where category = ${category} and term = ${term})`;
   const opening = [
     ...rosterLocks(db.strategy, [{ category: input.category, term: input.term }], 'shared'),
-    `select * from receipts where category = ${category} and term = ${term} and student_id = ${literal(input.studentId)}
-       and round = ${round}${forUpdate(db.strategy)}`,
-    rosterViewQuery(category, term),
+    {
+      sql: `select * from receipts where category = $1 and term = $2 and student_id = $3
+        and round = coalesce($4::int, (select max(round) from submissions where category = $1 and term = $2))${forUpdate(db.strategy)}`,
+      params: [input.category, input.term, input.studentId, input.round ?? null],
+    },
+    rosterViewQuery(input.category, input.term),
   ];
   return db.transaction(opening, (rows) => {
     const row = present(rows.at(-2), 'the receipt query')[0] as unknown as ReceiptRow | undefined;

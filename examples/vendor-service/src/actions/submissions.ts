@@ -1,7 +1,6 @@
 import type { Actor, ReceiptCategory, ReceiptPeriod } from '@portfolio-rules/core';
 import { rosterLocks } from '../locks';
 import { record, type Service, type Write } from '../service';
-import { literal } from '../db';
 import { type ReceiptRow, receiptOf, rosterViewOf, rosterViewQuery, yearOf } from '../store';
 
 export interface SubmitInput {
@@ -39,7 +38,7 @@ export async function submit(service: Service, input: SubmitInput) {
   const day = service.today();
   const opening = [
     ...rosterLocks(db.strategy, [{ category: input.category, term: input.term }], 'exclusive'),
-    rosterViewQuery(literal(input.category), literal(input.term)),
+    rosterViewQuery(input.category, input.term),
   ];
   return db.transaction(opening, (rows) => {
     const { submissions, finals } = rosterViewOf(rows.at(-1));
@@ -92,11 +91,10 @@ export interface FinalInput {
 export async function finalSubmit(service: Service, input: FinalInput) {
   const { db, rules } = service;
   const day = service.today();
-  const [category, term] = [literal(input.category), literal(input.term)];
   const opening = [
     ...rosterLocks(db.strategy, [{ category: input.category, term: input.term }], 'exclusive'),
-    rosterViewQuery(category, term),
-    `select * from receipts where category = ${category} and term = ${term}`,
+    rosterViewQuery(input.category, input.term),
+    { sql: 'select * from receipts where category = $1 and term = $2', params: [input.category, input.term] },
   ];
   return db.transaction(opening, (rows) => {
     const { submissions, finals } = rosterViewOf(rows.at(-2));

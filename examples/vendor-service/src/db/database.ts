@@ -13,16 +13,17 @@ export interface Queryable {
  */
 export type Strategy = 'lock' | 'serializable';
 
+/** A statement, `$1`, `$2`… standing for its parameters. */
+export interface Statement {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
 /** The rows of each statement of a transaction's opening (`first`), in order. */
 export type Opening = readonly Record<string, unknown>[][];
 
-/**
- * How a transaction ends: its last statement (the writes, `$1`, `$2`… standing for `params`), sent
- * together with `commit` in one round trip, and the answer made of that statement's rows.
- */
-export interface Closing<T> {
-  readonly sql: string;
-  readonly params: readonly unknown[];
+/** How a transaction ends: its last statement (the writes), sent with `commit`, and the answer made of its rows. */
+export interface Closing<T> extends Statement {
   readonly answer: (rows: readonly Record<string, unknown>[]) => T;
 }
 
@@ -35,7 +36,9 @@ export interface Database extends Queryable {
    * writes or none. Retried from the start on a serialization failure or deadlock; a `decide` that
    * throws rolls it back.
    */
-  transaction<T>(first: readonly string[], decide: (opening: Opening) => Closing<T>): Promise<T>;
+  transaction<T>(first: readonly Statement[], decide: (opening: Opening) => Closing<T>): Promise<T>;
+  /** Runs statements without parameters (the schema), in one round trip. */
+  exec(sql: string): Promise<void>;
   /** How many transactions were retried (serialization failures and deadlocks). */
   retries(): number;
   close(): Promise<void>;
@@ -56,11 +59,11 @@ export function backoff(attempt: number): Promise<void> {
 }
 
 /**
- * A text as an SQL literal, for the statements sent several at once (the simple protocol takes no
- * parameters). With standard_conforming_strings (PostgreSQL's default since 9.1) doubling the quote is
+ * A text as an SQL literal, for the arguments of statements sent several at once (the simple protocol,
+ * the only one that takes several statements in one message, takes no parameters). With standard_conforming_strings (PostgreSQL's default since 9.1) doubling the quote is
  * the whole escape; a NUL cannot be in a PostgreSQL text at all.
  */
-export function literal(text: string): string {
+function literal(text: string): string {
   if (text.includes('\0')) throw new TypeError('a NUL character cannot be stored');
   return `'${text.replaceAll("'", "''")}'`;
 }
@@ -74,18 +77,6 @@ export function sqlValue(value: unknown): string {
   if (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
     return value.length === 0 ? "'{}'::text[]" : `array[${value.map(literal).join(', ')}]::text[]`;
   throw new TypeError(`vendor-service: no SQL literal for ${typeof value}`);
-}
-
-/**
- * A statement with its parameters written in as literals (`$1` → the first), to be sent with others
- * in one round trip: PostgreSQL's simple protocol, the only one that takes several statements at once,
- * takes no parameters. The service's own statements hold no `$` but their parameters'.
- */
-export function inline(sql: string, params: readonly unknown[]): string {
-  return sql.replace(/\$(\d+)/g, (_, n: string) => {
-    if (Number(n) < 1 || Number(n) > params.length) throw new RangeError(`vendor-service: no parameter $${n}`);
-    return sqlValue(params[Number(n) - 1]);
-  });
 }
 
 /** Day columns (`date`, OID 1082) as `YYYY-MM-DD` text, as the engine takes them; bigint (OID 20) as a number. */

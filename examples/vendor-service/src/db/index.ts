@@ -3,7 +3,7 @@ import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 import { SCHEMA } from './schema';
 
-export { type Closing, literal, type Database, type Opening, type Queryable, type Strategy } from './database';
+export { type Closing, type Database, type Opening, type Queryable, type Statement, type Strategy } from './database';
 
 export interface DatabaseOptions {
   /** A PostgreSQL connection string; without one the embedded PGlite is used. */
@@ -20,10 +20,6 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     ? openPostgres(options.url, options.strategy ?? 'lock', options.poolSize ?? 16)
     : await openPglite(options.dataDir);
   // Two services starting at once on one server must not both create the tables.
-  await db.transaction(['select pg_advisory_xact_lock(7000, 0)', SCHEMA], () => ({
-    sql: 'select 1',
-    params: [],
-    answer: () => undefined,
-  }));
+  await db.exec(`begin; select pg_advisory_xact_lock(7000, 0); ${SCHEMA} commit;`);
   return db;
 }
