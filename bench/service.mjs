@@ -3,7 +3,7 @@
 // (fsync on). Once with row locks and once with SERIALIZABLE, then checks the data: zero cap
 // violations, zero lost writes. Baseline, in the same run: the bare durable write — 64 clients doing
 // `begin; insert into decisions …; commit` straight through pg, no HTTP, no engine, no lock.
-// BENCH_SECONDS (30), BENCH_CLIENTS (64), BENCH_POOL (16), BENCH_STUDENTS (2000); BENCH_COMPARE, the
+// BENCH_SECONDS (30), BENCH_CLIENTS (64), BENCH_POOL (8), BENCH_STUDENTS (2000); BENCH_COMPARE, the
 // folder of another build of the service (its dist/server.js), run with row locks right after this one;
 // BENCH_STRATEGY (`lock` or `serializable`) runs the service with that one only.
 import { spawn, spawnSync } from 'node:child_process';
@@ -21,7 +21,7 @@ const EXAMPLE = join(ROOT, 'examples/vendor-service');
 const pg = createRequire(join(EXAMPLE, 'package.json'))('pg');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 64);
-const POOL = Number(process.env.BENCH_POOL ?? 16);
+const POOL = Number(process.env.BENCH_POOL ?? 8);
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);
 const HOT = 20;
 

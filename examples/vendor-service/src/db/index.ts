@@ -17,7 +17,7 @@ export interface DatabaseOptions {
 /** Opens the database (PostgreSQL at `url`, else PGlite) and creates the tables if they are missing. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const db = options.url
-    ? openPostgres(options.url, options.strategy ?? 'lock', options.poolSize ?? 16)
+    ? openPostgres(options.url, options.strategy ?? 'lock', options.poolSize ?? 8)
     : await openPglite(options.dataDir);
   // Two services starting at once on one server must not both create the tables.
   await db.exec(`begin; select pg_advisory_xact_lock(7000, 0); ${SCHEMA} commit;`);
