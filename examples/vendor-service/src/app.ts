@@ -7,6 +7,7 @@ import { select, upload } from './actions/items';
 import { receipt } from './actions/receipts';
 import { finalSubmit, submit } from './actions/submissions';
 import type { Decided } from './decisions';
+import { isUnstorable } from './db/database';
 import { exportDataset } from './export';
 import { RequestError, type Service } from './service';
 
@@ -112,6 +113,8 @@ export function buildApp(service: Service): FastifyInstance {
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof z.ZodError) return reply.code(400).send({ error: 'invalid request', issues: error.issues });
     if (error instanceof RequestError) return reply.code(error.status).send({ error: error.message });
+    if (isUnstorable(error))
+      return reply.code(400).send({ error: 'a text holds a NUL character, which cannot be stored' });
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status < 500) return reply.code(status).send({ error: (error as Error).message });
     reply.log.error(error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sqlValue } from '../src/db/database';
+import { NotStorable, sqlValue } from '../src/db/database';
 
 describe('sqlValue: the arguments written into a batch as literals', () => {
   it('quotes texts by doubling the quote (standard_conforming_strings), leaving backslashes and $ as they are', () => {
@@ -19,7 +19,7 @@ describe('sqlValue: the arguments written into a batch as literals', () => {
     expect(sqlValue([])).toBe("'{}'::text[]");
   });
   it('refuses what it cannot write safely: a NUL, a number that is not finite, an object', () => {
-    expect(() => sqlValue('a\0b')).toThrow(TypeError);
+    expect(() => sqlValue('a\0b')).toThrow(NotStorable);
     expect(() => sqlValue(Number.NaN)).toThrow(TypeError);
     expect(() => sqlValue(Infinity)).toThrow(TypeError);
     expect(() => sqlValue({ a: 1 })).toThrow(TypeError);

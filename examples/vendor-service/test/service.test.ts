@@ -200,5 +200,10 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
       event: { type: 'submit' },
     });
     expect(submitted.status).toBe(200);
+    const nul = await post(app, `/students/${encodeURIComponent(id)}/items`, {
+      actor: student(id),
+      item: courseOutcome('11302', { summary: 'a\u0000b' }),
+    });
+    expect(nul).toMatchObject({ status: 400, body: { error: expect.stringContaining('NUL') } });
   });
 });

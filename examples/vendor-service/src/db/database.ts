@@ -58,13 +58,25 @@ export function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** A text with a NUL character, which PostgreSQL cannot store: its SQLSTATE, as the server would refuse it. */
+export class NotStorable extends Error {
+  readonly code = '22021';
+  constructor() {
+    super('a text holds a NUL character, which PostgreSQL cannot store');
+  }
+}
+
+/** What PostgreSQL refuses to store: bad input (HTTP 400), not a failure of the service. */
+export const isUnstorable = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: string }).code === '22021';
+
 /**
  * A text as an SQL literal, for the arguments of statements sent several at once (the simple protocol,
  * the only one that takes several statements in one message, takes no parameters). With standard_conforming_strings (PostgreSQL's default since 9.1) doubling the quote is
  * the whole escape; a NUL cannot be in a PostgreSQL text at all.
  */
 function literal(text: string): string {
-  if (text.includes('\0')) throw new TypeError('a NUL character cannot be stored');
+  if (text.includes('\0')) throw new NotStorable();
   return `'${text.replaceAll("'", "''")}'`;
 }
 

@@ -22,35 +22,41 @@ const rowsOf = (results: pg.QueryResult | pg.QueryResult[]) =>
  * not once per decision — half of its CPU per decision when planned every time (bench/README.md). A
  * PREPARE is sent in the same batch as its first EXECUTE: no extra round trip.
  */
-class Prepared {
+export class Prepared {
   private readonly names = new Map<string, string>();
-  private readonly onConnection = new WeakMap<pg.PoolClient, Set<string>>();
+  private readonly onConnection = new WeakMap<pg.ClientBase, Set<string>>();
 
-  /** The batch that runs `statements` on `client` (with `before` and `after`), and the indexes of their results in it. */
-  batch(client: pg.PoolClient, before: readonly string[], statements: readonly Statement[], after: readonly string[]) {
-    let prepared = this.onConnection.get(client);
-    if (!prepared) this.onConnection.set(client, (prepared = new Set()));
+  /** The batch that runs `statements` on `client` between `before` and `after`, and where their results are in it. */
+  batch(client: pg.ClientBase, before: readonly string[], statements: readonly Statement[], after: readonly string[]) {
+    const prepared = this.onConnection.get(client);
     const parts = [...before];
     const results: number[] = [];
+    const preparing: string[] = [];
     for (const { sql, params } of statements) {
       let name = this.names.get(sql);
       if (name === undefined) this.names.set(sql, (name = `vendor_${this.names.size}`));
-      if (!prepared.has(name)) {
+      if (!prepared?.has(name) && !preparing.includes(name)) {
         parts.push(`prepare ${name} as ${sql}`);
-        prepared.add(name);
+        preparing.push(name);
       }
       results.push(parts.length);
       parts.push(params.length === 0 ? `execute ${name}` : `execute ${name}(${params.map(sqlValue).join(', ')})`);
     }
     parts.push(...after);
-    return { text: parts.join(';\n'), results };
+    return { text: parts.join(';\n'), results, preparing };
   }
 
   /**
    * Runs a batch and gives the rows of its statements. When it fails, the transaction is rolled back
-   * and what the connection really holds is read again: a PREPARE may or may not have run before the error.
+   * and what the connection holds is read again: the PREPAREs after the failing statement did not run.
    */
-  async run(client: pg.PoolClient, batch: { readonly text: string; readonly results: readonly number[] }) {
+  async run(
+    client: pg.ClientBase,
+    batch: { readonly text: string; readonly results: readonly number[]; readonly preparing: readonly string[] },
+  ) {
+    let prepared = this.onConnection.get(client);
+    if (!prepared) this.onConnection.set(client, (prepared = new Set()));
+    for (const name of batch.preparing) prepared.add(name);
     try {
       const rows = rowsOf((await client.query(batch.text)) as unknown as pg.QueryResult[]);
       return batch.results.map((index) => rows[index] ?? []);
