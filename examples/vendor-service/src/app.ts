@@ -6,7 +6,8 @@ import { certification } from './actions/certification';
 import { select, upload } from './actions/items';
 import { receipt } from './actions/receipts';
 import { finalSubmit, submit } from './actions/submissions';
-import type { DecisionReply } from './decisions';
+import type { Decided } from './decisions';
+import { isUnstorable } from './db/database';
 import { exportDataset } from './export';
 import { RequestError, type Service } from './service';
 
@@ -100,8 +101,11 @@ const ReceiptBody = z.object({
 const ReceiptParams = z.object({ studentId: z.string().min(1), category: Category, term: Term });
 
 /** 200 when the engine allowed it, 422 when it refused: the body is the decision either way. */
-const answer = (reply: FastifyReply, decision: DecisionReply) =>
-  reply.code(decision.allowed ? 200 : 422).send(decision);
+const answer = (reply: FastifyReply, decision: Decided) =>
+  reply
+    .code(decision.allowed ? 200 : 422)
+    .type('application/json; charset=utf-8')
+    .send(decision.body);
 
 /** The HTTP API over a service (docs/guides/vendor.md): every action decides with the engine and writes in one transaction. */
 export function buildApp(service: Service): FastifyInstance {
@@ -109,6 +113,8 @@ export function buildApp(service: Service): FastifyInstance {
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof z.ZodError) return reply.code(400).send({ error: 'invalid request', issues: error.issues });
     if (error instanceof RequestError) return reply.code(error.status).send({ error: error.message });
+    if (isUnstorable(error))
+      return reply.code(400).send({ error: 'a text holds a NUL character, which cannot be stored' });
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status < 500) return reply.code(status).send({ error: (error as Error).message });
     reply.log.error(error);

@@ -1,4 +1,4 @@
-import type { Actor, Finding, Step } from '@portfolio-rules/core';
+import type { Actor } from '@portfolio-rules/core';
 
 /** What every decision records (what an auditor asks a platform for). */
 export interface DecisionEntry {
@@ -8,8 +8,10 @@ export interface DecisionEntry {
   readonly actor: Actor;
   readonly request: unknown;
   readonly allowed: boolean;
-  readonly findings: readonly Finding[];
-  readonly explanation: readonly Step[];
+  readonly codes: readonly string[];
+  /** The findings and the explanation as JSON texts: serialised once, for the log and for the answer. */
+  readonly findings: string;
+  readonly explanation: string;
   readonly packVersion: string;
 }
 
@@ -25,18 +27,19 @@ export function decisionInsert(entry: DecisionEntry): { readonly sql: string; re
       JSON.stringify(entry.actor),
       JSON.stringify(entry.request),
       entry.allowed,
-      entry.findings.map((finding) => finding.code),
-      JSON.stringify(entry.findings),
-      JSON.stringify(entry.explanation),
+      entry.codes,
+      entry.findings,
+      entry.explanation,
       entry.packVersion,
     ],
   };
 }
 
-/** A decision as the API answers it. */
-export interface DecisionReply {
-  readonly decision: number;
+/**
+ * A decision as the API answers it: whether the engine allowed it, and the answer's JSON text —
+ * `{ decision, allowed, findings, explanation, result? }` — built from the texts the log stores.
+ */
+export interface Decided {
   readonly allowed: boolean;
-  readonly findings: readonly Finding[];
-  readonly explanation: readonly Step[];
+  readonly body: string;
 }

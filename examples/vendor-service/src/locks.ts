@@ -1,13 +1,13 @@
-import { literal, type Strategy } from './db';
+import type { Statement, Strategy } from './db';
 import { present } from './present';
 
 /** The receipt categories, numbered for the roster lock's first key (the second is the term, e.g. 11201). */
-const ROSTER_KEYS: Readonly<Record<string, number>> = {
+const ROSTER_KEYS = {
   cadre: 7001,
   courseRecord: 7002,
   courseOutcome: 7003,
   diversePerformance: 7004,
-};
+} as const satisfies Readonly<Record<string, number>>;
 
 export interface Roster {
   readonly category: string;
@@ -23,16 +23,41 @@ export interface Roster {
  * deadlock. Advisory locks live in the lock manager, not in rows: many shared holders cost nothing
  * on disk. Under SERIALIZABLE none is taken: PostgreSQL finds the conflicts itself.
  */
-export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode: 'shared' | 'exclusive'): string[] {
+export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode: 'shared' | 'exclusive'): Statement[] {
   if (strategy === 'serializable') return [];
   const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
   const keys = rosters.map(
-    (roster) => [present(ROSTER_KEYS[roster.category], `key of ${roster.category}`), Number(roster.term)] as const,
+    (roster) =>
+      [
+        present(ROSTER_KEYS[roster.category as keyof typeof ROSTER_KEYS], `key of ${roster.category}`),
+        Number(roster.term),
+      ] as const,
   );
+  const unique = new Map(keys.map((key) => [`${key[0]} ${key[1]}`, key]));
+  return [...unique.values()]
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .map((key) => ({ sql: `select ${lock}($1, $2)`, params: key }));
+}
+
+/**
+ * {@link rosterLocks} (shared) of an item already stored, found by its id within the statements (an
+ * item's kind, term and academic year never change): a course outcome's term; both terms of a diverse
+ * performance's academic year, in key order. No round trip to read the item first.
+ */
+export function itemRosterLocks(strategy: Strategy, itemId: string): Statement[] {
+  if (strategy === 'serializable') return [];
+  const [outcome, diverse] = [ROSTER_KEYS.courseOutcome, ROSTER_KEYS.diversePerformance];
   return [
-    ...new Set(
-      keys.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([category, term]) => `select ${lock}(${category}, ${term})`),
-    ),
+    {
+      sql: `select pg_advisory_xact_lock_shared(case kind when 'courseOutcome' then ${outcome} else ${diverse} end,
+        case kind when 'courseOutcome' then term::int else academic_year * 100 + 1 end) from items where id = $1`,
+      params: [itemId],
+    },
+    {
+      sql: `select pg_advisory_xact_lock_shared(${diverse}, academic_year * 100 + 2) from items
+        where id = $1 and kind = 'diversePerformance'`,
+      params: [itemId],
+    },
   ];
 }
 
@@ -40,8 +65,16 @@ export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode
  * The statement that locks the student's row: decisions that count the student's items (caps) queue
  * one after another. It returns the row, or none for an unknown student.
  */
-export function studentLock(strategy: Strategy, studentId: string): string {
-  return `select id from students where id = ${literal(studentId)}${strategy === 'lock' ? ' for update' : ''}`;
+export function studentLock(strategy: Strategy, studentId: string): Statement {
+  return { sql: `select id from students where id = $1${forUpdate(strategy)}`, params: [studentId] };
+}
+
+/** {@link studentLock} of an item's student, found by the item's id. */
+export function itemStudentLock(strategy: Strategy, itemId: string): Statement {
+  return {
+    sql: `select id from students where id = (select student_id from items where id = $1)${forUpdate(strategy)}`,
+    params: [itemId],
+  };
 }
 
 /** ` for update` under row locks: the row of a state machine (an item, a receipt) is read locked. */

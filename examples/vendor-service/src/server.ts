@@ -22,7 +22,7 @@ const rules = loadRules(readFileSync(packFile, 'utf8'), packFile);
 const db = await openDatabase({
   ...(env.DATABASE_URL && { url: env.DATABASE_URL }),
   strategy: (env.CONCURRENCY as Strategy | undefined) ?? 'lock',
-  poolSize: Number(env.PG_POOL_SIZE ?? 16),
+  poolSize: Number(env.PG_POOL_SIZE ?? 8),
   ...(env.PGLITE_DATA_DIR && { dataDir: env.PGLITE_DATA_DIR }),
 });
 const app = buildApp({ db, rules, today: clock(env.SERVICE_TODAY) });

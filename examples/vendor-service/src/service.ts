@@ -1,6 +1,6 @@
 import type { Actor, Explained, Finding, Step } from '@portfolio-rules/core';
-import type { Database, Queryable } from './db';
-import { decisionInsert, type DecisionReply } from './decisions';
+import type { Closing, Database } from './db';
+import { type Decided, decisionInsert } from './decisions';
 import type { Rules } from './rules';
 import { present } from './present';
 
@@ -40,12 +40,12 @@ const placed = (sql: string, offset: number) =>
 
 /**
  * Logs the engine's answer and, only when it allows, makes its writes — in ONE statement (the
- * decision's insert and the writes as data-modifying WITH queries), in the caller's transaction: the
- * writes and their log row commit together or not at all, in one round trip.
+ * decision's insert and the writes as data-modifying WITH queries), the transaction's last, sent with
+ * its `commit`: the writes and their log row commit together or not at all. The findings and the
+ * explanation are serialised once, for the log and for the answer.
  */
-export async function record<T>(
+export function record(
   service: Service,
-  tx: Queryable,
   what: {
     readonly action: string;
     readonly subject: string;
@@ -55,14 +55,17 @@ export async function record<T>(
   },
   answer: Answer,
   writes: readonly Write[],
-  result?: T,
-): Promise<DecisionReply & { readonly result?: T }> {
+  result?: unknown,
+): Closing<Decided> {
   const allowed = isAllowed(answer);
+  const findings = JSON.stringify(answer.findings);
+  const explanation = JSON.stringify(answer.explanation);
   const decision = decisionInsert({
     ...what,
     allowed,
-    findings: answer.findings,
-    explanation: answer.explanation,
+    codes: answer.findings.map((finding) => finding.code),
+    findings,
+    explanation,
     packVersion: service.rules.version,
   });
   const params = [...decision.params];
@@ -71,12 +74,15 @@ export async function record<T>(
     sql += `, w${index} as (${placed(write.sql, params.length)})`;
     params.push(...write.params);
   }
-  const { rows } = await tx.query<{ id: number }>(`${sql} select id from d`, params);
-  const reply = {
-    decision: present(rows[0], 'the decision id').id,
-    allowed,
-    findings: answer.findings,
-    explanation: answer.explanation,
+  const rest = `"allowed":${allowed},"findings":${findings},"explanation":${explanation}${
+    allowed && result !== undefined ? `,"result":${JSON.stringify(result)}` : ''
+  }}`;
+  return {
+    sql: `${sql} select id from d`,
+    params,
+    answer: (rows) => ({
+      allowed,
+      body: `{"decision":${Number(present(rows[0], 'the decision id').id)},${rest}`,
+    }),
   };
-  return allowed && result !== undefined ? { ...reply, result } : reply;
 }

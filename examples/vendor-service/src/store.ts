@@ -1,5 +1,5 @@
 import type { FinalSubmission, PortfolioItem, Receipt, Submission } from '@portfolio-rules/core';
-import { literal, type Queryable } from './db';
+import type { Statement } from './db';
 import { present } from './present';
 
 /** An `items` row. */
@@ -141,30 +141,59 @@ const finalOf = (row: FinalRow): FinalSubmission => ({
 });
 
 /**
- * What a student-side decision reads, as one statement without parameters, sent with `begin` and the
- * locks and run after them (each statement of a batch takes its own snapshot under READ COMMITTED, so
- * it sees what the lock holders committed): the student's items of the kind and academic year — all
- * any cap of that kind counts — and the rounds and final submissions of the rosters that cover them.
+ * What a student-side decision reads, as one statement, sent with `begin` and the locks and run after
+ * them (each statement of a batch takes its own snapshot under READ COMMITTED, so it sees what the
+ * lock holders committed): the student's items of the kind and academic year — all any cap of that
+ * kind counts — and the rounds and final submissions of the rosters that cover them. The arguments
+ * are SQL expressions.
  */
-export function studentViewQuery(
+function studentView(studentId: string, kind: string, academicYear: string, terms: string): string {
+  const items = `(select coalesce(json_agg(i), '[]') from (select ${ITEM_COLUMNS} from items
+    where student_id = ${studentId} and kind = ${kind} and academic_year = ${academicYear}) i)`;
+  const kinds = `array[${kind}]`;
+  return `select ${items} as items, ${SUBMISSIONS_JSON(kinds, terms)} as submissions, ${FINALS_JSON(kinds, terms)} as finals`;
+}
+
+/** {@link studentView} for a new item: its student, kind, academic year and the terms of its rosters. */
+export const studentViewQuery = (
   studentId: string,
   kind: PortfolioItem['kind'],
   academicYear: number,
   terms: readonly string[],
-): string {
-  const items = `(select coalesce(json_agg(i), '[]') from (select ${ITEM_COLUMNS} from items
-    where student_id = ${literal(studentId)} and kind = ${literal(kind)} and academic_year = ${academicYear}) i)`;
-  const [kinds, termList] = [`array[${literal(kind)}]`, `array[${terms.map(literal).join(', ')}]`];
-  return `select ${items} as items, ${SUBMISSIONS_JSON(kinds, termList)} as submissions, ${FINALS_JSON(kinds, termList)} as finals`;
-}
+): Statement => ({
+  sql: studentView('$1::text', '$2::text', '$3::smallint', '$4::text[]'),
+  params: [studentId, kind, academicYear, terms],
+});
 
-/** The rows of {@link studentViewQuery} as the engine takes them. */
-export function studentViewOf(rows: readonly Record<string, unknown>[]): {
+/** An item's column, read from its row by id, `$1` (an item's student, kind, term and academic year never change). */
+const ofItem = (expression: string) => `(select ${expression} from items where id = $1::text)`;
+
+/** The terms whose rosters cover an item, as SQL: a course outcome's own; both terms of a diverse performance's year. */
+const ROSTER_TERMS_SQL =
+  "case when kind = 'courseOutcome' then array[term] else array[academic_year || '01', academic_year || '02'] end";
+
+/** {@link studentView} for an item already stored, found by its id within the statement. */
+export const itemStudentViewQuery = (itemId: string): Statement => ({
+  sql: studentView(
+    ofItem('student_id'),
+    ofItem('kind'),
+    ofItem('academic_year'),
+    `${ofItem(ROSTER_TERMS_SQL)}::text[]`, // an array, not a subquery's rows
+  ),
+  params: [itemId],
+});
+
+/** The rows of {@link studentView} as the engine takes them. */
+export function studentViewOf(rows: readonly Record<string, unknown>[] | undefined): {
   readonly items: PortfolioItem[];
   readonly submissions: Submission[];
   readonly finals: FinalSubmission[];
 } {
-  const row = rows[0] as { items: ItemRow[]; submissions: SubmissionRow[]; finals: FinalRow[] };
+  const row = present(rows?.[0], 'the student view') as {
+    items: ItemRow[];
+    submissions: SubmissionRow[];
+    finals: FinalRow[];
+  };
   return {
     items: row.items.map(itemOf),
     submissions: row.submissions.map(submissionOf),
@@ -172,17 +201,28 @@ export function studentViewOf(rows: readonly Record<string, unknown>[]): {
   };
 }
 
-/** The rounds and final submissions of one roster, in one statement. */
-export async function rosterView(
-  tx: Queryable,
-  category: string,
-  term: string,
-): Promise<{ readonly submissions: Submission[]; readonly finals: FinalSubmission[] }> {
-  const { rows } = await tx.query<{ submissions: SubmissionRow[]; finals: FinalRow[] }>(
-    `select ${SUBMISSIONS_JSON('array[$1]', 'array[$2]')} as submissions, ${FINALS_JSON('array[$1]', 'array[$2]')} as finals`,
-    [category, term],
-  );
-  const row = present(rows[0], 'the submissions row');
+/** The rounds and final submissions of one roster (SQL expressions), as one statement. */
+const rosterView = (category: string, term: string): string =>
+  `select ${SUBMISSIONS_JSON(`array[${category}]`, `array[${term}]`)} as submissions, ${FINALS_JSON(`array[${category}]`, `array[${term}]`)} as finals`;
+
+/** The rounds and final submissions of one roster. */
+export const rosterViewQuery = (category: string, term: string): Statement => ({
+  sql: rosterView('$1::text', '$2::text'),
+  params: [category, term],
+});
+
+/** The roster view of a course outcome's term, found by the item's id. */
+export const itemRosterViewQuery = (itemId: string): Statement => ({
+  sql: rosterView("'courseOutcome'", ofItem('term')),
+  params: [itemId],
+});
+
+/** The rows of {@link rosterViewQuery} as the engine takes them. */
+export function rosterViewOf(rows: readonly Record<string, unknown>[] | undefined): {
+  readonly submissions: Submission[];
+  readonly finals: FinalSubmission[];
+} {
+  const row = present(rows?.[0], 'the roster view') as { submissions: SubmissionRow[]; finals: FinalRow[] };
   return { submissions: row.submissions.map(submissionOf), finals: row.finals.map(finalOf) };
 }
 

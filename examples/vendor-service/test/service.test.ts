@@ -181,4 +181,29 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
       { round: 2, status: 'confirmed', confirmedOn: '2024-09-25' },
     ]);
   });
+
+  it('stores hostile texts as they were sent: quotes, backslashes, $1, SQL (the batches write arguments as literals)', async () => {
+    const { app, db } = service;
+    const id = "s'q\\$1";
+    const summary = "O'Brien's 報告 \\'); drop table items; -- $1 $decision";
+    await post(app, '/students', { id, grade: 1 });
+    service.setToday('2025-02-20');
+    const reply = await post(app, `/students/${encodeURIComponent(id)}/items`, {
+      actor: student(id),
+      item: courseOutcome('11302', { id: "it'1", summary }),
+    });
+    expect(reply).toMatchObject({ status: 200, body: { result: { id: "it'1", summary } } });
+    const { rows } = await db.query('select id, student_id, summary from items where id = $1', ["it'1"]);
+    expect(rows).toEqual([{ id: "it'1", student_id: id, summary }]);
+    const submitted = await post(app, `/items/${encodeURIComponent("it'1")}/certification`, {
+      actor: student(id),
+      event: { type: 'submit' },
+    });
+    expect(submitted.status).toBe(200);
+    const nul = await post(app, `/students/${encodeURIComponent(id)}/items`, {
+      actor: student(id),
+      item: courseOutcome('11302', { summary: 'a\u0000b' }),
+    });
+    expect(nul).toMatchObject({ status: 400, body: { error: expect.stringContaining('NUL') } });
+  });
 });

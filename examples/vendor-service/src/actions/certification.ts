@@ -1,15 +1,15 @@
 import type { Actor, CertificationEvent } from '@portfolio-rules/core';
-import { literal } from '../db';
-import { forUpdate, rosterLocks } from '../locks';
+import { forUpdate, itemRosterLocks } from '../locks';
 import { record, RequestError, type Service, type Write } from '../service';
-import { ITEM_COLUMNS, itemColumns, itemOf, type ItemRow, rosterView } from '../store';
-import { peekItem } from './items';
+import { ITEM_COLUMNS, itemColumns, itemOf, type ItemRow, itemRosterViewQuery, rosterViewOf } from '../store';
 
 const EVENT_COLUMNS = 'item_id, student_id, type, actor, on_day, from_state, to_state, reason, certifier, acting_as';
 
 /**
  * A step of a course outcome's certification (送審, 認證成功, 認證失敗, 撤銷認證, 更換認證教師, 編修):
- * the engine's state machine decides; the item row is locked so two steps on one item queue.
+ * the engine's state machine decides; the item row is locked so two steps on one item queue. Sent
+ * with `begin`: the roster lock of the item's term, the item read locked, the roster's rounds and
+ * final submissions.
  */
 export async function certification(
   service: Service,
@@ -20,23 +20,22 @@ export async function certification(
 ) {
   const { db, rules } = service;
   const day = service.today();
-  const peeked = await peekItem(service, itemId);
-  if (peeked.kind !== 'courseOutcome') throw new RequestError(409, 'only course outcomes are certified');
-  const locks = [
-    ...rosterLocks(db.strategy, [{ category: 'courseOutcome', term: peeked.term }], 'shared'),
-    `select ${ITEM_COLUMNS} from items where id = ${literal(itemId)}${forUpdate(db.strategy)}`,
+  const opening = [
+    ...itemRosterLocks(db.strategy, itemId),
+    { sql: `select ${ITEM_COLUMNS} from items where id = $1${forUpdate(db.strategy)}`, params: [itemId] },
+    itemRosterViewQuery(itemId),
   ];
-  return db.transaction(async (tx, opening) => {
-    const row = opening.at(-1)?.[0];
+  return db.transaction(opening, (rows) => {
+    const row = rows.at(-2)?.[0];
     if (!row) throw new RequestError(404, `no item ${itemId}`);
     const item = itemOf(row as unknown as ItemRow);
     if (item.kind !== 'courseOutcome') throw new RequestError(409, 'only course outcomes are certified');
-    const { submissions, finals } = await rosterView(tx, 'courseOutcome', item.term);
+    const { submissions, finals } = rosterViewOf(rows.at(-1));
     const context = { submissions, finals, ...(unavailable && { unavailable }) };
     const answer = rules.engine.transition(item, event, actor, day, context);
     const request = { itemId, event, ...(unavailable && { unavailable }) };
     const what = { action: `certification.${event.type}`, subject: itemId, actor, request, day };
-    if (!answer.ok) return record(service, tx, what, answer, []);
+    if (!answer.ok) return record(service, what, answer, []);
     const columns = itemColumns(answer.item);
     const sets = ITEM_COLUMNS.split(', ').map((column, index) => `${column} = $${index + 1}`);
     const writes: Write[] = [
@@ -57,6 +56,6 @@ export async function certification(
         ],
       })),
     ];
-    return record(service, tx, what, answer, writes, answer.item);
-  }, locks);
+    return record(service, what, answer, writes, answer.item);
+  });
 }

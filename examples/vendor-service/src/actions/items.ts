@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, FileRef, PortfolioItem } from '@portfolio-rules/core';
-import { rosterLocks, studentLock } from '../locks';
+import { itemRosterLocks, itemStudentLock, rosterLocks, studentLock } from '../locks';
 import { record, RequestError, type Service, type Write } from '../service';
 import {
   ITEM_COLUMNS,
   itemColumns,
-  itemOf,
-  type ItemRow,
+  itemStudentViewQuery,
   studentViewOf,
   studentViewQuery,
   termsOfYear,
@@ -81,10 +80,10 @@ function insertItem(item: PortfolioItem): Write {
 }
 
 /**
- * What a student-side action on an item sends with `begin`: the locks — its rosters (shared), then
- * the student's row — and then the read of the student's items and the rosters' rounds.
+ * What an upload sends with `begin`: the locks — its rosters (shared), then the student's row — and
+ * then the read of the student's items and the rosters' rounds and final submissions.
  */
-const studentSide = (service: Service, item: PortfolioItem) => [
+const uploadOpening = (service: Service, item: PortfolioItem) => [
   ...rosterLocks(
     service.db.strategy,
     rosterTerms(item).map((term) => ({ category: item.kind, term })),
@@ -94,55 +93,47 @@ const studentSide = (service: Service, item: PortfolioItem) => [
   studentViewQuery(item.studentId, item.kind, yearOfItem(item), rosterTerms(item)),
 ];
 
-/** A student uploads an item (上傳): within the caps of its period, unless its roster is submitted. */
+/** A student uploads an item (上傳): within the caps of its period, unless its roster is submitted or final. */
 export async function upload(service: Service, input: UploadInput) {
   if (input.actor.studentId !== input.studentId || !input.actor.roles.includes('student'))
     throw new RequestError(403, 'a student uploads to their own portfolio only');
   const { db, rules } = service;
   const day = service.today();
   const item = newItem(input, day);
-  return db.transaction(
-    async (tx, opening) => {
-      if (present(opening.at(-2), 'the student query').length === 0)
-        throw new RequestError(404, `no student ${input.studentId}`);
-      const { items, submissions, finals } = studentViewOf(present(opening.at(-1), 'the student view'));
-      if (items.some((existing) => existing.id === item.id)) throw new RequestError(409, `item ${item.id} exists`);
-      const answer = rules.engine.checkUpload({ item, items, at: day, submissions, finals });
-      const what = { action: 'upload', subject: item.id, actor: input.actor, request: input, day };
-      return record(service, tx, what, answer, [insertItem(item)], item);
-    },
-    studentSide(service, item),
-  );
+  return db.transaction(uploadOpening(service, item), (opening) => {
+    if (present(opening.at(-2), 'the student query').length === 0)
+      throw new RequestError(404, `no student ${input.studentId}`);
+    const { items, submissions, finals } = studentViewOf(opening.at(-1));
+    if (items.some((existing) => existing.id === item.id)) throw new RequestError(409, `item ${item.id} exists`);
+    const answer = rules.engine.checkUpload({ item, items, at: day, submissions, finals });
+    const what = { action: 'upload', subject: item.id, actor: input.actor, request: input, day };
+    return record(service, what, answer, [insertItem(item)], item);
+  });
 }
 
-/** Reads an item, to know which rosters and student to lock before reading it again under the locks. */
-export async function peekItem(service: Service, itemId: string): Promise<PortfolioItem> {
-  const { rows } = await service.db.query<ItemRow>(`select ${ITEM_COLUMNS} from items where id = $1`, [itemId]);
-  if (!rows[0]) throw new RequestError(404, `no item ${itemId}`);
-  return itemOf(rows[0]);
-}
-
-export { rosterTerms };
-
-/** The student selects (勾選) an item for the central database, or takes it back: within the selection caps. */
+/**
+ * The student selects (勾選) an item for the central database, or takes it back: within the selection
+ * caps. The locks and the read are those of an upload, found from the stored item within the batch.
+ */
 export async function select(service: Service, itemId: string, actor: Actor, selected: boolean) {
   const { db, rules } = service;
   const day = service.today();
-  const peeked = await peekItem(service, itemId);
-  return db.transaction(
-    async (tx, opening) => {
-      const { items, submissions } = studentViewOf(present(opening.at(-1), 'the student view'));
-      const item = items.find((candidate) => candidate.id === itemId);
-      if (!item) throw new RequestError(404, `no item ${itemId}`);
-      const request = { item, items, actor, at: day, submissions };
-      const answer = selected ? rules.engine.select(request) : rules.engine.deselect(request);
-      const what = { action: selected ? 'select' : 'deselect', subject: itemId, actor, request: { itemId }, day };
-      const write = {
-        sql: 'update items set selected = $2, changed_by = $decision where id = $1',
-        params: [itemId, selected],
-      };
-      return record(service, tx, what, answer, [write], answer.item);
-    },
-    studentSide(service, peeked),
-  );
+  const opening = [
+    ...itemRosterLocks(db.strategy, itemId),
+    itemStudentLock(db.strategy, itemId),
+    itemStudentViewQuery(itemId),
+  ];
+  return db.transaction(opening, (rows) => {
+    const { items, submissions } = studentViewOf(rows.at(-1));
+    const item = items.find((candidate) => candidate.id === itemId);
+    if (!item) throw new RequestError(404, `no item ${itemId}`);
+    const request = { item, items, actor, at: day, submissions };
+    const answer = selected ? rules.engine.select(request) : rules.engine.deselect(request);
+    const what = { action: selected ? 'select' : 'deselect', subject: itemId, actor, request: { itemId }, day };
+    const write = {
+      sql: 'update items set selected = $2, changed_by = $decision where id = $1',
+      params: [itemId, selected],
+    };
+    return record(service, what, answer, [write], answer.item);
+  });
 }

@@ -1,8 +1,7 @@
 import { type Actor, type ReceiptCategory, type ReceiptEvent } from '@portfolio-rules/core';
-import { literal } from '../db';
 import { forUpdate, rosterLocks } from '../locks';
 import { record, RequestError, type Service } from '../service';
-import { type ReceiptRow, receiptOf, rosterView } from '../store';
+import { type ReceiptRow, receiptOf, rosterViewOf, rosterViewQuery } from '../store';
 import { present } from '../present';
 
 export interface ReceiptInput {
@@ -20,23 +19,25 @@ export interface ReceiptInput {
 export async function receipt(service: Service, input: ReceiptInput) {
   const { db, rules } = service;
   const day = service.today();
-  const [category, term] = [literal(input.category), literal(input.term)];
-  const round = input.round ?? `(select max(round) from submissions where category = ${category} and term = ${term})`;
-  const locks = [
+  const opening = [
     ...rosterLocks(db.strategy, [{ category: input.category, term: input.term }], 'shared'),
-    `select * from receipts where category = ${category} and term = ${term} and student_id = ${literal(input.studentId)}
-       and round = ${round}${forUpdate(db.strategy)}`,
+    {
+      sql: `select * from receipts where category = $1 and term = $2 and student_id = $3
+        and round = coalesce($4::int, (select max(round) from submissions where category = $1 and term = $2))${forUpdate(db.strategy)}`,
+      params: [input.category, input.term, input.studentId, input.round ?? null],
+    },
+    rosterViewQuery(input.category, input.term),
   ];
-  return db.transaction(async (tx, opening) => {
-    const row = present(opening.at(-1), 'the receipt query')[0] as unknown as ReceiptRow | undefined;
+  return db.transaction(opening, (rows) => {
+    const row = present(rows.at(-2), 'the receipt query')[0] as unknown as ReceiptRow | undefined;
     if (!row)
       throw new RequestError(404, `no receipt${input.round ? ` of round ${input.round}` : ''} for ${input.studentId}`);
-    const { submissions, finals } = await rosterView(tx, input.category, input.term);
+    const { submissions, finals } = rosterViewOf(rows.at(-1));
     const context = { submissions, finals, ...(input.unavailable && { unavailable: input.unavailable }) };
     const answer = rules.engine.receipt(receiptOf(row), input.event, input.actor, day, context);
     const subject = `${input.studentId}:${input.category}:${input.term}:${row.round}`;
     const what = { action: `receipt.${input.event.type}`, subject, actor: input.actor, request: input, day };
-    if (!answer.ok) return record(service, tx, what, answer, []);
+    if (!answer.ok) return record(service, what, answer, []);
     const next = answer.receipt;
     const write = {
       sql: `update receipts set status = $5, dispute = $6, resolution = $7, confirmed_by = $8, confirmed_on = $9,
@@ -57,6 +58,6 @@ export async function receipt(service: Service, input: ReceiptInput) {
         day,
       ],
     };
-    return record(service, tx, what, answer, [write], next);
-  }, locks);
+    return record(service, what, answer, [write], next);
+  });
 }

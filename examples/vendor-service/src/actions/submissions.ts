@@ -1,7 +1,7 @@
 import type { Actor, ReceiptCategory, ReceiptPeriod } from '@portfolio-rules/core';
 import { rosterLocks } from '../locks';
 import { record, type Service, type Write } from '../service';
-import { type ReceiptRow, receiptOf, rosterView, yearOf } from '../store';
+import { type ReceiptRow, receiptOf, rosterViewOf, rosterViewQuery, yearOf } from '../store';
 
 export interface SubmitInput {
   readonly actor: Actor;
@@ -36,9 +36,12 @@ function rosterStudents(
 export async function submit(service: Service, input: SubmitInput) {
   const { db, rules } = service;
   const day = service.today();
-  const locks = rosterLocks(db.strategy, [{ category: input.category, term: input.term }], 'exclusive');
-  return db.transaction(async (tx) => {
-    const { submissions, finals } = await rosterView(tx, input.category, input.term);
+  const opening = [
+    ...rosterLocks(db.strategy, [{ category: input.category, term: input.term }], 'exclusive'),
+    rosterViewQuery(input.category, input.term),
+  ];
+  return db.transaction(opening, (rows) => {
+    const { submissions, finals } = rosterViewOf(rows.at(-1));
     const answer = rules.engine.submit({ ...input, at: day, submissions, finals });
     const what = {
       action: 'submit',
@@ -48,7 +51,7 @@ export async function submit(service: Service, input: SubmitInput) {
       day,
     };
     const submission = answer.submission;
-    if (!submission) return record(service, tx, what, answer, []);
+    if (!submission) return record(service, what, answer, []);
     const writes: Write[] = [
       {
         sql: `insert into submissions (category, term, round, submitted_by, acting_as, submitted_on, correction, receipt_opens, receipt_closes, decision_id)
@@ -73,8 +76,8 @@ export async function submit(service: Service, input: SubmitInput) {
           select distinct student_id, $2::text, $3::text, $4::int, 'pending', $decision from items where ${covered.sql}`,
         params: [...covered.params, input.category, input.term, submission.round],
       });
-    return record(service, tx, what, answer, writes, submission);
-  }, locks);
+    return record(service, what, answer, writes, submission);
+  });
 }
 
 export interface FinalInput {
@@ -88,14 +91,21 @@ export interface FinalInput {
 export async function finalSubmit(service: Service, input: FinalInput) {
   const { db, rules } = service;
   const day = service.today();
-  const locks = rosterLocks(db.strategy, [{ category: input.category, term: input.term }], 'exclusive');
-  return db.transaction(async (tx) => {
-    const { submissions, finals } = await rosterView(tx, input.category, input.term);
-    const { rows } = await tx.query<ReceiptRow>('select * from receipts where category = $1 and term = $2', [
-      input.category,
-      input.term,
-    ]);
-    const answer = rules.engine.finalSubmit({ ...input, at: day, receipts: rows.map(receiptOf), finals, submissions });
+  const opening = [
+    ...rosterLocks(db.strategy, [{ category: input.category, term: input.term }], 'exclusive'),
+    rosterViewQuery(input.category, input.term),
+    { sql: 'select * from receipts where category = $1 and term = $2', params: [input.category, input.term] },
+  ];
+  return db.transaction(opening, (rows) => {
+    const { submissions, finals } = rosterViewOf(rows.at(-2));
+    const receipts = (rows.at(-1) ?? []) as unknown as ReceiptRow[];
+    const answer = rules.engine.finalSubmit({
+      ...input,
+      at: day,
+      receipts: receipts.map(receiptOf),
+      finals,
+      submissions,
+    });
     const what = {
       action: 'final',
       subject: `${input.category}:${input.term}`,
@@ -104,11 +114,11 @@ export async function finalSubmit(service: Service, input: FinalInput) {
       day,
     };
     const final = answer.final;
-    if (!final) return record(service, tx, what, answer, []);
+    if (!final) return record(service, what, answer, []);
     const write = {
       sql: 'insert into finals (category, term, submitted_by, acting_as, final_on, decision_id) values ($1, $2, $3, $4, $5, $decision)',
       params: [final.category, final.term, final.submittedBy, final.actingAs, final.finalOn],
     };
-    return record(service, tx, what, answer, [write], final);
-  }, locks);
+    return record(service, what, answer, [write], final);
+  });
 }

@@ -3,7 +3,7 @@ import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 import { SCHEMA } from './schema';
 
-export { literal, type Database, type Opening, type Queryable, type Strategy } from './database';
+export { type Closing, type Database, type Opening, type Queryable, type Statement, type Strategy } from './database';
 
 export interface DatabaseOptions {
   /** A PostgreSQL connection string; without one the embedded PGlite is used. */
@@ -17,15 +17,9 @@ export interface DatabaseOptions {
 /** Opens the database (PostgreSQL at `url`, else PGlite) and creates the tables if they are missing. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const db = options.url
-    ? openPostgres(options.url, options.strategy ?? 'lock', options.poolSize ?? 16)
+    ? openPostgres(options.url, options.strategy ?? 'lock', options.poolSize ?? 8)
     : await openPglite(options.dataDir);
   // Two services starting at once on one server must not both create the tables.
-  await db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock(7000, 0)');
-    for (const statement of SCHEMA.split(';')
-      .map((text) => text.trim())
-      .filter(Boolean))
-      await tx.query(statement);
-  });
+  await db.exec(`begin; select pg_advisory_xact_lock(7000, 0); ${SCHEMA} commit;`);
   return db;
 }

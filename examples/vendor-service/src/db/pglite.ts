@@ -1,27 +1,25 @@
 import { PGlite } from '@electric-sql/pglite';
-import { type Database, PARSERS, type Queryable } from './database';
+import { type Database, PARSERS } from './database';
 
 /**
  * PostgreSQL compiled to WebAssembly, in this process: no server to set up. In memory unless given a
  * folder to keep its data in. It has a single connection, so its transactions run one after another
  * and the caps hold without any lock; the service still takes them, to run the same code everywhere.
+ * In this process a statement costs no round trip: they are sent one by one, with their parameters.
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
   const db = await PGlite.create({ ...(dataDir && { dataDir }), parsers: PARSERS });
-  const wrap = (target: Pick<PGlite, 'query'>): Queryable => ({
-    query: (sql, params) => target.query(sql, params as unknown[]) as never,
-  });
   return {
     kind: 'pglite',
     strategy: 'lock',
-    ...wrap(db),
-    transaction: (work, first = []) =>
+    query: (sql, params) => db.query(sql, params as unknown[]) as never,
+    exec: async (sql) => void (await db.exec(sql)),
+    transaction: (first, decide) =>
       db.transaction(async (tx) => {
-        const opening = first.length > 0 ? await tx.exec(first.join(';\n')) : [];
-        return work(
-          wrap(tx),
-          opening.map((result) => result.rows as Record<string, unknown>[]),
-        );
+        const opening = [];
+        for (const { sql, params } of first) opening.push((await tx.query(sql, params as unknown[])).rows);
+        const closing = decide(opening as Record<string, unknown>[][]);
+        return closing.answer((await tx.query(closing.sql, closing.params as unknown[])).rows as never);
       }),
     retries: () => 0,
     close: () => db.close(),
