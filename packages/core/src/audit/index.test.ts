@@ -123,7 +123,11 @@ describe('createAudit: certification', () => {
       outcome('c2', { state: 'rejected', rejectionReason: '檔案無法開啟' }),
     ]);
     expect(
-      codesOf(result, 'PR4003').map((finding) => [finding.subject, finding.position?.line, finding.data.studentId]),
+      codesOf(result, 'PR4003').map((finding) => [
+        finding.subject,
+        finding.position?.line,
+        (finding.data as { studentId?: string }).studentId,
+      ]),
     ).toEqual([['c1', 1, 's1']]);
   });
 
