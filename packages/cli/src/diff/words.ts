@@ -9,6 +9,7 @@ import {
   ENROLMENT_HANDLING_NAMES,
   type Language,
   type Localized,
+  linkName,
   nameIn,
   parseTerm,
   PERMISSION_NAMES,
@@ -16,9 +17,10 @@ import {
   ROLE_NAMES,
   SCOPE_NAMES,
   termWords,
+  unitName,
   unreachable,
 } from '@portfolio-rules/core/internal';
-import { capText, deputyName, dutyName, unitName } from '../render/names';
+import { capText, dutyName } from '../render/names';
 import { describeRule, gradesText, semestersText } from '../timeline/words';
 import { type Setting, textOf } from './settings';
 
@@ -263,7 +265,10 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       const division = holderPath[2] === 'byDivision' ? (w.divisions[holderPath[3] ?? ''] ?? '') : '';
       const dutyWords = DUTIES.includes(duty) ? dutyName(duty, language) : duty;
       if (name === 'owner')
-        return { subject: w.owner(dutyWords, division), value: unitName(effective, String(value), language) };
+        return {
+          subject: w.owner(dutyWords, division),
+          value: unitName(String(value), language, effective.values.units),
+        };
       if (name === 'deputies') {
         const links = (Array.isArray(value) ? value : []).map((link) =>
           typeof link === 'object' && link !== null && 'designatedBy' in link
@@ -272,7 +277,10 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
         );
         return {
           subject: w.deputies(dutyWords, division),
-          value: links.length === 0 ? w.none : links.map((link) => deputyName(effective, link, language)).join(w.list),
+          value:
+            links.length === 0
+              ? w.none
+              : links.map((link) => linkName(link, language, effective.values.units, { cell: true })).join(w.list),
         };
       }
       break;
@@ -299,7 +307,8 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
     case 'retention':
       if (name === 'sealYears') return { subject: w.sealYears, value: w.years(Number(value)) };
       if (name === 'afterSeal') return { subject: w.afterSeal, value: w.afterSealWords[String(value)] ?? plainValue() };
-      if (name === 'backupBy') return { subject: w.backupBy, value: unitName(effective, String(value), language) };
+      if (name === 'backupBy')
+        return { subject: w.backupBy, value: unitName(String(value), language, effective.values.units) };
       break;
     case 'governance': {
       if (holderPath[1] === 'workingGroup' && w.group[name]) {

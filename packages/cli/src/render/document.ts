@@ -6,16 +6,18 @@ import {
   type EffectivePack,
   formatSource,
   type Language,
+  linkName,
   ownerOf,
   parseTerm,
   provenanceOf,
   RECORD_KIND_NAMES,
   type Source,
   termWords,
+  unitName,
 } from '@portfolio-rules/core/internal';
 import { describeRule, gradesText, semestersText } from '../timeline/words';
 import { type DocumentText, documentText } from './clauses';
-import { capText, deputyName, dutyName, unitName } from './names';
+import { capText, dutyName } from './names';
 import type { Table } from './table';
 
 /** The tables generated from the pack's values, in the order `all` prints them after the document's text. */
@@ -134,7 +136,9 @@ function divisionSection(effective: EffectivePack, language: Language): Section 
     return [
       name,
       ...owners.map((ownership) =>
-        ownership.owner === undefined ? text.unset : unitName(effective, ownership.owner, language, { office: true }),
+        ownership.owner === undefined
+          ? text.unset
+          : unitName(ownership.owner, language, effective.values.units, { office: true }),
       ),
       clauses.join(text.list),
     ];
@@ -164,11 +168,11 @@ function deputiesSection(effective: EffectivePack, language: Language): Section 
       const name = dutyName(ownership.duty, language);
       const deputies = Array.from({ length: depth }, (_, rank) => {
         const link = ownership.deputies[rank];
-        return link === undefined ? '—' : deputyName(effective, link, language);
+        return link === undefined ? '—' : linkName(link, language, effective.values.units, { cell: true });
       });
       return [
         name,
-        ownership.owner === undefined ? text.unset : unitName(effective, ownership.owner, language),
+        ownership.owner === undefined ? text.unset : unitName(ownership.owner, language, effective.values.units),
         ...deputies,
         clauseIn(effective, ownership.source),
       ];

@@ -29,8 +29,9 @@ function first(a: Position | undefined, b: Position | undefined): Position | und
   return fileA < fileB || (fileA === fileB && a.line <= b.line) ? a : b;
 }
 
-function noteNoReason(state: AuditState, itemId: string, position: Position | undefined): void {
-  state.noReason.set(itemId, state.noReason.has(itemId) ? first(state.noReason.get(itemId), position) : position);
+function noteNoReason(state: AuditState, itemId: string, studentId: string, position: Position | undefined): void {
+  const known = state.noReason.get(itemId);
+  state.noReason.set(itemId, { studentId, position: known ? first(known.position, position) : position });
 }
 
 const ACTIONS: readonly CapAction[] = ['upload', 'select'];
@@ -155,7 +156,8 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   state.certifiers.addItem(student, subject, record.certifier, info.index);
   if (record.certifiedBy !== undefined && record.certifiedBy !== record.certifier)
     state.certifiers.addAct(student, subject, record.certifiedBy, 'certify', line, frame);
-  if (record.state === 'rejected' && !reasonGiven(record.rejectionReason)) noteNoReason(state, record.id, position);
+  if (record.state === 'rejected' && !reasonGiven(record.rejectionReason))
+    noteNoReason(state, record.id, record.studentId, position);
   if (record.withdrawn) return;
   if (record.selected)
     for (const finding of checkStanding(record, 'select').findings)
@@ -210,7 +212,8 @@ function addDiversePerformance(
 
 function addEvent(state: AuditState, record: CertificationEventRecord, position: Position | undefined): void {
   const student = studentFor(state, record.studentId);
-  if (record.event === 'reject' && !reasonGiven(record.reason)) noteNoReason(state, record.itemId, position);
+  if (record.event === 'reject' && !reasonGiven(record.reason))
+    noteNoReason(state, record.itemId, record.studentId, position);
   if (record.event === 'submit') return;
   const subject = state.subjects.of(record.studentId, record.itemId);
   if (record.event === 'reassign') {

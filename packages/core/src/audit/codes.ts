@@ -16,6 +16,8 @@ export const AUDIT_CODES = {
       asOf: string;
       daysOverdue: number;
       source?: Source;
+      /** Whose item, so that a report can name the student. */
+      studentId?: string;
     }) => ({
       'zh-TW': `課程學習成果 ${p.item} 仍待 ${p.certifier} 認證，認證期程已於 ${p.closes} 截止 (逾 ${p.daysOverdue} 日)${cite(p.source)}`,
       en: `course outcome ${p.item} still awaits certification by ${p.certifier}; the certification window closed on ${p.closes} (${p.daysOverdue} days ago)${cite(p.source)}`,

@@ -101,7 +101,8 @@ describe('createAudit: certification', () => {
       expect.objectContaining({
         subject: 'c1',
         position: { line: 2, column: 1, record: 2 },
-        data: containing({ state: 'submitted' }),
+        // Whose item: the HTML report names the student in the row.
+        data: containing({ state: 'submitted', studentId: 's1' }),
       }),
     ]);
   });
@@ -122,7 +123,13 @@ describe('createAudit: certification', () => {
       },
       outcome('c2', { state: 'rejected', rejectionReason: '檔案無法開啟' }),
     ]);
-    expect(codesOf(result, 'PR4003').map((finding) => [finding.subject, finding.position?.line])).toEqual([['c1', 1]]);
+    expect(
+      codesOf(result, 'PR4003').map((finding) => [
+        finding.subject,
+        finding.position?.line,
+        (finding.data as { studentId?: string }).studentId,
+      ]),
+    ).toEqual([['c1', 1, 's1']]);
   });
 
   it("judges who certified: the student never, another teacher as the chain's deputy, a reassigned teacher freely — events may precede their item", () => {
@@ -182,13 +189,13 @@ describe('createAudit: certification', () => {
       expect.objectContaining({
         subject: 'c1',
         source: { document: '測試補充規定', clause: '五(三)2' },
-        data: containing({ at: '2024-03-01', closes: '2024-02-02' }),
+        data: containing({ at: '2024-03-01', closes: '2024-02-02', studentId: 's1' }),
       }),
     ]);
     expect(codesOf(result, 'PR7800')).toEqual([
       expect.objectContaining({
         subject: 'c3',
-        data: containing({ certifier: 't2', closes: '2024-02-02', daysOverdue: 150 }),
+        data: containing({ certifier: 't2', closes: '2024-02-02', daysOverdue: 150, studentId: 's1' }),
       }),
     ]);
     expect(result.statistics?.overdueByTeacher).toEqual({ t2: 1 });

@@ -81,7 +81,7 @@ export interface AuditState {
   readonly late: LateCandidate[];
   readonly enrolment: Map<number, { readonly change: string; readonly on: PlainDate; readonly position?: Position }[]>;
   readonly deletions: Map<number, { readonly deletedOn: PlainDate; readonly position?: Position }[]>;
-  readonly noReason: Map<string, Position | undefined>;
+  readonly noReason: Map<string, { readonly studentId: string; readonly position: Position | undefined }>;
   /** Findings a single record decides, as they come. */
   readonly findings: Finding[];
   /** `<category>|<term>|<division>` → the earliest final submission (each division submits its own roster). */

@@ -91,6 +91,7 @@ function lateFindings(state: AuditState, candidate: LateCandidate, out: Finding[
   const grade = gradeIn(state, candidate.student, candidate.term) ?? 1;
   const window = grade === 3 ? candidate.lateGrade3 : candidate.lateOther;
   if (!window) return;
+  const studentId = state.roster.id(candidate.student);
   const context = {
     rule: `windows.${window.index}`,
     subject: candidate.item,
@@ -100,7 +101,8 @@ function lateFindings(state: AuditState, candidate: LateCandidate, out: Finding[
   };
   if (candidate.decidedOn !== undefined) {
     const verdict = spanVerdict(window, candidate.decidedOn);
-    if (verdict) out.push(spanFinding(verdict, window, candidate.decidedOn, 'courseOutcomeCertification', context));
+    if (verdict)
+      out.push(spanFinding(verdict, window, candidate.decidedOn, 'courseOutcomeCertification', context, studentId));
     return;
   }
   overdue.set(candidate.certifier, (overdue.get(candidate.certifier) ?? 0) + 1);
@@ -111,6 +113,7 @@ function lateFindings(state: AuditState, candidate: LateCandidate, out: Finding[
     asOf: state.asOf,
     daysOverdue: daysBetween(window.closes, state.asOf),
     ...(window.source && { source: window.source }),
+    studentId,
   };
   out.push(createFinding(AUDIT_CODES.certificationOverdue, params, context));
 }

@@ -51,7 +51,8 @@ export const CERTIFICATION_CODES = {
     name: 'reason-required',
     severity: 'error',
     title: { 'zh-TW': '認證失敗須填寫說明', en: 'A rejection needs a reason' },
-    message: (p: { source?: Source }) => ({
+    /** `studentId`: whose item, so that a report can name the student. */
+    message: (p: { source?: Source; studentId?: string }) => ({
       'zh-TW': `認證失敗時須同時填寫認證說明，方可存檔${cite(p.source)}`,
       en: `a rejection needs a reason before it can be saved${cite(p.source)}`,
     }),
@@ -114,7 +115,7 @@ export const CERTIFICATION_CODES = {
     name: 'not-certified',
     severity: 'error',
     title: { 'zh-TW': '未經認證之成果不能勾選', en: 'Only certified items can be selected' },
-    message: (p: { state: string; source?: Source }) => ({
+    message: (p: { state: string; source?: Source; studentId?: string }) => ({
       'zh-TW': `此件為「${zhState(p.state)}」，須經任課教師認證成功才可勾選提交${cite(p.source)}`,
       en: `this item is ${p.state}; only items the course teacher certified can be selected${cite(p.source)}`,
     }),

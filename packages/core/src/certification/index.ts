@@ -184,7 +184,7 @@ function checkDetails(item: CourseOutcome, event: CertificationEvent): Part {
         ],
         findings: [],
       };
-    const finding = reasonFinding(item.id);
+    const finding = reasonFinding(item.id, item.studentId);
     return { steps: [{ rule, outcome: 'failed', source: MANUAL_4_7, detail: finding.message }], findings: [finding] };
   }
   if (event.type === 'reassign') {

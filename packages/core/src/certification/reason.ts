@@ -13,10 +13,10 @@ export function reasonGiven(reason: unknown): reason is string {
 }
 
 /** A rejection without a reason (PR4003), as the engine refuses it and the audit reports it. */
-export function reasonFinding(itemId: string, position?: Position): Finding {
+export function reasonFinding(itemId: string, studentId: string, position?: Position): Finding {
   return createFinding(
     CERTIFICATION_CODES.reasonRequired,
-    { source: MANUAL_4_7 },
+    { source: MANUAL_4_7, studentId },
     { rule: 'certification.reason', subject: itemId, source: MANUAL_4_7, ...(position && { position }) },
   );
 }

@@ -68,4 +68,33 @@ describe("the engine's boundary: what an untyped caller can get wrong (issue 12 
     });
     expect(decision.explanation).toMatchObject([{ rule: 'request.shape', outcome: 'failed' }]);
   });
+
+  it('a submission and a final submission check what a roster request says alike (one rosterRequestProblem)', () => {
+    const base = {
+      category: 'courseOutcome',
+      term: '11201',
+      actor: STUDENT,
+      at: '2024-03-20',
+      submissions: [],
+      finals: [],
+      receipts: [],
+    };
+    const wrong = [
+      [{ category: 'grades' }, 'request.category'],
+      [{ term: 'next term' }, 'request.term'],
+      [{ actor: { id: '' } }, 'request.actor.id'],
+      [{ at: '20 March' }, 'request.at'],
+      [{ division: 3 }, 'request.division'],
+      [{ unavailable: 'registration' }, 'request.unavailable'],
+    ] as const;
+    for (const [change, path] of wrong) {
+      const request = { ...base, ...change } as never;
+      expect(engine.submit(request).findings, path).toMatchObject([
+        { code: 'PR8100', data: { method: 'submit', path } },
+      ]);
+      expect(engine.finalSubmit(request).findings, path).toMatchObject([
+        { code: 'PR8100', data: { method: 'finalSubmit', path } },
+      ]);
+    }
+  });
 });

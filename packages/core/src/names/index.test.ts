@@ -60,3 +60,24 @@ describe('the names of the vocabulary', () => {
     expect(nameIn(ROLE_NAMES, 'courseTeacher', 'en')).toBe('course teacher');
   });
 });
+
+describe('units and deputy links as documents write them (render, diff and messages share them)', () => {
+  const units = { ceAcademic: { name: '進修部教務組', office: '進修部' } };
+
+  it("a unit with its office first, as 馬公's 分工表 writes it; an office already in the name is not repeated", () => {
+    expect(unitName('registration', 'zh-TW', undefined, { office: true })).toBe('教務處 註冊組');
+    expect(unitName('registration', 'zh-TW')).toBe('註冊組');
+    expect(unitName('ceAcademic', 'zh-TW', units, { office: true })).toBe('進修部教務組');
+    expect(unitName('ceAcademic', 'en', units, { office: true })).toBe('進修部教務組 (ceAcademic)');
+    expect(unitName('registration', 'en', undefined, { office: true })).toBe('registration section');
+  });
+
+  it('a designated deputy: in a sentence, and as a table cell', () => {
+    expect(linkName('designatedBy:registration', 'zh-TW')).toBe('註冊組主管指定之人員');
+    expect(linkName('designatedBy:ceAcademic', 'zh-TW', units, { cell: true })).toBe('由進修部教務組主管指定');
+    expect(linkName('designatedBy:ceAcademic', 'en', units, { cell: true })).toBe(
+      'designated by the head of 進修部教務組 (ceAcademic)',
+    );
+    expect(linkName('equipment', 'zh-TW', undefined, { cell: true })).toBe('設備組');
+  });
+});

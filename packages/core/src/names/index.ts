@@ -187,21 +187,40 @@ export function nameIn<T extends string>(
 /**
  * A unit or role as the school writes it: `註冊組`, `任課教師`; the pack's own units first (`units:`),
  * then the common ones. In English the school's Chinese name is followed by its identifier when
- * there is no English name. An unknown id stays as it is.
+ * there is no English name. An unknown id stays as it is. With `office`, a Chinese name has its office
+ * first, as 馬公's 分工表 writes it (`教務處 註冊組`; 進修部教務組 already names its office).
  */
-export function unitName(id: string, language: Language, units?: Units): string {
+export function unitName(
+  id: string,
+  language: Language,
+  units?: Units,
+  options: { readonly office?: boolean } = {},
+): string {
   const own = units && Object.hasOwn(units, id) ? units[id] : undefined;
-  if (own) return language === 'zh-TW' ? own.name : `${own.name} (${id})`;
   const common = Object.hasOwn(COMMON_UNITS, id) ? COMMON_UNITS[id] : undefined;
-  if (common) return language === 'zh-TW' ? common.name : (COMMON_UNIT_NAMES_EN[id] ?? id);
-  return nameIn(ROLE_NAMES, id, language);
+  const unit = own ?? common;
+  if (!unit) return nameIn(ROLE_NAMES, id, language);
+  if (language === 'en') return own ? `${own.name} (${id})` : (COMMON_UNIT_NAMES_EN[id] ?? id);
+  return options.office && unit.office && !unit.name.startsWith(unit.office)
+    ? `${unit.office} ${unit.name}`
+    : unit.name;
 }
 
-/** A link of a deputy chain (`registration`, `departmentTeacher`, `designatedBy:registration`) in words. */
-export function linkName(link: string, language: Language, units?: Units): string {
+/**
+ * A link of a deputy chain (`registration`, `departmentTeacher`, `designatedBy:registration`) in
+ * words: in a sentence `註冊組主管指定之人員`; as a table cell (`cell`), the way the schools' documents
+ * write it, `由註冊組主管指定`.
+ */
+export function linkName(
+  link: string,
+  language: Language,
+  units?: Units,
+  options: { readonly cell?: boolean } = {},
+): string {
   const prefix = 'designatedBy:';
   if (!link.startsWith(prefix)) return unitName(link, language, units);
   const unit = unitName(link.slice(prefix.length), language, units);
+  if (options.cell) return language === 'zh-TW' ? `由${unit}主管指定` : `designated by the head of ${unit}`;
   return language === 'zh-TW' ? `${unit}主管指定之人員` : `a person the head of ${unit} designates`;
 }
 

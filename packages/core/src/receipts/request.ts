@@ -1,6 +1,5 @@
 import {
   actorProblem,
-  categoryProblem,
   dayProblem,
   eachOf,
   EXPECTED,
@@ -12,6 +11,7 @@ import {
   periodProblem,
   problem,
   receiptCategoryProblem,
+  rosterRequestProblem,
   type Problem,
   roundProblem,
   spanProblem,
@@ -93,20 +93,15 @@ export function receiptArgumentsProblem(
 }
 
 /** A final submission request: the category and term, who and when, the receipts and the finals so far, maybe the period and the rounds submitted. */
-export function finalRequestProblem(request: unknown): Problem | undefined {
-  if (!isObject(request)) return problem('', EXPECTED.object, request);
-  return (
-    under('category', categoryProblem(request.category)) ??
-    (isTerm(request.term) ? undefined : problem('term', EXPECTED.term, request.term)) ??
-    under('actor', actorProblem(request.actor)) ??
-    under('at', instantProblem(request.at)) ??
-    under('receipts', eachOf(request.receipts, receiptProblem)) ??
-    under('finals', eachOf(request.finals, finalProblem)) ??
-    unitOptionsProblem(request) ??
-    (request.period === undefined ? undefined : under('period', spanProblem(request.period))) ??
-    under('submissions', eachOf(request.submissions, submissionProblem, false))
+export const finalRequestProblem = (request: unknown): Problem | undefined =>
+  rosterRequestProblem(
+    request,
+    (value) =>
+      under('receipts', eachOf(value.receipts, receiptProblem)) ??
+      under('finals', eachOf(value.finals, finalProblem)) ??
+      (value.period === undefined ? undefined : under('period', spanProblem(value.period))) ??
+      under('submissions', eachOf(value.submissions, submissionProblem, false)),
   );
-}
 
 /** The arguments of a receipt period check: the term and the period. */
 export const receiptPeriodProblem = (term: unknown, period: unknown): Problem | undefined =>

@@ -19,6 +19,7 @@ export {
   periodProblem,
   problem,
   receiptCategoryProblem,
+  rosterRequestProblem,
   roundProblem,
   spanProblem,
   studentProblem,

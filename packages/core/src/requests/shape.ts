@@ -311,6 +311,26 @@ export function unitOptionsProblem(value: Record<string, unknown>): Problem | un
 }
 
 /**
+ * What a request about a category's roster says (a submission, a final submission): the category and
+ * term, who acts and when, and who cannot act now and the division; `rest` checks what the request
+ * adds, once it is known to be an object.
+ */
+export function rosterRequestProblem(
+  request: unknown,
+  rest: (request: Record<string, unknown>) => Problem | undefined,
+): Problem | undefined {
+  if (!isObject(request)) return problem('', EXPECTED.object, request);
+  return (
+    under('category', categoryProblem(request.category)) ??
+    (isTerm(request.term) ? undefined : problem('term', EXPECTED.term, request.term)) ??
+    under('actor', actorProblem(request.actor)) ??
+    under('at', instantProblem(request.at)) ??
+    unitOptionsProblem(request) ??
+    rest(request)
+  );
+}
+
+/**
  * The request of an item decision (upload, select, deselect): the item asked about, the student's
  * items, the day, and optionally the rosters submitted and the window; for a selection the actor.
  */

@@ -107,7 +107,7 @@ export function checkStanding(item: PortfolioItem, event: 'select' | 'deselect')
     };
   const finding = createFinding(
     CERTIFICATION_CODES.notCertified,
-    { state: item.state, source: CERTIFIED_ONLY },
+    { state: item.state, source: CERTIFIED_ONLY, studentId: item.studentId },
     { rule, subject: item.id, source: CERTIFIED_ONLY },
   );
   return {

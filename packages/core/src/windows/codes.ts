@@ -20,7 +20,14 @@ export const WINDOW_CODES = {
     name: 'window-not-yet-open',
     severity: 'error',
     title: { 'zh-TW': '作業期程尚未開始', en: 'Window not yet open' },
-    message: (p: { activity: string; at: string; opens: string; closes: string; source?: Source }) => ({
+    message: (p: {
+      activity: string;
+      at: string;
+      opens: string;
+      closes: string;
+      source?: Source;
+      studentId?: string;
+    }) => ({
       'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」自 ${p.opens} 起開放 (至 ${p.closes})${cite(p.source)}；${p.at} 尚未開始`,
       en: `${nameIn(ACTIVITY_NAMES, p.activity, 'en')} opens on ${p.opens} (until ${p.closes})${cite(p.source)}; on ${p.at} it is not open yet`,
     }),
@@ -30,7 +37,14 @@ export const WINDOW_CODES = {
     name: 'window-closed',
     severity: 'error',
     title: { 'zh-TW': '作業期程已截止', en: 'Window closed' },
-    message: (p: { activity: string; at: string; opens?: string; closes: string; source?: Source }) => ({
+    message: (p: {
+      activity: string;
+      at: string;
+      opens?: string;
+      closes: string;
+      source?: Source;
+      studentId?: string;
+    }) => ({
       'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」的期程為 ${span(p.opens, p.closes)}${cite(p.source)}；${p.at} 已截止`,
       en: `the ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window was ${span(p.opens, p.closes)}${cite(p.source)}; on ${p.at} it is closed`,
     }),

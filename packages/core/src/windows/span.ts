@@ -47,8 +47,10 @@ export function spanFinding(
   day: PlainDate,
   activity: Activity,
   context: FindingContext,
+  /** Whose item, when the span judges one: a report names the student. */
+  studentId?: string,
 ): Finding {
-  const source = context.source && { source: context.source };
+  const source = { ...(context.source && { source: context.source }), ...(studentId !== undefined && { studentId }) };
   if (verdict === WINDOW_CODES.notYetOpen)
     return createFinding(
       WINDOW_CODES.notYetOpen,
