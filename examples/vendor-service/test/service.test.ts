@@ -1,7 +1,17 @@
 import { parseRecord } from '@portfolio-rules/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from './postgres-server';
-import { courseOutcome, post, REGISTRATION, serviceOn, student, TEACHING, teacher, type TestService } from './harness';
+import {
+  courseOutcome,
+  post,
+  REGISTRATION,
+  type Reply,
+  serviceOn,
+  student,
+  TEACHING,
+  teacher,
+  type TestService,
+} from './harness';
 
 let server: PostgresServer;
 beforeAll(async () => void (server = await startPostgres()), 60_000);
@@ -143,7 +153,7 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
 
   it("refuses any change to an item after its roster's final submission (PR7014), the teacher's too", async () => {
     const { app, db } = service;
-    const codes = (reply: { body: { findings: { code: string }[] } }) => reply.body.findings.map((f) => f.code);
+    const codes = (reply: { body: Reply }) => reply.body.findings.map((f) => f.code);
     const { rows } = await db.query<{ id: string }>(
       "select id from items where student_id = 's1' and state = 'certified' order by id",
     );
