@@ -2,20 +2,36 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * Where typescript-eslint's type-aware `strictTypeChecked` rules apply (issue 13 §3): every source
- * file but the vendor service's PostgreSQL adapter (src/db, typed by pg's `any` rows). Still on
- * `recommended` only: that adapter, bench, scripts and every test file.
+ * Where typescript-eslint's type-aware `strictTypeChecked` rules apply (issue 13 §3): every package's,
+ * example's, school helper's and doc's source but the vendor service's PostgreSQL adapter (src/db).
  */
 const TYPED = {
-  files: [
-    'packages/core/src/**/*.ts',
-    'packages/cli/src/**/*.ts',
-    'packages/playground/src/**/*.ts',
-    'examples/*/src/**/*.ts',
-    'schools/_lib/**/*.ts',
-    'docs/*.ts',
-  ],
+  files: ['packages/*/src/**/*.ts', 'examples/*/src/**/*.ts', 'schools/_lib/**/*.ts', 'docs/*.ts'],
   ignores: ['**/*.test.ts', 'examples/vendor-service/src/db/**'],
+};
+
+/**
+ * Where the type-aware `recommendedTypeChecked` rules apply: tests and their helpers, benchmarks and
+ * fuzzers, and the PostgreSQL adapter. No `any` goes unchecked there either — what `JSON.parse` returns
+ * is typed by the tests' helpers (packages/cli/test/json.ts: the CLI's own output types), pg's rows once
+ * at the driver — but the strict set's stricter style (no `!` on an expected value) is for the sources.
+ * The `.mjs` scripts (scripts/, bench/) get `js.configs.recommended`, which applies to every file.
+ */
+const TYPED_RECOMMENDED = {
+  files: [
+    '**/*.test.ts',
+    'packages/*/test/**/*.ts',
+    'examples/*/test/**/*.ts',
+    'examples/vendor-service/src/db/**/*.ts',
+    'examples/*.ts',
+    'tests/**/*.ts',
+    'bench/**/*.ts',
+    'scripts/**/*.ts',
+  ],
+};
+
+const projectService = {
+  languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
 };
 
 export default tseslint.config(
@@ -35,9 +51,11 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked.map((config) => ({ ...config, ...TYPED })),
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, ...TYPED_RECOMMENDED })),
+  { ...TYPED_RECOMMENDED, ...projectService },
   {
     ...TYPED,
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    ...projectService,
     rules: {
       // Counts, years and line numbers go into our messages and paths on purpose (`${p.records} record(s)`,
       // `terms.${t}.anchors`): a number prints as itself. Anything else (undefined, an object, a union

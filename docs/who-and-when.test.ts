@@ -54,6 +54,8 @@ describe.each(PAGES)('docs/reference/%s', (page) => {
   it.each(runs.map((block) => [block.line, block] as const))('the example at line %i holds', (_, block) => {
     const scope: Record<string, unknown> = { ...core, pack, loaded, expect };
     const names = Object.keys(scope);
+    // Running the page's own example text is what this test is for: the code is the documentation's, not input.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const run = new Function(...names, `"use strict";\n${block.text}`) as (...args: unknown[]) => void;
     run(...names.map((name) => scope[name]));
   });

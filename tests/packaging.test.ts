@@ -16,6 +16,16 @@ const run = (command: string, args: string[], cwd: string) =>
 
 let project = '';
 const tarballs: Record<string, string> = {};
+
+/** The fields of a package.json these tests read. */
+interface Manifest {
+  readonly version: string;
+  readonly engines?: Record<string, string>;
+  readonly license?: string;
+  readonly repository?: { readonly type: string; readonly url: string; readonly directory?: string };
+  readonly homepage?: string;
+  readonly bugs?: { readonly url: string };
+}
 const contents: Record<string, string[]> = {};
 
 describe.skipIf(!built)('the packed tarballs, installed by npm in a project of its own', () => {
@@ -32,7 +42,7 @@ describe.skipIf(!built)('the packed tarballs, installed by npm in a project of i
         .filter((line) => line.endsWith('.tgz'))
         .at(-1)!
         .trim();
-      contents[name] = run('tar', ['-tzf', tarballs[name]!], project)
+      contents[name] = run('tar', ['-tzf', tarballs[name]], project)
         .split('\n')
         .map((path) => path.replace(/^package\//, ''));
     }
@@ -66,19 +76,19 @@ describe.skipIf(!built)('the packed tarballs, installed by npm in a project of i
   it('ship the licence, no test files, and one engines range with the repository fields', () => {
     const license = readFileSync(join(root, 'LICENSE'), 'utf8');
     expect(license).toMatch(/^MIT License/);
-    const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
     for (const name of PACKAGES) {
       expect(contents[name]).toContain('LICENSE');
       expect(readFileSync(join(root, 'packages', name, 'LICENSE'), 'utf8')).toBe(license);
       expect(
         contents[name]!.filter((path) => /(^|\/)(test|tests|__snapshots__)\/|\.test\.|\.fixture\./.test(path)),
       ).toEqual([]);
-      const manifest = JSON.parse(run('tar', ['-xzOf', tarballs[name]!, 'package/package.json'], project));
+      const manifest = JSON.parse(run('tar', ['-xzOf', tarballs[name]!, 'package/package.json'], project)) as Manifest;
       expect(manifest.engines).toEqual(rootManifest.engines);
       expect(manifest.license).toBe('MIT');
       expect(manifest.repository).toEqual({ ...rootManifest.repository, directory: `packages/${name}` });
       expect(manifest.homepage).toContain(`/packages/${name}`);
-      expect(manifest.bugs.url).toMatch(/\/issues$/);
+      expect(manifest.bugs?.url).toMatch(/\/issues$/);
       expect(JSON.stringify(manifest)).not.toContain('workspace:');
     }
     expect(contents.core).toEqual(
@@ -104,7 +114,7 @@ describe.skipIf(!built)('the packed tarballs, installed by npm in a project of i
   }, 120_000);
 
   it('give one Taipei school the same answer through core, the packs package and its resolved pack (ESM)', () => {
-    const result = JSON.parse(run(process.execPath, ['out/consumer.mjs'], project));
+    const result: unknown = JSON.parse(run(process.execPath, ['out/consumer.mjs'], project));
     const refusal = { allowed: false, codes: ['PR3002'], max: 6, clause: '課程學習成果勾選件數 (111學年度起)' };
     expect(result).toEqual({
       layers: ['national@2022-08-01', 'overlay:taipei', 'school:taipei-chenggong'],
@@ -128,12 +138,12 @@ describe.skipIf(!built)('the packed tarballs, installed by npm in a project of i
   it("give the CLI the same answer on the packs package's file", () => {
     // Magong's pack is complete (an owner and deputies for every duty): validate reports no error.
     const pack = 'node_modules/@portfolio-rules/packs/schools/magong/pack.yaml';
-    const report = JSON.parse(
+    const report: unknown = JSON.parse(
       run('npx', ['--no-install', 'portfolio-rules', 'validate', pack, '--format', 'json'], project),
     );
     expect(JSON.stringify(report)).not.toContain('"severity":"error"');
     expect(run(process.execPath, ['-p', "require('@portfolio-rules/core/package.json').version"], project)).toBe(
-      JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8')).version,
+      (JSON.parse(readFileSync(join(root, 'packages/core/package.json'), 'utf8')) as Manifest).version,
     );
   });
 });

@@ -99,7 +99,9 @@ function expectFormat(format: string, output: string): void {
   if (output === '') return;
   switch (format) {
     case 'json':
-      expect(() => JSON.parse(output)).not.toThrow();
+      expect(() => {
+        JSON.parse(output);
+      }).not.toThrow();
       break;
     case 'sarif':
       expect(() => SarifLog.parse(JSON.parse(output))).not.toThrow();

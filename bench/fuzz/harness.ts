@@ -189,7 +189,7 @@ export function expectWellFormedFinding(finding: FindingLike, input = '', lines?
 /** Every object in a value has a plain prototype and no own `__proto__`, `constructor` or `prototype` key. */
 export function expectNoPrototypeKeys(value: unknown, path = '$'): void {
   if (value === null || typeof value !== 'object') return;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   expect([Object.prototype, Array.prototype, null], `${path} has a strange prototype`).toContain(proto);
   for (const key of Reflect.ownKeys(value)) {
     if (typeof key !== 'string') continue;

@@ -50,7 +50,7 @@ async function workload(service: TestService, students: number): Promise<void> {
     const attempts = 3 + Math.floor(next() * 6); // 3–8: some over the cap of 6
     for (let index = 0; index < attempts; index++) {
       const reply = await post(app, `/students/${id}/items`, { actor: student(id), item: courseOutcome('11201') });
-      if (reply.status === 200) uploaded.set(id, [...(uploaded.get(id) ?? []), reply.body.result.id]);
+      if (reply.status === 200) uploaded.set(id, [...(uploaded.get(id) ?? []), reply.body.result!.id]);
     }
     if (next() < 0.5)
       await post(app, `/students/${id}/items`, {

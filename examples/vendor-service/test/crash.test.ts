@@ -46,14 +46,14 @@ function startService(port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`the service did not start: ${output}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += String(chunk);
       if (output.includes('listening')) {
         clearTimeout(timer);
         resolve(child);
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => void (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => void (output += String(chunk)));
     child.once('exit', (code) => reject(new Error(`the service exited (${code}): ${output}`)));
   });
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { type Database, openDatabase, type Strategy } from '../src/db';
+import type { DecisionReply } from '../src/decisions';
 import { loadRules } from '../src/rules';
 
 export const MAGONG_FILE = fileURLToPath(new URL('../../../schools/magong/pack.yaml', import.meta.url));
@@ -43,10 +44,13 @@ export const TEACHING = { id: 'u-teaching', roles: [], units: ['teaching'] };
 export const DISCIPLINE = { id: 'u-discipline', roles: [], units: ['discipline'] };
 export const REGISTRATION = { id: 'u-registration', roles: [], units: ['registration'] };
 
-/** POSTs JSON to the app in-process and gives the status and the parsed body. */
+/** A decision as the API answers it; `result` is what an allowed action made (an item, with its id). */
+export type Reply = DecisionReply & { readonly result?: { readonly id: string } };
+
+/** POSTs JSON to the app in-process and gives the status and the parsed body (a decision). */
 export async function post(app: FastifyInstance, url: string, payload: object) {
   const response = await app.inject({ method: 'POST', url, payload });
-  return { status: response.statusCode, body: response.json() };
+  return { status: response.statusCode, body: response.json<Reply>() };
 }
 
 export const courseOutcome = (term = '11201', extra: object = {}) => ({

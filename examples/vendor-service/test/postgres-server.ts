@@ -114,7 +114,10 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
       log,
-      stop: async () => stopNow(),
+      stop: () => {
+        stopNow();
+        return Promise.resolve();
+      },
     };
   } catch (error) {
     const logged = existsSync(log) ? `\n${readFileSync(log, 'utf8').slice(-2000)}` : '';

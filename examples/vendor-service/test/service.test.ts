@@ -1,7 +1,17 @@
 import { parseRecord } from '@portfolio-rules/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from './postgres-server';
-import { courseOutcome, post, REGISTRATION, serviceOn, student, TEACHING, teacher, type TestService } from './harness';
+import {
+  courseOutcome,
+  post,
+  REGISTRATION,
+  type Reply,
+  serviceOn,
+  student,
+  TEACHING,
+  teacher,
+  type TestService,
+} from './harness';
 
 let server: PostgresServer;
 beforeAll(async () => void (server = await startPostgres()), 60_000);
@@ -20,7 +30,7 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
     for (let index = 0; index < 6; index++) {
       const { status, body } = await post(app, '/students/s1/items', { actor: student('s1'), item: courseOutcome() });
       expect(status).toBe(200);
-      ids.push(body.result.id);
+      ids.push(body.result!.id);
     }
     const refused = await post(app, '/students/s1/items', { actor: student('s1'), item: courseOutcome() });
     expect(refused.status).toBe(422);
@@ -51,7 +61,7 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
       actor: teacher('t-wang'),
       event: { type: 'certify' },
     });
-    expect(colleague.body.findings.map((finding: { code: string }) => finding.code)).toContain('PR4002');
+    expect(colleague.body.findings.map((finding) => finding.code)).toContain('PR4002');
     const away = await post(app, `/items/${first}/certification`, {
       actor: teacher('t-chen'),
       event: { type: 'certify' },
@@ -67,7 +77,9 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
       body: { result: { state: 'certified', certifiedOn: '2024-01-22' } },
     });
     service.setToday('2024-08-10');
-    expect((await post(app, `/items/${second}/select`, { actor: student('s1') })).body.findings[0].code).toBe('PR4010');
+    expect((await post(app, `/items/${second}/select`, { actor: student('s1') })).body.findings[0]?.code).toBe(
+      'PR4010',
+    );
     expect((await post(app, `/items/${first}/select`, { actor: student('s1') })).status).toBe(200);
     const events = await db.query('select type, actor, on_day from certification_events order by id');
     expect(events.rows).toEqual([
@@ -85,14 +97,14 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
       term: '11201',
       receiptPeriod: { opens: '2024-09-21', closes: '2024-09-23' },
     };
-    expect((await post(app, '/submissions', { ...submit, actor: REGISTRATION })).body.findings[0].code).toBe('PR7001');
+    expect((await post(app, '/submissions', { ...submit, actor: REGISTRATION })).body.findings[0]?.code).toBe('PR7001');
     expect(await post(app, '/submissions', submit)).toMatchObject({ status: 200, body: { result: { round: 1 } } });
     expect(
       (await post(app, '/students/s1/items', { actor: student('s1'), item: courseOutcome() })).body.findings.map(
         (f: { code: string }) => f.code,
       ),
     ).toContain('PR7004');
-    expect((await post(app, '/submissions', submit)).body.findings[0].code).toBe('PR7002');
+    expect((await post(app, '/submissions', submit)).body.findings[0]?.code).toBe('PR7002');
     service.setToday('2024-09-22');
     expect(
       (
@@ -120,7 +132,7 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
       round: 1,
       event: { type: 'confirm' },
     });
-    expect(old.body.findings[0].code).toBe('PR7018');
+    expect(old.body.findings[0]?.code).toBe('PR7018');
     expect(
       (await post(app, '/receipts/s1/courseOutcome/11201', { actor: student('s1'), event: { type: 'confirm' } }))
         .status,
@@ -141,7 +153,7 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
 
   it("refuses any change to an item after its roster's final submission (PR7014), the teacher's too", async () => {
     const { app, db } = service;
-    const codes = (reply: { body: { findings: { code: string }[] } }) => reply.body.findings.map((f) => f.code);
+    const codes = (reply: { body: Reply }) => reply.body.findings.map((f) => f.code);
     const { rows } = await db.query<{ id: string }>(
       "select id from items where student_id = 's1' and state = 'certified' order by id",
     );

@@ -20,4 +20,13 @@ export { formatJunit, type JunitOptions } from './formatters/junit';
 export { formatHtml, type HtmlOptions } from './formatters/html';
 export { type CheckedInput } from './formatters/checked';
 export { testScenarios, type ScenarioResult, type TestRun } from './scenarios/run';
-export { formatTestJson, formatTestJunit, formatTestStylish, tallyOf, type Tally } from './scenarios/format';
+export {
+  formatTestJson,
+  formatTestJunit,
+  formatTestStylish,
+  tallyOf,
+  type Tally,
+  type TestJson,
+} from './scenarios/format';
+export { type AuditJson } from './audit/json';
+export { type TimelineJson } from './timeline/format';

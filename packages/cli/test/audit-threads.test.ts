@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseAuditJson } from './json';
 
 const BIN = fileURLToPath(new URL('../bin/portfolio-rules.js', import.meta.url));
 const MAGONG = fileURLToPath(new URL('../../../schools/magong/pack.yaml', import.meta.url));
@@ -72,7 +73,7 @@ describe('audit on worker threads', { timeout: 180_000 }, () => {
         expect(single.code).toBe(1);
         expect(cli([...args, '--format', format, '--threads', '2'])).toEqual(single);
       }
-      const json = JSON.parse(cli([...args, '--format', 'json', '--threads', '2']).stdout);
+      const json = parseAuditJson(cli([...args, '--format', 'json', '--threads', '2']).stdout);
       expect(json.audit.schools).toHaveLength(4);
       expect(json.audit.intake.rejected).toBe(4);
       expect(json.audit.intake.read).toBe(json.audit.intake.checked + json.audit.intake.rejected);

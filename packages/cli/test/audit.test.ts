@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_CODES } from '../src/codes';
 import { SarifLog } from './report-sarif-schema';
+import { parseAuditJson } from './json';
 import { parseXml } from './report-xml';
 import { FIXTURES, run, stableJson } from './run';
 
@@ -69,7 +70,7 @@ describe('portfolio-rules audit', () => {
       'json',
     ]);
     expect(result.code).toBe(1);
-    const output = JSON.parse(result.stdout);
+    const output = parseAuditJson(result.stdout);
     expect(output).toMatchObject({
       version: 1,
       command: 'audit',
@@ -107,7 +108,7 @@ describe('portfolio-rules audit', () => {
     expect(result.stdout).toContain('read 8 = checked 2 + rejected 6');
     for (const line of [2, 3, 4, 6, 7, 8])
       expect(result.stdout).toMatch(new RegExp(`dataset/corrupt\\.ndjson:${line}  PR80`));
-    const json = JSON.parse(
+    const json = parseAuditJson(
       (await run(['audit', 'audit/pack.yaml', '--data', 'dataset/corrupt.ndjson', ...AS_OF, '--format', 'json']))
         .stdout,
     );
@@ -133,8 +134,8 @@ describe('portfolio-rules audit', () => {
       '--format',
       'json',
     ]);
-    const output = JSON.parse(result.stdout);
-    expect(output.audit.schools.map((school: { school: string }) => school.school)).toEqual(['S01', 'S02']);
+    const output = parseAuditJson(result.stdout);
+    expect(output.audit.schools?.map((school) => school.school)).toEqual(['S01', 'S02']);
     expect(
       output.audit.findings
         .filter((finding: { code: string }) => finding.code === 'PR3001')
@@ -147,7 +148,7 @@ describe('portfolio-rules audit', () => {
   it('--evidence adds the governance log: a training recorded there satisfies the yearly training rule', async () => {
     const args = ['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', 'json'];
     const codes = async (extra: string[]) =>
-      JSON.parse((await run([...args, ...extra])).stdout).audit.findings.map(
+      parseAuditJson((await run([...args, ...extra])).stdout).audit.findings.map(
         (finding: { code: string }) => finding.code,
       );
     expect(await codes([])).toContain('PR7521');
@@ -200,8 +201,8 @@ describe('portfolio-rules audit', () => {
     const args = ['audit', 'audit/pack.yaml', '--data', 'audit/data.ndjson', ...AS_OF, ...CALENDAR, '--format', 'json'];
     const repeated = await run([...args, '--evidence', evidence('repeated.ndjson', [line, line, ''])]);
     expect(repeated.code).not.toBe(2);
-    const output = JSON.parse(repeated.stdout);
-    const codes = (list: { code: string; severity: string }[]) =>
+    const output = parseAuditJson(repeated.stdout);
+    const codes = (list: readonly { code: string; severity: string }[]) =>
       list.map(({ code, severity }) => `${code} ${severity}`);
     expect(codes(output.inputFindings)).toEqual(['PR8021 warning', 'PR8009 warning']);
     expect(codes(output.audit.findings)).not.toContain('PR7521 error');
@@ -257,7 +258,7 @@ describe('portfolio-rules audit', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
-    const sarif = JSON.parse(
+    const audit = async (format: string) =>
       (
         await run([
           'audit',
@@ -267,25 +268,12 @@ describe('portfolio-rules audit', () => {
           ...AS_OF,
           ...CALENDAR,
           '--format',
-          'sarif',
+          format,
         ])
-      ).stdout,
-    );
-    expect(sarif.runs[0].results.length).toBeGreaterThanOrEqual(10);
-    expect(
-      (
-        await run([
-          'audit',
-          'audit/pack.yaml',
-          '--data',
-          'audit/data.ndjson',
-          ...AS_OF,
-          ...CALENDAR,
-          '--format',
-          'junit',
-        ])
-      ).stdout,
-    ).toContain('<testsuites');
+      ).stdout;
+    const sarif = SarifLog.parse(JSON.parse(await audit('sarif')));
+    expect(sarif.runs[0]!.results.length).toBeGreaterThanOrEqual(10);
+    expect(await audit('junit')).toContain('<testsuites');
   });
 
   it('--output writes the JSON and SARIF reports byte for byte as stdout shows them', async () => {

@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DatasetRecord } from '@portfolio-rules/core';
+import { parseAuditJson, parseJson } from './json';
 import { RAW_CONTROL } from './raw-controls';
 
 // What an auditor meets from the command line: the built binary on real files in a folder outside the repository.
@@ -78,7 +80,7 @@ describe.skipIf(!BUILT)('no silent pass: nothing read is not a pass (the built C
     symlinkSync(join(folder, 'data.ndjson'), join(data, 'export.ndjson'));
     const lines = sample.trimEnd().split('\n').length;
     const result = cli(['audit', PACK, '--data', 'linked', ...AS_OF, '--format', 'json'], folder);
-    expect(JSON.parse(result.stdout).audit.intake).toMatchObject({ read: lines, checked: lines, rejected: 0 });
+    expect(parseAuditJson(result.stdout).audit.intake).toMatchObject({ read: lines, checked: lines, rejected: 0 });
   });
 
   it('refuses a FIFO given as pack, data, calendar or evidence with PR9005 (exit 2), and never waits on it', () => {
@@ -111,7 +113,7 @@ describe.skipIf(!BUILT)('one broken record costs one record (the built CLI)', { 
         folder,
       );
       expect(result.code).toBe(1);
-      const intake = JSON.parse(result.stdout).audit.intake;
+      const intake = parseAuditJson(result.stdout).audit.intake;
       expect(intake).toMatchObject({ read: lines.length, checked: lines.length - 1, rejected: 1 });
       expect(intake.rejections).toMatchObject([{ file: 'bad-term.ndjson', line: at + 1, code: 'PR8008' }]);
       expect(result.stdout).not.toContain('PR9005');
@@ -130,7 +132,7 @@ describe.skipIf(!BUILT)('one broken record costs one record (the built CLI)', { 
     mkdirSync(csv);
     const rows = Array.from({ length: 3000 }, (_, index) => `S${index},1,101`);
     writeFileSync(join(csv, 'students.csv'), ['id,grade,class', 'A1,1,101', '"A2,1,101', ...rows].join('\n'));
-    const quoted = JSON.parse(cli(['audit', PACK, '--data', 'csv', ...AS_OF, '--format', 'json'], folder).stdout);
+    const quoted = parseAuditJson(cli(['audit', PACK, '--data', 'csv', ...AS_OF, '--format', 'json'], folder).stdout);
     expect(quoted.audit.intake).toMatchObject({ read: 3002, checked: 3001, rejected: 1 });
     expect(quoted.audit.intake.rejections).toMatchObject([{ line: 3, code: 'PR8012' }]);
 
@@ -145,7 +147,7 @@ describe.skipIf(!BUILT)('one broken record costs one record (the built CLI)', { 
       Buffer.from(`${big.slice(bad).join('\n')}\n`),
     ]);
     writeFileSync(join(folder, 'bad-byte.ndjson'), bytes);
-    const result = JSON.parse(
+    const result = parseAuditJson(
       cli(['audit', PACK, '--data', 'bad-byte.ndjson', ...AS_OF, '--format', 'json'], folder).stdout,
     );
     // The copies of records without an id are repeats (PR8021); the bad byte costs its own line only.
@@ -159,7 +161,7 @@ describe.skipIf(!BUILT)('one broken record costs one record (the built CLI)', { 
     const students = sample
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line))
+      .map((line) => parseJson<DatasetRecord>(line))
       .filter((record) => record.type === 'student');
     const rows = students.map((record) => [record.id, record.grade, record.class, record.school].join(','));
     const messy = [...rows];
@@ -173,7 +175,7 @@ describe.skipIf(!BUILT)('one broken record costs one record (the built CLI)', { 
     writeFileSync(join(excel, 'students.csv'), `\ufeff${['id,grade,class,school', ...messy].join('\r\n')}\r\n`);
     const json = cli(['audit', PACK, '--data', 'excel', ...AS_OF, '--format', 'json'], folder);
     expect(json.code).toBe(1);
-    const intake = JSON.parse(json.stdout).audit.intake;
+    const intake = parseAuditJson(json.stdout).audit.intake;
     expect(intake).toMatchObject({ read: students.length, checked: students.length - 5, rejected: 5 });
     expect(intake.rejections.map(({ line, code }: { line: number; code: string }) => [line, code])).toEqual([
       [4, 'PR8006'],
@@ -182,8 +184,8 @@ describe.skipIf(!BUILT)('one broken record costs one record (the built CLI)', { 
       [10, 'PR8006'],
       [12, 'PR8012'],
     ]);
-    expect(intake.rejections[0].message.en).toContain('`1e309`');
-    expect(intake.rejections[1].message.en).toContain('control or invisible characters');
+    expect(intake.rejections[0]!.message.en).toContain('`1e309`');
+    expect(intake.rejections[1]!.message.en).toContain('control or invisible characters');
     const stylish = cli(['audit', PACK, '--data', 'excel', ...AS_OF], folder);
     expect(stylish.code).toBe(1);
     expect(stylish.stdout).toContain(`read ${students.length} = checked ${students.length - 5} + rejected 5`);
@@ -193,8 +195,12 @@ describe.skipIf(!BUILT)('one broken record costs one record (the built CLI)', { 
 
     // The same data as NDJSON with CRLF line ends reads exactly as with LF.
     writeFileSync(join(folder, 'crlf.ndjson'), sample.replaceAll('\n', '\r\n'));
-    const crlf = JSON.parse(cli(['audit', PACK, '--data', 'crlf.ndjson', ...AS_OF, '--format', 'json'], folder).stdout);
-    const lf = JSON.parse(cli(['audit', PACK, '--data', 'data.ndjson', ...AS_OF, '--format', 'json'], folder).stdout);
+    const crlf = parseAuditJson(
+      cli(['audit', PACK, '--data', 'crlf.ndjson', ...AS_OF, '--format', 'json'], folder).stdout,
+    );
+    const lf = parseAuditJson(
+      cli(['audit', PACK, '--data', 'data.ndjson', ...AS_OF, '--format', 'json'], folder).stdout,
+    );
     expect(crlf.audit.intake).toEqual(lf.audit.intake);
     expect(withoutPlaces(crlf.audit)).toEqual(withoutPlaces(lf.audit));
   });
@@ -223,7 +229,7 @@ describe.skipIf(!BUILT)('duplicates (the built CLI)', { timeout: 60_000 }, () =>
   it('counts a record repeated 7 times once (a warning each), with no false cap finding, on one thread and two', () => {
     const lines = sample.trimEnd().split('\n');
     const outcome = lines.find((line) => line.includes('"type":"courseOutcome"'))!;
-    writeFileSync(join(folder, 'repeated.ndjson'), `${[...lines, ...Array(7).fill(outcome)].join('\n')}\n`);
+    writeFileSync(join(folder, 'repeated.ndjson'), `${[...lines, ...Array<string>(7).fill(outcome)].join('\n')}\n`);
     for (const threads of ['1', '2']) {
       const clean = audit('data.ndjson', threads);
       const repeated = audit('repeated.ndjson', threads);
@@ -265,7 +271,7 @@ describe.skipIf(!BUILT)('encodings (the built CLI)', { timeout: 60_000 }, () => 
       expect(refused.stdout).toContain('PR8010');
       expect(refused.stdout).toContain('--encoding big5');
       const read = cli(['audit', PACK, '--data', 'big5', ...AS_OF, '--encoding', 'big5', '--format', 'json'], folder);
-      const audit = JSON.parse(read.stdout).audit;
+      const audit = parseAuditJson(read.stdout).audit;
       expect(audit.intake).toMatchObject({ read: 2, checked: 2, rejected: 0 });
       expect(audit.statistics.school.students).toBe(2);
     },
@@ -318,7 +324,7 @@ describe.skipIf(!BUILT)('encodings (the built CLI)', { timeout: 60_000 }, () => 
       ['audit', PACK, '--data', 'utf16.ndjson', ...AS_OF, '--encoding', 'utf-16le', '--format', 'json'],
       folder,
     );
-    expect(JSON.parse(read.stdout).audit.intake).toMatchObject({ read: 200, checked: 200 });
+    expect(parseAuditJson(read.stdout).audit.intake).toMatchObject({ read: 200, checked: 200 });
     // Half a character (a lone surrogate) on line 120 costs that line, not the 80 after it.
     const bytes = readFileSync(join(folder, 'utf16.ndjson'));
     const at = 2 + 2 * lines.slice(0, 119).reduce((sum, line) => sum + line.length + 2, 0) + 2 * 3;
@@ -329,7 +335,7 @@ describe.skipIf(!BUILT)('encodings (the built CLI)', { timeout: 60_000 }, () => 
       folder,
     );
     expect(broken.code).toBe(1);
-    const intake = JSON.parse(broken.stdout).audit.intake;
+    const intake = parseAuditJson(broken.stdout).audit.intake;
     expect(intake).toMatchObject({ read: 200, checked: 199, rejected: 1, byCode: { PR8011: 1 } });
     expect(intake.rejections.map(({ line }: { line: number }) => line)).toEqual([120]);
   });

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonReport } from '../src/formatters/json';
 import { COMPLETE_SECTIONS } from './complete-sections';
+import { parseJson } from './json';
+import { SarifLog } from './report-sarif-schema';
 
 // Packs written to break the loader, validated by the BUILT binary in a folder outside the
 // repository: each gets a finding with its code, never an internal error, a stack trace or an
@@ -75,10 +78,7 @@ describe.skipIf(!BUILT)('hostile packs through the built binary (skipped unless 
     );
     expect(stderr).toBe('');
     expect(code).toBe(1);
-    const results = JSON.parse(stdout).runs[0].results as {
-      ruleId: string;
-      locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
-    }[];
+    const results = SarifLog.parse(JSON.parse(stdout)).runs[0]!.results;
     expect(
       results.map((result) => [result.ruleId, result.locations[0]!.physicalLocation.artifactLocation.uri]).sort(),
     ).toEqual([
@@ -98,7 +98,7 @@ describe.skipIf(!BUILT)('hostile packs through the built binary (skipped unless 
     const { code, stdout, stderr } = validate(file, '--format', 'json');
     expect(stderr).toBe('');
     expect(code).toBe(1);
-    const codes = new Set((JSON.parse(stdout).files[0].findings as { code: string }[]).map((finding) => finding.code));
+    const codes = new Set(parseJson<JsonReport>(stdout).files[0]?.findings.map((finding) => finding.code));
     expect([...codes]).toEqual([expected]);
   });
 

@@ -2,6 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { TestJson } from '../src/scenarios/format';
+import { parseJson } from './json';
 import { run } from './run';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
@@ -110,7 +112,7 @@ describe('portfolio-rules test', () => {
   it('writes JSON with every scenario, its differences and the tally', async () => {
     const cwd = school({ '01-cap.yaml': CAP(7) });
     const result = await run(['test', '--format', 'json'], { cwd });
-    const json = JSON.parse(result.stdout);
+    const json = parseJson<TestJson>(result.stdout);
     expect(json).toMatchObject({
       version: 1,
       command: 'test',

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { codeBlocks } from '../../../docs/markdown-blocks';
+import type { TimelineJson } from '../src/timeline/format';
+import { parseJson } from './json';
 import { run } from './run';
 
 // The examples of docs/reference/timeline-and-render.md run from the root of the repository.
@@ -43,7 +45,7 @@ describe('docs/reference/timeline-and-render.md', () => {
         block.text.includes('fixtures/timeline/pack.yaml') && block.text.startsWith('$ portfolio-rules timeline'),
     )!;
     const result = await runExample(`${command.text.split('\n')[0]!.replace(' --lang en', '')} --format json`);
-    expect(JSON.parse(result.stdout).entries[0]).toEqual(JSON.parse(shown!.text));
+    expect(parseJson<TimelineJson>(result.stdout).entries[0]).toEqual(JSON.parse(shown!.text));
   });
 
   it('documents every option of both commands', async () => {

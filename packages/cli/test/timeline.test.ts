@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonReport } from '../src/formatters/json';
+import type { TimelineJson } from '../src/timeline/format';
+import { parseJson } from './json';
 import { run, stableJson } from './run';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -34,7 +37,7 @@ describe('portfolio-rules timeline', () => {
   it('writes JSON with both names, the rule as written, clause, layer and the unresolved finding', async () => {
     const result = await run(['timeline', ...DEMO, '--format', 'json']);
     expect(result.code).toBe(1);
-    const output = JSON.parse(result.stdout);
+    const output = parseJson<TimelineJson>(result.stdout);
     expect(output).toMatchObject({
       version: 1,
       command: 'timeline',
@@ -60,13 +63,8 @@ describe('portfolio-rules timeline', () => {
       layer: 'school:timeline-demo',
       unresolved: null,
     });
-    const unresolved = output.entries.filter((entry: { unresolved: unknown }) => entry.unresolved);
-    expect(
-      unresolved.map((entry: { activity: string; unresolved: { code: string } }) => [
-        entry.activity,
-        entry.unresolved.code,
-      ]),
-    ).toEqual([
+    const unresolved = output.entries.filter((entry) => entry.unresolved);
+    expect(unresolved.map((entry) => [entry.activity, entry.unresolved?.code])).toEqual([
       ['gradeEntry', 'PR6001'],
       ['courseOutcomeSelection', 'PR6007'],
     ]);
@@ -112,7 +110,9 @@ describe('portfolio-rules timeline', () => {
     expect(current.code).toBe(0);
     expect(current.stdout).toContain('data terms: 11201, 11202');
     expect(current.stdout).toContain("the calendar also gives dates for 11102's data (see --year 111)");
-    const json = JSON.parse((await run([...chenggong, '--year', '111', '--format', 'json'], taipei)).stdout);
+    const json = parseJson<TimelineJson>(
+      (await run([...chenggong, '--year', '111', '--format', 'json'], taipei)).stdout,
+    );
     expect([json.terms, json.calendarTerms]).toEqual([
       [
         { term: '11101', covered: false },
@@ -140,9 +140,9 @@ describe('portfolio-rules timeline', () => {
       'json',
     ]);
     expect(result.code).toBe(1);
-    const output = JSON.parse(result.stdout);
-    expect(output.files.at(-1).file).toBe('timeline/pack.yaml');
-    expect(output.files.at(-1).findings[0].code).toMatch(/^PR10/);
+    const output = parseJson<JsonReport>(result.stdout);
+    expect(output.files.at(-1)?.file).toBe('timeline/pack.yaml');
+    expect(output.files.at(-1)?.findings[0]?.code).toMatch(/^PR10/);
   });
 
   it('bad usage exits 2: no --calendar, a bad --grade or --year, an unreadable file', async () => {

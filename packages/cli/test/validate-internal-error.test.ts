@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { SarifLog } from './report-sarif-schema';
 import { run } from './run';
 
 // A checker that fails on one file (a bug, simulated): that file gets PR9020, the others their results.
@@ -18,8 +19,7 @@ describe('validate when checking one file fails inside the tool', () => {
     const result = await run(['validate', 'valid.yaml', 'loosening.yaml', '--format', 'sarif', '--lang', 'en']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('');
-    const sarif = JSON.parse(result.stdout);
-    const results = sarif.runs[0].results as { ruleId: string; message: { text: string }; locations: unknown[] }[];
+    const results = SarifLog.parse(JSON.parse(result.stdout)).runs[0]!.results;
     expect(results.map((item) => item.ruleId).sort()).toEqual(['PR2002', 'PR9020']);
     const internal = results.find((item) => item.ruleId === 'PR9020')!;
     expect(internal.message.text).toContain("`valid.yaml` (Cannot read properties of undefined (reading 'extends'))");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SarifLog } from './report-sarif-schema';
 import { run } from './run';
 
 describe('portfolio-rules validate', () => {
@@ -21,12 +22,12 @@ describe('portfolio-rules validate', () => {
   it('writes SARIF for code-scanning tools, with the finding at its line and column', async () => {
     const result = await run(['validate', 'loosening.yaml', '--format', 'sarif', '--lang', 'en']);
     expect(result.code).toBe(1);
-    const sarif = JSON.parse(result.stdout);
+    const sarif = SarifLog.parse(JSON.parse(result.stdout));
     expect(sarif.version).toBe('2.1.0');
-    const [finding] = sarif.runs[0].results;
-    expect(finding.ruleId).toBe('PR2002');
-    expect(finding.level).toBe('error');
-    expect(finding.locations[0].physicalLocation.region).toMatchObject({ startLine: 9, startColumn: 12 });
+    const [finding] = sarif.runs[0]!.results;
+    expect(finding!.ruleId).toBe('PR2002');
+    expect(finding!.level).toBe('error');
+    expect(finding!.locations[0]!.physicalLocation.region).toMatchObject({ startLine: 9, startColumn: 12 });
   });
 
   it('writes JUnit for CI, a failing test case per error', async () => {

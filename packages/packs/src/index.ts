@@ -30,7 +30,7 @@ const known = (school: string): school is SchoolId => (SCHOOL_IDS as readonly st
 
 /** Every version of a school's pack, oldest first; the last is the one in force. */
 export function packFiles(school: SchoolId): readonly PackFile[] {
-  if (!known(school)) throw new RangeError(`no pack for school '${school}' (known: ${SCHOOL_IDS.join(', ')})`);
+  if (!known(school)) throw new RangeError(`no pack for school '${String(school)}' (known: ${SCHOOL_IDS.join(', ')})`);
   return PACK_FILES[school];
 }
 
@@ -57,7 +57,8 @@ export function packFile(school: SchoolId, choice: PackChoice = {}): PackFile {
     return named;
   }
   const term = choice.term === undefined ? undefined : parseTerm(choice.term);
-  const current = files[files.length - 1]!;
+  const current = files.at(-1);
+  if (!current) throw new RangeError(`no pack for school '${school}'`);
   if (!term) return current;
   return [...files].reverse().find((file) => holds(file, term)) ?? current;
 }

@@ -69,6 +69,9 @@ export class Prepared {
   }
 }
 
+/** How a column's text becomes a value (`pg` types its parsers' results `any`). */
+type Parser = (value: string) => unknown;
+
 /** A PostgreSQL server through a pool of `pg` connections. */
 export function openPostgres(url: string, strategy: Strategy, poolSize: number): Database {
   const pool = new pg.Pool({
@@ -77,8 +80,8 @@ export function openPostgres(url: string, strategy: Strategy, poolSize: number):
     // The texts quoted by `literal` rely on it (PostgreSQL's default; a server may be set otherwise).
     options: '-c standard_conforming_strings=on',
     types: {
-      getTypeParser: ((oid: number, format?: string) =>
-        PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      getTypeParser: ((oid: number, format?: string): Parser =>
+        PARSERS[oid] ?? (pg.types.getTypeParser(oid, format as 'text') as Parser)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle connection the server drops (a restart) must not crash the service.

@@ -13,15 +13,18 @@ export function auditJson(
   inputFindings: readonly FindingBase[],
   file: string,
   exitCode: number,
-): object {
+) {
   const tally = auditTally(result, inputFindings);
   return {
     version: JSON_OUTPUT_VERSION,
     tool: jsonTool(),
-    command: 'audit',
+    command: 'audit' as const,
     file,
     inputFindings,
     ...(result && { audit: result }),
     summary: { files: 1, ...tally, exitCode },
   };
 }
+
+/** What `audit --format json` prints (docs/reference/json-output.md). */
+export type AuditJson = ReturnType<typeof auditJson>;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +26,8 @@ function scratch(content: string | Uint8Array): string {
 /** The lines the one-thread reader yields, numbered. */
 async function decoded(path: string): Promise<[number, string][]> {
   const lines: [number, string][] = [];
-  const bytes = async function* () {
-    yield readFileSync(path);
-  };
-  for await (const batch of decodeLines(bytes(), 'data.ndjson')) {
+  const chunks = createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>;
+  for await (const batch of decodeLines(chunks, 'data.ndjson')) {
     if ('finding' in batch) throw new Error(batch.finding.message.en);
     batch.forEach((text, line) => lines.push([line, text]));
   }

@@ -1,16 +1,20 @@
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeLines, type Encoding } from './decode';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 300);
 
-async function* chunked(bytes: Uint8Array, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
+/** The bytes as a stream hands them out, in chunks cut at `cuts`. */
+function chunked(bytes: Uint8Array, cuts: readonly number[]): AsyncIterable<Uint8Array> {
+  const chunks: Uint8Array[] = [];
   let from = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
-    yield bytes.subarray(from, cut);
+    chunks.push(bytes.subarray(from, cut));
     from = cut;
   }
-  yield bytes.subarray(from);
+  chunks.push(bytes.subarray(from));
+  return Readable.from(chunks) as AsyncIterable<Uint8Array>;
 }
 
 /** Every line decodeLines hands out, with its number, and the findings, for bytes cut into chunks at `cuts`. */
@@ -82,7 +86,7 @@ describe('decodeLines', () => {
   it('rejects a line holding bytes that are not UTF-8 (PR8011 at its own number and byte) and reads on', async () => {
     const bytes = Buffer.concat([utf8('a\nb\n'), Buffer.from([0x80, 0xff]), utf8('\nc\n')]);
     for (const cuts of [[], [4], [5], [6, 7], [1, 2, 3, 4, 5, 6, 7, 8]])
-      expect(await decode(bytes, cuts), `cut at ${cuts}`).toEqual({
+      expect(await decode(bytes, cuts), `cut at ${cuts.join()}`).toEqual({
         lines: numbered(['a', 'b']).concat([[4, 'c']]),
         findings: ['PR8011 line 3'],
       });

@@ -78,10 +78,17 @@ export function formatTestStylish(run: TestRun, language: Language): string {
 
 /** For programs: every scenario with its status, differences and explanation, and the tally (docs/reference/json-output.md). */
 export function formatTestJson(run: TestRun, exitCode: number): string {
-  return jsonText({
-    version: 1,
+  return jsonText(testJson(run, exitCode));
+}
+
+/** What `test --format json` prints. */
+export type TestJson = ReturnType<typeof testJson>;
+
+function testJson(run: TestRun, exitCode: number) {
+  return {
+    version: 1 as const,
     tool: jsonTool(),
-    command: 'test',
+    command: 'test' as const,
     scenarios: run.results.map((result) => ({
       file: result.file,
       school: result.school,
@@ -94,7 +101,7 @@ export function formatTestJson(run: TestRun, exitCode: number): string {
     })),
     problems: run.problems,
     summary: { ...tallyOf(run), exitCode },
-  });
+  };
 }
 
 const attributes = (values: Record<string, string | number | undefined>) =>

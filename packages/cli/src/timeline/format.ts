@@ -114,11 +114,18 @@ export function formatTimelineText(document: TimelineDocument, language: Languag
 
 /** The timeline as JSON (docs/reference/timeline-and-render.md): versioned, both languages, dates as `YYYY-MM-DD`. */
 export function formatTimelineJson(document: TimelineDocument, exitCode: number): string {
+  return jsonText(timelineJson(document, exitCode));
+}
+
+/** What `timeline --format json` prints. */
+export type TimelineJson = ReturnType<typeof timelineJson>;
+
+function timelineJson(document: TimelineDocument, exitCode: number) {
   const { effective, timeline } = document;
-  const output = {
+  return {
     version: JSON_OUTPUT_VERSION,
     tool: jsonTool(),
-    command: 'timeline',
+    command: 'timeline' as const,
     file: document.packFile,
     pack: { id: effective.id, name: effective.name, document: effective.document },
     calendar: { file: document.calendarFile, title: document.calendarTitle ?? null },
@@ -142,5 +149,4 @@ export function formatTimelineJson(document: TimelineDocument, exitCode: number)
     files: document.report.files.map(({ file, findings }) => ({ file, findings })),
     summary: { ...summarize(document.report), exitCode },
   };
-  return jsonText(output);
 }

@@ -79,7 +79,7 @@ function enginesFor(resolution: Resolution): (term: string) => Engine {
     let other = nearest.get(effective);
     if (!other) {
       const { appliesFrom: _from, appliesUntil: _until, ...always } = effective;
-      nearest.set(effective, (other = createEngine(always as EffectivePack)));
+      nearest.set(effective, (other = createEngine(always)));
     }
     return other;
   };
@@ -154,7 +154,7 @@ export function replay(
     });
     findings.push(...decision.findings);
     const index = mine.findIndex((other) => other.id === item.id);
-    mine[index] = { ...mine[index]!, selected: true } as PortfolioItem;
+    mine[index] = { ...mine[index]!, selected: true };
   }
 
   findings.push(...submissions(engine, resolution, records, students, finalsBefore));
@@ -388,7 +388,7 @@ function customRules(
   for (const student of students.values()) {
     const mine = byStudent.get(student.id) ?? [];
     const own = mine.filter((item) => item.entry === 'student' && !item.withdrawn);
-    const terms = [...new Set(own.filter((item) => item.kind === 'courseOutcome').map((item) => item.term!))].sort();
+    const terms = [...new Set(own.filter((item) => item.kind === 'courseOutcome').map((item) => item.term))].sort();
     const years = [
       ...new Set([
         ...terms.map((term) => Number(term.slice(0, -2))),
