@@ -454,10 +454,7 @@ function wire(): void {
   });
   element('scenario-new').addEventListener('click', () => {
     const file = `scenarios/new-${state.scenarios.length + 1}.yaml`;
-    state.scenarios = [
-      ...state.scenarios,
-      { file, text: 'clause: \ntitle: \ngiven:\n  term: 11201\nwhen: validate\nexpect:\n  findings: []\n' },
-    ];
+    state.scenarios = [...state.scenarios, { file, text: words().scenarioTemplate }];
     chooseScenario(state.scenarios.length - 1);
   });
   const openOther = element('open-other', HTMLInputElement);

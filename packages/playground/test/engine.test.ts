@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, diff, explain, render, runScenarioFile } from '../src/engine';
+import { WORDS } from '../src/words';
 
 // What the page computes from its texts, outside the browser: the same answers as the CLI's
 // commands, and an answer (never a thrown error) for any text at all.
@@ -80,6 +81,11 @@ describe('scenarios in the page', () => {
     expect(run.problems.map((problem) => [problem.code, problem.message.en])).toEqual([
       ['PR9005', expect.stringContaining('versions/111.yaml') as string],
     ]);
+  });
+
+  it("starts a new scenario from one that passes, in either language's words", () => {
+    for (const language of ['zh-TW', 'en'] as const)
+      expect(runScenarioFile({ file: 'new.yaml', text: WORDS[language].scenarioTemplate }, [MAGONG]).passed).toBe(true);
   });
 
   it('reports a file that is not a scenario by its findings', () => {

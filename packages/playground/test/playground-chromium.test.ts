@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artefactFolder, chromiumOrWhy, INSTALL_TIMEOUT, withPage } from '../../cli/test/chromium';
+import { run } from '../../cli/test/run';
 
 // The playground as school staff meet it: the built folder opened from file:// in Debian's headless
 // Chromium (driven by playwright-core), offline, under the page's strict Content-Security-Policy.
@@ -137,7 +138,14 @@ describe('the playground in Chromium, from file://', () => {
         await expect(document.locator('h1').textContent()).resolves.toBe(
           '國立馬公高級中學建置學生學習歷程檔案作業補充規定',
         );
-        await expect(page.locator('#render-download').getAttribute('download')).resolves.toBe('render.html');
+        // The download is, byte for byte, what `portfolio-rules render pack.yaml --format html` writes.
+        const [rendered] = await Promise.all([page.waitForEvent('download'), page.locator('#render-download').click()]);
+        expect(rendered.suggestedFilename()).toBe('render.html');
+        const cli = await run(['render', 'pack.yaml', '--format', 'html'], {
+          cwd: join(SCHOOLS, 'magong'),
+          regionalDirectory: null,
+        });
+        expect(readFileSync(await rendered.path(), 'utf8')).toBe(cli.stdout);
 
         // Completion from the pack's JSON Schema as a key is typed, and a key's description on hover.
         await page.locator('#pack-editor .cm-content').click();
@@ -159,6 +167,13 @@ describe('the playground in Chromium, from file://', () => {
         const table = page.frameLocator('#diff-output iframe');
         await expect(table.locator('thead th').allTextContents()).resolves.toEqual(['修正條文', '現行條文', '說明']);
         await expect(table.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+        await page.locator('#diff-format').selectOption('md');
+        const [amendment] = await Promise.all([page.waitForEvent('download'), page.locator('#diff-download').click()]);
+        const cliDiff = await run(['diff', 'versions/111.yaml', 'pack.yaml'], {
+          cwd: join(SCHOOLS, 'hsinchu-vocational'),
+          regionalDirectory: null,
+        });
+        expect(readFileSync(await amendment.path(), 'utf8')).toBe(cliDiff.stdout);
         expect(outsiders(problems)).toEqual([]);
       });
     },
