@@ -1,7 +1,7 @@
 // The page: a pack in the editor, and beside it what the CLI would say of it, recomputed as the user
 // types (debounced). Only the visible panel is recomputed; the findings always are, for the editor.
 import './zod-jitless';
-import type { FindingBase, Language } from '@portfolio-rules/core';
+import { type FindingBase, formatSource, type Language } from '@portfolio-rules/core';
 import packSchema from '@portfolio-rules/core/pack.schema.json';
 import scenarioSchema from '@portfolio-rules/core/scenario.schema.json';
 import SCHOOLS from 'virtual:schools';
@@ -148,7 +148,8 @@ function updateExplain(checked: ReturnType<typeof check>): void {
   const head = element('explain-head');
   const table = element('explain-table', HTMLTableElement);
   const text = EXPLAIN_TEXT[state.language];
-  table.tHead?.rows[0]?.replaceChildren(...words().explainColumns.map((column) => make('th', undefined, column)));
+  const columns = [text.key, text.value, text.layer, text.clause];
+  table.tHead?.rows[0]?.replaceChildren(...columns.map((column) => make('th', undefined, column)));
   if (!explained) {
     head.textContent = words().noEffective;
     table.tBodies[0]?.replaceChildren();
@@ -165,7 +166,7 @@ function updateExplain(checked: ReturnType<typeof check>): void {
       make('td', 'key', entry.path),
       make('td', 'value', showValue(entry.value)),
       make('td', 'layer', entry.layer),
-      make('td', 'clause', entry.source ? `${entry.source.document} ${entry.source.clause}` : ''),
+      make('td', 'clause', formatSource(entry.source)),
     );
     if (!entry.bound) return [row];
     const bound = make('tr', 'bound');
@@ -175,6 +176,25 @@ function updateExplain(checked: ReturnType<typeof check>): void {
     return [row, bound];
   });
   table.tBodies[0]?.replaceChildren(...rows);
+}
+
+/**
+ * An HTML document in a frame that may run nothing (sandbox without scripts; same origin only so
+ * that the page can keep the reader's place): the frame is kept while the pack is typed, and scrolled
+ * back to where the reader was once the new text has loaded.
+ */
+function showInFrame(output: HTMLElement, html: string, title: string): void {
+  const kept = output.firstElementChild;
+  const frame = kept instanceof HTMLIFrameElement ? kept : make('iframe');
+  if (frame !== kept) {
+    frame.setAttribute('sandbox', 'allow-same-origin');
+    output.replaceChildren(frame);
+  }
+  frame.title = title;
+  if (frame.srcdoc === html) return;
+  const place = frame.contentWindow?.scrollY ?? 0;
+  frame.addEventListener('load', () => frame.contentWindow?.scrollTo(0, place), { once: true });
+  frame.srcdoc = html;
 }
 
 /** A document (HTML in a sandboxed frame, Markdown as text) or the findings that stopped it, and its download link. */
@@ -192,12 +212,7 @@ function showWritten(output: HTMLElement, link: HTMLAnchorElement, written: Writ
   link.download = `${name}.${format}`;
   link.removeAttribute('aria-disabled');
   if (format === 'html') {
-    const frame = make('iframe');
-    // No script, no form, no navigation: the document is shown, nothing in it runs.
-    frame.setAttribute('sandbox', '');
-    frame.title = name;
-    frame.srcdoc = written.output;
-    output.replaceChildren(frame);
+    showInFrame(output, written.output, name);
   } else {
     output.replaceChildren(make('pre', undefined, written.output));
   }

@@ -28,7 +28,6 @@ export const WORDS = {
       `${errors > 0 ? '✖' : warnings + infos > 0 ? '⚠' : '✔'} ${errors} 個錯誤、${warnings} 個警告、${infos} 個提示`,
     noEffective: '規定檔有錯誤，無法列出適用的規定；請先修正「檢查結果」中的錯誤。',
     explainHead: (name: string, layers: string) => `${name} · 繼承層次：${layers}`,
-    explainColumns: ['設定鍵', '值', '設定層', '依據'],
     document: '內容',
     documents: {
       all: '全部',
@@ -84,7 +83,6 @@ export const WORDS = {
       `${errors > 0 ? '✖' : warnings + infos > 0 ? '⚠' : '✔'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`,
     noEffective: 'The pack has errors, so its effective rules cannot be listed: fix the findings first.',
     explainHead: (name: string, layers: string) => `${name} · layers: ${layers}`,
-    explainColumns: ['key', 'value', 'layer', 'clause'],
     document: 'Part',
     documents: {
       all: 'all',

@@ -147,6 +147,25 @@ describe('the playground in Chromium, from file://', () => {
         });
         expect(readFileSync(await rendered.path(), 'utf8')).toBe(cli.stdout);
 
+        // Typing keeps the reader's place in the document: the frame shows the new text where it was scrolled.
+        await page.locator('#render-output iframe').hover();
+        await page.mouse.wheel(0, 1500);
+        const frame = () => page.frames().find((each) => each !== page.mainFrame())!;
+        // As text: this project's types have no DOM.
+        const scrolled = async () => Number(await frame().evaluate('scrollY'));
+        await expect.poll(scrolled).toBeGreaterThan(1000);
+        const place = await scrolled();
+        const nameLine = MAGONG.findIndex((line) => line.startsWith('name:'));
+        await page.locator('#pack-editor .cm-content').click();
+        await page.keyboard.press('Control+Home');
+        for (let line = 0; line < nameLine; line++) await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('End');
+        await page.keyboard.type('（草案）');
+        await expect
+          .poll(() => document.locator('h1').textContent())
+          .toBe('國立馬公高級中學建置學生學習歷程檔案作業補充規定（草案）');
+        await expect.poll(scrolled).toBe(place);
+
         // Completion from the pack's JSON Schema as a key is typed, and a key's description on hover.
         await page.locator('#pack-editor .cm-content').click();
         await page.keyboard.press('Control+End');
