@@ -139,6 +139,9 @@ function updateValidate(): ReturnType<typeof check> {
   const checked = check(pack());
   markIn(packEditor, state.packFile, checked.findings);
   element('validate-summary').textContent = tally(checked.findings);
+  // The count stays in sight on the other tabs.
+  const count = checked.findings.length;
+  element('tab-validate').textContent = count > 0 ? `${words().tabs.validate} (${count})` : words().tabs.validate;
   element('findings').replaceChildren(...findingList(checked.findings, state.packFile).children);
   return checked;
 }
@@ -388,6 +391,7 @@ function showTab(tab: Tab): void {
   state.tab = tab;
   for (const each of TABS) {
     element(`tab-${each}`).setAttribute('aria-selected', String(each === tab));
+    element(`tab-${each}`).tabIndex = each === tab ? 0 : -1;
     element(`panel-${each}`).hidden = each !== tab;
   }
   update();
@@ -444,10 +448,20 @@ function wire(): void {
     state.language = state.language === 'zh-TW' ? 'en' : 'zh-TW';
     applyLanguage();
   });
-  for (const tab of TABS)
-    element(`tab-${tab}`).addEventListener('click', () => {
+  for (const [index, tab] of TABS.entries()) {
+    const button = element(`tab-${tab}`);
+    button.addEventListener('click', () => {
       showTab(tab);
     });
+    // The tab list's keys (WAI-ARIA): ← and → move to the previous and next tab.
+    button.addEventListener('keydown', (event) => {
+      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      if (step === 0) return;
+      const next = TABS[(index + step + TABS.length) % TABS.length] ?? tab;
+      showTab(next);
+      element(`tab-${next}`).focus();
+    });
+  }
   for (const id of ['render-document', 'render-format', 'diff-direction', 'diff-unchanged', 'diff-format'])
     element(id).addEventListener('change', update);
   const openPack = element('open-pack', HTMLInputElement);

@@ -80,8 +80,10 @@ describe('the playground in Chromium, from file://', () => {
         await finding.locator('button.where').click();
         await expect(page.locator('#pack-editor .cm-activeLine').textContent()).resolves.toContain('select: { max: 12');
 
-        // explain shows the value being typed, with its layer and clause.
-        await page.locator('#tab-explain').click();
+        // explain shows the value being typed, with its layer and clause (its tab reached with →, as in any tab list).
+        await page.locator('#tab-validate').focus();
+        await page.keyboard.press('ArrowRight');
+        await expect(page.locator('#tab-explain').getAttribute('aria-selected')).resolves.toBe('true');
         const row = page.locator('#explain-table tbody tr', { hasText: 'caps.diversePerformance.select.max' });
         await expect(row.locator('td').allTextContents()).resolves.toEqual([
           'caps.diversePerformance.select.max',
@@ -109,7 +111,7 @@ describe('the playground in Chromium, from file://', () => {
         await page.locator('#tab-validate').click();
         await page.locator('#language').click();
         await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-        await expect(page.locator('#tab-validate').textContent()).resolves.toBe('Findings');
+        await expect(page.locator('#tab-validate').textContent()).resolves.toBe('Findings (2)');
         // The finding points at the value (a 1-based column), where the keyboard typed it.
         await expect(finding.locator('button.where').textContent()).resolves.toBe(
           `line ${SELECT_LINE}, column ${column + 1}`,
