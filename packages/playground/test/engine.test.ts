@@ -125,6 +125,18 @@ describe('any text at all', () => {
     fc.string().map((tail) => `${MAGONG.text.slice(0, 800)}${tail}`),
   );
 
+  it("answers a huge paste and a billion-laughs alias bomb with core's bounds, not a frozen page", () => {
+    const huge = check({ file: 'pack.yaml', text: `${MAGONG.text}\n# ${'x'.repeat(5_000_000)}` });
+    expect(huge.findings.map((finding) => finding.code)).toContain('PR1012');
+    const aliases = Array.from(
+      { length: 30 },
+      (_, index) =>
+        `b${index}: &b${index} [*${index === 0 ? 'a' : `b${index - 1}`}, *${index === 0 ? 'a' : `b${index - 1}`}]`,
+    );
+    const bomb = check({ file: 'pack.yaml', text: ['a: &a [1]', ...aliases].join('\n') });
+    expect(bomb.findings.map((finding) => finding.code)).toContain('PR1011');
+  });
+
   it('gets an answer from every panel, never a thrown error', () => {
     fc.assert(
       fc.property(hostile, (text) => {
