@@ -254,51 +254,73 @@ function scenarioItem(run: ScenarioRun, index: number): HTMLLIElement {
   return item;
 }
 
-/** The scenarios' runs for the texts they were run on; a pack being typed invalidates them. */
-let scenarioRuns: { key: string; runs: ScenarioRun[] } = { key: '', runs: [] };
+/**
+ * The scenarios' runs (by position in the list; a hole is not run yet) for the texts they were run
+ * on, and whether a run is going on.
+ */
+let scenarioRuns: { key: string; runs: (ScenarioRun | undefined)[]; running: boolean } = {
+  key: '',
+  runs: [],
+  running: false,
+};
 /** Bumped by every new run of the scenarios: an older run still going stops. */
 let scenarioGeneration = 0;
 /** How long one slice of scenario runs may hold the page before the editor gets its turn. */
 const SLICE_MS = 40;
 
-function showScenarios(runs: readonly ScenarioRun[]): void {
+function showScenarios(runs: readonly (ScenarioRun | undefined)[]): void {
   const total = state.scenarios.length;
-  const passed = runs.filter((run) => run.passed).length;
+  const done = runs.filter((run) => run !== undefined);
+  const passed = done.filter((run) => run.passed).length;
   element('scenario-summary').textContent =
     total === 0
       ? words().scenarioEmpty
-      : runs.length < total
-        ? words().scenarioRunning(runs.length, total)
+      : done.length < total
+        ? words().scenarioRunning(done.length, total)
         : words().scenarioTally(total, passed);
-  element('scenario-list').replaceChildren(...runs.map(scenarioItem));
+  element('scenario-list').replaceChildren(...runs.flatMap((run, index) => (run ? [scenarioItem(run, index)] : [])));
   const current = state.scenarios[state.scenarioIndex];
   if (current) markIn(scenarioEditor, current.file, runs[state.scenarioIndex]?.problems ?? []);
 }
 
 /**
  * Runs every scenario against the packs in the page, a slice at a time so that typing is never held
- * up (each run reads its pack anew: a school's 60 scenarios take seconds on a slow machine), showing
- * results as they come; a newer change stops an older run. Unchanged texts are not run again.
+ * up (each run reads its pack anew: a school's 60 scenarios take seconds on a slow machine), the one
+ * in the editor first, showing results as they come. A change of text starts again; a run of the
+ * same texts goes on; texts run to the end are not run again.
  */
 function updateScenarios(): void {
   const packs = [{ file: 'pack.yaml', text: packEditor.text() }, ...state.others];
   const key = JSON.stringify([packs, state.scenarios]);
-  const generation = ++scenarioGeneration;
-  if (scenarioRuns.key === key) {
+  const same = scenarioRuns.key === key;
+  if (same) {
     showScenarios(scenarioRuns.runs);
-    return;
+    if (scenarioRuns.running || !scenarioRuns.runs.includes(undefined)) return;
   }
-  const runs: ScenarioRun[] = [];
+  const generation = ++scenarioGeneration;
+  const scenarios = [...state.scenarios];
+  const runs = same ? scenarioRuns.runs : scenarios.map((): ScenarioRun | undefined => undefined);
+  const order = [...scenarios.keys()]
+    .filter((index) => runs[index] === undefined)
+    .sort((a, b) => Number(b === state.scenarioIndex) - Number(a === state.scenarioIndex));
+  const current = { key, runs, running: true };
+  scenarioRuns = current;
   const slice = () => {
-    if (generation !== scenarioGeneration || state.tab !== 'scenarios') return;
+    if (generation !== scenarioGeneration) return;
+    // Hidden: what is left runs when the tab is shown again.
+    if (state.tab !== 'scenarios') {
+      current.running = false;
+      return;
+    }
     const started = performance.now();
-    while (runs.length < state.scenarios.length && performance.now() - started < SLICE_MS) {
-      const scenario = state.scenarios[runs.length];
-      if (scenario) runs.push(runScenarioFile(scenario, packs));
+    while (order.length > 0 && performance.now() - started < SLICE_MS) {
+      const index = order.shift() ?? 0;
+      const scenario = scenarios[index];
+      if (scenario) runs[index] = runScenarioFile(scenario, packs);
     }
     showScenarios(runs);
-    if (runs.length < state.scenarios.length) setTimeout(slice, 0);
-    else scenarioRuns = { key, runs };
+    if (order.length > 0) setTimeout(slice, 0);
+    else current.running = false;
   };
   slice();
 }
@@ -503,15 +525,35 @@ function wire(): void {
   });
 }
 
-/** An editor of the chosen one of a list of files (scenarios, other versions): typing changes that file. */
-function editorOfChosen(id: string, schema: JsonSchema, label: string, list: 'scenarios' | 'others'): Editor {
+/**
+ * An editor of the chosen one of a list of files (scenarios, other versions): typing changes that
+ * file; typing or pasting with none chosen adds one, named `fresh()`.
+ */
+function editorOfChosen(
+  id: string,
+  schema: JsonSchema,
+  label: string,
+  list: 'scenarios' | 'others',
+  fresh: () => string,
+): Editor {
   const editor: Editor = createEditor(element(id), {
     schema,
     label,
     onChange: () => {
+      if (loading) return;
       const index = list === 'scenarios' ? state.scenarioIndex : state.otherIndex;
       const file = state[list][index];
-      if (file) state[list][index] = { ...file, text: editor.text() };
+      const text = editor.text();
+      if (file) state[list][index] = { ...file, text };
+      else {
+        // Not through chooseScenario/chooseOther: they load the editor, which may not change during its own update.
+        state[list] = [...state[list], { file: fresh(), text }];
+        if (list === 'scenarios') state.scenarioIndex = state.scenarios.length - 1;
+        else {
+          state.otherIndex = state.others.length - 1;
+          fillOtherMenu();
+        }
+      }
       later();
     },
   });
@@ -524,8 +566,14 @@ function start(): void {
     label: WORDS['zh-TW'].editorLabel,
     onChange: later,
   });
-  scenarioEditor = editorOfChosen('scenario-editor', scenarioSchema, WORDS['zh-TW'].scenarioLabel, 'scenarios');
-  otherEditor = editorOfChosen('other-editor', packSchema, WORDS['zh-TW'].otherLabel, 'others');
+  scenarioEditor = editorOfChosen(
+    'scenario-editor',
+    scenarioSchema,
+    WORDS['zh-TW'].scenarioLabel,
+    'scenarios',
+    () => `scenarios/new-${state.scenarios.length + 1}.yaml`,
+  );
+  otherEditor = editorOfChosen('other-editor', packSchema, WORDS['zh-TW'].otherLabel, 'others', () => 'other.yaml');
   wire();
   chooseExample(SCHOOLS[0]?.id ?? '');
   applyLanguage();

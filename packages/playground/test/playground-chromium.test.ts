@@ -135,6 +135,16 @@ describe('the playground in Chromium, from file://', () => {
     async ({ skip }) => {
       if (!chromium) return skip(why);
       await withPage(chromium, PAGE, { width: 1400, height: 900 }, async (page, problems) => {
+        // Magong ships no earlier version: one pasted into the other editor becomes the version in force.
+        await page.locator('#tab-diff').click();
+        await page.locator('#other-editor .cm-content').click();
+        await page.keyboard.insertText(MAGONG.join('\n').replace('upload: { max: 15,', 'upload: { max: 12,'));
+        await expect(page.locator('#other-version option:checked').textContent()).resolves.toBe('other.yaml');
+        const pasted = page.frameLocator('#diff-output iframe');
+        await pasted.locator('tbody tr').first().waitFor();
+        await expect(pasted.locator('tbody tr').count()).resolves.toBe(1);
+        await expect(pasted.locator('tbody tr td').nth(2).textContent()).resolves.toMatch(/12.*15/);
+
         await page.locator('#tab-render').click();
         const document = page.frameLocator('#render-output iframe');
         await expect(document.locator('h1').textContent()).resolves.toBe(
@@ -152,9 +162,10 @@ describe('the playground in Chromium, from file://', () => {
         // Typing keeps the reader's place in the document: the frame shows the new text where it was scrolled.
         await page.locator('#render-output iframe').hover();
         await page.mouse.wheel(0, 1500);
-        const frame = () => page.frames().find((each) => each !== page.mainFrame())!;
+        const frame = async () =>
+          (await (await page.locator('#render-output iframe').elementHandle())?.contentFrame())!;
         // As text: this project's types have no DOM.
-        const scrolled = async () => Number(await frame().evaluate('scrollY'));
+        const scrolled = async () => Number(await (await frame()).evaluate('scrollY'));
         await expect.poll(scrolled).toBeGreaterThan(1000);
         const place = await scrolled();
         const nameLine = MAGONG.findIndex((line) => line.startsWith('name:'));
