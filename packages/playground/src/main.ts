@@ -1,7 +1,7 @@
 // The page: a pack in the editor, and beside it what the CLI would say of it, recomputed as the user
 // types (debounced). Only the visible panel is recomputed; the findings always are, for the editor.
 import './zod-jitless';
-import type { FindingBase, Language } from '@portfolio-rules/core';
+import { type FindingBase, formatSource, type Language } from '@portfolio-rules/core';
 import packSchema from '@portfolio-rules/core/pack.schema.json';
 import scenarioSchema from '@portfolio-rules/core/scenario.schema.json';
 import SCHOOLS from 'virtual:schools';
@@ -139,6 +139,9 @@ function updateValidate(): ReturnType<typeof check> {
   const checked = check(pack());
   markIn(packEditor, state.packFile, checked.findings);
   element('validate-summary').textContent = tally(checked.findings);
+  // The count stays in sight on the other tabs.
+  const count = checked.findings.length;
+  element('tab-validate').textContent = count > 0 ? `${words().tabs.validate} (${count})` : words().tabs.validate;
   element('findings').replaceChildren(...findingList(checked.findings, state.packFile).children);
   return checked;
 }
@@ -148,7 +151,8 @@ function updateExplain(checked: ReturnType<typeof check>): void {
   const head = element('explain-head');
   const table = element('explain-table', HTMLTableElement);
   const text = EXPLAIN_TEXT[state.language];
-  table.tHead?.rows[0]?.replaceChildren(...words().explainColumns.map((column) => make('th', undefined, column)));
+  const columns = [text.key, text.value, text.layer, text.clause];
+  table.tHead?.rows[0]?.replaceChildren(...columns.map((column) => make('th', undefined, column)));
   if (!explained) {
     head.textContent = words().noEffective;
     table.tBodies[0]?.replaceChildren();
@@ -165,7 +169,7 @@ function updateExplain(checked: ReturnType<typeof check>): void {
       make('td', 'key', entry.path),
       make('td', 'value', showValue(entry.value)),
       make('td', 'layer', entry.layer),
-      make('td', 'clause', entry.source ? `${entry.source.document} ${entry.source.clause}` : ''),
+      make('td', 'clause', formatSource(entry.source)),
     );
     if (!entry.bound) return [row];
     const bound = make('tr', 'bound');
@@ -175,6 +179,25 @@ function updateExplain(checked: ReturnType<typeof check>): void {
     return [row, bound];
   });
   table.tBodies[0]?.replaceChildren(...rows);
+}
+
+/**
+ * An HTML document in a frame that may run nothing (sandbox without scripts; same origin only so
+ * that the page can keep the reader's place): the frame is kept while the pack is typed, and scrolled
+ * back to where the reader was once the new text has loaded.
+ */
+function showInFrame(output: HTMLElement, html: string, title: string): void {
+  const kept = output.firstElementChild;
+  const frame = kept instanceof HTMLIFrameElement ? kept : make('iframe');
+  if (frame !== kept) {
+    frame.setAttribute('sandbox', 'allow-same-origin');
+    output.replaceChildren(frame);
+  }
+  frame.title = title;
+  if (frame.srcdoc === html) return;
+  const place = frame.contentWindow?.scrollY ?? 0;
+  frame.addEventListener('load', () => frame.contentWindow?.scrollTo(0, place), { once: true });
+  frame.srcdoc = html;
 }
 
 /** A document (HTML in a sandboxed frame, Markdown as text) or the findings that stopped it, and its download link. */
@@ -192,12 +215,7 @@ function showWritten(output: HTMLElement, link: HTMLAnchorElement, written: Writ
   link.download = `${name}.${format}`;
   link.removeAttribute('aria-disabled');
   if (format === 'html') {
-    const frame = make('iframe');
-    // No script, no form, no navigation: the document is shown, nothing in it runs.
-    frame.setAttribute('sandbox', '');
-    frame.title = name;
-    frame.srcdoc = written.output;
-    output.replaceChildren(frame);
+    showInFrame(output, written.output, name);
   } else {
     output.replaceChildren(make('pre', undefined, written.output));
   }
@@ -236,51 +254,73 @@ function scenarioItem(run: ScenarioRun, index: number): HTMLLIElement {
   return item;
 }
 
-/** The scenarios' runs for the texts they were run on; a pack being typed invalidates them. */
-let scenarioRuns: { key: string; runs: ScenarioRun[] } = { key: '', runs: [] };
+/**
+ * The scenarios' runs (by position in the list; a hole is not run yet) for the texts they were run
+ * on, and whether a run is going on.
+ */
+let scenarioRuns: { key: string; runs: (ScenarioRun | undefined)[]; running: boolean } = {
+  key: '',
+  runs: [],
+  running: false,
+};
 /** Bumped by every new run of the scenarios: an older run still going stops. */
 let scenarioGeneration = 0;
 /** How long one slice of scenario runs may hold the page before the editor gets its turn. */
 const SLICE_MS = 40;
 
-function showScenarios(runs: readonly ScenarioRun[]): void {
+function showScenarios(runs: readonly (ScenarioRun | undefined)[]): void {
   const total = state.scenarios.length;
-  const passed = runs.filter((run) => run.passed).length;
+  const done = runs.filter((run) => run !== undefined);
+  const passed = done.filter((run) => run.passed).length;
   element('scenario-summary').textContent =
     total === 0
       ? words().scenarioEmpty
-      : runs.length < total
-        ? words().scenarioRunning(runs.length, total)
+      : done.length < total
+        ? words().scenarioRunning(done.length, total)
         : words().scenarioTally(total, passed);
-  element('scenario-list').replaceChildren(...runs.map(scenarioItem));
+  element('scenario-list').replaceChildren(...runs.flatMap((run, index) => (run ? [scenarioItem(run, index)] : [])));
   const current = state.scenarios[state.scenarioIndex];
   if (current) markIn(scenarioEditor, current.file, runs[state.scenarioIndex]?.problems ?? []);
 }
 
 /**
  * Runs every scenario against the packs in the page, a slice at a time so that typing is never held
- * up (each run reads its pack anew: a school's 60 scenarios take seconds on a slow machine), showing
- * results as they come; a newer change stops an older run. Unchanged texts are not run again.
+ * up (each run reads its pack anew: a school's 60 scenarios take seconds on a slow machine), the one
+ * in the editor first, showing results as they come. A change of text starts again; a run of the
+ * same texts goes on; texts run to the end are not run again.
  */
 function updateScenarios(): void {
   const packs = [{ file: 'pack.yaml', text: packEditor.text() }, ...state.others];
   const key = JSON.stringify([packs, state.scenarios]);
-  const generation = ++scenarioGeneration;
-  if (scenarioRuns.key === key) {
+  const same = scenarioRuns.key === key;
+  if (same) {
     showScenarios(scenarioRuns.runs);
-    return;
+    if (scenarioRuns.running || !scenarioRuns.runs.includes(undefined)) return;
   }
-  const runs: ScenarioRun[] = [];
+  const generation = ++scenarioGeneration;
+  const scenarios = [...state.scenarios];
+  const runs = same ? scenarioRuns.runs : scenarios.map((): ScenarioRun | undefined => undefined);
+  const order = [...scenarios.keys()]
+    .filter((index) => runs[index] === undefined)
+    .sort((a, b) => Number(b === state.scenarioIndex) - Number(a === state.scenarioIndex));
+  const current = { key, runs, running: true };
+  scenarioRuns = current;
   const slice = () => {
-    if (generation !== scenarioGeneration || state.tab !== 'scenarios') return;
+    if (generation !== scenarioGeneration) return;
+    // Hidden: what is left runs when the tab is shown again.
+    if (state.tab !== 'scenarios') {
+      current.running = false;
+      return;
+    }
     const started = performance.now();
-    while (runs.length < state.scenarios.length && performance.now() - started < SLICE_MS) {
-      const scenario = state.scenarios[runs.length];
-      if (scenario) runs.push(runScenarioFile(scenario, packs));
+    while (order.length > 0 && performance.now() - started < SLICE_MS) {
+      const index = order.shift() ?? 0;
+      const scenario = scenarios[index];
+      if (scenario) runs[index] = runScenarioFile(scenario, packs);
     }
     showScenarios(runs);
-    if (runs.length < state.scenarios.length) setTimeout(slice, 0);
-    else scenarioRuns = { key, runs };
+    if (order.length > 0) setTimeout(slice, 0);
+    else current.running = false;
   };
   slice();
 }
@@ -373,6 +413,7 @@ function showTab(tab: Tab): void {
   state.tab = tab;
   for (const each of TABS) {
     element(`tab-${each}`).setAttribute('aria-selected', String(each === tab));
+    element(`tab-${each}`).tabIndex = each === tab ? 0 : -1;
     element(`panel-${each}`).hidden = each !== tab;
   }
   update();
@@ -429,10 +470,20 @@ function wire(): void {
     state.language = state.language === 'zh-TW' ? 'en' : 'zh-TW';
     applyLanguage();
   });
-  for (const tab of TABS)
-    element(`tab-${tab}`).addEventListener('click', () => {
+  for (const [index, tab] of TABS.entries()) {
+    const button = element(`tab-${tab}`);
+    button.addEventListener('click', () => {
       showTab(tab);
     });
+    // The tab list's keys (WAI-ARIA): ← and → move to the previous and next tab.
+    button.addEventListener('keydown', (event) => {
+      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      if (step === 0) return;
+      const next = TABS[(index + step + TABS.length) % TABS.length] ?? tab;
+      showTab(next);
+      element(`tab-${next}`).focus();
+    });
+  }
   for (const id of ['render-document', 'render-format', 'diff-direction', 'diff-unchanged', 'diff-format'])
     element(id).addEventListener('change', update);
   const openPack = element('open-pack', HTMLInputElement);
@@ -454,10 +505,7 @@ function wire(): void {
   });
   element('scenario-new').addEventListener('click', () => {
     const file = `scenarios/new-${state.scenarios.length + 1}.yaml`;
-    state.scenarios = [
-      ...state.scenarios,
-      { file, text: 'clause: \ntitle: \ngiven:\n  term: 11201\nwhen: validate\nexpect:\n  findings: []\n' },
-    ];
+    state.scenarios = [...state.scenarios, { file, text: words().scenarioTemplate }];
     chooseScenario(state.scenarios.length - 1);
   });
   const openOther = element('open-other', HTMLInputElement);
@@ -477,15 +525,35 @@ function wire(): void {
   });
 }
 
-/** An editor of the chosen one of a list of files (scenarios, other versions): typing changes that file. */
-function editorOfChosen(id: string, schema: JsonSchema, label: string, list: 'scenarios' | 'others'): Editor {
+/**
+ * An editor of the chosen one of a list of files (scenarios, other versions): typing changes that
+ * file; typing or pasting with none chosen adds one, named `fresh()`.
+ */
+function editorOfChosen(
+  id: string,
+  schema: JsonSchema,
+  label: string,
+  list: 'scenarios' | 'others',
+  fresh: () => string,
+): Editor {
   const editor: Editor = createEditor(element(id), {
     schema,
     label,
     onChange: () => {
+      if (loading) return;
       const index = list === 'scenarios' ? state.scenarioIndex : state.otherIndex;
       const file = state[list][index];
-      if (file) state[list][index] = { ...file, text: editor.text() };
+      const text = editor.text();
+      if (file) state[list][index] = { ...file, text };
+      else {
+        // Not through chooseScenario/chooseOther: they load the editor, which may not change during its own update.
+        state[list] = [...state[list], { file: fresh(), text }];
+        if (list === 'scenarios') state.scenarioIndex = state.scenarios.length - 1;
+        else {
+          state.otherIndex = state.others.length - 1;
+          fillOtherMenu();
+        }
+      }
       later();
     },
   });
@@ -498,8 +566,14 @@ function start(): void {
     label: WORDS['zh-TW'].editorLabel,
     onChange: later,
   });
-  scenarioEditor = editorOfChosen('scenario-editor', scenarioSchema, WORDS['zh-TW'].scenarioLabel, 'scenarios');
-  otherEditor = editorOfChosen('other-editor', packSchema, WORDS['zh-TW'].otherLabel, 'others');
+  scenarioEditor = editorOfChosen(
+    'scenario-editor',
+    scenarioSchema,
+    WORDS['zh-TW'].scenarioLabel,
+    'scenarios',
+    () => `scenarios/new-${state.scenarios.length + 1}.yaml`,
+  );
+  otherEditor = editorOfChosen('other-editor', packSchema, WORDS['zh-TW'].otherLabel, 'others', () => 'other.yaml');
   wire();
   chooseExample(SCHOOLS[0]?.id ?? '');
   applyLanguage();

@@ -26,10 +26,8 @@ export const WORDS = {
     clean: '✔ 沒有問題',
     tally: (errors: number, warnings: number, infos: number) =>
       `${errors > 0 ? '✖' : warnings + infos > 0 ? '⚠' : '✔'} ${errors} 個錯誤、${warnings} 個警告、${infos} 個提示`,
-    checking: '檢查中…',
     noEffective: '規定檔有錯誤，無法列出適用的規定；請先修正「檢查結果」中的錯誤。',
     explainHead: (name: string, layers: string) => `${name} · 繼承層次：${layers}`,
-    explainColumns: ['設定鍵', '值', '設定層', '依據'],
     document: '內容',
     documents: {
       all: '全部',
@@ -44,6 +42,8 @@ export const WORDS = {
     noDocument: '規定檔有錯誤，不產生補充規定；請先修正下列錯誤：',
     scenarioOpen: '開啟情境檔…',
     scenarioNew: '新增情境',
+    scenarioTemplate:
+      '# 新情境：規定檔通過檢核，沒有錯誤\nclause: 全文\ntitle: 補充規定檢核無誤\nwhen: validate\nexpect:\n  allowed: true\n',
     scenarioLabel: '情境檔 (YAML)',
     scenarioEmpty: '尚無情境：選擇範例，或開啟學校 scenarios/ 資料夾中的情境檔。',
     scenarioTally: (total: number, passed: number) => `情境 ${total} = 通過 ${passed} + 未通過 ${total - passed}`,
@@ -81,10 +81,8 @@ export const WORDS = {
     clean: '✔ no problems',
     tally: (errors: number, warnings: number, infos: number) =>
       `${errors > 0 ? '✖' : warnings + infos > 0 ? '⚠' : '✔'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`,
-    checking: 'checking…',
     noEffective: 'The pack has errors, so its effective rules cannot be listed: fix the findings first.',
     explainHead: (name: string, layers: string) => `${name} · layers: ${layers}`,
-    explainColumns: ['key', 'value', 'layer', 'clause'],
     document: 'Part',
     documents: {
       all: 'all',
@@ -99,6 +97,8 @@ export const WORDS = {
     noDocument: 'The pack has errors, so no document is written; fix these first:',
     scenarioOpen: 'Open scenario files…',
     scenarioNew: 'New scenario',
+    scenarioTemplate:
+      '# a new scenario: the pack validates without errors\nclause: 全文\ntitle: the pack validates\nwhen: validate\nexpect:\n  allowed: true\n',
     scenarioLabel: 'scenario (YAML)',
     scenarioEmpty: "No scenarios yet: choose an example, or open scenario files from a school's scenarios/ folder.",
     scenarioTally: (total: number, passed: number) =>

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, diff, explain, render, runScenarioFile } from '../src/engine';
+import { WORDS } from '../src/words';
 
 // What the page computes from its texts, outside the browser: the same answers as the CLI's
 // commands, and an answer (never a thrown error) for any text at all.
@@ -82,6 +83,11 @@ describe('scenarios in the page', () => {
     ]);
   });
 
+  it("starts a new scenario from one that passes, in either language's words", () => {
+    for (const language of ['zh-TW', 'en'] as const)
+      expect(runScenarioFile({ file: 'new.yaml', text: WORDS[language].scenarioTemplate }, [MAGONG]).passed).toBe(true);
+  });
+
   it('reports a file that is not a scenario by its findings', () => {
     const run = runScenarioFile({ file: 'scenarios/x.yaml', text: 'when: [' }, [MAGONG]);
     expect(run.passed).toBe(false);
@@ -118,6 +124,18 @@ describe('any text at all', () => {
     ),
     fc.string().map((tail) => `${MAGONG.text.slice(0, 800)}${tail}`),
   );
+
+  it("answers a huge paste and a billion-laughs alias bomb with core's bounds, not a frozen page", () => {
+    const huge = check({ file: 'pack.yaml', text: `${MAGONG.text}\n# ${'x'.repeat(5_000_000)}` });
+    expect(huge.findings.map((finding) => finding.code)).toContain('PR1012');
+    const aliases = Array.from(
+      { length: 30 },
+      (_, index) =>
+        `b${index}: &b${index} [*${index === 0 ? 'a' : `b${index - 1}`}, *${index === 0 ? 'a' : `b${index - 1}`}]`,
+    );
+    const bomb = check({ file: 'pack.yaml', text: ['a: &a [1]', ...aliases].join('\n') });
+    expect(bomb.findings.map((finding) => finding.code)).toContain('PR1011');
+  });
 
   it('gets an answer from every panel, never a thrown error', () => {
     fc.assert(

@@ -64,6 +64,33 @@ describe('completion from the pack schema', () => {
     );
   });
 
+  it('completes inside flow mappings and sequences, as the bundled packs write their values', () => {
+    expect(labels(PACK, 'caps:\n  courseOutcome:\n    upload: { max: 6, per: |')).toEqual(
+      expect.arrayContaining(['semester', 'academicYear']),
+    );
+    expect(labels(PACK, 'caps:\n  courseOutcome:\n    upload: { max: 6, |')).toEqual(
+      expect.arrayContaining(['max', 'per', 'source']),
+    );
+    expect(labels(PACK, 'windows:\n  - { activity: submission, closes: { anchor: |')).toEqual(
+      expect.arrayContaining(['nationalSubmissionCloses', 'termEnd']),
+    );
+    expect(labels(PACK, 'windows:\n  - { activity: submission, closes: { anchor: termEnd }, |')).toEqual(
+      expect.arrayContaining(['opens', 'minDays']),
+    );
+    expect(labels(PACK, 'duties:\n  basicData: { owner: registration, deputies: [|')).toEqual(
+      expect.arrayContaining(['registration', 'examinations']),
+    );
+  });
+
+  it('offers the names a map allows for its keys (duties by duty)', () => {
+    expect(labels(PACK, 'duties:\n  |')).toEqual(expect.arrayContaining(['basicData', 'cadreSubmission']));
+  });
+
+  it('offers nothing in a comment', () => {
+    expect(labels(PACK, 'caps:\n  # cour|')).toEqual([]);
+    expect(labels(PACK, 'kind: school # sch|')).toEqual([]);
+  });
+
   it('offers nothing where the schema allows nothing', () => {
     expect(labels(PACK, 'name: |')).toEqual([]);
     expect(labels(PACK, 'nosuchkey:\n  |')).toEqual([]);

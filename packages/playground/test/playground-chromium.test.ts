@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artefactFolder, chromiumOrWhy, INSTALL_TIMEOUT, withPage } from '../../cli/test/chromium';
+import { run } from '../../cli/test/run';
 
 // The playground as school staff meet it: the built folder opened from file:// in Debian's headless
 // Chromium (driven by playwright-core), offline, under the page's strict Content-Security-Policy.
@@ -79,8 +80,10 @@ describe('the playground in Chromium, from file://', () => {
         await finding.locator('button.where').click();
         await expect(page.locator('#pack-editor .cm-activeLine').textContent()).resolves.toContain('select: { max: 12');
 
-        // explain shows the value being typed, with its layer and clause.
-        await page.locator('#tab-explain').click();
+        // explain shows the value being typed, with its layer and clause (its tab reached with →, as in any tab list).
+        await page.locator('#tab-validate').focus();
+        await page.keyboard.press('ArrowRight');
+        await expect(page.locator('#tab-explain').getAttribute('aria-selected')).resolves.toBe('true');
         const row = page.locator('#explain-table tbody tr', { hasText: 'caps.diversePerformance.select.max' });
         await expect(row.locator('td').allTextContents()).resolves.toEqual([
           'caps.diversePerformance.select.max',
@@ -108,7 +111,7 @@ describe('the playground in Chromium, from file://', () => {
         await page.locator('#tab-validate').click();
         await page.locator('#language').click();
         await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-        await expect(page.locator('#tab-validate').textContent()).resolves.toBe('Findings');
+        await expect(page.locator('#tab-validate').textContent()).resolves.toBe('Findings (2)');
         // The finding points at the value (a 1-based column), where the keyboard typed it.
         await expect(finding.locator('button.where').textContent()).resolves.toBe(
           `line ${SELECT_LINE}, column ${column + 1}`,
@@ -132,12 +135,49 @@ describe('the playground in Chromium, from file://', () => {
     async ({ skip }) => {
       if (!chromium) return skip(why);
       await withPage(chromium, PAGE, { width: 1400, height: 900 }, async (page, problems) => {
+        // Magong ships no earlier version: one pasted into the other editor becomes the version in force.
+        await page.locator('#tab-diff').click();
+        await page.locator('#other-editor .cm-content').click();
+        await page.keyboard.insertText(MAGONG.join('\n').replace('upload: { max: 15,', 'upload: { max: 12,'));
+        await expect(page.locator('#other-version option:checked').textContent()).resolves.toBe('other.yaml');
+        const pasted = page.frameLocator('#diff-output iframe');
+        await pasted.locator('tbody tr').first().waitFor();
+        await expect(pasted.locator('tbody tr').count()).resolves.toBe(1);
+        await expect(pasted.locator('tbody tr td').nth(2).textContent()).resolves.toMatch(/12.*15/);
+
         await page.locator('#tab-render').click();
         const document = page.frameLocator('#render-output iframe');
         await expect(document.locator('h1').textContent()).resolves.toBe(
           '國立馬公高級中學建置學生學習歷程檔案作業補充規定',
         );
-        await expect(page.locator('#render-download').getAttribute('download')).resolves.toBe('render.html');
+        // The download is, byte for byte, what `portfolio-rules render pack.yaml --format html` writes.
+        const [rendered] = await Promise.all([page.waitForEvent('download'), page.locator('#render-download').click()]);
+        expect(rendered.suggestedFilename()).toBe('render.html');
+        const cli = await run(['render', 'pack.yaml', '--format', 'html'], {
+          cwd: join(SCHOOLS, 'magong'),
+          regionalDirectory: null,
+        });
+        expect(readFileSync(await rendered.path(), 'utf8')).toBe(cli.stdout);
+
+        // Typing keeps the reader's place in the document: the frame shows the new text where it was scrolled.
+        await page.locator('#render-output iframe').hover();
+        await page.mouse.wheel(0, 1500);
+        const frame = async () =>
+          (await (await page.locator('#render-output iframe').elementHandle())?.contentFrame())!;
+        // As text: this project's types have no DOM.
+        const scrolled = async () => Number(await (await frame()).evaluate('scrollY'));
+        await expect.poll(scrolled).toBeGreaterThan(1000);
+        const place = await scrolled();
+        const nameLine = MAGONG.findIndex((line) => line.startsWith('name:'));
+        await page.locator('#pack-editor .cm-content').click();
+        await page.keyboard.press('Control+Home');
+        for (let line = 0; line < nameLine; line++) await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('End');
+        await page.keyboard.type('（草案）');
+        await expect
+          .poll(() => document.locator('h1').textContent())
+          .toBe('國立馬公高級中學建置學生學習歷程檔案作業補充規定（草案）');
+        await expect.poll(scrolled).toBe(place);
 
         // Completion from the pack's JSON Schema as a key is typed, and a key's description on hover.
         await page.locator('#pack-editor .cm-content').click();
@@ -159,6 +199,13 @@ describe('the playground in Chromium, from file://', () => {
         const table = page.frameLocator('#diff-output iframe');
         await expect(table.locator('thead th').allTextContents()).resolves.toEqual(['修正條文', '現行條文', '說明']);
         await expect(table.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+        await page.locator('#diff-format').selectOption('md');
+        const [amendment] = await Promise.all([page.waitForEvent('download'), page.locator('#diff-download').click()]);
+        const cliDiff = await run(['diff', 'versions/111.yaml', 'pack.yaml'], {
+          cwd: join(SCHOOLS, 'hsinchu-vocational'),
+          regionalDirectory: null,
+        });
+        expect(readFileSync(await amendment.path(), 'utf8')).toBe(cliDiff.stdout);
         expect(outsiders(problems)).toEqual([]);
       });
     },

@@ -24,8 +24,9 @@ export interface Completions {
 /** What completion offers at `offset` in `text`: keys (applied as `key: `) or values. */
 export function completionsAt(schema: JsonSchema, text: string, offset: number): Completions | null {
   const place = placeAt(text, offset);
+  if (place.kind === 'none') return null;
   if (place.kind === 'key') {
-    const options = keyHints(schemasAt(schema, place.path)).map((hint) => ({
+    const options = keyHints(schema, schemasAt(schema, place.path)).map((hint) => ({
       label: hint.name,
       type: 'property' as const,
       apply: `${hint.name}: `,
@@ -34,7 +35,7 @@ export function completionsAt(schema: JsonSchema, text: string, offset: number):
     }));
     return options.length > 0 ? { from: place.from, options, validFor: /^[\w$-]*$/ } : null;
   }
-  const schemas = schemasAt(schema, [...place.path, place.key ?? '']);
+  const schemas = schemasAt(schema, place.key === undefined ? place.path : [...place.path, place.key]);
   const options = valueHints(schemas).map((value) => ({ label: value, type: 'enum' as const }));
   return options.length > 0 ? { from: place.from, options, validFor: /^[\w.-]*$/ } : null;
 }

@@ -7,6 +7,8 @@ export interface JsonSchema {
   readonly description?: string;
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly additionalProperties?: boolean | JsonSchema;
+  /** The names a map's keys may take (`duties:` by duty). */
+  readonly propertyNames?: JsonSchema;
   readonly items?: JsonSchema;
   readonly anyOf?: readonly JsonSchema[];
   readonly oneOf?: readonly JsonSchema[];
@@ -64,17 +66,24 @@ export interface KeyHint {
   readonly required: boolean;
 }
 
-/** The keys an object may have there, in the schema's order, each once. */
-export function keyHints(schemas: readonly JsonSchema[]): KeyHint[] {
+/** The keys an object may have there, in the schema's order, each once: its properties, then the names its keys may take. */
+export function keyHints(root: JsonSchema, schemas: readonly JsonSchema[]): KeyHint[] {
   const hints = new Map<string, KeyHint>();
   const required = new Set(schemas.flatMap((schema) => schema.required ?? []));
+  const add = (name: string, description: string | undefined) => {
+    if (!hints.has(name))
+      hints.set(name, { name, required: required.has(name), ...(description !== undefined && { description }) });
+  };
   for (const schema of schemas)
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
-      if (property.doNotSuggest === true || hints.has(name)) continue;
-      const description =
-        property.description ?? schemas.find((other) => other.properties?.[name]?.description)?.description;
-      hints.set(name, { name, required: required.has(name), ...(description !== undefined && { description }) });
+      if (property.doNotSuggest === true) continue;
+      add(name, property.description ?? schemas.find((other) => other.properties?.[name]?.description)?.description);
     }
+  for (const schema of schemas) {
+    if (!schema.propertyNames) continue;
+    const names = branches(root, schema.propertyNames);
+    for (const name of valueHints(names)) add(name, descriptionOf(names));
+  }
   return [...hints.values()];
 }
 

@@ -5,8 +5,8 @@
 export interface YamlPlace {
   /** The keys of the mappings around the cursor, outermost first; `[]` for a sequence item. */
   readonly path: readonly string[];
-  /** A key is being written (no colon before the cursor on its line), or the value of `key`. */
-  readonly kind: 'key' | 'value';
+  /** A key is being written, or the value of `key`; `none` in a comment. */
+  readonly kind: 'key' | 'value' | 'none';
   /** For a value: the key it belongs to. */
   readonly key?: string;
   /** The word written so far at the cursor: what completion replaces. */
@@ -79,11 +79,51 @@ export function placeAt(text: string, offset: number): YamlPlace {
   const word = /[^\s:{},[\]'"]*$/.exec(written)?.[0] ?? '';
   const from = offset - word.length;
   const line = shape(lines[row] ?? '') ?? { indent: written.length - written.trimStart().length, dashes: [] };
-  const colon = KEY.exec(written.slice(line.indent));
   const path = parents(lines, row, line.indent, line.dashes);
-  if (colon?.[1] !== undefined) {
-    const key = colon[1].replace(/^["']|["']$/g, '');
-    return { path, kind: 'value', key, word, from };
+  const flow = flowPlace(written.slice(line.indent));
+  return {
+    path: [...path, ...flow.path],
+    kind: flow.kind,
+    ...(flow.key !== undefined && { key: flow.key }),
+    word,
+    from,
+  };
+}
+
+/**
+ * Where the cursor is within one line's text (after its indentation and `- ` markers), through
+ * flow collections: `upload: { max: 6, per: |` is the value of `per` in `upload`; `deputies: [a, |`
+ * an item of `deputies`. Quoted text is skipped; a collection left open on an earlier line is not seen.
+ */
+function flowPlace(written: string): { path: string[]; kind: YamlPlace['kind']; key?: string } {
+  const path: string[] = [];
+  /** How many segments each open `{` or `[` added to the path. */
+  const opened: number[] = [];
+  let key: string | undefined;
+  let at = 0;
+  while (at < written.length) {
+    const rest = written.slice(at);
+    const quoted = /^("[^"]*"?|'[^']*'?)/.exec(rest);
+    const named = /^([^\s#'"{}[\],:][^{}[\],:#]*?)\s*:(?:\s|$)/.exec(rest);
+    if (named?.[1] !== undefined) {
+      key = named[1].trim();
+      at += named[0].length;
+      continue;
+    }
+    const char = written[at] ?? '';
+    if (quoted) at += quoted[0].length;
+    else if (char === '#' && (at === 0 || written[at - 1] === ' ')) return { path, kind: 'none' };
+    else {
+      if (char === '{' || char === '[') {
+        const segments = [...(key === undefined ? [] : [key]), ...(char === '[' ? ['[]'] : [])];
+        path.push(...segments);
+        opened.push(segments.length);
+      }
+      if (char === '}' || char === ']') path.splice(path.length - (opened.pop() ?? 0));
+      if ('{[,}]'.includes(char)) key = undefined;
+      at++;
+    }
   }
-  return { path, kind: 'key', word, from };
+  if (key !== undefined) return { path, kind: 'value', key };
+  return { path, kind: path.at(-1) === '[]' ? 'value' : 'key' };
 }
