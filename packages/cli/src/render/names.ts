@@ -50,6 +50,9 @@ export function unitName(
   const unit = effective.values.units?.[id] ?? COMMON_UNITS[id];
   // 進修部教務組 already names its office 進修部.
   const office = options.office && unit?.office && !unit.name.startsWith(unit.office) ? `${unit.office} ` : '';
+  // A role the pack declares (roles:) by its own names; a national role by the matrix's.
+  const declared = effective.values.roles?.[id];
+  if (!unit && declared) return language === 'zh-TW' ? declared.name : `${declared.en ?? declared.name} (${id})`;
   const name = unit ? `${office}${unit.name}` : nameIn(ROLE_NAMES, id, 'zh-TW');
   return language === 'en' && name !== id ? `${name} (${id})` : name;
 }

@@ -18,7 +18,14 @@ import { unreachable } from '../_lib/unreachable';
 export { PERMISSION_CODES } from './codes';
 export { NATIONAL_MATRIX, nationalGrant, WITHIN, type Grant } from './matrix';
 export { SCOPES, type Scope } from './schema';
-export { PermissionsSchema, ScopeSchema, type Permissions } from './schema';
+export {
+  DeclaredRolesSchema,
+  PermissionsSchema,
+  ScopeSchema,
+  type DeclaredRole,
+  type DeclaredRoles,
+  type Permissions,
+} from './schema';
 
 /** What an action touches: a student's record of some kind, or a school-wide object (settings, announcements, the certificate list). */
 export interface Resource {
