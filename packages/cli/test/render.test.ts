@@ -46,7 +46,7 @@ describe('portfolio-rules render', () => {
   });
 
   it('names a declared role in the division of labour and lists the declared roles with their scopes', async () => {
-    const result = await run(['render', 'schools/example-platform/pack.yaml', '--document', 'roles'], { cwd: ROOT });
+    const result = await run(['render', 'schools/_example-platform/pack.yaml', '--document', 'roles'], { cwd: ROOT });
     expect(result.code).toBe(0);
     const rows = tableRows(result.stdout, '本校宣告之角色及權限');
     expect(rows[0]).toEqual(['角色', '權限', '範圍', '依據']);
