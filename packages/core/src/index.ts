@@ -117,6 +117,7 @@ export {
   type Grade,
   type ResolvedWindow,
   type Window,
+  type WindowPlaces,
   type WindowQuestion,
   type WindowResolution,
 } from './windows';
