@@ -45,6 +45,17 @@ describe('portfolio-rules render', () => {
     expect(result.stdout).not.toContain('## 作業流程');
   });
 
+  it('names a declared role in the division of labour and lists the declared roles with their scopes', async () => {
+    const result = await run(['render', 'schools/_example-platform/pack.yaml', '--document', 'roles'], { cwd: ROOT });
+    expect(result.code).toBe(0);
+    const rows = tableRows(result.stdout, '本校宣告之角色及權限');
+    expect(rows[0]).toEqual(['角色', '權限', '範圍', '依據']);
+    expect(rows).toContainEqual(['課程諮詢教師 (查閱諮詢學生)', '檢視學習歷程', '諮詢學生', '二']);
+    expect(rows).toContainEqual(['導師 (班級統計)', '匯出統計', '本班', '一']);
+    // Magong declares no roles: `all` leaves the table out.
+    expect((await run(['render', MAGONG], { cwd: ROOT })).stdout).not.toContain('本校宣告之角色及權限');
+  });
+
   it("writes all of Magong's document in Markdown: its text, its annexes, then the generated tables", async () => {
     const result = await run(['render', MAGONG], { cwd: ROOT });
     expect(result.code).toBe(0);

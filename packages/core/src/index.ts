@@ -60,6 +60,7 @@ export {
   ANCHOR_NAMES,
   AUDIENCE_NAMES,
   chainWords,
+  declaredRoleNames,
   DIVISION_NAMES,
   DUTY_NAMES,
   ENROLMENT_CHANGE_NAMES,
@@ -69,12 +70,13 @@ export {
   PERMISSION_NAMES,
   RECORD_KIND_NAMES,
   ROLE_NAMES,
+  roleName,
   SCOPE_NAMES,
   TRAINING_KIND_NAMES,
   unitName,
 } from './names';
 export { COMMON_UNITS, DIVISIONS, type Division, type Unit, type Units } from './units';
-export { PERMISSIONS, ROLES, type Permission, type Role } from './roles';
+export { PERMISSIONS, RESERVED_PERMISSIONS, ROLES, type Permission, type Role } from './roles';
 export { DUTIES, type Deputy, type Duties, type Duty, type DutyAssignment } from './duties';
 export { actingFor, type ActingFor, type ActingForOptions } from './deputies';
 export { checkDuties, ownerOf, type CheckDutiesOptions, type Ownership } from './ownership';
@@ -88,6 +90,8 @@ export {
   type Scope,
   type Matrix,
   type Grant,
+  type DeclaredRole,
+  type DeclaredRoles,
 } from './permissions';
 export {
   PERIODS,

@@ -44,8 +44,8 @@ export async function writeSchemas(
   school: string,
 ): Promise<{ readonly written: readonly string[] } | { readonly finding: FindingBase }> {
   const pack = await readText(cwd, join(school, 'pack.yaml'));
-  const declared = 'text' in pack ? loadPack(pack.text).pack?.units : undefined;
-  const options = { units: Object.keys(declared ?? {}) };
+  const loaded = 'text' in pack ? loadPack(pack.text).pack : undefined;
+  const options = { units: Object.keys(loaded?.units ?? {}), roles: Object.keys(loaded?.roles ?? {}) };
   const written: string[] = [];
   for (const kind of SCHEMA_KINDS) {
     const file = join(school, schemaPath(kind));

@@ -10,8 +10,8 @@ export const render: Command = {
   name: 'render',
   summary: {
     'zh-TW':
-      '由規定檔產生學校公告的補充規定：標題、訂定及修正沿革、條文、附表，以及工作分工表、代理人名單、作業流程、件數規定 (Markdown 或 HTML)',
-    en: 'the supplementary rules as the school posts them, generated from the pack: title, adoption history, clauses, annexes, then the division of labour, deputy list, work flow and caps (Markdown or HTML)',
+      '由規定檔產生學校公告的補充規定：標題、訂定及修正沿革、條文、附表，以及工作分工表、代理人名單、作業流程、件數規定、宣告之角色 (Markdown 或 HTML)',
+    en: 'the supplementary rules as the school posts them, generated from the pack: title, adoption history, clauses, annexes, then the division of labour, deputy list, work flow, caps and declared roles (Markdown or HTML)',
   },
   arguments: [{ name: '<pack.yaml>', required: true }],
   options: {

@@ -1,9 +1,14 @@
 import {
   ACTIVITY_NAMES,
+  declaredRoleNames,
   DIVISIONS,
   type Division,
   DUTIES,
   type EffectivePack,
+  effectiveMatrix,
+  PERMISSION_NAMES,
+  ROLES,
+  SCOPE_NAMES,
   formatSource,
   type Language,
   linkName,
@@ -11,6 +16,7 @@ import {
   parseTerm,
   provenanceOf,
   RECORD_KIND_NAMES,
+  roleName,
   type Source,
   termWords,
   unitName,
@@ -21,7 +27,7 @@ import { capText, dutyName } from './names';
 import type { Table } from './table';
 
 /** The tables generated from the pack's values, in the order `all` prints them after the document's text. */
-export const TABLES = ['division', 'deputies', 'workflow', 'caps'] as const;
+export const TABLES = ['division', 'deputies', 'workflow', 'caps', 'roles'] as const;
 export type TableKind = (typeof TABLES)[number];
 /** What `render --document` writes: `text` (title, history, clauses, annexes), one table, or `all`. */
 export const DOCUMENTS = ['all', 'text', ...TABLES] as const;
@@ -49,7 +55,17 @@ export interface RenderedPack {
 
 const TEXT = {
   'zh-TW': {
-    headings: { division: '工作分工表', deputies: '代理人名單', workflow: '作業流程', caps: '件數規定' },
+    headings: {
+      division: '工作分工表',
+      deputies: '代理人名單',
+      workflow: '作業流程',
+      caps: '件數規定',
+      roles: '本校宣告之角色及權限',
+    },
+    role: '角色',
+    permission: '權限',
+    scope: '範圍',
+    emptyRoles: '本規定未宣告角色 (角色權限依全國角色權限表)。',
     tables: '附錄：本規定各項設定一覽',
     noClauses: '(本規定檔未收錄條文全文。)',
     divisions: { day: '日間部', continuingEducation: '進修部' } as Record<Division, string>,
@@ -80,7 +96,12 @@ const TEXT = {
       deputies: 'Deputy list (代理人名單)',
       workflow: 'Work flow (作業流程)',
       caps: 'Caps (件數規定)',
+      roles: 'Roles this pack declares (本校宣告之角色及權限)',
     },
+    role: 'role',
+    permission: 'permission',
+    scope: 'scope',
+    emptyRoles: 'The pack declares no roles (the national matrix applies).',
     tables: 'Appendix: the settings of these rules',
     noClauses: '(The pack does not carry the text of its clauses.)',
     divisions: { day: 'day school (日間部)', continuingEducation: 'continuing education (進修部)' } as Record<
@@ -246,11 +267,41 @@ function capsSection(effective: EffectivePack, language: Language): Section {
   };
 }
 
+/**
+ * The roles the pack declares and what each may do, as the effective matrix leaves it (a cell the
+ * engine refuses, PR5109, is not listed; a narrowed one shows its narrowed scope), with its clause.
+ */
+function rolesSection(effective: EffectivePack, language: Language): Section {
+  const text = TEXT[language];
+  const declared = Object.keys(effective.values.roles ?? {}).filter((id) => !(ROLES as readonly string[]).includes(id));
+  const { grants } = effectiveMatrix(effective);
+  const names = declaredRoleNames(effective.values.roles);
+  const rows = declared.flatMap((id) =>
+    grants
+      .filter((cell) => cell.role === id)
+      .map((cell) => [
+        roleName(id, language, names),
+        language === 'zh-TW'
+          ? PERMISSION_NAMES[cell.permission]['zh-TW']
+          : `${PERMISSION_NAMES[cell.permission].en} (${PERMISSION_NAMES[cell.permission]['zh-TW']})`,
+        language === 'zh-TW' ? SCOPE_NAMES[cell.scope]['zh-TW'] : SCOPE_NAMES[cell.scope].en,
+        clauseIn(effective, cell.source),
+      ]),
+  );
+  return {
+    kind: 'roles',
+    heading: text.headings.roles,
+    tables: rows.length > 0 ? [{ columns: [text.role, text.permission, text.scope, text.clause], rows }] : [],
+    ...(rows.length === 0 && { empty: text.emptyRoles }),
+  };
+}
+
 const SECTIONS: Readonly<Record<TableKind, (effective: EffectivePack, language: Language) => Section>> = {
   division: divisionSection,
   deputies: deputiesSection,
   workflow: workflowSection,
   caps: capsSection,
+  roles: rolesSection,
 };
 
 /** A data term a window names, in words: `111學年度第2學期`. */
@@ -271,7 +322,9 @@ export function renderPack(
   document: DocumentKind,
   language: Language,
 ): RenderedPack {
-  const tables: readonly TableKind[] = document === 'all' ? TABLES : document === 'text' ? [] : [document];
+  // `all` lists the declared roles only when the pack declares some: most packs leave the national matrix as it is.
+  const all = TABLES.filter((kind) => kind !== 'roles' || Object.keys(effective.values.roles ?? {}).length > 0);
+  const tables: readonly TableKind[] = document === 'all' ? all : document === 'text' ? [] : [document];
   const withText = document === 'all' || document === 'text';
   const text = documentText(pack, language);
   const bare = text.clauses.length === 0 && text.annexes.length === 0;

@@ -5,7 +5,7 @@ import { createFinding } from '../findings/define';
 import type { Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import type { CourseOutcome } from '../records/items';
-import { type Actor, fillsLink } from '../roles/actor';
+import { type Actor, fillsCertificationLink } from '../roles/actor';
 import type { Division } from '../units';
 import { CERTIFICATION_CODES } from './codes';
 
@@ -28,7 +28,7 @@ function fills(actor: Actor, link: string, item: CourseOutcome): boolean {
       actor.roles.includes('domainTeacher') &&
       (item.domain === undefined || (actor.domains ?? []).includes(item.domain))
     );
-  return fillsLink(actor, link);
+  return fillsCertificationLink(actor, link);
 }
 
 export interface CertifierContext {

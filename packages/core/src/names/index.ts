@@ -2,7 +2,7 @@ import type { Language, Localized } from '../findings/types';
 import type { Duty } from '../duties';
 import type { EnrolmentChange, EnrolmentRule } from '../enrolment/schema';
 import type { Audience, TrainingKind } from '../governance/schema';
-import type { Scope } from '../permissions/schema';
+import type { DeclaredRoles, Scope } from '../permissions/schema';
 import type { RecordKind } from '../records';
 import type { Permission, Role } from '../roles';
 import { COMMON_UNITS, type Division, type Units } from '../units';
@@ -50,6 +50,9 @@ export const PERMISSION_NAMES: Readonly<Record<Permission, Localized>> = {
   manageCertificateItems: { 'zh-TW': '管理證照項目', en: 'managing certificate items' },
   submitToCentral: { 'zh-TW': '提交至中央資料庫', en: 'submitting to the central database' },
   maintainStudentData: { 'zh-TW': '維護學生資料', en: 'maintaining student data' },
+  viewStatistics: { 'zh-TW': '查看統計', en: 'viewing statistics' },
+  exportStatistics: { 'zh-TW': '匯出統計', en: 'exporting statistics' },
+  exportPortfolio: { 'zh-TW': '匯出學習歷程 (交換)', en: 'exporting portfolios for exchange' },
 };
 
 /** The scopes a permission holds within, as the manual's matrix writes them (seed 002, chapter 4). */
@@ -63,6 +66,7 @@ export const SCOPE_NAMES: Readonly<Record<Scope, Localized>> = {
   taughtCourses: { 'zh-TW': '任教課程', en: 'the courses one teaches' },
   ownClass: { 'zh-TW': '本班', en: "one's own class" },
   self: { 'zh-TW': '本人', en: 'oneself' },
+  advisees: { 'zh-TW': '諮詢學生', en: 'the students one advises' },
 };
 
 /** The kinds of portfolio records (and of receipts and submissions). */
@@ -204,6 +208,22 @@ export function unitName(
   return options.office && unit.office && !unit.name.startsWith(unit.office)
     ? `${unit.office} ${unit.name}`
     : unit.name;
+}
+
+/** The names of the roles a pack declares (`roles:`), by id: its `name`, and `en` or the name with its id. */
+export function declaredRoleNames(roles: DeclaredRoles | undefined): Record<string, Localized> {
+  return Object.fromEntries(
+    Object.entries(roles ?? {}).map(([id, role]) => [
+      id,
+      { 'zh-TW': role.name, en: role.en ?? `${role.name} (${id})` },
+    ]),
+  );
+}
+
+/** A role in words: one the pack declares (`names`, from `declaredRoleNames`), else a national one; an unknown id stays. */
+export function roleName(id: string, language: Language, names?: Readonly<Record<string, Localized>>): string {
+  const own = names && Object.hasOwn(names, id) ? names[id] : undefined;
+  return own ? own[language] : nameIn(ROLE_NAMES, id, language);
 }
 
 /**

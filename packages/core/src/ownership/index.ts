@@ -80,7 +80,9 @@ export function checkDuties(effective: EffectivePack, options: CheckDutiesOption
   const { positions } = options;
   const limit = options.lastResortLimit ?? LAST_RESORT_LIMIT;
   const units = Object.keys(effective.values.units ?? {});
-  const known = [...new Set([...units, ...Object.keys(COMMON_UNITS), ...ROLES])];
+  // Roles the pack declares may own duties too (not certification: PR5111, in the permission checks).
+  const declared = Object.keys(effective.values.roles ?? {});
+  const known = [...new Set([...units, ...Object.keys(COMMON_UNITS), ...ROLES, ...declared])];
   const findings: Finding[] = [];
   const lastResorts = new Map<string, Duty[]>();
 

@@ -12,6 +12,8 @@ export interface PackJsonSchemaOptions {
    * known ids are offered for completion and any identifier is accepted.
    */
   readonly units?: readonly string[];
+  /** The roles it declares (`roles:`): owners, deputies and the roles of `permissions:` may name them. */
+  readonly roles?: readonly string[];
 }
 
 /**
@@ -25,7 +27,8 @@ export function packJsonSchema(options: PackJsonSchemaOptions = {}): Record<stri
     const ids = node[IDS_META];
     if (ids === undefined) return;
     Reflect.deleteProperty(node, IDS_META);
-    const known = ids === 'unit' ? units : [...units, ...ROLES];
+    const roles = [...ROLES, ...(options.roles ?? [])];
+    const known = ids === 'unit' ? units : ids === 'role' ? roles : [...units, ...roles];
     if (options.units) {
       for (const key of ['type', 'pattern', 'patternErrorMessage']) Reflect.deleteProperty(node, key);
       node.enum = known;

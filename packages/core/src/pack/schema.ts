@@ -5,7 +5,7 @@ import { DutiesSchema } from '../duties/schema';
 import { EnrolmentSchema } from '../enrolment/schema';
 import { CustomRuleSchema } from '../expressions/schema';
 import { GovernanceSchema } from '../governance/schema';
-import { PermissionsSchema } from '../permissions/schema';
+import { DeclaredRolesSchema, PermissionsSchema } from '../permissions/schema';
 import { ReceiptsSchema } from '../receipts/schema';
 import { RetentionSchema } from '../retention/schema';
 import { SourceRefSchema } from '../sources/schema';
@@ -57,6 +57,7 @@ export const PackSchema = z
     receipts: ReceiptsSchema.optional(),
     retention: RetentionSchema.optional(),
     governance: GovernanceSchema.optional(),
+    roles: DeclaredRolesSchema.optional(),
     permissions: PermissionsSchema.optional(),
     enrolment: EnrolmentSchema.optional(),
     rules: z.array(CustomRuleSchema).optional().describe('自訂檢核規則 / custom rules in json-logic'),

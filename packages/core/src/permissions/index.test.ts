@@ -33,7 +33,7 @@ describe('the national matrix (學習歷程平臺操作手冊 第4章)', () => {
     expect(NATIONAL_MATRIX).toHaveLength(24);
     expect(
       NATIONAL_MATRIX.every(
-        (cell) => cell.source.document === '學習歷程平臺操作手冊' && cell.source.clause.startsWith('第4章'),
+        (cell) => cell.source?.document === '學習歷程平臺操作手冊' && cell.source.clause.startsWith('第4章'),
       ),
     ).toBe(true);
     const admin = NATIONAL_MATRIX.filter((cell) => cell.role === 'systemAdmin').map((cell) => cell.permission);
@@ -377,7 +377,9 @@ describe('can — properties', () => {
               cell.permission === permission && actor.roles.includes(cell.role) && inScope(cell.scope, actor, resource),
           );
           // Independent of the scope logic: some role of the actor holds the permission in the manual's table at all.
-          expect(national ? actor.roles.some((role) => MANUAL_TABLE[role].includes(permission)) : true).toBe(true);
+          expect(national ? actor.roles.some((role) => MANUAL_TABLE[role as Role].includes(permission)) : true).toBe(
+            true,
+          );
           const deputy =
             decision.findings.some((f) => f.code === 'PR5106') &&
             permission === 'certifyCourseOutcomes' &&

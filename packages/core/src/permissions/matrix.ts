@@ -13,14 +13,17 @@ export const WITHIN: Readonly<Record<Scope, readonly Scope[]>> = {
   taughtCourses: ['taughtCourses'],
   ownClass: ['ownClass'],
   self: ['self'],
+  advisees: ['advisees'],
 };
 
 /** One cell of the matrix: a role holds a permission within a scope, and the clause that says so. */
 export interface Grant {
-  readonly role: Role;
+  /** A national role, or one the pack declares (`roles:`). */
+  readonly role: string;
   readonly permission: Permission;
   readonly scope: Scope;
-  readonly source: Source;
+  /** The clause: the manual's for a national cell; a declared cell's own, when its pack names one. */
+  readonly source?: Source;
   /** The layer that set it: `national` for the matrix, a pack's layer for a grant back. */
   readonly layer?: string;
 }

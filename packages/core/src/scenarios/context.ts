@@ -4,7 +4,6 @@ import type { Localized } from '../findings';
 import { effectiveFor, type EffectivePack } from '../layering';
 import type { Validation } from '../pack';
 import type { Student } from '../records/items';
-import type { Role } from '../roles';
 import type { Actor } from '../roles/actor';
 import { parseTerm, type Term } from '../term';
 import type { Scenario } from './format';
@@ -95,7 +94,7 @@ export function personOf(context: Context, id: string): Actor | undefined {
       'zh-TW': `given.people 中沒有 ${id}`,
       en: `person ${id} is not in given.people`,
     });
-  return found && { ...found, roles: found.roles as Role[] };
+  return found;
 }
 
 /** The school calendar of `given.calendar`: the anchors of the scenario's term. */

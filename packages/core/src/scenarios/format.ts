@@ -105,10 +105,13 @@ const PersonSchema = z
     roles: z
       .array(z.string().min(1))
       .min(1)
-      .describe('角色 / roles, e.g. courseTeacher 任課教師, homeroomTeacher 導師, systemAdmin 系統管理者'),
+      .describe(
+        '角色 / roles, e.g. courseTeacher 任課教師, homeroomTeacher 導師, systemAdmin 系統管理者, or one the pack declares under roles:',
+      ),
     units: z.array(z.string()).optional().describe('所屬處室 / units, e.g. registration'),
     courses: z.array(z.string()).optional().describe('任教課程 / courses taught'),
     classes: z.array(z.string()).optional().describe('班級 / classes (導師)'),
+    advisees: z.array(z.string()).optional().describe('諮詢學生 / the students one advises (課程諮詢教師)'),
     departments: z.array(z.string()).optional().describe('科別 / departments'),
     domains: z.array(z.string()).optional().describe('領域 / domains'),
     studentId: z.string().optional().describe('學生本人之代號 / the student id, for a student acting'),
