@@ -37,8 +37,8 @@ for (const name of PACKS) {
 console.log(`target < 20 ms: ${worst < 20 ? 'met' : 'NOT met'} (slowest ${worst.toFixed(2)} ms)`);
 
 // 5,000 two-step rules (about 450 KiB, inside the 512 KiB limit and the rules' step limits): the
-// quadratic merge took 49.5 s on such a pack. And as many unknown keys, each a finding placed in
-// the file. The baseline parses without the yaml package's duplicate-key check, which is quadratic
+// quadratic merge took 49.5 s on such a pack. And as many unknown keys: the first 100 are findings
+// placed in the file, the rest counted in one PR1017 (but all of them found by the schema check). The baseline parses without the yaml package's duplicate-key check, which is quadratic
 // in a mapping's size (the loader finds duplicates itself, in linear time).
 const RULES = 5_000;
 const head = 'id: generated\nname: 產生的規定\ndocument: 產生的補充規定\n';
@@ -58,7 +58,7 @@ const medianOf = (fn) => {
 let largest = 0;
 for (const [name, text, expected] of [
   [`${RULES} custom rules`, rulesPack, 0],
-  [`${RULES} unknown keys`, keysPack, RULES],
+  [`${RULES} unknown keys`, keysPack, 101],
 ]) {
   const findings = validatePack(text, { file: 'generated.yaml' }).findings.length;
   if (findings !== expected) console.log(`note: ${name}: ${findings} findings, ${expected} expected`);

@@ -155,3 +155,16 @@ describe('working days', () => {
     expect(isWorkingDay(index, '2023-09-29')).toBe(false);
   });
 });
+
+describe('a calendar with thousands of syntax errors', () => {
+  // The long fuzz run (calendar, seed 20261212): 5,000 nested brackets after a stray `]` gave 10,236
+  // PR1001 findings, and one case took 22.9 s.
+  it('lists the first 100 and counts the rest in one PR1017', () => {
+    const text = `academicYear: 112\nschool: ]x\ndeep: ${'['.repeat(5_000)}${']'.repeat(5_000)}\n`;
+    const { calendar, findings } = parseCalendar(text, { file: 'calendar.yaml' });
+    expect(calendar).toBeUndefined();
+    expect(findings).toHaveLength(101);
+    expect(findings[100]).toMatchObject({ code: 'PR1017', data: { listed: 100 } });
+    expect((findings[100]!.data as { more: number }).more).toBeGreaterThan(5_000);
+  });
+});

@@ -182,6 +182,16 @@ export const PACK_CODES = {
       en: `the YAML tag \`${tag}\` is not allowed: a pack holds only text, numbers, true/false, lists and mappings (!!str and the like may name the type)`,
     }),
   }),
+  moreProblems: defineCode({
+    code: 'PR1017',
+    name: 'more-problems',
+    severity: 'error',
+    title: { 'zh-TW': '問題過多，其餘未列出', en: 'More problems, not listed' },
+    message: ({ more, listed }: { more: number; listed: number }) => ({
+      'zh-TW': `另有 ${more} 個同類問題未列出 (每個檔案最多列出 ${listed} 個)；請先修正上列問題後再檢查一次`,
+      en: `${more} more problems of this kind are not listed (at most ${listed} a file); fix the ones above and check again`,
+    }),
+  }),
   notUtf8: defineCode({
     code: 'PR1016',
     name: 'not-utf-8',

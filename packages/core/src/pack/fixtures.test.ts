@@ -13,7 +13,12 @@ const FIXTURES = new URL('../../test/fixtures/codes/', import.meta.url);
 const fixtureNames = readdirSync(FIXTURES).filter((name) => name.endsWith('.yaml'));
 
 /** Codes whose trigger cannot sensibly live in a file: they are triggered inline below. */
-const INLINE = new Set([PACK_CODES.fileTooLarge.code, PACK_CODES.notUtf8.code, PACK_CODES.rulesCost.code]);
+const INLINE = new Set([
+  PACK_CODES.fileTooLarge.code,
+  PACK_CODES.notUtf8.code,
+  PACK_CODES.rulesCost.code,
+  PACK_CODES.moreProblems.code,
+]);
 
 function readFixture(name: string) {
   const text = readFileSync(new URL(name, FIXTURES), 'utf8');
@@ -46,6 +51,14 @@ describe('every pack and layering code has a fixture that triggers exactly it', 
     expect(findings[0]!.position).toEqual({ file: name, line, column });
     expect(findings[0]!.message['zh-TW']).not.toBe('');
     expect(findings[0]!.message.en).not.toBe('');
+  });
+
+  it('PR1017: the problems of one kind beyond the first 100, counted in one finding', () => {
+    const keys = Array.from({ length: 101 }, (_, index) => `unknown${index}: 1`).join('\n');
+    const { findings } = validatePack(`id: many\nname: 多\ndocument: 多\n${keys}\n`, { file: 'many.yaml' });
+    expect(findings.map((finding) => finding.code)).toEqual([...Array<string>(100).fill('PR1003'), 'PR1017']);
+    expect(findings[100]!.position).toEqual({ file: 'many.yaml', line: 104, column: 1 });
+    expect(findings[100]!.data).toEqual({ more: 1, listed: 100 });
   });
 
   it('PR1012: a file over the size limit, counted in UTF-8 bytes', () => {

@@ -226,3 +226,31 @@ describe('echoed values have a bounded width', () => {
     expect(JSON.stringify(findings).length).toBeLessThan(5_000);
   });
 });
+
+describe('a file with thousands of problems lists a hundred and counts the rest (PR1017)', () => {
+  // The long fuzz run (calendar, seed 20261212): 5,000 stray `]` gave 10,236 syntax findings and took 22.9 s to check.
+  it('syntax errors: the first 100, then how many more', () => {
+    const findings = loadPack(`${HEAD}notes: ]\n${']'.repeat(5_000)}\n`).findings;
+    expect(findings).toHaveLength(101);
+    expect(findings.slice(0, 100).every((finding) => finding.code === 'PR1001')).toBe(true);
+    const more = findings[100]!;
+    expect(more.code).toBe('PR1017');
+    expect(more.data).toEqual({ more: 4_901, listed: 100 });
+    expect(more.message.en).toMatch(/^4901 more problems/);
+    expect(more.position?.line).toBeGreaterThan(1);
+  });
+
+  it('unknown keys: the first 100 placed at their keys, the rest counted', () => {
+    const keys = Array.from({ length: 3_000 }, (_, index) => `unknown${index}: 1`).join('\n');
+    const findings = loadPack(`${HEAD}${keys}\n`).findings;
+    expect(findings.map((finding) => finding.code)).toEqual([...Array<string>(100).fill('PR1003'), 'PR1017']);
+    expect(findings[100]!.data).toEqual({ more: 2_900, listed: 100 });
+    expect(findings[99]!.position?.line).toBe(103);
+    expect(findings[100]!.position?.line).toBe(104);
+  });
+
+  it('a hundred problems are listed as they are', () => {
+    const keys = Array.from({ length: 100 }, (_, index) => `unknown${index}: 1`).join('\n');
+    expect(codesOf(`${HEAD}${keys}\n`)).toEqual(Array<string>(100).fill('PR1003'));
+  });
+});

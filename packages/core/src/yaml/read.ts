@@ -26,6 +26,30 @@ export interface YamlLimits {
   readonly aliases: number;
 }
 
+/**
+ * How many problems of one stage (syntax, keys, schema) a file lists: the rest are counted in one
+ * PR1017. A 256 KB file of stray brackets holds a quarter of a million syntax errors, most of them
+ * the echo of the first; listing them all costs seconds and buries the ones that matter.
+ */
+export const LISTED_PROBLEMS = 100;
+
+/**
+ * The first LISTED_PROBLEMS findings, and one PR1017 for the rest (of `total`, when only some were
+ * made), placed where the first unlisted one is.
+ */
+function bounded(findings: readonly Finding[], rule: string, total = findings.length): readonly Finding[] {
+  if (total <= LISTED_PROBLEMS) return findings;
+  const next = findings[LISTED_PROBLEMS] ?? findings.at(-1);
+  return [
+    ...findings.slice(0, LISTED_PROBLEMS),
+    createFinding(
+      PACK_CODES.moreProblems,
+      { more: total - LISTED_PROBLEMS, listed: LISTED_PROBLEMS },
+      { rule, subject: '', ...(next?.position && { position: next.position }) },
+    ),
+  ];
+}
+
 /** A YAML file read into a plain mapping, with the position of every value; `data` is absent when it could not be read. */
 export interface YamlMapping {
   readonly data?: Readonly<Record<string, unknown>>;
@@ -225,7 +249,7 @@ export function readYamlMapping(
       return treeFinding({ kind: 'tooDeep', offset: error.pos[0] }, { text, limits, rule, where });
     return createFinding(PACK_CODES.yamlSyntax, { detail: clip(detail) }, { rule, subject: '', position });
   });
-  if (syntax.length > 0) return fail(syntax);
+  if (syntax.length > 0) return fail(bounded(syntax, rule));
 
   const root = document.contents as Node | null;
   if (!root)
@@ -245,7 +269,7 @@ export function readYamlMapping(
   };
   const treeProblems = inspectTree(root, limits.depth, visitor, document);
   const treeFindings = treeProblems.map((problem) => treeFinding(problem, { text, limits, rule, where }));
-  if (treeFindings.length > 0) return fail(treeFindings);
+  if (treeFindings.length > 0) return fail(bounded(treeFindings, rule));
 
   let data: unknown;
   try {
@@ -276,7 +300,9 @@ export function parseMapping<T>(
 ): { readonly value?: T; readonly findings: readonly Finding[] } {
   const parsed = schema.safeParse(read.data);
   if (parsed.success) return { value: parsed.data, findings: [] };
-  const findings = schemaProblems(parsed.error.issues, schema, read.data).map((problem) => {
+  const problems = schemaProblems(parsed.error.issues, schema, read.data);
+  // Only the listed problems are placed (placing looks up the file): the rest are counted.
+  const findings = problems.slice(0, LISTED_PROBLEMS + 1).map((problem) => {
     // A problem's params are typed per code; the union keeps each pair together.
     return createFinding(problem.code as typeof PACK_CODES.wrongType, problem.params as never, {
       rule,
@@ -284,5 +310,5 @@ export function parseMapping<T>(
       position: read.placeOf(problem.path, problem.at),
     });
   });
-  return { findings };
+  return { findings: bounded(findings, rule, problems.length) };
 }

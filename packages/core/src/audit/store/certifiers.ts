@@ -19,8 +19,10 @@ export interface Acting {
 export interface Questioned {
   /** The item's subject (see Subjects). */
   readonly item: number;
+  /** Its certifier: of versions that disagree, the one that sorts first. */
   readonly certifier: string;
   readonly period: number;
+  /** Who acted on it and is no version's certifier. */
   readonly actors: readonly Acting[];
   readonly reassignedTo: readonly string[];
 }
@@ -45,19 +47,27 @@ export class Certifiers {
 
   constructor(private readonly places: Places) {}
 
+  /**
+   * Takes a version of an item. Two versions of one item that disagree (PR8022, told by the intake)
+   * may name different certifiers: each is kept, as which one is right the data does not say.
+   */
   addItem(student: number, subject: number, certifier: string, period: number): void {
+    const person = this.people.id(certifier);
+    for (let item = this.find(student, subject); item >= 0; item = this.findNext(item, subject))
+      if (this.items.get(item, ITEM.certifier) === person && this.items.get(item, ITEM.period) === period) return;
     const item = this.items.add();
     this.items.set(item, ITEM.subject, subject);
-    this.items.set(item, ITEM.certifier, this.people.id(certifier));
+    this.items.set(item, ITEM.certifier, person);
     this.items.set(item, ITEM.period, period);
     this.items.set(item, ITEM.next, this.head(student, 0));
     this.heads.set(student, 0, item + 1);
   }
 
-  /** Whether the item is known and `actor` is its certifier. */
+  /** Whether the item is known and `actor` is the certifier of one of its versions. */
   isCertifier(student: number, subject: number, actor: string): boolean {
-    const item = this.find(student, subject);
-    return item >= 0 && this.people.value(this.items.get(item, ITEM.certifier)) === actor;
+    for (let item = this.find(student, subject); item >= 0; item = this.findNext(item, subject))
+      if (this.people.value(this.items.get(item, ITEM.certifier)) === actor) return true;
+    return false;
   }
 
   addAct(student: number, subject: number, actor: string, act: Act, line: number, frame: number): void {
@@ -92,22 +102,40 @@ export class Certifiers {
     }
     const questioned: Questioned[] = [];
     for (const [subject, { actors, reassignedTo }] of byItem) {
-      const item = this.find(student, subject);
-      if (item < 0) continue;
-      const certifier = this.people.value(this.items.get(item, ITEM.certifier));
+      const versions: { certifier: string; period: number }[] = [];
+      for (let item = this.find(student, subject); item >= 0; item = this.findNext(item, subject))
+        versions.push({
+          certifier: this.people.value(this.items.get(item, ITEM.certifier)),
+          period: this.items.get(item, ITEM.period),
+        });
+      // Of versions that disagree, the one that sorts first (certifier, then term) is named, whatever the order read.
+      const [named] = versions.sort((a, b) =>
+        a.certifier !== b.certifier ? (a.certifier < b.certifier ? -1 : 1) : a.period - b.period,
+      );
+      if (!named) continue;
       questioned.push({
         item: subject,
-        certifier,
-        period: this.items.get(item, ITEM.period),
-        actors: [...actors.values()],
+        certifier: named.certifier,
+        period: named.period,
+        actors: [...actors.values()].filter(({ actor }) => !versions.some((version) => version.certifier === actor)),
         reassignedTo,
       });
     }
     return questioned;
   }
 
+  /** The student's latest version of the item, or -1. */
   private find(student: number, subject: number): number {
-    let item = this.head(student, 0) - 1;
+    return this.seek(this.head(student, 0) - 1, subject);
+  }
+
+  /** The version of the item read before `item`, or -1. */
+  private findNext(item: number, subject: number): number {
+    return this.seek(this.items.get(item, ITEM.next) - 1, subject);
+  }
+
+  private seek(from: number, subject: number): number {
+    let item = from;
     while (item >= 0 && this.items.get(item, ITEM.subject) !== subject) item = this.items.get(item, ITEM.next) - 1;
     return item;
   }
