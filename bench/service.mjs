@@ -99,7 +99,8 @@ async function baseline(url, server) {
   };
 }
 
-function startService(url, strategy, port, folder = EXAMPLE) {
+/** Starts the built service on a free port (PORT=0); resolves with the process and the port it printed. */
+function startService(url, strategy, folder = EXAMPLE) {
   const child = spawn(
     process.execPath,
     [
@@ -112,7 +113,7 @@ function startService(url, strategy, port, folder = EXAMPLE) {
         ...process.env,
         DATABASE_URL: url,
         CONCURRENCY: strategy,
-        PORT: String(port),
+        PORT: '0',
         PG_POOL_SIZE: String(POOL),
         SERVICE_TODAY: '2024-01-22',
       },
@@ -120,7 +121,10 @@ function startService(url, strategy, port, folder = EXAMPLE) {
     },
   );
   return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve(child));
+    child.stdout.on('data', (chunk) => {
+      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(String(chunk))?.[1];
+      if (port) resolve({ child, port: Number(port) });
+    });
     child.once('exit', (code) => reject(new Error(`the service exited (${code})`)));
   });
 }
@@ -374,8 +378,7 @@ try {
   for (const { name, strategy, label, folder } of runs) {
     await admin.query(`create database bench_${name}`);
     const url = `${base}/bench_${name}`;
-    const port = 21_000 + Math.floor(Math.random() * 20_000);
-    const service = await startService(url, strategy, port, folder);
+    const { child: service, port } = await startService(url, strategy, folder);
     const seed = new pg.Client({ connectionString: url });
     await seed.connect();
     await seed.query(

@@ -1,5 +1,5 @@
 import type { Actor, Explained, Finding, Step } from '@portfolio-rules/core';
-import type { Closing, Database } from './db';
+import type { Closing, Database, Statement } from './db';
 import { type Decided, decisionInsert } from './decisions';
 import type { Rules } from './rules';
 import { present } from './present';
@@ -29,10 +29,7 @@ export type Answer =
 export const isAllowed = (answer: Answer): boolean => ('allowed' in answer ? answer.allowed : answer.ok);
 
 /** A write an allowed decision makes: one statement, where `$decision` stands for the id of the decision. */
-export interface Write {
-  readonly sql: string;
-  readonly params: readonly unknown[];
-}
+export type Write = Statement;
 
 /** Renumbers a statement's parameters after `offset` others, and puts the decision's id for `$decision`. */
 const placed = (sql: string, offset: number) =>
