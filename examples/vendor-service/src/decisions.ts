@@ -1,4 +1,4 @@
-import type { Actor } from '@portfolio-rules/core';
+import type { Actor, Finding, Step } from '@portfolio-rules/core';
 
 /** What every decision records (what an auditor asks a platform for). */
 export interface DecisionEntry {
@@ -42,4 +42,12 @@ export function decisionInsert(entry: DecisionEntry): { readonly sql: string; re
 export interface Decided {
   readonly allowed: boolean;
   readonly body: string;
+}
+
+/** The answer's JSON (`Decided.body`) as a client reads it. */
+export interface DecisionReply {
+  readonly decision: number;
+  readonly allowed: boolean;
+  readonly findings: readonly Finding[];
+  readonly explanation: readonly Step[];
 }
