@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Actor, CertificationEvent } from '@portfolio-rules/core';
+import type { CertificationEvent } from '@portfolio-rules/core';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { certification } from './actions/certification';
@@ -143,10 +143,7 @@ export function buildApp(service: Service): FastifyInstance {
 
   app.post<{ Params: { studentId: string } }>('/students/:studentId/items', async (request, reply) => {
     const body = UploadBody.parse(request.body);
-    return answer(
-      reply,
-      await upload(service, { ...body, actor: body.actor as Actor, studentId: request.params.studentId }),
-    );
+    return answer(reply, await upload(service, { ...body, actor: body.actor, studentId: request.params.studentId }));
   });
 
   for (const [path, selected] of [
@@ -155,37 +152,31 @@ export function buildApp(service: Service): FastifyInstance {
   ] as const)
     app.post<{ Params: { id: string } }>(`/items/:id/${path}`, async (request, reply) => {
       const body = ActorBody.parse(request.body);
-      return answer(reply, await select(service, request.params.id, body.actor as Actor, selected));
+      return answer(reply, await select(service, request.params.id, body.actor, selected));
     });
 
   app.post<{ Params: { id: string } }>('/items/:id/certification', async (request, reply) => {
     const body = CertificationBody.parse(request.body);
     return answer(
       reply,
-      await certification(
-        service,
-        request.params.id,
-        body.actor as Actor,
-        body.event as CertificationEvent,
-        body.unavailable,
-      ),
+      await certification(service, request.params.id, body.actor, body.event as CertificationEvent, body.unavailable),
     );
   });
 
   app.post('/submissions', async (request, reply) => {
     const body = SubmitBody.parse(request.body);
-    return answer(reply, await submit(service, { ...body, actor: body.actor as Actor }));
+    return answer(reply, await submit(service, { ...body, actor: body.actor }));
   });
 
   app.post('/finals', async (request, reply) => {
     const body = FinalBody.parse(request.body);
-    return answer(reply, await finalSubmit(service, { ...body, actor: body.actor as Actor }));
+    return answer(reply, await finalSubmit(service, { ...body, actor: body.actor }));
   });
 
   app.post('/receipts/:studentId/:category/:term', async (request, reply) => {
     const params = ReceiptParams.parse(request.params);
     const body = ReceiptBody.parse(request.body);
-    return answer(reply, await receipt(service, { ...params, ...body, actor: body.actor as Actor, event: body.event }));
+    return answer(reply, await receipt(service, { ...params, ...body, actor: body.actor, event: body.event }));
   });
 
   app.get('/export', async (_request, reply) =>

@@ -58,7 +58,7 @@ export class Prepared {
     if (!prepared) this.onConnection.set(client, (prepared = new Set()));
     for (const name of batch.preparing) prepared.add(name);
     try {
-      const rows = rowsOf((await client.query(batch.text)) as unknown as pg.QueryResult[]);
+      const rows = rowsOf(await client.query(batch.text));
       return batch.results.map((index) => rows[index] ?? []);
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
