@@ -131,6 +131,8 @@ describe('what the pages claim', () => {
     expect(dates(112, 1)).toEqual([
       'courseOutcomeUpload 123 …2024-02-02',
       'courseOutcomeCertification 123 …2024-02-16',
+      // The first 10 September after 11201 ends (from: termEnd), not 2023-09-10.
+      'courseOutcomeSelection 12 …2024-09-10',
       'receiptConfirmation 123 2024-03-15…2024-03-20',
     ]);
     const second = dates(112, 2);

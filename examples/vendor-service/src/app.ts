@@ -156,7 +156,13 @@ export function buildApp(service: Service): FastifyInstance {
     const body = CertificationBody.parse(request.body);
     return answer(
       reply,
-      await certification(service, request.params.id, body.actor as Actor, body.event as CertificationEvent),
+      await certification(
+        service,
+        request.params.id,
+        body.actor as Actor,
+        body.event as CertificationEvent,
+        body.unavailable,
+      ),
     );
   });
 

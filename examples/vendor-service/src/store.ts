@@ -96,9 +96,9 @@ export const ITEM_COLUMNS =
 const SUBMISSIONS_JSON = (categories: string, terms: string) =>
   `(select coalesce(json_agg(s order by s.category, s.term, s.round), '[]') from submissions s
   where s.category = any(${categories}) and s.term = any(${terms}))`;
-/** The final submissions of a category and term, as a JSON array. */
-const FINALS_JSON = (category: string, term: string) =>
-  `(select coalesce(json_agg(f), '[]') from finals f where f.category = ${category} and f.term = ${term})`;
+/** The final submissions of some categories and terms, as a JSON array. */
+const FINALS_JSON = (categories: string, terms: string) =>
+  `(select coalesce(json_agg(f), '[]') from finals f where f.category = any(${categories}) and f.term = any(${terms}))`;
 
 interface SubmissionRow {
   category: Submission['category'];
@@ -124,13 +124,15 @@ const submissionOf = (row: SubmissionRow): Submission => ({
     row.receipt_closes !== null && { receiptPeriod: { opens: row.receipt_opens, closes: row.receipt_closes } }),
 });
 
-const finalOf = (row: {
+interface FinalRow {
   category: string;
   term: string;
   submitted_by: string;
   acting_as: string;
   final_on: string;
-}): FinalSubmission => ({
+}
+
+const finalOf = (row: FinalRow): FinalSubmission => ({
   category: row.category as FinalSubmission['category'],
   term: row.term,
   submittedBy: row.submitted_by,
@@ -142,7 +144,7 @@ const finalOf = (row: {
  * What a student-side decision reads, as one statement without parameters, sent with `begin` and the
  * locks and run after them (each statement of a batch takes its own snapshot under READ COMMITTED, so
  * it sees what the lock holders committed): the student's items of the kind and academic year — all
- * any cap of that kind counts — and the rounds of the rosters that cover them.
+ * any cap of that kind counts — and the rounds and final submissions of the rosters that cover them.
  */
 export function studentViewQuery(
   studentId: string,
@@ -152,17 +154,22 @@ export function studentViewQuery(
 ): string {
   const items = `(select coalesce(json_agg(i), '[]') from (select ${ITEM_COLUMNS} from items
     where student_id = ${literal(studentId)} and kind = ${literal(kind)} and academic_year = ${academicYear}) i)`;
-  const submissions = SUBMISSIONS_JSON(`array[${literal(kind)}]`, `array[${terms.map(literal).join(', ')}]`);
-  return `select ${items} as items, ${submissions} as submissions`;
+  const [kinds, termList] = [`array[${literal(kind)}]`, `array[${terms.map(literal).join(', ')}]`];
+  return `select ${items} as items, ${SUBMISSIONS_JSON(kinds, termList)} as submissions, ${FINALS_JSON(kinds, termList)} as finals`;
 }
 
 /** The rows of {@link studentViewQuery} as the engine takes them. */
 export function studentViewOf(rows: readonly Record<string, unknown>[]): {
   readonly items: PortfolioItem[];
   readonly submissions: Submission[];
+  readonly finals: FinalSubmission[];
 } {
-  const row = rows[0] as { items: ItemRow[]; submissions: SubmissionRow[] };
-  return { items: row.items.map(itemOf), submissions: row.submissions.map(submissionOf) };
+  const row = rows[0] as { items: ItemRow[]; submissions: SubmissionRow[]; finals: FinalRow[] };
+  return {
+    items: row.items.map(itemOf),
+    submissions: row.submissions.map(submissionOf),
+    finals: row.finals.map(finalOf),
+  };
 }
 
 /** The rounds and final submissions of one roster, in one statement. */
@@ -171,8 +178,8 @@ export async function rosterView(
   category: string,
   term: string,
 ): Promise<{ readonly submissions: Submission[]; readonly finals: FinalSubmission[] }> {
-  const { rows } = await tx.query<{ submissions: SubmissionRow[]; finals: Parameters<typeof finalOf>[0][] }>(
-    `select ${SUBMISSIONS_JSON('array[$1]', 'array[$2]')} as submissions, ${FINALS_JSON('$1', '$2')} as finals`,
+  const { rows } = await tx.query<{ submissions: SubmissionRow[]; finals: FinalRow[] }>(
+    `select ${SUBMISSIONS_JSON('array[$1]', 'array[$2]')} as submissions, ${FINALS_JSON('array[$1]', 'array[$2]')} as finals`,
     [category, term],
   );
   const row = present(rows[0], 'the submissions row');

@@ -35,7 +35,7 @@ interface Logged {
  * A school term through the API, with the attempts a real term sees that break a rule: uploads over
  * the cap, a colleague certifying, a rejection without a reason, selecting an uncertified item,
  * a wrong unit submitting, an upload after the submission, a final submission before the latest
- * round's period ends.
+ * round's period ends, a teacher revoking a certification after the final submission.
  */
 async function workload(service: TestService, students: number): Promise<void> {
   const next = random(20241130);
@@ -134,6 +134,12 @@ async function workload(service: TestService, students: number): Promise<void> {
     });
   service.setToday('2024-09-28');
   await post(app, '/finals', { actor: TEACHING, category: 'courseOutcome', term: '11201' });
+  // After the final submission nothing about the term's items changes, the teacher's acts included (PR7014).
+  for (const items of [...uploaded.values()].slice(0, 5))
+    await post(app, `/items/${items[0]}/certification`, {
+      actor: teacher('t-chen'),
+      event: { type: 'revoke', reason: '期末複查' },
+    });
 }
 
 function audit(dir: string, name: string, ndjson: string): Finding[] {
@@ -179,7 +185,7 @@ describe('portfolio-rules audit on the service export agrees with the decision l
     const refused = rows.filter((row) => !row.allowed);
     // The workload did meet the rules it was meant to meet.
     const refusedCodes = new Set(refused.flatMap((row) => row.codes));
-    for (const code of ['PR3001', 'PR4002', 'PR4003', 'PR4010', 'PR7001', 'PR7004', 'PR7013'])
+    for (const code of ['PR3001', 'PR4002', 'PR4003', 'PR4010', 'PR7001', 'PR7004', 'PR7013', 'PR7014'])
       expect(refusedCodes, code).toContain(code);
     const count = (type: string, extra: (record: Record<string, unknown>) => boolean = () => true) =>
       records.filter((record) => record.type === type && extra(record)).length;

@@ -52,6 +52,12 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
       event: { type: 'certify' },
     });
     expect(colleague.body.findings.map((finding: { code: string }) => finding.code)).toContain('PR4002');
+    const away = await post(app, `/items/${first}/certification`, {
+      actor: teacher('t-chen'),
+      event: { type: 'certify' },
+      unavailable: ['t-chen'],
+    });
+    expect(away).toMatchObject({ status: 422, body: { findings: [{ code: 'PR4002' }] } }); // away: no deputy of his applies
     const certified = await post(app, `/items/${first}/certification`, {
       actor: teacher('t-chen'),
       event: { type: 'certify' },
@@ -131,6 +137,25 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
         (f: { code: string }) => f.code,
       ),
     ).toContain('PR7014');
+  });
+
+  it("refuses any change to an item after its roster's final submission (PR7014), the teacher's too", async () => {
+    const { app, db } = service;
+    const codes = (reply: { body: { findings: { code: string }[] } }) => reply.body.findings.map((f) => f.code);
+    const { rows } = await db.query<{ id: string }>(
+      "select id from items where student_id = 's1' and state = 'certified' order by id",
+    );
+    const revoke = await post(app, `/items/${rows[0]!.id}/certification`, {
+      actor: teacher('t-chen'),
+      event: { type: 'revoke', reason: '期末檢核' },
+    });
+    expect(revoke.status).toBe(422);
+    expect(codes(revoke)).toContain('PR7014');
+    const upload = await post(app, '/students/s1/items', { actor: student('s1'), item: courseOutcome() });
+    expect(codes(upload)).toEqual(expect.arrayContaining(['PR7014', 'PR7004']));
+    expect((await db.query('select state from items where id = $1', [rows[0]!.id])).rows).toEqual([
+      { state: 'certified' },
+    ]);
   });
 
   it('exports the dataset NDJSON the auditor reads: every line a valid record', async () => {

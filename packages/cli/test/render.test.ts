@@ -54,7 +54,8 @@ describe('portfolio-rules render', () => {
     const flow = tableRows(result.stdout, '作業流程');
     expect(flow[0]).toEqual(['序號', '作業項目', '年級', '學期', '開始', '截止', '依據']);
     expect(flow).toContainEqual(['3', '課程學習成果上傳', '全年級', '每學期', '—', '休業式後2週', '作業流程 10']);
-    expect(flow).toContainEqual(['6', '多元表現上傳', '3年級', '第2學期', '—', '4月10日', '作業流程 12']);
+    expect(flow).toContainEqual(['6', '多元表現上傳', '3年級', '每學期', '—', '4月10日', '作業流程 12']);
+    expect(flow).toContainEqual(['5', '多元表現上傳', '1、2年級', '每學期', '—', '學期結束後之8月31日', '作業流程 12']);
     expect(tableRows(result.stdout, '件數規定')).toContainEqual(['課程學習成果', '上傳', '每學期至多 6 件', '五(三)1']);
     await expect(result.stdout).toMatchFileSnapshot('__snapshots__/render-magong.md');
   });

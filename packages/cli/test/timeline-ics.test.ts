@@ -183,9 +183,9 @@ describe('portfolio-rules timeline --format ics on the Magong pack', () => {
 
   it('has one all-day event per window: unique stable UIDs, DTSTAMP from the pack and calendar, exclusive DTEND', async () => {
     const list = events((await magong()).stdout);
-    expect(list).toHaveLength(26);
+    expect(list).toHaveLength(32);
     const uids = list.map((event) => event.get('UID'));
-    expect(new Set(uids).size).toBe(26);
+    expect(new Set(uids).size).toBe(32);
     expect(uids).toContain('magong-11202-courseOutcomeUpload-g3@portfolio-rules');
     expect(new Set(list.map((event) => event.get('DTSTAMP')))).toEqual(new Set(['20230801T000000Z']));
     for (const event of list) {

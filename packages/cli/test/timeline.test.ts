@@ -10,13 +10,13 @@ describe('portfolio-rules timeline', () => {
     const result = await run(['timeline', ...MAGONG, '--year', '112'], { cwd: ROOT });
     expect(result.code).toBe(0);
     const rows = result.stdout.split('\n').filter((line) => /^(\d{4}-|—)/.test(line));
-    expect(rows).toHaveLength(26);
+    expect(rows).toHaveLength(32);
     const firsts = rows.map((line) => line.match(/\d{4}-\d{2}-\d{2}/)![0]);
     expect(firsts).toEqual([...firsts].sort());
     // 作業流程 10 in 112-2: grade 3 after graduation (06-07), grades 1 and 2 after the closing ceremony (06-28).
     expect(result.stdout).toMatch(/—\s+2024-06-21\s+11202\s+3年級\s+課程學習成果上傳\s+馬公補充規定 作業流程 10/);
     expect(result.stdout).toMatch(/—\s+2024-07-12\s+11202\s+1、2年級\s+課程學習成果上傳/);
-    expect(result.stdout).toContain('共 26 個期程');
+    expect(result.stdout).toContain('共 32 個期程');
     await expect(result.transcript).toMatchFileSnapshot('__snapshots__/timeline-magong.txt');
   });
 
@@ -87,7 +87,7 @@ describe('portfolio-rules timeline', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('1、2年級');
     expect(result.stdout).toMatch(/2024-04-22\s+2024-04-26\s+11202\s+3年級\s+學校提交至中央資料庫/);
-    expect(result.stdout).toContain('共 19 個期程');
+    expect(result.stdout).toContain('共 22 個期程');
   });
 
   it('says so when a pack sets no windows (新竹: the national schedule applies)', async () => {

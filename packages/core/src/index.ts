@@ -113,6 +113,7 @@ export {
   type Grade,
   type ResolvedWindow,
   type Window,
+  type WindowPlaces,
   type WindowQuestion,
   type WindowResolution,
 } from './windows';

@@ -11,7 +11,13 @@ const EVENT_COLUMNS = 'item_id, student_id, type, actor, on_day, from_state, to_
  * A step of a course outcome's certification (送審, 認證成功, 認證失敗, 撤銷認證, 更換認證教師, 編修):
  * the engine's state machine decides; the item row is locked so two steps on one item queue.
  */
-export async function certification(service: Service, itemId: string, actor: Actor, event: CertificationEvent) {
+export async function certification(
+  service: Service,
+  itemId: string,
+  actor: Actor,
+  event: CertificationEvent,
+  unavailable?: readonly string[],
+) {
   const { db, rules } = service;
   const day = service.today();
   const peeked = await peekItem(service, itemId);
@@ -25,9 +31,11 @@ export async function certification(service: Service, itemId: string, actor: Act
     if (!row) throw new RequestError(404, `no item ${itemId}`);
     const item = itemOf(row as unknown as ItemRow);
     if (item.kind !== 'courseOutcome') throw new RequestError(409, 'only course outcomes are certified');
-    const { submissions } = await rosterView(tx, 'courseOutcome', item.term);
-    const answer = rules.engine.transition(item, event, actor, day, { submissions });
-    const what = { action: `certification.${event.type}`, subject: itemId, actor, request: { itemId, event }, day };
+    const { submissions, finals } = await rosterView(tx, 'courseOutcome', item.term);
+    const context = { submissions, finals, ...(unavailable && { unavailable }) };
+    const answer = rules.engine.transition(item, event, actor, day, context);
+    const request = { itemId, event, ...(unavailable && { unavailable }) };
+    const what = { action: `certification.${event.type}`, subject: itemId, actor, request, day };
     if (!answer.ok) return record(service, tx, what, answer, []);
     const columns = itemColumns(answer.item);
     const sets = ITEM_COLUMNS.split(', ').map((column, index) => `${column} = $${index + 1}`);

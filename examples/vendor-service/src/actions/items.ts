@@ -105,9 +105,9 @@ export async function upload(service: Service, input: UploadInput) {
     async (tx, opening) => {
       if (present(opening.at(-2), 'the student query').length === 0)
         throw new RequestError(404, `no student ${input.studentId}`);
-      const { items, submissions } = studentViewOf(present(opening.at(-1), 'the student view'));
+      const { items, submissions, finals } = studentViewOf(present(opening.at(-1), 'the student view'));
       if (items.some((existing) => existing.id === item.id)) throw new RequestError(409, `item ${item.id} exists`);
-      const answer = rules.engine.checkUpload({ item, items, at: day, submissions });
+      const answer = rules.engine.checkUpload({ item, items, at: day, submissions, finals });
       const what = { action: 'upload', subject: item.id, actor: input.actor, request: input, day };
       return record(service, tx, what, answer, [insertItem(item)], item);
     },

@@ -35,15 +35,19 @@ function offsetWords(
 }
 
 /**
- * A date rule as the rule writes it: `休業式後2週`, `全國上傳截止前2週`, `8月31日`; in English
- * `2 weeks after the closing ceremony`, `31 August`; an absolute date as the documents write it,
+ * A date rule as the rule writes it: `休業式後2週`, `全國上傳截止前2週`, `8月31日`, `學期結束後之9月10日`;
+ * in English `2 weeks after the closing ceremony`, `31 August`; an absolute date as the documents write it,
  * `112年10月2日`, `2 October 2023`.
  */
 export function describeRule(rule: DateRule, language: Language): string {
   if (typeof rule === 'string') return dateWords(rule, language);
   if ('monthDay' in rule) {
     const [month, day] = rule.monthDay.split('-').map(Number) as [number, number];
-    return monthDayWords(month, day, language);
+    const date = monthDayWords(month, day, language);
+    // Counted from the term's start unless `from` says otherwise: `學期結束後之9月10日`.
+    if (rule.from === undefined || rule.from === 'termStart') return date;
+    const anchor = ANCHOR_NAMES[rule.from][language];
+    return language === 'zh-TW' ? `${anchor}後之${date}` : `${date} after ${anchor}`;
   }
   const anchor = ANCHOR_NAMES[rule.anchor][language];
   const parts = offsetWords(rule, language);

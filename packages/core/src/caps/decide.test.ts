@@ -312,3 +312,52 @@ describe('file constraints — national letter (109學年度起)', () => {
     expect(checkFiles(effective, performance({ summary: undefined, files: [] })).findings).toEqual([]);
   });
 });
+
+describe('file rules cite the layer and clause that set them (issue 15 §4)', () => {
+  const pdfOnly = effectiveOf(
+    `${MAGONG_YAML}files:\n  courseOutcome:\n    document: { types: [pdf], maxMegabytes: 3 }\n    source: 五(五)\n`,
+  );
+  const school = { layer: 'school:magong', source: { document: '馬公補充規定', clause: '五(五)' } };
+  const national = {
+    layer: 'national@2022-08-01',
+    source: { document: '國教署函(109學年度起檔案規格)', clause: '檔案格式及大小' },
+  };
+
+  it("a school's 3 MB pdf-only limit is cited as the school's clause, in the finding and the step", () => {
+    const item = outcome({
+      files: [
+        { name: 'a.pdf', type: 'pdf', megabytes: 3.5 },
+        { name: 'b.png', type: 'png', megabytes: 1 },
+      ],
+    });
+    const part = checkFiles(pdfOnly, item);
+    expect(part.findings).toMatchObject([
+      { code: 'PR3011', ...school, data: { maxMegabytes: 3, source: school.source } },
+      { code: 'PR3010', ...school, data: { allowed: ['pdf', 'mp3', 'mp4'], source: school.source } },
+    ]);
+    expect(part.findings[0]?.message.en).toContain('(馬公補充規定 五(五))');
+    expect(part.steps[0]).toMatchObject(school);
+  });
+
+  it('a limit the school left alone is still cited as national', () => {
+    const item = outcome({ files: [{ name: 'b.mp4', type: 'mp4', megabytes: 11 }] });
+    expect(checkFiles(pdfOnly, item).findings).toMatchObject([{ code: 'PR3011', ...national }]);
+  });
+
+  it('a source written on the file rule itself is the one cited', () => {
+    const own = effectiveOf(
+      `${MAGONG_YAML}files:\n  courseOutcome:\n    document: { maxMegabytes: 2, source: 五(六) }\n    source: 五(五)\n`,
+    );
+    const item = outcome({ files: [{ name: 'a.pdf', type: 'pdf', megabytes: 2.5 }] });
+    expect(checkFiles(own, item).findings).toMatchObject([
+      { code: 'PR3011', layer: 'school:magong', source: { document: '馬公補充規定', clause: '五(六)' } },
+    ]);
+  });
+
+  it('a missing summary and a missing file cite the national layer and letter', () => {
+    expect(checkFiles(pdfOnly, outcome({ summary: '', files: [] })).findings).toMatchObject([
+      { code: 'PR3013', ...national },
+      { code: 'PR3014', ...national },
+    ]);
+  });
+});

@@ -12,6 +12,11 @@ import { unreachable } from '../_lib/unreachable';
 
 type FileRule = NonNullable<Files['document']>;
 
+const FILE_RULE_SOURCE: Source = { document: '國教署函(109學年度起檔案規格)', clause: '檔案格式及大小' };
+
+/** Who set a file rule: the layer and the clause, as {@link origin} finds them. */
+type Cited = ReturnType<typeof origin>;
+
 /** A kind's file rules as a check reads them, once per effective pack. */
 interface FileRules {
   readonly path: string;
@@ -22,25 +27,53 @@ interface FileRules {
   /** Every type allowed, documents first. */
   readonly allowed: readonly string[];
   readonly summaryMaxChars: number | undefined;
+  /** Who set the allowed types: the upper layer of the two lists (a school's `types` narrow the national ones). */
+  readonly typesFrom: Cited;
+  readonly documentFrom: Cited;
+  readonly mediaFrom: Cited;
+  readonly summaryFrom: Cited;
+  /** Who set the kind's rules as a whole: the upper layer of all of them, as the explanation step cites it. */
+  readonly rulesFrom: Cited;
+  /** The national rules that no pack value sets (a course outcome needs a summary and a file). */
+  readonly nationalFrom: Cited;
+}
+
+/** Of several origins, the one set by the upper layer; the first among equals. */
+function upper(effective: EffectivePack, origins: readonly Cited[]): Cited {
+  const rank = (cited: Cited) => (cited.layer === undefined ? -1 : effective.layers.indexOf(cited.layer));
+  return origins.reduce((best, cited) => (rank(cited) > rank(best) ? cited : best));
 }
 
 const fileRulesOf = perPack((effective: EffectivePack, kind: StudentKind): FileRules => {
   const rules = effective.values.files?.[kind];
   const documentTypes: readonly string[] = rules?.document?.types ?? [];
   const mediaTypes: readonly string[] = rules?.media?.types ?? [];
+  const path = `files.${kind}`;
+  const typesFrom = upper(effective, [
+    origin(effective, `${path}.document.types`),
+    origin(effective, `${path}.media.types`),
+  ]);
+  const documentFrom = origin(effective, `${path}.document.maxMegabytes`);
+  const mediaFrom = origin(effective, `${path}.media.maxMegabytes`);
+  const summaryFrom = origin(effective, `${path}.summaryMaxChars`);
   return {
-    path: `files.${kind}`,
+    path,
     document: rules?.document,
     media: rules?.media,
     documentTypes,
     mediaTypes,
     allowed: Object.freeze([...documentTypes, ...mediaTypes]),
     summaryMaxChars: rules?.summaryMaxChars,
+    typesFrom,
+    documentFrom,
+    mediaFrom,
+    summaryFrom,
+    rulesFrom: upper(effective, [origin(effective, path), typesFrom, documentFrom, mediaFrom, summaryFrom]),
+    nationalFrom: { layer: effective.national.layer, source: FILE_RULE_SOURCE },
   };
 });
 
 const NO_FILES: readonly FileRef[] = [];
-const FILE_RULE_SOURCE: Source = { document: '國教署函(109學年度起檔案規格)', clause: '檔案格式及大小' };
 
 /** The rule a file falls under by its type: the document rule, the media rule, or none. */
 function ruleOf(rules: FileRules, file: FileRef): FileRule | undefined {
@@ -54,7 +87,7 @@ function ruleOf(rules: FileRules, file: FileRef): FileRule | undefined {
 /** One thing wrong with an item's files or summary. */
 type FileProblem =
   | { readonly code: 'PR3010'; readonly file: FileRef }
-  | { readonly code: 'PR3011'; readonly file: FileRef; readonly rule: FileRule; readonly path: string }
+  | { readonly code: 'PR3011'; readonly file: FileRef; readonly rule: FileRule; readonly media: boolean }
   | { readonly code: 'PR3012'; readonly length: number }
   | { readonly code: 'PR3013' }
   | { readonly code: 'PR3014' };
@@ -92,12 +125,7 @@ function fileProblems(rules: FileRules, item: PortfolioItem, absentIsMissing = t
     const rule = ruleOf(rules, file);
     if (rules.allowed.length > 0 && !rule) add({ code: 'PR3010', file });
     else if (rule?.maxMegabytes !== undefined && !(file.megabytes <= rule.maxMegabytes))
-      add({
-        code: 'PR3011',
-        file,
-        rule,
-        path: `${rules.path}.${rule === rules.document ? 'document' : 'media'}`,
-      });
+      add({ code: 'PR3011', file, rule, media: rule !== rules.document });
   }
   const summary = item.summary ?? '';
   const max = rules.summaryMaxChars;
@@ -113,11 +141,11 @@ function fileProblems(rules: FileRules, item: PortfolioItem, absentIsMissing = t
 }
 
 /** The finding of one problem, the one place PR3010–PR3014 are built. */
-function fileFinding(effective: EffectivePack, rules: FileRules, problem: FileProblem, subject: string): Finding {
+function fileFinding(rules: FileRules, problem: FileProblem, subject: string): Finding {
   const { path, allowed } = rules;
   switch (problem.code) {
     case 'PR3010': {
-      const cited = origin(effective, path);
+      const cited = rules.typesFrom;
       const { file } = problem;
       return createFinding(
         CAP_CODES.fileTypeNotAllowed,
@@ -126,7 +154,7 @@ function fileFinding(effective: EffectivePack, rules: FileRules, problem: FilePr
       );
     }
     case 'PR3011': {
-      const from = origin(effective, problem.path);
+      const from = problem.media ? rules.mediaFrom : rules.documentFrom;
       return createFinding(
         CAP_CODES.fileTooLarge,
         {
@@ -135,11 +163,11 @@ function fileFinding(effective: EffectivePack, rules: FileRules, problem: FilePr
           maxMegabytes: problem.rule.maxMegabytes ?? unreachable('maxMegabytes'),
           ...(from.source && { source: from.source }),
         },
-        { rule: problem.path, subject, ...from },
+        { rule: `${path}.${problem.media ? 'media' : 'document'}`, subject, ...from },
       );
     }
     case 'PR3012': {
-      const from = origin(effective, `${path}.summaryMaxChars`);
+      const from = rules.summaryFrom;
       return createFinding(
         CAP_CODES.summaryTooLong,
         {
@@ -154,13 +182,13 @@ function fileFinding(effective: EffectivePack, rules: FileRules, problem: FilePr
       return createFinding(
         CAP_CODES.summaryMissing,
         { source: FILE_RULE_SOURCE },
-        { rule: `${path}.summary`, subject, source: FILE_RULE_SOURCE },
+        { rule: `${path}.summary`, subject, ...rules.nationalFrom },
       );
     default:
       return createFinding(
         CAP_CODES.fileMissing,
         { source: FILE_RULE_SOURCE },
-        { rule: `${path}.file`, subject, source: FILE_RULE_SOURCE },
+        { rule: `${path}.file`, subject, ...rules.nationalFrom },
       );
   }
 }
@@ -168,7 +196,7 @@ function fileFinding(effective: EffectivePack, rules: FileRules, problem: FilePr
 /** Types, sizes and the summary (要點; the national letter on file limits from academic year 109). */
 export function checkFiles(effective: EffectivePack, item: PortfolioItem): Part {
   const rules = fileRulesOf(effective, item.kind);
-  const findings = fileProblems(rules, item).map((problem) => fileFinding(effective, rules, problem, item.id));
+  const findings = fileProblems(rules, item).map((problem) => fileFinding(rules, problem, item.id));
   const maxChars = rules.summaryMaxChars;
   const data = {
     files: (item.files ?? NO_FILES).length,
@@ -186,7 +214,7 @@ export function checkFiles(effective: EffectivePack, item: PortfolioItem): Part 
   const step: Step = {
     rule: rules.path,
     outcome: findings.length === 0 ? 'passed' : 'failed',
-    ...origin(effective, rules.path),
+    ...rules.rulesFrom,
     detail,
     data,
   };
@@ -208,9 +236,7 @@ export function fileJudge(effective: EffectivePack, kind: StudentKind): (item: P
   return (item) => {
     if (item.files === undefined && item.summary === undefined) return NO_FINDINGS;
     const problems = fileProblems(rules, item, false);
-    return problems.length === 0
-      ? NO_FINDINGS
-      : problems.map((problem) => fileFinding(effective, rules, problem, item.id));
+    return problems.length === 0 ? NO_FINDINGS : problems.map((problem) => fileFinding(rules, problem, item.id));
   };
 }
 

@@ -41,4 +41,20 @@ export const CLAUSE_CODES = {
       };
     },
   }),
+  termStartForClassesStart: defineCode({
+    code: 'PR1032',
+    name: 'term-start-where-clause-says-classes-start',
+    severity: 'warning',
+    title: {
+      'zh-TW': '條文寫「開學」，期程卻以學期起始日起算',
+      en: 'The clause says 開學, the window counts from termStart',
+    },
+    message: (p: { path: string; field: string; phrase: string; source: Source; clausePosition?: Position }) => {
+      const where = at(p.clausePosition);
+      return {
+        'zh-TW': `${p.path} 的${p.field === 'opens' ? '開始' : '截止'}日以學期起始日 (termStart，8月1日或2月1日) 起算，但所依據之條文 ${formatSource(p.source)}${where.zh} 寫「${p.phrase}」；開學日請寫 classesStart，否則期程會提早數週`,
+        en: `${p.path} ${p.field} counts from termStart (1 August or 1 February), but the clause it cites, ${formatSource(p.source)}${where.en}, says 「${p.phrase}」 (the first day of classes): write classesStart, or the window moves weeks early`,
+      };
+    },
+  }),
 } as const;

@@ -168,4 +168,28 @@ describe('clauses — a pack carries its document word for word', () => {
       parseNumber('十十'),
     ]).toEqual([15, 21, 6, 2, undefined]);
   });
+
+  it('a window counting from termStart whose clause says 開學 is PR1032, pointing at the anchor and the words', () => {
+    const withRow = PACK.replace(
+      "      - ['15', 學業成績, 學期補考後 2周內]",
+      "      - ['8', 課程諮詢紀錄登錄, 開學 2週內]\n      - ['15', 學業成績, 學期補考後 2周內]",
+    ).replace(
+      'windows:\n',
+      'windows:\n  - { activity: consultationEntry, opens: { anchor: termStart }, closes: { anchor: termStart, weeks: 2 }, source: 作業流程 8 }\n',
+    );
+    const found = findings(withRow).filter((f) => f.code === 'PR1032');
+    expect(found.map((f) => [f.subject, f.data.phrase, f.position?.line])).toEqual([
+      ['windows.0.opens', '開學 2週內', 12],
+      ['windows.0.closes', '開學 2週內', 12],
+    ]);
+    expect(found[0]).toMatchObject({ severity: 'warning', related: [{ position: { line: 32 } }] });
+    expect(found[0]!.message['zh-TW']).toContain('classesStart');
+    // Counting from classesStart, as the clause says, is quiet; so is termStart under a clause that does not say 開學.
+    expect(findings(withRow.replaceAll('anchor: termStart', 'anchor: classesStart')).map((f) => f.code)).not.toContain(
+      'PR1032',
+    );
+    expect(findings(withRow.replace('source: 作業流程 8 }', 'source: 作業流程 15 }')).map((f) => f.code)).not.toContain(
+      'PR1032',
+    );
+  });
 });

@@ -241,6 +241,65 @@ function phrasePosition(yaml: readonly string[], start: Position | undefined, ph
   return start;
 }
 
+const CLASSES_START_WORDS = /開學/;
+
+/**
+ * A window that counts from `termStart` (1 Aug / 1 Feb) while the clause it cites speaks of 開學 (the
+ * first day of classes, `classesStart`, weeks later): the window would open or close weeks early (PR1032).
+ */
+function termStartForClassesStart(
+  pack: Pack,
+  positions: Readonly<Record<string, Position>>,
+  yaml: readonly string[],
+  layer: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const { path, parts } of citationsOf(pack)) {
+    const match = /^windows\.(\d+)$/.exec(path);
+    const window = match ? pack.windows?.[Number(match[1])] : undefined;
+    if (!window) continue;
+    const fields = (['opens', 'closes'] as const).filter((field) => {
+      const rule = window[field];
+      return typeof rule === 'object' && 'anchor' in rule && rule.anchor === 'termStart';
+    });
+    if (fields.length === 0) continue;
+    const said = parts.flatMap(({ part, cited }) =>
+      cited
+        ? wordsOf(cited).flatMap((words) => {
+            const found = CLASSES_START_WORDS.exec(words.text);
+            if (!found) return [];
+            // The phrase that says it: the clause or cell cut at its punctuation (「開學 2週內」, 「開學日起二週內」).
+            const phrase =
+              words.text.split(/[\n，。；：、]/).find((piece) => CLASSES_START_WORDS.test(piece)) ?? found[0];
+            return [{ part, phrase: phrase.trim(), path: words.path }];
+          })
+        : [],
+    );
+    const first = said[0];
+    if (!first) continue;
+    const source: Source = { document: pack.document, clause: first.part };
+    const clausePosition = phrasePosition(yaml, positions[first.path], first.phrase);
+    for (const field of fields) {
+      const position = positions[`${path}.${field}.anchor`] ?? positions[path];
+      findings.push(
+        createFinding(
+          CLAUSE_CODES.termStartForClassesStart,
+          { path, field, phrase: first.phrase, source, ...(clausePosition && { clausePosition }) },
+          {
+            rule: 'windows.anchor',
+            subject: `${path}.${field}`,
+            source,
+            layer,
+            ...(clausePosition && { related: [{ layer, source, position: clausePosition }] }),
+            ...(position && { position }),
+          },
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
 export interface ClauseCheckInput {
   readonly pack: Pack;
   readonly positions: Readonly<Record<string, Position>>;
@@ -278,6 +337,7 @@ export function checkClauses(input: ClauseCheckInput, yamlText: string): Finding
     }
   }
   const yaml = yamlText.split(/\r?\n/);
+  findings.push(...termStartForClassesStart(pack, positions, yaml, layer));
   for (const { path, value, citation } of numbers) {
     for (const { part, cited } of readCitation(citation, pack)) {
       if (!cited) continue;

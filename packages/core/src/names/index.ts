@@ -96,7 +96,8 @@ export const ACTIVITY_NAMES: Readonly<Record<Activity, Localized>> = {
 
 /** The calendar anchors as a school calendar names them. */
 export const ANCHOR_NAMES: Readonly<Record<Anchor, Localized>> = {
-  termStart: { 'zh-TW': '學期開始', en: 'the start of the term' },
+  // termStart is the day the semester begins on paper (1 Aug / 1 Feb), weeks before 開學: the name says so.
+  termStart: { 'zh-TW': '學期起始日 (8月1日或2月1日)', en: 'the start of the term' },
   termEnd: { 'zh-TW': '學期結束', en: 'the end of the term' },
   classesStart: { 'zh-TW': '開學', en: 'the first day of classes' },
   closingCeremony: { 'zh-TW': '休業式', en: 'the closing ceremony' },

@@ -63,8 +63,8 @@ export const OWNERSHIP_CODES = {
       const who = linkWords(p.who);
       const duties = p.duties.map((duty) => wordsFor(DUTY_NAMES, duty));
       return {
-        'zh-TW': `「${who['zh-TW']}」是 ${p.duties.length} 項業務的最後代理人 (${duties.map((duty) => duty['zh-TW']).join('、')})，超過 ${p.limit} 項；該單位無法執行時這些業務將同時停擺`,
-        en: `${who.en} is the last resort for ${p.duties.length} duties (${duties.map((duty) => duty.en).join(', ')}), more than ${p.limit}; if it is unavailable they all stop at once`,
+        'zh-TW': `「${who['zh-TW']}」是 ${p.duties.length} 項業務的最後代理人 (${duties.map((duty) => duty['zh-TW']).join('、')})，超過 ${p.limit} 項；該單位無法執行時這些業務將同時停擺 (${p.limit} 項為本工具之建議門檻，非規定條文)`,
+        en: `${who.en} is the last resort for ${p.duties.length} duties (${duties.map((duty) => duty.en).join(', ')}), more than ${p.limit}; if it is unavailable they all stop at once (the limit of ${p.limit} is this tool's advice, not a clause)`,
       };
     },
   }),

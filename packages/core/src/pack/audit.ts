@@ -13,6 +13,7 @@ import { checkPermissionRules } from '../permissions';
 import { checkWindows } from '../windows';
 import { WINDOW_CODES } from '../windows/codes';
 import type { LoadOptions } from './load';
+import type { Pack } from './schema';
 import { validatePack, type Validation } from './validate';
 
 export interface PackAuditOptions extends LoadOptions, ResolveOptions {
@@ -22,7 +23,11 @@ export interface PackAuditOptions extends LoadOptions, ResolveOptions {
 
 type PackCheck = (
   effective: EffectivePack,
-  options: { readonly positions: Readonly<Record<string, Position>>; readonly calendar?: SchoolCalendar },
+  options: {
+    readonly pack: Pack;
+    readonly positions: Readonly<Record<string, Position>>;
+    readonly calendar?: SchoolCalendar;
+  },
 ) => Finding[];
 
 /** Core's checks of a whole effective pack: what it says, checked for consistency, and what it leaves out. */
@@ -30,7 +35,8 @@ const PACK_CHECKS: readonly PackCheck[] = [
   (effective, { positions }) => checkDuties(effective, { positions }),
   (effective, { positions }) => checkPermissionRules(effective, { positions }),
   (effective, { positions }) => checkGovernanceRules(effective, { positions }),
-  (effective, { calendar }) => checkWindows(effective, calendar),
+  (effective, { pack, positions, calendar }) =>
+    checkWindows(effective, calendar, { windows: pack.windows, windowBounds: pack.windowBounds, positions }),
 ];
 
 /**
@@ -71,7 +77,11 @@ export function auditPack(text: string, options: PackAuditOptions = {}): Validat
   const findings: Finding[] = [...validation.findings];
   const seen = new Set(findings.map(identity));
   const overlay = loaded.pack.kind === 'overlay';
-  const context = { positions: loaded.positions, ...(options.calendar && { calendar: options.calendar }) };
+  const context = {
+    pack: loaded.pack,
+    positions: loaded.positions,
+    ...(options.calendar && { calendar: options.calendar }),
+  };
   for (const effective of versions) {
     for (const check of PACK_CHECKS) {
       for (const finding of check(effective, context)) {

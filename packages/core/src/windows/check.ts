@@ -10,6 +10,7 @@ import { formatTerm, parseTerm, type Term } from '../term';
 import { WINDOW_CODES } from './codes';
 import { boundsByDates, boundsWithoutCalendar, daysOpen, offsetFrom } from './bounds';
 import { NATIONAL_WINDOW_MINIMUMS, type WindowMinimum } from './minimums';
+import { placeWindowFindings, type WindowPlaces } from './place';
 import { GRADES, type ResolvedWindow, resolveWindows, selectWindow, windowProvenance } from './resolve';
 import type { DateRule, Grade, Window } from './schema';
 import { unreachable } from '../_lib/unreachable';
@@ -261,13 +262,15 @@ function byDates(effective: EffectivePack, calendar: SchoolCalendar, term: Term,
  * calendar it compares what the pack alone tells (anchor offsets, absolute dates, declared minDays);
  * with a calendar it resolves the windows of every data term the calendar gives anchors for (the
  * national deadline of 11201's data is in March 2024) and compares dates, reporting missing anchors too.
+ * Given the pack's own windows and positions (`places`), a finding about a window or bound the pack
+ * wrote carries its line and column.
  */
-export function checkWindows(effective: EffectivePack, calendar?: SchoolCalendar): Finding[] {
+export function checkWindows(effective: EffectivePack, calendar?: SchoolCalendar, places?: WindowPlaces): Finding[] {
   const findings = [
     ...symbolic(effective, calendar !== undefined),
     ...boundsWithoutCalendar(effective, calendar !== undefined),
   ];
-  if (!calendar) return findings;
+  if (!calendar) return placeWindowFindings(effective, findings, places);
   for (const entry of calendar.terms) {
     const term = termOfEntry(calendar, entry);
     const resolution = resolveWindows(effective, calendar, term);
@@ -275,5 +278,5 @@ export function checkWindows(effective: EffectivePack, calendar?: SchoolCalendar
     for (const window of resolution.windows)
       findings.push(...byDates(effective, calendar, term, window), ...boundsByDates(effective, calendar, term, window));
   }
-  return findings;
+  return placeWindowFindings(effective, findings, places);
 }

@@ -67,6 +67,40 @@ describe('resolveWindows', () => {
     });
   });
 
+  it('counts a month-day from the anchor `from` names: the next 10 September after the term ends', () => {
+    const pack = effectiveOf(`windows:
+  - { activity: courseOutcomeSelection, grades: [1, 2], closes: { monthDay: 09-10, from: termEnd } }
+  - { activity: courseOutcomeSelection, grades: [3], closes: { monthDay: 04-15 } }
+  - { activity: diversePerformanceSelection, closes: { monthDay: 09-10, from: closingCeremony } }
+`);
+    const closes = (term: Term, activity: string) =>
+      resolveWindows(pack, CALENDAR_112, term)
+        .windows.filter((w) => w.activity === activity)
+        .map((w) => [w.grades, w.closes]);
+    // 11201 ends 2024-01-31: its data is selected by 2024-09-10, not 2023-09-10 (a month into the term).
+    expect(closes(T1, 'courseOutcomeSelection')).toEqual([
+      [[1, 2], '2024-09-10'],
+      [[3], '2024-04-15'],
+    ]);
+    // 11202 ends 2024-07-31: the same 10 September.
+    expect(closes(T2, 'courseOutcomeSelection')).toEqual([
+      [[1, 2], '2024-09-10'],
+      [[3], '2024-04-15'],
+    ]);
+    // Any anchor may be the start; the calendar's own date for it counts (11201's closing ceremony 2024-01-19).
+    expect(closes(T1, 'diversePerformanceSelection')).toEqual([[[1, 2, 3], '2024-09-10']]);
+    // Without a date for the anchor, PR6001 names it; termStart and termEnd fall back to 1 Aug / 31 Jan.
+    const bare = { academicYear: 112, terms: [{ semester: 1 as const, anchors: {} }] } as SchoolCalendar;
+    const { windows, findings } = resolveWindows(pack, bare, T1);
+    expect(windows.filter((w) => w.activity === 'courseOutcomeSelection').map((w) => w.closes)).toEqual([
+      '2024-09-10',
+      '2024-04-15',
+    ]);
+    expect(findings.map((f: FindingBase) => [f.code, f.subject, f.data.anchor])).toEqual([
+      ['PR6001', 'windows.2', 'closingCeremony'],
+    ]);
+  });
+
   it("splits a window by grade where the dates differ (grade 3's own closing ceremony) and lets a grade's own window win", () => {
     const { windows } = resolveWindows(PACK, CALENDAR_112, T2);
     expect(windows.filter((w) => w.activity === 'courseOutcomeUpload').map((w) => [w.grades, w.closes])).toEqual([

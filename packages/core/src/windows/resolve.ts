@@ -7,7 +7,7 @@ import type { Source } from '../findings/types';
 import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import { provenanceOf } from '../layering/merge';
-import { formatTerm, parseTerm, type Term, type TermCode, termStart } from '../term';
+import { formatTerm, parseTerm, type Term, type TermCode, termEnd, termStart } from '../term';
 import { WINDOW_CODES } from './codes';
 import { type Activity, ACTIVITIES, type Anchor, type DateRule, type Grade, type Window } from './schema';
 import { unreachable } from '../_lib/unreachable';
@@ -81,7 +81,8 @@ export function selectWindow(
 /**
  * A date rule on a term's anchors: `{anchor, weeks, days}` moves by calendar days first, then by
  * working days (weekends and the calendar's days off skipped, make-up days counted); a month-day is
- * the first such date on or after the term starts (the calendar's termStart, else 1 Aug / 1 Feb).
+ * the first such date on or after its `from` anchor — by default the term's start (the calendar's
+ * termStart, else 1 Aug / 1 Feb); `from: termEnd` falls back to 31 Jan / 31 Jul likewise.
  */
 export function resolveDateRule(
   rule: DateRule,
@@ -91,7 +92,10 @@ export function resolveDateRule(
 ): DateResult {
   if (typeof rule === 'string') return { date: rule };
   if ('monthDay' in rule) {
-    const start = anchors.termStart ?? termStart(term);
+    const from = rule.from ?? 'termStart';
+    const start =
+      anchors[from] ?? (from === 'termStart' ? termStart(term) : from === 'termEnd' ? termEnd(term) : undefined);
+    if (start === undefined) return { missing: from };
     const year = Number(start.slice(0, 4));
     const candidates = [`${year}-${rule.monthDay}`, `${year + 1}-${rule.monthDay}`].filter(
       (date) => isPlainDate(date) && date >= start,

@@ -41,14 +41,20 @@ export const ANCHORS = [
   'nationalSubmissionCloses',
   'nationalUploadDeadline',
 ] as const;
-export const AnchorSchema = z.enum(ANCHORS).describe('行事曆基準日 / calendar anchor, e.g. closingCeremony 休業式');
+export const AnchorSchema = z
+  .enum(ANCHORS)
+  .describe(
+    '行事曆基準日 / calendar anchor: termStart 學期起始日 (8月1日、2月1日，不是開學日), termEnd 學期結束日 (1月31日、7月31日), classesStart 開學日 (「開學後…」「開學日起…」用這個), closingCeremony 休業式, makeUpExam 補考, nationalPrecheckOpens/Closes 全國預檢, nationalSubmissionOpens/Closes 全國提交, nationalUploadDeadline 全國上傳截止',
+  );
 export type Anchor = z.infer<typeof AnchorSchema>;
 
 const IsoDateSchema = z.iso.date().describe('日期 / a date, YYYY-MM-DD');
 
 /**
  * A date rule: an absolute date, or an anchor moved by days, weeks or working days
- * (negative = before), or a month-day in the term (`09-10`: the first 10 September on or after the term starts).
+ * (negative = before), or a month-day: `{ monthDay: 09-10 }` is the first 10 September on or after
+ * the data term starts; `{ monthDay: 09-10, from: termEnd }` the first one on or after the term ends
+ * (a semester-1 deadline of "next 10 September").
  */
 export const DateRuleSchema = z.union([
   IsoDateSchema,
@@ -66,8 +72,13 @@ export const DateRuleSchema = z.union([
         .string()
         .regex(/^\d{2}-\d{2}$/, 'monthDay')
         .describe('月-日 / the month and day, MM-DD'),
+      from: AnchorSchema.optional().describe(
+        '自哪個基準日起算 (預設 termStart 學期起始日) / the anchor to count from (default termStart): { monthDay: 09-10, from: termEnd } 是學期結束後的第一個 9月10日 (第1學期資料的「次年 9月10日前」)',
+      ),
     })
-    .describe('學期中之月日 / a month and day in the term'),
+    .describe(
+      '月日：自學期起始日 (或 from 基準日) 起的第一個該月日 / a month and day: the first on or after the term starts (or the from anchor)',
+    ),
 ]);
 export type DateRule = z.infer<typeof DateRuleSchema>;
 
