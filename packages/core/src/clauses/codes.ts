@@ -1,3 +1,4 @@
+import { clip } from '../_lib/clip';
 import { defineCode, formatSource } from '../findings/define';
 import type { Position, Source } from '../findings/types';
 
@@ -16,8 +17,8 @@ export const CLAUSE_CODES = {
     severity: 'warning',
     title: { 'zh-TW': '引用之條文不在本規定中', en: 'Cites a clause the pack does not hold' },
     message: (p: { path: string; citation: string; clause: string; source: Source; suggestion?: string }) => ({
-      'zh-TW': `${p.path} 引用「${formatSource(p.source)}」，但本規定之條文 (clauses、annexes) 沒有「${p.clause}」${p.suggestion ? `；是否為「${p.suggestion}」？` : ''}`,
-      en: `${p.path} cites ${formatSource(p.source)}, but the pack's clauses and annexes hold no ${p.clause}${p.suggestion ? `; did you mean ${p.suggestion}?` : ''}`,
+      'zh-TW': `${p.path} 引用「${formatSource(p.source)}」，但本規定之條文 (clauses、annexes) 沒有「${clip(p.clause)}」${p.suggestion ? `；是否為「${clip(p.suggestion)}」？` : ''}`,
+      en: `${p.path} cites ${formatSource(p.source)}, but the pack's clauses and annexes hold no ${clip(p.clause)}${p.suggestion ? `; did you mean ${clip(p.suggestion)}?` : ''}`,
     }),
   }),
   numberDisagrees: defineCode({

@@ -113,6 +113,18 @@ describe('clauses — a pack carries its document word for word', () => {
     ).toEqual([['PR1030', '19']]);
   });
 
+  it('echoes at most 200 characters of a huge citation (the long fuzz run, pack seeds 20261404, 20261505)', () => {
+    const huge = 'x'.repeat(70_000);
+    const [finding] = findings(
+      PACK.replace('source: 五(三)1 }', `source: ${huge} }`).replace('示範補充規定', `示範${huge}`),
+    );
+    expect(finding).toMatchObject({ code: 'PR1030' });
+    for (const message of Object.values(finding!.message)) {
+      expect(message.length).toBeLessThan(1_000);
+      expect(message).toContain('xxx…');
+    }
+  });
+
   it('without clauses or annexes nothing is checked: citations are the pack’s word', () => {
     const bare = PACK.slice(0, PACK.indexOf('clauseNumbering'));
     expect(findings(bare.replace('source: 五(三)1 }', 'source: 五(七) }'))).toEqual([]);

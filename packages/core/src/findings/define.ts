@@ -1,4 +1,5 @@
 import type { FindingBase, Localized, Position, RelatedSource, Severity, Source } from './types';
+import { clip } from '../_lib/clip';
 
 /** A finding code: its number, name, default severity, title, and message from its data `P`. */
 export interface CodeSpec<P = Record<string, never>, C extends string = string> {
@@ -56,7 +57,8 @@ export function hasErrors(findings: readonly { readonly severity: Severity }[]):
 }
 
 export function formatSource(source: Source | undefined): string {
-  return source ? `${source.document} ${source.clause}` : '';
+  // Both come from a pack: a 70,000-character `source:` must not make every message citing it as long.
+  return source ? `${clip(source.document)} ${clip(source.clause)}` : '';
 }
 
 /** The clause a message cites, after it: ` (馬公補充規定 五(三)1)`; nothing without one. */
