@@ -238,6 +238,28 @@ describe('portfolio-rules audit', () => {
     ).toBe(2);
   });
 
+  it('--evidence without --data still judges the evidence: a semester without a meeting is PR7520', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'audit-'));
+    const evidence = join(folder, 'evidence.ndjson');
+    writeFileSync(evidence, '{"type":"meeting","date":"2023-09-01"}\n');
+    const result = await run([
+      'audit',
+      'audit/pack.yaml',
+      '--evidence',
+      evidence,
+      '--as-of',
+      '2024-07-31',
+      '--format',
+      'json',
+    ]);
+    const findings = (JSON.parse(result.stdout) as { audit: { findings: { code: string; subject: string }[] } }).audit
+      .findings;
+    expect(findings.filter((finding) => finding.code === 'PR7520').map((finding) => finding.subject)).toEqual([
+      '11202',
+    ]);
+    expect(result.code).toBe(1);
+  });
+
   it('--output writes the report to a file; sarif, html and junit render the same audit', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'audit-'));
     const file = join(folder, 'report.html');

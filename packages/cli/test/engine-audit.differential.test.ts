@@ -28,9 +28,10 @@ const numRuns = Number(process.env.DIFF_RUNS ?? 200);
  *   submission — the records carry no date for a selection. Not passed to the replay's item requests.
  * - PR7002 (submitted twice): every round the data records is a resubmission the school made (the
  *   replay gives each its correction); the audit does not judge why.
- * PR7014 on items is compared as the audit reads a change: from a record's own days (uploadedOn,
- * certifiedOn), not a certification event's; the generator dates each event as its record, and
- * differential/after-final.ts moves the records' days.
+ * PR7014 on items is compared as the audit reads a change: a record's own days (uploadedOn,
+ * certifiedOn) and its certification events' (certify, reject, revoke, each also judged against the
+ * certification window, PR6003); differential/after-final.ts moves the records' days and adds
+ * certifications revoked after the final submission.
  * - PR7800 (still pending after the window), PR7012's school-level count, PR75xx governance and
  *   retention, PR78xx: judged over the whole data as of the audit day, no request decides them.
  */

@@ -137,11 +137,20 @@ async function auditWith(request: AuditRequest, io: CliIo, shards: ShardWorkers 
   } else onPack = [text.finding];
   const base = { asOf: request.asOf, file: request.pack };
   if (request.data === undefined || !resolution || resolution.versions.length === 0) {
-    const empty = createAudit(resolution ?? { versions: [], findings: [] }, base).finish();
+    // The evidence log alone is still judged: the meetings and trainings it holds, or misses.
+    const evidence =
+      request.evidence !== undefined && resolution && resolution.versions.length > 0
+        ? await loadEvidence(io.cwd, request.evidence, request.encoding)
+        : undefined;
+    if (evidence?.unreadable) return { inputFindings: evidence.findings, sources, unreadable: true };
+    const empty = createAudit(resolution ?? { versions: [], findings: [] }, {
+      ...base,
+      ...(evidence?.value && { evidence: evidence.value }),
+    }).finish();
     const { statistics: _statistics, ...rest } = empty;
     return {
-      result: { ...rest, findings: sortFindings(onPack) },
-      inputFindings: [],
+      result: { ...rest, findings: sortFindings(evidence ? [...onPack, ...empty.findings] : onPack) },
+      inputFindings: [...(evidence?.findings ?? [])],
       sources,
       unreadable: false,
       packFindings: onPack,

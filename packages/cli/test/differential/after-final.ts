@@ -14,8 +14,10 @@ const later = (day: string, days: number) =>
 /**
  * The records with one change for each pick (any natural number: it chooses what moves and by how
  * many days): a course outcome certified, or a diverse performance uploaded, 1–20 days after the
- * final submission of its term in its student's division; or, when the pick names a roster submitted
- * twice, its final submission moved to the day before the second round.
+ * final submission of its term in its student's division; a certified course outcome's certification
+ * revoked by its teacher in a certification event 1–20 days after it (the record left as it was); or,
+ * when the pick names a roster submitted twice, its final submission moved to the day before the
+ * second round.
  */
 export function changedAfterFinal(records: Records, picks: readonly number[]): DatasetRecord[] {
   const changed = [...records];
@@ -54,6 +56,18 @@ export function changedAfterFinal(records: Records, picks: readonly number[]): D
     if (item.type !== 'courseOutcome' && item.type !== 'diversePerformance') continue;
     const final = changed[finalOf(item.type, item.term, item.studentId)!] as DatasetRecord & { on: string };
     const on = later(final.on, 1 + (pick % 20));
+    if (pick % 4 === 2 && item.type === 'courseOutcome' && item.state === 'certified') {
+      changed.push({
+        type: 'certificationEvent',
+        itemId: item.id,
+        studentId: item.studentId,
+        event: 'revoke',
+        on,
+        actor: item.certifier,
+        ...(item.school !== undefined && { school: item.school }),
+      } as DatasetRecord);
+      continue;
+    }
     changed[index] = item.type === 'courseOutcome' ? { ...item, certifiedOn: on } : { ...item, uploadedOn: on };
   }
   return changed;

@@ -120,7 +120,7 @@ function lateness(
   state: AuditState,
   student: number,
   info: TermInfo,
-  record: CourseOutcomeRecord,
+  record: Pick<CourseOutcomeRecord, 'id' | 'certifier' | 'term' | 'state' | 'certifiedOn'>,
   position: Position | undefined,
 ): void {
   if (!info.windows) return;
@@ -216,6 +216,15 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
     noteNoReason(state, record.itemId, record.studentId, position);
   if (record.event === 'submit') return;
   const subject = state.subjects.of(record.studentId, record.itemId);
+  if (record.event !== 'reassign')
+    state.decisions.push({
+      student,
+      subject,
+      on: record.on,
+      line: position?.line ?? 0,
+      frame: state.places.frameOf(position),
+      ...(position && { position }),
+    });
   if (record.event === 'reassign') {
     if (record.to !== undefined) state.certifiers.addAct(student, subject, record.to, 'reassign', 0, NOWHERE);
     return;
@@ -229,6 +238,35 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
     position?.line ?? 0,
     state.places.frameOf(position),
   );
+}
+
+/**
+ * The certification decisions that came as events, judged once every item's term is known (see
+ * `AuditState.decisions`): each is a change to its item on its day (after the final submission of the
+ * item's roster, PR7014) and a decision the certification window binds (PR6002, PR6003), as the engine
+ * judges the transition. A decision the item's own record already dates is judged once. Events of an
+ * item not in the data are left out: its term is not known.
+ */
+export function judgeDecisions(state: AuditState): void {
+  const judged = new Set(state.late.map((candidate) => `${candidate.item}|${candidate.decidedOn ?? ''}`));
+  for (const { student, subject, on, line, frame, position } of state.decisions) {
+    const item = state.certifiers.itemOf(student, subject);
+    if (!item) continue;
+    const studentId = state.roster.id(student);
+    noteChange(state, student, studentId, item.period, 'courseOutcome', on, subject, line, frame);
+    const itemId = state.subjects.text(studentId, subject);
+    if (judged.has(`${itemId}|${on}`)) continue;
+    judged.add(`${itemId}|${on}`);
+    const info = state.terms.infoAt(item.period) ?? unreachable(`term ${item.period}`);
+    const decision = {
+      id: itemId,
+      certifier: item.certifier,
+      term: info.code,
+      state: 'certified',
+      certifiedOn: on,
+    } as const;
+    lateness(state, student, info, decision, position);
+  }
 }
 
 function addSubmission(state: AuditState, record: SubmissionRecord, position: Position | undefined): void {

@@ -391,6 +391,71 @@ describe('createAudit: submissions, receipts, finals', () => {
     ]);
   });
 
+  it('reports a certification revoked after the final submission when it comes as an event, before or after its item (PR7014)', () => {
+    const revoke = {
+      type: 'certificationEvent',
+      itemId: 'c1',
+      studentId: 's1',
+      event: 'revoke',
+      on: '2024-04-02',
+      actor: 't1',
+    };
+    for (const lines of [
+      [
+        student('s1'),
+        revoke,
+        outcome('c1', { uploadedOn: '2024-01-05' }),
+        submission({ stage: 'final', on: '2024-03-30' }),
+      ],
+      [
+        student('s1'),
+        outcome('c1', { uploadedOn: '2024-01-05' }),
+        submission({ stage: 'final', on: '2024-03-30' }),
+        revoke,
+      ],
+    ]) {
+      const result = auditLines(lines);
+      expect(codesOf(result, 'PR7014')).toEqual([
+        expect.objectContaining({
+          subject: 'c1',
+          data: expect.objectContaining({ finalOn: '2024-03-30', changedOn: '2024-04-02' }),
+          position: expect.objectContaining({ line: lines.indexOf(revoke) + 1 }),
+        }),
+      ]);
+    }
+    // An event on or before the final submission's day changes nothing after it.
+    const before = auditLines([
+      student('s1'),
+      outcome('c1', { uploadedOn: '2024-01-05' }),
+      { ...revoke, on: '2024-03-30' },
+      submission({ stage: 'final', on: '2024-03-30' }),
+    ]);
+    expect(codesOf(before, 'PR7014')).toEqual([]);
+  });
+
+  it('judges a decision that comes as an event against the certification window (PR6003), once when its record says the same', () => {
+    const event = {
+      type: 'certificationEvent',
+      itemId: 'c1',
+      studentId: 's1',
+      event: 'revoke',
+      on: '2024-03-01',
+      actor: 't1',
+    };
+    const result = auditLines([student('s1'), outcome('c1', { certifiedOn: '2024-01-20' }), event], {
+      calendar: CALENDAR_112,
+      asOf: '2024-07-01',
+    });
+    expect(codesOf(result, 'PR6003')).toEqual([
+      expect.objectContaining({ subject: 'c1', data: expect.objectContaining({ at: '2024-03-01', studentId: 's1' }) }),
+    ]);
+    const same = auditLines(
+      [student('s1'), outcome('c1', { certifiedOn: '2024-03-01' }), { ...event, event: 'certify' }],
+      { calendar: CALENDAR_112, asOf: '2024-07-01' },
+    );
+    expect(codesOf(same, 'PR6003')).toHaveLength(1);
+  });
+
   it("judges changes and disputes against the final submission of their student's division (each division submits its own)", () => {
     const evening = { division: 'continuingEducation' };
     const result = auditLines([

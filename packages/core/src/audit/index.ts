@@ -4,7 +4,7 @@ import type { DatasetRecord } from '../dataset/parse';
 import type { FindingBase, Position, Severity } from '../findings/types';
 import type { GovernanceEvidence } from '../governance';
 import type { Resolution } from '../layering';
-import { addRecord } from './add';
+import { addRecord, judgeDecisions } from './add';
 import { certificationFindings } from './certification';
 import { ruleFindings } from './rules';
 import { schoolFindings } from './school';
@@ -85,6 +85,7 @@ export function createAudit(resolution: Resolution, options: AuditOptions): Audi
       live = undefined;
       const findings = [...state.findings];
       const overdue = new Map<string, number>();
+      judgeDecisions(state);
       studentFindings(state, findings, overdue);
       certificationFindings(state, findings);
       schoolFindings(state, findings);

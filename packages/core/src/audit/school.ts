@@ -1,9 +1,9 @@
-import { compareDates } from '../_lib/date';
+import { compareDates, isPlainDate, type PlainDate } from '../_lib/date';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../catalogue';
 import { checkGovernance } from '../governance';
 import { finalCitation, periodEnd, RECEIPT_CODES } from '../receipts';
-import { formatTerm, parseTerm, termStart } from '../term';
+import { formatTerm, parseTerm, termOfDate, termStart } from '../term';
 import { AUDIT_CODES } from './codes';
 import type { AuditState, RoundRecord, Rounds } from './state';
 import { unreachable } from '../_lib/unreachable';
@@ -125,13 +125,28 @@ function roundFindings(state: AuditState, out: Finding[]): void {
 /**
  * The working group's meetings and the trainings, from the data's meeting and training records and
  * the evidence log passed in, over the whole terms from the data's first term to the audit day,
- * judged by the rules of the latest of those terms. Without any evidence nothing is judged.
+ * judged by the rules of the latest of those terms — without data records, from the term of the
+ * evidence's first entry (`audit --evidence` without `--data`). Without any evidence nothing is judged.
  */
 function governanceFindings(state: AuditState, out: Finding[]): void {
-  if (!state.hasEvidence || state.minTerm === undefined) return;
-  const from = termStart(parseTerm(state.minTerm) ?? unreachable(`term ${state.minTerm}`));
+  if (!state.hasEvidence) return;
+  const first = state.minTerm === undefined ? firstEvidenceTerm(state) : parseTerm(state.minTerm);
+  if (first === undefined) return;
+  const from = termStart(first);
   if (compareDates(from, state.asOf) > 0) return;
   out.push(...checkGovernance(state.terms.forDate(state.asOf), state.evidence, { from, to: state.asOf }));
+}
+
+/** The term of the evidence's earliest well-formed date (a malformed one is reported by checkGovernance). */
+function firstEvidenceTerm(state: AuditState) {
+  const dates = [...state.evidence.meetings, ...state.evidence.trainings.map((training) => training.date)].filter(
+    (date): date is PlainDate => isPlainDate(date),
+  );
+  const earliest = dates.reduce<PlainDate | undefined>(
+    (best, date) => (best === undefined || date < best ? date : best),
+    undefined,
+  );
+  return earliest === undefined ? undefined : termOfDate(earliest);
 }
 
 /** Terms the pack does not cover are judged by its nearest version: the auditor is told so, once. */

@@ -79,6 +79,20 @@ export interface AuditState {
   /** Cap counters outside their item's student-term row (a diverse performance whose academic year is not its term's: rare), by student, then counter key. */
   readonly strayCaps: Map<number, Map<string, CapTotal>>;
   readonly late: LateCandidate[];
+  /**
+   * Certification decisions (certify, reject, revoke) that come as events: an event names its item
+   * but not its term, so each is judged at the end, once the item's term is known — for a change after
+   * the final submission (PR7014) and a decision outside the window (PR6002, PR6003), as the engine
+   * judges the transition.
+   */
+  readonly decisions: {
+    readonly student: number;
+    readonly subject: number;
+    readonly on: PlainDate;
+    readonly line: number;
+    readonly frame: number;
+    readonly position?: Position;
+  }[];
   readonly enrolment: Map<number, { readonly change: string; readonly on: PlainDate; readonly position?: Position }[]>;
   readonly deletions: Map<number, { readonly deletedOn: PlainDate; readonly position?: Position }[]>;
   readonly noReason: Map<string, { readonly studentId: string; readonly position: Position | undefined }>;
@@ -118,6 +132,7 @@ export function createState(
     certifiers: new Certifiers(places),
     strayCaps: new Map(),
     late: [],
+    decisions: [],
     enrolment: new Map(),
     deletions: new Map(),
     noReason: new Map(),

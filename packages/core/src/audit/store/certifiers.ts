@@ -63,6 +63,17 @@ export class Certifiers {
     this.heads.set(student, 0, item + 1);
   }
 
+  /** The certifier and term number of the item (its first version read), or undefined for an item not in the data. */
+  itemOf(student: number, subject: number): { readonly certifier: string; readonly period: number } | undefined {
+    const item = this.find(student, subject);
+    return item < 0
+      ? undefined
+      : {
+          certifier: this.people.value(this.items.get(item, ITEM.certifier)),
+          period: this.items.get(item, ITEM.period),
+        };
+  }
+
   /** Whether the item is known and `actor` is the certifier of one of its versions. */
   isCertifier(student: number, subject: number, actor: string): boolean {
     for (let item = this.find(student, subject); item >= 0; item = this.findNext(item, subject))
