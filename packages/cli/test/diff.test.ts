@@ -21,6 +21,14 @@ describe('portfolio-rules diff', () => {
     await expect(result.transcript).toMatchFileSnapshot('__snapshots__/diff-md.txt');
   });
 
+  it('says what a declared role may do, in words, and names it in the permission rows', async () => {
+    const result = await run(['diff', 'roles-none.yaml', 'roles-declared.yaml']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('宣告之角色「課程諮詢教師 (查閱諮詢學生)」：<ins>檢視學習歷程 (諮詢學生)</ins>');
+    expect(result.stdout).toContain('課程諮詢教師 (查閱諮詢學生)之「檢視學習歷程」權限縮減');
+    expect(result.stdout).not.toMatch(/object Object|adviser/);
+  });
+
   it('lists every point with --unchanged, 無修正 where nothing changed', async () => {
     const result = await run(['diff', ...HSINCHU, '--unchanged'], { cwd: ROOT });
     expect(result.code).toBe(0);

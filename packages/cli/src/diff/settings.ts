@@ -89,11 +89,12 @@ export function settingsOf(effective: EffectivePack): Setting[] {
   return settings;
 }
 
-/** Objects read as one value: a date rule (`{ anchor, weeks }`), a unit's definition, a custom rule's condition and message. */
+/** Objects read as one value: a date rule (`{ anchor, weeks }`), a unit's or a declared role's definition, a custom rule's condition and message. */
 function isLeafObject(keyPath: string): boolean {
   return (
     /(^|\.)(opens|closes|closesAfter)$/.test(keyPath) ||
     /^units\.[^.]+$/.test(keyPath) ||
+    /^roles\.[^.]+$/.test(keyPath) ||
     /^rules\[\]\.(when|message)$/.test(keyPath)
   );
 }

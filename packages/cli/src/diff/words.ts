@@ -14,7 +14,8 @@ import {
   parseTerm,
   PERMISSION_NAMES,
   RECORD_KIND_NAMES,
-  ROLE_NAMES,
+  roleName,
+  declaredRoleNames,
   SCOPE_NAMES,
   termWords,
   unitName,
@@ -91,6 +92,7 @@ const W = {
     trainingAny: '研習或說明會',
     divisionsSubject: '部別',
     unit: (name: string) => `單位「${name}」`,
+    role: (name: string) => `宣告之角色「${name}」`,
     unitValue: (name: string, office: string | undefined) => (office ? `${office}${name}` : name),
     rule: (message: string) => `自訂檢核規則「${message}」`,
     ruleParts: { when: '條件', severity: '嚴重程度', message: '訊息', about: '適用對象' } as Record<string, string>,
@@ -172,6 +174,7 @@ const W = {
     trainingAny: 'trainings or briefings',
     divisionsSubject: 'divisions',
     unit: (name: string) => `the unit ${name}`,
+    role: (name: string) => `the declared role ${name}`,
     unitValue: (name: string, office: string | undefined) => (office ? `${office} ${name}` : name),
     rule: (message: string) => `the custom rule “${message}”`,
     ruleParts: { when: 'condition', severity: 'severity', message: 'message', about: 'applies to' } as Record<
@@ -335,6 +338,15 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       const unit = value as { name?: string; office?: string };
       return { subject: w.unit(unit.name ?? name), value: w.unitValue(unit.name ?? name, unit.office) };
     }
+    case 'roles': {
+      // A declared role as one value: its permissions in words, each with its scope.
+      const role = value as { name?: string; permissions?: readonly { permission?: string; scope?: string }[] };
+      const held = (role.permissions ?? []).map(
+        (entry) =>
+          `${nameIn(PERMISSION_NAMES, textOf(entry.permission), language)} (${nameIn(SCOPE_NAMES, textOf(entry.scope), language)})`,
+      );
+      return { subject: w.role(role.name ?? name), value: held.join(w.list) };
+    }
     case 'rules': {
       const message = holder.message as Partial<Record<string, string>> | undefined;
       const subject = w.rule(message?.[language] ?? message?.['zh-TW'] ?? String(holder.id));
@@ -345,7 +357,7 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       return { subject: part ? `${subject}：${part}` : subject, value: part && name === 'when' ? '' : plainValue() };
     }
     case 'permissions': {
-      const role = nameIn(ROLE_NAMES, textOf(holder.role), language);
+      const role = roleName(textOf(holder.role), language, declaredRoleNames(effective.values.roles));
       const action = holderPath[1] === 'grant' ? w.granted : w.narrowed;
       return {
         subject: w.permission(role, nameIn(PERMISSION_NAMES, textOf(holder.permission), language), action),
