@@ -161,15 +161,10 @@ describe('portfolio-rules audit', () => {
     // The data file given as the evidence log: its two meetings are taken, the other records named and left out.
     const mixed = await run([...args, '--evidence', 'audit/data.ndjson']);
     expect(mixed.code).toBe(alone.code);
-    const output = JSON.parse(mixed.stdout);
+    const output = parseAuditJson(mixed.stdout);
     const notEvidence = output.inputFindings.filter((finding: { code: string }) => finding.code === 'PR9014');
     expect(
-      notEvidence
-        .map(
-          ({ severity, data }: { severity: string; data: { type: string; count: number } }) =>
-            `${data.type} ${data.count} ${severity}`,
-        )
-        .sort(),
+      notEvidence.map(({ severity, data }) => `${String(data.type)} ${String(data.count)} ${severity}`).sort(),
     ).toEqual(
       [
         'student 2 warning',
@@ -213,9 +208,9 @@ describe('portfolio-rules audit', () => {
     ]);
     // The bad line is an error at its line (exit 1); the good one is taken and the audit goes on.
     expect(bad.code).toBe(1);
-    const audited = JSON.parse(bad.stdout);
+    const audited = parseAuditJson(bad.stdout);
     expect(codes(audited.inputFindings)).toEqual(['PR8008 error']);
-    expect(audited.inputFindings[0].position.line).toBe(2);
+    expect(audited.inputFindings[0]?.position?.line).toBe(2);
     expect(codes(audited.audit.findings)).not.toContain('PR7521 error');
   });
 

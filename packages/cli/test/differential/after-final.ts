@@ -65,7 +65,7 @@ export function changedAfterFinal(records: Records, picks: readonly number[]): D
         on,
         actor: item.certifier,
         ...(item.school !== undefined && { school: item.school }),
-      } as DatasetRecord);
+      });
       continue;
     }
     changed[index] = item.type === 'courseOutcome' ? { ...item, certifiedOn: on } : { ...item, uploadedOn: on };

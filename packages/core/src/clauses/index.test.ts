@@ -119,7 +119,7 @@ describe('clauses — a pack carries its document word for word', () => {
       PACK.replace('source: 五(三)1 }', `source: ${huge} }`).replace('示範補充規定', `示範${huge}`),
     );
     expect(finding).toMatchObject({ code: 'PR1030' });
-    for (const message of Object.values(finding!.message)) {
+    for (const message of [finding!.message['zh-TW'], finding!.message.en]) {
       expect(message.length).toBeLessThan(1_000);
       expect(message).toContain('xxx…');
     }
