@@ -41,7 +41,7 @@ describe('docs/reference/scenarios.md', () => {
       const outcome = runScenario(parsed.scenario!, { file, text: readFileSync(join(REPO_DIR, file), 'utf8') });
       expect(
         outcome.failures.map((failure) => failure.message.en),
-        outcome.explanation.join('\n'),
+        outcome.explanation.map((line) => line.en).join('\n'),
       ).toEqual([]);
     },
   );

@@ -46,7 +46,8 @@ describe('fuzz: scenario files', () => {
         }
         const outcome = runScenario(parsed.data, pack, { overlays });
         for (const failure of outcome.failures) expect(typeof failure.message.en).toBe('string');
-        for (const line of outcome.explanation) expect(typeof line).toBe('string');
+        for (const line of outcome.explanation)
+          expect([typeof line['zh-TW'], typeof line.en]).toEqual(['string', 'string']);
         tally(outcome.failures.length === 0 ? 'holds' : 'fails with reasons');
         if (repeats(index)) expect(runScenario(parsed.data, pack, { overlays })).toEqual(outcome);
       });

@@ -43,11 +43,14 @@ describe('portfolio-rules test', () => {
     expect(result.stdout).toContain(
       '    ✗ caps.courseOutcome.upload：預期 {"max":7}，實得 {"max":6,"per":"semester","source":"五(三)1"}',
     );
-    expect(result.stdout).toContain('caps.courseOutcome.upload.max set by school:magong 馬公補充規定 五(三)1');
+    // Why it came out so, in the output's language.
+    expect(result.stdout).toContain('caps.courseOutcome.upload.max 由 school:magong 馬公補充規定 五(三)1 設定');
+    expect(result.stdout).not.toContain(' set by ');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 情境 2 = 通過 1 + 未通過 1');
     const english = await run(['test', cwd, '--lang', 'en'], { cwd: tmpdir() });
     expect(english.stdout).toContain('    clause: 馬公補充規定 五(三)1');
     expect(english.stdout).toContain('    ✗ caps.courseOutcome.upload: expected {"max":7}, got {"max":6');
+    expect(english.stdout).toContain('caps.courseOutcome.upload.max set by school:magong 馬公補充規定 五(三)1');
   });
 
   it('reports a file that is not a scenario at its line and column, as a failed scenario', async () => {

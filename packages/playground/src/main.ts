@@ -250,7 +250,10 @@ function scenarioItem(run: ScenarioRun, index: number): HTMLLIElement {
   for (const failure of run.outcome?.failures ?? [])
     item.append(make('p', 'problem', `✗ ${failure.message[state.language]}`));
   if (run.outcome)
-    item.append(make('p', 'why', words().why), make('pre', undefined, run.outcome.explanation.join('\n')));
+    item.append(
+      make('p', 'why', words().why),
+      make('pre', undefined, run.outcome.explanation.map((line) => line[state.language]).join('\n')),
+    );
   return item;
 }
 

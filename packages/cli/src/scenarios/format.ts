@@ -49,7 +49,8 @@ function failureLines(result: ScenarioResult, language: Language, sources: Reado
   for (const failure of result.outcome?.failures ?? []) lines.push(`    ✗ ${oneLine(failure.message[language])}`);
   if (result.outcome) {
     lines.push(`    ${text.why}`);
-    for (const line of result.outcome.explanation) lines.push(...line.split('\n').map((part) => `      ${part}`));
+    for (const line of result.outcome.explanation)
+      lines.push(...line[language].split('\n').map((part) => `      ${part}`));
   }
   return lines;
 }

@@ -6,7 +6,10 @@ import { checkReceiptPeriod, leaverNotices } from '../receipts';
 import type { Student } from '../records/items';
 import { checkRetention } from '../retention';
 import { type Permission, PERMISSIONS } from '../roles';
-import { type Context, effectiveAt, misfit, personOf, studentOf } from './context';
+import type { Language } from '../findings';
+import { nameIn, PERMISSION_NAMES, ROLE_NAMES } from '../names';
+import { type Context, effectiveAt, misfit, note, personOf, studentOf } from './context';
+import { noteSteps } from './record-life';
 
 /** Deleting a student's records on a day: too early while the seal lasts (retention). */
 export function deleteRecords(context: Context, studentId: string, at: string): readonly Finding[] {
@@ -35,8 +38,12 @@ export function permitted(
     effective,
     unavailable: context.scenario.given?.unavailable ?? [],
   });
-  context.explanation.push(
-    `${actor.id} (${actor.roles.join(', ')}) ${when.can} on ${JSON.stringify(when.on)}: ${decision.allowed ? 'allowed' : 'refused'}`,
+  const permission = PERMISSION_NAMES[when.can as Permission];
+  const roles = (language: Language) => actor.roles.map((role) => nameIn(ROLE_NAMES, role, language));
+  note(
+    context,
+    `${actor.id} (${roles('zh-TW').join('、')}) 對 ${JSON.stringify(when.on)} ${permission['zh-TW']}：${decision.allowed ? '可' : '不可'}`,
+    `${actor.id} (${roles('en').join(', ')}) ${permission.en} on ${JSON.stringify(when.on)}: ${decision.allowed ? 'allowed' : 'refused'}`,
   );
   return decision.findings;
 }
@@ -46,8 +53,7 @@ export function receiptPeriod(context: Context, period: { opens: string; closes:
   const effective = effectiveAt(context);
   if (!effective) return [];
   const decision = checkReceiptPeriod(effective, period);
-  for (const step of decision.explanation)
-    context.explanation.push(`${step.outcome} ${step.rule}: ${step.detail['zh-TW']}`);
+  noteSteps(context, decision.explanation);
   return decision.findings;
 }
 
@@ -61,7 +67,9 @@ export function notifyLeavers(context: Context, opens: string): readonly Finding
   }));
   const { notices, findings } = leaverNotices(effective, students, opens);
   for (const notice of notices)
-    context.explanation.push(
+    note(
+      context,
+      `通知 ${notice.studentId} (${notice.leftOn ?? '?'} 離校)：${notice.channels.join('、') || '無通知管道'}`,
       `notify ${notice.studentId} (left ${notice.leftOn ?? '?'}) by ${notice.channels.join(', ') || 'no channel'}`,
     );
   return findings;
@@ -72,8 +80,12 @@ export function governanceLog(context: Context, period: { from: string; to: stri
   const effective = effectiveAt(context);
   if (!effective) return [];
   const log = context.scenario.given?.log ?? {};
-  context.explanation.push(
-    `log: ${log.meetings?.length ?? 0} meetings, ${log.trainings?.length ?? 0} trainings, ${period.from} – ${period.to}`,
+  const meetings = log.meetings?.length ?? 0;
+  const trainings = log.trainings?.length ?? 0;
+  note(
+    context,
+    `紀錄：${period.from} 至 ${period.to}，會議 ${meetings} 次、研習 ${trainings} 場`,
+    `log: ${meetings} meetings, ${trainings} trainings, ${period.from} – ${period.to}`,
   );
   return checkGovernance(effective, { meetings: log.meetings ?? [], trainings: log.trainings ?? [] }, period);
 }

@@ -1,6 +1,6 @@
 // Comparing what a scenario expects with what core decided, and printing a finding for people.
 import type { Finding } from '../catalogue';
-import { formatSource, type Source } from '../findings';
+import { formatSource, type Localized, type Source } from '../findings';
 import type { ScenarioFailure } from './context';
 import type { ExpectedFinding } from './format';
 
@@ -94,11 +94,17 @@ export function compareFindings(
   ];
 }
 
-export function describeFinding(finding: Finding): string {
+export function describeFinding(finding: Finding): Localized {
   const where = finding.position ? ` @${finding.position.line}:${finding.position.column}` : '';
   const cited = [finding.layer, formatSource(finding.source)].filter(Boolean).join(' ');
-  return `${finding.severity} ${finding.code} ${finding.subject}${where}${cited ? ` [${cited}]` : ''}\n      ${finding.message['zh-TW']}\n      ${finding.message.en}`;
+  const head = `${finding.code} ${finding.subject}${where}${cited ? ` [${cited}]` : ''}`;
+  return {
+    'zh-TW': `${SEVERITY_WORDS[finding.severity]} ${head}\n      ${finding.message['zh-TW']}`,
+    en: `${finding.severity} ${head}\n      ${finding.message.en}`,
+  };
 }
+
+const SEVERITY_WORDS = { error: '錯誤', warning: '警告', info: '說明' } as const;
 
 /** The paths of the leaves written in an expected value, under `path`. */
 export function leafPaths(path: string, value: unknown): string[] {

@@ -5,7 +5,7 @@ import { effectiveFor, type EffectivePack } from '../layering';
 import type { Validation } from '../pack';
 import type { Student } from '../records/items';
 import type { Actor } from '../roles/actor';
-import { parseTerm, type Term } from '../term';
+import { parseTerm, type Term, termWords } from '../term';
 import type { Scenario } from './format';
 
 /** What did not come out as the scenario expects. */
@@ -24,7 +24,12 @@ export interface Context {
   readonly document: string;
   readonly validation: Validation;
   readonly failures: ScenarioFailure[];
-  readonly explanation: string[];
+  readonly explanation: Localized[];
+}
+
+/** Adds a line to the explanation, in both languages. */
+export function note(context: Context, zh: string, en: string): void {
+  context.explanation.push({ 'zh-TW': zh, en });
 }
 
 /** Records a difference; the message says it in both languages unless one is given. */
@@ -62,8 +67,16 @@ export function effectiveAt(context: Context): EffectivePack | undefined {
   const parsed = parseTerm(term);
   const effective = validation.resolution && parsed && effectiveFor(validation.resolution, parsed);
   const { applies } = context.scenario.expect;
-  if (effective) context.explanation.push(`rules for term ${String(term)}: ${effective.layers.join(' → ')}`);
-  else context.explanation.push(`no rules for term ${String(term)}: outside the pack's period`);
+  const words = parsed
+    ? { zh: termWords(parsed, 'zh-TW'), en: termWords(parsed, 'en') }
+    : { zh: String(term), en: String(term) };
+  if (effective)
+    note(
+      context,
+      `${words.zh}適用之規定：${effective.layers.join(' → ')}`,
+      `rules for ${words.en}: ${effective.layers.join(' → ')}`,
+    );
+  else note(context, `${words.zh}不在本規定檔適用期間內`, `no rules for ${words.en}: outside the pack's period`);
   const wanted = applies ?? true;
   if (wanted !== Boolean(effective)) {
     const said = (yes: boolean) => (yes ? 'applies' : 'does not apply');

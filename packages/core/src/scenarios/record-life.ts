@@ -6,7 +6,10 @@ import { createEngine, type Engine, type Step } from '../engine';
 import { formatSource } from '../findings';
 import type { CourseOutcome, PortfolioItem } from '../records/items';
 import type { Actor } from '../roles/actor';
-import { type Context, fail, misfit, personOf, termOf } from './context';
+import type { Language } from '../findings';
+import { nameIn, RECORD_KIND_NAMES } from '../names';
+import { type Context, fail, misfit, note, personOf, termOf } from './context';
+import { CERTIFICATION_STEP_WORDS, ITEM_STATE_WORDS, STEP_OUTCOME_WORDS } from './words';
 import type { RecordAction } from './format';
 
 type Given = NonNullable<Context['scenario']['given']>;
@@ -49,10 +52,12 @@ function makeItem(entry: Omit<RecordsEntry, 'count'>, id: string, term: string):
 }
 
 /** Each rule the engine evaluated, in order, with the layer and clause that set it. */
-function noteSteps(context: Context, steps: readonly Step[]): void {
+export function noteSteps(context: Context, steps: readonly Step[]): void {
   for (const step of steps) {
     const cited = [step.layer, formatSource(step.source)].filter(Boolean).join(' ');
-    context.explanation.push(`  ${step.outcome} ${step.rule}${cited ? ` [${cited}]` : ''}: ${step.detail['zh-TW']}`);
+    const line = (language: Language) =>
+      `  ${STEP_OUTCOME_WORDS[step.outcome][language]} ${step.rule}${cited ? ` [${cited}]` : ''}: ${step.detail[language]}`;
+    note(context, line('zh-TW'), line('en'));
   }
 }
 
@@ -75,7 +80,6 @@ export function runAction(
   action: RecordAction,
   items: readonly PortfolioItem[],
 ): { findings: readonly Finding[]; items: readonly PortfolioItem[] } {
-  const note = (line: string) => context.explanation.push(line);
   if ('upload' in action) {
     const term = action.term ?? String(termOf(context) ?? '');
     const item = makeItem(
@@ -95,7 +99,11 @@ export function runAction(
       files: [{ name: 'report.pdf', type: 'pdf' as const, megabytes: 1 }],
     };
     const decision = engine.checkUpload({ item: upload, items, at: action.at });
-    note(`${action.student} uploads a ${action.upload} on ${action.at}: ${decision.allowed ? 'allowed' : 'refused'}`);
+    note(
+      context,
+      `${action.student} 於 ${action.at} 上傳${nameIn(RECORD_KIND_NAMES, action.upload, 'zh-TW')}：${decision.allowed ? '可' : '不可'}`,
+      `${action.student} uploads a ${nameIn(RECORD_KIND_NAMES, action.upload, 'en')} on ${action.at}: ${decision.allowed ? 'allowed' : 'refused'}`,
+    );
     noteSteps(context, decision.explanation);
     return { findings: decision.findings, items: decision.allowed ? [...items, upload] : items };
   }
@@ -103,7 +111,11 @@ export function runAction(
     const item = find(context, items, action.select);
     if (!item) return { findings: [], items };
     const decision = engine.checkSelection({ item, items, actor: studentActor(item.studentId), at: action.at });
-    note(`${item.studentId} selects ${item.id} on ${action.at}: ${decision.allowed ? 'allowed' : 'refused'}`);
+    note(
+      context,
+      `${item.studentId} 於 ${action.at} 勾選 ${item.id}：${decision.allowed ? '可' : '不可'}`,
+      `${item.studentId} selects ${item.id} on ${action.at}: ${decision.allowed ? 'allowed' : 'refused'}`,
+    );
     noteSteps(context, decision.explanation);
     return {
       findings: decision.findings,
@@ -131,8 +143,13 @@ export function runAction(
   const result = engine.transition(item, event, actor, action.at, {
     unavailable: context.scenario.given?.unavailable ?? [],
   });
+  const step = CERTIFICATION_STEP_WORDS[action.certification];
+  const states = (language: Language) =>
+    `${ITEM_STATE_WORDS[item.state][language]}${result.ok ? ` → ${ITEM_STATE_WORDS[result.item.state][language]}` : ''}`;
   note(
-    `${actor.id} ${action.certification}s ${item.id} (${item.state}) on ${action.at}: ${result.ok ? `allowed → ${result.item.state}` : 'refused'}`,
+    context,
+    `${actor.id} 於 ${action.at} ${step['zh-TW']} ${item.id}：${result.ok ? '可' : '不可'} (${states('zh-TW')})`,
+    `${actor.id} ${step.en} ${item.id} on ${action.at}: ${result.ok ? 'allowed' : 'refused'} (${states('en')})`,
   );
   noteSteps(context, result.explanation);
   if (!result.ok) return { findings: result.findings, items };

@@ -3,13 +3,15 @@ import type { Finding } from '../catalogue';
 import { actingFor } from '../deputies';
 import { DUTIES, type Duty } from '../duties';
 import { type CustomRule, evaluateRules, studentFacts, studentTermFacts } from '../expressions';
+import type { Language } from '../findings';
+import { ACTIVITY_NAMES, chainIn, nameIn, unitName } from '../names';
 import { formatSource } from '../findings';
 import { type EffectivePack, provenanceOf, valueAtPath } from '../layering';
 import { auditPack } from '../pack';
 import { parseTerm } from '../term';
 import { ACTIVITIES, type Activity, isOpen, resolveWindows, selectWindow } from '../windows';
 import { leafPaths, matches, sameLayer, sameSource } from './compare';
-import { calendarOf, type Context, effectiveAt, fail, misfit, studentOf, termOf } from './context';
+import { calendarOf, type Context, effectiveAt, fail, misfit, note, studentOf, termOf } from './context';
 import { itemsOf } from './record-life';
 
 /** The effective value at a path (a custom rule by id: `rules.<id>`) and, with a student and a day, whether that custom rule holds. */
@@ -59,21 +61,23 @@ function evaluateCustomRule(
             ? resolveWindows(effective, calendarOf(context, term), term).windows
             : [],
         });
-  context.explanation.push(`facts about ${facts.subject} on ${at}: ${JSON.stringify(facts.values)}`);
+  const values = JSON.stringify(facts.values);
+  note(context, `${facts.subject} 於 ${at} 之事實：${values}`, `facts about ${facts.subject} on ${at}: ${values}`);
   return evaluateRules(effective, [facts]).filter((finding) => finding.rule === `rules.${rule.id}`);
 }
 
 /** Compares the effective value at a path, who set it, and the national bound over it. */
 function checkValue(context: Context, effective: EffectivePack, path: string): void {
-  const { scenario, explanation, document } = context;
+  const { scenario, document } = context;
   const { expect } = scenario;
   const value = valueAtPath(effective.values, path);
-  explanation.push(`${path} = ${JSON.stringify(value)}`);
+  note(context, `${path} = ${JSON.stringify(value)}`, `${path} = ${JSON.stringify(value)}`);
   if (expect.value !== undefined && !matches(expect.value, value))
     fail(context, path, JSON.stringify(expect.value), value === undefined ? '—' : JSON.stringify(value));
   for (const leaf of expect.value === undefined ? [path] : leafPaths(path, expect.value)) {
     const setBy = provenanceOf(effective.provenance, leaf);
-    explanation.push(`  ${leaf} set by ${setBy?.layer ?? '—'} ${formatSource(setBy?.source)}`);
+    const by = `${setBy?.layer ?? '—'} ${formatSource(setBy?.source)}`;
+    note(context, `  ${leaf} 由 ${by} 設定`, `  ${leaf} set by ${by}`);
     if (expect.layer !== undefined && !sameLayer(expect.layer, setBy?.layer))
       fail(context, `${leaf} layer`, expect.layer, setBy?.layer ?? '—', {
         'zh-TW': `${leaf} 之設定層次：預期 ${expect.layer}，實得 ${setBy?.layer ?? '無'}`,
@@ -91,7 +95,11 @@ function checkValue(context: Context, effective: EffectivePack, path: string): v
     const bound = effective.bounds.find(
       (b) => b.path === path || path.startsWith(`${b.path}.`) || b.path.startsWith(`${path}.`),
     );
-    explanation.push(`national bound: ${bound ? JSON.stringify(bound) : 'none'}`);
+    note(
+      context,
+      `全國規定之界限：${bound ? JSON.stringify(bound) : '無'}`,
+      `national bound: ${bound ? JSON.stringify(bound) : 'none'}`,
+    );
     const actual = bound && { ...bound, source: formatSource(bound.source) };
     if (!matches(expect.nationalBound, actual))
       fail(context, 'national bound', JSON.stringify(expect.nationalBound), JSON.stringify(actual ?? null), {
@@ -115,8 +123,11 @@ export function checkWindow(
   const windows = effective.values.windows ?? [];
   const index = selectWindow(windows, when.window as Activity, when.semester ?? term ?? semester, when.grade ?? 1);
   if (index === undefined) {
-    context.explanation.push(
-      `no window for ${when.window} (semester ${semester}${when.grade ? `, grade ${when.grade}` : ''})`,
+    const activity = nameIn(ACTIVITY_NAMES, when.window, 'zh-TW');
+    note(
+      context,
+      `第${semester}學期${when.grade ? `${when.grade}年級` : ''}沒有「${activity}」之期程`,
+      `no window for ${nameIn(ACTIVITY_NAMES, when.window, 'en')} (semester ${semester}${when.grade ? `, grade ${when.grade}` : ''})`,
     );
     const wanted = context.scenario.expect.value;
     if (wanted !== undefined && wanted !== null)
@@ -149,8 +160,11 @@ function openOn(
   const resolved = resolveWindows(effective, calendarOf(context, term), term).windows.find(
     (window) => window.activity === question.activity && window.grades.includes(question.grade),
   );
-  context.explanation.push(
-    `${when.window} (grade ${question.grade}) on ${when.at}: window ${resolved ? `${resolved.opens ?? '…'} – ${resolved.closes}` : 'none'}`,
+  const span = resolved ? `${resolved.opens ?? '…'} – ${resolved.closes}` : undefined;
+  note(
+    context,
+    `${question.grade}年級「${ACTIVITY_NAMES[question.activity]['zh-TW']}」於 ${when.at}：期程 ${span ?? '無'}`,
+    `${ACTIVITY_NAMES[question.activity].en} (grade ${question.grade}) on ${when.at}: window ${span ?? 'none'}`,
   );
   return isOpen(effective, calendarOf(context, term), question).findings;
 }
@@ -160,7 +174,7 @@ export function checkActing(
   duty: string,
   division: 'day' | 'continuingEducation' | undefined,
 ): readonly Finding[] {
-  const { scenario, explanation } = context;
+  const { scenario } = context;
   if (!(DUTIES as readonly string[]).includes(duty)) {
     misfit(context, 'when.acting', {
       'zh-TW': `未知的業務 ${duty} (可用：${DUTIES.join('、')})`,
@@ -174,9 +188,15 @@ export function checkActing(
     unavailable: scenario.given?.unavailable ?? [],
     ...(division && { division }),
   });
-  explanation.push(`chain: ${result.chain.join(' → ')}`);
-  explanation.push(`walked: ${result.walked.map((step) => `${step.who}${step.available ? ' ✓' : ' ✗'}`).join(', ')}`);
-  explanation.push(`acting: ${result.acting ?? 'nobody'}`);
+  const units = effective.values.units;
+  const chain = chainIn(result.chain, units);
+  const walked = (language: Language) =>
+    result.walked.map((step) => `${unitName(step.who, language, units)}${step.available ? ' ✓' : ' ✗'}`);
+  const acting = (language: Language) =>
+    result.acting === undefined ? (language === 'zh-TW' ? '無人' : 'nobody') : unitName(result.acting, language, units);
+  note(context, `代理順序：${chain['zh-TW']}`, `chain: ${chain.en}`);
+  note(context, `依序查詢：${walked('zh-TW').join('、')}`, `walked: ${walked('en').join(', ')}`);
+  note(context, `代理人：${acting('zh-TW')}`, `acting: ${acting('en')}`);
   const { expect } = scenario;
   if (expect.acting !== undefined && (result.acting ?? 'nobody') !== expect.acting)
     fail(context, 'acting', expect.acting, result.acting ?? 'nobody', {

@@ -22,7 +22,10 @@ describe('runScenario', () => {
       'clause: 五(三)1\ntitle: t\ngiven: { term: 11201 }\nwhen: { rule: caps.courseOutcome.upload }\nexpect: { value: { max: 6 }, layer: school:magong, source: 五(三)1 }\n',
     );
     expect(outcome.failures).toEqual([]);
-    expect(outcome.explanation).toContain('  caps.courseOutcome.upload.max set by school:magong 馬公補充規定 五(三)1');
+    expect(outcome.explanation).toContainEqual({
+      'zh-TW': '  caps.courseOutcome.upload.max 由 school:magong 馬公補充規定 五(三)1 設定',
+      en: '  caps.courseOutcome.upload.max set by school:magong 馬公補充規定 五(三)1',
+    });
   });
 
   it('reports a wrong value, layer and clause', () => {
@@ -48,7 +51,9 @@ describe('runScenario', () => {
       'unexpected finding: PR1031 caps.courseOutcome.select.max',
       'expected allowed, got refused',
     ]);
-    expect(outcome.explanation.join('\n')).toContain('作業要點 課程學習成果勾選件數 (111學年度起)');
+    expect(outcome.explanation.map((line) => line['zh-TW']).join('\n')).toContain(
+      '作業要點 課程學習成果勾選件數 (111學年度起)',
+    );
   });
 
   it('reports who acts when it is not who was expected', () => {

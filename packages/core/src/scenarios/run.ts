@@ -1,6 +1,7 @@
 // Runs one scenario against its pack and says, in both languages, why it came out as it did. Pure:
 // the caller reads the files (the CLI's `portfolio-rules test`, a browser playground, a vendor).
 import type { Finding } from '../catalogue';
+import type { Localized } from '../findings';
 import type { PackInput } from '../layering';
 import { auditPack } from '../pack';
 import { parse, stringify } from 'yaml';
@@ -30,7 +31,7 @@ export interface ScenarioOutcome {
   /** What did not come out as expected; empty when the scenario passes. */
   readonly failures: readonly ScenarioFailure[];
   /** The decision as a person reads it: findings with their clauses, values with who set them. */
-  readonly explanation: readonly string[];
+  readonly explanation: readonly Localized[];
   /** The findings that came out of `when`. */
   readonly findings: readonly Finding[];
 }
@@ -72,7 +73,9 @@ export function runScenario(scenario: Scenario, pack: ScenarioPack, options: Run
     if ('acting' in when) findings = checkActing(context, when.acting, when.division);
   }
 
-  context.explanation.push(...(findings.length === 0 ? ['no findings'] : findings.map(describeFinding)));
+  context.explanation.push(
+    ...(findings.length === 0 ? [{ 'zh-TW': '沒有發現事項', en: 'no findings' }] : findings.map(describeFinding)),
+  );
   if (expect.findings) context.failures.push(...compareFindings(expect.findings, findings, document));
   if (expect.allowed !== undefined) {
     const allowed = !findings.some((finding) => finding.severity === 'error');
