@@ -214,17 +214,18 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
   const student = studentFor(state, record.studentId);
   if (record.event === 'reject' && !reasonGiven(record.reason))
     noteNoReason(state, record.itemId, record.studentId, position);
-  if (record.event === 'submit') return;
   const subject = state.subjects.of(record.studentId, record.itemId);
-  if (record.event !== 'reassign')
-    state.decisions.push({
-      student,
-      subject,
-      on: record.on,
-      line: position?.line ?? 0,
-      frame: state.places.frameOf(position),
-      ...(position && { position }),
-    });
+  state.decisions.push({
+    student,
+    subject,
+    on: record.on,
+    // Submitting and reassigning change the item too, but only a teacher's decision is bound by the window.
+    decides: record.event !== 'submit' && record.event !== 'reassign',
+    line: position?.line ?? 0,
+    frame: state.places.frameOf(position),
+    ...(position && { position }),
+  });
+  if (record.event === 'submit') return;
   if (record.event === 'reassign') {
     if (record.to !== undefined) state.certifiers.addAct(student, subject, record.to, 'reassign', 0, NOWHERE);
     return;
@@ -249,11 +250,12 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
  */
 export function judgeDecisions(state: AuditState): void {
   const judged = new Set(state.late.map((candidate) => `${candidate.item}|${candidate.decidedOn ?? ''}`));
-  for (const { student, subject, on, line, frame, position } of state.decisions) {
+  for (const { student, subject, on, decides, line, frame, position } of state.decisions) {
     const item = state.certifiers.itemOf(student, subject);
     if (!item) continue;
     const studentId = state.roster.id(student);
     noteChange(state, student, studentId, item.period, 'courseOutcome', on, subject, line, frame);
+    if (!decides) continue;
     const itemId = state.subjects.text(studentId, subject);
     if (judged.has(`${itemId}|${on}`)) continue;
     judged.add(`${itemId}|${on}`);

@@ -433,6 +433,28 @@ describe('createAudit: submissions, receipts, finals', () => {
     expect(codesOf(before, 'PR7014')).toEqual([]);
   });
 
+  it('reports a submission or a reassignment after the final submission as a change (PR7014), without a window finding', () => {
+    for (const event of [
+      { event: 'submit', actor: 's1' },
+      { event: 'reassign', actor: 'a1', to: 't2', reason: '任課教師離職' },
+    ]) {
+      const result = auditLines(
+        [
+          student('s1'),
+          outcome('c1', { uploadedOn: '2024-01-05' }),
+          submission({ stage: 'final', on: '2024-03-30' }),
+          { type: 'certificationEvent', itemId: 'c1', studentId: 's1', on: '2024-04-02', ...event },
+        ],
+        { calendar: CALENDAR_112, asOf: '2024-07-01' },
+      );
+      expect(
+        codesOf(result, 'PR7014').map((finding) => [finding.subject, finding.data]),
+        event.event,
+      ).toEqual([['c1', containing({ finalOn: '2024-03-30', changedOn: '2024-04-02' })]]);
+      expect([...codesOf(result, 'PR6002'), ...codesOf(result, 'PR6003')], event.event).toEqual([]);
+    }
+  });
+
   it('judges a decision that comes as an event against the certification window (PR6003), once when its record says the same', () => {
     const event = {
       type: 'certificationEvent',

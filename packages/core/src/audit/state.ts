@@ -80,7 +80,7 @@ export interface AuditState {
   readonly strayCaps: Map<number, Map<string, CapTotal>>;
   readonly late: LateCandidate[];
   /**
-   * Certification decisions (certify, reject, revoke) that come as events: an event names its item
+   * Certification events (a teacher's decision, a submission, a reassignment): an event names its item
    * but not its term, so each is judged at the end, once the item's term is known — for a change after
    * the final submission (PR7014) and a decision outside the window (PR6002, PR6003), as the engine
    * judges the transition.
@@ -89,6 +89,8 @@ export interface AuditState {
     readonly student: number;
     readonly subject: number;
     readonly on: PlainDate;
+    /** A teacher's decision (certify, reject, revoke), which the certification window binds; not submit or reassign. */
+    readonly decides: boolean;
     readonly line: number;
     readonly frame: number;
     readonly position?: Position;
