@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium as playwright, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 // Debian's headless Chromium for the tests that open HTML, run as a command or driven by playwright-core
 // (the library only, with no browser download). On CI, running
@@ -103,4 +105,30 @@ export async function withPage<T>(
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * For a test file: Chromium (or why the file's tests are skipped) and a scratch folder for its pages,
+ * filled before its tests and removed after them.
+ */
+export function chromiumForFile(prefix: string): {
+  readonly chromium: string | undefined;
+  readonly why: string;
+  readonly folder: string;
+} {
+  const session: { chromium: string | undefined; why: string; folder: string } = {
+    chromium: undefined,
+    why: '',
+    folder: '',
+  };
+  beforeAll(() => {
+    const found = chromiumOrWhy();
+    session.chromium = found.chromium;
+    session.why = found.why;
+    session.folder = mkdtempSync(join(tmpdir(), prefix));
+  }, INSTALL_TIMEOUT + 60_000);
+  afterAll(() => {
+    if (session.folder) rmSync(session.folder, { recursive: true, force: true });
+  });
+  return session;
 }

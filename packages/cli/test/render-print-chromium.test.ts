@@ -1,31 +1,19 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefactFolder, chromiumOrWhy, INSTALL_TIMEOUT, openInChromium } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { artefactFolder, chromiumForFile, openInChromium } from './chromium';
 import { run } from './run';
 
 // Prints the rendered document to PDF in headless Chromium, as a school would from its browser, and
 // keeps the PDF (and, where poppler's pdftoppm is installed, a PNG of each page) in .tmp/artefacts/.
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
-let chromium: string | undefined;
-let why = '';
-let folder = '';
-
-beforeAll(() => {
-  ({ chromium, why } = chromiumOrWhy());
-  folder = mkdtempSync(join(tmpdir(), 'portfolio-rules-print-'));
-}, INSTALL_TIMEOUT + 60_000);
-
-afterAll(() => {
-  if (folder) rmSync(folder, { recursive: true, force: true });
-});
+const browser = chromiumForFile('portfolio-rules-print-');
 
 /** Prints an HTML file to PDF as a browser's "Save as PDF" would, without the date and URL in the margins. */
 const printToPdf = (html: string, pdf: string) =>
-  openInChromium(chromium!, folder, html, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`);
+  openInChromium(browser.chromium!, browser.folder, html, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`);
 
 /** The pages of a PDF and the size of the first, in points. */
 function pages(pdf: Buffer): { count: number; size: [number, number] } {
@@ -40,8 +28,8 @@ function pages(pdf: Buffer): { count: number; size: [number, number] } {
 async function print(name: string, argv: readonly string[], cwd?: string) {
   const rendered = await run(['render', ...argv, '--format', 'html'], cwd ? { cwd } : {});
   expect(rendered.code, rendered.stderr).toBe(0);
-  const html = join(folder, `${name}.html`);
-  const pdf = join(folder, `${name}.pdf`);
+  const html = join(browser.folder, `${name}.html`);
+  const pdf = join(browser.folder, `${name}.pdf`);
   writeFileSync(html, rendered.stdout);
   const { status } = printToPdf(html, pdf);
   expect(status).toBe(0);
@@ -57,7 +45,7 @@ describe('render --format html, printed to A4 from Chromium', () => {
     'starts the annexed table and the generated tables each on a page of their own',
     { timeout: 120_000 },
     async ({ skip }) => {
-      if (!chromium) return skip(why);
+      if (!browser.chromium) return skip(browser.why);
       const pdf = await print('short', ['render/short.yaml']);
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       // A4 is 595.28 × 841.89 points; Chromium rounds to its own pixel grid.
@@ -67,9 +55,9 @@ describe('render --format html, printed to A4 from Chromium', () => {
       // The clauses fit on one page; the annex and the appendix of tables start new ones.
       expect(count).toBe(3);
       const text = await run(['render', 'render/short.yaml', '--format', 'html', '--document', 'text']);
-      writeFileSync(join(folder, 'text.html'), text.stdout);
-      printToPdf(join(folder, 'text.html'), join(folder, 'text.pdf'));
-      expect(pages(readFileSync(join(folder, 'text.pdf'))).count).toBe(2);
+      writeFileSync(join(browser.folder, 'text.html'), text.stdout);
+      printToPdf(join(browser.folder, 'text.html'), join(browser.folder, 'text.pdf'));
+      expect(pages(readFileSync(join(browser.folder, 'text.pdf'))).count).toBe(2);
     },
   );
 
@@ -77,7 +65,7 @@ describe('render --format html, printed to A4 from Chromium', () => {
     "prints Magong's whole 補充規定: the clauses, each annex, then the tables",
     { timeout: 120_000 },
     async ({ skip }) => {
-      if (!chromium) return skip(why);
+      if (!browser.chromium) return skip(browser.why);
       const pdf = await print('magong', ['schools/magong/pack.yaml'], ROOT);
       // Clauses (two pages or more), 分工表, 作業流程 (two pages: 22 rows), the appendix.
       expect(pages(pdf).count).toBeGreaterThanOrEqual(6);

@@ -1,37 +1,25 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumOrWhy, INSTALL_TIMEOUT, openInChromium } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { chromiumForFile, openInChromium } from './chromium';
 import { formatHtml } from '../src/formatters/html';
 import { AUDIT, PACK_ONLY_AUDIT } from './fixtures/audit-result';
 
 // Opens the HTML report in Debian's headless Chromium (test/chromium.ts).
 
-let chromium: string | undefined;
-let why = '';
-let folder = '';
+const browser = chromiumForFile('portfolio-rules-report-');
 
-beforeAll(() => {
-  ({ chromium, why } = chromiumOrWhy());
-  folder = mkdtempSync(join(tmpdir(), 'portfolio-rules-report-'));
-}, INSTALL_TIMEOUT + 60_000);
-
-afterAll(() => {
-  if (folder) rmSync(folder, { recursive: true, force: true });
-});
-
-const open = (file: string, ...action: string[]) => openInChromium(chromium!, folder, file, ...action);
+const open = (file: string, ...action: string[]) => openInChromium(browser.chromium!, browser.folder, file, ...action);
 
 const write = (name: string, html: string) => {
-  const file = join(folder, name);
+  const file = join(browser.folder, name);
   writeFileSync(file, html);
   return file;
 };
 
 describe('the HTML report in headless Chromium', () => {
   it('renders its numbers and finding codes, runs no script and fetches nothing', ({ skip }) => {
-    if (!chromium) return skip(why);
+    if (!browser.chromium) return skip(browser.why);
     const file = write('report.html', formatHtml({ audits: [AUDIT, PACK_ONLY_AUDIT] }, { lang: 'zh-TW' }));
     const { status, dom, log } = open(file, '--dump-dom');
     expect(status).toBe(0);
@@ -60,9 +48,9 @@ describe('the HTML report in headless Chromium', () => {
   });
 
   it('draws it: a screenshot of the page is a full PNG', ({ skip }) => {
-    if (!chromium) return skip(why);
+    if (!browser.chromium) return skip(browser.why);
     const file = write('report-en.html', formatHtml({ audits: [AUDIT] }, { lang: 'en' }));
-    const png = join(folder, 'report.png');
+    const png = join(browser.folder, 'report.png');
     const { status } = open(file, '--window-size=1200,2400', `--screenshot=${png}`);
     expect(status).toBe(0);
     const bytes = readFileSync(png);

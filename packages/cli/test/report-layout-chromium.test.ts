@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditResult, FindingBase } from '@portfolio-rules/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artefactFolder, chromiumOrWhy, INSTALL_TIMEOUT, withPage } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { artefactFolder, chromiumForFile, withPage } from './chromium';
 import { formatHtml } from '../src/formatters/html';
 import { AUDIT } from './fixtures/audit-result';
 
@@ -11,18 +10,7 @@ import { AUDIT } from './fixtures/audit-result';
 // playwright-core: a school the size of the demo's (57 classes, 21 cap errors, 343 info findings)
 // must show its summary and its findings first, not charts and info rows.
 
-let chromium: string | undefined;
-let why = '';
-let folder = '';
-
-beforeAll(() => {
-  ({ chromium, why } = chromiumOrWhy());
-  folder = mkdtempSync(join(tmpdir(), 'portfolio-rules-layout-'));
-}, INSTALL_TIMEOUT + 60_000);
-
-afterAll(() => {
-  if (folder) rmSync(folder, { recursive: true, force: true });
-});
+const browser = chromiumForFile('portfolio-rules-layout-');
 
 const [, capError, lastSlot] = AUDIT.findings as [FindingBase, FindingBase, FindingBase];
 const group = AUDIT.statistics!.byClass['101']!;
@@ -50,10 +38,10 @@ describe('the audit report in Chromium, read top-down', () => {
   it('shows the summary, the contents and the first findings in the first screen; info rows and the class chart stay folded until opened', async ({
     skip,
   }) => {
-    if (!chromium) return skip(why);
-    const file = join(folder, 'large.html');
+    if (!browser.chromium) return skip(browser.why);
+    const file = join(browser.folder, 'large.html');
     writeFileSync(file, formatHtml({ audits: [LARGE] }, { lang: 'zh-TW' }));
-    await withPage(chromium, file, { width: 1200, height: 1000 }, async (page, problems) => {
+    await withPage(browser.chromium, file, { width: 1200, height: 1000 }, async (page, problems) => {
       const top = async (selector: string) => (await page.locator(selector).first().boundingBox())?.y ?? Infinity;
       // Summary first: the accounting line, the counts by rule and the contents, then the findings.
       expect(await page.locator('p.intake').textContent()).toBe('讀取 12 行 = 檢查 10 行 + 退回 2 行');
@@ -89,11 +77,11 @@ describe('the audit report in Chromium, read top-down', () => {
   });
 
   it('keeps a screenshot of the top of the report as a test artefact', async ({ skip }) => {
-    if (!chromium) return skip(why);
-    const file = join(folder, 'large-top.html');
+    if (!browser.chromium) return skip(browser.why);
+    const file = join(browser.folder, 'large-top.html');
     writeFileSync(file, formatHtml({ audits: [LARGE] }, { lang: 'zh-TW' }));
     const png = join(artefactFolder(), 'report-top-down.png');
-    await withPage(chromium, file, { width: 1200, height: 1400 }, async (page) => {
+    await withPage(browser.chromium, file, { width: 1200, height: 1400 }, async (page) => {
       await page.screenshot({ path: png });
     });
     // A blank page of this size compresses to a few kilobytes; text, tables and badges do not.
