@@ -1,6 +1,7 @@
 import type { Actor, CertificationEvent } from '@portfolio-rules/core';
 import { forUpdate, itemRosterLocks } from '../locks';
-import { record, RequestError, type Service, type Write } from '../service';
+import { RequestError } from '../errors';
+import { record, type Service, type Write } from '../service';
 import { ITEM_COLUMNS, itemColumns, itemOf, type ItemRow, itemRosterViewQuery, rosterViewOf } from '../store';
 
 const EVENT_COLUMNS = 'item_id, student_id, type, actor, on_day, from_state, to_state, reason, certifier, acting_as';
@@ -27,9 +28,9 @@ export async function certification(
   ];
   return db.transaction(opening, (rows) => {
     const row = rows.at(-2)?.[0];
-    if (!row) throw new RequestError(404, `no item ${itemId}`);
+    if (!row) throw new RequestError('VS1202', itemId);
     const item = itemOf(row as unknown as ItemRow);
-    if (item.kind !== 'courseOutcome') throw new RequestError(409, 'only course outcomes are certified');
+    if (item.kind !== 'courseOutcome') throw new RequestError('VS1302', itemId);
     const { submissions, finals } = rosterViewOf(rows.at(-1));
     const context = { submissions, finals, ...(unavailable && { unavailable }) };
     const answer = rules.engine.transition(item, event, actor, day, context);

@@ -1,6 +1,7 @@
 import { type Actor, type ReceiptCategory, type ReceiptEvent } from '@portfolio-rules/core';
 import { forUpdate, rosterLocks } from '../locks';
-import { record, RequestError, type Service } from '../service';
+import { RequestError } from '../errors';
+import { record, type Service } from '../service';
 import { type ReceiptRow, receiptOf, rosterViewOf, rosterViewQuery } from '../store';
 import { present } from '../present';
 
@@ -31,7 +32,10 @@ export async function receipt(service: Service, input: ReceiptInput) {
   return db.transaction(opening, (rows) => {
     const row = present(rows.at(-2), 'the receipt query')[0] as unknown as ReceiptRow | undefined;
     if (!row)
-      throw new RequestError(404, `no receipt${input.round ? ` of round ${input.round}` : ''} for ${input.studentId}`);
+      throw new RequestError(
+        'VS1203',
+        `${input.studentId} ${input.category} ${input.term}${input.round ? ` round ${input.round}` : ''}`,
+      );
     const { submissions, finals } = rosterViewOf(rows.at(-1));
     const context = { submissions, finals, ...(input.unavailable && { unavailable: input.unavailable }) };
     const answer = rules.engine.receipt(receiptOf(row), input.event, input.actor, day, context);
