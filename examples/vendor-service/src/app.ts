@@ -98,6 +98,7 @@ const SubmitBody = z.object({
   actor: ActorSchema,
   category: Category,
   term: Term,
+  division: Division.optional(),
   correction: Text.optional(),
   receiptPeriod: z.object({ opens: Day, closes: Day }).optional(),
   unavailable: Unavailable,
@@ -106,6 +107,7 @@ const FinalBody = z.object({
   actor: ActorSchema,
   category: Category,
   term: Term,
+  division: Division.optional(),
   unavailable: Unavailable,
 });
 const ReceiptBody = z.object({

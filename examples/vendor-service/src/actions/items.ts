@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, FileRef, PortfolioItem } from '@portfolio-rules/core';
-import { itemRosterLocks, itemStudentLock, rosterLocks, studentLock } from '../locks';
+import { itemRosterLocks, itemStudentLock, studentLock, studentRosterLocks } from '../locks';
 import { RequestError } from '../errors';
 import { record, type Service, type Write } from '../service';
 import {
@@ -81,15 +81,12 @@ function insertItem(item: PortfolioItem): Write {
 }
 
 /**
- * What an upload sends with `begin`: the locks — its rosters (shared), then the student's row — and
- * then the read of the student's items and the rosters' rounds and final submissions.
+ * What an upload sends with `begin`: the locks — its rosters in the student's division (shared), then
+ * the student's row — and then the read of the student's items and the rosters' rounds and final
+ * submissions.
  */
 const uploadOpening = (service: Service, item: PortfolioItem) => [
-  ...rosterLocks(
-    service.db.strategy,
-    rosterTerms(item).map((term) => ({ category: item.kind, term })),
-    'shared',
-  ),
+  ...studentRosterLocks(service.db.strategy, item.studentId, item.kind, rosterTerms(item)),
   studentLock(service.db.strategy, item.studentId),
   studentViewQuery(item.studentId, item.kind, yearOfItem(item), rosterTerms(item)),
 ];
@@ -103,9 +100,9 @@ export async function upload(service: Service, input: UploadInput) {
   const item = newItem(input, day);
   return db.transaction(uploadOpening(service, item), (opening) => {
     if (present(opening.at(-2), 'the student query').length === 0) throw new RequestError('VS1201', input.studentId);
-    const { items, submissions, finals } = studentViewOf(opening.at(-1));
+    const { items, submissions, finals, division } = studentViewOf(opening.at(-1));
     if (items.some((existing) => existing.id === item.id)) throw new RequestError('VS1301', item.id);
-    const answer = rules.engine.checkUpload({ item, items, at: day, submissions, finals });
+    const answer = rules.engine.checkUpload({ item, items, at: day, submissions, finals, division });
     const what = { action: 'upload', subject: item.id, actor: input.actor, request: input, day };
     return record(service, what, answer, [insertItem(item)], item);
   });
