@@ -193,25 +193,12 @@ export const itemStudentViewQuery = (itemId: string): Statement => ({
   params: [itemId],
 });
 
-/** The rows of {@link studentView} as the engine takes them; `division` is left out for the day division, as the engine does. */
-export function studentViewOf(rows: readonly Record<string, unknown>[] | undefined): {
-  readonly division?: Division;
+/** The rows of {@link studentView} as the engine takes them: {@link rosterViewOf}'s, and the student's items. */
+export function studentViewOf(rows: readonly Record<string, unknown>[] | undefined): RosterView & {
   readonly items: PortfolioItem[];
-  readonly submissions: Submission[];
-  readonly finals: FinalSubmission[];
 } {
-  const row = present(rows?.[0], 'the student view') as {
-    division: Division | null;
-    items: ItemRow[];
-    submissions: SubmissionRow[];
-    finals: FinalRow[];
-  };
-  return {
-    ...divisionOf(row.division ?? 'day'),
-    items: row.items.map(itemOf),
-    submissions: row.submissions.map(submissionOf),
-    finals: row.finals.map(finalOf),
-  };
+  const { items } = present(rows?.[0], 'the student view') as { items: ItemRow[] };
+  return { ...rosterViewOf(rows), items: items.map(itemOf) };
 }
 
 /** The rounds and final submissions of one roster (SQL expressions), and its division, as one statement. */
@@ -241,12 +228,15 @@ export const itemRosterViewQuery = (itemId: string): Statement => ({
   params: [itemId],
 });
 
-/** The rows of a roster view as the engine takes them; `division` is left out for the day division. */
-export function rosterViewOf(rows: readonly Record<string, unknown>[] | undefined): {
+/** A roster's division (left out for the day division, as the engine does), rounds and final submissions. */
+export interface RosterView {
   readonly division?: Division;
   readonly submissions: Submission[];
   readonly finals: FinalSubmission[];
-} {
+}
+
+/** The rows of a roster view (or a student view) as the engine takes them. */
+export function rosterViewOf(rows: readonly Record<string, unknown>[] | undefined): RosterView {
   const row = present(rows?.[0], 'the roster view') as {
     division: Division | null;
     submissions: SubmissionRow[];
