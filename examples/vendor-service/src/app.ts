@@ -65,6 +65,8 @@ const UploadBody = z.object({
       id: Id.optional(),
       term: Term,
       course: Id,
+      department: Id.optional(),
+      domain: Id.optional(),
       certifier: Id,
       summary: Text.optional(),
       files: Files.optional(),

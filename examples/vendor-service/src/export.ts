@@ -41,7 +41,8 @@ async function* pages<Row>(db: Queryable, sql: string): AsyncGenerator<Row & { _
 /**
  * The school's data as the dataset NDJSON that `portfolio-rules audit --data` reads
  * (docs/reference/dataset-format.md): students, items, certification events, every submission round
- * with its receipt period and division, the final submissions, and each round's receipts.
+ * with its receipt period and division, the final submissions, and each round's receipts. A course
+ * outcome's department and domain are not written: the dataset format has no field for them.
  */
 export async function* exportDataset(db: Queryable): AsyncGenerator<string> {
   for await (const row of pages<Record<string, unknown>>(

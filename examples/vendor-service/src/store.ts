@@ -10,6 +10,8 @@ export interface ItemRow {
   term: string | null;
   academic_year: number;
   course: string | null;
+  department: string | null;
+  domain: string | null;
   certifier: string | null;
   category: string | null;
   state: string | null;
@@ -46,6 +48,8 @@ export function itemOf(row: ItemRow): PortfolioItem {
       kind: 'courseOutcome',
       term: present(row.term, 'term'),
       course: present(row.course, 'course'),
+      ...optional('department', row.department),
+      ...optional('domain', row.domain),
       certifier: present(row.certifier, 'certifier'),
       state: present(row.state, 'state'),
       ...optional('rejectionReason', row.rejection_reason),
@@ -73,6 +77,8 @@ export function itemColumns(item: PortfolioItem): unknown[] {
     item.term ?? null,
     academicYear,
     outcome?.course ?? null,
+    outcome?.department ?? null,
+    outcome?.domain ?? null,
     outcome?.certifier ?? null,
     item.kind === 'diversePerformance' ? item.category : null,
     outcome?.state ?? null,
@@ -90,7 +96,7 @@ export function itemColumns(item: PortfolioItem): unknown[] {
 }
 
 export const ITEM_COLUMNS =
-  'id, student_id, kind, term, academic_year, course, certifier, category, state, entry, selected, withdrawn, summary, files, uploaded_on, rejection_reason, certified_by, certified_on, revoked_on';
+  'id, student_id, kind, term, academic_year, course, department, domain, certifier, category, state, entry, selected, withdrawn, summary, files, uploaded_on, rejection_reason, certified_by, certified_on, revoked_on';
 
 /** The submission rounds of some categories and terms in one division, as a JSON array (SQL expressions). */
 const SUBMISSIONS_JSON = (categories: string, terms: string, division: string) =>

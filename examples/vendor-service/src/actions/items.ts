@@ -23,6 +23,9 @@ export interface UploadInput {
         readonly id?: string | undefined;
         readonly term: string;
         readonly course: string;
+        /** The course's department (科) and domain (領域): the deputy chain's 科內教師 and 領域教師 must share them. */
+        readonly department?: string | undefined;
+        readonly domain?: string | undefined;
         readonly certifier: string;
         readonly summary?: string | undefined;
         readonly files?: readonly FileRef[] | undefined;
@@ -61,6 +64,8 @@ function newItem(input: UploadInput, day: string): PortfolioItem {
       kind: 'courseOutcome',
       term: item.term,
       course: item.course,
+      ...(item.department !== undefined && { department: item.department }),
+      ...(item.domain !== undefined && { domain: item.domain }),
       certifier: item.certifier,
       state: 'draft',
     };

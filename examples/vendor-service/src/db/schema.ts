@@ -37,6 +37,8 @@ create table if not exists items (
   term text,
   academic_year smallint not null,
   course text,
+  department text,
+  domain text,
   certifier text,
   category text,
   state text,
