@@ -8,6 +8,8 @@ import {
   formatSource,
   type Language,
   parseScenario,
+  type PreparedScenarioPack,
+  prepareScenarioPack,
   runScenario,
   type Scenario,
   type ScenarioOutcome,
@@ -133,6 +135,17 @@ export interface ScenarioRun {
   readonly passed: boolean;
 }
 
+/** The packs audited for the scenarios, by file: one audit per text however many scenarios run on it. */
+const prepared = new Map<string, PreparedScenarioPack>();
+
+function preparedPack(pack: PageFile): PreparedScenarioPack {
+  const kept = prepared.get(pack.file);
+  if (kept?.text === pack.text) return kept;
+  const made = prepareScenarioPack(pack, { overlays: registry.overlays });
+  prepared.set(pack.file, made);
+  return made;
+}
+
 /**
  * `portfolio-rules test` for one scenario: core's `runScenario` against the pack it names, found
  * among `packs` by the end of its file name (the pack in the editor is `pack.yaml`).
@@ -155,7 +168,7 @@ export function runScenarioFile(scenario: PageFile, packs: readonly PageFile[]):
         );
         return { ...base, problems: [missing], passed: false };
       }
-      const outcome = runScenario(parsed.scenario, pack, { overlays: registry.overlays });
+      const outcome = runScenario(parsed.scenario, preparedPack(pack));
       return { ...base, problems: [], outcome, passed: outcome.passed };
     },
     (problems) => ({ file: scenario.file, problems, passed: false }),

@@ -288,7 +288,7 @@ function showScenarios(runs: readonly (ScenarioRun | undefined)[]): void {
 
 /**
  * Runs every scenario against the packs in the page, a slice at a time so that typing is never held
- * up (each run reads its pack anew: a school's 60 scenarios take seconds on a slow machine), the one
+ * up (a school's 60 scenarios may take a second or more on a slow machine), the one
  * in the editor first, showing results as they come. A change of text starts again; a run of the
  * same texts goes on; texts run to the end are not run again.
  */
