@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artefactFolder, chromiumOrWhy, INSTALL_TIMEOUT, withPage } from '../../cli/test/chromium';
 import { run } from '../../cli/test/run';
@@ -26,6 +27,26 @@ beforeAll(() => {
 /** Console messages, page errors, CSP violations, and requests for anything outside the built folder. */
 const outsiders = (problems: readonly string[]) =>
   problems.filter((problem) => !problem.startsWith(`request: file://${DIST}`));
+
+/**
+ * Puts the cursor on a line (1-based) and column (0-based) of the pack as a person does: a click on
+ * the first line's text, in sight, then the arrow keys. Not a click on the middle of the editor's
+ * text: its longest line is wider than the editor, so that click scrolls it sideways, and CodeMirror
+ * scrolls back after Ctrl+Home only at its next frame — on a busy machine an arrow key pressed before
+ * then takes its column from the scrolled place, and the keys land six columns to the right.
+ */
+async function keyTo(page: Page, line: number, column: number): Promise<void> {
+  // 10 px in: past the line's padding, which the gutter overlaps.
+  await page
+    .locator('#pack-editor .cm-line')
+    .first()
+    .click({ position: { x: 10, y: 4 } });
+  await page.keyboard.press('Control+Home');
+  for (let down = 1; down < line; down++) await page.keyboard.press('ArrowDown');
+  for (let step = 0; step < column; step++) await page.keyboard.press('ArrowRight');
+  const where = page.locator('#pack-editor .cm-lineNumbers .cm-activeLineGutter');
+  await expect(where.textContent()).resolves.toBe(String(line));
+}
 
 /** Typing with the keyboard on a loaded machine is slow: a browser test may take a minute without being wrong. */
 const BROWSER_TIMEOUT = 120_000;
@@ -55,13 +76,11 @@ describe('the playground in Chromium, from file://', () => {
         await expect(page.locator('#example').inputValue()).resolves.toBe('magong');
 
         // Type 12 over the 10 of the selection cap, as a person does, with the keyboard.
-        await page.locator('#pack-editor .cm-content').click();
-        await page.keyboard.press('Control+Home');
-        for (let line = 1; line < SELECT_LINE; line++) await page.keyboard.press('ArrowDown');
         const column = MAGONG[SELECT_LINE - 1]!.indexOf('max: 10') + 'max: '.length;
-        for (let step = 0; step < column; step++) await page.keyboard.press('ArrowRight');
+        await keyTo(page, SELECT_LINE, column);
         await page.keyboard.press('Shift+ArrowRight');
         await page.keyboard.press('Shift+ArrowRight');
+        await expect(page.evaluate('String(getSelection())')).resolves.toBe('10');
         await page.keyboard.type('12');
 
         // The finding appears at its line, in the list and as a diagnostic in the editor's gutter.
@@ -168,10 +187,7 @@ describe('the playground in Chromium, from file://', () => {
         const scrolled = async () => Number(await (await frame()).evaluate('scrollY'));
         await expect.poll(scrolled).toBeGreaterThan(1000);
         const place = await scrolled();
-        const nameLine = MAGONG.findIndex((line) => line.startsWith('name:'));
-        await page.locator('#pack-editor .cm-content').click();
-        await page.keyboard.press('Control+Home');
-        for (let line = 0; line < nameLine; line++) await page.keyboard.press('ArrowDown');
+        await keyTo(page, MAGONG.findIndex((line) => line.startsWith('name:')) + 1, 0);
         await page.keyboard.press('End');
         await page.keyboard.type('（草案）');
         await expect
