@@ -16,6 +16,9 @@ const MAGONG = readFileSync(join(SCHOOLS, 'magong/pack.yaml'), 'utf8').split('\n
 /** Magong's 六(一): diverse performances, at most 10 selected a year (the national maximum). */
 const SELECT_LINE = MAGONG.findIndex((line) => line.includes('select: { max: 10, per: academicYear')) + 1;
 
+/** A pack in force since term 10801, with nothing of its own. */
+const SINCE_108 = 'id: demo\nname: 示範高中學生學習歷程檔案作業補充規定\ndocument: 示範補充規定\nappliesFrom: 10801\n';
+
 let chromium: string | undefined;
 let why = '';
 
@@ -143,6 +146,80 @@ describe('the playground in Chromium, from file://', () => {
         const screenshot = join(artefactFolder(), 'playground.png');
         await page.screenshot({ path: screenshot, fullPage: false });
         console.log(`playground screenshot: ${screenshot}`);
+        expect(outsiders(problems)).toEqual([]);
+      });
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'explains the rules in force in a chosen term, and says why a term has none',
+    async ({ skip }) => {
+      if (!chromium) return skip(why);
+      await withPage(chromium, PAGE, { width: 1400, height: 900 }, async (page, problems) => {
+        await page.locator('#validate-summary', { hasText: '✔ 沒有問題' }).waitFor();
+        // A pack in force since 10801, pasted over the example: it spans the national reform of 11101.
+        await keyTo(page, 1, 0);
+        await page.keyboard.press('Control+A');
+        await page.keyboard.insertText(SINCE_108);
+        await page.locator('#tab-explain').click();
+        const head = page.locator('#explain-head');
+        const row = page.locator('#explain-table tbody tr', { hasText: 'caps.courseOutcome.select.max' });
+        const cells = () => row.locator('td').allTextContents();
+        await expect.poll(() => head.textContent()).toContain('示範高中');
+        await expect(head.textContent()).resolves.toContain('適用期間最新之規定');
+        await expect(cells()).resolves.toEqual([
+          'caps.courseOutcome.select.max',
+          '6',
+          'national@2022-08-01',
+          '作業要點 課程學習成果勾選件數 (111學年度起)',
+        ]);
+
+        // Term 108-2: the national rules then (3 a semester), as `explain --term 108-2` shows them.
+        const term = page.locator('#explain-term');
+        await term.fill('108-2');
+        await expect.poll(() => head.textContent()).toContain('學期 10802 適用之規定');
+        await expect(cells()).resolves.toEqual([
+          'caps.courseOutcome.select.max',
+          '3',
+          'national@2019-08-01',
+          '作業要點 課程學習成果勾選件數 (108學年度)',
+        ]);
+
+        // Not a term: PR9004 in the panel, the field marked, no table.
+        await term.fill('112-3');
+        const malformed = page.locator('#explain-findings li[data-code="PR9004"]');
+        await malformed.waitFor();
+        await expect(malformed.locator('.message').textContent()).resolves.toBe(
+          '選項 學期 的值「112-3」不正確；可用的值：11201、112-1',
+        );
+        await expect(term.getAttribute('aria-invalid')).resolves.toBe('true');
+        await expect(page.locator('#explain-table tbody tr').count()).resolves.toBe(0);
+
+        // Before the pack's period: PR2007, in English too.
+        await term.fill('10702');
+        const outside = page.locator('#explain-findings li[data-code="PR2007"]');
+        await outside.waitFor();
+        await expect(term.getAttribute('aria-invalid')).resolves.toBe('true');
+        await page.locator('#language').click();
+        await expect(head.textContent()).resolves.toBe('No rules to list for this term:');
+        await expect(outside.locator('.message').textContent()).resolves.toMatch(
+          /^term 10702 is outside the pack's period/,
+        );
+        await expect(page.locator('label', { has: term }).textContent()).resolves.toContain('Term');
+
+        // Blank again: the latest rules, the findings gone.
+        await term.fill('');
+        await expect
+          .poll(cells)
+          .toEqual([
+            'caps.courseOutcome.select.max',
+            '6',
+            'national@2022-08-01',
+            '作業要點 課程學習成果勾選件數 (111學年度起)',
+          ]);
+        await expect(page.locator('#explain-findings li').count()).resolves.toBe(0);
+        await expect(term.getAttribute('aria-invalid')).resolves.toBe('false');
         expect(outsiders(problems)).toEqual([]);
       });
     },
