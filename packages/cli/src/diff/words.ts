@@ -1,4 +1,7 @@
 import {
+  describeRule,
+  gradesText,
+  semestersText,
   type Cap,
   type DateRule,
   type Duty,
@@ -22,7 +25,6 @@ import {
   unreachable,
 } from '@portfolio-rules/core/internal';
 import { capText, dutyName } from '../render/names';
-import { describeRule, gradesText, semestersText } from '../timeline/words';
 import { type Setting, textOf } from './settings';
 
 /** A setting in words: what it is about (`課程學習成果上傳件數`) and its value (`每學期至多 6 件`). */

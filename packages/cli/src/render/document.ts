@@ -1,4 +1,7 @@
 import {
+  describeRule,
+  gradesText,
+  semestersText,
   ACTIVITY_NAMES,
   declaredRoleNames,
   DIVISIONS,
@@ -21,7 +24,6 @@ import {
   termWords,
   unitName,
 } from '@portfolio-rules/core/internal';
-import { describeRule, gradesText, semestersText } from '../timeline/words';
 import { type DocumentText, documentText } from './clauses';
 import { capText, dutyName } from './names';
 import type { Table } from './table';

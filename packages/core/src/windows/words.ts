@@ -1,11 +1,10 @@
-import {
-  ANCHOR_NAMES,
-  type DateRule,
-  dateWords,
-  type Grade,
-  type Language,
-  monthDayWords,
-} from '@portfolio-rules/core/internal';
+import type { Language } from '../findings/types';
+import { ANCHOR_NAMES } from '../names';
+import { dateWords, monthDayWords } from '../term';
+import type { DateRule, Grade } from './schema';
+
+// The words of a window as the schools' flow tables write them, for messages, `render`, `timeline`
+// and `diff` alike: a reader never meets `{ anchor: closingCeremony, weeks: 2 }`.
 
 function offsetWords(
   rule: { weeks?: number | undefined; days?: number | undefined; workingDays?: number | undefined },
