@@ -78,6 +78,7 @@ export {
   TRAINING_KIND_NAMES,
   unitName,
 } from './names';
+export { describeRule, gradesText, semestersText } from './names/dates';
 export { COMMON_UNITS, DIVISIONS, type Division, type Unit, type Units } from './units';
 export { PERMISSIONS, RESERVED_PERMISSIONS, ROLES, type Permission, type Role } from './roles';
 export { DUTIES, type Deputy, type Duties, type Duty, type DutyAssignment } from './duties';
@@ -111,12 +112,9 @@ export {
   ACTIVITIES,
   ANCHORS,
   checkWindows,
-  describeRule,
-  gradesText,
   isOpen,
   resolveWindows,
   selectWindow,
-  semestersText,
   type Activity,
   type Anchor,
   type DateRule,

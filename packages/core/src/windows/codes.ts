@@ -2,7 +2,7 @@ import { cite, defineCode } from '../findings/define';
 import type { Language, Source } from '../findings/types';
 import { ACTIVITY_NAMES, ANCHOR_NAMES, nameIn } from '../names';
 import type { Anchor, DateRule } from './schema';
-import { describeRule } from './words';
+import { describeRule } from '../names/dates';
 
 const span = (opens: string | undefined, closes: string) => (opens ? `${opens}–${closes}` : `… – ${closes}`);
 

@@ -9,7 +9,6 @@ export {
   WindowsSchema,
 } from './schema';
 export { WINDOW_CODES } from './codes';
-export { describeRule, gradesText, semestersText } from './words';
 export { checkWindows } from './check';
 export type { WindowPlaces } from './place';
 export { NATIONAL_WINDOW_MINIMUMS, type WindowMinimum } from './minimums';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRule, gradesText, semestersText } from './words';
+import { describeRule, gradesText, semestersText } from './dates';
 
 describe('describeRule: a date rule as the rule writes it', () => {
   it.each([
