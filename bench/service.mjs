@@ -190,15 +190,18 @@ const UNITS = Object.fromEntries(
 /**
  * Rosters the units submitted last week (seeded before the run, confirmation 9–12 January), so that
  * today (22 January) they may be final-submitted or submitted again: course records and cadres of
- * 100–112, course outcomes and diverse performances of 100–111 (112's are the ones students upload
- * to: submitting them would lock the student side, PR7004).
+ * 111–112, course outcomes and diverse performances of 111 (Magong's pack applies from 111, PR2007
+ * before; 112's course outcomes and diverse performances are the ones students upload to: submitting
+ * them would lock the student side, PR7004). Every other one is final-submitted once; the rest are
+ * submitted again after corrections, a new round each time.
  */
 const ROSTERS = [];
-for (let year = 112; year >= 100; year--)
+for (let year = 112; year >= 111; year--)
   for (const semester of ['02', '01'])
     for (const category of Object.keys(UNITS))
       if (year < 112 || category === 'courseRecord' || category === 'cadre')
         ROSTERS.push({ category, term: `${year}${semester}` });
+const [FINALS, RESUBMITTED] = [0, 1].map((parity) => ROSTERS.filter((_, index) => index % 2 === parity));
 const SUBMITTED = { on: '2024-01-08', opens: '2024-01-09', closes: '2024-01-12' };
 /** The confirmation period a resubmission announces: from tomorrow, 3 days (學習歷程檔案QA 一(十)). */
 const NEXT_PERIOD = { opens: '2024-01-23', closes: '2024-01-25' };
@@ -381,19 +384,19 @@ async function load(port) {
           item.kind === 'courseOutcome' ? certified : item.who.unselectedDiverse,
         );
       }
-      if (step === 'roster' && rosterSteps < ROSTERS.length) {
-        // The rosters submitted last week (seeded), in turn: one final-submitted, the next submitted
-        // again after a correction (round 2, with its new confirmation period).
+      if (step === 'roster') {
+        // In turn: a roster submitted last week final-submitted (while any is left), and another
+        // submitted again after a correction (with its new confirmation period).
         const n = rosterSteps++;
-        const { category, term } = ROSTERS[n];
+        const final = n % 2 === 0 && n / 2 < FINALS.length;
+        const { category, term } = final ? FINALS[n / 2] : RESUBMITTED[n % RESUBMITTED.length];
         const request = { actor: UNITS[category], category, term };
-        const [what, call] =
-          n % 2 === 0
-            ? ['roster.final', ['/finals', request]]
-            : [
-                'roster.resubmit',
-                ['/submissions', { ...request, correction: '更正學生資料後重新提交', receiptPeriod: NEXT_PERIOD }],
-              ];
+        const [what, call] = final
+          ? ['roster.final', ['/finals', request]]
+          : [
+              'roster.resubmit',
+              ['/submissions', { ...request, correction: '更正學生資料後重新提交', receiptPeriod: NEXT_PERIOD }],
+            ];
         return { step: what, call, allowed: () => {}, refused: () => {} };
       }
       return plan('upload.courseOutcome');

@@ -167,7 +167,7 @@ export function buildApp(service: Service): FastifyInstance {
     logger: false,
     bodyLimit: 1 << 20,
     // A path segment (an id, URL-encoded) up to 1,000 characters reaches the route, whose schema bounds it.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       const known = requestErrorOf(error) ?? new RequestError('VS1006', error.message);
       void reply.code(known.status).send(known.body());

@@ -260,6 +260,9 @@ describe.each(['PGlite', 'PostgreSQL'])('request bounds on %s: 4xx with a stable
       expect(reply.statusCode, code).toBe(status);
       expect(reply.json(), code).toMatchObject({ code });
     }
+    const long = await service.app.inject({ method: 'POST', url: `/items/${'x'.repeat(1100)}/select`, payload: {} });
+    expect(long.statusCode).toBe(414);
+    expect(long.json()).toMatchObject({ code: 'VS1007' });
     const missing = await service.app.inject({ method: 'POST', url: '/nowhere', payload: {} });
     expect(missing.statusCode).toBe(404);
     const body = missing.json<ErrorBody>();
