@@ -27,6 +27,7 @@ import {
   loadPack,
 } from '@portfolio-rules/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAGONG_DUTIES } from '../packages/core/src/duties/seed-tables.fixture';
 
 // A reader in Chinese never meets an identifier of the vocabulary (`departmentTeacher`,
 // `courseOutcomeCertification`, `registration`): every command, run in zh-TW on every bundled school
@@ -161,16 +162,13 @@ roles:
     name: 資料查詢人員
     permissions: [{ permission: viewPortfolio, scope: all }, { permission: certifyCourseOutcomes, scope: all }]
     source: 三
-duties:
-  platformAdministration: { owner: registration, deputies: [teaching, library], source: 九(三) }
-  basicData: { owner: registration, deputies: [specialEducation, library], source: 九(三) }
-  courseRecordSubmission: { owner: registration, deputies: [examinations, library], source: 九(三) }
-  receiptConfirmation: { owner: registration, deputies: [equipment, specialEducation], source: 九(三) }
-  courseOutcomeSubmission: { owner: teaching, deputies: [registration, equipment], source: 九(三) }
-  diversePerformanceSubmission: { owner: discipline, deputies: [studentLife, activities], source: 九(三) }
-  cadreSubmission: { owner: cadreRoster, deputies: [cadreRoster, library, library], source: 九(三) }
-  courseOutcomeCertification: { owner: courseTeacher, deputies: [departmentTeacher, domainTeacher], source: 九(三) }
-windows:
+${MAGONG_DUTIES.replace('[teaching, equipment]', '[teaching, library]')
+  .replace('[specialEducation, examinations]', '[specialEducation, library]')
+  .replace('[examinations, teaching]', '[examinations, library]')
+  .replace(
+    '{ owner: studentLife, deputies: [activities, discipline]',
+    '{ owner: cadreRoster, deputies: [cadreRoster, library, library]',
+  )}windows:
   - { activity: courseOutcomeUpload, closes: { anchor: closingCeremony, weeks: 1 }, source: 四 }
   - { activity: finalSubmission, closes: { anchor: nationalUploadDeadline, days: 1 }, source: 四 }
   - { activity: receiptConfirmation, opens: { anchor: nationalSubmissionOpens, days: 1 }, closes: { anchor: nationalSubmissionOpens, days: 2 }, source: 四 }

@@ -79,7 +79,7 @@ describe('loadPack', () => {
       'a value holding ": "',
       `${HEAD}document: 示範補充規定: 112學年度\n`,
       'BLOCK_AS_IMPLICIT_KEY',
-      '多行的內容不能當作設定鍵',
+      '值中含有「: 」時請加引號',
     ],
     ['an alias to no anchor', `${HEAD}version: *nope\n`, 'BAD_ALIAS', '錨點 (&)'],
   ])("says a syntax error in Chinese in zh-TW, by the parser's code (PR1001): %s", (_, text, problem, zh) => {
