@@ -5,6 +5,10 @@
  * (differential/replay.ts). The engine's refusals and the audit's findings must be the same set of
  * (code, subject, term) for every rule both judge.
  *
+ * Events the generator never writes are added: changes after a final submission
+ * (differential/after-final.ts) and reassignments and late submissions (differential/events.ts), which
+ * the replay asks as transitions by an administrator and by the student.
+ *
  * DIFF_RUNS sets the number of generated datasets (default 200: the test command; bench/README.md
  * records a longer run), DIFF_SEED fast-check's seed.
  */
@@ -14,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { asOfFor, defaultYear, planFrom } from '../src/sample';
 import { BUNDLED_PACKS, resolveBundled, sampleRecords } from './bundled-samples';
 import { changedAfterFinal } from './differential/after-final';
+import { withEvents } from './differential/events';
 import { replay } from './differential/replay';
 
 const numRuns = Number(process.env.DIFF_RUNS ?? 200);
@@ -30,8 +35,10 @@ const numRuns = Number(process.env.DIFF_RUNS ?? 200);
  *   replay gives each its correction); the audit does not judge why.
  * PR7014 on items is compared as the audit reads a change: a record's own days (uploadedOn,
  * certifiedOn) and its certification events' (certify, reject, revoke, each also judged against the
- * certification window, PR6003); differential/after-final.ts moves the records' days and adds
- * certifications revoked after the final submission.
+ * certification window, PR6003; submit and reassign, which no window binds); differential/after-final.ts
+ * moves the records' days and adds certifications revoked after the final submission,
+ * differential/events.ts adds reassignments (before a decision, by the teacher then deciding, and
+ * after the final submission) and drafts submitted after it.
  * - PR7800 (still pending after the window), PR7012's school-level count, PR75xx governance and
  *   retention, PR78xx: judged over the whole data as of the audit day, no request decides them.
  */
@@ -65,12 +72,22 @@ const packs = new Map(
   ),
 );
 
-async function sample(id: string, seed: number, students: number, violations: number, late: readonly number[]) {
+async function sample(
+  id: string,
+  seed: number,
+  students: number,
+  violations: number,
+  late: readonly number[],
+  events: readonly number[],
+) {
   const { resolution, plan } = packs.get(id)!;
   const { records } = await sampleRecords(plan, { students, seed, schools: 1, violations });
-  const changed = changedAfterFinal(
-    records.map(({ record }) => record),
-    late,
+  const changed = withEvents(
+    changedAfterFinal(
+      records.map(({ record }) => record),
+      late,
+    ),
+    events,
   );
   return { resolution, plan, records: changed, asOf: asOfFor(plan) };
 }
@@ -103,6 +120,7 @@ describe('engine and audit — differential (fast-check over generated datasets)
     'the engine refuses exactly what the audit reports, for every rule both judge',
     async () => {
       const seen = new Set<string>();
+      const added = { reassign: 0, submit: 0 };
       await fc.assert(
         fc.asyncProperty(
           fc.record({
@@ -115,9 +133,18 @@ describe('engine and audit — differential (fast-check over generated datasets)
             ),
             // Changes after a final submission, which the generator never writes (differential/after-final.ts).
             late: fc.oneof(fc.constant([]), fc.array(fc.nat(), { minLength: 1, maxLength: 3 })),
+            // Reassignments and submissions the generator never writes (differential/events.ts).
+            events: fc.oneof(fc.constant([]), fc.array(fc.nat(), { minLength: 1, maxLength: 4 })),
           }),
-          async ({ pack, seed, students, violations, late }) => {
-            const { resolution, plan, records, asOf } = await sample(pack, seed, students, violations, late);
+          async ({ pack, seed, students, violations, late, events }) => {
+            const { resolution, plan, records, asOf } = await sample(pack, seed, students, violations, late, events);
+            const uploaded = new Map(
+              records.flatMap((record) => (record.type === 'courseOutcome' ? [[record.id, record.uploadedOn]] : [])),
+            );
+            for (const record of records)
+              if (record.type === 'certificationEvent')
+                if (record.event === 'reassign') added.reassign++;
+                else if (record.event === 'submit' && record.on !== uploaded.get(record.itemId)) added.submit++;
             const audit = createAudit(resolution, { asOf, calendar: plan.calendars });
             records.forEach((record, index) => audit.add(record, { line: index + 1, column: 1, record: index + 1 }));
             const audited = audit.finish().findings;
@@ -141,14 +168,17 @@ describe('engine and audit — differential (fast-check over generated datasets)
             const expected = keys(audited);
             expect(
               keys(replayed.findings),
-              `${pack} seed ${seed}, ${students} students, share ${violations}, late ${late.join(',')}`,
+              `${pack} seed ${seed}, ${students} students, share ${violations}, late ${late.join(',')}, events ${events.join(',')}`,
             ).toEqual(expected);
             for (const key of expected) seen.add(key.split(' ')[0]!);
           },
         ),
         { numRuns, seed: Number(process.env.DIFF_SEED ?? 13) },
       );
-      // Not vacuous: the datasets break every rule the generator injects, and both sides saw it.
+      // Not vacuous: reassignments and late submissions were replayed, the datasets break every rule
+      // the generator injects, and both sides saw it.
+      expect(added.reassign).toBeGreaterThan(0);
+      expect(added.submit).toBeGreaterThan(0);
       expect([...seen].sort()).toEqual(
         expect.arrayContaining([
           'PR3001',

@@ -33,6 +33,13 @@ describe('the floors of core (src/README.md)', () => {
       .sort();
     expect([...plan.folders.keys()].sort()).toEqual(folders);
     expect([...plan.files.keys()].sort()).toEqual(['codes.ts', 'schema.ts']);
+    expect(plan.repeated).toEqual([]);
+  });
+
+  it('catches a folder listed twice', () => {
+    const twice = readFloorPlan('## Floor 1: a\n\n- `term`: terms\n\n## Floor 3: c\n\n- `term`: again\n');
+    expect(twice.repeated).toEqual(['term']);
+    expect(twice.folders.get('term')).toBe(3);
   });
 });
 

@@ -8,12 +8,15 @@ export interface FloorPlan {
   readonly folders: ReadonlyMap<string, number>;
   /** Files that stand on their own floor in whatever folder they are: `schema.ts`, `codes.ts`. */
   readonly files: ReadonlyMap<string, number>;
+  /** Folders or files the README lists more than once (a second line would silently move them). */
+  readonly repeated: readonly string[];
 }
 
 /** Reads the floors from the README: `## Floor N: …` headings, each over a list of `` - `folder`: … `` lines. */
 export function readFloorPlan(markdown: string): FloorPlan {
   const folders = new Map<string, number>();
   const files = new Map<string, number>();
+  const repeated: string[] = [];
   let floor: number | undefined;
   for (const line of markdown.split('\n')) {
     const heading = /^## Floor (\d+)\b/.exec(line);
@@ -21,10 +24,11 @@ export function readFloorPlan(markdown: string): FloorPlan {
     else if (line.startsWith('## ')) floor = undefined;
     const item = /^- `([^`]+)`/.exec(line);
     if (!item?.[1] || floor === undefined) continue;
-    if (item[1].startsWith('*/')) files.set(item[1].slice(2), floor);
-    else folders.set(item[1], floor);
+    const [list, name] = item[1].startsWith('*/') ? [files, item[1].slice(2)] : [folders, item[1]];
+    if (list.has(name)) repeated.push(item[1]);
+    list.set(name, floor);
   }
-  return { folders, files };
+  return { folders, files, repeated };
 }
 
 export interface Import {

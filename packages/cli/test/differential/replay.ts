@@ -8,8 +8,11 @@
  *   before it (as the records leave them: the audit judges the data's final state);
  * - each decision of a course outcome (its record's `certifiedOn` and `certifiedBy`, and each
  *   certify, reject or revoke event) is a transition from the state before it, by its actor, on its
- *   day, in the certification window of the student's grade then; an actor who is not the assigned
- *   teacher acts for them as the audit reads it (the teacher unavailable, the chain's role links filled);
+ *   day, in the certification window of the student's grade then; an actor who is not the teacher
+ *   assigned that day (the record's, or the last it was reassigned to before) acts for them as the
+ *   audit reads it (the teacher unavailable, the chain's role links filled);
+ * - each submit event is the student's submission of the item from draft, each reassign event an
+ *   administrator's (systemAdmin) reassignment from the item's state that day; no window binds either;
  * - once every item is in, each selected item (not withdrawn) is selected, against the selections
  *   made before it;
  * - each submission is submitted (stage submit: a round, with its receipt period and a correction,
@@ -32,6 +35,7 @@ import {
   rulesFor,
   studentFacts,
   studentTermFacts,
+  type Actor,
   type CertificationEvent,
   type CourseOutcome,
   type DatasetRecord,
@@ -213,16 +217,18 @@ function decisions(
   maxYear: number,
   finalsBefore: (day: string) => FinalSubmission[],
 ): Finding[] {
-  const asked: { item: CourseOutcome; event: CertificationEvent; actor: string; on: string }[] = [];
+  const certifierOn = reassignments(records);
+  const asked: { item: CourseOutcome; event: CertificationEvent; actor: string | undefined; on: string }[] = [];
   for (const item of items.values()) {
     if (item.kind !== 'courseOutcome' || item.certifiedOn === undefined) continue;
+    // A record without certifiedBy was decided by its teacher of the day (after any reassignment).
     if (item.state === 'certified')
-      asked.push({ item, event: { type: 'certify' }, actor: item.certifiedBy ?? item.certifier, on: item.certifiedOn });
+      asked.push({ item, event: { type: 'certify' }, actor: item.certifiedBy, on: item.certifiedOn });
     if (item.state === 'rejected')
       asked.push({
         item,
         event: { type: 'reject', reason: item.rejectionReason } as CertificationEvent,
-        actor: item.certifiedBy ?? item.certifier,
+        actor: item.certifiedBy,
         on: item.certifiedOn,
       });
   }
@@ -230,21 +236,34 @@ function decisions(
     if (record.type !== 'certificationEvent') continue;
     const item = items.get(record.itemId);
     if (item?.kind !== 'courseOutcome') continue;
-    if (record.event === 'certify' || record.event === 'revoke')
-      asked.push({ item, event: { type: record.event }, actor: record.actor, on: record.on });
-    if (record.event === 'reject')
-      asked.push({
-        item,
-        event: { type: 'reject', reason: record.reason } as CertificationEvent,
-        actor: record.actor,
-        on: record.on,
-      });
+    const event: CertificationEvent =
+      record.event === 'reject'
+        ? ({ type: 'reject', reason: record.reason } as CertificationEvent)
+        : record.event === 'reassign'
+          ? { type: 'reassign', certifier: record.to ?? '' }
+          : { type: record.event };
+    asked.push({ item, event, actor: record.actor, on: record.on });
   }
   const findings: Finding[] = [];
-  for (const { item, event, actor, on } of byDate(asked, (entry) => entry.on)) {
+  for (const { item, event, actor: given, on } of byDate(asked, (entry) => entry.on)) {
     const effective = engine(item.term).effectiveFor(item.term)!;
     const student = students.get(item.studentId);
     const division = student?.division;
+    const certifier = certifierOn(item, on);
+    const actor = given ?? certifier;
+    const context = { ...(division && { division }), finals: finalsBefore(on) };
+    const who = WHO[event.type];
+    if (who !== 'certifier') {
+      // Submitting (the student) and reassigning (an administrator): not bound by the window.
+      const state = event.type === 'submit' ? 'draft' : stateOn(item, on);
+      const before: CourseOutcome = { ...item, certifier, state, selected: false };
+      const acting: Actor =
+        who === 'student'
+          ? { id: actor, roles: ['student'], studentId: item.studentId }
+          : { id: actor, roles: ['systemAdmin'] };
+      findings.push(...engine(item.term).transition(before, event, acting, on, context).findings);
+      continue;
+    }
     const chain = chainOf(assignmentFor(effective, 'courseOutcomeCertification', division));
     const roles = chain.filter(
       (link): link is Role =>
@@ -253,25 +272,56 @@ function decisions(
     const window = certificationWindow(effective, calendars, item.term, gradeThen(student, maxYear, item.term));
     const before: CourseOutcome = {
       ...item,
+      certifier,
       state: event.type === 'revoke' ? 'certified' : 'submitted',
       selected: false,
     };
     const result = engine(item.term).transition(
       before,
       event,
-      actor === item.certifier ? { id: actor, roles: ['courseTeacher'] } : { id: actor, roles, units: [actor] },
+      actor === certifier ? { id: actor, roles: ['courseTeacher'] } : { id: actor, roles, units: [actor] },
       on,
       {
-        ...(actor === item.certifier ? {} : { unavailable: [item.certifier] }),
-        ...(division && { division }),
+        ...context,
+        ...(actor === certifier ? {} : { unavailable: [certifier] }),
         ...(window && { window }),
-        finals: finalsBefore(on),
       },
     );
     findings.push(...result.findings);
   }
   return findings;
 }
+
+/** Who acts in each certification event the data records: the student submits, an administrator reassigns. */
+const WHO: Readonly<Record<CertificationEvent['type'], 'student' | 'certifier' | 'admin'>> = {
+  edit: 'student',
+  submit: 'student',
+  withdraw: 'student',
+  certify: 'certifier',
+  reject: 'certifier',
+  revoke: 'certifier',
+  reassign: 'admin',
+};
+
+/** An item's teacher on a day: the last teacher it was reassigned to before that day, else its record's. */
+function reassignments(records: Records): (item: CourseOutcome, day: string) => string {
+  const moves = new Map<string, { on: string; to: string }[]>();
+  for (const record of byDate(records, (entry) => (entry.type === 'certificationEvent' ? entry.on : ''))) {
+    if (record.type !== 'certificationEvent' || record.event !== 'reassign' || record.to === undefined) continue;
+    const key = `${record.studentId}|${record.itemId}`;
+    moves.set(key, [...(moves.get(key) ?? []), { on: record.on, to: record.to }]);
+  }
+  return (item, day) =>
+    (moves.get(`${item.studentId}|${item.id}`) ?? []).filter((move) => move.on < day).at(-1)?.to ?? item.certifier;
+}
+
+/** An item's state on a day, as its record leaves it: decided once its decision's day is past, else in draft or submitted. */
+const stateOn = (item: CourseOutcome, day: string): CourseOutcome['state'] =>
+  item.certifiedOn !== undefined && item.certifiedOn < day
+    ? item.state
+    : item.state === 'draft'
+      ? 'draft'
+      : 'submitted';
 
 /** Each submission and final submission as its unit makes it: the chain's links before the unit unavailable. */
 function submissions(

@@ -223,7 +223,7 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
     decides: record.event !== 'submit' && record.event !== 'reassign',
     line: position?.line ?? 0,
     frame: state.places.frameOf(position),
-    ...(position && { position }),
+    position,
   });
   if (record.event === 'submit') return;
   if (record.event === 'reassign') {

@@ -93,7 +93,8 @@ export interface AuditState {
     readonly decides: boolean;
     readonly line: number;
     readonly frame: number;
-    readonly position?: Position;
+    /** Built by assignment, not a spread: one object per event. */
+    readonly position: Position | undefined;
   }[];
   readonly enrolment: Map<number, { readonly change: string; readonly on: PlainDate; readonly position?: Position }[]>;
   readonly deletions: Map<number, { readonly deletedOn: PlainDate; readonly position?: Position }[]>;

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { compile, FAIL } from './fast';
+import { Id } from './fields';
 import { issueFinding } from './issues';
 import { lineContext, parseRecord, parseRecordValue, type ParseResult } from './parse';
 import { type ColumnKind, columnsOf, RECORD_TYPES, recordTypeSpec } from './registry';
@@ -31,6 +32,12 @@ const EDGES: Record<ColumnKind, readonly unknown[]> = {
     1120,
     'certifed',
     'doc',
+    'x'.repeat(200),
+    'x'.repeat(201),
+    '\ufeffS01-000001',
+    'S01\u200b-000001',
+    'S01-00\u00850001',
+    'S01-000001\u2028',
     true,
     null,
   ],
@@ -88,6 +95,13 @@ describe('the compiled fast path', () => {
     const read = compile(schema)!;
     for (const value of ['', 'a', 'abc', 'abcd'])
       expect(read(value) !== FAIL, JSON.stringify(value)).toBe(schema.safeParse(value).success);
+  });
+
+  it('bounds and refines an id inside a record as zod does: 1 to 200 characters, none hidden', () => {
+    const schema = z.strictObject({ id: Id });
+    const read = compile(schema)!;
+    const ids = ['', 'a', 'x'.repeat(200), 'x'.repeat(201), '\ufeffS1', 'S\u200d1', 'S\u009f1', 'S\u00a01', '學號'];
+    for (const id of ids) expect(read({ id }) !== FAIL, JSON.stringify(id)).toBe(schema.safeParse({ id }).success);
   });
 
   it('declines what it does not know, so that zod alone reads it', () => {

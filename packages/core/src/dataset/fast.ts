@@ -98,28 +98,35 @@ interface Field {
   readonly kind: number;
   /** STRING: the least length. */
   readonly min: number;
+  /** STRING: the greatest length. */
+  readonly max: number;
   /** STRING: the one refinement; NUMBER, INTEGER: the one check (a bound or a refinement), if any. */
   readonly test: ((value: never) => unknown) | undefined;
   /** MEMBER: the enum's or literal's values. */
   readonly values: ReadonlySet<unknown> | undefined;
 }
 
-/** The leaf a field's schema is, when it is a plain string (length and one refinement), number (one check), enum, literal or boolean. */
-function leafOf(def: Def): Pick<Field, 'kind' | 'min' | 'test' | 'values'> {
-  const read = { kind: READ, min: 0, test: undefined, values: undefined };
+/**
+ * The leaf a field's schema is, when it is a plain string (at most one least and one greatest length,
+ * and one refinement: an id), number (one check), enum, literal or boolean.
+ */
+function leafOf(def: Def): Pick<Field, 'kind' | 'min' | 'max' | 'test' | 'values'> {
+  const read = { kind: READ, min: 0, max: Infinity, test: undefined, values: undefined };
   const checks = (def.checks ?? []).map((item) => item._zod.def);
   if (def.type === 'string' && def.format === undefined) {
-    const lengths = checks.filter((item) => item.check === 'min_length');
+    const least = checks.filter((item) => item.check === 'min_length');
+    const most = checks.filter((item) => item.check === 'max_length');
     const custom = checks.filter((item) => item.check === 'custom');
-    if (lengths.length + custom.length !== checks.length || lengths.length > 1 || custom.length > 1) return read;
+    if (least.length + most.length + custom.length !== checks.length) return read;
+    if (least.length > 1 || most.length > 1 || custom.length > 1) return read;
     const test = custom[0]?.fn as ((value: string) => unknown) | undefined;
-    return { kind: STRING, min: lengths[0]?.minimum ?? 0, test, values: undefined };
+    return { ...read, kind: STRING, min: least[0]?.minimum ?? 0, max: most[0]?.maximum ?? Infinity, test };
   }
   if (def.type === 'number' && (def.format === undefined || def.format === 'safeint') && checks.length <= 1) {
     const only = checks[0];
     const test = checks.length === 1 && only !== undefined ? check(only) : undefined;
     if (checks.length === 1 && test === undefined) return read;
-    return { kind: def.format === 'safeint' ? INTEGER : NUMBER, min: 0, test, values: undefined };
+    return { ...read, kind: def.format === 'safeint' ? INTEGER : NUMBER, test };
   }
   if (checks.length > 0) return read;
   if (def.type === 'enum') return { ...read, kind: MEMBER, values: new Set(Object.values(def.entries ?? {})) };
@@ -169,6 +176,7 @@ function compileObject(def: Def): Reader | undefined {
         if (
           typeof given !== 'string' ||
           given.length < field.min ||
+          given.length > field.max ||
           (field.test !== undefined && !field.test(given as never))
         )
           return FAIL;

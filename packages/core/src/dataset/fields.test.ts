@@ -1,11 +1,36 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPlainDate } from '../_lib/date';
-import { DATASET_DAYS, isIsoDay } from './fields';
+import { DATASET_DAYS, HIDDEN_IN_ID, isIsoDay, isVisibleId } from './fields';
 import { createIntake } from './intake';
 import { parseRecord } from './parse';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 5000);
+
+describe('isVisibleId', () => {
+  it('refuses exactly the characters HIDDEN_IN_ID names, at every edge of its ranges', () => {
+    const edges = [0x00, 0x1f, 0x20, 0x7e, 0x7f, 0x9f, 0xa0, 0x200a, 0x200b, 0x200f, 0x2010, 0x2027, 0x2028, 0x202e];
+    const more = [0x202f, 0x205f, 0x2060, 0x2069, 0x206a, 0xfefe, 0xfeff, 0xff00, 0x3000, 0x5b78];
+    for (const code of [...edges, ...more]) {
+      const id = `s${String.fromCharCode(code)}1`;
+      expect(isVisibleId(id), code.toString(16)).toBe(!HIDDEN_IN_ID.test(id));
+    }
+  });
+
+  it('gives the same answer as the regular expression on arbitrary text', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('\u0000', '\t', '\u007f', '\u0085', '\u200b', '\u200e', '\u2028', '\u202e', '\u2060', '\ufeff'),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      fc.constantFrom('S', '0', '-', '學', '號'),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), (text) => {
+        expect(isVisibleId(text)).toBe(!HIDDEN_IN_ID.test(text));
+      }),
+      { seed: 13, numRuns: NUM_RUNS },
+    );
+  });
+});
 
 describe('isIsoDay', () => {
   it('knows leap days, month lengths and the shape', () => {

@@ -13,8 +13,20 @@ export const ID_LENGTH = 200;
 // eslint-disable-next-line no-control-regex -- these are the characters refused
 export const HIDDEN_IN_ID = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
-/** Whether an id holds none of the characters an id may not hold. */
-export const isVisibleId = (text: string): boolean => !HIDDEN_IN_ID.test(text);
+/**
+ * Whether an id holds none of the characters an id may not hold: HIDDEN_IN_ID's ranges, read a
+ * character at a time (every id of every line passes here; `fields.test.ts` holds the two equal).
+ */
+export function isVisibleId(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return false;
+    if (code < 0x200b) continue;
+    if (code <= 0x200f || (code >= 0x2028 && code <= 0x202e) || (code >= 0x2060 && code <= 0x2069) || code === 0xfeff)
+      return false;
+  }
+  return true;
+}
 
 /**
  * A non-empty identifier as the school's systems write it (學號, item id, teacher account), of at
