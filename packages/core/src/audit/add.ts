@@ -112,9 +112,26 @@ function outsideWindow(window: ResolvedWindow, day: PlainDate, decided: boolean)
 }
 
 /**
- * The certification window's verdict on an item (spanVerdict, as the engine judges a certification),
- * for grades 1–2 and for grade 3 (their windows differ in semester 2): a decision outside the window,
- * or an item still awaiting one after the window closed, is kept for finish(), which knows the grade.
+ * The certification windows of a term, for grades 1–2 and for grade 3 (they differ in semester 2),
+ * that a decision on `day` falls outside of, or that an item still awaiting one on `day` is past;
+ * undefined when none.
+ */
+function lateWindows(
+  info: TermInfo,
+  day: PlainDate,
+  decided: boolean,
+): { readonly lateOther: ResolvedWindow | undefined; readonly lateGrade3: ResolvedWindow | undefined } | undefined {
+  if (!info.windows) return undefined;
+  const { other, grade3 } = info.certification;
+  const lateOther = other && outsideWindow(other, day, decided) ? other : undefined;
+  const lateGrade3 = grade3 && outsideWindow(grade3, day, decided) ? grade3 : undefined;
+  return lateOther || lateGrade3 ? { lateOther, lateGrade3 } : undefined;
+}
+
+/**
+ * The certification window's verdict on an item (spanVerdict, as the engine judges a certification):
+ * a decision outside the window, or an item still awaiting one after the window closed, is kept for
+ * finish(), which knows the grade.
  */
 function lateness(
   state: AuditState,
@@ -123,14 +140,11 @@ function lateness(
   record: Pick<CourseOutcomeRecord, 'id' | 'certifier' | 'term' | 'state' | 'certifiedOn'>,
   position: Position | undefined,
 ): void {
-  if (!info.windows) return;
   const decided = record.state === 'certified' || record.state === 'rejected' ? record.certifiedOn : undefined;
   if (decided === undefined && record.state !== 'submitted') return;
-  const day = decided ?? state.asOf;
-  const { other, grade3 } = info.certification;
-  const lateOther = other && outsideWindow(other, day, decided !== undefined) ? other : undefined;
-  const lateGrade3 = grade3 && outsideWindow(grade3, day, decided !== undefined) ? grade3 : undefined;
-  if (!lateOther && !lateGrade3) return;
+  const late = lateWindows(info, decided ?? state.asOf, decided !== undefined);
+  if (!late) return;
+  const { lateOther, lateGrade3 } = late;
   state.late.push({
     student,
     item: record.id,
@@ -256,10 +270,12 @@ export function judgeDecisions(state: AuditState): void {
     const studentId = state.roster.id(student);
     noteChange(state, student, studentId, item.period, 'courseOutcome', on, subject, line, frame);
     if (!decides) continue;
+    const info = state.terms.infoAt(item.period) ?? unreachable(`term ${item.period}`);
+    // Most decisions fall within their window: no item id, no key built for them.
+    if (!lateWindows(info, on, true)) continue;
     const itemId = state.subjects.text(studentId, subject);
     if (judged.has(`${itemId}|${on}`)) continue;
     judged.add(`${itemId}|${on}`);
-    const info = state.terms.infoAt(item.period) ?? unreachable(`term ${item.period}`);
     const decision = {
       id: itemId,
       certifier: item.certifier,
