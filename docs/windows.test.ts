@@ -92,6 +92,18 @@ describe('PR6xxx code pages', () => {
     expect(failing.length > 0 || abridged, 'a run: example under "Failing example"').toBe(true);
     expect(passing.length).toBeGreaterThan(0);
     for (const block of failing) expect(run(block).findings.map((finding) => finding.code)).toContain(code);
+    // A page quoting what the failing example says (`> …` lines under its heading) quotes it exactly.
+    const failingSection = text.slice(text.indexOf('## Failing example'), text.indexOf('## Passing example'));
+    const quoted = failingSection
+      .split('\n')
+      .filter((line) => line.startsWith('> '))
+      .map((line) => line.slice(2));
+    const said = failing.flatMap((block) =>
+      run(block)
+        .findings.filter((finding) => finding.code === code)
+        .flatMap((finding) => [finding.message['zh-TW'], finding.message.en]),
+    );
+    for (const line of quoted) expect(said).toContain(line);
     for (const block of passing) {
       const { findings } = run(block);
       expect(

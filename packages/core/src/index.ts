@@ -67,6 +67,9 @@ export {
   ENROLMENT_HANDLING_NAMES,
   linkName,
   nameIn,
+  type Names,
+  ownNames,
+  type OwnNames,
   PERMISSION_NAMES,
   RECORD_KIND_NAMES,
   ROLE_NAMES,
@@ -75,6 +78,7 @@ export {
   TRAINING_KIND_NAMES,
   unitName,
 } from './names';
+export { describeRule, gradesText, semestersText } from './names/dates';
 export { COMMON_UNITS, DIVISIONS, type Division, type Unit, type Units } from './units';
 export { PERMISSIONS, RESERVED_PERMISSIONS, ROLES, type Permission, type Role } from './roles';
 export { DUTIES, type Deputy, type Duties, type Duty, type DutyAssignment } from './duties';
@@ -202,12 +206,14 @@ export {
 } from './pack';
 export {
   parseScenario,
+  prepareScenarioPack,
   runScenario,
   SCENARIO_LIMITS,
   scenarioJsonSchema,
   scenarioPackFile,
   ScenarioSchema,
   type ParsedScenario,
+  type PreparedScenarioPack,
   type RunScenarioOptions,
   type Scenario,
   type ScenarioFailure,

@@ -1,4 +1,8 @@
 import {
+  ownNames,
+  describeRule,
+  gradesText,
+  semestersText,
   type Cap,
   type DateRule,
   type Duty,
@@ -15,14 +19,12 @@ import {
   PERMISSION_NAMES,
   RECORD_KIND_NAMES,
   roleName,
-  declaredRoleNames,
   SCOPE_NAMES,
   termWords,
   unitName,
   unreachable,
 } from '@portfolio-rules/core/internal';
 import { capText, dutyName } from '../render/names';
-import { describeRule, gradesText, semestersText } from '../timeline/words';
 import { type Setting, textOf } from './settings';
 
 /** A setting in words: what it is about (`課程學習成果上傳件數`) and its value (`每學期至多 6 件`). */
@@ -270,7 +272,7 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       if (name === 'owner')
         return {
           subject: w.owner(dutyWords, division),
-          value: unitName(String(value), language, effective.values.units),
+          value: unitName(String(value), language, ownNames(effective.values)),
         };
       if (name === 'deputies') {
         const links = (Array.isArray(value) ? value : []).map((link) =>
@@ -283,7 +285,7 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
           value:
             links.length === 0
               ? w.none
-              : links.map((link) => linkName(link, language, effective.values.units, { cell: true })).join(w.list),
+              : links.map((link) => linkName(link, language, ownNames(effective.values), { cell: true })).join(w.list),
         };
       }
       break;
@@ -311,7 +313,7 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       if (name === 'sealYears') return { subject: w.sealYears, value: w.years(Number(value)) };
       if (name === 'afterSeal') return { subject: w.afterSeal, value: w.afterSealWords[String(value)] ?? plainValue() };
       if (name === 'backupBy')
-        return { subject: w.backupBy, value: unitName(String(value), language, effective.values.units) };
+        return { subject: w.backupBy, value: unitName(String(value), language, ownNames(effective.values)) };
       break;
     case 'governance': {
       if (holderPath[1] === 'workingGroup' && w.group[name]) {
@@ -357,7 +359,7 @@ export function settingWords(setting: Setting, effective: EffectivePack, languag
       return { subject: part ? `${subject}：${part}` : subject, value: part && name === 'when' ? '' : plainValue() };
     }
     case 'permissions': {
-      const role = roleName(textOf(holder.role), language, declaredRoleNames(effective.values.roles));
+      const role = roleName(textOf(holder.role), language, ownNames(effective.values).roles);
       const action = holderPath[1] === 'grant' ? w.granted : w.narrowed;
       return {
         subject: w.permission(role, nameIn(PERMISSION_NAMES, textOf(holder.permission), language), action),

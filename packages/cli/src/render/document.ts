@@ -1,4 +1,8 @@
 import {
+  ownNames,
+  describeRule,
+  gradesText,
+  semestersText,
   ACTIVITY_NAMES,
   declaredRoleNames,
   DIVISIONS,
@@ -21,7 +25,6 @@ import {
   termWords,
   unitName,
 } from '@portfolio-rules/core/internal';
-import { describeRule, gradesText, semestersText } from '../timeline/words';
 import { type DocumentText, documentText } from './clauses';
 import { capText, dutyName } from './names';
 import type { Table } from './table';
@@ -159,7 +162,7 @@ function divisionSection(effective: EffectivePack, language: Language): Section 
       ...owners.map((ownership) =>
         ownership.owner === undefined
           ? text.unset
-          : unitName(ownership.owner, language, effective.values.units, { office: true }),
+          : unitName(ownership.owner, language, ownNames(effective.values), { office: true }),
       ),
       clauses.join(text.list),
     ];
@@ -189,11 +192,11 @@ function deputiesSection(effective: EffectivePack, language: Language): Section 
       const name = dutyName(ownership.duty, language);
       const deputies = Array.from({ length: depth }, (_, rank) => {
         const link = ownership.deputies[rank];
-        return link === undefined ? '—' : linkName(link, language, effective.values.units, { cell: true });
+        return link === undefined ? '—' : linkName(link, language, ownNames(effective.values), { cell: true });
       });
       return [
         name,
-        ownership.owner === undefined ? text.unset : unitName(ownership.owner, language, effective.values.units),
+        ownership.owner === undefined ? text.unset : unitName(ownership.owner, language, ownNames(effective.values)),
         ...deputies,
         clauseIn(effective, ownership.source),
       ];

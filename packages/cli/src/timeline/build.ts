@@ -1,4 +1,5 @@
 import {
+  describeRule,
   ACTIVITY_NAMES,
   ACTIVITIES,
   formatTerm,
@@ -16,7 +17,6 @@ import {
   type TermCode,
 } from '@portfolio-rules/core';
 import { WINDOW_CODES, unreachable } from '@portfolio-rules/core/internal';
-import { describeRule } from './words';
 
 /** One window of the pack in one term, resolved to dates for the grades it governs, or unresolved with the reason. */
 export interface TimelineEntry {

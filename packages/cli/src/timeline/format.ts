@@ -1,4 +1,5 @@
 import {
+  gradesText,
   type EffectivePack,
   formatSource,
   formatTerm,
@@ -12,7 +13,6 @@ import { type Report, summarize } from '../formatters/report';
 import { oneLine, showControls } from '../formatters/safe-text';
 import { formatStylish } from '../formatters/stylish';
 import type { Timeline, TimelineEntry } from './build';
-import { gradesText } from './words';
 
 /** What the command knows besides the timeline: the files and the pack, and every finding by file. */
 export interface TimelineDocument {

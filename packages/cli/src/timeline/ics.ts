@@ -1,7 +1,6 @@
-import { addCalendarDays, formatSource, type Language, type PlainDate } from '@portfolio-rules/core';
+import { gradesText, addCalendarDays, formatSource, type Language, type PlainDate } from '@portfolio-rules/core';
 import { showControls } from '../formatters/safe-text';
 import type { TimelineEntry } from './build';
-import { gradesText } from './words';
 
 /** RFC 5545 3.1: content lines are folded so that no line is longer than 75 octets, excluding the CRLF. */
 export const ICS_LINE_OCTETS = 75;

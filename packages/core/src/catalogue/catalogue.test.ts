@@ -99,6 +99,9 @@ function render(spec: CodeSpec<never>): Localized {
             clause: '五(三)1',
             'zh-TW': '範例訊息',
             en: 'a sample message',
+            // … and as a date rule written relative to an anchor (`closes`, `closesAfter`).
+            anchor: 'closingCeremony',
+            weeks: 2,
           });
         },
       },

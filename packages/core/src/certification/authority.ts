@@ -7,6 +7,7 @@ import type { EffectivePack } from '../layering';
 import type { CourseOutcome } from '../records/items';
 import { type Actor, fillsCertificationLink } from '../roles/actor';
 import type { Division } from '../units';
+import { linkName, ownNamesOf } from '../names';
 import { CERTIFICATION_CODES } from './codes';
 
 /** The platform manual, chapter 4-7 (授課教師): certify, revoke (取消認證), reassign (更換認證教師), reject with a reason. */
@@ -78,6 +79,7 @@ export function checkCertifier(
     unavailable: [...unavailable, 'courseTeacher'],
     ...(context.division && { division: context.division }),
   });
+  const own = ownNamesOf(context.effective.values, acting.chain);
   const data = {
     certifier: item.certifier,
     chain: acting.chain,
@@ -101,7 +103,7 @@ export function checkCertifier(
   if (!fills(actor, acting.acting, item) || actor.id === item.certifier) {
     const finding = createFinding(
       CERTIFICATION_CODES.notAuthorised,
-      { actor: actor.id, event, authorised: acting.acting, source: citedOrRule.source },
+      { actor: actor.id, event, authorised: acting.acting, source: citedOrRule.source, ...own },
       { rule: path, subject: item.id, ...citedOrRule },
     );
     return {
@@ -117,12 +119,13 @@ export function checkCertifier(
       certifier: item.certifier,
       chain: acting.chain,
       source: citedOrRule.source,
+      ...own,
     },
     { rule: path, subject: item.id, ...citedOrRule },
   );
   const detail = {
-    'zh-TW': `${item.certifier} 無法認證，由 ${actor.id} (${acting.acting}) 代理`,
-    en: `${item.certifier} is unavailable: ${actor.id} acts as ${acting.acting}`,
+    'zh-TW': `${item.certifier} 無法認證，由 ${actor.id} (${linkName(acting.acting, 'zh-TW', own.own)}) 代理`,
+    en: `${item.certifier} is unavailable: ${actor.id} acts as ${linkName(acting.acting, 'en', own.own)}`,
   };
   return {
     steps: [{ rule: path, outcome: 'passed', ...citedOrRule, detail, data }],

@@ -1,6 +1,6 @@
 import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
-import { chainIn, linkWords } from '../names';
+import { chainIn, linkWords, type OwnNames } from '../names';
 
 const EVENT_NAMES: Readonly<Record<string, string>> = {
   edit: '編修',
@@ -38,8 +38,8 @@ export const CERTIFICATION_CODES = {
     name: 'not-authorised',
     severity: 'error',
     title: { 'zh-TW': '無權執行此動作', en: 'Not authorised' },
-    message: (p: { actor: string; event: string; authorised: string; source?: Source }) => {
-      const [actor, authorised] = [linkWords(p.actor), linkWords(p.authorised)];
+    message: (p: { actor: string; event: string; authorised: string; source?: Source; own?: OwnNames }) => {
+      const [actor, authorised] = [linkWords(p.actor, p.own), linkWords(p.authorised, p.own)];
       return {
         'zh-TW': `${actor['zh-TW']} 無權${zhEvent(p.event)}此件；應由 ${authorised['zh-TW']} 執行${cite(p.source)}`,
         en: `${actor.en} may not ${p.event} this item; ${authorised.en} may${cite(p.source)}`,
@@ -102,8 +102,19 @@ export const CERTIFICATION_CODES = {
     name: 'certified-by-deputy',
     severity: 'info',
     title: { 'zh-TW': '由代理人認證', en: 'Certified by a deputy' },
-    message: (p: { actor: string; actingAs: string; certifier: string; chain: readonly string[]; source?: Source }) => {
-      const [actor, actingAs, chain] = [linkWords(p.actor), linkWords(p.actingAs), chainIn(p.chain)];
+    message: (p: {
+      actor: string;
+      actingAs: string;
+      certifier: string;
+      chain: readonly string[];
+      source?: Source;
+      own?: OwnNames;
+    }) => {
+      const [actor, actingAs, chain] = [
+        linkWords(p.actor, p.own),
+        linkWords(p.actingAs, p.own),
+        chainIn(p.chain, p.own),
+      ];
       return {
         'zh-TW': `認證教師 ${p.certifier} 無法認證，由 ${actor['zh-TW']} 以${actingAs['zh-TW']}身分代理 (代理順序 ${chain['zh-TW']})${cite(p.source)}`,
         en: `${p.certifier} is unavailable: ${actor.en} acts as ${actingAs.en} (chain ${chain.en})${cite(p.source)}`,

@@ -1,5 +1,5 @@
 import { defineCode } from '../findings/define';
-import { chainIn, DIVISION_NAMES, DUTY_NAMES, wordsFor } from '../names';
+import { chainIn, DIVISION_NAMES, DUTY_NAMES, type OwnNames, wordsFor } from '../names';
 
 export const DEPUTY_CODES = {
   nobodyAvailable: defineCode({
@@ -7,9 +7,9 @@ export const DEPUTY_CODES = {
     name: 'nobody-available',
     severity: 'error',
     title: { 'zh-TW': '主責及所有代理人皆無法執行', en: 'Nobody left to act' },
-    message: (p: { duty: string; chain: readonly string[]; division?: string }) => {
+    message: (p: { duty: string; chain: readonly string[]; division?: string; own?: OwnNames }) => {
       const duty = wordsFor(DUTY_NAMES, p.duty);
-      const chain = chainIn(p.chain);
+      const chain = chainIn(p.chain, p.own);
       return {
         'zh-TW': `「${duty['zh-TW']}」的主責及代理人 (${chain['zh-TW'] || '未指定'}) 皆無法執行，沒有人可代理`,
         en: `nobody can act for ${duty.en}: the owner and every deputy (${chain.en || 'none named'}) are unavailable`,

@@ -4,6 +4,7 @@ import type { Position } from '../findings/types';
 import type { Finding } from '../catalogue';
 import { type EffectivePack, provenanceOf, valueAtPath } from '../layering';
 import type { Division } from '../units';
+import { ownNamesOf } from '../names';
 import { DEPUTY_CODES } from './codes';
 
 export { DEPUTY_CODES } from './codes';
@@ -96,6 +97,10 @@ export function actingFor(effective: EffectivePack, duty: Duty, options: ActingF
   const finding =
     assignment.owner === undefined
       ? createFinding(DEPUTY_CODES.noOwner, { duty, ...division }, context)
-      : createFinding(DEPUTY_CODES.nobodyAvailable, { duty, chain, ...division }, context);
+      : createFinding(
+          DEPUTY_CODES.nobodyAvailable,
+          { duty, chain, ...division, ...ownNamesOf(effective.values, chain) },
+          context,
+        );
   return { chain, walked, findings: [finding] };
 }

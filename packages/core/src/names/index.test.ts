@@ -12,9 +12,12 @@ import {
   ENROLMENT_CHANGE_NAMES,
   linkName,
   nameIn,
+  ownNames,
+  ownNamesOf,
   PERMISSION_NAMES,
   RECORD_KIND_NAMES,
   ROLE_NAMES,
+  roleName,
   unitName,
 } from '.';
 
@@ -38,13 +41,46 @@ describe('the names of the vocabulary', () => {
 
   it('names a unit by the pack first, then the common units, then the roles; an unknown id stays', () => {
     const units = { ceAcademic: { name: '進修部教務組' } };
-    expect(unitName('ceAcademic', 'zh-TW', units)).toBe('進修部教務組');
-    expect(unitName('ceAcademic', 'en', units)).toBe('進修部教務組 (ceAcademic)');
+    expect(unitName('ceAcademic', 'zh-TW', { units })).toBe('進修部教務組');
+    expect(unitName('ceAcademic', 'en', { units })).toBe('進修部教務組 (ceAcademic)');
     expect(unitName('registration', 'zh-TW')).toBe('註冊組');
     expect(unitName('registration', 'en')).toBe('registration section');
     expect(unitName('departmentTeacher', 'zh-TW')).toBe('科內教師');
     expect(unitName('S01-T068', 'zh-TW')).toBe('S01-T068');
     expect(unitName('constructor', 'zh-TW')).toBe('constructor');
+  });
+
+  it('names a role the pack declares by its own name, in every place a unit or role is named', () => {
+    const own = ownNames({
+      units: { library: { name: '圖書館' } },
+      roles: {
+        dataQuery: { name: '資料查詢人員', en: 'data-query staff', permissions: [], source: '三' },
+        roster: { name: '名冊提交人員', permissions: [] },
+      },
+    });
+    expect(unitName('dataQuery', 'zh-TW', own)).toBe('資料查詢人員');
+    expect(unitName('dataQuery', 'en', own)).toBe('data-query staff');
+    expect(unitName('roster', 'en', own)).toBe('名冊提交人員 (roster)');
+    expect(linkName('designatedBy:library', 'zh-TW', own)).toBe('圖書館主管指定之人員');
+    expect(chainWords(['courseTeacher', 'dataQuery', 'library'], 'zh-TW', own)).toBe(
+      '任課教師 → 資料查詢人員 → 圖書館',
+    );
+    expect(roleName('dataQuery', 'zh-TW', own.roles)).toBe(unitName('dataQuery', 'zh-TW', own));
+    expect(unitName('dataQuery', 'zh-TW')).toBe('dataQuery');
+  });
+
+  it('gives a finding only the own names its message uses', () => {
+    const values = {
+      units: { library: { name: '圖書館' }, lab: { name: '實驗室' } },
+      roles: { dataQuery: { name: '資料查詢人員', permissions: [] } },
+    };
+    expect(ownNames(values, ['designatedBy:library', 'registration'])).toEqual({
+      units: { library: { name: '圖書館' } },
+    });
+    expect(ownNamesOf(values, ['dataQuery'])).toEqual({
+      own: { roles: { dataQuery: { 'zh-TW': '資料查詢人員', en: '資料查詢人員 (dataQuery)' } } },
+    });
+    expect(ownNamesOf(values, ['registration'])).toEqual({});
   });
 
   it('reads a deputy chain in words, a designated deputy included (新竹 十一(三))', () => {
@@ -67,15 +103,15 @@ describe('units and deputy links as documents write them (render, diff and messa
   it("a unit with its office first, as 馬公's 分工表 writes it; an office already in the name is not repeated", () => {
     expect(unitName('registration', 'zh-TW', undefined, { office: true })).toBe('教務處 註冊組');
     expect(unitName('registration', 'zh-TW')).toBe('註冊組');
-    expect(unitName('ceAcademic', 'zh-TW', units, { office: true })).toBe('進修部教務組');
-    expect(unitName('ceAcademic', 'en', units, { office: true })).toBe('進修部教務組 (ceAcademic)');
+    expect(unitName('ceAcademic', 'zh-TW', { units }, { office: true })).toBe('進修部教務組');
+    expect(unitName('ceAcademic', 'en', { units }, { office: true })).toBe('進修部教務組 (ceAcademic)');
     expect(unitName('registration', 'en', undefined, { office: true })).toBe('registration section');
   });
 
   it('a designated deputy: in a sentence, and as a table cell', () => {
     expect(linkName('designatedBy:registration', 'zh-TW')).toBe('註冊組主管指定之人員');
-    expect(linkName('designatedBy:ceAcademic', 'zh-TW', units, { cell: true })).toBe('由進修部教務組主管指定');
-    expect(linkName('designatedBy:ceAcademic', 'en', units, { cell: true })).toBe(
+    expect(linkName('designatedBy:ceAcademic', 'zh-TW', { units }, { cell: true })).toBe('由進修部教務組主管指定');
+    expect(linkName('designatedBy:ceAcademic', 'en', { units }, { cell: true })).toBe(
       'designated by the head of 進修部教務組 (ceAcademic)',
     );
     expect(linkName('equipment', 'zh-TW', undefined, { cell: true })).toBe('設備組');

@@ -188,23 +188,59 @@ export function nameIn<T extends string>(
   return Object.hasOwn(table, id) ? table[id as T][language] : id;
 }
 
+/** Names by id in both languages, e.g. those of the roles a pack declares (`declaredRoleNames`). */
+export type Names = Readonly<Record<string, Localized>>;
+
 /**
- * A unit or role as the school writes it: `註冊組`, `任課教師`; the pack's own units first (`units:`),
- * then the common ones. In English the school's Chinese name is followed by its identifier when
- * there is no English name. An unknown id stays as it is. With `office`, a Chinese name has its office
- * first, as 馬公's 分工表 writes it (`教務處 註冊組`; 進修部教務組 already names its office).
+ * The words a pack adds to the vocabulary: its units (`units:`) and the names of the roles it
+ * declares (`roles:`). `ownNames(effective.values)` gives them; a finding's data carries only those
+ * its message names (`ownNames(values, ids)`).
+ */
+export interface OwnNames {
+  readonly units?: Units | undefined;
+  readonly roles?: Names | undefined;
+}
+
+/** The pack's own units and declared roles (`values`: `effective.values`), or only those naming one of `ids`. */
+export function ownNames(
+  values: { readonly units?: Units | undefined; readonly roles?: DeclaredRoles | undefined },
+  ids?: readonly string[],
+): OwnNames {
+  const wanted = ids && new Set(ids.map((id) => id.replace(/^designatedBy:/, '')));
+  const pick = <T>(table: Readonly<Record<string, T>> | undefined): Record<string, T> | undefined => {
+    const entries = Object.entries(table ?? {}).filter(([id]) => !wanted || wanted.has(id));
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  };
+  const units = pick(values.units);
+  const roles = pick(declaredRoleNames(values.roles));
+  return { ...(units && { units }), ...(roles && { roles }) };
+}
+
+/** `ownNames(values, ids)` as a finding's data field: `{ own }` when the pack names one of `ids` itself, else nothing. */
+export function ownNamesOf(values: Parameters<typeof ownNames>[0], ids: readonly string[]): { own?: OwnNames } {
+  const own = ownNames(values, ids);
+  return own.units || own.roles ? { own } : {};
+}
+
+/**
+ * A unit or role as the school writes it: `註冊組`, `任課教師`, `資料查詢人員`; the pack's own units
+ * first (`units:`), then the common ones, then the roles it declares, then the national ones. In
+ * English the school's Chinese name is followed by its identifier when there is no English name. An
+ * unknown id stays as it is. With `office`, a Chinese name has its office first, as 馬公's 分工表
+ * writes it (`教務處 註冊組`; 進修部教務組 already names its office).
  */
 export function unitName(
   id: string,
   language: Language,
-  units?: Units,
+  own?: OwnNames,
   options: { readonly office?: boolean } = {},
 ): string {
-  const own = units && Object.hasOwn(units, id) ? units[id] : undefined;
+  const units = own?.units;
+  const mine = units && Object.hasOwn(units, id) ? units[id] : undefined;
   const common = Object.hasOwn(COMMON_UNITS, id) ? COMMON_UNITS[id] : undefined;
-  const unit = own ?? common;
-  if (!unit) return nameIn(ROLE_NAMES, id, language);
-  if (language === 'en') return own ? `${own.name} (${id})` : (COMMON_UNIT_NAMES_EN[id] ?? id);
+  const unit = mine ?? common;
+  if (!unit) return roleName(id, language, own?.roles);
+  if (language === 'en') return mine ? `${mine.name} (${id})` : (COMMON_UNIT_NAMES_EN[id] ?? id);
   return options.office && unit.office && !unit.name.startsWith(unit.office)
     ? `${unit.office} ${unit.name}`
     : unit.name;
@@ -220,8 +256,11 @@ export function declaredRoleNames(roles: DeclaredRoles | undefined): Record<stri
   );
 }
 
-/** A role in words: one the pack declares (`names`, from `declaredRoleNames`), else a national one; an unknown id stays. */
-export function roleName(id: string, language: Language, names?: Readonly<Record<string, Localized>>): string {
+/**
+ * A role in words — the one way every message, table and command names a role: one the pack
+ * declares (`names`, from `declaredRoleNames`), else a national one; an unknown id stays.
+ */
+export function roleName(id: string, language: Language, names?: Names): string {
   const own = names && Object.hasOwn(names, id) ? names[id] : undefined;
   return own ? own[language] : nameIn(ROLE_NAMES, id, language);
 }
@@ -234,19 +273,19 @@ export function roleName(id: string, language: Language, names?: Readonly<Record
 export function linkName(
   link: string,
   language: Language,
-  units?: Units,
+  own?: OwnNames,
   options: { readonly cell?: boolean } = {},
 ): string {
   const prefix = 'designatedBy:';
-  if (!link.startsWith(prefix)) return unitName(link, language, units);
-  const unit = unitName(link.slice(prefix.length), language, units);
+  if (!link.startsWith(prefix)) return unitName(link, language, own);
+  const unit = unitName(link.slice(prefix.length), language, own);
   if (options.cell) return language === 'zh-TW' ? `由${unit}主管指定` : `designated by the head of ${unit}`;
   return language === 'zh-TW' ? `${unit}主管指定之人員` : `a person the head of ${unit} designates`;
 }
 
 /** A deputy chain in words: `任課教師 → 科內教師 → 領域教師`. */
-export function chainWords(chain: readonly string[], language: Language, units?: Units): string {
-  return chain.map((link) => linkName(link, language, units)).join(' → ');
+export function chainWords(chain: readonly string[], language: Language, own?: OwnNames): string {
+  return chain.map((link) => linkName(link, language, own)).join(' → ');
 }
 
 /** `table[id]` in both languages, or the id itself in both when the table does not know it. */
@@ -255,11 +294,11 @@ export function wordsFor<T extends string>(table: Readonly<Record<T, Localized>>
 }
 
 /** A unit, role or deputy link in both languages (`registration` → 註冊組 / registration section). */
-export function linkWords(link: string, units?: Units): Localized {
-  return { 'zh-TW': linkName(link, 'zh-TW', units), en: linkName(link, 'en', units) };
+export function linkWords(link: string, own?: OwnNames): Localized {
+  return { 'zh-TW': linkName(link, 'zh-TW', own), en: linkName(link, 'en', own) };
 }
 
 /** A deputy chain in both languages. */
-export function chainIn(chain: readonly string[], units?: Units): Localized {
-  return { 'zh-TW': chainWords(chain, 'zh-TW', units), en: chainWords(chain, 'en', units) };
+export function chainIn(chain: readonly string[], own?: OwnNames): Localized {
+  return { 'zh-TW': chainWords(chain, 'zh-TW', own), en: chainWords(chain, 'en', own) };
 }

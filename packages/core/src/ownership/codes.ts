@@ -1,6 +1,6 @@
 import { didYouMean } from '../_lib/words';
 import { defineCode } from '../findings/define';
-import { DIVISION_NAMES, DUTY_NAMES, linkWords, wordsFor } from '../names';
+import { DIVISION_NAMES, DUTY_NAMES, linkWords, type OwnNames, wordsFor } from '../names';
 
 export const OWNERSHIP_CODES = {
   deputyIsOwner: defineCode({
@@ -8,9 +8,9 @@ export const OWNERSHIP_CODES = {
     name: 'deputy-is-owner',
     severity: 'warning',
     title: { 'zh-TW': '代理人與主責相同', en: 'Deputy equals the owner' },
-    message: (p: { duty: string; deputy: string; index: number }) => {
+    message: (p: { duty: string; deputy: string; index: number; own?: OwnNames }) => {
       const duty = wordsFor(DUTY_NAMES, p.duty);
-      const deputy = linkWords(p.deputy);
+      const deputy = linkWords(p.deputy, p.own);
       return {
         'zh-TW': `「${duty['zh-TW']}」的第 ${p.index + 1} 代理人「${deputy['zh-TW']}」就是主責單位本身，無法代理`,
         en: `deputy ${p.index + 1} of ${duty.en}, ${deputy.en}, is the owner itself and cannot stand in for it`,
@@ -22,9 +22,9 @@ export const OWNERSHIP_CODES = {
     name: 'deputy-repeated',
     severity: 'warning',
     title: { 'zh-TW': '代理人重複', en: 'Deputy repeated' },
-    message: (p: { duty: string; deputy: string; index: number; first: number }) => {
+    message: (p: { duty: string; deputy: string; index: number; first: number; own?: OwnNames }) => {
       const duty = wordsFor(DUTY_NAMES, p.duty);
-      const deputy = linkWords(p.deputy);
+      const deputy = linkWords(p.deputy, p.own);
       return {
         'zh-TW': `「${duty['zh-TW']}」的第 ${p.index + 1} 代理人「${deputy['zh-TW']}」與第 ${p.first + 1} 代理人重複`,
         en: `deputy ${p.index + 1} of ${duty.en}, ${deputy.en}, repeats deputy ${p.first + 1}`,
@@ -59,8 +59,8 @@ export const OWNERSHIP_CODES = {
     name: 'last-resort-overload',
     severity: 'warning',
     title: { 'zh-TW': '同一單位為過多業務的最後代理人', en: 'Last resort for too many duties' },
-    message: (p: { who: string; duties: readonly string[]; limit: number }) => {
-      const who = linkWords(p.who);
+    message: (p: { who: string; duties: readonly string[]; limit: number; own?: OwnNames }) => {
+      const who = linkWords(p.who, p.own);
       const duties = p.duties.map((duty) => wordsFor(DUTY_NAMES, duty));
       return {
         'zh-TW': `「${who['zh-TW']}」是 ${p.duties.length} 項業務的最後代理人 (${duties.map((duty) => duty['zh-TW']).join('、')})，超過 ${p.limit} 項；該單位無法執行時這些業務將同時停擺 (${p.limit} 項為本工具之建議門檻，非規定條文)`,

@@ -2,6 +2,7 @@ import type { FindingBase } from '../findings/types';
 import { describe, expect, it } from 'vitest';
 import { effectiveFrom, HSINCHU_DUTIES, MAGONG_DUTIES } from '../duties/seed-tables.fixture';
 import { validatePack } from '../pack';
+import { actingFor } from '../deputies';
 import { checkDuties, LAST_RESORT_LIMIT, ownerOf } from './index';
 
 const codes = (findings: readonly { code: string }[]) => findings.map((f) => f.code);
@@ -135,6 +136,60 @@ describe('checkDuties', () => {
       },
     });
     expect(checkDuties(effectiveFrom(piled), { lastResortLimit: 4 })).toEqual([]);
+  });
+
+  it('names a declared role and a school unit in words, as render does (PR5010, PR5011, PR5014, PR5001)', () => {
+    // A platform role that owns the cadre roster's submission, and a unit of the school's own.
+    const pack = [
+      'units:',
+      '  library: { name: 圖書館, office: 教務處 }',
+      'roles:',
+      '  cadreRoster: { name: 幹部經歷名冊提交人員, en: cadre roster submitter, permissions: [{ permission: submitToCentral, scope: cadre }], source: 五 }',
+      MAGONG_DUTIES.replace(
+        '{ owner: studentLife, deputies: [activities, discipline]',
+        '{ owner: cadreRoster, deputies: [cadreRoster, library, library]',
+      )
+        .replace('[teaching, equipment]', '[teaching, library]')
+        .replace('[specialEducation, examinations]', '[specialEducation, library]')
+        .replace('[examinations, teaching]', '[examinations, library]'),
+    ].join('\n');
+    const effective = effectiveFrom(pack);
+    const findings = checkDuties(effective);
+    expect(findings.map((f) => [f.code, f.message['zh-TW']])).toEqual([
+      ['PR5010', '「幹部經歷登錄及提交」的第 1 代理人「幹部經歷名冊提交人員」就是主責單位本身，無法代理'],
+      ['PR5011', '「幹部經歷登錄及提交」的第 3 代理人「圖書館」與第 2 代理人重複'],
+      [
+        'PR5014',
+        '「圖書館」是 4 項業務的最後代理人 (學習歷程平臺管理、基本資料、修課紀錄提交、幹部經歷登錄及提交)，超過 3 項；該單位無法執行時這些業務將同時停擺 (3 項為本工具之建議門檻，非規定條文)',
+      ],
+    ]);
+    expect(findings[0]?.message.en).toBe(
+      'deputy 1 of cadre records entry and submission, cadre roster submitter, is the owner itself and cannot stand in for it',
+    );
+    expect(findings[2]?.message.en).toContain('圖書館 (library) is the last resort');
+    // The data carries the names its message uses, no more: not the other declared roles' permissions.
+    expect(findings[0]?.data).toEqual({
+      duty: 'cadreSubmission',
+      deputy: 'cadreRoster',
+      index: 0,
+      own: { roles: { cadreRoster: { 'zh-TW': '幹部經歷名冊提交人員', en: 'cadre roster submitter' } } },
+    });
+    // A chain that nobody is left in names them too.
+    const [nobody] = actingFor(effective, 'cadreSubmission', {
+      unavailable: ['cadreRoster', 'library'],
+    }).findings;
+    expect(nobody?.message['zh-TW']).toBe(
+      '「幹部經歷登錄及提交」的主責及代理人 (幹部經歷名冊提交人員 → 幹部經歷名冊提交人員 → 圖書館 → 圖書館) 皆無法執行，沒有人可代理',
+    );
+    // Without units or roles of its own, a finding's data is as before.
+    expect(
+      checkDuties(effectiveFrom(MAGONG_DUTIES.replace('[examinations, teaching]', '[registration, teaching]')))[0]
+        ?.data,
+    ).toEqual({
+      duty: 'courseRecordSubmission',
+      deputy: 'registration',
+      index: 0,
+    });
   });
 
   it('does not mutate the effective pack', () => {

@@ -8,6 +8,7 @@ import type { Finding } from '../catalogue';
 import type { EffectivePack } from '../layering';
 import { ROLES } from '../roles';
 import { COMMON_UNITS, DIVISIONS, type Division } from '../units';
+import { ownNamesOf } from '../names';
 import { OWNERSHIP_CODES } from './codes';
 
 export { OWNERSHIP_CODES } from './codes';
@@ -126,7 +127,7 @@ export function checkDuties(effective: EffectivePack, options: CheckDutiesOption
           findings.push(
             createFinding(
               OWNERSHIP_CODES.deputyIsOwner,
-              { duty, deputy: name, index },
+              { duty, deputy: name, index, ...ownNamesOf(effective.values, [name]) },
               { rule: 'duties.deputies', ...dutyContext(effective, at, positions) },
             ),
           );
@@ -134,7 +135,7 @@ export function checkDuties(effective: EffectivePack, options: CheckDutiesOption
           findings.push(
             createFinding(
               OWNERSHIP_CODES.deputyRepeated,
-              { duty, deputy: name, index, first },
+              { duty, deputy: name, index, first, ...ownNamesOf(effective.values, [name]) },
               { rule: 'duties.deputies', ...dutyContext(effective, at, positions) },
             ),
           );
@@ -172,7 +173,7 @@ export function checkDuties(effective: EffectivePack, options: CheckDutiesOption
     findings.push(
       createFinding(
         OWNERSHIP_CODES.lastResortOverload,
-        { who, duties, limit },
+        { who, duties, limit, ...ownNamesOf(effective.values, [who]) },
         { rule: 'duties.lastResort', subject: 'duties', ...(position && { position }) },
       ),
     );

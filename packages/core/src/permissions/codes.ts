@@ -1,6 +1,6 @@
 import { defineCode } from '../findings/define';
 import type { Localized } from '../findings/types';
-import { chainWords, linkName, nameIn, PERMISSION_NAMES, roleName, SCOPE_NAMES } from '../names';
+import { chainWords, linkName, nameIn, type OwnNames, PERMISSION_NAMES, roleName, SCOPE_NAMES } from '../names';
 
 /** Declared roles' names by id (`declaredRoleNames`), for the messages that name them. */
 type Names = Readonly<Record<string, Localized>>;
@@ -84,9 +84,9 @@ export const PERMISSION_CODES = {
     name: 'acting-as-deputy',
     severity: 'info',
     title: { 'zh-TW': '以代理人身分執行', en: 'Acting as deputy' },
-    message: (p: { actor: string; permission: string; link: string; chain: readonly string[] }) => ({
-      'zh-TW': `「${p.actor}」以代理人「${linkName(p.link, 'zh-TW')}」身分執行${nameIn(PERMISSION_NAMES, p.permission, 'zh-TW')} (代理順序 ${chainWords(p.chain, 'zh-TW')})`,
-      en: `\`${p.actor}\` holds ${nameIn(PERMISSION_NAMES, p.permission, 'en')} as the acting deputy ${linkName(p.link, 'en')} (chain ${chainWords(p.chain, 'en')})`,
+    message: (p: { actor: string; permission: string; link: string; chain: readonly string[]; own?: OwnNames }) => ({
+      'zh-TW': `「${p.actor}」以代理人「${linkName(p.link, 'zh-TW', p.own)}」身分執行${nameIn(PERMISSION_NAMES, p.permission, 'zh-TW')} (代理順序 ${chainWords(p.chain, 'zh-TW', p.own)})`,
+      en: `\`${p.actor}\` holds ${nameIn(PERMISSION_NAMES, p.permission, 'en')} as the acting deputy ${linkName(p.link, 'en', p.own)} (chain ${chainWords(p.chain, 'en', p.own)})`,
     }),
   }),
   narrowsNothing: defineCode({

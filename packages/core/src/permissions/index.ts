@@ -5,7 +5,7 @@ import type { Localized, Position, Source } from '../findings/types';
 import type { Decision, Finding } from '../catalogue';
 import { type EffectivePack, provenanceOf } from '../layering';
 import type { DiversePerformanceCategory, EntrySource, RecordKind } from '../records';
-import { declaredRoleNames } from '../names';
+import { declaredRoleNames, ownNamesOf } from '../names';
 import { type Permission, type Role, RESERVED_PERMISSIONS, ROLES } from '../roles';
 import { suggest } from '../_lib/suggest';
 import { type Actor, fillsCertificationLink } from '../roles/actor';
@@ -378,7 +378,13 @@ export function can(
         findings: [
           createFinding(
             PERMISSION_CODES.actingAsDeputy,
-            { actor: actor.id, permission, link: acting.acting, chain: acting.chain },
+            {
+              actor: actor.id,
+              permission,
+              link: acting.acting,
+              chain: acting.chain,
+              ...ownNamesOf(context.effective.values, acting.chain),
+            },
             {
               ...base,
               ...(provenance?.source && { source: provenance.source }),

@@ -1,6 +1,6 @@
 import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
-import { linkWords, RECORD_KIND_NAMES, wordsFor } from '../names';
+import { linkWords, type OwnNames, RECORD_KIND_NAMES, wordsFor } from '../names';
 
 const kind = (category: string) => wordsFor(RECORD_KIND_NAMES, category);
 const STATUS: Readonly<Record<string, string>> = {
@@ -98,8 +98,9 @@ export const RECEIPT_CODES = {
       /** The unit (or deputy) that confirms receipts now, when the pack names one. */
       acting?: string;
       source?: Source;
+      own?: OwnNames;
     }) => {
-      const acting = p.acting === undefined ? undefined : linkWords(p.acting);
+      const acting = p.acting === undefined ? undefined : linkWords(p.acting, p.own);
       return {
         'zh-TW': `${p.actor} 無權${EVENT[p.event] ?? p.event}學生 ${p.student}「${kind(p.category)['zh-TW']}」之收訖明細；應由學生本人${acting ? `或${acting['zh-TW']}` : ''}辦理${cite(p.source)}`,
         en: `${p.actor} may not ${p.event} student ${p.student}'s ${kind(p.category).en} receipt; the student${acting ? ` or ${acting.en}` : ''} may${cite(p.source)}`,

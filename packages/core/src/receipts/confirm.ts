@@ -16,6 +16,7 @@ import {
   type UnitOptions,
 } from '../submission';
 import type { TermCode } from '../term';
+import { linkName, ownNames, ownNamesOf } from '../names';
 import { RECEIPT_CODES } from './codes';
 import { checkFinalLock, type FinalSubmission } from '../submission/final-lock';
 
@@ -118,6 +119,7 @@ function checkConfirmer(receipt: Receipt, actor: Actor, event: ReceiptEvent['typ
     unavailable: context.unavailable ?? [],
     ...(context.division && { division: context.division }),
   });
+  const own = ownNames(context.effective.values, acting.chain);
   if (acting.acting !== undefined && fillsLink(actor, acting.acting)) {
     return {
       steps: [
@@ -125,7 +127,10 @@ function checkConfirmer(receipt: Receipt, actor: Actor, event: ReceiptEvent['typ
           rule,
           outcome: 'passed',
           ...cited,
-          detail: { 'zh-TW': `由 ${acting.acting} 辦理收訖明細確認`, en: `${acting.acting} confirms receipts` },
+          detail: {
+            'zh-TW': `由${linkName(acting.acting, 'zh-TW', own)}辦理收訖明細確認`,
+            en: `${linkName(acting.acting, 'en', own)} confirms receipts`,
+          },
           data: { chain: acting.chain, acting: acting.acting },
         },
       ],
@@ -139,7 +144,10 @@ function checkConfirmer(receipt: Receipt, actor: Actor, event: ReceiptEvent['typ
       event,
       student: receipt.studentId,
       category: receipt.category,
-      ...(acting.acting !== undefined && { acting: acting.acting }),
+      ...(acting.acting !== undefined && {
+        acting: acting.acting,
+        ...ownNamesOf(context.effective.values, [acting.acting]),
+      }),
       ...(cited.source && { source: cited.source }),
     },
     { rule, subject: `${receipt.studentId}:${receipt.category}`, ...cited },

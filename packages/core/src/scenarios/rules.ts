@@ -4,7 +4,7 @@ import { actingFor } from '../deputies';
 import { DUTIES, type Duty } from '../duties';
 import { type CustomRule, evaluateRules, studentFacts, studentTermFacts } from '../expressions';
 import type { Language } from '../findings';
-import { ACTIVITY_NAMES, chainIn, nameIn, unitName } from '../names';
+import { ACTIVITY_NAMES, chainIn, nameIn, ownNames, unitName } from '../names';
 import { formatSource } from '../findings';
 import { type EffectivePack, provenanceOf, valueAtPath } from '../layering';
 import { auditPack } from '../pack';
@@ -188,12 +188,12 @@ export function checkActing(
     unavailable: scenario.given?.unavailable ?? [],
     ...(division && { division }),
   });
-  const units = effective.values.units;
-  const chain = chainIn(result.chain, units);
+  const own = ownNames(effective.values);
+  const chain = chainIn(result.chain, own);
   const walked = (language: Language) =>
-    result.walked.map((step) => `${unitName(step.who, language, units)}${step.available ? ' ✓' : ' ✗'}`);
+    result.walked.map((step) => `${unitName(step.who, language, own)}${step.available ? ' ✓' : ' ✗'}`);
   const acting = (language: Language) =>
-    result.acting === undefined ? (language === 'zh-TW' ? '無人' : 'nobody') : unitName(result.acting, language, units);
+    result.acting === undefined ? (language === 'zh-TW' ? '無人' : 'nobody') : unitName(result.acting, language, own);
   note(context, `代理順序：${chain['zh-TW']}`, `chain: ${chain.en}`);
   note(context, `依序查詢：${walked('zh-TW').join('、')}`, `walked: ${walked('en').join(', ')}`);
   note(context, `代理人：${acting('zh-TW')}`, `acting: ${acting('en')}`);

@@ -1,6 +1,6 @@
 import { cite, defineCode } from '../findings/define';
 import type { Source } from '../findings/types';
-import { chainIn, linkWords, RECORD_KIND_NAMES, wordsFor } from '../names';
+import { chainIn, linkWords, type OwnNames, RECORD_KIND_NAMES, wordsFor } from '../names';
 
 const kind = (category: string) => wordsFor(RECORD_KIND_NAMES, category);
 
@@ -10,8 +10,15 @@ export const SUBMISSION_CODES = {
     name: 'not-submitting-unit',
     severity: 'error',
     title: { 'zh-TW': '非負責提交之單位', en: 'Not the submitting unit' },
-    message: (p: { actor: string; category: string; acting: string; chain: readonly string[]; source?: Source }) => {
-      const [actor, acting, chain] = [linkWords(p.actor), linkWords(p.acting), chainIn(p.chain)];
+    message: (p: {
+      actor: string;
+      category: string;
+      acting: string;
+      chain: readonly string[];
+      source?: Source;
+      own?: OwnNames;
+    }) => {
+      const [actor, acting, chain] = [linkWords(p.actor, p.own), linkWords(p.acting, p.own), chainIn(p.chain, p.own)];
       return {
         'zh-TW': `${actor['zh-TW']}非「${kind(p.category)['zh-TW']}」之提交單位：目前應由${acting['zh-TW']}辦理 (代理順序 ${chain['zh-TW']})${cite(p.source)}`,
         en: `the ${actor.en} is not the unit that submits ${kind(p.category).en}: the ${acting.en} does now (chain ${chain.en})${cite(p.source)}`,
@@ -67,8 +74,8 @@ export const SUBMISSION_CODES = {
     name: 'by-deputy',
     severity: 'info',
     title: { 'zh-TW': '由代理人辦理', en: 'Done by a deputy' },
-    message: (p: { category: string; acting: string; owner: string; source?: Source }) => {
-      const [owner, acting] = [linkWords(p.owner), linkWords(p.acting)];
+    message: (p: { category: string; acting: string; owner: string; source?: Source; own?: OwnNames }) => {
+      const [owner, acting] = [linkWords(p.owner, p.own), linkWords(p.acting, p.own)];
       return {
         'zh-TW': `主責單位${owner['zh-TW']}無法執行，「${kind(p.category)['zh-TW']}」由代理人${acting['zh-TW']}辦理${cite(p.source)}`,
         en: `the ${owner.en} is unavailable: the ${acting.en} acts for ${kind(p.category).en} as deputy${cite(p.source)}`,

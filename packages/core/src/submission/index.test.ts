@@ -82,6 +82,25 @@ describe('submission — 馬公 六(二), 九(三)', () => {
     });
   });
 
+  it("names a unit of the school's own in its messages and explanation, not by its id (PR7001, PR7005)", () => {
+    const withLibrary = effectiveOf(
+      `units:\n  library: { name: 圖書館, office: 教務處 }\n${MAGONG_YAML.replace(
+        'courseOutcomeSubmission: { owner: teaching, deputies: [registration, equipment]',
+        'courseOutcomeSubmission: { owner: teaching, deputies: [library, equipment]',
+      )}`,
+    );
+    const LIBRARY: Actor = { id: 'u-library', roles: [], units: ['library'] };
+    const request = { category: 'courseOutcome', term: '11201', at: '2024-03-20', submissions: [] } as const;
+    const refused = submitRoster(withLibrary, { ...request, actor: REGISTRATION, unavailable: ['teaching'] });
+    expect(refused.findings[0]?.message['zh-TW']).toContain('目前應由圖書館辦理 (代理順序 教學組 → 圖書館 → 設備組)');
+    expect(refused.findings[0]?.data).toMatchObject({ own: { units: { library: { name: '圖書館' } } } });
+    const deputy = submitRoster(withLibrary, { ...request, actor: LIBRARY, unavailable: ['teaching'] });
+    expect(deputy.findings.map((finding) => finding.message['zh-TW'])).toEqual([
+      expect.stringContaining('由代理人圖書館辦理') as string,
+    ]);
+    expect(deputy.explanation[0]?.detail).toEqual({ 'zh-TW': '由圖書館辦理', en: '圖書館 (library) acts' });
+  });
+
   it('訓育組 submits diverse performances', () => {
     expect(
       submitRoster(effective, {

@@ -14,6 +14,7 @@ import type { PortfolioItem } from '../records/items';
 import { type Actor, fillsLink } from '../roles/actor';
 import { parseTerm, type TermCode } from '../term';
 import type { Division } from '../units';
+import { linkName, ownNamesOf } from '../names';
 import { SUBMISSION_CODES } from './codes';
 import { submitRequestProblem } from './request';
 import { effectiveProblem, refuseMalformed, under } from '../requests';
@@ -149,6 +150,7 @@ export function checkSubmittingUnit(
   });
   const from = origin(effective, `${dutyPath}.owner`);
   const chain = acting.chain;
+  const own = ownNamesOf(effective.values, chain);
   if (acting.acting === undefined) {
     return {
       steps: [
@@ -170,6 +172,7 @@ export function checkSubmittingUnit(
       acting: acting.acting,
       chain,
       ...(from.source && { source: from.source }),
+      ...own,
     };
     const finding = createFinding(SUBMISSION_CODES.notOwner, params, { rule: dutyPath, subject: actor.id, ...from });
     return {
@@ -184,7 +187,10 @@ export function checkSubmittingUnit(
       rule: dutyPath,
       outcome: 'passed',
       ...from,
-      detail: { 'zh-TW': `由 ${acting.acting} 辦理`, en: `${acting.acting} acts` },
+      detail: {
+        'zh-TW': `由${linkName(acting.acting, 'zh-TW', own.own)}辦理`,
+        en: `${linkName(acting.acting, 'en', own.own)} acts`,
+      },
       data: { chain, acting: acting.acting },
     },
   ];
@@ -194,6 +200,7 @@ export function checkSubmittingUnit(
     acting: acting.acting,
     owner: chain[0] ?? '',
     ...(from.source && { source: from.source }),
+    ...own,
   };
   return {
     steps,

@@ -90,6 +90,36 @@ describe('windowBounds: what the windows a school sets must keep', () => {
     expect(first?.data.after).toBe('2024-01-26');
   });
 
+  it('without a calendar, names both rules in words (PR6014, PR6015)', () => {
+    const pack = effectiveOf(
+      [
+        'windowBounds:',
+        '  - { activity: gradeEntry, closesAfter: { anchor: closingCeremony, weeks: 1 }, source: 三 }',
+        '  - { activity: precheck, closesAfter: { monthDay: 09-10, from: termEnd }, source: 四 }',
+        'windows:',
+        '  - { activity: gradeEntry, closes: { anchor: closingCeremony, days: 3 }, source: 六 }',
+        '',
+      ].join('\n'),
+    );
+    const findings = checkWindows(pack);
+    expect(findings.map((f: FindingBase) => [f.code, f.data.closesAfter ?? f.data.after])).toEqual([
+      ['PR6014', { anchor: 'closingCeremony', weeks: 1 }],
+      ['PR6015', { monthDay: '09-10', from: 'termEnd' }],
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      {
+        'zh-TW':
+          '「學業成績登錄」的期程 (1、2、3 年級) 於休業式後3日截止 (測試補充規定 六)，期程原則要求截止日晚於休業式後1週 (測試補充規定 三)',
+        en: 'the grade entry window (grades 1, 2, 3) closes 3 days after the closing ceremony (測試補充規定 六); it must close later than 1 week after the closing ceremony (測試補充規定 三)',
+      },
+      {
+        'zh-TW':
+          '期程原則 (測試補充規定 四)要求學校訂定 1、2、3 年級之「資料預檢」期程 (截止日晚於學期結束後之9月10日)，本規定未訂',
+        en: 'a pre-check window (grades 1, 2, 3) closing after 10 September after the end of the term is left to the school (測試補充規定 四), and the pack sets none',
+      },
+    ]);
+  });
+
   it('a bound no window answers is PR6015, for the grades left without one', () => {
     const pack = effectiveOf(
       [

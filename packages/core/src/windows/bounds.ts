@@ -53,9 +53,6 @@ function closesTooEarly(closes: DateRule, after: DateRule): boolean {
   return own !== undefined && bound !== undefined && own <= bound;
 }
 
-const showRule = (rule: DateRule): string =>
-  typeof rule === 'string' ? rule : 'monthDay' in rule ? rule.monthDay : JSON.stringify(rule);
-
 /** The data terms a bound is about, or the semesters when it names no term. */
 function placesOf(bound: WindowBound): (Term | 1 | 2)[] {
   if (!bound.terms) return bound.semesters ?? [1, 2];
@@ -123,7 +120,7 @@ export function boundsWithoutCalendar(effective: EffectivePack, withCalendar: bo
             activity: bound.activity,
             grades: [...missing].sort(),
             ...(bound.terms && { terms: placesOf(bound).map((term) => formatTerm(term as Term)) }),
-            ...(bound.closesAfter !== undefined && { closesAfter: showRule(bound.closesAfter) }),
+            ...(bound.closesAfter !== undefined && { closesAfter: bound.closesAfter }),
             ...(bound.minDays !== undefined && { minDays: bound.minDays }),
             ...(boundSource && { boundSource }),
           },
@@ -145,8 +142,8 @@ export function boundsWithoutCalendar(effective: EffectivePack, withCalendar: bo
           broken(effective, index, windowIndex, {
             ...base,
             requirement: 'closesAfter',
-            closes: showRule(window.closes),
-            after: showRule(bound.closesAfter),
+            closes: window.closes,
+            after: bound.closesAfter,
           }),
         );
     }

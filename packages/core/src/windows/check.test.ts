@@ -16,7 +16,7 @@ const summary = (findings: ReturnType<typeof checkWindows>) =>
     f.code,
     f.subject,
     f.source?.clause,
-    f.data.grades ?? f.data.days ?? f.data.deadline,
+    f.data.grades ?? f.data.days ?? f.data.deadline ?? f.data.anchor,
   ]);
 
 describe('the national minimums as data', () => {
@@ -36,6 +36,17 @@ describe('checkWindows without a calendar (what the pack alone tells)', () => {
     );
     const findings = checkWindows(early);
     expect(summary(findings)).toEqual([['PR6010', 'windows.0', '一(九)', [1, 2, 3]]]);
+    // The rules in words, as the school's document and the national one write them: no identifiers.
+    expect(findings[0]?.message).toEqual({
+      'zh-TW':
+        '「課程學習成果上傳」於休業式後1週截止 (測試補充規定 五(三)1)，早於全國規定之休業式後2週 (學習歷程檔案QA 一(九))；適用 1、2、3 年級',
+      en: 'course outcome upload closes 1 week after the closing ceremony (測試補充規定 五(三)1); the national rules require it to close no earlier than 2 weeks after the closing ceremony (學習歷程檔案QA 一(九)); grades 1, 2, 3',
+    });
+    expect(findings[0]?.data).toMatchObject({
+      closes: { anchor: 'closingCeremony', weeks: 1 },
+      anchor: 'closingCeremony',
+    });
+    expect(findings[0]?.data).not.toHaveProperty('earliest');
     expect(findings[0]).toMatchObject({
       layer: 'national@2022-08-01',
       related: [{ layer: 'school:test', source: { document: '測試補充規定', clause: '五(三)1' } }],
@@ -129,7 +140,12 @@ describe('checkWindows without a calendar (what the pack alone tells)', () => {
     const late = effectiveOf(
       'windows:\n  - { activity: finalSubmission, closes: { anchor: nationalUploadDeadline, days: 1 } }\n  - { activity: submission, closes: { anchor: nationalUploadDeadline, weeks: -2 } }\n',
     );
-    expect(summary(checkWindows(late))).toEqual([['PR6012', 'windows.0', '一(七)', 'nationalUploadDeadline']]);
+    const findings = checkWindows(late);
+    expect(summary(findings)).toEqual([['PR6012', 'windows.0', '一(七)', 'nationalUploadDeadline']]);
+    expect(findings[0]?.message).toEqual({
+      'zh-TW': '「確認後提交 (定稿)」於全國上傳截止後1日截止，全國規定須於全國上傳截止前截止 (學習歷程檔案QA 一(七))',
+      en: 'final submission closes 1 day after the national upload deadline; the national rules require it to close by the national upload deadline (學習歷程檔案QA 一(七))',
+    });
   });
 });
 

@@ -12,7 +12,7 @@ import { boundsByDates, boundsWithoutCalendar, daysOpen, offsetFrom } from './bo
 import { NATIONAL_WINDOW_MINIMUMS, type WindowMinimum } from './minimums';
 import { placeWindowFindings, type WindowPlaces } from './place';
 import { GRADES, type ResolvedWindow, resolveWindows, selectWindow, windowProvenance } from './resolve';
-import type { DateRule, Grade, Window } from './schema';
+import type { Grade, Window } from './schema';
 import { unreachable } from '../_lib/unreachable';
 
 type Minimum<K extends WindowMinimum['kind']> = Extract<WindowMinimum, { kind: K }>;
@@ -36,17 +36,6 @@ function context(effective: EffectivePack, index: number, nationalSource: Source
 }
 
 const cited = (source: Source | undefined) => (source ? { source } : {});
-
-function showRule(rule: DateRule): string {
-  if (typeof rule === 'string') return rule;
-  if ('monthDay' in rule) return rule.monthDay;
-  const parts = [
-    rule.weeks && `${rule.weeks}w`,
-    rule.days && `${rule.days}d`,
-    rule.workingDays && `${rule.workingDays} working days`,
-  ].filter(Boolean);
-  return parts.length > 0 ? `${rule.anchor} + ${parts.join(' + ')}` : rule.anchor;
-}
 
 /** The (semester, grade) pairs a window governs once more specific windows have taken theirs. */
 function governed(windows: readonly Window[], index: number): { semester: 1 | 2; grade: Grade }[] {
@@ -119,8 +108,7 @@ function symbolic(effective: EffectivePack, withCalendar: boolean): Finding[] {
               WINDOW_CODES.closesTooEarly,
               {
                 activity: window.activity,
-                closes: showRule(window.closes),
-                earliest: `${minimum.anchor} + ${minimum.weeks * 7}d`,
+                closes: window.closes,
                 anchor: minimum.anchor,
                 weeks: minimum.weeks,
                 grades,
@@ -145,8 +133,7 @@ function symbolic(effective: EffectivePack, withCalendar: boolean): Finding[] {
               WINDOW_CODES.afterNationalDeadline,
               {
                 activity: window.activity,
-                closes: showRule(rule),
-                deadline: rule.anchor,
+                closes: rule,
                 anchor: rule.anchor,
                 nationalSource: minimum.source,
                 ...cited(own),

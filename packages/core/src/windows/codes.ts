@@ -1,8 +1,24 @@
 import { cite, defineCode } from '../findings/define';
-import type { Source } from '../findings/types';
+import type { Language, Source } from '../findings/types';
 import { ACTIVITY_NAMES, ANCHOR_NAMES, nameIn } from '../names';
+import type { Anchor, DateRule } from './schema';
+import { describeRule } from '../names/dates';
 
 const span = (opens: string | undefined, closes: string) => (opens ? `${opens}–${closes}` : `… – ${closes}`);
+
+/**
+ * A date a message names: a date as written (`2024-01-19`, spaced apart in Chinese as the other
+ * messages write dates) or, from the pack alone, its rule in words (`休業式後2週`, `2 weeks after
+ * the closing ceremony`) — never the rule's identifiers.
+ */
+function when(rule: DateRule, language: Language): string {
+  if (typeof rule === 'string') return language === 'zh-TW' ? ` ${rule} ` : rule;
+  return describeRule(rule, language);
+}
+
+/** When a window closes, after `closes` in English: `on 2024-01-19`, `on 31 August`, `2 weeks after the closing ceremony`. */
+const closesEn = (rule: DateRule) =>
+  typeof rule === 'object' && 'anchor' in rule ? describeRule(rule, 'en') : `on ${when(rule, 'en')}`;
 
 export const WINDOW_CODES = {
   anchorMissing: defineCode({
@@ -123,18 +139,24 @@ export const WINDOW_CODES = {
     title: { 'zh-TW': '期程截止早於全國規定', en: 'Window closes before the national minimum' },
     message: (p: {
       activity: string;
-      closes: string;
-      earliest: string;
-      anchor: string;
+      /** The date it closes on, with a calendar; without one, the pack's rule. */
+      closes: DateRule;
+      /** The earliest date the national rules allow, with a calendar. */
+      earliest?: string;
+      anchor: Anchor;
       weeks: number;
       term?: string;
       grades: readonly number[];
       nationalSource: Source;
       source?: Source;
-    }) => ({
-      'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」於 ${p.closes} 截止${cite(p.source)}，早於全國規定之${nameIn(ANCHOR_NAMES, p.anchor, 'zh-TW')}後 ${p.weeks} 週 (${p.earliest})${cite(p.nationalSource)}；適用 ${p.grades.join('、')} 年級`,
-      en: `${nameIn(ACTIVITY_NAMES, p.activity, 'en')} closes on ${p.closes}${cite(p.source)}, before ${nameIn(ANCHOR_NAMES, p.anchor, 'en')} + ${p.weeks} weeks (${p.earliest}) as the national rules require${cite(p.nationalSource)}; grades ${p.grades.join(', ')}`,
-    }),
+    }) => {
+      const national = (language: Language) =>
+        `${describeRule({ anchor: p.anchor, weeks: p.weeks }, language)}${p.earliest ? ` (${p.earliest})` : ''}`;
+      return {
+        'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」於${when(p.closes, 'zh-TW')}截止${cite(p.source)}，早於全國規定之${national('zh-TW')}${cite(p.nationalSource)}；適用 ${p.grades.join('、')} 年級`,
+        en: `${nameIn(ACTIVITY_NAMES, p.activity, 'en')} closes ${closesEn(p.closes)}${cite(p.source)}; the national rules require it to close no earlier than ${national('en')}${cite(p.nationalSource)}; grades ${p.grades.join(', ')}`,
+      };
+    },
   }),
   tooShort: defineCode({
     code: 'PR6011',
@@ -160,16 +182,21 @@ export const WINDOW_CODES = {
     title: { 'zh-TW': '期程晚於全國截止日', en: 'Window closes after the national deadline' },
     message: (p: {
       activity: string;
-      closes: string;
-      deadline: string;
+      /** The date it closes on, with a calendar; without one, the pack's rule. */
+      closes: DateRule;
+      /** The national deadline's date, with a calendar. */
+      deadline?: string;
       anchor: string;
       term?: string;
       nationalSource: Source;
       source?: Source;
-    }) => ({
-      'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」於 ${p.closes} 截止${cite(p.source)}，晚於全國時程${nameIn(ANCHOR_NAMES, p.anchor, 'zh-TW')} (${p.deadline})${cite(p.nationalSource)}`,
-      en: `${nameIn(ACTIVITY_NAMES, p.activity, 'en')} closes on ${p.closes}${cite(p.source)}, after ${nameIn(ANCHOR_NAMES, p.anchor, 'en')} (${p.deadline})${cite(p.nationalSource)}`,
-    }),
+    }) => {
+      const deadline = p.deadline ? ` (${p.deadline})` : '';
+      return {
+        'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」於${when(p.closes, 'zh-TW')}截止${cite(p.source)}，全國規定須於${nameIn(ANCHOR_NAMES, p.anchor, 'zh-TW')}${deadline}前截止${cite(p.nationalSource)}`,
+        en: `${nameIn(ACTIVITY_NAMES, p.activity, 'en')} closes ${closesEn(p.closes)}${cite(p.source)}; the national rules require it to close by ${nameIn(ANCHOR_NAMES, p.anchor, 'en')}${deadline}${cite(p.nationalSource)}`,
+      };
+    },
   }),
   neverApplies: defineCode({
     code: 'PR6013',
@@ -191,8 +218,10 @@ export const WINDOW_CODES = {
       grades: readonly number[];
       term?: string;
       requirement: 'closesAfter' | 'minDays';
-      closes?: string;
-      after?: string;
+      /** The date the window closes on, with a calendar; without one, the pack's rule. */
+      closes?: DateRule;
+      /** The date it must close after, with a calendar; without one, the bound's rule. */
+      after?: DateRule;
       days?: number | string;
       minDays?: number;
       boundSource?: Source;
@@ -202,8 +231,8 @@ export const WINDOW_CODES = {
       const whereEn = `${p.term ? `${p.term}, ` : ''}grades ${p.grades.join(', ')}`;
       return p.requirement === 'closesAfter'
         ? {
-            'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」的期程 (${where}) 於 ${p.closes} 截止${cite(p.source)}，期程原則要求截止日晚於 ${p.after}${cite(p.boundSource)}`,
-            en: `the ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window (${whereEn}) closes on ${p.closes}${cite(p.source)}; it must close after ${p.after}${cite(p.boundSource)}`,
+            'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」的期程 (${where}) 於${when(p.closes ?? '…', 'zh-TW')}截止${cite(p.source)}，期程原則要求截止日晚於${when(p.after ?? '…', 'zh-TW').trimEnd()}${cite(p.boundSource)}`,
+            en: `the ${nameIn(ACTIVITY_NAMES, p.activity, 'en')} window (${whereEn}) closes ${closesEn(p.closes ?? '…')}${cite(p.source)}; it must close later than ${when(p.after ?? '…', 'en')}${cite(p.boundSource)}`,
           }
         : {
             'zh-TW': `「${nameIn(ACTIVITY_NAMES, p.activity, 'zh-TW')}」的期程 (${where}) 僅 ${p.days} 天${cite(p.source)}，期程原則要求至少 ${p.minDays} 天${cite(p.boundSource)}`,
@@ -220,17 +249,19 @@ export const WINDOW_CODES = {
       activity: string;
       grades: readonly number[];
       terms?: readonly string[];
-      closesAfter?: string;
+      /** The date or rule the window must close after. */
+      closesAfter?: DateRule;
       minDays?: number;
       boundSource?: Source;
     }) => {
       const terms = p.terms ? `${p.terms.join('、')} ` : '';
       const termsEn = p.terms ? ` for ${p.terms.join(', ')}` : '';
-      const asks = [p.closesAfter && `截止日晚於 ${p.closesAfter}`, p.minDays && `至少 ${p.minDays} 天`].filter(
-        Boolean,
-      );
+      const asks = [
+        p.closesAfter && `截止日晚於${when(p.closesAfter, 'zh-TW').trimEnd()}`,
+        p.minDays && `至少 ${p.minDays} 天`,
+      ].filter(Boolean);
       const asksEn = [
-        p.closesAfter && `closing after ${p.closesAfter}`,
+        p.closesAfter && `closing after ${when(p.closesAfter, 'en')}`,
         p.minDays && `lasting at least ${p.minDays} days`,
       ].filter(Boolean);
       return {

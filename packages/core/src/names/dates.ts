@@ -1,11 +1,10 @@
-import {
-  ANCHOR_NAMES,
-  type DateRule,
-  dateWords,
-  type Grade,
-  type Language,
-  monthDayWords,
-} from '@portfolio-rules/core/internal';
+import type { Language } from '../findings/types';
+import { dateWords, monthDayWords } from '../term';
+import type { DateRule, Grade } from '../windows/schema';
+import { ANCHOR_NAMES, nameIn } from './index';
+
+// The words of a window as the schools' flow tables write them, for messages, `render`, `timeline`
+// and `diff` alike: a reader never meets `{ anchor: closingCeremony, weeks: 2 }`.
 
 function offsetWords(
   rule: { weeks?: number | undefined; days?: number | undefined; workingDays?: number | undefined },
@@ -46,10 +45,10 @@ export function describeRule(rule: DateRule, language: Language): string {
     const date = monthDayWords(month, day, language);
     // Counted from the term's start unless `from` says otherwise: `學期結束後之9月10日`.
     if (rule.from === undefined || rule.from === 'termStart') return date;
-    const anchor = ANCHOR_NAMES[rule.from][language];
+    const anchor = nameIn(ANCHOR_NAMES, rule.from, language);
     return language === 'zh-TW' ? `${anchor}後之${date}` : `${date} after ${anchor}`;
   }
-  const anchor = ANCHOR_NAMES[rule.anchor][language];
+  const anchor = nameIn(ANCHOR_NAMES, rule.anchor, language);
   const parts = offsetWords(rule, language);
   if (parts.length === 0) return language === 'zh-TW' ? `${anchor}當日` : `on ${anchor}`;
   // Parts in one direction read as one span (開學後1週又6日); mixed directions are written one after the other.
