@@ -93,7 +93,7 @@ export interface AuditState {
     readonly decides: boolean;
     readonly line: number;
     readonly frame: number;
-    /** Built by assignment, not a spread: one object per event. */
+    /** Always present, undefined when the event has no position: the object is built without a spread. */
     readonly position: Position | undefined;
   }[];
   readonly enrolment: Map<number, { readonly change: string; readonly on: PlainDate; readonly position?: Position }[]>;
