@@ -600,6 +600,9 @@ try {
   const breakdowns = [];
   for (const { name, strategy, label, folder } of runs) {
     await admin.query(`create database bench_${name}`);
+    // Each run starts from a checkpoint: the writes of the run before it (the baseline's, most) are
+    // flushed now, not during this run.
+    await admin.query('checkpoint');
     const url = `${base}/bench_${name}`;
     const { child: service, port } = await startService(url, strategy, folder);
     const seed = new pg.Client({ connectionString: url });

@@ -57,4 +57,45 @@ describe('entriesOf', () => {
       bound: { kind: 'min', min: 3, source: { document: '學習歷程檔案QA', clause: '一(十)' } },
     });
   });
+
+  it('says a declared role in words on its first value: its name, what it may do and within which scope, as in effect', () => {
+    const text = [
+      'id: p',
+      'name: 規定',
+      'document: 規定',
+      'appliesFrom: 11201',
+      'roles:',
+      '  dataQuery:',
+      '    name: 資料查詢人員',
+      '    en: data-query staff',
+      '    permissions: [{ permission: viewPortfolio, scope: all }, { permission: viewStatistics, scope: all }]',
+      '    source: 三',
+      '  roster: { name: 名冊提交人員, permissions: [{ permission: certifyCourseOutcomes, scope: all }], source: 五 }',
+      'permissions:',
+      '  narrow: [{ role: dataQuery, permission: viewPortfolio, scope: ownClass, source: 六 }]',
+      '',
+    ].join('\n');
+    const validation = validatePack(text);
+    const version = deepFreeze(validation.resolution!.versions.at(-1)!);
+    const worded = entriesOf(version, 'roles').filter((entry) => entry.words);
+    expect(worded.map((entry) => [entry.path, entry.words])).toEqual([
+      [
+        'roles.dataQuery.name',
+        {
+          'zh-TW': '宣告之角色「資料查詢人員」：檢視學習歷程 (本班)、查看統計 (全部)',
+          en: "declared role data-query staff: viewing portfolios (one's own class), viewing statistics (all)",
+        },
+      ],
+      // Certification is never a declared role's (PR5109): the engine refuses it, and so the words do not list it.
+      [
+        'roles.roster.name',
+        {
+          'zh-TW': '宣告之角色「名冊提交人員」：沒有任何權限',
+          en: 'declared role 名冊提交人員 (roster): no permissions',
+        },
+      ],
+    ]);
+    expect(entriesOf(version, 'roles.dataQuery.permissions.1')[0]?.words?.['zh-TW']).toContain('資料查詢人員');
+    expect(entriesOf(version, 'caps').some((entry) => entry.words)).toBe(false);
+  });
 });

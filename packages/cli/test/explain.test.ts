@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run } from './run';
+import { join } from 'node:path';
+import { FIXTURES, run } from './run';
 
 describe('portfolio-rules explain', () => {
   it('lists every value of the effective pack with its layer and clause', async () => {
@@ -31,6 +32,22 @@ describe('portfolio-rules explain', () => {
     const result = await run(['explain', 'overlay-until.yaml', 'receipts']);
     expect(result.stdout).toMatch(/receipts\.confirmationDays +5 +overlay:demo-city +示範市規定 三\n/);
     expect(result.stdout).toContain('national@2022-08-01 → overlay:demo-city → school:overlay-until');
+  });
+
+  it('shows a declared role in words under its values, in both languages', async () => {
+    const pack = join(FIXTURES, '../../../../schools/_example-platform/pack.yaml');
+    const zh = await run(['explain', pack, 'roles.cadreRoster']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('↳ 宣告之角色「幹部經歷名冊提交人員」：提交至中央資料庫 (限幹部)\n');
+    const en = await run(['explain', pack, 'roles.cadreRoster', '--lang', 'en']);
+    expect(en.stdout).toContain(
+      '↳ declared role cadre roster submitter: submitting to the central database (cadre records only)\n',
+    );
+    const json = await run(['explain', pack, 'roles.cadreRoster', '--format', 'json']);
+    expect((JSON.parse(json.stdout) as { entries: { words?: unknown }[] }).entries[0]?.words).toEqual({
+      'zh-TW': '宣告之角色「幹部經歷名冊提交人員」：提交至中央資料庫 (限幹部)',
+      en: 'declared role cadre roster submitter: submitting to the central database (cadre records only)',
+    });
   });
 
   it("reports a term outside the pack's period (PR2007), exit 1", async () => {

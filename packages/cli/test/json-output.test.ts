@@ -99,6 +99,10 @@ export const ExplainOutput = z
         layer: z.string().describe('The layer that set the value'),
         source: Source.optional().describe('The clause that set the value'),
         bound: Bound.optional().describe('The national bound on this value, which holds whatever the pack says'),
+        words: z
+          .strictObject({ 'zh-TW': z.string(), en: z.string() })
+          .optional()
+          .describe("On a declared role's first value: the role in words, its name, permissions and scopes"),
       }),
     ),
     findings: z.array(Finding).describe('What validate reports about the pack'),

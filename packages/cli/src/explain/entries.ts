@@ -1,5 +1,6 @@
-import type { EffectivePack, NationalBound, Source } from '@portfolio-rules/core';
+import type { EffectivePack, Localized, NationalBound, Source } from '@portfolio-rules/core';
 import { provenanceOf } from '@portfolio-rules/core/internal';
+import { declaredRoleWords } from './words';
 
 /** One value of the effective pack and who set it. */
 export interface Entry {
@@ -10,6 +11,11 @@ export interface Entry {
   readonly source?: Source;
   /** The national bound on this value, which holds whatever the pack says. */
   readonly bound?: NationalBound;
+  /**
+   * What the raw values under this key mean, in words, where an identifier alone would not say it:
+   * on a declared role's first value, the role's name and what it may do, within which scope.
+   */
+  readonly words?: Localized;
 }
 
 const isPlain = (value: unknown): value is Record<string, unknown> =>
@@ -36,17 +42,24 @@ function boundOn(path: string, bounds: readonly NationalBound[]): NationalBound 
 
 /** Every value of the effective pack with its layer and clause, optionally under a key prefix. */
 export function entriesOf(effective: EffectivePack, key?: string): Entry[] {
+  const roles = declaredRoleWords(effective);
+  const worded = new Set<string>();
   return leaves(effective.values, '', [])
     .filter(([path]) => key === undefined || path === key || path.startsWith(`${key}.`))
     .map(([path, value]) => {
       const provenance = provenanceOf(effective.provenance, path);
       const bound = boundOn(path, effective.bounds);
+      // A declared role's words go with the first of its values the table shows.
+      const role = /^roles\.([^.]+)\./.exec(path)?.[1];
+      const words = role === undefined || worded.has(role) ? undefined : roles.get(role);
+      if (role !== undefined && words) worded.add(role);
       return {
         path,
         value,
         layer: provenance?.layer ?? effective.national.layer,
         ...(provenance?.source && { source: provenance.source }),
         ...(bound && { bound }),
+        ...(words && { words }),
       };
     });
 }

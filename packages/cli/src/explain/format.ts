@@ -42,7 +42,9 @@ export function formatExplanationStylish(explanation: Explanation, language: Lan
   const table = [lines[0] ?? unreachable('the header')];
   explanation.entries.forEach((entry, index) => {
     table.push(lines[index + 1] ?? unreachable(`line ${index + 1}`));
-    if (entry.bound) table.push(`${' '.repeat((widths[0] ?? 0) + 2)}↳ ${oneLine(boundNote(entry.bound, language))}`);
+    const under = `${' '.repeat((widths[0] ?? 0) + 2)}↳ `;
+    if (entry.bound) table.push(`${under}${oneLine(boundNote(entry.bound, language))}`);
+    if (entry.words) table.push(`${under}${oneLine(entry.words[language])}`);
   });
   const findings = explanation.report.files.some((file) => file.findings.length > 0)
     ? ['', formatStylish(explanation.report, language).trimEnd()]

@@ -1,5 +1,34 @@
+import type { ErrorCode } from 'yaml';
 import { defineCode } from '../findings/define';
 import { didYouMean, typeNamer } from '../_lib/words';
+
+/**
+ * What a YAML parser's complaint means, in Chinese, by its code: a school's staff reads this, not
+ * the parser's English (which the English message keeps).
+ */
+const YAML_PROBLEMS: Readonly<Partial<Record<ErrorCode, string>>> = {
+  ALIAS_PROPS: '別名 (*) 不能加上錨點 (&) 或標籤 (!)',
+  BAD_ALIAS: '別名 (*) 沒有寫在其前面的錨點 (&) 可指，或寫法不正確',
+  BAD_DIRECTIVE: '不正確的 % 指令',
+  BAD_DQ_ESCAPE: '雙引號字串中的跳脫字元 (\\) 不正確',
+  BAD_INDENT: '縮排不正確',
+  BAD_PROP_ORDER: '錨點 (&) 或標籤 (!) 的位置不正確',
+  BAD_SCALAR_START: '值不能以此符號開頭 (如 @、`、%)，請以引號括起',
+  BLOCK_AS_IMPLICIT_KEY: '同一行不能再寫一層「鍵: 值」：值中含有「: 」時請加引號，下一層的設定請換行並縮排',
+  BLOCK_IN_FLOW: '[ ] 或 { } 之中不能換行寫多行的內容',
+  DUPLICATE_KEY: '設定鍵重複',
+  KEY_OVER_1024_CHARS: '設定鍵超過 1024 個字元',
+  MISSING_CHAR: '缺少必要的符號 (如結尾的引號、] 或 }、項目間的逗號、設定鍵後的冒號，或 # 之前的空白)',
+  MULTILINE_IMPLICIT_KEY: '設定鍵與其冒號須在同一行；可能是縮排有誤，或值中含有「: 」而未加引號',
+  MULTIPLE_ANCHORS: '同一個值有兩個以上的錨點 (&)',
+  MULTIPLE_DOCS: '檔案只能有一份文件 (不可再出現 ---)',
+  MULTIPLE_TAGS: '同一個值有兩個以上的標籤 (!)',
+  NON_STRING_KEY: '設定鍵必須是文字',
+  TAB_AS_INDENT: '不能以 Tab 縮排，請改用空白',
+  TAG_RESOLVE_FAILED: '無法解讀的標籤 (!)',
+  UNEXPECTED_TOKEN: '此處出現不該有的符號 (如多餘的 ]、}、- 或 :)',
+  BAD_COLLECTION_TYPE: '清單或對應表的寫法與標籤不符',
+};
 
 /** Type names as a pack's YAML shows them. */
 const typeName = typeNamer({
@@ -22,8 +51,9 @@ export const PACK_CODES = {
     name: 'yaml-syntax',
     severity: 'error',
     title: { 'zh-TW': 'YAML 語法錯誤', en: 'YAML syntax error' },
-    message: ({ detail }: { detail: string }) => ({
-      'zh-TW': `YAML 語法錯誤：${detail}`,
+    /** `detail`: the parser's explanation (English); `problem`: its code, e.g. `MISSING_CHAR`, said in Chinese. */
+    message: ({ detail, problem }: { detail: string; problem?: string }) => ({
+      'zh-TW': `YAML 語法錯誤：${(problem && YAML_PROBLEMS[problem as ErrorCode]) ?? '無法解讀此處的內容'}`,
       en: `YAML syntax error: ${detail}`,
     }),
   }),

@@ -72,6 +72,25 @@ describe('loadPack', () => {
     expect(finding!.message.en).not.toMatch(/at line \d+/);
   });
 
+  it.each([
+    ['a quote left open', `${HEAD}name: "示範\n`, 'MISSING_CHAR', '缺少必要的符號'],
+    ['a tab as indentation', `${HEAD}caps:\n\tcourseOutcome: 1\n`, 'TAB_AS_INDENT', '不能以 Tab 縮排'],
+    [
+      'a value holding ": "',
+      `${HEAD}document: 示範補充規定: 112學年度\n`,
+      'BLOCK_AS_IMPLICIT_KEY',
+      '值中含有「: 」時請加引號',
+    ],
+    ['an alias to no anchor', `${HEAD}version: *nope\n`, 'BAD_ALIAS', '錨點 (&)'],
+  ])("says a syntax error in Chinese in zh-TW, by the parser's code (PR1001): %s", (_, text, problem, zh) => {
+    const [finding]: readonly FindingBase[] = loadPack(text).findings;
+    expect(finding).toMatchObject({ code: 'PR1001', data: { problem } });
+    expect(finding!.message['zh-TW']).toContain(zh);
+    // Not a word of the parser's English in the Chinese message.
+    expect(finding!.message['zh-TW'].replace(/YAML|Tab/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    expect(finding!.message.en).toContain(String(finding!.data.detail));
+  });
+
   it('names a misspelt key once, without a "missing" twin for the key it meant', () => {
     const { findings } = loadPack(
       `${HEAD}duties:\n  basicData: { owner: registration, deputies: [{ designatedby: registration }] }\n`,

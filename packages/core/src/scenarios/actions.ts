@@ -7,7 +7,8 @@ import type { Student } from '../records/items';
 import { checkRetention } from '../retention';
 import { type Permission, PERMISSIONS } from '../roles';
 import type { Language } from '../findings';
-import { nameIn, PERMISSION_NAMES, ROLE_NAMES } from '../names';
+import type { Localized } from '../findings/types';
+import { DIVISION_NAMES, nameIn, ownNames, PERMISSION_NAMES, RECORD_KIND_NAMES, roleName } from '../names';
 import { type Context, effectiveAt, misfit, note, personOf, studentOf } from './context';
 import { noteSteps } from './record-life';
 
@@ -17,6 +18,44 @@ export function deleteRecords(context: Context, studentId: string, at: string): 
   const student = studentOf(context, studentId);
   if (!effective || !student) return [];
   return checkRetention(effective, student, { deletedOn: at, at });
+}
+
+const OTHER_KINDS: Readonly<Record<string, Localized>> = {
+  certificateItem: { 'zh-TW': '證照項目', en: 'a certificate item' },
+  announcement: { 'zh-TW': '公告', en: 'an announcement' },
+  settings: { 'zh-TW': '權限設定', en: 'the permission settings' },
+};
+
+/** What a scenario's `on:` names, in words: `學生 S1 之課程學習成果 (課程 physics、科別 science)`. */
+function resourceWords(on: Record<string, unknown>): Localized {
+  const kind = String(on.kind);
+  const what = Object.hasOwn(RECORD_KIND_NAMES, kind)
+    ? { 'zh-TW': nameIn(RECORD_KIND_NAMES, kind, 'zh-TW'), en: nameIn(RECORD_KIND_NAMES, kind, 'en') }
+    : (OTHER_KINDS[kind] ?? { 'zh-TW': kind, en: kind });
+  const labels: Readonly<Record<string, Localized>> = {
+    id: { 'zh-TW': '編號', en: 'id' },
+    class: { 'zh-TW': '班級', en: 'class' },
+    course: { 'zh-TW': '課程', en: 'course' },
+    department: { 'zh-TW': '科別', en: 'department' },
+    domain: { 'zh-TW': '領域', en: 'domain' },
+    category: { 'zh-TW': '類別', en: 'category' },
+    entry: { 'zh-TW': '來源', en: 'entry' },
+    division: { 'zh-TW': '部別', en: 'division' },
+  };
+  const say = (language: Language) => {
+    const details = Object.entries(on)
+      .filter(([key]) => key !== 'kind' && key !== 'studentId')
+      .map(([key, value]) => {
+        const text = key === 'division' ? nameIn(DIVISION_NAMES, String(value), language) : String(value);
+        return `${labels[key]?.[language] ?? key} ${text}`;
+      });
+    const student = typeof on.studentId === 'string' ? on.studentId : undefined;
+    const more = details.length > 0 ? ` (${details.join(language === 'zh-TW' ? '、' : ', ')})` : '';
+    return language === 'zh-TW'
+      ? `${student ? `學生 ${student} 之` : ''}${what['zh-TW']}${more}`
+      : `${student ? `student ${student}'s ` : ''}${what.en}${more}`;
+  };
+  return { 'zh-TW': say('zh-TW'), en: say('en') };
 }
 
 /** May this person do this to this resource on this day (the platform's permission matrix, narrowed by the pack, with deputies)? */
@@ -39,11 +78,13 @@ export function permitted(
     unavailable: context.scenario.given?.unavailable ?? [],
   });
   const permission = PERMISSION_NAMES[when.can as Permission];
-  const roles = (language: Language) => actor.roles.map((role) => nameIn(ROLE_NAMES, role, language));
+  const names = ownNames(effective.values).roles;
+  const roles = (language: Language) => actor.roles.map((role) => roleName(role, language, names));
+  const on = resourceWords(when.on);
   note(
     context,
-    `${actor.id} (${roles('zh-TW').join('、')}) 對 ${JSON.stringify(when.on)} ${permission['zh-TW']}：${decision.allowed ? '可' : '不可'}`,
-    `${actor.id} (${roles('en').join(', ')}) ${permission.en} on ${JSON.stringify(when.on)}: ${decision.allowed ? 'allowed' : 'refused'}`,
+    `${actor.id} (${roles('zh-TW').join('、')}) 對${on['zh-TW']}${permission['zh-TW']}：${decision.allowed ? '可' : '不可'}`,
+    `${actor.id} (${roles('en').join(', ')}) ${permission.en} on ${on.en}: ${decision.allowed ? 'allowed' : 'refused'}`,
   );
   return decision.findings;
 }

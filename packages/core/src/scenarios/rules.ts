@@ -200,12 +200,12 @@ export function checkActing(
   const { expect } = scenario;
   if (expect.acting !== undefined && (result.acting ?? 'nobody') !== expect.acting)
     fail(context, 'acting', expect.acting, result.acting ?? 'nobody', {
-      'zh-TW': `代理人：預期 ${expect.acting}，實得 ${result.acting ?? 'nobody (無人)'}`,
+      'zh-TW': `代理人：預期${expect.acting === 'nobody' ? '無人' : unitName(expect.acting, 'zh-TW', own)}，實得${acting('zh-TW')}`,
       en: `acting: expected ${expect.acting}, got ${result.acting ?? 'nobody'}`,
     });
   if (expect.chain !== undefined && !matches(expect.chain, result.chain))
     fail(context, 'chain', expect.chain.join(' → '), result.chain.join(' → '), {
-      'zh-TW': `代理順序：預期 ${expect.chain.join(' → ')}，實得 ${result.chain.join(' → ')}`,
+      'zh-TW': `代理順序：預期 ${chainIn(expect.chain, own)['zh-TW']}，實得 ${chain['zh-TW']}`,
       en: `chain: expected ${expect.chain.join(' → ')}, got ${result.chain.join(' → ')}`,
     });
   return result.findings;

@@ -80,6 +80,21 @@ describe('runScenario', () => {
     expect(outcome.failures).toEqual(['step 1 was refused: PR4010']);
   });
 
+  it('says who may do what to which record in words, not as JSON or identifiers', () => {
+    const outcome = runScenario(
+      ScenarioSchema.parse(
+        parse(
+          'clause: 九(三)\ntitle: t\ngiven: { term: 11201, people: [{ id: 林老師, roles: [departmentTeacher], departments: [science] }] }\nwhen: { can: certifyCourseOutcomes, by: 林老師, on: { kind: courseOutcome, studentId: S1, course: physics, department: science }, at: 2024-01-25 }\nexpect: { allowed: true }\n',
+        ),
+      ),
+      packOf('magong'),
+    );
+    expect(outcome.explanation).toContainEqual({
+      'zh-TW': '林老師 (科內教師) 對學生 S1 之課程學習成果 (課程 physics、科別 science)認證課程學習成果：不可',
+      en: "林老師 (department teacher) certifying course outcomes on student S1's course outcomes (course physics, department science): refused",
+    });
+  });
+
   it('says in Chinese too what differs', () => {
     const outcome = runScenario(
       ScenarioSchema.parse(
@@ -96,7 +111,7 @@ describe('runScenario', () => {
         expected: 'domainTeacher',
         actual: 'departmentTeacher',
         message: {
-          'zh-TW': '代理人：預期 domainTeacher，實得 departmentTeacher',
+          'zh-TW': '代理人：預期領域教師，實得科內教師',
           en: 'acting: expected domainTeacher, got departmentTeacher',
         },
       },

@@ -134,7 +134,10 @@ function treeFinding(
     case 'unknownAlias':
       return createFinding(
         PACK_CODES.yamlSyntax,
-        { detail: clip(`alias *${problem.alias} names no anchor (&${problem.alias}) written before it`) },
+        {
+          detail: clip(`alias *${problem.alias} names no anchor (&${problem.alias}) written before it`),
+          problem: 'BAD_ALIAS',
+        },
         { rule, subject: '', position },
       );
     case 'tooDeep':
@@ -247,7 +250,11 @@ export function readYamlMapping(
     // Composing runs out of stack only when the caller left it almost none.
     if (error.code === 'RESOURCE_EXHAUSTION')
       return treeFinding({ kind: 'tooDeep', offset: error.pos[0] }, { text, limits, rule, where });
-    return createFinding(PACK_CODES.yamlSyntax, { detail: clip(detail) }, { rule, subject: '', position });
+    return createFinding(
+      PACK_CODES.yamlSyntax,
+      { detail: clip(detail), problem: error.code },
+      { rule, subject: '', position },
+    );
   });
   if (syntax.length > 0) return fail(bounded(syntax, rule));
 
