@@ -263,7 +263,10 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
  * item not in the data are left out: its term is not known.
  */
 export function judgeDecisions(state: AuditState): void {
-  const judged = new Set(state.late.map((candidate) => `${candidate.item}|${candidate.decidedOn ?? ''}`));
+  // By student too: item ids need only be unique per student.
+  const judged = new Set(
+    state.late.map((candidate) => `${candidate.student}|${candidate.item}|${candidate.decidedOn ?? ''}`),
+  );
   for (const { student, subject, on, decides, line, frame, position } of state.decisions) {
     const item = state.certifiers.itemOf(student, subject);
     if (!item) continue;
@@ -274,8 +277,9 @@ export function judgeDecisions(state: AuditState): void {
     // Most decisions fall within their window: no item id, no key built for them.
     if (!lateWindows(info, on, true)) continue;
     const itemId = state.subjects.text(studentId, subject);
-    if (judged.has(`${itemId}|${on}`)) continue;
-    judged.add(`${itemId}|${on}`);
+    const key = `${student}|${itemId}|${on}`;
+    if (judged.has(key)) continue;
+    judged.add(key);
     const decision = {
       id: itemId,
       certifier: item.certifier,
