@@ -30,8 +30,10 @@ function first(a: Position | undefined, b: Position | undefined): Position | und
 }
 
 function noteNoReason(state: AuditState, itemId: string, studentId: string, position: Position | undefined): void {
-  const known = state.noReason.get(itemId);
-  state.noReason.set(itemId, { studentId, position: known ? first(known.position, position) : position });
+  // By student too: item ids need only be unique per student.
+  const key = `${studentId}\u0000${itemId}`;
+  const known = state.noReason.get(key);
+  state.noReason.set(key, { itemId, studentId, position: known ? first(known.position, position) : position });
 }
 
 const ACTIONS: readonly CapAction[] = ['upload', 'select'];

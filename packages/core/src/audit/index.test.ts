@@ -478,6 +478,30 @@ describe('createAudit: submissions, receipts, finals', () => {
     expect(codesOf(same, 'PR6003')).toHaveLength(1);
   });
 
+  it('reports a rejection without a reason for each of two students whose items share an id (PR4003)', () => {
+    const reject = (studentId: string) => ({
+      type: 'certificationEvent',
+      itemId: 'c1',
+      studentId,
+      event: 'reject',
+      on: '2024-01-10',
+      actor: 't1',
+    });
+    const result = auditLines([
+      student('s1'),
+      student('s2'),
+      outcome('c1'),
+      outcome('c1', { studentId: 's2' }),
+      reject('s2'),
+      reject('s1'),
+    ]);
+    // In input order: s2's rejection is read first.
+    expect(codesOf(result, 'PR4003')).toEqual([
+      expect.objectContaining({ subject: 'c1', data: containing({ studentId: 's2' }) }),
+      expect.objectContaining({ subject: 'c1', data: containing({ studentId: 's1' }) }),
+    ]);
+  });
+
   it('judges late decisions of two students whose items share an id, on one day, each once', () => {
     const revoke = (studentId: string) => ({
       type: 'certificationEvent',
