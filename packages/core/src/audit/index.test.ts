@@ -478,15 +478,18 @@ describe('createAudit: submissions, receipts, finals', () => {
     expect(codesOf(same, 'PR6003')).toHaveLength(1);
   });
 
+  /** A certification event of a student's item `c1`, by its teacher. */
+  const onC1 = (studentId: string, event: string, on: string) => ({
+    type: 'certificationEvent',
+    itemId: 'c1',
+    studentId,
+    event,
+    on,
+    actor: 't1',
+  });
+
   it('reports a rejection without a reason for each of two students whose items share an id (PR4003)', () => {
-    const reject = (studentId: string) => ({
-      type: 'certificationEvent',
-      itemId: 'c1',
-      studentId,
-      event: 'reject',
-      on: '2024-01-10',
-      actor: 't1',
-    });
+    const reject = (studentId: string) => onC1(studentId, 'reject', '2024-01-10');
     const result = auditLines([
       student('s1'),
       student('s2'),
@@ -503,14 +506,7 @@ describe('createAudit: submissions, receipts, finals', () => {
   });
 
   it('judges late decisions of two students whose items share an id, on one day, each once', () => {
-    const revoke = (studentId: string) => ({
-      type: 'certificationEvent',
-      itemId: 'c1',
-      studentId,
-      event: 'revoke',
-      on: '2024-03-01',
-      actor: 't1',
-    });
+    const revoke = (studentId: string) => onC1(studentId, 'revoke', '2024-03-01');
     const result = auditLines(
       [
         student('s1'),
