@@ -1,9 +1,11 @@
-// The vendor service under load (not a test): 64 clients of mixed operations for 30 s against the
+// The vendor service under load (not a test): 64 clients taking a school's steps at its upload
+// deadline (each step what a user would do next with the data as it stands: MIX) for 30 s against the
 // built service (examples/vendor-service) on a real PostgreSQL server on loopback, with durable commits
 // (fsync on). Once with row locks and once with SERIALIZABLE, then checks the data: zero cap
 // violations, zero lost writes. Baseline, in the same run: the bare durable write — 64 clients doing
-// `begin; insert into decisions …; commit` straight through pg, no HTTP, no engine, no lock.
-// BENCH_SECONDS (30), BENCH_CLIENTS (64), BENCH_POOL (8), BENCH_STUDENTS (2000); BENCH_COMPARE, the
+// `begin; insert into decisions …; commit` straight through pg, no HTTP, no engine, no lock. Prints
+// decisions/s and allowed decisions/s, and every step's count, allowed and refused, refusals by code.
+// BENCH_SECONDS (30), BENCH_CLIENTS (64), BENCH_POOL (8), BENCH_STUDENTS (20000); BENCH_COMPARE, the
 // folder of another build of the service (its dist/server.js), run with row locks right after this one;
 // BENCH_STRATEGY (`lock` or `serializable`) runs the service with that one only.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,8 +24,9 @@ const pg = createRequire(join(EXAMPLE, 'package.json'))('pg');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 64);
 const POOL = Number(process.env.BENCH_POOL ?? 8);
-const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);
 const HOT = 20;
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 20000);
+if (STUDENTS < HOT + CLIENTS) throw new Error(`BENCH_STUDENTS must be at least ${HOT + CLIENTS}`);
 
 const build = spawnSync(join(ROOT, 'node_modules/.bin/tsup'), [], { cwd: EXAMPLE, encoding: 'utf8' });
 if (build.status !== 0) throw new Error(`building the service failed: ${build.stderr}`);
@@ -175,86 +178,283 @@ function connect(port) {
 
 const student = (id) => ({ id, roles: ['student'], studentId: id });
 const TEACHER = { id: 't-chen', roles: ['courseTeacher'], courses: ['physics'] };
-const UNITS = [
-  { id: 'u-registration', roles: [], units: ['registration'] },
-  { id: 'u-guidance', roles: [], units: ['guidance'] },
-];
-const outcome = {
+/** The units that submit each roster (Magong 九(三)). */
+const UNITS = Object.fromEntries(
+  Object.entries({
+    courseRecord: 'registration',
+    cadre: 'studentLife',
+    courseOutcome: 'teaching',
+    diversePerformance: 'discipline',
+  }).map(([category, unit]) => [category, { id: `u-${unit}`, roles: [], units: [unit] }]),
+);
+/**
+ * Rosters the units submitted last week (seeded before the run, confirmation 9–12 January), so that
+ * today (22 January) they may be final-submitted or submitted again: course records and cadres of
+ * 100–112, course outcomes and diverse performances of 100–111 (112's are the ones students upload
+ * to: submitting them would lock the student side, PR7004).
+ */
+const ROSTERS = [];
+for (let year = 112; year >= 100; year--)
+  for (const semester of ['02', '01'])
+    for (const category of Object.keys(UNITS))
+      if (year < 112 || category === 'courseRecord' || category === 'cadre')
+        ROSTERS.push({ category, term: `${year}${semester}` });
+const SUBMITTED = { on: '2024-01-08', opens: '2024-01-09', closes: '2024-01-12' };
+/** The confirmation period a resubmission announces: from tomorrow, 3 days (學習歷程檔案QA 一(十)). */
+const NEXT_PERIOD = { opens: '2024-01-23', closes: '2024-01-25' };
+const FILES = [{ name: 'a.pdf', type: 'pdf', megabytes: 1.2 }];
+const OUTCOME = {
   kind: 'courseOutcome',
   term: '11201',
   course: 'physics',
   certifier: 't-chen',
   summary: '實驗報告',
-  files: [{ name: 'a.pdf', type: 'pdf', megabytes: 1.2 }],
+  files: FILES,
 };
+const DIVERSE = { kind: 'diversePerformance', academicYear: 112, category: 'volunteer', summary: '志工', files: FILES };
+/** Magong's caps (what the clients keep under, as a platform's page would): 6 course outcomes a semester, 15 diverse performances a year, 6 and 10 of them selected. */
+const CAPS = { outcomes: 6, diverse: 15, selectedOutcomes: 6, selectedDiverse: 10 };
 
-/** Mixed operations of a school at the deadline: mostly uploads, then certification and selection, a few roster actions. */
+/**
+ * The share of each step, in per cent: a school at its upload deadline. Every step is what a user of a
+ * platform would do next with the data as it stands: a student uploads until the cap, sends a draft
+ * to the teacher (送審), the teacher certifies it (認證成功; one in ten is rejected, 認證失敗, and goes
+ * back to the student, who sends it again), the student selects certified items (勾選) within the
+ * selection caps and now and then takes one back. A few steps are refused by design: a student at
+ * the cap tries once more (PR3001). The units resubmit two rosters after corrections (new rounds,
+ * the exclusive roster lock). A step with nothing to act on (no draft yet) is an upload instead.
+ */
+const MIX = [
+  ['hot', 10], // one of 20 hot students (shared by every client): uploads, then selects and deselects
+  ['upload.courseOutcome', 33.9],
+  ['upload.diversePerformance', 8],
+  ['certification.submit', 13],
+  ['certification.teacher', 13],
+  ['select', 14],
+  ['deselect', 5],
+  ['upload.overCap', 3],
+  ['roster', 0.1],
+];
+
+/** A seeded random number generator (mulberry32: 32-bit integer arithmetic, a period of 2³²). */
+function randomFrom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What the clients know of a student's portfolio: counts, and items by state. */
+const portfolio = (id) => ({
+  id,
+  outcomes: 0,
+  diverse: 0,
+  selectedOutcomes: 0,
+  selectedDiverse: 0,
+  unselectedDiverse: [],
+  selected: [],
+});
+
+/** Counts per step: sent, allowed, refused, and the refusals by the codes of their error findings. */
+function tally() {
+  const steps = new Map();
+  return {
+    steps,
+    add(step, reply) {
+      const entry = steps.get(step) ?? { sent: 0, allowed: 0, refused: 0, codes: new Map(), other: new Map() };
+      steps.set(step, entry);
+      entry.sent++;
+      if (reply.status === 200) entry.allowed++;
+      else if (reply.status === 422) {
+        entry.refused++;
+        const codes = (reply.body.findings ?? []).filter((f) => f.severity === 'error').map((f) => f.code);
+        const key = [...new Set(codes)].join('+') || '(no error finding)';
+        entry.codes.set(key, (entry.codes.get(key) ?? 0) + 1);
+      } else entry.other.set(reply.status, (entry.other.get(reply.status) ?? 0) + 1);
+    },
+  };
+}
+
+/** The mixed operations of {@link MIX}, 64 clients each sending its next request when the last one is answered. */
 async function load(port) {
   const latencies = [];
   const statuses = new Map();
   const allowed = new Map();
+  const counts = tally();
   let errors = 0;
-  let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const hot = Array.from({ length: HOT }, (_, index) => portfolio(`b${index}`));
+  let rosterSteps = 0;
   const until = performance.now() + SECONDS * 1000;
   const client = async (index) => {
+    const next = randomFrom(index + 1);
     let connection = connect(port);
-    const mine = [];
-    while (performance.now() < until) {
-      const id = `b${next() < 0.1 ? Math.floor(next() * HOT) : Math.floor(next() * STUDENTS)}`;
-      const roll = next();
-      const known = mine.length > 0 ? mine[Math.floor(next() * mine.length)] : undefined;
-      let action;
-      let call;
-      if (roll < 0.4 || !known) {
-        action = 'upload';
-        call = [`/students/${id}/items`, { actor: student(id), item: outcome }];
-      } else if (roll < 0.5) {
-        action = 'upload';
-        call = [
-          `/students/${id}/items`,
-          {
-            actor: student(id),
-            item: {
-              kind: 'diversePerformance',
-              academicYear: 112,
-              category: 'volunteer',
-              summary: '志工',
-              files: outcome.files,
-            },
-          },
-        ];
-      } else if (roll < 0.62) {
-        action = 'certification';
-        call = [`/items/${known.id}/certification`, { actor: student(known.student), event: { type: 'submit' } }];
-      } else if (roll < 0.76) {
-        action = 'certification';
-        call = [`/items/${known.id}/certification`, { actor: TEACHER, event: { type: 'certify' } }];
-      } else if (roll < 0.9) {
-        action = 'select';
-        call = [`/items/${known.id}/select`, { actor: student(known.student) }];
-      } else if (roll < 0.96) {
-        action = 'deselect';
-        call = [`/items/${known.id}/deselect`, { actor: student(known.student) }];
-      } else if (roll < 0.98) {
-        action = 'submit';
-        call = ['/submissions', { actor: UNITS[index % 2], category: 'courseRecord', term: '11202' }];
-      } else {
-        action = 'final';
-        call = ['/finals', { actor: UNITS[0], category: 'courseRecord', term: '11202' }];
+    // This client's students: every CLIENTS-th after the hot ones. A student uploads in one sitting.
+    const own = [];
+    for (let id = HOT + index; id < STUDENTS; id += CLIENTS) own.push(portfolio(`b${id}`));
+    let uploading = 0;
+    let uploadingDiverse = 0;
+    const drafts = [];
+    const submitted = [];
+    const certified = [];
+    const selected = [];
+    const pick = (list) => list.splice(Math.floor(next() * list.length), 1)[0];
+    /** The request of a step, and what to note when it is allowed. */
+    const plan = (step) => {
+      if (step === 'hot') {
+        const who = hot[Math.floor(next() * hot.length)];
+        if (who.diverse < CAPS.diverse) return plan.upload(who, DIVERSE, 'hot.upload');
+        if (who.selectedDiverse < CAPS.selectedDiverse && who.unselectedDiverse.length > 0)
+          return plan.select(who, pick(who.unselectedDiverse), 'hot.select', who.unselectedDiverse, who.selected);
+        if (who.selected.length > 0)
+          return plan.deselect(who, pick(who.selected), 'hot.deselect', who.selected, who.unselectedDiverse);
+        return plan('upload.courseOutcome');
       }
+      if (step === 'upload.courseOutcome') {
+        while (uploading < own.length && own[uploading].outcomes >= CAPS.outcomes) uploading++;
+        if (uploading < own.length) return plan.upload(own[uploading], OUTCOME, step);
+        return plan.upload(own[Math.floor(next() * own.length)], OUTCOME, 'upload.everyStudentAtCap');
+      }
+      if (step === 'upload.diversePerformance') {
+        while (uploadingDiverse < own.length && own[uploadingDiverse].diverse >= CAPS.diverse) uploadingDiverse++;
+        if (uploadingDiverse < own.length) return plan.upload(own[uploadingDiverse], DIVERSE, step);
+        return plan.upload(own[Math.floor(next() * own.length)], DIVERSE, 'upload.everyStudentAtCap');
+      }
+      if (step === 'upload.overCap') {
+        // The students before the one uploading now are at the cap.
+        if (uploading > 0) return plan.upload(own[Math.floor(next() * uploading)], OUTCOME, step);
+        return plan('upload.courseOutcome');
+      }
+      if (step === 'certification.submit' && drafts.length > 0) {
+        const item = drafts.shift();
+        return {
+          step,
+          call: [`/items/${item.id}/certification`, { actor: student(item.who.id), event: { type: 'submit' } }],
+          allowed: () => submitted.push(item),
+          refused: () => drafts.push(item),
+        };
+      }
+      if (step === 'certification.teacher' && submitted.length > 0) {
+        const item = submitted.shift();
+        const reject = next() < 0.1;
+        const event = reject ? { type: 'reject', reason: '請補上實驗數據' } : { type: 'certify' };
+        return {
+          step: `certification.${event.type}`,
+          call: [`/items/${item.id}/certification`, { actor: TEACHER, event }],
+          allowed: () => (reject ? drafts : certified).push(item),
+          refused: () => submitted.push(item),
+        };
+      }
+      if (step === 'select') {
+        const diverse = next() < 0.4;
+        const ready = diverse
+          ? own
+              .slice(0, uploadingDiverse + 1) // the students who have uploaded diverse performances
+              .filter((who) => who.unselectedDiverse.length > 0 && who.selectedDiverse < CAPS.selectedDiverse)
+              .slice(0, 8)
+          : [];
+        if (diverse && ready.length > 0) {
+          const who = ready[Math.floor(next() * ready.length)];
+          return plan.select(
+            who,
+            pick(who.unselectedDiverse),
+            'select.diversePerformance',
+            who.unselectedDiverse,
+            selected,
+          );
+        }
+        const at = certified.findIndex((item) => item.who.selectedOutcomes < CAPS.selectedOutcomes);
+        if (at >= 0) {
+          const [item] = certified.splice(at, 1);
+          return plan.select(item.who, item, 'select.courseOutcome', certified, selected);
+        }
+      }
+      if (step === 'deselect' && selected.length > 0) {
+        const item = pick(selected);
+        return plan.deselect(
+          item.who,
+          item,
+          `deselect.${item.kind}`,
+          selected,
+          item.kind === 'courseOutcome' ? certified : item.who.unselectedDiverse,
+        );
+      }
+      if (step === 'roster' && rosterSteps < ROSTERS.length) {
+        // The rosters submitted last week (seeded), in turn: one final-submitted, the next submitted
+        // again after a correction (round 2, with its new confirmation period).
+        const n = rosterSteps++;
+        const { category, term } = ROSTERS[n];
+        const request = { actor: UNITS[category], category, term };
+        const [what, call] =
+          n % 2 === 0
+            ? ['roster.final', ['/finals', request]]
+            : [
+                'roster.resubmit',
+                ['/submissions', { ...request, correction: '更正學生資料後重新提交', receiptPeriod: NEXT_PERIOD }],
+              ];
+        return { step: what, call, allowed: () => {}, refused: () => {} };
+      }
+      return plan('upload.courseOutcome');
+    };
+    plan.upload = (who, item, step) => {
+      const counted = item.kind === 'courseOutcome' ? 'outcomes' : 'diverse';
+      who[counted]++; // counted when sent: two clients of a hot student do not both take its last place
+      return {
+        step,
+        call: [`/students/${who.id}/items`, { actor: student(who.id), item }],
+        allowed: (result) => {
+          const stored = { id: result.id, kind: item.kind, who };
+          if (item.kind === 'courseOutcome') drafts.push(stored);
+          else who.unselectedDiverse.push(stored);
+        },
+        refused: () => {
+          if (step === 'upload.courseOutcome' || step === 'upload.diversePerformance' || step === 'hot.upload')
+            who[counted]--;
+        },
+      };
+    };
+    plan.select = (who, item, step, from, to) => {
+      const counted = item.kind === 'courseOutcome' ? 'selectedOutcomes' : 'selectedDiverse';
+      who[counted]++;
+      return {
+        step,
+        call: [`/items/${item.id}/select`, { actor: student(who.id) }],
+        allowed: () => to.push(item),
+        refused: () => {
+          who[counted]--;
+          from.push(item);
+        },
+      };
+    };
+    plan.deselect = (who, item, step, from, to) => ({
+      step,
+      call: [`/items/${item.id}/deselect`, { actor: student(who.id) }],
+      allowed: () => {
+        who[item.kind === 'courseOutcome' ? 'selectedOutcomes' : 'selectedDiverse']--;
+        to.push(item);
+      },
+      refused: () => from.push(item),
+    });
+    const total = MIX.reduce((sum, [, share]) => sum + share, 0);
+    while (performance.now() < until) {
+      let roll = next() * total;
+      const [chosen] = MIX.find(([, share]) => (roll -= share) < 0) ?? MIX[0];
+      const { step, call, allowed: onAllowed, refused } = plan(chosen);
       const started = performance.now();
       try {
         const reply = await connection.post(...call);
         latencies.push(performance.now() - started);
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
+        counts.add(step, reply);
         if (reply.status === 200) {
-          allowed.set(reply.body.decision, action);
-          if (action === 'upload' && reply.body.result.kind === 'courseOutcome')
-            mine.push({ id: reply.body.result.id, student: id });
-        }
+          allowed.set(reply.body.decision, step);
+          onAllowed(reply.body.result);
+        } else refused();
       } catch {
         errors++;
+        refused();
         connection.close();
         connection = connect(port);
       }
@@ -270,12 +470,32 @@ async function load(port) {
     elapsed,
     decisions,
     perSecond: decisions / elapsed,
+    allowedPerSecond: (statuses.get(200) ?? 0) / elapsed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     statuses,
     errors,
     allowed,
+    steps: counts.steps,
   };
+}
+
+/** The steps of a run: how many were sent, allowed and refused, and the refusals by code. */
+function breakdown(name, run) {
+  const rows = [[`${name}: step`, 'sent', 'share', 'allowed', 'refused', 'refused by code', 'not decisions']];
+  const sent = [...run.steps.values()].reduce((sum, entry) => sum + entry.sent, 0);
+  for (const [step, entry] of [...run.steps].sort(([a], [b]) => a.localeCompare(b)))
+    rows.push([
+      step,
+      entry.sent,
+      `${((100 * entry.sent) / sent).toFixed(1)} %`,
+      entry.allowed,
+      entry.refused,
+      [...entry.codes].map(([codes, n]) => `${codes} ${n}`).join(', '),
+      [...entry.other].map(([status, n]) => `HTTP ${status} ${n}`).join(', '),
+    ]);
+  table(rows);
+  console.log('');
 }
 
 /** Zero cap violations and zero lost writes, read back from the database. */
@@ -327,7 +547,7 @@ try {
       .join(', ')}`,
   );
   console.log(
-    `${CLIENTS} clients, ${SECONDS} s each, pool ${POOL}, ${STUDENTS} students (${HOT} of them get 10 % of the load)\n`,
+    `${CLIENTS} clients, ${SECONDS} s each, pool ${POOL}, ${STUDENTS} students (${HOT} of them, shared by every client, get 10 % of the steps)\n`,
   );
   await admin.query('create database bench_baseline');
   const floor = await baseline(`${base}/bench_baseline`, server);
@@ -337,6 +557,7 @@ try {
       'CPU/decision: service + PostgreSQL + clients = all',
       'ceiling on 2 CPUs',
       'decisions/s',
+      'allowed/s',
       'p50',
       'p99',
       'vs baseline',
@@ -352,6 +573,7 @@ try {
     `— + ${cpuMs(floor.cpu.postgres)} + ${cpuMs(floor.cpu.own)} = ${cpuMs(floor.cpu.postgres + floor.cpu.own)}`,
     `${Math.round(2000 / (floor.cpu.postgres + floor.cpu.own))}/s`,
     Math.round(floor.perSecond),
+    '',
     ms(floor.p50),
     ms(floor.p99),
     '1.00×',
@@ -375,6 +597,7 @@ try {
       : []),
     { name: 'serializable', strategy: 'serializable', label: 'SERIALIZABLE' },
   ].filter(({ strategy }) => !process.env.BENCH_STRATEGY || process.env.BENCH_STRATEGY === strategy);
+  const breakdowns = [];
   for (const { name, strategy, label, folder } of runs) {
     await admin.query(`create database bench_${name}`);
     const url = `${base}/bench_${name}`;
@@ -383,6 +606,25 @@ try {
     await seed.connect();
     await seed.query(
       `insert into students (id, grade) select 'b' || n, 1 + n % 3 from generate_series(0, ${STUDENTS - 1}) n`,
+    );
+    const { rows: seeded } = await seed.query(
+      `insert into decisions (day, action, subject, actor, request, allowed, codes, findings, explanation, pack_version)
+       values ($1, 'seed', 'rosters submitted before the bench', '{}', '{}', true, '{}', '[]', '[]', 'seed') returning id`,
+      [SUBMITTED.on],
+    );
+    await seed.query(
+      `insert into submissions (category, term, round, submitted_by, acting_as, submitted_on, receipt_opens, receipt_closes, decision_id)
+       select category, term, 1, 'u-' || unit, unit, $3, $4, $5, $6
+       from unnest($1::text[], $2::text[], $7::text[]) as r (category, term, unit)`,
+      [
+        ROSTERS.map((roster) => roster.category),
+        ROSTERS.map((roster) => roster.term),
+        SUBMITTED.on,
+        SUBMITTED.opens,
+        SUBMITTED.closes,
+        seeded[0].id,
+        ROSTERS.map((roster) => UNITS[roster.category].units[0]),
+      ],
     );
     await seed.end();
     const cpuBefore = { service: cpuOf(service.pid), postgres: postgresCpu(server), own: ownCpu() };
@@ -411,6 +653,7 @@ try {
       `${cpuMs(cpu.service)} + ${cpuMs(cpu.postgres)} + ${cpuMs(cpu.own)} = ${cpuMs(all)}`,
       `${Math.round(2000 / all)}/s`,
       Math.round(run.perSecond),
+      Math.round(run.allowedPerSecond),
       ms(run.p50),
       ms(run.p99),
       ratio(run.perSecond, floor.perSecond),
@@ -421,6 +664,7 @@ try {
       checked.lostWrites,
       loadavg()[0].toFixed(2),
     ]);
+    breakdowns.push([name, run]);
     console.log(
       `${name}: ${run.decisions} decisions in ${run.elapsed.toFixed(1)} s, ${checked.items} items, ${checked.decisions} decisions logged`,
     );
@@ -428,6 +672,8 @@ try {
   await admin.end();
   console.log('');
   table(rows);
+  console.log('');
+  for (const [name, run] of breakdowns) breakdown(name, run);
 } finally {
   await server.stop();
 }

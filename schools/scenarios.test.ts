@@ -3,7 +3,7 @@
 // what differs and the decision's explanation.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseScenario, runScenario } from '@portfolio-rules/core';
+import { parseScenario, type PreparedScenarioPack, prepareScenarioPack, runScenario } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { codeBlocks } from '../docs/markdown-blocks';
 import { formatTestStylish } from '../packages/cli/src/scenarios/format';
@@ -31,14 +31,22 @@ describe('docs/reference/scenarios.md', () => {
     return folder ? [{ folder, block }] : [];
   });
 
+  // Each school's pack audited once for all its examples, as `portfolio-rules test` does.
+  const packs = new Map<string, PreparedScenarioPack>();
+  const packOf = (folder: string) => {
+    const file = `schools/${folder}/pack.yaml`;
+    const pack = packs.get(file) ?? prepareScenarioPack({ file, text: readFileSync(join(REPO_DIR, file), 'utf8') });
+    packs.set(file, pack);
+    return pack;
+  };
+
   it('has runnable examples', () => expect(examples.length).toBeGreaterThan(0));
   it.each(examples.map(({ folder, block }) => [`line ${block.line} (${folder})`, folder, block.text] as const))(
     '%s',
     (_name, folder, text) => {
       const parsed = parseScenario(text);
       expect(parsed.findings.map((finding) => `${finding.code} ${finding.message.en}`)).toEqual([]);
-      const file = `schools/${folder}/pack.yaml`;
-      const outcome = runScenario(parsed.scenario!, { file, text: readFileSync(join(REPO_DIR, file), 'utf8') });
+      const outcome = runScenario(parsed.scenario!, packOf(folder));
       expect(
         outcome.failures.map((failure) => failure.message.en),
         outcome.explanation.map((line) => line.en).join('\n'),

@@ -12,6 +12,9 @@ const EVENTS: Readonly<Record<string, string>> = {
 };
 const PAGE = 5000;
 
+/** A roster's division as the dataset writes it: left out for the day division, as the engine leaves it out. */
+const divisionOf = (division: unknown) => (division === 'day' ? null : division);
+
 /** Leaves out the fields that are null: the dataset format has no nulls, only absent fields. */
 function line(record: Record<string, unknown>): string {
   return (
@@ -38,7 +41,8 @@ async function* pages<Row>(db: Queryable, sql: string): AsyncGenerator<Row & { _
 /**
  * The school's data as the dataset NDJSON that `portfolio-rules audit --data` reads
  * (docs/reference/dataset-format.md): students, items, certification events, every submission round
- * with its receipt period, the final submissions, and each round's receipts.
+ * with its receipt period and division, the final submissions, and each round's receipts. A course
+ * outcome's department and domain are not written: the dataset format has no field for them.
  */
 export async function* exportDataset(db: Queryable): AsyncGenerator<string> {
   for await (const row of pages<Record<string, unknown>>(
@@ -98,13 +102,14 @@ export async function* exportDataset(db: Queryable): AsyncGenerator<string> {
     });
   }
   const { rows: rounds } = await db.query<Record<string, string | number | null>>(
-    'select * from submissions order by category, term, round',
+    'select * from submissions order by category, term, division, round',
   );
   for (const row of rounds)
     yield line({
       type: 'submission',
       category: row.category,
       term: row.term,
+      division: divisionOf(row.division),
       stage: 'submit',
       on: row.submitted_on,
       unit: row.acting_as,
@@ -113,13 +118,14 @@ export async function* exportDataset(db: Queryable): AsyncGenerator<string> {
       receiptCloses: row.receipt_closes,
     });
   const { rows: finals } = await db.query<Record<string, string | null>>(
-    'select * from finals order by category, term',
+    'select * from finals order by category, term, division',
   );
   for (const row of finals)
     yield line({
       type: 'submission',
       category: row.category,
       term: row.term,
+      division: divisionOf(row.division),
       stage: 'final',
       on: row.final_on,
       unit: row.acting_as,

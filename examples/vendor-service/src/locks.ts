@@ -1,3 +1,4 @@
+import { DIVISIONS, type Division } from '@portfolio-rules/core';
 import type { Statement, Strategy } from './db';
 import { present } from './present';
 
@@ -9,30 +10,36 @@ const ROSTER_KEYS = {
   diversePerformance: 7004,
 } as const satisfies Readonly<Record<string, number>>;
 
+/**
+ * The roster lock's first key: the category's number, then the division's place in {@link DIVISIONS}
+ * (7003 → 70030 for the day division's course outcomes, 70031 for the continuing-education division's).
+ */
+const rosterKey = (category: string, division: Division) =>
+  present(ROSTER_KEYS[category as keyof typeof ROSTER_KEYS], `key of ${category}`) * 10 + DIVISIONS.indexOf(division);
+
+/** {@link rosterKey}'s division part, as SQL over a `students` row named `s`. */
+const DIVISION_KEY_SQL = `case s.division ${DIVISIONS.map((division, index) => `when '${division}' then ${index}`).join(' ')} end`;
+
+/** What names a roster: a category and term, of one division (each division submits its own). */
 export interface Roster {
   readonly category: string;
   readonly term: string;
+  readonly division: Division;
 }
 
 /**
- * The statements that lock rosters (a category and term) for the rest of the transaction: `shared`
- * for a student-side action on their data (upload, select, certify, a receipt), `exclusive` to submit
- * or final-submit them. A submission thus waits for the actions in flight and they wait for it, so
- * none slips in after the roster was submitted (PR7004), and no dispute is raised while the final
- * submission reads the disputes (PR7012). Taken in one order (category, then term) so two never
- * deadlock. Advisory locks live in the lock manager, not in rows: many shared holders cost nothing
- * on disk. Under SERIALIZABLE none is taken: PostgreSQL finds the conflicts itself.
+ * The statements that lock rosters (a category, term and division) for the rest of the transaction:
+ * `shared` for a student-side action on their data (upload, select, certify, a receipt), `exclusive`
+ * to submit or final-submit them. A submission thus waits for the actions in flight and they wait for
+ * it, so none slips in after the roster was submitted (PR7004), and no dispute is raised while the
+ * final submission reads the disputes (PR7012). Taken in one order (category, division, then term) so
+ * two never deadlock. Advisory locks live in the lock manager, not in rows: many shared holders cost
+ * nothing on disk. Under SERIALIZABLE none is taken: PostgreSQL finds the conflicts itself.
  */
 export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode: 'shared' | 'exclusive'): Statement[] {
   if (strategy === 'serializable') return [];
   const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-  const keys = rosters.map(
-    (roster) =>
-      [
-        present(ROSTER_KEYS[roster.category as keyof typeof ROSTER_KEYS], `key of ${roster.category}`),
-        Number(roster.term),
-      ] as const,
-  );
+  const keys = rosters.map((roster) => [rosterKey(roster.category, roster.division), Number(roster.term)] as const);
   const unique = new Map(keys.map((key) => [`${key[0]} ${key[1]}`, key]));
   return [...unique.values()]
     .sort((a, b) => a[0] - b[0] || a[1] - b[1])
@@ -40,22 +47,43 @@ export function rosterLocks(strategy: Strategy, rosters: readonly Roster[], mode
 }
 
 /**
+ * {@link rosterLocks} (shared) of a student's rosters of one category and some terms (in order), in
+ * the student's division, found from the student's row within the statements: no round trip to read
+ * the division first. None for an unknown student (the request is then a 404).
+ */
+export function studentRosterLocks(
+  strategy: Strategy,
+  studentId: string,
+  category: keyof typeof ROSTER_KEYS,
+  terms: readonly string[],
+): Statement[] {
+  if (strategy === 'serializable') return [];
+  return [...new Set(terms)].sort().map((term) => ({
+    sql: `select pg_advisory_xact_lock_shared(${ROSTER_KEYS[category] * 10} + ${DIVISION_KEY_SQL}, $2::int)
+        from students s where s.id = $1`,
+    params: [studentId, Number(term)],
+  }));
+}
+
+/**
  * {@link rosterLocks} (shared) of an item already stored, found by its id within the statements (an
- * item's kind, term and academic year never change): a course outcome's term; both terms of a diverse
- * performance's academic year, in key order. No round trip to read the item first.
+ * item's kind, term and academic year never change; its student's division is read with it): a course
+ * outcome's term; both terms of a diverse performance's academic year, in key order. No round trip to
+ * read the item first.
  */
 export function itemRosterLocks(strategy: Strategy, itemId: string): Statement[] {
   if (strategy === 'serializable') return [];
-  const [outcome, diverse] = [ROSTER_KEYS.courseOutcome, ROSTER_KEYS.diversePerformance];
+  const [outcome, diverse] = [ROSTER_KEYS.courseOutcome * 10, ROSTER_KEYS.diversePerformance * 10];
+  const ofItem = 'from items i join students s on s.id = i.student_id where i.id = $1';
   return [
     {
-      sql: `select pg_advisory_xact_lock_shared(case kind when 'courseOutcome' then ${outcome} else ${diverse} end,
-        case kind when 'courseOutcome' then term::int else academic_year * 100 + 1 end) from items where id = $1`,
+      sql: `select pg_advisory_xact_lock_shared(case i.kind when 'courseOutcome' then ${outcome} else ${diverse} end + ${DIVISION_KEY_SQL},
+        case i.kind when 'courseOutcome' then i.term::int else i.academic_year * 100 + 1 end) ${ofItem}`,
       params: [itemId],
     },
     {
-      sql: `select pg_advisory_xact_lock_shared(${diverse}, academic_year * 100 + 2) from items
-        where id = $1 and kind = 'diversePerformance'`,
+      sql: `select pg_advisory_xact_lock_shared(${diverse} + ${DIVISION_KEY_SQL}, i.academic_year * 100 + 2) ${ofItem}
+        and i.kind = 'diversePerformance'`,
       params: [itemId],
     },
   ];

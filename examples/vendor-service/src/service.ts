@@ -12,16 +12,6 @@ export interface Service {
   today(): string;
 }
 
-/** A request about something that does not exist (HTTP 404), or that may not be made this way (HTTP 403, 409). */
-export class RequestError extends Error {
-  constructor(
-    readonly status: 403 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** The engine's answer, whichever shape it has (a check, or a transition's `ok`). */
 export type Answer =
   Explained | { readonly ok: boolean; readonly findings: readonly Finding[]; readonly explanation: readonly Step[] };

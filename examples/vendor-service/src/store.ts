@@ -1,4 +1,4 @@
-import type { FinalSubmission, PortfolioItem, Receipt, Submission } from '@portfolio-rules/core';
+import type { Division, FinalSubmission, PortfolioItem, Receipt, Submission } from '@portfolio-rules/core';
 import type { Statement } from './db';
 import { present } from './present';
 
@@ -10,6 +10,8 @@ export interface ItemRow {
   term: string | null;
   academic_year: number;
   course: string | null;
+  department: string | null;
+  domain: string | null;
   certifier: string | null;
   category: string | null;
   state: string | null;
@@ -46,6 +48,8 @@ export function itemOf(row: ItemRow): PortfolioItem {
       kind: 'courseOutcome',
       term: present(row.term, 'term'),
       course: present(row.course, 'course'),
+      ...optional('department', row.department),
+      ...optional('domain', row.domain),
       certifier: present(row.certifier, 'certifier'),
       state: present(row.state, 'state'),
       ...optional('rejectionReason', row.rejection_reason),
@@ -73,6 +77,8 @@ export function itemColumns(item: PortfolioItem): unknown[] {
     item.term ?? null,
     academicYear,
     outcome?.course ?? null,
+    outcome?.department ?? null,
+    outcome?.domain ?? null,
     outcome?.certifier ?? null,
     item.kind === 'diversePerformance' ? item.category : null,
     outcome?.state ?? null,
@@ -90,19 +96,21 @@ export function itemColumns(item: PortfolioItem): unknown[] {
 }
 
 export const ITEM_COLUMNS =
-  'id, student_id, kind, term, academic_year, course, certifier, category, state, entry, selected, withdrawn, summary, files, uploaded_on, rejection_reason, certified_by, certified_on, revoked_on';
+  'id, student_id, kind, term, academic_year, course, department, domain, certifier, category, state, entry, selected, withdrawn, summary, files, uploaded_on, rejection_reason, certified_by, certified_on, revoked_on';
 
-/** The submission rounds of some categories and terms, as a JSON array. */
-const SUBMISSIONS_JSON = (categories: string, terms: string) =>
+/** The submission rounds of some categories and terms in one division, as a JSON array (SQL expressions). */
+const SUBMISSIONS_JSON = (categories: string, terms: string, division: string) =>
   `(select coalesce(json_agg(s order by s.category, s.term, s.round), '[]') from submissions s
-  where s.category = any(${categories}) and s.term = any(${terms}))`;
-/** The final submissions of some categories and terms, as a JSON array. */
-const FINALS_JSON = (categories: string, terms: string) =>
-  `(select coalesce(json_agg(f), '[]') from finals f where f.category = any(${categories}) and f.term = any(${terms}))`;
+  where s.category = any(${categories}) and s.term = any(${terms}) and s.division = ${division})`;
+/** The final submissions of some categories and terms in one division, as a JSON array. */
+const FINALS_JSON = (categories: string, terms: string, division: string) =>
+  `(select coalesce(json_agg(f), '[]') from finals f
+  where f.category = any(${categories}) and f.term = any(${terms}) and f.division = ${division})`;
 
 interface SubmissionRow {
   category: Submission['category'];
   term: string;
+  division: Division;
   round: number;
   submitted_by: string;
   acting_as: string;
@@ -112,9 +120,13 @@ interface SubmissionRow {
   receipt_closes: string | null;
 }
 
+/** The engine leaves the day division out of a roster's name; so does the service. */
+const divisionOf = (division: Division) => (division === 'day' ? {} : { division });
+
 const submissionOf = (row: SubmissionRow): Submission => ({
   category: row.category,
   term: row.term,
+  ...divisionOf(row.division),
   round: row.round,
   submittedBy: row.submitted_by,
   actingAs: row.acting_as,
@@ -127,6 +139,7 @@ const submissionOf = (row: SubmissionRow): Submission => ({
 interface FinalRow {
   category: string;
   term: string;
+  division: Division;
   submitted_by: string;
   acting_as: string;
   final_on: string;
@@ -135,6 +148,7 @@ interface FinalRow {
 const finalOf = (row: FinalRow): FinalSubmission => ({
   category: row.category as FinalSubmission['category'],
   term: row.term,
+  ...divisionOf(row.division),
   submittedBy: row.submitted_by,
   actingAs: row.acting_as,
   finalOn: row.final_on,
@@ -143,15 +157,17 @@ const finalOf = (row: FinalRow): FinalSubmission => ({
 /**
  * What a student-side decision reads, as one statement, sent with `begin` and the locks and run after
  * them (each statement of a batch takes its own snapshot under READ COMMITTED, so it sees what the
- * lock holders committed): the student's items of the kind and academic year — all any cap of that
- * kind counts — and the rounds and final submissions of the rosters that cover them. The arguments
- * are SQL expressions.
+ * lock holders committed): the student's division, the student's items of the kind and academic year
+ * — all any cap of that kind counts — and the rounds and final submissions of the rosters that cover
+ * them, in the student's division (each division submits its own). The arguments are SQL expressions.
  */
 function studentView(studentId: string, kind: string, academicYear: string, terms: string): string {
   const items = `(select coalesce(json_agg(i), '[]') from (select ${ITEM_COLUMNS} from items
     where student_id = ${studentId} and kind = ${kind} and academic_year = ${academicYear}) i)`;
   const kinds = `array[${kind}]`;
-  return `select ${items} as items, ${SUBMISSIONS_JSON(kinds, terms)} as submissions, ${FINALS_JSON(kinds, terms)} as finals`;
+  const division = `(select division from students where id = ${studentId})`;
+  return `select ${division} as division, ${items} as items, ${SUBMISSIONS_JSON(kinds, terms, division)} as submissions,
+    ${FINALS_JSON(kinds, terms, division)} as finals`;
 }
 
 /** {@link studentView} for a new item: its student, kind, academic year and the terms of its rosters. */
@@ -183,53 +199,67 @@ export const itemStudentViewQuery = (itemId: string): Statement => ({
   params: [itemId],
 });
 
-/** The rows of {@link studentView} as the engine takes them. */
-export function studentViewOf(rows: readonly Record<string, unknown>[] | undefined): {
+/** The rows of {@link studentView} as the engine takes them: {@link rosterViewOf}'s, and the student's items. */
+export function studentViewOf(rows: readonly Record<string, unknown>[] | undefined): RosterView & {
   readonly items: PortfolioItem[];
+} {
+  const { items } = present(rows?.[0], 'the student view') as { items: ItemRow[] };
+  return { ...rosterViewOf(rows), items: items.map(itemOf) };
+}
+
+/** The rounds and final submissions of one roster (SQL expressions), and its division, as one statement. */
+const rosterView = (category: string, term: string, division: string): string =>
+  `select ${division} as division, ${SUBMISSIONS_JSON(`array[${category}]`, `array[${term}]`, division)} as submissions,
+    ${FINALS_JSON(`array[${category}]`, `array[${term}]`, division)} as finals`;
+
+/** The rounds and final submissions of one roster. */
+export const rosterViewQuery = (category: string, term: string, division: Division): Statement => ({
+  sql: rosterView('$1::text', '$2::text', '$3::text'),
+  params: [category, term, division],
+});
+
+/** The roster view of a student's division (found by the student's id, `$3`), for a receipt. */
+export const studentRosterViewQuery = (category: string, term: string, studentId: string): Statement => ({
+  sql: rosterView('$1::text', '$2::text', '(select division from students where id = $3::text)'),
+  params: [category, term, studentId],
+});
+
+/** The roster view of a course outcome's term in its student's division, found by the item's id. */
+export const itemRosterViewQuery = (itemId: string): Statement => ({
+  sql: rosterView(
+    "'courseOutcome'",
+    ofItem('term'),
+    '(select s.division from items i join students s on s.id = i.student_id where i.id = $1::text)',
+  ),
+  params: [itemId],
+});
+
+/** A roster's division (left out for the day division, as the engine does), rounds and final submissions. */
+export interface RosterView {
+  readonly division?: Division;
   readonly submissions: Submission[];
   readonly finals: FinalSubmission[];
-} {
-  const row = present(rows?.[0], 'the student view') as {
-    items: ItemRow[];
+}
+
+/** The rows of a roster view (or a student view) as the engine takes them. */
+export function rosterViewOf(rows: readonly Record<string, unknown>[] | undefined): RosterView {
+  const row = present(rows?.[0], 'the roster view') as {
+    division: Division | null;
     submissions: SubmissionRow[];
     finals: FinalRow[];
   };
   return {
-    items: row.items.map(itemOf),
+    ...divisionOf(row.division ?? 'day'),
     submissions: row.submissions.map(submissionOf),
     finals: row.finals.map(finalOf),
   };
-}
-
-/** The rounds and final submissions of one roster (SQL expressions), as one statement. */
-const rosterView = (category: string, term: string): string =>
-  `select ${SUBMISSIONS_JSON(`array[${category}]`, `array[${term}]`)} as submissions, ${FINALS_JSON(`array[${category}]`, `array[${term}]`)} as finals`;
-
-/** The rounds and final submissions of one roster. */
-export const rosterViewQuery = (category: string, term: string): Statement => ({
-  sql: rosterView('$1::text', '$2::text'),
-  params: [category, term],
-});
-
-/** The roster view of a course outcome's term, found by the item's id. */
-export const itemRosterViewQuery = (itemId: string): Statement => ({
-  sql: rosterView("'courseOutcome'", ofItem('term')),
-  params: [itemId],
-});
-
-/** The rows of {@link rosterViewQuery} as the engine takes them. */
-export function rosterViewOf(rows: readonly Record<string, unknown>[] | undefined): {
-  readonly submissions: Submission[];
-  readonly finals: FinalSubmission[];
-} {
-  const row = present(rows?.[0], 'the roster view') as { submissions: SubmissionRow[]; finals: FinalRow[] };
-  return { submissions: row.submissions.map(submissionOf), finals: row.finals.map(finalOf) };
 }
 
 export interface ReceiptRow {
   student_id: string;
   category: Receipt['category'];
   term: string;
+  division: Division;
   round: number;
   status: Receipt['status'];
   dispute: string | null;

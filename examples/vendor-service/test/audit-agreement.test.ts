@@ -1,14 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Finding } from '@portfolio-rules/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from './postgres-server';
-import { courseOutcome, MAGONG_FILE, post, serviceOn, student, TEACHING, teacher, type TestService } from './harness';
+import { auditExport, courseOutcome, post, serviceOn, student, TEACHING, teacher, type TestService } from './harness';
 
-const CLI = fileURLToPath(new URL('../node_modules/.bin/portfolio-rules', import.meta.url));
 const AS_OF = '2024-11-30';
 
 /** A small deterministic generator (mulberry32): the same workload on every run. */
@@ -142,19 +138,7 @@ async function workload(service: TestService, students: number): Promise<void> {
     });
 }
 
-function audit(dir: string, name: string, ndjson: string): Finding[] {
-  const file = join(dir, name);
-  writeFileSync(file, ndjson);
-  const result = spawnSync(CLI, ['audit', MAGONG_FILE, '--data', file, '--as-of', AS_OF, '--format', 'json'], {
-    encoding: 'utf8',
-    maxBuffer: 256 << 20,
-  });
-  const report = JSON.parse(result.stdout) as { audit: { findings: Finding[]; intake: { rejected: number } } };
-  expect(report.audit.intake.rejected, 'every exported line is a valid record').toBe(0);
-  return report.audit.findings.filter(
-    (finding) => finding.rule !== 'pack.schema' && !finding.subject.startsWith('duties'),
-  );
-}
+const audit = (dir: string, name: string, ndjson: string) => auditExport(dir, name, ndjson, AS_OF);
 
 let server: PostgresServer;
 let service: TestService;

@@ -206,12 +206,14 @@ export {
 } from './pack';
 export {
   parseScenario,
+  prepareScenarioPack,
   runScenario,
   SCENARIO_LIMITS,
   scenarioJsonSchema,
   scenarioPackFile,
   ScenarioSchema,
   type ParsedScenario,
+  type PreparedScenarioPack,
   type RunScenarioOptions,
   type Scenario,
   type ScenarioFailure,

@@ -4,16 +4,21 @@
 // still come out.
 import {
   type EffectivePack,
+  effectiveFor,
   type FindingBase,
   formatSource,
   type Language,
   parseScenario,
+  parseTerm,
+  type PreparedScenarioPack,
+  prepareScenarioPack,
   runScenario,
   type Scenario,
   type ScenarioOutcome,
   scenarioPackFile,
+  type Term,
 } from '@portfolio-rules/core';
-import { createFinding, PACK_OMISSIONS } from '@portfolio-rules/core/internal';
+import { createFinding, LAYERING_CODES, PACK_OMISSIONS } from '@portfolio-rules/core/internal';
 import {
   byPosition,
   checkedAlone,
@@ -49,37 +54,70 @@ function guarded<T>(file: string, work: () => T, fallback: (problems: readonly F
 export interface Checked {
   /** `validate`'s findings in reading order: the pack's own, then the ones in the overlays it extends. */
   readonly findings: readonly FindingBase[];
-  /** The latest rules of the pack's period, when the pack could be read and layered. */
-  readonly effective?: EffectivePack;
+  /** The effective pack on each national version in the pack's period, when it could be read and layered. */
+  readonly versions: readonly EffectivePack[];
 }
 
-/** `validate` and the effective pack `explain` shows (without --term: the latest rules of the pack's period). */
+/** `validate`, and the effective packs `explain` reads. */
 export function check(pack: PageFile): Checked {
-  return guarded(
+  return guarded<Checked>(
     pack.file,
     () => {
       const checked = checkPack(pack.file, pack.text, registry);
-      const effective = checked.validation.resolution?.versions.at(-1);
-      return { findings: byPosition(checked.findings), ...(effective && { effective }) };
+      return { findings: byPosition(checked.findings), versions: checked.validation.resolution?.versions ?? [] };
     },
-    (findings) => ({ findings }),
+    (findings) => ({ findings, versions: [] }),
   );
 }
 
 export interface Explained {
   readonly effective: EffectivePack;
   readonly entries: readonly Entry[];
+  /** The term asked for; absent: the latest rules in the pack's period. */
+  readonly term?: Term;
 }
 
-/** `explain`: every effective value with its layer and clause; absent when the pack cannot be layered. */
-export function explain(checked: Checked): Explained | undefined {
-  const { effective } = checked;
-  if (!effective) return undefined;
-  return guarded(
+/** Why nothing is explained: a malformed term (PR9004) or one outside the pack's period (PR2007); none when the pack has errors (validate's findings say which). */
+export interface NotExplained {
+  readonly findings: readonly FindingBase[];
+}
+
+/**
+ * `explain [--term <term>]`: every effective value with its layer and clause, for the rules in force
+ * in `term` (`11201` or `112-1`; blank: the latest in the pack's period). `option` names the term's
+ * field in a PR9004 finding.
+ */
+export function explain(pack: PageFile, checked: Checked, term = '', option = '--term'): Explained | NotExplained {
+  const text = term.trim();
+  const parsed = text === '' ? undefined : parseTerm(text);
+  if (text !== '' && !parsed) {
+    const allowed = ['11201', '112-1'];
+    const finding = createFinding(
+      CLI_CODES.invalidOptionValue,
+      { option, value: text, allowed },
+      { rule: 'cli.usage', subject: option },
+    );
+    return { findings: [finding] };
+  }
+  const { versions } = checked;
+  if (versions.length === 0) return { findings: [] };
+  const effective = parsed ? effectiveFor({ versions, findings: [] }, parsed) : versions.at(-1);
+  // Outside the pack's period: what `explain --term` reports, from the same layering (PR2007).
+  if (!effective) return { findings: outsidePeriod(pack, parsed) };
+  return guarded<Explained | NotExplained>(
     'explain',
-    () => ({ effective, entries: entriesOf(effective) }),
-    () => undefined,
+    () => ({ effective, entries: entriesOf(effective), ...(parsed && { term: parsed }) }),
+    (findings) => ({ findings }),
   );
+}
+
+function outsidePeriod(pack: PageFile, term: Term | undefined): readonly FindingBase[] {
+  const checked = guarded(
+    pack.file,
+    () => checkPack(pack.file, pack.text, registry, { omissions: false, ...(term && { term }) }).findings,
+    (findings) => findings,
+  );
+  return checked.filter((finding) => finding.code === LAYERING_CODES.termOutsidePack.code);
 }
 
 /** Whether a finding is one `explain`, `render` and `diff` leave to `validate` (what the pack leaves out). */
@@ -133,6 +171,17 @@ export interface ScenarioRun {
   readonly passed: boolean;
 }
 
+/** The packs audited for the scenarios, by file: one audit per text however many scenarios run on it. */
+const prepared = new Map<string, PreparedScenarioPack>();
+
+function preparedPack(pack: PageFile): PreparedScenarioPack {
+  const kept = prepared.get(pack.file);
+  if (kept?.text === pack.text) return kept;
+  const made = prepareScenarioPack(pack, { overlays: registry.overlays });
+  prepared.set(pack.file, made);
+  return made;
+}
+
 /**
  * `portfolio-rules test` for one scenario: core's `runScenario` against the pack it names, found
  * among `packs` by the end of its file name (the pack in the editor is `pack.yaml`).
@@ -155,7 +204,7 @@ export function runScenarioFile(scenario: PageFile, packs: readonly PageFile[]):
         );
         return { ...base, problems: [missing], passed: false };
       }
-      const outcome = runScenario(parsed.scenario, pack, { overlays: registry.overlays });
+      const outcome = runScenario(parsed.scenario, preparedPack(pack));
       return { ...base, problems: [], outcome, passed: outcome.passed };
     },
     (problems) => ({ file: scenario.file, problems, passed: false }),

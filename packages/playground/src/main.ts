@@ -1,7 +1,7 @@
 // The page: a pack in the editor, and beside it what the CLI would say of it, recomputed as the user
 // types (debounced). Only the visible panel is recomputed; the findings always are, for the editor.
 import './zod-jitless';
-import { type FindingBase, formatSource, type Language } from '@portfolio-rules/core';
+import { type FindingBase, formatSource, formatTerm, type Language } from '@portfolio-rules/core';
 import packSchema from '@portfolio-rules/core/pack.schema.json';
 import scenarioSchema from '@portfolio-rules/core/scenario.schema.json';
 import SCHOOLS from 'virtual:schools';
@@ -147,20 +147,25 @@ function updateValidate(): ReturnType<typeof check> {
 }
 
 function updateExplain(checked: ReturnType<typeof check>): void {
-  const explained = explain(checked);
+  const termField = element('explain-term', HTMLInputElement);
+  const explained = explain(pack(), checked, termField.value, words().term);
   const head = element('explain-head');
   const table = element('explain-table', HTMLTableElement);
   const text = EXPLAIN_TEXT[state.language];
   const columns = [text.key, text.value, text.layer, text.clause];
   table.tHead?.rows[0]?.replaceChildren(...columns.map((column) => make('th', undefined, column)));
-  if (!explained) {
-    head.textContent = words().noEffective;
+  termField.setAttribute('aria-invalid', String('findings' in explained && explained.findings.length > 0));
+  if ('findings' in explained) {
+    const { findings } = explained;
+    head.textContent = findings.length > 0 ? words().noTermRules : words().noEffective;
     table.tBodies[0]?.replaceChildren();
+    element('explain-findings').replaceChildren(...findingList(findings, state.packFile).children);
     return;
   }
-  const { effective, entries } = explained;
+  element('explain-findings').replaceChildren();
+  const { effective, entries, term } = explained;
   head.textContent = words().explainHead(
-    `${effective.name} (${effective.id}) · ${text.national} ${effective.national.layer} ${effective.national.title[state.language]}`,
+    `${effective.name} (${effective.id}) · ${text.term(term && formatTerm(term))} · ${text.national} ${effective.national.layer} ${effective.national.title[state.language]}`,
     effective.layers.join(' → '),
   );
   const rows = entries.flatMap((entry) => {
@@ -288,7 +293,7 @@ function showScenarios(runs: readonly (ScenarioRun | undefined)[]): void {
 
 /**
  * Runs every scenario against the packs in the page, a slice at a time so that typing is never held
- * up (each run reads its pack anew: a school's 60 scenarios take seconds on a slow machine), the one
+ * up (a school's 60 scenarios may take a second or more on a slow machine), the one
  * in the editor first, showing results as they come. A change of text starts again; a run of the
  * same texts goes on; texts run to the end are not run again.
  */
@@ -489,6 +494,8 @@ function wire(): void {
   }
   for (const id of ['render-document', 'render-format', 'diff-direction', 'diff-unchanged', 'diff-format'])
     element(id).addEventListener('change', update);
+  // The term is typed like the pack: recomputed once typing pauses.
+  element('explain-term').addEventListener('input', later);
   const openPack = element('open-pack', HTMLInputElement);
   openPack.addEventListener('change', () => {
     void readChosen(openPack).then(([opened]) => {

@@ -28,6 +28,9 @@ export const WORDS = {
       `${errors > 0 ? '✖' : warnings + infos > 0 ? '⚠' : '✔'} ${errors} 個錯誤、${warnings} 個警告、${infos} 個提示`,
     noEffective: '規定檔有錯誤，無法列出適用的規定；請先修正「檢查結果」中的錯誤。',
     explainHead: (name: string, layers: string) => `${name} · 繼承層次：${layers}`,
+    term: '學期',
+    termHint: '空白為適用期間最新之規定；例：11201 或 112-1',
+    noTermRules: '這個學期沒有可列出的規定：',
     document: '內容',
     documents: {
       all: '全部',
@@ -83,6 +86,9 @@ export const WORDS = {
       `${errors > 0 ? '✖' : warnings + infos > 0 ? '⚠' : '✔'} ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`,
     noEffective: 'The pack has errors, so its effective rules cannot be listed: fix the findings first.',
     explainHead: (name: string, layers: string) => `${name} · layers: ${layers}`,
+    term: 'Term',
+    termHint: "blank: the latest rules in the pack's period; e.g. 11201 or 112-1",
+    noTermRules: 'No rules to list for this term:',
     document: 'Part',
     documents: {
       all: 'all',

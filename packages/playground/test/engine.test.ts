@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, diff, explain, render, runScenarioFile } from '../src/engine';
 import { WORDS } from '../src/words';
+import type { Entry } from '../../cli/src/browser';
 
 // What the page computes from its texts, outside the browser: the same answers as the CLI's
 // commands, and an answer (never a thrown error) for any text at all.
@@ -18,6 +19,16 @@ const loosened = {
   ),
 };
 
+/** A pack in force since term 10801, with nothing of its own. */
+const SINCE_108 = {
+  file: 'pack.yaml',
+  text: 'id: demo\nname: 示範高中學生學習歷程檔案作業補充規定\ndocument: 示範補充規定\nappliesFrom: 10801\n',
+};
+
+/** The row of `explain` for a key. */
+const valueOf = (explained: { readonly entries: readonly Entry[] }, path: string) =>
+  explained.entries.find((each) => each.path === path);
+
 describe('validate and explain in the page', () => {
   it("finds nothing wrong in Magong's pack, and PR2002 on the selection cap's line once it is raised to 12", () => {
     expect(MAGONG.text.split('\n')[SELECT_LINE - 1]).toContain('select: { max: 10');
@@ -29,14 +40,46 @@ describe('validate and explain in the page', () => {
   });
 
   it('explains each effective value with its layer, clause and national bound', () => {
-    const explained = explain(check(MAGONG));
-    const entry = explained?.entries.find((each) => each.path === 'caps.diversePerformance.select.max');
+    const explained = explain(MAGONG, check(MAGONG));
+    const entry = 'entries' in explained ? valueOf(explained, 'caps.diversePerformance.select.max') : undefined;
     expect(entry).toMatchObject({ value: 10, layer: 'school:magong', source: { clause: '六(一)' } });
     expect(entry?.bound).toMatchObject({ kind: 'capMax', max: 10 });
   });
 
   it('has nothing to explain when the pack cannot be read', () => {
-    expect(explain(check({ file: 'pack.yaml', text: 'caps: [' }))).toBeUndefined();
+    const broken = { file: 'pack.yaml', text: 'caps: [' };
+    expect(explain(broken, check(broken))).toEqual({ findings: [] });
+  });
+
+  it('explains the rules in force in a term, as explain --term does', () => {
+    // A pack in force since 10801 spans the national reform of 11101: 3 course outcomes selected a
+    // semester before it, 6 a year after.
+    const checked = check(SINCE_108);
+    const select = (term: string) => {
+      const explained = explain(SINCE_108, checked, term);
+      if (!('entries' in explained)) throw new Error(`no rules for ${term}: ${JSON.stringify(explained.findings)}`);
+      const max = valueOf(explained, 'caps.courseOutcome.select.max');
+      return [explained.effective.national.layer, explained.term, max?.value, max?.layer];
+    };
+    expect(select('10802')).toEqual(['national@2019-08-01', { year: 108, semester: 2 }, 3, 'national@2019-08-01']);
+    expect(select('110-2')).toEqual(['national@2019-08-01', { year: 110, semester: 2 }, 3, 'national@2019-08-01']);
+    expect(select(' 11201 ')).toEqual(['national@2022-08-01', { year: 112, semester: 1 }, 6, 'national@2022-08-01']);
+    expect(select('')).toEqual(['national@2022-08-01', undefined, 6, 'national@2022-08-01']);
+  });
+
+  it('says why there is nothing to explain for a malformed term (PR9004) or one outside the period (PR2007)', () => {
+    const checked = check(MAGONG);
+    const why = (term: string) => {
+      const explained = explain(MAGONG, checked, term, '學期');
+      return 'findings' in explained
+        ? explained.findings.map((finding) => [finding.code, finding.message['zh-TW']])
+        : [];
+    };
+    expect(why('112-3')).toEqual([['PR9004', '選項 學期 的值「112-3」不正確；可用的值：11201、112-1']]);
+    expect(why('next term')).toHaveLength(1);
+    const outside = why('10901');
+    expect(outside.map(([code]) => code)).toEqual(['PR2007']);
+    expect(outside[0]?.[1]).toContain('10901');
   });
 });
 
@@ -143,7 +186,7 @@ describe('any text at all', () => {
         const file = { file: 'pack.yaml', text };
         const checked = check(file);
         expect(Array.isArray(checked.findings)).toBe(true);
-        explain(checked);
+        explain(file, checked, text.slice(0, 8));
         render(file, 'html', 'all', 'zh-TW');
         diff(MAGONG, file, 'md', 'en', true);
         runScenarioFile({ file: 's.yaml', text }, [file]);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artefactFolder, chromiumOrWhy, INSTALL_TIMEOUT, withPage } from '../../cli/test/chromium';
 import { run } from '../../cli/test/run';
@@ -15,6 +16,9 @@ const MAGONG = readFileSync(join(SCHOOLS, 'magong/pack.yaml'), 'utf8').split('\n
 /** Magong's 六(一): diverse performances, at most 10 selected a year (the national maximum). */
 const SELECT_LINE = MAGONG.findIndex((line) => line.includes('select: { max: 10, per: academicYear')) + 1;
 
+/** A pack in force since term 10801, with nothing of its own. */
+const SINCE_108 = 'id: demo\nname: 示範高中學生學習歷程檔案作業補充規定\ndocument: 示範補充規定\nappliesFrom: 10801\n';
+
 let chromium: string | undefined;
 let why = '';
 
@@ -26,6 +30,26 @@ beforeAll(() => {
 /** Console messages, page errors, CSP violations, and requests for anything outside the built folder. */
 const outsiders = (problems: readonly string[]) =>
   problems.filter((problem) => !problem.startsWith(`request: file://${DIST}`));
+
+/**
+ * Puts the cursor on a line (1-based) and column (0-based) of the pack as a person does: a click on
+ * the first line's text, in sight, then the arrow keys. Not a click on the middle of the editor's
+ * text: its longest line is wider than the editor, so that click scrolls it sideways, and CodeMirror
+ * scrolls back after Ctrl+Home only at its next frame — on a busy machine an arrow key pressed before
+ * then takes its column from the scrolled place, and the keys land six columns to the right.
+ */
+async function keyTo(page: Page, line: number, column: number): Promise<void> {
+  // 10 px in: past the line's padding, which the gutter overlaps.
+  await page
+    .locator('#pack-editor .cm-line')
+    .first()
+    .click({ position: { x: 10, y: 4 } });
+  await page.keyboard.press('Control+Home');
+  for (let down = 1; down < line; down++) await page.keyboard.press('ArrowDown');
+  for (let step = 0; step < column; step++) await page.keyboard.press('ArrowRight');
+  const where = page.locator('#pack-editor .cm-lineNumbers .cm-activeLineGutter');
+  await expect(where.textContent()).resolves.toBe(String(line));
+}
 
 /** Typing with the keyboard on a loaded machine is slow: a browser test may take a minute without being wrong. */
 const BROWSER_TIMEOUT = 120_000;
@@ -55,13 +79,11 @@ describe('the playground in Chromium, from file://', () => {
         await expect(page.locator('#example').inputValue()).resolves.toBe('magong');
 
         // Type 12 over the 10 of the selection cap, as a person does, with the keyboard.
-        await page.locator('#pack-editor .cm-content').click();
-        await page.keyboard.press('Control+Home');
-        for (let line = 1; line < SELECT_LINE; line++) await page.keyboard.press('ArrowDown');
         const column = MAGONG[SELECT_LINE - 1]!.indexOf('max: 10') + 'max: '.length;
-        for (let step = 0; step < column; step++) await page.keyboard.press('ArrowRight');
+        await keyTo(page, SELECT_LINE, column);
         await page.keyboard.press('Shift+ArrowRight');
         await page.keyboard.press('Shift+ArrowRight');
+        await expect(page.evaluate('String(getSelection())')).resolves.toBe('10');
         await page.keyboard.type('12');
 
         // The finding appears at its line, in the list and as a diagnostic in the editor's gutter.
@@ -131,6 +153,80 @@ describe('the playground in Chromium, from file://', () => {
   );
 
   it(
+    'explains the rules in force in a chosen term, and says why a term has none',
+    async ({ skip }) => {
+      if (!chromium) return skip(why);
+      await withPage(chromium, PAGE, { width: 1400, height: 900 }, async (page, problems) => {
+        await page.locator('#validate-summary', { hasText: '✔ 沒有問題' }).waitFor();
+        // A pack in force since 10801, pasted over the example: it spans the national reform of 11101.
+        await keyTo(page, 1, 0);
+        await page.keyboard.press('Control+A');
+        await page.keyboard.insertText(SINCE_108);
+        await page.locator('#tab-explain').click();
+        const head = page.locator('#explain-head');
+        const row = page.locator('#explain-table tbody tr', { hasText: 'caps.courseOutcome.select.max' });
+        const cells = () => row.locator('td').allTextContents();
+        await expect.poll(() => head.textContent()).toContain('示範高中');
+        await expect(head.textContent()).resolves.toContain('適用期間最新之規定');
+        await expect(cells()).resolves.toEqual([
+          'caps.courseOutcome.select.max',
+          '6',
+          'national@2022-08-01',
+          '作業要點 課程學習成果勾選件數 (111學年度起)',
+        ]);
+
+        // Term 108-2: the national rules then (3 a semester), as `explain --term 108-2` shows them.
+        const term = page.locator('#explain-term');
+        await term.fill('108-2');
+        await expect.poll(() => head.textContent()).toContain('學期 10802 適用之規定');
+        await expect(cells()).resolves.toEqual([
+          'caps.courseOutcome.select.max',
+          '3',
+          'national@2019-08-01',
+          '作業要點 課程學習成果勾選件數 (108學年度)',
+        ]);
+
+        // Not a term: PR9004 in the panel, the field marked, no table.
+        await term.fill('112-3');
+        const malformed = page.locator('#explain-findings li[data-code="PR9004"]');
+        await malformed.waitFor();
+        await expect(malformed.locator('.message').textContent()).resolves.toBe(
+          '選項 學期 的值「112-3」不正確；可用的值：11201、112-1',
+        );
+        await expect(term.getAttribute('aria-invalid')).resolves.toBe('true');
+        await expect(page.locator('#explain-table tbody tr').count()).resolves.toBe(0);
+
+        // Before the pack's period: PR2007, in English too.
+        await term.fill('10702');
+        const outside = page.locator('#explain-findings li[data-code="PR2007"]');
+        await outside.waitFor();
+        await expect(term.getAttribute('aria-invalid')).resolves.toBe('true');
+        await page.locator('#language').click();
+        await expect(head.textContent()).resolves.toBe('No rules to list for this term:');
+        await expect(outside.locator('.message').textContent()).resolves.toMatch(
+          /^term 10702 is outside the pack's period/,
+        );
+        await expect(page.locator('label', { has: term }).textContent()).resolves.toContain('Term');
+
+        // Blank again: the latest rules, the findings gone.
+        await term.fill('');
+        await expect
+          .poll(cells)
+          .toEqual([
+            'caps.courseOutcome.select.max',
+            '6',
+            'national@2022-08-01',
+            '作業要點 課程學習成果勾選件數 (111學年度起)',
+          ]);
+        await expect(page.locator('#explain-findings li').count()).resolves.toBe(0);
+        await expect(term.getAttribute('aria-invalid')).resolves.toBe('false');
+        expect(outsiders(problems)).toEqual([]);
+      });
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
     "writes Magong's document, completes keys from the schema, and writes Hsinchu's amendment table",
     async ({ skip }) => {
       if (!chromium) return skip(why);
@@ -168,10 +264,7 @@ describe('the playground in Chromium, from file://', () => {
         const scrolled = async () => Number(await (await frame()).evaluate('scrollY'));
         await expect.poll(scrolled).toBeGreaterThan(1000);
         const place = await scrolled();
-        const nameLine = MAGONG.findIndex((line) => line.startsWith('name:'));
-        await page.locator('#pack-editor .cm-content').click();
-        await page.keyboard.press('Control+Home');
-        for (let line = 0; line < nameLine; line++) await page.keyboard.press('ArrowDown');
+        await keyTo(page, MAGONG.findIndex((line) => line.startsWith('name:')) + 1, 0);
         await page.keyboard.press('End');
         await page.keyboard.type('（草案）');
         await expect

@@ -1,6 +1,7 @@
 import type { Actor, CertificationEvent } from '@portfolio-rules/core';
 import { forUpdate, itemRosterLocks } from '../locks';
-import { record, RequestError, type Service, type Write } from '../service';
+import { RequestError } from '../errors';
+import { record, type Service, type Write } from '../service';
 import { ITEM_COLUMNS, itemColumns, itemOf, type ItemRow, itemRosterViewQuery, rosterViewOf } from '../store';
 
 const EVENT_COLUMNS = 'item_id, student_id, type, actor, on_day, from_state, to_state, reason, certifier, acting_as';
@@ -9,7 +10,7 @@ const EVENT_COLUMNS = 'item_id, student_id, type, actor, on_day, from_state, to_
  * A step of a course outcome's certification (送審, 認證成功, 認證失敗, 撤銷認證, 更換認證教師, 編修):
  * the engine's state machine decides; the item row is locked so two steps on one item queue. Sent
  * with `begin`: the roster lock of the item's term, the item read locked, the roster's rounds and
- * final submissions.
+ * final submissions — all in the student's division, whose deputy chain the engine walks too.
  */
 export async function certification(
   service: Service,
@@ -27,11 +28,11 @@ export async function certification(
   ];
   return db.transaction(opening, (rows) => {
     const row = rows.at(-2)?.[0];
-    if (!row) throw new RequestError(404, `no item ${itemId}`);
+    if (!row) throw new RequestError('VS1202', itemId);
     const item = itemOf(row as unknown as ItemRow);
-    if (item.kind !== 'courseOutcome') throw new RequestError(409, 'only course outcomes are certified');
-    const { submissions, finals } = rosterViewOf(rows.at(-1));
-    const context = { submissions, finals, ...(unavailable && { unavailable }) };
+    if (item.kind !== 'courseOutcome') throw new RequestError('VS1302', itemId);
+    const { submissions, finals, division } = rosterViewOf(rows.at(-1));
+    const context = { submissions, finals, ...(division && { division }), ...(unavailable && { unavailable }) };
     const answer = rules.engine.transition(item, event, actor, day, context);
     const request = { itemId, event, ...(unavailable && { unavailable }) };
     const what = { action: `certification.${event.type}`, subject: itemId, actor, request, day };

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, FileRef, PortfolioItem } from '@portfolio-rules/core';
-import { itemRosterLocks, itemStudentLock, rosterLocks, studentLock } from '../locks';
-import { record, RequestError, type Service, type Write } from '../service';
+import { itemRosterLocks, itemStudentLock, studentLock, studentRosterLocks } from '../locks';
+import { RequestError } from '../errors';
+import { record, type Service, type Write } from '../service';
 import {
   ITEM_COLUMNS,
   itemColumns,
@@ -22,6 +23,9 @@ export interface UploadInput {
         readonly id?: string | undefined;
         readonly term: string;
         readonly course: string;
+        /** The course's department (科) and domain (領域): the deputy chain's 科內教師 and 領域教師 must share them. */
+        readonly department?: string | undefined;
+        readonly domain?: string | undefined;
         readonly certifier: string;
         readonly summary?: string | undefined;
         readonly files?: readonly FileRef[] | undefined;
@@ -60,6 +64,8 @@ function newItem(input: UploadInput, day: string): PortfolioItem {
       kind: 'courseOutcome',
       term: item.term,
       course: item.course,
+      ...(item.department !== undefined && { department: item.department }),
+      ...(item.domain !== undefined && { domain: item.domain }),
       certifier: item.certifier,
       state: 'draft',
     };
@@ -80,15 +86,12 @@ function insertItem(item: PortfolioItem): Write {
 }
 
 /**
- * What an upload sends with `begin`: the locks — its rosters (shared), then the student's row — and
- * then the read of the student's items and the rosters' rounds and final submissions.
+ * What an upload sends with `begin`: the locks — its rosters in the student's division (shared), then
+ * the student's row — and then the read of the student's items and the rosters' rounds and final
+ * submissions.
  */
 const uploadOpening = (service: Service, item: PortfolioItem) => [
-  ...rosterLocks(
-    service.db.strategy,
-    rosterTerms(item).map((term) => ({ category: item.kind, term })),
-    'shared',
-  ),
+  ...studentRosterLocks(service.db.strategy, item.studentId, item.kind, rosterTerms(item)),
   studentLock(service.db.strategy, item.studentId),
   studentViewQuery(item.studentId, item.kind, yearOfItem(item), rosterTerms(item)),
 ];
@@ -96,16 +99,15 @@ const uploadOpening = (service: Service, item: PortfolioItem) => [
 /** A student uploads an item (上傳): within the caps of its period, unless its roster is submitted or final. */
 export async function upload(service: Service, input: UploadInput) {
   if (input.actor.studentId !== input.studentId || !input.actor.roles.includes('student'))
-    throw new RequestError(403, 'a student uploads to their own portfolio only');
+    throw new RequestError('VS1101', input.studentId);
   const { db, rules } = service;
   const day = service.today();
   const item = newItem(input, day);
   return db.transaction(uploadOpening(service, item), (opening) => {
-    if (present(opening.at(-2), 'the student query').length === 0)
-      throw new RequestError(404, `no student ${input.studentId}`);
-    const { items, submissions, finals } = studentViewOf(opening.at(-1));
-    if (items.some((existing) => existing.id === item.id)) throw new RequestError(409, `item ${item.id} exists`);
-    const answer = rules.engine.checkUpload({ item, items, at: day, submissions, finals });
+    if (present(opening.at(-2), 'the student query').length === 0) throw new RequestError('VS1201', input.studentId);
+    const { items, submissions, finals, division } = studentViewOf(opening.at(-1));
+    if (items.some((existing) => existing.id === item.id)) throw new RequestError('VS1301', item.id);
+    const answer = rules.engine.checkUpload({ item, items, at: day, submissions, finals, division });
     const what = { action: 'upload', subject: item.id, actor: input.actor, request: input, day };
     return record(service, what, answer, [insertItem(item)], item);
   });
@@ -126,7 +128,7 @@ export async function select(service: Service, itemId: string, actor: Actor, sel
   return db.transaction(opening, (rows) => {
     const { items, submissions } = studentViewOf(rows.at(-1));
     const item = items.find((candidate) => candidate.id === itemId);
-    if (!item) throw new RequestError(404, `no item ${itemId}`);
+    if (!item) throw new RequestError('VS1202', itemId);
     const request = { item, items, actor, at: day, submissions };
     const answer = selected ? rules.engine.select(request) : rules.engine.deselect(request);
     const what = { action: selected ? 'select' : 'deselect', subject: itemId, actor, request: { itemId }, day };

@@ -1,7 +1,8 @@
 import { type Actor, type ReceiptCategory, type ReceiptEvent } from '@portfolio-rules/core';
-import { forUpdate, rosterLocks } from '../locks';
-import { record, RequestError, type Service } from '../service';
-import { type ReceiptRow, receiptOf, rosterViewOf, rosterViewQuery } from '../store';
+import { forUpdate, studentRosterLocks } from '../locks';
+import { RequestError } from '../errors';
+import { record, type Service } from '../service';
+import { type ReceiptRow, receiptOf, rosterViewOf, studentRosterViewQuery } from '../store';
 import { present } from '../present';
 
 export interface ReceiptInput {
@@ -19,21 +20,33 @@ export interface ReceiptInput {
 export async function receipt(service: Service, input: ReceiptInput) {
   const { db, rules } = service;
   const day = service.today();
+  // The receipt's roster is its student's division's (each division submits its own): the lock, the
+  // latest round when none is named, the rounds and final submissions are that division's.
+  const division = '(select division from students where id = $3)';
   const opening = [
-    ...rosterLocks(db.strategy, [{ category: input.category, term: input.term }], 'shared'),
+    ...studentRosterLocks(db.strategy, input.studentId, input.category, [input.term]),
     {
-      sql: `select * from receipts where category = $1 and term = $2 and student_id = $3
-        and round = coalesce($4::int, (select max(round) from submissions where category = $1 and term = $2))${forUpdate(db.strategy)}`,
+      sql: `select * from receipts where category = $1 and term = $2 and student_id = $3 and division = ${division}
+        and round = coalesce($4::int, (select max(round) from submissions
+          where category = $1 and term = $2 and division = ${division}))${forUpdate(db.strategy)}`,
       params: [input.category, input.term, input.studentId, input.round ?? null],
     },
-    rosterViewQuery(input.category, input.term),
+    studentRosterViewQuery(input.category, input.term, input.studentId),
   ];
   return db.transaction(opening, (rows) => {
     const row = present(rows.at(-2), 'the receipt query')[0] as unknown as ReceiptRow | undefined;
     if (!row)
-      throw new RequestError(404, `no receipt${input.round ? ` of round ${input.round}` : ''} for ${input.studentId}`);
-    const { submissions, finals } = rosterViewOf(rows.at(-1));
-    const context = { submissions, finals, ...(input.unavailable && { unavailable: input.unavailable }) };
+      throw new RequestError(
+        'VS1203',
+        `${input.studentId} ${input.category} ${input.term}${input.round ? ` round ${input.round}` : ''}`,
+      );
+    const { submissions, finals, division: rosterDivision } = rosterViewOf(rows.at(-1));
+    const context = {
+      submissions,
+      finals,
+      ...(rosterDivision && { division: rosterDivision }),
+      ...(input.unavailable && { unavailable: input.unavailable }),
+    };
     const answer = rules.engine.receipt(receiptOf(row), input.event, input.actor, day, context);
     const subject = `${input.studentId}:${input.category}:${input.term}:${row.round}`;
     const what = { action: `receipt.${input.event.type}`, subject, actor: input.actor, request: input, day };
@@ -44,7 +57,7 @@ export async function receipt(service: Service, input: ReceiptInput) {
           disputed_on = case when $5 = 'disputed' then $10::date else disputed_on end,
           resolved_on = case when $5 = 'resolved' then $10::date else resolved_on end,
           decision_id = $decision
-        where category = $1 and term = $2 and student_id = $3 and round = $4`,
+        where category = $1 and term = $2 and student_id = $3 and round = $4 and division = $11`,
       params: [
         input.category,
         input.term,
@@ -56,6 +69,7 @@ export async function receipt(service: Service, input: ReceiptInput) {
         next.confirmedBy ?? null,
         next.confirmedOn ?? null,
         day,
+        row.division,
       ],
     };
     return record(service, what, answer, [write], next);

@@ -66,9 +66,12 @@ export class NotStorable extends Error {
   }
 }
 
-/** What PostgreSQL refuses to store: bad input (HTTP 400), not a failure of the service. */
+/**
+ * What PostgreSQL refuses to store: a NUL in a text (22021) or in a JSON text (22P05, `\u0000` in a
+ * `jsonb`, e.g. a file's name). Bad input (HTTP 400), not a failure of the service.
+ */
 export const isUnstorable = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: string }).code === '22021';
+  typeof error === 'object' && error !== null && ['22021', '22P05'].includes((error as { code?: string }).code ?? '');
 
 /**
  * A text as an SQL literal, for the arguments of statements sent several at once (the simple protocol,

@@ -1,7 +1,9 @@
 /**
  * The service's tables. Every write of a decision goes with its row in `decisions`, in the same
  * transaction: an item, a certification event, a submission round, a receipt change or a final
- * submission always points at the decision that allowed it (`decision_id`).
+ * submission always points at the decision that allowed it (`decision_id`). Each division (日間部,
+ * 進修部) submits its own rosters: submissions, their receipts and final submissions carry the
+ * division of the roster (a receipt's is its student's).
  */
 export const SCHEMA = `
 create table if not exists decisions (
@@ -24,7 +26,7 @@ create table if not exists students (
   id text primary key,
   grade smallint not null check (grade between 1 and 3),
   class text,
-  division text not null default 'day',
+  division text not null default 'day' check (division in ('day', 'continuingEducation')),
   status text not null default 'enrolled'
 );
 
@@ -35,6 +37,8 @@ create table if not exists items (
   term text,
   academic_year smallint not null,
   course text,
+  department text,
+  domain text,
   certifier text,
   category text,
   state text,
@@ -71,6 +75,7 @@ create table if not exists certification_events (
 create table if not exists submissions (
   category text not null,
   term text not null,
+  division text not null default 'day',
   round integer not null,
   submitted_by text not null,
   acting_as text not null,
@@ -79,13 +84,14 @@ create table if not exists submissions (
   receipt_opens date,
   receipt_closes date,
   decision_id bigint not null references decisions (id),
-  primary key (category, term, round)
+  primary key (category, term, division, round)
 );
 
 create table if not exists receipts (
   student_id text not null references students (id),
   category text not null,
   term text not null,
+  division text not null default 'day',
   round integer not null,
   status text not null,
   dispute text,
@@ -95,16 +101,17 @@ create table if not exists receipts (
   disputed_on date,
   resolved_on date,
   decision_id bigint not null references decisions (id),
-  primary key (category, term, student_id, round)
+  primary key (category, term, division, student_id, round)
 );
 
 create table if not exists finals (
   category text not null,
   term text not null,
+  division text not null default 'day',
   submitted_by text not null,
   acting_as text not null,
   final_on date not null,
   decision_id bigint not null references decisions (id),
-  primary key (category, term)
+  primary key (category, term, division)
 );
 `;

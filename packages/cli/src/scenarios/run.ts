@@ -1,12 +1,13 @@
-// `portfolio-rules test`: each scenario file read, its pack read once, and core's runner asked.
+// `portfolio-rules test`: each scenario file read, its pack read and audited once, and core's runner asked.
 import { join } from 'node:path';
 import {
   type FindingBase,
   parseScenario,
+  type PreparedScenarioPack,
+  prepareScenarioPack,
   runScenario,
   type Scenario,
   type ScenarioOutcome,
-  type ScenarioPack,
   scenarioPackFile,
 } from '@portfolio-rules/core';
 import { readText } from '../_lib/files';
@@ -37,12 +38,15 @@ export async function testScenarios(paths: readonly string[], io: CliIo): Promis
   const found = await findScenarios(paths, io.cwd);
   const registry = await overlayRegistry(io);
   const sources = new Map<string, string>();
-  const packs = new Map<string, ScenarioPack | FindingBase>();
-  const packFor = async (file: string): Promise<ScenarioPack | FindingBase> => {
+  const packs = new Map<string, PreparedScenarioPack | FindingBase>();
+  const packFor = async (file: string): Promise<PreparedScenarioPack | FindingBase> => {
     const cached = packs.get(file);
     if (cached) return cached;
     const read = await readText(io.cwd, file);
-    const pack = 'finding' in read ? read.finding : { text: read.text, file };
+    const pack =
+      'finding' in read
+        ? read.finding
+        : prepareScenarioPack({ text: read.text, file }, { overlays: registry.overlays });
     if ('text' in pack) sources.set(file, pack.text);
     packs.set(file, pack);
     return pack;
@@ -66,7 +70,7 @@ export async function testScenarios(paths: readonly string[], io: CliIo): Promis
       results.push({ ...entry, scenario, problems: [pack], passed: false });
       continue;
     }
-    const outcome = runScenario(scenario, pack, { overlays: registry.overlays });
+    const outcome = runScenario(scenario, pack);
     results.push({ ...entry, scenario, problems: [], outcome, passed: outcome.passed });
   }
   return { results, problems: found.problems, sources };

@@ -1,4 +1,12 @@
 export { type ScenarioFailure } from './context';
 export { type Scenario, scenarioJsonSchema, ScenarioSchema } from './format';
 export { type ParsedScenario, parseScenario, SCENARIO_LIMITS } from './parse';
-export { runScenario, type RunScenarioOptions, type ScenarioOutcome, type ScenarioPack, scenarioPackFile } from './run';
+export {
+  prepareScenarioPack,
+  type PreparedScenarioPack,
+  runScenario,
+  type RunScenarioOptions,
+  type ScenarioOutcome,
+  type ScenarioPack,
+  scenarioPackFile,
+} from './run';

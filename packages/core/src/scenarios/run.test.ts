@@ -1,10 +1,10 @@
 // The runner must be able to fail: wrong expectations come back as failures that name what differs.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ScenarioSchema } from './format';
 import { parseScenario } from './parse';
-import { runScenario } from './run';
+import { prepareScenarioPack, runScenario } from './run';
 
 const packOf = (folder: string) => {
   const file = `schools/${folder}/pack.yaml`;
@@ -126,5 +126,62 @@ describe('runScenario', () => {
     ]);
     expect(parseScenario('clause: 一\ntitle: t\nwhen: { rule: x, acting: y }\nexpect: {}\n').scenario).toBeUndefined();
     expect(parseScenario('clause: [\n').findings.map((f) => f.code)).toEqual(['PR1001']);
+  });
+});
+
+describe('runScenario on a pack prepared once (prepareScenarioPack)', () => {
+  const scenariosOf = (folder: string) => {
+    const directory = new URL(`../../../../schools/${folder}/scenarios/`, import.meta.url);
+    return readdirSync(directory)
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => {
+        const parsed = parseScenario(readFileSync(new URL(name, directory), 'utf8'), { file: name });
+        if (!parsed.scenario) throw new Error(`${folder}/${name} is not a scenario`);
+        return [name, parsed.scenario] as const;
+      });
+  };
+
+  // Magong's scenarios ask every kind of question, with given.change and when: audit among them;
+  // Taipei Chenggong's pack extends Taipei's regional overlay.
+  for (const folder of ['magong', 'taipei-chenggong']) {
+    it(`comes out exactly as with the pack's text, for every scenario of ${folder}`, () => {
+      const pack = packOf(folder);
+      const prepared = prepareScenarioPack(pack);
+      const scenarios = scenariosOf(folder);
+      expect(scenarios.length).toBeGreaterThan(10);
+      for (const [name, scenario] of scenarios)
+        expect(runScenario(scenario, prepared), name).toEqual(runScenario(scenario, pack));
+    });
+  }
+
+  it('reads the prepared audit rather than auditing the pack again', () => {
+    const prepared = prepareScenarioPack(packOf('magong'));
+    const scenario = ScenarioSchema.parse(parse('clause: 一\ntitle: t\nwhen: validate\nexpect: { allowed: true }\n'));
+    expect(runScenario(scenario, prepared).findings).toBe(prepared.validation.findings);
+  });
+
+  it("audits a scenario's changed copy of the prepared pack", () => {
+    const prepared = prepareScenarioPack(packOf('magong'));
+    const scenario = ScenarioSchema.parse(
+      parse(
+        'clause: 六(一)\ntitle: t\ngiven: { change: { caps: { courseOutcome: { select: { max: 8 } } } } }\nwhen: validate\nexpect: { allowed: false }\n',
+      ),
+    );
+    const outcome = runScenario(scenario, prepared);
+    expect(outcome.passed).toBe(true);
+    expect(outcome.findings.map((finding) => finding.code)).toEqual(['PR2002', 'PR1031']);
+  });
+
+  it('layers on the overlays it was prepared with', () => {
+    const pack = packOf('taipei-chenggong');
+    const prepared = prepareScenarioPack(pack, { overlays: {} });
+    // Without Taipei's overlay the pack cannot be layered, changed or not.
+    for (const given of ['', 'given: { change: { name: 臺北市立成功高級中學 } }\n']) {
+      const scenario = ScenarioSchema.parse(
+        parse(`clause: 一\ntitle: t\n${given}when: validate\nexpect: { allowed: false }\n`),
+      );
+      expect(runScenario(scenario, prepared)).toEqual(runScenario(scenario, pack, { overlays: {} }));
+      expect(runScenario(scenario, prepared).passed, given).toBe(true);
+    }
   });
 });

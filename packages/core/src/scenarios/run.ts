@@ -3,7 +3,7 @@
 import type { Finding } from '../catalogue';
 import type { Localized } from '../findings';
 import type { PackInput } from '../layering';
-import { auditPack } from '../pack';
+import { auditPack, type Validation } from '../pack';
 import { parse, stringify } from 'yaml';
 import { deleteRecords, governanceLog, notifyLeavers, permitted, receiptPeriod } from './actions';
 import { compareFindings, describeFinding, overlay } from './compare';
@@ -36,30 +36,67 @@ export interface ScenarioOutcome {
   readonly findings: readonly Finding[];
 }
 
+/**
+ * A pack read, layered and audited once (`prepareScenarioPack`), for running many scenarios against
+ * it: a school's scenarios share one pack, and its audit takes far longer than most scenarios.
+ */
+export interface PreparedScenarioPack extends ScenarioPack {
+  /** The regional overlays it was layered on, as given to `prepareScenarioPack`. */
+  readonly overlays?: RunScenarioOptions['overlays'];
+  /** `auditPack` of the text: what `when: validate` reports and what the other questions read. */
+  readonly validation: Validation;
+}
+
+/** Audits a pack once for `runScenario`: the same outcomes as passing its text, without re-reading it per scenario. */
+export function prepareScenarioPack(pack: ScenarioPack, options: RunScenarioOptions = {}): PreparedScenarioPack {
+  const { overlays } = options;
+  return {
+    ...pack,
+    ...(overlays && { overlays }),
+    validation: auditPack(pack.text, auditOptions(pack.file, overlays)),
+  };
+}
+
+const auditOptions = (file: string | undefined, overlays: RunScenarioOptions['overlays']) => ({
+  ...(file !== undefined && { file }),
+  ...(overlays && { overlays }),
+});
+
 /** The pack file a scenario names, relative to its school's folder: `pack:` or `pack.yaml`. */
 export function scenarioPackFile(scenario: Scenario): string {
   return scenario.pack ?? 'pack.yaml';
 }
 
 /**
- * Runs a scenario against its pack (the text of `scenarioPackFile(scenario)`). `when: validate`
- * reports exactly what `portfolio-rules validate` does (`auditPack`); `when: audit` the same read for
- * the scenario's term, with its calendar.
+ * Runs a scenario against its pack (the text of `scenarioPackFile(scenario)`), or against the pack
+ * `prepareScenarioPack` audited once for many scenarios (a scenario with `given.change` audits its
+ * changed copy). `when: validate` reports exactly what `portfolio-rules validate` does (`auditPack`);
+ * `when: audit` the same read for the scenario's term, with its calendar.
  */
-export function runScenario(scenario: Scenario, pack: ScenarioPack, options: RunScenarioOptions = {}): ScenarioOutcome {
-  const text = scenario.given?.change ? stringify(overlay(parse(pack.text), scenario.given.change)) : pack.text;
+export function runScenario(
+  scenario: Scenario,
+  pack: ScenarioPack & { readonly validation?: never },
+  options?: RunScenarioOptions,
+): ScenarioOutcome;
+/** A prepared pack carries the overlays it was layered on: no options. */
+export function runScenario(scenario: Scenario, pack: PreparedScenarioPack): ScenarioOutcome;
+export function runScenario(
+  scenario: Scenario,
+  pack: ScenarioPack | PreparedScenarioPack,
+  options: RunScenarioOptions = {},
+): ScenarioOutcome {
+  const prepared = 'validation' in pack ? pack : undefined;
+  const overlays = prepared ? prepared.overlays : options.overlays;
+  const change = scenario.given?.change;
+  const text = change ? stringify(overlay(parse(pack.text), change)) : pack.text;
   const file = pack.file;
-  const packOptions = {
-    ...(file !== undefined && { file }),
-    ...(options.overlays && { overlays: options.overlays }),
-  };
-  const validation = auditPack(text, packOptions);
+  const validation = prepared && !change ? prepared.validation : auditPack(text, auditOptions(file, overlays));
   const document = validation.loaded.pack?.document ?? '';
   const context: Context = { scenario, document, validation, failures: [], explanation: [] };
   const { when, expect } = scenario;
 
   let findings: readonly Finding[] = validation.findings;
-  if (when === 'audit') findings = audit(context, text, file, options.overlays);
+  if (when === 'audit') findings = audit(context, text, file, overlays);
   else if (typeof when === 'object') {
     if ('rule' in when) findings = checkRule(context, when);
     if ('window' in when) findings = checkWindow(context, when);
