@@ -41,6 +41,10 @@ const numRuns = Number(process.env.DIFF_RUNS ?? 200);
  * after the final submission) and drafts submitted after it.
  * - PR7800 (still pending after the window), PR7012's school-level count, PR75xx governance and
  *   retention, PR78xx: judged over the whole data as of the audit day, no request decides them.
+ * Not generated, as the two disagree on it: a teacher replaced by a reassignment who acts again. The
+ * engine refuses them (PR4002: after `reassign` to t-lin, "t-lin certifies from now on; t-chen no
+ * longer can"); the audit does not read a reassignment's day and takes the record's certifier and
+ * every teacher the item was reassigned to as assigned on every day.
  */
 const COMPARED = new Set([
   'PR3001',

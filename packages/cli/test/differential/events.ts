@@ -20,7 +20,8 @@ const later = (day: string, days: number) => new Date((dayNumber(day) + days) * 
  * event and the day):
  * - pick % 3 = 0: a course outcome decided by its own teacher is reassigned, between its upload and
  *   its decision, to another teacher of the data, who then decides it (its record's `certifiedBy` and
- *   its certify or reject events say so);
+ *   its certify, reject or revoke events after the reassignment say so). The teacher replaced never
+ *   acts again: the audit does not read a reassignment's day (see the test);
  * - pick % 3 = 1: a course outcome still in draft, submitted or rejected is reassigned 1–20 days after
  *   the final submission of its term in its student's division;
  * - pick % 3 = 2: a course outcome in draft is submitted by its student 1–20 days after that final
@@ -60,7 +61,8 @@ export function withEvents(records: Records, picks: readonly number[]): DatasetR
       changed.forEach((record, at) => {
         if (record.type !== 'certificationEvent' || record.itemId !== item.id || record.studentId !== item.studentId)
           return;
-        if (record.event === 'certify' || record.event === 'reject') changed[at] = { ...record, actor: to };
+        if (record.event !== 'submit' && record.event !== 'reassign' && record.on > on)
+          changed[at] = { ...record, actor: to };
       });
       continue;
     }

@@ -30,8 +30,10 @@ function first(a: Position | undefined, b: Position | undefined): Position | und
 }
 
 function noteNoReason(state: AuditState, itemId: string, studentId: string, position: Position | undefined): void {
-  const known = state.noReason.get(itemId);
-  state.noReason.set(itemId, { studentId, position: known ? first(known.position, position) : position });
+  // By student too: item ids need only be unique per student.
+  const key = `${studentId}\u0000${itemId}`;
+  const known = state.noReason.get(key);
+  state.noReason.set(key, { itemId, studentId, position: known ? first(known.position, position) : position });
 }
 
 const ACTIONS: readonly CapAction[] = ['upload', 'select'];
@@ -112,9 +114,26 @@ function outsideWindow(window: ResolvedWindow, day: PlainDate, decided: boolean)
 }
 
 /**
- * The certification window's verdict on an item (spanVerdict, as the engine judges a certification),
- * for grades 1–2 and for grade 3 (their windows differ in semester 2): a decision outside the window,
- * or an item still awaiting one after the window closed, is kept for finish(), which knows the grade.
+ * The certification windows of a term, for grades 1–2 and for grade 3 (they differ in semester 2),
+ * that a decision on `day` falls outside of, or that an item still awaiting one on `day` is past;
+ * undefined when none.
+ */
+function lateWindows(
+  info: TermInfo,
+  day: PlainDate,
+  decided: boolean,
+): { readonly lateOther: ResolvedWindow | undefined; readonly lateGrade3: ResolvedWindow | undefined } | undefined {
+  if (!info.windows) return undefined;
+  const { other, grade3 } = info.certification;
+  const lateOther = other && outsideWindow(other, day, decided) ? other : undefined;
+  const lateGrade3 = grade3 && outsideWindow(grade3, day, decided) ? grade3 : undefined;
+  return lateOther || lateGrade3 ? { lateOther, lateGrade3 } : undefined;
+}
+
+/**
+ * The certification window's verdict on an item (spanVerdict, as the engine judges a certification):
+ * a decision outside the window, or an item still awaiting one after the window closed, is kept for
+ * finish(), which knows the grade.
  */
 function lateness(
   state: AuditState,
@@ -123,14 +142,11 @@ function lateness(
   record: Pick<CourseOutcomeRecord, 'id' | 'certifier' | 'term' | 'state' | 'certifiedOn'>,
   position: Position | undefined,
 ): void {
-  if (!info.windows) return;
   const decided = record.state === 'certified' || record.state === 'rejected' ? record.certifiedOn : undefined;
   if (decided === undefined && record.state !== 'submitted') return;
-  const day = decided ?? state.asOf;
-  const { other, grade3 } = info.certification;
-  const lateOther = other && outsideWindow(other, day, decided !== undefined) ? other : undefined;
-  const lateGrade3 = grade3 && outsideWindow(grade3, day, decided !== undefined) ? grade3 : undefined;
-  if (!lateOther && !lateGrade3) return;
+  const late = lateWindows(info, decided ?? state.asOf, decided !== undefined);
+  if (!late) return;
+  const { lateOther, lateGrade3 } = late;
   state.late.push({
     student,
     item: record.id,
@@ -249,17 +265,23 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
  * item not in the data are left out: its term is not known.
  */
 export function judgeDecisions(state: AuditState): void {
-  const judged = new Set(state.late.map((candidate) => `${candidate.item}|${candidate.decidedOn ?? ''}`));
+  // By student too: item ids need only be unique per student.
+  const judged = new Set(
+    state.late.map((candidate) => `${candidate.student}|${candidate.item}|${candidate.decidedOn ?? ''}`),
+  );
   for (const { student, subject, on, decides, line, frame, position } of state.decisions) {
     const item = state.certifiers.itemOf(student, subject);
     if (!item) continue;
     const studentId = state.roster.id(student);
     noteChange(state, student, studentId, item.period, 'courseOutcome', on, subject, line, frame);
     if (!decides) continue;
-    const itemId = state.subjects.text(studentId, subject);
-    if (judged.has(`${itemId}|${on}`)) continue;
-    judged.add(`${itemId}|${on}`);
     const info = state.terms.infoAt(item.period) ?? unreachable(`term ${item.period}`);
+    // Most decisions fall within their window: no item id, no key built for them.
+    if (!lateWindows(info, on, true)) continue;
+    const itemId = state.subjects.text(studentId, subject);
+    const key = `${student}|${itemId}|${on}`;
+    if (judged.has(key)) continue;
+    judged.add(key);
     const decision = {
       id: itemId,
       certifier: item.certifier,

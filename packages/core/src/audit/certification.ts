@@ -78,7 +78,8 @@ function actorFindings(state: AuditState, out: Finding[]): void {
 
 /** A rejection without a reason, once per item whether the item or its event says so (seed 002, 4-7). */
 function reasonFindings(state: AuditState, out: Finding[]): void {
-  for (const [itemId, { studentId, position }] of state.noReason) out.push(reasonFinding(itemId, studentId, position));
+  for (const { itemId, studentId, position } of state.noReason.values())
+    out.push(reasonFinding(itemId, studentId, position));
 }
 
 export function certificationFindings(state: AuditState, out: Finding[]): void {

@@ -478,6 +478,52 @@ describe('createAudit: submissions, receipts, finals', () => {
     expect(codesOf(same, 'PR6003')).toHaveLength(1);
   });
 
+  /** A certification event of a student's item `c1`, by its teacher. */
+  const onC1 = (studentId: string, event: string, on: string) => ({
+    type: 'certificationEvent',
+    itemId: 'c1',
+    studentId,
+    event,
+    on,
+    actor: 't1',
+  });
+
+  it('reports a rejection without a reason for each of two students whose items share an id (PR4003)', () => {
+    const reject = (studentId: string) => onC1(studentId, 'reject', '2024-01-10');
+    const result = auditLines([
+      student('s1'),
+      student('s2'),
+      outcome('c1'),
+      outcome('c1', { studentId: 's2' }),
+      reject('s2'),
+      reject('s1'),
+    ]);
+    // In input order: s2's rejection is read first.
+    expect(codesOf(result, 'PR4003')).toEqual([
+      expect.objectContaining({ subject: 'c1', data: containing({ studentId: 's2' }) }),
+      expect.objectContaining({ subject: 'c1', data: containing({ studentId: 's1' }) }),
+    ]);
+  });
+
+  it('judges late decisions of two students whose items share an id, on one day, each once', () => {
+    const revoke = (studentId: string) => onC1(studentId, 'revoke', '2024-03-01');
+    const result = auditLines(
+      [
+        student('s1'),
+        student('s2'),
+        outcome('c1', { certifiedOn: '2024-01-20' }),
+        outcome('c1', { studentId: 's2', certifiedOn: '2024-01-20' }),
+        revoke('s1'),
+        revoke('s2'),
+      ],
+      { calendar: CALENDAR_112, asOf: '2024-07-01' },
+    );
+    expect(codesOf(result, 'PR6003')).toEqual([
+      expect.objectContaining({ subject: 'c1', data: containing({ studentId: 's1' }) }),
+      expect.objectContaining({ subject: 'c1', data: containing({ studentId: 's2' }) }),
+    ]);
+  });
+
   it("judges changes and disputes against the final submission of their student's division (each division submits its own)", () => {
     const evening = { division: 'continuingEducation' };
     const result = auditLines([

@@ -93,12 +93,16 @@ export interface AuditState {
     readonly decides: boolean;
     readonly line: number;
     readonly frame: number;
-    /** Built by assignment, not a spread: one object per event. */
+    /** Always present, undefined when the event has no position: the object is built without a spread. */
     readonly position: Position | undefined;
   }[];
   readonly enrolment: Map<number, { readonly change: string; readonly on: PlainDate; readonly position?: Position }[]>;
   readonly deletions: Map<number, { readonly deletedOn: PlainDate; readonly position?: Position }[]>;
-  readonly noReason: Map<string, { readonly studentId: string; readonly position: Position | undefined }>;
+  /** Rejections without a reason, by student and item id (`<studentId>\u0000<itemId>`). */
+  readonly noReason: Map<
+    string,
+    { readonly itemId: string; readonly studentId: string; readonly position: Position | undefined }
+  >;
   /** Findings a single record decides, as they come. */
   readonly findings: Finding[];
   /** `<category>|<term>|<division>` → the earliest final submission (each division submits its own roster). */
