@@ -152,7 +152,7 @@ describe.each([
   const htmlSections = (html: string) => html.split('<section class="school" ').slice(1);
   /** A finding's row in the HTML report: its student, its subject when it is another, its words. */
   const rowOf = (finding: FindingBase, student = studentOf(finding)) =>
-    `</code></td><td>${escape(student ?? '—')}</td><td>${student === finding.subject ? '' : escape(finding.subject)}</td><td>${escape(auditWording(finding, 'en'))}</td>`;
+    `</code></td><td>${escape(student ?? '—')}</td><td>${student === finding.subject ? '' : `<code>${escape(finding.subject)}</code>`}</td><td>${escape(auditWording(finding, 'en'))}</td>`;
 
   it("the pack's findings (PR2005, PR5014 among them) appear once in JUnit, HTML, stylish and JSON", async () => {
     const pack = await packFindings();

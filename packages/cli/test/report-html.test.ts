@@ -68,7 +68,7 @@ describe('formatHtml', () => {
       { lang: 'zh-TW', tool: TOOL },
     );
     expect(marked).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;引號&#39;');
-    expect(marked).toContain('<td>&lt;i&gt;S9&lt;/i&gt;</td><td>&lt;b&gt;S9&lt;/b&gt;</td>');
+    expect(marked).toContain('<td>&lt;i&gt;S9&lt;/i&gt;</td><td><code>&lt;b&gt;S9&lt;/b&gt;</code></td>');
     expect(marked).not.toMatch(/<script|<b>S9|<i>S9/);
     expect(zh).toContain('<td>T&lt;b&gt;&amp;amp;</td>');
     expect(zh).toContain('Unexpected token } &lt;&amp;&quot;&#39;&gt;');

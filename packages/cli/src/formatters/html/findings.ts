@@ -108,7 +108,7 @@ export function findingsSection(findings: readonly FindingBase[], options: Findi
         .slice(0, options.limit)
         .map(
           (finding, _, __, student = studentOf(finding)) =>
-            `<tr class="${finding.severity}"><td><code>${x(where(finding, options.file))}</code></td><td>${x(student ?? '—')}</td><td>${student === finding.subject ? '' : x(finding.subject)}</td><td>${x(auditWording(finding, language))}</td><td>${x(formatSource(finding.source))}</td><td>${x(layerOf(finding) ?? '—')}</td></tr>`,
+            `<tr class="${finding.severity}"><td><code>${x(where(finding, options.file))}</code></td><td>${x(student ?? '—')}</td><td>${student === finding.subject ? '' : `<code>${x(finding.subject)}</code>`}</td><td>${x(auditWording(finding, language))}</td><td>${x(formatSource(finding.source))}</td><td>${x(layerOf(finding) ?? '—')}</td></tr>`,
         );
       const more =
         group.findings.length > options.limit
