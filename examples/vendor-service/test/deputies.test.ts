@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from './postgres-server';
-import { auditExport, courseOutcome, post, type Reply, serviceOn, student, type TestService } from './harness';
+import { auditExport, codes, courseOutcome, post, serviceOn, student, type TestService } from './harness';
 
 // 馬公 九(三): 課程學習成果認證 — 任課教師, then 科內教師 (the course's department), then 領域教師 (its
 // domain). A deputy of another department or domain is not in the chain.
@@ -14,7 +14,6 @@ const departmentTeacher = (id: string, department: string) => ({
   departments: [department],
 });
 const domainTeacher = (id: string, domain: string) => ({ id, roles: ['domainTeacher'], domains: [domain] });
-const codes = (reply: { body: Reply }) => reply.body.findings.map((finding) => finding.code);
 
 let server: PostgresServer;
 let dir: string;

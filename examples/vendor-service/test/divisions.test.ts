@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from './postgres-server';
 import {
   auditExport,
+  codes,
   courseOutcome,
   HSINCHU_FILE,
   post,
-  type Reply,
+  REGISTRATION,
   serviceOn,
   student,
   type TestService,
@@ -16,11 +17,9 @@ import {
 
 // 新竹高工: 日間部 and 進修部 each submit their own rosters (seed 004: 日間部、進修部各計1校), by their
 // own units — 註冊組 for the day division, 進修部教務組 for continuing education (新竹 七(二)2、十一(三)1).
-const REGISTRATION = { id: 'u-registration', roles: [], units: ['registration'] };
 const CE_ACADEMIC = { id: 'u-ce-academic', roles: [], units: ['ceAcademic'] };
 const ROSTER = { category: 'courseOutcome', term: '11201' };
 const CE = 'continuingEducation';
-const codes = (reply: { body: Reply }) => reply.body.findings.map((finding) => finding.code);
 
 let server: PostgresServer;
 let dir: string;

@@ -55,6 +55,9 @@ export const REGISTRATION = { id: 'u-registration', roles: [], units: ['registra
 /** A decision as the API answers it; `result` is what an allowed action made (an item, with its id). */
 export type Reply = DecisionReply & { readonly result?: { readonly id: string } };
 
+/** The codes of a decision's findings, in order. */
+export const codes = (reply: { body: Reply }) => reply.body.findings.map((finding) => finding.code);
+
 /** POSTs JSON to the app in-process and gives the status and the parsed body (a decision). */
 export async function post(app: FastifyInstance, url: string, payload: object) {
   const response = await app.inject({ method: 'POST', url, payload });

@@ -2,10 +2,10 @@ import { parseRecord } from '@portfolio-rules/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from './postgres-server';
 import {
+  codes,
   courseOutcome,
   post,
   REGISTRATION,
-  type Reply,
   serviceOn,
   student,
   TEACHING,
@@ -153,7 +153,6 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
 
   it("refuses any change to an item after its roster's final submission (PR7014), the teacher's too", async () => {
     const { app, db } = service;
-    const codes = (reply: { body: Reply }) => reply.body.findings.map((f) => f.code);
     const { rows } = await db.query<{ id: string }>(
       "select id from items where student_id = 's1' and state = 'certified' order by id",
     );
