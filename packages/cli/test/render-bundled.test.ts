@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main';
+import { visibleText } from './visible-text';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const SCHOOLS = readdirSync(`${REPO}schools`).filter(
@@ -17,17 +18,6 @@ const BUNDLED = [
   ),
   ...readdirSync(`${REPO}packages/core/regional`).map((name) => `packages/core/regional/${name}/pack.yaml`),
 ];
-
-/** The words a reader sees in an HTML page: no style sheet, no tags, entities read. */
-const visibleText = (html: string) =>
-  html
-    .replace(/<head>[\s\S]*?<\/head>/, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 
 /**
  * What must never reach a zh-TW document: layer ids, term codes, ISO dates, file paths, and key

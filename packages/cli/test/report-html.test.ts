@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHtml } from '../src/formatters/html';
 import { CHARTED_CLASSES } from '../src/formatters/html/statistics';
 import { AUDIT, PACK_ONLY_AUDIT } from './fixtures/audit-result';
+import { visibleText } from './visible-text';
 
 const TOOL = { name: 'portfolio-rules', version: '0.0.0-test' };
 
@@ -15,18 +16,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The text of the page without tags, entities decoded: what a reader sees. */
-const visible = (html: string) =>
-  html
-    .replace(/<style>[\s\S]*?<\/style>/, '')
-    .replace(/<title>[^<]*<\/title>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+/** The text of the page as one line, without the charts' tooltips (`<title>`): what a reader sees. */
+const visible = (html: string) => visibleText(html, ['title']).replace(/\s+/g, ' ');
 
 describe('formatHtml', () => {
   const audits = deepFreeze([AUDIT, PACK_ONLY_AUDIT]);
