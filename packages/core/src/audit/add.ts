@@ -5,7 +5,7 @@ import { reasonGiven } from '../certification/reason';
 import type { CertificationEventRecord, SubmissionRecord } from '../dataset/school-records';
 import type { CourseOutcomeRecord, DiversePerformanceRecord } from '../dataset/student-records';
 import { assignmentFor, chainOf } from '../deputies';
-import { countsAsOwn } from '../expressions/facts';
+import { countsAsOwn, dayNumber } from '../expressions/facts';
 import type { Position } from '../findings/types';
 import type { PortfolioItem } from '../records/items';
 import { checkReceiptPeriod } from '../submission/receipt-period';
@@ -15,6 +15,7 @@ import type { ResolvedWindow } from '../windows';
 import { WINDOW_CODES } from '../windows/codes';
 import { spanVerdict } from '../windows/span';
 import { seeTerm, type AuditState, type CapTotal } from './state';
+import { NO_DAY } from './store/certifiers';
 import { NOWHERE } from './store/places';
 import { COUNT } from './store/roster';
 import { CAP_CLASS, type ChangeCategory } from './store/student-terms';
@@ -170,8 +171,12 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   noteFiles(state, info, record, position);
   const subject = state.subjects.of(record.studentId, record.id);
   state.certifiers.addItem(student, subject, record.certifier, info.index);
-  if (record.certifiedBy !== undefined && record.certifiedBy !== record.certifier)
-    state.certifiers.addAct(student, subject, record.certifiedBy, 'certify', line, frame);
+  // Who decided, kept even when it is the certifier: a reassignment read later may have replaced them by that day.
+  if (record.certifiedBy !== undefined) {
+    const act = record.state === 'rejected' ? 'reject' : 'certify';
+    const day = record.certifiedOn === undefined ? NO_DAY : dayNumber(record.certifiedOn);
+    state.certifiers.addAct(student, subject, record.certifiedBy, act, day, line, frame);
+  }
   if (record.state === 'rejected' && !reasonGiven(record.rejectionReason))
     noteNoReason(state, record.id, record.studentId, position);
   if (record.withdrawn) return;
@@ -231,30 +236,26 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
   if (record.event === 'reject' && !reasonGiven(record.reason))
     noteNoReason(state, record.itemId, record.studentId, position);
   const subject = state.subjects.of(record.studentId, record.itemId);
+  const line = position?.line ?? 0;
+  const frame = state.places.frameOf(position);
   state.decisions.push({
     student,
     subject,
     on: record.on,
     // Submitting and reassigning change the item too, but only a teacher's decision is bound by the window.
     decides: record.event !== 'submit' && record.event !== 'reassign',
-    line: position?.line ?? 0,
-    frame: state.places.frameOf(position),
+    line,
+    frame,
     position,
   });
   if (record.event === 'submit') return;
   if (record.event === 'reassign') {
-    if (record.to !== undefined) state.certifiers.addAct(student, subject, record.to, 'reassign', 0, NOWHERE);
+    if (record.to !== undefined)
+      state.certifiers.addAct(student, subject, record.to, 'reassign', dayNumber(record.on), 0, NOWHERE);
     return;
   }
-  if (state.certifiers.isCertifier(student, subject, record.actor)) return;
-  state.certifiers.addAct(
-    student,
-    subject,
-    record.actor,
-    record.event,
-    position?.line ?? 0,
-    state.places.frameOf(position),
-  );
+  // Kept even when the actor is the certifier: a reassignment read later may have replaced them by that day.
+  state.certifiers.addAct(student, subject, record.actor, record.event, dayNumber(record.on), line, frame);
 }
 
 /**

@@ -111,3 +111,117 @@ describe('two versions of one course outcome that name different certifiers (a c
     for (const order of orders(lines)) expect(messages(order)).toEqual(expected);
   });
 });
+
+describe('a reassignment (更換認證教師, 手冊 4-7): each decision is judged against the teacher of its day', () => {
+  const student = { type: 'student', id: 's1', grade: 2, class: '201' };
+  /** c1, t1's item, certified on 2024-01-10 (null: on a day not given) by `by` (none: by its teacher of the day). */
+  const outcome = (by?: string, certifiedOn: string | null = '2024-01-10') => ({
+    type: 'courseOutcome',
+    id: 'c1',
+    studentId: 's1',
+    term: '11201',
+    course: 'physics',
+    certifier: 't1',
+    state: 'certified',
+    ...(certifiedOn !== null && { certifiedOn }),
+    ...(by !== undefined && { certifiedBy: by }),
+  });
+  const reassign = (on: string, to: string) => ({
+    type: 'certificationEvent',
+    itemId: 'c1',
+    studentId: 's1',
+    event: 'reassign',
+    on,
+    actor: 'admin',
+    to,
+  });
+  const decision = (event: string, on: string, actor: string) => ({
+    type: 'certificationEvent',
+    itemId: 'c1',
+    studentId: 's1',
+    event,
+    on,
+    actor,
+    ...(event === 'reject' && { reason: '缺少實驗數據' }),
+  });
+
+  /** The PR4xxx findings of every order of the lines, each as `code message` — the same in every order, or the test fails. */
+  function inEveryOrder(lines: readonly object[]): string[] {
+    const found = (order: readonly object[]) =>
+      actorFindings(order)
+        .map((finding) => `${finding.code} ${finding.message.en}`)
+        .sort();
+    const expected = found(lines);
+    for (const order of orders(lines)) expect(found(order)).toEqual(expected);
+    return expected;
+  }
+
+  it('reports the teacher replaced who certifies after the reassignment, in every order of the lines', () => {
+    expect(inEveryOrder([student, outcome('t1'), reassign('2024-01-05', 't2')])).toEqual([
+      'PR4002 t1 may not certify this item; registration section may (新竹補充規定 十一(三)2(1))',
+    ]);
+    // Told by an event as well as by the record: one finding, at the first line that says so.
+    const lines = [student, outcome('t1'), reassign('2024-01-05', 't2'), decision('certify', '2024-01-10', 't1')];
+    expect(actorFindings(lines).map((finding) => [finding.code, finding.position?.line])).toEqual([['PR4002', 2]]);
+    expect(inEveryOrder(lines)).toEqual([
+      'PR4002 t1 may not certify this item; registration section may (新竹補充規定 十一(三)2(1))',
+    ]);
+    // The student never may: the teacher of that day is named.
+    expect(
+      inEveryOrder([student, outcome(), reassign('2024-01-05', 't2'), decision('revoke', '2024-01-12', 's1')]),
+    ).toEqual(['PR4002 s1 may not revoke this item; t2 may (學習歷程平臺操作手冊 4-7)']);
+  });
+
+  it('lets the teacher replaced act before the reassignment, and the new teacher after it', () => {
+    const lines = [
+      student,
+      outcome('t2'),
+      decision('reject', '2024-01-03', 't1'),
+      reassign('2024-01-05', 't2'),
+      decision('certify', '2024-01-10', 't2'),
+    ];
+    expect(inEveryOrder(lines)).toEqual([]);
+  });
+
+  it('reports the new teacher who acts before the reassignment', () => {
+    const lines = [student, outcome('t2'), decision('reject', '2024-01-03', 't2'), reassign('2024-01-05', 't2')];
+    expect(inEveryOrder(lines)).toEqual([
+      'PR4002 t2 may not reject this item; registration section may (新竹補充規定 十一(三)2(1))',
+    ]);
+  });
+
+  it('on the day of a reassignment, lets both teachers act: the data does not say which came first', () => {
+    const lines = [
+      student,
+      outcome('t2'),
+      decision('reject', '2024-01-10', 't1'),
+      reassign('2024-01-10', 't2'),
+      decision('certify', '2024-01-10', 't2'),
+    ];
+    expect(inEveryOrder(lines)).toEqual([]);
+    // The day after, the teacher replaced no longer may.
+    expect(
+      inEveryOrder([student, outcome('t2'), reassign('2024-01-09', 't2'), decision('revoke', '2024-01-10', 't1')]),
+    ).toEqual(['PR4002 t1 may not revoke this item; registration section may (新竹補充規定 十一(三)2(1))']);
+  });
+
+  it('follows an item reassigned away and back: its teacher may not act in between', () => {
+    const lines = [
+      student,
+      outcome('t1'),
+      reassign('2024-01-04', 't2'),
+      decision('reject', '2024-01-06', 't1'),
+      reassign('2024-01-08', 't1'),
+    ];
+    expect(inEveryOrder(lines)).toEqual([
+      'PR4002 t1 may not reject this item; registration section may (新竹補充規定 十一(三)2(1))',
+    ]);
+  });
+
+  it('takes a decision the record does not date as its teacher’s when the item was ever theirs', () => {
+    expect(inEveryOrder([student, outcome('t1', null), reassign('2024-01-05', 't2')])).toEqual([]);
+    expect(inEveryOrder([student, outcome('t3', null), reassign('2024-01-05', 't2')])).toEqual([
+      'PR4002 t3 may not certify this item; registration section may (新竹補充規定 十一(三)2(1))',
+    ]);
+  });
+});
