@@ -1,11 +1,11 @@
-import { compareDates, type PlainDate } from '../_lib/date';
+import { checkedEpochDay, compareDates, type PlainDate } from '../_lib/date';
 import { type CapAction, countsTowards, periodOf } from '../caps/decide';
 import type { DatasetRecord } from '../dataset/parse';
 import { reasonGiven } from '../certification/reason';
 import type { CertificationEventRecord, SubmissionRecord } from '../dataset/school-records';
 import type { CourseOutcomeRecord, DiversePerformanceRecord } from '../dataset/student-records';
 import { assignmentFor, chainOf } from '../deputies';
-import { countsAsOwn, dayNumber } from '../expressions/facts';
+import { countsAsOwn } from '../expressions/facts';
 import type { Position } from '../findings/types';
 import type { PortfolioItem } from '../records/items';
 import { checkReceiptPeriod } from '../submission/receipt-period';
@@ -174,7 +174,7 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   // Who decided, kept even when it is the certifier: a reassignment read later may have replaced them by that day.
   if (record.certifiedBy !== undefined) {
     const act = record.state === 'rejected' ? 'reject' : 'certify';
-    const day = record.certifiedOn === undefined ? NO_DAY : dayNumber(record.certifiedOn);
+    const day = record.certifiedOn === undefined ? NO_DAY : checkedEpochDay(record.certifiedOn);
     state.certifiers.addAct(student, subject, record.certifiedBy, act, day, line, frame);
   }
   if (record.state === 'rejected' && !reasonGiven(record.rejectionReason))
@@ -251,11 +251,11 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
   if (record.event === 'submit') return;
   if (record.event === 'reassign') {
     if (record.to !== undefined)
-      state.certifiers.addAct(student, subject, record.to, 'reassign', dayNumber(record.on), 0, NOWHERE);
+      state.certifiers.addAct(student, subject, record.to, 'reassign', checkedEpochDay(record.on), 0, NOWHERE);
     return;
   }
   // Kept even when the actor is the certifier: a reassignment read later may have replaced them by that day.
-  state.certifiers.addAct(student, subject, record.actor, record.event, dayNumber(record.on), line, frame);
+  state.certifiers.addAct(student, subject, record.actor, record.event, checkedEpochDay(record.on), line, frame);
 }
 
 /**

@@ -31,6 +31,9 @@ export interface Questioned {
   readonly actors: readonly Acting[];
 }
 
+/** What a student's acts leave to judge: an item reassigned; an act not by its item's certifier when read (maybe read before the item). */
+const JUDGE = { reassigned: 1, unsure: 2 } as const;
+
 // Item fields: subject, certifier, period, the student's next item + 1.
 const ITEM = { subject: 0, certifier: 1, period: 2, next: 3, width: 4 } as const;
 // Act fields: item subject, actor (for `reassign`: the new teacher), act, frame, day, the student's next
@@ -90,9 +93,11 @@ export class Certifiers {
   private readonly items = new Columns(ITEM.width);
   private readonly acts = new Columns(ACT.width);
   private readonly actLines = new Columns(1);
-  /** Per student: the first item + 1, the first act + 1. */
-  private readonly heads = new Columns(2);
+  /** Per student: the first item + 1, the first act + 1, what there is to judge (JUDGE flags). */
+  private readonly heads = new Columns(3);
   private readonly people = new Interner();
+  private lastName: string | undefined = undefined;
+  private lastPerson = -1;
 
   constructor(private readonly places: Places) {}
 
@@ -101,7 +106,7 @@ export class Certifiers {
    * may name different certifiers: each is kept, as which one is right the data does not say.
    */
   addItem(student: number, subject: number, certifier: string, period: number): void {
-    const person = this.people.id(certifier);
+    const person = this.person(certifier);
     for (let item = this.find(student, subject); item >= 0; item = this.findNext(item, subject))
       if (this.items.get(item, ITEM.certifier) === person && this.items.get(item, ITEM.period) === period) return;
     const item = this.items.add();
@@ -125,7 +130,8 @@ export class Certifiers {
 
   /** Takes an act on an item on a day (NO_DAY when unknown): a decision by its actor, or a reassignment to `actor`. */
   addAct(student: number, subject: number, actor: string, act: Act, day: number, line: number, frame: number): void {
-    const [person, kind] = [this.people.id(actor), ACTS.indexOf(act)];
+    const person = this.person(actor);
+    const kind = ACTS.indexOf(act);
     for (let row = this.head(student, 1) - 1; row >= 0; row = this.acts.get(row, ACT.next) - 1) {
       const same =
         this.acts.get(row, ACT.subject) === subject &&
@@ -134,7 +140,8 @@ export class Certifiers {
         (this.acts.get(row, ACT.act) === ACT_REASSIGN) === (act === 'reassign');
       if (!same) continue;
       // Judged alike: kept once, at the first place (on a tie, the first act of ACTS), in any order of records.
-      const [knownLine, knownFrame] = [this.actLines.get(row, 0), this.acts.get(row, ACT.frame)];
+      const knownLine = this.actLines.get(row, 0);
+      const knownFrame = this.acts.get(row, ACT.frame);
       const earlier =
         this.places.after(knownLine, knownFrame, line, frame) ||
         (!this.places.after(line, frame, knownLine, knownFrame) && kind < this.acts.get(row, ACT.act));
@@ -154,6 +161,9 @@ export class Certifiers {
     this.acts.set(row, ACT.day, day);
     this.acts.set(row, ACT.next, this.head(student, 1));
     this.heads.set(student, 1, row + 1);
+    const flags = this.head(student, 2);
+    if (act === 'reassign') this.heads.set(student, 2, flags | JUDGE.reassigned);
+    else if (!this.isCertifier(student, subject, person)) this.heads.set(student, 2, flags | JUDGE.unsure);
   }
 
   /**
@@ -161,7 +171,9 @@ export class Certifiers {
    * Assignments); the same whatever the order of records.
    */
   questioned(student: number): Questioned[] {
-    if (this.head(student, 1) === 0) return [];
+    // Most students: no item reassigned, every act by its item's teacher. Nothing to judge, nothing to build.
+    const flags = this.head(student, 2);
+    if (flags === 0 || (flags === JUDGE.unsure && this.allByTheirTeacher(student))) return [];
     const byItem = new Map<number, { acts: ActRow[]; reassignments: { day: number; to: number }[] }>();
     for (let row = this.head(student, 1) - 1; row >= 0; row = this.acts.get(row, ACT.next) - 1) {
       const subject = this.acts.get(row, ACT.subject);
@@ -178,7 +190,6 @@ export class Certifiers {
       for (let item = this.find(student, subject); item >= 0; item = this.findNext(item, subject))
         versions.push({ certifier: this.items.get(item, ITEM.certifier), period: this.items.get(item, ITEM.period) });
       const initial = versions.map(({ certifier }) => certifier);
-      // Most items: no reassignment, every act by their teacher. Nothing to judge, nothing to build.
       if (versions.length === 0 || (reassignments.length === 0 && acts.every(({ actor }) => initial.includes(actor))))
         continue;
       const assignments = new Assignments(initial, reassignments);
@@ -204,6 +215,29 @@ export class Certifiers {
       });
     }
     return questioned;
+  }
+
+  /** The person's number; the last one asked is kept, as a record's `certifiedBy` is most often its certifier. */
+  private person(name: string): number {
+    if (name !== this.lastName) {
+      this.lastName = name;
+      this.lastPerson = this.people.id(name);
+    }
+    return this.lastPerson;
+  }
+
+  /** Whether every act of the student's is by a certifier of its item (of one of its versions). */
+  private allByTheirTeacher(student: number): boolean {
+    for (let row = this.head(student, 1) - 1; row >= 0; row = this.acts.get(row, ACT.next) - 1)
+      if (!this.isCertifier(student, this.acts.get(row, ACT.subject), this.acts.get(row, ACT.actor))) return false;
+    return true;
+  }
+
+  /** Whether the item is known and the person certifies one of its versions. */
+  private isCertifier(student: number, subject: number, person: number): boolean {
+    let item = this.find(student, subject);
+    while (item >= 0 && this.items.get(item, ITEM.certifier) !== person) item = this.findNext(item, subject);
+    return item >= 0;
   }
 
   /** Whether act A is cited before act B: by place, then day, then the order of ACTS — never by the order read. */
@@ -232,7 +266,7 @@ export class Certifiers {
     return item;
   }
 
-  private head(student: number, which: 0 | 1): number {
+  private head(student: number, which: 0 | 1 | 2): number {
     while (this.heads.size <= student) this.heads.add();
     return this.heads.get(student, which);
   }
