@@ -238,16 +238,9 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
   const subject = state.subjects.of(record.studentId, record.itemId);
   const line = position?.line ?? 0;
   const frame = state.places.frameOf(position);
-  state.decisions.push({
-    student,
-    subject,
-    on: record.on,
-    // Submitting and reassigning change the item too, but only a teacher's decision is bound by the window.
-    decides: record.event !== 'submit' && record.event !== 'reassign',
-    line,
-    frame,
-    position,
-  });
+  // Submitting and reassigning change the item too, but only a teacher's decision is bound by the window.
+  const decides = record.event !== 'submit' && record.event !== 'reassign';
+  state.decisions.add(student, subject, record.on, decides, line, frame);
   if (record.event === 'submit') return;
   if (record.event === 'reassign') {
     if (record.to !== undefined)
@@ -270,7 +263,7 @@ export function judgeDecisions(state: AuditState): void {
   const judged = new Set(
     state.late.map((candidate) => `${candidate.student}|${candidate.item}|${candidate.decidedOn ?? ''}`),
   );
-  for (const { student, subject, on, decides, line, frame, position } of state.decisions) {
+  for (const { student, subject, on, decides, line, frame } of state.decisions) {
     const item = state.certifiers.itemOf(student, subject);
     if (!item) continue;
     const studentId = state.roster.id(student);
@@ -290,7 +283,7 @@ export function judgeDecisions(state: AuditState): void {
       state: 'certified',
       certifiedOn: on,
     } as const;
-    lateness(state, student, info, decision, position);
+    lateness(state, student, info, decision, state.places.position(line, frame));
   }
 }
 
