@@ -41,12 +41,24 @@ const createScratch = (): Scratch => ({
   years: [],
 });
 
+/** Puts `value` at `at`, moving the rest up (no list made, as splice makes one). */
+function insertAt<T>(list: T[], at: number, value: T): void {
+  list.push(value);
+  list.copyWithin(at + 1, at, list.length - 1);
+  list[at] = value;
+}
+
 /** Inserts `year` into the ordered `years` unless it is there. */
 function addYear(years: number[], year: number): void {
   let at = years.length;
   while (at > 0 && (years[at - 1] ?? unreachable('a year')) > year) at--;
-  if (at > 0 && years[at - 1] === year) return;
-  years.splice(at, 0, year);
+  if (at === 0 || years[at - 1] !== year) insertAt(years, at, year);
+}
+
+/** The row of the year's diverse performances, or undefined. */
+function performancesOf(scratch: Scratch, year: number): number | undefined {
+  const at = scratch.performanceYears.lastIndexOf(year);
+  return at < 0 ? undefined : scratch.performanceRows[at];
 }
 
 const yearOfCode = (code: string): number => Number(code.slice(0, -2));
@@ -82,8 +94,8 @@ function studentFactsOf(
       // In order of the codes as text (a student has a handful of terms: no sort, no pair per term).
       let at = codes.length;
       while (at > 0 && (codes[at - 1] ?? unreachable('a code')) > code) at--;
-      codes.splice(at, 0, code);
-      termRows.splice(at, 0, row);
+      insertAt(codes, at, code);
+      insertAt(termRows, at, row);
     }
     if (rows.hasPerformances(row)) {
       const year = yearOfCode(code);
@@ -92,10 +104,6 @@ function studentFactsOf(
       addYear(years, year);
     }
   }
-  const performancesOf = (year: number): number | undefined => {
-    const at = performanceYears.lastIndexOf(year);
-    return at < 0 ? undefined : performanceRows[at];
-  };
   let values: FactValues['student'] | undefined;
   for (let index = 0; index < codes.length; index++) {
     const code = codes[index] ?? unreachable('a code');
@@ -108,7 +116,7 @@ function studentFactsOf(
       continue;
     }
     values ??= studentFactValues(state.roster.record(student) ?? unreachable('the student record'));
-    const yearly = performancesOf(year);
+    const yearly = performancesOf(scratch, year);
     const tallies: Tallies = {
       student: values,
       asOf: wanted.asOf,
@@ -136,7 +144,7 @@ function studentFactsOf(
       courseOutcome.rejected += tally.rejected;
       courseOutcome.selected += tally.selected;
     }
-    const yearly = performancesOf(year);
+    const yearly = performancesOf(scratch, year);
     const diversePerformance =
       yearly === undefined ? { ...NO_PERFORMANCES } : (rows.performances(yearly) ?? unreachable('the year tally'));
     out.push([effective, yearFactsOf({ student: values, asOf: wanted.asOf, courseOutcome, diversePerformance }, year)]);
