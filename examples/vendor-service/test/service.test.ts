@@ -164,8 +164,16 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
     expect(codes(revoke)).toContain('PR7014');
     const upload = await post(app, '/students/s1/items', { actor: student('s1'), item: courseOutcome() });
     expect(codes(upload)).toEqual(expect.arrayContaining(['PR7014', 'PR7004']));
-    expect((await db.query('select state from items where id = $1', [rows[0]!.id])).rows).toEqual([
-      { state: 'certified' },
+    // The selection is what the school submitted: it does not change after the final submission either.
+    const before = await db.query('select selected from items where id = $1', [rows[0]!.id]);
+    expect(before.rows).toEqual([{ selected: true }]);
+    for (const step of ['select', 'deselect']) {
+      const changed = await post(app, `/items/${rows[0]!.id}/${step}`, { actor: student('s1') });
+      expect(changed.status).toBe(422);
+      expect(codes(changed)).toContain('PR7014');
+    }
+    expect((await db.query('select state, selected from items where id = $1', [rows[0]!.id])).rows).toEqual([
+      { state: 'certified', selected: true },
     ]);
   });
 

@@ -144,6 +144,7 @@ export {
   RECEIPT_STATES,
   type FinalDecision,
   type FinalRequest,
+  type FinalLockContext,
   type FinalSubmission,
   type LeaverNotice,
   type Receipt,

@@ -115,7 +115,8 @@ export async function upload(service: Service, input: UploadInput) {
 
 /**
  * The student selects (勾選) an item for the central database, or takes it back: within the selection
- * caps. The locks and the read are those of an upload, found from the stored item within the batch.
+ * caps, unless its roster is submitted or final. The locks and the read are those of an upload, found
+ * from the stored item within the batch.
  */
 export async function select(service: Service, itemId: string, actor: Actor, selected: boolean) {
   const { db, rules } = service;
@@ -126,10 +127,10 @@ export async function select(service: Service, itemId: string, actor: Actor, sel
     itemStudentViewQuery(itemId),
   ];
   return db.transaction(opening, (rows) => {
-    const { items, submissions } = studentViewOf(rows.at(-1));
+    const { items, submissions, finals, division } = studentViewOf(rows.at(-1));
     const item = items.find((candidate) => candidate.id === itemId);
     if (!item) throw new RequestError('VS1202', itemId);
-    const request = { item, items, actor, at: day, submissions };
+    const request = { item, items, actor, at: day, submissions, finals, division };
     const answer = selected ? rules.engine.select(request) : rules.engine.deselect(request);
     const what = { action: selected ? 'select' : 'deselect', subject: itemId, actor, request: { itemId }, day };
     const write = {

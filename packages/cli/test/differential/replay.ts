@@ -14,7 +14,8 @@
  * - each submit event is the student's submission of the item from draft, each reassign event an
  *   administrator's (systemAdmin) reassignment from the item's state that day; no window binds either;
  * - once every item is in, each selected item (not withdrawn) is selected, against the selections
- *   made before it;
+ *   made before it, without the final submissions: the data records no day for a selection, so the
+ *   audit cannot tell one made after the final submission (the engine refuses it, PR7014);
  * - each submission is submitted (stage submit: a round, with its receipt period and a correction,
  *   since the data records every round the school made) or finally submitted (stage final, against
  *   the rounds and the receipts of its division as they stood that day), by its unit acting as the

@@ -17,9 +17,8 @@ import type { EffectivePack } from '../layering';
 import type { EntrySource, StudentKind } from '../records';
 import type { CertificationState, PortfolioItem } from '../records/items';
 import { checkLock, lockAllows, type Submission } from '../submission';
-import { checkItemFinalLock, type FinalSubmission, itemFinalAllows } from '../submission/final-lock';
+import { checkItemFinalLock, type FinalLockContext, itemFinalAllows } from '../submission/final-lock';
 import { parseTerm } from '../term';
-import type { Division } from '../units';
 import { effectiveProblem, itemRequestProblem, refuseMalformed, under } from '../requests';
 import {
   type CapAction,
@@ -235,17 +234,13 @@ const ACTIVITY = {
   select: { courseOutcome: 'courseOutcomeSelection', diversePerformance: 'diversePerformanceSelection' },
 } as const;
 
-export interface UploadRequest {
+export interface UploadRequest extends FinalLockContext {
   /** The item to upload (new, or an edited version of one already there: it is not counted twice). */
   readonly item: PortfolioItem;
   /** The student's items on the platform. */
   readonly items: readonly PortfolioItem[];
   readonly at: PlainDate | Date;
   readonly submissions?: readonly Submission[];
-  /** Final submissions made: nothing about an item changes after its roster's (PR7014). */
-  readonly finals?: readonly FinalSubmission[] | undefined;
-  /** The student's division, whose final submission locks their items; left out, the day division. */
-  readonly division?: Division | undefined;
   /** The upload window, as the windows resolver gives it. */
   readonly window?: DateSpan;
 }

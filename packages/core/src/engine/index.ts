@@ -250,7 +250,9 @@ export function createEngine(given: EffectivePack | Resolution | Validation): En
         byItem(request.item, (effective) => decideSelect(effective, request), same),
       ),
     deselect: (request) =>
-      checked('deselect', under('request', itemRequestProblem(request, true)), same, () => decideDeselect(request)),
+      checked('deselect', under('request', itemRequestProblem(request, true)), same, () =>
+        decideDeselect(request, lookupItem(request.item)),
+      ),
     transition: (item, event, actor, at, context = {}) =>
       checked('transition', transitionProblem(item, event, actor, at, context), asTransition, () =>
         byItem(item, (effective) => decideTransition(item, event, actor, at, { ...context, effective }), asTransition),

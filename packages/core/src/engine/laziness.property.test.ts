@@ -42,7 +42,7 @@ describe('lazy decisions — properties (seed 42)', () => {
           expectSame(engine.checkUpload(frozen), explainUpload(effective, original));
           expectSame(engine.checkSelection(frozen), explainSelection(effective, original));
           expectSame(engine.select(frozen), withItem(explainSelection(effective, original), original.item, true));
-          expectSame(engine.deselect(frozen), withItem(explainDeselection(original), original.item, false));
+          expectSame(engine.deselect(frozen), withItem(explainDeselection(original, effective), original.item, false));
         }),
         { seed: 42, numRuns },
       );

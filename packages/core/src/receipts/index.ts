@@ -7,7 +7,7 @@ export {
   type ReceiptResult,
   type ReceiptState,
 } from './confirm';
-export { checkFinalLock, finalCitation, type FinalSubmission } from '../submission/final-lock';
+export { checkFinalLock, finalCitation, type FinalLockContext, type FinalSubmission } from '../submission/final-lock';
 export { confirmationMinimums, periodEnd, type PeriodEnd } from '../submission/receipt-period';
 export { type FinalDecision, type FinalRequest, type LeaverNotice } from './final';
 export { checkReceiptPeriod, finalSubmit, leaverNotices, receiptTransition } from './request';

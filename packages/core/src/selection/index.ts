@@ -11,13 +11,14 @@ import type { PortfolioItem } from '../records/items';
 import type { Actor } from '../roles/actor';
 import { effectiveProblem, itemRequestProblem, type Problem, refuseMalformed, under } from '../requests';
 import { checkLock, lockAllows, type Submission } from '../submission';
+import { checkItemFinalLock, type FinalLockContext, itemFinalAllows } from '../submission/final-lock';
 
 /** Only what the course teacher certified can be selected (seed 002, 4-7 item 1: 教師需認證過，學生方可勾選提交). */
 const CERTIFIED_ONLY: Source = { document: '學習歷程平臺操作手冊', clause: '4-7' };
 /** Students choose what to select; nobody selects for them (學習歷程檔案QA 一(三); seed 002, 4-10). */
 const STUDENT_CHOICE: Source = { document: '學習歷程檔案QA', clause: '一(三)' };
 
-export interface SelectRequest {
+export interface SelectRequest extends FinalLockContext {
   readonly item: PortfolioItem;
   /** The student's items on the platform, to count against the selection caps. */
   readonly items: readonly PortfolioItem[];
@@ -122,10 +123,11 @@ export function standingAllows(item: PortfolioItem, event: 'select' | 'deselect'
   return verdict === undefined || !refuses(verdict);
 }
 
-/** The verdict of everything both selecting and deselecting ask: lock, owner, standing, window. */
+/** The verdict of everything both selecting and deselecting ask: final submission, lock, owner, standing, window. */
 function mayChangeSelection(request: SelectRequest, event: 'select' | 'deselect'): boolean {
   const { item } = request;
   return (
+    itemFinalAllows(request.finals, item, request.division) &&
     lockAllows(request.submissions, item) &&
     (isOwner(item, request.actor) || !refuses(CERTIFICATION_CODES.notAuthorised)) &&
     standingAllows(item, event) &&
@@ -134,8 +136,8 @@ function mayChangeSelection(request: SelectRequest, event: 'select' | 'deselect'
 }
 
 /**
- * May the student select (勾選) this item for the central database now? Lock, owner, certified,
- * window, then every selection cap. The verdict is taken now; the findings and the explanation are
+ * May the student select (勾選) this item for the central database now? Final submission, lock, owner,
+ * certified, window, then every selection cap. The verdict is taken now; the findings and the explanation are
  * built by {@link explainSelection} when first read.
  */
 export function checkSelection(effective: EffectivePack, request: SelectRequest): Explained {
@@ -161,6 +163,7 @@ export function decideSelection(effective: EffectivePack, request: SelectRequest
 export function explainSelection(effective: EffectivePack, request: SelectRequest): Explained {
   const day = toPlainDate(request.at);
   return combine([
+    ...finalLockOf(effective, request),
     checkLock(request.submissions ?? [], request.item),
     checkOwner(request.item, request.actor, 'select'),
     checkStanding(request.item, 'select'),
@@ -189,25 +192,34 @@ export function decideSelect(effective: EffectivePack, request: SelectRequest): 
   return withItem(decideSelection(effective, request), request, true);
 }
 
-/** Takes an item out of the selection: the student, before the roster is submitted and within the window. */
-export function deselectItem(request: SelectRequest): SelectDecision {
-  const found = selectionProblem(undefined, request);
-  return found ? refuseMalformed('deselect', found) : decideDeselect(request);
+/** The final lock's part when the request passes `finals` (PR7014). */
+const finalLockOf = (effective: EffectivePack | undefined, request: SelectRequest): Part[] =>
+  request.finals ? [checkItemFinalLock(effective, request.finals, request.item, request.division)] : [];
+
+/**
+ * Takes an item out of the selection: the student, before the roster is submitted or finally
+ * submitted and within the window. The pack, when given, names the clause of a refusal by the final
+ * submission (the pack's own `finalSubmission` window); without it the national clause is cited.
+ */
+export function deselectItem(request: SelectRequest, effective?: EffectivePack): SelectDecision {
+  const found = selectionProblem(effective, request);
+  return found ? refuseMalformed('deselect', found) : decideDeselect(request, effective);
 }
 
 /** {@link deselectItem} on a request already checked. */
-export function decideDeselect(request: SelectRequest): SelectDecision {
+export function decideDeselect(request: SelectRequest, effective?: EffectivePack): SelectDecision {
   return withItem(
-    deferExplained(mayChangeSelection(request, 'deselect'), () => explainDeselection(request)),
+    deferExplained(mayChangeSelection(request, 'deselect'), () => explainDeselection(request, effective)),
     request,
     false,
   );
 }
 
 /** {@link deselectItem}'s decision with every step and finding built at once. */
-export function explainDeselection(request: SelectRequest): Explained {
+export function explainDeselection(request: SelectRequest, effective?: EffectivePack): Explained {
   const day = toPlainDate(request.at);
   return combine([
+    ...finalLockOf(effective, request),
     checkLock(request.submissions ?? [], request.item),
     checkOwner(request.item, request.actor, 'deselect'),
     checkStanding(request.item, 'deselect'),

@@ -22,6 +22,14 @@ export interface FinalSubmission {
   readonly division?: Division;
 }
 
+/** What a student-side request (upload, select, deselect) passes for the final lock. */
+export interface FinalLockContext {
+  /** Final submissions made: nothing about an item changes after its roster's (PR7014). */
+  readonly finals?: readonly FinalSubmission[] | undefined;
+  /** The student's division, whose final submission locks their items; left out, the day division. */
+  readonly division?: Division | undefined;
+}
+
 /**
  * The national rule behind the final submission: the school submits, confirms its receipts and makes
  * its final submission within the national schedule (學習歷程檔案QA 一(七)); what it submitted then
@@ -111,17 +119,19 @@ export function finalLocking(
 
 /**
  * Whether anyone may still change an item: after the final submission of its roster nothing about it
- * changes, whoever acts — an upload, an edit, a certification (seed 004). Selecting is not a change to
- * the term's data: it is judged by the selection window.
+ * changes, whoever acts — an upload, an edit, a certification, and selecting or deselecting it, since
+ * the selection (勾選) is what the school submits to the central database (seed 004: 勾選要提交至學習歷程中央資料庫之課程學習成果、多元表現;
+ * 完成最終提交作業，其提交資料不再變動). Without the pack (a bare `deselectItem`), the national clause is cited.
  */
 export function checkItemFinalLock(
-  effective: EffectivePack,
+  effective: EffectivePack | undefined,
   finals: readonly FinalSubmission[],
   item: PortfolioItem,
   division?: Division,
 ): Part {
   const final = finalLocking(finals, item, division);
-  return finalPart(finalCitation(effective, final?.term ?? item.term ?? ''), final, item.id);
+  const term = final?.term ?? item.term ?? '';
+  return finalPart(effective ? finalCitation(effective, term) : { source: NATIONAL_FINAL_SOURCE }, final, item.id);
 }
 
 /** The verdict of {@link checkItemFinalLock} without its step and finding. */
