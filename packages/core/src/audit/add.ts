@@ -12,7 +12,7 @@ import { divisionFinding } from '../layering/divisions';
 import type { Division } from '../units';
 import type { PortfolioItem } from '../records/items';
 import { checkReceiptPeriod } from '../submission/receipt-period';
-import { checkStanding } from '../selection';
+import { checkStanding, standingVerdict } from '../selection';
 import { checkSubmittingUnit, SUBMISSION_DUTIES } from '../submission';
 import type { ResolvedWindow } from '../windows';
 import { WINDOW_CODES } from '../windows/codes';
@@ -178,7 +178,8 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   if (record.state === 'rejected' && !reasonGiven(record.rejectionReason))
     noteNoReason(state, record.id, record.studentId, position);
   if (record.withdrawn) return;
-  if (record.selected)
+  // The verdict first: the explained check (its step, its findings) only for the few it refuses.
+  if (record.selected && standingVerdict(record, 'select') !== undefined)
     for (const finding of checkStanding(record, 'select').findings)
       state.findings.push(position ? { ...finding, position } : finding);
   const { roster } = state;
