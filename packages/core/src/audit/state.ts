@@ -107,6 +107,8 @@ export interface AuditState {
   maxYear: number;
   /** The earliest term in the data, for the governance period. */
   minTerm: string | undefined;
+  /** The term seeTerm saw last: most records have the term of the record before them. */
+  lastTerm: string | undefined;
 }
 
 export function createState(
@@ -143,11 +145,14 @@ export function createState(
     maxYear: 0,
     // Present from the start: a property added later changes the state's shape, and the optimised code that reads it is thrown away.
     minTerm: undefined,
+    lastTerm: undefined,
   };
 }
 
 /** Notes a term seen in the data (latest year for grades, earliest term for governance). */
 export function seeTerm(state: AuditState, term: string): void {
+  if (term === state.lastTerm) return;
+  state.lastTerm = term;
   const year = Number(term.slice(0, -2));
   if (year > state.maxYear) state.maxYear = year;
   if (state.minTerm === undefined || term < state.minTerm) state.minTerm = term;

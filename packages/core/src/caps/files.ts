@@ -118,25 +118,25 @@ function characters(text: string): number {
  * files has none; a dataset record that leaves them out does not say (`absentIsMissing` false).
  */
 function fileProblems(rules: FileRules, item: PortfolioItem, absentIsMissing = true): readonly FileProblem[] {
+  // No closure to add with: it would be allocated on every call, for every record of an audit.
   let problems: FileProblem[] | undefined;
-  const add = (problem: FileProblem) => (problems ??= []).push(problem);
   const files = item.files ?? NO_FILES;
   for (const file of files) {
     const rule = ruleOf(rules, file);
-    if (rules.allowed.length > 0 && !rule) add({ code: 'PR3010', file });
+    if (rules.allowed.length > 0 && !rule) (problems ??= []).push({ code: 'PR3010', file });
     else if (rule?.maxMegabytes !== undefined && !(file.megabytes <= rule.maxMegabytes))
-      add({ code: 'PR3011', file, rule, media: rule !== rules.document });
+      (problems ??= []).push({ code: 'PR3011', file, rule, media: rule !== rules.document });
   }
   const summary = item.summary ?? '';
   const max = rules.summaryMaxChars;
   if (max !== undefined && summary.length > max) {
     const length = characters(summary);
-    if (length > max) add({ code: 'PR3012', length });
+    if (length > max) (problems ??= []).push({ code: 'PR3012', length });
   }
   if (item.kind === 'courseOutcome' && summary.length === 0 && (absentIsMissing || item.summary !== undefined))
-    add({ code: 'PR3013' });
+    (problems ??= []).push({ code: 'PR3013' });
   if (item.kind === 'courseOutcome' && files.length === 0 && (absentIsMissing || item.files !== undefined))
-    add({ code: 'PR3014' });
+    (problems ??= []).push({ code: 'PR3014' });
   return problems ?? NO_PROBLEMS;
 }
 

@@ -93,8 +93,12 @@ function variants(field: string): unknown[] {
     .concat(
       text.map((value) => `${value}\ufeff`),
       text.map((value) => `${value}\u200b`),
+      field === 'files' ? FILE_SIZES.map((megabytes) => [{ name: 'a.pdf', type: 'pdf', megabytes }]) : [],
     );
 }
+
+/** File sizes that differ in their last bit, that print alike in few digits, or that are 0 (written `-0` too, see `written`). */
+const FILE_SIZES = [0, 2.4, 2.4000000000000004, 1e21, 1e-7, 3];
 
 const POOL = samples.filter((sample) => !['deletion', 'enrolmentChange'].includes(String(sample.type)));
 
@@ -109,7 +113,10 @@ const version = (few: readonly Record<string, unknown>[]) =>
     return change.map((edit) => (edit ? { ...sample, [edit[0]]: edit[1] } : { ...sample }));
   });
 
-/** How one record is written on its line: the keys in any order, the term dashed or not, a hidden character in an id. */
+/**
+ * How one record is written on its line: the keys in any order, the term dashed or not, a hidden
+ * character in an id, a file of 0 megabytes written `-0`.
+ */
 const written = (few: readonly Record<string, unknown>[]) =>
   fc
     .tuple(
@@ -120,8 +127,9 @@ const written = (few: readonly Record<string, unknown>[]) =>
         nil: undefined,
         freq: 8,
       }),
+      fc.boolean(),
     )
-    .map(([record, keys, dashed, hidden]) => {
+    .map(([record, keys, dashed, hidden, negativeZero]) => {
       const copy: Record<string, unknown> = { ...record };
       if (dashed && typeof copy.term === 'string' && /^\d{5}$/.test(copy.term))
         copy.term = `${copy.term.slice(0, 3)}-${copy.term.slice(4)}`;
@@ -129,7 +137,9 @@ const written = (few: readonly Record<string, unknown>[]) =>
       const order = Object.keys(copy)
         .map((key) => [keys.next().value as number, key] as const)
         .sort(([a], [b]) => a - b);
-      return JSON.stringify(Object.fromEntries(order.map(([, key]) => [key, copy[key]])));
+      const line = JSON.stringify(Object.fromEntries(order.map(([, key]) => [key, copy[key]])));
+      // JSON.parse reads `-0` as -0, which JSON writes as 0: the same content.
+      return negativeZero ? line.replaceAll('"megabytes":0}', '"megabytes":-0}') : line;
     });
 
 /** A stream of lines written from a few samples, so that ids meet again. */

@@ -94,6 +94,23 @@ describe('createRecordIndex', () => {
     ).toEqual(['new', 'conflict']);
   });
 
+  it('compares numbers by value: a last bit tells two apart, -0 is 0, 1e21 is 1e+21', () => {
+    const sized = (megabytes: string) =>
+      `{"type":"courseOutcome","id":"C1","studentId":"s1","term":"11201","course":"物理","certifier":"t1","state":"certified","files":[{"name":"a.pdf","type":"pdf","megabytes":${megabytes}}]}`;
+    expect(sightings([sized('2.4'), sized('2.4000000000000004'), sized('2.40')])).toEqual([
+      'new',
+      'conflict',
+      'repeat',
+    ]);
+    expect(sightings([sized('0'), sized('-0'), sized('0.0')])).toEqual(['new', 'repeat', 'repeat']);
+    expect(sightings([sized('1e21'), sized('1e+21'), sized('1000000000000000000000')])).toEqual([
+      'new',
+      'repeat',
+      'repeat',
+    ]);
+    expect(sightings([sized('3'), sized('3.0000000000000004')])).toEqual(['new', 'conflict']);
+  });
+
   it('counts repeats and conflicts the same in any order: repeats = records − versions, conflicts = versions − ids', () => {
     const versions = [
       outcome,

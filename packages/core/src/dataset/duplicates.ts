@@ -71,6 +71,9 @@ const ABSENT = 0x10003;
 const TRUE = 0x10004;
 const FALSE = 0x10005;
 const OTHER = 0x10006;
+const NUMBER = 0x10007;
+const FILE = 0x10008;
+const FILES = 0x10009;
 
 /** A value as JSON with the keys of its objects sorted, so that `{ name, type }` and `{ type, name }` are one value. */
 function canonical(value: unknown): string {
@@ -80,68 +83,82 @@ function canonical(value: unknown): string {
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
 }
 
-/** The two lanes of the last fingerprint taken (one array, so that no object is made a record). */
-const lanes = new Int32Array(2);
-const lane = (index: 0 | 1): number => lanes[index] ?? unreachable(`lane ${index}`);
+/** The two lanes of the fingerprint being taken (module state, so that no object is made a record). */
+let laneA = 0;
+let laneB = 0;
+/** Whether the second lane is taken too (64 bits), or the first only (32 bits: enough to tell versions of one id apart, at half the cost). */
+let wide = true;
+
+/** Ends a value with its marker. */
+function mixEnd(end: number): void {
+  laneA = Math.imul(laneA ^ end, P1);
+  laneB = Math.imul(laneB ^ end, P2) ^ (laneB >>> 15);
+}
+
+/** Text two characters a step, then its marker (with the odd last character, if any). */
+function mixText(text: string, end: number): void {
+  let a = laneA;
+  let b = laneB;
+  const pairs = text.length & ~1;
+  if (wide)
+    for (let index = 0; index < pairs; index += 2) {
+      const word = text.charCodeAt(index) | (text.charCodeAt(index + 1) << 16);
+      a = Math.imul(a ^ word, P1);
+      b = Math.imul(b ^ word, P2);
+    }
+  else
+    for (let index = 0; index < pairs; index += 2)
+      a = Math.imul(a ^ (text.charCodeAt(index) | (text.charCodeAt(index + 1) << 16)), P1);
+  laneA = a;
+  laneB = b;
+  mixEnd(pairs < text.length ? end ^ (text.charCodeAt(pairs) << 4) : end);
+}
+
+/** The bits of a number that is not a whole 32-bit one. */
+const float = new Float64Array(1);
+const floatWords = new Int32Array(float.buffer);
 
 /**
- * A fingerprint of `record`'s `fields`, in that order, into `lanes`: 64 bits in two 32-bit lanes
- * (FNV-1a-like multiply-xor), or 32 in the first only when `wide` is false (enough to tell versions
- * of one id apart, at half the cost). Text is taken two characters a step, whole numbers and
- * booleans as they are, file references field by field, anything else as its canonical JSON; each
- * value ends with a marker of its kind. One function with its lanes in locals: the hot loop of the intake.
+ * One value: text as it is, whole numbers (-0 among them, as 0: JSON writes it so) and booleans as
+ * they are, other numbers by their bits, file references field by field, anything else as its canonical JSON;
+ * each ends with a marker of its kind.
+ */
+function mixValue(value: unknown): void {
+  if (typeof value === 'string') return mixText(value, TEXT);
+  if (typeof value === 'number') {
+    if ((value | 0) === value) return mixEnd(INTEGER ^ Math.imul(value, 0x9e3779b1));
+    float[0] = value;
+    mixEnd(floatWords[0] ?? unreachable('the low word'));
+    return mixEnd(NUMBER ^ (floatWords[1] ?? unreachable('the high word')));
+  }
+  if (value === undefined) return mixEnd(ABSENT);
+  if (typeof value === 'boolean') return mixEnd(value ? TRUE : FALSE);
+  if (Array.isArray(value) && value.every(isFileReference)) {
+    for (const file of value as readonly Readonly<Record<string, unknown>>[]) {
+      mixValue(file.name);
+      mixValue(file.type);
+      mixValue(file.megabytes);
+      mixEnd(FILE);
+    }
+    return mixEnd(FILES ^ Math.imul(value.length, 0x9e3779b1));
+  }
+  mixText(canonical(value), OTHER);
+}
+
+/**
+ * A fingerprint of `record`'s `fields`, in that order, into laneA and laneB: 64 bits in two 32-bit
+ * lanes (FNV-1a-like multiply-xor), or 32 in the first only when `wideOne` is false. The hot loop of the intake.
  */
 function fingerprint(
   record: Readonly<Record<string, unknown>>,
   fields: readonly string[],
   seed: number,
-  wide: boolean,
+  wideOne: boolean,
 ): void {
-  let a = Math.imul(0x811c9dc5 ^ seed, P1);
-  let b = Math.imul(0x2545f491 ^ seed, P2);
-  for (let field = 0; field < fields.length; field++) {
-    let value = record[fields[field] ?? unreachable(`field ${field}`)];
-    let end = TEXT;
-    if (typeof value !== 'string') {
-      if (typeof value === 'number' && (value | 0) === value) {
-        end = INTEGER ^ Math.imul(value, 0x9e3779b1);
-        value = '';
-      } else if (value === undefined) {
-        end = ABSENT;
-        value = '';
-      } else if (typeof value === 'boolean') {
-        end = value ? TRUE : FALSE;
-        value = '';
-      } else {
-        value = Array.isArray(value) && value.every(isFileReference) ? fileText(value) : canonical(value);
-        end = OTHER;
-      }
-    }
-    const text = value as string;
-    const pairs = text.length & ~1;
-    if (wide)
-      for (let index = 0; index < pairs; index += 2) {
-        const word = text.charCodeAt(index) | (text.charCodeAt(index + 1) << 16);
-        a = Math.imul(a ^ word, P1);
-        b = Math.imul(b ^ word, P2);
-      }
-    else
-      for (let index = 0; index < pairs; index += 2)
-        a = Math.imul(a ^ (text.charCodeAt(index) | (text.charCodeAt(index + 1) << 16)), P1);
-    if (pairs < text.length) end ^= text.charCodeAt(pairs) << 4;
-    a = Math.imul(a ^ end, P1);
-    b = Math.imul(b ^ end, P2) ^ (b >>> 15);
-  }
-  lanes[0] = a;
-  lanes[1] = b;
-}
-
-/** File references as text, each field in one order, separated by a character no field holds. */
-function fileText(files: readonly Readonly<Record<string, unknown>>[]): string {
-  let text = '';
-  for (const file of files)
-    text += `${String(file.name)}\u0000${String(file.type)}\u0000${String(file.megabytes)}\u0001`;
-  return text;
+  laneA = Math.imul(0x811c9dc5 ^ seed, P1);
+  laneB = Math.imul(0x2545f491 ^ seed, P2);
+  wide = wideOne;
+  for (let field = 0; field < fields.length; field++) mixValue(record[fields[field] ?? unreachable(`field ${field}`)]);
 }
 
 /** Whether a value is a plain file reference `{ name, type, megabytes }` and nothing more. */
@@ -182,31 +199,34 @@ class FingerprintTable {
     }
   }
 
-  /** The value stored for the key, or undefined. */
-  get(a: number, b: number): number | undefined {
+  /** The value stored for the key; when there is none, stores `value` and answers undefined (one probe for both). */
+  claim(a: number, b: number, value: number): number | undefined {
     const at = this.find(a, b | 1);
-    return this.slots[at + 1] === 0 ? undefined : this.slots[at + 2];
-  }
-
-  set(a: number, b: number, value: number): void {
-    const at = this.find(a, b | 1);
-    if (this.slots[at + 1] === 0) {
-      if ((this.size + 1) * 4 > (this.mask + 1) * 3) return this.grow(a, b, value);
-      this.size++;
+    if (this.slots[at + 1] !== 0) return this.slots[at + 2];
+    if ((this.size + 1) * 4 > (this.mask + 1) * 3) {
+      this.grow();
+      return this.claim(a, b, value);
     }
+    this.size++;
     this.slots[at] = a;
     this.slots[at + 1] = b | 1;
     this.slots[at + 2] = value;
+    return undefined;
   }
 
-  private grow(a: number, b: number, value: number): void {
+  private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
     this.mask = this.mask * 2 + 1;
-    this.size = 0;
-    for (let at = 0; at < old.length; at += WIDTH)
-      if (old[at + 1] !== 0) this.set(slot(old, at), slot(old, at + 1), slot(old, at + 2));
-    this.set(a, b, value);
+    for (let from = 0; from < old.length; from += WIDTH) {
+      const b = slot(old, from + 1);
+      if (b === 0) continue;
+      const a = slot(old, from);
+      const at = this.find(a, b);
+      this.slots[at] = a;
+      this.slots[at + 1] = b;
+      this.slots[at + 2] = slot(old, from + 2);
+    }
   }
 }
 
@@ -232,23 +252,17 @@ export function createRecordIndex(): { see(record: DatasetRecord): Sighting } {
       if (!named) {
         if (kind.onlyById) return 'new';
         fingerprint(fields, all, seed, true);
-        if (table.get(lane(0), lane(1)) !== undefined) return 'repeat';
-        table.set(lane(0), lane(1), 0);
-        return 'new';
+        return table.claim(laneA, laneB, 0) === undefined ? 'new' : 'repeat';
       }
       fingerprint(fields, all, seed, false);
-      const content = lane(0);
+      const content = laneA;
       fingerprint(fields, names, seed ^ 0x40000000, true);
-      const first = table.get(lane(0), lane(1));
-      if (first === undefined) {
-        table.set(lane(0), lane(1), content);
-        return 'new';
-      }
+      const first = table.claim(laneA, laneB, content);
+      if (first === undefined) return 'new';
       if (first === content) return 'repeat';
       // Another version of the id: the versions after the first are kept by their 64-bit content.
       fingerprint(fields, all, seed, true);
-      if (table.get(lane(0), lane(1)) !== undefined) return 'repeat';
-      table.set(lane(0), lane(1), 0);
+      if (table.claim(laneA, laneB, 0) !== undefined) return 'repeat';
       return 'conflict';
     },
   };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPlainDate } from '../_lib/date';
-import { DATASET_DAYS, HIDDEN_IN_ID, isIsoDay, isVisibleId } from './fields';
+import { DATASET_DAYS, HIDDEN_IN_ID, isDatasetDay, isIsoDay, isVisibleId, isWithinDays } from './fields';
 import { createIntake } from './intake';
 import { parseRecord } from './parse';
 
@@ -52,7 +52,7 @@ describe('isIsoDay', () => {
     ).toEqual(Array(11).fill(false));
   });
 
-  it('gives the same answer as isPlainDate on day-shaped and arbitrary text', () => {
+  it('gives the same answer as isPlainDate on day-shaped and arbitrary text; isDatasetDay adds the range', () => {
     const part = (length: number) =>
       fc.string({
         unit: fc.constantFrom('0', '1', '2', '3', '9', '-', 'x'),
@@ -63,9 +63,12 @@ describe('isIsoDay', () => {
     const real = fc
       .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
       .map((date) => date.toISOString().slice(0, 10));
+    // The days either side of DATASET_DAYS' bounds.
+    const edge = fc.constantFrom('1921-07-31', '1921-08-01', '2911-07-31', '2911-08-01', '9999-12-31');
     fc.assert(
-      fc.property(fc.oneof(dayShaped, real, fc.string({ maxLength: 12 })), (text) => {
+      fc.property(fc.oneof(dayShaped, real, edge, fc.string({ maxLength: 12 })), (text) => {
         expect(isIsoDay(text), text).toBe(isPlainDate(text));
+        expect(isDatasetDay(text), text).toBe(isPlainDate(text) && isWithinDays(text));
       }),
       { seed: 42, numRuns: NUM_RUNS },
     );

@@ -45,6 +45,13 @@ const itemShape = {
 };
 
 /** `courseOutcome` (課程學習成果): uploaded per semester, certified by the course teacher. */
+/** A line read as an item of `kind`, marked in place: the line's object is the reader's own, and no object is made to copy from. */
+function withKind<T extends object, K extends string>(line: T, kind: K): T & { kind: K } {
+  const marked = line as T & { kind: K };
+  marked.kind = kind;
+  return marked;
+}
+
 export const CourseOutcomeLineSchema = z
   .strictObject({
     type: z.literal('courseOutcome'),
@@ -57,9 +64,7 @@ export const CourseOutcomeLineSchema = z
     certifiedBy: Id.optional().describe('實際認證者 / who certified (a deputy, when not the certifier)'),
     certifiedOn: DateField.optional().describe('認證日 / day certified or rejected'),
   })
-  .transform((line) =>
-    Object.assign(line, { kind: 'courseOutcome' as const }),
-  ) satisfies z.ZodType<CourseOutcomeRecord>;
+  .transform((line) => withKind(line, 'courseOutcome')) satisfies z.ZodType<CourseOutcomeRecord>;
 
 /** `diversePerformance` (多元表現): uploaded per academic year, in one of the eight categories. */
 export const DiversePerformanceLineSchema = z
@@ -70,9 +75,7 @@ export const DiversePerformanceLineSchema = z
     term: TermField.optional(),
     category: DiversePerformanceCategorySchema.describe('類別 / one of the eight categories'),
   })
-  .transform((line) =>
-    Object.assign(line, { kind: 'diversePerformance' as const }),
-  ) satisfies z.ZodType<DiversePerformanceRecord>;
+  .transform((line) => withKind(line, 'diversePerformance')) satisfies z.ZodType<DiversePerformanceRecord>;
 
 /** A `student` line as read: the engine's `Student` with its `type`. */
 export type StudentRecord = Student & { readonly type: 'student' };
