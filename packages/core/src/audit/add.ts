@@ -18,7 +18,7 @@ import type { ResolvedWindow } from '../windows';
 import { WINDOW_CODES } from '../windows/codes';
 import { spanVerdict } from '../windows/span';
 import { seeTerm, type AuditState, type CapTotal } from './state';
-import { NO_DAY } from './store/certifiers';
+import { NO_DAY } from './store/assignments';
 import { NOWHERE } from './store/places';
 import { COUNT } from './store/roster';
 import { CAP_CLASS, type ChangeCategory } from './store/student-terms';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Assignments, NO_DAY } from './assignments';
 import { Columns } from './columns';
 import { NOWHERE, Places } from './places';
 import { Subjects } from './subjects';
@@ -84,5 +85,33 @@ describe('Subjects', () => {
     expect(subjects.compare('S01-000005', c7, other)).toBe(-1);
     expect(subjects.compare('S01-000005', c7, subjects.of('S01-000005', 'S01-000005-C10'))).toBe(1);
     expect(subjects.compare('S01-000005', c7, c7)).toBe(0);
+  });
+});
+
+describe('Assignments', () => {
+  // Teacher 1 first; reassigned to 2 on day 10; to 3 and 4 on day 20.
+  const assignments = new Assignments(
+    [1],
+    [
+      { day: 20, to: 4 },
+      { day: 10, to: 2 },
+      { day: 20, to: 3 },
+    ],
+  );
+
+  it('names the record’s teacher before the first reassignment, and from its day the teacher it names', () => {
+    expect(assignments.on(9)).toEqual([1]);
+    expect(assignments.on(11)).toEqual([2]);
+    expect(assignments.on(19)).toEqual([2]);
+  });
+
+  it('on a reassignment’s day, the teacher before it and after it; after two on one day, either', () => {
+    expect(assignments.on(10)).toEqual([1, 2]);
+    expect([...assignments.on(20)].sort()).toEqual([2, 3, 4]);
+    expect([...assignments.on(21)].sort()).toEqual([3, 4]);
+  });
+
+  it('without a day, every teacher the item ever had', () => {
+    expect([...assignments.on(NO_DAY)].sort()).toEqual([1, 2, 3, 4]);
   });
 });
