@@ -34,7 +34,10 @@ function capTotals(state: AuditState, student: number, totals: Map<string, CapTo
     const known = totals.get(key);
     if (!known) return totals.set(key, { action, limit, period, count, line, frame });
     known.count += count;
-    if (state.places.after(line, frame, known.line, known.frame)) Object.assign(known, { line, frame });
+    if (state.places.after(line, frame, known.line, known.frame)) {
+      known.line = line;
+      known.frame = frame;
+    }
   };
   const rows = state.studentTerms;
   for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
