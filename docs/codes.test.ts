@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { CATALOGUE, parseTerm, validatePack, type CodeSpec } from '@portfolio-rules/core';
+import { CATALOGUE, parseTerm, validatePack, type CodeSpec, type Division } from '@portfolio-rules/core';
 import { describe, expect, it } from 'vitest';
 import { CLI_CODES } from '../packages/cli/src/codes';
 import { type CodeBlock, codeBlocks } from './markdown-blocks';
@@ -8,7 +8,7 @@ import { type CodeBlock, codeBlocks } from './markdown-blocks';
  * One page per code: docs/codes/<CODE>.md. For pack and layering codes (PR1xxx, PR2xxx) the page's
  * examples are run: the YAML block under a "Failing" heading must raise the code through
  * validatePack, the one under a "Passing" heading must not. `<!-- options: {"term": "11002"} -->`
- * above a block passes options; `<!-- example: abridged -->` marks an example that cannot be shown in full.
+ * (or `{"division": "continuingEducation"}`) above a block passes options; `<!-- example: abridged -->` marks an example that cannot be shown in full.
  */
 const CODES_DIR = new URL('./codes/', import.meta.url);
 const CODE = /\bPR\d{4}\b/g;
@@ -28,10 +28,13 @@ function exampleUnder(blocks: readonly CodeBlock[], heading: string): CodeBlock 
 function run(block: CodeBlock) {
   const options =
     block.comments.flatMap((comment) =>
-      comment.startsWith('options:') ? [JSON.parse(comment.slice('options:'.length)) as { term?: string }] : [],
+      comment.startsWith('options:')
+        ? [JSON.parse(comment.slice('options:'.length)) as { term?: string; division?: Division }]
+        : [],
     )[0] ?? {};
   const term = options.term === undefined ? undefined : parseTerm(options.term);
-  return validatePack(block.text, term ? { term } : {}).findings;
+  return validatePack(block.text, { ...(term && { term }), ...(options.division && { division: options.division }) })
+    .findings;
 }
 
 describe('finding code pages', () => {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { CertificationEvent } from '@portfolio-rules/core';
+import { type CertificationEvent, divisionFinding } from '@portfolio-rules/core';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { certification } from './actions/certification';
@@ -195,8 +195,15 @@ export function buildApp(service: Service): FastifyInstance {
     }),
   );
 
-  app.post('/students', async (request) => {
+  app.post('/students', async (request, reply) => {
     const body = StudentBody.parse(request.body);
+    // A division the school's pack does not list: every later decision about the student would be refused.
+    const refused = divisionFinding({ divisions: service.rules.divisions }, body.division, body.id);
+    if (refused)
+      return reply
+        .code(422)
+        .type('application/json; charset=utf-8')
+        .send({ allowed: false, findings: [refused] });
     await service.db.query(
       `insert into students (id, grade, class, division) values ($1, $2, $3, $4)
        on conflict (id) do update set grade = excluded.grade, class = excluded.class, division = excluded.division`,

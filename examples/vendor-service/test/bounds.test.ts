@@ -62,7 +62,7 @@ const FILES = [{ name: 'a.pdf', type: 'pdf', megabytes: 1.5 }];
 
 /** One valid request of every endpoint that takes a body; the hostile values go into each of its values in turn. */
 const REQUESTS: readonly { readonly url: string; readonly body: Json }[] = [
-  { url: '/students', body: { id: 's2', grade: 2, class: '201', division: 'continuingEducation' } },
+  { url: '/students', body: { id: 's2', grade: 2, class: '201', division: 'day' } },
   {
     url: '/students/s1/items',
     body: {

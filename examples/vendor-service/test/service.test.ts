@@ -177,6 +177,21 @@ describe.each(['PGlite', 'PostgreSQL'])('the reference service on %s', (kind) =>
     ]);
   });
 
+  it('does not register a student of a division the pack does not list (PR2008): 馬公 has its day school alone', async () => {
+    const { app, db } = service;
+    const refused = await post(app, '/students', { id: 'ce1', grade: 2, division: 'continuingEducation' });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      allowed: false,
+      findings: [{ code: 'PR2008', subject: 'ce1', data: { division: 'continuingEducation', divisions: ['day'] } }],
+    });
+    expect(refused.body.findings[0]?.message['zh-TW']).toContain('進修部不在本校規定所列部別');
+    expect((await db.query('select id from students where id = $1', ['ce1'])).rows).toEqual([]);
+    // Nor is a roster of that division submitted: the engine refuses it before any rule.
+    const roster = { actor: TEACHING, category: 'courseOutcome', term: '11201', division: 'continuingEducation' };
+    expect(codes(await post(app, '/submissions', roster))).toEqual(['PR2008']);
+  });
+
   it('exports the dataset NDJSON the auditor reads: every line a valid record', async () => {
     const response = await service.app.inject({ method: 'GET', url: '/export' });
     expect(response.headers['content-type']).toContain('application/x-ndjson');

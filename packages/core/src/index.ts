@@ -246,6 +246,7 @@ export {
   type Resolution,
   type ResolveOptions,
 } from './layering';
+export { divisionFinding, divisionListed, divisionsOf, type ListsDivisions } from './layering/divisions';
 export {
   type CertificationEvent,
   type CertificationEventType,

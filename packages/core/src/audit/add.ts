@@ -7,6 +7,9 @@ import type { CourseOutcomeRecord, DiversePerformanceRecord } from '../dataset/s
 import { assignmentFor, chainOf } from '../deputies';
 import { countsAsOwn } from '../expressions/facts';
 import type { Position } from '../findings/types';
+import type { EffectivePack } from '../layering';
+import { divisionFinding } from '../layering/divisions';
+import type { Division } from '../units';
 import type { PortfolioItem } from '../records/items';
 import { checkReceiptPeriod } from '../submission/receipt-period';
 import { checkStanding, standingVerdict } from '../selection';
@@ -294,12 +297,25 @@ export function judgeDecisions(state: AuditState): void {
   }
 }
 
+/** A student or a roster of a division the pack does not list (PR2008): judged all the same, with the rules the pack has. */
+function noteDivision(
+  state: AuditState,
+  effective: EffectivePack | undefined,
+  division: Division | undefined,
+  subject: string,
+  position: Position | undefined,
+): void {
+  const finding = effective && divisionFinding(effective.values, division, subject, position);
+  if (finding) state.findings.push(finding);
+}
+
 function addSubmission(state: AuditState, record: SubmissionRecord, position: Position | undefined): void {
   const info = state.terms.get(record.term) ?? unreachable(`term ${record.term}`);
   seeTerm(state, record.term);
   const subject = `${record.category}:${record.term}:${record.stage}`;
   const place = (finding: (typeof state.findings)[number]) =>
     state.findings.push({ ...finding, subject, ...(position && { position }) });
+  noteDivision(state, info.effective, record.division, subject, position);
   const chain = chainOf(
     assignmentFor(
       info.effective,
@@ -385,6 +401,7 @@ function listFor<T>(lists: Map<number, T[]>, student: number): T[] {
 export function addRecord(state: AuditState, record: DatasetRecord, position: Position | undefined): void {
   switch (record.type) {
     case 'student':
+      noteDivision(state, state.resolution.versions[0], record.division, record.id, position);
       return state.roster.setRecord(state.roster.indexOf(record.id), record);
     case 'courseOutcome':
       return addCourseOutcome(state, record, position);

@@ -549,6 +549,46 @@ describe('createAudit: submissions, receipts, finals', () => {
   });
 });
 
+describe('createAudit: divisions (部別)', () => {
+  const final = {
+    type: 'submission',
+    category: 'courseOutcome',
+    term: '11201',
+    stage: 'final',
+    on: '2024-03-30',
+    unit: 'teaching',
+  };
+
+  it('reports a student or a roster of a division the pack does not list (PR2008), at its record', () => {
+    const result = auditLines([
+      student('s1'),
+      student('s2', { division: 'continuingEducation' }),
+      { ...final, division: 'continuingEducation' },
+      final,
+    ]);
+    expect(codesOf(result, 'PR2008')).toEqual([
+      expect.objectContaining({ subject: 'courseOutcome:11201:final', position: { line: 3, column: 1, record: 3 } }),
+      expect.objectContaining({
+        subject: 's2',
+        severity: 'error',
+        position: { line: 2, column: 1, record: 2 },
+        data: { division: 'continuingEducation', divisions: ['day'] },
+      }),
+    ]);
+    expect(codesOf(result, 'PR2008')[0]?.message['zh-TW']).toBe(
+      '進修部不在本校規定所列部別 (日間部) 內：其承辦單位與名冊無從依規定判斷',
+    );
+  });
+
+  it('a school whose pack lists its continuing-education division: nothing to report (新竹 seed 001 四)', () => {
+    const { resolution } = validatePack(
+      PACK_YAML.replace('appliesFrom: 11101', 'appliesFrom: 11101\ndivisions: [day, continuingEducation]'),
+    );
+    const lines = [student('s2', { division: 'continuingEducation' }), { ...final, division: 'continuingEducation' }];
+    expect(codesOf(auditLines(lines, {}, resolution), 'PR2008')).toEqual([]);
+  });
+});
+
 describe('createAudit: retention, enrolment, governance, custom rules, unknown students', () => {
   it('reports a graduate deleted before the seal ends', () => {
     const result = auditLines([

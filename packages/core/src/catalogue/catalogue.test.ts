@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVITIES, ANCHORS } from '../windows';
 import { DUTIES } from '../duties';
 import { ENROLMENT_CHANGES } from '../enrolment';
+import { DIVISIONS } from '../units';
 import { ENTRY_SOURCES, RECEIPT_CATEGORIES, RECORD_KINDS } from '../records';
 import { PERIODS } from '../caps';
 import { CATALOGUE } from './index';
@@ -69,6 +70,7 @@ const WORDS = [
   ...ACTIVITIES,
   ...ANCHORS,
   ...ENROLMENT_CHANGES,
+  ...DIVISIONS,
   'upload',
   'select',
   'min',

@@ -85,6 +85,7 @@ describe("the engine's boundary: what an untyped caller can get wrong (issue 12 
       [{ actor: { id: '' } }, 'request.actor.id'],
       [{ at: '20 March' }, 'request.at'],
       [{ division: 3 }, 'request.division'],
+      [{ division: 'evening' }, 'request.division'],
       [{ unavailable: 'registration' }, 'request.unavailable'],
     ] as const;
     for (const [change, path] of wrong) {

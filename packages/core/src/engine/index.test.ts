@@ -50,6 +50,36 @@ describe('createEngine', () => {
     });
   });
 
+  it('refuses a request of a division the pack does not list before any rule (PR2008), by every method that takes one', () => {
+    // 馬公 has its day school alone; a continuing-education student's units and rosters are not in its rules.
+    const engine = createEngine(resolution);
+    const division = 'continuingEducation' as const;
+    const item = outcome({ state: 'certified' });
+    const teaching = { id: 'u-teaching', roles: ['courseOutcomeSubmitter' as const], units: ['teaching'] };
+    const roster = { category: 'courseOutcome', term: '11201', actor: teaching, at: '2024-03-20' } as const;
+    const receipt = { studentId: 's1', category: 'courseOutcome', term: '11201', status: 'pending' } as const;
+    const answers = [
+      engine.checkUpload({ item, items: [], at: '2024-01-20', division }),
+      engine.checkSelection({ item, items: [], actor: STUDENT, at: '2024-01-20', division }),
+      engine.select({ item, items: [], actor: STUDENT, at: '2024-01-20', division }),
+      engine.deselect({ item, items: [], actor: STUDENT, at: '2024-01-20', division }),
+      engine.transition(outcome({ state: 'submitted' }), { type: 'certify' }, TEACHER, '2024-01-22', { division }),
+      engine.submit({ ...roster, submissions: [], division }),
+      engine.finalSubmit({ ...roster, receipts: [], finals: [], division }),
+      engine.receipt(receipt, { type: 'confirm' }, STUDENT, '2024-03-21', { division }),
+    ];
+    for (const answer of answers) {
+      expect(answer.findings).toMatchObject([{ code: 'PR2008', data: { division, divisions: ['day'] } }]);
+      expect('allowed' in answer ? answer.allowed : answer.ok).toBe(false);
+    }
+    expect(answers[0]?.findings[0]?.message['zh-TW']).toBe(
+      '進修部不在本校規定所列部別 (日間部) 內：其承辦單位與名冊無從依規定判斷',
+    );
+    // The day school, named or left out, is judged as before.
+    expect(engine.checkUpload({ item, items: [], at: '2024-01-20', division: 'day' }).findings).toEqual([]);
+    expect(engine.checkUpload({ item, items: [], at: '2024-01-20' }).findings).toEqual([]);
+  });
+
   it("runs the certification machine with the pack of the item's term, never changing its input", () => {
     const engine = createEngine(resolution);
     const item = deepFreeze(outcome({ state: 'submitted' }));

@@ -10,6 +10,8 @@ import {
 import { createFinding, hasErrors } from '../findings/define';
 import type { Finding } from '../catalogue';
 import { effectiveFor, LAYERING_CODES, type EffectivePack, type Resolution } from '../layering';
+import { divisionFinding } from '../layering/divisions';
+import type { Division } from '../units';
 import type { Validation } from '../pack';
 import type { StudentKind } from '../records';
 import type { CourseOutcome, PortfolioItem, Student } from '../records/items';
@@ -194,6 +196,20 @@ export function createEngine(given: EffectivePack | Resolution | Validation): En
     return decide([step], [finding]);
   };
 
+  /** A request of a division the pack does not list is refused (PR2008) before any rule; else `run` decides. */
+  const inDivision = <R>(
+    effective: EffectivePack,
+    division: Division | undefined,
+    subject: string,
+    run: () => R,
+    refuse: (decision: Explained) => R,
+  ): R => {
+    const finding = divisionFinding(effective.values, division, subject);
+    if (!finding) return run();
+    const step: Step = { rule: 'layering.division', outcome: 'failed', detail: finding.message, data: finding.data };
+    return refuse(decide([step], [finding]));
+  };
+
   /** The effective pack of a record's term as the record writes it (`11201` or `112-1`), remembered for the terms that parse. */
   const byTermText = new Map<string, EffectivePack | undefined>();
   const lookupItem = (item: PortfolioItem): EffectivePack | undefined => {
@@ -205,13 +221,16 @@ export function createEngine(given: EffectivePack | Resolution | Validation): En
     return effective;
   };
 
+  /** A request about an item, decided by the pack of the item's term, in a division the pack lists. */
   const byItem = <R>(
-    item: PortfolioItem,
+    { item, division }: { readonly item: PortfolioItem; readonly division?: Division | undefined },
     run: (effective: EffectivePack) => R,
     refuse: (decision: Explained) => R,
   ): R => {
     const effective = lookupItem(item);
-    return effective ? run(effective) : refuse(outside(termOf(item), item.id));
+    return effective
+      ? inDivision(effective, division, item.id, () => run(effective), refuse)
+      : refuse(outside(termOf(item), item.id));
   };
 
   const asTransition = (
@@ -239,30 +258,38 @@ export function createEngine(given: EffectivePack | Resolution | Validation): En
     },
     checkUpload: (request) =>
       checked('checkUpload', under('request', itemRequestProblem(request, false)), same, () =>
-        byItem(request.item, (effective) => decideUpload(effective, request), same),
+        byItem(request, (effective) => decideUpload(effective, request), same),
       ),
     checkSelection: (request) =>
       checked('checkSelection', under('request', itemRequestProblem(request, true)), same, () =>
-        byItem(request.item, (effective) => decideSelection(effective, request), same),
+        byItem(request, (effective) => decideSelection(effective, request), same),
       ),
     select: (request) =>
       checked('select', under('request', itemRequestProblem(request, true)), same, () =>
-        byItem(request.item, (effective) => decideSelect(effective, request), same),
+        byItem(request, (effective) => decideSelect(effective, request), same),
       ),
     deselect: (request) =>
-      checked('deselect', under('request', itemRequestProblem(request, true)), same, () =>
-        decideDeselect(request, lookupItem(request.item)),
-      ),
+      checked('deselect', under('request', itemRequestProblem(request, true)), same, () => {
+        // Taking an item out of the selection needs no rule of the term's pack, but a division the pack lists.
+        const effective = lookupItem(request.item);
+        const run = () => decideDeselect(request, effective);
+        return effective ? inDivision(effective, request.division, request.item.id, run, same) : run();
+      }),
     transition: (item, event, actor, at, context = {}) =>
       checked('transition', transitionProblem(item, event, actor, at, context), asTransition, () =>
-        byItem(item, (effective) => decideTransition(item, event, actor, at, { ...context, effective }), asTransition),
+        byItem(
+          { item, division: context.division },
+          (effective) => decideTransition(item, event, actor, at, { ...context, effective }),
+          asTransition,
+        ),
       ),
     submit: (request) =>
       checked('submit', under('request', submitRequestProblem(request)), same, () => {
         const effective = lookup(request.term);
+        const subject = `${request.category}:${request.term}`;
         return effective
-          ? decideSubmission(effective, request)
-          : outside(request.term, `${request.category}:${request.term}`);
+          ? inDivision(effective, request.division, subject, () => decideSubmission(effective, request), same)
+          : outside(request.term, subject);
       }),
     checkReceiptPeriod: (term, period) =>
       checked('checkReceiptPeriod', receiptPeriodProblem(term, period), same, () => {
@@ -272,16 +299,24 @@ export function createEngine(given: EffectivePack | Resolution | Validation): En
     receipt: (receipt, event, actor, at, context = {}) =>
       checked('receipt', receiptArgumentsProblem(receipt, event, actor, at, context), asTransition, () => {
         const effective = lookup(receipt.term);
+        const subject = `${receipt.studentId}:${receipt.category}`;
         return effective
-          ? receiptTransition(receipt, event, actor, at, { ...context, effective })
-          : asTransition(outside(receipt.term, `${receipt.studentId}:${receipt.category}`));
+          ? inDivision(
+              effective,
+              context.division,
+              subject,
+              () => receiptTransition(receipt, event, actor, at, { ...context, effective }),
+              asTransition,
+            )
+          : asTransition(outside(receipt.term, subject));
       }),
     finalSubmit: (request) =>
       checked('finalSubmit', under('request', finalRequestProblem(request)), same, () => {
         const effective = lookup(request.term);
+        const subject = `${request.category}:${request.term}`;
         return effective
-          ? finalSubmit(effective, request)
-          : outside(request.term, `${request.category}:${request.term}`);
+          ? inDivision(effective, request.division, subject, () => finalSubmit(effective, request), same)
+          : outside(request.term, subject);
       }),
     leaverNotices: (term, students, opens) =>
       checked(

@@ -4,6 +4,7 @@ import { explainUpload, type UploadRequest } from '../caps/decide';
 import type { PortfolioItem } from '../records/items';
 import { explainDeselection, explainSelection, type SelectDecision, type SelectRequest } from '../selection';
 import type { Explained } from '../decision/explanation';
+import { divisionListed } from '../layering/divisions';
 import { deepFreeze } from './magong.fixture';
 import { effectiveOf, PACKS, request } from './requests.fixture';
 
@@ -39,6 +40,20 @@ describe('lazy decisions — properties (seed 42)', () => {
           // A deep-frozen copy: reading the lazy decision must not need to write to its request.
           const frozen = deepFreeze(structuredClone(given)) as SelectRequest & UploadRequest;
           const original = given as SelectRequest & UploadRequest;
+          if (!divisionListed(effective.values, original.division)) {
+            // A division the pack does not list: refused before any rule (PR2008), by every method alike.
+            for (const decision of [
+              engine.checkUpload(frozen),
+              engine.checkSelection(frozen),
+              engine.select(frozen),
+              engine.deselect(frozen),
+            ])
+              expect({ allowed: decision.allowed, codes: decision.findings.map(({ code }) => code) }).toEqual({
+                allowed: false,
+                codes: ['PR2008'],
+              });
+            return;
+          }
           expectSame(engine.checkUpload(frozen), explainUpload(effective, original));
           expectSame(engine.checkSelection(frozen), explainSelection(effective, original));
           expectSame(engine.select(frozen), withItem(explainSelection(effective, original), original.item, true));
@@ -58,7 +73,7 @@ describe('lazy decisions — properties (seed 42)', () => {
           const engine = PACKS[pack]!;
           const upload = given as UploadRequest;
           const effective = effectiveOf(engine, upload.item);
-          if (!effective) return;
+          if (!effective || !divisionListed(effective.values, upload.division)) return;
           const eager = explainUpload(effective, upload);
           const findingsFirst = engine.checkUpload(upload);
           expect(findingsFirst.findings).toEqual(eager.findings);

@@ -17,6 +17,8 @@ export const PACKS = [
     'upload: { max: 6, per: semester, source: 五(三)1 }',
     'upload: { max: 2, per: academicYear, countsRejected: false, exempt: [schoolEntered], source: 五(三)1 }',
   ),
+  // A school with a continuing-education division too: its students' requests are judged, not refused (PR2008).
+  MAGONG_YAML.replace('document: 馬公補充規定', 'document: 馬公補充規定\ndivisions: [day, continuingEducation]'),
 ].map((text) => createEngine(acrossVersions(text)));
 
 const TERMS = ['10902', '11101', '11201', '11201', '112-1', '11202', '11301'];

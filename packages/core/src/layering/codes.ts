@@ -2,6 +2,8 @@ import { didYouMean } from '../_lib/words';
 import { defineCode } from '../findings/define';
 import { formatSource } from '../findings/define';
 import type { Source } from '../findings/types';
+import { DIVISION_NAMES } from '../names';
+import type { Division } from '../units';
 
 const clauseOrDash = (source: Source | undefined) => (source ? formatSource(source) : '—');
 const PERIOD = {
@@ -102,6 +104,16 @@ export const LAYERING_CODES = {
     message: (p: { term: string; from?: string; until?: string }) => ({
       'zh-TW': `學期 ${p.term} 不在本規定的適用期間 ${p.from ?? '…'}–${p.until ?? '…'} 內`,
       en: `term ${p.term} is outside the pack's period ${p.from ?? '…'}–${p.until ?? '…'}`,
+    }),
+  }),
+  divisionOutsidePack: defineCode({
+    code: 'PR2008',
+    name: 'division-outside-pack',
+    severity: 'error',
+    title: { 'zh-TW': '部別不在本校規定所列部別內', en: "Division not among the pack's divisions" },
+    message: (p: { division: Division; divisions: readonly Division[] }) => ({
+      'zh-TW': `${DIVISION_NAMES[p.division]['zh-TW']}不在本校規定所列部別 (${p.divisions.map((d) => DIVISION_NAMES[d]['zh-TW']).join('、')}) 內：其承辦單位與名冊無從依規定判斷`,
+      en: `the ${DIVISION_NAMES[p.division].en} is not one of the school's divisions in its pack (${p.divisions.map((d) => DIVISION_NAMES[d].en).join(', ')}): its units and rosters cannot be judged by the rules`,
     }),
   }),
 } as const;

@@ -12,7 +12,9 @@ import {
 } from '../national';
 import type { Pack } from '../pack/schema';
 import { compareTerms, formatTerm, parseTerm, type Term } from '../term';
+import type { Division } from '../units';
 import { checkNationalBounds } from './bounds';
+import { divisionFinding } from './divisions';
 import { LAYERING_CODES } from './codes';
 import { type Layer, mergeLayers, type Provenance } from './merge';
 import { unreachable } from '../_lib/unreachable';
@@ -65,6 +67,8 @@ export interface ResolveOptions {
   readonly overlays?: Readonly<Record<string, PackInput>>;
   /** The term the caller is about to check; a term outside the pack's period is reported (PR2007). */
   readonly term?: Term;
+  /** The division the caller is about to check; a division the pack does not list is reported (PR2008). */
+  readonly division?: Division;
 }
 
 const rank = (finding: Finding) =>
@@ -192,6 +196,12 @@ export function resolvePack(input: PackInput, options: ResolveOptions = {}): Res
     };
   };
   const versions = nationals.map((national) => effectiveOn(national, true));
+  const [first] = versions;
+  const unlisted =
+    first && options.division !== undefined
+      ? divisionFinding(first.values, options.division, 'divisions', positionIn(input, 'divisions').position)
+      : undefined;
+  if (unlisted) findings.push(unlisted);
   const outside = NATIONAL_VERSIONS.filter((national) => !nationals.includes(national)).map((national) =>
     effectiveOn(national, false),
   );

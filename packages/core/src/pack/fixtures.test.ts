@@ -2,12 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LAYERING_CODES } from '../layering/codes';
 import { parseTerm } from '../term';
+import type { Division } from '../units';
 import { PACK_CODES } from './codes';
 import { PACK_LIMITS, validatePack } from '.';
 
 /**
  * One fixture pack per code under packages/core/test/fixtures/codes/<CODE>.yaml. Each starts with
- * `# expect: <CODE> at <line>:<column>` and, where the check needs a term, `# term: <term>`.
+ * `# expect: <CODE> at <line>:<column>` and, where the check needs a term or a division, `# term: <term>`
+ * or `# division: <division>`.
  */
 const FIXTURES = new URL('../../test/fixtures/codes/', import.meta.url);
 const fixtureNames = readdirSync(FIXTURES).filter((name) => name.endsWith('.yaml'));
@@ -25,8 +27,10 @@ function readFixture(name: string) {
   const expectation = /^# expect: (PR\d{4}) at (\d+):(\d+)$/m.exec(text);
   if (!expectation) throw new Error(`${name} has no "# expect: CODE at line:column" header`);
   const term = /^# term: (\S+)$/m.exec(text)?.[1];
+  const division = /^# division: (\S+)$/m.exec(text)?.[1] as Division | undefined;
   return {
     text,
+    division,
     code: expectation[1]!,
     line: Number(expectation[2]),
     column: Number(expectation[3]),
@@ -44,9 +48,9 @@ describe('every pack and layering code has a fixture that triggers exactly it', 
   });
 
   it.each(fixtureNames)('%s', (name) => {
-    const { text, code, line, column, term } = readFixture(name);
+    const { text, code, line, column, term, division } = readFixture(name);
     expect(name).toBe(`${code}.yaml`);
-    const { findings } = validatePack(text, { file: name, ...(term && { term }) });
+    const { findings } = validatePack(text, { file: name, ...(term && { term }), ...(division && { division }) });
     expect(findings.map((finding) => finding.code)).toEqual([code]);
     expect(findings[0]!.position).toEqual({ file: name, line, column });
     expect(findings[0]!.message['zh-TW']).not.toBe('');

@@ -3,6 +3,7 @@ import type { Localized } from '../findings/types';
 import { DIVERSE_PERFORMANCE_CATEGORIES, RECEIPT_CATEGORIES } from '../records';
 import { STUDENT_STATUSES } from '../records/items';
 import { parseTerm } from '../term';
+import { DIVISIONS } from '../units';
 
 /** Where a value is not what a request needs: its path, what belongs there, and the value. */
 export interface Problem {
@@ -36,6 +37,10 @@ export const EXPECTED = {
   source: { 'zh-TW': '出處 { document, clause } (或省略)', en: 'a source { document, clause }, or left out' },
   period: { 'zh-TW': '期間 { opens, closes } (YYYY-MM-DD)', en: 'a period { opens, closes } of YYYY-MM-DD days' },
   round: { 'zh-TW': '輪次 (正整數，或省略)', en: 'a round (a whole number above 0), or left out' },
+  division: {
+    'zh-TW': '部別 day (日間部) 或 continuingEducation (進修部)，或省略',
+    en: 'a division, day or continuingEducation, or left out',
+  },
 } as const satisfies Record<string, Localized>;
 
 /** A problem at a path. */
@@ -190,10 +195,18 @@ export function actorProblem(value: unknown): Problem | undefined {
     const found = under(key, textsProblem(value[key]));
     if (found) return found;
   }
-  for (const key of ['studentId', 'division'] as const)
-    if (!isOptionalText(value[key])) return problem(key, EXPECTED.optionalText, value[key]);
-  if (!isOptionalDay(value.activeUntil)) return problem('activeUntil', EXPECTED.optionalDay, value.activeUntil);
-  return undefined;
+  if (!isOptionalText(value.studentId)) return problem('studentId', EXPECTED.optionalText, value.studentId);
+  return (
+    divisionProblem(value) ??
+    (isOptionalDay(value.activeUntil) ? undefined : problem('activeUntil', EXPECTED.optionalDay, value.activeUntil))
+  );
+}
+
+/** A division, when given: one of the two a school can have (a misspelt one would be judged as no division). */
+export function divisionProblem(value: Record<string, unknown>): Problem | undefined {
+  return value.division === undefined || oneOf(DIVISIONS, value.division)
+    ? undefined
+    : problem('division', EXPECTED.division, value.division);
 }
 
 function sourceProblem(value: unknown): Problem | undefined {
@@ -230,8 +243,10 @@ export function submissionProblem(value: unknown): Problem | undefined {
   if (!isText(value.category)) return problem('category', EXPECTED.text, value.category);
   if (!isTerm(value.term)) return problem('term', EXPECTED.term, value.term);
   if (!isPlainDate(value.submittedOn)) return problem('submittedOn', EXPECTED.day, value.submittedOn);
-  for (const key of ['submittedBy', 'actingAs', 'division', 'correction'] as const)
+  for (const key of ['submittedBy', 'actingAs', 'correction'] as const)
     if (!isOptionalText(value[key])) return problem(key, EXPECTED.optionalText, value[key]);
+  const division = divisionProblem(value);
+  if (division) return division;
   if (value.locksStudentSide !== undefined && typeof value.locksStudentSide !== 'boolean')
     return problem('locksStudentSide', EXPECTED.optionalBoolean, value.locksStudentSide);
   return (
@@ -265,7 +280,7 @@ export function finalProblem(value: unknown): Problem | undefined {
     under('category', categoryProblem(value.category)) ??
     (isTerm(value.term) ? undefined : problem('term', EXPECTED.term, value.term)) ??
     under('finalOn', dayProblem(value.finalOn)) ??
-    optionalTextProblem(value, 'division')
+    divisionProblem(value)
   );
 }
 
@@ -304,10 +319,7 @@ export const dayProblem = (value: unknown): Problem | undefined =>
 
 /** Who cannot act now and the division, as the deputy chains read them (optional). */
 export function unitOptionsProblem(value: Record<string, unknown>): Problem | undefined {
-  return (
-    under('unavailable', textsProblem(value.unavailable)) ??
-    (isOptionalText(value.division) ? undefined : problem('division', EXPECTED.optionalText, value.division))
-  );
+  return under('unavailable', textsProblem(value.unavailable)) ?? divisionProblem(value);
 }
 
 /**
@@ -346,7 +358,7 @@ export function itemRequestProblem(request: unknown, withActor: boolean): Proble
     (withActor ? under('actor', actorProblem(request.actor)) : undefined) ??
     under('submissions', eachOf(request.submissions, submissionProblem, false)) ??
     under('finals', eachOf(request.finals, finalProblem, false)) ??
-    optionalTextProblem(request, 'division') ??
+    divisionProblem(request) ??
     (request.window === undefined ? undefined : under('window', spanProblem(request.window)))
   );
 }
