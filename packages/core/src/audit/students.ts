@@ -16,26 +16,57 @@ import { COUNT } from './store/roster';
 import { CAP_CLASSES, CHANGE_CATEGORIES, type CapClass } from './store/student-terms';
 import { unreachable } from '../_lib/unreachable';
 
+/** A student's count under one limit and period. Kept from student to student: `student` says whose it is now. */
+interface Total {
+  action: CapTotal['action'];
+  limit: CapLimit;
+  period: string;
+  count: number;
+  line: number;
+  frame: number;
+  student: number;
+}
+
+/** The totals of the student counted last, in the order first counted; `byKey` finds a key's (no object per student). */
+interface Totals {
+  readonly byKey: Map<string, Total>;
+  readonly list: Total[];
+}
+
+function addTotal(
+  state: AuditState,
+  totals: Totals,
+  student: number,
+  key: string,
+  counted: Omit<Total, 'student'>,
+): void {
+  const known = totals.byKey.get(key);
+  if (known === undefined || known.student !== student) {
+    const total = known ?? ({} as Total);
+    total.action = counted.action;
+    total.limit = counted.limit;
+    total.period = counted.period;
+    total.count = counted.count;
+    total.line = counted.line;
+    total.frame = counted.frame;
+    total.student = student;
+    if (known === undefined) totals.byKey.set(key, total);
+    totals.list.push(total);
+    return;
+  }
+  known.count += counted.count;
+  if (state.places.after(counted.line, counted.frame, known.line, known.frame)) {
+    known.line = counted.line;
+    known.frame = counted.frame;
+  }
+}
+
 /**
  * The student's count under every limit and period: each term's kind-and-action counts, added up by
- * counter key (a year's limit over its terms). `totals` is reused from student to student.
+ * counter key (a year's limit over its terms), into `totals` (emptied first).
  */
-function capTotals(state: AuditState, student: number, totals: Map<string, CapTotal>): void {
-  totals.clear();
-  const add = (
-    key: string,
-    action: CapTotal['action'],
-    limit: CapLimit,
-    period: string,
-    count: number,
-    line: number,
-    frame: number,
-  ) => {
-    const known = totals.get(key);
-    if (!known) return totals.set(key, { action, limit, period, count, line, frame });
-    known.count += count;
-    if (state.places.after(line, frame, known.line, known.frame)) Object.assign(known, { line, frame });
-  };
+function capTotals(state: AuditState, student: number, totals: Totals): void {
+  totals.list.length = 0;
   const rows = state.studentTerms;
   for (let row = rows.first(student); row >= 0; row = rows.next(row)) {
     for (let capClass = 0 as CapClass; capClass < CAP_CLASSES.length; capClass++) {
@@ -45,11 +76,17 @@ function capTotals(state: AuditState, student: number, totals: Map<string, CapTo
       const { line, frame } = rows.cap(row, capClass);
       const info = state.terms.infoAt(rows.period(row)) ?? unreachable('the term');
       for (const counter of info.counters[kind][action])
-        add(counter.key, action, counter.limit, counter.period, count, line, frame);
+        addTotal(state, totals, student, counter.key, {
+          action,
+          limit: counter.limit,
+          period: counter.period,
+          count,
+          line,
+          frame,
+        });
     }
   }
-  for (const [key, stray] of state.strayCaps.get(student) ?? [])
-    add(key, stray.action, stray.limit, stray.period, stray.count, stray.line, stray.frame);
+  for (const [key, stray] of state.strayCaps.get(student) ?? []) addTotal(state, totals, student, key, stray);
 }
 
 /**
@@ -58,13 +95,13 @@ function capTotals(state: AuditState, student: number, totals: Map<string, CapTo
  * the same max and period only once. The finding points at the last record, in input order (file,
  * then line), that counted towards the cap.
  */
-function capFindings(state: AuditState, student: number, totals: Map<string, CapTotal>, out: Finding[]): void {
+function capFindings(state: AuditState, student: number, totals: Totals, out: Finding[]): void {
   capTotals(state, student, totals);
   let over = false;
-  for (const total of totals.values()) if (capVerdict(total.limit, total.count, 0) === 'over') over = true;
+  for (const total of totals.list) if (capVerdict(total.limit, total.count, 0) === 'over') over = true;
   if (!over) return;
   const reported = new Set<string>();
-  const sorted = [...totals.values()].sort((a, b) => Number(a.limit.national) - Number(b.limit.national));
+  const sorted = [...totals.list].sort((a, b) => Number(a.limit.national) - Number(b.limit.national));
   for (const { action, limit, period, count, line, frame } of sorted) {
     const kind = limit.rule.split('.')[1] as StudentKind;
     const key = `${action}|${kind}|${capReportKey(limit, period)}`;
@@ -207,7 +244,7 @@ function enrolmentFindings(state: AuditState, student: number, out: Finding[]): 
 export function studentFindings(state: AuditState, out: Finding[], overdue: Map<string, number>): void {
   for (const candidate of state.late) lateFindings(state, candidate, out, overdue);
   const { roster } = state;
-  const totals = new Map<string, CapTotal>();
+  const totals: Totals = { byKey: new Map(), list: [] };
   const finals: FinalsByTerm = new Map();
   for (let student = 0; student < roster.size; student++) {
     capFindings(state, student, totals, out);

@@ -82,9 +82,17 @@ export function createTermCache(resolution: Resolution, calendars: readonly Scho
     if (index === undefined) years.set(year, (index = codes.id(`${year}01`)));
     return index;
   };
+  // Most records have the term of the record before them: that one is answered without a look-up.
+  let lastCode: string | undefined;
+  let lastInfo: TermInfo | undefined;
   const get = (code: string): TermInfo | undefined => {
+    if (code === lastCode) return lastInfo;
     const cached = cache.get(code);
-    if (cached !== undefined || cache.has(code)) return cached;
+    if (cached !== undefined || cache.has(code)) {
+      lastCode = code;
+      lastInfo = cached;
+      return cached;
+    }
     const term = parseTerm(code);
     let info: TermInfo | undefined;
     if (term) {

@@ -44,18 +44,23 @@ const KINDS: ReadonlyMap<
     readonly all: readonly string[];
     /** The fields that name a record, its school first, for the types with an id. */
     readonly names: readonly string[] | undefined;
+    /** The fields besides the names: what tells two versions of one id apart. */
+    readonly rest: readonly string[];
   }
 > = new Map(
   RECORD_TYPES.map((spec, index) => {
     const ids = IDS[spec.type];
+    const all = ['school', ...columnsOf(spec).map((column) => column.name)];
+    const names = ids && ['school', ...ids];
     return [
       spec.type,
       {
         compared: !NOT_COMPARED.has(spec.type),
         onlyById: ONLY_BY_ID.has(spec.type),
         seed: index + 1,
-        all: ['school', ...columnsOf(spec).map((column) => column.name)],
-        names: ids && ['school', ...ids],
+        all,
+        names,
+        rest: all.filter((field) => !names?.includes(field)),
       },
     ];
   }),
@@ -247,14 +252,15 @@ export function createRecordIndex(): { see(record: DatasetRecord): Sighting } {
       const kind = KINDS.get(record.type) ?? unreachable(`record type ${record.type}`);
       if (!kind.compared) return 'new';
       const fields = record as unknown as Readonly<Record<string, unknown>>;
-      const { seed, all, names } = kind;
+      const { seed, all, names, rest } = kind;
       const named = names !== undefined && fields[names[names.length - 1] ?? unreachable('an id field')] !== undefined;
       if (!named) {
         if (kind.onlyById) return 'new';
         fingerprint(fields, all, seed, true);
         return table.claim(laneA, laneB, 0) === undefined ? 'new' : 'repeat';
       }
-      fingerprint(fields, all, seed, false);
+      // Versions of one id share their names: the first version's content is the rest of its fields.
+      fingerprint(fields, rest, seed, false);
       const content = laneA;
       fingerprint(fields, names, seed ^ 0x40000000, true);
       const first = table.claim(laneA, laneB, content);

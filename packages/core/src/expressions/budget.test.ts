@@ -4,7 +4,7 @@ import { loadPack } from '../pack';
 import { propertyOptions } from '../../test/arbitraries';
 import { deepFreeze, effectiveOf } from '../windows/windows.fixture';
 import { EXPRESSION_LIMITS, LONGEST_FACT_LIST, checkExpression, expressionCost } from './check';
-import { evaluateRules } from './evaluate';
+import { evaluateRules, factsRead } from './evaluate';
 import { type Facts, studentFacts, studentTermFacts } from './facts';
 import type { CustomRule } from './schema';
 
@@ -202,5 +202,79 @@ describe('shapes json-logic cannot apply', () => {
   it('still reads the documented forms', () => {
     const rules = [{ when: { '*': [2] } }, { when: { missing_some: [1, ['student.id', 'student.grade']] } }];
     expect(loadPack(packWith(rules)).findings).toEqual([]);
+  });
+});
+
+/** Facts whose values come from few choices, so that many facts are alike at the paths a rule reads. */
+const alikeFacts: fc.Arbitrary<Facts[]> = fc
+  .array(
+    fc.record({
+      id: fc.constantFrom('s1', 's2', 's3'),
+      grade: fc.constantFrom(1, 2, 3),
+      code: fc.constantFrom(11201, 11202),
+      asOf: fc.constantFrom(19700, 19800),
+      submitted: fc.constantFrom(0, 1, 2),
+      closes: fc.option(fc.constantFrom(19750, 19790), { nil: undefined }),
+    }),
+    { minLength: 1, maxLength: 30 },
+  )
+  .map((rows) =>
+    rows.map(({ id, grade, code, asOf, submitted, closes }, index) => ({
+      about: 'studentTerm' as const,
+      subject: `${id}@${code}#${index}`,
+      values: {
+        student: { id, grade, division: 'day', status: 'enrolled' },
+        academicYear: 112,
+        term: { code, year: 112, semester: code % 10 },
+        asOf,
+        courseOutcome: { uploaded: submitted, draft: 0, submitted, certified: 0, rejected: 0, selected: 0 },
+        diversePerformance: { uploaded: 0, selected: 0, schoolEntered: 0 },
+        windows: closes === undefined ? {} : { courseOutcomeCertification: { closes } },
+      },
+    })),
+  );
+
+describe('answers kept for facts alike', () => {
+  /** A rule reading more paths than the generated expressions do, each a documented fact. */
+  const reading = fc.constantFrom(
+    { '>': [{ var: 'asOf' }, { var: 'windows.courseOutcomeCertification.closes' }] },
+    { and: [{ '==': [{ var: 'student.grade' }, 2] }, { var: ['courseOutcome.submitted', 0] }] },
+    { cat: [{ var: 'student.id' }, { var: 'term.code' }] },
+    { '!': { var: 'windows.courseOutcomeCertification.closes' } },
+  );
+
+  it('gives every fact the answer json-logic gives it alone', () => {
+    fc.assert(
+      fc.property(fc.oneof(expression, reading), alikeFacts, (when, facts) => {
+        fc.pre(checkExpression(when).length === 0);
+        const effective = {
+          ...effectiveOf(''),
+          values: { rules: [{ id: 'r', when, message: { 'zh-TW': 'x', en: 'x' } }] },
+        };
+        const together = evaluateRules(effective, facts);
+        fc.pre(together.every((finding) => finding.code !== 'PR6102' && finding.code !== 'PR6104'));
+        const alone = facts.flatMap((fact) => evaluateRules(effective, [fact]));
+        const held = (findings: readonly { code: string; subject: string }[]) =>
+          findings.filter((finding) => finding.code === 'PR6100').map((finding) => finding.subject);
+        expect(held(together)).toEqual(held(alone));
+      }),
+      propertyOptions(500),
+    );
+  });
+
+  it('keeps answers only for rules that read documented facts by a fixed path', () => {
+    expect(factsRead({ '>': [{ var: 'asOf' }, { var: ['windows.courseOutcomeCertification.closes', 0] }] })).toEqual([
+      ['asOf'],
+      ['windows', 'courseOutcomeCertification', 'closes'],
+    ]);
+    expect(factsRead({ '==': [1, 1] })).toEqual([]);
+    for (const reader of [
+      { var: '' },
+      { var: 0 },
+      { var: 'student' },
+      { missing: ['asOf'] },
+      { some: [[1], { var: '' }] },
+    ])
+      expect(factsRead({ and: [{ var: 'asOf' }, reader] }), JSON.stringify(reader)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import * as jsonLogicModule from 'json-logic-js';
 import { suggest } from '../_lib/suggest';
 import { createFinding } from '../findings/define';
 import type { Finding } from '../catalogue';
+import type { Source } from '../findings/types';
 import type { EffectivePack } from '../layering';
 import { provenanceOf } from '../layering/merge';
 import { checkExpression, EXPRESSION_LIMITS, type ExpressionProblem } from './check';
@@ -87,6 +88,66 @@ function metered(expression: unknown, meter: Meter): unknown {
 }
 
 /**
+ * The fact paths a rule reads, each split at its dots, when everything it reads is a documented fact
+ * named by a fixed `var` (no `missing`, no `all`/`some`/`none`, whose `var` reads an element): then
+ * its answer on a fact depends on the values at those paths alone. Undefined otherwise. Read as
+ * {@link metered} reads an expression: an object is its first operator.
+ */
+export function factsRead(expression: unknown): (readonly string[])[] | undefined {
+  const paths = new Set<string>();
+  const visit = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.every(visit);
+    if (node === null || typeof node !== 'object') return true;
+    const [operator, argument] = Object.entries(node)[0] ?? [];
+    if (operator === undefined) return true;
+    if (operator === 'var') {
+      const [path, ...rest] = Array.isArray(argument) ? (argument as unknown[]) : [argument];
+      if (typeof path !== 'string' || !KNOWN.has(path)) return false;
+      paths.add(path);
+      return rest.every(visit);
+    }
+    if (operator === 'missing' || operator === 'missing_some' || SCOPED.has(operator)) return false;
+    return visit(argument);
+  };
+  return visit(expression) ? [...paths].map((path) => path.split('.')) : undefined;
+}
+
+/** How many answers of one rule are kept: a rule reading the student id would have one per fact. */
+const ANSWERS_KEPT = 4096;
+
+/** The values at `paths`, as one text: facts alike there are alike to the rule (numbers, text, or nothing). */
+function valuesAt(values: unknown, paths: readonly (readonly string[])[]): string {
+  let key = '';
+  for (const path of paths) {
+    let value = values;
+    for (const segment of path)
+      value = value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>)[segment];
+    key +=
+      typeof value === 'number'
+        ? Object.is(value, -0)
+          ? '-0,'
+          : `${value},`
+        : value === undefined
+          ? 'u,'
+          : `${JSON.stringify(value)},`;
+  }
+  return key;
+}
+
+/** The finding of a custom rule that holds on a fact (PR6100). */
+function customFinding(
+  rule: CustomRule,
+  context: { readonly rule: string; readonly source?: Source; readonly layer?: string },
+  subject: string,
+): Finding {
+  return createFinding(
+    EXPRESSION_CODES.customRule,
+    { id: rule.id, text: rule.message },
+    { ...context, subject, severity: rule.severity ?? 'warning' },
+  );
+}
+
+/**
  * Evaluates the pack's custom rules (`rules:`) over precomputed facts: a rule is applied to the
  * facts it is about (`about`, default `studentTerm`) and raises its finding where its `when` holds.
  * A rule runs only after it passes {@link checkExpression} (which bounds its cost); one that fails
@@ -132,8 +193,17 @@ export function evaluateRules(
     }
     const about = rule.about ?? 'studentTerm';
     const when = metered(rule.when, meter) as Parameters<typeof jsonLogic.apply>[0];
+    // json-logic is pure: facts alike at every path the rule reads get the answer of the first such fact.
+    const reads = factsRead(rule.when);
+    const answers = new Map<string, boolean>();
     for (const fact of facts) {
       if (fact.about !== about) continue;
+      const key = reads && valuesAt(fact.values, reads);
+      const known = key === undefined ? undefined : answers.get(key);
+      if (known !== undefined) {
+        if (known) findings.push(customFinding(rule, context, fact.subject));
+        continue;
+      }
       let holds: boolean;
       meter.steps = 0;
       try {
@@ -158,14 +228,8 @@ export function evaluateRules(
         );
         break;
       }
-      if (holds)
-        findings.push(
-          createFinding(
-            EXPRESSION_CODES.customRule,
-            { id: rule.id, text: rule.message },
-            { ...context, subject: fact.subject, severity: rule.severity ?? 'warning' },
-          ),
-        );
+      if (key !== undefined && answers.size < ANSWERS_KEPT) answers.set(key, holds);
+      if (holds) findings.push(customFinding(rule, context, fact.subject));
     }
   });
   return findings;

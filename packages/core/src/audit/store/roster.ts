@@ -37,6 +37,8 @@ export class Roster {
   private readonly ids: string[] = [];
   private readonly fields = new Columns(WIDTH);
   private readonly words = new Interner();
+  private lastId: string | undefined = undefined;
+  private lastIndex = -1;
 
   get size(): number {
     return this.ids.length;
@@ -44,12 +46,16 @@ export class Roster {
 
   /** The student's index, added on first sight. */
   indexOf(id: string): number {
+    // A student's records mostly come together: the last one asked for, without a look-up.
+    if (id === this.lastId) return this.lastIndex;
     let index = this.indexes.get(id);
     if (index === undefined) {
       index = this.fields.add();
       this.ids.push(id);
       this.indexes.set(id, index);
     }
+    this.lastId = id;
+    this.lastIndex = index;
     return index;
   }
 
