@@ -15,6 +15,17 @@ import {
 } from './audit.fixture';
 import { containing } from '../../test/matchers';
 
+/** A submission record: 教學組's round of 11201's course outcomes, unless `extra` says otherwise. */
+const submission = (extra: object = {}) => ({
+  type: 'submission',
+  category: 'courseOutcome',
+  term: '11201',
+  stage: 'submit',
+  on: '2024-03-15',
+  unit: 'teaching',
+  ...extra,
+});
+
 describe('createAudit: files and summaries', () => {
   it('judges the files and the summary a record carries as an upload of it is judged (PR3010–PR3014), not what it leaves out', () => {
     const result = auditLines([
@@ -230,16 +241,6 @@ describe('createAudit: certification', () => {
 });
 
 describe('createAudit: submissions, receipts, finals', () => {
-  const submission = (extra: object) => ({
-    type: 'submission',
-    category: 'courseOutcome',
-    term: '11201',
-    stage: 'submit',
-    on: '2024-03-15',
-    unit: 'teaching',
-    ...extra,
-  });
-
   it("reports a submission by a unit outside the duty's chain, notes a deputy, and checks the receipt period", () => {
     const result = auditLines([
       submission({ unit: 'guidance' }),
@@ -550,14 +551,7 @@ describe('createAudit: submissions, receipts, finals', () => {
 });
 
 describe('createAudit: divisions (部別)', () => {
-  const final = {
-    type: 'submission',
-    category: 'courseOutcome',
-    term: '11201',
-    stage: 'final',
-    on: '2024-03-30',
-    unit: 'teaching',
-  };
+  const final = submission({ stage: 'final', on: '2024-03-30' });
 
   it('reports a student or a roster of a division the pack does not list (PR2008), at its record', () => {
     const result = auditLines([
