@@ -37,14 +37,14 @@ const numRuns = Number(process.env.DIFF_RUNS ?? 200);
  * certifiedOn) and its certification events' (certify, reject, revoke, each also judged against the
  * certification window, PR6003; submit and reassign, which no window binds); differential/after-final.ts
  * moves the records' days and adds certifications revoked after the final submission,
- * differential/events.ts adds reassignments (before a decision, by the teacher then deciding, and
- * after the final submission) and drafts submitted after it.
+ * differential/events.ts adds reassignments (before a decision or on its day, and after the final
+ * submission) and drafts submitted after it.
+ * PR4002 after a reassignment (更換認證教師): each decision is judged against the teacher assigned on
+ * its day — the record's certifier, from a reassignment's day the teacher it names, on that day both
+ * (the records give days, not hours). differential/events.ts has the teacher replaced go on deciding,
+ * the new teacher decide before the reassignment, and reassignments on a decision's own day.
  * - PR7800 (still pending after the window), PR7012's school-level count, PR75xx governance and
  *   retention, PR78xx: judged over the whole data as of the audit day, no request decides them.
- * Not generated, as the two disagree on it: a teacher replaced by a reassignment who acts again. The
- * engine refuses them (PR4002: after `reassign` to t-lin, "t-lin certifies from now on; t-chen no
- * longer can"); the audit does not read a reassignment's day and takes the record's certifier and
- * every teacher the item was reassigned to as assigned on every day.
  */
 const COMPARED = new Set([
   'PR3001',
@@ -124,7 +124,7 @@ describe('engine and audit — differential (fast-check over generated datasets)
     'the engine refuses exactly what the audit reports, for every rule both judge',
     async () => {
       const seen = new Set<string>();
-      const added = { reassign: 0, submit: 0 };
+      const added = { reassign: 0, submit: 0, offDay: 0 };
       await fc.assert(
         fc.asyncProperty(
           fc.record({
@@ -153,6 +153,7 @@ describe('engine and audit — differential (fast-check over generated datasets)
             records.forEach((record, index) => audit.add(record, { line: index + 1, column: 1, record: index + 1 }));
             const audited = audit.finish().findings;
             const replayed = replay(resolution, plan.calendars, records, asOf);
+            added.offDay += replayed.offDay;
             const studentOf = (item: string) => replayed.items.get(item)?.studentId;
             // A field the data leaves out is not known to be empty: the audit judges only what a record carries.
             const carried = (finding: Finding) => {
@@ -179,9 +180,10 @@ describe('engine and audit — differential (fast-check over generated datasets)
         ),
         { numRuns, seed: Number(process.env.DIFF_SEED ?? 13) },
       );
-      // Not vacuous: reassignments and late submissions were replayed, the datasets break every rule
-      // the generator injects, and both sides saw it.
+      // Not vacuous: reassignments, decisions by a teacher replaced or not yet assigned, and late
+      // submissions were replayed, the datasets break every rule the generator injects, and both sides saw it.
       expect(added.reassign).toBeGreaterThan(0);
+      expect(added.offDay).toBeGreaterThan(0);
       expect(added.submit).toBeGreaterThan(0);
       expect([...seen].sort()).toEqual(
         expect.arrayContaining([

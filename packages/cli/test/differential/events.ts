@@ -16,12 +16,21 @@ const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY;
 const later = (day: string, days: number) => new Date((dayNumber(day) + days) * DAY).toISOString().slice(0, 10);
 
 /**
+ * Who decides a course outcome reassigned before its decision: the teacher replaced before the
+ * reassignment and the new teacher after it (on its own day either); the teacher replaced throughout;
+ * the new teacher throughout (also before the reassignment); as the first, with the reassignment on
+ * the decision's own day.
+ */
+const WHO_DECIDES = ['after', 'replaced', 'new', 'sameDay'] as const;
+
+/**
  * The records with one event for each pick (any natural number: it chooses the item, the kind of
  * event and the day):
- * - pick % 3 = 0: a course outcome decided by its own teacher is reassigned, between its upload and
- *   its decision, to another teacher of the data, who then decides it (its record's `certifiedBy` and
- *   its certify, reject or revoke events after the reassignment say so). The teacher replaced never
- *   acts again: the audit does not read a reassignment's day (see the test);
+ * - pick % 3 = 0: a course outcome decided by its own teacher is reassigned to another teacher of the
+ *   data, between the day after its upload and the day of its decision (that day included); its
+ *   decisions (its record's `certifiedBy`, its certify, reject and revoke events) are then made, as
+ *   the pick says (WHO_DECIDES), by the teacher replaced, the new teacher, or each by the teacher of
+ *   their day;
  * - pick % 3 = 1: a course outcome still in draft, submitted or rejected is reassigned 1–20 days after
  *   the final submission of its term in its student's division;
  * - pick % 3 = 2: a course outcome in draft is submitted by its student 1–20 days after that final
@@ -53,16 +62,21 @@ export function withEvents(records: Records, picks: readonly number[]): DatasetR
       const { uploadedOn, certifiedOn } = item;
       if (!decided || by !== item.certifier || uploadedOn === undefined || certifiedOn === undefined) continue;
       const days = dayNumber(certifiedOn) - dayNumber(uploadedOn);
-      const to = teachers.find((teacher) => teacher !== item.certifier && teacher !== item.certifiedBy);
-      if (days < 2 || to === undefined) continue;
-      const on = later(uploadedOn, 1 + (pick % (days - 1)));
+      const to = teachers.find((teacher) => teacher !== item.certifier);
+      if (days < 1 || to === undefined) continue;
+      const who = WHO_DECIDES[Math.floor(pick / 3 / outcomes.length) % WHO_DECIDES.length]!;
+      const on = who === 'sameDay' ? certifiedOn : later(uploadedOn, 1 + (pick % days));
       changed.push({ ...event, event: 'reassign', on, actor: ADMIN, to, ...school });
-      changed[index] = { ...item, ...(item.state === 'certified' && { certifiedBy: to }) };
+      // Who decides each decision of the item, by its day; on the reassignment's own day, either teacher.
+      const onItsDay = pick % 2 === 0 ? item.certifier : to;
+      const decider = (day: string) =>
+        who === 'replaced' ? item.certifier : who === 'new' ? to : day < on ? item.certifier : day > on ? to : onItsDay;
+      changed[index] = { ...item, certifiedBy: decider(certifiedOn) };
       changed.forEach((record, at) => {
         if (record.type !== 'certificationEvent' || record.itemId !== item.id || record.studentId !== item.studentId)
           return;
-        if (record.event !== 'submit' && record.event !== 'reassign' && record.on > on)
-          changed[at] = { ...record, actor: to };
+        if (record.event !== 'submit' && record.event !== 'reassign')
+          changed[at] = { ...record, actor: decider(record.on) };
       });
       continue;
     }

@@ -8,9 +8,10 @@
  *   before it (as the records leave them: the audit judges the data's final state);
  * - each decision of a course outcome (its record's `certifiedOn` and `certifiedBy`, and each
  *   certify, reject or revoke event) is a transition from the state before it, by its actor, on its
- *   day, in the certification window of the student's grade then; an actor who is not the teacher
- *   assigned that day (the record's, or the last it was reassigned to before) acts for them as the
- *   audit reads it (the teacher unavailable, the chain's role links filled);
+ *   day, in the certification window of the student's grade then; an actor who is not a teacher
+ *   assigned that day (the record's, or the one it was last reassigned to; on a reassignment's own day
+ *   either, see `reassignments`) acts for them as the audit reads it (the teacher unavailable, the
+ *   chain's role links filled);
  * - each submit event is the student's submission of the item from draft, each reassign event an
  *   administrator's (systemAdmin) reassignment from the item's state that day; no window binds either;
  * - once every item is in, each selected item (not withdrawn) is selected, against the selections
@@ -64,6 +65,8 @@ export interface Replayed {
   readonly findings: readonly Finding[];
   /** Item ids by student, and each item's term, to key the audit's and the engine's findings alike. */
   readonly items: ReadonlyMap<string, Item>;
+  /** Decisions by a teacher of the item on another day, not that day: replaced already, or not yet assigned. */
+  readonly offDay: number;
 }
 
 /** The term an item's rules are those of: its own, or the first semester of its academic year. */
@@ -145,7 +148,8 @@ export function replay(
     platform.set(item.studentId, mine);
   }
 
-  findings.push(...decisions(engine, calendars, records, items, students, maxYear, finalsBefore));
+  const decided = decisions(engine, calendars, records, items, students, maxYear, finalsBefore);
+  findings.push(...decided.findings);
 
   // Selections, once everything is in: each against the selections made before it.
   for (const item of live.filter((entry) => entry.selected)) {
@@ -164,7 +168,7 @@ export function replay(
 
   findings.push(...submissions(engine, resolution, records, students, finalsBefore));
   findings.push(...customRules(resolution, calendars, items, students, asOf));
-  return { findings, items };
+  return { findings, items, offDay: decided.offDay };
 }
 
 /** The final submissions the data records, as the engine is given them: those made before a day. */
@@ -217,7 +221,7 @@ function decisions(
   students: ReadonlyMap<string, Student>,
   maxYear: number,
   finalsBefore: (day: string) => FinalSubmission[],
-): Finding[] {
+): { findings: Finding[]; offDay: number } {
   const certifierOn = reassignments(records);
   const asked: { item: CourseOutcome; event: CertificationEvent; actor: string | undefined; on: string }[] = [];
   for (const item of items.values()) {
@@ -246,12 +250,20 @@ function decisions(
     asked.push({ item, event, actor: record.actor, on: record.on });
   }
   const findings: Finding[] = [];
+  let offDay = 0;
   for (const { item, event, actor: given, on } of byDate(asked, (entry) => entry.on)) {
     const effective = engine(item.term).effectiveFor(item.term)!;
     const student = students.get(item.studentId);
     const division = student?.division;
-    const certifier = certifierOn(item, on);
+    const teachers = certifierOn(item, on);
+    // A decision by a teacher assigned that day is theirs; anyone else's is judged against the teacher standing before it.
+    const certifier =
+      given !== undefined && WHO[event.type] === 'certifier' && teachers.assigned.includes(given)
+        ? given
+        : teachers.before;
     const actor = given ?? certifier;
+    if (WHO[event.type] === 'certifier' && !teachers.assigned.includes(actor) && teachers.ever.includes(actor))
+      offDay++;
     const context = { ...(division && { division }), finals: finalsBefore(on) };
     const who = WHO[event.type];
     if (who !== 'certifier') {
@@ -277,20 +289,23 @@ function decisions(
       state: event.type === 'revoke' ? 'certified' : 'submitted',
       selected: false,
     };
+    // Someone else than the teacher acts as a deputy when the chain has one and they are not the
+    // student; else they are asked as the engine asks anyone but the teacher (PR4002), as the audit reads it.
+    const deputy = actor !== certifier && actor !== item.studentId && chain.some((link) => link !== 'courseTeacher');
     const result = engine(item.term).transition(
       before,
       event,
-      actor === certifier ? { id: actor, roles: ['courseTeacher'] } : { id: actor, roles, units: [actor] },
+      actor === certifier
+        ? { id: actor, roles: ['courseTeacher'] }
+        : deputy
+          ? { id: actor, roles, units: [actor] }
+          : { id: actor, roles: [] },
       on,
-      {
-        ...context,
-        ...(actor === certifier ? {} : { unavailable: [certifier] }),
-        ...(window && { window }),
-      },
+      { ...context, ...(deputy && { unavailable: [certifier] }), ...(window && { window }) },
     );
     findings.push(...result.findings);
   }
-  return findings;
+  return { findings, offDay };
 }
 
 /** Who acts in each certification event the data records: the student submits, an administrator reassigns. */
@@ -304,16 +319,34 @@ const WHO: Readonly<Record<CertificationEvent['type'], 'student' | 'certifier' |
   reassign: 'admin',
 };
 
-/** An item's teacher on a day: the last teacher it was reassigned to before that day, else its record's. */
-function reassignments(records: Records): (item: CourseOutcome, day: string) => string {
+/**
+ * An item's teachers on a day, and the one a reassignment that day replaces. The records give days,
+ * not hours, and the replay takes a day's records in the order that lets each act stand: on the day of
+ * a reassignment the teacher before it and the teacher after it may both act (either may have acted
+ * first); after it, the teacher it names (after two reassignments on one day, either). Before the
+ * first reassignment, the record's certifier.
+ */
+function reassignments(
+  records: Records,
+): (
+  item: CourseOutcome,
+  day: string,
+) => { readonly before: string; readonly assigned: readonly string[]; readonly ever: readonly string[] } {
   const moves = new Map<string, { on: string; to: string }[]>();
   for (const record of byDate(records, (entry) => (entry.type === 'certificationEvent' ? entry.on : ''))) {
     if (record.type !== 'certificationEvent' || record.event !== 'reassign' || record.to === undefined) continue;
     const key = `${record.studentId}|${record.itemId}`;
     moves.set(key, [...(moves.get(key) ?? []), { on: record.on, to: record.to }]);
   }
-  return (item, day) =>
-    (moves.get(`${item.studentId}|${item.id}`) ?? []).filter((move) => move.on < day).at(-1)?.to ?? item.certifier;
+  return (item, day) => {
+    const mine = moves.get(`${item.studentId}|${item.id}`) ?? [];
+    const last = mine.filter((move) => move.on < day).at(-1)?.on;
+    const standing =
+      last === undefined ? [item.certifier] : mine.filter((move) => move.on === last).map((move) => move.to);
+    const today = mine.filter((move) => move.on === day).map((move) => move.to);
+    const ever = [item.certifier, ...mine.map((move) => move.to)];
+    return { before: standing.at(-1)!, assigned: [...standing, ...today], ever };
+  };
 }
 
 /** An item's state on a day, as its record leaves it: decided once its decision's day is past, else in draft or submitted. */

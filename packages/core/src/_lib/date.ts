@@ -60,6 +60,11 @@ function epochDay(date: PlainDate): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
+/** Days since 1970-01-01 of a day known to be `YYYY-MM-DD` (a checked record's): its digits read in place, no string made. */
+export function checkedEpochDay(date: PlainDate): number {
+  return Date.UTC(digits(date, 0, 4), digits(date, 5, 7) - 1, digits(date, 8, 10)) / MS_PER_DAY;
+}
+
 export function daysBetween(from: PlainDate, to: PlainDate): number {
   return epochDay(to) - epochDay(from);
 }

@@ -1,4 +1,4 @@
-import { compareDates, type PlainDate } from '../_lib/date';
+import { checkedEpochDay, compareDates, type PlainDate } from '../_lib/date';
 import { type CapAction, countsTowards, periodOf } from '../caps/decide';
 import type { DatasetRecord } from '../dataset/parse';
 import { reasonGiven } from '../certification/reason';
@@ -18,6 +18,7 @@ import type { ResolvedWindow } from '../windows';
 import { WINDOW_CODES } from '../windows/codes';
 import { spanVerdict } from '../windows/span';
 import { seeTerm, type AuditState, type CapTotal } from './state';
+import { NO_DAY } from './store/certifiers';
 import { NOWHERE } from './store/places';
 import { COUNT } from './store/roster';
 import { CAP_CLASS, type ChangeCategory } from './store/student-terms';
@@ -173,8 +174,12 @@ function addCourseOutcome(state: AuditState, record: CourseOutcomeRecord, positi
   noteFiles(state, info, record, position);
   const subject = state.subjects.of(record.studentId, record.id);
   state.certifiers.addItem(student, subject, record.certifier, info.index);
-  if (record.certifiedBy !== undefined && record.certifiedBy !== record.certifier)
-    state.certifiers.addAct(student, subject, record.certifiedBy, 'certify', line, frame);
+  // Who decided, kept even when it is the certifier: a reassignment read later may have replaced them by that day.
+  if (record.certifiedBy !== undefined) {
+    const act = record.state === 'rejected' ? 'reject' : 'certify';
+    const day = record.certifiedOn === undefined ? NO_DAY : checkedEpochDay(record.certifiedOn);
+    state.certifiers.addAct(student, subject, record.certifiedBy, act, day, line, frame);
+  }
   if (record.state === 'rejected' && !reasonGiven(record.rejectionReason))
     noteNoReason(state, record.id, record.studentId, position);
   if (record.withdrawn) return;
@@ -235,30 +240,19 @@ function addEvent(state: AuditState, record: CertificationEventRecord, position:
   if (record.event === 'reject' && !reasonGiven(record.reason))
     noteNoReason(state, record.itemId, record.studentId, position);
   const subject = state.subjects.of(record.studentId, record.itemId);
-  state.decisions.push({
-    student,
-    subject,
-    on: record.on,
-    // Submitting and reassigning change the item too, but only a teacher's decision is bound by the window.
-    decides: record.event !== 'submit' && record.event !== 'reassign',
-    line: position?.line ?? 0,
-    frame: state.places.frameOf(position),
-    position,
-  });
+  const line = position?.line ?? 0;
+  const frame = state.places.frameOf(position);
+  // Submitting and reassigning change the item too, but only a teacher's decision is bound by the window.
+  const decides = record.event !== 'submit' && record.event !== 'reassign';
+  state.decisions.add(student, subject, record.on, decides, line, frame);
   if (record.event === 'submit') return;
   if (record.event === 'reassign') {
-    if (record.to !== undefined) state.certifiers.addAct(student, subject, record.to, 'reassign', 0, NOWHERE);
+    if (record.to !== undefined)
+      state.certifiers.addAct(student, subject, record.to, 'reassign', checkedEpochDay(record.on), 0, NOWHERE);
     return;
   }
-  if (state.certifiers.isCertifier(student, subject, record.actor)) return;
-  state.certifiers.addAct(
-    student,
-    subject,
-    record.actor,
-    record.event,
-    position?.line ?? 0,
-    state.places.frameOf(position),
-  );
+  // Kept even when the actor is the certifier: a reassignment read later may have replaced them by that day.
+  state.certifiers.addAct(student, subject, record.actor, record.event, checkedEpochDay(record.on), line, frame);
 }
 
 /**
@@ -273,7 +267,7 @@ export function judgeDecisions(state: AuditState): void {
   const judged = new Set(
     state.late.map((candidate) => `${candidate.student}|${candidate.item}|${candidate.decidedOn ?? ''}`),
   );
-  for (const { student, subject, on, decides, line, frame, position } of state.decisions) {
+  for (const { student, subject, on, decides, line, frame } of state.decisions) {
     const item = state.certifiers.itemOf(student, subject);
     if (!item) continue;
     const studentId = state.roster.id(student);
@@ -293,7 +287,7 @@ export function judgeDecisions(state: AuditState): void {
       state: 'certified',
       certifiedOn: on,
     } as const;
-    lateness(state, student, info, decision, position);
+    lateness(state, student, info, decision, state.places.position(line, frame));
   }
 }
 

@@ -14,8 +14,9 @@ const place = (finding: Finding, position: Position | undefined): Finding =>
   position ? { ...finding, position } : finding;
 
 /**
- * Who certified, rejected or revoked an item when it was not its assigned teacher (nor a teacher it
- * was reassigned to): the student never may; anyone else only as a deputy the pack's chain names
+ * Who certified, rejected or revoked an item when it was not its teacher that day — the teacher its
+ * record names, or from a reassignment's day the teacher it names (手冊 4-7 更換認證教師; see
+ * `Assignments`): the student never may; anyone else only as a deputy the pack's chain names
  * (學習歷程檔案QA 一(八)). The data does not say which roles a teacher holds, so a role link of the
  * chain (科內教師, 領域教師) is taken as filled and reported as certified by a deputy (info); a unit
  * link must be the actor itself; no deputy at all is an error. The chain is the student's division's.
@@ -25,9 +26,7 @@ function actorFindings(state: AuditState, out: Finding[]): void {
     const studentId = state.roster.id(student);
     // The student's division has its own deputies (新竹 十一(三)2(1): 進修部 教務組, not 註冊組).
     const division = state.roster.division(student);
-    for (const { item: subject, certifier, period, actors, reassignedTo } of state.certifiers.questioned(student)) {
-      // Most acts, read before their item in a shuffled file, turn out to be the certifier's: nothing to judge, nothing to build.
-      if (actors.every(({ actor }) => actor === certifier || reassignedTo.includes(actor))) continue;
+    for (const { item: subject, period, actors } of state.certifiers.questioned(student)) {
       const itemId = state.subjects.text(studentId, subject);
       const info = state.terms.infoAt(period) ?? unreachable(`term ${period}`);
       const chain = chainOf(assignmentFor(info.effective, 'courseOutcomeCertification', division));
@@ -35,26 +34,22 @@ function actorFindings(state: AuditState, out: Finding[]): void {
         (link): link is Role =>
           (ROLES as readonly string[]).includes(link) && link !== 'courseTeacher' && link !== 'student',
       );
-      for (const { actor, event, line, frame } of actors) {
-        if (actor === certifier || reassignedTo.includes(actor)) continue;
+      for (const { actor, event, authorised, line, frame } of actors) {
         const position = state.places.position(line, frame);
-        if (actor === studentId) {
-          out.push(
-            place(
-              createFinding(
-                CERTIFICATION_CODES.notAuthorised,
-                { actor, event, authorised: certifier, source: MANUAL_4_7 },
-                { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 },
-              ),
-              position,
-            ),
+        const notAuthorised = () =>
+          createFinding(
+            CERTIFICATION_CODES.notAuthorised,
+            { actor, event, authorised, source: MANUAL_4_7 },
+            { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 },
           );
+        if (actor === studentId) {
+          out.push(place(notAuthorised(), position));
           continue;
         }
-        const item = { id: itemId, certifier, studentId } as CourseOutcome;
+        const item = { id: itemId, certifier: authorised, studentId } as CourseOutcome;
         const verdict = checkCertifier(item, { id: actor, roles, units: [actor] }, event, {
           effective: info.effective,
-          unavailable: [certifier],
+          unavailable: [authorised],
           ...(division && { division }),
         });
         const judged = verdict.findings.filter(
@@ -62,14 +57,7 @@ function actorFindings(state: AuditState, out: Finding[]): void {
             finding.code === CERTIFICATION_CODES.notAuthorised.code ||
             finding.code === CERTIFICATION_CODES.byDeputy.code,
         );
-        if (judged.length === 0)
-          judged.push(
-            createFinding(
-              CERTIFICATION_CODES.notAuthorised,
-              { actor, event, authorised: certifier, source: MANUAL_4_7 },
-              { rule: 'certification.certifier', subject: itemId, source: MANUAL_4_7 },
-            ),
-          );
+        if (judged.length === 0) judged.push(notAuthorised());
         for (const finding of judged) out.push(place(finding, position));
       }
     }

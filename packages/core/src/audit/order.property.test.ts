@@ -5,6 +5,7 @@ import { parseRecord } from '../dataset/parse';
 import { deepFreeze } from '../windows/windows.fixture';
 import { CALENDAR_112, outcome, performance, RESOLUTION, student } from './audit.fixture';
 import { createAudit } from './index';
+import type { AuditResult } from './types';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 100);
 
@@ -69,6 +70,36 @@ const RAW: readonly object[] = [
   { type: 'enrolmentChange', studentId: 's2', change: 'transferIn', on: '2023-08-30' },
   { type: 'deletion', studentId: 'g1', deletedOn: '2024-06-30' },
   { type: 'consultation', studentId: 's2', term: '11201', teacher: 't5', date: '2023-09-10' },
+  // A reassignment (更換認證教師) on 2024-01-11: t7 deciding before it and t1 after it act as deputies
+  // (PR4009); t7 on its own day is its teacher.
+  outcome('c9', { studentId: 's2', certifiedOn: '2024-01-12', certifiedBy: 't1' }),
+  {
+    type: 'certificationEvent',
+    itemId: 'c9',
+    studentId: 's2',
+    event: 'reassign',
+    on: '2024-01-11',
+    actor: 'a1',
+    to: 't7',
+  },
+  {
+    type: 'certificationEvent',
+    itemId: 'c9',
+    studentId: 's2',
+    event: 'reject',
+    on: '2024-01-08',
+    actor: 't7',
+    reason: '缺',
+  },
+  {
+    type: 'certificationEvent',
+    itemId: 'c9',
+    studentId: 's2',
+    event: 'reject',
+    on: '2024-01-11',
+    actor: 't7',
+    reason: '缺',
+  },
 ];
 const LINES = RAW.map((line, index) => {
   const result = parseRecord(JSON.stringify(line), index + 1);
@@ -109,6 +140,14 @@ describe('createAudit: record order', () => {
     );
   });
 
+  it('judges each decision against the teacher of its day: before, on and after a reassignment', () => {
+    const deputies = expected.findings.filter((finding) => finding.code === 'PR4009' && finding.subject === 'c9');
+    expect(deputies.map((finding) => [(finding.data as { actor?: string }).actor, finding.position?.line])).toEqual([
+      ['t1', LINES.length - 3],
+      ['t7', LINES.length - 1],
+    ]);
+  });
+
   it('gives the same result whatever order the records come in (and never mutates them)', () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(LINES, { minLength: LINES.length, maxLength: LINES.length }), (shuffled) => {
@@ -119,15 +158,23 @@ describe('createAudit: record order', () => {
   });
 });
 
-/** A result without its places: shuffling the lines of a file changes their numbers, and nothing else may change. */
-function withoutPlaces(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutPlaces);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key]) => key !== 'position')
-      .map(([key, inner]) => [key, withoutPlaces(inner)]),
-  );
+/**
+ * A result without its places: shuffling the lines of a file changes their numbers, and nothing else
+ * may change — but the order of findings alike but for their place (two deputies on one item), which
+ * their places set.
+ */
+function withoutPlaces(result: AuditResult): unknown {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'position')
+        .map(([key, inner]) => [key, strip(inner)]),
+    );
+  };
+  const findings = result.findings.map(strip).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  return { ...(strip(result) as object), findings };
 }
 
 describe('createIntake + createAudit: line order, with repeated and conflicting records', () => {

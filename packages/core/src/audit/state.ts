@@ -6,6 +6,7 @@ import type { GovernanceEvidence } from '../governance';
 import type { Resolution } from '../layering';
 import type { ResolvedWindow } from '../windows';
 import { Certifiers } from './store/certifiers';
+import { Decisions } from './store/decisions';
 import { Places } from './store/places';
 import { Roster } from './store/roster';
 import { StudentTerms } from './store/student-terms';
@@ -85,17 +86,7 @@ export interface AuditState {
    * the final submission (PR7014) and a decision outside the window (PR6002, PR6003), as the engine
    * judges the transition.
    */
-  readonly decisions: {
-    readonly student: number;
-    readonly subject: number;
-    readonly on: PlainDate;
-    /** A teacher's decision (certify, reject, revoke), which the certification window binds; not submit or reassign. */
-    readonly decides: boolean;
-    readonly line: number;
-    readonly frame: number;
-    /** Always present, undefined when the event has no position: the object is built without a spread. */
-    readonly position: Position | undefined;
-  }[];
+  readonly decisions: Decisions;
   readonly enrolment: Map<number, { readonly change: string; readonly on: PlainDate; readonly position?: Position }[]>;
   readonly deletions: Map<number, { readonly deletedOn: PlainDate; readonly position?: Position }[]>;
   /** Rejections without a reason, by student and item id (`<studentId>\u0000<itemId>`). */
@@ -141,7 +132,7 @@ export function createState(
     certifiers: new Certifiers(places),
     strayCaps: new Map(),
     late: [],
-    decisions: [],
+    decisions: new Decisions(),
     enrolment: new Map(),
     deletions: new Map(),
     noReason: new Map(),
