@@ -180,27 +180,22 @@ function isFileReference(value: unknown): value is Readonly<Record<string, unkno
 /** Slots of three 32-bit integers: the two lanes of a key (the second never 0, so that 0 marks an empty slot) and a value. */
 const WIDTH = 3;
 
-/** The table is split by the top bits of a key's mix into segments that grow one at a time. */
-const SEGMENT_BITS = 6;
-const SEGMENT_SHIFT = 32 - SEGMENT_BITS;
-
-/** Both lanes of a key mixed (murmur's finaliser), so that segments and slots spread evenly and probes stay short. */
-function mixOf(a: number, b: number): number {
-  let mix = a ^ Math.imul(b, 0x9e3779b1);
-  mix = Math.imul(mix ^ (mix >>> 16), 0x85ebca6b);
-  mix = Math.imul(mix ^ (mix >>> 13), 0xc2b2ae35);
-  return mix ^ (mix >>> 16);
-}
-
-/** One segment: open addressing (linear probing) in one Int32Array, 12 bytes a slot, at most three in four taken. */
-class Segment {
-  private slots = new Int32Array(WIDTH << 6);
-  private mask = (1 << 6) - 1;
+/**
+ * A set of 64-bit fingerprints with a 32-bit value each, open addressing in one Int32Array: 12 bytes
+ * a slot, no object per record.
+ */
+class FingerprintTable {
+  private slots = new Int32Array(WIDTH << 12);
+  private mask = (1 << 12) - 1;
   private size = 0;
 
   /** The slot of the key, or of the empty slot where it would go. */
-  private find(a: number, b: number, mix: number): number {
-    let slot = mix & this.mask;
+  private find(a: number, b: number): number {
+    // Both lanes mixed (murmur's finaliser), so that the slots spread evenly and probes stay short.
+    let mix = a ^ Math.imul(b, 0x9e3779b1);
+    mix = Math.imul(mix ^ (mix >>> 16), 0x85ebca6b);
+    mix = Math.imul(mix ^ (mix >>> 13), 0xc2b2ae35);
+    let slot = (mix ^ (mix >>> 16)) & this.mask;
     for (;;) {
       const at = slot * WIDTH;
       const stored = this.slots[at + 1] ?? unreachable(`slot ${at}`);
@@ -209,16 +204,17 @@ class Segment {
     }
   }
 
-  claim(a: number, b: number, mix: number, value: number): number | undefined {
-    const at = this.find(a, b, mix);
+  /** The value stored for the key; when there is none, stores `value` and answers undefined (one probe for both). */
+  claim(a: number, b: number, value: number): number | undefined {
+    const at = this.find(a, b | 1);
     if (this.slots[at + 1] !== 0) return this.slots[at + 2];
     if ((this.size + 1) * 4 > (this.mask + 1) * 3) {
       this.grow();
-      return this.claim(a, b, mix, value);
+      return this.claim(a, b, value);
     }
     this.size++;
     this.slots[at] = a;
-    this.slots[at + 1] = b;
+    this.slots[at + 1] = b | 1;
     this.slots[at + 2] = value;
     return undefined;
   }
@@ -231,28 +227,11 @@ class Segment {
       const b = slot(old, from + 1);
       if (b === 0) continue;
       const a = slot(old, from);
-      const at = this.find(a, b, mixOf(a, b));
+      const at = this.find(a, b);
       this.slots[at] = a;
       this.slots[at + 1] = b;
       this.slots[at + 2] = slot(old, from + 2);
     }
-  }
-}
-
-/**
- * A set of 64-bit fingerprints with a 32-bit value each: no object per record. Its 64 segments (by the
- * top bits of a key's mix) grow one at a time, so that growing never holds a copy of the whole table
- * beside it (at Taipei's scale, 2.4 million keys in 4,194,304 slots, 48 MiB: a single table held the
- * old 24 MiB beside it while growing).
- */
-class FingerprintTable {
-  private readonly segments = Array.from({ length: 1 << SEGMENT_BITS }, () => new Segment());
-
-  /** The value stored for the key; when there is none, stores `value` and answers undefined (one probe for both). */
-  claim(a: number, b: number, value: number): number | undefined {
-    const key = b | 1;
-    const mix = mixOf(a, key);
-    return (this.segments[mix >>> SEGMENT_SHIFT] ?? unreachable('a segment')).claim(a, key, mix, value);
   }
 }
 
