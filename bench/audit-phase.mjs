@@ -97,11 +97,28 @@ async function hand() {
   return { lines, students: students.size, over };
 }
 
-/** (c) The full audit as the CLI runs it on one thread: the same intake, one createAudit per school. */
+/**
+ * (c) The full audit as the CLI runs it on one thread: the same intake, one createAudit per school.
+ * As the CLI does, the intake's summary is taken when the reading ends, and the intake (with its
+ * duplicate index) is let go of before the audits finish.
+ */
 async function audit() {
   const validation = validatePack(readFileSync(packFile, 'utf8'), { file: packFile });
-  const intake = createIntake();
   const audits = new Map();
+  const { lines, summary } = await readInto(audits, validation.resolution);
+  const results = [...audits.values()].map((one) => one.finish());
+  return {
+    lines,
+    checked: summary.checked,
+    rejected: summary.rejected,
+    schools: results.length,
+    findings: results.reduce((sum, result) => sum + result.findings.length, 0),
+  };
+}
+
+/** Every line through one intake into the audits of their schools: the lines read and the intake's summary. */
+async function readInto(audits, resolution) {
+  const intake = createIntake();
   const parseOptions = { file };
   const lines = await eachLine(file, (line, number) => {
     const result = intake.accept(line, number, parseOptions);
@@ -111,7 +128,7 @@ async function audit() {
     if (!one)
       audits.set(
         school,
-        (one = createAudit(validation.resolution, {
+        (one = createAudit(resolution, {
           asOf: '2025-08-01',
           file: packFile,
           ...(school !== '' && { school }),
@@ -119,15 +136,7 @@ async function audit() {
       );
     one.add(result.record, { file, line: number, column: 1, record: number });
   });
-  const results = [...audits.values()].map((one) => one.finish());
-  const summary = intake.summary();
-  return {
-    lines,
-    checked: summary.checked,
-    rejected: summary.rejected,
-    schools: results.length,
-    findings: results.reduce((sum, result) => sum + result.findings.length, 0),
-  };
+  return { lines, summary: intake.summary() };
 }
 
 /** The CLI itself, in process, its report (in `format`) written to a sink that throws it away. */

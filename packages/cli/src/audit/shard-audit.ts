@@ -1,4 +1,11 @@
-import { type Audit, createAudit, createIntake, type Finding, type Resolution } from '@portfolio-rules/core';
+import {
+  type Audit,
+  createAudit,
+  createIntake,
+  type Finding,
+  type IntakeSummary,
+  type Resolution,
+} from '@portfolio-rules/core';
 import type { ShardInit, ShardReply } from './shard-protocol';
 import { type ShardScan, scanShard } from './shard-lines';
 import { internalError } from '../dataset';
@@ -9,12 +16,33 @@ import { internalError } from '../dataset';
  * nested `school`) would belong to another shard: the worker stops and the audit runs on one thread.
  */
 export function auditShard(init: ShardInit, post: (reply: ShardReply) => void): ShardReply {
-  const resolution = init.resolution as Resolution;
-  const intake = createIntake();
   const audits = new Map<string, Audit>();
-  const parse = { file: init.file };
   const firstLines: Record<string, number> = {};
   const conflicts: Finding[] = [];
+  // The intake lives in readShard only: its duplicate index is let go of before the audits finish.
+  const read = readShard(init, post, audits, firstLines, conflicts);
+  return read
+    ? {
+        type: 'done',
+        results: [...audits.values()].map((audit) => audit.finish()),
+        summary: read.summary,
+        firstLines,
+        conflicts,
+      }
+    : { type: 'fallback' };
+}
+
+/** Reads the shard's lines into `audits`: the intake's summary, or undefined when the shard could not be read alone. */
+function readShard(
+  init: ShardInit,
+  post: (reply: ShardReply) => void,
+  audits: Map<string, Audit>,
+  firstLines: Record<string, number>,
+  conflicts: Finding[],
+): { readonly summary: IntakeSummary } | undefined {
+  const resolution = init.resolution as Resolution;
+  const intake = createIntake();
+  const parse = { file: init.file };
   let lines = 0;
   let scan: ShardScan;
   try {
@@ -49,13 +77,5 @@ export function auditShard(init: ShardInit, post: (reply: ShardReply) => void): 
     // An unreadable file is left to the one-thread reader, which reports it.
     scan = 'stopped';
   }
-  return scan === 'read'
-    ? {
-        type: 'done',
-        results: [...audits.values()].map((audit) => audit.finish()),
-        summary: intake.summary(),
-        firstLines,
-        conflicts,
-      }
-    : { type: 'fallback' };
+  return scan === 'read' ? { summary: intake.summary() } : undefined;
 }
