@@ -48,8 +48,9 @@ describe('isIsoDay', () => {
         '２０２３-01-01',
         '2023/01/01',
         '',
+        '0000-01-01',
       ].map(isIsoDay),
-    ).toEqual(Array(11).fill(false));
+    ).toEqual(Array(12).fill(false));
   });
 
   it('gives the same answer as isPlainDate on day-shaped and arbitrary text; isDatasetDay adds the range', () => {
@@ -63,8 +64,8 @@ describe('isIsoDay', () => {
     const real = fc
       .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
       .map((date) => date.toISOString().slice(0, 10));
-    // The days either side of DATASET_DAYS' bounds.
-    const edge = fc.constantFrom('1921-07-31', '1921-08-01', '2911-07-31', '2911-08-01', '9999-12-31');
+    // The days either side of DATASET_DAYS' bounds, and year 0000, which no calendar has.
+    const edge = fc.constantFrom('0000-01-01', '1921-07-31', '1921-08-01', '2911-07-31', '2911-08-01', '9999-12-31');
     fc.assert(
       fc.property(fc.oneof(dayShaped, real, edge, fc.string({ maxLength: 12 })), (text) => {
         expect(isIsoDay(text), text).toBe(isPlainDate(text));

@@ -60,8 +60,9 @@ function dayNumber(text: string): number {
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 7);
   const day = digits(text, 8, 10);
+  // Year 0000 is no day (isPlainDate refuses it too); a non-digit is -1.
   if (
-    year < 0 ||
+    year < 1 ||
     month < 1 ||
     month > 12 ||
     day < 1 ||
